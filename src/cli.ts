@@ -1,0 +1,32 @@
+import { EXIT } from './errors.js';
+import { run } from './program.js';
+
+// The executable: wires the real process to `run()`. Everything testable lives in program.ts.
+
+const controller = new AbortController();
+let signalCode: number | undefined;
+
+function onSignal(code: number): void {
+  if (signalCode !== undefined) process.exit(code); // a second Ctrl+C: stop now
+  signalCode = code;
+  controller.abort();
+  // Work that watches the signal stops within milliseconds; this is only a backstop.
+  setTimeout(() => process.exit(code), 3000).unref();
+}
+process.on('SIGINT', () => onSignal(EXIT.cancelled));
+process.on('SIGTERM', () => onSignal(EXIT.terminated));
+
+// Output piped into `head` and closed early: stop quietly, as a shell pipeline expects.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(signalCode ?? EXIT.ok);
+  throw error;
+});
+
+const code = await run(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  signal: controller.signal,
+});
+process.exitCode = signalCode ?? code;

@@ -1,0 +1,34 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export type ColorChoice = 'auto' | 'always' | 'never';
+
+interface StreamLike {
+  isTTY?: boolean;
+}
+
+/**
+ * Decide colour for one stream. `--no-color`, a non-empty NO_COLOR or TERM=dumb turn it off;
+ * `--color` or FORCE_COLOR (not "0") turn it on; otherwise on only for a terminal.
+ * (chalk ignores NO_COLOR and fixes its level at import, so we decide here.)
+ */
+export function colorLevel(
+  stream: StreamLike,
+  env: Record<string, string | undefined>,
+  choice: ColorChoice,
+): 0 | 1 | 2 | 3 {
+  if (choice === 'never') return 0;
+  if (choice === 'always') return 1;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return 0;
+    return 1;
+  }
+  if (env.TERM === 'dumb') return 0;
+  return stream.isTTY ? 1 : 0;
+}
+
+/** A chalk instance at a fixed level (0 = no colour). */
+export function painter(level: 0 | 1 | 2 | 3): ChalkInstance {
+  return new Chalk({ level });
+}

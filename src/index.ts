@@ -1,0 +1,32 @@
+// The library API: `import { estimate, market } from 'ml-salary'`. The CLI is built on the same.
+export {
+  estimate,
+  EstimateInputError,
+  nationalBase,
+  techTotalOverBase,
+  degreeWeight,
+  stackSkillPremiums,
+  levelFor,
+} from './estimate.js';
+export { market } from './market.js';
+export {
+  catalog,
+  foldName,
+  lookup,
+  resolveName,
+  resolveSkills,
+  suggest,
+  type CatalogKind,
+} from './normalise.js';
+export { resolveProfile, type RawProfile, type ResolvedProfile } from './profile.js';
+export { parseYears } from './numbers.js';
+export {
+  toDocument,
+  renderJson,
+  SCHEMA_VERSION,
+  type EstimateDocument,
+} from './render/document.js';
+export { CliError, InputError, EXIT } from './errors.js';
+export { run, type Io } from './program.js';
+export { VERSION } from './version.js';
+export type * from './types.js';

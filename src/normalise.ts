@@ -1,0 +1,130 @@
+import { InputError } from './errors.js';
+import { clip } from './numbers.js';
+import type { CatalogEntry, Market } from './types.js';
+
+export type CatalogKind = 'city' | 'industry' | 'skill' | 'degree';
+
+/** The catalogue of accepted names for one kind of input. */
+export function catalog(market: Market, kind: CatalogKind): readonly CatalogEntry[] {
+  switch (kind) {
+    case 'city':
+      return market.locations;
+    case 'industry':
+      return market.industries;
+    case 'skill':
+      return market.skills.list;
+    case 'degree':
+      return market.degrees.list;
+  }
+}
+
+/** Fold a user-typed name for matching: case, accents, apostrophes, punctuation and spacing. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`.]/g, '')
+    .replace(/[^a-z0-9/+]+/g, ' ')
+    .trim();
+}
+
+const indexes = new WeakMap<readonly CatalogEntry[], Map<string, string>>();
+
+function indexOf(entries: readonly CatalogEntry[]): Map<string, string> {
+  let index = indexes.get(entries);
+  if (!index) {
+    index = new Map();
+    for (const e of entries) {
+      for (const name of [e.id, e.label, ...e.aliases]) index.set(foldName(name), e.id);
+    }
+    indexes.set(entries, index);
+  }
+  return index;
+}
+
+/** Edit distance (Levenshtein), for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest accepted name, if it is close enough to be a likely typo. */
+export function suggest(market: Market, kind: CatalogKind, text: string): string | undefined {
+  const folded = foldName(text);
+  if (folded === '') return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const e of catalog(market, kind)) {
+    for (const name of [e.id, ...e.aliases]) {
+      const d = editDistance(folded, foldName(name));
+      if (!best || d < best.d) best = { name, d };
+    }
+  }
+  if (!best) return undefined;
+  const limit = Math.max(1, Math.floor(Math.max(folded.length, best.name.length) / 3));
+  return best.d <= limit ? best.name : undefined;
+}
+
+/** Resolve a name or alias to its catalogue id, or undefined. */
+export function lookup(market: Market, kind: CatalogKind, text: string): string | undefined {
+  return indexOf(catalog(market, kind)).get(foldName(text));
+}
+
+/**
+ * Resolve a name or alias to its id, or throw one line naming the field, the bad value, the
+ * accepted ids and the closest match.
+ */
+export function resolveName(
+  market: Market,
+  kind: CatalogKind,
+  text: string,
+  field: string,
+): string {
+  const id = lookup(market, kind, text);
+  if (id) return id;
+  const accepted = catalog(market, kind)
+    .map((e) => e.id)
+    .join(', ');
+  const hint = suggest(market, kind, text);
+  const mean = hint ? ` (did you mean '${hint}'?)` : '';
+  const what =
+    text.trim() === '' ? `${field} is empty` : `unknown ${kind} '${clip(text)}' for ${field}`;
+  throw new InputError(`${what}${mean}; accepted: ${accepted}`, field);
+}
+
+/** Resolve a comma-separated (or, in CSV batch input, semicolon-separated) list of skills. */
+export function resolveSkills(
+  market: Market,
+  text: string,
+  field: string,
+  separator = /[,;]/,
+): string[] {
+  const parts = text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const ids = parts.map((p) => resolveName(market, 'skill', p, field));
+  return [...new Set(ids)];
+}
+
+/** The closest of `names` to `word`, if close enough to be a typo. */
+export function editDistanceSuggest(word: string, names: readonly string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    const d = editDistance(word.toLowerCase(), name.toLowerCase());
+    if (!best || d < best.d) best = { name, d };
+  }
+  if (!best) return undefined;
+  return best.d <= Math.max(1, Math.floor(Math.max(word.length, best.name.length) / 3))
+    ? best.name
+    : undefined;
+}

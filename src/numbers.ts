@@ -1,0 +1,48 @@
+import { InputError } from './errors.js';
+
+const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+/**
+ * Parse years of experience strictly: plain decimal digits only (no sign, exponent, hex,
+ * separators or units), from 0 to `max`. Numbers already parsed (JSON) are range-checked.
+ */
+export function parseYears(raw: unknown, max: number, field = 'years'): number {
+  const accepted = `a number of years from 0 to ${max}, like 4 or 2.5`;
+  let value: number;
+  if (typeof raw === 'number') {
+    value = raw;
+  } else if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (text === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+    if (!DECIMAL.test(text)) {
+      throw new InputError(
+        `${field} '${clip(raw)}' is not a plain number: expected ${accepted}`,
+        field,
+      );
+    }
+    value = Number(text);
+  } else {
+    throw new InputError(`${field} must be a number: expected ${accepted}`, field);
+  }
+  if (!Number.isFinite(value)) {
+    throw new InputError(
+      `${field} '${clip(String(raw))}' is not a finite number: expected ${accepted}`,
+      field,
+    );
+  }
+  if (value < 0) throw new InputError(`${field} ${value} is negative: expected ${accepted}`, field);
+  if (value > max) {
+    throw new InputError(
+      `${field} ${value} is above the maximum of ${max}: expected ${accepted}`,
+      field,
+    );
+  }
+  return value;
+}
+
+/** Shorten and make printable a user value for an error message. */
+export function clip(text: string, max = 40): string {
+  // eslint-disable-next-line no-control-regex
+  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable.length > max ? `${printable.slice(0, max)}...` : printable;
+}

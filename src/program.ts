@@ -1,0 +1,316 @@
+import { Command, CommanderError, Option } from 'commander';
+import { colorLevel, painter, type ColorChoice } from './color.js';
+import { CliError, EXIT } from './errors.js';
+import { estimate } from './estimate.js';
+import { market as bundledMarket } from './market.js';
+import { catalog, editDistanceSuggest } from './normalise.js';
+import { flagName, resolveProfile, type RawProfile } from './profile.js';
+import { askMissing, isPromptCancel } from './prompts.js';
+import { renderCsv } from './render/csv.js';
+import { renderJson, toDocument } from './render/document.js';
+import { LIST_KINDS, renderList, renderListJson, type ListKind } from './render/list.js';
+import { renderMarkdown } from './render/markdown.js';
+import { renderReport } from './render/table.js';
+import type { Market } from './types.js';
+import { VERSION } from './version.js';
+
+export interface OutStream {
+  write(chunk: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** The world the program talks to; the CLI passes the process's, tests pass fakes. */
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: OutStream & NodeJS.WritableStream;
+  stderr: OutStream & NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+  /** Aborted on SIGINT/SIGTERM by the CLI, so long work can stop and say why. */
+  signal?: AbortSignal;
+}
+
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const HELP_AFTER = `
+Examples:
+  $ ml-salary                                   answer five questions in a terminal
+  $ ml-salary --years 6 --city sf --industry faang --skills mlops,nlp --degree masters
+  $ ml-salary --years 4 --city austin --json | jq .total.mid
+  $ ml-salary --years 4 --city austin --format csv
+  $ ml-salary list cities                       accepted names and aliases
+  $ ml-salary batch profiles.ndjson > estimates.ndjson
+
+Without a terminal on stdin (or with --json / --no-input) it never prompts: --years is
+required and the other inputs default to a typical profile (other US, enterprise employer,
+no specialist skills, bachelor's), which the output lists as defaulted.
+
+Exit codes:
+  0    success
+  1    data error: some batch records were invalid (each reported as "line N: ..."),
+       or an unexpected internal error
+  2    usage error: unknown flag or name, bad number, missing --years without a terminal
+  130  cancelled (Ctrl+C at a prompt, SIGINT during a batch)
+  143  terminated (SIGTERM during a batch)
+
+Figures come from two salary guides (data/market.json names the phrase behind each one);
+see the README section "How the estimate is built".`;
+
+interface EstimateOptions {
+  years?: string;
+  city?: string;
+  industry?: string;
+  skills?: string;
+  degree?: string;
+  json?: boolean;
+  format?: string;
+  input: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+function colorChoice(color: boolean | undefined): ColorChoice {
+  return color === true ? 'always' : color === false ? 'never' : 'auto';
+}
+
+function chooseFormat(opts: { json?: boolean; format?: string }): Format {
+  if (opts.json) {
+    if (opts.format !== undefined && opts.format !== 'json') {
+      throw new CliError(`--json conflicts with --format ${opts.format}; use one of them`);
+    }
+    return 'json';
+  }
+  return (opts.format as Format | undefined) ?? 'table';
+}
+
+/** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
+export function createProgram(io: Io, market: Market, state: { code: number }): Command {
+  const program = new Command('ml-salary');
+  program
+    .description(
+      "Estimate an ML engineer's base, bonus, equity and total pay, with a range and the reasons.",
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .option(
+      '--years <n>',
+      `years of experience, 0-${market.experience.maxYears} (decimals allowed)`,
+    )
+    .option('--city <name>', "city or 'remote' (see: ml-salary list cities)")
+    .option('--industry <name>', 'industry / employer type (see: ml-salary list industries)')
+    .option(
+      '--skills <list>',
+      'comma-separated skills, e.g. mlops,nlp (see: ml-salary list skills)',
+    )
+    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
+    .option('--json', 'print only the JSON document (same as --format json); never prompts')
+    .option('--no-input', 'never prompt; missing values are required or defaulted')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR=1 works too)')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .allowExcessArguments(true)
+    .showSuggestionAfterError(true)
+    .addHelpText('after', HELP_AFTER)
+    .action(async (opts: EstimateOptions, cmd: Command) => {
+      if (cmd.args.length > 0) {
+        const word = cmd.args[0] ?? '';
+        const names = cmd.commands.map((c) => c.name());
+        const hint = editDistanceSuggest(word, names);
+        throw new CliError(
+          `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
+        );
+      }
+      state.code = await estimateCommand(opts, io, market);
+    });
+
+  program
+    .command('list')
+    .description('show the accepted values and aliases for a kind of input')
+    .argument('<kind>', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
+    .option('--json', 'print JSON')
+    .action((kindText: string, opts: { json?: boolean }) => {
+      const kind = listKind(kindText);
+      const entries = catalog(market, LIST_KINDS[kind].kind);
+      const json = opts.json || program.opts<EstimateOptions>().json;
+      io.stdout.write(
+        json
+          ? renderListJson(kind, entries)
+          : renderList(kind, entries, io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0),
+      );
+      state.code = EXIT.ok;
+    });
+
+  program
+    .command('batch')
+    .description('estimate many profiles: NDJSON or CSV from a file, - or piped stdin')
+    .argument('[file]', "input file, or '-' for stdin (default: stdin when piped)")
+    .addOption(
+      new Option('--input-format <format>', 'input format (default: detected)').choices([
+        'ndjson',
+        'csv',
+      ]),
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'json', 'csv']))
+    .action(
+      async (
+        file: string | undefined,
+        opts: { inputFormat?: 'ndjson' | 'csv'; format?: string },
+      ) => {
+        const { runBatch } = await import('./batch.js');
+        const format = opts.format === 'csv' ? 'csv' : 'ndjson';
+        state.code = await runBatch(
+          { file, inputFormat: opts.inputFormat, format, usage: batchUsage(program) },
+          io,
+          market,
+        );
+      },
+    );
+
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => void io.stdout.write(s),
+    writeErr: (s) => void io.stderr.write(s),
+    outputError: (s, write) => write(`ml-salary: ${oneLine(s)}\n`),
+  });
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    sub.configureOutput(program.configureOutput());
+  }
+  return program;
+}
+
+function batchUsage(program: Command): string {
+  const batch = program.commands.find((c) => c.name() === 'batch');
+  return batch ? batch.helpInformation() : '';
+}
+
+function oneLine(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+}
+
+function listKind(text: string): ListKind {
+  const t = text.trim().toLowerCase();
+  const singular: Record<string, ListKind> = {
+    city: 'cities',
+    industry: 'industries',
+    skill: 'skills',
+    degree: 'degrees',
+  };
+  if (t in LIST_KINDS) return t as ListKind;
+  if (t in singular) return singular[t]!;
+  const names = Object.keys(LIST_KINDS);
+  const hint = editDistanceSuggest(t, names);
+  throw new CliError(
+    `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
+  );
+}
+
+async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): Promise<number> {
+  const format = chooseFormat(opts);
+  const raw: RawProfile = {
+    years: opts.years,
+    city: opts.city,
+    industry: opts.industry,
+    skills: opts.skills,
+    degree: opts.degree,
+  };
+  const terminal = Boolean(io.stdin.isTTY && io.stderr.isTTY);
+  const interactive = format === 'table' && opts.input && terminal;
+  let because: string | undefined;
+  let answers = raw;
+  if (interactive) {
+    // Check what the flags gave before asking for the rest, so a typo fails at once.
+    resolveProfile({ ...raw, years: raw.years ?? 0 }, market, flagName);
+    answers = await askMissing(raw, market, {
+      input: io.stdin,
+      output: io.stderr,
+      signal: io.signal,
+    });
+  } else if (raw.years === undefined) {
+    const why =
+      format === 'json' && opts.json
+        ? '--json never prompts'
+        : !opts.input
+          ? '--no-input was given'
+          : format !== 'table'
+            ? `--format ${format} never prompts`
+            : 'no terminal on stdin';
+    throw new CliError(`--years is required here (${why}); pass e.g. --years 5`);
+  } else {
+    because = !opts.input ? '--no-input' : !terminal ? 'no terminal' : `--format ${format}`;
+  }
+  const { profile, defaulted } = resolveProfile(answers, market, flagName);
+  const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
+  switch (format) {
+    case 'json':
+      io.stdout.write(renderJson(doc));
+      break;
+    case 'csv':
+      io.stdout.write(renderCsv(doc));
+      break;
+    case 'markdown':
+      io.stdout.write(renderMarkdown(doc, market));
+      break;
+    case 'table': {
+      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
+      const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0;
+      io.stdout.write(renderReport(doc, market, { paint, width, defaultedBecause: because }));
+      break;
+    }
+  }
+  return EXIT.ok;
+}
+
+/**
+ * Run the program on `argv` (the user's arguments, without node and the script) and return the
+ * exit code. Expected errors become one stderr line; nothing here calls process.exit.
+ */
+export async function run(
+  argv: readonly string[],
+  io: Io,
+  market: Market = bundledMarket,
+): Promise<number> {
+  const state = { code: EXIT.ok as number };
+  const program = createProgram(io, market, state);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.code;
+  } catch (error) {
+    return handleError(error, io, argv.includes('--debug'));
+  }
+}
+
+/** The one place errors become output: a line on stderr and an exit code. */
+export function handleError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
+      return EXIT.ok;
+    }
+    return EXIT.usage; // commander already printed the message through outputError
+  }
+  if (isPromptCancel(error)) {
+    io.stderr.write('Cancelled\n');
+    return EXIT.cancelled;
+  }
+  if (error instanceof CliError) {
+    io.stderr.write(`ml-salary: error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(
+    `ml-salary: internal error: ${oneLine(message)}${debug ? '' : ' (run with --debug for details)'}\n`,
+  );
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT.data;
+}

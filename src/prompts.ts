@@ -1,0 +1,115 @@
+import { parseYears } from './numbers.js';
+import type { RawProfile } from './profile.js';
+import type { Market } from './types.js';
+
+/** Where prompts read and draw: stdin and stderr in the CLI, a fake screen in tests. */
+export interface PromptContext {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+/** True for the error Inquirer rejects with when the user presses Ctrl+C or the prompt is aborted. */
+export function isPromptCancel(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'ExitPromptError' ||
+      error.name === 'AbortPromptError' ||
+      error.name === 'CancelPromptError')
+  );
+}
+
+/** Check years as typed: undefined when fine, else the reason. */
+export function yearsProblem(text: string, max: number): string | undefined {
+  try {
+    parseYears(text, max, 'years');
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * Ask, in order, for whatever `given` leaves out: years, city, industry, skills, degree.
+ * The prompt library is loaded here, lazily, so scripted runs never pay for it.
+ */
+export async function askMissing(
+  given: RawProfile,
+  market: Market,
+  context: PromptContext,
+): Promise<RawProfile> {
+  // Only the three prompts used, so the lazy chunk stays small (the '@inquirer/prompts' barrel
+  // would also pull in the editor prompt and its encoding tables).
+  const [{ default: input }, { default: select }, { default: checkbox }] = await Promise.all([
+    import('@inquirer/input'),
+    import('@inquirer/select'),
+    import('@inquirer/checkbox'),
+  ]);
+  const max = market.experience.maxYears;
+  const answers: RawProfile = {
+    years: given.years,
+    city: given.city,
+    industry: given.industry,
+    skills: given.skills,
+    degree: given.degree,
+  };
+  if (answers.years === undefined) {
+    answers.years = await input(
+      {
+        message: `Years of experience as an ML/software engineer (0-${max}):`,
+        required: true,
+        transformer: (value, { isFinal }) => {
+          if (isFinal || value === '') return value;
+          return yearsProblem(value, max)
+            ? `${value}  (not a number of years from 0 to ${max})`
+            : value;
+        },
+        validate: (value) => yearsProblem(value, max) ?? true,
+      },
+      context,
+    );
+  }
+  if (answers.city === undefined) {
+    answers.city = await select(
+      {
+        message: 'City:',
+        choices: market.locations.map((l) => ({ name: l.label, value: l.id })),
+        default: market.defaults.city,
+        pageSize: market.locations.length,
+      },
+      context,
+    );
+  }
+  if (answers.industry === undefined) {
+    answers.industry = await select(
+      {
+        message: 'Industry / employer:',
+        choices: market.industries.map((i) => ({ name: i.label, value: i.id })),
+        default: market.defaults.industry,
+        pageSize: market.industries.length,
+      },
+      context,
+    );
+  }
+  if (answers.skills === undefined) {
+    answers.skills = await checkbox(
+      {
+        message: 'Skills (space to toggle, enter when done; none is fine):',
+        choices: market.skills.list.map((s) => ({ name: s.label, value: s.id })),
+        pageSize: market.skills.list.length,
+      },
+      context,
+    );
+  }
+  if (answers.degree === undefined) {
+    answers.degree = await select(
+      {
+        message: 'Highest degree:',
+        choices: market.degrees.list.map((d) => ({ name: d.label, value: d.id })),
+        default: market.defaults.degree,
+      },
+      context,
+    );
+  }
+  return answers;
+}

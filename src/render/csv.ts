@@ -1,0 +1,46 @@
+import type { EstimateDocument } from './document.js';
+
+/** Quote a CSV field when it holds a comma, quote, CR or LF (RFC 4180). */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(values: readonly (string | number)[]): string {
+  return `${values.map(csvField).join(',')}\n`;
+}
+
+const PROFILE_COLUMNS = ['years', 'city', 'industry', 'skills', 'degree', 'level'] as const;
+const FIGURES = ['base', 'bonus', 'equity', 'total'] as const;
+const ENDS = ['low', 'mid', 'high'] as const;
+
+/** Header of the wide CSV form: profile, level, then every component's low/mid/high. */
+export function csvHeader(extra: readonly string[] = []): string {
+  return csvRow([
+    ...extra,
+    ...PROFILE_COLUMNS,
+    ...FIGURES.flatMap((f) => ENDS.map((e) => `${f}_${e}`)),
+    'defaulted',
+  ]);
+}
+
+/** One estimate as one wide CSV row (matching `csvHeader`). Skills are joined with ';'. */
+export function csvRecord(doc: EstimateDocument, extra: readonly (string | number)[] = []): string {
+  const p = doc.profile;
+  return csvRow([
+    ...extra,
+    p.years,
+    p.city,
+    p.industry,
+    p.skills.join(';'),
+    p.degree,
+    doc.level,
+    ...FIGURES.flatMap((f) => ENDS.map((e) => doc[f][e])),
+    doc.defaulted.join(';'),
+  ]);
+}
+
+/** A single estimate as CSV: a header row and one record. */
+export function renderCsv(doc: EstimateDocument): string {
+  return csvHeader() + csvRecord(doc);
+}

@@ -1,0 +1,34 @@
+import type { CatalogEntry } from '../types.js';
+import { wrap } from './format.js';
+
+export const LIST_KINDS = {
+  cities: { kind: 'city', flag: '--city', title: 'Cities' },
+  industries: { kind: 'industry', flag: '--industry', title: 'Industries / employers' },
+  skills: { kind: 'skill', flag: '--skills', title: 'Skills (comma-separated)' },
+  degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
+} as const;
+export type ListKind = keyof typeof LIST_KINDS;
+
+/** The accepted values of one kind as aligned text: id, label and the other spellings. */
+export function renderList(
+  kind: ListKind,
+  entries: readonly CatalogEntry[],
+  width: number,
+): string {
+  const { title, flag } = LIST_KINDS[kind];
+  const idWidth = Math.max(...entries.map((e) => e.id.length));
+  const labelWidth = Math.max(...entries.map((e) => e.label.length));
+  const lines = [`${title} (${flag}); names match case-insensitively, any alias works:`];
+  for (const e of entries) {
+    const aliases = e.aliases.filter((a) => a !== e.id).join(', ');
+    const head = `  ${e.id.padEnd(idWidth)}  ${e.label.padEnd(labelWidth)}  `;
+    lines.push(head + wrap(aliases, width, ' '.repeat(head.length)));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The accepted values as a JSON document. */
+export function renderListJson(kind: ListKind, entries: readonly CatalogEntry[]): string {
+  const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
+  return `${JSON.stringify({ kind, values })}\n`;
+}

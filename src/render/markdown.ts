@@ -1,0 +1,53 @@
+import type { Market } from '../types.js';
+import type { EstimateDocument } from './document.js';
+import { money, signedMoney, sourceTag } from './format.js';
+
+const esc = (s: string): string => s.replace(/\|/g, '\\|');
+
+/** A single estimate as a GitHub-flavoured markdown table, with the why list and sources. */
+export function renderMarkdown(doc: EstimateDocument, market: Market): string {
+  const p = doc.profile;
+  const lines: string[] = [];
+  lines.push(
+    `### ML engineer pay estimate: ${doc.level} level, ${p.years} year${p.years === 1 ? '' : 's'}`,
+  );
+  lines.push('');
+  lines.push(
+    `Profile: city \`${p.city}\`, industry \`${p.industry}\`, skills ${p.skills.length ? p.skills.map((s) => `\`${s}\``).join(', ') : 'none'}, degree \`${p.degree}\`${doc.defaulted.length ? ` (defaulted: ${doc.defaulted.join(', ')})` : ''}`,
+  );
+  lines.push('');
+  lines.push('| | Low | Typical | High |');
+  lines.push('|---|---:|---:|---:|');
+  for (const [label, key] of [
+    ['Base', 'base'],
+    ['Bonus', 'bonus'],
+    ['Equity', 'equity'],
+    ['Total', 'total'],
+  ] as const) {
+    const r = doc[key];
+    const row = [money(r.low), money(r.mid), money(r.high)];
+    lines.push(
+      key === 'total'
+        ? `| **${label}** | ${row.map((c) => `**${c}**`).join(' | ')} |`
+        : `| ${label} | ${row.join(' | ')} |`,
+    );
+  }
+  lines.push('');
+  lines.push('US dollars a year. Equity is the yearly value of grants.');
+  lines.push('');
+  lines.push('Why (effect on the typical total):');
+  lines.push('');
+  const tags = new Map(market.sources.map((s) => [s.id, sourceTag(s.file, s.id)]));
+  doc.factors.forEach((f, i) => {
+    const effect = i === 0 ? money(f.effect) : signedMoney(f.effect);
+    lines.push(
+      `- ${effect}: ${esc(f.label)} [${f.sources.map((s) => tags.get(s) ?? s).join(', ')}]`,
+    );
+  });
+  lines.push('');
+  lines.push('Sources:');
+  lines.push('');
+  for (const s of doc.sources)
+    lines.push(`- [${sourceTag(s.file, s.id)}] ${esc(s.title)} (\`${s.file}\`)`);
+  return `${lines.join('\n')}\n`;
+}

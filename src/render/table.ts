@@ -1,0 +1,121 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Market, ProfileField } from '../types.js';
+import type { EstimateDocument } from './document.js';
+import { money, moneyK, signedMoney, sourceTag, wrap } from './format.js';
+
+export interface TableOptions {
+  paint: ChalkInstance;
+  /** Terminal width to wrap prose to; 0 = never wrap (not a terminal). */
+  width: number;
+  /** Why the defaulted fields were defaulted, e.g. "no terminal on stdin". */
+  defaultedBecause?: string;
+}
+
+const ROWS = [
+  ['Base', 'base'],
+  ['Bonus', 'bonus'],
+  ['Equity', 'equity'],
+  ['Total', 'total'],
+] as const;
+
+/** The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High. */
+export function renderBreakdownTable(doc: EstimateDocument, paint: ChalkInstance): string {
+  const table = new Table({
+    head: ['', 'Low', 'Typical', 'High'].map((h) => paint.bold(h)),
+    colAligns: ['left', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const [label, key] of ROWS) {
+    const r = doc[key];
+    const cells = [label, money(r.low), money(r.mid), money(r.high)];
+    table.push(key === 'total' ? cells.map((c) => paint.bold(c)) : cells);
+  }
+  return table.toString();
+}
+
+function labelFor(market: Market, field: ProfileField, doc: EstimateDocument): string {
+  const p = doc.profile;
+  switch (field) {
+    case 'years':
+      return String(p.years);
+    case 'city':
+      return market.locations.find((l) => l.id === p.city)?.label ?? p.city;
+    case 'industry':
+      return market.industries.find((i) => i.id === p.industry)?.label ?? p.industry;
+    case 'skills':
+      return p.skills.length === 0
+        ? 'none'
+        : p.skills.map((s) => market.skills.list.find((x) => x.id === s)?.label ?? s).join(', ');
+    case 'degree':
+      return market.degrees.list.find((d) => d.id === p.degree)?.label ?? p.degree;
+  }
+}
+
+/** The whole human report: heading, table, why, what the guides say, sources, defaults. */
+export function renderReport(doc: EstimateDocument, market: Market, opts: TableOptions): string {
+  const { paint, width } = opts;
+  const out: string[] = [];
+  const p = doc.profile;
+  const years = `${p.years} year${p.years === 1 ? '' : 's'}`;
+  out.push(paint.bold(`ML engineer pay estimate: ${doc.level} level, ${years}`));
+  const profileLine = (['city', 'industry', 'skills', 'degree'] as const)
+    .map((f) => labelFor(market, f, doc) + (doc.defaulted.includes(f) ? '*' : ''))
+    .join(' | ');
+  out.push(wrap(profileLine, width, ''));
+  out.push(renderBreakdownTable(doc, paint));
+  out.push(
+    paint.dim(
+      'US dollars a year. Equity is the yearly value of grants. Typical total = base + bonus + equity.',
+    ),
+  );
+  out.push('');
+
+  const tags = new Map(market.sources.map((s) => [s.id, sourceTag(s.file, s.id)]));
+  const tagList = (ids: string[]): string => ids.map((id) => tags.get(id) ?? id).join(', ');
+  out.push(paint.bold('Why (effect on the typical total)'));
+  const effectWidth = Math.max(
+    ...doc.factors.map((f) => signedMoney(f.effect).length),
+    money(doc.total.mid).length + 1,
+  );
+  doc.factors.forEach((f, i) => {
+    const shown = i === 0 ? money(f.effect) : signedMoney(f.effect);
+    const colored = f.effect < 0 ? paint.red(shown) : i === 0 ? shown : paint.green(shown);
+    const pad = ' '.repeat(effectWidth - shown.length);
+    const indent = ' '.repeat(2 + effectWidth + 2);
+    out.push(
+      `  ${pad}${colored}  ${wrap(`${f.label} ${paint.dim(`[${tagList(f.sources)}]`)}`, width, indent)}`,
+    );
+  });
+  const totalText = `=${money(doc.total.mid)}`;
+  out.push(
+    `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`,
+  );
+  out.push('');
+
+  out.push(paint.bold(`What the guides say for ${years} (before any adjustment)`));
+  for (const g of doc.guides) {
+    const tag = sourceTag(g.file, g.source);
+    const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
+    const total = g.total ? `, total ${moneyK(g.total[0])}-${moneyK(g.total[1])}` : '';
+    const line = `[${tag}] ${g.level}, ${g.years} years: base ${moneyK(g.base[0])}-${moneyK(g.base[1])}${total} (${basis})`;
+    out.push(`  ${wrap(line, width, '    ')}`);
+  }
+  out.push('');
+
+  out.push(paint.bold('Sources'));
+  for (const s of doc.sources) {
+    out.push(`  ${wrap(`[${sourceTag(s.file, s.id)}] ${s.title} (${s.file})`, width, '    ')}`);
+  }
+  if (doc.defaulted.length > 0) {
+    out.push('');
+    const because = opts.defaultedBecause ? ` (${opts.defaultedBecause})` : '';
+    const list = doc.defaulted.map((f) => `${f} = ${labelFor(market, f, doc)}`).join(', ');
+    const flags = doc.defaulted.map((f) => `--${f}`).join(', ');
+    out.push(
+      paint.yellow(wrap(`* Defaulted${because}: ${list}. Pass ${flags} to set them.`, width, '  ')),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
