@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { colorLevel, painter, type ColorChoice } from './color.js';
+import type { ColorChoice } from './color.js';
 import { CliError, EXIT } from './errors.js';
 import { estimate } from './estimate.js';
 import { market as bundledMarket } from './market.js';
@@ -10,7 +10,6 @@ import { renderCsv } from './render/csv.js';
 import { renderJson, toDocument } from './render/document.js';
 import { LIST_KINDS, renderList, renderListJson, type ListKind } from './render/list.js';
 import { renderMarkdown } from './render/markdown.js';
-import { renderReport } from './render/table.js';
 import type { Market } from './types.js';
 import { VERSION } from './version.js';
 
@@ -259,6 +258,11 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
       io.stdout.write(renderMarkdown(doc, market));
       break;
     case 'table': {
+      // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
+      const [{ colorLevel, painter }, { renderReport }] = await Promise.all([
+        import('./color.js'),
+        import('./render/table.js'),
+      ]);
       const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
       const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0;
       io.stdout.write(renderReport(doc, market, { paint, width, defaultedBecause: because }));
