@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { market } from '../src/market.js';
+import { foldName, lookup, resolveName, resolveSkills, suggest } from '../src/normalise.js';
+import { parseYears } from '../src/numbers.js';
+import { resolveProfile, fieldName } from '../src/profile.js';
+
+describe('names and aliases', () => {
+  it.each([
+    ['sf', 'sf'],
+    ['San Francisco', 'sf'],
+    ['bay area', 'sf'],
+    ['Bay  Area', 'sf'],
+    ['SEATTLE', 'seattle'],
+    ['nyc', 'nyc'],
+    ['new york', 'nyc'],
+    ['austin', 'austin'],
+    ['denver', 'denver'],
+    ['raleigh', 'research-triangle'],
+    ['research triangle', 'research-triangle'],
+    ['remote', 'remote'],
+    ['us', 'us'],
+    ['other', 'us'],
+  ])('city %s -> %s', (text, id) => expect(lookup(market, 'city', text)).toBe(id));
+
+  it.each([
+    ['faang', 'big-tech'],
+    ['big tech', 'big-tech'],
+    ['Big Tech', 'big-tech'],
+    ['ai startup', 'ai-startup'],
+    ['startup', 'ai-startup'],
+    ['finance', 'finance'],
+    ['quant', 'finance'],
+    ['fintech', 'finance'],
+    ['healthcare', 'healthcare'],
+    ['biotech', 'healthcare'],
+    ['enterprise', 'enterprise'],
+    ['consulting', 'enterprise'],
+    ['autonomous driving', 'autonomous-driving'],
+    ['marketing analytics', 'marketing-analytics'],
+  ])('industry %s -> %s', (text, id) => expect(lookup(market, 'industry', text)).toBe(id));
+
+  it.each([
+    ['mlops', 'mlops'],
+    ['cloud', 'cloud'],
+    ['deep learning', 'deep-learning'],
+    ['computer vision', 'computer-vision'],
+    ['cv', 'computer-vision'],
+    ['nlp', 'nlp-llm'],
+    ['llm', 'nlp-llm'],
+    ['LLM', 'nlp-llm'],
+  ])('skill %s -> %s', (text, id) => expect(lookup(market, 'skill', text)).toBe(id));
+
+  it.each([
+    ['phd', 'phd'],
+    ['PhD', 'phd'],
+    ['Ph.D.', 'phd'],
+    ['masters', 'masters'],
+    ["master's", 'masters'],
+    ['Master’s', 'masters'],
+    ['bachelors', 'bachelors'],
+    ["bachelor's", 'bachelors'],
+    ['bootcamp', 'none'],
+    ['self-taught', 'none'],
+    ['none', 'none'],
+  ])('degree %s -> %s', (text, id) => expect(lookup(market, 'degree', text)).toBe(id));
+
+  it('folds case, accents, apostrophes and spacing', () => {
+    expect(foldName('  Master’S ')).toBe('masters');
+    expect(foldName('Séattle')).toBe('seattle');
+    expect(foldName('self_taught')).toBe('self taught');
+  });
+
+  it('suggests the closest name for a typo, and nothing for nonsense', () => {
+    expect(suggest(market, 'city', 'seatle')).toBe('seattle');
+    expect(suggest(market, 'city', 'austn')).toBe('austin');
+    expect(suggest(market, 'industry', 'fanng')).toBe('faang');
+    expect(suggest(market, 'city', 'zzzzzzzzzz')).toBeUndefined();
+  });
+
+  it('an unknown name is one line with the accepted values and a suggestion', () => {
+    expect(() => resolveName(market, 'city', 'seatle', '--city')).toThrow(
+      /^unknown city 'seatle' for --city \(did you mean 'seattle'\?\); accepted: sf, seattle, nyc, austin, denver, research-triangle, remote, us$/,
+    );
+    expect(() => resolveName(market, 'city', 'seatle', '--city')).toThrow(InputError);
+  });
+
+  it('skills split on commas, trim, drop empties and duplicates', () => {
+    expect(resolveSkills(market, ' mlops, nlp,,LLM ', '--skills')).toEqual(['mlops', 'nlp-llm']);
+    expect(resolveSkills(market, '', '--skills')).toEqual([]);
+    expect(() => resolveSkills(market, 'mlops,jugling', '--skills')).toThrow(
+      /unknown skill 'jugling'/,
+    );
+  });
+});
+
+describe('strict years', () => {
+  it.each([
+    ['0', 0],
+    ['4', 4],
+    ['2.5', 2.5],
+    [' 7 ', 7],
+    ['50', 50],
+    ['.5', 0.5],
+  ])('accepts %j', (text, n) => expect(parseYears(text, 50)).toBe(n));
+  it.each([
+    'abc',
+    '5 years',
+    '',
+    '  ',
+    '1e999',
+    'NaN',
+    '0x10',
+    '-1',
+    '51',
+    '1,000',
+    '12abc',
+    '+3',
+    'Infinity',
+    '1e2',
+    '٣',
+  ])('rejects %j with the reason and the accepted range', (text) => {
+    expect(() => parseYears(text, 50)).toThrow(InputError);
+    expect(() => parseYears(text, 50)).toThrow(/from 0 to 50/);
+  });
+  it('rejects non-finite and out-of-range numbers given as numbers', () => {
+    for (const n of [Infinity, -Infinity, Number.NaN, -0.1, 50.01])
+      expect(() => parseYears(n, 50)).toThrow(InputError);
+  });
+});
+
+describe('profiles', () => {
+  it('defaults what is missing and says so', () => {
+    const r = resolveProfile({ years: '3' }, market);
+    expect(r.profile).toEqual({
+      years: 3,
+      city: 'us',
+      industry: 'enterprise',
+      skills: [],
+      degree: 'bachelors',
+    });
+    expect(r.defaulted).toEqual(['city', 'industry', 'skills', 'degree']);
+  });
+  it('requires years, naming the flag or the field', () => {
+    expect(() => resolveProfile({ city: 'sf' }, market)).toThrow(/^--years is required$/);
+    expect(() => resolveProfile({ city: 'sf' }, market, fieldName)).toThrow(/^years is required$/);
+  });
+  it('takes skills as a list too', () => {
+    expect(resolveProfile({ years: 1, skills: ['MLOps', 'cv'] }, market).profile.skills).toEqual([
+      'mlops',
+      'computer-vision',
+    ]);
+  });
+});
