@@ -201,9 +201,9 @@ describe('table: figures for known profiles', () => {
       [{ years: 3, skills: ['juggling'] }, 'skills'],
       [{ years: 3, degree: 'x' }, 'degree'],
     ] as const) {
-      expect(() => at(p as Profile)).toThrow(EstimateInputError);
+      expect(() => at(p as unknown as Profile)).toThrow(EstimateInputError);
       try {
-        at(p as Profile);
+        at(p as unknown as Profile);
       } catch (e) {
         expect((e as EstimateInputError).field).toBe(field);
       }

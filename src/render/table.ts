@@ -67,13 +67,21 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
   out.push(renderBreakdownTable(doc, paint));
   out.push(
     paint.dim(
-      'US dollars a year. Equity is the yearly value of grants. Typical total = base + bonus + equity.',
+      wrap(
+        'US dollars a year; equity is the yearly value of grants. Typical total = base + bonus + equity. Low and High take the low and high ends of every input range.',
+        width,
+        '',
+      ),
     ),
   );
   out.push('');
 
   const tags = new Map(market.sources.map((s) => [s.id, sourceTag(s.file, s.id)]));
-  const tagList = (ids: string[]): string => ids.map((id) => tags.get(id) ?? id).join(', ');
+  const tagList = (ids: string[]): string =>
+    ids
+      .map((id) => tags.get(id) ?? id)
+      .sort()
+      .join(',');
   out.push(paint.bold('Why (effect on the typical total)'));
   const effectWidth = Math.max(
     ...doc.factors.map((f) => signedMoney(f.effect).length),
@@ -84,9 +92,11 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
     const colored = f.effect < 0 ? paint.red(shown) : i === 0 ? shown : paint.green(shown);
     const pad = ' '.repeat(effectWidth - shown.length);
     const indent = ' '.repeat(2 + effectWidth + 2);
-    out.push(
-      `  ${pad}${colored}  ${wrap(`${f.label} ${paint.dim(`[${tagList(f.sources)}]`)}`, width, indent)}`,
-    );
+    const tagsText = `[${tagList(f.sources)}]`;
+    // Wrap the plain text, then colour: escape codes must not count towards the width.
+    const text = wrap(`${f.label} ${tagsText}`, width, indent);
+    const cut = Math.max(0, text.lastIndexOf(tagsText)); // tags hold no space, so wrap keeps them whole
+    out.push(`  ${pad}${colored}  ${text.slice(0, cut)}${paint.dim(text.slice(cut))}`);
   });
   const totalText = `=${money(doc.total.mid)}`;
   out.push(

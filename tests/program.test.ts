@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/program.js';
+import { fakeIo } from './helpers.js';
+
+const ANSI = /\u001b\[/;
+
+async function cli(argv: string[], opts: Parameters<typeof fakeIo>[0] = {}) {
+  const t = fakeIo(opts);
+  const code = await run(argv, t.io);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+const FULL = [
+  '--years',
+  '6',
+  '--city',
+  'sf',
+  '--industry',
+  'faang',
+  '--skills',
+  'mlops,nlp',
+  '--degree',
+  'masters',
+];
+
+describe('JSON document', () => {
+  it('has the documented fields with their meanings', async () => {
+    const r = await cli([...FULL, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      currency: 'USD',
+      profile: {
+        years: 6,
+        city: 'sf',
+        industry: 'big-tech',
+        skills: ['mlops', 'nlp-llm'],
+        degree: 'masters',
+      },
+      defaulted: [],
+      level: 'mid',
+    });
+    for (const k of ['base', 'bonus', 'equity', 'total']) {
+      expect(Object.keys(doc[k])).toEqual(['low', 'mid', 'high']);
+      for (const v of Object.values(doc[k])) expect(Number.isInteger(v)).toBe(true);
+    }
+    expect(doc.total.mid).toBe(doc.base.mid + doc.bonus.mid + doc.equity.mid);
+    for (const f of doc.factors)
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['id', 'label', 'effect']));
+    for (const s of doc.sources) expect(Object.keys(s)).toEqual(['id', 'title', 'file']);
+  });
+
+  it('lists defaulted fields and never contains colour, even when forced', async () => {
+    const r = await cli(['--years', '3', '--json', '--color'], {
+      env: { FORCE_COLOR: '3' },
+      tty: true,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(ANSI);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.defaulted).toEqual(['city', 'industry', 'skills', 'degree']);
+    expect(doc.profile).toEqual({
+      years: 3,
+      city: 'us',
+      industry: 'enterprise',
+      skills: [],
+      degree: 'bachelors',
+    });
+  });
+
+  it('--json on a terminal still never prompts: --years is required', async () => {
+    const r = await cli(['--json'], { tty: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'ml-salary: error: --years is required here (--json never prompts); pass e.g. --years 5\n',
+    );
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('without a terminal', () => {
+  it('requires --years, naming the flag', async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'ml-salary: error: --years is required here (no terminal on stdin); pass e.g. --years 5\n',
+    );
+  });
+
+  it('--no-input on a terminal behaves the same', async () => {
+    const r = await cli(['--no-input'], { tty: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--years is required here \(--no-input was given\)/);
+  });
+
+  it('prints the table with the defaulted values called out', async () => {
+    const r = await cli(['--years', '4', '--city', 'austin']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Austin | Enterprise / consultancy* | none* | Bachelor's*");
+    expect(r.stdout).toContain(
+      "* Defaulted (no terminal): industry = Enterprise / consultancy, skills = none, degree = Bachelor's. Pass --industry, --skills, --degree to set them.",
+    );
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('table output', () => {
+  it('matches the snapshot with colour off', async () => {
+    const r = await cli(FULL, { env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('colours only for a terminal, and honours NO_COLOR, TERM=dumb, --no-color, --color, FORCE_COLOR', async () => {
+    expect((await cli(FULL, { tty: true })).stdout).toMatch(ANSI);
+    expect((await cli(FULL, { tty: false })).stdout).not.toMatch(ANSI);
+    expect((await cli(FULL, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+    expect((await cli(FULL, { tty: true, env: { TERM: 'dumb' } })).stdout).not.toMatch(ANSI);
+    expect((await cli([...FULL, '--no-color'], { tty: true })).stdout).not.toMatch(ANSI);
+    expect((await cli([...FULL, '--color'], { tty: false })).stdout).toMatch(ANSI);
+    expect((await cli(FULL, { tty: false, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
+  });
+
+  it('wraps prose to the terminal width, and never without a terminal', async () => {
+    const narrow = await cli(FULL, { tty: true, columns: 60, env: { NO_COLOR: '1' } });
+    for (const line of narrow.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    const piped = await cli(FULL, { tty: false });
+    expect(piped.stdout.split('\n').some((l) => l.length > 100)).toBe(true);
+  });
+});
+
+describe('usage errors: one line on stderr, exit 2', () => {
+  it.each([
+    [
+      ['--years', '3', '--city', 'seatle'],
+      /^ml-salary: error: unknown city 'seatle' for --city \(did you mean 'seattle'\?\); accepted: sf, seattle, nyc, austin, denver, research-triangle, remote, us$/,
+    ],
+    [
+      ['--years', '3', '--industry', 'fanng'],
+      /unknown industry 'fanng' for --industry \(did you mean 'faang'\?\)/,
+    ],
+    [['--years', '3', '--skills', 'mlops,jugling'], /unknown skill 'jugling' for --skills/],
+    [
+      ['--years', '3', '--degree', 'mba2'],
+      /unknown degree 'mba2' for --degree \(did you mean 'mba'\?\)/,
+    ],
+    [
+      ['--years', 'abc'],
+      /^ml-salary: error: --years 'abc' is not a plain number: expected a number of years from 0 to 50, like 4 or 2.5$/,
+    ],
+    [['--years', '-1'], /--years '-1' is not a plain number/],
+    [['--years', '51'], /--years 51 is above the maximum of 50/],
+    [['--years', '1e999'], /not a plain number/],
+    [['--years', ''], /--years is empty/],
+    [['--years'], /option '--years <n>' argument missing/],
+    [['--cty', 'sf'], /^ml-salary: error: unknown option '--cty' \(Did you mean --city\?\)$/],
+    [
+      ['--years', '3', '--format', 'xml'],
+      /argument 'xml' is invalid\. Allowed choices are table, json, csv, markdown/,
+    ],
+    [['--years', '3', '--json', '--format', 'csv'], /--json conflicts with --format csv/],
+    [['lsit'], /^ml-salary: error: unknown command 'lsit' \(did you mean 'list'\?\)/],
+    [
+      ['list', 'citys'],
+      /unknown list 'citys' \(did you mean 'cities'\?\); accepted: cities, industries, skills, degrees/,
+    ],
+    [['list'], /missing required argument 'kind'/],
+  ])('%j', async (argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('help, version, list', () => {
+  it('--help goes to stdout with examples and exit codes', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const text of [
+      'Usage: ml-salary',
+      '--years <n>',
+      '--no-input',
+      'Examples:',
+      'Exit codes:',
+      '130',
+    ]) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('list shows ids, labels and aliases', async () => {
+    const r = await cli(['list', 'cities']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\s+sf\s+San Francisco Bay Area\s+san francisco, bay area/m);
+    expect(r.stdout).toMatch(/research-triangle .*raleigh/);
+  });
+
+  it.each(['cities', 'industries', 'skills', 'degrees', 'city', 'Skill'])(
+    'list %s --json',
+    async (kind) => {
+      const r = await cli(['list', kind, '--json']);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.values.length).toBeGreaterThan(3);
+      for (const v of doc.values) expect(Object.keys(v)).toEqual(['id', 'label', 'aliases']);
+    },
+  );
+});

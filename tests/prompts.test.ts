@@ -1,0 +1,95 @@
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+// Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
+import { run } from '../src/program.js';
+import { fakeIo } from './helpers.js';
+
+const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
+
+describe('interactive flow (the real prompts, in-process)', () => {
+  it('asks years, city, industry, skills, degree in that order and prints the table', async () => {
+    const t = terminal();
+    const done = run([], t.io);
+    await screen.next(); // the prompt library loads lazily
+
+    expect(screen.getScreen()).toContain('Years of experience');
+    screen.type('abc');
+    expect(screen.getScreen()).toContain('not a number of years from 0 to 50'); // checked as typed
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/not a plain number/); // and refused on enter
+    for (let i = 0; i < 3; i++) screen.keypress('backspace');
+    screen.type('6');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('City:');
+    expect(screen.getScreen()).toContain('San Francisco Bay Area');
+    // The cursor starts on the default (Other US); move up to the Bay Area, the first choice.
+    for (let i = 0; i < 7; i++) screen.keypress('up');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Industry / employer:');
+    for (let i = 0; i < 5; i++) screen.keypress('up'); // from Enterprise (6th) to Big tech (1st)
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    screen.keypress('space'); // MLOps
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('space'); // NLP / LLMs
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Highest degree:');
+    screen.keypress('down'); // from Bachelor's to Master's
+    screen.keypress('enter');
+
+    expect(await done).toBe(0);
+    const out = t.stdout();
+    expect(out).toContain('ML engineer pay estimate: mid level, 6 years');
+    expect(out).toContain(
+      "San Francisco Bay Area | Big tech (FAANG) | MLOps / production deployment, NLP / LLMs | Master's",
+    );
+    expect(out).toMatch(/│ Total\s+│ \$282,356 │ \$447,752 │ \$630,762 │/);
+    expect(out).not.toContain('Defaulted');
+    expect(t.stderr()).toBe('');
+  });
+
+  it('asks only for what the flags left out', async () => {
+    const t = terminal();
+    const done = run(
+      ['--years', '2', '--city', 'austin', '--industry', 'finance', '--degree', 'phd'],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    expect(screen.getScreen()).not.toContain('Years of experience');
+    screen.keypress('enter'); // no skills is fine
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Austin | Quantitative finance & fintech | none | PhD');
+  });
+
+  it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
+    const t = terminal();
+    const done = run(['--years', '3'], t.io);
+    await screen.next();
+    expect(screen.getScreen()).toContain('City:');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toBe(130);
+    expect(t.stderr()).toBe('Cancelled\n');
+    expect(t.stdout()).toBe('');
+  });
+
+  it('a bad flag fails before any prompt is shown', async () => {
+    const t = terminal();
+    expect(await run(['--city', 'seatle'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(
+      /^ml-salary: error: unknown city 'seatle' for --city \(did you mean 'seattle'\?\)/,
+    );
+  });
+});
