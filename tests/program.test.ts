@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/program.js';
 import { fakeIo } from './helpers.js';
 
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
 const ANSI = /\u001b\[/;
 
 async function cli(argv: string[], opts: Parameters<typeof fakeIo>[0] = {}) {
