@@ -5,7 +5,7 @@ import { estimate } from './estimate.js';
 import { market as bundledMarket } from './market.js';
 import { catalog, editDistanceSuggest } from './normalise.js';
 import { flagName, resolveProfile, type RawProfile } from './profile.js';
-import { askMissing, isPromptCancel } from './prompts.js';
+import { askMissing, isPromptCancel, withoutColour } from './prompts.js';
 import { renderCsv } from './render/csv.js';
 import { renderJson, toDocument } from './render/document.js';
 import { LIST_KINDS, renderList, renderListJson, type ListKind } from './render/list.js';
@@ -227,9 +227,11 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
   if (interactive) {
     // Check what the flags gave before asking for the rest, so a typo fails at once.
     resolveProfile({ ...raw, years: raw.years ?? 0 }, market, flagName);
+    const { colorLevel } = await import('./color.js');
+    const colour = colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0;
     answers = await askMissing(raw, market, {
       input: io.stdin,
-      output: io.stderr,
+      output: colour ? io.stderr : withoutColour(io.stderr),
       signal: io.signal,
     });
   } else if (raw.years === undefined) {

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { parseYears } from './numbers.js';
 import type { RawProfile } from './profile.js';
 import type { Market } from './types.js';
@@ -7,6 +8,31 @@ export interface PromptContext {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   signal?: AbortSignal;
+}
+
+// eslint-disable-next-line no-control-regex -- SGR (colour/style) escape codes, nothing else
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The prompts colour themselves (through node's styleText, which knows NO_COLOR but not our
+ * --no-color). When colour is off, draw through this: it drops colour codes and keeps the cursor
+ * movement the prompts need.
+ */
+export function withoutColour(
+  stream: NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean },
+): NodeJS.WritableStream {
+  const plain = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      stream.write(chunk.toString().replace(SGR, ''));
+      done();
+    },
+  });
+  Object.defineProperties(plain, {
+    columns: { get: () => stream.columns },
+    rows: { get: () => stream.rows },
+    isTTY: { get: () => stream.isTTY },
+  });
+  return plain;
 }
 
 /** True for the error Inquirer rejects with when the user presses Ctrl+C or the prompt is aborted. */
