@@ -9,7 +9,7 @@ let signalCode: number | undefined;
 function onSignal(code: number): void {
   if (signalCode !== undefined) process.exit(code); // a second Ctrl+C: stop now
   signalCode = code;
-  controller.abort();
+  controller.abort(code); // the reason tells long work which code to end with (130/143)
   // Work that watches the signal stops within milliseconds; this is only a backstop.
   setTimeout(() => process.exit(code), 3000).unref();
 }

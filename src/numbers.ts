@@ -15,8 +15,9 @@ export function parseYears(raw: unknown, max: number, field = 'years'): number {
     const text = raw.trim();
     if (text === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
     if (!DECIMAL.test(text)) {
+      const why = /^-\s*(?:\d|\.\d)/.test(text) ? ' (years cannot be negative)' : '';
       throw new InputError(
-        `${field} '${clip(raw)}' is not a plain number: expected ${accepted}`,
+        `${field} '${clip(raw)}' is not a plain number${why}: expected ${accepted}`,
         field,
       );
     }

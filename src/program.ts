@@ -25,7 +25,10 @@ export interface Io {
   stdout: OutStream & NodeJS.WritableStream;
   stderr: OutStream & NodeJS.WritableStream;
   env: Record<string, string | undefined>;
-  /** Aborted on SIGINT/SIGTERM by the CLI, so long work can stop and say why. */
+  /**
+   * Aborted on SIGINT/SIGTERM by the CLI, so long work can stop and say why; the abort reason
+   * is the exit code to end with (130 for SIGINT, 143 for SIGTERM).
+   */
   signal?: AbortSignal;
 }
 
@@ -55,6 +58,23 @@ Exit codes:
 
 Figures come from two salary guides (data/market.json names the phrase behind each one);
 see the README section "How the estimate is built".`;
+
+const BATCH_HELP_AFTER = `
+Input: NDJSON, one profile object per line ({"years": 4, "city": "austin", "skills": ["mlops"]}),
+or CSV with a header row (years,city,industry,skills,degree; skills separated by ';'). Detected
+from the first line. Missing fields default as in non-interactive mode; years is required.
+
+Output: one line per good record, in input order: the --json document plus "line" (NDJSON), or a
+CSV row starting with the line number. A bad record is reported on stderr as "line N: ..." and
+the run goes on; then a summary line, and exit 1.
+
+Examples:
+  $ ml-salary batch profiles.ndjson > estimates.ndjson
+  $ ml-salary batch profiles.csv --format csv > estimates.csv
+  $ cat profiles.ndjson | ml-salary batch | jq -c '{line, total: .total.mid}'
+
+Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV text; 2 usage
+(unknown option, unreadable file); 130 SIGINT; 143 SIGTERM.`;
 
 interface EstimateOptions {
   years?: string;
@@ -111,6 +131,8 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .option('--debug', 'show stack traces for unexpected errors')
     .allowExcessArguments(true)
     .showSuggestionAfterError(true)
+    // Options after a subcommand belong to it (`batch --format csv` is batch's, not the table's).
+    .enablePositionalOptions()
     .addHelpText('after', HELP_AFTER)
     .action(async (opts: EstimateOptions, cmd: Command) => {
       if (cmd.args.length > 0) {
@@ -151,14 +173,35 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         'csv',
       ]),
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'json', 'csv']))
+    .addOption(
+      new Option('--format <format>', 'output format (default: ndjson)').choices([
+        'ndjson',
+        'json',
+        'csv',
+      ]),
+    )
+    .option('--json', 'same as --format ndjson')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .addHelpText('after', BATCH_HELP_AFTER)
     .action(
       async (
         file: string | undefined,
-        opts: { inputFormat?: 'ndjson' | 'csv'; format?: string },
+        opts: { inputFormat?: 'ndjson' | 'csv'; format?: string; json?: boolean },
       ) => {
         const { runBatch } = await import('./batch.js');
-        const format = opts.format === 'csv' ? 'csv' : 'ndjson';
+        // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
+        const top = program.opts<EstimateOptions>();
+        const asked =
+          opts.format ??
+          (opts.json ? 'json' : undefined) ??
+          top.format ??
+          (top.json ? 'json' : undefined);
+        if (asked === 'table' || asked === 'markdown') {
+          throw new CliError(
+            `batch writes ndjson or csv, not ${asked}; pass --format ndjson or csv`,
+          );
+        }
+        const format = asked === 'csv' ? 'csv' : 'ndjson';
         state.code = await runBatch(
           { file, inputFormat: opts.inputFormat, format, usage: batchUsage(program) },
           io,

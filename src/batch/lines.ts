@@ -1,0 +1,166 @@
+import { isUtf8 } from 'node:buffer';
+
+/** The longest line taken as one record. A profile is a few hundred bytes; this is generous. */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** One physical input line: its 1-based number and its text, or why it cannot be read. */
+export type Line =
+  | { lineNo: number; text: string; problem?: undefined }
+  | { lineNo: number; text?: undefined; problem: string };
+
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Split a byte stream into lines without ever holding more than one line (capped at
+ * `maxLineBytes`): LF or CRLF ends, a UTF-8 byte-order mark dropped, a last line without a newline
+ * kept. Each line is checked to be valid UTF-8; a line that is not, or is too long, comes out as a
+ * `problem` so the caller can report it and go on.
+ */
+export class LineSplitter {
+  private parts: Buffer[] = [];
+  private size = 0;
+  private overflow = false;
+  private lineNo = 0;
+  private started = false;
+
+  constructor(private readonly maxLineBytes = MAX_LINE_BYTES) {}
+
+  /** Bytes of the current (unfinished) line held in memory. */
+  get held(): number {
+    return this.size;
+  }
+
+  /** Feed one chunk; `onLine` is called for every line it completes, in order. */
+  push(chunk: Buffer, onLine: (line: Line) => void): void {
+    let start = 0;
+    for (;;) {
+      const lf = chunk.indexOf(LF, start);
+      if (lf === -1) {
+        this.keep(chunk.subarray(start));
+        return;
+      }
+      this.keep(chunk.subarray(start, lf));
+      onLine(this.take());
+      start = lf + 1;
+    }
+  }
+
+  /** The input ended: emit the last line if it had no newline. */
+  end(onLine: (line: Line) => void): void {
+    if (this.size > 0 || this.overflow) onLine(this.take());
+  }
+
+  private keep(bytes: Buffer): void {
+    if (bytes.length === 0 || this.overflow) return;
+    if (this.size + bytes.length > this.maxLineBytes) {
+      // Too long to be a record: stop holding it, skip to the next newline.
+      this.overflow = true;
+      this.parts = [];
+      this.size = 0;
+      return;
+    }
+    // Copy: the chunk's memory is reused by the stream once we return.
+    this.parts.push(Buffer.from(bytes));
+    this.size += bytes.length;
+  }
+
+  private take(): Line {
+    const lineNo = ++this.lineNo;
+    const overflow = this.overflow;
+    let bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    this.overflow = false;
+    if (!this.started) {
+      this.started = true;
+      if (bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
+    }
+    if (overflow) {
+      return {
+        lineNo,
+        problem: `line is longer than the ${formatBytes(this.maxLineBytes)} limit for one record (a profile takes a few hundred bytes); skipped`,
+      };
+    }
+    if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, -1);
+    if (!isUtf8(bytes)) {
+      return {
+        lineNo,
+        problem: `not valid UTF-8 text (bad byte 0x${hex(bytes, firstBadByte(bytes))} at byte ${firstBadByte(bytes) + 1} of the line); save the file as UTF-8`,
+      };
+    }
+    return { lineNo, text: bytes.toString('utf8') };
+  }
+}
+
+/** Byte offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates). */
+export function firstBadByte(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Each lead byte admits a narrower second-byte range where overlongs/surrogates would start.
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    const second = bytes[i + 1];
+    if (second === undefined || second < lo || second > hi) return i;
+    for (let k = 2; k < n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += n;
+  }
+  return i;
+}
+
+function hex(bytes: Buffer, at: number): string {
+  return (bytes[at] ?? 0).toString(16).padStart(2, '0');
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * What a stream's first bytes say about it, before any line is read: a UTF-16 text file, or a
+ * binary file (a NUL byte, or many control bytes, in the first 8 KiB, as `grep` and `git` judge).
+ * Returns a sentence for the user, or undefined for text.
+ */
+export function sniffBinary(head: Buffer): string | undefined {
+  const b = head.subarray(0, 8192);
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    return 'the input is UTF-16 text; save it as UTF-8';
+  }
+  const nul = b.indexOf(0);
+  if (nul !== -1) return `the input looks binary (a NUL byte at byte ${nul + 1}), not text`;
+  let control = 0;
+  for (const byte of b) {
+    if (
+      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) ||
+      byte === 0x7f
+    ) {
+      control++;
+    }
+  }
+  if (b.length >= 32 && control / b.length > 0.1) {
+    return 'the input looks binary (many control bytes), not text';
+  }
+  return undefined;
+}
