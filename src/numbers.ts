@@ -33,8 +33,10 @@ export function parseYears(raw: unknown, max: number, field = 'years'): number {
   }
   if (value < 0) throw new InputError(`${field} ${value} is negative: expected ${accepted}`, field);
   if (value > max) {
+    // As typed: a long run of digits would otherwise print as 1e+22.
+    const shown = typeof raw === 'string' ? clip(raw.trim()) : String(value);
     throw new InputError(
-      `${field} ${value} is above the maximum of ${max}: expected ${accepted}`,
+      `${field} ${shown} is above the maximum of ${max}: expected ${accepted}`,
       field,
     );
   }
