@@ -18,4 +18,10 @@ export default tseslint.config(
     files: ['bench/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // bin/ is CommonJS (bin/package.json): the shim require()s the ESM bundle.
+    files: ['bin/**'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -22,11 +22,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const code = await run(process.argv.slice(2), {
-  stdin: process.stdin,
+// No top-level await: bin/ml-salary.js loads this bundle with require(), which starts quicker
+// than an ESM entry point, and require() refuses a module that awaits at top level.
+// stdin and stderr are looked up when first used: a --json run never creates those streams.
+void run(process.argv.slice(2), {
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
-  stderr: process.stderr,
+  get stderr() {
+    return process.stderr;
+  },
   env: process.env,
   signal: controller.signal,
+}).then((code) => {
+  process.exitCode = signalCode ?? code;
 });
-process.exitCode = signalCode ?? code;

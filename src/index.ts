@@ -1,4 +1,6 @@
-// The library API: `import { estimate, market } from 'ml-salary'`. The CLI is built on the same.
+// The library API: `import { estimate, market } from 'ml-salary'` (dist/index.js, typed by
+// dist/types/). The CLI is built on these same functions; the command-line program itself
+// (commander, prompts, tables) is not part of it, so importing the library stays light.
 export {
   estimate,
   EstimateInputError,
@@ -27,6 +29,5 @@ export {
   type EstimateDocument,
 } from './render/document.js';
 export { CliError, InputError, EXIT } from './errors.js';
-export { run, type Io } from './program.js';
 export { VERSION } from './version.js';
 export type * from './types.js';

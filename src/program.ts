@@ -263,8 +263,10 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
     skills: opts.skills,
     degree: opts.degree,
   };
-  const terminal = Boolean(io.stdin.isTTY && io.stderr.isTTY);
-  const interactive = format === 'table' && opts.input && terminal;
+  // Only a table run can prompt. Others (--json, csv, markdown) never look at stdin or stderr:
+  // that would create their streams, which a scripted run does not need (start-up time).
+  const interactive =
+    format === 'table' && opts.input && Boolean(io.stdin.isTTY && io.stderr.isTTY);
   let because: string | undefined;
   let answers = raw;
   if (interactive) {
@@ -288,7 +290,11 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
             : 'no terminal on stdin';
     throw new CliError(`--years is required here (${why}); pass e.g. --years 5`);
   } else {
-    because = !opts.input ? '--no-input' : !terminal ? 'no terminal' : `--format ${format}`;
+    because = !opts.input
+      ? '--no-input'
+      : format === 'table'
+        ? 'no terminal'
+        : `--format ${format}`;
   }
   const { profile, defaulted } = resolveProfile(answers, market, flagName);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
