@@ -6,7 +6,7 @@
 //                    requires it at load for external subcommands, which we never run; loading
 //                    it costs about 3 ms) and fs/promises (batch only).
 //   dist/lazy/       what only a terminal session needs, loaded with import(): the prompts
-//                    (@inquirer/*), the table (cli-table3) and colour (chalk). Only stateless
+//                    (@inquirer/*), the table (cli-table3) and its colours (chalk). Only stateless
 //                    modules may be bundled both here and in cli.js (checked below): a stateful
 //                    one would exist twice (two CliError classes, two caches).
 //   dist/index.js    the library API (`import { estimate } from 'ml-salary'`), one ESM file,
@@ -29,7 +29,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Loaded with import() from cli.js: name in dist/lazy/ -> module. */
 const LAZY = {
-  color: 'src/color.ts',
+  paint: 'src/paint.ts',
   table: 'src/render/table.ts',
   'inquirer-input': '@inquirer/input',
   'inquirer-select': '@inquirer/select',

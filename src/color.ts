@@ -1,4 +1,5 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+// Deciding colour needs no colour library: this is bundled into the CLI's start-up file, while
+// chalk (src/paint.ts) loads only when a table is painted, not before the first prompt.
 
 export type ColorChoice = 'auto' | 'always' | 'never';
 
@@ -26,9 +27,4 @@ export function colorLevel(
   }
   if (env.TERM === 'dumb') return 0;
   return stream.isTTY ? 1 : 0;
-}
-
-/** A chalk instance at a fixed level (0 = no colour). */
-export function painter(level: 0 | 1 | 2 | 3): ChalkInstance {
-  return new Chalk({ level });
 }

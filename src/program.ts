@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { ColorChoice } from './color.js';
+import { colorLevel, type ColorChoice } from './color.js';
 import { CliError, EXIT } from './errors.js';
 import { estimate } from './estimate.js';
 import { market as bundledMarket } from './market.js';
@@ -272,7 +272,6 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
   if (interactive) {
     // Check what the flags gave before asking for the rest, so a typo fails at once.
     resolveProfile({ ...raw, years: raw.years ?? 0 }, market, flagName);
-    const { colorLevel } = await import('./color.js');
     const colour = colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0;
     answers = await askMissing(raw, market, {
       input: io.stdin,
@@ -310,8 +309,8 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
       break;
     case 'table': {
       // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
-      const [{ colorLevel, painter }, { renderReport }] = await Promise.all([
-        import('./color.js'),
+      const [{ painter }, { renderReport }] = await Promise.all([
+        import('./paint.js'),
         import('./render/table.js'),
       ]);
       const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
