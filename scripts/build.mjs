@@ -16,9 +16,11 @@
 // Files are written next to their final name and renamed over it, so a test run or benchmark
 // that builds at the same moment as another never sees a half-written or missing dist/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -202,7 +204,7 @@ function licenses(results) {
 
 /** dist/types/*.d.ts for the library entry, from tsc (tsconfig.build.json). */
 function declarations() {
-  const out = join(DIST, `.types-${process.pid}`);
+  const out = mkdtempSync(join(tmpdir(), 'ml-salary-types-'));
   try {
     execFileSync(
       process.execPath,
@@ -239,11 +241,14 @@ function publish(files) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name.startsWith('.types-')) continue; // another build's tsc output
         prune(path);
         if (readdirSync(path).length === 0) rmSync(path, { recursive: true, force: true });
-      } else if (!keep.has(path) && !entry.name.endsWith('.tmp')) {
-        rmSync(path, { force: true });
+      } else if (keep.has(path)) {
+        continue;
+      } else if (!entry.name.endsWith('.tmp')) {
+        rmSync(path, { force: true }); // output this build no longer makes
+      } else if (Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 60_000) {
+        rmSync(path, { force: true }); // a temp file a crashed build left (not one being written)
       }
     }
   };
