@@ -10,7 +10,8 @@
 //                    modules may be bundled both here and in cli.js (checked below): a stateful
 //                    one would exist twice (two CliError classes, two caches).
 //   dist/index.js    the library API (`import { estimate } from 'ml-salary'`), one ESM file,
-//                    without commander or the prompts; dist/types/ holds its declarations.
+//                    without commander or the prompts, reading data/market.json;
+//                    dist/types/ holds its declarations.
 //   dist/THIRD_PARTY_LICENSES.md   name, version and licence of every bundled package.
 //
 // Files are written next to their final name and renamed over it, so a test run or benchmark
@@ -119,6 +120,25 @@ const versionPlugin = {
   },
 };
 
+/**
+ * The library reads the market data from data/market.json, which the package ships anyway,
+ * instead of carrying a second copy (cli.js keeps its own: one file to load at start-up). Keeps
+ * the tarball under 100 kB.
+ */
+const marketFilePlugin = {
+  name: 'market-file',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]data[\\/]market\.json$/ }, () => ({
+      path: 'market.json',
+      namespace: 'market-file',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'market-file' }, () => ({
+      contents: `export default process.getBuiltinModule('node:module').createRequire(import.meta.url)('../data/market.json');`,
+      loader: 'js',
+    }));
+  },
+};
+
 const [cli, lib, lazy] = await Promise.all([
   build({
     ...common,
@@ -130,7 +150,7 @@ const [cli, lib, lazy] = await Promise.all([
     ...common,
     entryPoints: { index: 'src/index.ts' },
     outdir: 'dist',
-    plugins: [builtinsPlugin, versionPlugin],
+    plugins: [builtinsPlugin, versionPlugin, marketFilePlugin],
   }),
   build({
     ...common,

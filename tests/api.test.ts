@@ -80,7 +80,7 @@ describe("the library API: import { estimate } from 'ml-salary'", () => {
     expect(got.level).toBe(same.level);
   });
 
-  it('is one self-contained file without the command-line machinery', async () => {
+  it('is one file, without the command-line machinery', async () => {
     const { readFileSync } = await import('node:fs');
     const lib = readFileSync(join(ROOT, 'dist/index.js'), 'utf8');
     expect(lib).not.toMatch(/^\s*import\s/m); // no imports: nothing to install or resolve
