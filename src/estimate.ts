@@ -201,24 +201,6 @@ function find<T extends { id: string }>(
   return hit;
 }
 
-function guideViews(market: Market, years: number): GuideView[] {
-  return market.experience.curves.map((curve) => {
-    let band = curve.bands[0]!;
-    for (const b of curve.bands) if (years >= b.years[0]) band = b;
-    const source = market.sources.find((s) => s.id === curve.source);
-    const view: GuideView = {
-      source: curve.source,
-      file: source?.file ?? '',
-      basis: curve.basis,
-      level: band.level,
-      years: band.years[1] === null ? `${band.years[0]}+` : `${band.years[0]}-${band.years[1]}`,
-      base: [band.base[0], band.base[1]],
-    };
-    if (band.total && band.years[1] !== null) view.total = [band.total[0], band.total[1]];
-    return view;
-  });
-}
-
 /**
  * Remember a number formatter's answers: labels reuse a handful of figures (premiums, weights,
  * multipliers), and formatting a number is a large share of an estimate's cost. Bounded, and
@@ -256,8 +238,18 @@ const pct = remembered((x) => `${Math.round(x * 1000) / 10}%`);
 const times = remembered((x) => `x${x.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}`);
 
 /**
- * Estimate pay for a profile. Pure: everything it uses comes in through `profile` and `market`.
- * Figures are whole US dollars per year; `total.mid` is exactly `base.mid + bonus.mid + equity.mid`.
+ * Estimate pay for a profile. Pure: everything it uses comes in through `profile` and `market`,
+ * and the same inputs give the same (deeply equal) result. Figures are whole US dollars per year;
+ * `total.mid` is exactly `base.mid + bonus.mid + equity.mid`.
+ *
+ * The parts of an estimate that only depend on the market and a few choices are built once per
+ * market and **shared, frozen** (`Object.freeze`), not copied for every call: each factor's
+ * `sources` array, the `sources` list with its entries, and the `guides` list with its views and
+ * their `base`/`total` pairs. Treat them as read-only (copy before changing one). The rest (the
+ * estimate object, `profile` and its `skills`, the four ranges, `factors` and each factor object)
+ * is fresh on every call. What is derived from `market` is remembered per market object (a
+ * `WeakMap`), so a market must not be changed once it has been passed in; pass a new object (for
+ * example a `structuredClone`) instead.
  */
 export function estimate(profile: Profile, market: Market): Estimate {
   const { years } = profile;
@@ -265,19 +257,48 @@ export function estimate(profile: Profile, market: Market): Estimate {
   if (typeof years !== 'number' || !Number.isFinite(years) || years < 0 || years > maxYears) {
     throw new EstimateInputError(`years must be a number from 0 to ${maxYears}`, 'years');
   }
-  const location: Location = find(market.locations, profile.city, 'city', 'city');
-  const industry: Industry = find(market.industries, profile.industry, 'industry', 'industry');
-  const degree: Degree = find(market.degrees.list, profile.degree, 'degree', 'degree');
-  const skillIds = [...new Set(profile.skills)];
-  const skills: Skill[] = skillIds.map((id) => find(market.skills.list, id, 'skills', 'skill'));
+  const m = prepared(market);
+  const loc =
+    m.locations.get(profile.city) ?? unknown(market.locations, profile.city, 'city', 'city');
+  const ind =
+    m.industries.get(profile.industry) ??
+    unknown(market.industries, profile.industry, 'industry', 'industry');
+  const deg =
+    m.degrees.get(profile.degree) ??
+    unknown(market.degrees.list, profile.degree, 'degree', 'degree');
+  const location = loc.entry;
+  const industry = ind.entry;
+  const degree = deg.entry;
+  // The skills once each, in first-seen order ([...new Set(profile.skills)] without the Set).
+  const given = profile.skills;
+  const infos: SkillInfo[] = [];
+  const skills: Skill[] = [];
+  if (Array.isArray(given)) {
+    const seen: unknown[] = [];
+    for (let i = 0; i < given.length; i++) {
+      const id: unknown = given[i];
+      if (seen.includes(id)) continue;
+      seen.push(id);
+      const info = m.skills.get(id) ?? unknown(market.skills.list, id, 'skills', 'skill');
+      infos.push(info);
+      skills.push(info.entry);
+    }
+  } else {
+    for (const id of new Set<unknown>(given)) {
+      const info = m.skills.get(id) ?? unknown(market.skills.list, id, 'skills', 'skill');
+      infos.push(info);
+      skills.push(info.entry);
+    }
+  }
+  const y = yearsInfo(m, market, years);
 
   // Written out per figure rather than through mapRange: estimate() runs in tight loops (batch)
   // and the closures were a large share of its cost. Same arithmetic in the same order.
-  const national = nationalBase(market, years);
+  const national = y.national;
   const place = location.multiplier;
   const employer = industry.baseMultiplier;
   const skillPremium = stackSkillPremiums(skills, market.skills.diminishingFactor);
-  const degreeW = degreeWeight(market, years);
+  const degreeW = y.degreeW;
   const degreePremium: Range = {
     low: degree.premium.low * degreeW,
     mid: degree.premium.mid * degreeW,
@@ -302,7 +323,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
   };
   const totalOverBase =
     industry.payMix === 'tech'
-      ? techTotalOverBase(market, years)
+      ? (y.tech ??= techTotalOverBase(market, years))
       : market.payMix.general.totalOverBase;
   const typicalBonus = market.payMix.typicalBonusShareOfBase.value;
   const intensity = industry.equityIntensity;
@@ -322,88 +343,68 @@ export function estimate(profile: Profile, market: Market): Estimate {
     high: base.high + bonus.high + equity.high,
   };
 
-  const level = levelFor(market, years);
-
-  // Factors: each step's effect on the typical figure, rounded cumulatively so they add up to total.mid.
+  // Factors: each step's effect on the typical figure, rounded cumulatively so they add up to
+  // total.mid. `mask` collects which market sources the factors name (see `sourceList`).
   const factors: Factor[] = [];
-  let shown = 0;
-  const step = (id: string, label: string, sources: string[], cumulative: number): void => {
-    const rounded = Math.round(cumulative);
-    factors.push({ id, label, effect: rounded - shown, sources });
-    shown = rounded;
-  };
-  const curveSources = market.experience.curves.map((c) => c.source);
-  step(
-    'experience',
-    `${plural(years, 'year')} of experience (${level}): national base, typical of both guides`,
-    curveSources,
-    national.mid,
-  );
+  let mask = m.modelMask | m.curveMask | loc.mask | ind.mask;
+  let shown = Math.round(national.mid);
+  factors.push({ id: 'experience', label: y.experience, effect: shown, sources: m.curveSources });
   let running = national.mid * location.multiplier.mid;
-  step(
-    `city:${location.id}`,
-    `${location.label}: base ${times(location.multiplier.mid)}`,
-    evidenceSources(location.evidence),
-    running,
-  );
+  let rounded = Math.round(running);
+  factors.push({ id: loc.id, label: loc.label, effect: rounded - shown, sources: loc.sources });
+  shown = rounded;
   running *= industry.baseMultiplier;
-  step(
-    `industry:${industry.id}`,
-    `${industry.label}: base ${times(industry.baseMultiplier)}`,
-    evidenceSources(industry.evidence),
-    running,
-  );
+  rounded = Math.round(running);
+  factors.push({ id: ind.id, label: ind.label, effect: rounded - shown, sources: ind.sources });
+  shown = rounded;
   const bySize =
-    skills.length <= 1 ? skills : [...skills].sort((a, b) => b.premium.mid - a.premium.mid);
-  bySize.forEach((s, i) => {
+    infos.length <= 1
+      ? infos
+      : [...infos].sort((a, b) => b.entry.premium.mid - a.entry.premium.mid);
+  for (let i = 0; i < bySize.length; i++) {
+    const s = bySize[i]!;
     const weight = market.skills.diminishingFactor ** i;
-    running += s.premium.mid * weight;
-    const weightNote =
-      i === 0 ? ', full weight' : `, at ${pct(weight)} weight (diminishing returns)`;
-    const proxy = s.proxy ? ', priced by proxy' : '';
-    step(
-      `skill:${s.id}`,
-      `${s.label}: ${dollars(s.premium.mid)} premium${weightNote}${proxy}`,
-      uniq([s.source, ...(s.proxy ? ['article'] : []), market.skills.diminishingSource]),
-      running,
-    );
-  });
+    running += s.entry.premium.mid * weight;
+    rounded = Math.round(running);
+    const label = (s.labels[i] ??= skillLabel(s.entry, i, weight));
+    factors.push({ id: s.id, label, effect: rounded - shown, sources: s.sources });
+    shown = rounded;
+    mask |= s.mask;
+  }
   if (degree.premium.mid !== 0) {
     running += degreePremium.mid;
-    const fadeNote = degreeW < 1 ? `, ${pct(degreeW)} of it after ${plural(years, 'year')}` : '';
-    step(
-      `degree:${degree.id}`,
-      `${degree.label}: ${degree.premium.mid < 0 ? '-' : '+'}${dollars(Math.abs(degree.premium.mid))}${fadeNote}`,
-      uniq([degree.source, market.degrees.fade.source]),
-      running,
-    );
+    rounded = Math.round(running);
+    const label =
+      y.fadeNote === '' ? deg.head : (y.degreeLabels[deg.index] ??= deg.head + y.fadeNote);
+    factors.push({ id: deg.id, label, effect: rounded - shown, sources: deg.sources });
+    shown = rounded;
+    mask |= deg.mask;
   }
-  if (shown !== base.mid) step('floor', 'Base cannot go below zero', ['model'], base.mid);
-  shown = 0;
+  if (shown !== base.mid) {
+    factors.push({
+      id: 'floor',
+      label: 'Base cannot go below zero',
+      effect: base.mid - shown,
+      sources: m.floorSources,
+    });
+  }
   factors.push({
     id: 'bonus',
-    label: `Bonus: ${pct(industry.bonusShareOfBase.mid)} of base (${industry.label})`,
+    label: ind.bonusLabel,
     effect: bonus.mid,
-    sources: evidenceSources(industry.evidence, 'article'),
+    sources: ind.bonusSources,
   });
+  const equityLabel =
+    industry.payMix === 'tech'
+      ? (y.equityLabels[ind.index] ??= equityText(industry, equityPerBase.mid, years))
+      : (ind.equityLabel ??= equityText(industry, equityPerBase.mid, years));
   factors.push({
     id: 'equity',
-    label:
-      industry.payMix === 'tech'
-        ? `Equity: ${pct(equityPerBase.mid)} of base (tech pay mix at ${plural(years, 'year')}${industry.equityIntensity !== 1 ? `, ${times(industry.equityIntensity)}` : ''})`
-        : `Equity: ${pct(equityPerBase.mid)} of base (general pay mix${industry.equityIntensity !== 1 ? `, ${times(industry.equityIntensity)}` : ''})`,
+    label: equityLabel,
     effect: equity.mid,
-    sources: [
-      industry.payMix === 'tech' ? market.payMix.tech.source : market.payMix.general.source,
-    ],
+    sources: ind.equitySources,
   });
-
-  const sources: SourceRef[] = [];
-  for (const s of market.sources) {
-    if (s.id === 'model' || factors.some((f) => f.sources.includes(s.id))) {
-      sources.push({ id: s.id, title: s.title, file: s.file });
-    }
-  }
+  mask |= ind.bonusMask | ind.equityMask;
 
   return {
     profile: {
@@ -413,15 +414,292 @@ export function estimate(profile: Profile, market: Market): Estimate {
       skills: skills.map((s) => s.id),
       degree: degree.id,
     },
-    level,
+    level: y.level,
     base,
     bonus,
     equity,
     total,
     factors,
-    sources,
-    guides: guideViews(market, years),
+    sources: m.maskable ? sourceList(m, market, mask) : sourcesNamed(market, factors),
+    guides: y.guides,
   };
+}
+
+/** Never returns: the error `find` throws for an id that is not in `list`. */
+function unknown(
+  list: readonly { id: string }[],
+  id: unknown,
+  field: keyof Profile,
+  what: string,
+): never {
+  find(list, id as string, field, what);
+  throw new Error(`estimate: '${String(id)}' is in the ${what} index but not in the list`);
+}
+
+// ---- what estimate() derives once per market ----
+
+/** A factor's id, label and sources that depend only on one catalogue entry. */
+interface EntryFactor<T> {
+  entry: T;
+  index: number;
+  id: string;
+  label: string;
+  sources: string[];
+  mask: number;
+}
+
+interface IndustryInfo extends EntryFactor<Industry> {
+  bonusLabel: string;
+  bonusSources: string[];
+  bonusMask: number;
+  equitySources: string[];
+  equityMask: number;
+  /** The equity label of a general pay mix industry (the same at any years). */
+  equityLabel: string | undefined;
+}
+
+interface SkillInfo extends EntryFactor<Skill> {
+  /** The factor's label when the skill is the i-th largest premium. */
+  labels: string[];
+}
+
+interface DegreeInfo extends EntryFactor<Degree> {
+  /** The label before the fade note: name, sign and premium. */
+  head: string;
+}
+
+/** Everything that depends on the years alone. */
+interface YearsInfo {
+  national: Range;
+  level: Level;
+  degreeW: number;
+  experience: string;
+  fadeNote: string;
+  guides: GuideView[];
+  tech: Range | undefined;
+  /** Degree labels with this fade note, by degree index. */
+  degreeLabels: string[];
+  /** Equity labels of tech pay mix industries at these years, by industry index. */
+  equityLabels: string[];
+}
+
+interface Prepared {
+  locations: Map<unknown, EntryFactor<Location>>;
+  industries: Map<unknown, IndustryInfo>;
+  skills: Map<unknown, SkillInfo>;
+  degrees: Map<unknown, DegreeInfo>;
+  curveSources: string[];
+  curveMask: number;
+  floorSources: string[];
+  modelMask: number;
+  /** Whether `market.sources` is short enough for a bit mask (31 entries). */
+  maskable: boolean;
+  sourceLists: Map<number, SourceRef[]>;
+  years: Map<number, YearsInfo>;
+  guides: Map<string, GuideView[]>;
+}
+
+const preparedMarkets = new WeakMap<Market, Prepared>();
+/** Years values remembered per market (a batch sees a few hundred; a bound keeps memory flat). */
+const YEARS_CACHE = 4096;
+
+function frozen<T>(value: T): T {
+  return Object.freeze(value);
+}
+
+function prepared(market: Market): Prepared {
+  let m = preparedMarkets.get(market);
+  if (m) return m;
+  const maskable = market.sources.length <= 31;
+  const maskOf = (ids: readonly string[]): number => {
+    let mask = 0;
+    if (maskable) {
+      market.sources.forEach((s, i) => {
+        if (ids.includes(s.id)) mask |= 1 << i;
+      });
+    }
+    return mask;
+  };
+  const byId = <E extends { id: string }, I>(
+    list: readonly E[],
+    make: (entry: E, index: number) => I,
+  ): Map<unknown, I> => {
+    const map = new Map<unknown, I>();
+    list.forEach((e, i) => {
+      if (!map.has(e.id)) map.set(e.id, make(e, i)); // the first of repeated ids, as find() has it
+    });
+    return map;
+  };
+  const entryFactor = <T>(
+    entry: T,
+    index: number,
+    id: string,
+    label: string,
+    sources: string[],
+  ): EntryFactor<T> => ({
+    entry,
+    index,
+    id,
+    label,
+    sources: frozen(sources),
+    mask: maskOf(sources),
+  });
+  const curveSources = frozen(market.experience.curves.map((c) => c.source));
+  const floorSources = frozen(['model']);
+  m = {
+    locations: byId(market.locations, (l, i) =>
+      entryFactor(
+        l,
+        i,
+        `city:${l.id}`,
+        `${l.label}: base ${times(l.multiplier.mid)}`,
+        evidenceSources(l.evidence),
+      ),
+    ),
+    industries: byId(market.industries, (ind, i) => {
+      const bonusSources = frozen(evidenceSources(ind.evidence, 'article'));
+      const equitySources = frozen([
+        ind.payMix === 'tech' ? market.payMix.tech.source : market.payMix.general.source,
+      ]);
+      return {
+        ...entryFactor(
+          ind,
+          i,
+          `industry:${ind.id}`,
+          `${ind.label}: base ${times(ind.baseMultiplier)}`,
+          evidenceSources(ind.evidence),
+        ),
+        bonusLabel: `Bonus: ${pct(ind.bonusShareOfBase.mid)} of base (${ind.label})`,
+        bonusSources,
+        bonusMask: maskOf(bonusSources),
+        equitySources,
+        equityMask: maskOf(equitySources),
+        equityLabel: undefined,
+      };
+    }),
+    skills: byId(market.skills.list, (s, i) => ({
+      ...entryFactor(
+        s,
+        i,
+        `skill:${s.id}`,
+        '',
+        uniq([s.source, ...(s.proxy ? ['article'] : []), market.skills.diminishingSource]),
+      ),
+      labels: [],
+    })),
+    degrees: byId(market.degrees.list, (d, i) => {
+      const head = `${d.label}: ${d.premium.mid < 0 ? '-' : '+'}${dollars(Math.abs(d.premium.mid))}`;
+      return {
+        ...entryFactor(d, i, `degree:${d.id}`, head, uniq([d.source, market.degrees.fade.source])),
+        head,
+      };
+    }),
+    curveSources,
+    curveMask: maskOf(curveSources),
+    floorSources,
+    modelMask: maskOf(['model']),
+    maskable,
+    sourceLists: new Map(),
+    years: new Map(),
+    guides: new Map(),
+  };
+  preparedMarkets.set(market, m);
+  return m;
+}
+
+function yearsInfo(m: Prepared, market: Market, years: number): YearsInfo {
+  let y = m.years.get(years);
+  if (y) return y;
+  const level = levelFor(market, years);
+  const degreeW = degreeWeight(market, years);
+  y = {
+    national: nationalBase(market, years),
+    level,
+    degreeW,
+    experience: `${plural(years, 'year')} of experience (${level}): national base, typical of both guides`,
+    fadeNote: degreeW < 1 ? `, ${pct(degreeW)} of it after ${plural(years, 'year')}` : '',
+    guides: guideViews(m, market, years),
+    tech: undefined,
+    degreeLabels: [],
+    equityLabels: [],
+  };
+  // 0 is not remembered: Map keys do not tell 0 from -0.
+  if (years !== 0) {
+    if (m.years.size >= YEARS_CACHE) m.years.clear();
+    m.years.set(years, y);
+  }
+  return y;
+}
+
+function skillLabel(s: Skill, i: number, weight: number): string {
+  const weightNote = i === 0 ? ', full weight' : `, at ${pct(weight)} weight (diminishing returns)`;
+  const proxy = s.proxy ? ', priced by proxy' : '';
+  return `${s.label}: ${dollars(s.premium.mid)} premium${weightNote}${proxy}`;
+}
+
+function equityText(industry: Industry, perBase: number, years: number): string {
+  const intensity = industry.equityIntensity !== 1 ? `, ${times(industry.equityIntensity)}` : '';
+  return industry.payMix === 'tech'
+    ? `Equity: ${pct(perBase)} of base (tech pay mix at ${plural(years, 'year')}${intensity})`
+    : `Equity: ${pct(perBase)} of base (general pay mix${intensity})`;
+}
+
+/** The market's sources the factors name, plus the model, in market order; shared per set. */
+function sourceList(m: Prepared, market: Market, mask: number): SourceRef[] {
+  let list = m.sourceLists.get(mask);
+  if (!list) {
+    const out: SourceRef[] = [];
+    market.sources.forEach((s, i) => {
+      if (mask & (1 << i)) out.push(frozen({ id: s.id, title: s.title, file: s.file }));
+    });
+    list = frozen(out);
+    m.sourceLists.set(mask, list);
+  }
+  return list;
+}
+
+/** `sourceList` without a mask, for a market with more sources than a mask holds. */
+function sourcesNamed(market: Market, factors: readonly Factor[]): SourceRef[] {
+  const sources: SourceRef[] = [];
+  for (const s of market.sources) {
+    if (s.id === 'model' || factors.some((f) => f.sources.includes(s.id))) {
+      sources.push({ id: s.id, title: s.title, file: s.file });
+    }
+  }
+  return sources;
+}
+
+/** What each guide says at `years`: one band per guide, shared per combination of bands. */
+function guideViews(m: Prepared, market: Market, years: number): GuideView[] {
+  const curves = market.experience.curves;
+  const picks = curves.map((curve) => {
+    let pick = 0;
+    curve.bands.forEach((b, i) => {
+      if (years >= b.years[0]) pick = i;
+    });
+    return pick;
+  });
+  const key = picks.join(',');
+  let views = m.guides.get(key);
+  if (views) return views;
+  views = frozen(
+    curves.map((curve, c) => {
+      const band = curve.bands[picks[c]!]!;
+      const source = market.sources.find((s) => s.id === curve.source);
+      const view: GuideView = {
+        source: curve.source,
+        file: source?.file ?? '',
+        basis: curve.basis,
+        level: band.level,
+        years: band.years[1] === null ? `${band.years[0]}+` : `${band.years[0]}-${band.years[1]}`,
+        base: frozen([band.base[0], band.base[1]]),
+      };
+      if (band.total && band.years[1] !== null) view.total = frozen([band.total[0], band.total[1]]);
+      return frozen(view);
+    }),
+  );
+  m.guides.set(key, views);
+  return views;
 }
 
 /** The distinct values in first-seen order, as a Set keeps them (the lists are a few items long). */

@@ -1,0 +1,123 @@
+// The fast paths (estimate()'s per-market caches, the hand-written JSON of renderJsonLine) must
+// give exactly what the straightforward code gave: the estimator before the caching rewrite is
+// kept in tests/reference/estimate.ts and compared field by field over many random profiles.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimate, EstimateInputError } from '../src/estimate.js';
+import { market } from '../src/market.js';
+import type { Market, Profile } from '../src/types.js';
+import { estimate as referenceEstimate } from './reference/estimate.js';
+
+const cities = market.locations.map((l) => l.id);
+const industries = market.industries.map((i) => i.id);
+const skillIds = market.skills.list.map((s) => s.id);
+const degrees = market.degrees.list.map((d) => d.id);
+const maxYears = market.experience.maxYears;
+
+/** Years as users and generators give them: whole, tenths, any double, and the band edges. */
+const yearsArb = fc.oneof(
+  fc.integer({ min: 0, max: maxYears }),
+  fc.integer({ min: 0, max: maxYears * 10 }).map((t) => t / 10),
+  fc.double({ min: 0, max: maxYears, noNaN: true }),
+  fc.constantFrom(0, -0, 2.999999, 3, 6.5, 11, maxYears),
+);
+
+export const profileArb: fc.Arbitrary<Profile> = fc.record({
+  years: yearsArb,
+  city: fc.constantFrom(...cities),
+  industry: fc.constantFrom(...industries),
+  // Repeats and any order: estimate() takes each skill once, in first-seen order.
+  skills: fc.array(fc.constantFrom(...skillIds), { maxLength: skillIds.length + 2 }),
+  degree: fc.constantFrom(...degrees),
+});
+
+/** What estimate() does with a profile: its result, or the error's class, field and message. */
+function outcome(run: () => unknown): unknown {
+  try {
+    return { ok: run() };
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    return {
+      error: error.constructor.name,
+      message: error.message,
+      field: (error as Partial<EstimateInputError>).field,
+    };
+  }
+}
+
+describe('estimate() with its caches equals the reference estimator', () => {
+  it('on random profiles: same figures, labels, sources and guides, same key order', () => {
+    fc.assert(
+      fc.property(profileArb, (p) => {
+        const fast = estimate(p, market);
+        const slow = referenceEstimate(p, market);
+        expect(fast).toStrictEqual(slow);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('on a fresh copy of the market (its own caches) and after many other calls', () => {
+    const copy: Market = structuredClone(market);
+    fc.assert(
+      fc.property(fc.array(profileArb, { minLength: 1, maxLength: 20 }), (ps) => {
+        for (const p of ps) {
+          expect(JSON.stringify(estimate(p, copy))).toBe(
+            JSON.stringify(referenceEstimate(p, market)),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects the same profiles with the same errors', () => {
+    const anyId = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        ...cities,
+        ...industries,
+        ...skillIds,
+        ...degrees,
+        '__proto__',
+        'constructor',
+      ),
+    );
+    const bad = fc.record({
+      years: fc.oneof(yearsArb, fc.double(), fc.constantFrom(-1, maxYears + 0.1, NaN, Infinity)),
+      city: fc.oneof(fc.constantFrom(...cities), anyId),
+      industry: fc.oneof(fc.constantFrom(...industries), anyId),
+      skills: fc.array(fc.oneof(fc.constantFrom(...skillIds), anyId), { maxLength: 4 }),
+      degree: fc.oneof(fc.constantFrom(...degrees), anyId),
+    });
+    fc.assert(
+      fc.property(bad, (p) => {
+        expect(outcome(() => estimate(p, market))).toStrictEqual(
+          outcome(() => referenceEstimate(p, market)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('shares the parts that never change, frozen, so a caller cannot change another result', () => {
+    const a = estimate(
+      { years: 5, city: 'sf', industry: 'big-tech', skills: ['nlp-llm', 'mlops'], degree: 'phd' },
+      market,
+    );
+    const b = estimate(
+      { years: 5, city: 'sf', industry: 'big-tech', skills: ['nlp-llm', 'mlops'], degree: 'phd' },
+      market,
+    );
+    expect(b.sources).toBe(a.sources);
+    expect(b.guides).toBe(a.guides);
+    expect(Object.isFrozen(a.sources) && Object.isFrozen(a.sources[0])).toBe(true);
+    expect(Object.isFrozen(a.guides) && Object.isFrozen(a.guides[0]!.base)).toBe(true);
+    expect(a.factors.every((f) => Object.isFrozen(f.sources))).toBe(true);
+    // What varies per call is fresh.
+    expect(b.factors).not.toBe(a.factors);
+    expect(b.profile).not.toBe(a.profile);
+    expect(b.base).not.toBe(a.base);
+  });
+});
