@@ -8,7 +8,7 @@ import { clip } from './numbers.js';
 import { fieldName, resolveProfile, type RawProfile } from './profile.js';
 import type { Io } from './program.js';
 import { csvHeader, csvRecord } from './render/csv.js';
-import { toDocument } from './render/document.js';
+import { renderJsonLine, toDocument } from './render/document.js';
 import type { Market, ProfileField } from './types.js';
 
 export interface BatchOptions {
@@ -223,7 +223,7 @@ class BatchRun {
       this.out +=
         this.opts.format === 'csv'
           ? csvRecord(doc, [line.lineNo])
-          : `{"line":${line.lineNo},${JSON.stringify(doc).slice(1)}\n`;
+          : renderJsonLine(doc, line.lineNo);
       this.good++;
       if (this.out.length >= OUT_CHUNK) this.writeOut();
     } catch (error) {

@@ -29,15 +29,26 @@ export function foldName(text: string): string {
     .trim();
 }
 
-const indexes = new WeakMap<readonly CatalogEntry[], Map<string, string>>();
+interface Index {
+  /** Folded name -> id. */
+  byName: Map<string, string>;
+  /** Text as typed -> id (or undefined): batch input repeats the same few spellings. */
+  byText: Map<string, string | undefined>;
+}
 
-function indexOf(entries: readonly CatalogEntry[]): Map<string, string> {
+const indexes = new WeakMap<readonly CatalogEntry[], Index>();
+/** Remembered spellings per catalogue, and the longest remembered; bounds keep memory flat. */
+const TEXT_CACHE = 1024;
+const TEXT_CACHE_LENGTH = 64;
+
+function indexOf(entries: readonly CatalogEntry[]): Index {
   let index = indexes.get(entries);
   if (!index) {
-    index = new Map();
+    const byName = new Map<string, string>();
     for (const e of entries) {
-      for (const name of [e.id, e.label, ...e.aliases]) index.set(foldName(name), e.id);
+      for (const name of [e.id, e.label, ...e.aliases]) byName.set(foldName(name), e.id);
     }
+    index = { byName, byText: new Map() };
     indexes.set(entries, index);
   }
   return index;
@@ -80,7 +91,18 @@ export function suggest(market: Market, kind: CatalogKind, text: string): string
 
 /** Resolve a name or alias to its catalogue id, or undefined. */
 export function lookup(market: Market, kind: CatalogKind, text: string): string | undefined {
-  return indexOf(catalog(market, kind)).get(foldName(text));
+  const index = indexOf(catalog(market, kind));
+  if (typeof text !== 'string' || text.length > TEXT_CACHE_LENGTH) {
+    return index.byName.get(foldName(text));
+  }
+  const { byText } = index;
+  let id = byText.get(text);
+  if (id === undefined && !byText.has(text)) {
+    id = index.byName.get(foldName(text));
+    if (byText.size >= TEXT_CACHE) byText.clear();
+    byText.set(text, id);
+  }
+  return id;
 }
 
 /**
@@ -105,13 +127,20 @@ export function resolveName(
   throw new InputError(`${what}${mean}; accepted: ${accepted}`, field);
 }
 
+const LIST_SEPARATOR = /[,;]/;
+
 /** Resolve a comma-separated (or, in CSV batch input, semicolon-separated) list of skills. */
 export function resolveSkills(
   market: Market,
   text: string,
   field: string,
-  separator = /[,;]/,
+  separator = LIST_SEPARATOR,
 ): string[] {
+  if (separator === LIST_SEPARATOR && typeof text === 'string' && !/[,;]/.test(text)) {
+    // One skill (the common case in batch input): what the split below gives, without the arrays.
+    const one = text.trim();
+    return one === '' ? [] : [resolveName(market, 'skill', one, field)];
+  }
   const parts = text
     .split(separator)
     .map((s) => s.trim())

@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimate, EstimateInputError } from '../src/estimate.js';
 import { market } from '../src/market.js';
-import type { Market, Profile } from '../src/types.js';
+import { catalog, foldName, lookup, resolveSkills, type CatalogKind } from '../src/normalise.js';
+import { renderJson, renderJsonLine, toDocument } from '../src/render/document.js';
+import { PROFILE_FIELDS, type Market, type Profile } from '../src/types.js';
 import { estimate as referenceEstimate } from './reference/estimate.js';
 
 const cities = market.locations.map((l) => l.id);
@@ -119,5 +121,92 @@ describe('estimate() with its caches equals the reference estimator', () => {
     expect(b.factors).not.toBe(a.factors);
     expect(b.profile).not.toBe(a.profile);
     expect(b.base).not.toBe(a.base);
+  });
+});
+
+describe('renderJsonLine() writes what JSON.stringify writes', () => {
+  const defaultedArb = fc.subarray([...PROFILE_FIELDS]);
+
+  it('for random estimates, with and without a line number', () => {
+    fc.assert(
+      fc.property(profileArb, defaultedArb, fc.nat(), (p, defaulted, line) => {
+        const doc = toDocument(estimate(p, market), defaulted, market.dataVersion);
+        const json = JSON.stringify(doc);
+        expect(renderJsonLine(doc)).toBe(`${json}\n`);
+        expect(renderJsonLine(doc)).toBe(renderJson(doc));
+        expect(renderJsonLine(doc, line)).toBe(`{"line":${line},${json.slice(1)}\n`);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('for documents whose parts are not frozen or shared (a copy), and for odd strings', () => {
+    const oddText = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(profileArb, oddText, oddText, (p, id, label) => {
+        const doc = structuredClone(toDocument(estimate(p, market), [], market.dataVersion));
+        doc.factors[0]!.id = id;
+        doc.factors[0]!.label = label;
+        doc.dataVersion = label;
+        doc.sources[0]!.title = id;
+        doc.guides[0]!.base[0] = 0.1 + id.length;
+        expect(renderJsonLine(doc, 7)).toBe(`{"line":7,${JSON.stringify(doc).slice(1)}\n`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('name lookups with the spelling cache equal folding every time', () => {
+  const kinds: CatalogKind[] = ['city', 'industry', 'skill', 'degree'];
+  const names = kinds.flatMap((k) =>
+    catalog(market, k).flatMap((e) => [e.id, e.label, ...e.aliases]),
+  );
+  const spelling = fc.oneof(
+    fc.constantFrom(...names),
+    fc.constantFrom(...names).map((n) => `  ${n.toUpperCase()} `),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.string({ minLength: 60, maxLength: 80 }),
+  );
+
+  it('lookup() and resolveSkills()', () => {
+    const folded = (kind: CatalogKind, text: string): string | undefined => {
+      let id: string | undefined;
+      for (const e of catalog(market, kind)) {
+        for (const n of [e.id, e.label, ...e.aliases])
+          if (foldName(n) === foldName(text)) id = e.id;
+      }
+      return id;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), spelling, (kind, text) => {
+        expect(lookup(market, kind, text)).toBe(folded(kind, text));
+        expect(lookup(market, kind, text)).toBe(folded(kind, text));
+      }),
+      { numRuns: 3000 },
+    );
+    const skillText = fc.oneof(
+      spelling,
+      fc.array(spelling, { maxLength: 3 }).map((xs) => xs.join(',')),
+      fc.array(spelling, { maxLength: 3 }).map((xs) => xs.join(' ; ')),
+    );
+    fc.assert(
+      fc.property(skillText, (text) => {
+        const each = text
+          .split(/[,;]/)
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        const expected = outcome(() => [
+          ...new Set(each.map((s) => folded('skill', s) ?? `unknown:${s}`)),
+        ]);
+        const got = outcome(() => resolveSkills(market, text, 'skills'));
+        if ((expected as { ok: string[] }).ok.some((x) => x.startsWith('unknown:'))) {
+          expect(got).toMatchObject({ error: 'InputError' });
+        } else {
+          expect(got).toStrictEqual(expected);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
