@@ -1,14 +1,17 @@
 // Builds dist/, everything the published package runs (`npm run build`; also on `npm ci`):
 //
-//   dist/cli.js      the executable: ONE ESM file with no imports at all, so a scripted run
-//                    (`--json`, `batch`) loads a single module. Node builtins are fetched with
-//                    process.getBuiltinModule; child_process only when first used (commander
-//                    requires it at load for external subcommands, which we never run; loading
-//                    it costs about 3 ms) and fs/promises (batch only).
-//   dist/lazy/       what only a terminal session needs, loaded with import(): the prompts
-//                    (@inquirer/*), the table (cli-table3) and its colours (chalk). Only stateless
-//                    modules may be bundled both here and in cli.js (checked below): a stateful
-//                    one would exist twice (two CliError classes, two caches).
+//   dist/cli.cjs     the executable: ONE CommonJS file that loads no other file on a scripted
+//                    run (`--json`, `batch`), started by bin/ml-salary.js. CommonJS because V8 compiles a script lazily (an ES module
+//                    is compiled whole first) and a script can be compiled with a code cache.
+//                    Node builtins are fetched with process.getBuiltinModule; child_process only
+//                    when first used (commander requires it at load for external subcommands,
+//                    which we never run; loading it costs about 3 ms), and likewise
+//                    fs/promises (batch), stream (prompts) and tty (tables, lists).
+//   dist/lazy/       what only a terminal session needs: the prompts (@inquirer/*), the table
+//                    (cli-table3) and its colours (chalk). ES modules, which src/ loads with
+//                    import() and cli.cjs with require() (of ES modules: Node >= 20.19). Only
+//                    stateless modules may be bundled both here and in cli.cjs (checked below): a
+//                    stateful one would exist twice (two CliError classes, two caches).
 //   dist/index.js    the library API (`import { estimate } from 'ml-salary'`), one ESM file,
 //                    without commander or the prompts, reading data/market.json;
 //                    dist/types/ holds its declarations.
@@ -30,7 +33,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-/** Loaded with import() from cli.js: name in dist/lazy/ -> module. */
+/** Loaded with import() (require() once bundled) from cli.cjs: name in dist/lazy/ -> module. */
 const LAZY = {
   paint: 'src/paint.ts',
   table: 'src/render/table.ts',
@@ -38,10 +41,15 @@ const LAZY = {
   'inquirer-select': '@inquirer/select',
   'inquirer-checkbox': '@inquirer/checkbox',
 };
-/** Source modules that may be bundled into both cli.js and dist/lazy/: pure functions only. */
+/** Source modules that may be bundled into both cli.cjs and dist/lazy/: pure functions only. */
 const SHARED_OK = new Set(['src/render/format.ts', 'src/types.ts']);
-/** Builtins fetched on first use rather than at start-up. */
-const LAZY_BUILTINS = new Set(['child_process', 'fs/promises']);
+/**
+ * Builtins fetched on first use rather than at start-up. The CLI also defers tty (isatty, only
+ * asked for a table or a list) and stream (prompts.ts's Writable, only used when prompting).
+ * The lazy bundles keep `stream` as is: mute-stream extends the module itself.
+ */
+const LAZY_BUILTINS = ['child_process', 'fs/promises'];
+const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'stream'];
 
 const common = {
   bundle: true,
@@ -62,7 +70,7 @@ const common = {
  * Node builtins, for bundled CommonJS (`require('node:fs')`) and ESM alike, become
  * `process.getBuiltinModule(...)`: no createRequire banner, no ESM resolution at start-up.
  */
-const builtinsPlugin = {
+const builtinsPlugin = (lazyBuiltins = LAZY_BUILTINS) => ({
   name: 'builtins',
   setup(b) {
     const builtins = new Set(builtinModules);
@@ -73,20 +81,22 @@ const builtinsPlugin = {
     });
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, async (args) => {
       const id = `node:${args.path}`;
-      if (!LAZY_BUILTINS.has(args.path)) {
+      if (!lazyBuiltins.includes(args.path)) {
         return { contents: `module.exports = process.getBuiltinModule(${JSON.stringify(id)});` };
       }
+      // One getter per export, made from a list of names (stream alone has about 60).
       const keys = Object.keys(await import(id)).filter((k) => k !== 'default');
-      const getters = keys.map(
-        (k) =>
-          `${JSON.stringify(k)}: { get: () => load()[${JSON.stringify(k)}], enumerable: true }`,
-      );
       return {
-        contents: `let m; const load = () => (m ??= process.getBuiltinModule(${JSON.stringify(id)}));\nmodule.exports = Object.defineProperties({}, {\n${getters.join(',\n')}\n});`,
+        contents: [
+          `let m;`,
+          `const load = () => (m ??= process.getBuiltinModule(${JSON.stringify(id)}));`,
+          `for (const k of ${JSON.stringify(keys.join(' '))}.split(' '))`,
+          `  Object.defineProperty(exports, k, { get: () => load()[k], enumerable: true });`,
+        ].join('\n'),
       };
     });
   },
-};
+});
 
 /** `import()` of a module built into dist/lazy/ stays an import of that file. */
 const lazyPlugin = {
@@ -122,7 +132,7 @@ const versionPlugin = {
 
 /**
  * The library reads the market data from data/market.json, which the package ships anyway,
- * instead of carrying a second copy (cli.js keeps its own: one file to load at start-up). Keeps
+ * instead of carrying a second copy (cli.cjs keeps its own: one file to load at start-up). Keeps
  * the tarball under 100 kB.
  */
 const marketFilePlugin = {
@@ -139,18 +149,37 @@ const marketFilePlugin = {
   },
 };
 
+/**
+ * The CLI's copy of the market data is a JSON string given to JSON.parse: V8 scans a string
+ * literal much faster than it parses and compiles an 18 kB object literal.
+ */
+const marketParsePlugin = {
+  name: 'market-parse',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]data[\\/]market\.json$/ }, (args) => ({
+      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const [cli, lib, lazy] = await Promise.all([
   build({
     ...common,
+    format: 'cjs',
+    // import() of dist/lazy/ becomes require() (of an ES module: Node >= 20.19), which
+    // bin/ml-salary.js can provide to a script compiled with vm.Script; import() cannot be.
+    supported: { 'dynamic-import': false },
     entryPoints: { cli: 'src/cli.ts' },
     outdir: 'dist',
-    plugins: [builtinsPlugin, lazyPlugin, versionPlugin],
+    outExtension: { '.js': '.cjs' },
+    plugins: [builtinsPlugin(CLI_LAZY_BUILTINS), lazyPlugin, versionPlugin, marketParsePlugin],
   }),
   build({
     ...common,
     entryPoints: { index: 'src/index.ts' },
     outdir: 'dist',
-    plugins: [builtinsPlugin, versionPlugin, marketFilePlugin],
+    plugins: [builtinsPlugin(), versionPlugin, marketFilePlugin],
   }),
   build({
     ...common,
@@ -158,7 +187,7 @@ const [cli, lib, lazy] = await Promise.all([
     outdir: 'dist/lazy',
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    plugins: [builtinsPlugin],
+    plugins: [builtinsPlugin()],
   }),
 ]);
 
@@ -168,7 +197,7 @@ const inCli = sourcesOf(cli);
 const twice = [...sourcesOf(lazy)].filter((p) => inCli.has(p) && !SHARED_OK.has(p));
 if (twice.length > 0) {
   throw new Error(
-    `scripts/build.mjs: ${twice.join(', ')} would be bundled into both dist/cli.js and dist/lazy/; ` +
+    `scripts/build.mjs: ${twice.join(', ')} would be bundled into both dist/cli.cjs and dist/lazy/; ` +
       'import it statically from the lazy module only, or list it in SHARED_OK if it is stateless',
   );
 }

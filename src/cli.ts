@@ -1,7 +1,10 @@
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { EXIT } from './errors.js';
-import { run } from './program.js';
+import { run, type Io } from './program.js';
 
 // The executable: wires the real process to `run()`. Everything testable lives in program.ts.
+// Built as CommonJS (dist/cli.cjs): a CommonJS script compiles lazily, an ES module all at once.
 
 const controller = new AbortController();
 let signalCode: number | undefined;
@@ -16,20 +19,62 @@ function onSignal(code: number): void {
 process.on('SIGINT', () => onSignal(EXIT.cancelled));
 process.on('SIGTERM', () => onSignal(EXIT.terminated));
 
-// Output piped into `head` and closed early: stop quietly, as a shell pipeline expects.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(signalCode ?? EXIT.ok);
-  throw error;
+// process.stdout is a getter that builds a stream (about 3 ms: net, stream, a pipe handle), so
+// it is created only when something needs a stream: batch, help, a table's terminal width.
+let stream: NodeJS.WriteStream | undefined;
+function realStdout(): NodeJS.WriteStream {
+  if (stream === undefined) {
+    stream = process.stdout;
+    // Output piped into `head` and closed early: stop quietly, as a shell pipeline expects.
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(signalCode ?? EXIT.ok);
+      throw error;
+    });
+  }
+  return stream;
+}
+
+let tty: boolean | undefined;
+
+/**
+ * A command's whole output (an estimate, a list) goes straight to fd 1 with fs.writeSync, unless
+ * the stream exists already (keeping output in order). A full non-blocking pipe (EAGAIN) hands
+ * the rest to the stream, which waits; a closed pipe (EPIPE) ends the output quietly.
+ */
+function writeAll(text: string): void {
+  if (stream !== undefined) {
+    stream.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text);
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(1, bytes, done);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN') realStdout().write(bytes.subarray(done));
+    else if (code !== 'EPIPE') throw error;
+  }
+}
+
+// Everything else (write, on, removeListener, columns, ...) is the real stream's, created on
+// first use. isTTY asks the fd, without a stream.
+const stdout = new Proxy({} as Io['stdout'], {
+  get(_target, key) {
+    if (key === 'writeAll') return writeAll;
+    if (key === 'isTTY') return (tty ??= stream?.isTTY ?? isatty(1));
+    const s = realStdout();
+    const value: unknown = Reflect.get(s, key, s);
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(s) : value;
+  },
 });
 
-// No top-level await: bin/ml-salary.js loads this bundle with require(), which starts quicker
-// than an ESM entry point, and require() refuses a module that awaits at top level.
 // stdin and stderr are looked up when first used: a --json run never creates those streams.
 void run(process.argv.slice(2), {
   get stdin() {
     return process.stdin;
   },
-  stdout: process.stdout,
+  stdout,
   get stderr() {
     return process.stderr;
   },

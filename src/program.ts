@@ -15,6 +15,11 @@ import { VERSION } from './version.js';
 
 export interface OutStream {
   write(chunk: string): boolean;
+  /**
+   * Optional: write a command's whole output, at once. The CLI writes it synchronously without
+   * creating process.stdout's stream (start-up time); without it, `write` is used.
+   */
+  writeAll?(text: string): void;
   isTTY?: boolean;
   columns?: number;
 }
@@ -155,7 +160,8 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       const kind = listKind(kindText);
       const entries = catalog(market, LIST_KINDS[kind].kind);
       const json = opts.json || program.opts<EstimateOptions>().json;
-      io.stdout.write(
+      print(
+        io,
         json
           ? renderListJson(kind, entries)
           : renderList(kind, entries, io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0),
@@ -226,6 +232,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
 function batchUsage(program: Command): string {
   const batch = program.commands.find((c) => c.name() === 'batch');
   return batch ? batch.helpInformation() : '';
+}
+
+/** A command's whole output to stdout (not batch's: that streams, with backpressure). */
+function print(io: Io, text: string): void {
+  if (io.stdout.writeAll) io.stdout.writeAll(text);
+  else io.stdout.write(text);
 }
 
 function oneLine(text: string): string {
@@ -299,13 +311,13 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
   switch (format) {
     case 'json':
-      io.stdout.write(renderJson(doc));
+      print(io, renderJson(doc));
       break;
     case 'csv':
-      io.stdout.write(renderCsv(doc));
+      print(io, renderCsv(doc));
       break;
     case 'markdown':
-      io.stdout.write(renderMarkdown(doc, market));
+      print(io, renderMarkdown(doc, market));
       break;
     case 'table': {
       // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
@@ -315,7 +327,7 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
       ]);
       const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
       const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0;
-      io.stdout.write(renderReport(doc, market, { paint, width, defaultedBecause: because }));
+      print(io, renderReport(doc, market, { paint, width, defaultedBecause: because }));
       break;
     }
   }
