@@ -167,9 +167,6 @@ const [cli, lib, lazy] = await Promise.all([
   build({
     ...common,
     format: 'cjs',
-    // import() of dist/lazy/ becomes require() (of an ES module: Node >= 20.19), which
-    // bin/ml-salary.js can provide to a script compiled with vm.Script; import() cannot be.
-    supported: { 'dynamic-import': false },
     entryPoints: { cli: 'src/cli.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
@@ -206,9 +203,29 @@ const files = new Map();
 for (const result of [lazy, cli, lib]) {
   for (const out of result.outputFiles) files.set(relative(DIST, out.path), out.contents);
 }
+files.set('cli.cjs', requireLazy(files.get('cli.cjs')));
 files.set('THIRD_PARTY_LICENSES.md', licenses([cli, lib, lazy]));
 for (const [name, text] of declarations()) files.set(join('types', name), text);
 publish(files);
+
+/**
+ * In cli.cjs, `import("./lazy/x.js")` becomes `Promise.resolve().then(() => require(...))`:
+ * bin/ml-salary.js compiles cli.cjs with vm.Script (for its code cache), where import() throws
+ * without an experimental flag; require() of these ES modules (Node >= 20.19) returns the same
+ * namespace. (esbuild's own `supported: { 'dynamic-import': false }` wraps it in a helper that
+ * makes `default` the whole namespace.)
+ */
+function requireLazy(contents) {
+  const text = Buffer.from(contents).toString('utf8');
+  const out = text.replace(
+    /\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g,
+    'Promise.resolve().then(()=>require($1))',
+  );
+  if (out === text || /\bimport\(/.test(out)) {
+    throw new Error('scripts/build.mjs: dist/cli.cjs has an import() that is not of dist/lazy/');
+  }
+  return Buffer.from(out);
+}
 
 /** name@version, licence and notice text of every package the bundles contain. */
 function licenses(results) {
