@@ -8,7 +8,7 @@ import { clip } from './numbers.js';
 import { fieldName, resolveProfile, type RawProfile } from './profile.js';
 import type { Io } from './program.js';
 import { csvHeader, csvRecord } from './render/csv.js';
-import { renderJsonLine, toDocument } from './render/document.js';
+import { JsonLineWriter, toDocument } from './render/document.js';
 import type { Market, ProfileField } from './types.js';
 
 export interface BatchOptions {
@@ -28,8 +28,9 @@ interface Source {
 }
 
 const READ_CHUNK = 64 * 1024;
-/** Output is handed to stdout in pieces of about this many characters. */
+/** Output is handed to stdout in pieces of about this many characters (CSV) or bytes (NDJSON). */
 const OUT_CHUNK = 16 * 1024;
+const OUT_BYTES = 60 * 1024;
 
 /**
  * Estimate every record of an NDJSON or CSV stream, writing one result per good record in input
@@ -101,6 +102,8 @@ class BatchRun {
   private bad = 0;
   private bytes = 0;
   private out = '';
+  /** NDJSON output, written as bytes (CSV output goes through `out`). */
+  private readonly json = new JsonLineWriter(64 * 1024);
   private stdoutGone = false;
   private full = false;
 
@@ -156,7 +159,7 @@ class BatchRun {
       signal?.removeEventListener('abort', onAbort);
       this.progress.clear();
       // Whatever was estimated is whole lines; let it out even when stopping early.
-      if (this.out !== '' && !this.stdoutGone) this.io.stdout.write(this.out);
+      if (!this.stdoutGone) this.writeOut();
       this.out = '';
     }
     if (this.stdoutGone) return EXIT.ok;
@@ -220,12 +223,10 @@ class BatchRun {
         this.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, this.columns);
       const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
       const doc = toDocument(estimate(profile, this.market), defaulted, this.market.dataVersion);
-      this.out +=
-        this.opts.format === 'csv'
-          ? csvRecord(doc, [line.lineNo])
-          : renderJsonLine(doc, line.lineNo);
+      if (this.opts.format === 'csv') this.out += csvRecord(doc, [line.lineNo]);
+      else this.json.write(doc, line.lineNo);
       this.good++;
-      if (this.out.length >= OUT_CHUNK) this.writeOut();
+      if (this.out.length >= OUT_CHUNK || this.json.length >= OUT_BYTES) this.writeOut();
     } catch (error) {
       if (error instanceof CliError || error instanceof EstimateInputError) {
         this.report(line.lineNo, error.message);
@@ -267,10 +268,13 @@ class BatchRun {
 
   /** Hand what is buffered to stdout, noting whether its buffer is full. */
   private writeOut(): void {
-    if (this.out === '' || this.stdoutGone) return;
-    const text = this.out;
-    this.out = '';
-    if (!this.io.stdout.write(text)) this.full = true;
+    if (this.stdoutGone) return;
+    if (this.out !== '') {
+      const text = this.out;
+      this.out = '';
+      if (!this.io.stdout.write(text)) this.full = true;
+    }
+    if (this.json.length > 0 && !this.io.stdout.write(this.json.take())) this.full = true;
   }
 
   /** Write what is buffered; wait while stdout's buffer is full (backpressure). */

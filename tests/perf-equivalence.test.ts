@@ -3,10 +3,11 @@
 // kept in tests/reference/estimate.ts and compared field by field over many random profiles.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LineSplitter, type Line } from '../src/batch/lines.js';
 import { estimate, EstimateInputError } from '../src/estimate.js';
 import { market } from '../src/market.js';
 import { catalog, foldName, lookup, resolveSkills, type CatalogKind } from '../src/normalise.js';
-import { renderJson, renderJsonLine, toDocument } from '../src/render/document.js';
+import { JsonLineWriter, renderJson, renderJsonLine, toDocument } from '../src/render/document.js';
 import { PROFILE_FIELDS, type Market, type Profile } from '../src/types.js';
 import { estimate as referenceEstimate } from './reference/estimate.js';
 
@@ -157,6 +158,59 @@ describe('renderJsonLine() writes what JSON.stringify writes', () => {
   });
 });
 
+describe('JsonLineWriter writes the UTF-8 bytes of renderJsonLine', () => {
+  const defaultedArb = fc.subarray([...PROFILE_FIELDS]);
+  const oddText = fc.string({ unit: 'binary', maxLength: 12 });
+  const oddNumber = fc.oneof(
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(0, -0, 2 ** 31, -(2 ** 31), 2 ** 53, 1e21, 1e-7, NaN, Infinity),
+  );
+
+  it('for many documents in a row, taken at random points, with a small starting buffer', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(profileArb, defaultedArb, fc.nat(), fc.boolean()), { maxLength: 30 }),
+        (records) => {
+          const writer = new JsonLineWriter(64);
+          const parts: Uint8Array[] = [];
+          let expected = '';
+          for (const [p, defaulted, line, takeNow] of records) {
+            const doc = toDocument(estimate(p, market), defaulted, market.dataVersion);
+            writer.write(doc, line);
+            expected += `{"line":${line},${JSON.stringify(doc).slice(1)}\n`;
+            if (takeNow) parts.push(writer.take());
+          }
+          parts.push(writer.take());
+          expect(Buffer.concat(parts).toString('utf8')).toBe(expected);
+          expect(writer.length).toBe(0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('for unshared copies with odd strings and numbers', () => {
+    fc.assert(
+      fc.property(profileArb, oddText, oddText, oddNumber, oddNumber, (p, id, label, x, y) => {
+        const doc = structuredClone(toDocument(estimate(p, market), [], market.dataVersion));
+        doc.factors[0]!.id = id;
+        doc.factors[0]!.label = label;
+        doc.factors[0]!.effect = x;
+        doc.base.mid = y;
+        doc.profile.years = x;
+        doc.dataVersion = label;
+        doc.sources[0]!.title = id;
+        const writer = new JsonLineWriter();
+        writer.write(doc);
+        expect(writer.take()).toEqual(Buffer.from(renderJsonLine(doc)));
+        expect(renderJsonLine(doc)).toBe(`${JSON.stringify(doc)}\n`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('name lookups with the spelling cache equal folding every time', () => {
   const kinds: CatalogKind[] = ['city', 'industry', 'skill', 'degree'];
   const names = kinds.flatMap((k) =>
@@ -207,6 +261,45 @@ describe('name lookups with the spelling cache equal folding every time', () => 
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('LineSplitter gives the same lines however the input is cut into chunks', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('\n', '\r\n', '\ufeff', '{"years": 5}', 'é', '', ' '),
+    fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b).toString('latin1')),
+  );
+  const split = (bytes: Buffer, cuts: number[], max: number): Line[] => {
+    const splitter = new LineSplitter(max);
+    const lines: Line[] = [];
+    let at = 0;
+    for (const cut of [
+      ...cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b),
+      bytes.length,
+    ]) {
+      splitter.push(bytes.subarray(at, Math.max(at, cut)), (l) => lines.push(l));
+      at = Math.max(at, cut);
+    }
+    splitter.end((l) => lines.push(l));
+    return lines;
+  };
+
+  it('whole, in random pieces, and one byte at a time (the copying path)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 40 }),
+        (pieces, latin1, cuts, max) => {
+          const bytes = Buffer.from(pieces.join(''), latin1 ? 'latin1' : 'utf8');
+          const byByte = split(bytes, [...bytes.keys()], max);
+          expect(split(bytes, [], max)).toStrictEqual(byByte);
+          expect(split(bytes, cuts, max)).toStrictEqual(byByte);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -41,8 +41,13 @@ export class LineSplitter {
         this.keep(chunk.subarray(start));
         return;
       }
-      this.keep(chunk.subarray(start, lf));
-      onLine(this.take());
+      if (this.size === 0 && !this.overflow && lf - start <= this.maxLineBytes) {
+        // The whole line is in this chunk: read it from there, without copying it first.
+        onLine(this.line(chunk.subarray(start, lf), false));
+      } else {
+        this.keep(chunk.subarray(start, lf));
+        onLine(this.take());
+      }
       start = lf + 1;
     }
   }
@@ -67,12 +72,17 @@ export class LineSplitter {
   }
 
   private take(): Line {
-    const lineNo = ++this.lineNo;
     const overflow = this.overflow;
-    let bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+    const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
     this.overflow = false;
+    return this.line(bytes, overflow);
+  }
+
+  /** The next line, from its bytes (without the LF), or the problem with it. */
+  private line(bytes: Buffer, overflow: boolean): Line {
+    const lineNo = ++this.lineNo;
     if (!this.started) {
       this.started = true;
       if (bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);

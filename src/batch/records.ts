@@ -38,18 +38,36 @@ export function profileFromJson(text: string): RawProfile {
     throw new InputError(`expected a JSON object with fields ${ACCEPTED}, got ${what}`, 'record');
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!isRecordField(key)) throw unknownField(key);
-  }
-  const own = (key: ProfileField): unknown =>
-    Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-  return {
-    years: own('years'),
-    city: own('city'),
-    industry: own('industry'),
-    skills: own('skills'),
-    degree: own('degree'),
+  // Own keys only: each one is a known field or the record is rejected at the first that is not.
+  const raw: RawProfile = {
+    years: undefined,
+    city: undefined,
+    industry: undefined,
+    skills: undefined,
+    degree: undefined,
   };
+  for (const key of Object.keys(record)) {
+    switch (key) {
+      case 'years':
+        raw.years = record.years;
+        break;
+      case 'city':
+        raw.city = record.city;
+        break;
+      case 'industry':
+        raw.industry = record.industry;
+        break;
+      case 'skills':
+        raw.skills = record.skills;
+        break;
+      case 'degree':
+        raw.degree = record.degree;
+        break;
+      default:
+        throw unknownField(key);
+    }
+  }
+  return raw;
 }
 
 /**

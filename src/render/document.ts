@@ -83,9 +83,32 @@ export function renderJsonLine(doc: EstimateDocument, line?: number): string {
   for (let i = 0; i < factors.length; i++) {
     const f = factors[i]!;
     if (i > 0) out += ',';
-    out += `{"id":${str(f.id)},"label":${str(f.label)},"effect":${num(f.effect)},"sources":${json(f.sources)}}`;
+    out += factorHead(f.id, f.label) + num(f.effect) + factorTail(f.sources);
   }
   return `${out}],"sources":${json(doc.sources)},"guides":${json(doc.guides)}}\n`;
+}
+
+/** A factor's `{"id":...,"label":...,"effect":`, by label (the ids that go with a label repeat). */
+const factorHeads = new Map<string, { id: string; text: string }>();
+/** A factor's `,"sources":[...]}`, by its frozen `sources` array. */
+const factorTails = new WeakMap<object, string>();
+
+function factorHead(id: string, label: string): string {
+  const hit = factorHeads.get(label);
+  if (hit !== undefined && hit.id === id) return hit.text;
+  const text = `{"id":${str(id)},"label":${str(label)},"effect":`;
+  if (factorHeads.size >= STRING_CACHE) factorHeads.clear();
+  factorHeads.set(label, { id, text });
+  return text;
+}
+
+function factorTail(sources: readonly string[]): string {
+  let text = factorTails.get(sources);
+  if (text === undefined) {
+    text = `,"sources":${JSON.stringify(sources)}}`;
+    if (isFrozenData(sources)) factorTails.set(sources, text);
+  }
+  return text;
 }
 
 function num(n: number): string {
@@ -135,4 +158,256 @@ function isFrozenData(value: unknown): boolean {
     if (!isFrozenData(d.value)) return false;
   }
   return true;
+}
+
+// ---- the same JSON lines, straight into bytes (batch output) ----
+
+const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
+const B = {
+  line: ascii('{"line":'),
+  schema: ascii(',"schemaVersion":'),
+  open: ascii('{"schemaVersion":'),
+  currency: ascii(',"currency":'),
+  period: ascii(',"period":'),
+  dataVersion: ascii(',"dataVersion":'),
+  years: ascii(',"profile":{"years":'),
+  city: ascii(',"city":'),
+  industry: ascii(',"industry":'),
+  skills: ascii(',"skills":'),
+  degree: ascii(',"degree":'),
+  defaulted: ascii('},"defaulted":'),
+  level: ascii(',"level":'),
+  base: ascii(',"base":{"low":'),
+  bonus: ascii('},"bonus":{"low":'),
+  equity: ascii('},"equity":{"low":'),
+  total: ascii('},"total":{"low":'),
+  mid: ascii(',"mid":'),
+  high: ascii(',"high":'),
+  factors: ascii('},"factors":['),
+  sources: ascii('],"sources":'),
+  guides: ascii(',"guides":'),
+  end: ascii('}\n'),
+};
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+const stringBytes = new Map<string, Buffer>();
+const frozenBytes = new WeakMap<object, Buffer>();
+const headBytes = new Map<string, { id: string; bytes: Buffer }>();
+const tailBytes = new WeakMap<object, Buffer>();
+
+/**
+ * Writes documents as JSON lines into a growing byte buffer: the bytes of
+ * `renderJsonLine(doc, line)` encoded as UTF-8, without building the string. Cached pieces (ids,
+ * labels, the frozen shared parts) are copied as bytes and numbers written digit by digit. For
+ * batch output: `take()` hands over what was written, to pass to a stream.
+ */
+export class JsonLineWriter {
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor(private readonly capacity = 64 * 1024) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Bytes written and not yet taken. */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** The bytes written so far (a buffer of their own); the writer starts empty again. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(Math.max(this.capacity, this.pos));
+    this.pos = 0;
+    return out;
+  }
+
+  /** Append one document as a line; nothing is appended if it throws. */
+  write(doc: EstimateDocument, line?: number): void {
+    const start = this.pos;
+    try {
+      this.document(doc, line);
+    } catch (error) {
+      this.pos = start;
+      throw error;
+    }
+  }
+
+  private document(doc: EstimateDocument, line: number | undefined): void {
+    const p = doc.profile;
+    if (line === undefined) this.bytes(B.open);
+    else {
+      this.bytes(B.line);
+      this.num(line);
+      this.bytes(B.schema);
+    }
+    this.num(doc.schemaVersion);
+    this.bytes(B.currency);
+    this.str(doc.currency);
+    this.bytes(B.period);
+    this.str(doc.period);
+    this.bytes(B.dataVersion);
+    this.str(doc.dataVersion);
+    this.bytes(B.years);
+    this.num(p.years);
+    this.bytes(B.city);
+    this.str(p.city);
+    this.bytes(B.industry);
+    this.str(p.industry);
+    this.bytes(B.skills);
+    this.strings(p.skills);
+    this.bytes(B.degree);
+    this.str(p.degree);
+    this.bytes(B.defaulted);
+    this.strings(doc.defaulted);
+    this.bytes(B.level);
+    this.str(doc.level);
+    this.bytes(B.base);
+    this.range(doc.base);
+    this.bytes(B.bonus);
+    this.range(doc.bonus);
+    this.bytes(B.equity);
+    this.range(doc.equity);
+    this.bytes(B.total);
+    this.range(doc.total);
+    this.bytes(B.factors);
+    const factors = doc.factors;
+    for (let i = 0; i < factors.length; i++) {
+      const f = factors[i]!;
+      if (i > 0) this.byte(COMMA);
+      this.factorHead(f.id, f.label);
+      this.num(f.effect);
+      this.factorTail(f.sources);
+    }
+    this.bytes(B.sources);
+    this.json(doc.sources);
+    this.bytes(B.guides);
+    this.json(doc.guides);
+    this.bytes(B.end);
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  private byte(b: number): void {
+    this.room(1);
+    this.buf[this.pos++] = b;
+  }
+
+  private bytes(b: Uint8Array): void {
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    const at = this.pos;
+    if (n > 16) buf.set(b, at);
+    else for (let i = 0; i < n; i++) buf[at + i] = b[i]!; // a loop beats set() on short pieces
+    this.pos = at + n;
+  }
+
+  private num(n: number): void {
+    if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
+      // Small whole numbers (nearly all of them) with integer arithmetic; -0 prints as 0.
+      this.room(10);
+      const buf = this.buf;
+      let v = n | 0;
+      let digits = 1;
+      for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
+      let at = this.pos + digits;
+      this.pos = at;
+      do {
+        buf[--at] = 0x30 + (v % 10);
+        v = (v / 10) | 0;
+      } while (v > 0);
+      return;
+    }
+    if (Number.isSafeInteger(n)) {
+      // Digits by hand: 0 and -0 both print as 0, as JSON.stringify has them.
+      this.room(17);
+      const buf = this.buf;
+      let v = n;
+      if (v < 0) {
+        buf[this.pos++] = 0x2d;
+        v = -v;
+      }
+      let digits = 1;
+      for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+      let at = this.pos + digits;
+      this.pos = at;
+      do {
+        buf[--at] = 0x30 + (v % 10);
+        v = Math.floor(v / 10);
+      } while (v > 0);
+      return;
+    }
+    const text = num(n); // ASCII: digits, '.', 'e', '+', '-', or null
+    this.room(text.length);
+    for (let i = 0; i < text.length; i++) this.buf[this.pos++] = text.charCodeAt(i);
+  }
+
+  private str(s: string): void {
+    let b = stringBytes.get(s);
+    if (b === undefined) {
+      b = Buffer.from(JSON.stringify(s));
+      if (s.length <= 256) {
+        if (stringBytes.size >= STRING_CACHE) stringBytes.clear();
+        stringBytes.set(s, b);
+      }
+    }
+    this.bytes(b);
+  }
+
+  private strings(list: readonly string[]): void {
+    if (Object.isFrozen(list)) return this.json(list);
+    this.byte(OPEN_BRACKET);
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) this.byte(COMMA);
+      this.str(list[i]!);
+    }
+    this.byte(CLOSE_BRACKET);
+  }
+
+  private range(r: Range): void {
+    this.num(r.low);
+    this.bytes(B.mid);
+    this.num(r.mid);
+    this.bytes(B.high);
+    this.num(r.high);
+  }
+
+  private json(value: object): void {
+    let b = frozenBytes.get(value);
+    if (b === undefined) {
+      b = Buffer.from(JSON.stringify(value));
+      if (isFrozenData(value)) frozenBytes.set(value, b);
+    }
+    this.bytes(b);
+  }
+
+  private factorHead(id: string, label: string): void {
+    const hit = headBytes.get(label);
+    if (hit !== undefined && hit.id === id) return this.bytes(hit.bytes);
+    const bytes = Buffer.from(
+      `{"id":${JSON.stringify(id)},"label":${JSON.stringify(label)},"effect":`,
+    );
+    if (label.length <= 256) {
+      if (headBytes.size >= STRING_CACHE) headBytes.clear();
+      headBytes.set(label, { id, bytes });
+    }
+    this.bytes(bytes);
+  }
+
+  private factorTail(sources: readonly string[]): void {
+    let b = tailBytes.get(sources);
+    if (b === undefined) {
+      b = Buffer.from(`,"sources":${JSON.stringify(sources)}}`);
+      if (isFrozenData(sources)) tailBytes.set(sources, b);
+    }
+    this.bytes(b);
+  }
 }
