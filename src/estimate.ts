@@ -29,10 +29,6 @@ export class EstimateInputError extends Error {
   }
 }
 
-function mapRange(f: (k: Key) => number): Range {
-  return { low: f('low'), mid: f('mid'), high: f('high') };
-}
-
 // Curves are piecewise-linear through the bands' anchor years, flat before the first anchor and
 // after the last. The segment is found once and its three figures (low, typical, high)
 // interpolated on it, without building point lists: estimate() runs in tight loops (batch).
@@ -164,12 +160,21 @@ export function stackSkillPremiums(skills: readonly Skill[], diminishing: number
     const [a, b] = [skills[0]!.premium, skills[1]!.premium];
     return { low: two(a.low, b.low), mid: two(a.mid, b.mid), high: two(a.high, b.high) };
   }
-  return mapRange((k) =>
-    skills
-      .map((s) => s.premium[k])
-      .sort((a, b) => b - a)
-      .reduce((sum, p, i) => sum + p * diminishing ** i, 0),
-  );
+  return {
+    low: stacked(skills, 'low', diminishing),
+    mid: stacked(skills, 'mid', diminishing),
+    high: stacked(skills, 'high', diminishing),
+  };
+}
+
+/** One figure of `stackSkillPremiums`: the premiums sorted largest first, summed with weights. */
+function stacked(skills: readonly Skill[], k: Key, diminishing: number): number {
+  const ps: number[] = [];
+  for (const s of skills) ps.push(s.premium[k]);
+  ps.sort((a, b) => b - a);
+  let sum = 0;
+  for (let i = 0; i < ps.length; i++) sum = sum + ps[i]! * diminishing ** i;
+  return sum;
 }
 
 /** The level a number of years falls in. */

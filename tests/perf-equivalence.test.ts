@@ -4,12 +4,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter, type Line } from '../src/batch/lines.js';
-import { estimate, EstimateInputError } from '../src/estimate.js';
+import { estimate, EstimateInputError, stackSkillPremiums } from '../src/estimate.js';
 import { market } from '../src/market.js';
 import { catalog, foldName, lookup, resolveSkills, type CatalogKind } from '../src/normalise.js';
 import { JsonLineWriter, renderJson, renderJsonLine, toDocument } from '../src/render/document.js';
 import { PROFILE_FIELDS, type Market, type Profile } from '../src/types.js';
-import { estimate as referenceEstimate } from './reference/estimate.js';
+import {
+  estimate as referenceEstimate,
+  stackSkillPremiums as referenceStack,
+} from './reference/estimate.js';
 
 const cities = market.locations.map((l) => l.id);
 const industries = market.industries.map((i) => i.id);
@@ -99,6 +102,19 @@ describe('estimate() with its caches equals the reference estimator', () => {
         expect(outcome(() => estimate(p, market))).toStrictEqual(
           outcome(() => referenceEstimate(p, market)),
         );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stacks skill premiums the same way (any skills, any weight)', () => {
+    const skill = fc.record({
+      premium: fc.record({ low: fc.double(), mid: fc.double(), high: fc.double() }),
+    });
+    fc.assert(
+      fc.property(fc.array(skill, { maxLength: 8 }), fc.double(), (skills, d) => {
+        const list = skills as unknown as Market['skills']['list'];
+        expect(stackSkillPremiums(list, d)).toStrictEqual(referenceStack(list, d));
       }),
       { numRuns: 3000 },
     );
