@@ -167,10 +167,6 @@ const B = {
   line: ascii('{"line":'),
   schema: ascii(',"schemaVersion":'),
   open: ascii('{"schemaVersion":'),
-  currency: ascii(',"currency":'),
-  period: ascii(',"period":'),
-  dataVersion: ascii(',"dataVersion":'),
-  years: ascii(',"profile":{"years":'),
   city: ascii(',"city":'),
   industry: ascii(',"industry":'),
   skills: ascii(',"skills":'),
@@ -184,9 +180,6 @@ const B = {
   mid: ascii(',"mid":'),
   high: ascii(',"high":'),
   factors: ascii('},"factors":['),
-  sources: ascii('],"sources":'),
-  guides: ascii(',"guides":'),
-  end: ascii('}\n'),
 };
 const COMMA = 0x2c;
 const OPEN_BRACKET = 0x5b;
@@ -196,6 +189,7 @@ const stringBytes = new Map<string, Buffer>();
 const frozenBytes = new WeakMap<object, Buffer>();
 const headBytes = new Map<string, { id: string; bytes: Buffer }>();
 const tailBytes = new WeakMap<object, Buffer>();
+const tailsBySources = new WeakMap<object, WeakMap<object, Buffer>>();
 
 /**
  * Writes documents as JSON lines into a growing byte buffer: the bytes of
@@ -243,14 +237,7 @@ export class JsonLineWriter {
       this.num(line);
       this.bytes(B.schema);
     }
-    this.num(doc.schemaVersion);
-    this.bytes(B.currency);
-    this.str(doc.currency);
-    this.bytes(B.period);
-    this.str(doc.period);
-    this.bytes(B.dataVersion);
-    this.str(doc.dataVersion);
-    this.bytes(B.years);
+    this.head(doc);
     this.num(p.years);
     this.bytes(B.city);
     this.str(p.city);
@@ -281,11 +268,49 @@ export class JsonLineWriter {
       this.num(f.effect);
       this.factorTail(f.sources);
     }
-    this.bytes(B.sources);
-    this.json(doc.sources);
-    this.bytes(B.guides);
-    this.json(doc.guides);
-    this.bytes(B.end);
+    this.tail(doc.sources, doc.guides);
+  }
+
+  private lastHead:
+    | (Pick<EstimateDocument, 'schemaVersion' | 'currency' | 'period' | 'dataVersion'> & {
+        bytes: Buffer;
+      })
+    | undefined;
+
+  /** From the schema version to `"years":`, the same in every document of a run. */
+  private head(doc: EstimateDocument): void {
+    const last = this.lastHead;
+    if (
+      last === undefined ||
+      !Object.is(doc.schemaVersion, last.schemaVersion) ||
+      doc.currency !== last.currency ||
+      doc.period !== last.period ||
+      doc.dataVersion !== last.dataVersion
+    ) {
+      const text =
+        `${num(doc.schemaVersion)},"currency":${JSON.stringify(doc.currency)},"period":` +
+        `${JSON.stringify(doc.period)},"dataVersion":${JSON.stringify(doc.dataVersion)},"profile":{"years":`;
+      // Keep the four values, not the document (which would hold its record in memory).
+      const { schemaVersion, currency, period, dataVersion } = doc;
+      this.lastHead = { schemaVersion, currency, period, dataVersion, bytes: Buffer.from(text) };
+    }
+    this.bytes(this.lastHead!.bytes);
+  }
+
+  /** `],"sources":[...],"guides":[...]}` and the newline, by the two (frozen) lists. */
+  private tail(sources: readonly SourceRef[], guides: readonly GuideView[]): void {
+    let byGuides = tailsBySources.get(sources);
+    let b = byGuides?.get(guides);
+    if (b === undefined) {
+      b = Buffer.from(
+        `],"sources":${JSON.stringify(sources)},"guides":${JSON.stringify(guides)}}\n`,
+      );
+      if (isFrozenData(sources) && isFrozenData(guides)) {
+        if (!byGuides) tailsBySources.set(sources, (byGuides = new WeakMap()));
+        byGuides.set(guides, b);
+      }
+    }
+    this.bytes(b);
   }
 
   private room(n: number): void {
