@@ -31,7 +31,8 @@ export interface Factor {
   id: string;
   label: string;
   effect: number;
-  sources: string[];
+  /** Shared and frozen (see `estimate()`): copy before changing. */
+  sources: readonly string[];
 }
 
 export interface SourceRef {
@@ -47,8 +48,8 @@ export interface GuideView {
   basis: 'national' | 'hub';
   level: Level;
   years: string;
-  base: [number, number];
-  total?: [number, number];
+  base: readonly [number, number];
+  total?: readonly [number, number];
 }
 
 export interface Estimate {
@@ -59,8 +60,10 @@ export interface Estimate {
   equity: Range;
   total: Range;
   factors: Factor[];
-  sources: SourceRef[];
-  guides: GuideView[];
+  /** Shared and frozen (see `estimate()`): copy before changing. */
+  sources: readonly Readonly<SourceRef>[];
+  /** Shared and frozen (see `estimate()`): copy before changing. */
+  guides: readonly Readonly<GuideView>[];
 }
 
 // ---- market data (the shape of data/market.json) ----

@@ -7,7 +7,13 @@ import { LineSplitter, type Line } from '../src/batch/lines.js';
 import { estimate, EstimateInputError, stackSkillPremiums } from '../src/estimate.js';
 import { market } from '../src/market.js';
 import { catalog, foldName, lookup, resolveSkills, type CatalogKind } from '../src/normalise.js';
-import { JsonLineWriter, renderJson, renderJsonLine, toDocument } from '../src/render/document.js';
+import {
+  JsonLineWriter,
+  renderJson,
+  renderJsonLine,
+  toDocument,
+  type EstimateDocument,
+} from '../src/render/document.js';
 import { PROFILE_FIELDS, type Market, type Profile } from '../src/types.js';
 import {
   estimate as referenceEstimate,
@@ -161,13 +167,18 @@ describe('renderJsonLine() writes what JSON.stringify writes', () => {
     const oddText = fc.string({ unit: 'binary', maxLength: 12 });
     fc.assert(
       fc.property(profileArb, oddText, oddText, (p, id, label) => {
-        const doc = structuredClone(toDocument(estimate(p, market), [], market.dataVersion));
+        // A deep copy is ours to change: drop the read-only marks the shared parts carry.
+        const doc = structuredClone(
+          toDocument(estimate(p, market), [], market.dataVersion),
+        ) as unknown as Mutable<EstimateDocument>;
         doc.factors[0]!.id = id;
         doc.factors[0]!.label = label;
         doc.dataVersion = label;
         doc.sources[0]!.title = id;
         doc.guides[0]!.base[0] = 0.1 + id.length;
-        expect(renderJsonLine(doc, 7)).toBe(`{"line":7,${JSON.stringify(doc).slice(1)}\n`);
+        expect(renderJsonLine(doc as unknown as EstimateDocument, 7)).toBe(
+          `{"line":7,${JSON.stringify(doc).slice(1)}\n`,
+        );
       }),
       { numRuns: 1000 },
     );
@@ -209,7 +220,10 @@ describe('JsonLineWriter writes the UTF-8 bytes of renderJsonLine', () => {
   it('for unshared copies with odd strings and numbers', () => {
     fc.assert(
       fc.property(profileArb, oddText, oddText, oddNumber, oddNumber, (p, id, label, x, y) => {
-        const doc = structuredClone(toDocument(estimate(p, market), [], market.dataVersion));
+        // A deep copy is ours to change: drop the read-only marks the shared parts carry.
+        const doc = structuredClone(
+          toDocument(estimate(p, market), [], market.dataVersion),
+        ) as unknown as Mutable<EstimateDocument>;
         doc.factors[0]!.id = id;
         doc.factors[0]!.label = label;
         doc.factors[0]!.effect = x;
@@ -319,3 +333,6 @@ describe('LineSplitter gives the same lines however the input is cut into chunks
     );
   });
 });
+
+/** T with every read-only mark removed, tuples kept (homomorphic mapped type). */
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };

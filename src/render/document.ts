@@ -25,8 +25,8 @@ export interface EstimateDocument {
   equity: Range;
   total: Range;
   factors: Factor[];
-  sources: SourceRef[];
-  guides: GuideView[];
+  sources: readonly Readonly<SourceRef>[];
+  guides: readonly Readonly<GuideView>[];
 }
 
 /** Build the versioned JSON document for one estimate. */

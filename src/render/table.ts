@@ -77,7 +77,7 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
   out.push('');
 
   const tags = new Map(market.sources.map((s) => [s.id, sourceTag(s.file, s.id)]));
-  const tagList = (ids: string[]): string =>
+  const tagList = (ids: readonly string[]): string =>
     ids
       .map((id) => tags.get(id) ?? id)
       .sort()
