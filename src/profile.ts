@@ -31,8 +31,13 @@ function text(value: unknown, name: string): string {
 function skillList(value: unknown, market: Market, name: string): string[] {
   if (typeof value === 'string') return resolveSkills(market, value, name);
   if (Array.isArray(value)) {
-    const ids = value.map((v) => resolveSkills(market, text(v, name), name)).flat();
-    return [...new Set(ids)];
+    // A plain loop: this runs for every batch record. First occurrence wins, as with a Set.
+    const ids: string[] = [];
+    for (const item of value) {
+      for (const id of resolveSkills(market, text(item, name), name))
+        if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
   }
   throw new InputError(`${name} must be a list of skills, like "mlops,nlp"`, name);
 }
