@@ -1,32 +1,14 @@
-import type {
-  Estimate,
-  Factor,
-  GuideView,
-  Level,
-  Profile,
-  ProfileField,
-  Range,
-  SourceRef,
-} from '../types.js';
+import type { Estimate, GuideView, ProfileField, Range, SourceRef } from '../types.js';
 
 export const SCHEMA_VERSION = 1;
 
 /** The JSON document printed by `--json` (schemas/estimate.schema.json). */
-export interface EstimateDocument {
+export interface EstimateDocument extends Estimate {
   schemaVersion: typeof SCHEMA_VERSION;
   currency: 'USD';
   period: 'year';
   dataVersion: string;
-  profile: Profile;
   defaulted: ProfileField[];
-  level: Level;
-  base: Range;
-  bonus: Range;
-  equity: Range;
-  total: Range;
-  factors: Factor[];
-  sources: readonly Readonly<SourceRef>[];
-  guides: readonly Readonly<GuideView>[];
 }
 
 /** Build the versioned JSON document for one estimate. */
