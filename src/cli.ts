@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { EXIT } from './errors.js';
+import { CliError, EXIT } from './errors.js';
 import { run, type Io } from './program.js';
 
 // The executable: wires the real process to `run()`. Everything testable lives in program.ts.
@@ -28,7 +28,9 @@ function realStdout(): NodeJS.WriteStream {
     // Output piped into `head` and closed early: stop quietly, as a shell pipeline expects.
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(signalCode ?? EXIT.ok);
-      throw error;
+      // Any other failure (a full disk, /dev/full, EIO): one line, not a stack trace.
+      writeSync(2, `ml-salary: error: ${cannotWrite(error)}\n`);
+      process.exit(EXIT.data);
     });
   }
   return stream;
@@ -53,8 +55,19 @@ function writeAll(text: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EAGAIN') realStdout().write(bytes.subarray(done));
-    else if (code !== 'EPIPE') throw error;
+    else if (code !== 'EPIPE') throw new CliError(cannotWrite(error), EXIT.data);
   }
+}
+
+function cannotWrite(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === 'ENOSPC'
+      ? 'no space left on device'
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return `cannot write the output: ${reason}`;
 }
 
 // Everything else (write, on, removeListener, columns, ...) is the real stream's, created on

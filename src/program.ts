@@ -298,7 +298,9 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
           ? '--no-input was given'
           : format !== 'table'
             ? `--format ${format} never prompts`
-            : 'no terminal on stdin';
+            : io.stdin.isTTY
+              ? 'stderr is not a terminal, and the questions are drawn there'
+              : 'no terminal on stdin';
     throw new CliError(`--years is required here (${why}); pass e.g. --years 5`);
   } else {
     because = !opts.input

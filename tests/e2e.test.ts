@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runBin } from './helpers.js';
 
@@ -92,4 +93,31 @@ describe('the built CLI', () => {
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stdout).toContain('* Defaulted (no terminal): industry = Enterprise / consultancy');
   });
+
+  it.runIf(existsSync('/dev/full'))(
+    'a failed write (a full disk) is one line and exit 1, for every kind of output',
+    async () => {
+      for (const args of [
+        ['--help'],
+        ['--years', '3', '--json'],
+        ['list', 'cities'],
+        ['--years', '3'],
+      ]) {
+        const r = await runShell(`node "${BIN}" ${args.join(' ')} > /dev/full`);
+        expect(r.code, args.join(' ')).toBe(1);
+        expect(r.stderr, args.join(' ')).toBe(
+          'ml-salary: error: cannot write the output: no space left on device\n',
+        );
+      }
+    },
+  );
 });
+
+function runShell(command: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('sh', ['-c', command], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const err: Buffer[] = [];
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('close', (code) => resolve({ code, stderr: Buffer.concat(err).toString() }));
+  });
+}

@@ -142,3 +142,13 @@ describe('market data', () => {
     },
   );
 });
+
+describe('the exported market', () => {
+  it('is deeply frozen, so cached derivations cannot go stale', () => {
+    expect(Object.isFrozen(market)).toBe(true);
+    expect(Object.isFrozen(market.skills.list[0]!.premium)).toBe(true);
+    expect(() => {
+      (market.skills.list[0]!.premium as { mid: number }).mid = 999_999;
+    }).toThrow(TypeError);
+  });
+});

@@ -222,3 +222,14 @@ describe('help, version, list', () => {
     },
   );
 });
+
+describe('why it cannot prompt', () => {
+  it('names stderr when stdin is a terminal but stderr is not', async () => {
+    const t = fakeIo({ tty: true });
+    (t.io.stderr as { isTTY?: boolean }).isTTY = false;
+    expect(await run([], t.io)).toBe(2);
+    expect(t.stderr()).toBe(
+      'ml-salary: error: --years is required here (stderr is not a terminal, and the questions are drawn there); pass e.g. --years 5\n',
+    );
+  });
+});
