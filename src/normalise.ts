@@ -41,12 +41,24 @@ const indexes = new WeakMap<readonly CatalogEntry[], Index>();
 const TEXT_CACHE = 1024;
 const TEXT_CACHE_LENGTH = 64;
 
+/** What names are matched on: folded, then without spaces, so 'bay area', 'Bay-Area' and 'bayarea' meet. */
+function matchKey(text: string): string {
+  return foldName(text).replace(/ /g, '');
+}
+
 function indexOf(entries: readonly CatalogEntry[]): Index {
   let index = indexes.get(entries);
   if (!index) {
     const byName = new Map<string, string>();
     for (const e of entries) {
-      for (const name of [e.id, e.label, ...e.aliases]) byName.set(foldName(name), e.id);
+      for (const name of [e.id, e.label, ...e.aliases]) {
+        const key = matchKey(name);
+        const taken = byName.get(key);
+        if (taken !== undefined && taken !== e.id) {
+          throw new Error(`market data: '${name}' matches both '${taken}' and '${e.id}'`);
+        }
+        byName.set(key, e.id);
+      }
     }
     index = { byName, byText: new Map() };
     indexes.set(entries, index);
@@ -93,12 +105,12 @@ export function suggest(market: Market, kind: CatalogKind, text: string): string
 export function lookup(market: Market, kind: CatalogKind, text: string): string | undefined {
   const index = indexOf(catalog(market, kind));
   if (typeof text !== 'string' || text.length > TEXT_CACHE_LENGTH) {
-    return index.byName.get(foldName(text));
+    return index.byName.get(matchKey(text));
   }
   const { byText } = index;
   let id = byText.get(text);
   if (id === undefined && !byText.has(text)) {
-    id = index.byName.get(foldName(text));
+    id = index.byName.get(matchKey(text));
     if (byText.size >= TEXT_CACHE) byText.clear();
     byText.set(text, id);
   }

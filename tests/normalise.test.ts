@@ -65,6 +65,19 @@ describe('names and aliases', () => {
     ['none', 'none'],
   ])('degree %s -> %s', (text, id) => expect(lookup(market, 'degree', text)).toBe(id));
 
+  it.each([
+    ['city', 'bayarea', 'sf'],
+    ['city', 'NewYork', 'nyc'],
+    ['city', 'research-triangle', 'research-triangle'],
+    ['city', 'researchtriangle', 'research-triangle'],
+    ['industry', 'bigtech', 'big-tech'],
+    ['degree', 'Ph-D', 'phd'],
+    ['skill', 'nlp / llm', 'nlp-llm'],
+    ['skill', 'Deep-Learning', 'deep-learning'],
+  ] as const)('%s %j matches ignoring spaces, dashes and apostrophes -> %s', (kind, text, id) =>
+    expect(lookup(market, kind, text)).toBe(id),
+  );
+
   it('folds case, accents, apostrophes and spacing', () => {
     expect(foldName('  Master’S ')).toBe('masters');
     expect(foldName('Séattle')).toBe('seattle');
