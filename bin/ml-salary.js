@@ -49,7 +49,9 @@ function cacheFile() {
     const tmp =
       process.platform === 'win32'
         ? require('node:os').tmpdir()
-        : (process.env.TMPDIR || '/tmp').replace(/(.)\/$/, '$1');
+        : path.isAbsolute(process.env.TMPDIR || '') // a relative TMPDIR would write into the cwd
+          ? process.env.TMPDIR.replace(/(.)\/$/, '$1')
+          : '/tmp';
     const folder = path.join(tmp, `ml-salary-${uid ?? 'user'}`);
     try {
       const st = fs.lstatSync(folder);

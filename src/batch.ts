@@ -134,7 +134,10 @@ class BatchRun {
           first = false;
           const why = sniffBinary(chunk);
           if (why) {
-            throw new CliError(`${this.source.name}: ${why}; batch reads NDJSON or CSV`, EXIT.data);
+            throw new CliError(
+              `${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`,
+              EXIT.data,
+            );
           }
         }
         this.bytes += chunk.length;
@@ -151,7 +154,7 @@ class BatchRun {
       if (!signal?.aborted) {
         if (error instanceof CliError) throw error;
         throw new CliError(
-          `error reading ${this.source.name}: ${error instanceof Error ? error.message : String(error)}`,
+          `error reading ${clip(this.source.name, 200)}: ${clip(error instanceof Error ? error.message : String(error), 300)}`,
           EXIT.data,
         );
       }

@@ -140,6 +140,18 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .enablePositionalOptions()
     .addHelpText('after', HELP_AFTER)
     .action(async (opts: EstimateOptions, cmd: Command) => {
+      if (cmd.args[0] === 'help') {
+        // `ml-salary help [command]`, as commander offers when the root has no action of its own.
+        const sub = cmd.commands.find((c) => c.name() === cmd.args[1]);
+        if (cmd.args[1] !== undefined && !sub) {
+          throw new CliError(
+            `no help for '${cmd.args[1]}'; commands: ${cmd.commands.map((c) => c.name()).join(', ')}`,
+          );
+        }
+        (sub ?? cmd).outputHelp();
+        state.code = EXIT.ok;
+        return;
+      }
       if (cmd.args.length > 0) {
         const word = cmd.args[0] ?? '';
         const names = cmd.commands.map((c) => c.name());

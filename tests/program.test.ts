@@ -233,3 +233,17 @@ describe('why it cannot prompt', () => {
     );
   });
 });
+
+describe('help as a command', () => {
+  it('`help` and `help batch` print help on stdout, exit 0', async () => {
+    const root = await cli(['help']);
+    expect(root.code).toBe(0);
+    expect(root.stdout).toContain('Usage: ml-salary [options] [command]');
+    const batch = await cli(['help', 'batch']);
+    expect(batch.code).toBe(0);
+    expect(batch.stdout).toContain('Usage: ml-salary batch');
+    const bad = await cli(['help', 'bacth']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("ml-salary: error: no help for 'bacth'; commands: list, batch\n");
+  });
+});

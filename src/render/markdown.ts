@@ -41,7 +41,10 @@ export function renderMarkdown(doc: EstimateDocument, market: Market): string {
   doc.factors.forEach((f, i) => {
     const effect = i === 0 ? money(f.effect) : signedMoney(f.effect);
     lines.push(
-      `- ${effect}: ${esc(f.label)} [${f.sources.map((s) => tags.get(s) ?? s).join(', ')}]`,
+      `- ${effect}: ${esc(f.label)} [${f.sources
+        .map((s) => tags.get(s) ?? s)
+        .sort()
+        .join(', ')}]`,
     );
   });
   lines.push('');
