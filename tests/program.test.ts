@@ -247,3 +247,27 @@ describe('help as a command', () => {
     expect(bad.stderr).toBe("ml-salary: error: no help for 'bacth'; commands: list, batch\n");
   });
 });
+
+describe('narrow terminals', () => {
+  it('at 40 columns every line of the report and of a list fits, and the table drops its borders', async () => {
+    const report = await cli([...FULL, '--skills', 'mlops,nlp,cv', '--degree', 'phd'], {
+      tty: true,
+      columns: 40,
+      env: { NO_COLOR: '1' },
+    });
+    expect(report.code).toBe(0);
+    for (const line of report.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(report.stdout).toMatch(/^Total\s+\$[\d,]+\s+\$[\d,]+\s+\$[\d,]+\s*$/m);
+    expect(report.stdout).not.toContain('┌');
+    for (const kind of ['cities', 'industries', 'skills', 'degrees']) {
+      const list = await cli(['list', kind], { tty: true, columns: 40 });
+      for (const line of list.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
+      expect(list.stdout).toMatch(/^ {2}\S/m); // names stay indented
+    }
+  });
+
+  it('at 80 columns the table keeps its box', async () => {
+    const r = await cli(FULL, { tty: true, columns: 80, env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain('┌────────┬');
+  });
+});

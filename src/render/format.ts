@@ -23,6 +23,8 @@ export function sourceTag(file: string, id: string): string {
 /** Greedy word wrap to `width` columns with a hanging indent; width <= 0 means no wrapping. */
 export function wrap(text: string, width: number, indent: string): string {
   if (width <= 0 || text.length + indent.length <= width) return text;
+  // An indent wider than half the terminal leaves no room to wrap into: fall back to two spaces.
+  if (indent.length > width / 2) indent = '  ';
   const words = text.split(' ');
   const lines: string[] = [];
   let line = '';

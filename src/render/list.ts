@@ -18,11 +18,19 @@ export function renderList(
   const { title, flag } = LIST_KINDS[kind];
   const idWidth = Math.max(...entries.map((e) => e.id.length));
   const labelWidth = Math.max(...entries.map((e) => e.label.length));
-  const lines = [`${title} (${flag}); names match case-insensitively, any alias works:`];
+  const lines = [
+    wrap(`${title} (${flag}); names match case-insensitively, any alias works:`, width, ''),
+  ];
   for (const e of entries) {
     const aliases = e.aliases.filter((a) => a !== e.id).join(', ');
     const head = `  ${e.id.padEnd(idWidth)}  ${e.label.padEnd(labelWidth)}  `;
-    lines.push(head + wrap(aliases, width, ' '.repeat(head.length)));
+    if (width > 0 && head.length > width / 2) {
+      // A narrow terminal: the aliases go under the name instead of beside it.
+      lines.push(`  ${wrap(`${e.id}: ${e.label}`, width, '    ')}`);
+      lines.push(`    ${wrap(aliases, width, '    ')}`);
+    } else {
+      lines.push(head + wrap(aliases, width, ' '.repeat(head.length)));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -20,12 +20,31 @@ const ROWS = [
 ] as const;
 
 /** The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High. */
-export function renderBreakdownTable(doc: EstimateDocument, paint: ChalkInstance): string {
+/** Narrower than the boxed table (43 columns): draw it without borders (37 columns). */
+const BOXED_MIN_WIDTH = 44;
+const NO_BORDERS = Object.fromEntries(
+  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right']
+    .concat(['left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'])
+    .map((k) => [k, '']),
+);
+
+/**
+ * The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High.
+ * `width` is the terminal's (0 = not a terminal): below 44 columns the borders are dropped.
+ */
+export function renderBreakdownTable(
+  doc: EstimateDocument,
+  paint: ChalkInstance,
+  width = 0,
+): string {
+  const narrow = width > 0 && width < BOXED_MIN_WIDTH;
   const table = new Table({
     head: ['', 'Low', 'Typical', 'High'].map((h) => paint.bold(h)),
     colAligns: ['left', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    style: narrow
+      ? { head: [], border: [], 'padding-left': 0, 'padding-right': 1 }
+      : { head: [], border: [] },
+    chars: narrow ? NO_BORDERS : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const [label, key] of ROWS) {
     const r = doc[key];
@@ -59,12 +78,12 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
   const out: string[] = [];
   const p = doc.profile;
   const years = `${p.years} year${p.years === 1 ? '' : 's'}`;
-  out.push(paint.bold(`ML engineer pay estimate: ${doc.level} level, ${years}`));
+  out.push(paint.bold(wrap(`ML engineer pay estimate: ${doc.level} level, ${years}`, width, '')));
   const profileLine = (['city', 'industry', 'skills', 'degree'] as const)
     .map((f) => labelFor(market, f, doc) + (doc.defaulted.includes(f) ? '*' : ''))
     .join(' | ');
   out.push(wrap(profileLine, width, ''));
-  out.push(renderBreakdownTable(doc, paint));
+  out.push(renderBreakdownTable(doc, paint, width));
   out.push(
     paint.dim(
       wrap(
@@ -104,7 +123,7 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
   );
   out.push('');
 
-  out.push(paint.bold(`What the guides say for ${years} (before any adjustment)`));
+  out.push(paint.bold(wrap(`What the guides say for ${years} (before any adjustment)`, width, '')));
   for (const g of doc.guides) {
     const tag = sourceTag(g.file, g.source);
     const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
