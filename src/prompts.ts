@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { parseYears } from './numbers.js';
 import type { RawProfile } from './profile.js';
-import type { Market } from './types.js';
+import type { CatalogEntry, Market } from './types.js';
 
 /** Where prompts read and draw: stdin and stderr in the CLI, a fake screen in tests. */
 export interface PromptContext {
@@ -95,47 +95,36 @@ export async function askMissing(
       context,
     );
   }
-  if (answers.city === undefined) {
-    answers.city = await select(
-      {
-        message: 'City:',
-        choices: market.locations.map((l) => ({ name: l.label, value: l.id })),
-        default: market.defaults.city,
-        pageSize: market.locations.length,
-      },
+  const choices = (entries: readonly CatalogEntry[]) =>
+    entries.map((e) => ({ name: e.label, value: e.id }));
+  /** One of a catalogue's entries, the cursor starting on the typical profile's. */
+  const pick = (message: string, entries: readonly CatalogEntry[], typical: string) =>
+    select(
+      { message, choices: choices(entries), default: typical, pageSize: entries.length },
       context,
     );
+  if (answers.city === undefined) {
+    answers.city = await pick('City:', market.locations, market.defaults.city);
   }
   if (answers.industry === undefined) {
-    answers.industry = await select(
-      {
-        message: 'Industry / employer:',
-        choices: market.industries.map((i) => ({ name: i.label, value: i.id })),
-        default: market.defaults.industry,
-        pageSize: market.industries.length,
-      },
-      context,
+    answers.industry = await pick(
+      'Industry / employer:',
+      market.industries,
+      market.defaults.industry,
     );
   }
   if (answers.skills === undefined) {
     answers.skills = await checkbox(
       {
         message: 'Skills (space to toggle, enter when done; none is fine):',
-        choices: market.skills.list.map((s) => ({ name: s.label, value: s.id })),
+        choices: choices(market.skills.list),
         pageSize: market.skills.list.length,
       },
       context,
     );
   }
   if (answers.degree === undefined) {
-    answers.degree = await select(
-      {
-        message: 'Highest degree:',
-        choices: market.degrees.list.map((d) => ({ name: d.label, value: d.id })),
-        default: market.defaults.degree,
-      },
-      context,
-    );
+    answers.degree = await pick('Highest degree:', market.degrees.list, market.defaults.degree);
   }
   return answers;
 }
