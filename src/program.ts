@@ -56,7 +56,7 @@ no specialist skills, bachelor's), which the output lists as defaulted.
 Exit codes:
   0    success
   1    data error: some batch records were invalid (each reported as "line N: ..."),
-       or an unexpected internal error
+       the output could not be written (e.g. a full disk), or an unexpected internal error
   2    usage error: unknown flag or name, bad number, missing --years without a terminal
   130  cancelled (Ctrl+C at a prompt, SIGINT during a batch)
   143  terminated (SIGTERM during a batch)
