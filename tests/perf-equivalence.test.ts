@@ -3,7 +3,7 @@
 // kept in tests/reference/estimate.ts and compared field by field over many random profiles.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, type Line } from '../src/batch/lines.js';
+import { eachLine, LineSplitter, type Line } from '../src/batch/lines.js';
 import { estimate, EstimateInputError, stackSkillPremiums } from '../src/estimate.js';
 import { market } from '../src/market.js';
 import { catalog, foldName, lookup, resolveSkills, type CatalogKind } from '../src/normalise.js';
@@ -180,7 +180,7 @@ describe('renderJsonLine() writes what JSON.stringify writes', () => {
           `{"line":7,${JSON.stringify(doc).slice(1)}\n`,
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 });
@@ -301,15 +301,24 @@ describe('LineSplitter gives the same lines however the input is cut into chunks
     fc.constantFrom('\n', '\r\n', '\ufeff', '{"years": 5}', 'é', '', ' '),
     fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b).toString('latin1')),
   );
-  const split = (bytes: Buffer, cuts: number[], max: number): Line[] => {
+  /** The lines, through push's onLine only, or with runs of whole lines as well (`runs`). */
+  const split = (bytes: Buffer, cuts: number[], max: number, runs = false): Line[] => {
     const splitter = new LineSplitter(max);
     const lines: Line[] = [];
+    const onRun = (text: string, first: number): void => {
+      const next = eachLine(text, first, (lineNo, line) => lines.push({ lineNo, text: line }));
+      expect(next).toBeGreaterThan(first); // a run holds at least one line
+    };
     let at = 0;
     for (const cut of [
       ...cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b),
       bytes.length,
     ]) {
-      splitter.push(bytes.subarray(at, Math.max(at, cut)), (l) => lines.push(l));
+      splitter.push(
+        bytes.subarray(at, Math.max(at, cut)),
+        (l) => lines.push(l),
+        runs ? onRun : undefined,
+      );
       at = Math.max(at, cut);
     }
     splitter.end((l) => lines.push(l));
@@ -328,9 +337,46 @@ describe('LineSplitter gives the same lines however the input is cut into chunks
           const byByte = split(bytes, [...bytes.keys()], max);
           expect(split(bytes, [], max)).toStrictEqual(byByte);
           expect(split(bytes, cuts, max)).toStrictEqual(byByte);
+          // Runs of whole lines (what batch hands its workers) are the same lines.
+          expect(split(bytes, [], max, true)).toStrictEqual(byByte);
+          expect(split(bytes, cuts, max, true)).toStrictEqual(byByte);
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('JsonLineWriter.writeEstimate writes what write(toDocument(...)) writes', () => {
+  it('for random estimates and defaulted lists, many in a row, with and without line numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            profileArb,
+            fc.subarray([...PROFILE_FIELDS]),
+            fc.option(fc.nat(), { nil: undefined }),
+          ),
+          { maxLength: 30 },
+        ),
+        (records) => {
+          const fast = new JsonLineWriter(64);
+          const plain = new JsonLineWriter(64);
+          let expected = '';
+          for (const [p, defaulted, line] of records) {
+            const e = estimate(p, market);
+            fast.writeEstimate(e, defaulted, market.dataVersion, line);
+            const doc = toDocument(e, defaulted, market.dataVersion);
+            plain.write(doc, line);
+            const json = JSON.stringify(doc);
+            expected += line === undefined ? `${json}\n` : `{"line":${line},${json.slice(1)}\n`;
+          }
+          const bytes = Buffer.from(fast.take());
+          expect(bytes.toString('utf8')).toBe(expected);
+          expect(bytes.equals(plain.take())).toBe(true); // not toEqual: slow on 60 kB
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

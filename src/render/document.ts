@@ -149,39 +149,121 @@ const B = {
   line: ascii('{"line":'),
   schema: ascii(',"schemaVersion":'),
   open: ascii('{"schemaVersion":'),
-  city: ascii(',"city":'),
-  industry: ascii(',"industry":'),
-  skills: ascii(',"skills":'),
-  degree: ascii(',"degree":'),
-  defaulted: ascii('},"defaulted":'),
-  level: ascii(',"level":'),
-  base: ascii(',"base":{"low":'),
+  degree: '],"degree":',
+  defaulted: '},"defaulted":[',
+  level: '],"level":',
+  base: ',"base":{"low":',
   bonus: ascii('},"bonus":{"low":'),
   equity: ascii('},"equity":{"low":'),
   total: ascii('},"total":{"low":'),
-  mid: ascii(',"mid":'),
-  high: ascii(',"high":'),
   factors: ascii('},"factors":['),
 };
 const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+/** Pieces up to this long are copied byte by byte: set() costs about as much as 30 bytes. */
+const SHORT = 16;
+/** `PAIRS[2n]`, `PAIRS[2n + 1]`: the two ASCII digits of n, for 0 <= n < 100. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) =>
+  i % 2 === 0 ? 0x30 + Math.floor(i / 20) : 0x30 + (((i - 1) / 2) % 10),
+);
+
+/** Decimal digits of a whole number from 0 to 2**31 - 1. */
+function digitsOf(v: number): number {
+  if (v < 100000) return v < 100 ? (v < 10 ? 1 : 2) : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+  if (v < 10000000) return v < 1000000 ? 6 : 7;
+  return v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+}
+
+/** Longer values than this are written without being remembered (a market's own names are short). */
+const CACHEABLE = 256;
+
+/**
+ * `prefix` + the JSON of `value` + `suffix` as bytes, remembered by value in `cache` (cleared when
+ * full, so memory stays flat whatever the input).
+ */
+function piece(cache: Map<string, Buffer>, prefix: string, value: string, suffix = ''): Buffer {
+  let b = cache.get(value);
+  if (b === undefined) {
+    b = Buffer.from(`${prefix}${JSON.stringify(value)}${suffix}`);
+    if (value.length <= CACHEABLE) {
+      if (cache.size >= STRING_CACHE) cache.clear();
+      cache.set(value, b);
+    }
+  }
+  return b;
+}
+
+/**
+ * The bytes that lead up to one factor's effect, remembered by the factor's label (its id comes
+ * with it): `},"factors":[{"id":...,"label":...,"effect":` when it is the first factor, and when
+ * it follows another, the end of that one (`,"sources":[...]}`) with `,{"id":...,"effect":`. The
+ * sources of the factor before it are few and shared (frozen), so those joins are found by
+ * comparing the arrays themselves.
+ */
+interface FactorBytes {
+  id: string;
+  label: string;
+  /** `{"id":...,"label":...,"effect":` */
+  text: string;
+  opening: Buffer;
+  joins: Join[];
+}
+
+interface Join {
+  after: readonly string[];
+  bytes: Buffer;
+}
+
+/**
+ * Joins kept per factor: a factor follows only a few kinds of factor (the bonus follows any
+ * skill, degree or industry: about 20 with the bundled market), so this is never reached by a
+ * market of the bundled size, and a bigger one only makes more joins on the fly.
+ */
+const JOINS = 48;
+
+/**
+ * The end of a document: the last factor's sources (if any), the `sources` and `guides` lists
+ * and the newline, for one trio of (frozen, shared) lists.
+ */
+interface TailBytes {
+  last: readonly string[] | undefined;
+  sources: readonly SourceRef[];
+  guides: readonly GuideView[];
+  bytes: Buffer;
+}
+/** Tails by their `guides` list, then found by comparing the other two lists themselves. */
+const tailsByGuides = new WeakMap<object, TailBytes[]>();
+/** Tails kept per `guides` list (a list goes with a few source lists and last factors). */
+const TAILS = 32;
 
 const stringBytes = new Map<string, Buffer>();
-const frozenBytes = new WeakMap<object, Buffer>();
-const headBytes = new Map<string, { id: string; bytes: Buffer }>();
-const tailBytes = new WeakMap<object, Buffer>();
-const tailsBySources = new WeakMap<object, WeakMap<object, Buffer>>();
+/** Cities seen, and per city the industries seen with it and their bytes (see `cityIndustry`). */
+const cityKeys: string[] = [];
+const industryLists: { industry: string; bytes: Buffer }[][] = [];
+/** Cities, and industries per city, kept by `cityIndustry` (beyond: made afresh, or started over). */
+const PAIRS_KEPT = 64;
+const degreeBytes = new Map<string, Buffer>();
+const levelBytes = new Map<string, Buffer>();
+const factorBytes = new Map<string, FactorBytes>();
 
 /**
  * Writes documents as JSON lines into a growing byte buffer: the bytes of
- * `renderJsonLine(doc, line)` encoded as UTF-8, without building the string. Cached pieces (ids,
- * labels, the frozen shared parts) are copied as bytes and numbers written digit by digit. For
- * batch output: `take()` hands over what was written, to pass to a stream.
+ * `renderJsonLine(doc, line)` encoded as UTF-8, without building the string. Pieces that repeat
+ * from record to record (a field's name with its value, a factor's id and label, the frozen shared
+ * parts) are made once and copied as bytes; numbers are written digit by digit. For batch output:
+ * `take()` hands over what was written, to pass to a stream.
  */
 export class JsonLineWriter {
   private buf: Buffer;
   private pos = 0;
+  private lastHead:
+    | {
+        schemaVersion: number;
+        currency: string;
+        period: string;
+        dataVersion: string;
+        bytes: Buffer;
+      }
+    | undefined;
 
   constructor(private readonly capacity = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(capacity);
@@ -202,97 +284,133 @@ export class JsonLineWriter {
 
   /** Append one document as a line; nothing is appended if it throws. */
   write(doc: EstimateDocument, line?: number): void {
+    const head = this.head(doc.schemaVersion, doc.currency, doc.period, doc.dataVersion);
+    this.record(doc, doc.defaulted, head, line);
+  }
+
+  /**
+   * Append the document `toDocument(estimate, defaulted, dataVersion)` would make, without making
+   * it (batch writes one per record); nothing is appended if it throws.
+   */
+  writeEstimate(
+    estimate: Estimate,
+    defaulted: readonly ProfileField[],
+    dataVersion: string,
+    line?: number,
+  ): void {
+    this.record(estimate, defaulted, this.head(SCHEMA_VERSION, 'USD', 'year', dataVersion), line);
+  }
+
+  private record(
+    e: Estimate,
+    defaulted: readonly ProfileField[],
+    head: Buffer,
+    line: number | undefined,
+  ): void {
     const start = this.pos;
     try {
-      this.document(doc, line);
+      this.document(e, defaulted, head, line);
     } catch (error) {
       this.pos = start;
       throw error;
     }
   }
 
-  private document(doc: EstimateDocument, line: number | undefined): void {
-    const p = doc.profile;
+  private document(
+    e: Estimate,
+    defaulted: readonly ProfileField[],
+    head: Buffer,
+    line: number | undefined,
+  ): void {
+    const p = e.profile;
     if (line === undefined) this.bytes(B.open);
     else {
       this.bytes(B.line);
       this.num(line);
       this.bytes(B.schema);
     }
-    this.head(doc);
+    this.bytes(head);
     this.num(p.years);
-    this.bytes(B.city);
-    this.str(p.city);
-    this.bytes(B.industry);
-    this.str(p.industry);
-    this.bytes(B.skills);
+    this.bytes(cityIndustry(p.city, p.industry));
     this.strings(p.skills);
-    this.bytes(B.degree);
-    this.str(p.degree);
-    this.bytes(B.defaulted);
-    this.strings(doc.defaulted);
-    this.bytes(B.level);
-    this.str(doc.level);
-    this.bytes(B.base);
-    this.range(doc.base);
+    this.bytes(piece(degreeBytes, B.degree, p.degree, B.defaulted));
+    this.strings(defaulted);
+    this.bytes(piece(levelBytes, B.level, e.level, B.base));
+    this.range(e.base);
     this.bytes(B.bonus);
-    this.range(doc.bonus);
+    this.range(e.bonus);
     this.bytes(B.equity);
-    this.range(doc.equity);
+    this.range(e.equity);
     this.bytes(B.total);
-    this.range(doc.total);
-    this.bytes(B.factors);
-    const factors = doc.factors;
+    this.range(e.total);
+    const factors = e.factors;
+    let last: readonly string[] | undefined;
+
     for (let i = 0; i < factors.length; i++) {
       const f = factors[i]!;
-      if (i > 0) this.byte(COMMA);
-      this.factorHead(f.id, f.label);
+      const fb = factor(f.id, f.label);
+      this.bytes(last === undefined ? fb.opening : join(fb, last));
       this.num(f.effect);
-      this.factorTail(f.sources);
+      last = f.sources;
     }
-    this.tail(doc.sources, doc.guides);
+    if (last === undefined) this.bytes(B.factors);
+    this.tail(last, e.sources, e.guides);
   }
-
-  private lastHead:
-    | (Pick<EstimateDocument, 'schemaVersion' | 'currency' | 'period' | 'dataVersion'> & {
-        bytes: Buffer;
-      })
-    | undefined;
 
   /** From the schema version to `"years":`, the same in every document of a run. */
-  private head(doc: EstimateDocument): void {
+  private head(
+    schemaVersion: number,
+    currency: string,
+    period: string,
+    dataVersion: string,
+  ): Buffer {
     const last = this.lastHead;
     if (
-      last === undefined ||
-      !Object.is(doc.schemaVersion, last.schemaVersion) ||
-      doc.currency !== last.currency ||
-      doc.period !== last.period ||
-      doc.dataVersion !== last.dataVersion
+      last !== undefined &&
+      Object.is(schemaVersion, last.schemaVersion) &&
+      currency === last.currency &&
+      period === last.period &&
+      dataVersion === last.dataVersion
     ) {
-      const text =
-        `${num(doc.schemaVersion)},"currency":${JSON.stringify(doc.currency)},"period":` +
-        `${JSON.stringify(doc.period)},"dataVersion":${JSON.stringify(doc.dataVersion)},"profile":{"years":`;
-      // Keep the four values, not the document (which would hold its record in memory).
-      const { schemaVersion, currency, period, dataVersion } = doc;
-      this.lastHead = { schemaVersion, currency, period, dataVersion, bytes: Buffer.from(text) };
+      return last.bytes;
     }
-    this.bytes(this.lastHead!.bytes);
+    const text =
+      `${num(schemaVersion)},"currency":${JSON.stringify(currency)},"period":` +
+      `${JSON.stringify(period)},"dataVersion":${JSON.stringify(dataVersion)},"profile":{"years":`;
+    const bytes = Buffer.from(text);
+    this.lastHead = { schemaVersion, currency, period, dataVersion, bytes };
+    return bytes;
   }
 
-  /** `],"sources":[...],"guides":[...]}` and the newline, by the two (frozen) lists. */
-  private tail(sources: readonly SourceRef[], guides: readonly GuideView[]): void {
-    let byGuides = tailsBySources.get(sources);
-    let b = byGuides?.get(guides);
-    if (b === undefined) {
-      b = Buffer.from(
-        `],"sources":${JSON.stringify(sources)},"guides":${JSON.stringify(guides)}}\n`,
-      );
-      if (isFrozenData(sources) && isFrozenData(guides)) {
-        if (!byGuides) tailsBySources.set(sources, (byGuides = new WeakMap()));
-        byGuides.set(guides, b);
+  /** The end of the document, from the last factor's sources to the newline (see TailBytes). */
+  private tail(
+    last: readonly string[] | undefined,
+    sources: readonly SourceRef[],
+    guides: readonly GuideView[],
+  ): void {
+    const tails = tailsByGuides.get(guides);
+    if (tails !== undefined) {
+      for (let i = 0; i < tails.length; i++) {
+        const t = tails[i]!;
+        if (t.last === last && t.sources === sources) return this.bytes(t.bytes);
       }
     }
-    this.bytes(b);
+    const end = last === undefined ? '' : `,"sources":${JSON.stringify(last)}}`;
+    const bytes = Buffer.from(
+      `${end}],"sources":${JSON.stringify(sources)},"guides":${JSON.stringify(guides)}}\n`,
+    );
+    if (
+      (last === undefined || isFrozenData(last)) &&
+      isFrozenData(sources) &&
+      isFrozenData(guides)
+    ) {
+      if (tails === undefined) tailsByGuides.set(guides, [{ last, sources, guides, bytes }]);
+      else {
+        if (tails.length >= TAILS) tails.shift();
+        tails.push({ last, sources, guides, bytes });
+      }
+    }
+    this.bytes(bytes);
   }
 
   private room(n: number): void {
@@ -302,35 +420,38 @@ export class JsonLineWriter {
     this.buf = bigger;
   }
 
-  private byte(b: number): void {
-    this.room(1);
-    this.buf[this.pos++] = b;
-  }
-
   private bytes(b: Uint8Array): void {
     const n = b.length;
     this.room(n);
     const buf = this.buf;
     const at = this.pos;
-    if (n > 16) buf.set(b, at);
+    if (n > SHORT) buf.set(b, at);
     else for (let i = 0; i < n; i++) buf[at + i] = b[i]!; // a loop beats set() on short pieces
     this.pos = at + n;
   }
 
   private num(n: number): void {
     if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
-      // Small whole numbers (nearly all of them) with integer arithmetic; -0 prints as 0.
+      // Small whole numbers (nearly all of them): integer arithmetic, two digits at a time from
+      // a table; -0 prints as 0.
       this.room(10);
       const buf = this.buf;
       let v = n | 0;
-      let digits = 1;
-      for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
-      let at = this.pos + digits;
+      let at = this.pos + digitsOf(v);
       this.pos = at;
-      do {
-        buf[--at] = 0x30 + (v % 10);
-        v = (v / 10) | 0;
-      } while (v > 0);
+      while (v >= 100) {
+        const q = (v / 100) | 0;
+        const r = (v - q * 100) << 1;
+        buf[--at] = PAIRS[r + 1]!;
+        buf[--at] = PAIRS[r]!;
+        v = q;
+      }
+      if (v >= 10) {
+        buf[--at] = PAIRS[(v << 1) + 1]!;
+        buf[--at] = PAIRS[v << 1]!;
+      } else {
+        buf[--at] = 0x30 + v;
+      }
       return;
     }
     if (Number.isSafeInteger(n)) {
@@ -357,64 +478,103 @@ export class JsonLineWriter {
     for (let i = 0; i < text.length; i++) this.buf[this.pos++] = text.charCodeAt(i);
   }
 
-  private str(s: string): void {
-    let b = stringBytes.get(s);
-    if (b === undefined) {
-      b = Buffer.from(JSON.stringify(s));
-      if (s.length <= 256) {
-        if (stringBytes.size >= STRING_CACHE) stringBytes.clear();
-        stringBytes.set(s, b);
-      }
-    }
-    this.bytes(b);
-  }
-
+  /** The items of a list of strings, comma-separated (the brackets are in the pieces around). */
   private strings(list: readonly string[]): void {
-    if (Object.isFrozen(list)) return this.json(list);
-    this.byte(OPEN_BRACKET);
     for (let i = 0; i < list.length; i++) {
-      if (i > 0) this.byte(COMMA);
-      this.str(list[i]!);
+      if (i > 0) {
+        this.room(1);
+        this.buf[this.pos++] = COMMA;
+      }
+      this.bytes(piece(stringBytes, '', list[i]!));
     }
-    this.byte(CLOSE_BRACKET);
   }
 
+  /** `LOW,"mid":MID,"high":HIGH`: the separators stored byte by byte (cheaper than copying). */
   private range(r: Range): void {
     this.num(r.low);
-    this.bytes(B.mid);
+    this.room(7);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = 0x2c; // ,"mid":
+    b[p++] = 0x22;
+    b[p++] = 0x6d;
+    b[p++] = 0x69;
+    b[p++] = 0x64;
+    b[p++] = 0x22;
+    b[p++] = 0x3a;
+    this.pos = p;
     this.num(r.mid);
-    this.bytes(B.high);
+    this.room(8);
+    const c = this.buf;
+    let q = this.pos;
+    c[q++] = 0x2c; // ,"high":
+    c[q++] = 0x22;
+    c[q++] = 0x68;
+    c[q++] = 0x69;
+    c[q++] = 0x67;
+    c[q++] = 0x68;
+    c[q++] = 0x22;
+    c[q++] = 0x3a;
+    this.pos = q;
     this.num(r.high);
   }
+}
 
-  private json(value: object): void {
-    let b = frozenBytes.get(value);
-    if (b === undefined) {
-      b = Buffer.from(JSON.stringify(value));
-      if (isFrozenData(value)) frozenBytes.set(value, b);
-    }
-    this.bytes(b);
+/** A factor's bytes by its label (see FactorBytes). */
+function factor(id: string, label: string): FactorBytes {
+  const hit = factorBytes.get(label);
+  if (hit !== undefined && hit.id === id) return hit;
+  const text = `{"id":${JSON.stringify(id)},"label":${JSON.stringify(label)},"effect":`;
+  const made: FactorBytes = {
+    id,
+    label,
+    text,
+    opening: Buffer.from(`},"factors":[${text}`),
+    joins: [],
+  };
+  if (label.length <= CACHEABLE) {
+    if (factorBytes.size >= STRING_CACHE) factorBytes.clear();
+    factorBytes.set(label, made);
   }
+  return made;
+}
 
-  private factorHead(id: string, label: string): void {
-    const hit = headBytes.get(label);
-    if (hit !== undefined && hit.id === id) return this.bytes(hit.bytes);
-    const bytes = Buffer.from(
-      `{"id":${JSON.stringify(id)},"label":${JSON.stringify(label)},"effect":`,
-    );
-    if (label.length <= 256) {
-      if (headBytes.size >= STRING_CACHE) headBytes.clear();
-      headBytes.set(label, { id, bytes });
+/** `,"city":...,"industry":...,"skills":[`, by the two ids (a market has a few of each). */
+function cityIndustry(city: string, industry: string): Buffer {
+  let i = 0;
+  const cities = cityKeys;
+  while (i < cities.length && cities[i] !== city) i++;
+  if (i === cities.length) {
+    if (i >= PAIRS_KEPT) {
+      cities.length = 0;
+      industryLists.length = 0;
+      i = 0;
     }
-    this.bytes(bytes);
+    cities.push(city);
+    industryLists.push([]);
   }
+  const list = industryLists[i]!;
+  for (let k = 0; k < list.length; k++) if (list[k]!.industry === industry) return list[k]!.bytes;
+  const bytes = Buffer.from(
+    `,"city":${JSON.stringify(city)},"industry":${JSON.stringify(industry)},"skills":[`,
+  );
+  if (list.length < PAIRS_KEPT && city.length <= CACHEABLE && industry.length <= CACHEABLE) {
+    list.push({ industry, bytes });
+  }
+  return bytes;
+}
 
-  private factorTail(sources: readonly string[]): void {
-    let b = tailBytes.get(sources);
-    if (b === undefined) {
-      b = Buffer.from(`,"sources":${JSON.stringify(sources)}}`);
-      if (isFrozenData(sources)) tailBytes.set(sources, b);
-    }
-    this.bytes(b);
+/** The bytes from the end of a factor with sources `after` to `fb`'s effect (see FactorBytes). */
+function join(fb: FactorBytes, after: readonly string[]): Buffer {
+  const joins = fb.joins;
+  for (let i = 0; i < joins.length; i++) {
+    const j = joins[i]!;
+    if (j.after === after) return j.bytes;
   }
+  const bytes = Buffer.from(`,"sources":${JSON.stringify(after)}},${fb.text}`);
+  if (isFrozenData(after)) {
+    if (joins.length >= JOINS) joins.shift();
+    joins.push({ after, bytes });
+  }
+  return bytes;
 }
