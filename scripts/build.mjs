@@ -59,7 +59,7 @@ const SHARED_OK = new Set(['src/render/format.ts', 'src/types.ts']);
  * The lazy bundles keep `stream` as is: mute-stream extends the module itself.
  */
 const LAZY_BUILTINS = ['child_process', 'fs/promises'];
-const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'stream'];
+const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'stream', 'worker_threads'];
 
 const common = {
   bundle: true,

@@ -1,15 +1,13 @@
 import { open } from 'node:fs/promises';
 import { LineSplitter, sniffBinary, type Line } from './batch/lines.js';
+import { WorkerError, WorkerPool } from './batch/pool.js';
 import { Progress } from './batch/progress.js';
-import { isBlank, parseCsvHeader, profileFromCsv, profileFromJson } from './batch/records.js';
+import { RecordWork, type Done } from './batch/work.js';
 import { CliError, EXIT } from './errors.js';
-import { estimate, EstimateInputError } from './estimate.js';
 import { clip } from './numbers.js';
-import { fieldName, resolveProfile, type RawProfile } from './profile.js';
 import type { Io } from './program.js';
-import { csvHeader, csvRecord } from './render/csv.js';
-import { JsonLineWriter, toDocument } from './render/document.js';
-import type { Market, ProfileField } from './types.js';
+import { csvHeader } from './render/csv.js';
+import type { Market } from './types.js';
 
 export interface BatchOptions {
   /** A path, '-' for stdin, or undefined for piped stdin. */
@@ -18,7 +16,16 @@ export interface BatchOptions {
   format: 'ndjson' | 'csv';
   /** The batch command's usage text, printed when stdin is a terminal and no file is given. */
   usage: string;
+  /** Worker threads for a large input (`--jobs`); 0 or undefined: none. */
+  jobs?: number | undefined;
 }
+
+/**
+ * With `--jobs`, inputs smaller than this still run on the main thread only: starting a worker
+ * costs tens of milliseconds, more than it saves on a small batch. A file's size is known at
+ * once; a pipe starts its workers once this much has come through.
+ */
+export const POOL_MIN_BYTES = 1024 * 1024;
 
 interface Source {
   stream: NodeJS.ReadableStream & { destroy?: () => void };
@@ -28,9 +35,8 @@ interface Source {
 }
 
 const READ_CHUNK = 64 * 1024;
-/** Output is handed to stdout in pieces of about this many characters (CSV) or bytes (NDJSON). */
-const OUT_CHUNK = 16 * 1024;
-const OUT_BYTES = 60 * 1024;
+/** Runs sent to the workers and not yet written, per worker, before reading waits. */
+const IN_FLIGHT_PER_WORKER = 2;
 
 /**
  * Estimate every record of an NDJSON or CSV stream, writing one result per good record in input
@@ -38,6 +44,8 @@ const OUT_BYTES = 60 * 1024;
  * one `line N: ...` line on stderr and the run goes on. Returns the exit code: 0, 1 when any record
  * was bad, 130/143 when `io.signal` aborted (its reason is the code; see cli.ts).
  * Whole-input problems (binary or UTF-16 input, a bad CSV header, a JSON array) throw CliError.
+ * A large input is estimated by worker threads (`io.batchWorker`, `opts.jobs`), in runs of whole
+ * lines; the output is the same, byte for byte, in the same order.
  */
 export async function runBatch(opts: BatchOptions, io: Io, market: Market): Promise<number> {
   if (opts.file === undefined && io.stdin.isTTY) {
@@ -92,30 +100,45 @@ function abortCode(signal: AbortSignal): number {
   return signal.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
 }
 
+/** A stretch of the input on its way out: done, or being estimated by a worker. */
+interface Slot {
+  done?: Done;
+  error?: unknown;
+  /** Settles (never rejects) when a worker's run is done or failed. */
+  settled?: Promise<void>;
+}
+
 class BatchRun {
   private readonly splitter = new LineSplitter();
   private readonly progress: Progress;
-  private inputFormat: 'ndjson' | 'csv' | undefined;
-  private columns: ProfileField[] = [];
+  private readonly work: RecordWork;
+  private readonly jobs: number;
+  private pool: WorkerPool | undefined;
+  /** What is estimated or being estimated and not yet written, in input order. */
+  private readonly queue: Slot[] = [];
+  private inFlight = 0;
+  /** How many pieces of the oldest slot's output are written. */
+  private piece = 0;
   private records = 0;
   private good = 0;
   private bad = 0;
   private bytes = 0;
-  private out = '';
-  /** NDJSON output, written as bytes (CSV output goes through `out`). */
-  private readonly json = new JsonLineWriter(64 * 1024);
   private stdoutGone = false;
   private full = false;
 
   constructor(
     private readonly opts: BatchOptions,
     private readonly io: Io,
-    private readonly market: Market,
+    market: Market,
     private readonly source: Source,
   ) {
-    this.inputFormat = opts.inputFormat;
+    this.work = new RecordWork(market, {
+      inputFormat: opts.inputFormat,
+      columns: [],
+      format: opts.format,
+    });
+    this.jobs = io.batchWorker === undefined ? 0 : (opts.jobs ?? 0);
     this.progress = new Progress(io.stderr, source.size);
-    if (opts.format === 'csv') this.out = csvHeader(['line']);
   }
 
   async run(): Promise<number> {
@@ -124,9 +147,10 @@ class BatchRun {
     // An abort ends the read at once, even while waiting on a quiet pipe.
     const onAbort = (): void => stream.destroy?.();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const lines: Line[] = [];
-    const collect = (line: Line): void => void lines.push(line);
+    const onLine = (line: Line): void => this.work.line(line);
+    const onRun = (text: string, firstLineNo: number): void => this.runOf(text, firstLineNo);
     try {
+      if (this.opts.format === 'csv' && !this.write(csvHeader(['line']))) await this.drain();
       let first = true;
       for await (const raw of stream) {
         const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
@@ -141,18 +165,18 @@ class BatchRun {
           }
         }
         this.bytes += chunk.length;
-        this.splitter.push(chunk, collect);
-        const goOn = await this.process(lines);
-        lines.length = 0;
-        if (!goOn) break;
+        this.splitter.push(chunk, onLine, onRun);
+        this.cut();
+        if (!(await this.settle(false))) break;
       }
       if (!this.stopped()) {
-        this.splitter.end(collect);
-        await this.process(lines);
+        this.splitter.end(onLine);
+        this.cut();
+        await this.settle(true);
       }
     } catch (error) {
       if (!signal?.aborted) {
-        if (error instanceof CliError) throw error;
+        if (error instanceof CliError || error instanceof WorkerError) throw error;
         throw new CliError(
           `error reading ${clip(this.source.name, 200)}: ${clip(error instanceof Error ? error.message : String(error), 300)}`,
           EXIT.data,
@@ -160,10 +184,11 @@ class BatchRun {
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      // Whatever was estimated is whole lines; let it out, in order, even when stopping early.
+      this.cut();
+      this.writeReady(true);
       this.progress.clear();
-      // Whatever was estimated is whole lines; let it out even when stopping early.
-      if (!this.stdoutGone) this.writeOut();
-      this.out = '';
+      void this.pool?.close();
     }
     if (this.stdoutGone) return EXIT.ok;
     if (signal?.aborted) {
@@ -183,110 +208,124 @@ class BatchRun {
     return this.stdoutGone || this.io.signal?.aborted === true;
   }
 
-  /** Estimate a chunk's lines, pausing whenever stdout is full; false once told to stop. */
-  private async process(lines: readonly Line[]): Promise<boolean> {
-    for (const line of lines) {
-      if (this.stopped()) return false;
-      this.line(line);
-      if (this.full) {
-        this.full = false;
-        await this.drain();
-      }
-    }
-    await this.flush();
-    return !this.stopped();
-  }
-
   private tally(): string {
     return `${this.records} record${this.records === 1 ? '' : 's'} read: ${this.good} estimated, ${this.bad} bad`;
   }
 
-  private line(line: Line): void {
-    if (line.problem !== undefined) {
-      this.records++;
-      this.report(line.lineNo, line.problem);
+  /** A run of whole lines: to a worker once the input is known to be large, else estimated here. */
+  private runOf(text: string, firstLineNo: number): void {
+    const pool = this.pool ?? this.startPool();
+    if (pool === undefined) {
+      this.work.run(text, firstLineNo);
+      this.cut();
       return;
     }
-    const text = line.text;
-    if (isBlank(text)) return;
-    if (this.inputFormat === undefined) {
-      this.inputFormat = this.detect(text, line.lineNo);
-      if (this.inputFormat === 'csv') {
-        this.header(text, line.lineNo, true);
-        return;
+    this.cut(); // what the main thread made so far goes out first
+    const slot: Slot = {};
+    this.inFlight++;
+    slot.settled = pool.submit(text, firstLineNo).then(
+      (done) => {
+        slot.done = done;
+        this.inFlight--;
+      },
+      (error: unknown) => {
+        slot.error = error;
+        this.inFlight--;
+      },
+    );
+    this.queue.push(slot);
+  }
+
+  private startPool(): WorkerPool | undefined {
+    const script = this.io.batchWorker;
+    if (script === undefined || this.jobs === 0 || !this.work.ready) return undefined;
+    if ((this.source.size ?? this.bytes) < POOL_MIN_BYTES) return undefined;
+    this.pool = new WorkerPool(script, this.jobs, this.work.current);
+    return this.pool;
+  }
+
+  /** What the main thread has made so far joins the queue. */
+  private cut(): void {
+    const done = this.work.take();
+    if (done.records > 0) this.queue.push({ done });
+  }
+
+  /**
+   * Write what is done, in order; wait for the oldest run while too many are out at the workers
+   * (or, at the end, for all of them), and while stdout's buffer is full. False once told to stop.
+   */
+  private async settle(end: boolean): Promise<boolean> {
+    for (;;) {
+      this.writeReady();
+      if (this.full) {
+        this.full = false;
+        await this.drain();
       }
-    } else if (this.inputFormat === 'csv' && this.columns.length === 0) {
-      this.header(text, line.lineNo, false);
-      return;
+      if (this.stopped()) return false;
+      const head = this.queue[0];
+      if (head === undefined) return true;
+      if (!end && this.inFlight < this.jobs * IN_FLIGHT_PER_WORKER) return true;
+      await this.oldest(head);
     }
-    this.records++;
-    if (this.records % 1000 === 0) this.progress.update(this.records, this.bytes);
+  }
+
+  /** Wait until the oldest slot is done (or failed), or the run is aborted. */
+  private async oldest(slot: Slot): Promise<void> {
+    if (slot.settled === undefined) return;
+    const signal = this.io.signal;
+    if (signal === undefined) return slot.settled;
+    if (signal.aborted) return;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = resolve;
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      const raw: RawProfile =
-        this.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, this.columns);
-      const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
-      const doc = toDocument(estimate(profile, this.market), defaulted, this.market.dataVersion);
-      if (this.opts.format === 'csv') this.out += csvRecord(doc, [line.lineNo]);
-      else this.json.write(doc, line.lineNo);
-      this.good++;
-      if (this.out.length >= OUT_CHUNK || this.json.length >= OUT_BYTES) this.writeOut();
-    } catch (error) {
-      if (error instanceof CliError || error instanceof EstimateInputError) {
-        this.report(line.lineNo, error.message);
-      } else {
-        throw error;
+      await Promise.race([slot.settled, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort!);
+    }
+  }
+
+  /**
+   * Write the done slots at the head of the queue, a piece at a time; stop when stdout's buffer
+   * is full (the rest of the slot follows after 'drain'). A failed slot throws. When stopping
+   * (`last`), write every done slot whole regardless, and never throw.
+   */
+  private writeReady(last = false): void {
+    const queue = this.queue;
+    while (queue.length > 0 && !this.stdoutGone) {
+      const slot = queue[0]!;
+      if (slot.error !== undefined) {
+        if (last) return;
+        throw slot.error;
       }
+      const done = slot.done;
+      if (done === undefined) return;
+      if (this.piece === 0 && done.errors.length > 0) {
+        this.progress.clear();
+        for (const message of done.errors) this.io.stderr.write(`${message}\n`);
+      }
+      const out = done.out;
+      while (this.piece < out.length) {
+        if (!this.write(out[this.piece++]!)) {
+          this.full = true;
+          if (this.piece < out.length && !last) return;
+        }
+      }
+      queue.shift();
+      this.piece = 0;
+      this.records += done.records;
+      this.good += done.good;
+      this.bad += done.bad;
+      this.progress.update(this.records, this.bytes);
     }
   }
 
-  private detect(text: string, lineNo: number): 'ndjson' | 'csv' {
-    const start = text.trimStart()[0];
-    if (start === '{') return 'ndjson';
-    if (start === '[') {
-      throw new CliError(
-        `line ${lineNo}: the input is a JSON array, not NDJSON (one object per line); convert it with: jq -c '.[]'`,
-        EXIT.data,
-      );
-    }
-    return 'csv';
-  }
-
-  private header(text: string, lineNo: number, detected: boolean): void {
-    try {
-      this.columns = parseCsvHeader(text);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      const why = detected
-        ? ' (read as CSV because it does not start with "{"; pass --input-format to choose)'
-        : '';
-      throw new CliError(`line ${lineNo}: ${error.message}${why}`, EXIT.data);
-    }
-  }
-
-  private report(lineNo: number, message: string): void {
-    this.bad++;
-    this.progress.clear();
-    this.io.stderr.write(`line ${lineNo}: ${message}\n`);
-  }
-
-  /** Hand what is buffered to stdout, noting whether its buffer is full. */
-  private writeOut(): void {
-    if (this.stdoutGone) return;
-    if (this.out !== '') {
-      const text = this.out;
-      this.out = '';
-      if (!this.io.stdout.write(text)) this.full = true;
-    }
-    if (this.json.length > 0 && !this.io.stdout.write(this.json.take())) this.full = true;
-  }
-
-  /** Write what is buffered; wait while stdout's buffer is full (backpressure). */
-  private async flush(): Promise<void> {
-    this.writeOut();
-    if (this.full) {
-      this.full = false;
-      await this.drain();
-    }
+  /** Hand output to stdout; false when its buffer is full (wait for 'drain'). */
+  private write(out: Uint8Array | string): boolean {
+    if (this.stdoutGone) return true;
+    return this.io.stdout.write(out);
   }
 
   private drain(): Promise<void> {

@@ -1,98 +1,109 @@
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { serveBatchWorker, WORKER_ENV } from './batch/pool.js';
 import { CliError, EXIT } from './errors.js';
+import { market } from './market.js';
 import { run, type Io } from './program.js';
 
 // The executable: wires the real process to `run()`. Everything testable lives in program.ts.
 // Built as CommonJS (dist/cli.cjs): a CommonJS script compiles lazily, an ES module all at once.
+// The same file is what a large batch's worker threads run (src/batch/pool.ts).
 
-const controller = new AbortController();
-let signalCode: number | undefined;
+/** This file (dist/cli.cjs): CommonJS has it; under the code-cache shim too (bin/ml-salary.js). */
+declare const __filename: string | undefined;
 
-function onSignal(code: number): void {
-  if (signalCode !== undefined) process.exit(code); // a second Ctrl+C: stop now
-  signalCode = code;
-  controller.abort(code); // the reason tells long work which code to end with (130/143)
-  // Work that watches the signal stops within milliseconds; this is only a backstop.
-  setTimeout(() => process.exit(code), 3000).unref();
-}
-process.on('SIGINT', () => onSignal(EXIT.cancelled));
-process.on('SIGTERM', () => onSignal(EXIT.terminated));
+if (process.env[WORKER_ENV] !== '1' || !serveBatchWorker(market)) main();
 
-// process.stdout is a getter that builds a stream (about 3 ms: net, stream, a pipe handle), so
-// it is created only when something needs a stream: batch, help, a table's terminal width.
-let stream: NodeJS.WriteStream | undefined;
-function realStdout(): NodeJS.WriteStream {
-  if (stream === undefined) {
-    stream = process.stdout;
-    // Output piped into `head` and closed early: stop quietly, as a shell pipeline expects.
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(signalCode ?? EXIT.ok);
-      // Any other failure (a full disk, /dev/full, EIO): one line, not a stack trace.
-      writeSync(2, `ml-salary: error: ${cannotWrite(error)}\n`);
-      process.exit(EXIT.data);
-    });
+function main(): void {
+  const controller = new AbortController();
+  let signalCode: number | undefined;
+
+  function onSignal(code: number): void {
+    if (signalCode !== undefined) process.exit(code); // a second Ctrl+C: stop now
+    signalCode = code;
+    controller.abort(code); // the reason tells long work which code to end with (130/143)
+    // Work that watches the signal stops within milliseconds; this is only a backstop.
+    setTimeout(() => process.exit(code), 3000).unref();
   }
-  return stream;
-}
+  process.on('SIGINT', () => onSignal(EXIT.cancelled));
+  process.on('SIGTERM', () => onSignal(EXIT.terminated));
 
-let tty: boolean | undefined;
-
-/**
- * A command's whole output (an estimate, a list) goes straight to fd 1 with fs.writeSync, unless
- * the stream exists already (keeping output in order). A full non-blocking pipe (EAGAIN) hands
- * the rest to the stream, which waits; a closed pipe (EPIPE) ends the output quietly.
- */
-function writeAll(text: string): void {
-  if (stream !== undefined) {
-    stream.write(text);
-    return;
+  // process.stdout is a getter that builds a stream (about 3 ms: net, stream, a pipe handle), so
+  // it is created only when something needs a stream: batch, help, a table's terminal width.
+  let stream: NodeJS.WriteStream | undefined;
+  function realStdout(): NodeJS.WriteStream {
+    if (stream === undefined) {
+      stream = process.stdout;
+      // Output piped into `head` and closed early: stop quietly, as a shell pipeline expects.
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(signalCode ?? EXIT.ok);
+        // Any other failure (a full disk, /dev/full, EIO): one line, not a stack trace.
+        writeSync(2, `ml-salary: error: ${cannotWrite(error)}\n`);
+        process.exit(EXIT.data);
+      });
+    }
+    return stream;
   }
-  const bytes = Buffer.from(text);
-  let done = 0;
-  try {
-    while (done < bytes.length) done += writeSync(1, bytes, done);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EAGAIN') realStdout().write(bytes.subarray(done));
-    else if (code !== 'EPIPE') throw new CliError(cannotWrite(error), EXIT.data);
+
+  let tty: boolean | undefined;
+
+  /**
+   * A command's whole output (an estimate, a list) goes straight to fd 1 with fs.writeSync, unless
+   * the stream exists already (keeping output in order). A full non-blocking pipe (EAGAIN) hands
+   * the rest to the stream, which waits; a closed pipe (EPIPE) ends the output quietly.
+   */
+  function writeAll(text: string): void {
+    if (stream !== undefined) {
+      stream.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(1, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') realStdout().write(bytes.subarray(done));
+      else if (code !== 'EPIPE') throw new CliError(cannotWrite(error), EXIT.data);
+    }
   }
+
+  function cannotWrite(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const reason =
+      code === 'ENOSPC'
+        ? 'no space left on device'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    return `cannot write the output: ${reason}`;
+  }
+
+  // Everything else (write, on, removeListener, columns, ...) is the real stream's, created on
+  // first use. isTTY asks the fd, without a stream.
+  const stdout = new Proxy({} as Io['stdout'], {
+    get(_target, key) {
+      if (key === 'writeAll') return writeAll;
+      if (key === 'isTTY') return (tty ??= stream?.isTTY ?? isatty(1));
+      const s = realStdout();
+      const value: unknown = Reflect.get(s, key, s);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(s) : value;
+    },
+  });
+
+  // stdin and stderr are looked up when first used: a --json run never creates those streams.
+  void run(process.argv.slice(2), {
+    get stdin() {
+      return process.stdin;
+    },
+    stdout,
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    signal: controller.signal,
+    batchWorker: typeof __filename === 'string' ? __filename : undefined,
+  }).then((code) => {
+    process.exitCode = signalCode ?? code;
+  });
 }
-
-function cannotWrite(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'ENOSPC'
-      ? 'no space left on device'
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return `cannot write the output: ${reason}`;
-}
-
-// Everything else (write, on, removeListener, columns, ...) is the real stream's, created on
-// first use. isTTY asks the fd, without a stream.
-const stdout = new Proxy({} as Io['stdout'], {
-  get(_target, key) {
-    if (key === 'writeAll') return writeAll;
-    if (key === 'isTTY') return (tty ??= stream?.isTTY ?? isatty(1));
-    const s = realStdout();
-    const value: unknown = Reflect.get(s, key, s);
-    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(s) : value;
-  },
-});
-
-// stdin and stderr are looked up when first used: a --json run never creates those streams.
-void run(process.argv.slice(2), {
-  get stdin() {
-    return process.stdin;
-  },
-  stdout,
-  get stderr() {
-    return process.stderr;
-  },
-  env: process.env,
-  signal: controller.signal,
-}).then((code) => {
-  process.exitCode = signalCode ?? code;
-});

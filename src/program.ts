@@ -4,6 +4,7 @@ import { CliError, EXIT } from './errors.js';
 import { estimate } from './estimate.js';
 import { market as bundledMarket } from './market.js';
 import { catalog, editDistanceSuggest } from './normalise.js';
+import { clip } from './numbers.js';
 import { flagName, resolveProfile, type RawProfile } from './profile.js';
 import { askMissing, isPromptCancel, withoutColour } from './prompts.js';
 import { renderCsv } from './render/csv.js';
@@ -35,6 +36,11 @@ export interface Io {
    * is the exit code to end with (130 for SIGINT, 143 for SIGTERM).
    */
   signal?: AbortSignal;
+  /**
+   * The script a worker thread runs to estimate part of a large batch (the CLI's own bundle,
+   * which serves as a worker when started as one). Without it a batch runs on one thread.
+   */
+  batchWorker?: string;
 }
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
@@ -199,14 +205,19 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       ]),
     )
     .option('--json', 'same as --format ndjson')
+    .option(
+      '--jobs <n>',
+      `worker threads for a large input (default 0: none; each adds about 50 MB; at most ${MAX_JOBS})`,
+    )
     .option('--debug', 'show stack traces for unexpected errors')
     .addHelpText('after', BATCH_HELP_AFTER)
     .action(
       async (
         file: string | undefined,
-        opts: { inputFormat?: 'ndjson' | 'csv'; format?: string; json?: boolean },
+        opts: { inputFormat?: 'ndjson' | 'csv'; format?: string; json?: boolean; jobs?: string },
       ) => {
         const { runBatch } = await import('./batch.js');
+        const jobs = opts.jobs === undefined ? undefined : parseJobs(opts.jobs);
         // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
         const top = program.opts<EstimateOptions>();
         const asked =
@@ -221,7 +232,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         }
         const format = asked === 'csv' ? 'csv' : 'ndjson';
         state.code = await runBatch(
-          { file, inputFormat: opts.inputFormat, format, usage: batchUsage(program) },
+          { file, inputFormat: opts.inputFormat, format, usage: batchUsage(program), jobs },
           io,
           market,
         );
@@ -239,6 +250,20 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     sub.configureOutput(program.configureOutput());
   }
   return program;
+}
+
+/** The most worker threads `batch --jobs` accepts. */
+const MAX_JOBS = 16;
+
+/** `--jobs`: a whole number of worker threads, 0 to MAX_JOBS. */
+function parseJobs(text: string): number {
+  const n = /^[0-9]{1,2}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!(n <= MAX_JOBS)) {
+    throw new CliError(
+      `--jobs '${clip(text)}' is not a whole number from 0 to ${MAX_JOBS} (worker threads; 0 for none)`,
+    );
+  }
+  return n;
 }
 
 function batchUsage(program: Command): string {

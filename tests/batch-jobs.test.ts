@@ -1,0 +1,123 @@
+// `batch --jobs N`: worker threads estimate runs of the input; the output must be the one-thread
+// output byte for byte, with the same stderr and exit code, and stop as cleanly. Spawned against
+// the built CLI (global-setup builds it): the workers run dist/cli.cjs.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lines, profileAt, runToFile, scratch, spawnLive, summary } from './batch-helpers.js';
+import { BIN, runBin } from './helpers.js';
+
+const tmp = scratch();
+afterAll(() => tmp.done());
+
+/** Records: workers start only for inputs of 1 MiB or more; this makes about 2.5 MB. */
+const N = 20_000;
+const BAD = new Map<number, string>([
+  [7, '{"years": "five"}'],
+  [4_321, '{"years": 5, "city": "atlantis"}'],
+  [12_000, '{"years": 5'],
+  [19_999, '\u00ff{"years": 5}'],
+]);
+let ndjson = '';
+let clean = '';
+let csv = '';
+
+beforeAll(() => {
+  const rows: string[] = [];
+  const csvRows = ['years,city,industry,skills,degree'];
+  for (let i = 0; i < N; i++) {
+    const p = profileAt(i);
+    rows.push(BAD.get(i) ?? JSON.stringify(p));
+    csvRows.push(`${p.years},${p.city},${p.industry},${p.skills.join(';')},${p.degree}`);
+  }
+  ndjson = tmp.file('jobs.ndjson', `${rows.join('\n')}\n`);
+  clean = tmp.file(
+    'clean.ndjson',
+    `${Array.from({ length: N }, (_, i) => JSON.stringify(profileAt(i))).join('\n')}\n`,
+  );
+  csv = tmp.file('jobs.csv', `${csvRows.join('\r\n')}\r\n`);
+});
+
+async function run(
+  args: string[],
+  input: string,
+): Promise<{ code: number | null; out: string; err: string }> {
+  const out = join(tmp.dir, `out-${Math.random().toString(36).slice(2)}`);
+  const r = await runToFile(['batch', ...args], input, out);
+  return { code: r.code, out: readFileSync(out, 'utf8'), err: r.stderr };
+}
+
+describe('batch --jobs: worker threads give the one-thread output exactly', () => {
+  it.each([
+    ['NDJSON in, NDJSON out', () => ndjson, []],
+    ['CSV in (CRLF), CSV out', () => csv, ['--format', 'csv']],
+  ])(
+    '%s: same stdout, stderr and exit code with 0, 1, 2 and 3 workers',
+    async (_, input, extra) => {
+      const one = await run(['-', '--jobs', '0', ...(extra as string[])], input());
+      expect(lines(one.out).length).toBeGreaterThan(N - 10);
+      for (const jobs of ['1', '2', '3']) {
+        const many = await run(['-', '--jobs', jobs, ...(extra as string[])], input());
+        expect(many.code).toBe(one.code);
+        expect(many.err).toBe(one.err);
+        expect(many.out === one.out).toBe(true); // not toBe: a 2.5 MB diff is no help
+      }
+      const file = await run([input(), '--jobs', '2', ...(extra as string[])], '/dev/null');
+      expect(file.out === one.out).toBe(true);
+    },
+  );
+
+  it('reports the bad NDJSON records on the lines they are on, and counts add up', async () => {
+    const r = await run(['-', '--jobs', '2'], ndjson);
+    expect(r.code).toBe(1);
+    expect([...r.err.matchAll(/^line (\d+): /gm)].map((m) => Number(m[1]))).toEqual(
+      [...BAD.keys()].map((i) => i + 1),
+    );
+    expect(summary(r.err)).toEqual({ read: N, good: N - BAD.size, bad: BAD.size });
+    expect(lines(r.out)).toHaveLength(N - BAD.size);
+  });
+
+  it('| head -1 ends quietly with workers running: exit 0, nothing on stderr', () => {
+    const script = `"${process.execPath}" "${BIN}" batch "${clean}" --jobs 2 2>"${tmp.dir}/err" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "${tmp.dir}/err"`;
+    const out = execFileSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(out).toBe('0\n');
+  });
+
+  it('SIGINT with workers running: exit 130, whole lines, the summary matches what was written', async () => {
+    const live = spawnLive(['batch', ndjson, '--jobs', '2']);
+    await live.waitForLines(500);
+    live.child.kill('SIGINT');
+    const exit = await live.exit;
+    expect(exit.code).toBe(130);
+    const out = live.stdout();
+    expect(out.endsWith('\n')).toBe(true);
+    const docs = lines(out).map((l) => JSON.parse(l) as { line: number });
+    const s = summary(live.stderr());
+    expect(live.stderr()).toMatch(/ml-salary batch: interrupted; /);
+    expect(s!.good).toBe(docs.length);
+    // In order, with no gaps other than the bad lines.
+    const expected = Array.from({ length: N }, (_, i) => i + 1)
+      .filter((n) => !BAD.has(n - 1))
+      .slice(0, docs.length);
+    expect(docs.map((d) => d.line)).toEqual(expected);
+  });
+
+  it.each(['-1', 'two', '1.5', '17', ''])(
+    '--jobs %j: one line on stderr, exit 2',
+    async (value) => {
+      const r = await runBin(['batch', '-', '--jobs', value], { input: '{"years": 1}\n' });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^ml-salary: error: --jobs '.*' is not a whole number from 0 to 16/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    },
+  );
+
+  it('a small input with --jobs runs on the main thread and gives the same output', async () => {
+    const input = `${JSON.stringify(profileAt(3))}\n${JSON.stringify(profileAt(4))}\n`;
+    const a = await runBin(['batch', '--jobs', '2'], { input });
+    const b = await runBin(['batch'], { input });
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
