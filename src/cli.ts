@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { serveBatchWorker, WORKER_ENV } from './batch/pool.js';
+import { WORKER_ENV } from './batch/worker-env.js';
 import { CliError, EXIT } from './errors.js';
 import { market } from './market.js';
 import { run, type Io } from './program.js';
@@ -12,7 +12,14 @@ import { run, type Io } from './program.js';
 /** This file (dist/cli.cjs): CommonJS has it; under the code-cache shim too (bin/ml-salary.js). */
 declare const __filename: string | undefined;
 
-if (process.env[WORKER_ENV] !== '1' || !serveBatchWorker(market)) main();
+if (process.env[WORKER_ENV] === '1') {
+  // Started as a batch worker thread (or the variable was set by hand: then run as the CLI).
+  void import('./batch/pool.js').then((pool) => {
+    if (!pool.serveBatchWorker(market)) main();
+  });
+} else {
+  main();
+}
 
 function main(): void {
   const controller = new AbortController();

@@ -7,13 +7,8 @@ import { eachLine, LineSplitter, type Line } from '../src/batch/lines.js';
 import { estimate, EstimateInputError, stackSkillPremiums } from '../src/estimate.js';
 import { market } from '../src/market.js';
 import { catalog, foldName, lookup, resolveSkills, type CatalogKind } from '../src/normalise.js';
-import {
-  JsonLineWriter,
-  renderJson,
-  renderJsonLine,
-  toDocument,
-  type EstimateDocument,
-} from '../src/render/document.js';
+import { renderJson, toDocument, type EstimateDocument } from '../src/render/document.js';
+import { JsonLineWriter, renderJsonLine } from '../src/render/json-lines.js';
 import { PROFILE_FIELDS, type Market, type Profile } from '../src/types.js';
 import {
   estimate as referenceEstimate,

@@ -1,6 +1,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Market } from '../types.js';
 import { RecordWork, type Done, type Settings } from './work.js';
+import { WORKER_ENV } from './worker-env.js';
 
 /**
  * Worker threads for a large batch. The main thread reads and cuts the input into runs of whole
@@ -8,9 +9,6 @@ import { RecordWork, type Done, type Settings } from './work.js';
  * Each worker is the CLI's own bundle, started with ML_SALARY_BATCH_WORKER=1 in its environment
  * (see `serveBatchWorker`), so no second copy of the code ships.
  */
-
-/** The environment variable that makes the bundle serve as a batch worker (in a worker thread). */
-export const WORKER_ENV = 'ML_SALARY_BATCH_WORKER';
 
 /** A worker thread failed (it threw or stopped): not the user's input, so an internal error. */
 export class WorkerError extends Error {
