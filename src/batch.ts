@@ -100,6 +100,12 @@ function abortCode(signal: AbortSignal): number {
   return signal.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
 }
 
+/** A run of whole lines (see LineSplitter). */
+interface Run {
+  text: string;
+  firstLineNo: number;
+}
+
 /** A stretch of the input on its way out: done, or being estimated by a worker. */
 interface Slot {
   done?: Done;
@@ -147,8 +153,11 @@ class BatchRun {
     // An abort ends the read at once, even while waiting on a quiet pipe.
     const onAbort = (): void => stream.destroy?.();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const onLine = (line: Line): void => this.work.line(line);
-    const onRun = (text: string, firstLineNo: number): void => this.runOf(text, firstLineNo);
+    // What a chunk holds, in order: lines the splitter read one by one, and runs of whole lines.
+    const items: (Line | Run)[] = [];
+    const onLine = (line: Line): void => void items.push(line);
+    const onRun = (text: string, firstLineNo: number): void =>
+      void items.push({ text, firstLineNo });
     try {
       if (this.opts.format === 'csv' && !this.write(csvHeader(['line']))) await this.drain();
       let first = true;
@@ -166,13 +175,13 @@ class BatchRun {
         }
         this.bytes += chunk.length;
         this.splitter.push(chunk, onLine, onRun);
-        this.cut();
-        if (!(await this.settle(false))) break;
+        const goOn = await this.process(items);
+        items.length = 0;
+        if (!goOn) break;
       }
       if (!this.stopped()) {
         this.splitter.end(onLine);
-        this.cut();
-        await this.settle(true);
+        if (await this.process(items)) await this.settle(true);
       }
     } catch (error) {
       if (!signal?.aborted) {
@@ -212,15 +221,37 @@ class BatchRun {
     return `${this.records} record${this.records === 1 ? '' : 's'} read: ${this.good} estimated, ${this.bad} bad`;
   }
 
-  /** A run of whole lines: to a worker once the input is known to be large, else estimated here. */
-  private runOf(text: string, firstLineNo: number): void {
-    const pool = this.pool ?? this.startPool();
-    if (pool === undefined) {
-      this.work.run(text, firstLineNo);
-      this.cut();
-      return;
+  /**
+   * A chunk's lines and runs, in order. A run goes to a worker once the input is known to be
+   * large; otherwise it is estimated here a piece of output at a time, each written (waiting for
+   * stdout when it is full) before the next. False once told to stop.
+   */
+  private async process(items: readonly (Line | Run)[]): Promise<boolean> {
+    for (const item of items) {
+      if (!('firstLineNo' in item)) {
+        this.work.line(item);
+        continue;
+      }
+      const { text, firstLineNo } = item;
+      const pool = this.pool ?? this.startPool();
+      if (pool !== undefined) {
+        this.submit(pool, text, firstLineNo);
+        continue;
+      }
+      let next = this.work.runFrom(text, 0, firstLineNo);
+      while (next !== undefined) {
+        this.cut();
+        if (!(await this.settle(false))) return false;
+        next = this.work.runFrom(text, next.at, next.lineNo);
+      }
     }
-    this.cut(); // what the main thread made so far goes out first
+    this.cut();
+    return this.settle(false);
+  }
+
+  /** A run of whole lines to a worker; what the main thread made so far goes out first. */
+  private submit(pool: WorkerPool, text: string, firstLineNo: number): void {
+    this.cut();
     const slot: Slot = {};
     this.inFlight++;
     slot.settled = pool.submit(text, firstLineNo).then(

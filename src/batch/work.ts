@@ -75,6 +75,25 @@ export class RecordWork {
     eachLine(text, firstLineNo, (lineNo, line) => this.text(lineNo, line));
   }
 
+  /**
+   * The lines of a run from `at` (a position in `text`, the start of line `lineNo`), stopping
+   * after the line that completes a piece of output: returns where to go on, or undefined at the
+   * end of the run. The main thread writes each piece before going on, so its output stays in
+   * one small buffer that the allocator reuses (and in the processor's cache).
+   */
+  runFrom(text: string, at: number, lineNo: number): { at: number; lineNo: number } | undefined {
+    const pieces = this.out.length;
+    for (;;) {
+      const lf = text.indexOf('\n', at);
+      const end = lf === -1 ? text.length : lf;
+      const cut = end > at && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+      this.text(lineNo++, text.slice(at, cut));
+      if (lf === -1) return undefined;
+      at = lf + 1;
+      if (this.out.length > pieces) return { at, lineNo };
+    }
+  }
+
   /** One line, or a line that could not be read. */
   line(line: Line): void {
     if (line.problem !== undefined) {
