@@ -3,7 +3,7 @@
 // every figure is a median, but other load on the cores still moves them.
 //
 //   npm run bench                       build, then everything
-//   node bench/run.mjs --runs 41 --records 500000
+//   node bench/run.mjs --runs 41 --records 500000 --batch-runs 7
 //
 // Needs python3 for the pseudo-terminal (first prompt); that row is skipped without it.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
