@@ -289,10 +289,14 @@ class BatchRun {
     for (;;) {
       this.writeReady();
       if (this.full) {
+        // Wait, then write the rest of what is done before reading on: output never piles up.
         this.full = false;
         await this.drain();
+        if (this.stopped()) return false;
+        continue;
       }
       if (this.stopped()) return false;
+      // Everything done is written: what is left waits on a worker. Read on while there is room.
       const head = this.queue[0];
       if (head === undefined) return true;
       if (!end && this.inFlight < this.jobs * IN_FLIGHT_PER_WORKER) return true;
@@ -362,6 +366,7 @@ class BatchRun {
   private drain(): Promise<void> {
     const stdout = this.io.stdout;
     const signal = this.io.signal;
+    if (signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         stdout.removeListener('drain', onDrain);

@@ -1,12 +1,14 @@
 // `batch --jobs N`: worker threads estimate runs of the input; the output must be the one-thread
 // output byte for byte, with the same stderr and exit code, and stop as cleanly. Spawned against
 // the built CLI (global-setup builds it): the workers run dist/cli.cjs.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lines, profileAt, runToFile, scratch, spawnLive, summary } from './batch-helpers.js';
-import { BIN, runBin } from './helpers.js';
+import { run as runCli } from '../src/program.js';
+import { BIN, fakeIo, ROOT, runBin } from './helpers.js';
 
 const tmp = scratch();
 afterAll(() => tmp.done());
@@ -119,5 +121,73 @@ describe('batch --jobs: worker threads give the one-thread output exactly', () =
     const b = await runBin(['batch'], { input });
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('a slow stdout holds the reading back with workers too: input is read only a little ahead of output', async () => {
+    // In-process, with the built bundle as the worker script. The reader counts the records it
+    // hands over; the writer, slow, counts the records written. With backpressure the reading
+    // stays within a few runs (64 KiB, about 700 records each) of the writing.
+    const records = 40_000;
+    const text = Array.from({ length: records }, (_, i) => JSON.stringify(profileAt(i))).join('\n');
+    const input = Buffer.from(`${text}\n`);
+    let pulled = 0;
+    let at = 0;
+    const stdin = new Readable({
+      read() {
+        if (at >= input.length) return void this.push(null);
+        const chunk = input.subarray(at, at + 64 * 1024);
+        at += chunk.length;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) pulled++;
+        this.push(chunk);
+      },
+    });
+    let written = 0;
+    let maxLead = 0;
+    const stdout = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _enc, done) {
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) written++;
+        maxLead = Math.max(maxLead, pulled - written);
+        setTimeout(done, 1);
+      },
+    });
+    const c = fakeIo();
+    c.io.stdin = stdin;
+    c.io.stdout = stdout as typeof c.io.stdout;
+    c.io.batchWorker = join(ROOT, 'dist', 'cli.cjs');
+    expect(await runCli(['batch', '--jobs', '2'], c.io)).toBe(0);
+    expect(written).toBe(records);
+    expect(maxLead).toBeLessThan(10_000);
+  });
+
+  it('a worker that stops on its own fails the run with one line, exit 1: no hang, no silent cut', async () => {
+    const input = readFileSync(clean);
+    const child = spawn(process.execPath, [BIN, 'batch', '--jobs', '2'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_OPTIONS: `--require=${join(ROOT, 'tests', 'fixtures', 'worker-exits.cjs')}`,
+        WORKER_EXIT_MS: '300',
+      },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (s: string) => (err += s));
+    // Half the input, a pause in which the worker exits while idle, then the rest.
+    child.stdin.write(input.subarray(0, 1_500_000));
+    await new Promise((r) => setTimeout(r, 1200));
+    child.stdin.end(input.subarray(1_500_000));
+    child.stdin.on('error', () => {});
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const code = await new Promise<number | null>((resolve) =>
+      child.on('close', (c) => resolve(c)),
+    );
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^ml-salary: internal error: batch worker thread: stopped with exit code 0/,
+    );
+    expect(err.trim().split('\n')).toHaveLength(1);
   });
 });

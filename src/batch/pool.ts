@@ -34,6 +34,7 @@ export class WorkerPool {
   private readonly waiting = new Map<Worker, Waiter[]>();
   private next = 0;
   private failure: WorkerError | undefined;
+  private closing = false;
 
   constructor(script: string, count: number, settings: Settings) {
     for (let i = 0; i < count; i++) {
@@ -47,10 +48,11 @@ export class WorkerPool {
       this.waiting.set(worker, []);
       worker.on('message', (done: Done) => this.waiting.get(worker)!.shift()?.resolve(done));
       worker.on('error', (error: Error) => this.fail(new WorkerError(error.message)));
+      worker.on('messageerror', (error: Error) => this.fail(new WorkerError(error.message)));
+      // A worker that stops on its own, busy or idle, fails the pool: a job sent to it later
+      // would never be answered.
       worker.on('exit', (code) => {
-        if (this.waiting.get(worker)!.length > 0) {
-          this.fail(new WorkerError(`stopped with exit code ${code}`));
-        }
+        if (!this.closing) this.fail(new WorkerError(`stopped with exit code ${code}`));
       });
       this.workers.push(worker);
     }
@@ -69,6 +71,7 @@ export class WorkerPool {
 
   /** Stop every worker at once (work in progress is dropped). */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
