@@ -167,15 +167,28 @@ export function eachLine(
   firstLineNo: number,
   onLine: (lineNo: number, text: string) => void,
 ): number {
-  let lineNo = firstLineNo;
-  let at = 0;
+  return linesFrom(text, 0, firstLineNo, onLine).lineNo;
+}
+
+/**
+ * `eachLine` from position `at` of a run (the start of line `lineNo`), stopping after a line for
+ * which `onLine` returns true. Returns where to go on: `at` is -1 once the run is done, and
+ * `lineNo` is then the number after the last line.
+ */
+export function linesFrom(
+  text: string,
+  at: number,
+  lineNo: number,
+  onLine: (lineNo: number, text: string) => boolean | void,
+): { at: number; lineNo: number } {
   for (;;) {
     const lf = text.indexOf('\n', at);
     const end = lf === -1 ? text.length : lf;
     const cut = end > at && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    onLine(lineNo++, text.slice(at, cut));
-    if (lf === -1) return lineNo;
+    const stop = onLine(lineNo++, text.slice(at, cut));
+    if (lf === -1) return { at: -1, lineNo };
     at = lf + 1;
+    if (stop === true) return { at, lineNo };
   }
 }
 

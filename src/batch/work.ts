@@ -5,7 +5,7 @@ import { csvRecord } from '../render/csv.js';
 import { toDocument } from '../render/document.js';
 import { JsonLineWriter } from '../render/json-lines.js';
 import type { Market, ProfileField } from '../types.js';
-import { eachLine, type Line } from './lines.js';
+import { eachLine, linesFrom, type Line } from './lines.js';
 import { isBlank, parseCsvHeader, profileFromCsv, profileFromJson } from './records.js';
 
 export type InputFormat = 'ndjson' | 'csv';
@@ -83,15 +83,11 @@ export class RecordWork {
    */
   runFrom(text: string, at: number, lineNo: number): { at: number; lineNo: number } | undefined {
     const pieces = this.out.length;
-    for (;;) {
-      const lf = text.indexOf('\n', at);
-      const end = lf === -1 ? text.length : lf;
-      const cut = end > at && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-      this.text(lineNo++, text.slice(at, cut));
-      if (lf === -1) return undefined;
-      at = lf + 1;
-      if (this.out.length > pieces) return { at, lineNo };
-    }
+    const next = linesFrom(text, at, lineNo, (n, line) => {
+      this.text(n, line);
+      return this.out.length > pieces;
+    });
+    return next.at === -1 ? undefined : next;
   }
 
   /** One line, or a line that could not be read. */
