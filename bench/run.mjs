@@ -182,11 +182,12 @@ async function batch() {
     return;
   }
   // The default (one thread) and --jobs 2 (two worker threads), alternating with the passthrough.
-  const runs = { batch: [], jobs: [], pass: [] };
+  const runs = { batch: [], jobs: [], pass: [], floor: [] };
   for (let i = 0; i < BATCH_RUNS; i++) {
     runs.batch.push(await timed([BIN, 'batch', file]));
     runs.jobs.push(await timed([BIN, 'batch', file, '--jobs', '2']));
     runs.pass.push(await timed([join(ROOT, 'bench/passthrough.mjs'), file]));
+    runs.floor.push(await timed([join(ROOT, 'bench/batch-floor.mjs'), file]));
   }
   const secs = (rs) => median(rs.map((r) => r.seconds));
   const rss = (rs) => Math.max(...rs.map((r) => r.rssKb));
@@ -205,6 +206,16 @@ async function batch() {
       rate >= 250_000 && slower <= 2,
     );
   }
+  // Not a target: what the same file costs with no output at all (read, parse, resolve, estimate).
+  const floorRate = RECORDS / secs(runs.floor);
+  rows.push({
+    measure: `batch floor: the same ${RECORDS.toLocaleString('en-US')} records read, parsed, resolved and estimated, nothing written (bench/batch-floor.mjs)`,
+    figure: `${perSecond(floorRate)}, peak RSS ${Math.round(rss(runs.floor) / 1024)} MB`,
+    against: `the work before any output, with lines read as the passthrough reads them; ml-salary batch, which also writes the document, runs at ${Math.round((100 * RECORDS) / secs(runs.batch) / floorRate)}% of this rate (medians of ${BATCH_RUNS})`,
+    target: '(for reference: no target)',
+    verdict: 'INFO',
+  });
+  console.error(`  INFO  batch floor: ${perSecond(floorRate)}`);
 }
 
 function tarball() {
