@@ -131,6 +131,11 @@ class BatchRun {
   private bytes = 0;
   private stdoutGone = false;
   private full = false;
+  /**
+   * CSV output's header row is still to come. It goes out with the first output, not before the
+   * input is read, so a whole-input error (binary input, a bad CSV header) leaves stdout empty.
+   */
+  private headerDue: boolean;
 
   constructor(
     private readonly opts: BatchOptions,
@@ -144,6 +149,7 @@ class BatchRun {
       format: opts.format,
     });
     this.jobs = io.batchWorker === undefined ? 0 : (opts.jobs ?? 0);
+    this.headerDue = opts.format === 'csv';
     this.progress = new Progress(io.stderr, source.size);
   }
 
@@ -159,7 +165,6 @@ class BatchRun {
     const onRun = (text: string, firstLineNo: number): void =>
       void items.push({ text, firstLineNo });
     try {
-      if (this.opts.format === 'csv' && !this.write(csvHeader(['line']))) await this.drain();
       let first = true;
       for await (const raw of stream) {
         const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
@@ -182,6 +187,8 @@ class BatchRun {
       if (!this.stopped()) {
         this.splitter.end(onLine);
         if (await this.process(items)) await this.settle(true);
+        // No record came out (an empty input, or every record bad): the CSV is its header alone.
+        if (!this.stopped() && this.headerDue) this.write('');
       }
     } catch (error) {
       if (!signal?.aborted) {
@@ -360,7 +367,11 @@ class BatchRun {
   /** Hand output to stdout; false when its buffer is full (wait for 'drain'). */
   private write(out: Uint8Array | string): boolean {
     if (this.stdoutGone) return true;
-    return this.io.stdout.write(out);
+    if (this.headerDue) {
+      this.headerDue = false;
+      this.io.stdout.write(csvHeader(['line']));
+    }
+    return out.length === 0 || this.io.stdout.write(out);
   }
 
   private drain(): Promise<void> {

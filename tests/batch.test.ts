@@ -215,6 +215,7 @@ describe('batch: bad records', () => {
     const r = await batch('[{"years": 1}]\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
+    expect((await batch('[{"years": 1}]\n', ['--format', 'csv'])).stdout).toBe('');
     expect(r.stderr).toBe(
       "ml-salary: error: line 1: the input is a JSON array, not NDJSON (one object per line); convert it with: jq -c '.[]'\n",
     );
@@ -227,12 +228,14 @@ describe('batch: bad records', () => {
     ],
     ['years,city,city\n', /line 1: the CSV header names 'city' twice/],
     ['city,degree\nsf,phd\n', /line 1: the CSV header has no 'years' column/],
-  ])('a bad CSV header stops the run: %j', async (input, message) => {
-    const r = await batch(input);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(message);
+  ])('a bad CSV header stops the run before any output: %j', async (input, message) => {
+    for (const format of [[], ['--format', 'csv']]) {
+      const r = await batch(input, format);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
   });
 
   it('CSV rows: wrong field count, quoting errors, empty years', async () => {
@@ -258,6 +261,20 @@ describe('batch: bad records', () => {
       const r = await batch(input);
       expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     }
+  });
+
+  it('CSV output with no record to show is its header row alone', async () => {
+    const header = (await batch('{"years": 2}\n', ['--format', 'csv'])).stdout.split('\n')[0];
+    expect(header).toMatch(/^line,years,city,/);
+    expect(await batch('', ['--format', 'csv'])).toEqual({
+      code: 0,
+      stdout: `${header}\n`,
+      stderr: '',
+    });
+    const allBad = await batch('{"years": -1}\n{"years": "x"}\n', ['--format', 'csv']);
+    expect(allBad.code).toBe(1);
+    expect(allBad.stdout).toBe(`${header}\n`);
+    expect(summary(allBad.stderr)).toEqual({ read: 2, good: 0, bad: 2 });
   });
 
   it('an unreadable file is a usage error naming it', async () => {

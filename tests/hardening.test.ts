@@ -195,11 +195,14 @@ describe('line handling', () => {
     'a binary file (%s) fails cleanly: exit 1, one line, no output',
     async (_what, bytes, message) => {
       const file = tmp.file('binary.bin', bytes);
-      const r = await runBin(['batch', file]);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr.trimEnd()).toMatch(message);
+      // CSV output too: its header row must not go out ahead of a whole-input error.
+      for (const format of [[], ['--format', 'csv']]) {
+        const r = await runBin(['batch', file, ...format]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr.trimEnd()).toMatch(message);
+      }
     },
   );
 });
