@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { colorLevel, type ColorChoice } from './color.js';
 import { CliError, EXIT } from './errors.js';
 import { estimate } from './estimate.js';
@@ -85,7 +85,8 @@ Examples:
   $ cat profiles.ndjson | ml-salary batch | jq -c '{line, total: .total.mid}'
 
 Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV text; 2 usage
-(unknown option, unreadable file); 130 SIGINT; 143 SIGTERM.`;
+(unknown option, a second file, a profile flag such as --city, unreadable file); 130 SIGINT;
+143 SIGTERM.`;
 
 interface EstimateOptions {
   years?: string;
@@ -134,7 +135,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       'comma-separated skills, e.g. mlops,nlp (see: ml-salary list skills)',
     )
     .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
+    .addOption(choiceOption('--format <format>', 'output format', FORMATS))
     .option('--json', 'print only the JSON document (same as --format json); never prompts')
     .option('--no-input', 'never prompt; missing values are required or defaulted')
     .option('--color', 'force colour')
@@ -172,9 +173,10 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   program
     .command('list')
     .description('show the accepted values and aliases for a kind of input')
-    .argument('<kind>', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
+    .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
     .option('--json', 'print JSON')
-    .action((kindText: string, opts: { json?: boolean }) => {
+    .allowExcessArguments(false)
+    .action((kindText: string | undefined, opts: { json?: boolean }) => {
       const kind = listKind(kindText);
       const entries = catalog(market, LIST_KINDS[kind].kind);
       const json = opts.json || program.opts<EstimateOptions>().json;
@@ -191,14 +193,15 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .command('batch')
     .description('estimate many profiles: NDJSON or CSV from a file, - or piped stdin')
     .argument('[file]', "input file, or '-' for stdin (default: stdin when piped)")
+    .allowExcessArguments(false)
     .addOption(
-      new Option('--input-format <format>', 'input format (default: detected)').choices([
+      choiceOption('--input-format <format>', 'input format (default: detected)', [
         'ndjson',
         'csv',
       ]),
     )
     .addOption(
-      new Option('--format <format>', 'output format (default: ndjson)').choices([
+      choiceOption('--format <format>', 'output format (default: ndjson)', [
         'ndjson',
         'json',
         'csv',
@@ -218,13 +221,19 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       ) => {
         const { runBatch } = await import('./batch.js');
         const jobs = opts.jobs === undefined ? undefined : parseJobs(opts.jobs);
-        // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
         const top = program.opts<EstimateOptions>();
-        const asked =
-          opts.format ??
-          (opts.json ? 'json' : undefined) ??
-          top.format ??
-          (top.json ? 'json' : undefined);
+        // A profile flag before `batch` would be silently dropped: each record has its own.
+        const given = PROFILE_FLAGS.find((flag) => top[flag] !== undefined);
+        if (given !== undefined) {
+          throw new CliError(
+            `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`,
+          );
+        }
+        // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
+        const asked = oneFormat(
+          [opts.format, opts.json ? 'json' : undefined, top.format, top.json ? 'json' : undefined],
+          ['--format', '--json', '--format', '--json'],
+        );
         if (asked === 'table' || asked === 'markdown') {
           throw new CliError(
             `batch writes ndjson or csv, not ${asked}; pass --format ndjson or csv`,
@@ -250,6 +259,49 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     sub.configureOutput(program.configureOutput());
   }
   return program;
+}
+
+/**
+ * An option that takes one of `choices` (listed in --help, as commander's `.choices()` does),
+ * matched case-insensitively, with a "did you mean" for a near miss.
+ */
+function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
+  return new Option(flags, description).choices(choices).argParser((value: string) => {
+    const t = value.trim().toLowerCase();
+    if (choices.includes(t)) return t;
+    const hint = editDistanceSuggest(t, choices);
+    throw new InvalidArgumentError(
+      `${hint ? `Did you mean '${hint}'? ` : ''}Allowed choices are ${choices.join(', ')}.`,
+    );
+  });
+}
+
+/** The single-estimate flags that name a profile field. */
+const PROFILE_FLAGS = ['years', 'city', 'industry', 'skills', 'degree'] as const;
+
+/**
+ * The one output format asked for, from the places it can be given (batch's own --format and
+ * --json, then the same before `batch`); two that disagree are a usage error. `json` and
+ * `ndjson` agree: for batch both mean one JSON document per line.
+ */
+function oneFormat(
+  asked: readonly (string | undefined)[],
+  flags: readonly string[],
+): string | undefined {
+  let chosen: string | undefined;
+  let by = '';
+  for (let i = 0; i < asked.length; i++) {
+    const format = asked[i] === 'ndjson' ? 'json' : asked[i];
+    if (format === undefined) continue;
+    if (chosen === undefined) {
+      chosen = asked[i];
+      by = `${flags[i]}${flags[i] === '--json' ? '' : ` ${asked[i]}`}`;
+    } else if ((chosen === 'ndjson' ? 'json' : chosen) !== format) {
+      const other = `${flags[i]}${flags[i] === '--json' ? '' : ` ${asked[i]}`}`;
+      throw new CliError(`${by} conflicts with ${other}; use one of them`);
+    }
+  }
+  return chosen;
 }
 
 /** The most worker threads `batch --jobs` accepts. */
@@ -286,7 +338,12 @@ function oneLine(text: string): string {
     .join(' ');
 }
 
-function listKind(text: string): ListKind {
+function listKind(text: string | undefined): ListKind {
+  if (text === undefined) {
+    throw new CliError(
+      `list what? pass one of: ${Object.keys(LIST_KINDS).join(', ')} (e.g. ml-salary list cities)`,
+    );
+  }
   const t = text.trim().toLowerCase();
   const singular: Record<string, ListKind> = {
     city: 'cities',

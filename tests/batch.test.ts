@@ -145,6 +145,17 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     const r = await batch('{"years": 3}\n', ['--format', 'markdown']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Allowed choices are ndjson, json, csv/);
+    // Formats given twice that agree are fine (json and ndjson are the same for batch).
+    for (const argv of [
+      ['--json', 'batch', '--format', 'ndjson'],
+      ['batch', '--json', '--format', 'JSON'],
+      ['--format', 'json', 'batch', '--json'],
+    ]) {
+      const d = fakeIo();
+      (d.io.stdin as PassThrough).end('{"years": 3}\n');
+      expect(await run(argv, d.io), argv.join(' ')).toBe(0);
+      expect(d.stdout()).toMatch(/^\{"line":1,/);
+    }
   });
 
   it('--input-format overrides detection', async () => {

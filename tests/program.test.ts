@@ -169,7 +169,29 @@ describe('usage errors: one line on stderr, exit 2', () => {
       ['list', 'citys'],
       /unknown list 'citys' \(did you mean 'cities'\?\); accepted: cities, industries, skills, degrees/,
     ],
-    [['list'], /missing required argument 'kind'/],
+    [
+      ['list'],
+      /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees \(e\.g\. ml-salary list cities\)$/,
+    ],
+    [['list', 'cities', 'extra'], /too many arguments for 'list'\. Expected 1 argument but got 2/],
+    [['batch', 'a.ndjson', 'b.ndjson'], /too many arguments for 'batch'\. Expected 1 argument/],
+    [
+      ['--years', '3', '--format', 'jsn'],
+      /argument 'jsn' is invalid\. Did you mean 'json'\? Allowed choices are table, json, csv, markdown\.$/,
+    ],
+    [['batch', '--format', 'cvs'], /Did you mean 'csv'\? Allowed choices are ndjson, json, csv\.$/],
+    [
+      ['--years', '5', '--city', 'sf', 'batch', 'x.ndjson'],
+      /^ml-salary: error: --years is for a single estimate; in batch each record gives its own years \(see: ml-salary batch --help\)$/,
+    ],
+    [['--skills', 'mlops', 'batch'], /--skills is for a single estimate; in batch each record/],
+    [['--degree', 'phd', 'batch'], /--degree is for a single estimate/],
+    [
+      ['--json', 'batch', '--format', 'csv'],
+      /^ml-salary: error: --format csv conflicts with --json; use one of them$/,
+    ],
+    [['--format', 'csv', 'batch', '--json'], /--json conflicts with --format csv/],
+    [['batch', '--json', '--format', 'csv'], /--format csv conflicts with --json/],
   ])('%j', async (argv, message) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
