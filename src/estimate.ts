@@ -697,9 +697,10 @@ function guideViews(m: Prepared, market: Market, years: number): GuideView[] {
         basis: curve.basis,
         level: band.level,
         years: band.years[1] === null ? `${band.years[0]}+` : `${band.years[0]}-${band.years[1]}`,
-        base: frozen([band.base[0], band.base[1]]),
+        // The guide's own words: an open-ended band ("$300,000+") has no high.
+        base: frozen([band.base[0], band.openHigh ? null : band.base[1]]),
       };
-      if (band.total && band.years[1] !== null) view.total = frozen([band.total[0], band.total[1]]);
+      if (band.total) view.total = frozen([band.total[0], band.openHigh ? null : band.total[1]]);
       return frozen(view);
     }),
   );

@@ -48,8 +48,10 @@ export interface GuideView {
   basis: 'national' | 'hub';
   level: Level;
   years: string;
-  base: readonly [number, number];
-  total?: readonly [number, number];
+  /** [low, high] as the guide states it; high is null when it gives only a floor ("$300,000+"). */
+  base: readonly [number, number | null];
+  /** The same for total compensation, when the guide gives it. */
+  total?: readonly [number, number | null];
 }
 
 export interface Estimate {
@@ -84,6 +86,11 @@ export interface ExperienceBand {
   anchorYears: number;
   base: [number, number];
   total?: [number, number];
+  /**
+   * The guide states only the low ends ("$300,000+"): the highs in `base` and `total` are the
+   * model's (see `note`), used by the estimate but not shown as the guide's words.
+   */
+  openHigh?: boolean;
   quote: string;
   note?: string;
 }

@@ -190,6 +190,25 @@ describe('table: figures for known profiles', () => {
     ]);
   });
 
+  it("gives an open-ended band as the guide does, a floor with no high (not the model's top)", () => {
+    const e = at({ years: 14 });
+    expect(e.guides).toEqual([
+      expect.objectContaining({
+        file: '001_7d385067ae85ddac.txt',
+        level: 'staff',
+        years: '12+',
+        base: [300_000, null],
+        total: [500_000, null],
+      }),
+      expect.objectContaining({
+        file: '000_9709492edcb84f3d.txt',
+        level: 'staff',
+        years: '10+',
+        base: [350_000, 450_000],
+      }),
+    ]);
+  });
+
   it('rejects what it cannot price, naming the field', () => {
     for (const [p, field] of [
       [{ years: -1 }, 'years'],

@@ -41,6 +41,14 @@ describe('market data', () => {
         expect(b.anchorYears).toBeGreaterThan(lastAnchor);
         lastAnchor = b.anchorYears;
         if (b.total) expect(b.total[0]).toBeGreaterThanOrEqual(b.base[0]);
+        // A band marked open-ended quotes floors ("$300,000+"), and its note says where the highs
+        // come from; a closed band quotes both ends of its base.
+        if (b.openHigh) {
+          expect(b.quote).toMatch(/\$[\d,]+\+/);
+          expect(b.note).toMatch(/top/);
+        } else {
+          expect(b.quote).not.toMatch(/\$[\d,]+K?\+/);
+        }
       }
     }
     for (const l of market.locations) expect(ordered(l.multiplier)).toBe(true);

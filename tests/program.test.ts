@@ -110,6 +110,18 @@ describe('without a terminal', () => {
 });
 
 describe('table output', () => {
+  it("prints each guide's band in its own words, open-ended ones as a floor", async () => {
+    const r = await cli(['--years', '14']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[001] staff, 12+ years: base $300K+, total $500K+ (national)');
+    expect(r.stdout).toContain(
+      '[000] staff, 10+ years: base $350K-$450K (tech hubs, top employers)',
+    );
+    expect((await cli(['--years', '5'])).stdout).toContain(
+      '[001] mid, 3-7 years: base $140K-$200K, total $180K-$280K (national)',
+    );
+  });
+
   it('matches the snapshot with colour off', async () => {
     const r = await cli(FULL, { env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);

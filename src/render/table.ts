@@ -127,8 +127,8 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
   for (const g of doc.guides) {
     const tag = sourceTag(g.file, g.source);
     const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
-    const total = g.total ? `, total ${moneyK(g.total[0])}-${moneyK(g.total[1])}` : '';
-    const line = `[${tag}] ${g.level}, ${g.years} years: base ${moneyK(g.base[0])}-${moneyK(g.base[1])}${total} (${basis})`;
+    const total = g.total ? `, total ${guideRange(g.total)}` : '';
+    const line = `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`;
     out.push(`  ${wrap(line, width, '    ')}`);
   }
   out.push('');
@@ -147,4 +147,9 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A guide's range as it states it: "$140K-$200K", or "$300K+" when it gives only a floor. */
+function guideRange([low, high]: readonly [number, number | null]): string {
+  return high === null ? `${moneyK(low)}+` : `${moneyK(low)}-${moneyK(high)}`;
 }

@@ -214,9 +214,9 @@ function guideViews(market: Market, years: number): GuideView[] {
       basis: curve.basis,
       level: band.level,
       years: band.years[1] === null ? `${band.years[0]}+` : `${band.years[0]}-${band.years[1]}`,
-      base: [band.base[0], band.base[1]],
+      base: [band.base[0], band.openHigh ? null : band.base[1]],
     };
-    if (band.total && band.years[1] !== null) view.total = [band.total[0], band.total[1]];
+    if (band.total) view.total = [band.total[0], band.openHigh ? null : band.total[1]];
     return view;
   });
 }
