@@ -289,11 +289,12 @@ export function estimate(profile: Profile, market: Market): Estimate {
       skills.push(info.entry);
     }
   } else {
-    for (const id of new Set<unknown>(given)) {
-      const info = m.skills.get(id) ?? unknown(market.skills.list, id, 'skills', 'skill');
-      infos.push(info);
-      skills.push(info.entry);
-    }
+    // A plain-JavaScript caller's string ("mlops") or missing list would otherwise be read as
+    // letters or as no skills at all.
+    throw new EstimateInputError(
+      `skills must be an array of skill ids, like ['mlops', 'nlp-llm'] (known: ${market.skills.list.map((s) => s.id).join(', ')}); resolveProfile turns names into ids`,
+      'skills',
+    );
   }
   const y = yearsInfo(m, market, years);
 

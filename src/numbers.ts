@@ -1,12 +1,18 @@
 import { InputError } from './errors.js';
+import { market } from './market.js';
 
 const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 
 /**
  * Parse years of experience strictly: plain decimal digits only (no sign, exponent, hex,
- * separators or units), from 0 to `max`. Numbers already parsed (JSON) are range-checked.
+ * separators or units), from 0 to `max` (by default the bundled market's maximum). Numbers
+ * already parsed (JSON) are range-checked.
  */
-export function parseYears(raw: unknown, max: number, field = 'years'): number {
+export function parseYears(
+  raw: unknown,
+  max: number = market.experience.maxYears,
+  field = 'years',
+): number {
   const accepted = `a number of years from 0 to ${max}, like 4 or 2.5`;
   let value: number;
   if (typeof raw === 'number') {

@@ -23,9 +23,17 @@ export type FieldNamer = (field: ProfileField) => string;
 export const flagName: FieldNamer = (f) => `--${f}`;
 export const fieldName: FieldNamer = (f) => f;
 
-function text(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new InputError(`${name} must be a string`, name);
+function text(value: unknown, name: string, what = `${name} must be a name (a string)`): string {
+  if (typeof value !== 'string') throw new InputError(`${what}, got ${kindOf(value)}`, name);
   return value;
+}
+
+/** What a JSON value is, for messages. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
 }
 
 function skillList(value: unknown, market: Market, name: string): string[] {
@@ -34,12 +42,15 @@ function skillList(value: unknown, market: Market, name: string): string[] {
     // A plain loop: this runs for every batch record. First occurrence wins, as with a Set.
     const ids: string[] = [];
     for (const item of value) {
-      for (const id of resolveSkills(market, text(item, name), name))
-        if (!ids.includes(id)) ids.push(id);
+      const one = text(item, name, `each of ${name} must be a skill name (a string)`);
+      for (const id of resolveSkills(market, one, name)) if (!ids.includes(id)) ids.push(id);
     }
     return ids;
   }
-  throw new InputError(`${name} must be a list of skills, like "mlops,nlp"`, name);
+  throw new InputError(
+    `${name} must be a list of skills, like "mlops,nlp" or ["mlops", "nlp"], got ${kindOf(value)}`,
+    name,
+  );
 }
 
 /**

@@ -211,6 +211,21 @@ describe('batch: bad records', () => {
     },
   );
 
+  it('names the type it got for a field of the wrong type', async () => {
+    const r = await batch(
+      '{"years":3,"skills":["mlops",3]}\n{"years":3,"skills":3}\n{"years":3,"city":["sf"]}\n{"years":3,"degree":{"a":1}}\n{"years":3,"industry":true}\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'line 1: each of skills must be a skill name (a string), got a number',
+      'line 2: skills must be a list of skills, like "mlops,nlp" or ["mlops", "nlp"], got a number',
+      'line 3: city must be a name (a string), got a list',
+      'line 4: degree must be a name (a string), got an object',
+      'line 5: industry must be a name (a string), got a boolean',
+      'ml-salary batch: 5 records read: 0 estimated, 5 bad',
+    ]);
+  });
+
   it('rejects records that are not objects', async () => {
     const r = await batch('{"years": 1}\n[1, 2]\n"x"\n3\nnull\n', ['--input-format', 'ndjson']);
     expect(r.code).toBe(1);

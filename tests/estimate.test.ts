@@ -218,6 +218,9 @@ describe('table: figures for known profiles', () => {
       [{ years: 3, city: 'atlantis' }, 'city'],
       [{ years: 3, industry: 'x' }, 'industry'],
       [{ years: 3, skills: ['juggling'] }, 'skills'],
+      // What a plain-JavaScript caller might pass: a name instead of a list, or nothing.
+      [{ years: 3, skills: 'mlops' }, 'skills'],
+      [{ years: 3, skills: undefined }, 'skills'],
       [{ years: 3, degree: 'x' }, 'degree'],
     ] as const) {
       expect(() => at(p as unknown as Profile)).toThrow(EstimateInputError);

@@ -140,6 +140,11 @@ describe('strict years', () => {
     for (const n of [Infinity, -Infinity, Number.NaN, -0.1, 50.01])
       expect(() => parseYears(n, 50)).toThrow(InputError);
   });
+  it("without a maximum, uses the bundled market's", () => {
+    expect(parseYears('50')).toBe(50);
+    expect(() => parseYears('-1')).toThrow(/from 0 to 50, like 4 or 2\.5$/);
+    expect(() => parseYears('50.5')).toThrow(/above the maximum of 50/);
+  });
 });
 
 describe('profiles', () => {

@@ -270,6 +270,12 @@ export function estimate(profile: Profile, market: Market): Estimate {
   const location: Location = find(market.locations, profile.city, 'city', 'city');
   const industry: Industry = find(market.industries, profile.industry, 'industry', 'industry');
   const degree: Degree = find(market.degrees.list, profile.degree, 'degree', 'degree');
+  if (!Array.isArray(profile.skills)) {
+    throw new EstimateInputError(
+      `skills must be an array of skill ids, like ['mlops', 'nlp-llm'] (known: ${market.skills.list.map((s) => s.id).join(', ')}); resolveProfile turns names into ids`,
+      'skills',
+    );
+  }
   const skillIds = [...new Set(profile.skills)];
   const skills: Skill[] = skillIds.map((id) => find(market.skills.list, id, 'skills', 'skill'));
 
