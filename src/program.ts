@@ -132,7 +132,10 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .option('--industry <name>', 'industry / employer type (see: ml-salary list industries)')
     .option(
       '--skills <list>',
-      'comma-separated skills, e.g. mlops,nlp (see: ml-salary list skills)',
+      'comma-separated skills, e.g. mlops,nlp; may be repeated (see: ml-salary list skills)',
+      // `--skills mlops --skills nlp` means both, not the last one only.
+      (value: string, previous?: string) =>
+        previous === undefined ? value : `${previous},${value}`,
     )
     .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
     .addOption(choiceOption('--format <format>', 'output format', FORMATS))
@@ -399,9 +402,11 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
   } else {
     because = !opts.input
       ? '--no-input'
-      : format === 'table'
-        ? 'no terminal'
-        : `--format ${format}`;
+      : format !== 'table'
+        ? `--format ${format}`
+        : io.stdin.isTTY
+          ? 'stderr is not a terminal'
+          : 'no terminal';
   }
   const { profile, defaulted } = resolveProfile(answers, market, flagName);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);

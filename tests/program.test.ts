@@ -122,6 +122,25 @@ describe('table output', () => {
     );
   });
 
+  it('says why it defaulted when stdin is a terminal but stderr is not (no prompts drawn)', async () => {
+    const t = fakeIo({ tty: true });
+    (t.io.stderr as { isTTY?: boolean }).isTTY = false;
+    expect(await run(['--years', '4'], t.io)).toBe(0);
+    expect(t.stdout()).toContain('* Defaulted (stderr is not a terminal): city = Other US');
+  });
+
+  it('colours additions green and reductions red, and leaves effects of zero plain', async () => {
+    const r = await cli(['--years', '4', '--city', 'denver', '--skills', 'mlops'], {
+      env: { FORCE_COLOR: '1' },
+    });
+    // eslint-disable-next-line no-control-regex -- the escape codes are what is checked
+    const sgr = (text: string) => new RegExp(`\u001b\\[\\d+m${text.replace(/[$+]/g, '\\$&')}`);
+    expect(r.stdout).toMatch(sgr('-$'));
+    expect(r.stdout).toMatch(sgr('+$'));
+    const zero = r.stdout.split('\n').find((l) => l.includes('Enterprise / consultancy: base x1'));
+    expect(zero).toMatch(/^\s+\+\$0 {2}Enterprise/);
+  });
+
   it('matches the snapshot with colour off', async () => {
     const r = await cli(FULL, { env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
@@ -143,6 +162,14 @@ describe('table output', () => {
     for (const line of narrow.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
     const piped = await cli(FULL, { tty: false });
     expect(piped.stdout.split('\n').some((l) => l.length > 100)).toBe(true);
+  });
+});
+
+describe('flags', () => {
+  it('--skills may be repeated: all of them count', async () => {
+    const r = await cli(['--years', '3', '--skills', 'mlops', '--skills', 'nlp,cv', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).profile.skills).toEqual(['mlops', 'nlp-llm', 'computer-vision']);
   });
 });
 

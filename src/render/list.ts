@@ -4,7 +4,7 @@ import { wrap } from './format.js';
 export const LIST_KINDS = {
   cities: { kind: 'city', flag: '--city', title: 'Cities' },
   industries: { kind: 'industry', flag: '--industry', title: 'Industries / employers' },
-  skills: { kind: 'skill', flag: '--skills', title: 'Skills (comma-separated)' },
+  skills: { kind: 'skill', flag: '--skills, comma-separated', title: 'Skills' },
   degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;

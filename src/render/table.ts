@@ -108,7 +108,9 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
   );
   doc.factors.forEach((f, i) => {
     const shown = i === 0 ? money(f.effect) : signedMoney(f.effect);
-    const colored = f.effect < 0 ? paint.red(shown) : i === 0 ? shown : paint.green(shown);
+    // Green adds, red takes away; the base line and effects of zero are plain.
+    const colored =
+      f.effect < 0 ? paint.red(shown) : i === 0 || f.effect === 0 ? shown : paint.green(shown);
     const pad = ' '.repeat(effectWidth - shown.length);
     const indent = ' '.repeat(2 + effectWidth + 2);
     const tagsText = `[${tagList(f.sources)}]`;
