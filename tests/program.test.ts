@@ -133,7 +133,6 @@ describe('table output', () => {
     const r = await cli(['--years', '4', '--city', 'denver', '--skills', 'mlops'], {
       env: { FORCE_COLOR: '1' },
     });
-    // eslint-disable-next-line no-control-regex -- the escape codes are what is checked
     const sgr = (text: string) => new RegExp(`\u001b\\[\\d+m${text.replace(/[$+]/g, '\\$&')}`);
     expect(r.stdout).toMatch(sgr('-$'));
     expect(r.stdout).toMatch(sgr('+$'));
