@@ -114,6 +114,12 @@ interface Slot {
   settled?: Promise<void>;
 }
 
+/**
+ * Bytes to hold before deciding whether the input is text: a UTF-16 byte-order mark takes 2, and
+ * the shortest NDJSON record (`{"years":1}` and a newline) takes 12.
+ */
+const SNIFF_BYTES = 8;
+
 class BatchRun {
   private readonly splitter = new LineSplitter();
   private readonly progress: Progress;
@@ -164,27 +170,36 @@ class BatchRun {
     const onLine = (line: Line): void => void items.push(line);
     const onRun = (text: string, firstLineNo: number): void =>
       void items.push({ text, firstLineNo });
+    const feed = async (chunk: Buffer): Promise<boolean> => {
+      this.bytes += chunk.length;
+      this.splitter.push(chunk, onLine, onRun);
+      const goOn = await this.process(items);
+      items.length = 0;
+      return goOn;
+    };
     try {
-      let first = true;
+      // The first bytes are held until there are enough to tell text from binary or UTF-16 (a
+      // pipe may hand over a byte-order mark one byte at a time). No record is that short, so
+      // holding them never delays a result.
+      let head: Buffer | undefined = Buffer.alloc(0);
+      let goOn = true;
       for await (const raw of stream) {
-        const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
-        if (first) {
-          first = false;
-          const why = sniffBinary(chunk);
-          if (why) {
-            throw new CliError(
-              `${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`,
-              EXIT.data,
-            );
-          }
+        let chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
+        if (head !== undefined) {
+          head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+          if (head.length < SNIFF_BYTES) continue;
+          chunk = head;
+          head = undefined;
+          this.sniff(chunk);
         }
-        this.bytes += chunk.length;
-        this.splitter.push(chunk, onLine, onRun);
-        const goOn = await this.process(items);
-        items.length = 0;
+        goOn = await feed(chunk);
         if (!goOn) break;
       }
-      if (!this.stopped()) {
+      if (goOn && head !== undefined && head.length > 0 && !this.stopped()) {
+        this.sniff(head);
+        goOn = await feed(head);
+      }
+      if (goOn && !this.stopped()) {
         this.splitter.end(onLine);
         if (await this.process(items)) await this.settle(true);
         // No record came out (an empty input, or every record bad): the CSV is its header alone.
@@ -218,6 +233,17 @@ class BatchRun {
       this.io.stderr.write(`ml-salary batch: ${this.tally()}\n`);
     }
     return this.bad > 0 ? EXIT.data : EXIT.ok;
+  }
+
+  /** A whole-input error when the input's first bytes are not NDJSON or CSV text. */
+  private sniff(head: Buffer): void {
+    const why = sniffBinary(head);
+    if (why) {
+      throw new CliError(
+        `${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`,
+        EXIT.data,
+      );
+    }
   }
 
   private stopped(): boolean {

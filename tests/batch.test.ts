@@ -237,6 +237,23 @@ describe('batch: bad records', () => {
     expect(summary(r.stderr)).toEqual({ read: 5, good: 1, bad: 4 });
   });
 
+  it('tells UTF-16 from a byte-order mark that arrives one byte at a time', async () => {
+    const c = fakeIo();
+    const stdin = c.io.stdin as PassThrough;
+    const running = run(['batch'], c.io);
+    stdin.write(Buffer.from([0xff]));
+    // Wait until batch has read that byte on its own, so the rest comes as a second chunk.
+    while (stdin.readableLength > 0 || stdin.readableFlowing === null) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    stdin.end(Buffer.concat([Buffer.from([0xfe]), Buffer.from('{"years": 1}\n', 'utf16le')]));
+    expect(await running).toBe(1);
+    expect(c.stdout()).toBe('');
+    expect(c.stderr()).toBe(
+      'ml-salary: error: stdin: the input is UTF-16 text; save it as UTF-8; batch reads NDJSON or CSV\n',
+    );
+  });
+
   it('a JSON array input is a whole-input error with the jq fix', async () => {
     const r = await batch('[{"years": 1}]\n');
     expect(r.code).toBe(1);
