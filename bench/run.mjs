@@ -182,12 +182,13 @@ async function batch() {
     return;
   }
   // The default (one thread) and --jobs 2 (two worker threads), alternating with the passthrough.
-  const runs = { batch: [], jobs: [], pass: [], floor: [] };
+  const runs = { batch: [], jobs: [], pass: [], floor: [], write: [] };
   for (let i = 0; i < BATCH_RUNS; i++) {
     runs.batch.push(await timed([BIN, 'batch', file]));
     runs.jobs.push(await timed([BIN, 'batch', file, '--jobs', '2']));
     runs.pass.push(await timed([join(ROOT, 'bench/passthrough.mjs'), file]));
     runs.floor.push(await timed([join(ROOT, 'bench/batch-floor.mjs'), file]));
+    runs.write.push(await timed([join(ROOT, 'bench/batch-write-only.mjs'), file]));
   }
   const secs = (rs) => median(rs.map((r) => r.seconds));
   const rss = (rs) => Math.max(...rs.map((r) => r.rssKb));
@@ -216,6 +217,16 @@ async function batch() {
     verdict: 'INFO',
   });
   console.error(`  INFO  batch floor: ${perSecond(floorRate)}`);
+  // Not a target either: the writing alone, modelled generously (no estimating at all).
+  const writeRate = RECORDS / secs(runs.write);
+  rows.push({
+    measure: `batch write-only: the same records, a ~1,990-byte document written for each, nothing estimated (bench/batch-write-only.mjs)`,
+    figure: `${perSecond(writeRate)}, peak RSS ${Math.round(rss(runs.write) / 1024)} MB`,
+    against: `the writing without the work; with the floor above, each half alone takes ${Math.round((100 * 250_000) / floorRate)}% and ${Math.round((100 * 250_000) / writeRate)}% of a 250,000 records/s budget (medians of ${BATCH_RUNS})`,
+    target: '(for reference: no target)',
+    verdict: 'INFO',
+  });
+  console.error(`  INFO  batch write-only: ${perSecond(writeRate)}`);
 }
 
 function tarball() {
