@@ -233,10 +233,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
           );
         }
         // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
-        const asked = oneFormat(
-          [opts.format, opts.json ? 'json' : undefined, top.format, top.json ? 'json' : undefined],
-          ['--format', '--json', '--format', '--json'],
-        );
+        const asked = oneFormat([
+          [`--format ${opts.format}`, opts.format],
+          ['--json', opts.json ? 'json' : undefined],
+          [`--format ${top.format}`, top.format],
+          ['--json', top.json ? 'json' : undefined],
+        ]);
         if (asked === 'table' || asked === 'markdown') {
           throw new CliError(
             `batch writes ndjson or csv, not ${asked}; pass --format ndjson or csv`,
@@ -283,28 +285,23 @@ function choiceOption(flags: string, description: string, choices: readonly stri
 const PROFILE_FLAGS = ['years', 'city', 'industry', 'skills', 'degree'] as const;
 
 /**
- * The one output format asked for, from the places it can be given (batch's own --format and
- * --json, then the same before `batch`); two that disagree are a usage error. `json` and
- * `ndjson` agree: for batch both mean one JSON document per line.
+ * The one output format asked for, from the places it can be given (each as its flag as typed
+ * and the format it asks for); two that disagree are a usage error. `json` and `ndjson` agree:
+ * for batch both mean one JSON document per line.
  */
 function oneFormat(
-  asked: readonly (string | undefined)[],
-  flags: readonly string[],
+  given: readonly [flag: string, format: string | undefined][],
 ): string | undefined {
-  let chosen: string | undefined;
-  let by = '';
-  for (let i = 0; i < asked.length; i++) {
-    const format = asked[i] === 'ndjson' ? 'json' : asked[i];
+  const kind = (format: string): string => (format === 'ndjson' ? 'json' : format);
+  let first: [flag: string, format: string] | undefined;
+  for (const [flag, format] of given) {
     if (format === undefined) continue;
-    if (chosen === undefined) {
-      chosen = asked[i];
-      by = `${flags[i]}${flags[i] === '--json' ? '' : ` ${asked[i]}`}`;
-    } else if ((chosen === 'ndjson' ? 'json' : chosen) !== format) {
-      const other = `${flags[i]}${flags[i] === '--json' ? '' : ` ${asked[i]}`}`;
-      throw new CliError(`${by} conflicts with ${other}; use one of them`);
+    if (first === undefined) first = [flag, format];
+    else if (kind(first[1]) !== kind(format)) {
+      throw new CliError(`${first[0]} conflicts with ${flag}; use one of them`);
     }
   }
-  return chosen;
+  return first?.[1];
 }
 
 /** The most worker threads `batch --jobs` accepts. */
