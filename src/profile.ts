@@ -23,8 +23,12 @@ export type FieldNamer = (field: ProfileField) => string;
 export const flagName: FieldNamer = (f) => `--${f}`;
 export const fieldName: FieldNamer = (f) => f;
 
-function text(value: unknown, name: string, what = `${name} must be a name (a string)`): string {
-  if (typeof value !== 'string') throw new InputError(`${what}, got ${kindOf(value)}`, name);
+/** `value` as a string, or an InputError naming the field and what it got (`item`: a skill). */
+function text(value: unknown, name: string, item = false): string {
+  if (typeof value !== 'string') {
+    const what = item ? `each of ${name} must be a skill name` : `${name} must be a name`;
+    throw new InputError(`${what} (a string), got ${kindOf(value)}`, name);
+  }
   return value;
 }
 
@@ -42,8 +46,8 @@ function skillList(value: unknown, market: Market, name: string): string[] {
     // A plain loop: this runs for every batch record. First occurrence wins, as with a Set.
     const ids: string[] = [];
     for (const item of value) {
-      const one = text(item, name, `each of ${name} must be a skill name (a string)`);
-      for (const id of resolveSkills(market, one, name)) if (!ids.includes(id)) ids.push(id);
+      for (const id of resolveSkills(market, text(item, name, true), name))
+        if (!ids.includes(id)) ids.push(id);
     }
     return ids;
   }
