@@ -115,8 +115,8 @@ interface Slot {
 }
 
 /**
- * Bytes to hold before deciding whether the input is text: a UTF-16 byte-order mark takes 2, and
- * the shortest NDJSON record (`{"years":1}` and a newline) takes 12.
+ * Bytes to hold, unless a line ends sooner, before deciding whether the input is text: a UTF-16
+ * byte-order mark takes 2.
  */
 const SNIFF_BYTES = 8;
 
@@ -179,15 +179,15 @@ class BatchRun {
     };
     try {
       // The first bytes are held until there are enough to tell text from binary or UTF-16 (a
-      // pipe may hand over a byte-order mark one byte at a time). No record is that short, so
-      // holding them never delays a result.
+      // pipe may hand over a byte-order mark one byte at a time), or until a line is complete:
+      // a whole line, good or bad, is never held back.
       let head: Buffer | undefined = Buffer.alloc(0);
       let goOn = true;
       for await (const raw of stream) {
         let chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
         if (head !== undefined) {
           head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
-          if (head.length < SNIFF_BYTES) continue;
+          if (head.length < SNIFF_BYTES && head.indexOf(0x0a) === -1) continue;
           chunk = head;
           head = undefined;
           this.sniff(chunk);

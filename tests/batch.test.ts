@@ -254,6 +254,25 @@ describe('batch: bad records', () => {
     );
   });
 
+  it('reports a short first line at once, while the pipe stays open, and keeps it on SIGINT', async () => {
+    const c = fakeIo();
+    const controller = new AbortController();
+    c.io.signal = controller.signal;
+    const stdin = c.io.stdin as PassThrough;
+    const running = run(['batch'], c.io);
+    stdin.write('{}\n'); // 3 bytes: shorter than what is held back to tell text from binary
+    const deadline = Date.now() + 5000;
+    while (!c.stderr().includes('line 1:') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(c.stderr()).toBe('line 1: years is required\n');
+    controller.abort(130);
+    expect(await running).toBe(130);
+    expect(c.stderr()).toBe(
+      'line 1: years is required\nml-salary batch: interrupted; 1 record read: 0 estimated, 1 bad\n',
+    );
+  });
+
   it('a JSON array input is a whole-input error with the jq fix', async () => {
     const r = await batch('[{"years": 1}]\n');
     expect(r.code).toBe(1);
