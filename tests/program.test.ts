@@ -33,7 +33,7 @@ describe('JSON document', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       currency: 'USD',
       profile: {
         years: 6,

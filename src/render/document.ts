@@ -1,6 +1,6 @@
 import type { Estimate, ProfileField } from '../types.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The JSON document printed by `--json` (schemas/estimate.schema.json). */
 export interface EstimateDocument extends Estimate {
