@@ -3,6 +3,14 @@ import { market } from './market.js';
 
 const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 
+/** What a JSON value is, for messages: "a list", "an object", "a number", ... */
+export function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
 /**
  * Parse years of experience strictly: plain decimal digits only (no sign, exponent, hex,
  * separators or units), from 0 to `max` (by default the bundled market's maximum). Numbers
@@ -29,7 +37,10 @@ export function parseYears(
     }
     value = Number(text);
   } else {
-    throw new InputError(`${field} must be a number: expected ${accepted}`, field);
+    throw new InputError(
+      `${field} must be a number, got ${kindOf(raw)}: expected ${accepted}`,
+      field,
+    );
   }
   if (!Number.isFinite(value)) {
     throw new InputError(

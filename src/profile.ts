@@ -1,6 +1,6 @@
 import { InputError } from './errors.js';
 import { resolveName, resolveSkills } from './normalise.js';
-import { parseYears } from './numbers.js';
+import { kindOf, parseYears } from './numbers.js';
 import type { Market, Profile, ProfileField } from './types.js';
 
 /** A profile as a user gives it: human names or aliases, years as text or number, parts missing. */
@@ -30,14 +30,6 @@ function text(value: unknown, name: string, item = false): string {
     throw new InputError(`${what} (a string), got ${kindOf(value)}`, name);
   }
   return value;
-}
-
-/** What a JSON value is, for messages. */
-function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
 }
 
 function skillList(value: unknown, market: Market, name: string): string[] {

@@ -85,8 +85,8 @@ Examples:
   $ cat profiles.ndjson | ml-salary batch | jq -c '{line, total: .total.mid}'
 
 Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV text; 2 usage
-(unknown option, a second file, a profile flag such as --city, unreadable file); 130 SIGINT;
-143 SIGTERM.`;
+(unknown option, a second file, a profile flag such as --city, --json and --format that
+disagree, unreadable file); 130 SIGINT; 143 SIGTERM.`;
 
 interface EstimateOptions {
   years?: string;
@@ -146,6 +146,8 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .option('--debug', 'show stack traces for unexpected errors')
     .allowExcessArguments(true)
     .showSuggestionAfterError(true)
+    // Commands listed by their own usage (`list [options] <kind>`), not rebuilt from arguments.
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
     // Options after a subcommand belong to it (`batch --format csv` is batch's, not the table's).
     .enablePositionalOptions()
     .addHelpText('after', HELP_AFTER)
@@ -176,13 +178,21 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   program
     .command('list')
     .description('show the accepted values and aliases for a kind of input')
+    // Optional to commander only so that a missing kind gets our message (the kinds) rather
+    // than "missing required argument"; the usage shows it as required.
     .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
+    .usage('[options] <kind>')
     .option('--json', 'print JSON')
     .allowExcessArguments(false)
     .action((kindText: string | undefined, opts: { json?: boolean }) => {
+      const top = program.opts<EstimateOptions>();
+      onlyOneEstimateFlags(top, 'list');
+      if (top.format !== undefined && top.format !== 'json') {
+        throw new CliError(`list prints a table or --json, not --format ${top.format}`);
+      }
       const kind = listKind(kindText);
       const entries = catalog(market, LIST_KINDS[kind].kind);
-      const json = opts.json || program.opts<EstimateOptions>().json;
+      const json = opts.json || top.json || top.format === 'json';
       print(
         io,
         json
@@ -225,13 +235,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         const { runBatch } = await import('./batch.js');
         const jobs = opts.jobs === undefined ? undefined : parseJobs(opts.jobs);
         const top = program.opts<EstimateOptions>();
-        // A profile flag before `batch` would be silently dropped: each record has its own.
-        const given = PROFILE_FLAGS.find((flag) => top[flag] !== undefined);
-        if (given !== undefined) {
-          throw new CliError(
-            `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`,
-          );
-        }
+        onlyOneEstimateFlags(top, 'batch');
         // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
         const asked = oneFormat([
           [`--format ${opts.format}`, opts.format],
@@ -283,6 +287,20 @@ function choiceOption(flags: string, description: string, choices: readonly stri
 
 /** The single-estimate flags that name a profile field. */
 const PROFILE_FLAGS = ['years', 'city', 'industry', 'skills', 'degree'] as const;
+
+/**
+ * A profile flag before `batch` or `list` would be silently dropped (batch records have their
+ * own; a list has no profile): a usage error instead.
+ */
+function onlyOneEstimateFlags(top: EstimateOptions, command: 'batch' | 'list'): void {
+  const given = PROFILE_FLAGS.find((flag) => top[flag] !== undefined);
+  if (given === undefined) return;
+  throw new CliError(
+    command === 'batch'
+      ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
+      : `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`,
+  );
+}
 
 /**
  * The one output format asked for, from the places it can be given (each as its flag as typed

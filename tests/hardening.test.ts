@@ -71,8 +71,8 @@ describe('numbers are strict', () => {
       `line 9: years '-1' is not a plain number (years cannot be negative): ${RANGE}`,
       `line 10: years 51 is above the maximum of 50: ${RANGE}`,
       `line 11: years 50.5 is above the maximum of 50: ${RANGE}`,
-      `line 12: years must be a number: ${RANGE}`,
-      `line 13: years must be a number: ${RANGE}`,
+      `line 12: years must be a number, got a boolean: ${RANGE}`,
+      `line 13: years must be a number, got a list: ${RANGE}`,
       'line 14: years is required',
       'line 15: years is required',
     ]);

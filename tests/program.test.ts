@@ -225,6 +225,11 @@ describe('usage errors: one line on stderr, exit 2', () => {
     [['--skills', 'mlops', 'batch'], /--skills is for a single estimate; in batch each record/],
     [['--degree', 'phd', 'batch'], /--degree is for a single estimate/],
     [
+      ['--city', 'sf', 'list', 'cities'],
+      /^ml-salary: error: --city is for a single estimate; list takes only a kind, e\.g\. ml-salary list cities$/,
+    ],
+    [['--format', 'csv', 'list', 'cities'], /list prints a table or --json, not --format csv$/],
+    [
       ['--json', 'batch', '--format', 'csv'],
       /^ml-salary: error: --format csv conflicts with --json; use one of them$/,
     ],
@@ -269,6 +274,29 @@ describe('help, version, list', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\s+sf\s+San Francisco Bay Area\s+san francisco, bay area/m);
     expect(r.stdout).toMatch(/research-triangle .*raleigh/);
+    expect((await cli(['list', 'skills'])).stdout.split('\n')[0]).toBe(
+      'Skills (--skills, comma-separated); names match case-insensitively, any alias works:',
+    );
+  });
+
+  it('list takes --json or --format json before it too', async () => {
+    for (const argv of [
+      ['--json', 'list', 'degrees'],
+      ['--format', 'json', 'list', 'degrees'],
+    ]) {
+      const r = await cli(argv);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).kind).toBe('degrees');
+    }
+  });
+
+  it('--help lists each command with its usage, list with a required kind', async () => {
+    const r = await cli(['--help']);
+    expect(r.stdout).toMatch(/^ {2}list \[options\] <kind> /m);
+    expect(r.stdout).toMatch(/^ {2}batch \[options\] \[file\] /m);
+    expect((await cli(['list', '--help'])).stdout).toMatch(
+      /^Usage: ml-salary list \[options\] <kind>$/m,
+    );
   });
 
   it.each(['cities', 'industries', 'skills', 'degrees', 'city', 'Skill'])(

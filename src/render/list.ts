@@ -4,7 +4,7 @@ import { wrap } from './format.js';
 export const LIST_KINDS = {
   cities: { kind: 'city', flag: '--city', title: 'Cities' },
   industries: { kind: 'industry', flag: '--industry', title: 'Industries / employers' },
-  skills: { kind: 'skill', flag: '--skills, comma-separated', title: 'Skills' },
+  skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: 'comma-separated' },
   degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;
@@ -15,11 +15,13 @@ export function renderList(
   entries: readonly CatalogEntry[],
   width: number,
 ): string {
-  const { title, flag } = LIST_KINDS[kind];
+  const entry: { title: string; flag: string; how?: string } = LIST_KINDS[kind];
+  const { title, flag } = entry;
+  const how = entry.how ? `, ${entry.how}` : '';
   const idWidth = Math.max(...entries.map((e) => e.id.length));
   const labelWidth = Math.max(...entries.map((e) => e.label.length));
   const lines = [
-    wrap(`${title} (${flag}); names match case-insensitively, any alias works:`, width, ''),
+    wrap(`${title} (${flag}${how}); names match case-insensitively, any alias works:`, width, ''),
   ];
   for (const e of entries) {
     const aliases = e.aliases.filter((a) => a !== e.id).join(', ');
