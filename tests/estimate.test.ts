@@ -172,41 +172,33 @@ describe('table: figures for known profiles', () => {
     );
   });
 
-  it('shows what each guide says for the years given, unadjusted', () => {
-    const e = at({ years: 6 });
-    expect(e.guides).toEqual([
-      expect.objectContaining({
-        file: '001_7d385067ae85ddac.txt',
-        level: 'mid',
-        years: '3-7',
-        base: [140_000, 200_000],
-      }),
-      expect.objectContaining({
-        file: '000_9709492edcb84f3d.txt',
-        level: 'senior',
-        years: '6-10',
-        base: [260_000, 350_000],
-      }),
-    ]);
-  });
-
-  it("gives an open-ended band as the guide does, a floor with no high (not the model's top)", () => {
-    const e = at({ years: 14 });
-    expect(e.guides).toEqual([
-      expect.objectContaining({
-        file: '001_7d385067ae85ddac.txt',
-        level: 'staff',
-        years: '12+',
-        base: [300_000, null],
-        total: [500_000, null],
-      }),
-      expect.objectContaining({
-        file: '000_9709492edcb84f3d.txt',
-        level: 'staff',
-        years: '10+',
-        base: [350_000, 450_000],
-      }),
-    ]);
+  // [001] (national) then [000] (hubs), as each states its band; an open-ended band ("$300,000+")
+  // is a floor with no high, not the model's top.
+  it.each([
+    [
+      6,
+      { level: 'mid', years: '3-7', base: [140_000, 200_000], total: [180_000, 280_000] },
+      { level: 'senior', years: '6-10', base: [260_000, 350_000] },
+    ],
+    [
+      14,
+      { level: 'staff', years: '12+', base: [300_000, null], total: [500_000, null] },
+      { level: 'staff', years: '10+', base: [350_000, 450_000] },
+    ],
+  ])('shows what each guide says for %s years, unadjusted', (years, article, guide2026) => {
+    const [a, g] = at({ years }).guides;
+    expect(a).toEqual({
+      source: 'article',
+      file: '001_7d385067ae85ddac.txt',
+      basis: 'national',
+      ...article,
+    });
+    expect(g).toEqual({
+      source: 'guide2026',
+      file: '000_9709492edcb84f3d.txt',
+      basis: 'hub',
+      ...guide2026,
+    });
   });
 
   it('rejects what it cannot price, naming the field', () => {
