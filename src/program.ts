@@ -106,13 +106,11 @@ function colorChoice(color: boolean | undefined): ColorChoice {
 }
 
 function chooseFormat(opts: { json?: boolean; format?: string }): Format {
-  if (opts.json) {
-    if (opts.format !== undefined && opts.format !== 'json') {
-      throw new CliError(`--json conflicts with --format ${opts.format}; use one of them`);
-    }
-    return 'json';
-  }
-  return (opts.format as Format | undefined) ?? 'table';
+  const asked = oneFormat([
+    ['--json', opts.json ? 'json' : undefined],
+    [`--format ${opts.format}`, opts.format],
+  ]);
+  return (asked as Format | undefined) ?? 'table';
 }
 
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
