@@ -203,7 +203,7 @@ class BatchRun {
         this.splitter.end(onLine);
         if (await this.process(items)) await this.settle(true);
         // No record came out (an empty input, or every record bad): the CSV is its header alone.
-        if (!this.stopped() && this.headerDue) this.write('');
+        if (!this.stopped()) this.header();
       }
     } catch (error) {
       if (!signal?.aborted) {
@@ -393,11 +393,15 @@ class BatchRun {
   /** Hand output to stdout; false when its buffer is full (wait for 'drain'). */
   private write(out: Uint8Array | string): boolean {
     if (this.stdoutGone) return true;
-    if (this.headerDue) {
-      this.headerDue = false;
-      this.io.stdout.write(csvHeader(['line']));
-    }
-    return out.length === 0 || this.io.stdout.write(out);
+    this.header();
+    return this.io.stdout.write(out);
+  }
+
+  /** CSV output's header row, once, ahead of the first output (see `headerDue`). */
+  private header(): void {
+    if (!this.headerDue || this.stdoutGone) return;
+    this.headerDue = false;
+    this.io.stdout.write(csvHeader(['line']));
   }
 
   private drain(): Promise<void> {
