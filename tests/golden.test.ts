@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../src/estimate.js';
+import { market } from '../src/market.js';
+import { toDocument } from '../src/render/document.js';
+import { goldenProfiles } from './golden-profiles.js';
+
+// The model's exact output for a fixed set of profiles, committed in tests/golden/. When the model
+// changes on purpose, `npm run golden` rewrites the file and `git diff` shows what moved.
+
+/** JSON with small objects and arrays on one line, so a diff shows one figure per line. */
+export function pretty(value: unknown, indent = ''): string {
+  const flat = JSON.stringify(value);
+  if (flat.length + indent.length <= 100 || value === null || typeof value !== 'object')
+    return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return `[\n${value.map((v) => inner + pretty(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).map(
+    ([k, v]) => `${inner}${JSON.stringify(k)}: ${pretty(v, inner)}`,
+  );
+  return `{\n${entries.join(',\n')}\n${indent}}`;
+}
+
+describe('golden estimates', () => {
+  it('each fixed profile gives exactly its committed document', async () => {
+    const docs = goldenProfiles(market).map((p) =>
+      toDocument(estimate(p, market), [], market.dataVersion),
+    );
+    expect(docs.length).toBeGreaterThan(250);
+    await expect(`${pretty(docs)}\n`).toMatchFileSnapshot('./golden/estimates.json');
+  });
+});
