@@ -3,7 +3,8 @@ import { LineSplitter, sniffBinary, type Line } from './batch/lines.js';
 import { WorkerError, WorkerPool } from './batch/pool.js';
 import { Progress } from './batch/progress.js';
 import { RecordWork, type Done } from './batch/work.js';
-import { CliError, EXIT } from './errors.js';
+import { InputError } from './errors.js';
+import { DataError, EXIT, UsageError } from './exit.js';
 import { clip } from './numbers.js';
 import type { Io } from './program.js';
 import { csvHeader } from './render/csv.js';
@@ -43,7 +44,7 @@ const IN_FLIGHT_PER_WORKER = 2;
  * order (NDJSON documents with a `line` field, or CSV rows) as the input arrives. A bad record is
  * one `line N: ...` line on stderr and the run goes on. Returns the exit code: 0, 1 when any record
  * was bad, 130/143 when `io.signal` aborted (its reason is the code; see cli.ts).
- * Whole-input problems (binary or UTF-16 input, a bad CSV header, a JSON array) throw CliError.
+ * Whole-input problems (binary or UTF-16 input, a bad CSV header, a JSON array) throw DataError.
  * A large input is estimated by worker threads (`io.batchWorker`, `opts.jobs`), in runs of whole
  * lines; the output is the same, byte for byte, in the same order.
  */
@@ -76,7 +77,7 @@ async function openSource(file: string | undefined, io: Io): Promise<Source> {
     };
   } catch (error) {
     await handle?.close();
-    throw new CliError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`, EXIT.usage);
+    throw new UsageError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`);
   }
 }
 
@@ -207,10 +208,15 @@ class BatchRun {
       }
     } catch (error) {
       if (!signal?.aborted) {
-        if (error instanceof CliError || error instanceof WorkerError) throw error;
-        throw new CliError(
+        if (
+          error instanceof DataError ||
+          error instanceof UsageError ||
+          error instanceof InputError ||
+          error instanceof WorkerError
+        )
+          throw error;
+        throw new DataError(
           `error reading ${clip(this.source.name, 200)}: ${clip(error instanceof Error ? error.message : String(error), 300)}`,
-          EXIT.data,
         );
       }
     } finally {
@@ -239,10 +245,7 @@ class BatchRun {
   private sniff(head: Buffer): void {
     const why = sniffBinary(head);
     if (why) {
-      throw new CliError(
-        `${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`,
-        EXIT.data,
-      );
+      throw new DataError(`${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`);
     }
   }
 

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { WORKER_ENV } from './batch/worker-env.js';
-import { CliError, EXIT } from './errors.js';
+import { DataError, EXIT } from './exit.js';
 import { market } from './market.js';
 import { run, type Io } from './program.js';
 
@@ -71,7 +71,7 @@ function main(): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') realStdout().write(bytes.subarray(done));
-      else if (code !== 'EPIPE') throw new CliError(cannotWrite(error), EXIT.data);
+      else if (code !== 'EPIPE') throw new DataError(cannotWrite(error));
     }
   }
 

@@ -1,30 +1,15 @@
-/** Documented exit codes (README "Exit codes", `--help`). */
-export const EXIT = {
-  ok: 0,
-  data: 1,
-  usage: 2,
-  cancelled: 130,
-  terminated: 143,
-} as const;
-
-/** An expected failure: one line for stderr and the exit code to end with. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.usage,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
-
-/** A bad value for one input, named the way the user named it (flag or record field). */
-export class InputError extends CliError {
+/**
+ * A bad value for one input: `field` names it as the user named it (`--city`, or `city` in a
+ * batch record). Thrown by the estimator, the profile resolver and the parsers alike. It knows
+ * nothing of the command line: where it becomes output decides what it means (exit 2 for a
+ * flag, one `line N:` report for a batch record).
+ */
+export class InputError extends Error {
   constructor(
     message: string,
     readonly field: string,
   ) {
-    super(message, EXIT.usage);
+    super(message);
     this.name = 'InputError';
   }
 }

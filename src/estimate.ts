@@ -1,3 +1,4 @@
+import { InputError } from './errors.js';
 import type {
   Degree,
   Estimate,
@@ -17,17 +18,6 @@ import type {
 } from './types.js';
 
 type Key = keyof Range;
-
-/** Thrown by `estimate()` for a profile it cannot price (unknown id, years out of range). */
-export class EstimateInputError extends Error {
-  constructor(
-    message: string,
-    readonly field: keyof Profile,
-  ) {
-    super(message);
-    this.name = 'EstimateInputError';
-  }
-}
 
 // Curves are piecewise-linear through the bands' anchor years, flat before the first anchor and
 // after the last. The segment is found once and its three figures (low, typical, high)
@@ -198,7 +188,7 @@ function find<T extends { id: string }>(
     }
   }
   if (!hit) {
-    throw new EstimateInputError(
+    throw new InputError(
       `unknown ${what} id '${id}' (known: ${list.map((x) => x.id).join(', ')})`,
       field,
     );
@@ -260,7 +250,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
   const { years } = profile;
   const maxYears = market.experience.maxYears;
   if (typeof years !== 'number' || !Number.isFinite(years) || years < 0 || years > maxYears) {
-    throw new EstimateInputError(`years must be a number from 0 to ${maxYears}`, 'years');
+    throw new InputError(`years must be a number from 0 to ${maxYears}`, 'years');
   }
   const m = prepared(market);
   const loc =
@@ -291,7 +281,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
   } else {
     // A plain-JavaScript caller's string ("mlops") or missing list would otherwise be read as
     // letters or as no skills at all.
-    throw new EstimateInputError(
+    throw new InputError(
       `skills must be an array of skill ids, like ['mlops', 'nlp-llm'] (known: ${market.skills.list.map((s) => s.id).join(', ')}); resolveProfile turns names into ids`,
       'skills',
     );

@@ -3,7 +3,6 @@
 // (commander, prompts, tables) is not part of it, so importing the library stays light.
 export {
   estimate,
-  EstimateInputError,
   nationalBase,
   techTotalOverBase,
   degreeWeight,
@@ -28,6 +27,7 @@ export {
   SCHEMA_VERSION,
   type EstimateDocument,
 } from './render/document.js';
-export { CliError, InputError, EXIT } from './errors.js';
+export { InputError } from './errors.js';
+export { EXIT } from './exit.js';
 export { VERSION } from './version.js';
 export type * from './types.js';

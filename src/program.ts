@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { colorLevel, type ColorChoice } from './color.js';
-import { CliError, EXIT } from './errors.js';
+import { InputError } from './errors.js';
+import { DataError, EXIT, UsageError } from './exit.js';
 import { estimate } from './estimate.js';
 import { market as bundledMarket } from './market.js';
 import { catalog, editDistanceSuggest } from './normalise.js';
@@ -154,7 +155,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         // `ml-salary help [command]`, as commander offers when the root has no action of its own.
         const sub = cmd.commands.find((c) => c.name() === cmd.args[1]);
         if (cmd.args[1] !== undefined && !sub) {
-          throw new CliError(
+          throw new UsageError(
             `no help for '${cmd.args[1]}'; commands: ${cmd.commands.map((c) => c.name()).join(', ')}`,
           );
         }
@@ -166,7 +167,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         const word = cmd.args[0] ?? '';
         const names = cmd.commands.map((c) => c.name());
         const hint = editDistanceSuggest(word, names);
-        throw new CliError(
+        throw new UsageError(
           `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
         );
       }
@@ -186,7 +187,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       const top = program.opts<EstimateOptions>();
       onlyOneEstimateFlags(top, 'list');
       if (top.format !== undefined && top.format !== 'json') {
-        throw new CliError(`list prints a table or --json, not --format ${top.format}`);
+        throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
       }
       const kind = listKind(kindText);
       const entries = catalog(market, LIST_KINDS[kind].kind);
@@ -242,7 +243,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
           ['--json', top.json ? 'json' : undefined],
         ]);
         if (asked === 'table' || asked === 'markdown') {
-          throw new CliError(
+          throw new UsageError(
             `batch writes ndjson or csv, not ${asked}; pass --format ndjson or csv`,
           );
         }
@@ -293,7 +294,7 @@ const PROFILE_FLAGS = ['years', 'city', 'industry', 'skills', 'degree'] as const
 function onlyOneEstimateFlags(top: EstimateOptions, command: 'batch' | 'list'): void {
   const given = PROFILE_FLAGS.find((flag) => top[flag] !== undefined);
   if (given === undefined) return;
-  throw new CliError(
+  throw new UsageError(
     command === 'batch'
       ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
       : `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`,
@@ -314,7 +315,7 @@ function oneFormat(
     if (format === undefined) continue;
     if (first === undefined) first = [flag, format];
     else if (kind(first[1]) !== kind(format)) {
-      throw new CliError(`${first[0]} conflicts with ${flag}; use one of them`);
+      throw new UsageError(`${first[0]} conflicts with ${flag}; use one of them`);
     }
   }
   return first?.[1];
@@ -327,7 +328,7 @@ const MAX_JOBS = 16;
 function parseJobs(text: string): number {
   const n = /^[0-9]{1,2}$/.test(text.trim()) ? Number(text.trim()) : NaN;
   if (!(n <= MAX_JOBS)) {
-    throw new CliError(
+    throw new UsageError(
       `--jobs '${clip(text)}' is not a whole number from 0 to ${MAX_JOBS} (worker threads; 0 for none)`,
     );
   }
@@ -356,7 +357,7 @@ function oneLine(text: string): string {
 
 function listKind(text: string | undefined): ListKind {
   if (text === undefined) {
-    throw new CliError(
+    throw new UsageError(
       `list what? pass one of: ${Object.keys(LIST_KINDS).join(', ')} (e.g. ml-salary list cities)`,
     );
   }
@@ -371,7 +372,7 @@ function listKind(text: string | undefined): ListKind {
   if (t in singular) return singular[t]!;
   const names = Object.keys(LIST_KINDS);
   const hint = editDistanceSuggest(t, names);
-  throw new CliError(
+  throw new UsageError(
     `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
   );
 }
@@ -411,7 +412,7 @@ async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): P
             : io.stdin.isTTY
               ? 'stderr is not a terminal, and the questions are drawn there'
               : 'no terminal on stdin';
-    throw new CliError(`--years is required here (${why}); pass e.g. --years 5`);
+    throw new UsageError(`--years is required here (${why}); pass e.g. --years 5`);
   } else {
     because = !opts.input
       ? '--no-input'
@@ -483,9 +484,11 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
     io.stderr.write('Cancelled\n');
     return EXIT.cancelled;
   }
-  if (error instanceof CliError) {
+  // Exit codes are chosen here, where errors become output: a bad value or a misused command
+  // line is a usage error (2), a whole input or output that fails is a data error (1).
+  if (error instanceof InputError || error instanceof UsageError || error instanceof DataError) {
     io.stderr.write(`ml-salary: error: ${error.message}\n`);
-    return error.exitCode;
+    return error instanceof DataError ? EXIT.data : EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(

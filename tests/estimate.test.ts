@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  estimate,
-  EstimateInputError,
-  levelFor,
-  nationalBase,
-  stackSkillPremiums,
-} from '../src/estimate.js';
+import { estimate, levelFor, nationalBase, stackSkillPremiums } from '../src/estimate.js';
+import { InputError } from '../src/errors.js';
 import { market } from '../src/market.js';
 import type { Estimate, Profile, Range } from '../src/types.js';
 
@@ -215,11 +210,11 @@ describe('table: figures for known profiles', () => {
       [{ years: 3, skills: undefined }, 'skills'],
       [{ years: 3, degree: 'x' }, 'degree'],
     ] as const) {
-      expect(() => at(p as unknown as Profile)).toThrow(EstimateInputError);
+      expect(() => at(p as unknown as Profile)).toThrow(InputError);
       try {
         at(p as unknown as Profile);
       } catch (e) {
-        expect((e as EstimateInputError).field).toBe(field);
+        expect((e as InputError).field).toBe(field);
       }
     }
   });

@@ -1,7 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { market } from '../src/market.js';
-import { foldName, lookup, resolveName, resolveSkills, suggest } from '../src/normalise.js';
+import {
+  catalog,
+  foldName,
+  lookup,
+  resolveName,
+  resolveSkills,
+  suggest,
+  type CatalogKind,
+} from '../src/normalise.js';
 import { parseYears } from '../src/numbers.js';
 import { resolveProfile, fieldName } from '../src/profile.js';
 
@@ -168,5 +177,70 @@ describe('profiles', () => {
       'mlops',
       'computer-vision',
     ]);
+  });
+});
+
+/** What a call returns, or the class and message of what it throws. */
+function outcome(run: () => unknown): unknown {
+  try {
+    return { ok: run() };
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    return { error: error.constructor.name, message: error.message };
+  }
+}
+
+describe('name lookups with the spelling cache equal folding every time', () => {
+  const kinds: CatalogKind[] = ['city', 'industry', 'skill', 'degree'];
+  const names = kinds.flatMap((k) =>
+    catalog(market, k).flatMap((e) => [e.id, e.label, ...e.aliases]),
+  );
+  const spelling = fc.oneof(
+    fc.constantFrom(...names),
+    fc.constantFrom(...names).map((n) => `  ${n.toUpperCase()} `),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.string({ minLength: 60, maxLength: 80 }),
+  );
+
+  it('lookup() and resolveSkills()', () => {
+    // The rule, by brute force: names match when folded and stripped of spaces.
+    const key = (x: string): string => foldName(x).replace(/ /g, '');
+    const folded = (kind: CatalogKind, text: string): string | undefined => {
+      let id: string | undefined;
+      for (const e of catalog(market, kind)) {
+        for (const n of [e.id, e.label, ...e.aliases]) if (key(n) === key(text)) id = e.id;
+      }
+      return id;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), spelling, (kind, text) => {
+        expect(lookup(market, kind, text)).toBe(folded(kind, text));
+        expect(lookup(market, kind, text)).toBe(folded(kind, text));
+      }),
+      { numRuns: 3000 },
+    );
+    const skillText = fc.oneof(
+      spelling,
+      fc.array(spelling, { maxLength: 3 }).map((xs) => xs.join(',')),
+      fc.array(spelling, { maxLength: 3 }).map((xs) => xs.join(' ; ')),
+    );
+    fc.assert(
+      fc.property(skillText, (text) => {
+        const each = text
+          .split(/[,;]/)
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        const expected = outcome(() => [
+          ...new Set(each.map((s) => folded('skill', s) ?? `unknown:${s}`)),
+        ]);
+        const got = outcome(() => resolveSkills(market, text, 'skills'));
+        if ((expected as { ok: string[] }).ok.some((x) => x.startsWith('unknown:'))) {
+          expect(got).toMatchObject({ error: 'InputError' });
+        } else {
+          expect(got).toStrictEqual(expected);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,5 +1,6 @@
-import { CliError, EXIT } from '../errors.js';
-import { estimate, EstimateInputError } from '../estimate.js';
+import { InputError } from '../errors.js';
+import { DataError } from '../exit.js';
+import { estimate } from '../estimate.js';
 import { fieldName, resolveProfile, type RawProfile } from '../profile.js';
 import { csvRecord } from '../render/csv.js';
 import { toDocument } from '../render/document.js';
@@ -133,7 +134,7 @@ export class RecordWork {
   /**
    * One line of text: blank lines are skipped, the first non-blank one settles the format, a CSV
    * header is read, anything else is a record. A whole-input problem (a JSON array, a bad CSV
-   * header) throws CliError; a bad record is reported and the work goes on.
+   * header) throws DataError; a bad record is reported and the work goes on.
    */
   private text(lineNo: number, text: string): void {
     if (isBlank(text)) return;
@@ -164,7 +165,7 @@ export class RecordWork {
       }
       this.good++;
     } catch (error) {
-      if (error instanceof CliError || error instanceof EstimateInputError) {
+      if (error instanceof InputError) {
         this.report(lineNo, error.message);
       } else {
         throw error;
@@ -182,9 +183,8 @@ function detect(text: string, lineNo: number): InputFormat {
   const start = text.trimStart()[0];
   if (start === '{') return 'ndjson';
   if (start === '[') {
-    throw new CliError(
+    throw new DataError(
       `line ${lineNo}: the input is a JSON array, not NDJSON (one object per line); convert it with: jq -c '.[]'`,
-      EXIT.data,
     );
   }
   return 'csv';
@@ -194,10 +194,10 @@ function header(text: string, lineNo: number, detected: boolean): ProfileField[]
   try {
     return parseCsvHeader(text);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     const why = detected
       ? ' (read as CSV because it does not start with "{"; pass --input-format to choose)'
       : '';
-    throw new CliError(`line ${lineNo}: ${error.message}${why}`, EXIT.data);
+    throw new DataError(`line ${lineNo}: ${error.message}${why}`);
   }
 }
