@@ -1,13 +1,6 @@
 import data from '../data/market.json' with { type: 'json' };
+import { deepFreeze } from './freeze.js';
 import type { Market } from './types.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The market data built from the two salary guides (see data/market.json). Deeply frozen:

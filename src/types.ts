@@ -31,7 +31,7 @@ export interface Factor {
   id: string;
   label: string;
   effect: number;
-  /** Shared and frozen (see `estimate()`): copy before changing. */
+  /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
   sources: readonly string[];
 }
 
@@ -62,9 +62,9 @@ export interface Estimate {
   equity: Range;
   total: Range;
   factors: Factor[];
-  /** Shared and frozen (see `estimate()`): copy before changing. */
+  /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
   sources: readonly Readonly<SourceRef>[];
-  /** Shared and frozen (see `estimate()`): copy before changing. */
+  /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
   guides: readonly Readonly<GuideView>[];
 }
 

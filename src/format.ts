@@ -1,0 +1,50 @@
+// How figures are written, in one place: the estimator's reasons, every renderer and every message
+// use these, so "$1,234", "17.5%" and "6 years" read the same everywhere.
+
+/**
+ * A whole number with its digits grouped in threes by commas: `toLocaleString('en-US')` for a
+ * safe integer, done by hand because the first toLocaleString call loads locale data (~15 ms).
+ */
+export function groupThousands(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
+  const digits = String(n < 0 ? -n : n);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
+/** Whole dollars: 123456.4 -> "$123,456"; -5 -> "-$5". */
+export function money(n: number): string {
+  const whole = Math.round(n);
+  return whole < 0 ? `-$${groupThousands(-whole)}` : `$${groupThousands(whole)}`;
+}
+
+/** A signed dollar change: "+$1,234", "-$1,234", "+$0". */
+export function signedMoney(n: number): string {
+  return Math.round(n) < 0 ? money(n) : `+${money(n)}`;
+}
+
+/** Thousands of dollars: 123456 -> "$123K". */
+export function moneyK(n: number): string {
+  return `$${groupThousands(Math.round(n / 1000))}K`;
+}
+
+/** A share as a percentage with at most one decimal: 0.175 -> "17.5%", 0.4 -> "40%". */
+export function percent(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** A multiplier with at most three decimals: 1.245 -> "x1.245", 1 -> "x1". */
+export function multiplier(x: number): string {
+  return `x${x.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}`;
+}
+
+/** "1 year", "2.5 years": a count and its noun, singular only for exactly 1. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Years of experience: "1 year", "6 years", "2.5 years". */
+export function yearsText(years: number): string {
+  return plural(years, 'year');
+}
