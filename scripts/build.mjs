@@ -46,20 +46,20 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 /** Loaded with import() (require() once bundled) from cli.cjs: name in dist/lazy/ -> module. */
 const LAZY = {
   paint: 'src/paint.ts',
-  table: 'src/render/table.ts',
+  report: 'src/render/report.ts',
   'inquirer-input': '@inquirer/input',
   'inquirer-select': '@inquirer/select',
   'inquirer-checkbox': '@inquirer/checkbox',
 };
 /** Source modules that may be bundled into both cli.cjs and dist/lazy/: pure functions only. */
-const SHARED_OK = new Set(['src/render/format.ts', 'src/types.ts']);
+const SHARED_OK = new Set(['src/format.ts', 'src/render/text.ts', 'src/types.ts']);
 /**
  * Builtins fetched on first use rather than at start-up. The CLI also defers tty (isatty, only
  * asked for a table or a list) and stream (prompts.ts's Writable, only used when prompting).
  * The lazy bundles keep `stream` as is: mute-stream extends the module itself.
  */
 const LAZY_BUILTINS = ['child_process', 'fs/promises'];
-const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'stream', 'worker_threads'];
+const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'stream'];
 
 const common = {
   bundle: true,

@@ -1,25 +1,13 @@
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { WORKER_ENV } from './batch/worker-env.js';
 import { DataError, EXIT } from './exit.js';
-import { market } from './market.js';
-import { run, type Io } from './program.js';
+import type { Io } from './io.js';
+import { run } from './program.js';
 
 // The executable: wires the real process to `run()`. Everything testable lives in program.ts.
 // Built as CommonJS (dist/cli.cjs): a CommonJS script compiles lazily, an ES module all at once.
-// The same file is what a large batch's worker threads run (src/batch/pool.ts).
 
-/** This file (dist/cli.cjs): CommonJS has it; under the code-cache shim too (bin/ml-salary.js). */
-declare const __filename: string | undefined;
-
-if (process.env[WORKER_ENV] === '1') {
-  // Started as a batch worker thread (or the variable was set by hand: then run as the CLI).
-  void import('./batch/pool.js').then((pool) => {
-    if (!pool.serveBatchWorker(market)) main();
-  });
-} else {
-  main();
-}
+main();
 
 function main(): void {
   const controller = new AbortController();
@@ -109,7 +97,6 @@ function main(): void {
     },
     env: process.env,
     signal: controller.signal,
-    batchWorker: typeof __filename === 'string' ? __filename : undefined,
   }).then((code) => {
     process.exitCode = signalCode ?? code;
   });

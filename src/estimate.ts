@@ -406,6 +406,12 @@ export function estimate(profile: Profile, market: Market): Estimate {
       skills: skills.map((s) => s.entry.id),
       degree: degree.id,
     },
+    labels: {
+      city: location.label,
+      industry: industry.label,
+      skills: skills.map((s) => s.entry.label),
+      degree: degree.label,
+    },
     level: y.level,
     base: range('base'),
     bonus: range('bonus'),

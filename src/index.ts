@@ -21,12 +21,7 @@ export {
 } from './normalise.js';
 export { resolveProfile, type RawProfile, type ResolvedProfile } from './profile.js';
 export { parseYears } from './numbers.js';
-export {
-  toDocument,
-  renderJson,
-  SCHEMA_VERSION,
-  type EstimateDocument,
-} from './render/document.js';
+export { toDocument, renderJson, SCHEMA_VERSION, type EstimateDocument } from './document.js';
 export { InputError } from './errors.js';
 export { EXIT } from './exit.js';
 export { VERSION } from './version.js';

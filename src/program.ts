@@ -1,51 +1,24 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { colorLevel, type ColorChoice } from './color.js';
+// The command line: commander wiring only. Each command lives in src/commands/; errors become
+// output in one place (handleError), which alone chooses exit codes.
+import { Command, CommanderError } from 'commander';
+import { estimateCommand } from './commands/estimate.js';
+import { listCommand } from './commands/list.js';
+import {
+  choiceOption,
+  FORMATS,
+  oneFormat,
+  refuseProfileFlags,
+  type EstimateOptions,
+} from './commands/options.js';
 import { InputError } from './errors.js';
 import { DataError, EXIT, UsageError } from './exit.js';
-import { estimate } from './estimate.js';
+import type { Io } from './io.js';
 import { market as bundledMarket } from './market.js';
-import { catalog, editDistanceSuggest } from './normalise.js';
-import { clip } from './numbers.js';
-import { flagName, resolveProfile, type RawProfile } from './profile.js';
-import { askMissing, isPromptCancel, withoutColour } from './prompts.js';
-import { renderCsv } from './render/csv.js';
-import { renderJson, toDocument } from './render/document.js';
-import { LIST_KINDS, renderList, renderListJson, type ListKind } from './render/list.js';
-import { renderMarkdown } from './render/markdown.js';
+import { editDistanceSuggest } from './normalise.js';
+import { isPromptCancel } from './prompts.js';
+import { LIST_KINDS } from './render/list.js';
 import type { Market } from './types.js';
 import { VERSION } from './version.js';
-
-export interface OutStream {
-  write(chunk: string): boolean;
-  /**
-   * Optional: write a command's whole output, at once. The CLI writes it synchronously without
-   * creating process.stdout's stream (start-up time); without it, `write` is used.
-   */
-  writeAll?(text: string): void;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-/** The world the program talks to; the CLI passes the process's, tests pass fakes. */
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: OutStream & NodeJS.WritableStream;
-  stderr: OutStream & NodeJS.WritableStream;
-  env: Record<string, string | undefined>;
-  /**
-   * Aborted on SIGINT/SIGTERM by the CLI, so long work can stop and say why; the abort reason
-   * is the exit code to end with (130 for SIGINT, 143 for SIGTERM).
-   */
-  signal?: AbortSignal;
-  /**
-   * The script a worker thread runs to estimate part of a large batch (the CLI's own bundle,
-   * which serves as a worker when started as one). Without it a batch runs on one thread.
-   */
-  batchWorker?: string;
-}
-
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
 
 const HELP_AFTER = `
 Examples:
@@ -66,7 +39,7 @@ Exit codes:
        the output could not be written (e.g. a full disk), or an unexpected internal error
   2    usage error: unknown flag or name, bad number, missing --years without a terminal
   130  cancelled (Ctrl+C at a prompt, SIGINT during a batch)
-  143  terminated (SIGTERM during a batch)
+  143  terminated (SIGTERM)
 
 Figures come from two salary guides (data/market.json names the phrase behind each one);
 see the README section "How the estimate is built".`;
@@ -76,9 +49,10 @@ Input: NDJSON, one profile object per line ({"years": 4, "city": "austin", "skil
 or CSV with a header row (years,city,industry,skills,degree; skills separated by ';'). Detected
 from the first line. Missing fields default as in non-interactive mode; years is required.
 
-Output: one line per good record, in input order: the --json document plus "line" (NDJSON), or a
-CSV row starting with the line number. A bad record is reported on stderr as "line N: ..." and
-the run goes on; then a summary line, and exit 1.
+Output: one line per good record, in input order: a compact JSON record (line, profile,
+defaulted, level, base, bonus, equity, total; --explain: the whole --json document plus "line"),
+or a CSV row starting with the line number. A bad record is reported on stderr as "line N: ..."
+and the run goes on; then a summary line, and exit 1.
 
 Examples:
   $ ml-salary batch profiles.ndjson > estimates.ndjson
@@ -88,31 +62,6 @@ Examples:
 Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV text; 2 usage
 (unknown option, a second file, a profile flag such as --city, --json and --format that
 disagree, unreadable file); 130 SIGINT; 143 SIGTERM.`;
-
-interface EstimateOptions {
-  years?: string;
-  city?: string;
-  industry?: string;
-  skills?: string;
-  degree?: string;
-  json?: boolean;
-  format?: string;
-  input: boolean;
-  color?: boolean;
-  debug?: boolean;
-}
-
-function colorChoice(color: boolean | undefined): ColorChoice {
-  return color === true ? 'always' : color === false ? 'never' : 'auto';
-}
-
-function chooseFormat(opts: { json?: boolean; format?: string }): Format {
-  const asked = oneFormat([
-    ['--json', opts.json ? 'json' : undefined],
-    [`--format ${opts.format}`, opts.format],
-  ]);
-  return (asked as Format | undefined) ?? 'table';
-}
 
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
 export function createProgram(io: Io, market: Market, state: { code: number }): Command {
@@ -151,27 +100,15 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .enablePositionalOptions()
     .addHelpText('after', HELP_AFTER)
     .action(async (opts: EstimateOptions, cmd: Command) => {
-      if (cmd.args[0] === 'help') {
-        // `ml-salary help [command]`, as commander offers when the root has no action of its own.
-        const sub = cmd.commands.find((c) => c.name() === cmd.args[1]);
-        if (cmd.args[1] !== undefined && !sub) {
-          throw new UsageError(
-            `no help for '${cmd.args[1]}'; commands: ${cmd.commands.map((c) => c.name()).join(', ')}`,
-          );
-        }
-        (sub ?? cmd).outputHelp();
-        state.code = EXIT.ok;
-        return;
-      }
       if (cmd.args.length > 0) {
         const word = cmd.args[0] ?? '';
-        const names = cmd.commands.map((c) => c.name());
+        const names = cmd.commands.map((c) => c.name()).filter((name) => name !== 'help');
         const hint = editDistanceSuggest(word, names);
         throw new UsageError(
           `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
         );
       }
-      state.code = await estimateCommand(opts, io, market);
+      await estimateCommand(opts, io, market);
     });
 
   program
@@ -183,23 +120,9 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .usage('[options] <kind>')
     .option('--json', 'print JSON')
     .allowExcessArguments(false)
-    .action((kindText: string | undefined, opts: { json?: boolean }) => {
-      const top = program.opts<EstimateOptions>();
-      onlyOneEstimateFlags(top, 'list');
-      if (top.format !== undefined && top.format !== 'json') {
-        throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
-      }
-      const kind = listKind(kindText);
-      const entries = catalog(market, LIST_KINDS[kind].kind);
-      const json = opts.json || top.json || top.format === 'json';
-      print(
-        io,
-        json
-          ? renderListJson(kind, entries)
-          : renderList(kind, entries, io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0),
-      );
-      state.code = EXIT.ok;
-    });
+    .action((kind: string | undefined, opts: { json?: boolean }) =>
+      listCommand(kind, opts, program.opts<EstimateOptions>(), io, market),
+    );
 
   program
     .command('batch')
@@ -220,21 +143,22 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       ]),
     )
     .option('--json', 'same as --format ndjson')
-    .option(
-      '--jobs <n>',
-      `worker threads for a large input (default 0: none; each adds about 50 MB; at most ${MAX_JOBS})`,
-    )
+    .option('--explain', 'NDJSON: the whole --json document per record, with its reasons')
     .option('--debug', 'show stack traces for unexpected errors')
     .addHelpText('after', BATCH_HELP_AFTER)
     .action(
       async (
         file: string | undefined,
-        opts: { inputFormat?: 'ndjson' | 'csv'; format?: string; json?: boolean; jobs?: string },
+        opts: {
+          inputFormat?: 'ndjson' | 'csv';
+          format?: string;
+          json?: boolean;
+          explain?: boolean;
+        },
+        cmd: Command,
       ) => {
-        const { runBatch } = await import('./batch.js');
-        const jobs = opts.jobs === undefined ? undefined : parseJobs(opts.jobs);
         const top = program.opts<EstimateOptions>();
-        onlyOneEstimateFlags(top, 'batch');
+        refuseProfileFlags(top, 'batch');
         // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
         const asked = oneFormat([
           [`--format ${opts.format}`, opts.format],
@@ -248,13 +172,43 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
           );
         }
         const format = asked === 'csv' ? 'csv' : 'ndjson';
+        if (opts.explain && format === 'csv') {
+          throw new UsageError(
+            '--explain adds the reasons to NDJSON records; CSV has only the figures',
+          );
+        }
+        const { runBatch } = await import('./commands/batch.js');
         state.code = await runBatch(
-          { file, inputFormat: opts.inputFormat, format, usage: batchUsage(program), jobs },
+          {
+            file,
+            inputFormat: opts.inputFormat,
+            format,
+            explain: opts.explain === true,
+            usage: cmd.helpInformation(),
+          },
           io,
           market,
         );
       },
     );
+
+  const commands = (): string[] =>
+    program.commands.map((c) => c.name()).filter((name) => name !== 'help');
+  program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command]', `one of: ${commands().join(', ')}`)
+    .allowExcessArguments(false)
+    .action((name: string | undefined) => {
+      const sub = name === undefined ? program : program.commands.find((c) => c.name() === name);
+      if (sub === undefined || sub.name() === 'help') {
+        const hint = editDistanceSuggest(name ?? '', commands());
+        throw new UsageError(
+          `no help for '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${commands().join(', ')}`,
+        );
+      }
+      sub.outputHelp();
+    });
 
   program.exitOverride();
   program.configureOutput({
@@ -269,83 +223,6 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   return program;
 }
 
-/**
- * An option that takes one of `choices` (listed in --help, as commander's `.choices()` does),
- * matched case-insensitively, with a "did you mean" for a near miss.
- */
-function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
-  return new Option(flags, description).choices(choices).argParser((value: string) => {
-    const t = value.trim().toLowerCase();
-    if (choices.includes(t)) return t;
-    const hint = editDistanceSuggest(t, choices);
-    throw new InvalidArgumentError(
-      `${hint ? `Did you mean '${hint}'? ` : ''}Allowed choices are ${choices.join(', ')}.`,
-    );
-  });
-}
-
-/** The single-estimate flags that name a profile field. */
-const PROFILE_FLAGS = ['years', 'city', 'industry', 'skills', 'degree'] as const;
-
-/**
- * A profile flag before `batch` or `list` would be silently dropped (batch records have their
- * own; a list has no profile): a usage error instead.
- */
-function onlyOneEstimateFlags(top: EstimateOptions, command: 'batch' | 'list'): void {
-  const given = PROFILE_FLAGS.find((flag) => top[flag] !== undefined);
-  if (given === undefined) return;
-  throw new UsageError(
-    command === 'batch'
-      ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
-      : `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`,
-  );
-}
-
-/**
- * The one output format asked for, from the places it can be given (each as its flag as typed
- * and the format it asks for); two that disagree are a usage error. `json` and `ndjson` agree:
- * for batch both mean one JSON document per line.
- */
-function oneFormat(
-  given: readonly [flag: string, format: string | undefined][],
-): string | undefined {
-  const kind = (format: string): string => (format === 'ndjson' ? 'json' : format);
-  let first: [flag: string, format: string] | undefined;
-  for (const [flag, format] of given) {
-    if (format === undefined) continue;
-    if (first === undefined) first = [flag, format];
-    else if (kind(first[1]) !== kind(format)) {
-      throw new UsageError(`${first[0]} conflicts with ${flag}; use one of them`);
-    }
-  }
-  return first?.[1];
-}
-
-/** The most worker threads `batch --jobs` accepts. */
-const MAX_JOBS = 16;
-
-/** `--jobs`: a whole number of worker threads, 0 to MAX_JOBS. */
-function parseJobs(text: string): number {
-  const n = /^[0-9]{1,2}$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!(n <= MAX_JOBS)) {
-    throw new UsageError(
-      `--jobs '${clip(text)}' is not a whole number from 0 to ${MAX_JOBS} (worker threads; 0 for none)`,
-    );
-  }
-  return n;
-}
-
-function batchUsage(program: Command): string {
-  const batch = program.commands.find((c) => c.name() === 'batch');
-  return batch ? batch.helpInformation() : '';
-}
-
-/** A command's whole output to stdout (not batch's: that streams, with backpressure). */
-function print(io: Io, text: string): void {
-  if (io.stdout.writeAll) io.stdout.writeAll(text);
-  else io.stdout.write(text);
-}
-
 function oneLine(text: string): string {
   return text
     .trim()
@@ -353,100 +230,6 @@ function oneLine(text: string): string {
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join(' ');
-}
-
-function listKind(text: string | undefined): ListKind {
-  if (text === undefined) {
-    throw new UsageError(
-      `list what? pass one of: ${Object.keys(LIST_KINDS).join(', ')} (e.g. ml-salary list cities)`,
-    );
-  }
-  const t = text.trim().toLowerCase();
-  const singular: Record<string, ListKind> = {
-    city: 'cities',
-    industry: 'industries',
-    skill: 'skills',
-    degree: 'degrees',
-  };
-  if (t in LIST_KINDS) return t as ListKind;
-  if (t in singular) return singular[t]!;
-  const names = Object.keys(LIST_KINDS);
-  const hint = editDistanceSuggest(t, names);
-  throw new UsageError(
-    `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
-  );
-}
-
-async function estimateCommand(opts: EstimateOptions, io: Io, market: Market): Promise<number> {
-  const format = chooseFormat(opts);
-  const raw: RawProfile = {
-    years: opts.years,
-    city: opts.city,
-    industry: opts.industry,
-    skills: opts.skills,
-    degree: opts.degree,
-  };
-  // Only a table run can prompt. Others (--json, csv, markdown) never look at stdin or stderr:
-  // that would create their streams, which a scripted run does not need (start-up time).
-  const interactive =
-    format === 'table' && opts.input && Boolean(io.stdin.isTTY && io.stderr.isTTY);
-  let because: string | undefined;
-  let answers = raw;
-  if (interactive) {
-    // Check what the flags gave before asking for the rest, so a typo fails at once.
-    resolveProfile({ ...raw, years: raw.years ?? 0 }, market, flagName);
-    const colour = colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0;
-    answers = await askMissing(raw, market, {
-      input: io.stdin,
-      output: colour ? io.stderr : withoutColour(io.stderr),
-      signal: io.signal,
-    });
-  } else if (raw.years === undefined) {
-    const why =
-      format === 'json' && opts.json
-        ? '--json never prompts'
-        : !opts.input
-          ? '--no-input was given'
-          : format !== 'table'
-            ? `--format ${format} never prompts`
-            : io.stdin.isTTY
-              ? 'stderr is not a terminal, and the questions are drawn there'
-              : 'no terminal on stdin';
-    throw new UsageError(`--years is required here (${why}); pass e.g. --years 5`);
-  } else {
-    because = !opts.input
-      ? '--no-input'
-      : format !== 'table'
-        ? `--format ${format}`
-        : io.stdin.isTTY
-          ? 'stderr is not a terminal'
-          : 'no terminal';
-  }
-  const { profile, defaulted } = resolveProfile(answers, market, flagName);
-  const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
-  switch (format) {
-    case 'json':
-      print(io, renderJson(doc));
-      break;
-    case 'csv':
-      print(io, renderCsv(doc));
-      break;
-    case 'markdown':
-      print(io, renderMarkdown(doc, market));
-      break;
-    case 'table': {
-      // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
-      const [{ painter }, { renderReport }] = await Promise.all([
-        import('./paint.js'),
-        import('./render/table.js'),
-      ]);
-      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
-      const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0;
-      print(io, renderReport(doc, market, { paint, width, defaultedBecause: because }));
-      break;
-    }
-  }
-  return EXIT.ok;
 }
 
 /**
@@ -484,8 +267,8 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
     io.stderr.write('Cancelled\n');
     return EXIT.cancelled;
   }
-  // Exit codes are chosen here, where errors become output: a bad value or a misused command
-  // line is a usage error (2), a whole input or output that fails is a data error (1).
+  // A bad value or a misused command line is a usage error (2); a whole input or output that
+  // fails is a data error (1).
   if (error instanceof InputError || error instanceof UsageError || error instanceof DataError) {
     io.stderr.write(`ml-salary: error: ${error.message}\n`);
     return error instanceof DataError ? EXIT.data : EXIT.usage;

@@ -54,8 +54,17 @@ export interface GuideView {
   total?: readonly [number, number | null];
 }
 
+/** How a profile's catalogue ids read to a person, so that no renderer needs the market. */
+export interface ProfileLabels {
+  city: string;
+  industry: string;
+  skills: string[];
+  degree: string;
+}
+
 export interface Estimate {
   profile: Profile;
+  labels: ProfileLabels;
   level: Level;
   base: Range;
   bonus: Range;

@@ -29,7 +29,25 @@ type Doc = Record<string, unknown> & {
 
 const parseLines = (text: string): Doc[] => lines(text).map((l) => JSON.parse(l) as Doc);
 
-/** A batch record without its `line`: what `--json` prints for the same profile. */
+/** The fields of a compact batch record, in order. */
+const COMPACT_FIELDS = [
+  'schemaVersion',
+  'line',
+  'profile',
+  'defaulted',
+  'level',
+  'base',
+  'bonus',
+  'equity',
+  'total',
+] as const;
+
+/** The named fields of a document, in the given order (those it lacks are left out). */
+function pick(doc: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => k in doc).map((k) => [k, doc[k]]));
+}
+
+/** An --explain record without its `line`: what `--json` prints for the same profile. */
 function withoutLine(doc: Doc): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...doc };
   delete copy.line;
@@ -47,22 +65,36 @@ const tmp = scratch();
 afterAll(() => tmp.done());
 
 describe('batch: NDJSON and CSV in, one estimate per record out', () => {
-  it('estimates every NDJSON record, in order, each the --json document plus its line number', async () => {
+  it('estimates every NDJSON record, in order, as a compact record of the --json figures', async () => {
     const r = await batch('', [join(FIXTURES, 'profiles.ndjson')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const docs = parseLines(r.stdout);
     expect(docs.map((d) => d.line)).toEqual([1, 2, 3, 5, 6]); // line 4 is blank
-    const { line, ...first } = docs[0]!;
-    expect(line).toBe(1);
-    expect(first).toEqual(
-      await single([
-        ...['--years', '6', '--city', 'sf', '--industry', 'faang'],
-        ...['--skills', 'mlops,nlp', '--degree', 'masters'],
-      ]),
-    );
-    expect(withoutLine(docs[1]!)).toEqual(await single(['--years', '4', '--city', 'austin']));
+    for (const d of docs) {
+      expect(Object.keys(d)).toEqual([...COMPACT_FIELDS]);
+      expect(lines(JSON.stringify(d))[0]!.length).toBeLessThan(400);
+    }
+    const full = await single([
+      ...['--years', '6', '--city', 'sf', '--industry', 'faang'],
+      ...['--skills', 'mlops,nlp', '--degree', 'masters'],
+    ]);
+    expect(docs[0]).toEqual({ ...pick(full, COMPACT_FIELDS), line: 1 });
+    const austin = await single(['--years', '4', '--city', 'austin']);
+    expect(docs[1]).toEqual({ ...pick(austin, COMPACT_FIELDS), line: 2 });
     expect(docs[4]!.defaulted).toEqual(['degree']); // null takes the default
+  });
+
+  it('--explain writes the whole --json document per record, plus its line number', async () => {
+    const r = await batch('', [join(FIXTURES, 'profiles.ndjson'), '--explain']);
+    expect(r.code).toBe(0);
+    const docs = parseLines(r.stdout);
+    expect(docs.map((d) => d.line)).toEqual([1, 2, 3, 5, 6]);
+    expect(Object.keys(docs[0]!).slice(0, 2)).toEqual(['schemaVersion', 'line']);
+    expect(withoutLine(docs[1]!)).toEqual(await single(['--years', '4', '--city', 'austin']));
+    const csv = await batch('{"years": 3}\n', ['--explain', '--format', 'csv']);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toMatch(/^ml-salary: error: --explain adds the reasons to NDJSON records/);
   });
 
   it('reads piped stdin with no file, and with -', async () => {
@@ -125,7 +157,9 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
   ])('batch %j writes %s', async (args, kind) => {
     const r = await batch('{"years": 3}\n', args);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith(kind === 'csv' ? 'line,years,' : '{"line":1,')).toBe(true);
+    expect(
+      r.stdout.startsWith(kind === 'csv' ? 'line,years,' : '{"schemaVersion":3,"line":1,'),
+    ).toBe(true);
   });
 
   it('takes the output format given before the subcommand too, and refuses table/markdown', async () => {
@@ -154,7 +188,7 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
       const d = fakeIo();
       (d.io.stdin as PassThrough).end('{"years": 3}\n');
       expect(await run(argv, d.io), argv.join(' ')).toBe(0);
-      expect(d.stdout()).toMatch(/^\{"line":1,/);
+      expect(d.stdout()).toMatch(/^\{"schemaVersion":3,"line":1,/);
     }
   });
 
@@ -412,11 +446,13 @@ describe('batch: terminals, progress, streaming, backpressure, signals', () => {
     }) as typeof slow.write;
     const c = fakeIo();
     c.io.stdout = slow;
-    const n = 3000; // about 7 MB of output
+    const n = 20_000; // about 5 MB of output
     (c.io.stdin as PassThrough).end(
       Array.from({ length: n }, (_, i) => JSON.stringify(profileAt(i))).join('\n'),
     );
     expect(await run(['batch'], c.io)).toBe(0);
+    // What the stream still holds reaches the file before the process exits.
+    await new Promise((resolve) => slow.end(resolve));
     expect(lines(written)).toHaveLength(n);
     expect(maxBuffered).toBeLessThan(128 * 1024);
   });

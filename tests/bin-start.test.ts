@@ -37,7 +37,7 @@ describe('bin/ml-salary.js', () => {
     chmodSync(cacheFolder(tmp), 0o777);
     const r = await runBin(args, { env: { TMPDIR: tmp } });
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(r.stdout).schemaVersion).toBe(2);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(3);
     expect(readdirSync(cacheFolder(tmp))).toEqual([]);
   });
 

@@ -37,7 +37,7 @@ describe('the built CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout);
-    expect(doc.schemaVersion).toBe(2);
+    expect(doc.schemaVersion).toBe(3);
     expect(doc.currency).toBe('USD');
     expect(typeof doc.total.mid).toBe('number');
     expect(doc.total.mid).toBe(doc.base.mid + doc.bonus.mid + doc.equity.mid);
@@ -91,7 +91,9 @@ describe('the built CLI', () => {
     const r = await runBin(['--years', '4', '--city', 'austin']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('\u001b[');
-    expect(r.stdout).toContain('* Defaulted (no terminal): industry = Enterprise / consultancy');
+    expect(r.stdout).toContain(
+      '* Defaulted (no terminal on stdin): industry = Enterprise / consultancy',
+    );
   });
 
   it.runIf(existsSync('/dev/full'))(

@@ -4,6 +4,8 @@ import { fakeIo } from './helpers.js';
 
 // eslint-disable-next-line no-control-regex -- matching escape codes is the point
 const ANSI = /\u001b\[/;
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
+const SGR = /\u001b\[[0-9;]*m/g;
 
 async function cli(argv: string[], opts: Parameters<typeof fakeIo>[0] = {}) {
   const t = fakeIo(opts);
@@ -33,7 +35,7 @@ describe('JSON document', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       currency: 'USD',
       profile: {
         years: 6,
@@ -103,7 +105,7 @@ describe('without a terminal', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Austin | Enterprise / consultancy* | none* | Bachelor's*");
     expect(r.stdout).toContain(
-      "* Defaulted (no terminal): industry = Enterprise / consultancy, skills = none, degree = Bachelor's. Pass --industry, --skills, --degree to set them.",
+      "* Defaulted (no terminal on stdin): industry = Enterprise / consultancy, skills = none, degree = Bachelor's. Pass --industry, --skills, --degree to set them.",
     );
     expect(r.stdout).not.toMatch(ANSI);
   });
@@ -126,7 +128,11 @@ describe('table output', () => {
     const t = fakeIo({ tty: true });
     (t.io.stderr as { isTTY?: boolean }).isTTY = false;
     expect(await run(['--years', '4'], t.io)).toBe(0);
-    expect(t.stdout()).toContain('* Defaulted (stderr is not a terminal): city = Other US');
+    // The footnote is coloured and wrapped on a terminal.
+    const plain = t.stdout().replace(SGR, '').replace(/\s+/g, ' ');
+    expect(plain).toContain(
+      '* Defaulted (stderr is not a terminal, and the questions are drawn there): city = Other US',
+    );
   });
 
   it('colours additions green and reductions red, and leaves effects of zero plain', async () => {
@@ -332,7 +338,9 @@ describe('help as a command', () => {
     expect(batch.stdout).toContain('Usage: ml-salary batch');
     const bad = await cli(['help', 'bacth']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("ml-salary: error: no help for 'bacth'; commands: list, batch\n");
+    expect(bad.stderr).toBe(
+      "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch\n",
+    );
   });
 });
 

@@ -82,7 +82,7 @@ describe('schemas/estimate.schema.json', () => {
     ) as unknown;
     expect(validInput(good)).toBe(true);
     for (const broken of [
-      { schemaVersion: 1 }, // the version before a guide's open-ended high became null
+      { schemaVersion: 2 }, // the version before batch records became compact
       { total: { low: 1, mid: 2 } },
       { total: { low: 1.5, mid: 2, high: 3 } },
       { level: 'principal' },
@@ -94,22 +94,31 @@ describe('schemas/estimate.schema.json', () => {
 });
 
 describe('schemas/batch-record.schema.json', () => {
-  it('matches every NDJSON line of batch output', async () => {
+  it('matches every compact NDJSON line of batch output, and names all its fields', async () => {
     const out = lines(await cli(['batch', join(FIXTURES, 'profiles.ndjson')]));
     expect(out.length).toBeGreaterThan(0);
+    const compact = (recordSchema.$defs as Record<string, { properties: object }>).compact!;
     for (const text of out) {
       const record = JSON.parse(text) as Record<string, unknown>;
       expect(validRecord(record), JSON.stringify(validRecord.errors)).toBe(true);
-      const doc: Record<string, unknown> = { ...record };
-      delete doc.line;
-      expect(validEstimate(doc)).toBe(true);
-      expect(Object.keys(record).sort()).toEqual(
-        [...Object.keys(estimateSchema.properties as object), 'line'].sort(),
-      );
+      expect(Object.keys(record)).toEqual(Object.keys(compact.properties));
     }
     const noLine = JSON.parse(out[0]!) as Record<string, unknown>;
     delete noLine.line;
     expect(validRecord(noLine)).toBe(false);
+    expect(validRecord({ ...JSON.parse(out[0]!), factors: [] })).toBe(false);
+  });
+
+  it('matches every --explain line, which is the full document plus line', async () => {
+    const out = lines(await cli(['batch', '--explain', join(FIXTURES, 'profiles.ndjson')]));
+    for (const text of out) {
+      const record = JSON.parse(text) as Record<string, unknown>;
+      expect(validRecord(record), JSON.stringify(validRecord.errors)).toBe(true);
+      expect(validEstimate(record), JSON.stringify(validEstimate.errors)).toBe(true);
+      expect(Object.keys(record).sort()).toEqual(
+        [...Object.keys(estimateSchema.properties as object), 'line'].sort(),
+      );
+    }
   });
 });
 

@@ -1,35 +1,33 @@
+import { toBatchRecord, toDocument } from '../document.js';
 import { InputError } from '../errors.js';
-import { DataError } from '../exit.js';
 import { estimate } from '../estimate.js';
+import { DataError } from '../exit.js';
 import { fieldName, resolveProfile, type RawProfile } from '../profile.js';
 import { csvRecord } from '../render/csv.js';
-import { toDocument } from '../render/document.js';
-import { JsonLineWriter } from '../render/json-lines.js';
 import type { Market, ProfileField } from '../types.js';
-import { eachLine, linesFrom, type Line } from './lines.js';
+import { linesFrom, type Line } from './lines.js';
 import { isBlank, parseCsvHeader, profileFromCsv, profileFromJson } from './records.js';
 
 export type InputFormat = 'ndjson' | 'csv';
 
-/**
- * Output is cut into pieces of about this many bytes (NDJSON) or characters (CSV): each is
- * written as it is, and buffers this small are reused by the allocator rather than mapped afresh.
- */
+/** Output is cut into pieces of about this many characters, each written as it is. */
 const OUT_PIECE = 60 * 1024;
 
-/** What estimating a record needs to know about the input and the output: a worker gets a copy. */
+/** What estimating a record needs to know about the input and the output. */
 export interface Settings {
   /** undefined until the first non-blank line shows it (or --input-format says). */
   inputFormat: InputFormat | undefined;
   /** The CSV header's columns, once read. */
   columns: ProfileField[];
   format: 'ndjson' | 'csv';
+  /** NDJSON: the whole --json document per record (with `line`), not the compact record. */
+  explain: boolean;
 }
 
 /** What a stretch of input lines came to: output for stdout, `line N: ...` lines for stderr. */
 export interface Done {
-  /** NDJSON bytes, or CSV text, in pieces of about OUT_PIECE. */
-  out: (Uint8Array | string)[];
+  /** NDJSON or CSV text, in pieces of about OUT_PIECE characters. */
+  out: string[];
   /** One message per bad record, without the newline. */
   errors: string[];
   /** Records read (not blank lines or the CSV header), estimated, and bad. */
@@ -40,13 +38,12 @@ export interface Done {
 
 /**
  * Turns input lines into output, record by record, collecting what they come to until `take()`.
- * Holds no stream: the batch's main thread and its worker threads each run one.
+ * Holds no stream (commands/batch.ts reads and writes).
  */
 export class RecordWork {
   private readonly settings: Settings;
-  private readonly json: JsonLineWriter;
-  private csv = '';
-  private out: (Uint8Array | string)[] = [];
+  private text = '';
+  private out: string[] = [];
   private errors: string[] = [];
   private records = 0;
   private good = 0;
@@ -57,23 +54,6 @@ export class RecordWork {
     settings: Settings,
   ) {
     this.settings = { ...settings, columns: [...settings.columns] };
-    this.json = new JsonLineWriter(OUT_PIECE + 4096);
-  }
-
-  /** Whether the input format (and for CSV the header) is known, so records can be farmed out. */
-  get ready(): boolean {
-    const s = this.settings;
-    return s.inputFormat === 'ndjson' || (s.inputFormat === 'csv' && s.columns.length > 0);
-  }
-
-  /** A copy of the settings as they stand (for a worker). */
-  get current(): Settings {
-    return { ...this.settings, columns: [...this.settings.columns] };
-  }
-
-  /** Lines in a run of whole lines (see `eachLine`). */
-  run(text: string, firstLineNo: number): void {
-    eachLine(text, firstLineNo, (lineNo, line) => this.text(lineNo, line));
   }
 
   /**
@@ -85,7 +65,7 @@ export class RecordWork {
   runFrom(text: string, at: number, lineNo: number): { at: number; lineNo: number } | undefined {
     const pieces = this.out.length;
     const next = linesFrom(text, at, lineNo, (n, line) => {
-      this.text(n, line);
+      this.record(n, line);
       return this.out.length > pieces;
     });
     return next.at === -1 ? undefined : next;
@@ -97,7 +77,7 @@ export class RecordWork {
       this.records++;
       this.report(line.lineNo, line.problem);
     } else {
-      this.text(line.lineNo, line.text);
+      this.record(line.lineNo, line.text);
     }
   }
 
@@ -117,17 +97,11 @@ export class RecordWork {
     return done;
   }
 
-  /** Records read since the last take (good and bad). */
-  get count(): number {
-    return this.records;
-  }
-
   /** What is written so far becomes a piece of output. */
   private piece(): void {
-    if (this.json.length > 0) this.out.push(this.json.take());
-    if (this.csv !== '') {
-      this.out.push(this.csv);
-      this.csv = '';
+    if (this.text !== '') {
+      this.out.push(this.text);
+      this.text = '';
     }
   }
 
@@ -136,7 +110,7 @@ export class RecordWork {
    * header is read, anything else is a record. A whole-input problem (a JSON array, a bad CSV
    * header) throws DataError; a bad record is reported and the work goes on.
    */
-  private text(lineNo: number, text: string): void {
+  private record(lineNo: number, text: string): void {
     if (isBlank(text)) return;
     const s = this.settings;
     if (s.inputFormat === undefined) {
@@ -155,14 +129,16 @@ export class RecordWork {
         s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, s.columns);
       const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
       const est = estimate(profile, this.market);
-      const dataVersion = this.market.dataVersion;
       if (s.format === 'csv') {
-        this.csv += csvRecord(toDocument(est, defaulted, dataVersion), [lineNo]);
-        if (this.csv.length >= OUT_PIECE) this.piece();
+        this.text += csvRecord(est, defaulted, [lineNo]);
+      } else if (s.explain) {
+        // The --json document with the input line number after its version.
+        const { schemaVersion, ...doc } = toDocument(est, defaulted, this.market.dataVersion);
+        this.text += `${JSON.stringify({ schemaVersion, line: lineNo, ...doc })}\n`;
       } else {
-        this.json.writeEstimate(est, defaulted, dataVersion, lineNo);
-        if (this.json.length >= OUT_PIECE) this.piece();
+        this.text += `${JSON.stringify(toBatchRecord(lineNo, est, defaulted))}\n`;
       }
+      if (this.text.length >= OUT_PIECE) this.piece();
       this.good++;
     } catch (error) {
       if (error instanceof InputError) {

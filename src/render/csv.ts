@@ -1,4 +1,4 @@
-import type { EstimateDocument } from './document.js';
+import type { Estimate, ProfileField } from '../types.js';
 
 /** Quote a CSV field when it holds a comma, quote, CR or LF (RFC 4180). */
 export function csvField(value: string | number): string {
@@ -25,7 +25,11 @@ export function csvHeader(extra: readonly string[] = []): string {
 }
 
 /** One estimate as one wide CSV row (matching `csvHeader`). Skills are joined with ';'. */
-export function csvRecord(doc: EstimateDocument, extra: readonly (string | number)[] = []): string {
+export function csvRecord(
+  doc: Pick<Estimate, 'profile' | 'level' | 'base' | 'bonus' | 'equity' | 'total'>,
+  defaulted: readonly ProfileField[],
+  extra: readonly (string | number)[] = [],
+): string {
   const p = doc.profile;
   return csvRow([
     ...extra,
@@ -36,11 +40,13 @@ export function csvRecord(doc: EstimateDocument, extra: readonly (string | numbe
     p.degree,
     doc.level,
     ...FIGURES.flatMap((f) => ENDS.map((e) => doc[f][e])),
-    doc.defaulted.join(';'),
+    defaulted.join(';'),
   ]);
 }
 
 /** A single estimate as CSV: a header row and one record. */
-export function renderCsv(doc: EstimateDocument): string {
-  return csvHeader() + csvRecord(doc);
+export function renderCsv(
+  doc: Parameters<typeof csvRecord>[0] & { defaulted: ProfileField[] },
+): string {
+  return csvHeader() + csvRecord(doc, doc.defaulted);
 }

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types.js';
-import { wrap } from './format.js';
+import { wrap } from './text.js';
 
 export const LIST_KINDS = {
   cities: { kind: 'city', flag: '--city', title: 'Cities' },

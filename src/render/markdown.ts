@@ -1,11 +1,11 @@
-import type { Market } from '../types.js';
-import type { EstimateDocument } from './document.js';
-import { money, signedMoney, sourceTag } from './format.js';
+import type { EstimateDocument } from '../document.js';
+import { money, signedMoney } from '../format.js';
+import { sourceTag, tagList } from './text.js';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|');
 
 /** A single estimate as a GitHub-flavoured markdown table, with the why list and sources. */
-export function renderMarkdown(doc: EstimateDocument, market: Market): string {
+export function renderMarkdown(doc: EstimateDocument): string {
   const p = doc.profile;
   const lines: string[] = [];
   lines.push(
@@ -37,20 +37,15 @@ export function renderMarkdown(doc: EstimateDocument, market: Market): string {
   lines.push('');
   lines.push('Why (effect on the typical total):');
   lines.push('');
-  const tags = new Map(market.sources.map((s) => [s.id, sourceTag(s.file, s.id)]));
   doc.factors.forEach((f, i) => {
     const effect = i === 0 ? money(f.effect) : signedMoney(f.effect);
     lines.push(
-      `- ${effect}: ${esc(f.label)} [${f.sources
-        .map((s) => tags.get(s) ?? s)
-        .sort()
-        .join(', ')}]`,
+      `- ${effect}: ${esc(f.label)} [${tagList(f.sources, doc.sources).replace(/,/g, ', ')}]`,
     );
   });
   lines.push('');
   lines.push('Sources:');
   lines.push('');
-  for (const s of doc.sources)
-    lines.push(`- [${sourceTag(s.file, s.id)}] ${esc(s.title)} (\`${s.file}\`)`);
+  for (const s of doc.sources) lines.push(`- [${sourceTag(s)}] ${esc(s.title)} (\`${s.file}\`)`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,23 +1,21 @@
-/** Whole dollars with thousands separators: 123456 -> "$123,456". */
-export function money(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  return `${sign}$${Math.abs(Math.round(n)).toLocaleString('en-US')}`;
+// Laying out prose for a terminal, and the short source tags of human output.
+import type { SourceRef } from '../types.js';
+
+/** Short tag for a source in human output: the guide's number ("000"), or the source's id. */
+export function sourceTag(source: Pick<SourceRef, 'id' | 'file'>): string {
+  const m = /^(\d{3})_/.exec(source.file);
+  return m ? m[1]! : source.id;
 }
 
-/** Compact thousands: 123456 -> "$123K". */
-export function moneyK(n: number): string {
-  return `$${Math.round(n / 1000).toLocaleString('en-US')}K`;
-}
-
-/** A signed dollar effect: "+$1,234" / "-$1,234". */
-export function signedMoney(n: number): string {
-  return n < 0 ? money(n) : `+${money(n)}`;
-}
-
-/** Short tag for a source id in human output: the seed's file number, or the id. */
-export function sourceTag(file: string, id: string): string {
-  const m = /^(\d{3})_/.exec(file);
-  return m ? m[1]! : id;
+/** The tags of some source ids, sorted and joined: "000,001". Unknown ids show as themselves. */
+export function tagList(ids: readonly string[], sources: readonly SourceRef[]): string {
+  return ids
+    .map((id) => {
+      const s = sources.find((x) => x.id === id);
+      return s ? sourceTag(s) : id;
+    })
+    .sort()
+    .join(',');
 }
 
 /** Greedy word wrap to `width` columns with a hanging indent; width <= 0 means no wrapping. */

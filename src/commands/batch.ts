@@ -1,32 +1,25 @@
+// `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
 import { open } from 'node:fs/promises';
-import { LineSplitter, sniffBinary, type Line } from './batch/lines.js';
-import { WorkerError, WorkerPool } from './batch/pool.js';
-import { Progress } from './batch/progress.js';
-import { RecordWork, type Done } from './batch/work.js';
-import { InputError } from './errors.js';
-import { DataError, EXIT, UsageError } from './exit.js';
-import { clip } from './numbers.js';
-import type { Io } from './program.js';
-import { csvHeader } from './render/csv.js';
-import type { Market } from './types.js';
+import { LineSplitter, sniffBinary, type Line } from '../batch/lines.js';
+import { Progress } from '../batch/progress.js';
+import { RecordWork, type Done } from '../batch/work.js';
+import { InputError } from '../errors.js';
+import { DataError, EXIT, UsageError } from '../exit.js';
+import type { Io } from '../io.js';
+import { clip } from '../numbers.js';
+import { csvHeader } from '../render/csv.js';
+import type { Market } from '../types.js';
 
 export interface BatchOptions {
   /** A path, '-' for stdin, or undefined for piped stdin. */
   file: string | undefined;
   inputFormat: 'ndjson' | 'csv' | undefined;
   format: 'ndjson' | 'csv';
+  /** NDJSON output: the whole --json document per record, not the compact record. */
+  explain: boolean;
   /** The batch command's usage text, printed when stdin is a terminal and no file is given. */
   usage: string;
-  /** Worker threads for a large input (`--jobs`); 0 or undefined: none. */
-  jobs?: number | undefined;
 }
-
-/**
- * With `--jobs`, inputs smaller than this still run on the main thread only: starting a worker
- * costs tens of milliseconds, more than it saves on a small batch. A file's size is known at
- * once; a pipe starts its workers once this much has come through.
- */
-export const POOL_MIN_BYTES = 1024 * 1024;
 
 interface Source {
   stream: NodeJS.ReadableStream & { destroy?: () => void };
@@ -36,8 +29,6 @@ interface Source {
 }
 
 const READ_CHUNK = 64 * 1024;
-/** Runs sent to the workers and not yet written, per worker, before reading waits. */
-const IN_FLIGHT_PER_WORKER = 2;
 
 /**
  * Estimate every record of an NDJSON or CSV stream, writing one result per good record in input
@@ -45,8 +36,6 @@ const IN_FLIGHT_PER_WORKER = 2;
  * one `line N: ...` line on stderr and the run goes on. Returns the exit code: 0, 1 when any record
  * was bad, 130/143 when `io.signal` aborted (its reason is the code; see cli.ts).
  * Whole-input problems (binary or UTF-16 input, a bad CSV header, a JSON array) throw DataError.
- * A large input is estimated by worker threads (`io.batchWorker`, `opts.jobs`), in runs of whole
- * lines; the output is the same, byte for byte, in the same order.
  */
 export async function runBatch(opts: BatchOptions, io: Io, market: Market): Promise<number> {
   if (opts.file === undefined && io.stdin.isTTY) {
@@ -107,14 +96,6 @@ interface Run {
   firstLineNo: number;
 }
 
-/** A stretch of the input on its way out: done, or being estimated by a worker. */
-interface Slot {
-  done?: Done;
-  error?: unknown;
-  /** Settles (never rejects) when a worker's run is done or failed. */
-  settled?: Promise<void>;
-}
-
 /**
  * Bytes to hold, unless a line ends sooner, before deciding whether the input is text: a UTF-16
  * byte-order mark takes 2.
@@ -125,12 +106,9 @@ class BatchRun {
   private readonly splitter = new LineSplitter();
   private readonly progress: Progress;
   private readonly work: RecordWork;
-  private readonly jobs: number;
-  private pool: WorkerPool | undefined;
-  /** What is estimated or being estimated and not yet written, in input order. */
-  private readonly queue: Slot[] = [];
-  private inFlight = 0;
-  /** How many pieces of the oldest slot's output are written. */
+  /** What is estimated and not yet written, in input order. */
+  private readonly queue: Done[] = [];
+  /** How many pieces of the oldest entry's output are written. */
   private piece = 0;
   private records = 0;
   private good = 0;
@@ -154,8 +132,8 @@ class BatchRun {
       inputFormat: opts.inputFormat,
       columns: [],
       format: opts.format,
+      explain: opts.explain,
     });
-    this.jobs = io.batchWorker === undefined ? 0 : (opts.jobs ?? 0);
     this.headerDue = opts.format === 'csv';
     this.progress = new Progress(io.stderr, source.size);
   }
@@ -202,7 +180,7 @@ class BatchRun {
       }
       if (goOn && !this.stopped()) {
         this.splitter.end(onLine);
-        if (await this.process(items)) await this.settle(true);
+        await this.process(items);
         // No record came out (an empty input, or every record bad): the CSV is its header alone.
         if (!this.stopped()) this.header();
       }
@@ -211,10 +189,10 @@ class BatchRun {
         if (
           error instanceof DataError ||
           error instanceof UsageError ||
-          error instanceof InputError ||
-          error instanceof WorkerError
-        )
+          error instanceof InputError
+        ) {
           throw error;
+        }
         throw new DataError(
           `error reading ${clip(this.source.name, 200)}: ${clip(error instanceof Error ? error.message : String(error), 300)}`,
         );
@@ -225,7 +203,6 @@ class BatchRun {
       this.cut();
       this.writeReady(true);
       this.progress.clear();
-      void this.pool?.close();
     }
     if (this.stdoutGone) return EXIT.ok;
     if (signal?.aborted) {
@@ -244,9 +221,8 @@ class BatchRun {
   /** A whole-input error when the input's first bytes are not NDJSON or CSV text. */
   private sniff(head: Buffer): void {
     const why = sniffBinary(head);
-    if (why) {
+    if (why)
       throw new DataError(`${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`);
-    }
   }
 
   private stopped(): boolean {
@@ -258,9 +234,9 @@ class BatchRun {
   }
 
   /**
-   * A chunk's lines and runs, in order. A run goes to a worker once the input is known to be
-   * large; otherwise it is estimated here a piece of output at a time, each written (waiting for
-   * stdout when it is full) before the next. False once told to stop.
+   * A chunk's lines and runs, in order, estimated a piece of output at a time, each written
+   * (waiting for stdout when it is full) before the next: output never piles up. False once told
+   * to stop.
    */
   private async process(items: readonly (Line | Run)[]): Promise<boolean> {
     for (const item of items) {
@@ -268,111 +244,41 @@ class BatchRun {
         this.work.line(item);
         continue;
       }
-      const { text, firstLineNo } = item;
-      const pool = this.pool ?? this.startPool();
-      if (pool !== undefined) {
-        this.submit(pool, text, firstLineNo);
-        continue;
-      }
-      let next = this.work.runFrom(text, 0, firstLineNo);
+      let next = this.work.runFrom(item.text, 0, item.firstLineNo);
       while (next !== undefined) {
-        this.cut();
-        if (!(await this.settle(false))) return false;
-        next = this.work.runFrom(text, next.at, next.lineNo);
+        if (!(await this.flush())) return false;
+        next = this.work.runFrom(item.text, next.at, next.lineNo);
       }
     }
-    this.cut();
-    return this.settle(false);
+    return this.flush();
   }
 
-  /** A run of whole lines to a worker; what the main thread made so far goes out first. */
-  private submit(pool: WorkerPool, text: string, firstLineNo: number): void {
-    this.cut();
-    const slot: Slot = {};
-    this.inFlight++;
-    slot.settled = pool.submit(text, firstLineNo).then(
-      (done) => {
-        slot.done = done;
-        this.inFlight--;
-      },
-      (error: unknown) => {
-        slot.error = error;
-        this.inFlight--;
-      },
-    );
-    this.queue.push(slot);
-  }
-
-  private startPool(): WorkerPool | undefined {
-    const script = this.io.batchWorker;
-    if (script === undefined || this.jobs === 0 || !this.work.ready) return undefined;
-    if ((this.source.size ?? this.bytes) < POOL_MIN_BYTES) return undefined;
-    this.pool = new WorkerPool(script, this.jobs, this.work.current);
-    return this.pool;
-  }
-
-  /** What the main thread has made so far joins the queue. */
+  /** What is made so far joins the queue. */
   private cut(): void {
     const done = this.work.take();
-    if (done.records > 0) this.queue.push({ done });
+    if (done.records > 0) this.queue.push(done);
   }
 
-  /**
-   * Write what is done, in order; wait for the oldest run while too many are out at the workers
-   * (or, at the end, for all of them), and while stdout's buffer is full. False once told to stop.
-   */
-  private async settle(end: boolean): Promise<boolean> {
+  /** Write what is done, waiting while stdout's buffer is full. False once told to stop. */
+  private async flush(): Promise<boolean> {
+    this.cut();
     for (;;) {
       this.writeReady();
-      if (this.full) {
-        // Wait, then write the rest of what is done before reading on: output never piles up.
-        this.full = false;
-        await this.drain();
-        if (this.stopped()) return false;
-        continue;
-      }
+      if (!this.full) return !this.stopped();
+      this.full = false;
+      await this.drain();
       if (this.stopped()) return false;
-      // Everything done is written: what is left waits on a worker. Read on while there is room.
-      const head = this.queue[0];
-      if (head === undefined) return true;
-      if (!end && this.inFlight < this.jobs * IN_FLIGHT_PER_WORKER) return true;
-      await this.oldest(head);
-    }
-  }
-
-  /** Wait until the oldest slot is done (or failed), or the run is aborted. */
-  private async oldest(slot: Slot): Promise<void> {
-    if (slot.settled === undefined) return;
-    const signal = this.io.signal;
-    if (signal === undefined) return slot.settled;
-    if (signal.aborted) return;
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<void>((resolve) => {
-      onAbort = resolve;
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      await Promise.race([slot.settled, aborted]);
-    } finally {
-      signal.removeEventListener('abort', onAbort!);
     }
   }
 
   /**
-   * Write the done slots at the head of the queue, a piece at a time; stop when stdout's buffer
-   * is full (the rest of the slot follows after 'drain'). A failed slot throws. When stopping
-   * (`last`), write every done slot whole regardless, and never throw.
+   * Write the queue's entries, a piece at a time; stop when stdout's buffer is full (the rest
+   * follows after 'drain'). When stopping (`last`), write everything regardless.
    */
   private writeReady(last = false): void {
     const queue = this.queue;
     while (queue.length > 0 && !this.stdoutGone) {
-      const slot = queue[0]!;
-      if (slot.error !== undefined) {
-        if (last) return;
-        throw slot.error;
-      }
-      const done = slot.done;
-      if (done === undefined) return;
+      const done = queue[0]!;
       if (this.piece === 0 && done.errors.length > 0) {
         this.progress.clear();
         for (const message of done.errors) this.io.stderr.write(`${message}\n`);
@@ -394,7 +300,7 @@ class BatchRun {
   }
 
   /** Hand output to stdout; false when its buffer is full (wait for 'drain'). */
-  private write(out: Uint8Array | string): boolean {
+  private write(out: string): boolean {
     if (this.stdoutGone) return true;
     this.header();
     return this.io.stdout.write(out);

@@ -1,8 +1,9 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import type { Market, ProfileField } from '../types.js';
-import type { EstimateDocument } from './document.js';
-import { money, moneyK, signedMoney, sourceTag, wrap } from './format.js';
+import type { EstimateDocument } from '../document.js';
+import { money, moneyK, signedMoney } from '../format.js';
+import type { ProfileField } from '../types.js';
+import { sourceTag, tagList, wrap } from './text.js';
 
 export interface TableOptions {
   paint: ChalkInstance;
@@ -19,7 +20,6 @@ const ROWS = [
   ['Total', 'total'],
 ] as const;
 
-/** The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High. */
 /** Narrower than the boxed table (43 columns): draw it without borders (37 columns). */
 const BOXED_MIN_WIDTH = 44;
 const NO_BORDERS = Object.fromEntries(
@@ -54,33 +54,27 @@ export function renderBreakdownTable(
   return table.toString();
 }
 
-function labelFor(market: Market, field: ProfileField, doc: EstimateDocument): string {
-  const p = doc.profile;
+/** How a profile field reads to a person: the label the document carries. */
+function labelFor(field: ProfileField, doc: EstimateDocument): string {
   switch (field) {
     case 'years':
-      return String(p.years);
-    case 'city':
-      return market.locations.find((l) => l.id === p.city)?.label ?? p.city;
-    case 'industry':
-      return market.industries.find((i) => i.id === p.industry)?.label ?? p.industry;
+      return String(doc.profile.years);
     case 'skills':
-      return p.skills.length === 0
-        ? 'none'
-        : p.skills.map((s) => market.skills.list.find((x) => x.id === s)?.label ?? s).join(', ');
-    case 'degree':
-      return market.degrees.list.find((d) => d.id === p.degree)?.label ?? p.degree;
+      return doc.labels.skills.length === 0 ? 'none' : doc.labels.skills.join(', ');
+    default:
+      return doc.labels[field];
   }
 }
 
 /** The whole human report: heading, table, why, what the guides say, sources, defaults. */
-export function renderReport(doc: EstimateDocument, market: Market, opts: TableOptions): string {
+export function renderReport(doc: EstimateDocument, opts: TableOptions): string {
   const { paint, width } = opts;
   const out: string[] = [];
   const p = doc.profile;
   const years = `${p.years} year${p.years === 1 ? '' : 's'}`;
   out.push(paint.bold(wrap(`ML engineer pay estimate: ${doc.level} level, ${years}`, width, '')));
   const profileLine = (['city', 'industry', 'skills', 'degree'] as const)
-    .map((f) => labelFor(market, f, doc) + (doc.defaulted.includes(f) ? '*' : ''))
+    .map((f) => labelFor(f, doc) + (doc.defaulted.includes(f) ? '*' : ''))
     .join(' | ');
   out.push(wrap(profileLine, width, ''));
   out.push(renderBreakdownTable(doc, paint, width));
@@ -95,12 +89,6 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
   );
   out.push('');
 
-  const tags = new Map(market.sources.map((s) => [s.id, sourceTag(s.file, s.id)]));
-  const tagList = (ids: readonly string[]): string =>
-    ids
-      .map((id) => tags.get(id) ?? id)
-      .sort()
-      .join(',');
   out.push(paint.bold('Why (effect on the typical total)'));
   const effectWidth = Math.max(
     ...doc.factors.map((f) => signedMoney(f.effect).length),
@@ -113,7 +101,7 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
       f.effect < 0 ? paint.red(shown) : i === 0 || f.effect === 0 ? shown : paint.green(shown);
     const pad = ' '.repeat(effectWidth - shown.length);
     const indent = ' '.repeat(2 + effectWidth + 2);
-    const tagsText = `[${tagList(f.sources)}]`;
+    const tagsText = `[${tagList(f.sources, doc.sources)}]`;
     // Wrap the plain text, then colour: escape codes must not count towards the width.
     const text = wrap(`${f.label} ${tagsText}`, width, indent);
     const cut = Math.max(0, text.lastIndexOf(tagsText)); // tags hold no space, so wrap keeps them whole
@@ -127,7 +115,7 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
 
   out.push(paint.bold(wrap(`What the guides say for ${years} (before any adjustment)`, width, '')));
   for (const g of doc.guides) {
-    const tag = sourceTag(g.file, g.source);
+    const tag = sourceTag({ id: g.source, file: g.file });
     const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
     const total = g.total ? `, total ${guideRange(g.total)}` : '';
     const line = `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`;
@@ -137,12 +125,12 @@ export function renderReport(doc: EstimateDocument, market: Market, opts: TableO
 
   out.push(paint.bold('Sources'));
   for (const s of doc.sources) {
-    out.push(`  ${wrap(`[${sourceTag(s.file, s.id)}] ${s.title} (${s.file})`, width, '    ')}`);
+    out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title} (${s.file})`, width, '    ')}`);
   }
   if (doc.defaulted.length > 0) {
     out.push('');
     const because = opts.defaultedBecause ? ` (${opts.defaultedBecause})` : '';
-    const list = doc.defaulted.map((f) => `${f} = ${labelFor(market, f, doc)}`).join(', ');
+    const list = doc.defaulted.map((f) => `${f} = ${labelFor(f, doc)}`).join(', ');
     const flags = doc.defaulted.map((f) => `--${f}`).join(', ');
     out.push(
       paint.yellow(wrap(`* Defaulted${because}: ${list}. Pass ${flags} to set them.`, width, '  ')),

@@ -1,0 +1,88 @@
+// `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
+import { colorLevel } from '../color.js';
+import { renderJson, toDocument } from '../document.js';
+import { estimate } from '../estimate.js';
+import { UsageError } from '../exit.js';
+import { outputWidth, print, type Io } from '../io.js';
+import { flagName, resolveProfile, type RawProfile } from '../profile.js';
+import { askMissing, withoutColour } from '../prompts.js';
+import { renderCsv } from '../render/csv.js';
+import { renderMarkdown } from '../render/markdown.js';
+import type { Market } from '../types.js';
+import { colorChoice, estimateFormat, type EstimateOptions, type Format } from './options.js';
+
+/** Whether this run may ask questions, and if not, why not (said in errors and notes). */
+export type PromptPlan = { ask: true } | { ask: false; because: string };
+
+/**
+ * The one place that decides whether to prompt: only a table run, with --input, when stdin and
+ * stderr (where the questions are drawn) are both terminals. The reason it gives is what the user
+ * reads when --years is missing or when values were defaulted.
+ */
+export function promptPlan(
+  opts: { json?: boolean; input: boolean },
+  format: Format,
+  io: Pick<Io, 'stdin' | 'stderr'>,
+): PromptPlan {
+  if (format === 'json' && opts.json) return { ask: false, because: '--json never prompts' };
+  if (format !== 'table') return { ask: false, because: `--format ${format} never prompts` };
+  if (!opts.input) return { ask: false, because: '--no-input was given' };
+  // Only a table run looks at stdin and stderr: creating their streams costs start-up time.
+  if (!io.stdin.isTTY) return { ask: false, because: 'no terminal on stdin' };
+  if (!io.stderr.isTTY) {
+    return { ask: false, because: 'stderr is not a terminal, and the questions are drawn there' };
+  }
+  return { ask: true };
+}
+
+export async function estimateCommand(
+  opts: EstimateOptions,
+  io: Io,
+  market: Market,
+): Promise<void> {
+  const format = estimateFormat(opts);
+  const given: RawProfile = {
+    years: opts.years,
+    city: opts.city,
+    industry: opts.industry,
+    skills: opts.skills,
+    degree: opts.degree,
+  };
+  const plan = promptPlan(opts, format, io);
+  let answers = given;
+  if (plan.ask) {
+    // Check what the flags gave before asking for the rest, so a typo fails at once.
+    resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
+    const colour = colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0;
+    answers = await askMissing(given, market, {
+      input: io.stdin,
+      output: colour ? io.stderr : withoutColour(io.stderr),
+      signal: io.signal,
+    });
+  } else if (given.years === undefined) {
+    throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
+  }
+  const { profile, defaulted } = resolveProfile(answers, market, flagName);
+  const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
+  switch (format) {
+    case 'json':
+      return print(io, renderJson(doc));
+    case 'csv':
+      return print(io, renderCsv(doc));
+    case 'markdown':
+      return print(io, renderMarkdown(doc));
+    case 'table': {
+      // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
+      const [{ painter }, { renderReport }] = await Promise.all([
+        import('../paint.js'),
+        import('../render/report.js'),
+      ]);
+      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
+      const because = plan.ask ? undefined : plan.because;
+      return print(
+        io,
+        renderReport(doc, { paint, width: outputWidth(io), defaultedBecause: because }),
+      );
+    }
+  }
+}

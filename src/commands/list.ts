@@ -1,0 +1,48 @@
+// `ml-salary list <kind>`: the accepted names and aliases of one kind of input.
+import { UsageError } from '../exit.js';
+import { outputWidth, print, type Io } from '../io.js';
+import { catalog, editDistanceSuggest } from '../normalise.js';
+import { LIST_KINDS, renderList, renderListJson, type ListKind } from '../render/list.js';
+import type { Market } from '../types.js';
+import { refuseProfileFlags, type EstimateOptions } from './options.js';
+
+export function listCommand(
+  kindText: string | undefined,
+  opts: { json?: boolean },
+  top: EstimateOptions,
+  io: Io,
+  market: Market,
+): void {
+  refuseProfileFlags(top, 'list');
+  if (top.format !== undefined && top.format !== 'json') {
+    throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
+  }
+  const kind = listKind(kindText);
+  const entries = catalog(market, LIST_KINDS[kind].kind);
+  const json = opts.json || top.json || top.format === 'json';
+  print(io, json ? renderListJson(kind, entries) : renderList(kind, entries, outputWidth(io)));
+}
+
+const SINGULAR: Record<string, ListKind> = {
+  city: 'cities',
+  industry: 'industries',
+  skill: 'skills',
+  degree: 'degrees',
+};
+
+function listKind(text: string | undefined): ListKind {
+  const names = Object.keys(LIST_KINDS);
+  if (text === undefined) {
+    throw new UsageError(
+      `list what? pass one of: ${names.join(', ')} (e.g. ml-salary list cities)`,
+    );
+  }
+  const t = text.trim().toLowerCase();
+  if (t in LIST_KINDS) return t as ListKind;
+  const singular = SINGULAR[t];
+  if (singular !== undefined) return singular;
+  const hint = editDistanceSuggest(t, names);
+  throw new UsageError(
+    `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
+  );
+}
