@@ -22,7 +22,7 @@ export function toDocument(
   defaulted: readonly ProfileField[],
   dataVersion: string,
 ): EstimateDocument {
-  return {
+  const doc: EstimateDocument = {
     schemaVersion: SCHEMA_VERSION,
     currency: 'USD',
     period: 'year',
@@ -38,7 +38,10 @@ export function toDocument(
     factors: estimate.factors,
     sources: estimate.sources,
     guides: estimate.guides,
+    openData: estimate.openData,
   };
+  if (estimate.paper) doc.paper = estimate.paper;
+  return doc;
 }
 
 /** One compact batch record (schemas/batch-record.schema.json): the numbers an analyst uses. */

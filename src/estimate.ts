@@ -1,18 +1,18 @@
 import { InputError } from './errors.js';
-import { money, multiplier, percent, yearsText } from './format.js';
+import { money, moneyK, multiplier, percent, yearsText } from './format.js';
 import { deepFreeze } from './freeze.js';
 import type {
   Degree,
   Estimate,
   Evidence,
-  ExperienceBand,
-  ExperienceCurve,
   Factor,
   GuideView,
   Industry,
   Level,
   Location,
   Market,
+  OpenDataView,
+  PayMixKind,
   Profile,
   Range,
   Skill,
@@ -20,11 +20,13 @@ import type {
 } from './types.js';
 
 // The estimate, step by step (README "How the estimate is built"):
-//   1. national base by years, combining the guides' experience bands;
+//   1. national base by years: the open salary data and the guides combined;
 //   2. x the city's multiplier; 3. x the employer's base multiplier;
 //   4. + the skills' premiums, stacked with diminishing returns;
 //   5. + the degree's premium, fading with experience;
-//   6. bonus and equity as shares of base, from the employer's pay mix.
+//   6. bonus and equity as shares of base, from the employer's pay mix at these years
+//      (private paper equity valued at $0 at the low end);
+//   7. the total: the parts' sum at the typical end, its own range at the low and high ends.
 // Each of low, typical (mid) and high is computed the same way from the matching end of every
 // input range. The factors are the steps' effects on the typical total, in dollars.
 
@@ -41,65 +43,46 @@ function linear(xa: number, ya: number, xb: number, yb: number, x: number): numb
 }
 
 /**
- * A figure of a guide's bands at `years`: straight lines between the bands' anchor years, flat
- * before the first anchor and after the last (neither guide says what happens past its ends).
+ * A range given at some numbers of years (anchors, in increasing order), at `years`: straight
+ * lines between the anchors, flat before the first and after the last (no source says what
+ * happens past its ends).
  */
-function alongBands(
-  bands: readonly ExperienceBand[],
+function alongAnchors<A extends { years: number }>(
+  anchors: readonly A[],
   years: number,
-  figure: (band: ExperienceBand) => number,
-): number {
-  const first = bands[0];
-  const last = bands[bands.length - 1];
-  if (!first || !last) throw new Error('market data: an experience curve has no bands');
-  if (years <= first.anchorYears) return figure(first);
-  if (years >= last.anchorYears) return figure(last);
+  range: (anchor: A) => Range,
+): Range {
+  const first = anchors[0];
+  const last = anchors[anchors.length - 1];
+  if (!first || !last) throw new Error('market data: a list of anchors is empty');
+  if (years <= first.years) return { ...range(first) };
+  if (years >= last.years) return { ...range(last) };
   let i = 1;
-  while (years > bands[i]!.anchorYears) i++;
-  const a = bands[i - 1]!;
-  const b = bands[i]!;
-  return linear(a.anchorYears, figure(a), b.anchorYears, figure(b), years);
-}
-
-/** One guide's base band at `years`, in national dollars (a hub guide deflated by the hub premium). */
-function curveBase(curve: ExperienceCurve, years: number, hubPremium: number): Range {
-  const scale = curve.basis === 'hub' ? 1 / hubPremium : 1;
-  return {
-    low: alongBands(curve.bands, years, (b) => b.base[0] * scale),
-    mid: alongBands(curve.bands, years, (b) => ((b.base[0] + b.base[1]) / 2) * scale),
-    high: alongBands(curve.bands, years, (b) => b.base[1] * scale),
-  };
+  while (years > anchors[i]!.years) i++;
+  const a = anchors[i - 1]!;
+  const b = anchors[i]!;
+  const ra = range(a);
+  const rb = range(b);
+  return byEnd((end) => linear(a.years, ra[end], b.years, rb[end], years));
 }
 
 /**
- * The national base band at `years`, combining every guide: the lowest low, the mean of the
- * typical figures and the highest high, so the range shows where the guides disagree.
+ * The national base band at `years`: the open data and both guides combined at each level
+ * (`experience.national`), joined by straight lines.
  */
 export function nationalBase(market: Market, years: number): Range {
-  const hub = market.experience.hubPremium.mid;
-  const bands = market.experience.curves.map((c) => curveBase(c, years, hub));
-  let sum = 0;
-  for (const r of bands) sum += r.mid;
-  return {
-    low: Math.min(...bands.map((r) => r.low)),
-    mid: sum / bands.length,
-    high: Math.max(...bands.map((r) => r.high)),
-  };
+  return alongAnchors(market.experience.national.anchors, years, (a) => a);
 }
 
-/** Total over base at tech companies, from the total-compensation column of the national table. */
-export function techTotalOverBase(market: Market, years: number): Range {
-  const curve = market.experience.curves.find((c) => c.bands.every((b) => b.total));
-  if (!curve) throw new Error('market data: no experience curve with total compensation');
-  const total = (b: ExperienceBand): readonly [number, number] => b.total!;
+/** A pay mix at `years`: bonus and equity as shares of base (straight lines between anchors). */
+export function payMixAt(
+  kind: PayMixKind,
+  years: number,
+): { bonus: Range; equity: Range; paper: boolean } {
   return {
-    low: alongBands(curve.bands, years, (b) => total(b)[0] / b.base[0]),
-    mid: alongBands(
-      curve.bands,
-      years,
-      (b) => (total(b)[0] + total(b)[1]) / (b.base[0] + b.base[1]),
-    ),
-    high: alongBands(curve.bands, years, (b) => total(b)[1] / b.base[1]),
+    bonus: alongAnchors(kind.anchors, years, (a) => a.bonus),
+    equity: alongAnchors(kind.anchors, years, (a) => a.equity),
+    paper: kind.paper === true,
   };
 }
 
@@ -123,6 +106,23 @@ export function stackSkillPremiums(skills: readonly Skill[], diminishing: number
     for (let i = 0; i < premiums.length; i++) sum += premiums[i]! * diminishing ** i;
     return sum;
   });
+}
+
+/**
+ * The total's own range (README step 7). The typical total is the sum of the typical parts.
+ * Its low and high are not the sums of the parts' lows and highs (every part at its low end at
+ * once is far rarer than the low of any one part): writing total = base x m, with m the pay mix's
+ * total over base, each side combines the spread of base and of m as log distances with the
+ * correlation `rho`. rho = 1 gives back the sums of the ends.
+ */
+export function totalRange(base: Range, mix: Range, mid: number, rho: number): Range {
+  const side = (end: 'low' | 'high'): number => {
+    const db = Math.abs(Math.log(base[end] / base.mid));
+    const dm = Math.abs(Math.log(mix[end] / mix.mid));
+    const spread = Math.sqrt(db * db + dm * dm + 2 * rho * db * dm);
+    return Math.round(mid * Math.exp(end === 'low' ? -spread : spread));
+  };
+  return { low: side('low'), mid, high: side('high') };
 }
 
 /** The level a number of years falls in. */
@@ -163,7 +163,7 @@ function reason(market: Market, id: string, label: string, sources: readonly str
  */
 interface Prepared {
   locations: Map<unknown, { entry: Location; reason: Reason }>;
-  industries: Map<unknown, { entry: Industry; reason: Reason; bonus: Reason; equity?: Reason }>;
+  industries: Map<unknown, { entry: Industry; kind: PayMixKind; reason: Reason }>;
   skills: Map<unknown, { entry: Skill; byRank: Reason[] }>;
   degrees: Map<unknown, Degree>;
   years: Map<number, AtYears>;
@@ -173,18 +173,26 @@ interface Prepared {
   model: number;
 }
 
+/** A pay mix at some years, with its two reasons (bonus and equity). */
+interface MixAtYears {
+  bonus: Range;
+  equity: Range;
+  paper: boolean;
+  bonusReason: Reason;
+  equityReason: Reason;
+}
+
 /** Everything that depends on the years alone. */
 interface AtYears {
   level: Level;
   national: Range;
-  /** The tech pay mix (total over base), when the market has an employer paid that way. */
-  techMix: Range | undefined;
   degreeWeight: number;
   experience: Reason;
   guides: readonly GuideView[];
+  openData: OpenDataView;
   /** Reasons that depend on the years too, filled as they are asked for. */
   degreeReasons: Map<Degree, Reason>;
-  equityReasons: Map<Industry, Reason>;
+  mixes: Map<Industry, MixAtYears>;
 }
 
 const preparedMarkets = new WeakMap<Market, Prepared>();
@@ -205,11 +213,13 @@ function prepared(market: Market): Prepared {
       entry,
       reason: locationReason(market, entry),
     })),
-    industries: byId(market.industries, (entry) => ({
-      entry,
-      reason: industryReason(market, entry),
-      bonus: bonusReason(market, entry),
-    })),
+    industries: byId(market.industries, (entry) => {
+      const kind = market.payMix.kinds[entry.payMix];
+      if (kind === undefined || !Object.hasOwn(market.payMix.kinds, entry.payMix)) {
+        throw new Error(`market data: industry '${entry.id}' has an unknown payMix`);
+      }
+      return { entry, kind, reason: industryReason(market, entry) };
+    }),
     skills: byId(market.skills.list, (entry) => ({ entry, byRank: [] })),
     degrees: byId(market.degrees.list, (entry) => entry),
     years: new Map(),
@@ -228,19 +238,17 @@ function atYears(p: Prepared, market: Market, years: number): AtYears {
   y = {
     level,
     national: nationalBase(market, years),
-    techMix: market.industries.some((i) => i.payMix === 'tech')
-      ? techTotalOverBase(market, years)
-      : undefined,
     degreeWeight: degreeWeight(market, years),
     experience: reason(
       market,
       'experience',
-      `${yearsText(years)} of experience (${level}): national base, typical of both guides`,
-      market.experience.curves.map((c) => c.source),
+      `${yearsText(years)} of experience (${level}): national base from the open data and both guides`,
+      market.experience.national.sources,
     ),
     guides: deepFreeze(guideViews(market, years)),
+    openData: openDataView(market, level),
     degreeReasons: new Map(),
-    equityReasons: new Map(),
+    mixes: new Map(),
   };
   if (p.years.size >= YEARS_REMEMBERED) p.years.clear();
   p.years.set(years, y);
@@ -285,6 +293,28 @@ function skillsOf(
   return skills;
 }
 
+/** The employer's pay mix at these years, with its reasons (remembered per years). */
+function mixAt(
+  market: Market,
+  y: AtYears,
+  employer: { entry: Industry; kind: PayMixKind },
+  years: number,
+): MixAtYears {
+  let mix = y.mixes.get(employer.entry);
+  if (mix === undefined) {
+    const { bonus, equity, paper } = payMixAt(employer.kind, years);
+    mix = {
+      bonus,
+      equity,
+      paper,
+      bonusReason: bonusReason(market, employer.entry, employer.kind, bonus.mid, years),
+      equityReason: equityReason(market, employer.kind, equity.mid, years),
+    };
+    y.mixes.set(employer.entry, mix);
+  }
+  return mix;
+}
+
 /**
  * Estimate pay for a profile. Pure: everything it uses comes in through `profile` and `market`,
  * and the same inputs give the same (deeply equal) result. Figures are whole US dollars per year;
@@ -292,9 +322,9 @@ function skillsOf(
  * it. Throws InputError (naming the field) for an id the market does not know or years out of
  * range.
  *
- * What depends on the market alone (the factors' `sources`, the `sources` entries and the
- * `guides`) is shared between calls and frozen: copy it before changing it. A market must not be
- * changed once used (see `market.ts`); pass a changed copy instead.
+ * What depends on the market alone (the factors' `sources`, the `sources` entries, the `guides`
+ * and `openData`) is shared between calls and frozen: copy it before changing it. A market must
+ * not be changed once used (see `market.ts`); pass a changed copy instead.
  */
 export function estimate(profile: Profile, market: Market): Estimate {
   const { years } = profile;
@@ -310,17 +340,17 @@ export function estimate(profile: Profile, market: Market): Estimate {
   const y = atYears(p, market, years);
   const location = place.entry;
   const industry = employer.entry;
+  const mix = mixAt(market, y, employer, years);
 
   // Each end (low, typical, high) is priced the same way, from the matching end of every range:
   // base = national x city x employer + skills + degree; bonus and equity are shares of base
-  // from the employer's pay mix.
+  // from the employer's pay mix; private paper is valued by payMix.paperValue.
   const national = y.national;
   const skillPremium = stackSkillPremiums(
     skills.map((s) => s.entry),
     market.skills.diminishingFactor,
   );
-  const mix = industry.payMix === 'tech' ? y.techMix! : market.payMix.general.totalOverBase;
-  const typicalBonus = market.payMix.typicalBonusShareOfBase.value;
+  const paperValue = market.payMix.paperValue;
   const priceAt = (end: keyof Range) => {
     const degreePremium = degree.premium[end] * y.degreeWeight;
     const base = Math.round(
@@ -331,19 +361,31 @@ export function estimate(profile: Profile, market: Market): Estimate {
           degreePremium,
       ),
     );
-    const bonus = Math.round(base * industry.bonusShareOfBase[end]);
-    const equityPerBase = Math.max(0, mix[end] - 1 - typicalBonus) * industry.equityIntensity;
-    const equity = Math.round(base * equityPerBase);
-    return { degreePremium, base, bonus, equityPerBase, equity, total: base + bonus + equity };
+    const bonus = Math.round(base * mix.bonus[end]);
+    const paper = Math.round(base * mix.equity[end]);
+    const equity = mix.paper ? Math.round(paper * paperValue[end]) : paper;
+    return { degreePremium, base, bonus, paper, equity, sum: base + bonus + equity };
   };
   const low = priceAt('low');
   const mid = priceAt('mid');
   const high = priceAt('high');
-  const range = (part: 'base' | 'bonus' | 'equity' | 'total'): Range => ({
+  const range = (part: 'base' | 'bonus' | 'paper' | 'equity' | 'sum'): Range => ({
     low: low[part],
     mid: mid[part],
     high: high[part],
   });
+  const base = range('base');
+  const sum = range('sum');
+  const correlation = market.payMix.totalRange.correlation;
+  const total =
+    correlation === 1 || base.low <= 0
+      ? sum
+      : totalRange(
+          base,
+          { low: sum.low / base.low, mid: sum.mid / base.mid, high: sum.high / base.high },
+          sum.mid,
+          correlation,
+        );
 
   // The reasons: each step's effect on the typical total. The base steps are rounded
   // cumulatively, so their effects add up to the rounded base, and with bonus and equity to
@@ -385,20 +427,10 @@ export function estimate(profile: Profile, market: Market): Estimate {
     shown = step(add, reason, running, shown);
   }
   if (shown !== mid.base) add(p.floor, mid.base - shown);
-  add(employer.bonus, mid.bonus);
-  let equity: Reason | undefined;
-  if (industry.payMix === 'tech') {
-    equity = y.equityReasons.get(industry);
-    if (equity === undefined) {
-      equity = equityReason(market, industry, mid.equityPerBase, years);
-      y.equityReasons.set(industry, equity);
-    }
-  } else {
-    equity = employer.equity ??= equityReason(market, industry, mid.equityPerBase, years);
-  }
-  add(equity, mid.equity);
+  add(mix.bonusReason, mid.bonus);
+  add(mix.equityReason, mid.equity);
 
-  return {
+  const estimate: Estimate = {
     profile: {
       years,
       city: location.id,
@@ -413,14 +445,17 @@ export function estimate(profile: Profile, market: Market): Estimate {
       degree: degree.label,
     },
     level: y.level,
-    base: range('base'),
+    base,
     bonus: range('bonus'),
     equity: range('equity'),
-    total: range('total'),
+    total,
     factors,
     sources: sourcesCited(p, reasons),
     guides: y.guides,
+    openData: y.openData,
   };
+  if (mix.paper) estimate.paper = range('paper');
+  return estimate;
 }
 
 /** A base step's factor: its effect is what it adds to the rounded running base. */
@@ -479,24 +514,47 @@ function degreeReason(market: Market, y: AtYears, degree: Degree, years: number)
   );
 }
 
-function bonusReason(market: Market, industry: Industry): Reason {
+/** The sources a pay mix's anchors name. */
+const mixSources = (kind: PayMixKind): string[] => uniq(kind.anchors.map((a) => a.source));
+
+function bonusReason(
+  market: Market,
+  industry: Industry,
+  kind: PayMixKind,
+  share: number,
+  years: number,
+): Reason {
+  const shared = market.payMix.bonusShareOfBase;
+  const usual = kind.anchors.every(
+    (a) => a.bonus.low === shared.low && a.bonus.mid === shared.mid && a.bonus.high === shared.high,
+  );
   return reason(
     market,
     'bonus',
-    `Bonus: ${percent(industry.bonusShareOfBase.mid)} of base (${industry.label})`,
-    uniq([...evidenceSources(industry.evidence), 'article']),
+    usual
+      ? `Bonus: ${percent(share)} of base (${industry.label})`
+      : `Bonus: ${percent(share)} of base (${kind.label}, at ${yearsText(years)})`,
+    usual ? [shared.source] : mixSources(kind),
   );
 }
 
-/** The equity reason: the tech pay mix depends on the years, the general one does not. */
-function equityReason(market: Market, industry: Industry, perBase: number, years: number): Reason {
-  const tech = industry.payMix === 'tech';
-  const intensity =
-    industry.equityIntensity !== 1 ? `, ${multiplier(industry.equityIntensity)}` : '';
-  const mix = tech ? `tech pay mix at ${yearsText(years)}` : 'general pay mix';
-  return reason(market, 'equity', `Equity: ${percent(perBase)} of base (${mix}${intensity})`, [
-    tech ? market.payMix.tech.source : market.payMix.general.source,
-  ]);
+function equityReason(market: Market, kind: PayMixKind, share: number, years: number): Reason {
+  const at = `${kind.label} at ${yearsText(years)}`;
+  if (kind.paper !== true) {
+    return reason(market, 'equity', `Equity: ${percent(share)} of base (${at})`, mixSources(kind));
+  }
+  const value = market.payMix.paperValue;
+  const counted = value.mid === 1 ? '' : `, counted at ${percent(value.mid)} of that`;
+  const low =
+    value.low === 0
+      ? '; $0 at the low end: private stock may never be sold'
+      : `; ${percent(value.low)} of it at the low end`;
+  return reason(
+    market,
+    'equity',
+    `Equity (paper): ${percent(share)} of base at the latest round price${counted} (${at})${low}`,
+    uniq([...mixSources(kind), ...value.sources]),
+  );
 }
 
 /** The market's sources that the reasons cite, and the model, in the market's order. */
@@ -526,4 +584,34 @@ function guideViews(market: Market, years: number): GuideView[] {
     if (band.total) view.total = [band.total[0], band.openHigh ? null : band.total[1]];
     return view;
   });
+}
+
+/**
+ * What the open data says for a level: the dataset's level whose years hold the model's level
+ * (entry EN, mid MI, senior SE); staff has no level of its own in the data, so the highest with
+ * years is shown, with a note naming what lies above it.
+ */
+function openDataView(market: Market, level: Level): OpenDataView {
+  const od = market.openData;
+  const withYears = od.levels.filter((l) => l.years !== null);
+  const from = market.experience.levels.find((l) => l.id === level)?.fromYears ?? 0;
+  const match = withYears.find((l) => l.years![0] <= from && from <= l.years![1]);
+  const shown = match ?? withYears[withYears.length - 1]!;
+  const view: OpenDataView = {
+    source: od.source,
+    level: shown.id,
+    label: shown.label,
+    period: od.period,
+    postings: { ...shown.postings },
+    latest: { ...shown.latest },
+  };
+  if (match === undefined) {
+    const above = od.levels.filter((l) => l.years === null);
+    view.note = `no ${level} level in the data: ${shown.label} shown${above
+      .map(
+        (l) => `; ${l.label}: median ${moneyK(l.postings.median)} (${l.postings.count} postings)`,
+      )
+      .join('')}`;
+  }
+  return deepFreeze(view);
 }

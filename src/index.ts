@@ -4,7 +4,8 @@
 export {
   estimate,
   nationalBase,
-  techTotalOverBase,
+  payMixAt,
+  totalRange,
   degreeWeight,
   stackSkillPremiums,
   levelFor,

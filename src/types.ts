@@ -62,19 +62,51 @@ export interface ProfileLabels {
   degree: string;
 }
 
+/** Summary statistics of one group of the open salary data (whole US dollars a year). */
+export interface SalaryStats {
+  count: number;
+  p25: number;
+  median: number;
+  p75: number;
+  p90: number;
+}
+
+/** What the open salary data says for a profile's level (base salary only, national). */
+export interface OpenDataView {
+  source: string;
+  /** The dataset's experience level shown (EN, MI, SE), and its name. */
+  level: string;
+  label: string;
+  /** The years the figures cover, e.g. "2022-2025", and the postings behind them. */
+  period: string;
+  postings: SalaryStats;
+  /** The same for the latest year alone. */
+  latest: SalaryStats & { year: number };
+  /** Why this level was shown when the profile's level has none of its own (staff), if so. */
+  note?: string;
+}
+
 export interface Estimate {
   profile: Profile;
   labels: ProfileLabels;
   level: Level;
   base: Range;
   bonus: Range;
+  /** The yearly value of equity grants; private paper is valued as `paper` explains. */
   equity: Range;
   total: Range;
+  /**
+   * Present when the employer's equity is private paper: its value at the latest round price at
+   * each end, before `equity` values it (at $0 at the low end: it may never be sold).
+   */
+  paper?: Range;
   factors: Factor[];
   /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
   sources: readonly Readonly<SourceRef>[];
   /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
   guides: readonly Readonly<GuideView>[];
+  /** What the open data says for this level (shared and frozen). */
+  openData: Readonly<OpenDataView>;
 }
 
 // ---- market data (the shape of data/market.json) ----
@@ -122,16 +154,54 @@ export interface Location extends CatalogEntry {
   derivation: string;
 }
 
-export type PayMixKind = 'tech' | 'general';
-
 export interface Industry extends CatalogEntry {
   rank: number;
   baseMultiplier: number;
-  bonusShareOfBase: Range;
-  payMix: PayMixKind;
-  equityIntensity: number;
+  /** The id of its pay mix in `payMix.kinds`. */
+  payMix: string;
   evidence: Evidence[];
   derivation: string;
+}
+
+/** Bonus and equity as shares of base at one number of years of experience. */
+export interface PayMixAnchor {
+  years: number;
+  bonus: Range;
+  equity: Range;
+  source: string;
+  quote: string;
+  derivation: string;
+  [extra: string]: unknown;
+}
+
+/** How one kind of employer pays on top of base: straight lines between its anchors. */
+export interface PayMixKind {
+  label: string;
+  /** The equity is private paper, valued by `payMix.paperValue`. */
+  paper?: boolean;
+  reading?: string;
+  anchors: PayMixAnchor[];
+}
+
+/** A national base band at one number of years of experience. */
+export interface NationalAnchor extends Range {
+  years: number;
+  level: Level;
+  derivation: string;
+  [extra: string]: unknown;
+}
+
+/** One experience level of the open salary data. */
+export interface OpenDataLevel {
+  id: string;
+  label: string;
+  years: [number, number] | null;
+  anchorYears: number | null;
+  note?: string;
+  postings: SalaryStats;
+  rows: SalaryStats;
+  latest: SalaryStats & { year: number };
+  spread?: { p10: number; p90: number };
 }
 
 export interface Skill extends CatalogEntry {
@@ -152,16 +222,28 @@ export interface Degree extends CatalogEntry {
 export interface Market {
   dataVersion: string;
   sources: MarketSource[];
+  openData: {
+    source: string;
+    period: string;
+    variant: string;
+    why: string;
+    caveats: string;
+    spreadMethod: string;
+    levels: OpenDataLevel[];
+  };
   experience: {
     hubPremium: Range & { source: string; quote: string };
+    /** The national base by years: the open data and the guides combined (README step 1). */
+    national: { sources: string[]; method: string; anchors: NationalAnchor[] };
     curves: ExperienceCurve[];
     levels: { id: Level; fromYears: number; source: string; why: string }[];
     maxYears: number;
   };
   payMix: {
-    typicalBonusShareOfBase: { value: number; source: string; quote: string; note: string };
-    tech: { source: string; quote: string; note: string };
-    general: { source: string; quote: string; totalOverBase: Range };
+    bonusShareOfBase: Range & { source: string; quote: string; appliesTo: string };
+    kinds: Record<string, PayMixKind>;
+    paperValue: Range & { sources: string[]; quote: string; derivation: string };
+    totalRange: { correlation: number; source: string; method: string };
   };
   locations: Location[];
   industries: Industry[];

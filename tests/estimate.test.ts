@@ -52,25 +52,153 @@ describe("001's worked examples land inside the ranges", () => {
     expect(Math.abs(e.total.mid - 440_000) / 440_000).toBeLessThan(0.1);
   });
 
+  // "$280,000 base salary with additional stock grants worth $120,000 annually and performance
+  // bonuses averaging $40,000": each part inside its own range, at every senior year.
+  it.each([6.5, 8, 9.5, 10.99])(
+    "Marcus's base, bonus and stock each inside their ranges, %s years",
+    (years) => {
+      const e = at({ years, city: 'sf', industry: 'big-tech' });
+      expect(inside(e.base, 280_000)).toBe(true);
+      expect(inside(e.bonus, 40_000)).toBe(true);
+      expect(inside(e.equity, 120_000)).toBe(true);
+    },
+  );
+
   // Sarah: "a recent computer science graduate ... first ML engineer role at a mid-sized fintech
   // company in Austin. Her base salary was $105,000".
+  // "... $8,000 in annual equity grants".
   it.each([0, 0.5, 1])("Sarah: first role at an Austin fintech, %s years, bachelor's", (years) => {
     const e = estimate(
-      { years, city: 'austin', industry: 'finance', skills: [], degree: 'bachelors' },
+      { years, city: 'austin', industry: 'fintech', skills: [], degree: 'bachelors' },
       market,
     );
     expect(e.level).toBe('entry');
     expect(inside(e.base, 105_000)).toBe(true);
+    expect(inside(e.equity, 8_000)).toBe(true);
+  });
+});
+
+describe('the pay mix follows what the guides say (issue 12)', () => {
+  const share = (part: number, of: number): number => part / of;
+
+  it('an entry engineer at big tech in SF gets equity that is a real share of the total, as the guides allow', () => {
+    const e = at({ years: 1, city: 'sf', industry: 'big-tech' });
+    // 001: entry-level positions "include equity (even if it's small)": real, and small.
+    expect(share(e.equity.mid, e.total.mid)).toBeGreaterThan(0.05);
+    expect(share(e.equity.mid, e.total.mid)).toBeLessThan(0.2);
+    // 001: "your full paycheck often bumps that up by 20-40%" over the base.
+    expect(share(e.bonus.mid + e.equity.mid, e.base.mid)).toBeGreaterThanOrEqual(0.2);
+    expect(share(e.bonus.mid + e.equity.mid, e.base.mid)).toBeLessThanOrEqual(0.4);
+    expect(e.equity.low).toBeGreaterThan(0);
+  });
+
+  it('at senior level, stock and bonus are 30-50% of the typical total at big tech and AI startups', () => {
+    for (const industry of ['big-tech', 'ai-startup']) {
+      for (const years of [8, 9.5, 12, 20]) {
+        const e = at({ years, city: 'sf', industry });
+        const s = share(e.bonus.mid + e.equity.mid, e.total.mid);
+        expect(s, `${industry} ${years}`).toBeGreaterThanOrEqual(0.3);
+        expect(s, `${industry} ${years}`).toBeLessThanOrEqual(0.5);
+      }
+    }
+  });
+
+  it('big tech pays at or above an enterprise employer at every level, end and city', () => {
+    for (const city of cities) {
+      for (let years = 0; years <= 20; years += 0.5) {
+        const tech = at({ years, city, industry: 'big-tech' });
+        const enterprise = at({ years, city, industry: 'enterprise' });
+        for (const c of COMPONENTS) {
+          for (const k of ENDS) {
+            expect(tech[c][k], `${city} ${years} ${c}.${k}`).toBeGreaterThanOrEqual(
+              enterprise[c][k],
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('bonuses stay within 10-25% of base, except in quantitative finance', () => {
+    for (const industry of industries.filter((i) => i !== 'finance')) {
+      for (const years of [0, 3, 8, 15]) {
+        const e = at({ years, industry });
+        for (const k of ENDS) {
+          expect(share(e.bonus[k], e.base[k])).toBeGreaterThanOrEqual(0.1 - 1e-4);
+          expect(share(e.bonus[k], e.base[k])).toBeLessThanOrEqual(0.25 + 1e-4);
+        }
+      }
+    }
+  });
+
+  it("a first-job fintech engineer does not get a hedge fund's bonus", () => {
+    const sarah = at({ years: 0, city: 'austin', industry: 'fintech' });
+    const quant = at({ years: 0, city: 'austin', industry: 'finance' });
+    expect(sarah.bonus.high).toBeLessThanOrEqual(Math.round(sarah.base.high * 0.25));
+    expect(sarah.bonus.mid).toBeLessThan(quant.bonus.mid);
+    // Even in quantitative finance the bonus grows with the level: a first job's high is well
+    // below its base, a senior's reaches it.
+    expect(quant.bonus.high).toBeLessThan(quant.base.high * 0.5);
+    const senior = at({ years: 8, industry: 'finance' });
+    expect(senior.bonus.high).toBeGreaterThanOrEqual(senior.base.high);
+  });
+
+  it('AI-startup equity is paper: $0 at the low end, the round price at typical and high', () => {
+    const e = at({ years: 15, city: 'remote', industry: 'ai-startup', skills: ['nlp-llm'] });
+    expect(e.paper).toBeDefined();
+    expect(e.equity.low).toBe(0);
+    expect(e.paper!.low).toBeGreaterThan(0);
+    expect(e.equity.mid).toBe(e.paper!.mid);
+    expect(e.equity.high).toBe(e.paper!.high);
+    const label = e.factors.find((f) => f.id === 'equity')!.label;
+    expect(label).toMatch(/^Equity \(paper\)/);
+    expect(label).toMatch(/\$0 at the low end: private stock may never be sold/);
+    expect(e.factors.find((f) => f.id === 'equity')!.sources).toContain('carta');
+    // A public employer's equity is not paper.
+    expect(at({ years: 15, industry: 'big-tech' }).paper).toBeUndefined();
+  });
+
+  it("shows what the open data says for the profile's level, with its postings and year", () => {
+    expect(at({ years: 1 }).openData).toMatchObject({
+      source: 'aijobs',
+      level: 'EN',
+      period: '2022-2025',
+      postings: { count: 213, median: 148_800, p25: 123_120, p75: 187_625 },
+      latest: { year: 2025, count: 56, median: 153_000 },
+    });
+    expect(at({ years: 4 }).openData.level).toBe('MI');
+    expect(at({ years: 8 }).openData.level).toBe('SE');
+    const staff = at({ years: 15 }).openData;
+    expect(staff.level).toBe('SE');
+    expect(staff.note).toMatch(
+      /^no staff level in the data: senior-level \/ expert shown; executive-level \/ director: median \$220K \(59 postings\)$/,
+    );
+    expect(at({ years: 8 }).sources.map((s) => s.id)).toContain('aijobs');
+  });
+
+  it("the total's range is its own: inside the sums of the parts' ends, and their sum at the typical end", () => {
+    fc.assert(
+      fc.property(profileArb, (p) => {
+        const e = estimate(p, market);
+        expect(e.total.mid).toBe(e.base.mid + e.bonus.mid + e.equity.mid);
+        expect(e.total.low).toBeGreaterThanOrEqual(e.base.low + e.bonus.low + e.equity.low);
+        expect(e.total.high).toBeLessThanOrEqual(e.base.high + e.bonus.high + e.equity.high);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('table: figures for known profiles', () => {
-  it("a typical national entry profile sits inside both guides' entry bands", () => {
+  it('a typical national entry profile: the mean of the open data and the guides, with the data spread', () => {
     const e = at({ years: 1 });
-    // 001: $95-130K national; 000: $130-180K in hubs, i.e. $106-147K national after its 1.225 premium.
-    expect(e.base.low).toBe(95_000);
-    expect(e.base.high).toBe(Math.round(180_000 / 1.225));
-    expect(e.base.mid).toBe(Math.round((112_500 + 155_000 / 1.225) / 2));
+    // Typical: (the data's EN median $148,800 + the guides' $119,515) / 2; low and high: the
+    // data's P10 and P90 around it (data/market.json experience.national).
+    expect(e.base).toEqual({ low: 91_792, mid: 134_158, high: 200_303 });
+    // Both guides' entry bands lie inside that range: 001's $95-130K, 000's $130-180K deflated
+    // by its 1.225 hub premium ($106-147K).
+    expect(e.base.low).toBeLessThanOrEqual(95_000);
+    expect(e.base.high).toBeGreaterThanOrEqual(Math.round(180_000 / 1.225));
   });
 
   it('levels follow the split boundaries', () => {

@@ -31,7 +31,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
 
     await screen.next();
     expect(screen.getScreen()).toContain('Industry / employer:');
-    for (let i = 0; i < 5; i++) screen.keypress('up'); // from Enterprise (6th) to Big tech (1st)
+    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Enterprise (7th) to Big tech (1st)
     screen.keypress('enter');
 
     await screen.next();
@@ -55,7 +55,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(out).toContain(
       "San Francisco Bay Area | Big tech (FAANG) | MLOps / production deployment, NLP / LLMs | Master's",
     );
-    expect(out).toMatch(/│ Total\s+│ \$282,356 │ \$447,752 │ \$630,762 │/);
+    expect(out).toMatch(/│ Total\s+│ \$288,570 │ \$472,583 │ \$777,009 │/);
     expect(out).not.toContain('Defaulted');
     expect(t.stderr()).toBe('');
   });
@@ -71,7 +71,9 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(screen.getScreen()).not.toContain('Years of experience');
     screen.keypress('enter'); // no skills is fine
     expect(await done).toBe(0);
-    expect(t.stdout()).toContain('Austin | Quantitative finance & fintech | none | PhD');
+    expect(t.stdout()).toContain(
+      'Austin | Quantitative finance (banks, hedge funds, trading) | none | PhD',
+    );
   });
 
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
