@@ -3,6 +3,9 @@
 
 export type ColorChoice = 'auto' | 'always' | 'never';
 
+/** Which glyphs charts draw with (see render/chart.ts). */
+export type Charset = 'unicode' | 'ascii';
+
 interface StreamLike {
   isTTY?: boolean;
 }
@@ -27,4 +30,19 @@ export function colorLevel(
   }
   if (env.TERM === 'dumb') return 0;
   return stream.isTTY ? 1 : 0;
+}
+
+/**
+ * The charset a terminal with this environment can show. ASCII when `TERM=dumb`, or when the
+ * locale (the first non-empty of `LC_ALL`, `LC_CTYPE`, `LANG`, the order in which POSIX applies
+ * them to character handling) is set and is not UTF-8 (`C`, `POSIX`, `en_US.ISO-8859-1`, ...).
+ * Unicode otherwise, including when no locale is set at all: most terminals today are UTF-8
+ * (Windows Terminal and the macOS and Linux defaults), and an unset locale is more often a
+ * stripped-down environment (a container, a CI runner, Windows) than a Latin-1 terminal.
+ */
+export function charsetFor(env: Record<string, string | undefined>): Charset {
+  if (env.TERM === 'dumb') return 'ascii';
+  const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
+  if (locale === undefined) return 'unicode';
+  return /utf-?8/i.test(locale) ? 'unicode' : 'ascii';
 }

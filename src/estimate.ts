@@ -559,11 +559,11 @@ function equityReason(market: Market, kind: PayMixKind, share: number, years: nu
 
 /** The market's sources that the reasons cite, and the model, in the market's order. */
 function sourcesCited(p: Prepared, reasons: readonly Reason[]): SourceRef[] {
-  const cited = new Uint8Array(p.refs.length);
-  if (p.model >= 0) cited[p.model] = 1;
-  for (const r of reasons) for (const i of r.at) cited[i] = 1;
+  const cited: boolean[] = [];
+  if (p.model >= 0) cited[p.model] = true;
+  for (const r of reasons) for (const i of r.at) cited[i] = true;
   const refs: SourceRef[] = [];
-  for (let i = 0; i < cited.length; i++) if (cited[i] === 1) refs.push(p.refs[i]!);
+  for (let i = 0; i < p.refs.length; i++) if (cited[i] === true) refs.push(p.refs[i]!);
   return refs;
 }
 

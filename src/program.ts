@@ -89,6 +89,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .addOption(choiceOption('--format <format>', 'output format', FORMATS))
     .option('--json', 'print only the JSON document (same as --format json); never prompts')
     .option('--no-input', 'never prompt; missing values are required or defaulted')
+    .option('--explain', 'the table report in full: every reason, what each guide says, sources')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR=1 works too)')
     .option('--debug', 'show stack traces for unexpected errors')

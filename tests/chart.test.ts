@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  charsetFor,
   commonScale,
   lineChart,
   rangeBar,
@@ -11,6 +10,7 @@ import {
   type Paint,
   type PaintRole,
 } from '../src/render/chart.js';
+import { charsetFor } from '../src/color.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;

@@ -113,15 +113,17 @@ describe('without a terminal', () => {
 
 describe('table output', () => {
   it("prints each guide's band in its own words, open-ended ones as a floor", async () => {
-    const r = await cli(['--years', '14']);
+    const r = await cli(['--years', '14', '--explain']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('[001] staff, 12+ years: base $300K+, total $500K+ (national)');
     expect(r.stdout).toContain(
       '[000] staff, 10+ years: base $350K-$450K (tech hubs, top employers)',
     );
-    expect((await cli(['--years', '5'])).stdout).toContain(
+    expect((await cli(['--years', '5', '--explain'])).stdout).toContain(
       '[001] mid, 3-7 years: base $140K-$200K, total $180K-$280K (national)',
     );
+    // Without --explain the guides' view is left out (the report fits 80x40).
+    expect((await cli(['--years', '5'])).stdout).not.toContain('[001] mid, 3-7 years');
   });
 
   it('says why it defaulted when stdin is a terminal but stderr is not (no prompts drawn)', async () => {
@@ -136,7 +138,7 @@ describe('table output', () => {
   });
 
   it('colours additions green and reductions red, and leaves effects of zero plain', async () => {
-    const r = await cli(['--years', '4', '--city', 'denver', '--skills', 'mlops'], {
+    const r = await cli(['--years', '4', '--city', 'denver', '--skills', 'mlops', '--explain'], {
       env: { FORCE_COLOR: '1' },
     });
     const sgr = (text: string) => new RegExp(`\u001b\\[\\d+m${text.replace(/[$+]/g, '\\$&')}`);

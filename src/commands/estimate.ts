@@ -1,11 +1,12 @@
 // `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
-import { colorLevel } from '../color.js';
+import { charsetFor, colorLevel } from '../color.js';
 import { renderJson, toDocument } from '../document.js';
 import { estimate } from '../estimate.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../profile.js';
 import { askMissing, withoutColour } from '../prompts.js';
+
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Market } from '../types.js';
@@ -81,7 +82,13 @@ export async function estimateCommand(
       const because = plan.ask ? undefined : plan.because;
       return print(
         io,
-        renderReport(doc, { paint, width: outputWidth(io), defaultedBecause: because }),
+        renderReport(doc, {
+          paint,
+          width: outputWidth(io),
+          charset: charsetFor(io.env),
+          explain: opts.explain === true,
+          defaultedBecause: because,
+        }),
       );
     }
   }

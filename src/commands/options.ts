@@ -18,6 +18,7 @@ export interface EstimateOptions {
   json?: boolean;
   format?: string;
   input: boolean;
+  explain?: boolean;
   color?: boolean;
   debug?: boolean;
 }

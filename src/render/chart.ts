@@ -1,7 +1,8 @@
 /**
  * Small terminal charts: a one-line range bar (low to high, typical marked, an optional marker
  * such as the user's offer) and a line chart (a typical line inside its low-high band, with more
- * series on top). Pure string functions: no I/O, no environment (charsetFor is handed one), no
+ * series on top). Pure string functions: no I/O, no environment (color.ts charsetFor picks the
+ * charset), no
  * colour library. Colour comes only through the optional `paint` callback, applied after layout,
  * so it never counts towards a width and the chart reads the same without it.
  *
@@ -18,29 +19,15 @@
  */
 import type { Range } from '../types.js';
 
-/** Which glyphs to draw with. */
-export type Charset = 'unicode' | 'ascii';
+import type { Charset } from '../color.js';
+
+export type { Charset };
 
 /** What a piece of a chart is, for colouring it. */
 export type PaintRole = 'band' | 'typical' | 'marker' | 'axis' | 'label' | `series${number}`;
 
 /** Colours one run of text by its role; the identity when colour is off. */
 export type Paint = (role: PaintRole, text: string) => string;
-
-/**
- * The charset a terminal with this environment can show. ASCII when `TERM=dumb`, or when the
- * locale (the first non-empty of `LC_ALL`, `LC_CTYPE`, `LANG`, the order in which POSIX applies
- * them to character handling) is set and is not UTF-8 (`C`, `POSIX`, `en_US.ISO-8859-1`, ...).
- * Unicode otherwise, including when no locale is set at all: most terminals today are UTF-8
- * (Windows Terminal and the macOS and Linux defaults), and an unset locale is more often a
- * stripped-down environment (a container, a CI runner, Windows) than a Latin-1 terminal.
- */
-export function charsetFor(env: Record<string, string | undefined>): Charset {
-  if (env.TERM === 'dumb') return 'ascii';
-  const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
-  if (locale === undefined) return 'unicode';
-  return /utf-?8/i.test(locale) ? 'unicode' : 'ascii';
-}
 
 // ---------------------------------------------------------------------------------------------
 // Cells: layout works on plain cells; paint is applied to runs of one role at the very end.

@@ -33,7 +33,20 @@ export function renderMarkdown(doc: EstimateDocument): string {
     );
   }
   lines.push('');
-  lines.push('US dollars a year. Equity is the yearly value of grants.');
+  lines.push(
+    'US dollars a year. Typical is the middle of the market for this profile; Low and High are about its 10th and 90th percentiles, and the total has its own range. Equity is the yearly value of grants.',
+  );
+  if (doc.paper) {
+    lines.push('');
+    lines.push(
+      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at Low because private stock may never be sold.`,
+    );
+  }
+  const od = doc.openData;
+  lines.push('');
+  lines.push(
+    `What the open data says (${od.label}, ${od.period}, base only): median ${money(od.postings.median)}, quartiles ${money(od.postings.p25)}-${money(od.postings.p75)}, ${od.postings.count} postings; ${od.latest.year} alone: median ${money(od.latest.median)}, ${od.latest.count} postings.${od.note ? ` (${esc(od.note)})` : ''}`,
+  );
   lines.push('');
   lines.push('Why (effect on the typical total):');
   lines.push('');

@@ -1,57 +1,96 @@
-import Table from 'cli-table3';
+// The human report of one estimate: by default what fits an 80x40 terminal (the table, a range
+// bar per part, the biggest reasons, what the open data says, the source titles); with
+// --explain every reason, what each guide says and the sources in full.
 import type { ChalkInstance } from 'chalk';
 import type { EstimateDocument } from '../document.js';
-import { money, moneyK, signedMoney } from '../format.js';
-import type { ProfileField } from '../types.js';
+import { groupThousands, money, moneyK, signedMoney, yearsText } from '../format.js';
+import type { Factor, ProfileField, Range, SalaryStats } from '../types.js';
+import { commonScale, rangeBar, rangeLegend, type Charset, type Paint } from './chart.js';
+import { grid } from './grid.js';
 import { sourceTag, tagList, wrap } from './text.js';
 
-export interface TableOptions {
+export interface ReportOptions {
   paint: ChalkInstance;
-  /** Terminal width to wrap prose to; 0 = never wrap (not a terminal). */
+  /** Terminal width to lay out to; 0 = not a terminal (never wrapped). */
   width: number;
+  /** Glyphs for the range bars. */
+  charset: Charset;
+  /** Every reason, what each guide says and the sources in full. */
+  explain?: boolean;
   /** Why the defaulted fields were defaulted, e.g. "no terminal on stdin". */
   defaultedBecause?: string;
 }
 
-const ROWS = [
+const PARTS = [
   ['Base', 'base'],
   ['Bonus', 'bonus'],
   ['Equity', 'equity'],
   ['Total', 'total'],
 ] as const;
 
-/** Narrower than the boxed table (43 columns): draw it without borders (37 columns). */
-const BOXED_MIN_WIDTH = 44;
-const NO_BORDERS = Object.fromEntries(
-  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right']
-    .concat(['left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'])
-    .map((k) => [k, '']),
-);
+/** Reasons shown without --explain: the starting point and the largest effects. */
+const REASONS_SHOWN = 5;
 
-/**
- * The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High.
- * `width` is the terminal's (0 = not a terminal): below 44 columns the borders are dropped.
- */
+/** The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High. */
 export function renderBreakdownTable(
-  doc: EstimateDocument,
+  doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
   paint: ChalkInstance,
   width = 0,
 ): string {
-  const narrow = width > 0 && width < BOXED_MIN_WIDTH;
-  const table = new Table({
-    head: ['', 'Low', 'Typical', 'High'].map((h) => paint.bold(h)),
-    colAligns: ['left', 'right', 'right', 'right'],
-    style: narrow
-      ? { head: [], border: [], 'padding-left': 0, 'padding-right': 1 }
-      : { head: [], border: [] },
-    chars: narrow ? NO_BORDERS : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const [label, key] of ROWS) {
+  const rows = PARTS.map(([label, key]) => {
     const r = doc[key];
-    const cells = [label, money(r.low), money(r.mid), money(r.high)];
-    table.push(key === 'total' ? cells.map((c) => paint.bold(c)) : cells);
-  }
-  return table.toString();
+    return [label, money(r.low), money(r.mid), money(r.high)];
+  });
+  return grid(['', 'Low', 'Typical', 'High'], rows, { paint, width, bold: [3] });
+}
+
+/** Colour for a chart's roles, from a chalk instance (no colour at level 0). */
+export function chartPaint(paint: ChalkInstance): Paint {
+  return (role, text) => {
+    switch (role) {
+      case 'band':
+        return paint.cyan(text);
+      case 'typical':
+        return paint.bold(text);
+      case 'marker':
+        return paint.yellow(text);
+      case 'axis':
+      case 'label':
+        return paint.dim(text);
+      default:
+        return text;
+    }
+  };
+}
+
+/**
+ * One range bar per row, to a common scale, with a legend: `rows` are [label, range, marker?].
+ * Sized to the terminal (at most 48 cells wide; 36 when not a terminal); nothing when the
+ * terminal is too narrow to draw one.
+ */
+export function rangeBars(
+  rows: readonly (readonly [string, Range, number?])[],
+  opts: { paint: ChalkInstance; width: number; charset: Charset; markerName?: string },
+): string[] {
+  const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;
+  const cells = opts.width > 0 ? Math.min(48, opts.width - labelWidth) : 36;
+  if (cells < 12) return [];
+  const markers = rows.flatMap(([, , m]) => (m === undefined ? [] : [m]));
+  const scale = commonScale(
+    rows.map(([, r]) => r),
+    markers,
+  );
+  const paint = chartPaint(opts.paint);
+  const lines = rows.map(
+    ([label, range, marker]) =>
+      `${label.padEnd(labelWidth)}${rangeBar(range, scale, cells, { charset: opts.charset, marker, paint })}`,
+  );
+  const legend = rangeLegend(opts.charset, {
+    paint,
+    ...(opts.markerName ? { marker: opts.markerName } : {}),
+  });
+  lines.push(opts.width > 0 ? wrap(legend, opts.width, '  ') : legend);
+  return lines;
 }
 
 /** How a profile field reads to a person: the label the document carries. */
@@ -66,66 +105,132 @@ function labelFor(field: ProfileField, doc: EstimateDocument): string {
   }
 }
 
-/** The whole human report: heading, table, why, what the guides say, sources, defaults. */
-export function renderReport(doc: EstimateDocument, opts: TableOptions): string {
+/** The reasons to show: all of them, or the starting point and the largest effects, in order. */
+function reasonsShown(factors: readonly Factor[], all: boolean): Factor[] {
+  if (all || factors.length <= REASONS_SHOWN) return [...factors];
+  const biggest = new Set(
+    factors
+      .slice(1)
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => Math.abs(b.f.effect) - Math.abs(a.f.effect) || a.i - b.i)
+      .slice(0, REASONS_SHOWN - 1)
+      .map(({ f }) => f),
+  );
+  return factors.filter((f, i) => i === 0 || biggest.has(f));
+}
+
+/** A line of statistics: "median $205K, quartiles $175K-$238K, 3,490 postings". */
+function statsText(s: SalaryStats): string {
+  return `median ${moneyK(s.median)}, quartiles ${moneyK(s.p25)}-${moneyK(s.p75)}, ${groupThousands(s.count)} postings`;
+}
+
+/** The whole human report. */
+export function renderReport(doc: EstimateDocument, opts: ReportOptions): string {
   const { paint, width } = opts;
+  const explain = opts.explain === true;
   const out: string[] = [];
   const p = doc.profile;
-  const years = `${p.years} year${p.years === 1 ? '' : 's'}`;
-  out.push(paint.bold(wrap(`ML engineer pay estimate: ${doc.level} level, ${years}`, width, '')));
+  out.push(
+    paint.bold(
+      wrap(`ML engineer pay estimate: ${doc.level} level, ${yearsText(p.years)}`, width, ''),
+    ),
+  );
   const profileLine = (['city', 'industry', 'skills', 'degree'] as const)
     .map((f) => labelFor(f, doc) + (doc.defaulted.includes(f) ? '*' : ''))
     .join(' | ');
   out.push(wrap(profileLine, width, ''));
   out.push(renderBreakdownTable(doc, paint, width));
   out.push(
-    paint.dim(
-      wrap(
-        'US dollars a year; equity is the yearly value of grants. Typical total = base + bonus + equity. Low and High take the low and high ends of every input range.',
-        width,
-        '',
-      ),
+    ...rangeBars(
+      PARTS.map(([label, key]) => [label, doc[key]] as const),
+      { paint, width, charset: opts.charset },
     ),
   );
+  const notes = [
+    'US dollars a year. Typical: the middle of the market for this profile; Low and High: about its 10th and 90th percentiles (the total has its own range, not the sum of the column). Equity: the yearly value of grants.',
+  ];
+  if (doc.paper) {
+    notes.push(
+      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at Low because private stock may never be sold.`,
+    );
+  }
+  for (const note of notes) out.push(paint.dim(wrap(note, width, '')));
   out.push('');
 
-  out.push(paint.bold('Why (effect on the typical total)'));
+  const shown = reasonsShown(doc.factors, explain);
+  const heading =
+    explain || shown.length === doc.factors.length
+      ? 'Why (effect on the typical total)'
+      : 'Biggest reasons (effect on the typical total)';
+  out.push(paint.bold(wrap(heading, width, '')));
   const effectWidth = Math.max(
     ...doc.factors.map((f) => signedMoney(f.effect).length),
     money(doc.total.mid).length + 1,
   );
-  doc.factors.forEach((f, i) => {
-    const shown = i === 0 ? money(f.effect) : signedMoney(f.effect);
-    // Green adds, red takes away; the base line and effects of zero are plain.
-    const colored =
-      f.effect < 0 ? paint.red(shown) : i === 0 || f.effect === 0 ? shown : paint.green(shown);
-    const pad = ' '.repeat(effectWidth - shown.length);
+  for (const f of shown) {
+    const first = f === doc.factors[0];
+    const text = first ? money(f.effect) : signedMoney(f.effect);
+    // Green adds, red takes away; the starting point and effects of zero are plain.
+    const coloured =
+      f.effect < 0 ? paint.red(text) : first || f.effect === 0 ? text : paint.green(text);
+    const pad = ' '.repeat(effectWidth - text.length);
     const indent = ' '.repeat(2 + effectWidth + 2);
-    const tagsText = `[${tagList(f.sources, doc.sources)}]`;
+    const tags = `[${tagList(f.sources, doc.sources)}]`;
     // Wrap the plain text, then colour: escape codes must not count towards the width.
-    const text = wrap(`${f.label} ${tagsText}`, width, indent);
-    const cut = Math.max(0, text.lastIndexOf(tagsText)); // tags hold no space, so wrap keeps them whole
-    out.push(`  ${pad}${colored}  ${text.slice(0, cut)}${paint.dim(text.slice(cut))}`);
-  });
+    const line = wrap(`${f.label} ${tags}`, width, indent);
+    const cut = Math.max(0, line.lastIndexOf(tags)); // tags hold no space, so wrap keeps them whole
+    out.push(`  ${pad}${coloured}  ${line.slice(0, cut)}${paint.dim(line.slice(cut))}`);
+  }
+  const hidden = doc.factors.length - shown.length;
+  const more = hidden > 0 ? paint.dim(` (and ${hidden} smaller: --explain)`) : '';
   const totalText = `=${money(doc.total.mid)}`;
   out.push(
-    `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`,
+    `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total${more}`,
   );
   out.push('');
 
-  out.push(paint.bold(wrap(`What the guides say for ${years} (before any adjustment)`, width, '')));
-  for (const g of doc.guides) {
-    const tag = sourceTag({ id: g.source, file: g.file });
-    const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
-    const total = g.total ? `, total ${guideRange(g.total)}` : '';
-    const line = `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`;
-    out.push(`  ${wrap(line, width, '    ')}`);
+  const od = doc.openData;
+  const odTag = sourceTag(
+    doc.sources.find((s) => s.id === od.source) ?? { id: od.source, file: '' },
+  );
+  if (explain) {
+    out.push(
+      paint.bold(`What the open data says (${od.period}, national base salary of postings)`),
+    );
+    out.push(
+      `  ${wrap(`[${odTag}] ${od.label} (${od.level}): ${statsText(od.postings)}, 90th percentile ${moneyK(od.postings.p90)}`, width, '    ')}`,
+    );
+    out.push(`  ${wrap(`${od.latest.year} alone: ${statsText(od.latest)}`, width, '    ')}`);
+    if (od.note) out.push(`  ${wrap(od.note, width, '    ')}`);
+    out.push('');
+    out.push(
+      paint.bold(
+        wrap(`What the guides say for ${yearsText(p.years)} (before any adjustment)`, width, ''),
+      ),
+    );
+    for (const g of doc.guides) {
+      const tag = sourceTag({ id: g.source, file: g.file });
+      const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
+      const total = g.total ? `, total ${guideRange(g.total)}` : '';
+      const line = `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`;
+      out.push(`  ${wrap(line, width, '    ')}`);
+    }
+  } else {
+    const line = wrap(
+      `Open data [${odTag}], ${od.label}: ${statsText(od.postings)}, ${od.period} (base only)`,
+      width,
+      '  ',
+    );
+    out.push(paint.bold('Open data') + line.slice('Open data'.length));
   }
   out.push('');
 
-  out.push(paint.bold('Sources'));
+  out.push(
+    paint.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)'),
+  );
   for (const s of doc.sources) {
-    out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title} (${s.file})`, width, '    ')}`);
+    const where = explain ? ` (${s.file})` : '';
+    out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title}${where}`, width, '    ')}`);
   }
   if (doc.defaulted.length > 0) {
     out.push('');
