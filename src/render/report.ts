@@ -182,11 +182,16 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
     out.push(`  ${pad}${coloured}  ${line.slice(0, cut)}${paint.dim(line.slice(cut))}`);
   }
   const hidden = doc.factors.length - shown.length;
-  const more = hidden > 0 ? paint.dim(` (and ${hidden} smaller: --explain)`) : '';
+  const more = hidden > 0 ? `(and ${hidden} smaller: --explain)` : '';
   const totalText = `=${money(doc.total.mid)}`;
-  out.push(
-    `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total${more}`,
-  );
+  const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;
+  const plainLength = 2 + effectWidth + 2 + 'typical total'.length;
+  if (more === '') out.push(totalLine);
+  else if (width === 0 || plainLength + 1 + more.length <= width) {
+    out.push(`${totalLine} ${paint.dim(more)}`);
+  } else {
+    out.push(totalLine, paint.dim(wrap(`${' '.repeat(2 + effectWidth + 2)}${more}`, width, '  ')));
+  }
   out.push('');
 
   const od = doc.openData;
@@ -225,9 +230,10 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   }
   out.push('');
 
-  out.push(
-    paint.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)'),
-  );
+  const sourcesHeading = explain
+    ? 'Sources'
+    : 'Sources (--explain: what each guide says, the files)';
+  out.push(paint.bold(wrap(sourcesHeading, width, '  ')));
   for (const s of doc.sources) {
     const where = explain ? ` (${s.file})` : '';
     out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title}${where}`, width, '    ')}`);
