@@ -47,12 +47,18 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const LAZY = {
   paint: 'src/paint.ts',
   report: 'src/render/report.ts',
+  'offer-report': 'src/render/offer.ts',
   'inquirer-input': '@inquirer/input',
   'inquirer-select': '@inquirer/select',
   'inquirer-checkbox': '@inquirer/checkbox',
 };
 /** Source modules that may be bundled into both cli.cjs and dist/lazy/: pure functions only. */
-const SHARED_OK = new Set(['src/format.ts', 'src/render/text.ts', 'src/types.ts']);
+const SHARED_OK = new Set([
+  'src/format.ts',
+  'src/render/text.ts',
+  'src/types.ts',
+  'src/percentile.ts',
+]);
 /**
  * Builtins fetched on first use rather than at start-up. The CLI also defers tty (isatty, only
  * asked for a table or a list) and stream (prompts.ts's Writable, only used when prompting).
@@ -159,15 +165,16 @@ const marketFilePlugin = {
 };
 
 /**
- * The CLI, too, reads the market data from data/market.json at start-up (one readFileSync and a
- * JSON.parse, as fast as parsing an embedded string): no second copy in the tarball (<= 100 kB).
+ * The CLI, too, reads its data files from data/ when the module that imports one first runs
+ * (market.json at start-up; the tax tables only for --take-home): one readFileSync and a
+ * JSON.parse, as fast as parsing an embedded string, and no second copy in the tarball.
  * __dirname is dist/, also under the code-cache shim (bin/ml-salary.js).
  */
-const marketReadPlugin = {
-  name: 'market-read',
+const dataReadPlugin = {
+  name: 'data-read',
   setup(b) {
-    b.onLoad({ filter: /[\\/]data[\\/]market\.json$/ }, () => ({
-      contents: `export default JSON.parse(process.getBuiltinModule('node:fs').readFileSync(process.getBuiltinModule('node:path').join(__dirname, '..', 'data', 'market.json'), 'utf8'));`,
+    b.onLoad({ filter: /[\\/]data[\\/][\w-]+\.json$/ }, (args) => ({
+      contents: `export default JSON.parse(process.getBuiltinModule('node:fs').readFileSync(process.getBuiltinModule('node:path').join(__dirname, '..', 'data', ${JSON.stringify(args.path.split(/[\\/]/).pop())}), 'utf8'));`,
       loader: 'js',
     }));
   },
@@ -180,7 +187,7 @@ const [cli, lib, lazy] = await Promise.all([
     entryPoints: { cli: 'src/cli.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
-    plugins: [builtinsPlugin(CLI_LAZY_BUILTINS), lazyPlugin, versionPlugin, marketReadPlugin],
+    plugins: [builtinsPlugin(CLI_LAZY_BUILTINS), lazyPlugin, versionPlugin, dataReadPlugin],
   }),
   build({
     ...common,

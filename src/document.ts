@@ -1,3 +1,4 @@
+import type { TakeHomeView } from './take-home.js';
 import type { Estimate, ProfileField } from './types.js';
 
 /**
@@ -14,6 +15,8 @@ export interface EstimateDocument extends Estimate {
   period: 'year';
   dataVersion: string;
   defaulted: ProfileField[];
+  /** With --take-home: the low, typical and high totals after tax. */
+  takeHome?: { low: TakeHomeView; mid: TakeHomeView; high: TakeHomeView };
 }
 
 /** Build the versioned JSON document for one estimate. */

@@ -3,9 +3,12 @@
 import { Command, CommanderError } from 'commander';
 import { estimateCommand } from './commands/estimate.js';
 import { listCommand } from './commands/list.js';
+import type { OfferOptions } from './commands/offer.js';
 import {
+  addOutputOptions,
+  addProfileOptions,
+  addTakeHomeOptions,
   choiceOption,
-  FORMATS,
   oneFormat,
   refuseProfileFlags,
   type EstimateOptions,
@@ -63,6 +66,22 @@ Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV 
 (unknown option, a second file, a profile flag such as --city, --json and --format that
 disagree, unreadable file); 130 SIGINT; 143 SIGTERM.`;
 
+const OFFER_HELP_AFTER = `
+Prints the offer year by year (base, bonus, stock vested, sign-on, total), the first-year total,
+the annualized total in levels.fyi's convention (base + grant / vesting years + target bonus +
+sign-on / 4), and where each part sits against the market estimate for the profile (an
+approximate percentile, a verdict and the dollars to the typical figure).
+
+Examples:
+  $ ml-salary offer --years 5 --city seattle --industry faang --base 185000 --bonus 15% \\
+      --equity 400000 --vesting amazon --sign-on 50000,30000
+  $ ml-salary offer --years 5 --city austin --base 200k --take-home --json
+  $ ml-salary offer acme.json globex.json          offer files side by side
+
+Without a terminal it never prompts: --years and --base are required. Exit codes: 0 ok;
+2 usage (a bad amount, a schedule that does not add up to 100, an unknown preset, more sign-on
+years than vesting years, --refresh without --equity, a bonus over 200%, a bad offer file).`;
+
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
 export function createProgram(io: Io, market: Market, state: { code: number }): Command {
   const program = new Command('ml-salary');
@@ -71,28 +90,15 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       "Estimate an ML engineer's base, bonus, equity and total pay, with a range and the reasons.",
     )
     .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show this help')
-    .option(
-      '--years <n>',
-      `years of experience, 0-${market.experience.maxYears} (decimals allowed)`,
-    )
-    .option('--city <name>', "city or 'remote' (see: ml-salary list cities)")
-    .option('--industry <name>', 'industry / employer type (see: ml-salary list industries)')
-    .option(
-      '--skills <list>',
-      'comma-separated skills, e.g. mlops,nlp; may be repeated (see: ml-salary list skills)',
-      // `--skills mlops --skills nlp` means both, not the last one only.
-      (value: string, previous?: string) =>
-        previous === undefined ? value : `${previous},${value}`,
-    )
-    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
-    .addOption(choiceOption('--format <format>', 'output format', FORMATS))
-    .option('--json', 'print only the JSON document (same as --format json); never prompts')
-    .option('--no-input', 'never prompt; missing values are required or defaulted')
-    .option('--explain', 'the table report in full: every reason, what each guide says, sources')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour (NO_COLOR=1 works too)')
-    .option('--debug', 'show stack traces for unexpected errors')
+    .helpOption('-h, --help', 'show this help');
+  addProfileOptions(program, market.experience.maxYears);
+  addOutputOptions(program, 'the estimate');
+  program.option(
+    '--explain',
+    'the table report in full: every reason, what each guide says, the sources',
+  );
+  addTakeHomeOptions(program);
+  program
     .allowExcessArguments(true)
     .showSuggestionAfterError(true)
     // Commands listed by their own usage (`list [options] <kind>`), not rebuilt from arguments.
@@ -192,6 +198,34 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         );
       },
     );
+
+  const offer = program
+    .command('offer')
+    .description('judge an offer year by year against the market (or compare offer files)')
+    .argument(
+      '[files...]',
+      'offer files (JSON: schemas/offer.schema.json) to compare side by side',
+    );
+  addProfileOptions(offer, market.experience.maxYears)
+    .option('--base <usd>', 'base salary a year: 185000, 185,000, 185k or $185K (required)')
+    .option('--bonus <pct|usd>', 'target bonus: a share of base (15%) or an amount (30000)')
+    .option('--equity <usd>', "the whole stock grant's value at grant")
+    .option(
+      '--vesting <schedule>',
+      'even, amazon, google, google-2023, nvidia, or yearly percentages like 10/20/30/40 (default even)',
+    )
+    .option('--sign-on <usd,...>', 'sign-on bonus paid in year 1, year 2, ...: 50000,30000')
+    .option('--refresh <usd>', 'a refresher grant each year, vesting on the same schedule')
+    .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
+    .option('--private', 'the stock is in a private company: paper value, cash judged apart');
+  addOutputOptions(offer, 'the offer');
+  addTakeHomeOptions(offer)
+    .addHelpText('after', OFFER_HELP_AFTER)
+    .action(async (files: string[], opts: OfferOptions) => {
+      refuseProfileFlags(program.opts<EstimateOptions>(), 'offer');
+      const { offerCommand } = await import('./commands/offer.js');
+      await offerCommand(files, opts, io, market);
+    });
 
   const commands = (): string[] =>
     program.commands.map((c) => c.name()).filter((name) => name !== 'help');

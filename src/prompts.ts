@@ -128,3 +128,102 @@ export async function askMissing(
   }
   return answers;
 }
+
+/** An offer's terms as answered at the prompts (text, parsed by resolveOffer like flags). */
+export interface OfferAnswers {
+  base?: string;
+  bonus?: string;
+  equity?: string;
+  vesting?: string;
+  signOn?: string;
+}
+
+/** Check a typed value with a parser: undefined when fine (or empty and optional), else why. */
+function problem(
+  parse: (text: string) => unknown,
+  text: string,
+  optional: boolean,
+): string | undefined {
+  if (optional && text.trim() === '') return undefined;
+  try {
+    parse(text);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * Ask for the offer's terms the flags left out: base, target bonus, the stock grant and its
+ * vesting (the presets listed with their percentages, or a custom schedule), sign-on. Each
+ * answer is checked as typed by the parser the flag uses; an empty answer is "none".
+ */
+export async function askOffer(
+  given: OfferAnswers,
+  parsers: {
+    amount: (text: string) => unknown;
+    bonus: (text: string) => unknown;
+    amounts: (text: string) => unknown;
+    vesting: (text: string) => unknown;
+  },
+  presets: readonly { id: string; label: string; percents: readonly number[] }[],
+  context: PromptContext,
+): Promise<OfferAnswers> {
+  const [{ default: input }, { default: select }] = await Promise.all([
+    import('@inquirer/input'),
+    import('@inquirer/select'),
+  ]);
+  const answers: OfferAnswers = { ...given };
+  const ask = (message: string, parse: (text: string) => unknown, optional: boolean) =>
+    input(
+      { message, required: !optional, validate: (v) => problem(parse, v, optional) ?? true },
+      context,
+    );
+  if (answers.base === undefined) {
+    answers.base = await ask('Base salary a year (e.g. 185000 or 185k):', parsers.amount, false);
+  }
+  if (answers.bonus === undefined) {
+    answers.bonus = await ask(
+      'Target bonus: a share of base like 15%, or an amount (empty for none):',
+      parsers.bonus,
+      true,
+    );
+  }
+  if (answers.equity === undefined) {
+    answers.equity = await ask(
+      "Stock grant: the whole grant's value at grant (empty for none):",
+      parsers.amount,
+      true,
+    );
+  }
+  if (answers.vesting === undefined && answers.equity.trim() !== '') {
+    const choice = await select(
+      {
+        message: 'Vesting schedule (share of the grant vesting each year):',
+        choices: [
+          ...presets.map((p) => ({ name: p.label, value: p.id })),
+          { name: 'custom: type the yearly percentages', value: '' },
+        ],
+        default: presets[0]?.id,
+        pageSize: presets.length + 1,
+      },
+      context,
+    );
+    answers.vesting =
+      choice !== ''
+        ? choice
+        : await ask(
+            'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):',
+            parsers.vesting,
+            false,
+          );
+  }
+  if (answers.signOn === undefined) {
+    answers.signOn = await ask(
+      'Sign-on bonus by year, e.g. 50000,30000 for years 1 and 2 (empty for none):',
+      parsers.amounts,
+      true,
+    );
+  }
+  return answers;
+}

@@ -36,6 +36,12 @@ export interface FederalTables {
   socialSecurity: Sourced & { label: string; rate: number; wageBase: number };
   medicare: Sourced & { label: string; rate: number };
   additionalMedicare: Sourced & { label: string; rate: number; threshold: ByFiling<number> };
+  /** The flat withholding rate on supplemental wages (bonuses, RSU vests): notes only. */
+  supplementalWithholding?: Sourced & {
+    rate: number;
+    mandatoryRateOver: number;
+    mandatoryRate: number;
+  };
 }
 
 /** A tax on part of income over a threshold, on top of the brackets (California's 1% over $1M). */

@@ -10,7 +10,14 @@ import { askMissing, withoutColour } from '../prompts.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Market } from '../types.js';
-import { colorChoice, estimateFormat, type EstimateOptions, type Format } from './options.js';
+import {
+  colorChoice,
+  estimateFormat,
+  takeHomeRequest,
+  type EstimateOptions,
+  type Format,
+  type TakeHomeOptions,
+} from './options.js';
 
 /** Whether this run may ask questions, and if not, why not (said in errors and notes). */
 export type PromptPlan = { ask: true } | { ask: false; because: string };
@@ -37,11 +44,12 @@ export function promptPlan(
 }
 
 export async function estimateCommand(
-  opts: EstimateOptions,
+  opts: EstimateOptions & TakeHomeOptions,
   io: Io,
   market: Market,
 ): Promise<void> {
   const format = estimateFormat(opts);
+  const request = takeHomeRequest(opts);
   const given: RawProfile = {
     years: opts.years,
     city: opts.city,
@@ -65,6 +73,11 @@ export async function estimateCommand(
   }
   const { profile, defaulted } = resolveProfile(answers, market, flagName);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
+  if (request) {
+    const { takeHomeAt } = await import('../take-home.js');
+    const at = (gross: number) => takeHomeAt(gross, doc.profile.city, doc.labels.city, request);
+    doc.takeHome = { low: at(doc.total.low), mid: at(doc.total.mid), high: at(doc.total.high) };
+  }
   switch (format) {
     case 'json':
       return print(io, renderJson(doc));

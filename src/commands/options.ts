@@ -1,5 +1,6 @@
 // What more than one command shares: output formats, the profile flags, colour choice.
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { parseAmount } from '../amounts.js';
 import type { ColorChoice } from '../color.js';
 import { UsageError } from '../exit.js';
 import { editDistanceSuggest } from '../normalise.js';
@@ -79,12 +80,90 @@ export function estimateFormat(opts: { json?: boolean; format?: string }): Forma
  * A profile flag given before a command that has no profile (batch records bring their own; a
  * list has none) would be silently dropped: a usage error instead.
  */
-export function refuseProfileFlags(top: EstimateOptions, command: 'batch' | 'list'): void {
+export function refuseProfileFlags(
+  top: EstimateOptions,
+  command: 'batch' | 'list' | 'offer' | 'compare' | 'career',
+): void {
   const given = PROFILE_FIELDS.find((flag: ProfileField) => top[flag] !== undefined);
   if (given === undefined) return;
   throw new UsageError(
     command === 'batch'
       ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
-      : `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`,
+      : command === 'list'
+        ? `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`
+        : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
   );
+}
+
+/** Options of a command that takes take-home flags (--take-home, --filing, --state, --pretax). */
+export interface TakeHomeOptions {
+  takeHome?: boolean;
+  filing?: 'single' | 'married';
+  state?: string;
+  pretax?: string;
+}
+
+/** The take-home flags, for a command that prints pay after tax. */
+export function addTakeHomeOptions(cmd: Command): Command {
+  return cmd
+    .option('--take-home', 'also show pay after US taxes, and what it buys (README: take-home)')
+    .addOption(
+      choiceOption('--filing <status>', 'with --take-home: single (default) or married (joint)', [
+        'single',
+        'married',
+      ]),
+    )
+    .option(
+      '--state <code>',
+      'with --take-home, for remote and us: the state you live in (e.g. CA, NY, TX), or none',
+    )
+    .option('--pretax <usd>', 'with --take-home: pre-tax contributions a year (401(k), HSA)');
+}
+
+/** The take-home request, or undefined without --take-home (its other flags need it). */
+export function takeHomeRequest(
+  opts: TakeHomeOptions,
+): { filing: 'single' | 'married'; state: string | undefined; pretax: number } | undefined {
+  if (!opts.takeHome) {
+    const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray} is for pay after tax: add --take-home`);
+    return undefined;
+  }
+  return {
+    filing: opts.filing ?? 'single',
+    state: opts.state,
+    pretax: opts.pretax === undefined ? 0 : parseAmount(opts.pretax, '--pretax'),
+  };
+}
+
+/** The profile flags of a command that estimates (the root, offer, compare, career). */
+export function addProfileOptions(cmd: Command, maxYears: number, withYears = true): Command {
+  if (withYears) {
+    cmd.option('--years <n>', `years of experience, 0-${maxYears} (decimals allowed)`);
+  }
+  return cmd
+    .option('--city <name>', "city or 'remote' (see: ml-salary list cities)")
+    .option('--industry <name>', 'industry / employer type (see: ml-salary list industries)')
+    .option(
+      '--skills <list>',
+      'comma-separated skills, e.g. mlops,nlp; may be repeated (see: ml-salary list skills)',
+      // `--skills mlops --skills nlp` means both, not the last one only.
+      (value: string, previous?: string) =>
+        previous === undefined ? value : `${previous},${value}`,
+    )
+    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd');
+}
+
+/** The output flags of a command that prints a report (a table, JSON, CSV or markdown). */
+export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
+  return cmd
+    .addOption(choiceOption('--format <format>', 'output format', FORMATS))
+    .option(
+      '--json',
+      `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
+    )
+    .option('--no-input', 'never prompt; missing values are required or defaulted')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR=1 works too)')
+    .option('--debug', 'show stack traces for unexpected errors');
 }

@@ -44,9 +44,18 @@ export function csvRecord(
   ]);
 }
 
-/** A single estimate as CSV: a header row and one record. */
+/** A single estimate as CSV: a header row and one record (with --take-home, the nets after). */
 export function renderCsv(
-  doc: Parameters<typeof csvRecord>[0] & { defaulted: ProfileField[] },
+  doc: Parameters<typeof csvRecord>[0] & {
+    defaulted: ProfileField[];
+    takeHome?: Record<'low' | 'mid' | 'high', { net: number }>;
+  },
 ): string {
-  return csvHeader() + csvRecord(doc, doc.defaulted);
+  const t = doc.takeHome;
+  if (!t) return csvHeader() + csvRecord(doc, doc.defaulted);
+  const nets = [t.low.net, t.mid.net, t.high.net].join(',');
+  return (
+    csvHeader().replace(/\n$/, ',net_low,net_mid,net_high\n') +
+    csvRecord(doc, doc.defaulted).replace(/\n$/, `,${nets}\n`)
+  );
 }

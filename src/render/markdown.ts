@@ -47,6 +47,32 @@ export function renderMarkdown(doc: EstimateDocument): string {
   lines.push(
     `What the open data says (${od.label}, ${od.period}, base only): median ${money(od.postings.median)}, quartiles ${money(od.postings.p25)}-${money(od.postings.p75)}, ${od.postings.count} postings; ${od.latest.year} alone: median ${money(od.latest.median)}, ${od.latest.count} postings.${od.note ? ` (${esc(od.note)})` : ''}`,
   );
+  if (doc.takeHome) {
+    const t = [doc.takeHome.low, doc.takeHome.mid, doc.takeHome.high];
+    const first = t[0]!;
+    lines.push('');
+    lines.push(
+      `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${first.state}${first.local ? ` + ${first.local.toUpperCase()}` : ''}):`,
+    );
+    lines.push('');
+    lines.push('| | Low | Typical | High |');
+    lines.push('|---|---:|---:|---:|');
+    lines.push(`| Gross | ${t.map((v) => money(v.gross)).join(' | ')} |`);
+    for (const tax of first.taxes) {
+      lines.push(
+        `| ${esc(tax.label)} | ${t.map((v) => money(-(v.taxes.find((x) => x.id === tax.id)?.amount ?? 0))).join(' | ')} |`,
+      );
+    }
+    lines.push(`| **Net** | ${t.map((v) => `**${money(v.net)}**`).join(' | ')} |`);
+    lines.push(
+      `| Effective tax rate | ${t.map((v) => `${Math.round(v.effectiveRate * 1000) / 10}%`).join(' | ')} |`,
+    );
+    lines.push(
+      `| Net at U.S. prices (price index ${first.purchasingPower.index}) | ${t.map((v) => money(v.purchasingPower.net)).join(' | ')} |`,
+    );
+    lines.push('');
+    for (const n of first.notes) lines.push(`- ${esc(n)}`);
+  }
   lines.push('');
   lines.push('Why (effect on the typical total):');
   lines.push('');

@@ -7,6 +7,7 @@ import { groupThousands, money, moneyK, signedMoney, yearsText } from '../format
 import type { Factor, ProfileField, Range, SalaryStats } from '../types.js';
 import { commonScale, rangeBar, rangeLegend, type Charset, type Paint } from './chart.js';
 import { grid } from './grid.js';
+import { renderTakeHomeTable } from './take-home.js';
 import { sourceTag, tagList, wrap } from './text.js';
 
 export interface ReportOptions {
@@ -237,6 +238,20 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   for (const s of doc.sources) {
     const where = explain ? ` (${s.file})` : '';
     out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title}${where}`, width, '    ')}`);
+  }
+  if (doc.takeHome) {
+    out.push('');
+    const t = doc.takeHome;
+    out.push(
+      renderTakeHomeTable(
+        [
+          ['Low', t.low],
+          ['Typical', t.mid],
+          ['High', t.high],
+        ],
+        { paint, width },
+      ),
+    );
   }
   if (doc.defaulted.length > 0) {
     out.push('');

@@ -1,0 +1,372 @@
+// `ml-salary offer [files...]`: judge an offer (or several, from offer files) year by year, against
+// the market estimate for its profile.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../amounts.js';
+import { charsetFor, colorLevel } from '../color.js';
+import { renderJson } from '../document.js';
+import { InputError } from '../errors.js';
+import { estimate } from '../estimate.js';
+import { UsageError } from '../exit.js';
+import { outputWidth, print, type Io } from '../io.js';
+import { clip, kindOf } from '../numbers.js';
+import {
+  toOfferDocument,
+  toOffersDocument,
+  type OfferDocument,
+  type OffersDocument,
+} from '../offer-document.js';
+import { OFFER_FIELDS, OFFER_KEYS, resolveOffer, type RawOffer } from '../offer-input.js';
+import { OFFER_FLAGS, vestingPresets } from '../offer.js';
+import { fieldName, flagName, resolveProfile, type RawProfile } from '../profile.js';
+import { askMissing, askOffer, withoutColour } from '../prompts.js';
+import { csvRow } from '../render/csv.js';
+import type { Market } from '../types.js';
+import { PROFILE_FIELDS } from '../types.js';
+import { promptPlan } from './estimate.js';
+import {
+  colorChoice,
+  estimateFormat,
+  takeHomeRequest,
+  type EstimateOptions,
+  type TakeHomeOptions,
+} from './options.js';
+
+export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
+  base?: string;
+  bonus?: string;
+  equity?: string;
+  vesting?: string;
+  signOn?: string;
+  refresh?: string;
+  growth?: string;
+  private?: boolean;
+}
+
+/** The offer flags as a raw offer (what the user typed, not yet parsed). */
+function offerFlags(opts: OfferOptions): RawOffer {
+  return {
+    base: opts.base,
+    bonus: opts.bonus,
+    equity: opts.equity,
+    vesting: opts.vesting,
+    signOn: opts.signOn,
+    refresh: opts.refresh,
+    growth: opts.growth,
+    private: opts.private,
+  };
+}
+
+function profileFlags(opts: EstimateOptions): RawProfile {
+  return {
+    years: opts.years,
+    city: opts.city,
+    industry: opts.industry,
+    skills: opts.skills,
+    degree: opts.degree,
+  };
+}
+
+/** An offer file: `label`, the profile's fields and the offer's, and optionally `$schema`. */
+interface OfferFile {
+  label: string;
+  profile: RawProfile;
+  offer: RawOffer;
+}
+
+const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
+
+/**
+ * Read one offer file (schemas/offer.schema.json): a JSON object of known keys only. The values
+ * are checked later by the same code as the flags, each message naming the file and the key.
+ */
+function readOfferFile(path: string): OfferFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message);
+    throw new UsageError(`cannot read offer file '${clip(path, 200)}': ${why}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(
+      `${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 100)})`,
+      'file',
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(
+      `${clip(path, 200)}: an offer file is a JSON object (see schemas/offer.schema.json), got ${kindOf(value)}`,
+      'file',
+    );
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!FILE_KEYS.includes(key)) {
+      throw new InputError(
+        `${clip(path, 200)}: unknown field '${clip(key)}'; accepted: ${FILE_KEYS.join(', ')}`,
+        key,
+      );
+    }
+  }
+  const label = record.label;
+  if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
+    throw new InputError(`${clip(path, 200)}: label must be a non-empty string`, 'label');
+  }
+  const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+  return {
+    label: typeof label === 'string' ? label : basename(path).replace(/\.json$/i, ''),
+    profile: {
+      years: own('years'),
+      city: own('city'),
+      industry: own('industry'),
+      skills: own('skills'),
+      degree: own('degree'),
+    },
+    offer: Object.fromEntries(OFFER_FIELDS.map((k) => [k, own(k)])) as RawOffer,
+  };
+}
+
+/** Prefix an input error with the file it came from, keeping its field. */
+function inFile<T>(path: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new InputError(`${clip(path, 200)}: ${error.message}`, error.field);
+    }
+    throw error;
+  }
+}
+
+/** Given flags fill what an offer file leaves out of its profile (e.g. --years for both). */
+function withDefaults(profile: RawProfile, flags: RawProfile): RawProfile {
+  const out: RawProfile = { ...profile };
+  for (const k of PROFILE_FIELDS) if (out[k] === undefined) out[k] = flags[k];
+  return out;
+}
+
+export async function offerCommand(
+  files: readonly string[],
+  opts: OfferOptions,
+  io: Io,
+  market: Market,
+): Promise<void> {
+  const format = estimateFormat(opts);
+  const request = takeHomeRequest(opts);
+  const flags = offerFlags(opts);
+  const docs: OfferDocument[] = [];
+  if (files.length > 0) {
+    const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
+    if (given !== undefined) {
+      throw new UsageError(
+        `${OFFER_FLAGS[given]} with offer files: the terms come from the files (each gives its own)`,
+      );
+    }
+    for (const path of files) {
+      const file = readOfferFile(path);
+      docs.push(
+        inFile(path, () =>
+          judge(withDefaults(file.profile, profileFlags(opts)), file.offer, market, {
+            profileNames: fieldName,
+            offerNames: OFFER_KEYS,
+            label: file.label,
+          }),
+        ),
+      );
+    }
+  } else {
+    const plan = promptPlan(opts, format, io);
+    let profile = profileFlags(opts);
+    let offer = flags;
+    if (plan.ask) {
+      // Check what the flags gave before asking for the rest, so a typo fails at once.
+      resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
+      const context = {
+        input: io.stdin,
+        output:
+          colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0
+            ? io.stderr
+            : withoutColour(io.stderr),
+        signal: io.signal,
+      };
+      profile = await askMissing(profile, market, context);
+      const answers = await askOffer(
+        {
+          base: opts.base,
+          bonus: opts.bonus,
+          equity: opts.equity,
+          vesting: opts.vesting,
+          signOn: opts.signOn,
+        },
+        {
+          amount: (t) => parseAmount(t, '--base'),
+          bonus: (t) => parseBonus(t, '--bonus'),
+          amounts: (t) => parseAmountList(t, '--sign-on'),
+          vesting: (t) => parseVesting(t, vestingPresets, '--vesting'),
+        },
+        vestingPresets,
+        context,
+      );
+      offer = { ...offer, ...answers };
+    } else {
+      for (const [value, name] of [
+        [profile.years, '--years'],
+        [offer.base, '--base'],
+      ] as const) {
+        if (value === undefined) {
+          throw new UsageError(
+            `${name} is required here (${plan.because}); pass e.g. ${name === '--years' ? '--years 5' : '--base 185000'}`,
+          );
+        }
+      }
+    }
+    docs.push(judge(profile, offer, market, { profileNames: flagName, offerNames: OFFER_FLAGS }));
+  }
+  if (request) {
+    const { takeHomeAt } = await import('../take-home.js');
+    for (const doc of docs) {
+      for (const year of doc.years) {
+        year.takeHome = takeHomeAt(year.total, doc.profile.city, doc.labels.city, request);
+      }
+    }
+  }
+  const result: OfferDocument | OffersDocument =
+    files.length > 1 ? toOffersDocument(docs) : docs[0]!;
+  switch (format) {
+    case 'json':
+      return print(io, renderJson(result));
+    case 'csv':
+      return print(io, offerCsv(docs));
+    case 'markdown':
+      return print(io, offerMarkdown(docs));
+    case 'table': {
+      const [{ painter }, { renderOfferReport, renderOffersReport }] = await Promise.all([
+        import('../paint.js'),
+        import('../render/offer.js'),
+      ]);
+      const reportOpts = {
+        paint: painter(colorLevel(io.stdout, io.env, colorChoice(opts.color))),
+        width: outputWidth(io),
+        charset: charsetFor(io.env),
+      };
+      return print(
+        io,
+        result.kind === 'offers'
+          ? renderOffersReport(result, reportOpts)
+          : renderOfferReport(result, reportOpts),
+      );
+    }
+  }
+}
+
+/** One offer against the estimate for its profile. */
+function judge(
+  rawProfile: RawProfile,
+  rawOffer: RawOffer,
+  market: Market,
+  names: {
+    profileNames: typeof flagName;
+    offerNames: typeof OFFER_FLAGS;
+    label?: string;
+  },
+): OfferDocument {
+  const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
+  const terms = resolveOffer(rawOffer, names.offerNames);
+  return toOfferDocument(
+    terms,
+    estimate(profile, market),
+    defaulted,
+    market.dataVersion,
+    names.label,
+  );
+}
+
+/** CSV: one row per offer and year, then the offer's first-year and annualized totals. */
+function offerCsv(docs: readonly OfferDocument[]): string {
+  let out = csvRow([
+    'label',
+    'year',
+    'base',
+    'bonus',
+    'stock',
+    'sign_on',
+    'total',
+    'total_percentile',
+    'total_verdict',
+  ]);
+  docs.forEach((d, i) => {
+    const label = d.label ?? `offer ${i + 1}`;
+    for (const y of d.years) {
+      out += csvRow([label, y.year, y.base, y.bonus, y.equity, y.signOn, y.total, '', '']);
+    }
+    out += csvRow([label, 'first-year', '', '', '', '', d.firstYear, '', '']);
+    const a = d.annualized;
+    out += csvRow([
+      label,
+      'annualized',
+      a.base,
+      a.bonus,
+      a.equity,
+      a.signOn,
+      a.total,
+      d.position.total.percentile,
+      d.position.total.verdict,
+    ]);
+  });
+  return out;
+}
+
+/** Markdown: each offer's year-by-year table and where each part sits. */
+function offerMarkdown(docs: readonly OfferDocument[]): string {
+  const usd = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
+  const lines: string[] = [];
+  docs.forEach((d, i) => {
+    const l = d.labels;
+    lines.push(
+      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${d.profile.years} years (${d.level}), ${l.city}, ${l.industry}`,
+    );
+    lines.push('');
+    lines.push('| Year | Base | Bonus | Stock | Sign-on | Total |');
+    lines.push('|---:|---:|---:|---:|---:|---:|');
+    for (const y of d.years) {
+      lines.push(
+        `| ${y.year} | ${usd(y.base)} | ${usd(y.bonus)} | ${usd(y.equity)} | ${usd(y.signOn)} | ${usd(y.total)} |`,
+      );
+    }
+    lines.push('');
+    lines.push(
+      `First year: ${usd(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${usd(d.annualized.total)}.`,
+    );
+    lines.push('');
+    lines.push('| | Offer | Market low | Typical | High | ≈ Percentile | Verdict |');
+    lines.push('|---|---:|---:|---:|---:|---:|---|');
+    const a = d.annualized;
+    const values = {
+      base: a.base,
+      bonus: a.bonus,
+      equity: a.equity,
+      total: a.base + a.bonus + a.equity,
+    };
+    for (const key of ['base', 'bonus', 'equity', 'total'] as const) {
+      const m = d.market[key];
+      const p = d.position[key];
+      lines.push(
+        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.mid)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
+      );
+    }
+    lines.push('');
+  });
+  return `${lines.join('\n')}`;
+}

@@ -1,0 +1,181 @@
+// An offer (or several) for people: year by year, first year and annualized, and where each part
+// sits against the market, with a range bar per part and the offer marked.
+import type { ChalkInstance } from 'chalk';
+import type { Charset } from '../color.js';
+import { money, percent, signedMoney, yearsText } from '../format.js';
+import type { OfferDocument, OffersDocument } from '../offer-document.js';
+import { VERDICT_WORDS, type Position } from '../percentile.js';
+import { grid } from './grid.js';
+import { rangeBars } from './report.js';
+import { renderTakeHomeTable } from './take-home.js';
+import { wrap } from './text.js';
+
+export interface OfferReportOptions {
+  paint: ChalkInstance;
+  width: number;
+  charset: Charset;
+}
+
+const PARTS = [
+  ['Base', 'base'],
+  ['Bonus', 'bonus'],
+  ['Equity', 'equity'],
+  ['Total', 'total'],
+] as const;
+
+/** The offer's profile in one line: "5 years (mid) | Seattle | Big tech (FAANG) | ...". */
+function profileLine(doc: OfferDocument): string {
+  const l = doc.labels;
+  const skills = l.skills.length === 0 ? 'no listed skills' : l.skills.join(', ');
+  return `${yearsText(doc.profile.years)} (${doc.level}) | ${l.city} | ${l.industry} | ${skills} | ${l.degree}`;
+}
+
+/** How the stock vests, in words: "amazon 5/15/40/40 of a $400,000 grant; price change 0% a year". */
+function vestingLine(doc: OfferDocument): string {
+  const o = doc.offer;
+  if (o.equity === 0) return 'No stock grant.';
+  const schedule = `${o.vesting.id === 'custom' ? 'custom' : o.vesting.id} ${o.vesting.percents.join('/')}`;
+  const refresh = o.refresh > 0 ? `, plus a ${money(o.refresh)} refresher each year` : '';
+  const paper = o.private ? ' (private company: paper value)' : '';
+  return `Stock: a ${money(o.equity)} grant${paper} vesting ${schedule}${refresh}; stock price change ${percent(o.growth)} a year.`;
+}
+
+/** "≈P23 below the typical range, $21,234 below typical". */
+function positionText(p: Position): string {
+  const gap =
+    p.gap === 0
+      ? 'at typical'
+      : `${money(Math.abs(p.gap))} ${p.gap < 0 ? 'below' : 'above'} typical`;
+  return `≈P${p.percentile} ${VERDICT_WORDS[p.verdict]}, ${gap}`;
+}
+
+/** The year-by-year table of one offer. */
+export function renderOfferYears(doc: OfferDocument, paint: ChalkInstance, width: number): string {
+  const rows = doc.years.map((y) => [
+    String(y.year),
+    money(y.base),
+    money(y.bonus),
+    money(y.equity),
+    money(y.signOn),
+    money(y.total),
+  ]);
+  return grid(['Year', 'Base', 'Bonus', 'Stock', 'Sign-on', 'Total'], rows, { paint, width });
+}
+
+/** The whole report of one offer. */
+export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions): string {
+  const { paint, width } = opts;
+  const out: string[] = [];
+  const a = doc.annualized;
+  out.push(
+    paint.bold(wrap(`Offer${doc.label ? ` ${doc.label}` : ''}: ${profileLine(doc)}`, width, '  ')),
+  );
+  out.push(wrap(vestingLine(doc), width, '  '));
+  out.push(renderOfferYears(doc, paint, width));
+  out.push(`First year: ${paint.bold(money(doc.firstYear))}`);
+  const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
+  out.push(
+    wrap(
+      `Annualized: ${money(a.total)} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
+      width,
+      '  ',
+    ),
+  );
+  out.push('');
+  out.push(
+    paint.bold(wrap(`Against the market for this profile (≈ percentile: approximate)`, width, '')),
+  );
+  const values = {
+    base: a.base,
+    bonus: a.bonus,
+    equity: a.equity,
+    total: a.base + a.bonus + a.equity,
+  };
+  const labelWidth = 8;
+  const figureWidth = Math.max(...Object.values(values).map((v) => money(v).length));
+  for (const [label, key] of PARTS) {
+    const head = `  ${label.padEnd(labelWidth)}${money(values[key]).padStart(figureWidth)}  `;
+    out.push(wrap(head + positionText(doc.position[key]), width, ' '.repeat(head.length)));
+  }
+  if (doc.position.cash) {
+    const head = `  ${'Cash'.padEnd(labelWidth)}${money(a.base + a.bonus).padStart(figureWidth)}  `;
+    out.push(head + positionText(doc.position.cash));
+  }
+  out.push(
+    ...rangeBars(
+      PARTS.map(([label, key]) => [label, doc.market[key], values[key]] as const),
+      { paint, width, charset: opts.charset, markerName: 'this offer' },
+    ),
+  );
+  const notes = [
+    `Equity is the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length}); the total leaves sign-on out, as the market's figures do. Percentiles read the market's low and high as its ${doc.percentiles.low}th and ${doc.percentiles.high}th (a two-piece lognormal through low, typical and high): a guide, not a measurement.`,
+  ];
+  if (doc.offer.private) {
+    notes.push(
+      `Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.`,
+    );
+  }
+  for (const n of notes) out.push(paint.dim(wrap(n, width, '')));
+  if (doc.years.some((y) => y.takeHome)) {
+    out.push('');
+    out.push(
+      renderTakeHomeTable(
+        doc.years.map((y) => [`Year ${y.year}`, y.takeHome!] as const),
+        { paint, width },
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Several offers in columns: each year's total, the first year, annualized, the difference. */
+export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions): string {
+  const { paint, width } = opts;
+  const out: string[] = [];
+  const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
+  out.push(paint.bold(wrap(`${doc.offers.length} offers side by side`, width, '')));
+  doc.offers.forEach((o, i) => out.push(wrap(`  ${labels[i]}: ${profileLine(o)}`, width, '    ')));
+  const years = Math.max(...doc.offers.map((o) => o.years.length));
+  const rows: string[][] = [];
+  for (let y = 1; y <= years; y++) {
+    rows.push([
+      `Year ${y}`,
+      ...doc.offers.map((o) => {
+        const row = o.years.find((r) => r.year === y);
+        return row ? money(row.total) : '-';
+      }),
+    ]);
+  }
+  rows.push(['First year', ...doc.offers.map((o) => money(o.firstYear))]);
+  rows.push(['Annualized', ...doc.offers.map((o) => money(o.annualized.total))]);
+  rows.push(['Total ≈P', ...doc.offers.map((o) => `≈P${o.position.total.percentile}`)]);
+  out.push(grid(['', ...labels], rows, { paint, width, bold: [rows.length - 2] }));
+  if (doc.offers.length > 1) {
+    const first = labels[0]!;
+    const diffs = doc.difference.slice(1);
+    const diffRows: string[][] = [];
+    for (let y = 1; y <= years; y++) {
+      diffRows.push([
+        `Year ${y}`,
+        ...diffs.map((d) => {
+          const row = d.years.find((r) => r.year === y);
+          return row ? signedMoney(row.total) : '-';
+        }),
+      ]);
+    }
+    diffRows.push(['First year', ...diffs.map((d) => signedMoney(d.firstYear))]);
+    diffRows.push(['Annualized', ...diffs.map((d) => signedMoney(d.annualized))]);
+    out.push(paint.bold(wrap(`Difference from ${first}`, width, '')));
+    out.push(grid(['', ...diffs.map((d) => d.label)], diffRows, { paint, width }));
+  }
+  out.push(
+    paint.dim(
+      wrap(
+        "Totals: base + target bonus + stock vested that year + sign-on paid that year. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Run one offer file alone for its year-by-year parts and where each part sits.",
+        width,
+        '',
+      ),
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,113 @@
+// Take-home pay for a place: which taxes apply where the profile lives, and what the net buys.
+// Loaded only when --take-home is asked for (the tax tables travel with it).
+import parities from '../data/price-parities.json' with { type: 'json' };
+import tables from '../data/tax-2026.json' with { type: 'json' };
+import { InputError } from './errors.js';
+import {
+  placeOf,
+  purchasingPower,
+  supportedStates,
+  takeHome,
+  type Filing,
+  type PriceParities,
+  type PurchasingPower,
+  type TakeHome,
+  type TaxTables,
+} from './tax.js';
+
+const TAX = tables as unknown as TaxTables;
+const PRICES = parities as unknown as PriceParities;
+
+/** What the user asked for: filing status, a state for a location without one, contributions. */
+export interface TakeHomeRequest {
+  filing: Filing;
+  /** `--state` as typed, for `remote` and `us` (federal only when left out). */
+  state?: string | undefined;
+  pretax: number;
+}
+
+/** Take-home pay at one gross figure, with what it buys at U.S.-average prices. */
+export interface TakeHomeView extends TakeHome {
+  purchasingPower: PurchasingPower;
+}
+
+/** The tax jurisdiction of a location: its state and local tax, or --state where it has none. */
+export function jurisdiction(
+  locationId: string,
+  locationLabel: string,
+  request: TakeHomeRequest,
+): { state: string; local: string | null; note?: string } {
+  const place = placeOf(locationId, TAX);
+  const fixed = Object.hasOwn(TAX.places, locationId);
+  if (place !== undefined) {
+    if (request.state !== undefined && request.state.trim().toUpperCase() !== place.state) {
+      throw new InputError(
+        `--state is for a location without one (remote, us); ${locationLabel} is in ${place.state}`,
+        '--state',
+      );
+    }
+    return place;
+  }
+  if (request.state === undefined) {
+    const why = fixed
+      ? `${locationLabel} has no fixed state`
+      : `${locationLabel} is not a location the tax data knows`;
+    return {
+      state: 'none',
+      local: null,
+      note: `Federal taxes only: ${why}; pass --state (${supportedStates(TAX).join(', ')}) for a state's.`,
+    };
+  }
+  return { state: request.state, local: null };
+}
+
+/**
+ * Stock is wages when it vests, a bonus when it is paid, and both are often withheld at the flat
+ * supplemental rate: when the top federal bracket is higher, withholding falls short.
+ */
+function withholdingNote(gross: number, request: TakeHomeRequest): string | undefined {
+  const flat = TAX.federal.supplementalWithholding;
+  if (!flat) return undefined;
+  const tax = TAX.federal.incomeTax;
+  const taxable = gross - request.pretax - tax.standardDeduction[request.filing];
+  const top = tax.brackets[request.filing].filter((b) => taxable > b.over).pop();
+  if (!top || top.rate <= flat.rate) return undefined;
+  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+  const rates = tax.brackets[request.filing].map((b) => b.rate).filter((r) => r > flat.rate);
+  const range = `${pct(Math.min(...rates))}-${pct(Math.max(...rates))}`;
+  return `Stock is taxed as wages in the year it vests, a bonus in the year it is paid; employers often withhold on both at the flat ${pct(flat.rate)} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${range} federal brackets take: above ${pct(flat.rate)}, expect to owe the difference at filing.`;
+}
+
+/** The states --state accepts. */
+export function statesAccepted(): string[] {
+  return [...supportedStates(TAX), 'none'];
+}
+
+/**
+ * Take-home pay on `gross` wages in a location's jurisdiction (each tax with its rate basis, the
+ * net and the effective rate), and the purchasing power of the net at the metro's price level.
+ */
+export function takeHomeAt(
+  gross: number,
+  locationId: string,
+  locationLabel: string,
+  request: TakeHomeRequest,
+): TakeHomeView {
+  const where = jurisdiction(locationId, locationLabel, request);
+  const result = takeHome(
+    gross,
+    { filing: request.filing, state: where.state, local: where.local, pretax: request.pretax },
+    TAX,
+  );
+  if (where.note) result.notes.unshift(where.note);
+  const withholding = withholdingNote(gross, request);
+  if (withholding) result.notes.push(withholding);
+  const parity = Object.hasOwn(PRICES.places, locationId) ? PRICES.places[locationId] : undefined;
+  const index = parity ?? {
+    index: 100,
+    year: null,
+    source: 'U.S. average by definition (BEA Regional Price Parities, U.S. = 100)',
+    note: `${locationLabel} has no metro of its own in the price data: the U.S. average is used.`,
+  };
+  return { ...result, purchasingPower: purchasingPower(result.net, index) };
+}
