@@ -17,7 +17,7 @@ const script = new vm.Script(
   { filename: file, cachedData },
 );
 if (cache && (!cachedData || script.cachedDataRejected)) {
-  process.once('exit', () => write(cache, script.createCachedData()));
+  process.once('exit', () => write(cache, script));
 }
 const mod = { exports: {} };
 const load = (id) => require(id.startsWith('.') ? path.resolve(dir, id) : id);
@@ -87,9 +87,10 @@ function read(c) {
   }
 }
 
-function write(c, data) {
+function write(c, script) {
   const temp = `${c.path}.${process.pid}.tmp`;
   try {
+    const data = script.createCachedData();
     const n = Buffer.alloc(4);
     n.writeUInt32LE(data.length);
     fs.writeFileSync(temp, Buffer.concat([c.key, n, data, data]), { mode: 0o600, flag: 'wx' });
