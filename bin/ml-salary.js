@@ -40,7 +40,8 @@ function cacheFile() {
     } catch {
       fs.mkdirSync(folder, { mode: 0o700 });
     }
-    const build = /\/\/ ml-salary-build (\w+)\n$/.exec(source.slice(-90))?.[1];
+    const at = source.lastIndexOf('\n// ml-salary-build '); // see withBuildId in scripts/build.mjs
+    const build = at > 0 && source.slice(at + 20, -1);
     const st = fs.statSync(file);
     const { version, arch, versions, execArgv, env } = process;
     const node = JSON.stringify([version, arch, versions.v8, execArgv, env.NODE_OPTIONS ?? null]);
