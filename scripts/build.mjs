@@ -22,7 +22,7 @@
 // the end of a run holds all that compiled code (every function the run called). Node's own
 // module.enableCompileCache() (Node >= 22.8) is not used: it stores the cache made just after
 // compiling, before the lazily compiled functions exist (23 kB for cli.cjs against 129 kB), and
-// on Node 22.23 it saved 4 ms of a JSON run where this cache saves 15 ms.
+// on Node 22.23 it saved 1-4 ms of a JSON run where this cache saves 12-16 ms.
 //
 // V8 does not check the content of a cache it is given (a flipped bit made runs crash, hang or
 // print wrong figures), so the shim checks it before V8 sees it. The file holds
@@ -30,14 +30,18 @@
 // with the key made of the bundle's SHA-256 (its last line, see withBuildId below), its size,
 // inode and ctime (a file changed since), and Node's version, arch and V8 version, then
 // process.execArgv and NODE_OPTIONS (the flags). It is used only if the key matches, the length
-// fits the file's size and both copies of the data are the same byte for byte: one memcmp, about
-// 0.1 ms. That catches for certain any damage confined to one copy (any number of flipped bits,
-// a garbled stretch shorter than the data, a truncation, bytes appended); only the same change
-// made to both copies would pass. A checksum costs more than the cache saves: node:crypto or
-// node:zlib take 3-7 ms to load (zlib.crc32 included), SHA-256 or CRC-32 in cold JS about 3 ms.
+// fits the file's size and both copies of the data are the same byte for byte (a memcmp). That
+// catches for certain any damage confined to one copy (any number of flipped bits, a garbled
+// stretch shorter than the data, a truncation, bytes appended); only the same change made to
+// both copies would pass. Reading the second copy and comparing adds about 0.5 ms to a run; a
+// checksum costs far more at start-up, where its code is cold: loading node:crypto and a SHA-256
+// of the data 8 ms, node:zlib and its crc32 4 ms, a CRC-32 in JS 6 ms, against the 12 ms the
+// cache saves (all on the 2-core development machine while busy, bare node taking 135 ms);
+// process.binding('zlib').crc32 takes 0.2 ms but is a deprecated internal that prints a warning
+// under --pending-deprecation.
 // The file is opened without following a symlink or waiting on a FIFO, and read only if it is a
-// regular file. Whatever fails a check is ignored without a message (a normal compile), and at
-// exit a good file is written under a temp name and renamed over it.
+// regular file of a plausible size. Whatever fails a check is ignored without a message (a
+// normal compile), and at exit a good file is written under a temp name and renamed over it.
 //
 // The files are in <tmp>/ml-salary-<uid>/, a folder only this user can write (checked before
 // every use, else no cache; a relative TMPDIR is not used): one per installed copy (FNV-1a of
