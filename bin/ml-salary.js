@@ -40,11 +40,11 @@ function cacheFile() {
     } catch {
       fs.mkdirSync(folder, { mode: 0o700 });
     }
-    const at = source.lastIndexOf('\n// ml-salary-build '); // see withBuildId in scripts/build.mjs
+    const at = source.lastIndexOf('\n// ml-salary-build ');
     const build = at > 0 && source.slice(at + 20, -1);
     const st = fs.statSync(file);
-    const { version, arch, versions, execArgv, env } = process;
-    const node = JSON.stringify([version, arch, versions.v8, execArgv, env.NODE_OPTIONS ?? null]);
+    const { version, arch, execArgv, env } = process;
+    const node = JSON.stringify([version, arch, execArgv, env.NODE_OPTIONS ?? null]);
     const copy = `cli-${fnv(file)}`;
     return (
       build && {
@@ -76,11 +76,15 @@ function read(c) {
     const k = c.key.length + 4;
     const n = (st.size - k) / 2;
     if (!st.isFile() || n < 1 || st.size > 16 * source.length) return undefined;
-    const bytes = Buffer.allocUnsafe(st.size);
-    if (fs.readSync(fd, bytes, 0, st.size, 0) !== st.size) return undefined;
-    if (!bytes.subarray(0, k - 4).equals(c.key)) return undefined;
-    const data = bytes.subarray(k, k + n);
-    return bytes.readUInt32LE(k - 4) === n && data.equals(bytes.subarray(k + n)) ? data : undefined;
+    // Two buffers, each below malloc's mmap threshold (see scripts/build.mjs).
+    const head = Buffer.allocUnsafe(k + n);
+    if (fs.readSync(fd, head, 0, k + n, 0) !== k + n || !head.subarray(0, k - 4).equals(c.key)) {
+      return undefined;
+    }
+    const data = Buffer.allocUnsafe(n);
+    if (head.readUInt32LE(k - 4) !== n || fs.readSync(fd, data, 0, n, k + n) !== n)
+      return undefined;
+    return data.equals(head.subarray(k)) ? data : undefined;
   } catch {
     return undefined;
   } finally {
@@ -112,7 +116,7 @@ function write(c, script) {
     try {
       fs.unlinkSync(temp);
     } catch {
-      // renamed, or never written
+      // renamed
     }
   }
 }
