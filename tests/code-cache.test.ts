@@ -148,7 +148,7 @@ function damage(tmp: string, d: Damage): Buffer | undefined {
       symlinkSync(join(tmp, 'elsewhere.bin'), path);
       return undefined;
     case 'fifo':
-      execFileSync('mkfifo', [path]);
+      execFileSync('sh', ['-c', 'mkfifo "$0"', path]); // coreutils; Node cannot make a FIFO
       return undefined;
   }
   writeFileSync(path, bytes, { mode: 0o600 });
