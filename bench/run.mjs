@@ -4,6 +4,7 @@
 //
 //   npm run bench                       build, then everything
 //   node bench/run.mjs --runs 41 --records 500000 --batch-runs 7
+//   node bench/run.mjs --startup        only the start-up rows (JSON run, with and without cache)
 //
 // Needs python3 for the pseudo-terminal (first prompt); that row is skipped without it.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -271,10 +272,12 @@ try {
   );
   if (load > 0.5 * cpus().length) console.error('  (the machine is busy: figures will be noisy)');
   startup();
-  firstPrompt();
-  estimator();
-  await batch();
-  tarball();
+  if (!args.includes('--startup')) {
+    firstPrompt();
+    estimator();
+    await batch();
+    tarball();
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -21,7 +21,7 @@ describe('bin/ml-salary.js', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
     expect(readdirSync(cacheFolder(tmp))).toEqual([
-      expect.stringMatching(/^cli-[0-9a-f]{8}\.bin$/),
+      expect.stringMatching(/^cli-[0-9a-f]{8}-[0-9a-f]{8}\.bin$/),
     ]);
     const second = await runBin(args, { env: { TMPDIR: tmp } });
     expect(second).toMatchObject({ code: 0, stderr: '', stdout: first.stdout });
