@@ -81,6 +81,7 @@ const LAZY = {
   paint: 'src/paint.ts',
   report: 'src/render/report.ts',
   'offer-report': 'src/render/offer.ts',
+  'compare-report': 'src/render/compare.ts',
   'inquirer-input': '@inquirer/input',
   'inquirer-select': '@inquirer/select',
   'inquirer-checkbox': '@inquirer/checkbox',

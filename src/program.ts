@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { estimateCommand } from './commands/estimate.js';
 import { listCommand } from './commands/list.js';
+import type { CareerOptions, CompareOptions } from './commands/compare.js';
 import type { OfferOptions } from './commands/offer.js';
 import {
   addOutputOptions,
@@ -81,6 +82,25 @@ Examples:
 Without a terminal it never prompts: --years and --base are required. Exit codes: 0 ok;
 2 usage (a bad amount, a schedule that does not add up to 100, an unknown preset, more sign-on
 years than vesting years, --refresh without --equity, a bonus over 200%, a bad offer file).`;
+
+const COMPARE_HELP_AFTER = `
+Each --vs is one scenario: field=value pairs separated by commas, with the flags' names and
+aliases. skills=+nlp adds a skill and skills=-mlops removes one; skills=mlops,nlp replaces them;
+years=+3 and years=-2 move the years. Prints one column per scenario (the start first), with
+each one's difference from the start in dollars and percent.
+
+Examples:
+  $ ml-salary compare --years 5 --city austin --vs city=seattle --vs skills=+nlp
+  $ ml-salary compare --years 6 --city seattle --vs city=sf --take-home
+  $ ml-salary compare --years 8 --industry faang --vs industry=ai-startup,city=remote --json`;
+
+const CAREER_HELP_AFTER = `
+One row per point (years, level, base and total with their ranges; a new level is marked) and a
+chart of the total: the typical line inside its low-high band, each --vs as a line of its own.
+
+Examples:
+  $ ml-salary career --city sf --industry faang --to 15
+  $ ml-salary career --city austin --vs city=seattle --vs skills=+nlp --json`;
 
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
 export function createProgram(io: Io, market: Market, state: { code: number }): Command {
@@ -225,6 +245,39 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       refuseProfileFlags(program.opts<EstimateOptions>(), 'offer');
       const { offerCommand } = await import('./commands/offer.js');
       await offerCommand(files, opts, io, market);
+    });
+
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  const vsHelp =
+    'a scenario: field=value pairs, e.g. city=austin, skills=+nlp, years=+3, industry=ai-startup,city=remote (repeatable)';
+  const compare = program
+    .command('compare')
+    .description('what if: the estimate against scenarios (--vs), side by side');
+  addProfileOptions(compare, market.experience.maxYears).option('--vs <changes>', vsHelp, collect);
+  addOutputOptions(compare, 'the scenarios');
+  addTakeHomeOptions(compare)
+    .addHelpText('after', COMPARE_HELP_AFTER)
+    .action(async (opts: CompareOptions) => {
+      refuseProfileFlags(program.opts<EstimateOptions>(), 'compare');
+      const { compareCommand } = await import('./commands/compare.js');
+      await compareCommand(opts, io, market);
+    });
+
+  const career = program
+    .command('career')
+    .description('pay across a career: the estimate from --from to --to years, with a chart');
+  addProfileOptions(career, market.experience.maxYears)
+    .option('--from <years>', 'the first point (default 0)')
+    .option('--to <years>', 'the last point (default 20)')
+    .option('--step <years>', 'years between points (default 1; at most 200 points)')
+    .option('--vs <changes>', `${vsHelp}; drawn as its own line`, collect);
+  addOutputOptions(career, 'the points');
+  addTakeHomeOptions(career)
+    .addHelpText('after', CAREER_HELP_AFTER)
+    .action(async (opts: CareerOptions) => {
+      refuseProfileFlags(program.opts<EstimateOptions>(), 'career');
+      const { careerCommand } = await import('./commands/compare.js');
+      await careerCommand(opts, io, market);
     });
 
   const commands = (): string[] =>

@@ -78,11 +78,6 @@ function withholdingNote(gross: number, request: TakeHomeRequest): string | unde
   return `Stock is taxed as wages in the year it vests, a bonus in the year it is paid; employers often withhold on both at the flat ${pct(flat.rate)} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${range} federal brackets take: above ${pct(flat.rate)}, expect to owe the difference at filing.`;
 }
 
-/** The states --state accepts. */
-export function statesAccepted(): string[] {
-  return [...supportedStates(TAX), 'none'];
-}
-
 /**
  * Take-home pay on `gross` wages in a location's jurisdiction (each tax with its rate basis, the
  * net and the effective rate), and the purchasing power of the net at the metro's price level.

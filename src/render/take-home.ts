@@ -35,8 +35,14 @@ export function renderTakeHomeTable(
   if (columns.some(([, v]) => v.pretax > 0)) {
     rows.push(['Pre-tax contributions', ...columns.map(([, v]) => minus(v.pretax))]);
   }
+  // Where the columns are in different places, a shared line takes a name that fits them all.
+  const generic: Record<string, string> = { state: 'State income tax', local: 'Local income tax' };
   for (const { id, label } of ids) {
-    rows.push([label, ...columns.map(([, v]) => minus(amountOf(v, id)))]);
+    const labels = new Set(
+      columns.map(([, v]) => v.taxes.find((t) => t.id === id)?.label ?? label),
+    );
+    const name = labels.size > 1 ? (generic[id] ?? label) : label;
+    rows.push([name, ...columns.map(([, v]) => minus(amountOf(v, id)))]);
   }
   rows.push(['Net', ...columns.map(([, v]) => money(v.net))]);
   rows.push(['Effective tax rate', ...columns.map(([, v]) => percent(v.effectiveRate))]);
