@@ -71,6 +71,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeValidators } from './validators.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -213,6 +214,9 @@ const dataReadPlugin = {
     }));
   },
 };
+
+// The market file's validator, compiled from its schema (see scripts/validators.mjs).
+writeValidators();
 
 const [cli, lib, lazy] = await Promise.all([
   build({

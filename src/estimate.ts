@@ -169,8 +169,8 @@ interface Prepared {
   years: Map<number, AtYears>;
   refs: SourceRef[];
   floor: Reason;
-  /** Where the model stands in the market's sources (-1: not there), named by every estimate. */
-  model: number;
+  /** Where the sources every estimate names stand in the market's list (the model, ...). */
+  always: number[];
 }
 
 /** A pay mix at some years, with its two reasons (bonus and equity). */
@@ -225,7 +225,7 @@ function prepared(market: Market): Prepared {
     years: new Map(),
     refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
     floor: reason(market, 'floor', 'Base cannot go below zero', ['model']),
-    model: market.sources.findIndex((s) => s.id === 'model'),
+    always: market.sources.flatMap((s, i) => (s.always === true ? [i] : [])),
   };
   preparedMarkets.set(market, p);
   return p;
@@ -557,10 +557,10 @@ function equityReason(market: Market, kind: PayMixKind, share: number, years: nu
   );
 }
 
-/** The market's sources that the reasons cite, and the model, in the market's order. */
+/** The market's sources that the reasons cite, and those always named, in the market's order. */
 function sourcesCited(p: Prepared, reasons: readonly Reason[]): SourceRef[] {
   const cited: boolean[] = [];
-  if (p.model >= 0) cited[p.model] = true;
+  for (const i of p.always) cited[i] = true;
   for (const r of reasons) for (const i of r.at) cited[i] = true;
   const refs: SourceRef[] = [];
   for (let i = 0; i < p.refs.length; i++) if (cited[i] === true) refs.push(p.refs[i]!);

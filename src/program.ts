@@ -102,6 +102,24 @@ Examples:
   $ ml-salary career --city sf --industry faang --to 15
   $ ml-salary career --city austin --vs city=seattle --vs skills=+nlp --json`;
 
+const DATA_HELP =
+  'use this market file instead of the bundled one (start from: ml-salary market --json)';
+
+/**
+ * The market a command uses: the file given with --data (after the command, or before it), read
+ * and checked, or the bundled one.
+ */
+async function marketFor(
+  opts: { data?: string },
+  top: { data?: string },
+  market: Market,
+): Promise<Market> {
+  const file = opts.data ?? top.data;
+  if (file === undefined) return market;
+  const { readMarketFile } = await import('./market-file.js');
+  return readMarketFile(file);
+}
+
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
 export function createProgram(io: Io, market: Market, state: { code: number }): Command {
   const program = new Command('ml-salary');
@@ -118,6 +136,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     'the table report in full: every reason, what each guide says, the sources',
   );
   addTakeHomeOptions(program);
+  program.option('--data <file>', DATA_HELP);
   program
     .allowExcessArguments(true)
     .showSuggestionAfterError(true)
@@ -135,7 +154,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
           `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
         );
       }
-      await estimateCommand(opts, io, market);
+      await estimateCommand(opts, io, await marketFor(opts, {}, market));
     });
 
   program
@@ -146,9 +165,16 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
     .usage('[options] <kind>')
     .option('--json', 'print JSON')
+    .option('--data <file>', DATA_HELP)
     .allowExcessArguments(false)
-    .action((kind: string | undefined, opts: { json?: boolean }) =>
-      listCommand(kind, opts, program.opts<EstimateOptions>(), io, market),
+    .action(async (kind: string | undefined, opts: { json?: boolean; data?: string }) =>
+      listCommand(
+        kind,
+        opts,
+        program.opts<EstimateOptions>(),
+        io,
+        await marketFor(opts, program.opts(), market),
+      ),
     );
 
   program
@@ -171,6 +197,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     )
     .option('--json', 'same as --format ndjson')
     .option('--explain', 'NDJSON: the whole --json document per record, with its reasons')
+    .option('--data <file>', DATA_HELP)
     .option('--debug', 'show stack traces for unexpected errors')
     .addHelpText('after', BATCH_HELP_AFTER)
     .action(
@@ -181,6 +208,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
           format?: string;
           json?: boolean;
           explain?: boolean;
+          data?: string;
         },
         cmd: Command,
       ) => {
@@ -214,7 +242,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
             usage: cmd.helpInformation(),
           },
           io,
-          market,
+          await marketFor(opts, top, market),
         );
       },
     );
@@ -240,11 +268,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .option('--private', 'the stock is in a private company: paper value, cash judged apart');
   addOutputOptions(offer, 'the offer');
   addTakeHomeOptions(offer)
+    .option('--data <file>', DATA_HELP)
     .addHelpText('after', OFFER_HELP_AFTER)
     .action(async (files: string[], opts: OfferOptions) => {
       refuseProfileFlags(program.opts<EstimateOptions>(), 'offer');
       const { offerCommand } = await import('./commands/offer.js');
-      await offerCommand(files, opts, io, market);
+      await offerCommand(files, opts, io, await marketFor(opts, program.opts(), market));
     });
 
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -256,11 +285,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   addProfileOptions(compare, market.experience.maxYears).option('--vs <changes>', vsHelp, collect);
   addOutputOptions(compare, 'the scenarios');
   addTakeHomeOptions(compare)
+    .option('--data <file>', DATA_HELP)
     .addHelpText('after', COMPARE_HELP_AFTER)
     .action(async (opts: CompareOptions) => {
       refuseProfileFlags(program.opts<EstimateOptions>(), 'compare');
       const { compareCommand } = await import('./commands/compare.js');
-      await compareCommand(opts, io, market);
+      await compareCommand(opts, io, await marketFor(opts, program.opts(), market));
     });
 
   const career = program
@@ -273,11 +303,29 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .option('--vs <changes>', `${vsHelp}; drawn as its own line`, collect);
   addOutputOptions(career, 'the points');
   addTakeHomeOptions(career)
+    .option('--data <file>', DATA_HELP)
     .addHelpText('after', CAREER_HELP_AFTER)
     .action(async (opts: CareerOptions) => {
       refuseProfileFlags(program.opts<EstimateOptions>(), 'career');
       const { careerCommand } = await import('./commands/compare.js');
-      await careerCommand(opts, io, market);
+      await careerCommand(opts, io, await marketFor(opts, program.opts(), market));
+    });
+
+  program
+    .command('market')
+    .description('the market data the estimate reads: a summary, or --json to start your own file')
+    .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
+    .option('--data <file>', 'check this market file and print it (with --json) or its summary')
+    .allowExcessArguments(false)
+    .action(async (opts: { json?: boolean; data?: string }) => {
+      const top = program.opts<EstimateOptions>();
+      refuseProfileFlags(top, 'market');
+      const { marketCommand } = await import('./commands/market.js');
+      marketCommand(
+        opts.json === true || top.json === true,
+        await marketFor(opts, top, market),
+        io,
+      );
     });
 
   const commands = (): string[] =>

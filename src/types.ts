@@ -118,7 +118,10 @@ export interface Evidence {
 }
 
 export interface MarketSource extends SourceRef {
-  reading: string;
+  reading?: string;
+  /** Cited by every estimate, whatever its reasons (the model; a market file given with --data). */
+  always?: boolean;
+  [extra: string]: unknown;
 }
 
 export interface ExperienceBand {

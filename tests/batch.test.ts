@@ -215,7 +215,7 @@ describe('batch: bad records', () => {
     );
     expect(err[1]).toMatch(/^line 3: unknown city 'atlantis' for city; accepted: sf, seattle/);
     expect(err[2]).toBe(
-      "line 4: unknown field 'salary'; accepted fields: years, city, industry, skills, degree",
+      "line 4: unknown field 'salary'; accepted fields: years, city, industry, skills, degree, offer",
     );
     expect(err[3]).toMatch(/^line 6: not valid JSON: /);
     expect(err[4]).toBe('ml-salary batch: 7 records read: 3 estimated, 4 bad');
@@ -238,7 +238,7 @@ describe('batch: bad records', () => {
       );
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(
-        `line 1: unknown field '${key}'; accepted fields: years, city, industry, skills, degree`,
+        `line 1: unknown field '${key}'; accepted fields: years, city, industry, skills, degree, offer`,
       );
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -264,7 +264,7 @@ describe('batch: bad records', () => {
     const r = await batch('{"years": 1}\n[1, 2]\n"x"\n3\nnull\n', ['--input-format', 'ndjson']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^line 2: expected a JSON object with fields years, city, industry, skills, degree, got an array$/m,
+      /^line 2: expected a JSON object with fields years, city, industry, skills, degree, offer, got an array$/m,
     );
     expect(r.stderr).toMatch(/^line 3: .*got string$/m);
     expect(r.stderr).toMatch(/^line 5: .*got null$/m);

@@ -341,7 +341,7 @@ describe('help as a command', () => {
     const bad = await cli(['help', 'bacth']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch, offer, compare, career\n",
+      "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch, offer, compare, career, market\n",
     );
   });
 });

@@ -5,7 +5,13 @@ import { PROFILE_FIELDS, type ProfileField } from '../types.js';
 
 /** The fields a batch record may carry: those of the JSON `profile`. */
 export const RECORD_FIELDS: readonly ProfileField[] = PROFILE_FIELDS;
-const ACCEPTED = RECORD_FIELDS.join(', ');
+/** NDJSON records may also carry an offer to judge. */
+const ACCEPTED = [...RECORD_FIELDS, 'offer'].join(', ');
+
+/** One NDJSON record: a raw profile and, when given, the offer to judge against its estimate. */
+export interface RawRecord extends RawProfile {
+  offer?: unknown;
+}
 
 function isRecordField(key: string): key is ProfileField {
   return (RECORD_FIELDS as readonly string[]).includes(key);
@@ -25,7 +31,7 @@ function unknownField(key: string): InputError {
  * known field, and the result is a fresh object: `__proto__` or `constructor` keys are rejected
  * like any other unknown field and never touch a prototype.
  */
-export function profileFromJson(text: string): RawProfile {
+export function profileFromJson(text: string): RawRecord {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,7 +45,7 @@ export function profileFromJson(text: string): RawProfile {
   }
   const record = value as Record<string, unknown>;
   // Own keys only: each one is a known field or the record is rejected at the first that is not.
-  const raw: RawProfile = {
+  const raw: RawRecord = {
     years: undefined,
     city: undefined,
     industry: undefined,
@@ -62,6 +68,9 @@ export function profileFromJson(text: string): RawProfile {
         break;
       case 'degree':
         raw.degree = record.degree;
+        break;
+      case 'offer':
+        raw.offer = record.offer;
         break;
       default:
         throw unknownField(key);

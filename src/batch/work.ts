@@ -2,11 +2,20 @@ import { toBatchRecord, toDocument } from '../document.js';
 import { InputError } from '../errors.js';
 import { estimate } from '../estimate.js';
 import { DataError } from '../exit.js';
-import { fieldName, resolveProfile, type RawProfile } from '../profile.js';
+import { clip, kindOf } from '../numbers.js';
+import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../offer-input.js';
+import { offerPosition, type OfferPosition } from '../offer.js';
+import { fieldName, resolveProfile } from '../profile.js';
 import { csvRecord } from '../render/csv.js';
-import type { Market, ProfileField } from '../types.js';
+import type { Estimate, Market, ProfileField } from '../types.js';
 import { linesFrom, type Line } from './lines.js';
-import { isBlank, parseCsvHeader, profileFromCsv, profileFromJson } from './records.js';
+import {
+  isBlank,
+  parseCsvHeader,
+  profileFromCsv,
+  profileFromJson,
+  type RawRecord,
+} from './records.js';
 
 export type InputFormat = 'ndjson' | 'csv';
 
@@ -125,18 +134,24 @@ export class RecordWork {
     }
     this.records++;
     try {
-      const raw: RawProfile =
+      const raw: RawRecord =
         s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, s.columns);
       const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
       const est = estimate(profile, this.market);
+      // An offer in the record: where it sits against this estimate (NDJSON output only).
+      const position = raw.offer === undefined ? undefined : offerPositionOf(raw.offer, est);
       if (s.format === 'csv') {
         this.text += csvRecord(est, defaulted, [lineNo]);
       } else if (s.explain) {
         // The --json document with the input line number after its version.
         const { schemaVersion, ...doc } = toDocument(est, defaulted, this.market.dataVersion);
-        this.text += `${JSON.stringify({ schemaVersion, line: lineNo, ...doc })}\n`;
+        const record = position
+          ? { schemaVersion, line: lineNo, ...doc, position }
+          : { schemaVersion, line: lineNo, ...doc };
+        this.text += `${JSON.stringify(record)}\n`;
       } else {
-        this.text += `${JSON.stringify(toBatchRecord(lineNo, est, defaulted))}\n`;
+        const record = toBatchRecord(lineNo, est, defaulted);
+        this.text += `${JSON.stringify(position ? { ...record, position } : record)}\n`;
       }
       if (this.text.length >= OUT_PIECE) this.piece();
       this.good++;
@@ -153,6 +168,34 @@ export class RecordWork {
     this.bad++;
     this.errors.push(`line ${lineNo}: ${message}`);
   }
+}
+
+/** Names of a record's offer fields in messages: `offer.base`, `offer.signOn`, ... */
+const RECORD_OFFER_NAMES = Object.freeze(
+  Object.fromEntries(Object.keys(OFFER_KEYS).map((k) => [k, `offer.${k}`])),
+) as typeof OFFER_KEYS;
+
+/** Where a record's offer sits against its estimate, or an InputError naming the offer field. */
+function offerPositionOf(value: unknown, est: Estimate): OfferPosition {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(
+      `offer must be an object with base, bonus, equity, ..., got ${kindOf(value)}`,
+      'offer',
+    );
+  }
+  const given = value as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!(OFFER_FIELDS as readonly string[]).includes(key)) {
+      throw new InputError(
+        `unknown field 'offer.${clip(key)}'; accepted: ${OFFER_FIELDS.map((k) => `offer.${k}`).join(', ')}`,
+        'offer',
+      );
+    }
+  }
+  const raw = Object.fromEntries(
+    OFFER_FIELDS.map((k) => [k, Object.hasOwn(given, k) ? given[k] : undefined]),
+  );
+  return offerPosition(resolveOffer(raw, RECORD_OFFER_NAMES), est);
 }
 
 function detect(text: string, lineNo: number): InputFormat {

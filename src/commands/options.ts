@@ -20,6 +20,7 @@ export interface EstimateOptions {
   format?: string;
   input: boolean;
   explain?: boolean;
+  data?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -82,7 +83,7 @@ export function estimateFormat(opts: { json?: boolean; format?: string }): Forma
  */
 export function refuseProfileFlags(
   top: EstimateOptions,
-  command: 'batch' | 'list' | 'offer' | 'compare' | 'career',
+  command: 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market',
 ): void {
   const given = PROFILE_FIELDS.find((flag: ProfileField) => top[flag] !== undefined);
   if (given === undefined) return;
@@ -91,7 +92,9 @@ export function refuseProfileFlags(
       ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
       : command === 'list'
         ? `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`
-        : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
+        : command === 'market'
+          ? `--${given} is for a single estimate; market takes no profile (see: ml-salary market --help)`
+          : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
   );
 }
 

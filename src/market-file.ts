@@ -1,0 +1,234 @@
+// Your own market file (--data): read, checked against schemas/market.schema.json and for what a
+// schema cannot say (ranges in order, anchors going up in years, names that match one entry,
+// references that exist), and named in every estimate's sources.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from './errors.js';
+import { UsageError } from './exit.js';
+import { deepFreeze } from './freeze.js';
+import { validateMarket, type SchemaError } from './generated/validate-market.js';
+import { foldName } from './normalise.js';
+import { clip } from './numbers.js';
+import type { Market } from './types.js';
+
+const FIELD = '--data';
+
+/** The id of the source entry a market file adds to its own, so estimates name the file. */
+export const MARKET_FILE_SOURCE = 'market-file';
+
+/** One schema error as a person reads it: "/locations/2/multiplier/low: must be number". */
+function schemaMessage(e: SchemaError): string {
+  const at = e.instancePath === '' ? '(the whole file)' : e.instancePath;
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` '${String(e.params.additionalProperty)}'`
+      : e.keyword === 'enum'
+        ? ` (${(e.params.allowedValues as unknown[]).map(String).join(', ')})`
+        : '';
+  return `${at}: ${e.message ?? e.keyword}${extra}`;
+}
+
+/** Every { low, mid, high } of numbers in the market, with its JSON path. */
+function ranges(value: unknown, path: string, out: [string, Record<string, number>][]): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => ranges(v, `${path}/${i}`, out));
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.low === 'number' && typeof o.mid === 'number' && typeof o.high === 'number') {
+    out.push([path, o as Record<string, number>]);
+  }
+  for (const [k, v] of Object.entries(o)) ranges(v, `${path}/${k}`, out);
+}
+
+/** What the schema cannot check: throws the first problem as "path: what is wrong". */
+function checkMeaning(m: Market): void {
+  const fail = (path: string, message: string): never => {
+    throw new Error(`${path}: ${message}`);
+  };
+  const found: [string, Record<string, number>][] = [];
+  ranges(m, '', found);
+  for (const [path, r] of found) {
+    // A degree's penalty is negative: its low end is the smaller penalty (-10K before -20K).
+    const penalty = /^\/degrees\/list\/\d+\/premium$/.test(path) && r.mid! < 0;
+    const ordered = penalty
+      ? r.low! >= r.mid! && r.mid! >= r.high!
+      : r.low! <= r.mid! && r.mid! <= r.high!;
+    if (!ordered) {
+      fail(
+        path,
+        `low ${r.low}, mid ${r.mid}, high ${r.high} are not in order (low <= mid <= high${penalty ? '; for a penalty, -low <= -mid <= -high' : ''})`,
+      );
+    }
+  }
+  const increasing = (path: string, xs: readonly number[], what: string): void => {
+    xs.forEach((x, i) => {
+      if (i > 0 && !(x > xs[i - 1]!))
+        fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
+    });
+  };
+  increasing(
+    '/experience/national/anchors',
+    m.experience.national.anchors.map((a) => a.years),
+    'years',
+  );
+  m.experience.curves.forEach((c, i) => {
+    increasing(
+      `/experience/curves/${i}/bands`,
+      c.bands.map((b) => b.anchorYears),
+      'anchorYears',
+    );
+    c.bands.forEach((b, j) => {
+      if (b.base[0] > b.base[1])
+        fail(
+          `/experience/curves/${i}/bands/${j}/base`,
+          `low ${b.base[0]} is above high ${b.base[1]}`,
+        );
+      if (b.total && b.total[0] > b.total[1])
+        fail(
+          `/experience/curves/${i}/bands/${j}/total`,
+          `low ${b.total[0]} is above high ${b.total[1]}`,
+        );
+    });
+  });
+  for (const [id, kind] of Object.entries(m.payMix.kinds)) {
+    increasing(
+      `/payMix/kinds/${id}/anchors`,
+      kind.anchors.map((a) => a.years),
+      'years',
+    );
+  }
+  increasing(
+    '/experience/levels',
+    m.experience.levels.map((l) => l.fromYears),
+    'fromYears',
+  );
+  const sources = new Set(m.sources.map((s) => s.id));
+  if (sources.size !== m.sources.length) fail('/sources', 'two sources have the same id');
+  const catalogues = [
+    ['locations', m.locations],
+    ['industries', m.industries],
+    ['skills/list', m.skills.list],
+    ['degrees/list', m.degrees.list],
+  ] as const;
+  for (const [path, list] of catalogues) {
+    const names = new Map<string, string>();
+    list.forEach((e, i) => {
+      for (const name of [e.id, e.label, ...e.aliases]) {
+        const key = foldName(name).replace(/ /g, '');
+        const taken = names.get(key);
+        if (taken !== undefined && taken !== e.id) {
+          fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${e.id}'`);
+        }
+        names.set(key, e.id);
+      }
+    });
+  }
+  m.industries.forEach((ind, i) => {
+    if (!Object.hasOwn(m.payMix.kinds, ind.payMix)) {
+      fail(
+        `/industries/${i}/payMix`,
+        `'${clip(ind.payMix)}' is not one of payMix.kinds (${Object.keys(m.payMix.kinds).join(', ')})`,
+      );
+    }
+  });
+  const ids = (list: readonly { id: string }[]) => list.map((e) => e.id);
+  const d = m.defaults;
+  if (!ids(m.locations).includes(d.city))
+    fail('/defaults/city', `'${clip(d.city)}' is not a location id`);
+  if (!ids(m.industries).includes(d.industry))
+    fail('/defaults/industry', `'${clip(d.industry)}' is not an industry id`);
+  if (!ids(m.degrees.list).includes(d.degree))
+    fail('/defaults/degree', `'${clip(d.degree)}' is not a degree id`);
+  d.skills.forEach((s, i) => {
+    if (!ids(m.skills.list).includes(s))
+      fail(`/defaults/skills/${i}`, `'${clip(s)}' is not a skill id`);
+  });
+  // Every figure's source names a source of the file.
+  const cites = (value: unknown, path: string): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((v, i) => cites(v, `${path}/${i}`));
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (
+        (k === 'source' || k === 'diminishingSource') &&
+        typeof v === 'string' &&
+        !sources.has(v)
+      ) {
+        fail(`${path}/${k}`, `'${clip(v)}' is not the id of a source in /sources`);
+      }
+      if (k === 'sources' && Array.isArray(v) && path !== '') {
+        v.forEach((s, i) => {
+          if (typeof s === 'string' && !sources.has(s))
+            fail(`${path}/${k}/${i}`, `'${clip(s)}' is not the id of a source in /sources`);
+        });
+      }
+      cites(v, `${path}/${k}`);
+    }
+  };
+  cites(m, '');
+}
+
+/**
+ * A market from parsed JSON, checked; `name` says where it came from in messages. The market
+ * gets a source entry naming the file, which every estimate then cites. Throws InputError
+ * (`--data`) with one line: the JSON path and what is wrong.
+ */
+export function checkMarket(value: unknown, name: string, file: string): Market {
+  if (!validateMarket(value)) {
+    const first = validateMarket.errors?.[0];
+    throw new InputError(
+      `${FIELD} ${clip(name, 200)}: ${first ? schemaMessage(first) : 'not a market file'} (see schemas/market.schema.json)`,
+      FIELD,
+    );
+  }
+  const market = value as Market;
+  try {
+    checkMeaning(market);
+  } catch (error) {
+    throw new InputError(`${FIELD} ${clip(name, 200)}: ${(error as Error).message}`, FIELD);
+  }
+  if (market.sources.some((s) => s.id === MARKET_FILE_SOURCE)) {
+    throw new InputError(
+      `${FIELD} ${clip(name, 200)}: /sources: the id '${MARKET_FILE_SOURCE}' is ml-salary's own (it names the file); use another`,
+      FIELD,
+    );
+  }
+  market.sources.unshift({
+    id: MARKET_FILE_SOURCE,
+    file,
+    title: `Market data from ${basename(file)} (--data), not the bundled data/market.json`,
+    reading: 'Given with --data: every figure of this estimate comes from this file.',
+    always: true,
+  });
+  return deepFreeze(market);
+}
+
+/** Read and check a market file (--data). */
+export function readMarketFile(path: string): Market {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
+    throw new UsageError(`cannot read ${FIELD} '${clip(path, 200)}': ${why}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(
+      `${FIELD} ${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 120)})`,
+      FIELD,
+    );
+  }
+  return checkMarket(value, path, path);
+}
