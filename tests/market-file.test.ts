@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { market } from '../src/market.js';
+import { checkMarket } from '../src/market-file.js';
+import { run } from '../src/program.js';
+import { scratch } from './batch-helpers.js';
+import { fakeIo, ROOT } from './helpers.js';
+import schema from '../schemas/market.schema.json' with { type: 'json' };
+
+const tmp = scratch();
+afterAll(() => tmp.done());
+
+async function cli(argv: string[]) {
+  const t = fakeIo();
+  const code = await run(argv, t.io);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+// A market copy is changed freely in these tests: any path, any value.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+/** A copy of the bundled market with `change` applied, written to a file. */
+function marketFile(name: string, change: (m: Loose) => void): string {
+  const copy = structuredClone(market) as unknown as Loose;
+  change(copy);
+  return tmp.file(name, JSON.stringify(copy));
+}
+
+const json = async (argv: string[]) => {
+  const r = await cli([...argv, '--json']);
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+};
+
+describe('--data: your own market file', () => {
+  it('`market --json` prints the bundled market, which validates against its own schema', async () => {
+    const r = await cli(['market', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(market)));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);
+    // And what it prints can be read back as --data.
+    const file = tmp.file('same.json', r.stdout);
+    const back = await json(['--data', file, '--years', '5', '--city', 'sf']);
+    const bundled = await json(['--years', '5', '--city', 'sf']);
+    expect({ ...back, sources: back.sources.slice(1) }).toEqual(bundled);
+  });
+
+  it("a city's multiplier doubled changes that city's figures and nothing else", async () => {
+    const file = marketFile('austin-doubled.json', (m) => {
+      const austin = m.locations.find((l: { id: string }) => l.id === 'austin');
+      for (const k of ['low', 'mid', 'high']) austin.multiplier[k] *= 2;
+    });
+    for (const city of market.locations.map((l) => l.id)) {
+      for (const years of ['0', '5', '12']) {
+        const given = await json(['--data', file, '--years', years, '--city', city]);
+        const bundled = await json(['--years', years, '--city', city]);
+        // The output's sources name the file used, first.
+        expect(given.sources[0]).toEqual({
+          id: 'market-file',
+          title: 'Market data from austin-doubled.json (--data), not the bundled data/market.json',
+          file,
+        });
+        const { sources, ...rest } = given;
+        const { sources: bundledSources, ...bundledRest } = bundled;
+        expect(sources.slice(1)).toEqual(bundledSources);
+        if (city === 'austin') {
+          expect(rest.base.mid).toBeGreaterThan(1.9 * bundledRest.base.mid);
+          expect(rest.total.mid).toBeGreaterThan(bundledRest.total.mid);
+        } else {
+          expect(rest, `${city} ${years}`).toEqual(bundledRest);
+        }
+      }
+    }
+  });
+
+  it('is taken by every command, before or after it', async () => {
+    const file = marketFile('v.json', (m) => {
+      m.dataVersion = 'my-bands-1';
+    });
+    expect((await json(['--data', file, '--years', '3'])).dataVersion).toBe('my-bands-1');
+    const c = await json(['compare', '--data', file, '--years', '3', '--vs', 'city=sf']);
+    expect(c.dataVersion).toBe('my-bands-1');
+    const career = await json(['career', '--data', file, '--to', '2']);
+    expect(career.dataVersion).toBe('my-bands-1');
+    const offer = await json(['offer', '--data', file, '--years', '3', '--base', '150k']);
+    expect(offer.dataVersion).toBe('my-bands-1');
+    const list = await cli(['list', 'cities', '--data', file, '--json']);
+    expect(list.code).toBe(0);
+  });
+
+  it.each([
+    ['bad JSON', () => tmp.file('bad.json', '{"dataVersion": '), /^not valid JSON \(/],
+    [
+      'a missing field',
+      () => marketFile('missing.json', (m) => delete m.industries[1].label),
+      /^\/industries\/1: must have required property 'label'/,
+    ],
+    [
+      'a negative figure',
+      () => marketFile('negative.json', (m) => (m.skills.list[0].premium.low = -5)),
+      /^\/skills\/list\/0\/premium\/low: must be >= 0/,
+    ],
+    [
+      'a band whose low is above its high',
+      () =>
+        marketFile('band.json', (m) => (m.experience.curves[0].bands[1].base = [250000, 200000])),
+      /^\/experience\/curves\/0\/bands\/1\/base: low 250000 is above high 200000$/,
+    ],
+    [
+      'a range out of order',
+      () => marketFile('range.json', (m) => (m.locations[0].multiplier.low = 2)),
+      /^\/locations\/0\/multiplier: low 2, mid 1.245, high 1.3 are not in order/,
+    ],
+    [
+      'an unknown pay mix',
+      () => marketFile('mix.json', (m) => (m.industries[0].payMix = 'gold')),
+      /^\/industries\/0\/payMix: 'gold' is not one of payMix.kinds/,
+    ],
+    [
+      'a name two entries share',
+      () => marketFile('alias.json', (m) => m.locations[1].aliases.push('sf')),
+      /^\/locations\/1: the name 'sf' matches both 'sf' and 'seattle'$/,
+    ],
+    [
+      'a source that does not exist',
+      () => marketFile('source.json', (m) => (m.skills.list[2].source = 'blog')),
+      /^\/skills\/list\/2\/source: 'blog' is not the id of a source in \/sources$/,
+    ],
+    [
+      'anchors out of order',
+      () => marketFile('anchors.json', (m) => (m.experience.national.anchors[1].years = 0.5)),
+      /^\/experience\/national\/anchors\/1: years 0.5 is not above the one before \(1\)$/,
+    ],
+  ])('%s: one line with the path, exit 2', async (_what, make, message) => {
+    const file = make();
+    const r = await cli(['--data', file, '--years', '5', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const prefix = `ml-salary: error: --data ${file}: `;
+    expect(lines[0]!.startsWith(prefix), lines[0]).toBe(true);
+    expect(lines[0]!.slice(prefix.length)).toMatch(message);
+  });
+
+  it('a file that cannot be read is a usage error naming it', async () => {
+    const r = await cli(['--data', join(ROOT, 'no-such-market.json'), '--years', '5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^ml-salary: error: cannot read --data '.*no-such-market.json': no such file\n$/,
+    );
+  });
+
+  it("refuses a file that claims the id ml-salary gives the file's own source", () => {
+    const copy = structuredClone(market) as unknown as Loose;
+    copy.sources.push({ id: 'market-file', title: 'x', file: 'x' });
+    expect(() => checkMarket(copy, 'x.json', 'x.json')).toThrow(
+      /the id 'market-file' is ml-salary's own/,
+    );
+  });
+
+  it('the schema and the checks accept exactly the market the program ships', () => {
+    const copy = structuredClone(market);
+    const checked = checkMarket(copy, 'bundled', 'data/market.json');
+    expect(Object.isFrozen(checked)).toBe(true);
+  });
+});
