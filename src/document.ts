@@ -1,4 +1,5 @@
 import type { TakeHomeView } from './take-home.js';
+import type { Price } from './estimate.js';
 import type { Estimate, ProfileField } from './types.js';
 
 /**
@@ -62,7 +63,7 @@ export interface BatchRecord {
 
 export function toBatchRecord(
   line: number,
-  estimate: Estimate,
+  estimate: Price,
   defaulted: readonly ProfileField[],
 ): BatchRecord {
   return {

@@ -173,13 +173,13 @@ interface Prepared {
   always: number[];
 }
 
-/** A pay mix at some years, with its two reasons (bonus and equity). */
+/** A pay mix at some years: bonus and equity as shares of base. */
 interface MixAtYears {
   bonus: Range;
   equity: Range;
   paper: boolean;
-  bonusReason: Reason;
-  equityReason: Reason;
+  /** Its two reasons, made when an estimate first asks for them. */
+  reasons?: { bonus: Reason; equity: Reason };
 }
 
 /** Everything that depends on the years alone. */
@@ -293,40 +293,47 @@ function skillsOf(
   return skills;
 }
 
-/** The employer's pay mix at these years, with its reasons (remembered per years). */
+/** The employer's pay mix at these years (remembered per years). */
 function mixAt(
-  market: Market,
   y: AtYears,
   employer: { entry: Industry; kind: PayMixKind },
   years: number,
 ): MixAtYears {
   let mix = y.mixes.get(employer.entry);
   if (mix === undefined) {
-    const { bonus, equity, paper } = payMixAt(employer.kind, years);
-    mix = {
-      bonus,
-      equity,
-      paper,
-      bonusReason: bonusReason(market, employer.entry, employer.kind, bonus.mid, years),
-      equityReason: equityReason(market, employer.kind, equity.mid, years),
-    };
+    mix = payMixAt(employer.kind, years);
     y.mixes.set(employer.entry, mix);
   }
   return mix;
 }
 
-/**
- * Estimate pay for a profile. Pure: everything it uses comes in through `profile` and `market`,
- * and the same inputs give the same (deeply equal) result. Figures are whole US dollars per year;
- * `total.mid` is exactly `base.mid + bonus.mid + equity.mid`, and the factors' effects add up to
- * it. Throws InputError (naming the field) for an id the market does not know or years out of
- * range.
- *
- * What depends on the market alone (the factors' `sources`, the `sources` entries, the `guides`
- * and `openData`) is shared between calls and frozen: copy it before changing it. A market must
- * not be changed once used (see `market.ts`); pass a changed copy instead.
- */
-export function estimate(profile: Profile, market: Market): Estimate {
+/** What a price was made from, for the reasons behind it (see `estimate`). */
+interface Inputs {
+  p: Prepared;
+  y: AtYears;
+  place: { entry: Location; reason: Reason };
+  employer: { entry: Industry; kind: PayMixKind; reason: Reason };
+  degree: Degree;
+  skills: { entry: Skill; byRank: Reason[] }[];
+  mix: MixAtYears;
+  /** The typical end's degree premium after fading. */
+  degreePremium: number;
+}
+
+/** The figures of an estimate without its reasons: what `price()` returns. */
+export interface Price {
+  profile: Profile;
+  level: Level;
+  base: Range;
+  bonus: Range;
+  equity: Range;
+  total: Range;
+  /** Present when the employer's equity is private paper (see Estimate). */
+  paper?: Range;
+}
+
+/** The figures, and what they were made from. */
+function priced(profile: Profile, market: Market): { price: Price; inputs: Inputs } {
   const { years } = profile;
   const maxYears = market.experience.maxYears;
   if (typeof years !== 'number' || !Number.isFinite(years) || years < 0 || years > maxYears) {
@@ -340,7 +347,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
   const y = atYears(p, market, years);
   const location = place.entry;
   const industry = employer.entry;
-  const mix = mixAt(market, y, employer, years);
+  const mix = mixAt(y, employer, years);
 
   // Each end (low, typical, high) is priced the same way, from the matching end of every range:
   // base = national x city x employer + skills + degree; bonus and equity are shares of base
@@ -386,6 +393,53 @@ export function estimate(profile: Profile, market: Market): Estimate {
           sum.mid,
           correlation,
         );
+  const price: Price = {
+    profile: {
+      years,
+      city: location.id,
+      industry: industry.id,
+      skills: skills.map((s) => s.entry.id),
+      degree: degree.id,
+    },
+    level: y.level,
+    base,
+    bonus: range('bonus'),
+    equity: range('equity'),
+    total,
+  };
+  if (mix.paper) price.paper = range('paper');
+  return {
+    price,
+    inputs: { p, y, place, employer, degree, skills, mix, degreePremium: mid.degreePremium },
+  };
+}
+
+/**
+ * The figures of the estimate for a profile, without its reasons: exactly `estimate()`'s
+ * profile, level, base, bonus, equity, total (and paper), made the same way, for tools that
+ * need only the numbers (batch's compact records, an offer's position). Throws as `estimate()`.
+ */
+export function price(profile: Profile, market: Market): Price {
+  return priced(profile, market).price;
+}
+
+/**
+ * Estimate pay for a profile. Pure: everything it uses comes in through `profile` and `market`,
+ * and the same inputs give the same (deeply equal) result. Figures are whole US dollars per year;
+ * `total.mid` is exactly `base.mid + bonus.mid + equity.mid`, and the factors' effects add up to
+ * it. Throws InputError (naming the field) for an id the market does not know or years out of
+ * range.
+ *
+ * What depends on the market alone (the factors' `sources`, the `sources` entries, the `guides`
+ * and `openData`) is shared between calls and frozen: copy it before changing it. A market must
+ * not be changed once used (see `market.ts`); pass a changed copy instead.
+ */
+export function estimate(profile: Profile, market: Market): Estimate {
+  const { price: figures, inputs } = priced(profile, market);
+  const { p, y, place, employer, degree, skills, mix } = inputs;
+  const location = place.entry;
+  const industry = employer.entry;
+  const years = figures.profile.years;
 
   // The reasons: each step's effect on the typical total. The base steps are rounded
   // cumulatively, so their effects add up to the rounded base, and with bonus and equity to
@@ -396,7 +450,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
     factors.push({ id: reason.id, label: reason.label, effect, sources: reason.sources });
     reasons.push(reason);
   };
-  let running = national.mid;
+  let running = y.national.mid;
   let shown = Math.round(running);
   add(y.experience, shown);
   running *= location.multiplier.mid;
@@ -418,7 +472,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
     );
   }
   if (degree.premium.mid !== 0) {
-    running += mid.degreePremium;
+    running += inputs.degreePremium;
     let reason = y.degreeReasons.get(degree);
     if (reason === undefined) {
       reason = degreeReason(market, y, degree, years);
@@ -426,35 +480,33 @@ export function estimate(profile: Profile, market: Market): Estimate {
     }
     shown = step(add, reason, running, shown);
   }
-  if (shown !== mid.base) add(p.floor, mid.base - shown);
-  add(mix.bonusReason, mid.bonus);
-  add(mix.equityReason, mid.equity);
+  if (shown !== figures.base.mid) add(p.floor, figures.base.mid - shown);
+  mix.reasons ??= {
+    bonus: bonusReason(market, industry, employer.kind, mix.bonus.mid, years),
+    equity: equityReason(market, employer.kind, mix.equity.mid, years),
+  };
+  add(mix.reasons.bonus, figures.bonus.mid);
+  add(mix.reasons.equity, figures.equity.mid);
 
   const estimate: Estimate = {
-    profile: {
-      years,
-      city: location.id,
-      industry: industry.id,
-      skills: skills.map((s) => s.entry.id),
-      degree: degree.id,
-    },
+    profile: figures.profile,
     labels: {
       city: location.label,
       industry: industry.label,
       skills: skills.map((s) => s.entry.label),
       degree: degree.label,
     },
-    level: y.level,
-    base,
-    bonus: range('bonus'),
-    equity: range('equity'),
-    total,
+    level: figures.level,
+    base: figures.base,
+    bonus: figures.bonus,
+    equity: figures.equity,
+    total: figures.total,
     factors,
     sources: sourcesCited(p, reasons),
     guides: y.guides,
     openData: y.openData,
   };
-  if (mix.paper) estimate.paper = range('paper');
+  if (figures.paper) estimate.paper = figures.paper;
   return estimate;
 }
 

@@ -3,6 +3,8 @@
 // (commander, prompts, tables) is not part of it, so importing the library stays light.
 export {
   estimate,
+  price,
+  type Price,
   nationalBase,
   payMixAt,
   totalRange,

@@ -1,6 +1,6 @@
 import { toBatchRecord, toDocument } from '../document.js';
 import { InputError } from '../errors.js';
-import { estimate } from '../estimate.js';
+import { estimate, price, type Price } from '../estimate.js';
 import { DataError } from '../exit.js';
 import { clip, kindOf } from '../numbers.js';
 import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../offer-input.js';
@@ -8,6 +8,7 @@ import { offerPosition, type OfferPosition } from '../offer.js';
 import { fieldName, resolveProfile } from '../profile.js';
 import { csvRecord } from '../render/csv.js';
 import type { Estimate, Market, ProfileField } from '../types.js';
+import { compactLine } from './compact-line.js';
 import { linesFrom, type Line } from './lines.js';
 import {
   isBlank,
@@ -137,21 +138,29 @@ export class RecordWork {
       const raw: RawRecord =
         s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, s.columns);
       const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
-      const est = estimate(profile, this.market);
+      // The reasons are written only with --explain: the other outputs need the figures alone.
+      const est =
+        s.explain && s.format !== 'csv'
+          ? estimate(profile, this.market)
+          : price(profile, this.market);
       // An offer in the record: where it sits against this estimate (NDJSON output only).
       const position = raw.offer === undefined ? undefined : offerPositionOf(raw.offer, est);
       if (s.format === 'csv') {
         this.text += csvRecord(est, defaulted, [lineNo]);
       } else if (s.explain) {
         // The --json document with the input line number after its version.
-        const { schemaVersion, ...doc } = toDocument(est, defaulted, this.market.dataVersion);
+        const { schemaVersion, ...doc } = toDocument(
+          est as Estimate,
+          defaulted,
+          this.market.dataVersion,
+        );
         const record = position
           ? { schemaVersion, line: lineNo, ...doc, position }
           : { schemaVersion, line: lineNo, ...doc };
         this.text += `${JSON.stringify(record)}\n`;
       } else {
         const record = toBatchRecord(lineNo, est, defaulted);
-        this.text += `${JSON.stringify(position ? { ...record, position } : record)}\n`;
+        this.text += `${position ? JSON.stringify({ ...record, position }) : compactLine(record)}\n`;
       }
       if (this.text.length >= OUT_PIECE) this.piece();
       this.good++;
@@ -176,7 +185,7 @@ const RECORD_OFFER_NAMES = Object.freeze(
 ) as typeof OFFER_KEYS;
 
 /** Where a record's offer sits against its estimate, or an InputError naming the offer field. */
-function offerPositionOf(value: unknown, est: Estimate): OfferPosition {
+function offerPositionOf(value: unknown, est: Price): OfferPosition {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(
       `offer must be an object with base, bonus, equity, ..., got ${kindOf(value)}`,
