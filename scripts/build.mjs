@@ -7,7 +7,8 @@
 //                    when first used (commander requires it at load for external subcommands,
 //                    which we never run; loading it costs about 3 ms), and likewise
 //                    fs/promises (batch), stream (prompts) and tty (tables, lists).
-//   dist/lazy/       what only a terminal session needs: the prompts (@inquirer/*), the table
+//   dist/lazy/       what only a terminal session needs: the prompts (@inquirer/* with their plain
+//                    theme, src/prompt-kit.ts), the table
 //                    (cli-table3) and its colours (chalk). ES modules, which src/ loads with
 //                    import() and cli.cjs with require() (of ES modules: Node >= 20.19). Only
 //                    stateless modules may be bundled both here and in cli.cjs (checked below): a
@@ -47,9 +48,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const LAZY = {
   paint: 'src/paint.ts',
   report: 'src/render/report.ts',
-  'inquirer-input': '@inquirer/input',
-  'inquirer-select': '@inquirer/select',
-  'inquirer-checkbox': '@inquirer/checkbox',
+  'prompt-kit': 'src/prompt-kit.ts',
 };
 /** Source modules that may be bundled into both cli.cjs and dist/lazy/: pure functions only. */
 const SHARED_OK = new Set(['src/format.ts', 'src/render/text.ts', 'src/types.ts']);

@@ -93,27 +93,3 @@ describe('interactive flow (the real prompts, in-process)', () => {
     );
   });
 });
-
-describe('withoutColour', () => {
-  it('drops colour codes and keeps cursor movement, size and TTY-ness', async () => {
-    const { Writable } = await import('node:stream');
-    const { withoutColour } = await import('../src/prompts.js');
-    const seen: string[] = [];
-    const target = new Writable({
-      write(chunk: Buffer, _e, done) {
-        seen.push(chunk.toString());
-        done();
-      },
-    }) as InstanceType<typeof Writable> & { columns: number; rows: number; isTTY: boolean };
-    Object.assign(target, { columns: 77, rows: 20, isTTY: true });
-    const plain = withoutColour(target) as NodeJS.WritableStream & {
-      columns?: number;
-      isTTY?: boolean;
-    };
-    plain.write('\u001b[34m?\u001b[39m \u001b[1mCity:\u001b[0m\u001b[2K\u001b[1A\u001b[G');
-    await new Promise((r) => setImmediate(r));
-    expect(seen.join('')).toBe('? City:\u001b[2K\u001b[1A\u001b[G');
-    expect(plain.columns).toBe(77);
-    expect(plain.isTTY).toBe(true);
-  });
-});

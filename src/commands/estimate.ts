@@ -5,7 +5,7 @@ import { estimate } from '../estimate.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../profile.js';
-import { askMissing, withoutColour } from '../prompts.js';
+import { askMissing } from '../prompts.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Market } from '../types.js';
@@ -53,11 +53,12 @@ export async function estimateCommand(
   if (plan.ask) {
     // Check what the flags gave before asking for the rest, so a typo fails at once.
     resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
-    const colour = colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0;
+    // The prompts draw straight on stderr; with colour off they write no colour code at all.
     answers = await askMissing(given, market, {
       input: io.stdin,
-      output: colour ? io.stderr : withoutColour(io.stderr),
+      output: io.stderr,
       signal: io.signal,
+      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
     });
   } else if (given.years === undefined) {
     throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
