@@ -71,6 +71,9 @@ describe.skipIf(!python)(
         }
         expect(text).toContain('ML engineer pay estimate: mid level, 5 years');
         expect(text).toContain("Denver | Healthcare & biotech | NLP / LLMs | Bachelor's");
+        expect(text).toContain(
+          'To run this again: ml-salary --years 5 --city denver --industry healthcare --skills nlp-llm --degree bachelors\r\n',
+        );
         // Colour off: not one colour or style code, from the prompts or the report.
         expect(SGR.test(s.output)).toBe(colour);
       },

@@ -57,7 +57,16 @@ describe('interactive flow (the real prompts, in-process)', () => {
     );
     expect(out).toMatch(/│ Total\s+│ \$282,356 │ \$447,752 │ \$630,762 │/);
     expect(out).not.toContain('Defaulted');
-    expect(t.stderr()).toBe('');
+    // The command that gives the same estimate without a question, on stderr with the questions.
+    expect(t.stderr()).toBe(
+      'To run this again: ml-salary --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
+    );
+    // And it does: the same report, without a question.
+    const again = fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
+    const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
+    expect(await run(words, again.io)).toBe(0);
+    expect(again.stdout()).toBe(out);
+    expect(again.stderr()).toBe('');
   });
 
   it('asks only for what the flags left out', async () => {
@@ -72,6 +81,10 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.keypress('enter'); // no skills is fine
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Austin | Quantitative finance & fintech | none | PhD');
+    // No skills: an empty value, quoted so that a shell passes it on.
+    expect(t.stderr()).toBe(
+      "To run this again: ml-salary --years 2 --city austin --industry finance --skills '' --degree phd\n",
+    );
   });
 
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
@@ -83,6 +96,14 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(await done).toBe(130);
     expect(t.stderr()).toBe('Cancelled\n');
     expect(t.stdout()).toBe('');
+  });
+
+  it('nothing to ask: no prompt and no line to run it again', async () => {
+    const t = terminal();
+    const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance'];
+    expect(await run([...argv, '--skills', '', '--degree', 'phd'], t.io)).toBe(0);
+    expect(t.stdout()).toContain('Austin | Quantitative finance & fintech | none | PhD');
+    expect(t.stderr()).toBe('');
   });
 
   it('a bad flag fails before any prompt is shown', async () => {

@@ -8,7 +8,8 @@ import { flagName, resolveProfile, type RawProfile } from '../profile.js';
 import { askMissing } from '../prompts.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
-import type { Market } from '../types.js';
+import { shellLine } from '../shell.js';
+import type { Market, Profile } from '../types.js';
 import { colorChoice, estimateFormat, type EstimateOptions, type Format } from './options.js';
 
 /** Whether this run may ask questions, and if not, why not (said in errors and notes). */
@@ -63,6 +64,7 @@ export async function estimateCommand(
   } else if (given.years === undefined) {
     throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
   }
+  const asked = plan.ask && Object.values(given).some((value) => value === undefined);
   const { profile, defaulted } = resolveProfile(answers, market, flagName);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
   switch (format) {
@@ -80,10 +82,19 @@ export async function estimateCommand(
       ]);
       const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
       const because = plan.ask ? undefined : plan.because;
-      return print(
-        io,
-        renderReport(doc, { paint, width: outputWidth(io), defaultedBecause: because }),
-      );
+      print(io, renderReport(doc, { paint, width: outputWidth(io), defaultedBecause: because }));
+      // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
+      if (asked) io.stderr.write(`To run this again: ${rerunCommand(profile)}\n`);
+      return;
     }
   }
+}
+
+/** The command that gives this estimate without a question: every profile flag, as ids. */
+export function rerunCommand(profile: Profile): string {
+  return shellLine([
+    'ml-salary',
+    ...['--years', String(profile.years), '--city', profile.city, '--industry', profile.industry],
+    ...['--skills', profile.skills.join(','), '--degree', profile.degree],
+  ]);
 }
