@@ -6,7 +6,7 @@
 //                    Node builtins are fetched with process.getBuiltinModule; child_process only
 //                    when first used (commander requires it at load for external subcommands,
 //                    which we never run; loading it costs about 3 ms), and likewise
-//                    fs/promises (batch), stream (prompts) and tty (tables, lists).
+//                    net (batch, for FIFOs) and tty (tables, lists).
 //   dist/lazy/       what only a terminal session needs: the prompts (@inquirer/* with their plain
 //                    theme, src/prompt-kit.ts), the table
 //                    (cli-table3) and its colours (chalk). ES modules, which src/ loads with
@@ -54,11 +54,11 @@ const LAZY = {
 const SHARED_OK = new Set(['src/format.ts', 'src/render/text.ts', 'src/types.ts']);
 /**
  * Builtins fetched on first use rather than at start-up. The CLI also defers tty (isatty, only
- * asked for a table or a list) and stream (prompts.ts's Writable, only used when prompting).
+ * asked for a table or a list) and net (batch reads a FIFO or a socket given as a path with it).
  * The lazy bundles keep `stream` as is: mute-stream extends the module itself.
  */
 const LAZY_BUILTINS = ['child_process', 'fs/promises'];
-const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'stream'];
+const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'net'];
 
 const common = {
   bundle: true,
