@@ -1,6 +1,6 @@
 // The command line: commander wiring only. Each command lives in src/commands/; errors become
 // output in one place (handleError), which alone chooses exit codes.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { estimateCommand } from './commands/estimate.js';
 import { listCommand } from './commands/list.js';
 import {
@@ -17,7 +17,7 @@ import { market as bundledMarket } from './market.js';
 import { editDistanceSuggest } from './normalise.js';
 import { isPromptCancel } from './prompts.js';
 import { LIST_KINDS } from './render/list.js';
-import type { Market } from './types.js';
+import { PROFILE_FIELDS, type Market } from './types.js';
 import { VERSION } from './version.js';
 
 const HELP_AFTER = `
@@ -103,6 +103,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       if (cmd.args.length > 0) {
         const word = cmd.args[0] ?? '';
         const names = cmd.commands.map((c) => c.name()).filter((name) => name !== 'help');
+        if (word.startsWith('-') && word !== '-') {
+          // Only after `--` does an option-like word reach here (else it is an unknown option).
+          throw new UsageError(
+            `'${word}' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: ${names.join(', ')})`,
+          );
+        }
         const hint = editDistanceSuggest(word, names);
         throw new UsageError(
           `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
@@ -119,10 +125,13 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
     .usage('[options] <kind>')
     .option('--json', 'print JSON')
+    // --format after the kind means what it means before `list` (json, or a usage error).
+    .addOption(new Option('--format <format>').hideHelp())
     .allowExcessArguments(false)
-    .action((kind: string | undefined, opts: { json?: boolean }) =>
-      listCommand(kind, opts, program.opts<EstimateOptions>(), io, market),
-    );
+    .action((kind: string | undefined, opts: Partial<EstimateOptions>) => {
+      const top = program.opts<EstimateOptions>();
+      listCommand(kind, opts, { ...top, ...defined(opts) }, io, market);
+    });
 
   program
     .command('batch')
@@ -158,7 +167,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         cmd: Command,
       ) => {
         const top = program.opts<EstimateOptions>();
-        refuseProfileFlags(top, 'batch');
+        refuseProfileFlags({ ...top, ...defined(opts) }, 'batch');
         // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
         const asked = oneFormat([
           [`--format ${opts.format}`, opts.format],
@@ -192,6 +201,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       },
     );
 
+  // A profile flag after `list` or `batch` gets the message it gets before them, not "unknown
+  // option": each is there, hidden, only to be refused.
+  for (const sub of program.commands) {
+    for (const field of PROFILE_FIELDS) sub.addOption(new Option(`--${field} <value>`).hideHelp());
+  }
+
   const commands = (): string[] =>
     program.commands.map((c) => c.name()).filter((name) => name !== 'help');
   program
@@ -221,6 +236,13 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     sub.configureOutput(program.configureOutput());
   }
   return program;
+}
+
+/** The options commander set (it leaves the others undefined), to lay over the root's. */
+function defined<T extends object>(opts: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(opts).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }
 
 function oneLine(text: string): string {

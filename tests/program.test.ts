@@ -252,6 +252,68 @@ describe('usage errors: one line on stderr, exit 2', () => {
   });
 });
 
+describe('a flag after the command means what it means before it', () => {
+  it.each([
+    [
+      ['batch', '--city', 'sf'],
+      ['--city', 'sf', 'batch'],
+    ],
+    [
+      ['batch', 'x.ndjson', '--years', '5'],
+      ['--years', '5', 'batch', 'x.ndjson'],
+    ],
+    [
+      ['batch', '--skills', 'mlops'],
+      ['--skills', 'mlops', 'batch'],
+    ],
+    [
+      ['list', 'cities', '--years', '5'],
+      ['--years', '5', 'list', 'cities'],
+    ],
+    [
+      ['list', 'cities', '--degree', 'phd'],
+      ['--degree', 'phd', 'list', 'cities'],
+    ],
+    [
+      ['list', 'skill', '--format', 'csv'],
+      ['--format', 'csv', 'list', 'skills'],
+    ],
+  ])('%j is refused as %j is', async (after, before) => {
+    const a = await cli(after);
+    const b = await cli(before);
+    expect(a.code).toBe(2);
+    expect(b.code).toBe(2);
+    expect(a.stderr).toBe(b.stderr);
+    expect(a.stderr).not.toContain('unknown option');
+  });
+
+  it('list KIND --format json prints the JSON list, as --format json list KIND does', async () => {
+    const a = await cli(['list', 'skills', '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe((await cli(['--format', 'json', 'list', 'skills'])).stdout);
+    expect(JSON.parse(a.stdout).kind).toBe('skills');
+  });
+
+  it("an option after '--' is not called an unknown command that options should start with --", async () => {
+    const r = await cli(['--', '--years', '5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "ml-salary: error: '--years' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: list, batch)\n",
+    );
+  });
+
+  it('the hidden refusals stay out of the help', async () => {
+    for (const cmd of ['batch', 'list']) {
+      const options = (await cli([cmd, '--help'])).stdout
+        .split('\n\n')
+        .find((p) => p.startsWith('Options:'));
+      expect(options).toMatch(/--help/);
+      expect(options).not.toMatch(/--(years|city|industry|skills|degree)\b/);
+    }
+    expect((await cli(['list', '--help'])).stdout).not.toContain('--format');
+  });
+});
+
 describe('help, version, list', () => {
   it('--help goes to stdout with examples and exit codes', async () => {
     const r = await cli(['--help']);
