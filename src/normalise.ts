@@ -167,17 +167,20 @@ export function suggest(market: Market, kind: CatalogKind, text: string): string
 /** Resolve a name or alias to its catalogue id, or undefined (also for an `oddCharacter`). */
 export function lookup(market: Market, kind: CatalogKind, text: string): string | undefined {
   const index = indexOf(catalog(market, kind));
-  const find = (): string | undefined =>
-    oddCharacter(text) === undefined ? index.byName.get(matchKey(text)) : undefined;
-  if (typeof text !== 'string' || text.length > TEXT_CACHE_LENGTH) return find();
+  if (typeof text !== 'string' || text.length > TEXT_CACHE_LENGTH) return find(index, text);
   const { byText } = index;
   let id = byText.get(text);
   if (id === undefined && !byText.has(text)) {
-    id = find();
+    id = find(index, text);
     if (byText.size >= TEXT_CACHE) byText.clear();
     byText.set(text, id);
   }
   return id;
+}
+
+/** The id a name folds to, if it holds no `oddCharacter`. */
+function find(index: Index, text: string): string | undefined {
+  return oddCharacter(text) === undefined ? index.byName.get(matchKey(text)) : undefined;
 }
 
 /**

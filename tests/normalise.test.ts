@@ -220,6 +220,16 @@ describe('strict years', () => {
     for (const n of [Infinity, -Infinity, Number.NaN, -0.1, 50.01])
       expect(() => parseYears(n, 50)).toThrow(InputError);
   });
+  it('says a too-long run of digits, or a JSON number beyond a double, is above the maximum, as written', () => {
+    expect(() => parseYears('9'.repeat(1000), 50)).toThrow(
+      /^years 9{40}\.\.\. is above the maximum of 50: expected/,
+    );
+    expect(() => parseYears(Infinity, 50, 'years', '1e400')).toThrow(
+      /^years 1e400 is above the maximum of 50: expected/,
+    );
+    expect(() => parseYears(-Infinity, 50, 'years', '-1e400')).toThrow(/^years -1e400 is negative/);
+    expect(() => parseYears(Number.NaN, 50)).toThrow(/^years NaN is not a number/);
+  });
   it("without a maximum, uses the bundled market's", () => {
     expect(parseYears('50')).toBe(50);
     expect(() => parseYears('-1')).toThrow(/from 0 to 50, like 4 or 2\.5$/);

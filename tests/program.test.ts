@@ -171,6 +171,36 @@ describe('table output', () => {
 });
 
 describe('flags', () => {
+  it('a single-value flag given twice: the last one wins (as documented), --skills adds up', async () => {
+    const r = await cli([
+      '--years',
+      '2',
+      '--years',
+      '6',
+      '--city',
+      'sf',
+      '--city',
+      'nyc',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).profile).toMatchObject({ years: 6, city: 'nyc' });
+    const d = await cli([
+      '--years',
+      '3',
+      '--degree',
+      'phd',
+      '--degree',
+      'none',
+      '--industry',
+      'x',
+      '--industry',
+      'faang',
+      '--json',
+    ]);
+    expect(JSON.parse(d.stdout).profile).toMatchObject({ degree: 'none', industry: 'big-tech' });
+  });
+
   it('--skills may be repeated: all of them count', async () => {
     const r = await cli(['--years', '3', '--skills', 'mlops', '--skills', 'nlp,cv', '--json']);
     expect(r.code).toBe(0);
@@ -200,6 +230,10 @@ describe('usage errors: one line on stderr, exit 2', () => {
     [['--years', '-1'], /--years '-1' is not a plain number/],
     [['--years', '51'], /--years 51 is above the maximum of 50/],
     [['--years', '1e999'], /not a plain number/],
+    [
+      ['--years', '9'.repeat(1000)],
+      /^ml-salary: error: --years 9{40}\.\.\. is above the maximum of 50: expected a number of years from 0 to 50, like 4 or 2\.5$/,
+    ],
     [['--years', ''], /--years is empty/],
     [['--years'], /option '--years <n>' argument missing/],
     [['--cty', 'sf'], /^ml-salary: error: unknown option '--cty' \(Did you mean --city\?\)$/],
