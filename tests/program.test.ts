@@ -458,6 +458,58 @@ describe('narrow terminals', () => {
     }
   });
 
+  it('at 20 to 44 columns no figure is ever split across lines, and the table reads as a list when it must', async () => {
+    // Money, multipliers, percentages and guide bands: what a terminal must not break.
+    const FIGURE = /[-+=]?\$[\d,]+K?(?:-\$[\d,]+K)?\+?|x\d+(?:\.\d+)?|\d+(?:\.\d+)?%/g;
+    const profiles = [
+      [...FULL, '--skills', 'mlops,nlp,cv', '--degree', 'phd'],
+      [
+        '--years',
+        '14',
+        '--city',
+        'nyc',
+        '--industry',
+        'quant',
+        '--skills',
+        'mlops,nlp,cv,rl,cloud,dl',
+      ],
+      ['--years', '0'], // defaulted: the footnote
+    ];
+    for (let width = 20; width <= 44; width++) {
+      for (const argv of profiles) {
+        // A terminal on stdout only: nothing is asked, what is missing is defaulted.
+        const t = fakeIo({ tty: true, columns: width, env: { NO_COLOR: '1' } });
+        t.io.stdin.isTTY = false;
+        const r = { code: await run(argv, t.io), stdout: t.stdout() };
+        expect(r.code).toBe(0);
+        for (const line of r.stdout.split('\n')) {
+          // A terminal cuts a line every `width` columns: no figure may straddle a cut.
+          for (const m of line.matchAll(FIGURE)) {
+            const [start, end] = [m.index, m.index + m[0].length - 1];
+            expect(
+              Math.floor(start / width),
+              `${width} columns: ${m[0]} in ${JSON.stringify(line)}`,
+            ).toBe(Math.floor(end / width));
+          }
+          // Every line fits, but for a word longer than the terminal with no figure in it.
+          if (line.length > width)
+            expect(line.trim().includes(' ') && FIGURE.test(line), line).toBe(false);
+        }
+        // Every figure of the table is there, whole.
+        const doc = JSON.parse((await cli([...argv, '--json'])).stdout);
+        for (const part of ['base', 'bonus', 'equity', 'total']) {
+          for (const end of ['low', 'mid', 'high']) {
+            expect(r.stdout).toContain(`$${(doc[part][end] as number).toLocaleString('en-US')}`);
+          }
+        }
+      }
+    }
+    const list = await cli(FULL, { tty: true, columns: 30, env: { NO_COLOR: '1' } });
+    expect(list.stdout).toMatch(
+      /^Total\n {2}Low +\$[\d,]+\n {2}Typical +\$[\d,]+\n {2}High +\$[\d,]+$/m,
+    );
+  });
+
   it('at 80 columns the table keeps its box', async () => {
     const r = await cli(FULL, { tty: true, columns: 80, env: { NO_COLOR: '1' } });
     expect(r.stdout).toContain('┌────────┬');
