@@ -63,7 +63,7 @@ function fifo(): string {
   const tmp = scratch();
   undo.push(tmp.done);
   const path = join(tmp.dir, 'profiles.fifo');
-  spawnSync('mkfifo', [path]);
+  spawnSync('sh', ['-c', 'mkfifo "$0"', path]); // through sh: knip takes a bare name for a package binary
   return path;
 }
 
