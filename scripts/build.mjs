@@ -6,8 +6,9 @@
 //                    Node builtins are fetched with process.getBuiltinModule; child_process only
 //                    when first used (commander requires it at load for external subcommands,
 //                    which we never run; loading it costs about 3 ms), and likewise
-//                    fs/promises (batch), stream (prompts) and tty (tables, lists).
-//   dist/lazy/       what only a terminal session needs: the prompts (@inquirer/*), the table
+//                    net (batch, for FIFOs) and tty (tables, lists).
+//   dist/lazy/       what only a terminal session needs: the prompts (@inquirer/* with their plain
+//                    theme, src/prompt-kit.ts), the table
 //                    (cli-table3) and its colours (chalk). ES modules, which src/ loads with
 //                    import() and cli.cjs with require() (of ES modules: Node >= 20.19). Only
 //                    stateless modules may be bundled both here and in cli.cjs (checked below): a
@@ -83,9 +84,7 @@ const LAZY = {
   report: 'src/render/report.ts',
   'offer-report': 'src/render/offer.ts',
   'compare-report': 'src/render/compare.ts',
-  'inquirer-input': '@inquirer/input',
-  'inquirer-select': '@inquirer/select',
-  'inquirer-checkbox': '@inquirer/checkbox',
+  'prompt-kit': 'src/prompt-kit.ts',
 };
 /** Source modules that may be bundled into both cli.cjs and dist/lazy/: pure functions only. */
 const SHARED_OK = new Set([
@@ -96,11 +95,11 @@ const SHARED_OK = new Set([
 ]);
 /**
  * Builtins fetched on first use rather than at start-up. The CLI also defers tty (isatty, only
- * asked for a table or a list) and stream (prompts.ts's Writable, only used when prompting).
+ * asked for a table or a list) and net (batch reads a FIFO or a socket given as a path with it).
  * The lazy bundles keep `stream` as is: mute-stream extends the module itself.
  */
 const LAZY_BUILTINS = ['child_process', 'fs/promises'];
-const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'stream'];
+const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty', 'net'];
 
 const common = {
   bundle: true,

@@ -33,11 +33,31 @@ function main(): void {
       stream.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(signalCode ?? EXIT.ok);
         // Any other failure (a full disk, /dev/full, EIO): one line, not a stack trace.
-        writeSync(2, `ml-salary: error: ${cannotWrite(error)}\n`);
+        sayLast(`ml-salary: error: ${cannotWrite(error)}\n`);
         process.exit(EXIT.data);
       });
     }
     return stream;
+  }
+
+  let errStream: NodeJS.WriteStream | undefined;
+  function realStderr(): NodeJS.WriteStream {
+    if (errStream === undefined) {
+      errStream = process.stderr;
+      // A message that cannot be written (2>/dev/full, a closed pipe) is lost, not a crash with
+      // Node's unhandled 'error' (exit 1): the exit code still says what happened.
+      errStream.on('error', () => {});
+    }
+    return errStream;
+  }
+
+  /** A last line on stderr before exiting, if stderr takes it. */
+  function sayLast(line: string): void {
+    try {
+      writeSync(2, line);
+    } catch {
+      // stderr is full or closed too: the exit code is all that is left to say it
+    }
   }
 
   let tty: boolean | undefined;
@@ -93,7 +113,7 @@ function main(): void {
     },
     stdout,
     get stderr() {
-      return process.stderr;
+      return realStderr();
     },
     env: process.env,
     signal: controller.signal,

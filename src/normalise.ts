@@ -18,15 +18,78 @@ export function catalog(market: Market, kind: CatalogKind): readonly CatalogEntr
   }
 }
 
-/** Fold a user-typed name for matching: case, accents, apostrophes, punctuation and spacing. */
+/**
+ * Fold a user-typed name for matching: case, accents, apostrophes, punctuation and spacing.
+ * Meant for names that `oddCharacter` passes: it turns anything else into a space.
+ */
 export function foldName(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{Mn}/gu, '')
     .toLowerCase()
     .replace(/[’'`.]/g, '')
     .replace(/[^a-z0-9/+]+/g, ' ')
     .trim();
+}
+
+/** ASCII a name may hold: letters, digits, space, tab, and punctuation (plus `+` and `` ` ``). */
+const PLAIN_NAME = /^[A-Za-z0-9 \t!"#%&'()*,\-./:;?@[\\\]_{}+`]*$/;
+/** What a character of a name may be once in NFKD form (accents are nonspacing marks). */
+const NAME_PART = /^[A-Za-z0-9 \t+`\p{P}\p{Zs}\p{Mn}]$/u;
+const INVISIBLE: Record<number, string> = {
+  0x00ad: 'an invisible soft hyphen',
+  0x200b: 'an invisible zero-width space',
+  0x200c: 'an invisible zero-width non-joiner',
+  0x200d: 'an invisible zero-width joiner',
+  0x200e: 'an invisible left-to-right mark',
+  0x200f: 'an invisible right-to-left mark',
+  0x2060: 'an invisible word joiner',
+  0xfeff: 'a byte-order mark, an invisible zero-width no-break space',
+};
+const SCRIPTS = ['Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic', 'Georgian'] as const;
+const SCRIPT_RE = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
+
+/** "U+0430": a code point as Unicode writes it. */
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The first character of `text` that no name holds and that folding would silently drop or
+ * that only looks like what it seems, said for a person: its position (from 1), the character
+ * where it can be seen, and its code point. Undefined for a plain name (letters a-z with or
+ * without accents, digits, spaces and punctuation). A look-alike letter (the Cyrillic 'а' of
+ * 'аustin') is named, so that "did you mean 'austin'?" is never the answer to what looks like
+ * 'austin'; emoji, symbols, control and invisible characters are named rather than dropped.
+ */
+export function oddCharacter(text: string): string | undefined {
+  if (PLAIN_NAME.test(text)) return undefined; // nearly every name: one regex test
+  let at = 0;
+  for (const char of text) {
+    at++;
+    const folded = char.normalize('NFKD');
+    let plain = true;
+    for (const part of folded) if (!NAME_PART.test(part)) plain = false;
+    if (plain) continue;
+    const code = codePoint(char);
+    const shown = `'${char}' (${code})`;
+    const where = `character ${at}`;
+    if (/\p{Cc}/u.test(char)) return `${where} is a control character (${code})`;
+    if (/\p{Cf}/u.test(char)) {
+      return `${where} is ${INVISIBLE[char.codePointAt(0)!] ?? 'an invisible formatting character'} (${code})`;
+    }
+    if (/\p{Extended_Pictographic}/u.test(char)) return `${where}, ${shown}, is an emoji`;
+    if (/\p{L}/u.test(char)) {
+      const script = SCRIPT_RE.find(([, re]) => re.test(char))?.[0];
+      return script
+        ? `${where}, ${shown}, is a ${script} letter, not the Latin one it may look like`
+        : `${where}, ${shown}, is not one of the letters a-z`;
+    }
+    if (/\p{N}/u.test(char)) return `${where}, ${shown}, is not one of the digits 0-9`;
+    if (/\p{S}/u.test(char)) return `${where}, ${shown}, is a symbol`;
+    return `${where} (${code}) is not a character that a name holds`;
+  }
+  return undefined;
 }
 
 interface Index {
@@ -101,20 +164,23 @@ export function suggest(market: Market, kind: CatalogKind, text: string): string
   return best.d <= limit ? best.name : undefined;
 }
 
-/** Resolve a name or alias to its catalogue id, or undefined. */
+/** Resolve a name or alias to its catalogue id, or undefined (also for an `oddCharacter`). */
 export function lookup(market: Market, kind: CatalogKind, text: string): string | undefined {
   const index = indexOf(catalog(market, kind));
-  if (typeof text !== 'string' || text.length > TEXT_CACHE_LENGTH) {
-    return index.byName.get(matchKey(text));
-  }
+  if (typeof text !== 'string' || text.length > TEXT_CACHE_LENGTH) return find(index, text);
   const { byText } = index;
   let id = byText.get(text);
   if (id === undefined && !byText.has(text)) {
-    id = index.byName.get(matchKey(text));
+    id = find(index, text);
     if (byText.size >= TEXT_CACHE) byText.clear();
     byText.set(text, id);
   }
   return id;
+}
+
+/** The id a name folds to, if it holds no `oddCharacter`. */
+function find(index: Index, text: string): string | undefined {
+  return oddCharacter(text) === undefined ? index.byName.get(matchKey(text)) : undefined;
 }
 
 /**
@@ -132,6 +198,14 @@ export function resolveName(
   const accepted = catalog(market, kind)
     .map((e) => e.id)
     .join(', ');
+  const odd = oddCharacter(text);
+  if (odd !== undefined) {
+    // Not "did you mean": the closest name may look exactly like what was typed.
+    throw new InputError(
+      `${kind} '${clip(text)}' for ${field}: ${odd}; accepted: ${accepted}`,
+      field,
+    );
+  }
   const hint = suggest(market, kind, text);
   const mean = hint ? ` (did you mean '${hint}'?)` : '';
   const what =

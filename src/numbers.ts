@@ -14,12 +14,14 @@ export function kindOf(value: unknown): string {
 /**
  * Parse years of experience strictly: plain decimal digits only (no sign, exponent, hex,
  * separators or units), from 0 to `max` (by default the bundled market's maximum). Numbers
- * already parsed (JSON) are range-checked.
+ * already parsed (JSON) are range-checked. `asWritten` is how the input wrote a number, for
+ * messages: JSON's 1e400 parses to Infinity, and is reported as 1e400.
  */
 export function parseYears(
   raw: unknown,
   max: number = market.experience.maxYears,
   field = 'years',
+  asWritten?: string,
 ): number {
   const accepted = `a number of years from 0 to ${max}, like 4 or 2.5`;
   let value: number;
@@ -42,22 +44,18 @@ export function parseYears(
       field,
     );
   }
-  if (!Number.isFinite(value)) {
-    throw new InputError(
-      `${field} '${clip(String(raw))}' is not a finite number: expected ${accepted}`,
-      field,
-    );
+  if (Number.isNaN(value)) {
+    throw new InputError(`${field} NaN is not a number: expected ${accepted}`, field);
   }
-  if (value < 0) throw new InputError(`${field} ${value} is negative: expected ${accepted}`, field);
-  if (value > max) {
-    // As typed: a long run of digits would otherwise print as 1e+22.
-    const shown = typeof raw === 'string' ? clip(raw.trim()) : String(value);
-    throw new InputError(
-      `${field} ${shown} is above the maximum of ${max}: expected ${accepted}`,
-      field,
-    );
-  }
-  return value;
+  if (value >= 0 && value <= max) return value;
+  // As written: a long run of digits would otherwise print as 1e+22, or 1000 of them (which
+  // Number() makes Infinity, above any maximum) as Infinity.
+  const shown = typeof raw === 'string' ? clip(raw.trim()) : clip(asWritten ?? String(value));
+  if (value < 0) throw new InputError(`${field} ${shown} is negative: expected ${accepted}`, field);
+  throw new InputError(
+    `${field} ${shown} is above the maximum of ${max}: expected ${accepted}`,
+    field,
+  );
 }
 
 /** Shorten and make printable a user value for an error message. */

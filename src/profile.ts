@@ -6,6 +6,8 @@ import type { Market, Profile, ProfileField } from './types.js';
 /** A profile as a user gives it: human names or aliases, years as text or number, parts missing. */
 export interface RawProfile {
   years?: unknown;
+  /** How the input wrote `years`, for messages, when it is a JSON number (1e400 is Infinity). */
+  yearsText?: string;
   city?: unknown;
   industry?: unknown;
   skills?: unknown;
@@ -61,7 +63,7 @@ export function resolveProfile(
   if (raw.years === undefined || raw.years === null) {
     throw new InputError(`${name('years')} is required`, name('years'));
   }
-  const years = parseYears(raw.years, market.experience.maxYears, name('years'));
+  const years = parseYears(raw.years, market.experience.maxYears, name('years'), raw.yearsText);
   const defaulted: ProfileField[] = [];
   const pick = <T>(
     field: ProfileField,

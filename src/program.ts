@@ -1,6 +1,6 @@
 // The command line: commander wiring only. Each command lives in src/commands/; errors become
 // output in one place (handleError), which alone chooses exit codes.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { estimateCommand } from './commands/estimate.js';
 import { listCommand } from './commands/list.js';
 import type { CareerOptions, CompareOptions } from './commands/compare.js';
@@ -21,7 +21,7 @@ import { market as bundledMarket } from './market.js';
 import { editDistanceSuggest } from './normalise.js';
 import { isPromptCancel } from './prompts.js';
 import { LIST_KINDS } from './render/list.js';
-import type { Market } from './types.js';
+import { PROFILE_FIELDS, type Market } from './types.js';
 import { VERSION } from './version.js';
 
 const HELP_AFTER = `
@@ -149,6 +149,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       if (cmd.args.length > 0) {
         const word = cmd.args[0] ?? '';
         const names = cmd.commands.map((c) => c.name()).filter((name) => name !== 'help');
+        if (word.startsWith('-') && word !== '-') {
+          // Only after `--` does an option-like word reach here (else it is an unknown option).
+          throw new UsageError(
+            `'${word}' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: ${names.join(', ')})`,
+          );
+        }
         const hint = editDistanceSuggest(word, names);
         throw new UsageError(
           `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
@@ -166,16 +172,13 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .usage('[options] <kind>')
     .option('--json', 'print JSON')
     .option('--data <file>', DATA_HELP)
+    // --format after the kind means what it means before `list` (json, or a usage error).
+    .addOption(new Option('--format <format>').hideHelp())
     .allowExcessArguments(false)
-    .action(async (kind: string | undefined, opts: { json?: boolean; data?: string }) =>
-      listCommand(
-        kind,
-        opts,
-        program.opts<EstimateOptions>(),
-        io,
-        await marketFor(opts, program.opts(), market),
-      ),
-    );
+    .action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
+      const top = program.opts<EstimateOptions>();
+      listCommand(kind, opts, { ...top, ...defined(opts) }, io, await marketFor(opts, top, market));
+    });
 
   program
     .command('batch')
@@ -213,7 +216,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         cmd: Command,
       ) => {
         const top = program.opts<EstimateOptions>();
-        refuseProfileFlags(top, 'batch');
+        refuseProfileFlags({ ...top, ...defined(opts) }, 'batch');
         // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
         const asked = oneFormat([
           [`--format ${opts.format}`, opts.format],
@@ -317,9 +320,9 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
     .option('--data <file>', 'check this market file and print it (with --json) or its summary')
     .allowExcessArguments(false)
-    .action(async (opts: { json?: boolean; data?: string }) => {
+    .action(async (opts: Partial<EstimateOptions>) => {
       const top = program.opts<EstimateOptions>();
-      refuseProfileFlags(top, 'market');
+      refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
       const { marketCommand } = await import('./commands/market.js');
       marketCommand(
         opts.json === true || top.json === true,
@@ -327,6 +330,15 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
         io,
       );
     });
+
+  // A profile flag after `list`, `batch` or `market` gets the message it gets before them, not
+  // "unknown option": each is there, hidden, only to be refused. (offer, compare and career
+  // take the profile flags themselves.)
+  for (const sub of program.commands.filter((c) =>
+    ['list', 'batch', 'market'].includes(c.name()),
+  )) {
+    for (const field of PROFILE_FIELDS) sub.addOption(new Option(`--${field} <value>`).hideHelp());
+  }
 
   const commands = (): string[] =>
     program.commands.map((c) => c.name()).filter((name) => name !== 'help');
@@ -357,6 +369,13 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     sub.configureOutput(program.configureOutput());
   }
   return program;
+}
+
+/** The options commander set (it leaves the others undefined), to lay over the root's. */
+function defined<T extends object>(opts: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(opts).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }
 
 function oneLine(text: string): string {

@@ -1,38 +1,27 @@
-import { Writable } from 'node:stream';
 import { parseYears } from './numbers.js';
+import type { Prompts } from './prompt-kit.js';
 import type { RawProfile } from './profile.js';
 import type { CatalogEntry, Market } from './types.js';
 
-/** Where prompts read and draw: stdin and stderr in the CLI, a fake screen in tests. */
+/** Where prompts read and draw (stdin and stderr in the CLI, a fake screen in tests), and how. */
 export interface PromptContext {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   signal?: AbortSignal;
+  /**
+   * false: draw without any colour or style code (NO_COLOR, --no-color, TERM=dumb: see
+   * colorLevel). Otherwise the prompts' own colours.
+   */
+  colour?: boolean;
 }
 
-// eslint-disable-next-line no-control-regex -- SGR (colour/style) escape codes, nothing else
-const SGR = /\u001b\[[0-9;]*m/g;
-
 /**
- * The prompts colour themselves (through node's styleText, which knows NO_COLOR but not our
- * --no-color). When colour is off, draw through this: it drops colour codes and keeps the cursor
- * movement the prompts need.
+ * The prompts a flow asks with, bound to `context` (src/prompt-kit.ts), loaded on first use so
+ * scripted runs never load the prompt library. Every interactive flow asks through these.
  */
-export function withoutColour(
-  stream: NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean },
-): NodeJS.WritableStream {
-  const plain = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      stream.write(chunk.toString().replace(SGR, ''));
-      done();
-    },
-  });
-  Object.defineProperties(plain, {
-    columns: { get: () => stream.columns },
-    rows: { get: () => stream.rows },
-    isTTY: { get: () => stream.isTTY },
-  });
-  return plain;
+export async function loadPrompts(context: PromptContext): Promise<Prompts> {
+  const { promptKit } = await import('./prompt-kit.js');
+  return promptKit(context);
 }
 
 /** True for the error Inquirer rejects with when the user presses Ctrl+C or the prompt is aborted. */
@@ -55,22 +44,13 @@ export function yearsProblem(text: string, max: number): string | undefined {
   }
 }
 
-/**
- * Ask, in order, for whatever `given` leaves out: years, city, industry, skills, degree.
- * The prompt library is loaded here, lazily, so scripted runs never pay for it.
- */
+/** Ask, in order, for whatever `given` leaves out: years, city, industry, skills, degree. */
 export async function askMissing(
   given: RawProfile,
   market: Market,
   context: PromptContext,
 ): Promise<RawProfile> {
-  // Only the three prompts used, so the lazy chunk stays small (the '@inquirer/prompts' barrel
-  // would also pull in the editor prompt and its encoding tables).
-  const [{ default: input }, { default: select }, { default: checkbox }] = await Promise.all([
-    import('@inquirer/input'),
-    import('@inquirer/select'),
-    import('@inquirer/checkbox'),
-  ]);
+  const { input, select, checkbox } = await loadPrompts(context);
   const max = market.experience.maxYears;
   const answers: RawProfile = {
     years: given.years,
@@ -80,29 +60,23 @@ export async function askMissing(
     degree: given.degree,
   };
   if (answers.years === undefined) {
-    answers.years = await input(
-      {
-        message: `Years of experience as an ML/software engineer (0-${max}):`,
-        required: true,
-        transformer: (value, { isFinal }) => {
-          if (isFinal || value === '') return value;
-          return yearsProblem(value, max)
-            ? `${value}  (not a number of years from 0 to ${max})`
-            : value;
-        },
-        validate: (value) => yearsProblem(value, max) ?? true,
+    answers.years = await input({
+      message: `Years of experience as an ML/software engineer (0-${max}):`,
+      required: true,
+      transformer: (value, { isFinal }) => {
+        if (isFinal || value === '') return value;
+        return yearsProblem(value, max)
+          ? `${value}  (not a number of years from 0 to ${max})`
+          : value;
       },
-      context,
-    );
+      validate: (value) => yearsProblem(value, max) ?? true,
+    });
   }
   const choices = (entries: readonly CatalogEntry[]) =>
     entries.map((e) => ({ name: e.label, value: e.id }));
   /** One of a catalogue's entries, the cursor starting on the typical profile's. */
   const pick = (message: string, entries: readonly CatalogEntry[], typical: string) =>
-    select(
-      { message, choices: choices(entries), default: typical, pageSize: entries.length },
-      context,
-    );
+    select({ message, choices: choices(entries), default: typical, pageSize: entries.length });
   if (answers.city === undefined) {
     answers.city = await pick('City:', market.locations, market.defaults.city);
   }
@@ -114,14 +88,11 @@ export async function askMissing(
     );
   }
   if (answers.skills === undefined) {
-    answers.skills = await checkbox(
-      {
-        message: 'Skills (space to toggle, enter when done; none is fine):',
-        choices: choices(market.skills.list),
-        pageSize: market.skills.list.length,
-      },
-      context,
-    );
+    answers.skills = await checkbox({
+      message: 'Skills (space to toggle, enter when done; none is fine):',
+      choices: choices(market.skills.list),
+      pageSize: market.skills.list.length,
+    });
   }
   if (answers.degree === undefined) {
     answers.degree = await pick('Highest degree:', market.degrees.list, market.defaults.degree);
@@ -169,16 +140,10 @@ export async function askOffer(
   presets: readonly { id: string; label: string; percents: readonly number[] }[],
   context: PromptContext,
 ): Promise<OfferAnswers> {
-  const [{ default: input }, { default: select }] = await Promise.all([
-    import('@inquirer/input'),
-    import('@inquirer/select'),
-  ]);
+  const { input, select } = await loadPrompts(context);
   const answers: OfferAnswers = { ...given };
   const ask = (message: string, parse: (text: string) => unknown, optional: boolean) =>
-    input(
-      { message, required: !optional, validate: (v) => problem(parse, v, optional) ?? true },
-      context,
-    );
+    input({ message, required: !optional, validate: (v) => problem(parse, v, optional) ?? true });
   if (answers.base === undefined) {
     answers.base = await ask('Base salary a year (e.g. 185000 or 185k):', parsers.amount, false);
   }
@@ -197,18 +162,15 @@ export async function askOffer(
     );
   }
   if (answers.vesting === undefined && answers.equity.trim() !== '') {
-    const choice = await select(
-      {
-        message: 'Vesting schedule (share of the grant vesting each year):',
-        choices: [
-          ...presets.map((p) => ({ name: p.label, value: p.id })),
-          { name: 'custom: type the yearly percentages', value: '' },
-        ],
-        default: presets[0]?.id,
-        pageSize: presets.length + 1,
-      },
-      context,
-    );
+    const choice = await select({
+      message: 'Vesting schedule (share of the grant vesting each year):',
+      choices: [
+        ...presets.map((p) => ({ name: p.label, value: p.id })),
+        { name: 'custom: type the yearly percentages', value: '' },
+      ],
+      default: presets[0]?.id,
+      pageSize: presets.length + 1,
+    });
     answers.vesting =
       choice !== ''
         ? choice

@@ -385,6 +385,71 @@ describe('batch: bad records', () => {
   });
 });
 
+describe('batch: input said as it is written', () => {
+  it('a JSON number too large for a double is reported as written, not as Infinity', async () => {
+    const r = await batch('{"years": 1e400}\n{"years": -1E+999, "city": "sf"}\n{"years": 5e0}\n');
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      'line 1: years 1e400 is above the maximum of 50: expected a number of years from 0 to 50, like 4 or 2.5',
+      'line 2: years -1E+999 is negative: expected a number of years from 0 to 50, like 4 or 2.5',
+      'ml-salary batch: 3 records read: 1 estimated, 2 bad',
+    ]);
+    expect(parseLines(r.stdout).map((d) => d.profile.years)).toEqual([5]);
+  });
+
+  it('a field given twice is refused, however the key is written, not the last one kept', async () => {
+    const r = await batch(
+      [
+        '{"years": 3, "years": 5}',
+        '{"years": 3, "city": "sf", "city": "nyc"}',
+        '{"ye\\u0061rs": 3, "years": 4}', // the same key, spelt with an escape
+        '{"years": 2, "city": "\\"sf\\"", "skills": ["years"]}', // "years" as a value: no repeat
+        '{"years": 2, "skills": ["mlops"], "city": "sf"}',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(1);
+    const twice = (field: string): string =>
+      `field '${field}' is given twice (JSON would keep only the last); give each field once`;
+    expect(lines(r.stderr)).toEqual([
+      `line 1: ${twice('years')}`,
+      `line 2: ${twice('city')}`,
+      `line 3: ${twice('years')}`,
+      expect.stringMatching(/^line 4: unknown skill 'years' for skills/),
+      'ml-salary batch: 5 records read: 1 estimated, 4 bad',
+    ]);
+    expect(parseLines(r.stdout).map((d) => d.line)).toEqual([5]);
+  });
+
+  it('a byte-order mark after the start of the input is named (files joined), in NDJSON and CSV', async () => {
+    const bom = '\uFEFF';
+    const nd = await batch(`${bom}{"years": 1}\n${bom}{"years": 2}\n{"years": ${bom}3}\n`);
+    expect(lines(nd.stderr)).toEqual([
+      'line 2: starts with a byte-order mark (U+FEFF), which belongs only at the start of a file (were two files joined, as by cat a b?); remove it',
+      expect.stringMatching(
+        /^line 3: not valid JSON: .*; character 11 is a byte-order mark \(U\+FEFF\), which belongs only at the start of a file$/,
+      ),
+      'ml-salary batch: 3 records read: 1 estimated, 2 bad',
+    ]);
+    const csv = await batch(`${bom}years,city\n3,sf\n${bom}years,city\n4,nyc\n`);
+    expect(csv.stderr).toMatch(/^line 3: starts with a byte-order mark \(U\+FEFF\)/);
+    expect(parseLines(nd.stdout).map((d) => d.line)).toEqual([1]);
+  });
+
+  it('pretty-printed JSON gets a hint to convert it, as a JSON array does', async () => {
+    const pretty = await batch('{\n  "years": 3,\n  "city": "sf"\n}\n');
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).toBe('');
+    expect(pretty.stderr).toBe(
+      "ml-salary: error: line 1: a '{' alone: the input looks like pretty-printed JSON (an object over several lines), not NDJSON (one object per line); convert it with: jq -c .\n",
+    );
+    // An object that starts on a line and does not end there: the record's own line says so.
+    const open = await batch('{"years": 3,\n  "city": "sf"}\n');
+    expect(lines(open.stderr)[0]).toMatch(
+      /^line 1: not valid JSON: .*; the object does not end on this line, and NDJSON is one whole object per line \(for pretty-printed JSON: jq -c \.\)$/,
+    );
+  });
+});
+
 describe('batch: terminals, progress, streaming, backpressure, signals', () => {
   it('with a terminal on stdin and no file, prints usage at once (exit 2)', async () => {
     const c = fakeIo({ tty: true }); // stdin stays open: waiting on it would time the test out
@@ -404,7 +469,9 @@ describe('batch: terminals, progress, streaming, backpressure, signals', () => {
     expect(lines(tty.stdout())).toHaveLength(12_000);
     expect(tty.stdout()).not.toContain('\r');
     expect(tty.stderr()).toContain('\r\x1b[Kbatch: ');
-    expect(tty.stderr()).toMatch(/batch: [\d,]+ records read \(\d+%\)/);
+    // Counts written as the summary writes them: plain digits (the last redraw says 12000).
+    expect(tty.stderr()).toMatch(/batch: \d+ records read \(\d+%\)/);
+    expect(tty.stderr()).not.toMatch(/\d,\d/);
     // The indicator is erased before the summary, which a terminal gets even on success.
     expect(
       tty

@@ -113,6 +113,23 @@ describe('the built CLI', () => {
       }
     },
   );
+
+  it.runIf(existsSync('/dev/full'))(
+    'an unwritable stderr (2>/dev/full) keeps the exit code: 2 for a usage error, 1 for bad records',
+    async () => {
+      for (const [args, code] of [
+        [['--years', 'x'], 2],
+        [['--cty', '3'], 2],
+        [['--years', '3', '--city', 'bogus'], 2],
+        [['batch', '-'], 1],
+        [['--years', '3', '--json'], 0],
+      ] as const) {
+        const input = args[0] === 'batch' ? `printf '%s\\n' '{"years":"x"}' | ` : '';
+        const r = await runShell(`${input}node "${BIN}" ${args.join(' ')} 2>/dev/full >/dev/null`);
+        expect(r.code, args.join(' ')).toBe(code);
+      }
+    },
+  );
 });
 
 function runShell(command: string): Promise<{ code: number | null; stderr: string }> {

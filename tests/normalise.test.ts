@@ -6,6 +6,7 @@ import {
   catalog,
   foldName,
   lookup,
+  oddCharacter,
   resolveName,
   resolveSkills,
   suggest,
@@ -108,6 +109,76 @@ describe('names and aliases', () => {
     expect(() => resolveName(market, 'city', 'seatle', '--city')).toThrow(InputError);
   });
 
+  const ACCEPTED = 'accepted: sf, seattle, nyc, austin, denver, research-triangle, remote, us';
+  it.each([
+    // A look-alike letter: named, never "did you mean 'austin'?" (which would look the same).
+    [
+      '\u0430ustin',
+      "character 1, '\u0430' (U+0430), is a Cyrillic letter, not the Latin one it may look like",
+    ],
+    [
+      'se\u0430ttle',
+      "character 3, '\u0430' (U+0430), is a Cyrillic letter, not the Latin one it may look like",
+    ],
+    [
+      '\u03bfregon',
+      "character 1, '\u03bf' (U+03BF), is a Greek letter, not the Latin one it may look like",
+    ],
+    ['\u00f8slo', "character 1, '\u00f8' (U+00F8), is not one of the letters a-z"],
+    // Characters that folding used to drop without a word: 's\x01f' was taken as 'sf'.
+    ['s\u0001f', 'character 2 is a control character (U+0001)'],
+    ['sf\n', 'character 3 is a control character (U+000A)'],
+    ['s\u200bf', 'character 2 is an invisible zero-width space (U+200B)'],
+    [
+      '\ufeffsf',
+      'character 1 is a byte-order mark, an invisible zero-width no-break space (U+FEFF)',
+    ],
+    ['sf\u{1f680}', "character 3, '\u{1f680}' (U+1F680), is an emoji"],
+    ['\u{1f1fa}\u{1f1f8}', "character 1, '\u{1f1fa}' (U+1F1FA), is a symbol"],
+    ['sf$', "character 3, '$' (U+0024), is a symbol"],
+    ['sf\u00a9', "character 3, '\u00a9' (U+00A9), is an emoji"],
+    ['\u0663', "character 1, '\u0663' (U+0663), is not one of the digits 0-9"],
+    ['s\ue000f', 'character 2 (U+E000) is not a character that a name holds'],
+  ])('%j: the odd character is named with its code point', (text, why) => {
+    expect(oddCharacter(text)).toBe(why);
+    expect(lookup(market, 'city', text)).toBeUndefined();
+    expect(() => resolveName(market, 'city', text, '--city')).toThrow(InputError);
+    let message = '';
+    try {
+      resolveName(market, 'city', text, '--city');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^city '.*' for --city: /);
+    expect(message.endsWith(`: ${why}; ${ACCEPTED}`)).toBe(true);
+    expect(message).not.toContain('did you mean');
+  });
+
+  it.each([
+    ['San Francisco Bay Area', 'sf'],
+    ['Research Triangle (Raleigh-Durham)', 'research-triangle'],
+    ['bay\u2013area', 'sf'], // an en dash
+    ['bay\u00a0area', 'sf'], // a no-break space
+    ['S\u00e9attle', 'seattle'],
+    ['Se\u0301attle', 'seattle'], // e + a combining acute accent
+    ['\uff53\uff46', 'sf'], // fullwidth letters
+    ['new york.', 'nyc'],
+    ['"nyc"', 'nyc'],
+    ['nyc\t', 'nyc'],
+  ])('plain punctuation, spaces and accents still fold: %j -> %s', (text, id) => {
+    expect(oddCharacter(text)).toBeUndefined();
+    expect(lookup(market, 'city', text)).toBe(id);
+  });
+
+  it('every name and alias of the catalogue is plain', () => {
+    for (const kind of ['city', 'industry', 'skill', 'degree'] as const) {
+      for (const e of catalog(market, kind)) {
+        for (const name of [e.id, e.label, ...e.aliases])
+          expect(oddCharacter(name), name).toBeUndefined();
+      }
+    }
+  });
+
   it('skills split on commas, trim, drop empties and duplicates', () => {
     expect(resolveSkills(market, ' mlops, nlp,,LLM ', '--skills')).toEqual(['mlops', 'nlp-llm']);
     expect(resolveSkills(market, '', '--skills')).toEqual([]);
@@ -149,6 +220,16 @@ describe('strict years', () => {
   it('rejects non-finite and out-of-range numbers given as numbers', () => {
     for (const n of [Infinity, -Infinity, Number.NaN, -0.1, 50.01])
       expect(() => parseYears(n, 50)).toThrow(InputError);
+  });
+  it('says a too-long run of digits, or a JSON number beyond a double, is above the maximum, as written', () => {
+    expect(() => parseYears('9'.repeat(1000), 50)).toThrow(
+      /^years 9{40}\.\.\. is above the maximum of 50: expected/,
+    );
+    expect(() => parseYears(Infinity, 50, 'years', '1e400')).toThrow(
+      /^years 1e400 is above the maximum of 50: expected/,
+    );
+    expect(() => parseYears(-Infinity, 50, 'years', '-1e400')).toThrow(/^years -1e400 is negative/);
+    expect(() => parseYears(Number.NaN, 50)).toThrow(/^years NaN is not a number/);
   });
   it("without a maximum, uses the bundled market's", () => {
     expect(parseYears('50')).toBe(50);
@@ -207,6 +288,7 @@ describe('name lookups with the spelling cache equal folding every time', () => 
     // The rule, by brute force: names match when folded and stripped of spaces.
     const key = (x: string): string => foldName(x).replace(/ /g, '');
     const folded = (kind: CatalogKind, text: string): string | undefined => {
+      if (oddCharacter(text) !== undefined) return undefined;
       let id: string | undefined;
       for (const e of catalog(market, kind)) {
         for (const n of [e.id, e.label, ...e.aliases]) if (key(n) === key(text)) id = e.id;

@@ -173,6 +173,36 @@ describe('table output', () => {
 });
 
 describe('flags', () => {
+  it('a single-value flag given twice: the last one wins (as documented), --skills adds up', async () => {
+    const r = await cli([
+      '--years',
+      '2',
+      '--years',
+      '6',
+      '--city',
+      'sf',
+      '--city',
+      'nyc',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).profile).toMatchObject({ years: 6, city: 'nyc' });
+    const d = await cli([
+      '--years',
+      '3',
+      '--degree',
+      'phd',
+      '--degree',
+      'none',
+      '--industry',
+      'x',
+      '--industry',
+      'faang',
+      '--json',
+    ]);
+    expect(JSON.parse(d.stdout).profile).toMatchObject({ degree: 'none', industry: 'big-tech' });
+  });
+
   it('--skills may be repeated: all of them count', async () => {
     const r = await cli(['--years', '3', '--skills', 'mlops', '--skills', 'nlp,cv', '--json']);
     expect(r.code).toBe(0);
@@ -202,6 +232,10 @@ describe('usage errors: one line on stderr, exit 2', () => {
     [['--years', '-1'], /--years '-1' is not a plain number/],
     [['--years', '51'], /--years 51 is above the maximum of 50/],
     [['--years', '1e999'], /not a plain number/],
+    [
+      ['--years', '9'.repeat(1000)],
+      /^ml-salary: error: --years 9{40}\.\.\. is above the maximum of 50: expected a number of years from 0 to 50, like 4 or 2\.5$/,
+    ],
     [['--years', ''], /--years is empty/],
     [['--years'], /option '--years <n>' argument missing/],
     [['--cty', 'sf'], /^ml-salary: error: unknown option '--cty' \(Did you mean --city\?\)$/],
@@ -251,6 +285,68 @@ describe('usage errors: one line on stderr, exit 2', () => {
     expect(r.stderr.trimEnd()).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('a flag after the command means what it means before it', () => {
+  it.each([
+    [
+      ['batch', '--city', 'sf'],
+      ['--city', 'sf', 'batch'],
+    ],
+    [
+      ['batch', 'x.ndjson', '--years', '5'],
+      ['--years', '5', 'batch', 'x.ndjson'],
+    ],
+    [
+      ['batch', '--skills', 'mlops'],
+      ['--skills', 'mlops', 'batch'],
+    ],
+    [
+      ['list', 'cities', '--years', '5'],
+      ['--years', '5', 'list', 'cities'],
+    ],
+    [
+      ['list', 'cities', '--degree', 'phd'],
+      ['--degree', 'phd', 'list', 'cities'],
+    ],
+    [
+      ['list', 'skill', '--format', 'csv'],
+      ['--format', 'csv', 'list', 'skills'],
+    ],
+  ])('%j is refused as %j is', async (after, before) => {
+    const a = await cli(after);
+    const b = await cli(before);
+    expect(a.code).toBe(2);
+    expect(b.code).toBe(2);
+    expect(a.stderr).toBe(b.stderr);
+    expect(a.stderr).not.toContain('unknown option');
+  });
+
+  it('list KIND --format json prints the JSON list, as --format json list KIND does', async () => {
+    const a = await cli(['list', 'skills', '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe((await cli(['--format', 'json', 'list', 'skills'])).stdout);
+    expect(JSON.parse(a.stdout).kind).toBe('skills');
+  });
+
+  it("an option after '--' is not called an unknown command that options should start with --", async () => {
+    const r = await cli(['--', '--years', '5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "ml-salary: error: '--years' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: list, batch, offer, compare, career, market)\n",
+    );
+  });
+
+  it('the hidden refusals stay out of the help', async () => {
+    for (const cmd of ['batch', 'list']) {
+      const options = (await cli([cmd, '--help'])).stdout
+        .split('\n\n')
+        .find((p) => p.startsWith('Options:'));
+      expect(options).toMatch(/--help/);
+      expect(options).not.toMatch(/--(years|city|industry|skills|degree)\b/);
+    }
+    expect((await cli(['list', '--help'])).stdout).not.toContain('--format');
   });
 });
 
@@ -362,6 +458,58 @@ describe('narrow terminals', () => {
       for (const line of list.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
       expect(list.stdout).toMatch(/^ {2}\S/m); // names stay indented
     }
+  });
+
+  it('at 20 to 44 columns no figure is ever split across lines, and the table reads as a list when it must', async () => {
+    // Money, multipliers, percentages and guide bands: what a terminal must not break.
+    const FIGURE = /[-+=]?\$[\d,]+K?(?:-\$[\d,]+K)?\+?|x\d+(?:\.\d+)?|\d+(?:\.\d+)?%/g;
+    const profiles = [
+      [...FULL, '--skills', 'mlops,nlp,cv', '--degree', 'phd'],
+      [
+        '--years',
+        '14',
+        '--city',
+        'nyc',
+        '--industry',
+        'quant',
+        '--skills',
+        'mlops,nlp,cv,rl,cloud,dl',
+      ],
+      ['--years', '0'], // defaulted: the footnote
+    ];
+    for (let width = 20; width <= 44; width++) {
+      for (const argv of profiles) {
+        // A terminal on stdout only: nothing is asked, what is missing is defaulted.
+        const t = fakeIo({ tty: true, columns: width, env: { NO_COLOR: '1' } });
+        t.io.stdin.isTTY = false;
+        const r = { code: await run(argv, t.io), stdout: t.stdout() };
+        expect(r.code).toBe(0);
+        for (const line of r.stdout.split('\n')) {
+          // A terminal cuts a line every `width` columns: no figure may straddle a cut.
+          for (const m of line.matchAll(FIGURE)) {
+            const [start, end] = [m.index, m.index + m[0].length - 1];
+            expect(
+              Math.floor(start / width),
+              `${width} columns: ${m[0]} in ${JSON.stringify(line)}`,
+            ).toBe(Math.floor(end / width));
+          }
+          // Every line fits, but for a word longer than the terminal with no figure in it.
+          if (line.length > width)
+            expect(line.trim().includes(' ') && FIGURE.test(line), line).toBe(false);
+        }
+        // Every figure of the table is there, whole.
+        const doc = JSON.parse((await cli([...argv, '--json'])).stdout);
+        for (const part of ['base', 'bonus', 'equity', 'total']) {
+          for (const end of ['low', 'mid', 'high']) {
+            expect(r.stdout).toContain(`$${(doc[part][end] as number).toLocaleString('en-US')}`);
+          }
+        }
+      }
+    }
+    const list = await cli(FULL, { tty: true, columns: 30, env: { NO_COLOR: '1' } });
+    expect(list.stdout).toMatch(
+      /^Total\n {2}Low +\$[\d,]+\n {2}Typical +\$[\d,]+\n {2}High +\$[\d,]+$/m,
+    );
   });
 
   it('at 80 columns the table keeps its box', async () => {

@@ -57,7 +57,16 @@ describe('interactive flow (the real prompts, in-process)', () => {
     );
     expect(out).toMatch(/│ Total\s+│ \$288,570 │ \$472,583 │ \$777,009 │/);
     expect(out).not.toContain('Defaulted');
-    expect(t.stderr()).toBe('');
+    // The command that gives the same estimate without a question, on stderr with the questions.
+    expect(t.stderr()).toBe(
+      'To run this again: ml-salary --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
+    );
+    // And it does: the same report, without a question.
+    const again = fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
+    const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
+    expect(await run(words, again.io)).toBe(0);
+    expect(again.stdout()).toBe(out);
+    expect(again.stderr()).toBe('');
   });
 
   it('asks only for what the flags left out', async () => {
@@ -74,6 +83,10 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(t.stdout()).toContain(
       'Austin | Quantitative finance (banks, hedge funds, trading) | none | PhD',
     );
+    // No skills: an empty value, quoted so that a shell passes it on.
+    expect(t.stderr()).toBe(
+      "To run this again: ml-salary --years 2 --city austin --industry finance --skills '' --degree phd\n",
+    );
   });
 
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
@@ -87,35 +100,21 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(t.stdout()).toBe('');
   });
 
+  it('nothing to ask: no prompt and no line to run it again', async () => {
+    const t = terminal();
+    const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance'];
+    expect(await run([...argv, '--skills', '', '--degree', 'phd'], t.io)).toBe(0);
+    expect(t.stdout()).toContain(
+      'Austin | Quantitative finance (banks, hedge funds, trading) | none | PhD',
+    );
+    expect(t.stderr()).toBe('');
+  });
+
   it('a bad flag fails before any prompt is shown', async () => {
     const t = terminal();
     expect(await run(['--city', 'seatle'], t.io)).toBe(2);
     expect(t.stderr()).toMatch(
       /^ml-salary: error: unknown city 'seatle' for --city \(did you mean 'seattle'\?\)/,
     );
-  });
-});
-
-describe('withoutColour', () => {
-  it('drops colour codes and keeps cursor movement, size and TTY-ness', async () => {
-    const { Writable } = await import('node:stream');
-    const { withoutColour } = await import('../src/prompts.js');
-    const seen: string[] = [];
-    const target = new Writable({
-      write(chunk: Buffer, _e, done) {
-        seen.push(chunk.toString());
-        done();
-      },
-    }) as InstanceType<typeof Writable> & { columns: number; rows: number; isTTY: boolean };
-    Object.assign(target, { columns: 77, rows: 20, isTTY: true });
-    const plain = withoutColour(target) as NodeJS.WritableStream & {
-      columns?: number;
-      isTTY?: boolean;
-    };
-    plain.write('\u001b[34m?\u001b[39m \u001b[1mCity:\u001b[0m\u001b[2K\u001b[1A\u001b[G');
-    await new Promise((r) => setImmediate(r));
-    expect(seen.join('')).toBe('? City:\u001b[2K\u001b[1A\u001b[G');
-    expect(plain.columns).toBe(77);
-    expect(plain.isTTY).toBe(true);
   });
 });

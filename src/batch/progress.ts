@@ -37,7 +37,8 @@ export class Progress {
       this.totalBytes !== undefined && this.totalBytes > 0
         ? ` (${Math.min(100, Math.floor((bytes / this.totalBytes) * 100))}%)`
         : '';
-    this.stderr.write(`\r\x1b[Kbatch: ${records.toLocaleString('en-US')} records read${share}`);
+    // Counts as the summary writes them (plain digits, for scripts): the two read alike.
+    this.stderr.write(`\r\x1b[Kbatch: ${records} records read${share}`);
   }
 
   /** Erase the line, if drawn, so the next stderr text starts clean. */

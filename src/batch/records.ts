@@ -28,8 +28,8 @@ function unknownField(key: string): InputError {
 
 /**
  * One NDJSON line as a raw profile. Only the profile's own keys are read, every one must be a
- * known field, and the result is a fresh object: `__proto__` or `constructor` keys are rejected
- * like any other unknown field and never touch a prototype.
+ * known field, given once, and the result is a fresh object: `__proto__` or `constructor` keys
+ * are rejected like any other unknown field and never touch a prototype.
  */
 export function profileFromJson(text: string): RawRecord {
   let value: unknown;
@@ -37,7 +37,10 @@ export function profileFromJson(text: string): RawRecord {
     value = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new InputError(`not valid JSON: ${clip(why.replace(/\s+/g, ' '), 100)}`, 'record');
+    throw new InputError(
+      `not valid JSON: ${clip(why.replace(/\s+/g, ' '), 100)}${jsonHint(text)}`,
+      'record',
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
@@ -52,7 +55,8 @@ export function profileFromJson(text: string): RawRecord {
     skills: undefined,
     degree: undefined,
   };
-  for (const key of Object.keys(record)) {
+  const keys = Object.keys(record);
+  for (const key of keys) {
     switch (key) {
       case 'years':
         raw.years = record.years;
@@ -76,7 +80,99 @@ export function profileFromJson(text: string): RawRecord {
         throw unknownField(key);
     }
   }
+  // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
+  // a CSV header's is. Only a line that may repeat one is scanned (see mayRepeat).
+  if (mayRepeat(text, keys.length)) {
+    const seen = new Set<string>();
+    for (const { key } of members(text)) {
+      if (seen.has(key)) {
+        throw new InputError(
+          `field '${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
+          key,
+        );
+      }
+      seen.add(key);
+    }
+  }
+  if (typeof raw.years === 'number' && !Number.isFinite(raw.years)) {
+    // 1e400 parses to Infinity: say what the line says.
+    raw.yearsText = members(text).find((m) => m.key === 'years')?.value;
+  }
   return raw;
+}
+
+/**
+ * Whether a JSON object's text may name a key twice, given how many keys its parsed object has:
+ * each member has one ':' outside strings, so a text with no more ':' than keys has no repeat.
+ * (A ':' inside a string only makes this say "maybe", and members() then looks properly.)
+ */
+function mayRepeat(text: string, keys: number): boolean {
+  let colons = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    if (++colons > keys) return true;
+  }
+  return false;
+}
+
+/**
+ * The members of a JSON object's text (valid JSON, already parsed), in order, repeats included:
+ * each key decoded and its value as written.
+ */
+function members(text: string): { key: string; value: string }[] {
+  const out: { key: string; value: string }[] = [];
+  let i = text.indexOf('{') + 1;
+  const space = (): void => {
+    while (
+      i < text.length &&
+      (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')
+    )
+      i++;
+  };
+  /** Past the string that starts at i. */
+  const string = (): void => {
+    for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    i++;
+  };
+  for (;;) {
+    space();
+    if (text[i] !== '"') return out; // '}': the end (or an empty object)
+    const keyStart = i;
+    string();
+    const key = JSON.parse(text.slice(keyStart, i)) as string;
+    space();
+    i++; // ':'
+    space();
+    const valueStart = i;
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        string();
+        continue;
+      }
+      if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+      i++;
+    }
+    out.push({ key, value: text.slice(valueStart, i).trim() });
+    if (text[i] === ',') i++;
+  }
+}
+
+/** What more to say when a line is not valid JSON: a byte-order mark, an object left open. */
+function jsonHint(text: string): string {
+  const bom = text.indexOf('\uFEFF');
+  if (bom !== -1) {
+    return `; character ${bom + 1} is a byte-order mark (U+FEFF), which belongs only at the start of a file`;
+  }
+  const t = text.trim();
+  if (t.startsWith('{') && !t.endsWith('}')) {
+    return '; the object does not end on this line, and NDJSON is one whole object per line (for pretty-printed JSON: jq -c .)';
+  }
+  return '';
 }
 
 /**

@@ -58,6 +58,8 @@ export class RecordWork {
   private records = 0;
   private good = 0;
   private bad = 0;
+  /** A record has been read (take() does not reset this). */
+  private recordSeen = false;
 
   constructor(
     private readonly market: Market,
@@ -134,6 +136,18 @@ export class RecordWork {
       return;
     }
     this.records++;
+    if (text.charCodeAt(0) === 0xfeff) {
+      // The input's own mark is dropped as it is read (LineSplitter); this one is elsewhere.
+      this.report(lineNo, MID_BOM);
+      return;
+    }
+    const first = !this.recordSeen;
+    this.recordSeen = true;
+    if (first && s.inputFormat === 'ndjson' && text.trim() === '{') {
+      throw new DataError(
+        `line ${lineNo}: a '{' alone: the input looks like pretty-printed JSON (an object over several lines), not NDJSON (one object per line); convert it with: jq -c .`,
+      );
+    }
     try {
       const raw: RawRecord =
         s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, s.columns);
@@ -206,6 +220,9 @@ function offerPositionOf(value: unknown, est: Price): OfferPosition {
   );
   return offerPosition(resolveOffer(raw, RECORD_OFFER_NAMES), est);
 }
+
+const MID_BOM =
+  'starts with a byte-order mark (U+FEFF), which belongs only at the start of a file (were two files joined, as by cat a b?); remove it';
 
 function detect(text: string, lineNo: number): InputFormat {
   const start = text.trimStart()[0];

@@ -1,5 +1,7 @@
 // `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
-import { open } from 'node:fs/promises';
+import fs from 'node:fs';
+import { Socket } from 'node:net';
+import { isatty, ReadStream } from 'node:tty';
 import { LineSplitter, sniffBinary, type Line } from '../batch/lines.js';
 import { Progress } from '../batch/progress.js';
 import { RecordWork, type Done } from '../batch/work.js';
@@ -54,20 +56,65 @@ async function openSource(file: string | undefined, io: Io): Promise<Source> {
   if (file === undefined || file === '-') {
     return { stream: io.stdin, name: 'stdin', size: undefined };
   }
-  let handle;
+  const cannot = (error: unknown): UsageError =>
+    new UsageError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`);
+  let fd: number;
   try {
-    handle = await open(file, 'r');
-    const stat = await handle.stat();
+    // O_NONBLOCK: a FIFO opens at once, with or without a writer yet, instead of blocking a
+    // thread of libuv's pool in open(), where no signal reaches it.
+    fd = await fsCall<number>((done) => fs.open(file, OPEN_FLAGS, done));
+  } catch (error) {
+    // /dev/stdin on a socket (Node's child_process gives one) cannot be opened: read stdin.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file)) {
+      return { stream: io.stdin, name: file, size: undefined };
+    }
+    throw cannot(error);
+  }
+  try {
+    const stat = await fsCall<fs.Stats>((done) => fs.fstat(fd, done));
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // A pipe, a FIFO, a socket or a terminal is read on the event loop, as Node reads a piped
+    // stdin (net.Socket / tty.ReadStream over the fd): a signal then stops the read at once.
+    // Through fs, a read that waits for a writer blocks a pool thread, and the process cannot
+    // even exit until the writer writes or closes (SIGINT and SIGTERM took 10 s and more).
+    if (stat.isFIFO() || stat.isSocket()) {
+      return {
+        stream: new Socket({ fd, readable: true, writable: false }),
+        name: file,
+        size: undefined,
+      };
+    }
+    if (isatty(fd)) return { stream: new ReadStream(fd), name: file, size: undefined };
+    if (!stat.isFile()) {
+      // Any other device (/dev/null, /dev/urandom): its reads do not wait on anyone, but some
+      // fail with EAGAIN when non-blocking; open it again as a plain file.
+      const nonBlocking = fd;
+      fd = -1;
+      fs.closeSync(nonBlocking);
+      fd = await fsCall<number>((done) => fs.open(file, 'r', done));
+    }
     return {
-      stream: handle.createReadStream({ highWaterMark: READ_CHUNK }),
+      stream: fs.createReadStream(file, { fd, highWaterMark: READ_CHUNK }),
       name: file,
       size: stat.isFile() ? stat.size : undefined,
     };
   } catch (error) {
-    await handle?.close();
-    throw new UsageError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`);
+    if (fd !== -1) fs.close(fd, () => {});
+    throw cannot(error);
   }
+}
+
+/** Open for reading without waiting for a FIFO's writer (see openSource). */
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/** A callback-style fs call as a promise (fs/promises' FileHandle would own the descriptor). */
+function fsCall<T>(
+  call: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) =>
+    call((error, value) => (error ? reject(error) : resolve(value))),
+  );
 }
 
 function fsReason(error: unknown): string {
@@ -141,9 +188,11 @@ class BatchRun {
   async run(): Promise<number> {
     const { signal } = this.io;
     const stream = this.source.stream;
-    // An abort ends the read at once, even while waiting on a quiet pipe.
+    // An abort ends the read at once, even while waiting on a quiet pipe; one that came while
+    // the input was being opened, before this listener, ends it before the first read.
     const onAbort = (): void => stream.destroy?.();
     signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
     // What a chunk holds, in order: lines the splitter read one by one, and runs of whole lines.
     const items: (Line | Run)[] = [];
     const onLine = (line: Line): void => void items.push(line);

@@ -5,11 +5,11 @@ import { estimate } from '../estimate.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../profile.js';
-import { askMissing, withoutColour } from '../prompts.js';
-
+import { askMissing } from '../prompts.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
-import type { Market } from '../types.js';
+import { shellLine } from '../shell.js';
+import type { Market, Profile } from '../types.js';
 import {
   colorChoice,
   estimateFormat,
@@ -62,15 +62,17 @@ export async function estimateCommand(
   if (plan.ask) {
     // Check what the flags gave before asking for the rest, so a typo fails at once.
     resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
-    const colour = colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0;
+    // The prompts draw straight on stderr; with colour off they write no colour code at all.
     answers = await askMissing(given, market, {
       input: io.stdin,
-      output: colour ? io.stderr : withoutColour(io.stderr),
+      output: io.stderr,
       signal: io.signal,
+      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
     });
   } else if (given.years === undefined) {
     throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
   }
+  const asked = plan.ask && Object.values(given).some((value) => value === undefined);
   const { profile, defaulted } = resolveProfile(answers, market, flagName);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
   if (request) {
@@ -93,7 +95,7 @@ export async function estimateCommand(
       ]);
       const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
       const because = plan.ask ? undefined : plan.because;
-      return print(
+      print(
         io,
         renderReport(doc, {
           paint,
@@ -103,6 +105,18 @@ export async function estimateCommand(
           defaultedBecause: because,
         }),
       );
+      // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
+      if (asked) io.stderr.write(`To run this again: ${rerunCommand(profile)}\n`);
+      return;
     }
   }
+}
+
+/** The command that gives this estimate without a question: every profile flag, as ids. */
+export function rerunCommand(profile: Profile): string {
+  return shellLine([
+    'ml-salary',
+    ...['--years', String(profile.years), '--city', profile.city, '--industry', profile.industry],
+    ...['--skills', profile.skills.join(','), '--degree', profile.degree],
+  ]);
 }

@@ -19,7 +19,7 @@ import {
 import { OFFER_FIELDS, OFFER_KEYS, resolveOffer, type RawOffer } from '../offer-input.js';
 import { OFFER_FLAGS, vestingPresets } from '../offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../profile.js';
-import { askMissing, askOffer, withoutColour } from '../prompts.js';
+import { askMissing, askOffer } from '../prompts.js';
 import { csvRow } from '../render/csv.js';
 import type { Market } from '../types.js';
 import { PROFILE_FIELDS } from '../types.js';
@@ -193,13 +193,12 @@ export async function offerCommand(
     if (plan.ask) {
       // Check what the flags gave before asking for the rest, so a typo fails at once.
       resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
+      // The prompts draw straight on stderr; with colour off they write no colour code at all.
       const context = {
         input: io.stdin,
-        output:
-          colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0
-            ? io.stderr
-            : withoutColour(io.stderr),
+        output: io.stderr,
         signal: io.signal,
+        colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
       };
       profile = await askMissing(profile, market, context);
       const answers = await askOffer(

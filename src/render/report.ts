@@ -1,6 +1,7 @@
 // The human report of one estimate: by default what fits an 80x40 terminal (the table, a range
 // bar per part, the biggest reasons, what the open data says, the source titles); with
 // --explain every reason, what each guide says and the sources in full.
+import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import type { EstimateDocument } from '../document.js';
 import { groupThousands, money, moneyK, signedMoney, yearsText } from '../format.js';
@@ -32,6 +33,9 @@ const PARTS = [
 /** Reasons shown without --explain: the starting point and the largest effects. */
 const REASONS_SHOWN = 5;
 
+/** The fewest columns a reason gets beside its effect; fewer, and it goes below it. */
+const REASON_MIN_WIDTH = 20;
+
 /** The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High. */
 export function renderBreakdownTable(
   doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
@@ -42,7 +46,42 @@ export function renderBreakdownTable(
     const r = doc[key];
     return [label, money(r.low), money(r.mid), money(r.high)];
   });
-  return grid(['', 'Low', 'Typical', 'High'], rows, { paint, width, bold: [3] });
+  const table = grid(['', 'Low', 'Typical', 'High'], rows, { paint, width, bold: [3] });
+  // Where even the borderless table does not fit, a list: a terminal would otherwise break its
+  // rows, and the figures in them, across lines.
+  return width > 0 && widest(table) > width ? breakdownList(doc, paint) : table;
+}
+
+/** The breakdown as a list for the narrowest terminals: each part, then its low, typical, high. */
+function breakdownList(
+  doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
+  paint: ChalkInstance,
+): string {
+  const columns = [
+    ['Low', 'low'],
+    ['Typical', 'mid'],
+    ['High', 'high'],
+  ] as const;
+  const figures = PARTS.flatMap(([, key]) => columns.map(([, end]) => money(doc[key][end])));
+  const figureWidth = Math.max(...figures.map((f) => f.length));
+  const lines: string[] = [];
+  for (const [label, key] of PARTS) {
+    const style = key === 'total' ? (t: string) => paint.bold(t) : (t: string) => t;
+    lines.push(style(label));
+    for (const [name, end] of columns) {
+      lines.push(style(`  ${name.padEnd(7)} ${money(doc[key][end]).padStart(figureWidth)}`));
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The widest line of some text, as a terminal shows it (escape codes take no room). */
+function widest(text: string): number {
+  return Math.max(
+    ...stripVTControlCharacters(text)
+      .split('\n')
+      .map((l) => l.length),
+  );
 }
 
 /** Colour for a chart's roles, from a chalk instance (no colour at level 0). */
@@ -168,30 +207,43 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
     ...doc.factors.map((f) => signedMoney(f.effect).length),
     money(doc.total.mid).length + 1,
   );
+  // Too narrow for a column of effects beside the reasons: each effect above its reason.
+  const stacked = width > 0 && width - (4 + effectWidth) < REASON_MIN_WIDTH;
   for (const f of shown) {
     const first = f === doc.factors[0];
     const text = first ? money(f.effect) : signedMoney(f.effect);
     // Green adds, red takes away; the starting point and effects of zero are plain.
     const coloured =
       f.effect < 0 ? paint.red(text) : first || f.effect === 0 ? text : paint.green(text);
-    const pad = ' '.repeat(effectWidth - text.length);
-    const indent = ' '.repeat(2 + effectWidth + 2);
+    const pad = stacked ? '' : ' '.repeat(effectWidth - text.length);
+    const indent = stacked ? '    ' : ' '.repeat(2 + effectWidth + 2);
     const tags = `[${tagList(f.sources, doc.sources)}]`;
     // Wrap the plain text, then colour: escape codes must not count towards the width.
     const line = wrap(`${f.label} ${tags}`, width, indent);
     const cut = Math.max(0, line.lastIndexOf(tags)); // tags hold no space, so wrap keeps them whole
-    out.push(`  ${pad}${coloured}  ${line.slice(0, cut)}${paint.dim(line.slice(cut))}`);
+    const reason = `${line.slice(0, cut)}${paint.dim(line.slice(cut))}`;
+    out.push(stacked ? `  ${coloured}\n${indent}${reason}` : `  ${pad}${coloured}  ${reason}`);
   }
   const hidden = doc.factors.length - shown.length;
   const more = hidden > 0 ? `(and ${hidden} smaller: --explain)` : '';
   const totalText = `=${money(doc.total.mid)}`;
-  const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;
-  const plainLength = 2 + effectWidth + 2 + 'typical total'.length;
-  if (more === '') out.push(totalLine);
-  else if (width === 0 || plainLength + 1 + more.length <= width) {
-    out.push(`${totalLine} ${paint.dim(more)}`);
+  if (stacked) {
+    out.push(
+      `  ${paint.bold(totalText)}`,
+      wrap(`    typical total ${more}`.trimEnd(), width, '    '),
+    );
   } else {
-    out.push(totalLine, paint.dim(wrap(`${' '.repeat(2 + effectWidth + 2)}${more}`, width, '  ')));
+    const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;
+    const plainLength = 2 + effectWidth + 2 + 'typical total'.length;
+    if (more === '') out.push(totalLine);
+    else if (width === 0 || plainLength + 1 + more.length <= width) {
+      out.push(`${totalLine} ${paint.dim(more)}`);
+    } else {
+      out.push(
+        totalLine,
+        paint.dim(wrap(`${' '.repeat(2 + effectWidth + 2)}${more}`, width, '  ')),
+      );
+    }
   }
   out.push('');
 

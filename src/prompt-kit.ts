@@ -1,0 +1,70 @@
+// The prompts every interactive flow uses, loaded lazily (dist/lazy/prompt-kit.js) so that a
+// scripted run never pays for them. Only the three prompts used, so the chunk stays small (the
+// '@inquirer/prompts' barrel would also pull in the editor prompt and its encoding tables).
+import checkbox from '@inquirer/checkbox';
+import figures from '@inquirer/figures';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
+import type { PromptContext } from './prompts.js';
+
+export type InputConfig = Parameters<typeof input>[0];
+export type SelectConfig<V> = Parameters<typeof select<V>>[0];
+export type CheckboxConfig<V> = Parameters<typeof checkbox<V>>[0];
+
+/** The prompts a flow may ask with, bound to where they read and draw and to the colour choice. */
+export interface Prompts {
+  input(config: InputConfig): Promise<string>;
+  select<V>(config: SelectConfig<V>): Promise<V>;
+  checkbox<V>(config: CheckboxConfig<V>): Promise<V[]>;
+}
+
+const same = (text: string): string => text;
+
+/**
+ * Inquirer's own theme (@inquirer/core's theme.js and each prompt's) without its colours and
+ * styles: every entry that calls util.styleText there is plain here, with the same characters.
+ * Its styleText decides colour from process.stdout and the environment (NO_COLOR, TERM,
+ * FORCE_COLOR), and cannot know our --no-color or that the prompts draw on stderr; this theme
+ * makes colour off mean no escape code at all, while the prompts keep drawing straight on the
+ * real stream. (A stream that stripped the codes broke every prompt after the first: each prompt
+ * ends its output stream when done, and only process.stdout and stderr survive that.)
+ */
+const plainStyle = {
+  answer: same,
+  message: same,
+  error: (text: string) => `> ${text}`,
+  defaultAnswer: (text: string) => `(${text})`,
+  help: same,
+  highlight: same,
+  key: (text: string) => `<${text}>`,
+  // select and checkbox
+  disabled: same,
+  description: same,
+  keysHelpTip: (keys: [key: string, action: string][]) =>
+    keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+};
+const plainTheme = {
+  prefix: { idle: '?', done: figures.tick },
+  spinner: { frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] },
+  style: plainStyle,
+};
+const plainCheckboxTheme = {
+  ...plainTheme,
+  icon: { checked: figures.circleFilled, disabledChecked: figures.circleDouble },
+};
+
+/**
+ * The prompts, drawing on `context.output` and reading `context.input`. With `colour: false`
+ * they write no colour or style code at all; flows pass no theme of their own. A new kind of
+ * prompt joins here, with its plain theme (tests/prompt-colour.test.ts checks each one).
+ */
+export function promptKit(context: PromptContext): Prompts {
+  const where = { input: context.input, output: context.output, signal: context.signal };
+  const plain = context.colour === false;
+  return {
+    input: (config) => input(plain ? { ...config, theme: plainTheme } : config, where),
+    select: (config) => select(plain ? { ...config, theme: plainTheme } : config, where),
+    checkbox: (config) =>
+      checkbox(plain ? { ...config, theme: plainCheckboxTheme } : config, where),
+  };
+}
