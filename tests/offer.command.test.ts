@@ -612,6 +612,79 @@ describe('--format csv and markdown', () => {
   });
 });
 
+describe('the report in a terminal', () => {
+  const PRIVATE = [
+    '--years',
+    '4',
+    '--city',
+    'sf',
+    '--industry',
+    'ai-startup',
+    '--equity',
+    '400k',
+    '--private',
+  ];
+  /** The lines from "Against the market" on, as a terminal `columns` wide shows them. */
+  async function against(argv: string[], columns: number): Promise<string[]> {
+    const r = await cli(['offer', ...argv, '--no-input'], {
+      tty: true,
+      columns,
+      env: { NO_COLOR: '1' },
+    });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    return lines.slice(lines.findIndex((l) => l.startsWith('Against the market')));
+  }
+
+  it.each([80, 40])(
+    'at %i columns every verdict line keeps its indent and fits',
+    async (columns) => {
+      for (const argv of [AMAZON, [...PRIVATE, '--base', '180k'], [...PRIVATE, '--base', '1.2m']]) {
+        const lines = await against(argv, columns);
+        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Total|Cash) /.test(l));
+        expect(heads.map((l) => l.trim().split(' ')[0])).toEqual(
+          argv.includes('--private')
+            ? ['Base', 'Bonus', 'Equity', 'Total', 'Cash']
+            : ['Base', 'Bonus', 'Equity', 'Total'],
+        );
+        for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
+      }
+    },
+  );
+
+  it('at 80 columns a verdict that fits is one line, as when not in a terminal', async () => {
+    const lines = await against(AMAZON, 80);
+    expect(lines.slice(1, 5)).toEqual([
+      '  Base    $185,000  ≈P31 within the typical range, $35,649 below typical',
+      '  Bonus    $27,750  ≈P34 within the typical range, $10,864 below typical',
+      '  Equity  $100,000  ≈P71 within the typical range, $34,593 above typical',
+      '  Total   $312,750  ≈P46 within the typical range, $11,920 below typical',
+    ]);
+    const plain = (await cli(['offer', ...AMAZON])).stdout.split('\n');
+    for (const l of lines.slice(1, 5)) expect(plain).toContain(l);
+  });
+
+  it('at 40 columns a verdict wraps under its own text', async () => {
+    const lines = await against(AMAZON, 40);
+    expect(lines.slice(2, 4)).toEqual([
+      '  Base    $185,000  ≈P31 within the',
+      '                    typical range,',
+    ]);
+  });
+
+  it("side by side, each offer's profile line keeps its indent when it wraps", async () => {
+    const r = await cli(['offer', join(EXAMPLES, 'acme.json'), join(EXAMPLES, 'globex.json')], {
+      tty: true,
+      columns: 40,
+      env: { NO_COLOR: '1' },
+    });
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toBe('  Acme: 5 years (mid) | Seattle | Big');
+    expect(lines[2]).toMatch(/^ {4}tech \(FAANG\)/);
+    expect(lines.find((l) => l.includes('Globex:'))).toMatch(/^ {2}Globex: /);
+  });
+});
+
 describe('the interactive offer flow (the real prompts, in-process)', () => {
   const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
 
