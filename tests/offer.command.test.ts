@@ -391,7 +391,11 @@ describe('offer files side by side', () => {
       '{"years": 5, "base": 1, "city": "seatle"}',
       /: unknown city 'seatle' for city \(did you mean 'seattle'\?\)/,
     ],
-    ['not an object', '[{"years": 5}]', /: an offer file is a JSON object .*got a list$/m],
+    [
+      'not an object',
+      '[{"years": 5}]',
+      /: an offer file is a JSON object \(see schemas\/offer-file\.schema\.json\), got a list$/m,
+    ],
   ];
 
   it.each(bad)(
