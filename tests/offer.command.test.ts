@@ -668,6 +668,25 @@ describe('the report in a terminal', () => {
     for (const l of lines.slice(1, 5)) expect(plain).toContain(l);
   });
 
+  it("in colour, the bars' legend is one line when its words fit (colour codes take no room)", async () => {
+    // eslint-disable-next-line no-control-regex -- SGR colour codes
+    const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+    const r = await cli(['offer', ...AMAZON, '--no-input', '--color'], { tty: true, columns: 80 });
+    const legend = r.stdout.split('\n').find((l) => plain(l).includes('low to high'))!;
+    expect(legend).toContain('\u001b[');
+    expect(plain(legend)).toBe('█ low to high  ┃ typical  ◆ this offer (◀ ▶ off the scale)');
+    const narrow = await cli(['offer', ...AMAZON, '--no-input', '--color'], {
+      tty: true,
+      columns: 40,
+    });
+    const lines = narrow.stdout.split('\n').map(plain);
+    const at = lines.findIndex((l) => l.includes('low to high'));
+    expect(lines.slice(at, at + 2)).toEqual([
+      '█ low to high  ┃ typical  ◆ this offer',
+      '  (◀ ▶ off the scale)',
+    ]);
+  });
+
   it('at 40 columns a verdict wraps under its own text', async () => {
     const lines = await against(AMAZON, 40);
     expect(lines.slice(2, 4)).toEqual([
