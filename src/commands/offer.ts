@@ -77,7 +77,7 @@ interface OfferFile {
 const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
 
 /**
- * Read one offer file (schemas/offer.schema.json): a JSON object of known keys only. The values
+ * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only. The values
  * are checked later by the same code as the flags, each message naming the file and the key.
  */
 function readOfferFile(path: string): OfferFile {
@@ -107,7 +107,7 @@ function readOfferFile(path: string): OfferFile {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(
-      `${clip(path, 200)}: an offer file is a JSON object (see schemas/offer.schema.json), got ${kindOf(value)}`,
+      `${clip(path, 200)}: an offer file is a JSON object (see schemas/offer-file.schema.json), got ${kindOf(value)}`,
       'file',
     );
   }

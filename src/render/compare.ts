@@ -5,7 +5,7 @@ import type { CareerDocument, CompareDocument, Delta } from '../compare-document
 import { money, moneyK, signedMoney, yearsText } from '../format.js';
 import type { Range } from '../types.js';
 import { lineChart } from './chart.js';
-import { grid } from './grid.js';
+import { grid, narrowWidth } from './grid.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
 import { wrap } from './text.js';
@@ -120,12 +120,21 @@ export function renderCareerReport(
       rangeText(pt.total),
     ];
   });
-  out.push(
-    grid(['Years', 'Level', 'Base', 'Base range', 'Total', 'Total range'], rows, { paint, width }),
-  );
+  const head = ['Years', 'Level', 'Base', 'Base range', 'Total', 'Total range'];
+  // Too narrow for the ranges (a 40-column terminal): the typical figures alone, and say so.
+  const ranges = width <= 0 || narrowWidth(head, rows) <= width;
+  const shown = (cells: readonly string[]) =>
+    ranges ? [...cells] : [0, 1, 2, 4].map((c) => cells[c]!);
+  out.push(grid(shown(head), rows.map(shown), { paint, width }));
   out.push(
     paint.dim(
-      wrap('◀ a new level. Typical figures, with about the 10th to 90th percentile.', width, ''),
+      wrap(
+        ranges
+          ? '◀ a new level. Typical figures, with about the 10th to 90th percentile.'
+          : '◀ a new level. Typical figures; the ranges need a wider terminal (or --format csv).',
+        width,
+        '',
+      ),
     ),
   );
   out.push('');

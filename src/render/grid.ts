@@ -17,10 +17,19 @@ export interface GridOptions {
   bold?: readonly number[];
 }
 
+function columnWidths(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+}
+
 /** The width a boxed grid takes: its cells, one space of padding each side, and the borders. */
 function boxedWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const widths = columnWidths(head, rows);
   return widths.reduce((sum, w) => sum + w + 2, 0) + widths.length + 1;
+}
+
+/** The least width a grid takes: drawn without borders, each cell and one space after it. */
+export function narrowWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
+  return columnWidths(head, rows).reduce((sum, w) => sum + w + 1, 0);
 }
 
 /**

@@ -49,6 +49,17 @@ function positionText(p: Position): string {
   return `≈P${p.percentile} ${VERDICT_WORDS[p.verdict]}, ${gap}`;
 }
 
+/**
+ * `head` then `text` wrapped under it (`wrap` drops a text's leading spaces and measures its first
+ * line as if indented, so the head goes in front of the wrapped text, not into it). A head wider
+ * than half the terminal goes on a line of its own.
+ */
+function hanging(head: string, text: string, width: number): string {
+  if (width > 0 && head.length > width / 2)
+    return `${head.trimEnd()}\n    ${wrap(text, width, '    ')}`;
+  return head + wrap(text, width, ' '.repeat(head.length));
+}
+
 /** The year-by-year table of one offer. */
 export function renderOfferYears(doc: OfferDocument, paint: ChalkInstance, width: number): string {
   const rows = doc.years.map((y) => [
@@ -93,14 +104,14 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   };
   const labelWidth = 8;
   const figureWidth = Math.max(...Object.values(values).map((v) => money(v).length));
-  for (const [label, key] of PARTS) {
-    const head = `  ${label.padEnd(labelWidth)}${money(values[key]).padStart(figureWidth)}  `;
-    out.push(wrap(head + positionText(doc.position[key]), width, ' '.repeat(head.length)));
-  }
-  if (doc.position.cash) {
-    const head = `  ${'Cash'.padEnd(labelWidth)}${money(a.base + a.bonus).padStart(figureWidth)}  `;
-    out.push(head + positionText(doc.position.cash));
-  }
+  const verdictLine = (label: string, value: number, p: Position): string =>
+    hanging(
+      `  ${label.padEnd(labelWidth)}${money(value).padStart(figureWidth)}  `,
+      positionText(p),
+      width,
+    );
+  for (const [label, key] of PARTS) out.push(verdictLine(label, values[key], doc.position[key]));
+  if (doc.position.cash) out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
   out.push(
     ...rangeBars(
       PARTS.map(([label, key]) => [label, doc.market[key], values[key]] as const),
@@ -134,7 +145,9 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   const out: string[] = [];
   const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
   out.push(paint.bold(wrap(`${doc.offers.length} offers side by side`, width, '')));
-  doc.offers.forEach((o, i) => out.push(wrap(`  ${labels[i]}: ${profileLine(o)}`, width, '    ')));
+  doc.offers.forEach((o, i) =>
+    out.push(`  ${wrap(`${labels[i]}: ${profileLine(o)}`, width, '    ')}`),
+  );
   const years = Math.max(...doc.offers.map((o) => o.years.length));
   const rows: string[][] = [];
   for (let y = 1; y <= years; y++) {

@@ -129,7 +129,9 @@ export function rangeBars(
     paint,
     ...(opts.markerName ? { marker: opts.markerName } : {}),
   });
-  lines.push(opts.width > 0 ? wrap(legend, opts.width, '  ') : legend);
+  // Measured without its colour codes: wrapped (plain) only when the words do not fit.
+  const plain = rangeLegend(opts.charset, opts.markerName ? { marker: opts.markerName } : {});
+  lines.push(opts.width > 0 && plain.length > opts.width ? wrap(plain, opts.width, '  ') : legend);
   return lines;
 }
 
