@@ -133,6 +133,13 @@ export function parseBonus(text: string, field: string): Bonus {
     }
     return { kind: 'percent', value: percent / 100 };
   }
+  // A share written as a fraction (0.15) would be 15 cents: nothing is guessed, it is refused.
+  if (/^0?\.\d+$/.test(t) || t === '1') {
+    throw new InputError(
+      `${field} '${clip(t)}' reads as a fraction of base: write it as a percentage (${Math.round(Number(t) * 1e6) / 1e4}%) or an amount in dollars`,
+      field,
+    );
+  }
   return { kind: 'amount', value: readAmount(t, field, field, accepted) };
 }
 

@@ -69,7 +69,7 @@ function amount(value: unknown, field: string): number {
 
 function bonusOf(value: unknown, field: string): Bonus | null {
   if (typeof value === 'string') return parseBonus(value, field);
-  if (typeof value === 'number') return { kind: 'amount', value: amount(value, field) };
+  if (typeof value === 'number') return parseBonus(String(value), field);
   throw new InputError(
     `${field} must be a percentage like "15%" or an amount like 30000, got ${kindOf(value)}`,
     field,

@@ -255,7 +255,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .description('judge an offer year by year against the market (or compare offer files)')
     .argument(
       '[files...]',
-      'offer files (JSON: schemas/offer.schema.json) to compare side by side',
+      'offer files (JSON: schemas/offer-file.schema.json) to compare side by side',
     );
   addProfileOptions(offer, market.experience.maxYears)
     .option('--base <usd>', 'base salary a year: 185000, 185,000, 185k or $185K (required)')
@@ -282,6 +282,8 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
   const vsHelp =
     'a scenario: field=value pairs, e.g. city=austin, skills=+nlp, years=+3, industry=ai-startup,city=remote (repeatable)';
+  const careerVsHelp =
+    'a scenario drawn as its own line: field=value pairs, e.g. city=austin, skills=+nlp, industry=ai-startup (repeatable; years is the axis)';
   const compare = program
     .command('compare')
     .description('what if: the estimate against scenarios (--vs), side by side');
@@ -299,11 +301,13 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   const career = program
     .command('career')
     .description('pay across a career: the estimate from --from to --to years, with a chart');
-  addProfileOptions(career, market.experience.maxYears)
+  addProfileOptions(career, market.experience.maxYears, false)
     .option('--from <years>', 'the first point (default 0)')
     .option('--to <years>', 'the last point (default 20)')
     .option('--step <years>', 'years between points (default 1; at most 200 points)')
-    .option('--vs <changes>', `${vsHelp}; drawn as its own line`, collect);
+    .option('--vs <changes>', careerVsHelp, collect)
+    // Only so that --years gets its own message (the years are the axis), not "unknown option".
+    .addOption(new Option('--years <n>').hideHelp());
   addOutputOptions(career, 'the points');
   addTakeHomeOptions(career)
     .option('--data <file>', DATA_HELP)

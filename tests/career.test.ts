@@ -110,8 +110,8 @@ describe('the table and chart', () => {
       if (charset === 'ascii') expect(nonAscii).toBeNull();
       else expect(nonAscii).not.toBeNull(); // blocks and box lines
       // The level changes are marked on the rows where they happen: mid at 3, senior at 7, staff at 11.
-      const rows = lines.map((l) => l.replace(SGR, '')).filter((l) => /^[│ ]*\d/.test(l));
-      const marked = rows.filter((l) => l.includes('◀'));
+      const rows = lines.map((l) => l.replace(SGR, '')).filter((l) => /^[│| ]*\d/.test(l));
+      const marked = rows.filter((l) => l.includes(charset === 'ascii' ? '<' : '◀'));
       expect(marked.map((l) => /\d+/.exec(l)?.[0])).toEqual(['3', '7', '11']);
     },
   );

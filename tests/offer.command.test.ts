@@ -172,7 +172,8 @@ describe('where an offer sits against the market', () => {
     const offerArb = fc.record({
       profile: fc.constantFrom(...profiles),
       base: fc.integer({ min: 20_000, max: 1_500_000 }),
-      bonus: fc.integer({ min: 0, max: 400_000 }),
+      // A bare 1 reads as a fraction of base (100%?) and is refused, so dollar bonuses start at 2.
+      bonus: fc.integer({ min: 2, max: 400_000 }),
       equity: fc.integer({ min: 0, max: 4_000_000 }),
       vesting: fc.constantFrom('even', 'amazon', 'google', 'nvidia', '50/50'),
     });
@@ -241,7 +242,8 @@ describe('where an offer sits against the market', () => {
     if (verdict === 'below-range') expect(range.mid + p.gap).toBeLessThan(range.low);
     else expect(range.mid + p.gap).toBeGreaterThan(range.high);
     const r = await cli(['offer', ...SEATTLE, ...terms]);
-    const label = { base: 'Base', bonus: 'Bonus', equity: 'Equity', total: 'Total' }[part];
+    // The total's label carries the asterisk of its footnote (what a year's total holds).
+    const label = { base: 'Base', bonus: 'Bonus', equity: 'Equity', total: 'Total*' }[part];
     const line = r.stdout
       .split('\n')
       .find((l) => l.trimStart().startsWith(`${label} `) && l.includes('≈P'));
@@ -485,6 +487,16 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       /--private describes the equity, but the offer has none/,
     ],
     [
+      'a bonus written as a fraction',
+      offer('--base', '1', '--bonus', '0.15'),
+      /--bonus '0\.15' reads as a fraction of base: write it as a percentage \(15%\) or an amount in dollars$/m,
+    ],
+    [
+      'a bonus of 1',
+      offer('--base', '1', '--bonus', '1'),
+      /--bonus '1' reads as a fraction of base/,
+    ],
+    [
       'a bonus over 200%',
       offer('--base', '1', '--bonus', '201%'),
       /--bonus 201% is above 200% of base/,
@@ -645,11 +657,11 @@ describe('the report in a terminal', () => {
     async (columns) => {
       for (const argv of [AMAZON, [...PRIVATE, '--base', '180k'], [...PRIVATE, '--base', '1.2m']]) {
         const lines = await against(argv, columns);
-        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Total|Cash) /.test(l));
+        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Total\*|Cash) /.test(l));
         expect(heads.map((l) => l.trim().split(' ')[0])).toEqual(
           argv.includes('--private')
-            ? ['Base', 'Bonus', 'Equity', 'Total', 'Cash']
-            : ['Base', 'Bonus', 'Equity', 'Total'],
+            ? ['Base', 'Bonus', 'Equity', 'Total*', 'Cash']
+            : ['Base', 'Bonus', 'Equity', 'Total*'],
         );
         for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
       }
@@ -662,7 +674,7 @@ describe('the report in a terminal', () => {
       '  Base    $185,000  ≈P31 within the typical range, $35,649 below typical',
       '  Bonus    $27,750  ≈P34 within the typical range, $10,864 below typical',
       '  Equity  $100,000  ≈P71 within the typical range, $34,593 above typical',
-      '  Total   $312,750  ≈P46 within the typical range, $11,920 below typical',
+      '  Total*  $312,750  ≈P46 within the typical range, $11,920 below typical',
     ]);
     const plain = (await cli(['offer', ...AMAZON])).stdout.split('\n');
     for (const l of lines.slice(1, 5)) expect(plain).toContain(l);

@@ -98,7 +98,10 @@ export async function compareCommand(opts: CompareOptions, io: Io, market: Marke
         import('../render/compare.js'),
       ]);
       const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
-      return print(io, renderCompareReport(doc, { paint, width: outputWidth(io) }));
+      return print(
+        io,
+        renderCompareReport(doc, { paint, width: outputWidth(io), charset: charsetFor(io.env) }),
+      );
     }
   }
 }
@@ -243,20 +246,23 @@ function compareMarkdown(doc: CompareDocument): string {
 }
 
 function careerCsv(doc: CareerDocument): string {
-  let out = csvRow([
+  const taxed = doc.points.some((p) => p.takeHome);
+  const head = [
     'label',
     'years',
     'level',
     ...PARTS.flatMap((p) => [`${p}_low`, `${p}_mid`, `${p}_high`]),
-  ]);
+  ];
+  let out = csvRow(taxed ? [...head, 'net'] : head);
   for (const line of [doc, ...(doc.scenarios ?? [])]) {
     for (const pt of line.points) {
-      out += csvRow([
+      const cells = [
         line.label,
         pt.years,
         pt.level,
         ...PARTS.flatMap((p) => [pt[p].low, pt[p].mid, pt[p].high]),
-      ]);
+      ];
+      out += csvRow(taxed ? [...cells, pt.takeHome?.net ?? ''] : cells);
     }
   }
   return out;
@@ -264,10 +270,15 @@ function careerCsv(doc: CareerDocument): string {
 
 function careerMarkdown(doc: CareerDocument): string {
   const usd = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
-  const lines = ['| Years | Level | Base | Total |', '|---:|---|---:|---:|'];
+  const taxed = doc.points.some((p) => p.takeHome);
+  const lines = [
+    `| Years | Level | Base | Total |${taxed ? ' Net after tax |' : ''}`,
+    `|---:|---|---:|---:|${taxed ? '---:|' : ''}`,
+  ];
   for (const pt of doc.points) {
+    const net = taxed ? ` ${pt.takeHome ? usd(pt.takeHome.net) : ''} |` : '';
     lines.push(
-      `| ${pt.years} | ${pt.level} | ${usd(pt.base.mid)} | ${usd(pt.total.mid)} (${usd(pt.total.low)}-${usd(pt.total.high)}) |`,
+      `| ${pt.years} | ${pt.level} | ${usd(pt.base.mid)} | ${usd(pt.total.mid)} (${usd(pt.total.low)}-${usd(pt.total.high)}) |${net}`,
     );
   }
   return `${lines.join('\n')}\n`;

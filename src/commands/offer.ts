@@ -150,10 +150,20 @@ function inFile<T>(path: string, run: () => T): T {
   }
 }
 
-/** Given flags fill what an offer file leaves out of its profile (e.g. --years for both). */
-function withDefaults(profile: RawProfile, flags: RawProfile): RawProfile {
+/**
+ * Given flags fill what an offer file leaves out of its profile (e.g. --years for both); a flag
+ * for a field the file gives too is a usage error, not silently outvoted.
+ */
+function withDefaults(profile: RawProfile, flags: RawProfile, path: string): RawProfile {
   const out: RawProfile = { ...profile };
-  for (const k of PROFILE_FIELDS) if (out[k] === undefined) out[k] = flags[k];
+  for (const k of PROFILE_FIELDS) {
+    if (out[k] === undefined) out[k] = flags[k];
+    else if (flags[k] !== undefined) {
+      throw new UsageError(
+        `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
+      );
+    }
+  }
   return out;
 }
 
@@ -178,7 +188,7 @@ export async function offerCommand(
       const file = readOfferFile(path);
       docs.push(
         inFile(path, () =>
-          judge(withDefaults(file.profile, profileFlags(opts)), file.offer, market, {
+          judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
             profileNames: fieldName,
             offerNames: OFFER_KEYS,
             label: file.label,
@@ -292,9 +302,10 @@ function judge(
   );
 }
 
-/** CSV: one row per offer and year, then the offer's first-year and annualized totals. */
+/** CSV: one row per offer and year (with --take-home, its net), then first-year and annualized. */
 function offerCsv(docs: readonly OfferDocument[]): string {
-  let out = csvRow([
+  const taxed = docs.some((d) => d.years.some((y) => y.takeHome));
+  const head = [
     'label',
     'year',
     'base',
@@ -304,15 +315,21 @@ function offerCsv(docs: readonly OfferDocument[]): string {
     'total',
     'total_percentile',
     'total_verdict',
-  ]);
+  ];
+  let out = csvRow(taxed ? [...head, 'net'] : head);
+  const row = (cells: (string | number)[], net?: number) =>
+    csvRow(taxed ? [...cells, net ?? ''] : cells);
   docs.forEach((d, i) => {
     const label = d.label ?? `offer ${i + 1}`;
     for (const y of d.years) {
-      out += csvRow([label, y.year, y.base, y.bonus, y.equity, y.signOn, y.total, '', '']);
+      out += row(
+        [label, y.year, y.base, y.bonus, y.equity, y.signOn, y.total, '', ''],
+        y.takeHome?.net,
+      );
     }
-    out += csvRow([label, 'first-year', '', '', '', '', d.firstYear, '', '']);
+    out += row([label, 'first-year', '', '', '', '', d.firstYear, '', '']);
     const a = d.annualized;
-    out += csvRow([
+    out += row([
       label,
       'annualized',
       a.base,
@@ -337,11 +354,15 @@ function offerMarkdown(docs: readonly OfferDocument[]): string {
       `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${d.profile.years} years (${d.level}), ${l.city}, ${l.industry}`,
     );
     lines.push('');
-    lines.push('| Year | Base | Bonus | Stock | Sign-on | Total |');
-    lines.push('|---:|---:|---:|---:|---:|---:|');
+    const taxed = d.years.some((y) => y.takeHome);
+    lines.push(
+      `| Year | Base | Bonus | Stock | Sign-on | Total |${taxed ? ' Net after tax |' : ''}`,
+    );
+    lines.push(`|---:|---:|---:|---:|---:|---:|${taxed ? '---:|' : ''}`);
     for (const y of d.years) {
+      const net = taxed ? ` ${y.takeHome ? usd(y.takeHome.net) : ''} |` : '';
       lines.push(
-        `| ${y.year} | ${usd(y.base)} | ${usd(y.bonus)} | ${usd(y.equity)} | ${usd(y.signOn)} | ${usd(y.total)} |`,
+        `| ${y.year} | ${usd(y.base)} | ${usd(y.bonus)} | ${usd(y.equity)} | ${usd(y.signOn)} | ${usd(y.total)} |${net}`,
       );
     }
     lines.push('');

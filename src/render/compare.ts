@@ -30,7 +30,7 @@ const rangeText = (r: Range): string => `${moneyK(r.low)}-${moneyK(r.high)}`;
 
 export function renderCompareReport(
   doc: CompareDocument,
-  opts: { paint: ChalkInstance; width: number },
+  opts: { paint: ChalkInstance; width: number; charset: Charset },
 ): string {
   const { paint, width } = opts;
   const out: string[] = [];
@@ -74,7 +74,20 @@ export function renderCompareReport(
       ...rest.map((s) => (s.delta.net ? deltaText(s.delta.net) : '-')),
     ]);
   }
-  out.push(grid(['', ...heads], rows, { paint, width, bold: [6] }));
+  out.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
+  for (const s of doc.scenarios) {
+    if (s.paper) {
+      out.push(
+        paint.dim(
+          wrap(
+            `${s.label === 'start' ? 'Start' : s.label}: equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.`,
+            width,
+            '  ',
+          ),
+        ),
+      );
+    }
+  }
   out.push(
     paint.dim(
       wrap(
@@ -89,7 +102,7 @@ export function renderCompareReport(
     out.push(
       renderTakeHomeTable(
         doc.scenarios.map((s, i) => [i === 0 ? 'Start' : s.label, s.takeHome!] as const),
-        { paint, width },
+        { paint, width, charset: opts.charset },
       ),
     );
   }
@@ -113,7 +126,7 @@ export function renderCareerReport(
     const changed = i > 0 && doc.points[i - 1]!.level !== pt.level;
     return [
       String(pt.years),
-      `${pt.level}${changed ? ' ◀' : ''}`,
+      `${pt.level}${changed ? (opts.charset === 'ascii' ? ' <' : ' ◀') : ''}`,
       money(pt.base.mid),
       rangeText(pt.base),
       money(pt.total.mid),
@@ -125,13 +138,14 @@ export function renderCareerReport(
   const ranges = width <= 0 || narrowWidth(head, rows) <= width;
   const shown = (cells: readonly string[]) =>
     ranges ? [...cells] : [0, 1, 2, 4].map((c) => cells[c]!);
-  out.push(grid(shown(head), rows.map(shown), { paint, width }));
+  out.push(grid(shown(head), rows.map(shown), { paint, width, charset: opts.charset }));
+  const mark = opts.charset === 'ascii' ? '<' : '◀';
   out.push(
     paint.dim(
       wrap(
         ranges
-          ? '◀ a new level. Typical figures, with about the 10th to 90th percentile.'
-          : '◀ a new level. Typical figures; the ranges need a wider terminal (or --format csv).',
+          ? `${mark} a new level. Typical figures, with about the 10th to 90th percentile.`
+          : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
         width,
         '',
       ),

@@ -2,6 +2,7 @@
 // when the terminal is wide enough, borderless below that.
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
+import type { Charset } from '../color.js';
 
 const NO_BORDERS = Object.fromEntries(
   ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right']
@@ -9,8 +10,29 @@ const NO_BORDERS = Object.fromEntries(
     .map((k) => [k, '']),
 );
 
+/** Box borders in plain ASCII, for TERM=dumb or a locale that is not UTF-8 (see charsetFor). */
+const ASCII_BORDERS = {
+  top: '-',
+  'top-mid': '+',
+  'top-left': '+',
+  'top-right': '+',
+  bottom: '-',
+  'bottom-mid': '+',
+  'bottom-left': '+',
+  'bottom-right': '+',
+  left: '|',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '|',
+  'right-mid': '',
+  middle: '|',
+};
+
 export interface GridOptions {
   paint: ChalkInstance;
+  /** Box-drawing characters (default) or ASCII borders. */
+  charset?: Charset;
   /** The terminal's width, 0 when not a terminal (never narrowed). */
   width: number;
   /** Rows drawn bold (e.g. the total), by index. */
@@ -49,7 +71,11 @@ export function grid(
     style: narrow
       ? { head: [], border: [], 'padding-left': 0, 'padding-right': 1 }
       : { head: [], border: [] },
-    chars: narrow ? NO_BORDERS : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    chars: narrow
+      ? NO_BORDERS
+      : opts.charset === 'ascii'
+        ? ASCII_BORDERS
+        : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   rows.forEach((cells, i) => {
     table.push(opts.bold?.includes(i) ? cells.map((c) => paint.bold(c)) : [...cells]);

@@ -30,6 +30,26 @@ function profileLine(doc: OfferDocument): string {
   return `${yearsText(doc.profile.years)} (${doc.level}) | ${l.city} | ${l.industry} | ${skills} | ${l.degree}`;
 }
 
+/** An offer's terms in one line: base, bonus, grant, schedule, sign-on, private, growth. */
+function termsLine(doc: OfferDocument): string {
+  const o = doc.offer;
+  const parts = [`base ${money(o.base)}`];
+  if (o.bonus)
+    parts.push(
+      `bonus ${o.bonus.kind === 'percent' ? percent(o.bonus.value) : money(o.bonus.amount)}`,
+    );
+  if (o.equity > 0) {
+    parts.push(
+      `grant ${money(o.equity)} on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`,
+    );
+  }
+  if (o.refresh > 0) parts.push(`refresher ${money(o.refresh)} a year`);
+  if (o.signOn.length > 0) parts.push(`sign-on ${o.signOn.map(money).join(' + ')}`);
+  if (o.growth !== 0)
+    parts.push(`stock price ${o.growth > 0 ? '+' : ''}${percent(o.growth)} a year`);
+  return parts.join(', ');
+}
+
 /** How the stock vests, in words: "amazon 5/15/40/40 of a $400,000 grant; price change 0% a year". */
 function vestingLine(doc: OfferDocument): string {
   const o = doc.offer;
@@ -40,13 +60,16 @@ function vestingLine(doc: OfferDocument): string {
   return `Stock: a ${money(o.equity)} grant${paper} vesting ${schedule}${refresh}; stock price change ${percent(o.growth)} a year.`;
 }
 
+/** "About" in front of a percentile: ≈, or ~ where the terminal shows only ASCII. */
+const about = (charset: Charset): string => (charset === 'ascii' ? '~' : '≈');
+
 /** "≈P23 below the typical range, $21,234 below typical". */
-function positionText(p: Position): string {
+function positionText(p: Position, charset: Charset): string {
   const gap =
     p.gap === 0
       ? 'at typical'
       : `${money(Math.abs(p.gap))} ${p.gap < 0 ? 'below' : 'above'} typical`;
-  return `≈P${p.percentile} ${VERDICT_WORDS[p.verdict]}, ${gap}`;
+  return `${about(charset)}P${p.percentile} ${VERDICT_WORDS[p.verdict]}, ${gap}`;
 }
 
 /**
@@ -61,7 +84,12 @@ function hanging(head: string, text: string, width: number): string {
 }
 
 /** The year-by-year table of one offer. */
-export function renderOfferYears(doc: OfferDocument, paint: ChalkInstance, width: number): string {
+export function renderOfferYears(
+  doc: OfferDocument,
+  paint: ChalkInstance,
+  width: number,
+  charset: Charset,
+): string {
   const rows = doc.years.map((y) => [
     String(y.year),
     money(y.base),
@@ -70,7 +98,11 @@ export function renderOfferYears(doc: OfferDocument, paint: ChalkInstance, width
     money(y.signOn),
     money(y.total),
   ]);
-  return grid(['Year', 'Base', 'Bonus', 'Stock', 'Sign-on', 'Total'], rows, { paint, width });
+  return grid(['Year', 'Base', 'Bonus', 'Stock', 'Sign-on', 'Total'], rows, {
+    paint,
+    width,
+    charset,
+  });
 }
 
 /** The whole report of one offer. */
@@ -82,7 +114,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     paint.bold(wrap(`Offer${doc.label ? ` ${doc.label}` : ''}: ${profileLine(doc)}`, width, '  ')),
   );
   out.push(wrap(vestingLine(doc), width, '  '));
-  out.push(renderOfferYears(doc, paint, width));
+  out.push(renderOfferYears(doc, paint, width, opts.charset));
   out.push(`First year: ${paint.bold(money(doc.firstYear))}`);
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
   out.push(
@@ -94,7 +126,13 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   );
   out.push('');
   out.push(
-    paint.bold(wrap(`Against the market for this profile (≈ percentile: approximate)`, width, '')),
+    paint.bold(
+      wrap(
+        `Against the market for this profile (${about(opts.charset)} percentile: approximate)`,
+        width,
+        '',
+      ),
+    ),
   );
   const values = {
     base: a.base,
@@ -107,10 +145,14 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   const verdictLine = (label: string, value: number, p: Position): string =>
     hanging(
       `  ${label.padEnd(labelWidth)}${money(value).padStart(figureWidth)}  `,
-      positionText(p),
+      positionText(p, opts.charset),
       width,
     );
-  for (const [label, key] of PARTS) out.push(verdictLine(label, values[key], doc.position[key]));
+  // The total here is a year's base, bonus and stock (grant / vesting years): the market's
+  // figures leave sign-on out, so the comparison does too.
+  for (const [label, key] of PARTS) {
+    out.push(verdictLine(key === 'total' ? 'Total*' : label, values[key], doc.position[key]));
+  }
   if (doc.position.cash) out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
   out.push(
     ...rangeBars(
@@ -119,11 +161,17 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     ),
   );
   const notes = [
-    `Equity is the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length}); the total leaves sign-on out, as the market's figures do. Percentiles read the market's low and high as its ${doc.percentiles.low}th and ${doc.percentiles.high}th (a two-piece lognormal through low, typical and high): a guide, not a measurement.`,
+    `* Total a year: base + target bonus + stock, the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length}); sign-on is left out, as the market's figures leave it out. Percentiles read the market's low and high as its ${doc.percentiles.low}th and ${doc.percentiles.high}th (a two-piece lognormal through low, typical and high): a guide, not a measurement.`,
   ];
   if (doc.offer.private) {
     notes.push(
       `Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.`,
+    );
+  }
+  if (doc.defaulted.length > 0) {
+    const flags = doc.defaulted.map((f) => `--${f}`).join(', ');
+    notes.push(
+      `Judged against the typical profile where not given: ${doc.defaulted.join(', ')} defaulted (pass ${flags} to set them).`,
     );
   }
   for (const n of notes) out.push(paint.dim(wrap(n, width, '')));
@@ -132,7 +180,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     out.push(
       renderTakeHomeTable(
         doc.years.map((y) => [`Year ${y.year}`, y.takeHome!] as const),
-        { paint, width },
+        { paint, width, charset: opts.charset },
       ),
     );
   }
@@ -145,9 +193,10 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   const out: string[] = [];
   const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
   out.push(paint.bold(wrap(`${doc.offers.length} offers side by side`, width, '')));
-  doc.offers.forEach((o, i) =>
-    out.push(`  ${wrap(`${labels[i]}: ${profileLine(o)}`, width, '    ')}`),
-  );
+  doc.offers.forEach((o, i) => {
+    out.push(`  ${wrap(`${labels[i]}: ${profileLine(o)}`, width, '    ')}`);
+    out.push(`    ${wrap(termsLine(o), width, '      ')}`);
+  });
   const years = Math.max(...doc.offers.map((o) => o.years.length));
   const rows: string[][] = [];
   for (let y = 1; y <= years; y++) {
@@ -161,8 +210,11 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   }
   rows.push(['First year', ...doc.offers.map((o) => money(o.firstYear))]);
   rows.push(['Annualized', ...doc.offers.map((o) => money(o.annualized.total))]);
-  rows.push(['Total ≈P', ...doc.offers.map((o) => `≈P${o.position.total.percentile}`)]);
-  out.push(grid(['', ...labels], rows, { paint, width, bold: [rows.length - 2] }));
+  const a = about(opts.charset);
+  rows.push([`Total ${a}P`, ...doc.offers.map((o) => `${a}P${o.position.total.percentile}`)]);
+  out.push(
+    grid(['', ...labels], rows, { paint, width, bold: [rows.length - 2], charset: opts.charset }),
+  );
   if (doc.offers.length > 1) {
     const first = labels[0]!;
     const diffs = doc.difference.slice(1);
@@ -179,7 +231,9 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
     diffRows.push(['First year', ...diffs.map((d) => signedMoney(d.firstYear))]);
     diffRows.push(['Annualized', ...diffs.map((d) => signedMoney(d.annualized))]);
     out.push(paint.bold(wrap(`Difference from ${first}`, width, '')));
-    out.push(grid(['', ...diffs.map((d) => d.label)], diffRows, { paint, width }));
+    out.push(
+      grid(['', ...diffs.map((d) => d.label)], diffRows, { paint, width, charset: opts.charset }),
+    );
   }
   out.push(
     paint.dim(

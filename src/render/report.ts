@@ -41,12 +41,13 @@ export function renderBreakdownTable(
   doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
   paint: ChalkInstance,
   width = 0,
+  charset: Charset = 'unicode',
 ): string {
   const rows = PARTS.map(([label, key]) => {
     const r = doc[key];
     return [label, money(r.low), money(r.mid), money(r.high)];
   });
-  const table = grid(['', 'Low', 'Typical', 'High'], rows, { paint, width, bold: [3] });
+  const table = grid(['', 'Low', 'Typical', 'High'], rows, { paint, width, bold: [3], charset });
   // Where even the borderless table does not fit, a list: a terminal would otherwise break its
   // rows, and the figures in them, across lines.
   return width > 0 && widest(table) > width ? breakdownList(doc, paint) : table;
@@ -181,7 +182,7 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
     .map((f) => labelFor(f, doc) + (doc.defaulted.includes(f) ? '*' : ''))
     .join(' | ');
   out.push(wrap(profileLine, width, ''));
-  out.push(renderBreakdownTable(doc, paint, width));
+  out.push(renderBreakdownTable(doc, paint, width, opts.charset));
   out.push(
     ...rangeBars(
       PARTS.map(([label, key]) => [label, doc[key]] as const),
@@ -303,7 +304,7 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
           ['Typical', t.mid],
           ['High', t.high],
         ],
-        { paint, width },
+        { paint, width, charset: opts.charset, explain: [1] },
       ),
     );
   }

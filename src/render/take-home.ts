@@ -4,13 +4,14 @@
 import type { ChalkInstance } from 'chalk';
 import { money, percent } from '../format.js';
 import type { TakeHomeView } from '../take-home.js';
+import type { Charset } from '../color.js';
 import { grid } from './grid.js';
 import { wrap } from './text.js';
 
 /** The take-home table, the rate basis of the first column, and the notes. */
 export function renderTakeHomeTable(
   columns: readonly (readonly [label: string, view: TakeHomeView])[],
-  opts: { paint: ChalkInstance; width: number },
+  opts: { paint: ChalkInstance; width: number; charset?: Charset; explain?: readonly number[] },
 ): string {
   const { paint, width } = opts;
   const first = columns[0]?.[1];
@@ -51,20 +52,42 @@ export function renderTakeHomeTable(
     grid(['', ...columns.map(([label]) => label)], rows, {
       paint,
       width,
+      charset: opts.charset ?? 'unicode',
       bold: [rows.length - 3],
     }),
   );
-  out.push(paint.bold(wrap(`How each tax is worked out (${columns[0]![0]})`, width, '')));
-  for (const t of first.taxes) {
-    const flag = t.uncertain ? ' (uncertain)' : '';
-    out.push(`  ${wrap(`${t.label}: ${t.basis} [${t.year}${flag}]`, width, '    ')}`);
+  // How each tax is worked out: for the columns asked for, else the first in each place.
+  const places = new Map<string, number>();
+  columns.forEach(([, v], i) => {
+    if (!places.has(placeName(v))) places.set(placeName(v), i);
+  });
+  const explained = opts.explain ?? [...places.values()];
+  for (const i of explained) {
+    const [label, view] = columns[i]!;
+    const where = places.size > 1 ? `, ${placeName(view)}` : '';
+    out.push(paint.bold(wrap(`How each tax is worked out (${label}${where})`, width, '')));
+    for (const t of view.taxes) {
+      const flag = t.uncertain ? ' (uncertain)' : '';
+      out.push(`  ${wrap(`${t.label}: ${t.basis} [${t.year}${flag}]`, width, '    ')}`);
+    }
   }
-  const pp = first.purchasingPower;
-  const ppYear = pp.year === null ? 'year not stated' : String(pp.year);
+  // The price levels behind "Net at U.S. prices", once per distinct one.
+  const levels = new Map<string, string>();
+  for (const [label, v] of columns) {
+    const pp = v.purchasingPower;
+    const year = pp.year === null ? 'year not stated' : String(pp.year);
+    const text = `${pp.index} (${year}${pp.uncertain ? ', uncertain' : ''})`;
+    if (![...levels.values()].includes(text)) levels.set(label, text);
+  }
+  const levelText =
+    levels.size === 1
+      ? [...levels.values()][0]!
+      : [...levels].map(([label, text]) => `${label} ${text}`).join(', ');
+  const ppNotes = [...new Set(columns.map(([, v]) => v.purchasingPower.note).filter(Boolean))];
   out.push(
     paint.dim(
       wrap(
-        `* Net / (price level / 100): a price index (BEA Regional Price Parity ${pp.index}, ${ppYear}${pp.uncertain ? ', uncertain' : ''}; U.S. = 100), not a pay factor.${pp.note ? ` ${pp.note}` : ''}`,
+        `* Net / (price level / 100): a price index (BEA Regional Price Parity ${levelText}; U.S. = 100), not a pay factor.${ppNotes.map((n) => ` ${n}`).join('')}`,
         width,
         '  ',
       ),
