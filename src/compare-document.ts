@@ -4,7 +4,7 @@
 import { SCHEMA_VERSION } from './document.js';
 import type { Change } from './scenario.js';
 import type { TakeHomeView } from './take-home.js';
-import type { Estimate, Level, Profile, ProfileLabels, Range } from './types.js';
+import type { Estimate, Level, Profile, ProfileField, ProfileLabels, Range } from './types.js';
 
 /** A difference from the first scenario's typical figure. */
 export interface Delta {
@@ -37,6 +37,8 @@ export interface CompareDocument {
   currency: 'USD';
   period: 'year';
   dataVersion: string;
+  /** The starting profile's fields that were not given and took the documented default. */
+  defaulted: ProfileField[];
   scenarios: CompareScenario[];
 }
 
@@ -55,6 +57,7 @@ export function toCompareDocument(
     estimate: Estimate;
     takeHome?: TakeHomeView;
   }[],
+  defaulted: readonly ProfileField[],
   dataVersion: string,
 ): CompareDocument {
   const first = entries[0]!;
@@ -64,6 +67,7 @@ export function toCompareDocument(
     currency: 'USD',
     period: 'year',
     dataVersion,
+    defaulted: [...defaulted],
     scenarios: entries.map(({ label, changes, estimate: e, takeHome }) => {
       const f = first.estimate;
       const scenario: CompareScenario = {
@@ -121,6 +125,8 @@ export interface CareerDocument extends CareerLine {
   currency: 'USD';
   period: 'year';
   dataVersion: string;
+  /** The profile's fields that were not given and took the documented default. */
+  defaulted: ProfileField[];
   /** With --vs: the same years for each scenario. */
   scenarios?: CareerLine[];
 }
@@ -159,6 +165,7 @@ export function careerLine(
 export function toCareerDocument(
   main: CareerLine,
   scenarios: readonly CareerLine[],
+  defaulted: readonly ProfileField[],
   dataVersion: string,
 ): CareerDocument {
   const doc: CareerDocument = {
@@ -167,6 +174,7 @@ export function toCareerDocument(
     currency: 'USD',
     period: 'year',
     dataVersion,
+    defaulted: [...defaulted],
     ...main,
   };
   if (scenarios.length > 0) doc.scenarios = [...scenarios];

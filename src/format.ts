@@ -24,9 +24,10 @@ export function signedMoney(n: number): string {
   return Math.round(n) < 0 ? money(n) : `+${money(n)}`;
 }
 
-/** Thousands of dollars: 123456 -> "$123K". */
+/** Thousands of dollars: 123456 -> "$123K"; nothing is "$0", not "$0K". */
 export function moneyK(n: number): string {
-  return `$${groupThousands(Math.round(n / 1000))}K`;
+  const k = Math.round(n / 1000);
+  return k === 0 ? '$0' : `$${groupThousands(k)}K`;
 }
 
 /** A share as a percentage with at most one decimal: 0.175 -> "17.5%", 0.4 -> "40%". */

@@ -26,6 +26,7 @@ interface Line {
 }
 interface CareerDoc extends Line {
   kind: string;
+  defaulted: string[];
   scenarios?: Line[];
 }
 
@@ -65,6 +66,20 @@ describe("issue 14's career", () => {
     expect(d.points.map((p) => p.years)).toEqual(Array.from({ length: 16 }, (_, i) => i));
     expect(d.scenarios).toBeUndefined();
     await expectSingleEstimates(d);
+  });
+
+  it('lists the defaulted fields (never years: they are the axis) and marks them', async () => {
+    const d = await careerJson(['--city', 'austin', '--to', '2']);
+    expect(d.defaulted).toEqual(['industry', 'skills', 'degree']);
+    const r = await cli(['career', '--city', 'austin', '--to', '2']);
+    expect(r.stdout).toContain(
+      "Pay across a career: Austin | Enterprise / consultancy* | none* | Bachelor's*",
+    );
+    expect(r.stdout).toContain('* Defaulted: industry = Enterprise / consultancy, skills = none');
+    expect((await careerJson(DONE_WHEN)).defaulted).toEqual(['skills', 'degree']);
+    const full = [...DONE_WHEN, '--skills', 'nlp', '--degree', 'phd'];
+    expect((await careerJson(full)).defaulted).toEqual([]);
+    expect((await cli(['career', ...full])).stdout).not.toContain('Defaulted');
   });
 
   it('spawned: the built bin prints the same document', async () => {

@@ -107,6 +107,24 @@ describe("issue 14's compare", () => {
     }
   });
 
+  it("lists the start's defaulted fields, as a single estimate does, and marks them in the table", async () => {
+    const d = await json<CompareDoc & { defaulted: string[] }>(['compare', ...DONE_WHEN]);
+    const single = await json<{ defaulted: string[] }>(['--years', '5', '--city', 'austin']);
+    expect(d.defaulted).toEqual(['industry', 'skills', 'degree']);
+    expect(d.defaulted).toEqual(single.defaulted);
+    const r = await cli(['compare', ...DONE_WHEN]);
+    expect(r.stdout).toContain(
+      'Start: 5 years (mid) | Austin | Enterprise / consultancy* | none* |',
+    );
+    expect(r.stdout).toContain(
+      "* Defaulted: industry = Enterprise / consultancy, skills = none, degree = Bachelor's. Pass --industry, --skills, --degree to set them.",
+    );
+    const given = ['--industry', 'faang', '--skills', 'mlops', '--degree', 'masters'];
+    const full = await json<{ defaulted: string[] }>(['compare', ...DONE_WHEN, ...given]);
+    expect(full.defaulted).toEqual([]);
+    expect((await cli(['compare', ...DONE_WHEN, ...given])).stdout).not.toContain('Defaulted');
+  });
+
   it('spawned: the built bin prints the same document', async () => {
     const r = await runBin(['compare', ...DONE_WHEN, '--json']);
     expect(r.code).toBe(0);

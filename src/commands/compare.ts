@@ -72,7 +72,7 @@ export async function compareCommand(opts: CompareOptions, io: Io, market: Marke
       'compare needs at least one --vs, e.g. --vs city=seattle or --vs skills=+nlp',
     );
   }
-  const { profile } = startProfile(opts, market, opts.years);
+  const { profile, defaulted } = startProfile(opts, market, opts.years);
   const afterTax = await takeHomeFor(opts);
   const entries = [undefined, ...scenarios].map((s) => {
     const p = s ? applyScenario(profile, s, market) : profile;
@@ -84,7 +84,7 @@ export async function compareCommand(opts: CompareOptions, io: Io, market: Marke
       ...(afterTax ? { takeHome: afterTax(e.total.mid, p, e.labels.city) } : {}),
     };
   });
-  const doc = toCompareDocument(entries, market.dataVersion);
+  const doc = toCompareDocument(entries, defaulted, market.dataVersion);
   switch (format) {
     case 'json':
       return print(io, renderJson(doc));
@@ -150,7 +150,7 @@ export async function careerCommand(opts: CareerOptions, io: Io, market: Market)
       throw new UsageError(`--vs '${s.label}': years is the axis of a career, not a change`);
     }
   }
-  const { profile } = startProfile(opts, market, from);
+  const { profile, defaulted } = startProfile(opts, market, from);
   const afterTax = await takeHomeFor(opts);
   const line = (label: string, s: Scenario | undefined) => {
     const estimates = years.map((y) => {
@@ -165,6 +165,7 @@ export async function careerCommand(opts: CareerOptions, io: Io, market: Market)
   const doc = toCareerDocument(
     line('start', undefined),
     scenarios.map((s) => line(s.label, s)),
+    defaulted,
     market.dataVersion,
   );
   switch (format) {

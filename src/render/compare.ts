@@ -6,6 +6,7 @@ import { money, moneyK, signedMoney, yearsText } from '../format.js';
 import type { Range } from '../types.js';
 import { lineChart } from './chart.js';
 import { grid, narrowWidth } from './grid.js';
+import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
 import { wrap } from './text.js';
@@ -45,15 +46,13 @@ export function renderCompareReport(
       ),
     ),
   );
-  const l = s0.labels;
-  const skills = l.skills.length === 0 ? 'no listed skills' : l.skills.join(', ');
-  out.push(
-    wrap(
-      `Start: ${yearsText(s0.profile.years)} (${s0.level}) | ${l.city} | ${l.industry} | ${skills} | ${l.degree}`,
-      width,
-      '  ',
-    ),
+  const fields = marked(
+    ['city', 'industry', 'skills', 'degree'],
+    doc.defaulted,
+    s0.profile,
+    s0.labels,
   );
+  out.push(wrap(`Start: ${yearsText(s0.profile.years)} (${s0.level}) | ${fields}`, width, '  '));
   const heads = doc.scenarios.map((s, i) => (i === 0 ? 'Start' : s.label));
   const rows: string[][] = [];
   for (const [label, key] of PARTS) {
@@ -97,6 +96,8 @@ export function renderCompareReport(
       ),
     ),
   );
+  const defaulted = defaultedNote(doc.defaulted, s0.profile, s0.labels);
+  if (defaulted) out.push(paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
   if (doc.scenarios.some((s) => s.takeHome)) {
     out.push('');
     out.push(
@@ -115,13 +116,10 @@ export function renderCareerReport(
 ): string {
   const { paint, width } = opts;
   const out: string[] = [];
-  const l = doc.labels;
-  const skills = l.skills.length === 0 ? 'no listed skills' : l.skills.join(', ');
-  out.push(
-    paint.bold(
-      wrap(`Pay across a career: ${l.city} | ${l.industry} | ${skills} | ${l.degree}`, width, '  '),
-    ),
-  );
+  // The profile at the first point (its years are the axis, not a field of the line).
+  const first = { ...doc.profile, years: doc.points[0]?.years ?? 0 };
+  const fields = marked(['city', 'industry', 'skills', 'degree'], doc.defaulted, first, doc.labels);
+  out.push(paint.bold(wrap(`Pay across a career: ${fields}`, width, '  ')));
   const rows = doc.points.map((pt, i) => {
     const changed = i > 0 && doc.points[i - 1]!.level !== pt.level;
     return [
@@ -151,6 +149,8 @@ export function renderCareerReport(
       ),
     ),
   );
+  const defaulted = defaultedNote(doc.defaulted, first, doc.labels);
+  if (defaulted) out.push(paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
   out.push('');
   const chartWidth = width > 0 ? width : 80;
   const series = [doc, ...(doc.scenarios ?? [])].map((line, i) => ({

@@ -3,6 +3,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Charset } from '../color.js';
+import { wrap } from './text.js';
 
 const NO_BORDERS = Object.fromEntries(
   ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right']
@@ -37,6 +38,13 @@ export interface GridOptions {
   width: number;
   /** Rows drawn bold (e.g. the total), by index. */
   bold?: readonly number[];
+  /**
+   * Where even the borderless grid is wider than the terminal, it is drawn as a list, so no row
+   * (and no figure in it) breaks across lines: a block per column headed by its name, each row's
+   * label beside its figure ('columns', the default: what-if scenarios, take-home columns), or a
+   * block per row ('rows': a part's low, typical and high; an offer's year).
+   */
+  stack?: 'columns' | 'rows';
 }
 
 function columnWidths(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
@@ -64,6 +72,7 @@ export function grid(
   opts: GridOptions,
 ): string {
   const { paint, width } = opts;
+  if (width > 0 && narrowWidth(head, rows) > width) return list(head, rows, opts);
   const narrow = width > 0 && boxedWidth(head, rows) > width;
   const table = new Table({
     head: head.map((h) => paint.bold(h)),
@@ -81,4 +90,44 @@ export function grid(
     table.push(opts.bold?.includes(i) ? cells.map((c) => paint.bold(c)) : [...cells]);
   });
   return table.toString();
+}
+
+/** A grid too wide for the terminal as blocks of "label  figure" lines (see `GridOptions.stack`). */
+function list(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  opts: GridOptions,
+): string {
+  const { paint, width } = opts;
+  const byRow = opts.stack === 'rows';
+  const bold = (i: number, text: string) => (opts.bold?.includes(i) ? paint.bold(text) : text);
+  // Each block: a heading, then [label, figure, row index] lines (empty figures left out).
+  const blocks = byRow
+    ? rows.map((r, i) => ({
+        heading: bold(i, head[0] ? `${head[0]} ${r[0] ?? ''}` : (r[0] ?? '')),
+        lines: head.slice(1).map((h, c) => [h, r[c + 1] ?? '', i] as const),
+      }))
+    : head.slice(1).map((h, c) => ({
+        heading: paint.bold(h),
+        lines: rows.map((r, i) => [r[0] ?? '', r[c + 1] ?? '', i] as const),
+      }));
+  const shown = blocks.map((b) => ({ ...b, lines: b.lines.filter(([, f]) => f !== '') }));
+  const all = shown.flatMap((b) => b.lines);
+  const figureWidth = Math.max(...all.map(([, f]) => f.length));
+  const labelWidth = Math.min(
+    Math.max(...all.map(([l]) => l.length)),
+    Math.max(0, width - 4 - figureWidth),
+  );
+  const out: string[] = [];
+  for (const b of shown) {
+    out.push(b.heading);
+    for (const [label, figure, i] of b.lines) {
+      const line =
+        label.length <= labelWidth
+          ? `  ${label.padEnd(labelWidth)}  ${figure.padStart(figureWidth)}`
+          : `  ${wrap(label, width, '  ')}\n  ${' '.repeat(labelWidth + 2)}${figure.padStart(figureWidth)}`;
+      out.push(bold(i, line));
+    }
+  }
+  return out.join('\n');
 }

@@ -6,6 +6,7 @@ import { money, percent, signedMoney, yearsText } from '../format.js';
 import type { OfferDocument, OffersDocument } from '../offer-document.js';
 import { VERDICT_WORDS, type Position } from '../percentile.js';
 import { grid } from './grid.js';
+import { defaultedNote } from './profile.js';
 import { rangeBars } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
 import { wrap } from './text.js';
@@ -102,6 +103,7 @@ export function renderOfferYears(
     paint,
     width,
     charset,
+    stack: 'rows',
   });
 }
 
@@ -161,20 +163,17 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     ),
   );
   const notes = [
-    `* Total a year: base + target bonus + stock, the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length}); sign-on is left out, as the market's figures leave it out. Percentiles read the market's low and high as its ${doc.percentiles.low}th and ${doc.percentiles.high}th (a two-piece lognormal through low, typical and high): a guide, not a measurement.`,
+    `* Total a year: base + target bonus + ${doc.offer.equity > 0 ? `stock, the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Percentiles read the market's low and high as its ${doc.percentiles.low}th and ${doc.percentiles.high}th (a two-piece lognormal through low, typical and high): a guide, not a measurement.`,
   ];
   if (doc.offer.private) {
     notes.push(
       `Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.`,
     );
   }
-  if (doc.defaulted.length > 0) {
-    const flags = doc.defaulted.map((f) => `--${f}`).join(', ');
-    notes.push(
-      `Judged against the typical profile where not given: ${doc.defaulted.join(', ')} defaulted (pass ${flags} to set them).`,
-    );
-  }
   for (const n of notes) out.push(paint.dim(wrap(n, width, '')));
+  // The market this offer is judged against is that of the profile as defaulted.
+  const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
+  if (defaulted) out.push(paint.yellow(wrap(defaulted, width, '')));
   if (doc.years.some((y) => y.takeHome)) {
     out.push('');
     out.push(

@@ -1,13 +1,13 @@
 // The human report of one estimate: by default what fits an 80x40 terminal (the table, a range
 // bar per part, the biggest reasons, what the open data says, the source titles); with
 // --explain every reason, what each guide says and the sources in full.
-import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import type { EstimateDocument } from '../document.js';
 import { groupThousands, money, moneyK, signedMoney, yearsText } from '../format.js';
-import type { Factor, ProfileField, Range, SalaryStats } from '../types.js';
+import type { Factor, Range, SalaryStats } from '../types.js';
 import { commonScale, rangeBar, rangeLegend, type Charset, type Paint } from './chart.js';
 import { grid } from './grid.js';
+import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
 import { sourceTag, tagList, wrap } from './text.js';
 
@@ -47,42 +47,15 @@ export function renderBreakdownTable(
     const r = doc[key];
     return [label, money(r.low), money(r.mid), money(r.high)];
   });
-  const table = grid(['', 'Low', 'Typical', 'High'], rows, { paint, width, bold: [3], charset });
   // Where even the borderless table does not fit, a list: a terminal would otherwise break its
   // rows, and the figures in them, across lines.
-  return width > 0 && widest(table) > width ? breakdownList(doc, paint) : table;
-}
-
-/** The breakdown as a list for the narrowest terminals: each part, then its low, typical, high. */
-function breakdownList(
-  doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
-  paint: ChalkInstance,
-): string {
-  const columns = [
-    ['Low', 'low'],
-    ['Typical', 'mid'],
-    ['High', 'high'],
-  ] as const;
-  const figures = PARTS.flatMap(([, key]) => columns.map(([, end]) => money(doc[key][end])));
-  const figureWidth = Math.max(...figures.map((f) => f.length));
-  const lines: string[] = [];
-  for (const [label, key] of PARTS) {
-    const style = key === 'total' ? (t: string) => paint.bold(t) : (t: string) => t;
-    lines.push(style(label));
-    for (const [name, end] of columns) {
-      lines.push(style(`  ${name.padEnd(7)} ${money(doc[key][end]).padStart(figureWidth)}`));
-    }
-  }
-  return lines.join('\n');
-}
-
-/** The widest line of some text, as a terminal shows it (escape codes take no room). */
-function widest(text: string): number {
-  return Math.max(
-    ...stripVTControlCharacters(text)
-      .split('\n')
-      .map((l) => l.length),
-  );
+  return grid(['', 'Low', 'Typical', 'High'], rows, {
+    paint,
+    width,
+    bold: [3],
+    charset,
+    stack: 'rows',
+  });
 }
 
 /** Colour for a chart's roles, from a chalk instance (no colour at level 0). */
@@ -136,18 +109,6 @@ export function rangeBars(
   return lines;
 }
 
-/** How a profile field reads to a person: the label the document carries. */
-function labelFor(field: ProfileField, doc: EstimateDocument): string {
-  switch (field) {
-    case 'years':
-      return String(doc.profile.years);
-    case 'skills':
-      return doc.labels.skills.length === 0 ? 'none' : doc.labels.skills.join(', ');
-    default:
-      return doc.labels[field];
-  }
-}
-
 /** The reasons to show: all of them, or the starting point and the largest effects, in order. */
 function reasonsShown(factors: readonly Factor[], all: boolean): Factor[] {
   if (all || factors.length <= REASONS_SHOWN) return [...factors];
@@ -178,9 +139,12 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
       wrap(`ML engineer pay estimate: ${doc.level} level, ${yearsText(p.years)}`, width, ''),
     ),
   );
-  const profileLine = (['city', 'industry', 'skills', 'degree'] as const)
-    .map((f) => labelFor(f, doc) + (doc.defaulted.includes(f) ? '*' : ''))
-    .join(' | ');
+  const profileLine = marked(
+    ['city', 'industry', 'skills', 'degree'],
+    doc.defaulted,
+    doc.profile,
+    doc.labels,
+  );
   out.push(wrap(profileLine, width, ''));
   out.push(renderBreakdownTable(doc, paint, width, opts.charset));
   out.push(
@@ -308,15 +272,8 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
       ),
     );
   }
-  if (doc.defaulted.length > 0) {
-    out.push('');
-    const because = opts.defaultedBecause ? ` (${opts.defaultedBecause})` : '';
-    const list = doc.defaulted.map((f) => `${f} = ${labelFor(f, doc)}`).join(', ');
-    const flags = doc.defaulted.map((f) => `--${f}`).join(', ');
-    out.push(
-      paint.yellow(wrap(`* Defaulted${because}: ${list}. Pass ${flags} to set them.`, width, '  ')),
-    );
-  }
+  const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels, opts.defaultedBecause);
+  if (defaulted) out.push('', paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,0 +1,44 @@
+// How a profile's defaulted fields read in every report: one rule, one place.
+import type { Profile, ProfileField, ProfileLabels } from '../types.js';
+
+/** A field's value as a person reads it: "5", "Austin", "none", "NLP / LLMs, MLOps". */
+export function fieldText(field: ProfileField, profile: Profile, labels: ProfileLabels): string {
+  switch (field) {
+    case 'years':
+      return String(profile.years);
+    case 'skills':
+      return labels.skills.length === 0 ? 'none' : labels.skills.join(', ');
+    default:
+      return labels[field];
+  }
+}
+
+/**
+ * "Defaulted (no terminal on stdin): city = Other US, skills = none. Pass --city, --skills to set
+ * them." Empty when nothing was defaulted. A report that marks the fields with `*` (see `marked`)
+ * puts one in front.
+ */
+export function defaultedNote(
+  defaulted: readonly ProfileField[],
+  profile: Profile,
+  labels: ProfileLabels,
+  because?: string,
+): string {
+  if (defaulted.length === 0) return '';
+  const why = because ? ` (${because})` : '';
+  const list = defaulted.map((f) => `${f} = ${fieldText(f, profile, labels)}`).join(', ');
+  const flags = defaulted.map((f) => `--${f}`).join(', ');
+  return `Defaulted${why}: ${list}. Pass ${flags} to set them.`;
+}
+
+/** The profile line's fields, each defaulted one marked with `*`: "Austin | none* | Bachelor's*". */
+export function marked(
+  fields: readonly ProfileField[],
+  defaulted: readonly ProfileField[],
+  profile: Profile,
+  labels: ProfileLabels,
+): string {
+  return fields
+    .map((f) => fieldText(f, profile, labels) + (defaulted.includes(f) ? '*' : ''))
+    .join(' | ');
+}
