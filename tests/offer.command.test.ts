@@ -788,14 +788,26 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
 
     expect(await done).toBe(0);
-    expect(t.stderr()).toBe('');
     const out = t.stdout();
-    expect(out).toContain(
-      "Offer: 5 years (mid) | Seattle | Big tech (FAANG) | no listed skills | Bachelor's",
-    );
+    expect(out).toContain("Offer: 5 years (mid) | Seattle | Big tech (FAANG) | none | Bachelor's");
     expect(out).toContain('Stock: a $400,000 grant vesting amazon 5/15/40/40');
     expect(out).toContain('First year: $282,750');
     expect(out).toContain('Annualized: $332,750');
+    // The command that gives the same report without a question, on stderr with the questions:
+    // the answers as typed, and the report's own flags.
+    expect(t.stderr()).toBe(
+      "To run this again: ml-salary offer --years 5 --city seattle --industry big-tech --skills '' --degree bachelors --base 185k --bonus 15% --equity 400,000 --vesting amazon --sign-on 50000,30000\n",
+    );
+    const words = t
+      .stderr()
+      .replace('To run this again: ml-salary ', '')
+      .trim()
+      .split(' ')
+      .map((w) => (w === "''" ? '' : w));
+    const again = terminal();
+    expect(await run(words, again.io)).toBe(0);
+    expect(again.stdout()).toBe(out);
+    expect(again.stderr()).toBe('');
   });
 
   it('a custom schedule is typed, and checked as it is answered', async () => {

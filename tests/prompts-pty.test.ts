@@ -72,7 +72,8 @@ describe.skipIf(!python)(
         expect(text).toContain('ML engineer pay estimate: mid level, 5 years');
         expect(text).toContain("Denver | Autonomous driving & robotics | NLP / LLMs | Bachelor's");
         expect(text).toContain(
-          'To run this again: ml-salary --years 5 --city denver --industry autonomous-driving --skills nlp-llm --degree bachelors\r\n',
+          // The flags that shape the report come along: --no-color when it was given.
+          `To run this again: ml-salary --years 5 --city denver --industry autonomous-driving --skills nlp-llm --degree bachelors${args.join(' ') ? ` ${args.join(' ')}` : ''}\r\n`,
         );
         // Colour off: not one colour or style code, from the prompts or the report.
         expect(SGR.test(s.output)).toBe(colour);

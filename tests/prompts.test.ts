@@ -89,6 +89,26 @@ describe('interactive flow (the real prompts, in-process)', () => {
     );
   });
 
+  it("the re-run line keeps the report's flags: --take-home and its options, --explain", async () => {
+    const t = terminal();
+    const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance', '--degree', 'phd'];
+    const report = ['--take-home', '--filing', 'married', '--pretax', '23k', '--explain'];
+    const done = run([...argv, ...report], t.io);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    screen.keypress('space'); // MLOps
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Take-home pay (married, tax year 2026; TX)');
+    expect(t.stderr()).toBe(
+      'To run this again: ml-salary --years 2 --city austin --industry finance --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n',
+    );
+    const again = terminal();
+    const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
+    expect(await run(words, again.io)).toBe(0);
+    expect(again.stdout()).toBe(t.stdout());
+  });
+
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
     const t = terminal();
     const done = run(['--years', '3'], t.io);

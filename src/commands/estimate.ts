@@ -8,8 +8,8 @@ import { flagName, resolveProfile, type RawProfile } from '../profile.js';
 import { askMissing } from '../prompts.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { shellLine } from '../shell.js';
-import type { Market, Profile } from '../types.js';
+import { rerunEstimate } from './rerun.js';
+import type { Market } from '../types.js';
 import {
   colorChoice,
   estimateFormat,
@@ -106,17 +106,8 @@ export async function estimateCommand(
         }),
       );
       // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
-      if (asked) io.stderr.write(`To run this again: ${rerunCommand(profile)}\n`);
+      if (asked) io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
       return;
     }
   }
-}
-
-/** The command that gives this estimate without a question: every profile flag, as ids. */
-export function rerunCommand(profile: Profile): string {
-  return shellLine([
-    'ml-salary',
-    ...['--years', String(profile.years), '--city', profile.city, '--industry', profile.industry],
-    ...['--skills', profile.skills.join(','), '--degree', profile.degree],
-  ]);
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../amounts.js';
 import { charsetFor, colorLevel } from '../color.js';
+import { rerunOffer, type TypedTerms } from './rerun.js';
 import { renderJson } from '../document.js';
 import { InputError } from '../errors.js';
 import { estimate } from '../estimate.js';
@@ -177,6 +178,8 @@ export async function offerCommand(
   const request = takeHomeRequest(opts);
   const flags = offerFlags(opts);
   const docs: OfferDocument[] = [];
+  /** The terms as typed and answered, when something was asked (for the re-run line). */
+  let typed: TypedTerms | undefined;
   if (files.length > 0) {
     const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
     if (given !== undefined) {
@@ -198,6 +201,7 @@ export async function offerCommand(
     }
   } else {
     const plan = promptPlan(opts, format, io);
+    let asked = false;
     let profile = profileFlags(opts);
     let offer = flags;
     if (plan.ask) {
@@ -228,7 +232,9 @@ export async function offerCommand(
         vestingPresets,
         context,
       );
+      const before = JSON.stringify([profileFlags(opts), offer]);
       offer = { ...offer, ...answers };
+      asked = JSON.stringify([profile, offer]) !== before;
     } else {
       for (const [value, name] of [
         [profile.years, '--years'],
@@ -242,6 +248,7 @@ export async function offerCommand(
       }
     }
     docs.push(judge(profile, offer, market, { profileNames: flagName, offerNames: OFFER_FLAGS }));
+    if (asked) typed = offer as TypedTerms;
   }
   if (request) {
     const { takeHomeAt } = await import('../take-home.js');
@@ -270,12 +277,16 @@ export async function offerCommand(
         width: outputWidth(io),
         charset: charsetFor(io.env),
       };
-      return print(
+      print(
         io,
         result.kind === 'offers'
           ? renderOffersReport(result, reportOpts)
           : renderOfferReport(result, reportOpts),
       );
+      // On stderr, where the questions were: stdout keeps the report alone.
+      if (typed)
+        io.stderr.write(`To run this again: ${rerunOffer(docs[0]!.profile, typed, opts)}\n`);
+      return;
     }
   }
 }

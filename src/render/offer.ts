@@ -6,7 +6,7 @@ import { money, percent, signedMoney, yearsText } from '../format.js';
 import type { OfferDocument, OffersDocument } from '../offer-document.js';
 import { VERDICT_WORDS, type Position } from '../percentile.js';
 import { grid } from './grid.js';
-import { defaultedNote } from './profile.js';
+import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
 import { wrap } from './text.js';
@@ -26,9 +26,10 @@ const PARTS = [
 
 /** The offer's profile in one line: "5 years (mid) | Seattle | Big tech (FAANG) | ...". */
 function profileLine(doc: OfferDocument): string {
-  const l = doc.labels;
-  const skills = l.skills.length === 0 ? 'no listed skills' : l.skills.join(', ');
-  return `${yearsText(doc.profile.years)} (${doc.level}) | ${l.city} | ${l.industry} | ${skills} | ${l.degree}`;
+  const fields = (['city', 'industry', 'skills', 'degree'] as const).map((f) =>
+    fieldText(f, doc.profile, doc.labels),
+  );
+  return [`${yearsText(doc.profile.years)} (${doc.level})`, ...fields].join(' | ');
 }
 
 /** An offer's terms in one line: base, bonus, grant, schedule, sign-on, private, growth. */
