@@ -4,7 +4,9 @@
 //
 //   npm run bench                       build, then everything
 //   node bench/run.mjs --runs 41 --records 500000 --batch-runs 7
-//   node bench/run.mjs --startup        only the start-up rows (JSON run, with and without cache)
+//   node bench/run.mjs --startup        only the start-up row (the JSON run against bare node)
+//   node bench/run.mjs --only batch,estimate   only these rows (startup, prompt, estimate, batch,
+//                                       tarball)
 //
 // Needs python3 for the pseudo-terminal (first prompt); that row is skipped without it.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -257,13 +259,15 @@ try {
     `ml-salary benchmarks: node ${process.version}, ${cpus().length} cores, load ${load.toFixed(2)}`,
   );
   if (load > 0.5 * cpus().length) console.error('  (the machine is busy: figures will be noisy)');
-  startup();
-  if (!args.includes('--startup')) {
-    firstPrompt();
-    estimator();
-    await batch();
-    tarball();
-  }
+  // --only startup,estimate,...: just those rows (--startup is --only startup).
+  const only = args.includes('--startup') ? ['startup'] : (args[args.indexOf('--only') + 1] ?? '');
+  const wanted = (name) =>
+    (!args.includes('--only') && !args.includes('--startup')) || only.includes(name);
+  if (wanted('startup')) startup();
+  if (wanted('prompt')) firstPrompt();
+  if (wanted('estimate')) estimator();
+  if (wanted('batch')) await batch();
+  if (wanted('tarball')) tarball();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -130,13 +130,27 @@ function stacked(premiums: number[], diminishing: number): number {
  * correlation `rho`. rho = 1 gives back the sums of the ends.
  */
 export function totalRange(base: Range, mix: Range, mid: number, rho: number): Range {
-  const side = (end: 'low' | 'high'): number => {
-    const db = Math.abs(Math.log(base[end] / base.mid));
-    const dm = Math.abs(Math.log(mix[end] / mix.mid));
-    const spread = Math.sqrt(db * db + dm * dm + 2 * rho * db * dm);
-    return Math.round(mid * Math.exp(end === 'low' ? -spread : spread));
+  return {
+    low: totalEnd(base.low, base.mid, mix.low, mix.mid, mid, rho, -1),
+    mid,
+    high: totalEnd(base.high, base.mid, mix.high, mix.mid, mid, rho, 1),
   };
-  return { low: side('low'), mid, high: side('high') };
+}
+
+/** One end of `totalRange` (`sign` -1 for the low end, 1 for the high), from plain numbers. */
+function totalEnd(
+  baseEnd: number,
+  baseMid: number,
+  mixEnd: number,
+  mixMid: number,
+  mid: number,
+  rho: number,
+  sign: number,
+): number {
+  const db = Math.abs(Math.log(baseEnd / baseMid));
+  const dm = Math.abs(Math.log(mixEnd / mixMid));
+  const spread = Math.sqrt(db * db + dm * dm + 2 * rho * db * dm);
+  return Math.round(mid * Math.exp(sign * spread));
 }
 
 /** The level a number of years falls in. */
@@ -178,13 +192,44 @@ function reason(market: Market, id: string, label: string, sources: readonly str
 interface Prepared {
   locations: Map<unknown, { entry: Location; reason: Reason }>;
   industries: Map<unknown, { entry: Industry; kind: PayMixKind; reason: Reason }>;
-  skills: Map<unknown, { entry: Skill; byRank: Reason[] }>;
+  skills: Map<unknown, RankedSkill>;
   degrees: Map<unknown, Degree>;
   years: Map<number, AtYears>;
+  /** The empty set of skills, from which every listed set is reached skill by skill. */
+  noSkills: SkillSet;
+  /** How many skill sets and cited lists hang from `noSkills` (bounded like the years). */
+  skillSets: number;
   refs: SourceRef[];
   floor: Reason;
   /** Where the sources every estimate names stand in the market's list (the model, ...). */
   always: number[];
+}
+
+/** A skill with its reasons by rank (0 = the largest premium), made as they are asked for. */
+interface RankedSkill {
+  entry: Skill;
+  byRank: Reason[];
+}
+
+/**
+ * A set of skills as a profile lists them (each once, in first-seen order) and what depends on
+ * it alone: the stacked premium, and the skills largest first. `next` leads to the set with one
+ * more skill listed after these, by its id (a repeated id leads back here).
+ */
+interface SkillSet {
+  skills: RankedSkill[];
+  ids: string[];
+  labels: string[];
+  premium: Range;
+  bySize: RankedSkill[];
+  /** What each of `bySize` adds to the typical base: its premium x its weight (1, d, d^2...). */
+  steps: number[];
+  next: Map<unknown, SkillSet>;
+  /**
+   * The sources an estimate with these skills cites, by city, employer and degree: nothing else
+   * changes which reasons an estimate gives (but the rare floor, see `estimate`).
+   */
+  cited: Map<Location, Map<Industry, Map<Degree, SourceRef[]>>>;
 }
 
 /** A pay mix at some years: bonus and equity as shares of base. */
@@ -212,6 +257,24 @@ interface AtYears {
 const preparedMarkets = new WeakMap<Market, Prepared>();
 /** Years values remembered per market: a batch sees a few hundred; the bound keeps memory flat. */
 const YEARS_REMEMBERED = 4096;
+/**
+ * Skill sets, with the sources cited under each, remembered per market: the orders of up to four
+ * of eight skills are about 2,000, each seen with a few cities, employers and degrees.
+ */
+const SKILL_SETS_REMEMBERED = 65536;
+
+function skillSet(skills: RankedSkill[], market: Market): SkillSet {
+  const premium = stackSkillPremiums(
+    skills.map((s) => s.entry),
+    market.skills.diminishingFactor,
+  );
+  const bySize = [...skills].sort((a, b) => b.entry.premium.mid - a.entry.premium.mid);
+  const d = market.skills.diminishingFactor;
+  const steps = bySize.map((s, rank) => s.entry.premium.mid * d ** rank);
+  const ids = skills.map((s) => s.entry.id);
+  const labels = skills.map((s) => s.entry.label);
+  return { skills, ids, labels, premium, bySize, steps, next: new Map(), cited: new Map() };
+}
 
 function prepared(market: Market): Prepared {
   let p = preparedMarkets.get(market);
@@ -237,6 +300,8 @@ function prepared(market: Market): Prepared {
     skills: byId(market.skills.list, (entry) => ({ entry, byRank: [] })),
     degrees: byId(market.degrees.list, (entry) => entry),
     years: new Map(),
+    noSkills: skillSet([], market),
+    skillSets: 0,
     refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
     floor: reason(market, 'floor', 'Base cannot go below zero', ['model']),
     always: market.sources.flatMap((s, i) => (s.always === true ? [i] : [])),
@@ -285,12 +350,8 @@ function known<T>(
   );
 }
 
-/** The profile's skills, each once, in first-seen order. */
-function skillsOf(
-  p: Prepared,
-  profile: Profile,
-  market: Market,
-): { entry: Skill; byRank: Reason[] }[] {
+/** The profile's set of skills (each once, in first-seen order), found skill by skill. */
+function skillSetOf(p: Prepared, profile: Profile, market: Market): SkillSet {
   const list = market.skills.list;
   if (!Array.isArray(profile.skills)) {
     // A plain-JavaScript caller's string ("mlops") would otherwise be read letter by letter.
@@ -299,12 +360,23 @@ function skillsOf(
       'skills',
     );
   }
-  const skills: { entry: Skill; byRank: Reason[] }[] = [];
-  for (const id of profile.skills) {
-    const skill = known(p.skills, list, id, 'skills', 'skill');
-    if (!skills.includes(skill)) skills.push(skill);
+  let set = p.noSkills;
+  for (let i = 0; i < profile.skills.length; i++) {
+    const id: unknown = profile.skills[i];
+    let next = set.next.get(id);
+    if (next === undefined) {
+      const skill = known(p.skills, list, id, 'skills', 'skill');
+      if (p.skillSets >= SKILL_SETS_REMEMBERED) {
+        p.noSkills = skillSet([], market);
+        p.skillSets = 0;
+      }
+      next = set.skills.includes(skill) ? set : skillSet([...set.skills, skill], market);
+      set.next.set(id, next);
+      p.skillSets++;
+    }
+    set = next;
   }
-  return skills;
+  return set;
 }
 
 /** The employer's pay mix at these years (remembered per years). */
@@ -321,17 +393,16 @@ function mixAt(
   return mix;
 }
 
-/** What a price was made from, for the reasons behind it (see `estimate`). */
+/** What a price is made from, and the reasons behind it (see `estimate`). */
 interface Inputs {
   p: Prepared;
   y: AtYears;
+  years: number;
   place: { entry: Location; reason: Reason };
   employer: { entry: Industry; kind: PayMixKind; reason: Reason };
   degree: Degree;
-  skills: { entry: Skill; byRank: Reason[] }[];
+  skills: SkillSet;
   mix: MixAtYears;
-  /** The typical end's degree premium after fading. */
-  degreePremium: number;
 }
 
 /** The figures of an estimate without its reasons: what `price()` returns. */
@@ -346,8 +417,8 @@ export interface Price {
   paper?: Range;
 }
 
-/** The figures, and what they were made from. */
-function priced(profile: Profile, market: Market): { price: Price; inputs: Inputs } {
+/** What a profile's figures are made from: its catalogue entries, and what its years give. */
+function inputsOf(profile: Profile, market: Market): Inputs {
   const { years } = profile;
   const maxYears = market.experience.maxYears;
   if (typeof years !== 'number' || !Number.isFinite(years) || years < 0 || years > maxYears) {
@@ -357,20 +428,23 @@ function priced(profile: Profile, market: Market): { price: Price; inputs: Input
   const place = known(p.locations, market.locations, profile.city, 'city', 'city');
   const employer = known(p.industries, market.industries, profile.industry, 'industry', 'industry');
   const degree = known(p.degrees, market.degrees.list, profile.degree, 'degree', 'degree');
-  const skills = skillsOf(p, profile, market);
+  const skills = skillSetOf(p, profile, market);
   const y = atYears(p, market, years);
-  const location = place.entry;
-  const industry = employer.entry;
   const mix = mixAt(y, employer, years);
+  return { p, y, years, place, employer, degree, skills, mix };
+}
+
+/** The figures of a profile, from what they are made of (`inputsOf`). */
+function priceOf(inputs: Inputs, market: Market): Price {
+  const { y, years, skills, degree, mix } = inputs;
+  const location = inputs.place.entry;
+  const industry = inputs.employer.entry;
 
   // Each end (low, typical, high) is priced the same way, from the matching end of every range:
   // base = national x city x employer + skills + degree; bonus and equity are shares of base
   // from the employer's pay mix; private paper is valued by payMix.paperValue.
   const national = y.national;
-  const skillPremium = stackSkillPremiums(
-    skills.map((s) => s.entry),
-    market.skills.diminishingFactor,
-  );
+  const skillPremium = skills.premium;
   // (Each end's figures are handed over by name rather than looked up by a key: a keyed load on
   // objects of many shapes is one of the slowest things in this loop.)
   const paperValue = market.payMix.paperValue;
@@ -385,12 +459,13 @@ function priced(profile: Profile, market: Market): { price: Price; inputs: Input
     equityShare: number,
     paperShare: number,
   ) => {
-    const faded = degreePremium * fade;
-    const base = Math.round(Math.max(0, national * place * baseMultiplier + skill + faded));
+    const base = Math.round(
+      Math.max(0, national * place * baseMultiplier + skill + degreePremium * fade),
+    );
     const bonus = Math.round(base * bonusShare);
     const paper = Math.round(base * equityShare);
     const equity = mix.paper ? Math.round(paper * paperShare) : paper;
-    return { faded, base, bonus, paper, equity, sum: base + bonus + equity };
+    return { base, bonus, paper, equity, sum: base + bonus + equity };
   };
   const m = location.multiplier;
   const d = degree.premium;
@@ -422,23 +497,23 @@ function priced(profile: Profile, market: Market): { price: Price; inputs: Input
     paperValue.high,
   );
   const base: Range = { low: low.base, mid: mid.base, high: high.base };
-  const sum: Range = { low: low.sum, mid: mid.sum, high: high.sum };
-  const correlation = market.payMix.totalRange.correlation;
-  const total =
-    correlation === 1 || base.low <= 0
-      ? sum
-      : totalRange(
-          base,
-          { low: sum.low / base.low, mid: sum.mid / base.mid, high: sum.high / base.high },
-          sum.mid,
-          correlation,
-        );
+  const rho = market.payMix.totalRange.correlation;
+  // The total's own range (totalRange), from the ends' figures: the mix is the sum over base.
+  const mixMid = mid.sum / mid.base;
+  const total: Range =
+    rho === 1 || low.base <= 0
+      ? { low: low.sum, mid: mid.sum, high: high.sum }
+      : {
+          low: totalEnd(low.base, mid.base, low.sum / low.base, mixMid, mid.sum, rho, -1),
+          mid: mid.sum,
+          high: totalEnd(high.base, mid.base, high.sum / high.base, mixMid, mid.sum, rho, 1),
+        };
   const price: Price = {
     profile: {
       years,
       city: location.id,
       industry: industry.id,
-      skills: skills.map((s) => s.entry.id),
+      skills: skills.ids.slice(),
       degree: degree.id,
     },
     level: y.level,
@@ -448,10 +523,7 @@ function priced(profile: Profile, market: Market): { price: Price; inputs: Input
     total,
   };
   if (mix.paper) price.paper = { low: low.paper, mid: mid.paper, high: high.paper };
-  return {
-    price,
-    inputs: { p, y, place, employer, degree, skills, mix, degreePremium: mid.faded },
-  };
+  return price;
 }
 
 /**
@@ -460,7 +532,7 @@ function priced(profile: Profile, market: Market): { price: Price; inputs: Input
  * need only the numbers (batch's compact records, an offer's position). Throws as `estimate()`.
  */
 export function price(profile: Profile, market: Market): Price {
-  return priced(profile, market).price;
+  return priceOf(inputsOf(profile, market), market);
 }
 
 /**
@@ -475,7 +547,8 @@ export function price(profile: Profile, market: Market): Price {
  * not be changed once used (see `market.ts`); pass a changed copy instead.
  */
 export function estimate(profile: Profile, market: Market): Estimate {
-  const { price: figures, inputs } = priced(profile, market);
+  const inputs = inputsOf(profile, market);
+  const figures = priceOf(inputs, market);
   const { p, y, place, employer, degree, skills, mix } = inputs;
   const location = place.entry;
   const industry = employer.entry;
@@ -497,13 +570,10 @@ export function estimate(profile: Profile, market: Market): Estimate {
   shown = step(add, place.reason, running, shown);
   running *= industry.baseMultiplier;
   shown = step(add, employer.reason, running, shown);
-  const bySize =
-    skills.length > 1
-      ? [...skills].sort((a, b) => b.entry.premium.mid - a.entry.premium.mid)
-      : skills;
+  const bySize = skills.bySize;
   for (let rank = 0; rank < bySize.length; rank++) {
     const skill = bySize[rank]!;
-    running += skill.entry.premium.mid * market.skills.diminishingFactor ** rank;
+    running += skills.steps[rank]!;
     shown = step(
       add,
       (skill.byRank[rank] ??= skillReason(market, skill.entry, rank)),
@@ -512,7 +582,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
     );
   }
   if (degree.premium.mid !== 0) {
-    running += inputs.degreePremium;
+    running += degree.premium.mid * y.degreeWeight; // as priceOf fades it
     let reason = y.degreeReasons.get(degree);
     if (reason === undefined) {
       reason = degreeReason(market, y, degree, years);
@@ -520,7 +590,8 @@ export function estimate(profile: Profile, market: Market): Estimate {
     }
     shown = step(add, reason, running, shown);
   }
-  if (shown !== figures.base.mid) add(p.floor, figures.base.mid - shown);
+  const floored = shown !== figures.base.mid;
+  if (floored) add(p.floor, figures.base.mid - shown);
   mix.reasons ??= {
     bonus: bonusReason(market, industry, employer.kind, mix.bonus.mid, years),
     equity: equityReason(market, employer.kind, mix.equity.mid, years),
@@ -533,7 +604,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
     labels: {
       city: location.label,
       industry: industry.label,
-      skills: skills.map((s) => s.entry.label),
+      skills: skills.labels.slice(),
       degree: degree.label,
     },
     level: figures.level,
@@ -542,7 +613,9 @@ export function estimate(profile: Profile, market: Market): Estimate {
     equity: figures.equity,
     total: figures.total,
     factors,
-    sources: sourcesCited(p, reasons),
+    sources: floored
+      ? sourcesCited(p, reasons)
+      : citedBy(p, skills, location, industry, degree, reasons).slice(),
     guides: y.guides,
     openData: y.openData,
   };
@@ -651,15 +724,29 @@ function equityReason(market: Market, kind: PayMixKind, share: number, years: nu
 
 /** The market's sources that the reasons cite, and those always named, in the market's order. */
 function sourcesCited(p: Prepared, reasons: readonly Reason[]): SourceRef[] {
-  // Indexed loops over plain arrays: this runs for every estimate, and iterating (frozen) arrays
-  // with for-of was a fifth of estimate()'s time.
   const cited = p.always.slice();
-  for (let r = 0; r < reasons.length; r++) {
-    const at = reasons[r]!.at;
-    for (let k = 0; k < at.length; k++) if (!cited.includes(at[k]!)) cited.push(at[k]!);
+  for (const r of reasons) for (const i of r.at) if (!cited.includes(i)) cited.push(i);
+  return p.refs.filter((_, i) => cited.includes(i));
+}
+
+/** `sourcesCited`, remembered per set of skills, city, employer and degree. */
+function citedBy(
+  p: Prepared,
+  skills: SkillSet,
+  location: Location,
+  industry: Industry,
+  degree: Degree,
+  reasons: readonly Reason[],
+): SourceRef[] {
+  let byIndustry = skills.cited.get(location);
+  if (byIndustry === undefined) skills.cited.set(location, (byIndustry = new Map()));
+  let byDegree = byIndustry.get(industry);
+  if (byDegree === undefined) byIndustry.set(industry, (byDegree = new Map()));
+  let refs = byDegree.get(degree);
+  if (refs === undefined) {
+    byDegree.set(degree, (refs = sourcesCited(p, reasons)));
+    p.skillSets++; // counted with the sets, so that the bound holds both
   }
-  const refs: SourceRef[] = [];
-  for (let i = 0; i < p.refs.length; i++) if (cited.includes(i)) refs.push(p.refs[i]!);
   return refs;
 }
 

@@ -17,43 +17,47 @@ export function kindOf(value: unknown): string {
  * already parsed (JSON) are range-checked. `asWritten` is how the input wrote a number, for
  * messages: JSON's 1e400 parses to Infinity, and is reported as 1e400.
  */
+/** What a years value may be, for messages. */
+const yearsAccepted = (max: number): string => `a number of years from 0 to ${max}, like 4 or 2.5`;
+
 export function parseYears(
   raw: unknown,
   max: number = market.experience.maxYears,
   field = 'years',
   asWritten?: string,
 ): number {
-  const accepted = `a number of years from 0 to ${max}, like 4 or 2.5`;
   let value: number;
   if (typeof raw === 'number') {
     value = raw;
   } else if (typeof raw === 'string') {
     const text = raw.trim();
-    if (text === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+    if (text === '')
+      throw new InputError(`${field} is empty: expected ${yearsAccepted(max)}`, field);
     if (!DECIMAL.test(text)) {
       const why = /^-\s*(?:\d|\.\d)/.test(text) ? ' (years cannot be negative)' : '';
       throw new InputError(
-        `${field} '${clip(raw)}' is not a plain number${why}: expected ${accepted}`,
+        `${field} '${clip(raw)}' is not a plain number${why}: expected ${yearsAccepted(max)}`,
         field,
       );
     }
     value = Number(text);
   } else {
     throw new InputError(
-      `${field} must be a number, got ${kindOf(raw)}: expected ${accepted}`,
+      `${field} must be a number, got ${kindOf(raw)}: expected ${yearsAccepted(max)}`,
       field,
     );
   }
   if (Number.isNaN(value)) {
-    throw new InputError(`${field} NaN is not a number: expected ${accepted}`, field);
+    throw new InputError(`${field} NaN is not a number: expected ${yearsAccepted(max)}`, field);
   }
   if (value >= 0 && value <= max) return value;
   // As written: a long run of digits would otherwise print as 1e+22, or 1000 of them (which
   // Number() makes Infinity, above any maximum) as Infinity.
   const shown = typeof raw === 'string' ? clip(raw.trim()) : clip(asWritten ?? String(value));
-  if (value < 0) throw new InputError(`${field} ${shown} is negative: expected ${accepted}`, field);
+  if (value < 0)
+    throw new InputError(`${field} ${shown} is negative: expected ${yearsAccepted(max)}`, field);
   throw new InputError(
-    `${field} ${shown} is above the maximum of ${max}: expected ${accepted}`,
+    `${field} ${shown} is above the maximum of ${max}: expected ${yearsAccepted(max)}`,
     field,
   );
 }

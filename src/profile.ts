@@ -39,9 +39,15 @@ function skillList(value: unknown, market: Market, name: string): string[] {
   if (Array.isArray(value)) {
     // A plain loop: this runs for every batch record. First occurrence wins, as with a Set.
     const ids: string[] = [];
-    for (const item of value) {
-      for (const id of resolveSkills(market, text(item, name, true), name))
+    for (let i = 0; i < value.length; i++) {
+      const item = text(value[i], name, true);
+      if (/[,;]/.test(item)) {
+        for (const id of resolveSkills(market, item, name)) if (!ids.includes(id)) ids.push(id);
+      } else if (item.trim() !== '') {
+        // One name (nearly every item): what resolveSkills gives, without its array.
+        const id = resolveName(market, 'skill', item.trim(), name);
         if (!ids.includes(id)) ids.push(id);
+      }
     }
     return ids;
   }

@@ -8,7 +8,7 @@ import { offerPosition, type OfferPosition } from '../offer.js';
 import { fieldName, resolveProfile } from '../profile.js';
 import { csvRecord } from '../render/csv.js';
 import type { Estimate, Market, ProfileField } from '../types.js';
-import { compactLine } from './compact-line.js';
+import { CompactBytes } from './compact-bytes.js';
 import { linesFrom, type Line } from './lines.js';
 import {
   isBlank,
@@ -20,7 +20,7 @@ import {
 
 export type InputFormat = 'ndjson' | 'csv';
 
-/** Output is cut into pieces of about this many characters, each written as it is. */
+/** Output is cut into pieces of about this many characters (or bytes), each written as it is. */
 const OUT_PIECE = 60 * 1024;
 
 /** What estimating a record needs to know about the input and the output. */
@@ -36,8 +36,8 @@ export interface Settings {
 
 /** What a stretch of input lines came to: output for stdout, `line N: ...` lines for stderr. */
 export interface Done {
-  /** NDJSON or CSV text, in pieces of about OUT_PIECE characters. */
-  out: string[];
+  /** NDJSON or CSV, in pieces of about OUT_PIECE characters (compact records: bytes). */
+  out: (string | Buffer)[];
   /** One message per bad record, without the newline. */
   errors: string[];
   /** Records read (not blank lines or the CSV header), estimated, and bad. */
@@ -53,7 +53,9 @@ export interface Done {
 export class RecordWork {
   private readonly settings: Settings;
   private text = '';
-  private out: string[] = [];
+  /** Compact NDJSON records go here rather than to `text` (see compact-bytes.ts). */
+  private readonly bytes = new CompactBytes(64 * 1024);
+  private out: (string | Buffer)[] = [];
   private errors: string[] = [];
   private records = 0;
   private good = 0;
@@ -115,6 +117,7 @@ export class RecordWork {
       this.out.push(this.text);
       this.text = '';
     }
+    if (this.bytes.length > 0) this.out.push(this.bytes.take());
   }
 
   /**
@@ -172,11 +175,16 @@ export class RecordWork {
           ? { schemaVersion, line: lineNo, ...doc, position }
           : { schemaVersion, line: lineNo, ...doc };
         this.text += `${JSON.stringify(record)}\n`;
-      } else {
+      } else if (position !== undefined || !this.compact(lineNo, est, defaulted)) {
+        // With an offer's position, or a string JSON escapes: the record through JSON.stringify.
         const record = toBatchRecord(lineNo, est, defaulted);
-        this.text += `${position ? JSON.stringify({ ...record, position }) : compactLine(record)}\n`;
+        const line = `${JSON.stringify(position ? { ...record, position } : record)}\n`;
+        if (!this.bytes.addText(line)) {
+          this.piece();
+          if (!this.bytes.addText(line)) this.out.push(line);
+        }
       }
-      if (this.text.length >= OUT_PIECE) this.piece();
+      if (this.text.length >= OUT_PIECE || this.bytes.length >= OUT_PIECE) this.piece();
       this.good++;
     } catch (error) {
       if (error instanceof InputError) {
@@ -185,6 +193,13 @@ export class RecordWork {
         throw error;
       }
     }
+  }
+
+  /** The compact record as bytes, in a new piece if this one is full; false if it cannot be. */
+  private compact(lineNo: number, est: Price, defaulted: readonly ProfileField[]): boolean {
+    if (this.bytes.add(lineNo, est, defaulted)) return true;
+    this.piece();
+    return this.bytes.add(lineNo, est, defaulted);
   }
 
   private report(lineNo: number, message: string): void {

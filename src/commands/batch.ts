@@ -349,7 +349,7 @@ class BatchRun {
   }
 
   /** Hand output to stdout; false when its buffer is full (wait for 'drain'). */
-  private write(out: string): boolean {
+  private write(out: string | Uint8Array): boolean {
     if (this.stdoutGone) return true;
     this.header();
     return this.io.stdout.write(out);
