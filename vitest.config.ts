@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every core: vitest's default leaves one free, which on a two-core machine runs the files
+    // one at a time (about 66 s here, against 44 s on both cores).
+    maxWorkers: availableParallelism(),
   },
 });
