@@ -85,6 +85,8 @@ const LAZY = {
   'offer-report': 'src/render/offer.ts',
   'compare-report': 'src/render/compare.ts',
   'prompt-kit': 'src/prompt-kit.ts',
+  // The market file's schema check (ajv's standalone code), only for --data.
+  'validate-market': 'src/generated/validate-market.js',
 };
 /** Source modules that may be bundled into both cli.cjs and dist/lazy/: pure functions only. */
 const SHARED_OK = new Set([
@@ -160,10 +162,11 @@ const lazyPlugin = {
     );
     b.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      const target = args.path.startsWith('.')
-        ? resolve(dirname(args.importer), args.path.replace(/\.js$/, '.ts'))
-        : args.path;
-      const name = byTarget.get(target);
+      const at = (path) =>
+        args.path.startsWith('.') ? resolve(dirname(args.importer), path) : path;
+      // `./x.js` in a TypeScript source names x.ts, or a JavaScript file (the generated one).
+      const name =
+        byTarget.get(at(args.path.replace(/\.js$/, '.ts'))) ?? byTarget.get(at(args.path));
       return name ? { path: `./lazy/${name}.js`, external: true } : undefined;
     });
   },

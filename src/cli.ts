@@ -10,13 +10,16 @@ import { run } from './program.js';
 main();
 
 function main(): void {
-  const controller = new AbortController();
+  // Made when first asked for (a batch, a prompt) or at a signal: AbortController loads Node's
+  // event-target modules, about half a millisecond that a --json run does not need.
+  let controller: AbortController | undefined;
+  const aborter = (): AbortController => (controller ??= new AbortController());
   let signalCode: number | undefined;
 
   function onSignal(code: number): void {
     if (signalCode !== undefined) process.exit(code); // a second Ctrl+C: stop now
     signalCode = code;
-    controller.abort(code); // the reason tells long work which code to end with (130/143)
+    aborter().abort(code); // the reason tells long work which code to end with (130/143)
     // Work that watches the signal stops within milliseconds; this is only a backstop.
     setTimeout(() => process.exit(code), 3000).unref();
   }
@@ -116,7 +119,9 @@ function main(): void {
       return realStderr();
     },
     env: process.env,
-    signal: controller.signal,
+    get signal() {
+      return aborter().signal;
+    },
   }).then((code) => {
     process.exitCode = signalCode ?? code;
   });

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { InputError } from './errors.js';
 import { UsageError } from './exit.js';
 import { deepFreeze } from './freeze.js';
-import { validateMarket, type SchemaError } from './generated/validate-market.js';
+import type { SchemaError, validateMarket } from './generated/validate-market.js';
 import { foldName } from './normalise.js';
 import { clip } from './numbers.js';
 import type { Market } from './types.js';
@@ -170,13 +170,20 @@ function checkMeaning(m: Market): void {
 }
 
 /**
- * A market from parsed JSON, checked; `name` says where it came from in messages. The market
+ * A market from parsed JSON, checked against the schema (`validate`, the generated validator,
+ * which the CLI loads only for --data) and for meaning; `name` says where it came from in
+ * messages. The market
  * gets a source entry naming the file, which every estimate then cites. Throws InputError
  * (`--data`) with one line: the JSON path and what is wrong.
  */
-export function checkMarket(value: unknown, name: string, file: string): Market {
-  if (!validateMarket(value)) {
-    const first = validateMarket.errors?.[0];
+export function checkMarket(
+  value: unknown,
+  name: string,
+  file: string,
+  validate: typeof validateMarket,
+): Market {
+  if (!validate(value)) {
+    const first = validate.errors?.[0];
     throw new InputError(
       `${FIELD} ${clip(name, 200)}: ${first ? schemaMessage(first) : 'not a market file'} (see schemas/market.schema.json)`,
       FIELD,
@@ -205,7 +212,7 @@ export function checkMarket(value: unknown, name: string, file: string): Market 
 }
 
 /** Read and check a market file (--data). */
-export function readMarketFile(path: string): Market {
+export async function readMarketFile(path: string): Promise<Market> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -230,5 +237,6 @@ export function readMarketFile(path: string): Market {
       FIELD,
     );
   }
-  return checkMarket(value, path, path);
+  const { validateMarket } = await import('./generated/validate-market.js');
+  return checkMarket(value, path, path, validateMarket);
 }

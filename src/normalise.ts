@@ -47,7 +47,12 @@ const INVISIBLE: Record<number, string> = {
   0xfeff: 'a byte-order mark, an invisible zero-width no-break space',
 };
 const SCRIPTS = ['Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic', 'Georgian'] as const;
-const SCRIPT_RE = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
+/** The script of a letter, among the look-alike ones (the regexes are made when first needed). */
+let scriptRes: (readonly [name: string, re: RegExp])[] | undefined;
+function scriptOf(char: string): string | undefined {
+  scriptRes ??= SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
+  return scriptRes.find(([, re]) => re.test(char))?.[0];
+}
 
 /** "U+0430": a code point as Unicode writes it. */
 export function codePoint(char: string): string {
@@ -80,7 +85,7 @@ export function oddCharacter(text: string): string | undefined {
     }
     if (/\p{Extended_Pictographic}/u.test(char)) return `${where}, ${shown}, is an emoji`;
     if (/\p{L}/u.test(char)) {
-      const script = SCRIPT_RE.find(([, re]) => re.test(char))?.[0];
+      const script = scriptOf(char);
       return script
         ? `${where}, ${shown}, is a ${script} letter, not the Latin one it may look like`
         : `${where}, ${shown}, is not one of the letters a-z`;
@@ -93,8 +98,9 @@ export function oddCharacter(text: string): string | undefined {
 }
 
 interface Index {
-  /** Folded name -> id. */
-  byName: Map<string, string>;
+  entries: readonly CatalogEntry[];
+  /** Folded name -> id, made at the first name that is not an id as it is (see `lookup`). */
+  byName?: Map<string, string>;
   /** Text as typed -> id (or undefined): batch input repeats the same few spellings. */
   byText: Map<string, string | undefined>;
 }
@@ -112,21 +118,27 @@ function matchKey(text: string): string {
 function indexOf(entries: readonly CatalogEntry[]): Index {
   let index = indexes.get(entries);
   if (!index) {
-    const byName = new Map<string, string>();
-    for (const e of entries) {
-      for (const name of [e.id, e.label, ...e.aliases]) {
-        const key = matchKey(name);
-        const taken = byName.get(key);
-        if (taken !== undefined && taken !== e.id) {
-          throw new Error(`market data: '${name}' matches both '${taken}' and '${e.id}'`);
-        }
-        byName.set(key, e.id);
-      }
-    }
-    index = { byName, byText: new Map() };
+    // Each id is known as it is from the start: `--city sf` needs no folding of every name.
+    index = { entries, byText: new Map(entries.map((e) => [e.id, e.id])) };
     indexes.set(entries, index);
   }
   return index;
+}
+
+function byName(index: Index): Map<string, string> {
+  if (index.byName) return index.byName;
+  const map = new Map<string, string>();
+  for (const e of index.entries) {
+    for (const name of [e.id, e.label, ...e.aliases]) {
+      const key = matchKey(name);
+      const taken = map.get(key);
+      if (taken !== undefined && taken !== e.id) {
+        throw new Error(`market data: '${name}' matches both '${taken}' and '${e.id}'`);
+      }
+      map.set(key, e.id);
+    }
+  }
+  return (index.byName = map);
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
@@ -180,7 +192,7 @@ export function lookup(market: Market, kind: CatalogKind, text: string): string 
 
 /** The id a name folds to, if it holds no `oddCharacter`. */
 function find(index: Index, text: string): string | undefined {
-  return oddCharacter(text) === undefined ? index.byName.get(matchKey(text)) : undefined;
+  return oddCharacter(text) === undefined ? byName(index).get(matchKey(text)) : undefined;
 }
 
 /**

@@ -121,7 +121,12 @@ async function marketFor(
 }
 
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
-export function createProgram(io: Io, market: Market, state: { code: number }): Command {
+export function createProgram(
+  io: Io,
+  market: Market,
+  state: { code: number },
+  argv: readonly string[] = [],
+): Command {
   const program = new Command('ml-salary');
   program
     .description(
@@ -163,186 +168,220 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       await estimateCommand(opts, io, await marketFor(opts, {}, market));
     });
 
-  program
-    .command('list')
-    .description('show the accepted values and aliases for a kind of input')
-    // Optional to commander only so that a missing kind gets our message (the kinds) rather
-    // than "missing required argument"; the usage shows it as required.
-    .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
-    .usage('[options] <kind>')
-    .option('--json', 'print JSON')
-    .option('--data <file>', DATA_HELP)
-    // --format after the kind means what it means before `list` (json, or a usage error).
-    .addOption(new Option('--format <format>').hideHelp())
-    .allowExcessArguments(false)
-    .action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
-      const top = program.opts<EstimateOptions>();
-      listCommand(kind, opts, { ...top, ...defined(opts) }, io, await marketFor(opts, top, market));
+  // The subcommands are named now (for help and "unknown command") and defined when one is run:
+  // their options are most of the time it takes to build the program, and a run uses one.
+  const definitions = new Map<Command, () => void>();
+  const later = (name: string, description: string, define: (cmd: Command) => unknown): void => {
+    const cmd = program.command(name).description(description);
+    definitions.set(cmd, () => {
+      define(cmd);
+      // A profile flag after `list`, `batch` or `market` gets the message it gets before them,
+      // not "unknown option": each is there, hidden, only to be refused. (offer, compare and
+      // career take the profile flags themselves.)
+      if (['list', 'batch', 'market'].includes(name)) {
+        for (const field of PROFILE_FIELDS) {
+          cmd.addOption(new Option(`--${field} <value>`).hideHelp());
+        }
+      }
     });
+  };
+  const define = (cmd: Command): void => {
+    definitions.get(cmd)?.();
+    definitions.delete(cmd);
+  };
+  const defineAll = (): void => {
+    for (const cmd of [...definitions.keys()]) define(cmd);
+  };
+  program.hook('preSubcommand', (_program, cmd) => define(cmd));
 
-  program
-    .command('batch')
-    .description('estimate many profiles: NDJSON or CSV from a file, - or piped stdin')
-    .argument('[file]', "input file, or '-' for stdin (default: stdin when piped)")
-    .allowExcessArguments(false)
-    .addOption(
-      choiceOption('--input-format <format>', 'input format (default: detected)', [
-        'ndjson',
-        'csv',
-      ]),
-    )
-    .addOption(
-      choiceOption('--format <format>', 'output format (default: ndjson)', [
-        'ndjson',
-        'json',
-        'csv',
-      ]),
-    )
-    .option('--json', 'same as --format ndjson')
-    .option('--explain', 'NDJSON: the whole --json document per record, with its reasons')
-    .option('--data <file>', DATA_HELP)
-    .option('--debug', 'show stack traces for unexpected errors')
-    .addHelpText('after', BATCH_HELP_AFTER)
-    .action(
-      async (
-        file: string | undefined,
-        opts: {
-          inputFormat?: 'ndjson' | 'csv';
-          format?: string;
-          json?: boolean;
-          explain?: boolean;
-          data?: string;
-        },
-        cmd: Command,
-      ) => {
+  later('list', 'show the accepted values and aliases for a kind of input', (cmd) =>
+    cmd
+      // Optional to commander only so that a missing kind gets our message (the kinds) rather
+      // than "missing required argument"; the usage shows it as required.
+      .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
+      .usage('[options] <kind>')
+      .option('--json', 'print JSON')
+      .option('--data <file>', DATA_HELP)
+      // --format after the kind means what it means before `list` (json, or a usage error).
+      .addOption(new Option('--format <format>').hideHelp())
+      .allowExcessArguments(false)
+      .action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
         const top = program.opts<EstimateOptions>();
-        refuseProfileFlags({ ...top, ...defined(opts) }, 'batch');
-        // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
-        const asked = oneFormat([
-          [`--format ${opts.format}`, opts.format],
-          ['--json', opts.json ? 'json' : undefined],
-          [`--format ${top.format}`, top.format],
-          ['--json', top.json ? 'json' : undefined],
-        ]);
-        if (asked === 'table' || asked === 'markdown') {
-          throw new UsageError(
-            `batch writes ndjson or csv, not ${asked}; pass --format ndjson or csv`,
-          );
-        }
-        const format = asked === 'csv' ? 'csv' : 'ndjson';
-        if (opts.explain && format === 'csv') {
-          throw new UsageError(
-            '--explain adds the reasons to NDJSON records; CSV has only the figures',
-          );
-        }
-        const { runBatch } = await import('./commands/batch.js');
-        state.code = await runBatch(
-          {
-            file,
-            inputFormat: opts.inputFormat,
-            format,
-            explain: opts.explain === true,
-            usage: cmd.helpInformation(),
-          },
+        listCommand(
+          kind,
+          opts,
+          { ...top, ...defined(opts) },
           io,
           await marketFor(opts, top, market),
         );
-      },
-    );
+      }),
+  );
 
-  const offer = program
-    .command('offer')
-    .description('judge an offer year by year against the market (or compare offer files)')
-    .argument(
-      '[files...]',
-      'offer files (JSON: schemas/offer-file.schema.json) to compare side by side',
-    );
-  addProfileOptions(offer, market.experience.maxYears)
-    .option('--base <usd>', 'base salary a year: 185000, 185,000, 185k or $185K (required)')
-    .option('--bonus <pct|usd>', 'target bonus: a share of base (15%) or an amount (30000)')
-    .option('--equity <usd>', "the whole stock grant's value at grant")
-    .option(
-      '--vesting <schedule>',
-      'even, amazon, google, google-2023, nvidia, or yearly percentages like 10/20/30/40 (default even)',
-    )
-    .option('--sign-on <usd,...>', 'sign-on bonus paid in year 1, year 2, ...: 50000,30000')
-    .option('--refresh <usd>', 'a refresher grant each year, vesting on the same schedule')
-    .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
-    .option('--private', 'the stock is in a private company: paper value, cash judged apart');
-  addOutputOptions(offer, 'the offer');
-  addTakeHomeOptions(offer)
-    .option('--data <file>', DATA_HELP)
-    .addHelpText('after', OFFER_HELP_AFTER)
-    .action(async (files: string[], opts: OfferOptions) => {
-      refuseProfileFlags(program.opts<EstimateOptions>(), 'offer');
-      const { offerCommand } = await import('./commands/offer.js');
-      await offerCommand(files, opts, io, await marketFor(opts, program.opts(), market));
-    });
+  later('batch', 'estimate many profiles: NDJSON or CSV from a file, - or piped stdin', (cmd) =>
+    cmd
+      .argument('[file]', "input file, or '-' for stdin (default: stdin when piped)")
+      .allowExcessArguments(false)
+      .addOption(
+        choiceOption('--input-format <format>', 'input format (default: detected)', [
+          'ndjson',
+          'csv',
+        ]),
+      )
+      .addOption(
+        choiceOption('--format <format>', 'output format (default: ndjson)', [
+          'ndjson',
+          'json',
+          'csv',
+        ]),
+      )
+      .option('--json', 'same as --format ndjson')
+      .option('--explain', 'NDJSON: the whole --json document per record, with its reasons')
+      .option('--data <file>', DATA_HELP)
+      .option('--debug', 'show stack traces for unexpected errors')
+      .addHelpText('after', BATCH_HELP_AFTER)
+      .action(
+        async (
+          file: string | undefined,
+          opts: {
+            inputFormat?: 'ndjson' | 'csv';
+            format?: string;
+            json?: boolean;
+            explain?: boolean;
+            data?: string;
+          },
+        ) => {
+          const top = program.opts<EstimateOptions>();
+          refuseProfileFlags({ ...top, ...defined(opts) }, 'batch');
+          // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
+          const asked = oneFormat([
+            [`--format ${opts.format}`, opts.format],
+            ['--json', opts.json ? 'json' : undefined],
+            [`--format ${top.format}`, top.format],
+            ['--json', top.json ? 'json' : undefined],
+          ]);
+          if (asked === 'table' || asked === 'markdown') {
+            throw new UsageError(
+              `batch writes ndjson or csv, not ${asked}; pass --format ndjson or csv`,
+            );
+          }
+          const format = asked === 'csv' ? 'csv' : 'ndjson';
+          if (opts.explain && format === 'csv') {
+            throw new UsageError(
+              '--explain adds the reasons to NDJSON records; CSV has only the figures',
+            );
+          }
+          const { runBatch } = await import('./commands/batch.js');
+          state.code = await runBatch(
+            {
+              file,
+              inputFormat: opts.inputFormat,
+              format,
+              explain: opts.explain === true,
+              usage: cmd.helpInformation(),
+            },
+            io,
+            await marketFor(opts, top, market),
+          );
+        },
+      ),
+  );
+
+  later(
+    'offer',
+    'judge an offer year by year against the market (or compare offer files)',
+    (offer) => {
+      offer.argument(
+        '[files...]',
+        'offer files (JSON: schemas/offer-file.schema.json) to compare side by side',
+      );
+      addProfileOptions(offer, market.experience.maxYears)
+        .option('--base <usd>', 'base salary a year: 185000, 185,000, 185k or $185K (required)')
+        .option('--bonus <pct|usd>', 'target bonus: a share of base (15%) or an amount (30000)')
+        .option('--equity <usd>', "the whole stock grant's value at grant")
+        .option(
+          '--vesting <schedule>',
+          'even, amazon, google, google-2023, nvidia, or yearly percentages like 10/20/30/40 (default even)',
+        )
+        .option('--sign-on <usd,...>', 'sign-on bonus paid in year 1, year 2, ...: 50000,30000')
+        .option('--refresh <usd>', 'a refresher grant each year, vesting on the same schedule')
+        .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
+        .option('--private', 'the stock is in a private company: paper value, cash judged apart');
+      addOutputOptions(offer, 'the offer');
+      addTakeHomeOptions(offer)
+        .option('--data <file>', DATA_HELP)
+        .addHelpText('after', OFFER_HELP_AFTER)
+        .action(async (files: string[], opts: OfferOptions) => {
+          refuseProfileFlags(program.opts<EstimateOptions>(), 'offer');
+          const { offerCommand } = await import('./commands/offer.js');
+          await offerCommand(files, opts, io, await marketFor(opts, program.opts(), market));
+        });
+    },
+  );
 
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
   const vsHelp =
     'a scenario: field=value pairs, e.g. city=austin, skills=+nlp, years=+3, industry=ai-startup,city=remote (repeatable)';
   const careerVsHelp =
     'a scenario drawn as its own line: field=value pairs, e.g. city=austin, skills=+nlp, industry=ai-startup (repeatable; years is the axis)';
-  const compare = program
-    .command('compare')
-    .description('what if: the estimate against scenarios (--vs), side by side');
-  addProfileOptions(compare, market.experience.maxYears).option('--vs <changes>', vsHelp, collect);
-  addOutputOptions(compare, 'the scenarios');
-  addTakeHomeOptions(compare)
-    .option('--data <file>', DATA_HELP)
-    .addHelpText('after', COMPARE_HELP_AFTER)
-    .action(async (opts: CompareOptions) => {
-      refuseProfileFlags(program.opts<EstimateOptions>(), 'compare');
-      const { compareCommand } = await import('./commands/compare.js');
-      await compareCommand(opts, io, await marketFor(opts, program.opts(), market));
-    });
+  later('compare', 'what if: the estimate against scenarios (--vs), side by side', (compare) => {
+    addProfileOptions(compare, market.experience.maxYears).option(
+      '--vs <changes>',
+      vsHelp,
+      collect,
+    );
+    addOutputOptions(compare, 'the scenarios');
+    addTakeHomeOptions(compare)
+      .option('--data <file>', DATA_HELP)
+      .addHelpText('after', COMPARE_HELP_AFTER)
+      .action(async (opts: CompareOptions) => {
+        refuseProfileFlags(program.opts<EstimateOptions>(), 'compare');
+        const { compareCommand } = await import('./commands/compare.js');
+        await compareCommand(opts, io, await marketFor(opts, program.opts(), market));
+      });
+  });
 
-  const career = program
-    .command('career')
-    .description('pay across a career: the estimate from --from to --to years, with a chart');
-  addProfileOptions(career, market.experience.maxYears, false)
-    .option('--from <years>', 'the first point (default 0)')
-    .option('--to <years>', 'the last point (default 20)')
-    .option('--step <years>', 'years between points (default 1; at most 200 points)')
-    .option('--vs <changes>', careerVsHelp, collect)
-    // Only so that --years gets its own message (the years are the axis), not "unknown option".
-    .addOption(new Option('--years <n>').hideHelp());
-  addOutputOptions(career, 'the points');
-  addTakeHomeOptions(career)
-    .option('--data <file>', DATA_HELP)
-    .addHelpText('after', CAREER_HELP_AFTER)
-    .action(async (opts: CareerOptions) => {
-      refuseProfileFlags(program.opts<EstimateOptions>(), 'career');
-      const { careerCommand } = await import('./commands/compare.js');
-      await careerCommand(opts, io, await marketFor(opts, program.opts(), market));
-    });
+  later(
+    'career',
+    'pay across a career: the estimate from --from to --to years, with a chart',
+    (career) => {
+      addProfileOptions(career, market.experience.maxYears, false)
+        .option('--from <years>', 'the first point (default 0)')
+        .option('--to <years>', 'the last point (default 20)')
+        .option('--step <years>', 'years between points (default 1; at most 200 points)')
+        .option('--vs <changes>', careerVsHelp, collect)
+        // Only so that --years gets its own message (the years are the axis), not "unknown option".
+        .addOption(new Option('--years <n>').hideHelp());
+      addOutputOptions(career, 'the points');
+      addTakeHomeOptions(career)
+        .option('--data <file>', DATA_HELP)
+        .addHelpText('after', CAREER_HELP_AFTER)
+        .action(async (opts: CareerOptions) => {
+          refuseProfileFlags(program.opts<EstimateOptions>(), 'career');
+          const { careerCommand } = await import('./commands/compare.js');
+          await careerCommand(opts, io, await marketFor(opts, program.opts(), market));
+        });
+    },
+  );
 
-  program
-    .command('market')
-    .description('the market data the estimate reads: a summary, or --json to start your own file')
-    .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
-    .option('--data <file>', 'check this market file and print it (with --json) or its summary')
-    .allowExcessArguments(false)
-    .action(async (opts: Partial<EstimateOptions>) => {
-      const top = program.opts<EstimateOptions>();
-      refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
-      const { marketCommand } = await import('./commands/market.js');
-      marketCommand(
-        opts.json === true || top.json === true,
-        await marketFor(opts, top, market),
-        io,
-      );
-    });
-
-  // A profile flag after `list`, `batch` or `market` gets the message it gets before them, not
-  // "unknown option": each is there, hidden, only to be refused. (offer, compare and career
-  // take the profile flags themselves.)
-  for (const sub of program.commands.filter((c) =>
-    ['list', 'batch', 'market'].includes(c.name()),
-  )) {
-    for (const field of PROFILE_FIELDS) sub.addOption(new Option(`--${field} <value>`).hideHelp());
-  }
+  later(
+    'market',
+    'the market data the estimate reads: a summary, or --json to start your own file',
+    (cmd) =>
+      cmd
+        .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
+        .option('--data <file>', 'check this market file and print it (with --json) or its summary')
+        .allowExcessArguments(false)
+        .action(async (opts: Partial<EstimateOptions>) => {
+          const top = program.opts<EstimateOptions>();
+          refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
+          const { marketCommand } = await import('./commands/market.js');
+          marketCommand(
+            opts.json === true || top.json === true,
+            await marketFor(opts, top, market),
+            io,
+          );
+        }),
+  );
 
   const commands = (): string[] =>
     program.commands.map((c) => c.name()).filter((name) => name !== 'help');
@@ -359,8 +398,12 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
           `no help for '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${commands().join(', ')}`,
         );
       }
+      defineAll();
       sub.outputHelp();
     });
+
+  // Help lists every command with its usage: a help flag anywhere defines them all first.
+  if (argv.some((a) => a === '--help' || a === '-h')) defineAll();
 
   program.exitOverride();
   program.configureOutput({
@@ -401,7 +444,7 @@ export async function run(
   market: Market = bundledMarket,
 ): Promise<number> {
   const state = { code: EXIT.ok as number };
-  const program = createProgram(io, market, state);
+  const program = createProgram(io, market, state, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return state.code;

@@ -53,7 +53,7 @@ function startProfile(opts: EstimateOptions, market: Market, years: unknown) {
 async function takeHomeFor(
   opts: TakeHomeOptions,
 ): Promise<((gross: number, p: Profile, cityLabel: string) => TakeHomeView) | undefined> {
-  const request = takeHomeRequest(opts);
+  const request = await takeHomeRequest(opts);
   if (!request) return undefined;
   const { takeHomeAt } = await import('../take-home.js');
   return (gross, p, cityLabel) => takeHomeAt(gross, p.city, cityLabel, request);

@@ -49,7 +49,7 @@ export async function estimateCommand(
   market: Market,
 ): Promise<void> {
   const format = estimateFormat(opts);
-  const request = takeHomeRequest(opts);
+  const request = await takeHomeRequest(opts);
   const given: RawProfile = {
     years: opts.years,
     city: opts.city,

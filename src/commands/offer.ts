@@ -175,7 +175,7 @@ export async function offerCommand(
   market: Market,
 ): Promise<void> {
   const format = estimateFormat(opts);
-  const request = takeHomeRequest(opts);
+  const request = await takeHomeRequest(opts);
   const flags = offerFlags(opts);
   const docs: OfferDocument[] = [];
   /** The terms as typed and answered, when something was asked (for the re-run line). */

@@ -1,6 +1,5 @@
 // What more than one command shares: output formats, the profile flags, colour choice.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseAmount } from '../amounts.js';
 import type { ColorChoice } from '../color.js';
 import { UsageError } from '../exit.js';
 import { editDistanceSuggest } from '../normalise.js';
@@ -123,10 +122,15 @@ export function addTakeHomeOptions(cmd: Command): Command {
     .option('--pretax <usd>', 'with --take-home: pre-tax contributions a year (401(k), HSA)');
 }
 
-/** The take-home request, or undefined without --take-home (its other flags need it). */
-export function takeHomeRequest(
+/**
+ * The take-home request, or undefined without --take-home (its other flags need it). The amount
+ * parser loads only for --pretax: it brings the offer model and its data files along.
+ */
+export async function takeHomeRequest(
   opts: TakeHomeOptions,
-): { filing: 'single' | 'married'; state: string | undefined; pretax: number } | undefined {
+): Promise<
+  { filing: 'single' | 'married'; state: string | undefined; pretax: number } | undefined
+> {
   if (!opts.takeHome) {
     const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
     if (stray) throw new UsageError(`--${stray} is for pay after tax: add --take-home`);
@@ -135,7 +139,10 @@ export function takeHomeRequest(
   return {
     filing: opts.filing ?? 'single',
     state: opts.state,
-    pretax: opts.pretax === undefined ? 0 : parseAmount(opts.pretax, '--pretax'),
+    pretax:
+      opts.pretax === undefined
+        ? 0
+        : (await import('../amounts.js')).parseAmount(opts.pretax, '--pretax'),
   };
 }
 
