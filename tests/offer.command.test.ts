@@ -329,13 +329,19 @@ describe('offer files side by side', () => {
     const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
     const signed = (n: number) => `${n < 0 ? '-' : '+'}$${Math.abs(n).toLocaleString('en-US')}`;
     expect(r.stdout).toMatch(/│ +│ +Acme │ +Globex │/);
+    // Columns are as wide as their longest cell (figures right-aligned): match label and figures.
+    const row = (label: string, ...cells: string[]) =>
+      new RegExp(`│ ${label} +│ +${cells.map((c) => c.replace(/[$+]/g, '\\$&')).join(' │ +')} │`);
     for (const [i, y] of a.years.entries()) {
-      expect(r.stdout).toContain(
-        `│ Year ${y.year}     │ ${usd(y.total)} │ ${usd(g.years[i]!.total)} │`,
-      );
+      expect(r.stdout).toMatch(row(`Year ${y.year}`, usd(y.total), usd(g.years[i]!.total)));
     }
-    expect(r.stdout).toContain(
-      `│ Annualized │ ${usd(a.annualized.total)} │ ${usd(g.annualized.total)} │`,
+    expect(r.stdout).toMatch(row('Annualized', usd(a.annualized.total), usd(g.annualized.total)));
+    expect(r.stdout).toMatch(
+      row(
+        'Total vs market',
+        `≈P${a.position.total.percentile}`,
+        `≈P${g.position.total.percentile}`,
+      ),
     );
     expect(r.stdout).toContain('Difference from Acme');
     expect(r.stdout).toContain(

@@ -211,7 +211,9 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   rows.push(['First year', ...doc.offers.map((o) => money(o.firstYear))]);
   rows.push(['Annualized', ...doc.offers.map((o) => money(o.annualized.total))]);
   const a = about(opts.charset);
-  rows.push([`Total ${a}P`, ...doc.offers.map((o) => `${a}P${o.position.total.percentile}`)]);
+  // Where each offer's yearly total (base + bonus + stock, as in the one-offer report) sits in
+  // the market for its own profile.
+  rows.push(['Total vs market', ...doc.offers.map((o) => `${a}P${o.position.total.percentile}`)]);
   out.push(
     grid(['', ...labels], rows, { paint, width, bold: [rows.length - 2], charset: opts.charset }),
   );
@@ -238,7 +240,7 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   out.push(
     paint.dim(
       wrap(
-        "Totals: base + target bonus + stock vested that year + sign-on paid that year. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Run one offer file alone for its year-by-year parts and where each part sits.",
+        "Totals: base + target bonus + stock vested that year + sign-on paid that year. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.",
         width,
         '',
       ),
