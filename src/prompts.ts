@@ -132,9 +132,10 @@ function problem(
 export async function askOffer(
   given: OfferAnswers,
   parsers: {
-    amount: (text: string) => unknown;
+    base: (text: string) => unknown;
     bonus: (text: string) => unknown;
-    amounts: (text: string) => unknown;
+    equity: (text: string) => unknown;
+    signOn: (text: string) => unknown;
     vesting: (text: string) => unknown;
   },
   presets: readonly { id: string; label: string; percents: readonly number[] }[],
@@ -145,7 +146,7 @@ export async function askOffer(
   const ask = (message: string, parse: (text: string) => unknown, optional: boolean) =>
     input({ message, required: !optional, validate: (v) => problem(parse, v, optional) ?? true });
   if (answers.base === undefined) {
-    answers.base = await ask('Base salary a year (e.g. 185000 or 185k):', parsers.amount, false);
+    answers.base = await ask('Base salary a year (e.g. 185000 or 185k):', parsers.base, false);
   }
   if (answers.bonus === undefined) {
     answers.bonus = await ask(
@@ -157,7 +158,7 @@ export async function askOffer(
   if (answers.equity === undefined) {
     answers.equity = await ask(
       "Stock grant: the whole grant's value at grant (empty for none):",
-      parsers.amount,
+      parsers.equity,
       true,
     );
   }
@@ -183,7 +184,7 @@ export async function askOffer(
   if (answers.signOn === undefined) {
     answers.signOn = await ask(
       'Sign-on bonus by year, e.g. 50000,30000 for years 1 and 2 (empty for none):',
-      parsers.amounts,
+      parsers.signOn,
       true,
     );
   }

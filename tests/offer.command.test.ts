@@ -757,7 +757,8 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.type('185 thousand');
     screen.keypress('enter');
     await screen.next();
-    expect(screen.getScreen()).toContain("--base '185 thousand' is not an amount"); // checked on enter
+    // Checked on enter, and named by the question (not by a flag the user never typed).
+    expect(screen.getScreen()).toContain("Base '185 thousand' is not an amount");
     for (let i = 0; i < '185 thousand'.length; i++) screen.keypress('backspace');
     screen.type('185k');
     screen.keypress('enter');
@@ -768,6 +769,11 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain("Stock grant: the whole grant's value at grant");
+    screen.type('lots');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("Stock grant 'lots' is not an amount");
+    for (let i = 0; i < 'lots'.length; i++) screen.keypress('backspace');
     screen.type('400,000');
     screen.keypress('enter');
 
@@ -844,7 +850,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.type('50/40');
     screen.keypress('enter');
     await screen.next();
-    expect(screen.getScreen()).toContain('adds up to 90, not 100');
+    expect(screen.getScreen()).toContain('Vesting 50/40 adds up to 90, not 100');
     screen.keypress('backspace');
     screen.keypress('backspace');
     screen.type('50');

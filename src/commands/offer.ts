@@ -224,10 +224,12 @@ export async function offerCommand(
           signOn: opts.signOn,
         },
         {
-          amount: (t) => parseAmount(t, '--base'),
-          bonus: (t) => parseBonus(t, '--bonus'),
-          amounts: (t) => parseAmountList(t, '--sign-on'),
-          vesting: (t) => parseVesting(t, vestingPresets, '--vesting'),
+          // An answer's problem names the question, not the flag ("Base 'x' is not ...").
+          base: (t) => parseAmount(t, 'Base'),
+          bonus: (t) => parseBonus(t, 'Bonus'),
+          equity: (t) => parseAmount(t, 'Stock grant'),
+          signOn: (t) => parseAmountList(t, 'Sign-on'),
+          vesting: (t) => parseVesting(t, vestingPresets, 'Vesting'),
         },
         vestingPresets,
         context,
