@@ -99,6 +99,7 @@ export function takeHomeAt(
   if (withholding) result.notes.push(withholding);
   const parity = Object.hasOwn(PRICES.places, locationId) ? PRICES.places[locationId] : undefined;
   const index = parity ?? {
+    metro: 'United States (average)',
     index: 100,
     year: null,
     source: 'U.S. average by definition (BEA Regional Price Parities, U.S. = 100)',

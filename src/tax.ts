@@ -124,6 +124,8 @@ export interface TaxTables {
 
 /** A price level: BEA Regional Price Parity, all items, U.S. = 100. */
 export interface Parity {
+  /** The metro (or the U.S. average) the index is of. */
+  metro: string;
   index: number;
   /** The data year; null where the source does not say. */
   year: number | null;
@@ -135,7 +137,7 @@ export interface Parity {
 /** The shape of data/price-parities.json. */
 export interface PriceParities {
   about: string;
-  places: Record<string, Parity & { metro: string }>;
+  places: Record<string, Parity>;
 }
 
 export interface TaxLine {
@@ -176,6 +178,7 @@ export interface TakeHomeOptions {
 }
 
 export interface PurchasingPower {
+  metro: string;
   index: number;
   year: number | null;
   source: string;
@@ -204,6 +207,7 @@ export function purchasingPower(net: number, parity: Parity): PurchasingPower {
   if (!Number.isFinite(parity.index) || parity.index <= 0)
     throw new InputError(`price index must be a positive number, got ${parity.index}`, 'parity');
   const out: PurchasingPower = {
+    metro: parity.metro,
     index: parity.index,
     year: parity.year,
     source: parity.source,

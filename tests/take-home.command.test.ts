@@ -24,7 +24,13 @@ interface View {
   net: number;
   effectiveRate: number;
   notes: string[];
-  purchasingPower: { index: number; net: number };
+  purchasingPower: {
+    metro: string;
+    index: number;
+    year: number | null;
+    net: number;
+    note?: string;
+  };
 }
 interface Figures {
   total: Range;
@@ -151,6 +157,16 @@ describe("issue 15's compare: --years 6 --city seattle --vs city=sf --take-home"
       new RegExp(`│ Gross +│ \\${usd(wa.total.mid)} │ \\${usd(ca.total.mid)} │`),
     );
     expect(r.stdout).toMatch(/│ State income tax +│ +\$0 │ -\$[\d,]+ │/); // one line for WA's and CA's
+    // Each column's price level is named by its metro, and each metro's note by the metro.
+    const flat = r.stdout.replace(/\n {2}/g, ' ');
+    for (const [label, s] of [
+      ['Start', wa],
+      ['city=sf', ca],
+    ] as const) {
+      const pp = s.takeHome.purchasingPower;
+      expect(flat).toContain(`${label}: ${pp.metro} ${pp.index} (${pp.year})`);
+      if (pp.note) expect(flat).toContain(`${pp.metro}: ${pp.note}`);
+    }
   });
 
   it('CSV and markdown carry the nets too', async () => {

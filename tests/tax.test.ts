@@ -585,10 +585,17 @@ describe('places and purchasing power', () => {
   it('divides net pay by the price level', () => {
     const austin = purchasingPower(148_927, parities.places.austin!);
     expect(austin.net).toBe(150_736); // 148,927 / 0.988 = 150,735.83
-    expect(austin).toMatchObject({ index: 98.8, year: 2022, uncertain: true });
+    expect(austin).toMatchObject({
+      metro: 'Austin-Round Rock-Georgetown, TX',
+      index: 98.8,
+      year: 2022,
+      uncertain: true,
+    });
     expect(purchasingPower(187_469, parities.places.sf!).net).toBe(158_570); // / 1.18225 = 158,569.68
     expect(purchasingPower(162_620, parities.places.us!).net).toBe(162_620);
-    expect(() => purchasingPower(1, { index: 0, year: 2023, source: 'x' })).toThrow(InputError);
+    expect(() => purchasingPower(1, { metro: 'x', index: 0, year: 2023, source: 'x' })).toThrow(
+      InputError,
+    );
   });
 });
 

@@ -68,7 +68,7 @@ export function renderMarkdown(doc: EstimateDocument): string {
       `| Effective tax rate | ${t.map((v) => `${Math.round(v.effectiveRate * 1000) / 10}%`).join(' | ')} |`,
     );
     lines.push(
-      `| Net at U.S. prices (price index ${first.purchasingPower.index}) | ${t.map((v) => money(v.purchasingPower.net)).join(' | ')} |`,
+      `| Net at U.S. prices (price index ${first.purchasingPower.index}: ${esc(first.purchasingPower.metro)}, ${first.purchasingPower.year ?? 'year not stated'}) | ${t.map((v) => money(v.purchasingPower.net)).join(' | ')} |`,
     );
     lines.push('');
     for (const n of first.notes) lines.push(`- ${esc(n)}`);

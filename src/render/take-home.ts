@@ -71,23 +71,28 @@ export function renderTakeHomeTable(
       out.push(`  ${wrap(`${t.label}: ${t.basis} [${t.year}${flag}]`, width, '    ')}`);
     }
   }
-  // The price levels behind "Net at U.S. prices", once per distinct one.
-  const levels = new Map<string, string>();
+  // The price levels behind "Net at U.S. prices", once per distinct metro, each note beside
+  // the metro it is about.
+  const metros = new Map<string, { labels: string[]; text: string; note?: string }>();
   for (const [label, v] of columns) {
     const pp = v.purchasingPower;
+    const seen = metros.get(pp.metro);
+    if (seen) {
+      seen.labels.push(label);
+      continue;
+    }
     const year = pp.year === null ? 'year not stated' : String(pp.year);
-    const text = `${pp.index} (${year}${pp.uncertain ? ', uncertain' : ''})`;
-    if (![...levels.values()].includes(text)) levels.set(label, text);
+    const text = `${pp.metro} ${pp.index} (${year}${pp.uncertain ? ', uncertain' : ''})`;
+    metros.set(pp.metro, { labels: [label], text, ...(pp.note ? { note: pp.note } : {}) });
   }
-  const levelText =
-    levels.size === 1
-      ? [...levels.values()][0]!
-      : [...levels].map(([label, text]) => `${label} ${text}`).join(', ');
-  const ppNotes = [...new Set(columns.map(([, v]) => v.purchasingPower.note).filter(Boolean))];
+  const levelText = [...metros.values()]
+    .map((m) => (metros.size > 1 ? `${m.labels.join(', ')}: ${m.text}` : m.text))
+    .join('; ');
+  const ppNotes = [...metros].flatMap(([metro, m]) => (m.note ? [`${metro}: ${m.note}`] : []));
   out.push(
     paint.dim(
       wrap(
-        `* Net / (price level / 100): a price index (BEA Regional Price Parity ${levelText}; U.S. = 100), not a pay factor.${ppNotes.map((n) => ` ${n}`).join('')}`,
+        `* Net / (price level / 100), where the price level is BEA's Regional Price Parity (U.S. = 100): a price index, not a pay factor. ${levelText}.${ppNotes.map((n) => ` ${n}`).join('')}`,
         width,
         '  ',
       ),
