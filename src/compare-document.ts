@@ -4,7 +4,7 @@
 import { SCHEMA_VERSION } from './document.js';
 import type { Change } from './scenario.js';
 import type { TakeHomeView } from './take-home.js';
-import type { Estimate, Level, Profile, ProfileField, ProfileLabels, Range } from './types.js';
+import type { Estimate, Figures, Profile, ProfileField, ProfileLabels } from './types.js';
 
 /** A difference from the first scenario's typical figure. */
 export interface Delta {
@@ -13,18 +13,12 @@ export interface Delta {
   percent: number | null;
 }
 
-export interface CompareScenario {
+export interface CompareScenario extends Figures {
   label: string;
   /** The changes from the starting point, as typed (empty for the starting point itself). */
   changes: string[];
   profile: Profile;
   labels: ProfileLabels;
-  level: Level;
-  base: Range;
-  bonus: Range;
-  equity: Range;
-  total: Range;
-  paper?: Range;
   /** Each part's typical figure against the first scenario's (and the net's, with take-home). */
   delta: { base: Delta; bonus: Delta; equity: Delta; total: Delta; net?: Delta };
   /** With --take-home: the typical total after tax. */
@@ -98,14 +92,8 @@ export function toCompareDocument(
 }
 
 /** One point of a career: the estimate at this many years. */
-export interface CareerPoint {
+export interface CareerPoint extends Figures {
   years: number;
-  level: Level;
-  base: Range;
-  bonus: Range;
-  equity: Range;
-  total: Range;
-  paper?: Range;
   /** With --take-home: the typical total after tax. */
   takeHome?: TakeHomeView;
 }

@@ -6,6 +6,7 @@ import type {
   Estimate,
   Evidence,
   Factor,
+  Figures,
   GuideView,
   Industry,
   Level,
@@ -406,15 +407,8 @@ interface Inputs {
 }
 
 /** The figures of an estimate without its reasons: what `price()` returns. */
-export interface Price {
+export interface Price extends Figures {
   profile: Profile;
-  level: Level;
-  base: Range;
-  bonus: Range;
-  equity: Range;
-  total: Range;
-  /** Present when the employer's equity is private paper (see Estimate). */
-  paper?: Range;
 }
 
 /** What a profile's figures are made from: its catalogue entries, and what its years give. */

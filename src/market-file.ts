@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from './errors.js';
+import { fsReason } from './fs-reason.js';
 import { UsageError } from './exit.js';
 import { deepFreeze } from './freeze.js';
 import type { SchemaError, validateMarket } from './generated/validate-market.js';
@@ -217,15 +218,7 @@ export async function readMarketFile(path: string): Promise<Market> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
+    const why = fsReason(error);
     throw new UsageError(`cannot read ${FIELD} '${clip(path, 200)}': ${why}`);
   }
   let value: unknown;

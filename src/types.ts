@@ -86,9 +86,8 @@ export interface OpenDataView {
   note?: string;
 }
 
-export interface Estimate {
-  profile: Profile;
-  labels: ProfileLabels;
+/** The figures of an estimate: what every document about one profile carries. */
+export interface Figures {
   level: Level;
   base: Range;
   bonus: Range;
@@ -100,6 +99,11 @@ export interface Estimate {
    * each end, before `equity` values it (at $0 at the low end: it may never be sold).
    */
   paper?: Range;
+}
+
+export interface Estimate extends Figures {
+  profile: Profile;
+  labels: ProfileLabels;
   factors: Factor[];
   /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
   sources: readonly Readonly<SourceRef>[];

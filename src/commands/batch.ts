@@ -7,6 +7,7 @@ import { Progress } from '../batch/progress.js';
 import { RecordWork, type Done } from '../batch/work.js';
 import { InputError } from '../errors.js';
 import { DataError, EXIT, UsageError } from '../exit.js';
+import { fsReason } from '../fs-reason.js';
 import type { Io } from '../io.js';
 import { clip } from '../numbers.js';
 import { csvHeader } from '../render/csv.js';
@@ -115,21 +116,6 @@ function fsCall<T>(
   return new Promise((resolve, reject) =>
     call((error, value) => (error ? reject(error) : resolve(value))),
   );
-}
-
-function fsReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 /** The exit code an abort asks for: cli.ts aborts with 130 (SIGINT) or 143 (SIGTERM). */

@@ -7,6 +7,7 @@ import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from './rerun.js';
 import { renderJson } from '../document.js';
 import { InputError } from '../errors.js';
+import { fsReason } from '../fs-reason.js';
 import { estimate } from '../estimate.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
@@ -86,15 +87,7 @@ function readOfferFile(path: string): OfferFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((error as Error).message);
+    const why = fsReason(error);
     throw new UsageError(`cannot read offer file '${clip(path, 200)}': ${why}`);
   }
   let value: unknown;
