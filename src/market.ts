@@ -3,7 +3,8 @@ import { deepFreeze } from './freeze.js';
 import type { Market } from './types.js';
 
 /**
- * The market data built from the two salary guides (see data/market.json). Deeply frozen:
+ * The market data built from two salary guides and an open salary dataset (see
+ * data/market.json). Deeply frozen:
  * estimate() remembers what it derives from a market object, so a market must never change once
  * used; to try other figures, pass a modified `structuredClone(market)` instead.
  */

@@ -45,8 +45,9 @@ Exit codes:
   130  cancelled (Ctrl+C at a prompt, SIGINT during a batch)
   143  terminated (SIGTERM)
 
-Figures come from two salary guides (data/market.json names the phrase behind each one);
-see the README section "How the estimate is built".`;
+Figures come from two salary guides and an open salary dataset (aijobs.net, CC0);
+data/market.json names the phrase or statistic behind each one (ml-salary market lists
+the sources), and the README section "How the estimate is built" explains the model.`;
 
 const BATCH_HELP_AFTER = `
 Input: NDJSON, one profile object per line ({"years": 4, "city": "austin", "skills": ["mlops"]}),
