@@ -88,7 +88,9 @@ export function renderTakeHomeTable(
   const levelText = [...metros.values()]
     .map((m) => (metros.size > 1 ? `${m.labels.join(', ')}: ${m.text}` : m.text))
     .join('; ');
-  const ppNotes = [...metros].flatMap(([metro, m]) => (m.note ? [`${metro}: ${m.note}`] : []));
+  const ppNotes = [...metros].flatMap(([metro, m]) =>
+    m.note ? [metros.size > 1 ? `${metro}: ${m.note}` : m.note] : [],
+  );
   out.push(
     paint.dim(
       wrap(
