@@ -284,6 +284,16 @@ describe('bad input: one line, exit 2', () => {
       /unknown field 'industy' in --vs \(did you mean 'industry'\?\)/,
     ],
     [
+      "a field only a plain object's prototype has",
+      ['--vs', '__proto__=x'],
+      /unknown field '__proto__' in --vs; fields: years, city, industry, skills, degree$/m,
+    ],
+    [
+      'constructor= after a good field',
+      ['--vs', 'city=sf,constructor=1'],
+      /unknown field 'constructor' in --vs; fields: years, city/,
+    ],
+    [
       'an unknown value in --vs',
       ['--vs', 'city=seatle'],
       /unknown city 'seatle' for --vs city \(did you mean 'seattle'\?\)/,
