@@ -189,6 +189,19 @@ describe("the estimate's --take-home: low, typical and high", () => {
   const argv = ['--years', '6', '--city', 'sf', '--take-home'];
   type Doc = Figures & { takeHome: Record<'low' | 'mid' | 'high', View> };
 
+  it('markdown writes a tax of $0 as $0, never $-0', async () => {
+    const a = ['--years', '5', '--take-home'];
+    const d = await json<Doc>(a);
+    // The low end is under the Additional Medicare Tax's threshold: $0 there, not at the others.
+    expect(tax(d.takeHome.low, 'additional-medicare')).toBe(0);
+    expect(tax(d.takeHome.mid, 'additional-medicare')).toBeGreaterThan(0);
+    const md = (await cli([...a, '--format', 'markdown'])).stdout;
+    expect(md).not.toMatch(/\$-|-\$0\b/);
+    expect(md).toContain(
+      `| Additional Medicare Tax | $0 | -${usd(tax(d.takeHome.mid, 'additional-medicare')!)} |`,
+    );
+  });
+
   it('JSON: takeHome.low / mid / high on total.low / mid / high', async () => {
     const d = await json<Doc>(argv);
     for (const end of ['low', 'mid', 'high'] as const) {

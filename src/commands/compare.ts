@@ -10,6 +10,7 @@ import {
 } from '../compare-document.js';
 import { renderJson } from '../document.js';
 import { estimate } from '../estimate.js';
+import { money, signedMoney } from '../format.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { clip } from '../numbers.js';
@@ -224,10 +225,9 @@ function compareCsv(doc: CompareDocument): string {
 }
 
 function compareMarkdown(doc: CompareDocument): string {
-  const usd = (n: number): string =>
-    `${n < 0 ? '-' : ''}$${Math.abs(Math.round(n)).toLocaleString('en-US')}`;
+  const usd = money;
   const lines = [
-    `| | ${doc.scenarios.map((s) => s.label).join(' | ')} |`,
+    `| | ${doc.scenarios.map((s) => s.label.replace(/\|/g, '\\|')).join(' | ')} |`,
     `|---|${doc.scenarios.map(() => '---:').join('|')}|`,
   ];
   for (const p of PARTS) {
@@ -236,7 +236,7 @@ function compareMarkdown(doc: CompareDocument): string {
     );
   }
   lines.push(
-    `| total vs start | ${doc.scenarios.map((s) => `${s.delta.total.dollars >= 0 ? '+' : ''}${usd(s.delta.total.dollars)}`).join(' | ')} |`,
+    `| total vs start | ${doc.scenarios.map((s) => signedMoney(s.delta.total.dollars)).join(' | ')} |`,
   );
   if (doc.scenarios.some((s) => s.takeHome)) {
     lines.push(
@@ -269,18 +269,27 @@ function careerCsv(doc: CareerDocument): string {
   return out;
 }
 
+/**
+ * A row per point; with --vs, the points of every line (the start's, then each scenario's, as
+ * in the CSV), each row led by its line's label.
+ */
 function careerMarkdown(doc: CareerDocument): string {
-  const usd = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
-  const taxed = doc.points.some((p) => p.takeHome);
+  const usd = money;
+  const all = [doc, ...(doc.scenarios ?? [])];
+  const labelled = all.length > 1;
+  const taxed = all.some((line) => line.points.some((p) => p.takeHome));
   const lines = [
-    `| Years | Level | Base | Total |${taxed ? ' Net after tax |' : ''}`,
-    `|---:|---|---:|---:|${taxed ? '---:|' : ''}`,
+    `|${labelled ? ' Line |' : ''} Years | Level | Base | Total |${taxed ? ' Net after tax |' : ''}`,
+    `|${labelled ? '---|' : ''}---:|---|---:|---:|${taxed ? '---:|' : ''}`,
   ];
-  for (const pt of doc.points) {
-    const net = taxed ? ` ${pt.takeHome ? usd(pt.takeHome.net) : ''} |` : '';
-    lines.push(
-      `| ${pt.years} | ${pt.level} | ${usd(pt.base.mid)} | ${usd(pt.total.mid)} (${usd(pt.total.low)}-${usd(pt.total.high)}) |${net}`,
-    );
+  for (const line of all) {
+    const label = labelled ? ` ${line.label.replace(/\|/g, '\\|')} |` : '';
+    for (const pt of line.points) {
+      const net = taxed ? ` ${pt.takeHome ? usd(pt.takeHome.net) : ''} |` : '';
+      lines.push(
+        `|${label} ${pt.years} | ${pt.level} | ${usd(pt.base.mid)} | ${usd(pt.total.mid)} (${usd(pt.total.low)}-${usd(pt.total.high)}) |${net}`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }
