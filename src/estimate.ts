@@ -493,9 +493,12 @@ function priceOf(inputs: Inputs, market: Market): Price {
   const base: Range = { low: low.base, mid: mid.base, high: high.base };
   const rho = market.payMix.totalRange.correlation;
   // The total's own range (totalRange), from the ends' figures: the mix is the sum over base.
+  // Only for bases above 0 and in order: a base of $0 has no log distance, and a degree's
+  // penalty in a market file can put an end's base out of order (its ratio would then be
+  // unbounded; the sums of the ends stay within what market-file.ts checks).
   const mixMid = mid.sum / mid.base;
   const total: Range =
-    rho === 1 || low.base <= 0
+    rho === 1 || !(low.base > 0 && low.base <= mid.base && mid.base <= high.base)
       ? { low: low.sum, mid: mid.sum, high: high.sum }
       : {
           low: totalEnd(low.base, mid.base, low.sum / low.base, mixMid, mid.sum, rho, -1),

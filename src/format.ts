@@ -6,14 +6,15 @@
  * safe integer, done by hand because the first toLocaleString call loads locale data (~15 ms).
  */
 export function groupThousands(n: number): string {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
+  if (n === 0) return '0'; // and -0, which toLocaleString writes "-0"
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
   const digits = String(n < 0 ? -n : n);
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
   return n < 0 ? `-${out}` : out;
 }
 
-/** Whole dollars: 123456.4 -> "$123,456"; -5 -> "-$5". */
+/** Whole dollars: 123456.4 -> "$123,456"; -5 -> "-$5"; -0 and -0.4 -> "$0". */
 export function money(n: number): string {
   const whole = Math.round(n);
   return whole < 0 ? `-$${groupThousands(-whole)}` : `$${groupThousands(whole)}`;

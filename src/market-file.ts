@@ -10,7 +10,7 @@ import { deepFreeze } from './freeze.js';
 import type { SchemaError, validateMarket } from './generated/validate-market.js';
 import { foldName } from './normalise.js';
 import { clip } from './numbers.js';
-import type { Market } from './types.js';
+import type { Market, Range } from './types.js';
 
 const FIELD = '--data';
 
@@ -114,6 +114,15 @@ function checkMeaning(m: Market): void {
     ['degrees/list', m.degrees.list],
   ] as const;
   for (const [path, list] of catalogues) {
+    // An id names one entry: a second entry with it would be unreachable (or, looked up by id,
+    // answer for the first).
+    const firstWith = new Map<string, number>();
+    list.forEach((e, i) => {
+      const first = firstWith.get(e.id);
+      if (first !== undefined)
+        fail(`/${path}/${i}/id`, `the id '${clip(e.id)}' is also the id of /${path}/${first}`);
+      firstWith.set(e.id, i);
+    });
     const names = new Map<string, string>();
     list.forEach((e, i) => {
       for (const name of [e.id, e.label, ...e.aliases]) {
@@ -168,6 +177,69 @@ function checkMeaning(m: Market): void {
     }
   };
   cites(m, '');
+  checkLargest(m, fail);
+}
+
+/**
+ * The most a figure of an estimate may be, in US dollars a year (a total of a billion dollars a
+ * year is far above any salary; the schema's own bounds alone would allow some 10^12).
+ */
+export const MAX_FIGURE = 1_000_000_000;
+
+/** The largest of `values` with its path, or [0, ''] when none is positive. */
+function largest(values: Iterable<[number, string]>): [number, string] {
+  let best: [number, string] = [0, ''];
+  for (const v of values) if (v[0] > best[0]) best = v;
+  return best;
+}
+
+function* ends(r: Range, path: string): Generator<[number, string]> {
+  for (const end of ['low', 'mid', 'high'] as const) yield [r[end], `${path}/${end}`];
+}
+
+/**
+ * That no profile of the market can reach a figure above MAX_FIGURE: checked on an upper bound
+ * of every figure (the estimate's arithmetic with the largest of each input at once), so that
+ * what passes is finite and prints as a salary. base <= national x city x employer + every skill
+ * premium + the largest degree premium; the total is at most base x mix^2, mix being 1 + the
+ * largest bonus share + the largest equity share (the total's own high end, estimate.ts
+ * totalRange, is the typical total times the ratios of the ends, each at most mix).
+ */
+function checkLargest(m: Market, fail: (path: string, message: string) => never): void {
+  const national = largest(
+    m.experience.national.anchors.flatMap((a, i) => [
+      ...ends(a, `/experience/national/anchors/${i}`),
+    ]),
+  );
+  const city = largest(
+    m.locations.flatMap((l, i) => [...ends(l.multiplier, `/locations/${i}/multiplier`)]),
+  );
+  const employer = largest(
+    m.industries.map((ind, i) => [ind.baseMultiplier, `/industries/${i}/baseMultiplier`]),
+  );
+  const skills = m.skills.list.reduce(
+    (sum, s) => sum + Math.max(s.premium.low, s.premium.mid, s.premium.high),
+    0,
+  );
+  const degree = largest(
+    m.degrees.list.flatMap((d, i) => [...ends(d.premium, `/degrees/list/${i}/premium`)]),
+  );
+  const anchors = Object.entries(m.payMix.kinds).flatMap(([id, k]) =>
+    k.anchors.map((a, i) => ({ a, path: `/payMix/kinds/${id}/anchors/${i}` })),
+  );
+  const bonus = largest(anchors.flatMap(({ a, path }) => [...ends(a.bonus, `${path}/bonus`)]));
+  const equity = largest(anchors.flatMap(({ a, path }) => [...ends(a.equity, `${path}/equity`)]));
+  const base = national[0] * city[0] * employer[0] + skills + degree[0];
+  const mix = 1 + bonus[0] + equity[0];
+  const total = base * mix * mix;
+  if (!(total <= MAX_FIGURE)) {
+    const named = [national, city, employer, degree, bonus, equity].filter((v) => v[1] !== '');
+    const biggest = (named[0] ?? [0, '(the whole file)'])[1];
+    fail(
+      biggest,
+      `with ${named.map(([v, p]) => `${p} ${v}`).join(', ')} and skill premiums adding up to ${skills}, a total could reach ${Number.isFinite(total) ? `$${Math.round(total).toLocaleString('en-US')}` : 'infinity'} a year, above the most ml-salary allows ($${MAX_FIGURE.toLocaleString('en-US')})`,
+    );
+  }
 }
 
 /**

@@ -55,11 +55,16 @@ export function parseScenario(text: string, market: Market): Scenario {
   return { label: text.trim(), changes };
 }
 
+/** The singular names a field also takes (a Map: a name typed by the user is never a key of a plain object). */
+const SINGULAR = new Map<string, ProfileField>([
+  ['skill', 'skills'],
+  ['year', 'years'],
+]);
+
 function fieldOf(name: string): ProfileField {
-  const singular: Record<string, ProfileField> = { skill: 'skills', year: 'years' };
   const field = (PROFILE_FIELDS as readonly string[]).includes(name)
     ? (name as ProfileField)
-    : singular[name];
+    : SINGULAR.get(name);
   if (field !== undefined) return field;
   const hint = editDistanceSuggest(name, PROFILE_FIELDS);
   throw new InputError(

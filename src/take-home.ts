@@ -24,6 +24,58 @@ export interface TakeHomeRequest {
   /** `--state` as typed, for `remote` and `us` (federal only when left out). */
   state?: string | undefined;
   pretax: number;
+  /**
+   * Set by `stateScope` for several columns: `state` is for those whose location has no fixed
+   * state, and the others keep their own instead of refusing it.
+   */
+  stateWhereNone?: boolean;
+  /** A note every view of the run carries (which columns `state` applies to). */
+  note?: string;
+}
+
+/** One column of a run that taxes several profiles: its heading and its location. */
+export interface TaxedColumn {
+  label: string;
+  locationId: string;
+  locationLabel: string;
+}
+
+/**
+ * --state over several columns (compare's scenarios, career's lines): it applies to every column
+ * whose location has no fixed state (remote, us), the others keeping their own; an error only
+ * when no column is such a location. The request it returns says so in a note, when some
+ * columns have a state of their own.
+ */
+export function stateScope(
+  columns: readonly TaxedColumn[],
+  request: TakeHomeRequest,
+): TakeHomeRequest {
+  if (request.state === undefined) return request;
+  const given = request.state.trim().toUpperCase();
+  const fixed = columns.flatMap((c) => {
+    const place = placeOf(c.locationId, TAX);
+    return place ? [{ ...c, state: place.state }] : [];
+  });
+  const open = columns.filter((c) => placeOf(c.locationId, TAX) === undefined);
+  if (open.length === 0) {
+    const other = fixed.filter((c) => c.state !== given);
+    if (other.length === 0) return request; // the state every column is in anyway
+    const where = [...new Map(other.map((c) => [c.locationLabel, c.state]))]
+      .map(([label, state]) => `${label} is in ${state}`)
+      .join(', ');
+    throw new InputError(
+      `--state is for a location without one (remote, us), and no column is one; ${where}`,
+      '--state',
+    );
+  }
+  if (fixed.length === 0) return request;
+  const used = open.map((c) => `${c.label} (${c.locationLabel})`).join(', ');
+  const own = fixed.map((c) => `${c.label} (${c.locationLabel}, ${c.state})`).join(', ');
+  return {
+    ...request,
+    stateWhereNone: true,
+    note: `--state ${given} applies only to the columns without a fixed state: ${used}; ${own} ${fixed.length === 1 ? 'keeps its' : 'keep their'} own state's taxes.`,
+  };
 }
 
 /** Take-home pay at one gross figure, with what it buys at U.S.-average prices. */
@@ -40,7 +92,11 @@ export function jurisdiction(
   const place = placeOf(locationId, TAX);
   const fixed = Object.hasOwn(TAX.places, locationId);
   if (place !== undefined) {
-    if (request.state !== undefined && request.state.trim().toUpperCase() !== place.state) {
+    if (
+      request.state !== undefined &&
+      request.stateWhereNone !== true &&
+      request.state.trim().toUpperCase() !== place.state
+    ) {
       throw new InputError(
         `--state is for a location without one (remote, us); ${locationLabel} is in ${place.state}`,
         '--state',
@@ -95,6 +151,7 @@ export function takeHomeAt(
     TAX,
   );
   if (where.note) result.notes.unshift(where.note);
+  if (request.note) result.notes.unshift(request.note);
   const withholding = withholdingNote(gross, request);
   if (withholding) result.notes.push(withholding);
   const parity = Object.hasOwn(PRICES.places, locationId) ? PRICES.places[locationId] : undefined;

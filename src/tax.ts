@@ -451,12 +451,37 @@ function checkInputs(gross: number, opts: TakeHomeOptions): number {
       `pre-tax contributions must be 0 or more dollars, got ${pretax}`,
       '--pretax',
     );
-  if (pretax > gross)
-    throw new InputError(
-      `pre-tax contributions (${money(pretax)}) cannot exceed gross pay (${money(gross)})`,
-      '--pretax',
-    );
   return pretax;
+}
+
+/**
+ * The most that can be contributed pre-tax out of `gross` wages (whole dollars): contributions
+ * come out of pay, so they cannot exceed what is left after the taxes still owed on it (Social
+ * Security, Medicare and state payroll premiums are on all wages, and income tax on what is left
+ * after the contributions). Net pay falls as contributions rise (by 1 less the marginal income
+ * tax rate a dollar), so this is the largest whole number of dollars whose net pay is not below
+ * $0: found by bisection.
+ */
+export function maxPretax(gross: number, opts: TakeHomeOptions, tables: TaxTables): number {
+  checkInputs(gross, { ...opts, pretax: 0 });
+  const netAt = (pretax: number): number => computeTakeHome(gross, pretax, opts, tables).net;
+  let lo = 0; // net >= 0 (no contribution: every tax is less than the wages)
+  let hi = Math.floor(gross);
+  if (netAt(hi) >= 0) return hi;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (netAt(mid) >= 0) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A refusal of --pretax above `maxPretax`, naming the wages and the most. */
+function tooMuchPretax(gross: number, pretax: number, most: number): InputError {
+  return new InputError(
+    `--pretax ${money(pretax)} is more than ${money(gross)} of wages can pay after the taxes still owed on them: at most ${money(most)} can be contributed`,
+    '--pretax',
+  );
 }
 
 /**
@@ -466,6 +491,19 @@ function checkInputs(gross: number, opts: TakeHomeOptions): number {
  */
 export function takeHome(gross: number, opts: TakeHomeOptions, tables: TaxTables): TakeHome {
   const pretax = checkInputs(gross, opts);
+  const result = pretax > gross ? undefined : computeTakeHome(gross, pretax, opts, tables);
+  if (result === undefined || result.net < 0)
+    throw tooMuchPretax(gross, pretax, maxPretax(gross, opts, tables));
+  return result;
+}
+
+/** `takeHome` on checked inputs, whatever the net comes to. */
+function computeTakeHome(
+  gross: number,
+  pretax: number,
+  opts: TakeHomeOptions,
+  tables: TaxTables,
+): TakeHome {
   const filing = opts.filing;
   const code = opts.state.trim().toLowerCase() === NONE ? NONE : opts.state.trim().toUpperCase();
   const state = code === NONE ? undefined : tables.states[code];

@@ -284,6 +284,16 @@ describe('bad input: one line, exit 2', () => {
       /unknown field 'industy' in --vs \(did you mean 'industry'\?\)/,
     ],
     [
+      "a field only a plain object's prototype has",
+      ['--vs', '__proto__=x'],
+      /unknown field '__proto__' in --vs; fields: years, city, industry, skills, degree$/m,
+    ],
+    [
+      'constructor= after a good field',
+      ['--vs', 'city=sf,constructor=1'],
+      /unknown field 'constructor' in --vs; fields: years, city/,
+    ],
+    [
       'an unknown value in --vs',
       ['--vs', 'city=seatle'],
       /unknown city 'seatle' for --vs city \(did you mean 'seattle'\?\)/,
@@ -325,6 +335,28 @@ describe('--format csv and markdown', () => {
       ),
     );
     expect(rows).toEqual(expected);
+  });
+
+  it('markdown with --vs: every line, its points led by its label, as in the CSV', async () => {
+    const argv = ['--city', 'nyc', '--to', '2', '--vs', 'city=austin', '--vs', 'skills=+nlp'];
+    const d = await careerJson(argv);
+    const r = await cli(['career', ...argv, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      '| Line | Years | Level | Base | Total |',
+      '|---|---:|---|---:|---:|',
+    ]);
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    expect(lines.slice(2)).toEqual(
+      [d, ...d.scenarios!].flatMap((line) =>
+        line.points.map(
+          (p) =>
+            `| ${line.label} | ${p.years} | ${p.level} | ${usd(p.base.mid)} | ${usd(p.total.mid)} (${usd(p.total.low)}-${usd(p.total.high)}) |`,
+        ),
+      ),
+    );
+    expect(lines.filter((l) => l.startsWith('| city=austin |'))).toHaveLength(3);
   });
 
   it('markdown: a row per point with the level, base and total with its range', async () => {

@@ -240,6 +240,24 @@ describe('--vs changes', () => {
       ['--vs', 'skills=+nlp,mlops'],
       /use \+skill and -skill to add and remove, or a plain list to replace them, not both/,
     ],
+    // Names on every plain object's prototype are unknown fields like any other.
+    ...[
+      'constructor=1',
+      '__proto__=x',
+      'toString=x',
+      'city=sf,__proto__=x',
+      'hasOwnProperty=1',
+    ].map((vs): [string, string[], RegExp] => [
+      `the field ${vs}`,
+      ['--vs', vs],
+      new RegExp(
+        `unknown field '${vs
+          .replace(/^city=sf,/, '')
+          .split('=')[0]!
+          .toLowerCase()}' in --vs.*; fields: years, city, industry, skills, degree$`,
+        'm',
+      ),
+    ]),
     ['no --vs', [], /compare needs at least one --vs/],
     ['a bad start', ['--city', 'gotham', '--vs', 'city=sf'], /unknown city 'gotham' for --city/],
   ];

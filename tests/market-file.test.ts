@@ -135,6 +135,60 @@ describe('--data: your own market file', () => {
       () => marketFile('anchors.json', (m) => (m.experience.national.anchors[1].years = 0.5)),
       /^\/experience\/national\/anchors\/1: years 0.5 is not above the one before \(1\)$/,
     ],
+    [
+      'a multiplier of 1e308 (figures would be Infinity)',
+      () =>
+        marketFile('huge.json', (m) => {
+          m.locations[0].multiplier.mid = 1e308;
+          m.locations[0].multiplier.high = 1e308;
+        }),
+      /^\/locations\/0\/multiplier\/mid: must be <= 10 /,
+    ],
+    [
+      'an employer multiplier of 1e300',
+      () => marketFile('huge-employer.json', (m) => (m.industries[2].baseMultiplier = 1e300)),
+      /^\/industries\/2\/baseMultiplier: must be <= 10 /,
+    ],
+    [
+      'a national base of $1e300',
+      () => marketFile('huge-base.json', (m) => (m.experience.national.anchors[3].high = 1e300)),
+      /^\/experience\/national\/anchors\/3\/high: must be <= 10000000 /,
+    ],
+    [
+      'a degree penalty of -$1e300',
+      () => marketFile('huge-penalty.json', (m) => (m.degrees.list[0].premium.high = -1e300)),
+      /^\/degrees\/list\/0\/premium\/high: must be >= -10000000 /,
+    ],
+    [
+      'figures each within bounds whose product is above $1,000,000,000',
+      () =>
+        marketFile('big.json', (m) => {
+          m.locations[0].multiplier.high = 10;
+          m.industries[0].baseMultiplier = 10;
+          m.experience.national.anchors[3].high = 9_000_000;
+        }),
+      /^\/experience\/national\/anchors\/3\/high: with .*\/locations\/0\/multiplier\/high 10, \/industries\/0\/baseMultiplier 10.* a total could reach \$9,\d{3},\d{3},\d{3} a year, above the most ml-salary allows \(\$1,000,000,000\)$/,
+    ],
+    [
+      'two locations with the same id',
+      () => marketFile('dup-location.json', (m) => (m.locations[1].id = 'sf')),
+      /^\/locations\/1\/id: the id 'sf' is also the id of \/locations\/0$/,
+    ],
+    [
+      'two industries with the same id',
+      () => marketFile('dup-industry.json', (m) => (m.industries[3].id = m.industries[1].id)),
+      /^\/industries\/3\/id: the id 'ai-startup' is also the id of \/industries\/1$/,
+    ],
+    [
+      'two skills with the same id',
+      () => marketFile('dup-skill.json', (m) => (m.skills.list[2].id = 'mlops')),
+      /^\/skills\/list\/2\/id: the id 'mlops' is also the id of \/skills\/list\/0$/,
+    ],
+    [
+      'two degrees with the same id',
+      () => marketFile('dup-degree.json', (m) => (m.degrees.list[3].id = 'masters')),
+      /^\/degrees\/list\/3\/id: the id 'masters' is also the id of \/degrees\/list\/2$/,
+    ],
   ])('%s: one line with the path, exit 2', async (_what, make, message) => {
     const file = make();
     const r = await cli(['--data', file, '--years', '5', '--json']);
@@ -145,6 +199,22 @@ describe('--data: your own market file', () => {
     const prefix = `ml-salary: error: --data ${file}: `;
     expect(lines[0]!.startsWith(prefix), lines[0]).toBe(true);
     expect(lines[0]!.slice(prefix.length)).toMatch(message);
+  });
+
+  it('a degree penalty that takes an end of base to $0 gives finite figures, in order', async () => {
+    const file = marketFile('penalty.json', (m) => {
+      m.degrees.list[0].premium = { low: -10000, mid: -200000, high: -9000000 };
+    });
+    const r = await json(['--data', file, '--years', '5', '--degree', 'none']);
+    for (const part of ['base', 'bonus', 'equity', 'total']) {
+      for (const end of ['low', 'mid', 'high']) {
+        expect(Number.isFinite(r[part][end]), `${part}.${end} ${r[part][end]}`).toBe(true);
+      }
+    }
+    expect(r.base.high).toBe(0);
+    // With an end's base out of order the total's range is the sums of the ends.
+    expect(r.total.low).toBe(r.base.low + r.bonus.low + r.equity.low);
+    expect(r.total.high).toBe(0);
   });
 
   it('a file that cannot be read is a usage error naming it', async () => {

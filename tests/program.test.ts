@@ -249,6 +249,9 @@ describe('usage errors: one line on stderr, exit 2', () => {
       ['list', 'citys'],
       /unknown list 'citys' \(did you mean 'cities'\?\); accepted: cities, industries, skills, degrees/,
     ],
+    [['list', 'constructor'], /^ml-salary: error: unknown list 'constructor'; accepted: cities,/],
+    [['list', '__proto__'], /^ml-salary: error: unknown list '__proto__'; accepted: cities,/],
+    [['list', 'hasOwnProperty'], /^ml-salary: error: unknown list 'hasOwnProperty'; accepted: /],
     [
       ['list'],
       /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees \(e\.g\. ml-salary list cities\)$/,

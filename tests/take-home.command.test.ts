@@ -189,6 +189,19 @@ describe("the estimate's --take-home: low, typical and high", () => {
   const argv = ['--years', '6', '--city', 'sf', '--take-home'];
   type Doc = Figures & { takeHome: Record<'low' | 'mid' | 'high', View> };
 
+  it('markdown writes a tax of $0 as $0, never $-0', async () => {
+    const a = ['--years', '5', '--take-home'];
+    const d = await json<Doc>(a);
+    // The low end is under the Additional Medicare Tax's threshold: $0 there, not at the others.
+    expect(tax(d.takeHome.low, 'additional-medicare')).toBe(0);
+    expect(tax(d.takeHome.mid, 'additional-medicare')).toBeGreaterThan(0);
+    const md = (await cli([...a, '--format', 'markdown'])).stdout;
+    expect(md).not.toMatch(/\$-|-\$0\b/);
+    expect(md).toContain(
+      `| Additional Medicare Tax | $0 | -${usd(tax(d.takeHome.mid, 'additional-medicare')!)} |`,
+    );
+  });
+
   it('JSON: takeHome.low / mid / high on total.low / mid / high', async () => {
     const d = await json<Doc>(argv);
     for (const end of ['low', 'mid', 'high'] as const) {
@@ -332,22 +345,157 @@ describe('take-home errors: one line, exit 2', () => {
       /--state is for a location without one \(remote, us\); San Francisco Bay Area is in CA$/m,
     ],
     [
-      [
-        'compare',
-        '--years',
-        '5',
-        '--city',
-        'remote',
-        '--vs',
-        'city=nyc',
-        '--take-home',
-        '--state',
-        'TX',
-      ],
-      /--state is for a location without one \(remote, us\); New York is in NY$/m,
+      ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=nyc'],
+      /--state is for a location without one \(remote, us\), and no column is one; Austin is in TX, New York is in NY$/m,
+    ],
+    [
+      ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=sf'],
+      /--state is for a location without one \(remote, us\), and no column is one; Austin is in TX$/m,
+    ],
+    [
+      ['career', '--city', 'seattle', '--to', '2', '--vs', 'city=denver'],
+      /--state is for a location without one \(remote, us\), and no column is one; Seattle is in WA, Denver is in CO$/m,
     ],
   ])('--state for a city with its own state: %j', async (argv, message) => {
-    expectUsageError(await cli(argv), message);
+    const full = argv[0] === 'compare' || argv[0] === 'career';
+    expectUsageError(await cli(full ? [...argv, '--take-home', '--state', 'CA'] : argv), message);
+  });
+
+  interface CompareTaxed {
+    scenarios: { label: string; takeHome: View; delta: { net: { dollars: number } } }[];
+  }
+
+  it('compare: --state applies to every scenario without a fixed state, and says which', async () => {
+    const argv = ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=remote'];
+    const d = await json<CompareTaxed>([
+      ...argv,
+      '--vs',
+      'city=us',
+      '--take-home',
+      '--state',
+      'CA',
+    ]);
+    const [start, remote, us] = d.scenarios;
+    expect([start!.takeHome.state, remote!.takeHome.state, us!.takeHome.state]).toEqual([
+      'TX',
+      'CA',
+      'CA',
+    ]);
+    expect(tax(remote!.takeHome, 'state')).toBeGreaterThan(0);
+    // The remote column is the single estimate's take-home with --state CA.
+    const single = await json<{ total: Range; takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'remote',
+      '--take-home',
+      '--state',
+      'CA',
+    ]);
+    expect(remote!.takeHome.net).toBe(single.takeHome.mid.net);
+    expect(remote!.delta.net.dollars).toBe(remote!.takeHome.net - start!.takeHome.net);
+    const note =
+      "--state CA applies only to the columns without a fixed state: city=remote (Remote (US)), city=us (Other US (national)); start (Austin, TX) keeps its own state's taxes.";
+    for (const s of d.scenarios) expect(s.takeHome.notes[0]).toBe(note);
+    const table = await cli([...argv, '--take-home', '--state', 'CA']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain(
+      "--state CA applies only to the columns without a fixed state: city=remote (Remote (US)); start (Austin, TX) keeps its own state's taxes.",
+    );
+  });
+
+  it('career: --state applies to the lines without a fixed state', async () => {
+    const d = await json<{
+      points: { takeHome: View }[];
+      scenarios: { points: { takeHome: View }[] }[];
+    }>([
+      'career',
+      '--city',
+      'remote',
+      '--to',
+      '2',
+      '--vs',
+      'city=nyc',
+      '--take-home',
+      '--state',
+      'TX',
+    ]);
+    for (const p of d.points) expect([p.takeHome.state, p.takeHome.local]).toEqual(['TX', null]);
+    for (const p of d.scenarios[0]!.points)
+      expect([p.takeHome.state, p.takeHome.local]).toEqual(['NY', 'nyc']);
+    expect(d.points[0]!.takeHome.notes[0]).toMatch(
+      /^--state TX applies only to the columns without a fixed state: start \(Remote \(US\)\); city=nyc \(New York, NY\) keeps/,
+    );
+  });
+
+  it('--pretax above what the wages can pay is refused, naming the most and the column', async () => {
+    const offer = await cli([
+      'offer',
+      '--years',
+      '5',
+      '--base',
+      '100k',
+      '--take-home',
+      '--pretax',
+      '100k',
+    ]);
+    expectUsageError(
+      offer,
+      /^ml-salary: error: --pretax \$100,000 is more than \$100,000 of wages can pay after the taxes still owed on them: at most \$92,350 can be contributed/,
+    );
+    const d = await json<{ total: Range }>(['--years', '5']);
+    const low = `$${d.total.low.toLocaleString('en-US')}`;
+    expectUsageError(
+      await cli(['--years', '5', '--take-home', '--pretax', String(d.total.low - 1000)]),
+      new RegExp(
+        `is more than \\${low} of wages can pay .*: at most \\$[\\d,]+ can be contributed \\(the Low column; --pretax comes out of low, typical and high alike\\)$`,
+        'm',
+      ),
+    );
+    expectUsageError(
+      await cli([
+        'compare',
+        '--years',
+        '0',
+        '--city',
+        'austin',
+        '--industry',
+        'marketing',
+        '--vs',
+        'city=sf',
+        '--take-home',
+        '--pretax',
+        '120k',
+      ]),
+      /can be contributed \(start\)$/m,
+    );
+    expectUsageError(
+      await cli([
+        'career',
+        '--city',
+        'austin',
+        '--industry',
+        'marketing',
+        '--to',
+        '3',
+        '--take-home',
+        '--pretax',
+        '120k',
+      ]),
+      /can be contributed \(start, 0 years\)$/m,
+    );
+    // The most is accepted: net pay $0.
+    const most = await json<{ years: { takeHome: View }[] }>([
+      'offer',
+      '--years',
+      '5',
+      '--base',
+      '100k',
+      '--take-home',
+      '--pretax',
+      '92350',
+    ]);
+    expect(most.years[0]!.takeHome.net).toBe(0);
   });
 
   it("--state naming the city's own state is fine", async () => {

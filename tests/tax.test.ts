@@ -5,6 +5,7 @@ import parityData from '../data/price-parities.json' with { type: 'json' };
 import taxData from '../data/tax-2026.json' with { type: 'json' };
 import { InputError } from '../src/errors.js';
 import {
+  maxPretax,
   placeOf,
   purchasingPower,
   supportedStates,
@@ -199,6 +200,33 @@ describe('take-home pay, hand-checked', () => {
     expect(at(184_500)).toBe(11_439);
     expect(at(184_501)).toBe(11_439);
     expect(at(1_000_000)).toBe(11_439);
+  });
+
+  it('pre-tax contributions cannot exceed what is left after the payroll taxes still owed', () => {
+    // $100,000 in Texas: Social Security 6,200 and Medicare 1,450 are owed on all of it, so
+    // at most 92,350 can go pre-tax (its 7,650 of wages is under the standard deduction).
+    const opts = { filing: 'single', state: 'TX' } as const;
+    expect(maxPretax(100_000, opts, tables)).toBe(92_350);
+    expect(takeHome(100_000, { ...opts, pretax: 92_350 }, tables).net).toBe(0);
+    for (const pretax of [92_351, 100_000, 150_000]) {
+      expect(() => takeHome(100_000, { ...opts, pretax }, tables)).toThrow(
+        new InputError(
+          `--pretax $${pretax.toLocaleString('en-US')} is more than $100,000 of wages can pay after the taxes still owed on them: at most $92,350 can be contributed`,
+          '--pretax',
+        ),
+      );
+    }
+    // In California SDI (1.3%, no cap) is owed too, and California's deduction (5,706) is below
+    // what is left: at 91,017 pre-tax, wages 8,983 leave 3,277 taxable at 1% = 33, and
+    // 100,000 - 91,017 - 6,200 - 1,450 - 1,300 - 33 = 0.
+    const ca = { filing: 'single', state: 'CA' } as const;
+    expect(maxPretax(100_000, ca, tables)).toBe(91_017);
+    expect(takeHome(100_000, { ...ca, pretax: 91_017 }, tables).net).toBe(0);
+    // At $1,000,000 the payroll taxes (11,439 + 14,500 + 7,200 = 33,139) exceed the standard
+    // deduction: income tax on what is left is owed too, so the most is a little less.
+    const most = maxPretax(1_000_000, opts, tables);
+    expect(most).toBeLessThan(1_000_000 - 33_139);
+    expect(takeHome(1_000_000, { ...opts, pretax: most }, tables).net).toBeGreaterThanOrEqual(0);
   });
 
   it('pre-tax contributions lower income tax, not Social Security or Medicare', () => {
@@ -612,7 +640,25 @@ describe('properties', () => {
   const grossArb = fc.integer({ min: 0, max: 3_000_000 });
   const fit = (gross: number, o: TakeHomeOptions): TakeHomeOptions => ({
     ...o,
-    pretax: Math.min(o.pretax ?? 0, gross),
+    pretax: Math.min(o.pretax ?? 0, maxPretax(gross, o, tables)),
+  });
+
+  it('maxPretax: the most that keeps net pay at $0 or more; a dollar more is refused', () => {
+    fc.assert(
+      fc.property(grossArb, optsArb, (gross, o) => {
+        const most = maxPretax(gross, o, tables);
+        expect(Number.isInteger(most)).toBe(true);
+        expect(most).toBeGreaterThanOrEqual(0);
+        expect(most).toBeLessThanOrEqual(gross);
+        expect(takeHome(gross, { ...o, pretax: most }, tables).net).toBeGreaterThanOrEqual(0);
+        if (most < gross) {
+          expect(() => takeHome(gross, { ...o, pretax: most + 1 }, tables)).toThrow(
+            `at most $${most.toLocaleString('en-US')} can be contributed`,
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('net never exceeds gross, no tax is negative or fractional, the effective rate is in [0, 1)', () => {

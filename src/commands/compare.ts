@@ -10,12 +10,14 @@ import {
 } from '../compare-document.js';
 import { renderJson } from '../document.js';
 import { estimate } from '../estimate.js';
+import { InputError } from '../errors.js';
+import { money, signedMoney, yearsText } from '../format.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { clip } from '../numbers.js';
 import { flagName, resolveProfile, type RawProfile } from '../profile.js';
 import { csvRow } from '../render/csv.js';
-import { applyScenario, parseScenario, type Scenario } from '../scenario.js';
+import { applyScenario, parseScenario } from '../scenario.js';
 import type { TakeHomeView } from '../take-home.js';
 import type { Market, Profile } from '../types.js';
 import {
@@ -50,13 +52,35 @@ function startProfile(opts: EstimateOptions, market: Market, years: unknown) {
   return resolveProfile(raw, market, flagName);
 }
 
+/**
+ * Take-home pay for the columns of a run (compare's scenarios, career's lines: each a label and
+ * a profile), or undefined without --take-home. --state applies to the columns whose location
+ * has no fixed state (stateScope). A --pretax too large for a figure is refused naming the column.
+ */
 async function takeHomeFor(
   opts: TakeHomeOptions,
-): Promise<((gross: number, p: Profile, cityLabel: string) => TakeHomeView) | undefined> {
-  const request = await takeHomeRequest(opts);
-  if (!request) return undefined;
-  const { takeHomeAt } = await import('../take-home.js');
-  return (gross, p, cityLabel) => takeHomeAt(gross, p.city, cityLabel, request);
+  columns: readonly { label: string; profile: Profile }[],
+  market: Market,
+): Promise<((gross: number, column: number, at?: string) => TakeHomeView) | undefined> {
+  const asked = await takeHomeRequest(opts);
+  if (!asked) return undefined;
+  const { stateScope, takeHomeAt } = await import('../take-home.js');
+  const labelOf = (id: string) => market.locations.find((l) => l.id === id)?.label ?? id;
+  const taxed = columns.map((c) => ({
+    label: c.label,
+    locationId: c.profile.city,
+    locationLabel: labelOf(c.profile.city),
+  }));
+  const request = stateScope(taxed, asked);
+  return (gross, i, at) => {
+    const c = taxed[i]!;
+    try {
+      return takeHomeAt(gross, c.locationId, c.locationLabel, request);
+    } catch (error) {
+      if (!(error instanceof InputError) || error.field !== '--pretax') throw error;
+      throw new InputError(`${error.message} (${c.label}${at ? `, ${at}` : ''})`, error.field);
+    }
+  };
 }
 
 export async function compareCommand(opts: CompareOptions, io: Io, market: Market): Promise<void> {
@@ -73,15 +97,19 @@ export async function compareCommand(opts: CompareOptions, io: Io, market: Marke
     );
   }
   const { profile, defaulted } = startProfile(opts, market, opts.years);
-  const afterTax = await takeHomeFor(opts);
-  const entries = [undefined, ...scenarios].map((s) => {
-    const p = s ? applyScenario(profile, s, market) : profile;
-    const e = estimate(p, market);
+  const columns = [undefined, ...scenarios].map((s) => ({
+    label: s?.label ?? 'start',
+    changes: s?.changes ?? [],
+    profile: s ? applyScenario(profile, s, market) : profile,
+  }));
+  const afterTax = await takeHomeFor(opts, columns, market);
+  const entries = columns.map((c, i) => {
+    const e = estimate(c.profile, market);
     return {
-      label: s?.label ?? 'start',
-      changes: s?.changes ?? [],
+      label: c.label,
+      changes: c.changes,
       estimate: e,
-      ...(afterTax ? { takeHome: afterTax(e.total.mid, p, e.labels.city) } : {}),
+      ...(afterTax ? { takeHome: afterTax(e.total.mid, i) } : {}),
     };
   });
   const doc = toCompareDocument(entries, defaulted, market.dataVersion);
@@ -151,20 +179,27 @@ export async function careerCommand(opts: CareerOptions, io: Io, market: Market)
     }
   }
   const { profile, defaulted } = startProfile(opts, market, from);
-  const afterTax = await takeHomeFor(opts);
-  const line = (label: string, s: Scenario | undefined) => {
+  // A career's years do not change its lines' cities: each line is one column for --state.
+  const lines = [undefined, ...scenarios].map((s) => ({
+    label: s?.label ?? 'start',
+    scenario: s,
+    profile: s ? applyScenario({ ...profile, years: from }, s, market) : profile,
+  }));
+  const afterTax = await takeHomeFor(opts, lines, market);
+  const line = (i: number) => {
+    const { label, scenario: s } = lines[i]!;
     const estimates = years.map((y) => {
       const p = s ? applyScenario({ ...profile, years: y }, s, market) : { ...profile, years: y };
       return estimate(p, market);
     });
     const taxes = afterTax
-      ? estimates.map((e) => afterTax(e.total.mid, e.profile, e.labels.city))
+      ? estimates.map((e) => afterTax(e.total.mid, i, yearsText(e.profile.years)))
       : undefined;
     return careerLine(label, s?.changes ?? [], estimates, taxes);
   };
   const doc = toCareerDocument(
-    line('start', undefined),
-    scenarios.map((s) => line(s.label, s)),
+    line(0),
+    scenarios.map((_, i) => line(i + 1)),
     defaulted,
     market.dataVersion,
   );
@@ -224,10 +259,9 @@ function compareCsv(doc: CompareDocument): string {
 }
 
 function compareMarkdown(doc: CompareDocument): string {
-  const usd = (n: number): string =>
-    `${n < 0 ? '-' : ''}$${Math.abs(Math.round(n)).toLocaleString('en-US')}`;
+  const usd = money;
   const lines = [
-    `| | ${doc.scenarios.map((s) => s.label).join(' | ')} |`,
+    `| | ${doc.scenarios.map((s) => s.label.replace(/\|/g, '\\|')).join(' | ')} |`,
     `|---|${doc.scenarios.map(() => '---:').join('|')}|`,
   ];
   for (const p of PARTS) {
@@ -236,7 +270,7 @@ function compareMarkdown(doc: CompareDocument): string {
     );
   }
   lines.push(
-    `| total vs start | ${doc.scenarios.map((s) => `${s.delta.total.dollars >= 0 ? '+' : ''}${usd(s.delta.total.dollars)}`).join(' | ')} |`,
+    `| total vs start | ${doc.scenarios.map((s) => signedMoney(s.delta.total.dollars)).join(' | ')} |`,
   );
   if (doc.scenarios.some((s) => s.takeHome)) {
     lines.push(
@@ -269,18 +303,27 @@ function careerCsv(doc: CareerDocument): string {
   return out;
 }
 
+/**
+ * A row per point; with --vs, the points of every line (the start's, then each scenario's, as
+ * in the CSV), each row led by its line's label.
+ */
 function careerMarkdown(doc: CareerDocument): string {
-  const usd = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
-  const taxed = doc.points.some((p) => p.takeHome);
+  const usd = money;
+  const all = [doc, ...(doc.scenarios ?? [])];
+  const labelled = all.length > 1;
+  const taxed = all.some((line) => line.points.some((p) => p.takeHome));
   const lines = [
-    `| Years | Level | Base | Total |${taxed ? ' Net after tax |' : ''}`,
-    `|---:|---|---:|---:|${taxed ? '---:|' : ''}`,
+    `|${labelled ? ' Line |' : ''} Years | Level | Base | Total |${taxed ? ' Net after tax |' : ''}`,
+    `|${labelled ? '---|' : ''}---:|---|---:|---:|${taxed ? '---:|' : ''}`,
   ];
-  for (const pt of doc.points) {
-    const net = taxed ? ` ${pt.takeHome ? usd(pt.takeHome.net) : ''} |` : '';
-    lines.push(
-      `| ${pt.years} | ${pt.level} | ${usd(pt.base.mid)} | ${usd(pt.total.mid)} (${usd(pt.total.low)}-${usd(pt.total.high)}) |${net}`,
-    );
+  for (const line of all) {
+    const label = labelled ? ` ${line.label.replace(/\|/g, '\\|')} |` : '';
+    for (const pt of line.points) {
+      const net = taxed ? ` ${pt.takeHome ? usd(pt.takeHome.net) : ''} |` : '';
+      lines.push(
+        `|${label} ${pt.years} | ${pt.level} | ${usd(pt.base.mid)} | ${usd(pt.total.mid)} (${usd(pt.total.low)}-${usd(pt.total.high)}) |${net}`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -23,12 +23,14 @@ export function listCommand(
   print(io, json ? renderListJson(kind, entries) : renderList(kind, entries, outputWidth(io)));
 }
 
-const SINGULAR: Record<string, ListKind> = {
-  city: 'cities',
-  industry: 'industries',
-  skill: 'skills',
-  degree: 'degrees',
-};
+// Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
+// found on any plain object's prototype.
+const SINGULAR = new Map<string, ListKind>([
+  ['city', 'cities'],
+  ['industry', 'industries'],
+  ['skill', 'skills'],
+  ['degree', 'degrees'],
+]);
 
 function listKind(text: string | undefined): ListKind {
   const names = Object.keys(LIST_KINDS);
@@ -38,8 +40,8 @@ function listKind(text: string | undefined): ListKind {
     );
   }
   const t = text.trim().toLowerCase();
-  if (t in LIST_KINDS) return t as ListKind;
-  const singular = SINGULAR[t];
+  if (Object.hasOwn(LIST_KINDS, t)) return t as ListKind;
+  const singular = SINGULAR.get(t);
   if (singular !== undefined) return singular;
   const hint = editDistanceSuggest(t, names);
   throw new UsageError(

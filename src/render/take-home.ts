@@ -31,7 +31,7 @@ export function renderTakeHomeTable(
   }
   const amountOf = (v: TakeHomeView, id: string): number =>
     v.taxes.find((t) => t.id === id)?.amount ?? 0;
-  const minus = (n: number): string => (n === 0 ? money(0) : `-${money(n)}`);
+  const minus = (n: number): string => money(-n); // an amount taken off: -$1,234 ($0 for none)
   const rows: string[][] = [['Gross', ...columns.map(([, v]) => money(v.gross))]];
   if (columns.some(([, v]) => v.pretax > 0)) {
     rows.push(['Pre-tax contributions', ...columns.map(([, v]) => minus(v.pretax))]);
