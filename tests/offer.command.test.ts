@@ -349,6 +349,36 @@ describe('offer files side by side', () => {
     );
   });
 
+  it('a year only one offer has (vesting lengths differ) has no difference, in either order', async () => {
+    const one = offerFile(
+      'one.json',
+      '{"label": "One", "years": 5, "base": 200000, "equity": 500000, "vesting": "100"}',
+    );
+    const two = offerFile(
+      'two.json',
+      '{"label": "Two", "years": 5, "base": 200000, "equity": 500000, "vesting": "50/50"}',
+    );
+    // Year 1: One vests 500,000, Two 250,000; year 2 is Two's alone.
+    const d = await json<OffersDoc>(['offer', one, two]);
+    expect(d.difference[1]!.years).toEqual([{ year: 1, total: -250000 }]);
+    const back = await json<OffersDoc>(['offer', two, one]);
+    expect(back.difference[0]!.years).toEqual([
+      { year: 1, total: 0 },
+      { year: 2, total: 0 },
+    ]);
+    expect(back.difference[1]!.years).toEqual([{ year: 1, total: 250000 }]);
+    for (const [argv, delta] of [
+      [[one, two], '-$250,000'],
+      [[two, one], '+$250,000'],
+    ] as const) {
+      const r = await cli(['offer', ...argv], { env: { NO_COLOR: '1' } });
+      expect(r.code).toBe(0);
+      const diff = r.stdout.slice(r.stdout.indexOf('Difference from'));
+      expect(diff).toMatch(new RegExp(`│ Year 1 +│ +${delta.replace(/[$+]/g, '\\$&')} │`));
+      expect(diff).toMatch(/│ Year 2 +│ +- │/);
+    }
+  });
+
   it('a file leaves out what --years gives, and a label defaults to the file name', async () => {
     const path = offerFile('initech.json', '{"city": "austin", "base": "150k"}');
     const d = await offerJson(['--years', '4', path]);
