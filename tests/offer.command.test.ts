@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
 import { run } from '../src/program.js';
+import { batch, lines } from './batch-helpers.js';
 import {
   cli,
   estimateJson,
@@ -185,7 +186,8 @@ describe('where an offer sits against the market', () => {
       vesting: string;
     }) => [
       ...o.profile,
-      ...['--base', String(o.base), '--bonus', String(o.bonus)],
+      // At most 200% of base, as the bonus limit says (a raise past it stays at it).
+      ...['--base', String(o.base), '--bonus', String(Math.min(o.bonus, 2 * o.base))],
       ...(o.equity > 0 ? ['--equity', String(o.equity), '--vesting', o.vesting] : []),
     ];
     await fc.assert(
@@ -421,6 +423,11 @@ describe('offer files side by side', () => {
       '{"years": 5, "base": 1, "equity": 1, "growth": 0.1}',
       /: growth must be a percentage like "10%" or "-5%", got a number$/m,
     ],
+    [
+      'a bonus amount over 200% of base',
+      '{"years": 5, "base": 100000, "bonus": "300k"}',
+      /: bonus \$300,000 is 300% of base \$100,000, above 200% of base$/m,
+    ],
     ['bad JSON', '{"years": 5, "base": ', /: not valid JSON \(/],
     ['no base', '{"years": 5, "city": "austin"}', /: base is required$/m],
     ['no years', '{"base": 185000}', /: years is required$/m],
@@ -538,6 +545,16 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       /--bonus 201% is above 200% of base/,
     ],
     [
+      'a bonus amount over 200% of base',
+      offer('--base', '100k', '--bonus', '500k'),
+      /--bonus \$500,000 is 500% of --base \$100,000, above 200% of base$/m,
+    ],
+    [
+      'more sign-on years than a custom schedule',
+      offer('--base', '1', '--equity', '1', '--vesting', '10/20/30/40', '--sign-on', '1,2,3,4,5'),
+      /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting 10\/20\/30\/40\)$/m,
+    ],
+    [
       'a growth without %',
       offer('--base', '1', '--equity', '1', '--growth', '10'),
       /--growth '10' needs a % sign/,
@@ -552,6 +569,17 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
 
   it.each(cases)('%s', async (_what, argv, message) => {
     expectUsageError(await cli(argv), message);
+  });
+
+  it("a batch record: a bonus amount over 200% of its base is that line's error", async () => {
+    const r = await batch(
+      '{"years": 5, "offer": {"base": 100000, "bonus": 500000}}\n{"years": 5, "offer": {"base": 100000, "bonus": 200000}}\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'line 1: offer.bonus $500,000 is 500% of offer.base $100,000, above 200% of base\n',
+    );
+    expect(lines(r.stdout)).toHaveLength(1);
   });
 
   it('a bonus of exactly 200% and a schedule of 33.33 x 3 are fine (the bounds are inclusive)', async () => {
