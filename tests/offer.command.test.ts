@@ -428,6 +428,11 @@ describe('offer files side by side', () => {
       '{"years": 5, "base": 100000, "bonus": "300k"}',
       /: bonus \$300,000 is 300% of base \$100,000, above 200% of base$/m,
     ],
+    [
+      'an empty string',
+      '{"years": 5, "base": 100000, "bonus": ""}',
+      /: bonus is empty: expected a percentage of base/,
+    ],
     ['bad JSON', '{"years": 5, "base": ', /: not valid JSON \(/],
     ['no base', '{"years": 5, "city": "austin"}', /: base is required$/m],
     ['no years', '{"base": 185000}', /: years is required$/m],
@@ -565,6 +570,33 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       /--base '101m' is above the maximum of \$100,000,000/,
     ],
     ['a base of $0', offer('--base', '0'), /--base must be more than \$0/],
+    // commander passes "" through: an empty value is an error, never "not given".
+    ['an empty --base', offer('--base', ''), /--base is empty: expected whole dollars/],
+    ...(
+      [
+        ['--bonus', /--bonus is empty: expected a percentage of base from 0% to 200%/],
+        ['--equity', /--equity is empty: expected whole dollars/],
+        [
+          '--vesting',
+          /--vesting is empty: expected even, amazon, google, google-2023, nvidia, or yearly percentages/,
+        ],
+        ['--sign-on', /--sign-on is empty: expected amounts separated by commas/],
+        ['--refresh', /--refresh is empty: expected whole dollars/],
+        ['--growth', /--growth is empty: expected a percentage from -100% to 1000%/],
+      ] as const
+    ).map(
+      ([flag, message]) =>
+        [`an empty ${flag}`, offer('--base', '1', '--equity', '1', flag, ''), message] as [
+          string,
+          string[],
+          RegExp,
+        ],
+    ),
+    [
+      'an empty --vesting without --equity',
+      offer('--base', '1', '--vesting', ' '),
+      /--vesting is empty: expected/,
+    ],
   ];
 
   it.each(cases)('%s', async (_what, argv, message) => {
@@ -942,6 +974,128 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('No stock grant.');
     expect(t.stdout()).toMatch(/│ 1 +│ \$200,000 │ +\$0 │ +\$0 │ \$20,000 │ \$220,000 │/);
+  });
+
+  const PROFILE = [...SEATTLE, '--skills', 'mlops', '--degree', 'masters'];
+
+  it('a sign-on longer than the chosen schedule is re-asked, named by its question', async () => {
+    const t = terminal();
+    const done = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--equity', '100k'],
+      t.io,
+    );
+    await screen.next();
+    for (let i = 0; i < 5; i++) screen.keypress('down'); // custom
+    screen.keypress('enter');
+    await screen.next();
+    screen.type('10/20/30/40');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Sign-on bonus by year');
+    screen.type('1,2,3,4,5');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      'Sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting 10/20/30/40)',
+    );
+    for (let i = 0; i < 2; i++) screen.keypress('backspace'); // 1,2,3,4
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 10/20/30/40');
+    expect(t.stderr()).toContain('--vesting 10/20/30/40 --sign-on 1,2,3,4');
+  });
+
+  it('a bonus amount over 200% of the base answered is re-asked, saying the share', async () => {
+    const t = terminal();
+    const done = run(['offer', ...PROFILE], t.io);
+    await screen.next();
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Target bonus');
+    screen.type('500k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      'Bonus $500,000 is 500% of Base $100,000, above 200% of base',
+    );
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    screen.type('50k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // no grant
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toMatch(/│ 1 +│ \$100,000 │ +\$50,000 │ +\$0 │ +\$0 │ \$150,000 │/);
+  });
+
+  it('with --sign-on given, a schedule too short for it cannot be chosen nor typed', async () => {
+    const t = terminal();
+    const done = run(
+      [
+        'offer',
+        ...PROFILE,
+        '--base',
+        '200k',
+        '--bonus',
+        '0',
+        '--equity',
+        '100k',
+        '--sign-on',
+        '1,2,3,4,5',
+      ],
+      t.io,
+    );
+    await screen.next();
+    // Every preset has 4 years: each is shown with why not, and the cursor starts on custom.
+    expect(screen.getScreen()).toContain(
+      'Amazon, back-loaded (5/15/40/40) (--sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting amazon))',
+    );
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Yearly percentages');
+    screen.type('50/50');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      '--sign-on lists 5 years, more than the 2 of the vesting schedule (Vesting 50/50)',
+    );
+    for (let i = 0; i < 5; i++) screen.keypress('backspace');
+    screen.type('20/20/20/20/20');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
+  });
+
+  it('with --vesting given, the stock grant is required, not "none"', async () => {
+    const t = terminal();
+    const done = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--vesting', 'google'],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      "Stock grant: the whole grant's value at grant (the --vesting schedule is for it):",
+    );
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('You must provide a value');
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting google 38/32/20/10');
+  });
+
+  it('an empty flag fails before any question (an empty answer is "none")', async () => {
+    const t = terminal();
+    expect(await run(['offer', ...PROFILE, '--base', '200k', '--bonus', ''], t.io)).toBe(2);
+    expect(t.stderr()).toBe(
+      'ml-salary: error: --bonus is empty: expected a percentage of base from 0% to 200% like 15%, or an amount like 30000 or 30k\n',
+    );
+    expect(t.stdout()).toBe('');
   });
 
   it('a bad flag fails before any question, and Ctrl+C cancels with 130', async () => {

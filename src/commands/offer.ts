@@ -18,8 +18,14 @@ import {
   type OfferDocument,
   type OffersDocument,
 } from '../offer-document.js';
-import { OFFER_FIELDS, OFFER_KEYS, resolveOffer, type RawOffer } from '../offer-input.js';
-import { OFFER_FLAGS, vestingPresets } from '../offer.js';
+import {
+  checkEachTerm,
+  OFFER_FIELDS,
+  OFFER_KEYS,
+  resolveOffer,
+  type RawOffer,
+} from '../offer-input.js';
+import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../profile.js';
 import { askMissing, askOffer } from '../prompts.js';
 import { csvRow } from '../render/csv.js';
@@ -200,6 +206,7 @@ export async function offerCommand(
     if (plan.ask) {
       // Check what the flags gave before asking for the rest, so a typo fails at once.
       resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
+      checkEachTerm(offer, OFFER_FLAGS);
       // The prompts draw straight on stderr; with colour off they write no colour code at all.
       const context = {
         input: io.stdin,
@@ -216,20 +223,15 @@ export async function offerCommand(
           vesting: opts.vesting,
           signOn: opts.signOn,
         },
-        {
-          // An answer's problem names the question, not the flag ("Base 'x' is not ...").
-          base: (t) => parseAmount(t, 'Base'),
-          bonus: (t) => parseBonus(t, 'Bonus'),
-          equity: (t) => parseAmount(t, 'Stock grant'),
-          signOn: (t) => parseAmountList(t, 'Sign-on'),
-          vesting: (t) => parseVesting(t, vestingPresets, 'Vesting'),
-        },
+        answerParsers(offer),
         vestingPresets,
         context,
       );
       const before = JSON.stringify([profileFlags(opts), offer]);
       offer = { ...offer, ...answers };
       asked = JSON.stringify([profile, offer]) !== before;
+      // An empty answer is "none" (an empty flag is an error: resolveOffer says so).
+      for (const k of OFFER_FIELDS) if (offer[k] === '' && flags[k] === undefined) delete offer[k];
     } else {
       for (const [value, name] of [
         [profile.years, '--years'],
@@ -284,6 +286,47 @@ export async function offerCommand(
       return;
     }
   }
+}
+
+/**
+ * The checks of the answers at the prompts, each named by its question, not by a flag the user
+ * never typed ("Base 'x' is not ..."): each term on its own, then against the terms so far (a
+ * base above $0, a bonus of at most 200% of the base, no more sign-on years than the schedule
+ * has), so that nothing answered is refused only after the last question. A term the flags gave
+ * keeps its flag's name. The flags themselves were checked before (`checkEachTerm`).
+ */
+function answerParsers(flags: RawOffer): Parameters<typeof askOffer>[1] {
+  const name = (key: 'base' | 'vesting', question: string) =>
+    flags[key] !== undefined ? OFFER_FLAGS[key] : question;
+  return {
+    base: (t) => {
+      if (parseAmount(t, 'Base') === 0) throw new InputError('Base must be more than $0', 'Base');
+    },
+    bonus: (t, soFar) => {
+      const bonus = parseBonus(t, 'Bonus');
+      const base = soFar.base === undefined ? 0 : parseAmount(soFar.base, name('base', 'Base'));
+      if (base > 0) checkBonus(bonus, base, { bonus: 'Bonus', base: name('base', 'Base') });
+    },
+    equity: (t) => parseAmount(t, 'Stock grant'),
+    vesting: (t, soFar) => {
+      const vesting = parseVesting(t, vestingPresets, 'Vesting');
+      // A --sign-on given as a flag is paid within the schedule's years too.
+      if (flags.signOn !== undefined && soFar.signOn !== undefined) {
+        const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
+        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
+      }
+    },
+    signOn: (t, soFar) => {
+      const signOn = parseAmountList(t, 'Sign-on');
+      // The schedule the offer will have: the one chosen or given, `even` without a grant.
+      const grant = soFar.equity !== undefined && soFar.equity.trim() !== '';
+      const vesting =
+        grant && soFar.vesting !== undefined
+          ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
+          : vestingPresets.find((p) => p.id === 'even')!;
+      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
+    },
+  };
 }
 
 /** One offer against the estimate for its profile. */
