@@ -515,6 +515,16 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       /unknown vesting schedule 'amazn' for --vesting \(did you mean 'amazon'\?\); accepted: even, amazon, google, google-2023, nvidia/,
     ],
     [
+      'a preset name with a look-alike letter',
+      offer('--base', '1', '--equity', '1', '--vesting', '\u0430mazon'),
+      /^ml-salary: error: vesting schedule '\u0430mazon' for --vesting: character 1, '\u0430' \(U\+0430\), is a Cyrillic letter, not the Latin one it may look like; accepted: even, amazon/,
+    ],
+    [
+      'a preset name with punctuation',
+      offer('--base', '1', '--equity', '1', '--vesting', 'nvidia!'),
+      /unknown vesting schedule 'nvidia!' for --vesting \(did you mean 'nvidia'\?\)/,
+    ],
+    [
       'more sign-on years than vesting years',
       offer('--base', '1', '--equity', '1', '--vesting', 'google', '--sign-on', '1,2,3,4,5'),
       /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting google\)/,
