@@ -288,6 +288,20 @@ describe('batch: bad records', () => {
     );
   });
 
+  it('tells UTF-16 without a byte-order mark (every other byte 0) from binary', async () => {
+    for (const bytes of [
+      Buffer.from('{"years": 1}\n', 'utf16le'),
+      Buffer.from('{"years": 1}\n', 'utf16le').swap16(),
+    ]) {
+      const r = await batch(bytes);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'ml-salary: error: stdin: the input is UTF-16 text; save it as UTF-8; batch reads NDJSON or CSV\n',
+      );
+    }
+  });
+
   it('reports a short first line at once, while the pipe stays open, and keeps it on SIGINT', async () => {
     const c = fakeIo();
     const controller = new AbortController();

@@ -68,7 +68,7 @@ const AMAZON = [
 const dir = mkdtempSync(join(tmpdir(), 'ml-salary-offer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Write an offer file and return its path. */
-function offerFile(name: string, text: string): string {
+function offerFile(name: string, text: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -433,6 +433,31 @@ describe('offer files side by side', () => {
       '{"years": 5, "base": 100000, "bonus": ""}',
       /: bonus is empty: expected a percentage of base/,
     ],
+    [
+      'a key given twice',
+      '{"years": 5, "base": 200000, "base": 300000}',
+      /: field 'base' is given twice \(JSON would keep only the last\); give each field once$/m,
+    ],
+    [
+      'a key given twice, pretty-printed with a nested list',
+      '{\n  "years": 5,\n  "signOn": [1, 2],\n  "base": "200k",\n  "label": "A",\n  "label": "B"\n}\n',
+      /: field 'label' is given twice/,
+    ],
+    [
+      'an ANSI escape in the label',
+      '{"label": "Ac\\u001b[31mme", "years": 5, "base": 1}',
+      /: label 'Ac\?\[31mme': character 3 is a control character \(U\+001B\), which a label may not hold$/m,
+    ],
+    [
+      'a right-to-left override in the label',
+      '{"label": "Acme\\u202e", "years": 5, "base": 1}',
+      /: character 5 is an invisible formatting character \(U\+202E\), which a label may not hold$/m,
+    ],
+    [
+      'a line break in the label',
+      '{"label": "Ac\\nme", "years": 5, "base": 1}',
+      /: label 'Ac\?me': character 3 is a control character \(U\+000A\)/,
+    ],
     ['bad JSON', '{"years": 5, "base": ', /: not valid JSON \(/],
     ['no base', '{"years": 5, "city": "austin"}', /: base is required$/m],
     ['no years', '{"base": 185000}', /: years is required$/m],
@@ -457,6 +482,34 @@ describe('offer files side by side', () => {
       expect(r.stderr).toContain(`error: ${path}: `);
     },
   );
+
+  it('a UTF-16 file (with or without a byte-order mark) is named as such, not as bad JSON', async () => {
+    const json = '{"years": 5, "base": 185000}';
+    for (const [name, bytes] of [
+      ['le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])],
+      [
+        'be.json',
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]),
+      ],
+      ['nobom.json', Buffer.from(json, 'utf16le')],
+    ] as const) {
+      const path = offerFile(name, bytes);
+      expectUsageError(
+        await cli(['offer', path]),
+        new RegExp(`^ml-salary: error: .*${name}: the file is UTF-16 text; save it as UTF-8$`, 'm'),
+      );
+    }
+  });
+
+  it('a label in any script is fine; one from a file name is checked as a label is', async () => {
+    const path = offerFile('yandex.json', '{"label": "Яндекс 株式会社", "years": 5, "base": 1}');
+    expect((await offerJson([path])).label).toBe('Яндекс 株式会社');
+    const odd = offerFile('a\u001bb.json', '{"years": 5, "base": 1}');
+    expectUsageError(
+      await cli(['offer', odd]),
+      /a\?b\.json: the file name \(the label by default\): character 2 is a control character \(U\+001B\), which a label may not hold$/m,
+    );
+  });
 
   it('a missing file, and offer flags with files, are usage errors too', async () => {
     expectUsageError(

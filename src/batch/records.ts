@@ -81,24 +81,33 @@ export function profileFromJson(text: string): RawRecord {
     }
   }
   // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
-  // a CSV header's is. Only a line that may repeat one is scanned (see mayRepeat).
-  if (mayRepeat(text, keys.length)) {
-    const seen = new Set<string>();
-    for (const { key } of members(text)) {
-      if (seen.has(key)) {
-        throw new InputError(
-          `field '${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
-          key,
-        );
-      }
-      seen.add(key);
-    }
-  }
+  // a CSV header's is.
+  checkRepeats(text, keys.length);
   if (typeof raw.years === 'number' && !Number.isFinite(raw.years)) {
     // 1e400 parses to Infinity: say what the line says.
     raw.yearsText = members(text).find((m) => m.key === 'years')?.value;
   }
   return raw;
+}
+
+/**
+ * Throw an InputError naming the first key that a JSON object's text (valid JSON, its parsed
+ * object having `keys` keys) gives twice at its top level: JSON.parse would silently keep the
+ * last. Only a text that may repeat one is scanned (see mayRepeat). Batch records and offer
+ * files both check with this.
+ */
+export function checkRepeats(text: string, keys: number): void {
+  if (!mayRepeat(text, keys)) return;
+  const seen = new Set<string>();
+  for (const { key } of members(text)) {
+    if (seen.has(key)) {
+      throw new InputError(
+        `field '${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
+        key,
+      );
+    }
+    seen.add(key);
+  }
 }
 
 /**

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../amounts.js';
+import { checkRepeats } from '../batch/records.js';
+import { sniffBinary } from '../batch/lines.js';
 import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from './rerun.js';
 import { renderJson } from '../document.js';
@@ -27,6 +29,7 @@ import {
 } from '../offer-input.js';
 import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../profile.js';
+import { codePoint } from '../normalise.js';
 import { askMissing, askOffer } from '../prompts.js';
 import { csvRow } from '../render/csv.js';
 import type { Market } from '../types.js';
@@ -85,20 +88,47 @@ interface OfferFile {
 const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
 
 /**
- * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only. The values
- * are checked later by the same code as the flags, each message naming the file and the key.
+ * The first character of a label that must not reach a terminal: a control character (an ANSI
+ * escape starts with one), an invisible formatting one (a zero-width space, a right-to-left
+ * override) or a line break; said as "character 3 is a control character (U+001B)". A label may
+ * otherwise be any text, in any script.
+ */
+function labelProblem(label: string): string | undefined {
+  let at = 0;
+  for (const char of label) {
+    at++;
+    const what = /\p{Cc}/u.test(char)
+      ? 'a control character'
+      : /\p{Cf}/u.test(char)
+        ? 'an invisible formatting character'
+        : /[\p{Zl}\p{Zp}]/u.test(char)
+          ? 'a line break'
+          : undefined;
+    if (what) return `character ${at} is ${what} (${codePoint(char)})`;
+  }
+  return undefined;
+}
+
+/**
+ * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only, each
+ * given once, in UTF-8 (a UTF-16 or binary file is named as such, not parsed into a garbled
+ * error). The values are checked later by the same code as the flags, each message naming the
+ * file and the key.
  */
 function readOfferFile(path: string): OfferFile {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const why = fsReason(error);
     throw new UsageError(`cannot read offer file '${clip(path, 200)}': ${why}`);
   }
+  const notText = sniffBinary(bytes, 'the file');
+  if (notText !== undefined) throw new InputError(`${clip(path, 200)}: ${notText}`, 'file');
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(text);
   } catch (error) {
     throw new InputError(
       `${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 100)})`,
@@ -120,13 +150,25 @@ function readOfferFile(path: string): OfferFile {
       );
     }
   }
+  // JSON.parse keeps the last of a key given twice without a word; batch records refuse it too.
+  inFile(path, () => checkRepeats(text, Object.keys(record).length));
   const label = record.label;
   if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
     throw new InputError(`${clip(path, 200)}: label must be a non-empty string`, 'label');
   }
+  const shown = typeof label === 'string' ? label : basename(path).replace(/\.json$/i, '');
+  const odd = labelProblem(shown);
+  if (odd !== undefined) {
+    const what =
+      typeof label === 'string' ? `label '${clip(shown)}'` : `the file name (the label by default)`;
+    throw new InputError(
+      `${clip(path, 200)}: ${what}: ${odd}, which a label may not hold`,
+      'label',
+    );
+  }
   const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
   return {
-    label: typeof label === 'string' ? label : basename(path).replace(/\.json$/i, ''),
+    label: shown,
     profile: {
       years: own('years'),
       city: own('city'),
