@@ -381,6 +381,42 @@ describe('offer files side by side', () => {
     }
   });
 
+  it("--take-home: the table has each year's net per offer, with the filing and tax year", async () => {
+    const d = await json<OffersDoc & { offers: { years: { takeHome: { net: number } }[] }[] }>([
+      'offer',
+      acme,
+      globex,
+      '--take-home',
+    ]);
+    const r = await cli(['offer', acme, globex, '--take-home'], { env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const net = r.stdout.slice(r.stdout.indexOf('Net after tax'));
+    expect(net).toMatch(
+      /^Net after tax, year by year \(single, tax year \d{4}; Acme WA, Globex CA\)/,
+    );
+    const usd = (n: number) => `\\$${n.toLocaleString('en-US')}`;
+    const [a, g] = d.offers as [(typeof d.offers)[0], (typeof d.offers)[0]];
+    a.years.forEach((y, i) => {
+      expect(net).toMatch(
+        new RegExp(
+          `│ Year ${i + 1} +│ +${usd(y.takeHome.net)} │ +${usd(g.years[i]!.takeHome.net)} │`,
+        ),
+      );
+    });
+    // A year one offer lacks has no net.
+    const short = offerFile(
+      'short.json',
+      '{"label": "Short", "years": 5, "city": "austin", "base": 200000, "equity": 100000, "vesting": "50/50"}',
+    );
+    const both = await cli(['offer', short, acme, '--take-home', '--filing', 'married'], {
+      env: { NO_COLOR: '1' },
+    });
+    expect(both.code).toBe(0);
+    const nets = both.stdout.slice(both.stdout.indexOf('Net after tax'));
+    expect(nets).toMatch(/\(married, tax year \d{4}; Short TX, Acme WA\)/);
+    expect(nets).toMatch(/│ Year 3 +│ +- │ +\$[\d,]+ │/);
+  });
+
   it('a file leaves out what --years gives, and a label defaults to the file name', async () => {
     const path = offerFile('initech.json', '{"city": "austin", "base": "150k"}');
     const d = await offerJson(['--years', '4', path]);
