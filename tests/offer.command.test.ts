@@ -797,7 +797,7 @@ describe('--private', () => {
 });
 
 describe('--format csv and markdown', () => {
-  it('CSV: a row per year, the first year and the annualized total with its percentile', async () => {
+  it('CSV: a row per year, the first year, the annualized total, and the total the percentile is of', async () => {
     const d = await offerJson(AMAZON);
     const r = await cli(['offer', ...AMAZON, '--format', 'csv']);
     expect(r.code).toBe(0);
@@ -808,8 +808,11 @@ describe('--format csv and markdown', () => {
       'offer 1,3,185000,27750,160000,0,372750,,',
       'offer 1,4,185000,27750,160000,0,372750,,',
       'offer 1,first-year,,,,,282750,,',
-      `offer 1,annualized,185000,27750,100000,20000,332750,${d.position.total.percentile},${d.position.total.verdict}`,
+      'offer 1,annualized,185000,27750,100000,20000,332750,,',
+      // The percentile is of base + bonus + the grant per year: sign-on left out, as the table's.
+      `offer 1,total-vs-market,185000,27750,100000,,312750,${d.position.total.percentile},${d.position.total.verdict}`,
     ]);
+    expect(d.annualized.total - d.annualized.signOn).toBe(312750);
   });
 
   it('markdown: the year-by-year table and where each part sits', async () => {
@@ -820,6 +823,9 @@ describe('--format csv and markdown', () => {
       'First year: $282,750. Annualized (levels.fyi: grant / vesting years, sign-on / 4): $332,750.',
     );
     expect(r.stdout).toMatch(/^\| total \| \$312,750 \| /m);
+    expect(r.stdout).toContain(
+      "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
+    );
   });
 });
 

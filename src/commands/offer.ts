@@ -393,7 +393,11 @@ function judge(
   );
 }
 
-/** CSV: one row per offer and year (with --take-home, its net), then first-year and annualized. */
+/**
+ * CSV: one row per offer and year (with --take-home, its net), then first-year, annualized, and
+ * total-vs-market: the annualized base + bonus + stock, sign-on left out, with its percentile and
+ * verdict in the market (the annualized row's total includes sign-on / 4, so it has none).
+ */
 function offerCsv(docs: readonly OfferDocument[]): string {
   const taxed = docs.some((d) => d.years.some((y) => y.takeHome));
   const head = [
@@ -420,14 +424,17 @@ function offerCsv(docs: readonly OfferDocument[]): string {
     }
     out += row([label, 'first-year', '', '', '', '', d.firstYear, '', '']);
     const a = d.annualized;
+    out += row([label, 'annualized', a.base, a.bonus, a.equity, a.signOn, a.total, '', '']);
+    // The percentile is of the annualized total without its sign-on (the market's figures have
+    // none): its own row, as the table's "Total vs market", with the figure it is of.
     out += row([
       label,
-      'annualized',
+      'total-vs-market',
       a.base,
       a.bonus,
       a.equity,
-      a.signOn,
-      a.total,
+      '',
+      a.base + a.bonus + a.equity,
       d.position.total.percentile,
       d.position.total.verdict,
     ]);
@@ -477,6 +484,10 @@ function offerMarkdown(docs: readonly OfferDocument[]): string {
         `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.mid)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
       );
     }
+    lines.push('');
+    lines.push(
+      "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
+    );
     lines.push('');
   });
   return `${lines.join('\n')}`;
