@@ -382,7 +382,7 @@ describe('offer files side by side', () => {
   });
 
   it("--take-home: the table has each year's net per offer, with the filing and tax year", async () => {
-    const d = await json<OffersDoc & { offers: { years: { takeHome: { net: number } }[] }[] }>([
+    const d = await json<{ offers: { years: { takeHome: { net: number } }[] }[] }>([
       'offer',
       acme,
       globex,
