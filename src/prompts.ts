@@ -132,7 +132,7 @@ export type AnswerParser = (text: string, soFar: Readonly<OfferAnswers>) => unkn
  * vesting (the presets listed with their percentages, or a custom schedule), sign-on. Each
  * answer is checked as typed by its parser, which also sees the terms so far (so a bonus can be
  * checked against the base, a sign-on against the schedule's years); an empty answer is "none"
- * (returned as ''), except for the grant when `--vesting` is given (a schedule needs a grant).
+ * (returned as ''), except for the grant when a flag needs one (`grantNeededBy`).
  */
 export async function askOffer(
   given: OfferAnswers,
@@ -145,6 +145,8 @@ export async function askOffer(
   },
   presets: readonly { id: string; label: string; percents: readonly number[] }[],
   context: PromptContext,
+  /** The flag that needs a grant (`--vesting`, `--refresh`, `--private`): no "none" for it. */
+  grantNeededBy?: string,
 ): Promise<OfferAnswers> {
   const { input, select } = await loadPrompts(context);
   const answers: OfferAnswers = { ...given };
@@ -165,11 +167,10 @@ export async function askOffer(
     );
   }
   if (answers.equity === undefined) {
-    const needed = answers.vesting !== undefined;
     answers.equity = await ask(
-      `Stock grant: the whole grant's value at grant (${needed ? 'the --vesting schedule is for it' : 'empty for none'}):`,
+      `Stock grant: the whole grant's value at grant (${grantNeededBy ? `${grantNeededBy} needs one` : 'empty for none'}):`,
       parsers.equity,
-      !needed,
+      grantNeededBy === undefined,
     );
   }
   if (answers.vesting === undefined && answers.equity.trim() !== '') {

@@ -1173,7 +1173,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
   });
 
-  it('with --vesting given, the stock grant is required, not "none"', async () => {
+  it('with --vesting (or --refresh, --private) given, the stock grant is required, not "none"', async () => {
     const t = terminal();
     const done = run(
       ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--vesting', 'google'],
@@ -1181,7 +1181,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     );
     await screen.next();
     expect(screen.getScreen()).toContain(
-      "Stock grant: the whole grant's value at grant (the --vesting schedule is for it):",
+      "Stock grant: the whole grant's value at grant (--vesting needs one):",
     );
     screen.keypress('enter');
     await screen.next();
@@ -1192,6 +1192,24 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter'); // no sign-on
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting google 38/32/20/10');
+
+    const r = terminal();
+    const refresh = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--refresh', '10k'],
+      r.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      "Stock grant: the whole grant's value at grant (--refresh needs one):",
+    );
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // even, the default
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await refresh).toBe(0);
+    expect(r.stdout()).toContain('plus a $10,000 refresher each year');
   });
 
   it('an empty flag fails before any question (an empty answer is "none")', async () => {

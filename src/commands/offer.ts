@@ -268,6 +268,9 @@ export async function offerCommand(
         answerParsers(offer),
         vestingPresets,
         context,
+        (['vesting', 'refresh', 'private'] as const)
+          .filter((k) => offer[k] !== undefined && offer[k] !== false)
+          .map((k) => OFFER_FLAGS[k])[0],
       );
       const before = JSON.stringify([profileFlags(opts), offer]);
       offer = { ...offer, ...answers };
