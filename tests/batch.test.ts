@@ -288,6 +288,17 @@ describe('batch: bad records', () => {
     );
   });
 
+  it("refuses a key given twice inside a record's offer, naming it", async () => {
+    const r = await batch(
+      '{"years": 5, "offer": {"base": 100000, "base": 5}}\n{"years": 5, "offer": {"base": 100000, "bonus": "10%"}, "city": "austin"}\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "line 1: field 'offer.base' is given twice (JSON would keep only the last); give each field once\n",
+    );
+    expect(lines(r.stdout)).toHaveLength(1);
+  });
+
   it('tells UTF-16 without a byte-order mark (every other byte 0) from binary', async () => {
     for (const bytes of [
       Buffer.from('{"years": 1}\n', 'utf16le'),

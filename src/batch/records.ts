@@ -81,8 +81,16 @@ export function profileFromJson(text: string): RawRecord {
     }
   }
   // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
-  // a CSV header's is.
+  // a CSV header's is; in the record's offer too.
   checkRepeats(text, keys.length);
+  const offer = raw.offer;
+  if (typeof offer === 'object' && offer !== null && !Array.isArray(offer)) {
+    const offerKeys = Object.keys(offer).length;
+    if (mayRepeat(text, keys.length + offerKeys)) {
+      const written = members(text).find((m) => m.key === 'offer')!.value;
+      checkRepeats(written, offerKeys, 'offer.');
+    }
+  }
   if (typeof raw.years === 'number' && !Number.isFinite(raw.years)) {
     // 1e400 parses to Infinity: say what the line says.
     raw.yearsText = members(text).find((m) => m.key === 'years')?.value;
@@ -93,17 +101,17 @@ export function profileFromJson(text: string): RawRecord {
 /**
  * Throw an InputError naming the first key that a JSON object's text (valid JSON, its parsed
  * object having `keys` keys) gives twice at its top level: JSON.parse would silently keep the
- * last. Only a text that may repeat one is scanned (see mayRepeat). Batch records and offer
- * files both check with this.
+ * last (named with `prefix`, e.g. `offer.`). Only a text that may repeat one is scanned (see
+ * mayRepeat). Batch records (and their offers) and offer files all check with this.
  */
-export function checkRepeats(text: string, keys: number): void {
+export function checkRepeats(text: string, keys: number, prefix = ''): void {
   if (!mayRepeat(text, keys)) return;
   const seen = new Set<string>();
   for (const { key } of members(text)) {
     if (seen.has(key)) {
       throw new InputError(
-        `field '${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
-        key,
+        `field '${prefix}${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
+        `${prefix}${key}`,
       );
     }
     seen.add(key);
