@@ -1,6 +1,6 @@
 import model from '../data/offer.json' with { type: 'json' };
 import { InputError } from './errors.js';
-import { editDistanceSuggest, foldName } from './normalise.js';
+import { editDistanceSuggest, oddCharacter } from './normalise.js';
 import { clip } from './numbers.js';
 import { checkVestingPercents, type Bonus, type Vesting, type VestingPreset } from './offer.js';
 
@@ -187,8 +187,22 @@ export function parsePercent(text: string, field: string, bounds: PercentBounds)
 }
 
 /**
- * Parse a vesting schedule: a preset id from `presets` (matched ignoring case, spaces and dashes:
- * `Google 2023` is `google-2023`; an unknown name gets a "did you mean"), or a custom list of
+ * What a preset's name is matched on: lower case, accents off, without spaces, dashes and
+ * underscores. Other punctuation is kept, so `nvidia!` is not `nvidia` (it gets a "did you mean").
+ */
+function presetKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/**
+ * Parse a vesting schedule: a preset id from `presets` (matched ignoring case, accents, spaces,
+ * dashes and underscores: `Google 2023` is `google-2023`; an unknown name, `nvidia!` too, gets a
+ * "did you mean"; a name with a character no name holds, such as the Cyrillic 'а' of 'аmazon'
+ * or a zero-width space, is refused naming it, as `oddCharacter` does), or a custom list of
  * yearly percentages separated by `/` (`10/20/30/40`, a `%` after each allowed; 1 to 10 years,
  * each >= 0, adding up to 100 within 0.01: the message says what it adds up to). A single number
  * is a one-year list (`100`). Returns the preset's id or `custom`, with a fresh copy of the
@@ -203,8 +217,17 @@ export function parseVesting(
   const accepted = `${ids.join(', ')}, or yearly percentages adding up to 100 like 10/20/30/40`;
   const t = text.trim();
   if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
-  const key = foldName(t).replace(/ /g, '');
-  const preset = presets.find((p) => foldName(p.id).replace(/ /g, '') === key);
+  // As for a city's name: a look-alike letter, an invisible or control character, an emoji or a
+  // symbol is named, never folded away into a preset's name nor answered with "did you mean".
+  const odd = oddCharacter(t);
+  if (odd !== undefined) {
+    throw new InputError(
+      `vesting schedule '${clip(t)}' for ${field}: ${odd}; accepted: ${accepted}`,
+      field,
+    );
+  }
+  const key = presetKey(t);
+  const preset = presets.find((p) => presetKey(p.id) === key);
   if (preset) return { id: preset.id, percents: [...preset.percents] };
 
   if (!t.includes('/') && !/^[-+\u2212]?[\d.]/.test(t)) {

@@ -113,7 +113,10 @@ export interface OffersDocument {
   schemaVersion: typeof SCHEMA_VERSION;
   kind: 'offers';
   offers: OfferDocument[];
-  /** Each offer against the first: dollars more (negative: less), year by year. */
+  /**
+   * Each offer against the first: dollars more (negative: less), year by year for the years both
+   * offers have (a year either lacks has no difference, so it is left out, never counted as $0).
+   */
   difference: {
     label: string;
     firstYear: number;
@@ -132,10 +135,10 @@ export function toOffersDocument(offers: OfferDocument[]): OffersDocument {
       label: o.label ?? `offer ${i + 1}`,
       firstYear: o.firstYear - first.firstYear,
       annualized: o.annualized.total - first.annualized.total,
-      years: o.years.map((y) => ({
-        year: y.year,
-        total: y.total - (first.years.find((f) => f.year === y.year)?.total ?? 0),
-      })),
+      years: o.years.flatMap((y) => {
+        const f = first.years.find((r) => r.year === y.year);
+        return f ? [{ year: y.year, total: y.total - f.total }] : [];
+      }),
     })),
   };
 }

@@ -67,7 +67,7 @@ function amount(value: unknown, field: string): number {
   );
 }
 
-function bonusOf(value: unknown, field: string): Bonus | null {
+function bonusOf(value: unknown, field: string): Bonus {
   if (typeof value === 'string') return parseBonus(value, field);
   if (typeof value === 'number') return parseBonus(String(value), field);
   throw new InputError(
@@ -110,18 +110,59 @@ function flag(value: unknown, field: string): boolean {
   throw new InputError(`${field} must be true or false, got ${kindOf(value)}`, field);
 }
 
-const given = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
+/**
+ * Whether a term is given: anything but absent (or JSON `null`, "none" in a file). An empty text
+ * is given, and refused by its parser ("--bonus is empty: expected ..."): commander passes
+ * `--bonus ""` through, and it is not silently "no bonus". (At the prompts an empty answer is
+ * "none": the command leaves it out before the terms get here.)
+ */
+const given = (v: unknown): boolean => v !== undefined && v !== null;
+
+/** Each term given, parsed on its own (nothing across terms is checked yet). */
+interface ParsedTerms {
+  base?: number;
+  bonus?: Bonus;
+  equity?: number;
+  vesting?: Vesting;
+  signOn?: number[];
+  refresh?: number;
+  growth?: number;
+  private?: boolean;
+}
+
+function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
+  return {
+    base: given(raw.base) ? amount(raw.base, names.base) : undefined,
+    bonus: given(raw.bonus) ? bonusOf(raw.bonus, names.bonus) : undefined,
+    equity: given(raw.equity) ? amount(raw.equity, names.equity) : undefined,
+    vesting: given(raw.vesting) ? vestingOf(raw.vesting, names.vesting) : undefined,
+    signOn: given(raw.signOn) ? signOnOf(raw.signOn, names.signOn) : undefined,
+    refresh: given(raw.refresh) ? amount(raw.refresh, names.refresh) : undefined,
+    growth: given(raw.growth) ? growthOf(raw.growth, names.growth) : undefined,
+    private: raw.private === undefined ? undefined : flag(raw.private, names.private),
+  };
+}
+
+/**
+ * Parse each term that is given, on its own, throwing an InputError naming the first bad one:
+ * what the flags gave, checked before any question is asked, so that a typo (or an empty
+ * `--bonus ""`) fails at once rather than after the answers.
+ */
+export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
+  parseTerms(raw, names);
+}
 
 /**
  * The offer's terms, parsed and checked (`checkOffer`): `base` is required; a schedule needs a
  * grant (`--vesting` without `--equity` is an error, nothing is guessed); with a grant and no
- * schedule the schedule is `even` (25/25/25/25). Throws InputError naming the field as `names`
- * names it.
+ * schedule the schedule is `even` (25/25/25/25). An empty text is an error, not "none". Throws
+ * InputError naming the field as `names` names it.
  */
 export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms {
   if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
-  const equity = given(raw.equity) ? amount(raw.equity, names.equity) : 0;
-  if (given(raw.vesting) && equity === 0) {
+  const t = parseTerms(raw, names);
+  const equity = t.equity ?? 0;
+  if (t.vesting !== undefined && equity === 0) {
     throw new InputError(
       `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity}`,
       names.vesting,
@@ -129,16 +170,14 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   }
   const even = vestingPresets.find((p) => p.id === 'even')!;
   const terms: OfferTerms = {
-    base: amount(raw.base, names.base),
-    bonus: given(raw.bonus) ? bonusOf(raw.bonus, names.bonus) : null,
+    base: t.base!,
+    bonus: t.bonus ?? null,
     equity,
-    vesting: given(raw.vesting)
-      ? vestingOf(raw.vesting, names.vesting)
-      : { id: even.id, percents: [...even.percents] },
-    signOn: given(raw.signOn) ? signOnOf(raw.signOn, names.signOn) : [],
-    refresh: given(raw.refresh) ? amount(raw.refresh, names.refresh) : 0,
-    growth: given(raw.growth) ? growthOf(raw.growth, names.growth) : 0,
-    private: raw.private === undefined ? false : flag(raw.private, names.private),
+    vesting: t.vesting ?? { id: even.id, percents: [...even.percents] },
+    signOn: t.signOn ?? [],
+    refresh: t.refresh ?? 0,
+    growth: t.growth ?? 0,
+    private: t.private ?? false,
   };
   checkOffer(terms, names);
   return terms;

@@ -75,6 +75,16 @@ function shownSum(sum: number): string {
 }
 
 /**
+ * A fraction as a percentage for a message about a bound: one decimal (500, 233.3), or as many
+ * as it takes not to read as the bound itself (200.0004 is not "200").
+ */
+function shownPercent(fraction: number, bound: number): string {
+  const percent = fraction * 100;
+  const short = Math.round(percent * 10) / 10;
+  return short === bound ? shownSum(percent) : String(short);
+}
+
+/**
  * Check a list of yearly vesting percentages: 1 to 10 years (data/offer.json, `limits`), each a
  * finite number >= 0, adding up to 100 within 0.01. Throws an InputError naming `field`.
  */
@@ -121,53 +131,80 @@ function checkAmount(value: unknown, field: string, what: string): void {
 }
 
 /**
+ * Check a target bonus against the base it is paid on: a percentage from 0% to 200% of base, or
+ * an amount (at most $100,000,000) that comes to no more than 200% of base (data/offer.json,
+ * `limits`). Throws an InputError naming `fields.bonus`, with the share of base an amount is.
+ */
+export function checkBonus(
+  bonus: Bonus,
+  base: number,
+  fields: Pick<OfferFieldNames, 'bonus' | 'base'>,
+): void {
+  const max = LIMITS.maxBonusPercent;
+  if (bonus.kind === 'percent') {
+    if (typeof bonus.value !== 'number' || !Number.isFinite(bonus.value) || bonus.value < 0) {
+      throw new InputError(
+        `${fields.bonus} must be a percentage of base from 0% to ${max}%`,
+        fields.bonus,
+      );
+    }
+    if (bonus.value > max / 100) {
+      throw new InputError(
+        `${fields.bonus} ${shownSum(bonus.value * 100)}% is above ${max}% of base`,
+        fields.bonus,
+      );
+    }
+  } else if (bonus.kind === 'amount') {
+    checkAmount(bonus.value, fields.bonus, '');
+    // The same bound as for a percentage: an amount is judged as the share of base it is.
+    if (bonus.value * 100 > base * max) {
+      throw new InputError(
+        `${fields.bonus} ${usd(bonus.value)} is ${shownPercent(bonus.value / base, max)}% of ${fields.base} ${usd(base)}, above ${max}% of base`,
+        fields.bonus,
+      );
+    }
+  } else {
+    throw new InputError(`${fields.bonus} must be a percentage of base or an amount`, fields.bonus);
+  }
+}
+
+/**
+ * Check that a sign-on is paid within the years the schedule shows: no more entries than
+ * `vesting` has years. The message shows the schedule as given: its preset id, or its yearly
+ * percentages (`10/20/30/40`), never the id `custom`.
+ */
+export function checkSignOnYears(
+  signOn: readonly number[],
+  vesting: Vesting,
+  fields: Pick<OfferFieldNames, 'signOn' | 'vesting'>,
+): void {
+  const years = vesting.percents.length;
+  if (signOn.length > years) {
+    const shown = vesting.id === 'custom' ? vesting.percents.join('/') : vesting.id;
+    throw new InputError(
+      `${fields.signOn} lists ${signOn.length} years, more than the ${years} of the vesting schedule (${fields.vesting} ${shown})`,
+      fields.signOn,
+    );
+  }
+}
+
+/**
  * Check an offer for values out of bounds and for terms that contradict each other, throwing an
  * InputError that names the flag (or the name in `fields`, for an offer file or a batch record):
- * a base of $0; a bonus over 200% of base; more sign-on years than vesting years (a sign-on is
- * paid within the years the offer shows); `--refresh` or `--private` without `--equity`; a
- * schedule that is not 1-10 years adding up to 100; a growth outside -100%..+1000%.
+ * a base of $0; a bonus over 200% of base (`checkBonus`); more sign-on years than vesting years
+ * (`checkSignOnYears`); `--refresh` or `--private` without `--equity`; a schedule that is not
+ * 1-10 years adding up to 100; a growth outside -100%..+1000%.
  */
 export function checkOffer(terms: OfferTerms, fields: OfferFieldNames = OFFER_FLAGS): void {
   checkAmount(terms.base, fields.base, '');
   if (terms.base === 0) throw new InputError(`${fields.base} must be more than $0`, fields.base);
-
-  const bonus = terms.bonus;
-  if (bonus !== null) {
-    if (bonus.kind === 'percent') {
-      const max = LIMITS.maxBonusPercent / 100;
-      if (typeof bonus.value !== 'number' || !Number.isFinite(bonus.value) || bonus.value < 0) {
-        throw new InputError(
-          `${fields.bonus} must be a percentage of base from 0% to ${LIMITS.maxBonusPercent}%`,
-          fields.bonus,
-        );
-      }
-      if (bonus.value > max) {
-        throw new InputError(
-          `${fields.bonus} ${shownSum(bonus.value * 100)}% is above ${LIMITS.maxBonusPercent}% of base`,
-          fields.bonus,
-        );
-      }
-    } else if (bonus.kind === 'amount') {
-      checkAmount(bonus.value, fields.bonus, '');
-    } else {
-      throw new InputError(
-        `${fields.bonus} must be a percentage of base or an amount`,
-        fields.bonus,
-      );
-    }
-  }
+  if (terms.bonus !== null) checkBonus(terms.bonus, terms.base, fields);
 
   checkAmount(terms.equity, fields.equity, '');
   checkVestingPercents(terms.vesting.percents, fields.vesting);
-  const years = terms.vesting.percents.length;
 
   terms.signOn.forEach((s, i) => checkAmount(s, fields.signOn, ` year ${i + 1}`));
-  if (terms.signOn.length > years) {
-    throw new InputError(
-      `${fields.signOn} lists ${terms.signOn.length} years, more than the ${years} of the vesting schedule (${fields.vesting} ${terms.vesting.id})`,
-      fields.signOn,
-    );
-  }
+  checkSignOnYears(terms.signOn, terms.vesting, fields);
 
   checkAmount(terms.refresh, fields.refresh, '');
   if (terms.refresh > 0 && terms.equity === 0) {

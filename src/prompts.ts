@@ -124,27 +124,38 @@ function problem(
   }
 }
 
+/** Checks an answer as typed, given the terms so far (flags and earlier answers): throws why not. */
+export type AnswerParser = (text: string, soFar: Readonly<OfferAnswers>) => unknown;
+
 /**
  * Ask for the offer's terms the flags left out: base, target bonus, the stock grant and its
  * vesting (the presets listed with their percentages, or a custom schedule), sign-on. Each
- * answer is checked as typed by the parser the flag uses; an empty answer is "none".
+ * answer is checked as typed by its parser, which also sees the terms so far (so a bonus can be
+ * checked against the base, a sign-on against the schedule's years); an empty answer is "none"
+ * (returned as ''), except for the grant when a flag needs one (`grantNeededBy`).
  */
 export async function askOffer(
   given: OfferAnswers,
   parsers: {
-    base: (text: string) => unknown;
-    bonus: (text: string) => unknown;
-    equity: (text: string) => unknown;
-    signOn: (text: string) => unknown;
-    vesting: (text: string) => unknown;
+    base: AnswerParser;
+    bonus: AnswerParser;
+    equity: AnswerParser;
+    signOn: AnswerParser;
+    vesting: AnswerParser;
   },
   presets: readonly { id: string; label: string; percents: readonly number[] }[],
   context: PromptContext,
+  /** The flag that needs a grant (`--vesting`, `--refresh`, `--private`): no "none" for it. */
+  grantNeededBy?: string,
 ): Promise<OfferAnswers> {
   const { input, select } = await loadPrompts(context);
   const answers: OfferAnswers = { ...given };
-  const ask = (message: string, parse: (text: string) => unknown, optional: boolean) =>
-    input({ message, required: !optional, validate: (v) => problem(parse, v, optional) ?? true });
+  const ask = (message: string, parse: AnswerParser, optional: boolean) =>
+    input({
+      message,
+      required: !optional,
+      validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
+    });
   if (answers.base === undefined) {
     answers.base = await ask('Base salary a year (e.g. 185000 or 185k):', parsers.base, false);
   }
@@ -157,19 +168,23 @@ export async function askOffer(
   }
   if (answers.equity === undefined) {
     answers.equity = await ask(
-      "Stock grant: the whole grant's value at grant (empty for none):",
+      `Stock grant: the whole grant's value at grant (${grantNeededBy ? `${grantNeededBy} needs one` : 'empty for none'}):`,
       parsers.equity,
-      true,
+      grantNeededBy === undefined,
     );
   }
   if (answers.vesting === undefined && answers.equity.trim() !== '') {
+    // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen.
+    const choices = presets.map((p) => {
+      const why = problem((t) => parsers.vesting(t, answers), p.id, false);
+      return why === undefined
+        ? { name: p.label, value: p.id }
+        : { name: p.label, value: p.id, disabled: `(${why})` };
+    });
     const choice = await select({
       message: 'Vesting schedule (share of the grant vesting each year):',
-      choices: [
-        ...presets.map((p) => ({ name: p.label, value: p.id })),
-        { name: 'custom: type the yearly percentages', value: '' },
-      ],
-      default: presets[0]?.id,
+      choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],
+      default: choices.find((c) => !('disabled' in c))?.value ?? '',
       pageSize: presets.length + 1,
     });
     answers.vesting =

@@ -236,6 +236,8 @@ describe('parseVesting', () => {
     ['33.33/33.33/33.33', 'custom', [33.33, 33.33, 33.33]], // 99.99: within 0.01
     ['0/0/50/50', 'custom', [0, 0, 50, 50]],
     ['10/10/10/10/10/10/10/10/10/10', 'custom', Array(10).fill(10)],
+    ['google_2023', 'google-2023', [33, 33, 22, 12]],
+    ['Amazón', 'amazon', [5, 15, 40, 40]], // accents fold, as in a city's name
   ])('%j -> %s %j', (text, id, percents) =>
     expect(parseVesting(text, vestingPresets)).toEqual({ id, percents }),
   );
@@ -263,6 +265,17 @@ describe('parseVesting', () => {
     ['1e2', "year 1 '1e2' is not a number"],
     ['1/1/1/1/1/1/1/1/1/1/90', 'has 11 years, more than 10'],
     ['', 'is empty'],
+    // Not folded into a preset's name: what looks like one but is not is named, as --city does.
+    [
+      '\u0430mazon',
+      "vesting schedule '\u0430mazon' for --vesting: character 1, '\u0430' (U+0430), is a Cyrillic letter, not the Latin one it may look like; accepted: even",
+    ],
+    ['nvi\u200bdia', 'character 4 is an invisible zero-width space (U+200B); accepted:'],
+    ['ama\u001bzon', "'ama?zon' for --vesting: character 4 is a control character (U+001B)"],
+    ['amazon\u{1f600}', "character 7, '\u{1f600}' (U+1F600), is an emoji"],
+    ['even\u00b1', "character 5, '\u00b1' (U+00B1), is a symbol"],
+    ['nvidia!', "unknown vesting schedule 'nvidia!' for --vesting (did you mean 'nvidia'?)"],
+    ['am.azon', "unknown vesting schedule 'am.azon' for --vesting (did you mean 'amazon'?)"],
   ])('rejects %j: %s', (text, why) => {
     const e = inputError(() => parseVesting(text, vestingPresets));
     expect(e.field).toBe('--vesting');

@@ -288,6 +288,31 @@ describe('batch: bad records', () => {
     );
   });
 
+  it("refuses a key given twice inside a record's offer, naming it", async () => {
+    const r = await batch(
+      '{"years": 5, "offer": {"base": 100000, "base": 5}}\n{"years": 5, "offer": {"base": 100000, "bonus": "10%"}, "city": "austin"}\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "line 1: field 'offer.base' is given twice (JSON would keep only the last); give each field once\n",
+    );
+    expect(lines(r.stdout)).toHaveLength(1);
+  });
+
+  it('tells UTF-16 without a byte-order mark (every other byte 0) from binary', async () => {
+    for (const bytes of [
+      Buffer.from('{"years": 1}\n', 'utf16le'),
+      Buffer.from('{"years": 1}\n', 'utf16le').swap16(),
+    ]) {
+      const r = await batch(bytes);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'ml-salary: error: stdin: the input is UTF-16 text; save it as UTF-8; batch reads NDJSON or CSV\n',
+      );
+    }
+  });
+
   it('reports a short first line at once, while the pipe stays open, and keeps it on SIGINT', async () => {
     const c = fakeIo();
     const controller = new AbortController();

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
 import { run } from '../src/program.js';
+import { batch, lines } from './batch-helpers.js';
 import {
   cli,
   estimateJson,
@@ -67,7 +68,7 @@ const AMAZON = [
 const dir = mkdtempSync(join(tmpdir(), 'ml-salary-offer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Write an offer file and return its path. */
-function offerFile(name: string, text: string): string {
+function offerFile(name: string, text: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -185,7 +186,8 @@ describe('where an offer sits against the market', () => {
       vesting: string;
     }) => [
       ...o.profile,
-      ...['--base', String(o.base), '--bonus', String(o.bonus)],
+      // At most 200% of base, as the bonus limit says (a raise past it stays at it).
+      ...['--base', String(o.base), '--bonus', String(Math.min(o.bonus, 2 * o.base))],
       ...(o.equity > 0 ? ['--equity', String(o.equity), '--vesting', o.vesting] : []),
     ];
     await fc.assert(
@@ -349,6 +351,72 @@ describe('offer files side by side', () => {
     );
   });
 
+  it('a year only one offer has (vesting lengths differ) has no difference, in either order', async () => {
+    const one = offerFile(
+      'one.json',
+      '{"label": "One", "years": 5, "base": 200000, "equity": 500000, "vesting": "100"}',
+    );
+    const two = offerFile(
+      'two.json',
+      '{"label": "Two", "years": 5, "base": 200000, "equity": 500000, "vesting": "50/50"}',
+    );
+    // Year 1: One vests 500,000, Two 250,000; year 2 is Two's alone.
+    const d = await json<OffersDoc>(['offer', one, two]);
+    expect(d.difference[1]!.years).toEqual([{ year: 1, total: -250000 }]);
+    const back = await json<OffersDoc>(['offer', two, one]);
+    expect(back.difference[0]!.years).toEqual([
+      { year: 1, total: 0 },
+      { year: 2, total: 0 },
+    ]);
+    expect(back.difference[1]!.years).toEqual([{ year: 1, total: 250000 }]);
+    for (const [argv, delta] of [
+      [[one, two], '-$250,000'],
+      [[two, one], '+$250,000'],
+    ] as const) {
+      const r = await cli(['offer', ...argv], { env: { NO_COLOR: '1' } });
+      expect(r.code).toBe(0);
+      const diff = r.stdout.slice(r.stdout.indexOf('Difference from'));
+      expect(diff).toMatch(new RegExp(`│ Year 1 +│ +${delta.replace(/[$+]/g, '\\$&')} │`));
+      expect(diff).toMatch(/│ Year 2 +│ +- │/);
+    }
+  });
+
+  it("--take-home: the table has each year's net per offer, with the filing and tax year", async () => {
+    const d = await json<{ offers: { years: { takeHome: { net: number } }[] }[] }>([
+      'offer',
+      acme,
+      globex,
+      '--take-home',
+    ]);
+    const r = await cli(['offer', acme, globex, '--take-home'], { env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const net = r.stdout.slice(r.stdout.indexOf('Net after tax'));
+    expect(net).toMatch(
+      /^Net after tax, year by year \(single, tax year \d{4}; Acme WA, Globex CA\)/,
+    );
+    const usd = (n: number) => `\\$${n.toLocaleString('en-US')}`;
+    const [a, g] = d.offers as [(typeof d.offers)[0], (typeof d.offers)[0]];
+    a.years.forEach((y, i) => {
+      expect(net).toMatch(
+        new RegExp(
+          `│ Year ${i + 1} +│ +${usd(y.takeHome.net)} │ +${usd(g.years[i]!.takeHome.net)} │`,
+        ),
+      );
+    });
+    // A year one offer lacks has no net.
+    const short = offerFile(
+      'short.json',
+      '{"label": "Short", "years": 5, "city": "austin", "base": 200000, "equity": 100000, "vesting": "50/50"}',
+    );
+    const both = await cli(['offer', short, acme, '--take-home', '--filing', 'married'], {
+      env: { NO_COLOR: '1' },
+    });
+    expect(both.code).toBe(0);
+    const nets = both.stdout.slice(both.stdout.indexOf('Net after tax'));
+    expect(nets).toMatch(/\(married, tax year \d{4}; Short TX, Acme WA\)/);
+    expect(nets).toMatch(/│ Year 3 +│ +- │ +\$[\d,]+ │/);
+  });
+
   it('a file leaves out what --years gives, and a label defaults to the file name', async () => {
     const path = offerFile('initech.json', '{"city": "austin", "base": "150k"}');
     const d = await offerJson(['--years', '4', path]);
@@ -391,6 +459,41 @@ describe('offer files side by side', () => {
       '{"years": 5, "base": 1, "equity": 1, "growth": 0.1}',
       /: growth must be a percentage like "10%" or "-5%", got a number$/m,
     ],
+    [
+      'a bonus amount over 200% of base',
+      '{"years": 5, "base": 100000, "bonus": "300k"}',
+      /: bonus \$300,000 is 300% of base \$100,000, above 200% of base$/m,
+    ],
+    [
+      'an empty string',
+      '{"years": 5, "base": 100000, "bonus": ""}',
+      /: bonus is empty: expected a percentage of base/,
+    ],
+    [
+      'a key given twice',
+      '{"years": 5, "base": 200000, "base": 300000}',
+      /: field 'base' is given twice \(JSON would keep only the last\); give each field once$/m,
+    ],
+    [
+      'a key given twice, pretty-printed with a nested list',
+      '{\n  "years": 5,\n  "signOn": [1, 2],\n  "base": "200k",\n  "label": "A",\n  "label": "B"\n}\n',
+      /: field 'label' is given twice/,
+    ],
+    [
+      'an ANSI escape in the label',
+      '{"label": "Ac\\u001b[31mme", "years": 5, "base": 1}',
+      /: label 'Ac\?\[31mme': character 3 is a control character \(U\+001B\), which a label may not hold$/m,
+    ],
+    [
+      'a right-to-left override in the label',
+      '{"label": "Acme\\u202e", "years": 5, "base": 1}',
+      /: character 5 is an invisible formatting character \(U\+202E\), which a label may not hold$/m,
+    ],
+    [
+      'a line break in the label',
+      '{"label": "Ac\\nme", "years": 5, "base": 1}',
+      /: label 'Ac\?me': character 3 is a control character \(U\+000A\)/,
+    ],
     ['bad JSON', '{"years": 5, "base": ', /: not valid JSON \(/],
     ['no base', '{"years": 5, "city": "austin"}', /: base is required$/m],
     ['no years', '{"base": 185000}', /: years is required$/m],
@@ -415,6 +518,34 @@ describe('offer files side by side', () => {
       expect(r.stderr).toContain(`error: ${path}: `);
     },
   );
+
+  it('a UTF-16 file (with or without a byte-order mark) is named as such, not as bad JSON', async () => {
+    const json = '{"years": 5, "base": 185000}';
+    for (const [name, bytes] of [
+      ['le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])],
+      [
+        'be.json',
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]),
+      ],
+      ['nobom.json', Buffer.from(json, 'utf16le')],
+    ] as const) {
+      const path = offerFile(name, bytes);
+      expectUsageError(
+        await cli(['offer', path]),
+        new RegExp(`^ml-salary: error: .*${name}: the file is UTF-16 text; save it as UTF-8$`, 'm'),
+      );
+    }
+  });
+
+  it('a label in any script is fine; one from a file name is checked as a label is', async () => {
+    const path = offerFile('yandex.json', '{"label": "Яндекс 株式会社", "years": 5, "base": 1}');
+    expect((await offerJson([path])).label).toBe('Яндекс 株式会社');
+    const odd = offerFile('a\u001bb.json', '{"years": 5, "base": 1}');
+    expectUsageError(
+      await cli(['offer', odd]),
+      /a\?b\.json: the file name \(the label by default\): character 2 is a control character \(U\+001B\), which a label may not hold$/m,
+    );
+  });
 
   it('a missing file, and offer flags with files, are usage errors too', async () => {
     expectUsageError(
@@ -473,6 +604,16 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       /unknown vesting schedule 'amazn' for --vesting \(did you mean 'amazon'\?\); accepted: even, amazon, google, google-2023, nvidia/,
     ],
     [
+      'a preset name with a look-alike letter',
+      offer('--base', '1', '--equity', '1', '--vesting', '\u0430mazon'),
+      /^ml-salary: error: vesting schedule '\u0430mazon' for --vesting: character 1, '\u0430' \(U\+0430\), is a Cyrillic letter, not the Latin one it may look like; accepted: even, amazon/,
+    ],
+    [
+      'a preset name with punctuation',
+      offer('--base', '1', '--equity', '1', '--vesting', 'nvidia!'),
+      /unknown vesting schedule 'nvidia!' for --vesting \(did you mean 'nvidia'\?\)/,
+    ],
+    [
       'more sign-on years than vesting years',
       offer('--base', '1', '--equity', '1', '--vesting', 'google', '--sign-on', '1,2,3,4,5'),
       /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting google\)/,
@@ -508,6 +649,16 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       /--bonus 201% is above 200% of base/,
     ],
     [
+      'a bonus amount over 200% of base',
+      offer('--base', '100k', '--bonus', '500k'),
+      /--bonus \$500,000 is 500% of --base \$100,000, above 200% of base$/m,
+    ],
+    [
+      'more sign-on years than a custom schedule',
+      offer('--base', '1', '--equity', '1', '--vesting', '10/20/30/40', '--sign-on', '1,2,3,4,5'),
+      /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting 10\/20\/30\/40\)$/m,
+    ],
+    [
       'a growth without %',
       offer('--base', '1', '--equity', '1', '--growth', '10'),
       /--growth '10' needs a % sign/,
@@ -518,10 +669,48 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       /--base '101m' is above the maximum of \$100,000,000/,
     ],
     ['a base of $0', offer('--base', '0'), /--base must be more than \$0/],
+    // commander passes "" through: an empty value is an error, never "not given".
+    ['an empty --base', offer('--base', ''), /--base is empty: expected whole dollars/],
+    ...(
+      [
+        ['--bonus', /--bonus is empty: expected a percentage of base from 0% to 200%/],
+        ['--equity', /--equity is empty: expected whole dollars/],
+        [
+          '--vesting',
+          /--vesting is empty: expected even, amazon, google, google-2023, nvidia, or yearly percentages/,
+        ],
+        ['--sign-on', /--sign-on is empty: expected amounts separated by commas/],
+        ['--refresh', /--refresh is empty: expected whole dollars/],
+        ['--growth', /--growth is empty: expected a percentage from -100% to 1000%/],
+      ] as const
+    ).map(
+      ([flag, message]) =>
+        [`an empty ${flag}`, offer('--base', '1', '--equity', '1', flag, ''), message] as [
+          string,
+          string[],
+          RegExp,
+        ],
+    ),
+    [
+      'an empty --vesting without --equity',
+      offer('--base', '1', '--vesting', ' '),
+      /--vesting is empty: expected/,
+    ],
   ];
 
   it.each(cases)('%s', async (_what, argv, message) => {
     expectUsageError(await cli(argv), message);
+  });
+
+  it("a batch record: a bonus amount over 200% of its base is that line's error", async () => {
+    const r = await batch(
+      '{"years": 5, "offer": {"base": 100000, "bonus": 500000}}\n{"years": 5, "offer": {"base": 100000, "bonus": 200000}}\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'line 1: offer.bonus $500,000 is 500% of offer.base $100,000, above 200% of base\n',
+    );
+    expect(lines(r.stdout)).toHaveLength(1);
   });
 
   it('a bonus of exactly 200% and a schedule of 33.33 x 3 are fine (the bounds are inclusive)', async () => {
@@ -608,7 +797,7 @@ describe('--private', () => {
 });
 
 describe('--format csv and markdown', () => {
-  it('CSV: a row per year, the first year and the annualized total with its percentile', async () => {
+  it('CSV: a row per year, the first year, the annualized total, and the total the percentile is of', async () => {
     const d = await offerJson(AMAZON);
     const r = await cli(['offer', ...AMAZON, '--format', 'csv']);
     expect(r.code).toBe(0);
@@ -619,8 +808,11 @@ describe('--format csv and markdown', () => {
       'offer 1,3,185000,27750,160000,0,372750,,',
       'offer 1,4,185000,27750,160000,0,372750,,',
       'offer 1,first-year,,,,,282750,,',
-      `offer 1,annualized,185000,27750,100000,20000,332750,${d.position.total.percentile},${d.position.total.verdict}`,
+      'offer 1,annualized,185000,27750,100000,20000,332750,,',
+      // The percentile is of base + bonus + the grant per year: sign-on left out, as the table's.
+      `offer 1,total-vs-market,185000,27750,100000,,312750,${d.position.total.percentile},${d.position.total.verdict}`,
     ]);
+    expect(d.annualized.total - d.annualized.signOn).toBe(312750);
   });
 
   it('markdown: the year-by-year table and where each part sits', async () => {
@@ -631,6 +823,9 @@ describe('--format csv and markdown', () => {
       'First year: $282,750. Annualized (levels.fyi: grant / vesting years, sign-on / 4): $332,750.',
     );
     expect(r.stdout).toMatch(/^\| total \| \$312,750 \| /m);
+    expect(r.stdout).toContain(
+      "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
+    );
   });
 });
 
@@ -884,6 +1079,146 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('No stock grant.');
     expect(t.stdout()).toMatch(/│ 1 +│ \$200,000 │ +\$0 │ +\$0 │ \$20,000 │ \$220,000 │/);
+  });
+
+  const PROFILE = [...SEATTLE, '--skills', 'mlops', '--degree', 'masters'];
+
+  it('a sign-on longer than the chosen schedule is re-asked, named by its question', async () => {
+    const t = terminal();
+    const done = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--equity', '100k'],
+      t.io,
+    );
+    await screen.next();
+    for (let i = 0; i < 5; i++) screen.keypress('down'); // custom
+    screen.keypress('enter');
+    await screen.next();
+    screen.type('10/20/30/40');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Sign-on bonus by year');
+    screen.type('1,2,3,4,5');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      'Sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting 10/20/30/40)',
+    );
+    for (let i = 0; i < 2; i++) screen.keypress('backspace'); // 1,2,3,4
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 10/20/30/40');
+    expect(t.stderr()).toContain('--vesting 10/20/30/40 --sign-on 1,2,3,4');
+  });
+
+  it('a bonus amount over 200% of the base answered is re-asked, saying the share', async () => {
+    const t = terminal();
+    const done = run(['offer', ...PROFILE], t.io);
+    await screen.next();
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Target bonus');
+    screen.type('500k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      'Bonus $500,000 is 500% of Base $100,000, above 200% of base',
+    );
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    screen.type('50k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // no grant
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toMatch(/│ 1 +│ \$100,000 │ +\$50,000 │ +\$0 │ +\$0 │ \$150,000 │/);
+  });
+
+  it('with --sign-on given, a schedule too short for it cannot be chosen nor typed', async () => {
+    const t = terminal();
+    const done = run(
+      [
+        'offer',
+        ...PROFILE,
+        '--base',
+        '200k',
+        '--bonus',
+        '0',
+        '--equity',
+        '100k',
+        '--sign-on',
+        '1,2,3,4,5',
+      ],
+      t.io,
+    );
+    await screen.next();
+    // Every preset has 4 years: each is shown with why not, and the cursor starts on custom.
+    expect(screen.getScreen()).toContain(
+      'Amazon, back-loaded (5/15/40/40) (--sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting amazon))',
+    );
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Yearly percentages');
+    screen.type('50/50');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      '--sign-on lists 5 years, more than the 2 of the vesting schedule (Vesting 50/50)',
+    );
+    for (let i = 0; i < 5; i++) screen.keypress('backspace');
+    screen.type('20/20/20/20/20');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
+  });
+
+  it('with --vesting (or --refresh, --private) given, the stock grant is required, not "none"', async () => {
+    const t = terminal();
+    const done = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--vesting', 'google'],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      "Stock grant: the whole grant's value at grant (--vesting needs one):",
+    );
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('You must provide a value');
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting google 38/32/20/10');
+
+    const r = terminal();
+    const refresh = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--refresh', '10k'],
+      r.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      "Stock grant: the whole grant's value at grant (--refresh needs one):",
+    );
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // even, the default
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await refresh).toBe(0);
+    expect(r.stdout()).toContain('plus a $10,000 refresher each year');
+  });
+
+  it('an empty flag fails before any question (an empty answer is "none")', async () => {
+    const t = terminal();
+    expect(await run(['offer', ...PROFILE, '--base', '200k', '--bonus', ''], t.io)).toBe(2);
+    expect(t.stderr()).toBe(
+      'ml-salary: error: --bonus is empty: expected a percentage of base from 0% to 200% like 15%, or an amount like 30000 or 30k\n',
+    );
+    expect(t.stdout()).toBe('');
   });
 
   it('a bad flag fails before any question, and Ctrl+C cancels with 130', async () => {

@@ -212,6 +212,24 @@ describe('checkOffer', () => {
       '--bonus 250% is above 200% of base',
     ],
     [
+      'a bonus amount over 200% of base',
+      { base: 100000, bonus: { kind: 'amount', value: 500000 } as const },
+      '--bonus',
+      '--bonus $500,000 is 500% of --base $100,000, above 200% of base',
+    ],
+    [
+      'a bonus amount just over 200% of base',
+      { base: 100000, bonus: { kind: 'amount', value: 200001 } as const },
+      '--bonus',
+      '--bonus $200,001 is 200.001% of --base $100,000, above 200% of base',
+    ],
+    [
+      'more sign-on years than a custom schedule, shown as given',
+      { vesting: { id: 'custom', percents: [10, 20, 30, 40] }, signOn: [1, 2, 3, 4, 5] },
+      '--sign-on',
+      '--sign-on lists 5 years, more than the 4 of the vesting schedule (--vesting 10/20/30/40)',
+    ],
+    [
       'a negative sign-on year',
       { signOn: [1000, -1] },
       '--sign-on',
@@ -275,6 +293,9 @@ describe('checkOffer', () => {
       ),
     ).not.toThrow();
     expect(() => checkOffer(offer({ equity: 1, growth: 10 }))).not.toThrow();
+    expect(() =>
+      checkOffer(offer({ base: 100000, bonus: { kind: 'amount', value: 200000 } })),
+    ).not.toThrow();
   });
 });
 
@@ -407,7 +428,13 @@ const termsArb: fc.Arbitrary<OfferTerms> = fc
     growth: fc.double({ min: -1, max: 1, noNaN: true }),
     private: fc.boolean(),
   })
-  .map((t) => (t.equity === 0 ? { ...t, refresh: 0, private: false } : t));
+  .map((t) => (t.equity === 0 ? { ...t, refresh: 0, private: false } : t))
+  // A bonus amount is at most 200% of base, as a percentage is (checkBonus).
+  .map((t) =>
+    t.bonus?.kind === 'amount' && t.bonus.value > 2 * t.base
+      ? { ...t, bonus: { ...t.bonus, value: 2 * t.base } }
+      : t,
+  );
 
 describe('offer properties', () => {
   const raise = fc.integer({ min: 1, max: 1_000_000 });
@@ -418,9 +445,9 @@ describe('offer properties', () => {
         const before = offerPosition(terms, m);
         const bonusUp =
           terms.bonus === null
-            ? ({ kind: 'amount', value: d } as const)
+            ? ({ kind: 'amount', value: Math.min(2 * terms.base, d) } as const)
             : terms.bonus.kind === 'amount'
-              ? { ...terms.bonus, value: terms.bonus.value + d }
+              ? { ...terms.bonus, value: Math.min(2 * terms.base, terms.bonus.value + d) }
               : { ...terms.bonus, value: Math.min(2, terms.bonus.value + d / 1e6) };
         const raised: [OfferTerms, 'base' | 'bonus' | 'equity'][] = [
           [{ ...terms, base: terms.base + d }, 'base'],

@@ -244,17 +244,37 @@ export function formatBytes(n: number): string {
 }
 
 /**
- * What a stream's first bytes say about it, before any line is read: a UTF-16 text file, or a
- * binary file (a NUL byte, or many control bytes, in the first 8 KiB, as `grep` and `git` judge).
- * Returns a sentence for the user, or undefined for text.
+ * Whether bytes read as UTF-16 without a byte-order mark: in their first (up to 64) bytes, every
+ * other byte is 0 and the rest are ASCII text, as `{"base": ...` is in UTF-16LE or BE.
  */
-export function sniffBinary(head: Buffer): string | undefined {
+function bomlessUtf16(b: Buffer): boolean {
+  const n = Math.min(b.length, 64) & ~1;
+  if (n < 4) return false;
+  const text = (byte: number) =>
+    byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f);
+  for (const zero of [0, 1]) {
+    let ok = true;
+    for (let i = 0; i < n && ok; i += 2) {
+      ok = b[i + zero] === 0 && text(b[i + 1 - zero]!);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * What a stream's first bytes say about it, before any line is read: a UTF-16 text file (with a
+ * byte-order mark, or ASCII text with every other byte 0), or a binary file (a NUL byte, or many
+ * control bytes, in the first 8 KiB, as `grep` and `git` judge). Returns a sentence for the user
+ * calling the stream `what` ("the input is UTF-16 text; ..."), or undefined for text.
+ */
+export function sniffBinary(head: Buffer, what = 'the input'): string | undefined {
   const b = head.subarray(0, 8192);
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
-    return 'the input is UTF-16 text; save it as UTF-8';
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || bomlessUtf16(b)) {
+    return `${what} is UTF-16 text; save it as UTF-8`;
   }
   const nul = b.indexOf(0);
-  if (nul !== -1) return `the input looks binary (a NUL byte at byte ${nul + 1}), not text`;
+  if (nul !== -1) return `${what} looks binary (a NUL byte at byte ${nul + 1}), not text`;
   let control = 0;
   for (const byte of b) {
     if (
@@ -265,7 +285,7 @@ export function sniffBinary(head: Buffer): string | undefined {
     }
   }
   if (b.length >= 32 && control / b.length > 0.1) {
-    return 'the input looks binary (many control bytes), not text';
+    return `${what} looks binary (many control bytes), not text`;
   }
   return undefined;
 }

@@ -81,17 +81,14 @@ export function profileFromJson(text: string): RawRecord {
     }
   }
   // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
-  // a CSV header's is. Only a line that may repeat one is scanned (see mayRepeat).
-  if (mayRepeat(text, keys.length)) {
-    const seen = new Set<string>();
-    for (const { key } of members(text)) {
-      if (seen.has(key)) {
-        throw new InputError(
-          `field '${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
-          key,
-        );
-      }
-      seen.add(key);
+  // a CSV header's is; in the record's offer too.
+  checkRepeats(text, keys.length);
+  const offer = raw.offer;
+  if (typeof offer === 'object' && offer !== null && !Array.isArray(offer)) {
+    const offerKeys = Object.keys(offer).length;
+    if (mayRepeat(text, keys.length + offerKeys)) {
+      const written = members(text).find((m) => m.key === 'offer')!.value;
+      checkRepeats(written, offerKeys, 'offer.');
     }
   }
   if (typeof raw.years === 'number' && !Number.isFinite(raw.years)) {
@@ -99,6 +96,26 @@ export function profileFromJson(text: string): RawRecord {
     raw.yearsText = members(text).find((m) => m.key === 'years')?.value;
   }
   return raw;
+}
+
+/**
+ * Throw an InputError naming the first key that a JSON object's text (valid JSON, its parsed
+ * object having `keys` keys) gives twice at its top level: JSON.parse would silently keep the
+ * last (named with `prefix`, e.g. `offer.`). Only a text that may repeat one is scanned (see
+ * mayRepeat). Batch records (and their offers) and offer files all check with this.
+ */
+export function checkRepeats(text: string, keys: number, prefix = ''): void {
+  if (!mayRepeat(text, keys)) return;
+  const seen = new Set<string>();
+  for (const { key } of members(text)) {
+    if (seen.has(key)) {
+      throw new InputError(
+        `field '${prefix}${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
+        `${prefix}${key}`,
+      );
+    }
+    seen.add(key);
+  }
 }
 
 /**

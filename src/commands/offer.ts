@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../amounts.js';
+import { checkRepeats } from '../batch/records.js';
+import { sniffBinary } from '../batch/lines.js';
 import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from './rerun.js';
 import { renderJson } from '../document.js';
@@ -18,9 +20,16 @@ import {
   type OfferDocument,
   type OffersDocument,
 } from '../offer-document.js';
-import { OFFER_FIELDS, OFFER_KEYS, resolveOffer, type RawOffer } from '../offer-input.js';
-import { OFFER_FLAGS, vestingPresets } from '../offer.js';
+import {
+  checkEachTerm,
+  OFFER_FIELDS,
+  OFFER_KEYS,
+  resolveOffer,
+  type RawOffer,
+} from '../offer-input.js';
+import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../profile.js';
+import { codePoint } from '../normalise.js';
 import { askMissing, askOffer } from '../prompts.js';
 import { csvRow } from '../render/csv.js';
 import type { Market } from '../types.js';
@@ -79,20 +88,47 @@ interface OfferFile {
 const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
 
 /**
- * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only. The values
- * are checked later by the same code as the flags, each message naming the file and the key.
+ * The first character of a label that must not reach a terminal: a control character (an ANSI
+ * escape starts with one), an invisible formatting one (a zero-width space, a right-to-left
+ * override) or a line break; said as "character 3 is a control character (U+001B)". A label may
+ * otherwise be any text, in any script.
+ */
+function labelProblem(label: string): string | undefined {
+  let at = 0;
+  for (const char of label) {
+    at++;
+    const what = /\p{Cc}/u.test(char)
+      ? 'a control character'
+      : /\p{Cf}/u.test(char)
+        ? 'an invisible formatting character'
+        : /[\p{Zl}\p{Zp}]/u.test(char)
+          ? 'a line break'
+          : undefined;
+    if (what) return `character ${at} is ${what} (${codePoint(char)})`;
+  }
+  return undefined;
+}
+
+/**
+ * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only, each
+ * given once, in UTF-8 (a UTF-16 or binary file is named as such, not parsed into a garbled
+ * error). The values are checked later by the same code as the flags, each message naming the
+ * file and the key.
  */
 function readOfferFile(path: string): OfferFile {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const why = fsReason(error);
     throw new UsageError(`cannot read offer file '${clip(path, 200)}': ${why}`);
   }
+  const notText = sniffBinary(bytes, 'the file');
+  if (notText !== undefined) throw new InputError(`${clip(path, 200)}: ${notText}`, 'file');
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(text);
   } catch (error) {
     throw new InputError(
       `${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 100)})`,
@@ -114,13 +150,25 @@ function readOfferFile(path: string): OfferFile {
       );
     }
   }
+  // JSON.parse keeps the last of a key given twice without a word; batch records refuse it too.
+  inFile(path, () => checkRepeats(text, Object.keys(record).length));
   const label = record.label;
   if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
     throw new InputError(`${clip(path, 200)}: label must be a non-empty string`, 'label');
   }
+  const shown = typeof label === 'string' ? label : basename(path).replace(/\.json$/i, '');
+  const odd = labelProblem(shown);
+  if (odd !== undefined) {
+    const what =
+      typeof label === 'string' ? `label '${clip(shown)}'` : `the file name (the label by default)`;
+    throw new InputError(
+      `${clip(path, 200)}: ${what}: ${odd}, which a label may not hold`,
+      'label',
+    );
+  }
   const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
   return {
-    label: typeof label === 'string' ? label : basename(path).replace(/\.json$/i, ''),
+    label: shown,
     profile: {
       years: own('years'),
       city: own('city'),
@@ -200,6 +248,7 @@ export async function offerCommand(
     if (plan.ask) {
       // Check what the flags gave before asking for the rest, so a typo fails at once.
       resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
+      checkEachTerm(offer, OFFER_FLAGS);
       // The prompts draw straight on stderr; with colour off they write no colour code at all.
       const context = {
         input: io.stdin,
@@ -216,20 +265,18 @@ export async function offerCommand(
           vesting: opts.vesting,
           signOn: opts.signOn,
         },
-        {
-          // An answer's problem names the question, not the flag ("Base 'x' is not ...").
-          base: (t) => parseAmount(t, 'Base'),
-          bonus: (t) => parseBonus(t, 'Bonus'),
-          equity: (t) => parseAmount(t, 'Stock grant'),
-          signOn: (t) => parseAmountList(t, 'Sign-on'),
-          vesting: (t) => parseVesting(t, vestingPresets, 'Vesting'),
-        },
+        answerParsers(offer),
         vestingPresets,
         context,
+        (['vesting', 'refresh', 'private'] as const)
+          .filter((k) => offer[k] !== undefined && offer[k] !== false)
+          .map((k) => OFFER_FLAGS[k])[0],
       );
       const before = JSON.stringify([profileFlags(opts), offer]);
       offer = { ...offer, ...answers };
       asked = JSON.stringify([profile, offer]) !== before;
+      // An empty answer is "none" (an empty flag is an error: resolveOffer says so).
+      for (const k of OFFER_FIELDS) if (offer[k] === '' && flags[k] === undefined) delete offer[k];
     } else {
       for (const [value, name] of [
         [profile.years, '--years'],
@@ -286,6 +333,47 @@ export async function offerCommand(
   }
 }
 
+/**
+ * The checks of the answers at the prompts, each named by its question, not by a flag the user
+ * never typed ("Base 'x' is not ..."): each term on its own, then against the terms so far (a
+ * base above $0, a bonus of at most 200% of the base, no more sign-on years than the schedule
+ * has), so that nothing answered is refused only after the last question. A term the flags gave
+ * keeps its flag's name. The flags themselves were checked before (`checkEachTerm`).
+ */
+function answerParsers(flags: RawOffer): Parameters<typeof askOffer>[1] {
+  const name = (key: 'base' | 'vesting', question: string) =>
+    flags[key] !== undefined ? OFFER_FLAGS[key] : question;
+  return {
+    base: (t) => {
+      if (parseAmount(t, 'Base') === 0) throw new InputError('Base must be more than $0', 'Base');
+    },
+    bonus: (t, soFar) => {
+      const bonus = parseBonus(t, 'Bonus');
+      const base = soFar.base === undefined ? 0 : parseAmount(soFar.base, name('base', 'Base'));
+      if (base > 0) checkBonus(bonus, base, { bonus: 'Bonus', base: name('base', 'Base') });
+    },
+    equity: (t) => parseAmount(t, 'Stock grant'),
+    vesting: (t, soFar) => {
+      const vesting = parseVesting(t, vestingPresets, 'Vesting');
+      // A --sign-on given as a flag is paid within the schedule's years too.
+      if (flags.signOn !== undefined && soFar.signOn !== undefined) {
+        const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
+        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
+      }
+    },
+    signOn: (t, soFar) => {
+      const signOn = parseAmountList(t, 'Sign-on');
+      // The schedule the offer will have: the one chosen or given, `even` without a grant.
+      const grant = soFar.equity !== undefined && soFar.equity.trim() !== '';
+      const vesting =
+        grant && soFar.vesting !== undefined
+          ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
+          : vestingPresets.find((p) => p.id === 'even')!;
+      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
+    },
+  };
+}
+
 /** One offer against the estimate for its profile. */
 function judge(
   rawProfile: RawProfile,
@@ -308,7 +396,11 @@ function judge(
   );
 }
 
-/** CSV: one row per offer and year (with --take-home, its net), then first-year and annualized. */
+/**
+ * CSV: one row per offer and year (with --take-home, its net), then first-year, annualized, and
+ * total-vs-market: the annualized base + bonus + stock, sign-on left out, with its percentile and
+ * verdict in the market (the annualized row's total includes sign-on / 4, so it has none).
+ */
 function offerCsv(docs: readonly OfferDocument[]): string {
   const taxed = docs.some((d) => d.years.some((y) => y.takeHome));
   const head = [
@@ -335,14 +427,17 @@ function offerCsv(docs: readonly OfferDocument[]): string {
     }
     out += row([label, 'first-year', '', '', '', '', d.firstYear, '', '']);
     const a = d.annualized;
+    out += row([label, 'annualized', a.base, a.bonus, a.equity, a.signOn, a.total, '', '']);
+    // The percentile is of the annualized total without its sign-on (the market's figures have
+    // none): its own row, as the table's "Total vs market", with the figure it is of.
     out += row([
       label,
-      'annualized',
+      'total-vs-market',
       a.base,
       a.bonus,
       a.equity,
-      a.signOn,
-      a.total,
+      '',
+      a.base + a.bonus + a.equity,
       d.position.total.percentile,
       d.position.total.verdict,
     ]);
@@ -392,6 +487,10 @@ function offerMarkdown(docs: readonly OfferDocument[]): string {
         `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.mid)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
       );
     }
+    lines.push('');
+    lines.push(
+      "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
+    );
     lines.push('');
   });
   return `${lines.join('\n')}`;

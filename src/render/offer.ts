@@ -8,7 +8,7 @@ import { VERDICT_WORDS, type Position } from '../percentile.js';
 import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
-import { renderTakeHomeTable } from './take-home.js';
+import { placeName, renderTakeHomeTable } from './take-home.js';
 import { wrap } from './text.js';
 
 export interface OfferReportOptions {
@@ -237,6 +237,9 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
       grid(['', ...diffs.map((d) => d.label)], diffRows, { paint, width, charset: opts.charset }),
     );
   }
+  if (doc.offers.some((o) => o.years.some((y) => y.takeHome))) {
+    out.push(...offersNet(doc.offers, labels, years, opts));
+  }
   out.push(
     paint.dim(
       wrap(
@@ -247,4 +250,54 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
     ),
   );
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * With --take-home, side by side: each year's net after tax per offer ('-' for a year an offer
+ * lacks), under a heading with the filing status, the tax year and where each offer is taxed (as
+ * the one-offer report's take-home table has), then the take-home notes (a federal-only place).
+ */
+function offersNet(
+  offers: readonly OfferDocument[],
+  labels: readonly string[],
+  years: number,
+  opts: OfferReportOptions,
+): string[] {
+  const { paint, width } = opts;
+  const views = offers.flatMap((o) => o.years.flatMap((y) => (y.takeHome ? [y.takeHome] : [])));
+  const first = views[0]!;
+  const places = offers.map((o) => {
+    const view = o.years.find((y) => y.takeHome)?.takeHome;
+    return view ? placeName(view) : '-';
+  });
+  const where =
+    new Set(places).size === 1 ? places[0]! : labels.map((l, i) => `${l} ${places[i]!}`).join(', ');
+  const rows: string[][] = [];
+  for (let y = 1; y <= years; y++) {
+    rows.push([
+      `Year ${y}`,
+      ...offers.map((o) => {
+        const net = o.years.find((r) => r.year === y)?.takeHome?.net;
+        return net === undefined ? '-' : money(net);
+      }),
+    ]);
+  }
+  const out = [
+    paint.bold(
+      wrap(
+        `Net after tax, year by year (${first.filing}, tax year ${first.taxYear}; ${where})`,
+        width,
+        '',
+      ),
+    ),
+    grid(['', ...labels], rows, { paint, width, charset: opts.charset }),
+  ];
+  const notes = [...new Set(views.flatMap((v) => v.notes))];
+  for (const n of [
+    "Net: each year's total after the taxes on it; run one offer file alone with --take-home for each tax.",
+    ...notes,
+  ]) {
+    out.push(paint.dim(wrap(n, width, '')));
+  }
+  return out;
 }

@@ -106,7 +106,7 @@ export function renderTakeHomeTable(
 }
 
 /** Where the taxes are: "TX", "NY + NYC", or "federal only". */
-function placeName(v: TakeHomeView): string {
+export function placeName(v: TakeHomeView): string {
   if (v.state === 'none') return 'federal only';
   return v.local ? `${v.state} + ${v.local.toUpperCase()}` : v.state;
 }
