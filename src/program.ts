@@ -3,7 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { estimateCommand } from './commands/estimate.js';
 import { listCommand } from './commands/list.js';
-import type { CareerOptions, CompareOptions } from './commands/compare.js';
+import type { CareerOptions } from './commands/career.js';
+import type { CompareOptions } from './commands/compare.js';
 import type { OfferOptions } from './commands/offer.js';
 import {
   addOutputOptions,
@@ -358,7 +359,7 @@ export function createProgram(
         .addHelpText('after', CAREER_HELP_AFTER)
         .action(async (opts: CareerOptions) => {
           refuseProfileFlags(program.opts<EstimateOptions>(), 'career');
-          const { careerCommand } = await import('./commands/compare.js');
+          const { careerCommand } = await import('./commands/career.js');
           await careerCommand(opts, io, await marketFor(opts, program.opts(), market));
         });
     },
