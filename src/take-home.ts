@@ -137,19 +137,30 @@ function withholdingNote(gross: number, request: TakeHomeRequest): string | unde
 /**
  * Take-home pay on `gross` wages in a location's jurisdiction (each tax with its rate basis, the
  * net and the effective rate), and the purchasing power of the net at the metro's price level.
+ * `column` names the figure in a refusal of --pretax ("the Low column", "year 2"): the same
+ * --pretax comes out of every column of a report, so the message says which one it cannot.
  */
 export function takeHomeAt(
   gross: number,
   locationId: string,
   locationLabel: string,
   request: TakeHomeRequest,
+  column?: string,
 ): TakeHomeView {
   const where = jurisdiction(locationId, locationLabel, request);
-  const result = takeHome(
-    gross,
-    { filing: request.filing, state: where.state, local: where.local, pretax: request.pretax },
-    TAX,
-  );
+  let result: TakeHome;
+  try {
+    result = takeHome(
+      gross,
+      { filing: request.filing, state: where.state, local: where.local, pretax: request.pretax },
+      TAX,
+    );
+  } catch (error) {
+    if (column === undefined || !(error instanceof InputError) || error.field !== '--pretax') {
+      throw error;
+    }
+    throw new InputError(`${error.message} (${column})`, error.field);
+  }
   if (where.note) result.notes.unshift(where.note);
   if (request.note) result.notes.unshift(request.note);
   const withholding = withholdingNote(gross, request);

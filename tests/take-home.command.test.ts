@@ -441,7 +441,7 @@ describe('take-home errors: one line, exit 2', () => {
     ]);
     expectUsageError(
       offer,
-      /^ml-salary: error: --pretax \$100,000 is more than \$100,000 of wages can pay after the taxes still owed on them: at most \$92,350 can be contributed/,
+      /^ml-salary: error: --pretax \$100,000 is more than \$100,000 of wages can pay after the taxes still owed on them: at most \$92,350 can be contributed \(year 1\)$/m,
     );
     const d = await json<{ total: Range }>(['--years', '5']);
     const low = `$${d.total.low.toLocaleString('en-US')}`;

@@ -4,7 +4,6 @@ import { charsetFor, colorLevel } from '../color.js';
 import { toCompareDocument } from '../compare-document.js';
 import { renderJson } from '../document.js';
 import { estimate } from '../estimate.js';
-import { InputError } from '../errors.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../profile.js';
@@ -57,12 +56,13 @@ export async function takeHomeFor(
   const request = stateScope(taxed, asked);
   return (gross, i, at) => {
     const c = taxed[i]!;
-    try {
-      return takeHomeAt(gross, c.locationId, c.locationLabel, request);
-    } catch (error) {
-      if (!(error instanceof InputError) || error.field !== '--pretax') throw error;
-      throw new InputError(`${error.message} (${c.label}${at ? `, ${at}` : ''})`, error.field);
-    }
+    return takeHomeAt(
+      gross,
+      c.locationId,
+      c.locationLabel,
+      request,
+      at ? `${c.label}, ${at}` : c.label,
+    );
   };
 }
 

@@ -1,7 +1,6 @@
 // `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
 import { charsetFor, colorLevel } from '../color.js';
 import { renderJson, toDocument } from '../document.js';
-import { InputError } from '../errors.js';
 import { estimate } from '../estimate.js';
 import { UsageError } from '../exit.js';
 import { outputWidth, print, type Io } from '../io.js';
@@ -78,19 +77,14 @@ export async function estimateCommand(
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
   if (request) {
     const { takeHomeAt } = await import('../take-home.js');
-    // The same --pretax comes out of each column's total: one too large for the Low column's
-    // (the smallest) is refused naming it.
-    const at = (gross: number, column: string) => {
-      try {
-        return takeHomeAt(gross, doc.profile.city, doc.labels.city, request);
-      } catch (error) {
-        if (!(error instanceof InputError) || error.field !== '--pretax') throw error;
-        throw new InputError(
-          `${error.message} (the ${column} column; --pretax comes out of low, typical and high alike)`,
-          error.field,
-        );
-      }
-    };
+    const at = (gross: number, column: string) =>
+      takeHomeAt(
+        gross,
+        doc.profile.city,
+        doc.labels.city,
+        request,
+        `the ${column} column; --pretax comes out of low, typical and high alike`,
+      );
     doc.takeHome = {
       low: at(doc.total.low, 'Low'),
       mid: at(doc.total.mid, 'Typical'),

@@ -296,7 +296,8 @@ export async function offerCommand(
     const { takeHomeAt } = await import('../take-home.js');
     for (const doc of docs) {
       for (const year of doc.years) {
-        year.takeHome = takeHomeAt(year.total, doc.profile.city, doc.labels.city, request);
+        const column = `${docs.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
+        year.takeHome = takeHomeAt(year.total, doc.profile.city, doc.labels.city, request, column);
       }
     }
   }
