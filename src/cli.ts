@@ -54,6 +54,27 @@ function main(): void {
     return errStream;
   }
 
+  /**
+   * A message to stderr, straight to fd 2 while no stream exists (an error line needs none: the
+   * stream costs a few milliseconds of start-up), else through the stream to keep the order. A
+   * message stderr cannot take (2>/dev/full, a closed pipe) is lost: the exit code says it.
+   */
+  function writeAllErr(text: string): void {
+    if (errStream !== undefined) {
+      errStream.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(2, bytes, done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        realStderr().write(bytes.subarray(done));
+      }
+    }
+  }
+
   /** A last line on stderr before exiting, if stderr takes it. */
   function sayLast(line: string): void {
     try {
@@ -109,15 +130,23 @@ function main(): void {
     },
   });
 
-  // stdin and stderr are looked up when first used: a --json run never creates those streams.
+  const stderr = new Proxy({} as Io['stderr'], {
+    get(_target, key) {
+      if (key === 'writeAll') return writeAllErr;
+      const s = realStderr();
+      const value: unknown = Reflect.get(s, key, s);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(s) : value;
+    },
+  });
+
+  // stdin and the streams are made when first used: a --json run, a --version or a usage error
+  // creates none.
   void run(process.argv.slice(2), {
     get stdin() {
       return process.stdin;
     },
     stdout,
-    get stderr() {
-      return realStderr();
-    },
+    stderr,
     env: process.env,
     get signal() {
       return aborter().signal;

@@ -31,6 +31,12 @@ export function print(io: Io, text: string): void {
   else io.stdout.write(text);
 }
 
+/** A message to stderr (an error line, help for a mistake): as `print`, without a stream. */
+export function printErr(io: Io, text: string): void {
+  if (io.stderr.writeAll) io.stderr.writeAll(text);
+  else io.stderr.write(text);
+}
+
 /** The width to lay text out to: the terminal's, or 0 (never wrap) when stdout is not one. */
 export function outputWidth(io: Io): number {
   return io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0;

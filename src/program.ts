@@ -17,7 +17,7 @@ import {
 } from './commands/options.js';
 import { InputError } from './errors.js';
 import { DataError, EXIT, UsageError } from './exit.js';
-import type { Io } from './io.js';
+import { print, printErr, type Io } from './io.js';
 import { market as bundledMarket } from './market.js';
 import { editDistanceSuggest } from './normalise.js';
 import { isPromptCancel } from './prompts.js';
@@ -409,8 +409,8 @@ export function createProgram(
 
   program.exitOverride();
   program.configureOutput({
-    writeOut: (s) => void io.stdout.write(s),
-    writeErr: (s) => void io.stderr.write(s),
+    writeOut: (s) => print(io, s),
+    writeErr: (s) => printErr(io, s),
     outputError: (s, write) => write(`ml-salary: ${oneLine(s)}\n`),
   });
   for (const sub of program.commands) {
@@ -468,19 +468,20 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
     return EXIT.usage; // commander already printed the message through outputError
   }
   if (isPromptCancel(error)) {
-    io.stderr.write('Cancelled\n');
+    printErr(io, 'Cancelled\n');
     return EXIT.cancelled;
   }
   // A bad value or a misused command line is a usage error (2); a whole input or output that
   // fails is a data error (1).
   if (error instanceof InputError || error instanceof UsageError || error instanceof DataError) {
-    io.stderr.write(`ml-salary: error: ${error.message}\n`);
+    printErr(io, `ml-salary: error: ${error.message}\n`);
     return error instanceof DataError ? EXIT.data : EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(
+  printErr(
+    io,
     `ml-salary: internal error: ${oneLine(message)}${debug ? '' : ' (run with --debug for details)'}\n`,
   );
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack) printErr(io, `${error.stack}\n`);
   return EXIT.data;
 }
