@@ -8,7 +8,7 @@ import { fsReason } from './fs-reason.js';
 import { UsageError } from './exit.js';
 import { deepFreeze } from './freeze.js';
 import type { SchemaError, validateMarket } from './generated/validate-market.js';
-import { foldName } from './normalise.js';
+import { foldName, hiddenCharacter } from './normalise.js';
 import { clip } from './numbers.js';
 import type { Market, Range } from './types.js';
 
@@ -43,11 +43,27 @@ function ranges(value: unknown, path: string, out: [string, Record<string, numbe
   for (const [k, v] of Object.entries(o)) ranges(v, `${path}/${k}`, out);
 }
 
+/** Every string in a market file, with its JSON path: each may be printed. */
+function strings(value: unknown, path: string, out: [string, string][]): void {
+  if (typeof value === 'string') out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}/${i}`, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) strings(v, `${path}/${k}`, out);
+  }
+}
+
 /** What the schema cannot check: throws the first problem as "path: what is wrong". */
 function checkMeaning(m: Market): void {
   const fail = (path: string, message: string): never => {
     throw new Error(`${path}: ${message}`);
   };
+  // Labels, quotes and titles reach the terminal: no escape codes or hidden characters in them.
+  const texts: [string, string][] = [];
+  strings(m, '', texts);
+  for (const [path, text] of texts) {
+    const hidden = hiddenCharacter(text);
+    if (hidden) fail(path, `'${clip(text)}': ${hidden}, which the file's text may not hold`);
+  }
   const found: [string, Record<string, number>][] = [];
   ranges(m, '', found);
   for (const [path, r] of found) {

@@ -55,6 +55,28 @@ function scriptOf(char: string): string | undefined {
 }
 
 /** "U+0430": a code point as Unicode writes it. */
+/**
+ * The first character of a text we print that must not reach a terminal: a control character (an
+ * ANSI escape starts with one), an invisible formatting one (a zero-width space, a right-to-left
+ * override) or a line break; said as "character 3 is a control character (U+001B)". Such a text
+ * (an offer's label, a market file's names and quotes) may otherwise be anything, in any script.
+ */
+export function hiddenCharacter(text: string): string | undefined {
+  let at = 0;
+  for (const char of text) {
+    at++;
+    const what = /\p{Cc}/u.test(char)
+      ? 'a control character'
+      : /\p{Cf}/u.test(char)
+        ? (INVISIBLE[char.codePointAt(0)!] ?? 'an invisible formatting character')
+        : /[\p{Zl}\p{Zp}]/u.test(char)
+          ? 'a line break'
+          : undefined;
+    if (what) return `character ${at} is ${what} (${codePoint(char)})`;
+  }
+  return undefined;
+}
+
 export function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -189,6 +189,21 @@ describe('--data: your own market file', () => {
       () => marketFile('dup-degree.json', (m) => (m.degrees.list[3].id = 'masters')),
       /^\/degrees\/list\/3\/id: the id 'masters' is also the id of \/degrees\/list\/2$/,
     ],
+    [
+      'an escape code in a label (it would reach the terminal)',
+      () =>
+        marketFile('ansi-label.json', (m) => (m.locations[0].label = 'San \u001b[31mFrancisco')),
+      /^\/locations\/0\/label: 'San \?\[31mFrancisco': character 5 is a control character \(U\+001B\), which the file's text may not hold$/,
+    ],
+    [
+      'a zero-width space in a quote',
+      () =>
+        marketFile(
+          'zw-quote.json',
+          (m) => (m.skills.list[0].quote = `${m.skills.list[0].quote}\u200b`),
+        ),
+      /^\/skills\/list\/0\/quote: .*: character \d+ is an invisible zero-width space \(U\+200B\)/,
+    ],
   ])('%s: one line with the path, exit 2', async (_what, make, message) => {
     const file = make();
     const r = await cli(['--data', file, '--years', '5', '--json']);

@@ -29,7 +29,7 @@ import {
 } from '../offer-input.js';
 import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../profile.js';
-import { codePoint } from '../normalise.js';
+import { hiddenCharacter } from '../normalise.js';
 import { askMissing, askOffer } from '../prompts.js';
 import { offerCsv, offerMarkdown } from '../render/offer-formats.js';
 import type { Market } from '../types.js';
@@ -88,28 +88,6 @@ interface OfferFile {
 const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
 
 /**
- * The first character of a label that must not reach a terminal: a control character (an ANSI
- * escape starts with one), an invisible formatting one (a zero-width space, a right-to-left
- * override) or a line break; said as "character 3 is a control character (U+001B)". A label may
- * otherwise be any text, in any script.
- */
-function labelProblem(label: string): string | undefined {
-  let at = 0;
-  for (const char of label) {
-    at++;
-    const what = /\p{Cc}/u.test(char)
-      ? 'a control character'
-      : /\p{Cf}/u.test(char)
-        ? 'an invisible formatting character'
-        : /[\p{Zl}\p{Zp}]/u.test(char)
-          ? 'a line break'
-          : undefined;
-    if (what) return `character ${at} is ${what} (${codePoint(char)})`;
-  }
-  return undefined;
-}
-
-/**
  * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only, each
  * given once, in UTF-8 (a UTF-16 or binary file is named as such, not parsed into a garbled
  * error). The values are checked later by the same code as the flags, each message naming the
@@ -157,7 +135,7 @@ function readOfferFile(path: string): OfferFile {
     throw new InputError(`${clip(path, 200)}: label must be a non-empty string`, 'label');
   }
   const shown = typeof label === 'string' ? label : basename(path).replace(/\.json$/i, '');
-  const odd = labelProblem(shown);
+  const odd = hiddenCharacter(shown);
   if (odd !== undefined) {
     const what =
       typeof label === 'string' ? `label '${clip(shown)}'` : `the file name (the label by default)`;
