@@ -1,4 +1,4 @@
-import type { OutStream } from '../io.js';
+import type { OutStream } from '../cli/io.js';
 
 /** Inputs at least this big (bytes, when known) or this long (records) get a progress line. */
 export const PROGRESS_MIN_BYTES = 1024 * 1024;

@@ -1,0 +1,124 @@
+// `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
+import { charsetFor, colorLevel } from '../color.js';
+import { renderJson, toDocument } from '../../documents/estimate.js';
+import { estimate } from '../../model/estimate.js';
+import { UsageError } from '../../errors.js';
+import { outputWidth, print, type Io } from '../io.js';
+import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
+import { askMissing } from '../prompts.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { rerunEstimate } from '../rerun.js';
+import type { Market } from '../../model/types.js';
+import {
+  colorChoice,
+  estimateFormat,
+  takeHomeRequest,
+  type EstimateOptions,
+  type Format,
+  type TakeHomeOptions,
+} from '../options.js';
+
+/** Whether this run may ask questions, and if not, why not (said in errors and notes). */
+export type PromptPlan = { ask: true } | { ask: false; because: string };
+
+/**
+ * The one place that decides whether to prompt: only a table run, with --input, when stdin and
+ * stderr (where the questions are drawn) are both terminals. The reason it gives is what the user
+ * reads when --years is missing or when values were defaulted.
+ */
+export function promptPlan(
+  opts: { json?: boolean; input: boolean },
+  format: Format,
+  io: Pick<Io, 'stdin' | 'stderr'>,
+): PromptPlan {
+  if (format === 'json' && opts.json) return { ask: false, because: '--json never prompts' };
+  if (format !== 'table') return { ask: false, because: `--format ${format} never prompts` };
+  if (!opts.input) return { ask: false, because: '--no-input was given' };
+  // Only a table run looks at stdin and stderr: creating their streams costs start-up time.
+  if (!io.stdin.isTTY) return { ask: false, because: 'no terminal on stdin' };
+  if (!io.stderr.isTTY) {
+    return { ask: false, because: 'stderr is not a terminal, and the questions are drawn there' };
+  }
+  return { ask: true };
+}
+
+export async function estimateCommand(
+  opts: EstimateOptions & TakeHomeOptions,
+  io: Io,
+  market: Market,
+): Promise<void> {
+  const format = estimateFormat(opts);
+  const request = await takeHomeRequest(opts);
+  const given: RawProfile = {
+    years: opts.years,
+    city: opts.city,
+    industry: opts.industry,
+    skills: opts.skills,
+    degree: opts.degree,
+  };
+  const plan = promptPlan(opts, format, io);
+  let answers = given;
+  if (plan.ask) {
+    // Check what the flags gave before asking for the rest, so a typo fails at once.
+    resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
+    // The prompts draw straight on stderr; with colour off they write no colour code at all.
+    answers = await askMissing(given, market, {
+      input: io.stdin,
+      output: io.stderr,
+      signal: io.signal,
+      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
+    });
+  } else if (given.years === undefined) {
+    throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
+  }
+  const asked = plan.ask && Object.values(given).some((value) => value === undefined);
+  const { profile, defaulted } = resolveProfile(answers, market, flagName);
+  const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
+  if (request) {
+    const { takeHomeAt } = await import('../../model/take-home.js');
+    const at = (gross: number, column: string) =>
+      takeHomeAt(
+        gross,
+        doc.profile.city,
+        doc.labels.city,
+        request,
+        `the ${column} column; --pretax comes out of low, typical and high alike`,
+      );
+    doc.takeHome = {
+      low: at(doc.total.low, 'Low'),
+      mid: at(doc.total.mid, 'Typical'),
+      high: at(doc.total.high, 'High'),
+    };
+  }
+  switch (format) {
+    case 'json':
+      return print(io, renderJson(doc));
+    case 'csv':
+      return print(io, renderCsv(doc));
+    case 'markdown':
+      return print(io, renderMarkdown(doc));
+    case 'table': {
+      // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
+      const [{ painter }, { renderReport }] = await Promise.all([
+        import('../paint.js'),
+        import('../../render/report.js'),
+      ]);
+      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
+      const because = plan.ask ? undefined : plan.because;
+      print(
+        io,
+        renderReport(doc, {
+          paint,
+          width: outputWidth(io),
+          charset: charsetFor(io.env),
+          explain: opts.explain === true,
+          defaultedBecause: because,
+        }),
+      );
+      // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
+      if (asked) io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
+      return;
+    }
+  }
+}
