@@ -3,7 +3,41 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ColorChoice } from './color.js';
 import { UsageError } from '../errors.js';
 import { editDistanceSuggest } from '../input/names.js';
-import { PROFILE_FIELDS, type ProfileField } from '../model/types.js';
+import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
+import type { Io } from './io.js';
+
+/** What every command's definition (commands/*.ts) gets from the program. */
+export interface CommandContext {
+  io: Io;
+  /** The action's exit code, when it is not 0 (batch: 1 for bad records). */
+  state: { code: number };
+  /** The options given before the subcommand (the root command's). */
+  top(): EstimateOptions;
+  /** The market: the --data file (after the command, or before it), read and checked, or the bundled one. */
+  market(opts: { data?: string }): Promise<Market>;
+  maxYears: number;
+}
+
+export const DATA_HELP =
+  'use this market file instead of the bundled one (start from: ml-salary market --json)';
+
+/** A repeatable option's values, in order. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The options commander set (it leaves the others undefined), to lay over the root's. */
+export function defined<T extends object>(opts: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(opts).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+/**
+ * A profile flag after `list`, `batch` or `market` gets the message it gets before them, not
+ * "unknown option": each is there, hidden, only to be refused (refuseProfileFlags).
+ */
+export function hideProfileFlags(cmd: Command): void {
+  for (const field of PROFILE_FIELDS) cmd.addOption(new Option(`--${field} <value>`).hideHelp());
+}
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
