@@ -4,7 +4,6 @@ import type { Charset } from '../render/chart.js';
 
 export type ColorChoice = 'auto' | 'always' | 'never';
 
-
 interface StreamLike {
   isTTY?: boolean;
 }
