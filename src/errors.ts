@@ -1,3 +1,8 @@
+// The errors every layer throws. Each is recognised by its name, not by which copy of this module
+// made it: the CLI's lazily loaded parts (dist/lazy/, see scripts/build.mjs) carry their own copy,
+// and an error thrown there must still be an InputError to the one handler in cli/program.ts.
+const named = (name: string) => (value: unknown) => value instanceof Error && value.name === name;
+
 /**
  * A bad value for one input: `field` names it as the user named it (`--city`, or `city` in a
  * batch record). Thrown by the estimator, the profile resolver and the parsers alike. It knows
@@ -12,4 +17,23 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
   }
+  static override [Symbol.hasInstance] = named('InputError');
+}
+
+/** The command line asks for something it cannot have (a conflict, a missing value): exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+  static override [Symbol.hasInstance] = named('UsageError');
+}
+
+/** The input or the output fails as a whole (binary input, a full disk): exit 1. */
+export class DataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataError';
+  }
+  static override [Symbol.hasInstance] = named('DataError');
 }

@@ -11,8 +11,8 @@ export {
   degreeWeight,
   stackSkillPremiums,
   levelFor,
-} from './estimate.js';
-export { market } from './market.js';
+} from './model/estimate.js';
+export { market } from './model/market.js';
 export {
   catalog,
   foldName,
@@ -21,11 +21,16 @@ export {
   resolveSkills,
   suggest,
   type CatalogKind,
-} from './normalise.js';
-export { resolveProfile, type RawProfile, type ResolvedProfile } from './profile.js';
-export { parseYears } from './numbers.js';
-export { toDocument, renderJson, SCHEMA_VERSION, type EstimateDocument } from './document.js';
+} from './input/names.js';
+export { resolveProfile, type RawProfile, type ResolvedProfile } from './input/profile.js';
+export { parseYears } from './input/numbers.js';
+export {
+  toDocument,
+  renderJson,
+  SCHEMA_VERSION,
+  type EstimateDocument,
+} from './documents/estimate.js';
 export { InputError } from './errors.js';
-export { EXIT } from './exit.js';
-export { VERSION } from './version.js';
-export type * from './types.js';
+export { EXIT } from './cli/exit.js';
+export { VERSION } from './cli/version.js';
+export type * from './model/types.js';

@@ -7,9 +7,9 @@ import {
   parseBonus,
   parsePercent,
   parseVesting,
-} from '../src/amounts.js';
+} from '../src/input/amounts.js';
 import { InputError } from '../src/errors.js';
-import { vestingPresets } from '../src/offer.js';
+import { vestingPresets } from '../src/model/offer.js';
 
 /** The InputError that `fn` throws (fails the test if it throws nothing or something else). */
 function inputError(fn: () => unknown): InputError {

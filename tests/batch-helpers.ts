@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PassThrough } from 'node:stream';
-import { run } from '../src/program.js';
+import { run } from '../src/cli/program.js';
 import { BIN, fakeIo, ROOT } from './helpers.js';
 
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitCsvLine } from '../src/batch/records.js';
-import { run } from '../src/program.js';
+import { run } from '../src/cli/program.js';
 import { csvField, csvRow } from '../src/render/csv.js';
 import {
   batch,

@@ -10,7 +10,7 @@ import {
   type Paint,
   type PaintRole,
 } from '../src/render/chart.js';
-import { charsetFor } from '../src/color.js';
+import { charsetFor } from '../src/cli/color.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { run } from '../src/program.js';
+import { run } from '../src/cli/program.js';
 import { fakeIo } from './helpers.js';
 
 export interface Ran {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstBadByte, LineSplitter, type Line } from '../src/batch/lines.js';
 import { splitCsvLine } from '../src/batch/records.js';
-import { run } from '../src/program.js';
+import { run } from '../src/cli/program.js';
 import { csvRow } from '../src/render/csv.js';
 import { FIXTURES, reportedLines, summary } from './batch-helpers.js';
 import { fakeIo } from './helpers.js';

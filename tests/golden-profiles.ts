@@ -1,4 +1,4 @@
-import type { Market, Profile } from '../src/types.js';
+import type { Market, Profile } from '../src/model/types.js';
 
 /**
  * The fixed profiles of the golden-file test: reference cases, every catalogue entry alone, the

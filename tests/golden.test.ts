@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../src/estimate.js';
-import { market } from '../src/market.js';
-import { toDocument } from '../src/document.js';
+import { estimate } from '../src/model/estimate.js';
+import { market } from '../src/model/market.js';
+import { toDocument } from '../src/documents/estimate.js';
 import { goldenProfiles } from './golden-profiles.js';
 
 // The model's exact output for a fixed set of profiles, committed in tests/golden/. When the model

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../src/io.js';
+import type { Io } from '../src/cli/io.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../bin/ml-salary.js', import.meta.url));

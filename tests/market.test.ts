@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { market } from '../src/market.js';
-import type { Range } from '../src/types.js';
+import { market } from '../src/model/market.js';
+import type { Range } from '../src/model/types.js';
 
 const SEEDS = new URL('../../shared/seeds/', import.meta.url);
 const seedText = (file: string): string | undefined => {

@@ -5,7 +5,7 @@ import { screen } from '@inquirer/testing/vitest';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
-import { run } from '../src/program.js';
+import { run } from '../src/cli/program.js';
 import { batch, lines } from './batch-helpers.js';
 import {
   cli,

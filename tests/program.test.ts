@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/program.js';
+import { run } from '../src/cli/program.js';
 import { fakeIo } from './helpers.js';
 
 // eslint-disable-next-line no-control-regex -- matching escape codes is the point

@@ -4,8 +4,8 @@ import type { PassThrough } from 'node:stream';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { profileFromJson } from '../src/batch/records.js';
-import { market } from '../src/market.js';
-import { run } from '../src/program.js';
+import { market } from '../src/model/market.js';
+import { run } from '../src/cli/program.js';
 import { FIXTURES, lines } from './batch-helpers.js';
 import { fakeIo, ROOT } from './helpers.js';
 
@@ -469,8 +469,8 @@ describe('schemas/offer.schema.json', () => {
 
 describe('schemas/offer-file.schema.json', () => {
   it('names exactly the fields an offer file may have', async () => {
-    const { OFFER_FIELDS } = await import('../src/offer-input.js');
-    const { PROFILE_FIELDS } = await import('../src/types.js');
+    const { OFFER_FIELDS } = await import('../src/input/offer.js');
+    const { PROFILE_FIELDS } = await import('../src/model/types.js');
     expect(Object.keys(offerFileSchema.properties as object)).toEqual([
       '$schema',
       'label',

@@ -15,7 +15,7 @@ import {
   type TakeHome,
   type TakeHomeOptions,
   type TaxTables,
-} from '../src/tax.js';
+} from '../src/model/tax.js';
 
 // JSON imports widen literal types; the tests below check the data really has this shape.
 const tables = taxData as unknown as TaxTables;

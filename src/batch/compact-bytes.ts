@@ -4,9 +4,9 @@
 // three times the passthrough's time with a peak RSS over 100 MB; written as bytes, a record costs
 // a fraction of that (npm run bench, and bench/README.md for the figures). A test checks the
 // bytes against JSON.stringify over random records.
-import type { Price } from '../estimate.js';
-import { SCHEMA_VERSION } from '../document.js';
-import type { ProfileField, Range } from '../types.js';
+import type { Price } from '../model/estimate.js';
+import { SCHEMA_VERSION } from '../documents/estimate.js';
+import type { ProfileField, Range } from '../model/types.js';
 
 const bytes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const HEAD = bytes(`{"schemaVersion":${SCHEMA_VERSION},"line":`);

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { clip } from '../numbers.js';
-import type { RawProfile } from '../profile.js';
-import { PROFILE_FIELDS, type ProfileField } from '../types.js';
+import { clip } from '../input/numbers.js';
+import type { RawProfile } from '../input/profile.js';
+import { PROFILE_FIELDS, type ProfileField } from '../model/types.js';
 
 /** The fields a batch record may carry: those of the JSON `profile`. */
 export const RECORD_FIELDS: readonly ProfileField[] = PROFILE_FIELDS;

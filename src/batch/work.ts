@@ -1,13 +1,13 @@
-import { toBatchRecord, toDocument } from '../document.js';
+import { toBatchRecord, toDocument } from '../documents/estimate.js';
 import { InputError } from '../errors.js';
-import { estimate, price, type Price } from '../estimate.js';
-import { DataError } from '../exit.js';
-import { clip, kindOf } from '../numbers.js';
-import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../offer-input.js';
-import { offerPosition, type OfferPosition } from '../offer.js';
-import { fieldName, resolveProfile } from '../profile.js';
+import { estimate, price, type Price } from '../model/estimate.js';
+import { DataError } from '../errors.js';
+import { clip, kindOf } from '../input/numbers.js';
+import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../input/offer.js';
+import { offerPosition, type OfferPosition } from '../model/offer.js';
+import { fieldName, resolveProfile } from '../input/profile.js';
 import { csvRecord } from '../render/csv.js';
-import type { Estimate, Market, ProfileField } from '../types.js';
+import type { Estimate, Market, ProfileField } from '../model/types.js';
 import { CompactBytes } from './compact-bytes.js';
 import { linesFrom, type Line } from './lines.js';
 import {

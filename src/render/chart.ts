@@ -17,9 +17,9 @@
  * narrow too; Sentry's CLI documents the same limit, getsentry/cli#1177), so this is documented
  * rather than detected: on such a terminal, use the ASCII charset, whose glyphs are all narrow.
  */
-import type { Range } from '../types.js';
+import type { Range } from '../model/types.js';
 
-import type { Charset } from '../color.js';
+import type { Charset } from '../cli/color.js';
 
 export type { Charset };
 

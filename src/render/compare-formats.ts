@@ -1,6 +1,6 @@
 // CSV and markdown of the compare and career documents (the table is render/compare.ts).
-import type { CareerDocument, CompareDocument } from '../compare-document.js';
-import { money, signedMoney } from '../format.js';
+import type { CareerDocument, CompareDocument } from '../documents/compare.js';
+import { money, signedMoney } from '../model/format.js';
 import { csvRow } from './csv.js';
 
 const PARTS = ['base', 'bonus', 'equity', 'total'] as const;

@@ -1,4 +1,4 @@
-import type { Estimate, ProfileField } from '../types.js';
+import type { Estimate, ProfileField } from '../model/types.js';
 
 /** Quote a CSV field when it holds a comma, quote, CR or LF (RFC 4180). */
 export function csvField(value: string | number): string {

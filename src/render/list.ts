@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../types.js';
+import type { CatalogEntry } from '../model/types.js';
 import { wrap } from './text.js';
 
 export const LIST_KINDS = {

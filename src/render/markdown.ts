@@ -1,5 +1,5 @@
-import type { EstimateDocument } from '../document.js';
-import { money, signedMoney } from '../format.js';
+import type { EstimateDocument } from '../documents/estimate.js';
+import { money, signedMoney } from '../model/format.js';
 import { sourceTag, tagList } from './text.js';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|');

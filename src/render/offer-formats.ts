@@ -1,6 +1,6 @@
 // CSV and markdown of offer documents (the table is render/offer.ts).
-import { money } from '../format.js';
-import type { OfferDocument } from '../offer-document.js';
+import { money } from '../model/format.js';
+import type { OfferDocument } from '../documents/offer.js';
 import { csvRow } from './csv.js';
 
 /**

@@ -1,10 +1,10 @@
 // An offer (or several) for people: year by year, first year and annualized, and where each part
 // sits against the market, with a range bar per part and the offer marked.
 import type { ChalkInstance } from 'chalk';
-import type { Charset } from '../color.js';
-import { money, percent, signedMoney, yearsText } from '../format.js';
-import type { OfferDocument, OffersDocument } from '../offer-document.js';
-import { VERDICT_WORDS, type Position } from '../percentile.js';
+import type { Charset } from '../cli/color.js';
+import { money, percent, signedMoney, yearsText } from '../model/format.js';
+import type { OfferDocument, OffersDocument } from '../documents/offer.js';
+import { VERDICT_WORDS, type Position } from '../model/percentile.js';
 import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';

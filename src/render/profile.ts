@@ -1,5 +1,5 @@
 // How a profile's defaulted fields read in every report: one rule, one place.
-import type { Profile, ProfileField, ProfileLabels } from '../types.js';
+import type { Profile, ProfileField, ProfileLabels } from '../model/types.js';
 
 /** A field's value as a person reads it: "5", "Austin", "none", "NLP / LLMs, MLOps". */
 export function fieldText(field: ProfileField, profile: Profile, labels: ProfileLabels): string {

@@ -2,9 +2,9 @@
 // bar per part, the biggest reasons, what the open data says, the source titles); with
 // --explain every reason, what each guide says and the sources in full.
 import type { ChalkInstance } from 'chalk';
-import type { EstimateDocument } from '../document.js';
-import { groupThousands, money, moneyK, signedMoney, yearsText } from '../format.js';
-import type { Factor, Range, SalaryStats } from '../types.js';
+import type { EstimateDocument } from '../documents/estimate.js';
+import { groupThousands, money, moneyK, signedMoney, yearsText } from '../model/format.js';
+import type { Factor, Range, SalaryStats } from '../model/types.js';
 import { commonScale, rangeBar, rangeLegend, type Charset, type Paint } from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';

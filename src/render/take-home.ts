@@ -2,9 +2,9 @@
 // low / typical / high total), each tax with its rate basis, the net, the effective rate and what
 // the net buys at U.S.-average prices.
 import type { ChalkInstance } from 'chalk';
-import { money, percent } from '../format.js';
-import type { TakeHomeView } from '../take-home.js';
-import type { Charset } from '../color.js';
+import { money, percent } from '../model/format.js';
+import type { TakeHomeView } from '../model/take-home.js';
+import type { Charset } from '../cli/color.js';
 import { grid } from './grid.js';
 import { wrap } from './text.js';
 

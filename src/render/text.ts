@@ -1,5 +1,5 @@
 // Laying out prose for a terminal, and the short source tags of human output.
-import type { SourceRef } from '../types.js';
+import type { SourceRef } from '../model/types.js';
 
 /** Short tag for a source in human output: the guide's number ("000"), or the source's id. */
 export function sourceTag(source: Pick<SourceRef, 'id' | 'file'>): string {

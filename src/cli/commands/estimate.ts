@@ -1,0 +1,99 @@
+// `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
+import { charsetFor, colorLevel } from '../color.js';
+import { renderJson, toDocument } from '../../documents/estimate.js';
+import { estimate } from '../../model/estimate.js';
+import { UsageError } from '../../errors.js';
+import { outputWidth, print, type Io } from '../io.js';
+import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
+import { askMissing, promptPlan } from '../prompts.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { rerunEstimate } from '../rerun.js';
+import type { Market } from '../../model/types.js';
+import {
+  colorChoice,
+  estimateFormat,
+  takeHomeRequest,
+  type EstimateOptions,
+  type TakeHomeOptions,
+} from '../options.js';
+
+export async function estimateCommand(
+  opts: EstimateOptions & TakeHomeOptions,
+  io: Io,
+  market: Market,
+): Promise<void> {
+  const format = estimateFormat(opts);
+  const request = await takeHomeRequest(opts);
+  const given: RawProfile = {
+    years: opts.years,
+    city: opts.city,
+    industry: opts.industry,
+    skills: opts.skills,
+    degree: opts.degree,
+  };
+  const plan = promptPlan(opts, format, io);
+  let answers = given;
+  if (plan.ask) {
+    // Check what the flags gave before asking for the rest, so a typo fails at once.
+    resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
+    // The prompts draw straight on stderr; with colour off they write no colour code at all.
+    answers = await askMissing(given, market, {
+      input: io.stdin,
+      output: io.stderr,
+      signal: io.signal,
+      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
+    });
+  } else if (given.years === undefined) {
+    throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
+  }
+  const asked = plan.ask && Object.values(given).some((value) => value === undefined);
+  const { profile, defaulted } = resolveProfile(answers, market, flagName);
+  const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
+  if (request) {
+    const { takeHomeAt } = await import('../../model/take-home.js');
+    const at = (gross: number, column: string) =>
+      takeHomeAt(
+        gross,
+        doc.profile.city,
+        doc.labels.city,
+        request,
+        `the ${column} column; --pretax comes out of low, typical and high alike`,
+      );
+    doc.takeHome = {
+      low: at(doc.total.low, 'Low'),
+      mid: at(doc.total.mid, 'Typical'),
+      high: at(doc.total.high, 'High'),
+    };
+  }
+  switch (format) {
+    case 'json':
+      return print(io, renderJson(doc));
+    case 'csv':
+      return print(io, renderCsv(doc));
+    case 'markdown':
+      return print(io, renderMarkdown(doc));
+    case 'table': {
+      // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
+      const [{ painter }, { renderReport }] = await Promise.all([
+        import('../paint.js'),
+        import('../../render/report.js'),
+      ]);
+      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
+      const because = plan.ask ? undefined : plan.because;
+      print(
+        io,
+        renderReport(doc, {
+          paint,
+          width: outputWidth(io),
+          charset: charsetFor(io.env),
+          explain: opts.explain === true,
+          defaultedBecause: because,
+        }),
+      );
+      // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
+      if (asked) io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
+      return;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// `ml-salary list <kind>`: the accepted names and aliases of one kind of input.
+import { UsageError } from '../../errors.js';
+import { outputWidth, print, type Io } from '../io.js';
+import { catalog, editDistanceSuggest } from '../../input/names.js';
+import { LIST_KINDS, renderList, renderListJson, type ListKind } from '../../render/list.js';
+import type { Market } from '../../model/types.js';
+import { Option, type Command } from 'commander';
+import {
+  DATA_HELP,
+  defined,
+  hideProfileFlags,
+  refuseProfileFlags,
+  type CommandContext,
+  type EstimateOptions,
+} from '../options.js';
+
+export function defineList(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('list')
+    .description('show the accepted values and aliases for a kind of input')
+    // Optional to commander only so that a missing kind gets our message (the kinds) rather
+    // than "missing required argument"; the usage shows it as required.
+    .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
+    .usage('[options] <kind>')
+    .option('--json', 'print JSON')
+    .option('--data <file>', DATA_HELP)
+    // --format after the kind means what it means before `list` (json, or a usage error).
+    .addOption(new Option('--format <format>').hideHelp())
+    .allowExcessArguments(false);
+  hideProfileFlags(cmd);
+  cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
+    const top = ctx.top();
+    listCommand(
+      kind,
+      opts,
+      { ...top, ...defined(opts) },
+      ctx.io,
+      await ctx.market({ ...top, ...defined(opts) }),
+    );
+  });
+}
+
+function listCommand(
+  kindText: string | undefined,
+  opts: { json?: boolean },
+  top: EstimateOptions,
+  io: Io,
+  market: Market,
+): void {
+  refuseProfileFlags(top, 'list');
+  if (top.format !== undefined && top.format !== 'json') {
+    throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
+  }
+  const kind = listKind(kindText);
+  const entries = catalog(market, LIST_KINDS[kind].kind);
+  const json = opts.json || top.json || top.format === 'json';
+  print(io, json ? renderListJson(kind, entries) : renderList(kind, entries, outputWidth(io)));
+}
+
+// Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
+// found on any plain object's prototype.
+const SINGULAR = new Map<string, ListKind>([
+  ['city', 'cities'],
+  ['industry', 'industries'],
+  ['skill', 'skills'],
+  ['degree', 'degrees'],
+]);
+
+function listKind(text: string | undefined): ListKind {
+  const names = Object.keys(LIST_KINDS);
+  if (text === undefined) {
+    throw new UsageError(
+      `list what? pass one of: ${names.join(', ')} (e.g. ml-salary list cities)`,
+    );
+  }
+  const t = text.trim().toLowerCase();
+  if (Object.hasOwn(LIST_KINDS, t)) return t as ListKind;
+  const singular = SINGULAR.get(t);
+  if (singular !== undefined) return singular;
+  const hint = editDistanceSuggest(t, names);
+  throw new UsageError(
+    `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
+  );
+}

@@ -1,0 +1,47 @@
+// `ml-salary market [--json]`: the market data the estimate reads, to read or to start your own.
+import { print, type Io } from '../io.js';
+import { MARKET_FILE_SOURCE } from '../../input/market-file.js';
+import type { Market } from '../../model/types.js';
+import type { Command } from 'commander';
+import {
+  defined,
+  hideProfileFlags,
+  refuseProfileFlags,
+  type CommandContext,
+  type EstimateOptions,
+} from '../options.js';
+
+export function defineMarket(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('market')
+    .description('the market data the estimate reads: a summary, or --json to start your own file')
+    .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
+    .option('--data <file>', 'check this market file and print it (with --json) or its summary')
+    .allowExcessArguments(false);
+  hideProfileFlags(cmd);
+  cmd.action(async (opts: Partial<EstimateOptions>) => {
+    const top = ctx.top();
+    refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
+    marketCommand(
+      opts.json === true || top.json === true,
+      await ctx.market({ ...top, ...defined(opts) }),
+      ctx.io,
+    );
+  });
+}
+
+function marketCommand(json: boolean, market: Market, io: Io): void {
+  // The source entry naming a --data file is ml-salary's, not the file's: leave it out.
+  const own = { ...market, sources: market.sources.filter((s) => s.id !== MARKET_FILE_SOURCE) };
+  if (json) return print(io, `${JSON.stringify(own, null, 2)}\n`);
+  const lines = [
+    `Market data ${market.dataVersion}: ${market.locations.length} locations, ${market.industries.length} industries, ${market.skills.list.length} skills, ${market.degrees.list.length} degrees, ${Object.keys(market.payMix.kinds).length} pay mixes.`,
+    'Sources:',
+    ...own.sources.map((s) => `  [${s.id}] ${s.title}`),
+    '',
+    'To use your own figures (your company bands, a newer guide):',
+    '  ml-salary market --json > my-market.json     then edit it (schemas/market.schema.json)',
+    '  ml-salary --data my-market.json --years 5    every command takes --data',
+  ];
+  print(io, `${lines.join('\n')}\n`);
+}

@@ -1,0 +1,233 @@
+import { parseYears } from '../input/numbers.js';
+import type { Prompts } from './prompt-kit.js';
+import type { Io } from './io.js';
+import type { Format } from './options.js';
+import type { RawProfile } from '../input/profile.js';
+import type { CatalogEntry, Market } from '../model/types.js';
+
+/** Where prompts read and draw (stdin and stderr in the CLI, a fake screen in tests), and how. */
+export interface PromptContext {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+  /**
+   * false: draw without any colour or style code (NO_COLOR, --no-color, TERM=dumb: see
+   * colorLevel). Otherwise the prompts' own colours.
+   */
+  colour?: boolean;
+}
+
+/**
+ * The prompts a flow asks with, bound to `context` (src/prompt-kit.ts), loaded on first use so
+ * scripted runs never load the prompt library. Every interactive flow asks through these.
+ */
+export async function loadPrompts(context: PromptContext): Promise<Prompts> {
+  const { promptKit } = await import('./prompt-kit.js');
+  return promptKit(context);
+}
+
+/** True for the error Inquirer rejects with when the user presses Ctrl+C or the prompt is aborted. */
+export function isPromptCancel(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'ExitPromptError' ||
+      error.name === 'AbortPromptError' ||
+      error.name === 'CancelPromptError')
+  );
+}
+
+/** Check years as typed: undefined when fine, else the reason. */
+export function yearsProblem(text: string, max: number): string | undefined {
+  try {
+    parseYears(text, max, 'years');
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Ask, in order, for whatever `given` leaves out: years, city, industry, skills, degree. */
+export async function askMissing(
+  given: RawProfile,
+  market: Market,
+  context: PromptContext,
+): Promise<RawProfile> {
+  const { input, select, checkbox } = await loadPrompts(context);
+  const max = market.experience.maxYears;
+  const answers: RawProfile = {
+    years: given.years,
+    city: given.city,
+    industry: given.industry,
+    skills: given.skills,
+    degree: given.degree,
+  };
+  if (answers.years === undefined) {
+    answers.years = await input({
+      message: `Years of experience as an ML/software engineer (0-${max}):`,
+      required: true,
+      transformer: (value, { isFinal }) => {
+        if (isFinal || value === '') return value;
+        return yearsProblem(value, max)
+          ? `${value}  (not a number of years from 0 to ${max})`
+          : value;
+      },
+      validate: (value) => yearsProblem(value, max) ?? true,
+    });
+  }
+  const choices = (entries: readonly CatalogEntry[]) =>
+    entries.map((e) => ({ name: e.label, value: e.id }));
+  /** One of a catalogue's entries, the cursor starting on the typical profile's. */
+  const pick = (message: string, entries: readonly CatalogEntry[], typical: string) =>
+    select({ message, choices: choices(entries), default: typical, pageSize: entries.length });
+  if (answers.city === undefined) {
+    answers.city = await pick('City:', market.locations, market.defaults.city);
+  }
+  if (answers.industry === undefined) {
+    answers.industry = await pick(
+      'Industry / employer:',
+      market.industries,
+      market.defaults.industry,
+    );
+  }
+  if (answers.skills === undefined) {
+    answers.skills = await checkbox({
+      message: 'Skills (space to toggle, enter when done; none is fine):',
+      choices: choices(market.skills.list),
+      pageSize: market.skills.list.length,
+    });
+  }
+  if (answers.degree === undefined) {
+    answers.degree = await pick('Highest degree:', market.degrees.list, market.defaults.degree);
+  }
+  return answers;
+}
+
+/** An offer's terms as answered at the prompts (text, parsed by resolveOffer like flags). */
+export interface OfferAnswers {
+  base?: string;
+  bonus?: string;
+  equity?: string;
+  vesting?: string;
+  signOn?: string;
+}
+
+/** Check a typed value with a parser: undefined when fine (or empty and optional), else why. */
+function problem(
+  parse: (text: string) => unknown,
+  text: string,
+  optional: boolean,
+): string | undefined {
+  if (optional && text.trim() === '') return undefined;
+  try {
+    parse(text);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Checks an answer as typed, given the terms so far (flags and earlier answers): throws why not. */
+export type AnswerParser = (text: string, soFar: Readonly<OfferAnswers>) => unknown;
+
+/**
+ * Ask for the offer's terms the flags left out: base, target bonus, the stock grant and its
+ * vesting (the presets listed with their percentages, or a custom schedule), sign-on. Each
+ * answer is checked as typed by its parser, which also sees the terms so far (so a bonus can be
+ * checked against the base, a sign-on against the schedule's years); an empty answer is "none"
+ * (returned as ''), except for the grant when a flag needs one (`grantNeededBy`).
+ */
+export async function askOffer(
+  given: OfferAnswers,
+  parsers: {
+    base: AnswerParser;
+    bonus: AnswerParser;
+    equity: AnswerParser;
+    signOn: AnswerParser;
+    vesting: AnswerParser;
+  },
+  presets: readonly { id: string; label: string; percents: readonly number[] }[],
+  context: PromptContext,
+  /** The flag that needs a grant (`--vesting`, `--refresh`, `--private`): no "none" for it. */
+  grantNeededBy?: string,
+): Promise<OfferAnswers> {
+  const { input, select } = await loadPrompts(context);
+  const answers: OfferAnswers = { ...given };
+  const ask = (message: string, parse: AnswerParser, optional: boolean) =>
+    input({
+      message,
+      required: !optional,
+      validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
+    });
+  if (answers.base === undefined) {
+    answers.base = await ask('Base salary a year (e.g. 185000 or 185k):', parsers.base, false);
+  }
+  if (answers.bonus === undefined) {
+    answers.bonus = await ask(
+      'Target bonus: a share of base like 15%, or an amount (empty for none):',
+      parsers.bonus,
+      true,
+    );
+  }
+  if (answers.equity === undefined) {
+    answers.equity = await ask(
+      `Stock grant: the whole grant's value at grant (${grantNeededBy ? `${grantNeededBy} needs one` : 'empty for none'}):`,
+      parsers.equity,
+      grantNeededBy === undefined,
+    );
+  }
+  if (answers.vesting === undefined && answers.equity.trim() !== '') {
+    // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen.
+    const choices = presets.map((p) => {
+      const why = problem((t) => parsers.vesting(t, answers), p.id, false);
+      return why === undefined
+        ? { name: p.label, value: p.id }
+        : { name: p.label, value: p.id, disabled: `(${why})` };
+    });
+    const choice = await select({
+      message: 'Vesting schedule (share of the grant vesting each year):',
+      choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],
+      default: choices.find((c) => !('disabled' in c))?.value ?? '',
+      pageSize: presets.length + 1,
+    });
+    answers.vesting =
+      choice !== ''
+        ? choice
+        : await ask(
+            'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):',
+            parsers.vesting,
+            false,
+          );
+  }
+  if (answers.signOn === undefined) {
+    answers.signOn = await ask(
+      'Sign-on bonus by year, e.g. 50000,30000 for years 1 and 2 (empty for none):',
+      parsers.signOn,
+      true,
+    );
+  }
+  return answers;
+}
+
+/** Whether this run may ask questions, and if not, why not (said in errors and notes). */
+export type PromptPlan = { ask: true } | { ask: false; because: string };
+
+/**
+ * The one place that decides whether to prompt: only a table run, with --input, when stdin and
+ * stderr (where the questions are drawn) are both terminals. The reason it gives is what the user
+ * reads when --years is missing or when values were defaulted.
+ */
+export function promptPlan(
+  opts: { json?: boolean; input: boolean },
+  format: Format,
+  io: Pick<Io, 'stdin' | 'stderr'>,
+): PromptPlan {
+  if (format === 'json' && opts.json) return { ask: false, because: '--json never prompts' };
+  if (format !== 'table') return { ask: false, because: `--format ${format} never prompts` };
+  if (!opts.input) return { ask: false, because: '--no-input was given' };
+  // Only a table run looks at stdin and stderr: creating their streams costs start-up time.
+  if (!io.stdin.isTTY) return { ask: false, because: 'no terminal on stdin' };
+  if (!io.stderr.isTTY) {
+    return { ask: false, because: 'stderr is not a terminal, and the questions are drawn there' };
+  }
+  return { ask: true };
+}

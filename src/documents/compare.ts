@@ -1,0 +1,170 @@
+// The documents of `ml-salary compare` and `ml-salary career` (schemas/compare.schema.json,
+// schemas/career.schema.json): estimates of several profiles, each exactly what a single estimate
+// of that profile gives, and their differences. Built once; renderers read only these.
+import { SCHEMA_VERSION } from './estimate.js';
+import type { Change } from '../input/scenario.js';
+import type { TakeHomeView } from '../model/take-home.js';
+import type { Estimate, Figures, Profile, ProfileField, ProfileLabels } from '../model/types.js';
+
+/** A difference from the first scenario's typical figure. */
+export interface Delta {
+  dollars: number;
+  /** Of the first scenario's figure, as a fraction (null when that figure is 0). */
+  percent: number | null;
+}
+
+export interface CompareScenario extends Figures {
+  label: string;
+  /** The changes from the starting point, as typed (empty for the starting point itself). */
+  changes: string[];
+  profile: Profile;
+  labels: ProfileLabels;
+  /** Each part's typical figure against the first scenario's (and the net's, with take-home). */
+  delta: { base: Delta; bonus: Delta; equity: Delta; total: Delta; net?: Delta };
+  /** With --take-home: the typical total after tax. */
+  takeHome?: TakeHomeView;
+}
+
+export interface CompareDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  kind: 'compare';
+  currency: 'USD';
+  period: 'year';
+  dataVersion: string;
+  /** The starting profile's fields that were not given and took the documented default. */
+  defaulted: ProfileField[];
+  scenarios: CompareScenario[];
+}
+
+function delta(value: number, first: number): Delta {
+  return {
+    dollars: value - first,
+    percent: first === 0 ? null : Math.round(((value - first) / first) * 10000) / 10000,
+  };
+}
+
+/** A compare document from the estimates of the starting point and each scenario. */
+export function toCompareDocument(
+  entries: readonly {
+    label: string;
+    changes: readonly Change[];
+    estimate: Estimate;
+    takeHome?: TakeHomeView;
+  }[],
+  defaulted: readonly ProfileField[],
+  dataVersion: string,
+): CompareDocument {
+  const first = entries[0]!;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'compare',
+    currency: 'USD',
+    period: 'year',
+    dataVersion,
+    defaulted: [...defaulted],
+    scenarios: entries.map(({ label, changes, estimate: e, takeHome }) => {
+      const f = first.estimate;
+      const scenario: CompareScenario = {
+        label,
+        changes: changes.map((c) => c.text),
+        profile: e.profile,
+        labels: e.labels,
+        level: e.level,
+        base: e.base,
+        bonus: e.bonus,
+        equity: e.equity,
+        total: e.total,
+        delta: {
+          base: delta(e.base.mid, f.base.mid),
+          bonus: delta(e.bonus.mid, f.bonus.mid),
+          equity: delta(e.equity.mid, f.equity.mid),
+          total: delta(e.total.mid, f.total.mid),
+        },
+      };
+      if (e.paper) scenario.paper = e.paper;
+      if (takeHome && first.takeHome) {
+        scenario.delta.net = delta(takeHome.net, first.takeHome.net);
+        scenario.takeHome = takeHome;
+      }
+      return scenario;
+    }),
+  };
+}
+
+/** One point of a career: the estimate at this many years. */
+export interface CareerPoint extends Figures {
+  years: number;
+  /** With --take-home: the typical total after tax. */
+  takeHome?: TakeHomeView;
+}
+
+export interface CareerLine {
+  label: string;
+  changes: string[];
+  /** The profile without its years (the axis). */
+  profile: Omit<Profile, 'years'>;
+  labels: ProfileLabels;
+  points: CareerPoint[];
+}
+
+export interface CareerDocument extends CareerLine {
+  schemaVersion: typeof SCHEMA_VERSION;
+  kind: 'career';
+  currency: 'USD';
+  period: 'year';
+  dataVersion: string;
+  /** The profile's fields that were not given and took the documented default. */
+  defaulted: ProfileField[];
+  /** With --vs: the same years for each scenario. */
+  scenarios?: CareerLine[];
+}
+
+export function careerPoint(e: Estimate, takeHome?: TakeHomeView): CareerPoint {
+  const point: CareerPoint = {
+    years: e.profile.years,
+    level: e.level,
+    base: e.base,
+    bonus: e.bonus,
+    equity: e.equity,
+    total: e.total,
+  };
+  if (e.paper) point.paper = e.paper;
+  if (takeHome) point.takeHome = takeHome;
+  return point;
+}
+
+export function careerLine(
+  label: string,
+  changes: readonly Change[],
+  estimates: readonly Estimate[],
+  takeHomes?: readonly TakeHomeView[],
+): CareerLine {
+  const { city, industry, skills, degree } = estimates[0]!.profile;
+  const profile = { city, industry, skills, degree };
+  return {
+    label,
+    changes: changes.map((c) => c.text),
+    profile,
+    labels: estimates[0]!.labels,
+    points: estimates.map((e, i) => careerPoint(e, takeHomes?.[i])),
+  };
+}
+
+export function toCareerDocument(
+  main: CareerLine,
+  scenarios: readonly CareerLine[],
+  defaulted: readonly ProfileField[],
+  dataVersion: string,
+): CareerDocument {
+  const doc: CareerDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'career',
+    currency: 'USD',
+    period: 'year',
+    dataVersion,
+    defaulted: [...defaulted],
+    ...main,
+  };
+  if (scenarios.length > 0) doc.scenarios = [...scenarios];
+  return doc;
+}

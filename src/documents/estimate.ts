@@ -1,0 +1,85 @@
+import type { TakeHomeView } from '../model/take-home.js';
+import type { Price } from '../model/estimate.js';
+import type { Estimate, ProfileField } from '../model/types.js';
+
+/**
+ * The version of every JSON document the CLI prints (`--json`, batch records). It changes only
+ * when a field changes meaning or is removed (README "The JSON document"). 3: batch records are
+ * compact by default (the full document with `--explain`).
+ */
+export const SCHEMA_VERSION = 3;
+
+/** The JSON document printed by `--json` (schemas/estimate.schema.json). */
+export interface EstimateDocument extends Estimate {
+  schemaVersion: typeof SCHEMA_VERSION;
+  currency: 'USD';
+  period: 'year';
+  dataVersion: string;
+  defaulted: ProfileField[];
+  /** With --take-home: the low, typical and high totals after tax. */
+  takeHome?: { low: TakeHomeView; mid: TakeHomeView; high: TakeHomeView };
+}
+
+/** Build the versioned JSON document for one estimate. */
+export function toDocument(
+  estimate: Estimate,
+  defaulted: readonly ProfileField[],
+  dataVersion: string,
+): EstimateDocument {
+  const doc: EstimateDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    currency: 'USD',
+    period: 'year',
+    dataVersion,
+    profile: estimate.profile,
+    labels: estimate.labels,
+    defaulted: [...defaulted],
+    level: estimate.level,
+    base: estimate.base,
+    bonus: estimate.bonus,
+    equity: estimate.equity,
+    total: estimate.total,
+    factors: estimate.factors,
+    sources: estimate.sources,
+    guides: estimate.guides,
+    openData: estimate.openData,
+  };
+  if (estimate.paper) doc.paper = estimate.paper;
+  return doc;
+}
+
+/** One compact batch record (schemas/batch-record.schema.json): the numbers an analyst uses. */
+export interface BatchRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  line: number;
+  profile: Estimate['profile'];
+  defaulted: ProfileField[];
+  level: Estimate['level'];
+  base: Estimate['base'];
+  bonus: Estimate['bonus'];
+  equity: Estimate['equity'];
+  total: Estimate['total'];
+}
+
+export function toBatchRecord(
+  line: number,
+  estimate: Price,
+  defaulted: readonly ProfileField[],
+): BatchRecord {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    line,
+    profile: estimate.profile,
+    defaulted: [...defaulted],
+    level: estimate.level,
+    base: estimate.base,
+    bonus: estimate.bonus,
+    equity: estimate.equity,
+    total: estimate.total,
+  };
+}
+
+/** A document as one line of JSON. */
+export function renderJson(doc: object): string {
+  return `${JSON.stringify(doc)}\n`;
+}

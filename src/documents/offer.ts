@@ -1,0 +1,151 @@
+// The document of `ml-salary offer` (schemas/offer.schema.json): an offer year by year, beside the
+// market estimate for its profile, with where each part sits. Built once; every renderer and
+// --json read it, and nothing else.
+import { SCHEMA_VERSION } from './estimate.js';
+import {
+  annualized,
+  firstYear,
+  offerPosition,
+  offerYears,
+  targetBonus,
+  type Annualized,
+  type OfferPosition,
+  type OfferTerms,
+  type OfferYear,
+} from '../model/offer.js';
+import { DEFAULT_LEVELS } from '../model/percentile.js';
+import type { TakeHomeView } from '../model/take-home.js';
+import type {
+  Estimate,
+  Level,
+  Profile,
+  ProfileField,
+  ProfileLabels,
+  Range,
+} from '../model/types.js';
+
+/** The offer as the document states it: the terms, with the bonus also in dollars. */
+export interface OfferStated {
+  base: number;
+  bonus: { kind: 'percent' | 'amount'; value: number; amount: number } | null;
+  equity: number;
+  vesting: { id: string; percents: number[] };
+  signOn: number[];
+  refresh: number;
+  growth: number;
+  private: boolean;
+}
+
+export interface OfferYearRow extends OfferYear {
+  /** With --take-home: what this year's pay comes to after tax. */
+  takeHome?: TakeHomeView;
+}
+
+export interface OfferDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  kind: 'offer';
+  currency: 'USD';
+  period: 'year';
+  dataVersion: string;
+  label?: string;
+  profile: Profile;
+  labels: ProfileLabels;
+  defaulted: ProfileField[];
+  level: Level;
+  offer: OfferStated;
+  years: OfferYearRow[];
+  firstYear: number;
+  annualized: Annualized;
+  /** The market estimate for the profile (the `--json` estimate's ranges). */
+  market: { base: Range; bonus: Range; equity: Range; total: Range; paper?: Range };
+  /** Where each part sits in the market's range (total: sign-on excluded, as the market's). */
+  position: OfferPosition;
+  /** What the market's low and high stand for, in percent. */
+  percentiles: { low: number; high: number };
+}
+
+/** Build the document of one offer against the estimate for its profile. */
+export function toOfferDocument(
+  terms: OfferTerms,
+  estimate: Estimate,
+  defaulted: readonly ProfileField[],
+  dataVersion: string,
+  label?: string,
+): OfferDocument {
+  const market = {
+    base: estimate.base,
+    bonus: estimate.bonus,
+    equity: estimate.equity,
+    total: estimate.total,
+    ...(estimate.paper ? { paper: estimate.paper } : {}),
+  };
+  const doc: OfferDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'offer',
+    currency: 'USD',
+    period: 'year',
+    dataVersion,
+    profile: estimate.profile,
+    labels: estimate.labels,
+    defaulted: [...defaulted],
+    level: estimate.level,
+    offer: {
+      base: terms.base,
+      bonus: terms.bonus && { ...terms.bonus, amount: targetBonus(terms) },
+      equity: terms.equity,
+      vesting: { id: terms.vesting.id, percents: [...terms.vesting.percents] },
+      signOn: [...terms.signOn],
+      refresh: terms.refresh,
+      growth: terms.growth,
+      private: terms.private,
+    },
+    years: offerYears(terms),
+    firstYear: firstYear(terms),
+    annualized: annualized(terms),
+    market,
+    position: offerPosition(terms, market),
+    percentiles: { low: DEFAULT_LEVELS.low * 100, high: DEFAULT_LEVELS.high * 100 },
+  };
+  return label === undefined ? doc : withLabel(doc, label);
+}
+
+/** The same document with `label` after `dataVersion` (key order is what a reader sees first). */
+function withLabel(doc: OfferDocument, label: string): OfferDocument {
+  const { schemaVersion, kind, currency, period, dataVersion, ...rest } = doc;
+  return { schemaVersion, kind, currency, period, dataVersion, label, ...rest };
+}
+
+/** Several offers side by side, each year's total against the first offer's. */
+export interface OffersDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  kind: 'offers';
+  offers: OfferDocument[];
+  /**
+   * Each offer against the first: dollars more (negative: less), year by year for the years both
+   * offers have (a year either lacks has no difference, so it is left out, never counted as $0).
+   */
+  difference: {
+    label: string;
+    firstYear: number;
+    annualized: number;
+    years: { year: number; total: number }[];
+  }[];
+}
+
+export function toOffersDocument(offers: OfferDocument[]): OffersDocument {
+  const first = offers[0]!;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'offers',
+    offers,
+    difference: offers.map((o, i) => ({
+      label: o.label ?? `offer ${i + 1}`,
+      firstYear: o.firstYear - first.firstYear,
+      annualized: o.annualized.total - first.annualized.total,
+      years: o.years.flatMap((y) => {
+        const f = first.years.find((r) => r.year === y.year);
+        return f ? [{ year: y.year, total: y.total - f.total }] : [];
+      }),
+    })),
+  };
+}

@@ -1,0 +1,323 @@
+// Your own market file (--data): read, checked against schemas/market.schema.json and for what a
+// schema cannot say (ranges in order, anchors going up in years, names that match one entry,
+// references that exist), and named in every estimate's sources.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from '../errors.js';
+import { fsReason } from './files.js';
+import { UsageError } from '../errors.js';
+import { deepFreeze } from '../model/freeze.js';
+import type { SchemaError, validateMarket } from '../generated/validate-market.js';
+import { foldName, hiddenCharacter } from './names.js';
+import { clip } from './numbers.js';
+import type { Market, Range } from '../model/types.js';
+
+const FIELD = '--data';
+
+/** The id of the source entry a market file adds to its own, so estimates name the file. */
+export const MARKET_FILE_SOURCE = 'market-file';
+
+/** One schema error as a person reads it: "/locations/2/multiplier/low: must be number". */
+function schemaMessage(e: SchemaError): string {
+  const at = e.instancePath === '' ? '(the whole file)' : e.instancePath;
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` '${String(e.params.additionalProperty)}'`
+      : e.keyword === 'enum'
+        ? ` (${(e.params.allowedValues as unknown[]).map(String).join(', ')})`
+        : '';
+  return `${at}: ${e.message ?? e.keyword}${extra}`;
+}
+
+/** Every { low, mid, high } of numbers in the market, with its JSON path. */
+function ranges(value: unknown, path: string, out: [string, Record<string, number>][]): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => ranges(v, `${path}/${i}`, out));
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.low === 'number' && typeof o.mid === 'number' && typeof o.high === 'number') {
+    out.push([path, o as Record<string, number>]);
+  }
+  for (const [k, v] of Object.entries(o)) ranges(v, `${path}/${k}`, out);
+}
+
+/** Every string in a market file, with its JSON path: each may be printed. */
+function strings(value: unknown, path: string, out: [string, string][]): void {
+  if (typeof value === 'string') out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}/${i}`, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) strings(v, `${path}/${k}`, out);
+  }
+}
+
+/** What the schema cannot check: throws the first problem as "path: what is wrong". */
+function checkMeaning(m: Market): void {
+  const fail = (path: string, message: string): never => {
+    throw new Error(`${path}: ${message}`);
+  };
+  // Labels, quotes and titles reach the terminal: no escape codes or hidden characters in them.
+  const texts: [string, string][] = [];
+  strings(m, '', texts);
+  for (const [path, text] of texts) {
+    const hidden = hiddenCharacter(text);
+    if (hidden) fail(path, `'${clip(text)}': ${hidden}, which the file's text may not hold`);
+  }
+  const found: [string, Record<string, number>][] = [];
+  ranges(m, '', found);
+  for (const [path, r] of found) {
+    // A degree's penalty is negative: its low end is the smaller penalty (-10K before -20K).
+    const penalty = /^\/degrees\/list\/\d+\/premium$/.test(path) && r.mid! < 0;
+    const ordered = penalty
+      ? r.low! >= r.mid! && r.mid! >= r.high!
+      : r.low! <= r.mid! && r.mid! <= r.high!;
+    if (!ordered) {
+      fail(
+        path,
+        `low ${r.low}, mid ${r.mid}, high ${r.high} are not in order (low <= mid <= high${penalty ? '; for a penalty, -low <= -mid <= -high' : ''})`,
+      );
+    }
+  }
+  const increasing = (path: string, xs: readonly number[], what: string): void => {
+    xs.forEach((x, i) => {
+      if (i > 0 && !(x > xs[i - 1]!))
+        fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
+    });
+  };
+  increasing(
+    '/experience/national/anchors',
+    m.experience.national.anchors.map((a) => a.years),
+    'years',
+  );
+  m.experience.curves.forEach((c, i) => {
+    increasing(
+      `/experience/curves/${i}/bands`,
+      c.bands.map((b) => b.anchorYears),
+      'anchorYears',
+    );
+    c.bands.forEach((b, j) => {
+      if (b.base[0] > b.base[1])
+        fail(
+          `/experience/curves/${i}/bands/${j}/base`,
+          `low ${b.base[0]} is above high ${b.base[1]}`,
+        );
+      if (b.total && b.total[0] > b.total[1])
+        fail(
+          `/experience/curves/${i}/bands/${j}/total`,
+          `low ${b.total[0]} is above high ${b.total[1]}`,
+        );
+    });
+  });
+  for (const [id, kind] of Object.entries(m.payMix.kinds)) {
+    increasing(
+      `/payMix/kinds/${id}/anchors`,
+      kind.anchors.map((a) => a.years),
+      'years',
+    );
+  }
+  increasing(
+    '/experience/levels',
+    m.experience.levels.map((l) => l.fromYears),
+    'fromYears',
+  );
+  const sources = new Set(m.sources.map((s) => s.id));
+  if (sources.size !== m.sources.length) fail('/sources', 'two sources have the same id');
+  const catalogues = [
+    ['locations', m.locations],
+    ['industries', m.industries],
+    ['skills/list', m.skills.list],
+    ['degrees/list', m.degrees.list],
+  ] as const;
+  for (const [path, list] of catalogues) {
+    // An id names one entry: a second entry with it would be unreachable (or, looked up by id,
+    // answer for the first).
+    const firstWith = new Map<string, number>();
+    list.forEach((e, i) => {
+      const first = firstWith.get(e.id);
+      if (first !== undefined)
+        fail(`/${path}/${i}/id`, `the id '${clip(e.id)}' is also the id of /${path}/${first}`);
+      firstWith.set(e.id, i);
+    });
+    const names = new Map<string, string>();
+    list.forEach((e, i) => {
+      for (const name of [e.id, e.label, ...e.aliases]) {
+        const key = foldName(name).replace(/ /g, '');
+        const taken = names.get(key);
+        if (taken !== undefined && taken !== e.id) {
+          fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${e.id}'`);
+        }
+        names.set(key, e.id);
+      }
+    });
+  }
+  m.industries.forEach((ind, i) => {
+    if (!Object.hasOwn(m.payMix.kinds, ind.payMix)) {
+      fail(
+        `/industries/${i}/payMix`,
+        `'${clip(ind.payMix)}' is not one of payMix.kinds (${Object.keys(m.payMix.kinds).join(', ')})`,
+      );
+    }
+  });
+  const ids = (list: readonly { id: string }[]) => list.map((e) => e.id);
+  const d = m.defaults;
+  if (!ids(m.locations).includes(d.city))
+    fail('/defaults/city', `'${clip(d.city)}' is not a location id`);
+  if (!ids(m.industries).includes(d.industry))
+    fail('/defaults/industry', `'${clip(d.industry)}' is not an industry id`);
+  if (!ids(m.degrees.list).includes(d.degree))
+    fail('/defaults/degree', `'${clip(d.degree)}' is not a degree id`);
+  d.skills.forEach((s, i) => {
+    if (!ids(m.skills.list).includes(s))
+      fail(`/defaults/skills/${i}`, `'${clip(s)}' is not a skill id`);
+  });
+  // Every figure's source names a source of the file.
+  const cites = (value: unknown, path: string): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((v, i) => cites(v, `${path}/${i}`));
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (
+        (k === 'source' || k === 'diminishingSource') &&
+        typeof v === 'string' &&
+        !sources.has(v)
+      ) {
+        fail(`${path}/${k}`, `'${clip(v)}' is not the id of a source in /sources`);
+      }
+      if (k === 'sources' && Array.isArray(v) && path !== '') {
+        v.forEach((s, i) => {
+          if (typeof s === 'string' && !sources.has(s))
+            fail(`${path}/${k}/${i}`, `'${clip(s)}' is not the id of a source in /sources`);
+        });
+      }
+      cites(v, `${path}/${k}`);
+    }
+  };
+  cites(m, '');
+  checkLargest(m, fail);
+}
+
+/**
+ * The most a figure of an estimate may be, in US dollars a year (a total of a billion dollars a
+ * year is far above any salary; the schema's own bounds alone would allow some 10^12).
+ */
+export const MAX_FIGURE = 1_000_000_000;
+
+/** The largest of `values` with its path, or [0, ''] when none is positive. */
+function largest(values: Iterable<[number, string]>): [number, string] {
+  let best: [number, string] = [0, ''];
+  for (const v of values) if (v[0] > best[0]) best = v;
+  return best;
+}
+
+function* ends(r: Range, path: string): Generator<[number, string]> {
+  for (const end of ['low', 'mid', 'high'] as const) yield [r[end], `${path}/${end}`];
+}
+
+/**
+ * That no profile of the market can reach a figure above MAX_FIGURE: checked on an upper bound
+ * of every figure (the estimate's arithmetic with the largest of each input at once), so that
+ * what passes is finite and prints as a salary. base <= national x city x employer + every skill
+ * premium + the largest degree premium; the total is at most base x mix^2, mix being 1 + the
+ * largest bonus share + the largest equity share (the total's own high end, estimate.ts
+ * totalRange, is the typical total times the ratios of the ends, each at most mix).
+ */
+function checkLargest(m: Market, fail: (path: string, message: string) => never): void {
+  const national = largest(
+    m.experience.national.anchors.flatMap((a, i) => [
+      ...ends(a, `/experience/national/anchors/${i}`),
+    ]),
+  );
+  const city = largest(
+    m.locations.flatMap((l, i) => [...ends(l.multiplier, `/locations/${i}/multiplier`)]),
+  );
+  const employer = largest(
+    m.industries.map((ind, i) => [ind.baseMultiplier, `/industries/${i}/baseMultiplier`]),
+  );
+  const skills = m.skills.list.reduce(
+    (sum, s) => sum + Math.max(s.premium.low, s.premium.mid, s.premium.high),
+    0,
+  );
+  const degree = largest(
+    m.degrees.list.flatMap((d, i) => [...ends(d.premium, `/degrees/list/${i}/premium`)]),
+  );
+  const anchors = Object.entries(m.payMix.kinds).flatMap(([id, k]) =>
+    k.anchors.map((a, i) => ({ a, path: `/payMix/kinds/${id}/anchors/${i}` })),
+  );
+  const bonus = largest(anchors.flatMap(({ a, path }) => [...ends(a.bonus, `${path}/bonus`)]));
+  const equity = largest(anchors.flatMap(({ a, path }) => [...ends(a.equity, `${path}/equity`)]));
+  const base = national[0] * city[0] * employer[0] + skills + degree[0];
+  const mix = 1 + bonus[0] + equity[0];
+  const total = base * mix * mix;
+  if (!(total <= MAX_FIGURE)) {
+    const named = [national, city, employer, degree, bonus, equity].filter((v) => v[1] !== '');
+    const biggest = (named[0] ?? [0, '(the whole file)'])[1];
+    fail(
+      biggest,
+      `with ${named.map(([v, p]) => `${p} ${v}`).join(', ')} and skill premiums adding up to ${skills}, a total could reach ${Number.isFinite(total) ? `$${Math.round(total).toLocaleString('en-US')}` : 'infinity'} a year, above the most ml-salary allows ($${MAX_FIGURE.toLocaleString('en-US')})`,
+    );
+  }
+}
+
+/**
+ * A market from parsed JSON, checked against the schema (`validate`, the generated validator,
+ * which the CLI loads only for --data) and for meaning; `name` says where it came from in
+ * messages. The market
+ * gets a source entry naming the file, which every estimate then cites. Throws InputError
+ * (`--data`) with one line: the JSON path and what is wrong.
+ */
+export function checkMarket(
+  value: unknown,
+  name: string,
+  file: string,
+  validate: typeof validateMarket,
+): Market {
+  if (!validate(value)) {
+    const first = validate.errors?.[0];
+    throw new InputError(
+      `${FIELD} ${clip(name, 200)}: ${first ? schemaMessage(first) : 'not a market file'} (see schemas/market.schema.json)`,
+      FIELD,
+    );
+  }
+  const market = value as Market;
+  try {
+    checkMeaning(market);
+  } catch (error) {
+    throw new InputError(`${FIELD} ${clip(name, 200)}: ${(error as Error).message}`, FIELD);
+  }
+  if (market.sources.some((s) => s.id === MARKET_FILE_SOURCE)) {
+    throw new InputError(
+      `${FIELD} ${clip(name, 200)}: /sources: the id '${MARKET_FILE_SOURCE}' is ml-salary's own (it names the file); use another`,
+      FIELD,
+    );
+  }
+  market.sources.unshift({
+    id: MARKET_FILE_SOURCE,
+    file,
+    title: `Market data from ${basename(file)} (--data), not the bundled data/market.json`,
+    reading: 'Given with --data: every figure of this estimate comes from this file.',
+    always: true,
+  });
+  return deepFreeze(market);
+}
+
+/** Read and check a market file (--data). */
+export async function readMarketFile(path: string): Promise<Market> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const why = fsReason(error);
+    throw new UsageError(`cannot read ${FIELD} '${clip(path, 200)}': ${why}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(
+      `${FIELD} ${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 120)})`,
+      FIELD,
+    );
+  }
+  const { validateMarket } = await import('../generated/validate-market.js');
+  return checkMarket(value, path, path, validateMarket);
+}

@@ -1,0 +1,283 @@
+import { InputError } from '../errors.js';
+import { clip } from './numbers.js';
+import type { CatalogEntry, Market } from '../model/types.js';
+
+export type CatalogKind = 'city' | 'industry' | 'skill' | 'degree';
+
+/** The catalogue of accepted names for one kind of input. */
+export function catalog(market: Market, kind: CatalogKind): readonly CatalogEntry[] {
+  switch (kind) {
+    case 'city':
+      return market.locations;
+    case 'industry':
+      return market.industries;
+    case 'skill':
+      return market.skills.list;
+    case 'degree':
+      return market.degrees.list;
+  }
+}
+
+/**
+ * Fold a user-typed name for matching: case, accents, apostrophes, punctuation and spacing.
+ * Meant for names that `oddCharacter` passes: it turns anything else into a space.
+ */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .replace(/[’'`.]/g, '')
+    .replace(/[^a-z0-9/+]+/g, ' ')
+    .trim();
+}
+
+/** ASCII a name may hold: letters, digits, space, tab, and punctuation (plus `+` and `` ` ``). */
+const PLAIN_NAME = /^[A-Za-z0-9 \t!"#%&'()*,\-./:;?@[\\\]_{}+`]*$/;
+/** What a character of a name may be once in NFKD form (accents are nonspacing marks). */
+const NAME_PART = /^[A-Za-z0-9 \t+`\p{P}\p{Zs}\p{Mn}]$/u;
+const INVISIBLE: Record<number, string> = {
+  0x00ad: 'an invisible soft hyphen',
+  0x200b: 'an invisible zero-width space',
+  0x200c: 'an invisible zero-width non-joiner',
+  0x200d: 'an invisible zero-width joiner',
+  0x200e: 'an invisible left-to-right mark',
+  0x200f: 'an invisible right-to-left mark',
+  0x2060: 'an invisible word joiner',
+  0xfeff: 'a byte-order mark, an invisible zero-width no-break space',
+};
+const SCRIPTS = ['Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic', 'Georgian'] as const;
+/** The script of a letter, among the look-alike ones (the regexes are made when first needed). */
+let scriptRes: (readonly [name: string, re: RegExp])[] | undefined;
+function scriptOf(char: string): string | undefined {
+  scriptRes ??= SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
+  return scriptRes.find(([, re]) => re.test(char))?.[0];
+}
+
+/** "U+0430": a code point as Unicode writes it. */
+/**
+ * The first character of a text we print that must not reach a terminal: a control character (an
+ * ANSI escape starts with one), an invisible formatting one (a zero-width space, a right-to-left
+ * override) or a line break; said as "character 3 is a control character (U+001B)". Such a text
+ * (an offer's label, a market file's names and quotes) may otherwise be anything, in any script.
+ */
+export function hiddenCharacter(text: string): string | undefined {
+  let at = 0;
+  for (const char of text) {
+    at++;
+    const what = /\p{Cc}/u.test(char)
+      ? 'a control character'
+      : /\p{Cf}/u.test(char)
+        ? (INVISIBLE[char.codePointAt(0)!] ?? 'an invisible formatting character')
+        : /[\p{Zl}\p{Zp}]/u.test(char)
+          ? 'a line break'
+          : undefined;
+    if (what) return `character ${at} is ${what} (${codePoint(char)})`;
+  }
+  return undefined;
+}
+
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The first character of `text` that no name holds and that folding would silently drop or
+ * that only looks like what it seems, said for a person: its position (from 1), the character
+ * where it can be seen, and its code point. Undefined for a plain name (letters a-z with or
+ * without accents, digits, spaces and punctuation). A look-alike letter (the Cyrillic 'а' of
+ * 'аustin') is named, so that "did you mean 'austin'?" is never the answer to what looks like
+ * 'austin'; emoji, symbols, control and invisible characters are named rather than dropped.
+ */
+export function oddCharacter(text: string): string | undefined {
+  if (PLAIN_NAME.test(text)) return undefined; // nearly every name: one regex test
+  let at = 0;
+  for (const char of text) {
+    at++;
+    const folded = char.normalize('NFKD');
+    let plain = true;
+    for (const part of folded) if (!NAME_PART.test(part)) plain = false;
+    if (plain) continue;
+    const code = codePoint(char);
+    const shown = `'${char}' (${code})`;
+    const where = `character ${at}`;
+    if (/\p{Cc}/u.test(char)) return `${where} is a control character (${code})`;
+    if (/\p{Cf}/u.test(char)) {
+      return `${where} is ${INVISIBLE[char.codePointAt(0)!] ?? 'an invisible formatting character'} (${code})`;
+    }
+    if (/\p{Extended_Pictographic}/u.test(char)) return `${where}, ${shown}, is an emoji`;
+    if (/\p{L}/u.test(char)) {
+      const script = scriptOf(char);
+      return script
+        ? `${where}, ${shown}, is a ${script} letter, not the Latin one it may look like`
+        : `${where}, ${shown}, is not one of the letters a-z`;
+    }
+    if (/\p{N}/u.test(char)) return `${where}, ${shown}, is not one of the digits 0-9`;
+    if (/\p{S}/u.test(char)) return `${where}, ${shown}, is a symbol`;
+    return `${where} (${code}) is not a character that a name holds`;
+  }
+  return undefined;
+}
+
+interface Index {
+  entries: readonly CatalogEntry[];
+  /** Folded name -> id, made at the first name that is not an id as it is (see `lookup`). */
+  byName?: Map<string, string>;
+  /** Text as typed -> id (or undefined): batch input repeats the same few spellings. */
+  byText: Map<string, string | undefined>;
+}
+
+const indexes = new WeakMap<readonly CatalogEntry[], Index>();
+/** Remembered spellings per catalogue, and the longest remembered; bounds keep memory flat. */
+const TEXT_CACHE = 1024;
+const TEXT_CACHE_LENGTH = 64;
+
+/** What names are matched on: folded, then without spaces, so 'bay area', 'Bay-Area' and 'bayarea' meet. */
+function matchKey(text: string): string {
+  return foldName(text).replace(/ /g, '');
+}
+
+function indexOf(entries: readonly CatalogEntry[]): Index {
+  let index = indexes.get(entries);
+  if (!index) {
+    // Each id is known as it is from the start: `--city sf` needs no folding of every name.
+    index = { entries, byText: new Map(entries.map((e) => [e.id, e.id])) };
+    indexes.set(entries, index);
+  }
+  return index;
+}
+
+function byName(index: Index): Map<string, string> {
+  if (index.byName) return index.byName;
+  const map = new Map<string, string>();
+  for (const e of index.entries) {
+    for (const name of [e.id, e.label, ...e.aliases]) {
+      const key = matchKey(name);
+      const taken = map.get(key);
+      if (taken !== undefined && taken !== e.id) {
+        throw new Error(`market data: '${name}' matches both '${taken}' and '${e.id}'`);
+      }
+      map.set(key, e.id);
+    }
+  }
+  return (index.byName = map);
+}
+
+/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const prev2: number[] = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+    }
+    prev2.splice(0, prev2.length, ...prev);
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest accepted name, if it is close enough to be a likely typo. */
+export function suggest(market: Market, kind: CatalogKind, text: string): string | undefined {
+  const folded = foldName(text);
+  if (folded === '') return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const e of catalog(market, kind)) {
+    for (const name of [e.id, ...e.aliases]) {
+      const d = editDistance(folded, foldName(name));
+      if (!best || d < best.d) best = { name, d };
+    }
+  }
+  if (!best) return undefined;
+  const limit = Math.max(1, Math.floor(Math.max(folded.length, best.name.length) / 3));
+  return best.d <= limit ? best.name : undefined;
+}
+
+/** Resolve a name or alias to its catalogue id, or undefined (also for an `oddCharacter`). */
+export function lookup(market: Market, kind: CatalogKind, text: string): string | undefined {
+  const index = indexOf(catalog(market, kind));
+  if (typeof text !== 'string' || text.length > TEXT_CACHE_LENGTH) return find(index, text);
+  const { byText } = index;
+  let id = byText.get(text);
+  if (id === undefined && !byText.has(text)) {
+    id = find(index, text);
+    if (byText.size >= TEXT_CACHE) byText.clear();
+    byText.set(text, id);
+  }
+  return id;
+}
+
+/** The id a name folds to, if it holds no `oddCharacter`. */
+function find(index: Index, text: string): string | undefined {
+  return oddCharacter(text) === undefined ? byName(index).get(matchKey(text)) : undefined;
+}
+
+/**
+ * Resolve a name or alias to its id, or throw one line naming the field, the bad value, the
+ * accepted ids and the closest match.
+ */
+export function resolveName(
+  market: Market,
+  kind: CatalogKind,
+  text: string,
+  field: string,
+): string {
+  const id = lookup(market, kind, text);
+  if (id) return id;
+  const accepted = catalog(market, kind)
+    .map((e) => e.id)
+    .join(', ');
+  const odd = oddCharacter(text);
+  if (odd !== undefined) {
+    // Not "did you mean": the closest name may look exactly like what was typed.
+    throw new InputError(
+      `${kind} '${clip(text)}' for ${field}: ${odd}; accepted: ${accepted}`,
+      field,
+    );
+  }
+  const hint = suggest(market, kind, text);
+  const mean = hint ? ` (did you mean '${hint}'?)` : '';
+  const what =
+    text.trim() === '' ? `${field} is empty` : `unknown ${kind} '${clip(text)}' for ${field}`;
+  throw new InputError(`${what}${mean}; accepted: ${accepted}`, field);
+}
+
+const LIST_SEPARATOR = /[,;]/;
+
+/** Resolve a comma-separated (or, in CSV batch input, semicolon-separated) list of skills. */
+export function resolveSkills(
+  market: Market,
+  text: string,
+  field: string,
+  separator = LIST_SEPARATOR,
+): string[] {
+  if (separator === LIST_SEPARATOR && typeof text === 'string' && !/[,;]/.test(text)) {
+    // One skill (the common case in batch input): what the split below gives, without the arrays.
+    const one = text.trim();
+    return one === '' ? [] : [resolveName(market, 'skill', one, field)];
+  }
+  const parts = text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const ids = parts.map((p) => resolveName(market, 'skill', p, field));
+  return [...new Set(ids)];
+}
+
+/** The closest of `names` to `word`, if close enough to be a typo. */
+export function editDistanceSuggest(word: string, names: readonly string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    const d = editDistance(word.toLowerCase(), name.toLowerCase());
+    if (!best || d < best.d) best = { name, d };
+  }
+  if (!best) return undefined;
+  return best.d <= Math.max(1, Math.floor(Math.max(word.length, best.name.length) / 3))
+    ? best.name
+    : undefined;
+}

@@ -1,0 +1,184 @@
+// An offer as a user gives it (flags, an offer file, a batch record, answers at the prompts) into
+// checked terms. Pure: names in messages come from the caller (`--sign-on` or `signOn`).
+import {
+  parseAmount,
+  parseAmountList,
+  parseBonus,
+  parsePercent,
+  GROWTH_BOUNDS,
+} from './amounts.js';
+import { InputError } from '../errors.js';
+import { kindOf } from './numbers.js';
+import {
+  checkOffer,
+  vestingPresets,
+  type Bonus,
+  type OfferFieldNames,
+  type OfferTerms,
+  type Vesting,
+} from '../model/offer.js';
+import { parseVesting } from './amounts.js';
+
+/** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
+export interface RawOffer {
+  base?: unknown;
+  bonus?: unknown;
+  equity?: unknown;
+  vesting?: unknown;
+  signOn?: unknown;
+  refresh?: unknown;
+  growth?: unknown;
+  private?: unknown;
+}
+
+export const OFFER_FIELDS: readonly (keyof RawOffer)[] = [
+  'base',
+  'bonus',
+  'equity',
+  'vesting',
+  'signOn',
+  'refresh',
+  'growth',
+  'private',
+];
+
+/** Names for messages about an offer file or a batch record's `offer`: its own keys. */
+export const OFFER_KEYS: OfferFieldNames = Object.freeze({
+  base: 'base',
+  bonus: 'bonus',
+  equity: 'equity',
+  vesting: 'vesting',
+  signOn: 'signOn',
+  refresh: 'refresh',
+  growth: 'growth',
+  private: 'private',
+});
+
+/** An amount given as text (`185k`) or as a JSON number (whole dollars, rounded). */
+function amount(value: unknown, field: string): number {
+  if (typeof value === 'string') return parseAmount(value, field);
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (value < 0) throw new InputError(`${field} ${value} cannot be negative`, field);
+    return parseAmount(String(Math.round(value)), field);
+  }
+  throw new InputError(
+    `${field} must be an amount like 185000 or "185k", got ${kindOf(value)}`,
+    field,
+  );
+}
+
+function bonusOf(value: unknown, field: string): Bonus {
+  if (typeof value === 'string') return parseBonus(value, field);
+  if (typeof value === 'number') return parseBonus(String(value), field);
+  throw new InputError(
+    `${field} must be a percentage like "15%" or an amount like 30000, got ${kindOf(value)}`,
+    field,
+  );
+}
+
+function vestingOf(value: unknown, field: string): Vesting {
+  if (typeof value === 'string') return parseVesting(value, vestingPresets, field);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) {
+    return parseVesting(value.join('/'), vestingPresets, field);
+  }
+  throw new InputError(
+    `${field} must be a preset name like "amazon" or yearly percentages like "10/20/30/40" or [10, 20, 30, 40], got ${kindOf(value)}`,
+    field,
+  );
+}
+
+function signOnOf(value: unknown, field: string): number[] {
+  if (typeof value === 'string') return parseAmountList(value, field);
+  if (typeof value === 'number') return [amount(value, field)];
+  if (Array.isArray(value)) return value.map((v, i) => amount(v, `${field} item ${i + 1}`));
+  throw new InputError(
+    `${field} must be amounts like "50000,30000" or [50000, 30000], got ${kindOf(value)}`,
+    field,
+  );
+}
+
+function growthOf(value: unknown, field: string): number {
+  if (typeof value === 'string') return parsePercent(value, field, GROWTH_BOUNDS);
+  throw new InputError(
+    `${field} must be a percentage like "10%" or "-5%", got ${kindOf(value)}`,
+    field,
+  );
+}
+
+function flag(value: unknown, field: string): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new InputError(`${field} must be true or false, got ${kindOf(value)}`, field);
+}
+
+/**
+ * Whether a term is given: anything but absent (or JSON `null`, "none" in a file). An empty text
+ * is given, and refused by its parser ("--bonus is empty: expected ..."): commander passes
+ * `--bonus ""` through, and it is not silently "no bonus". (At the prompts an empty answer is
+ * "none": the command leaves it out before the terms get here.)
+ */
+const given = (v: unknown): boolean => v !== undefined && v !== null;
+
+/** Each term given, parsed on its own (nothing across terms is checked yet). */
+interface ParsedTerms {
+  base?: number;
+  bonus?: Bonus;
+  equity?: number;
+  vesting?: Vesting;
+  signOn?: number[];
+  refresh?: number;
+  growth?: number;
+  private?: boolean;
+}
+
+function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
+  return {
+    base: given(raw.base) ? amount(raw.base, names.base) : undefined,
+    bonus: given(raw.bonus) ? bonusOf(raw.bonus, names.bonus) : undefined,
+    equity: given(raw.equity) ? amount(raw.equity, names.equity) : undefined,
+    vesting: given(raw.vesting) ? vestingOf(raw.vesting, names.vesting) : undefined,
+    signOn: given(raw.signOn) ? signOnOf(raw.signOn, names.signOn) : undefined,
+    refresh: given(raw.refresh) ? amount(raw.refresh, names.refresh) : undefined,
+    growth: given(raw.growth) ? growthOf(raw.growth, names.growth) : undefined,
+    private: raw.private === undefined ? undefined : flag(raw.private, names.private),
+  };
+}
+
+/**
+ * Parse each term that is given, on its own, throwing an InputError naming the first bad one:
+ * what the flags gave, checked before any question is asked, so that a typo (or an empty
+ * `--bonus ""`) fails at once rather than after the answers.
+ */
+export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
+  parseTerms(raw, names);
+}
+
+/**
+ * The offer's terms, parsed and checked (`checkOffer`): `base` is required; a schedule needs a
+ * grant (`--vesting` without `--equity` is an error, nothing is guessed); with a grant and no
+ * schedule the schedule is `even` (25/25/25/25). An empty text is an error, not "none". Throws
+ * InputError naming the field as `names` names it.
+ */
+export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms {
+  if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
+  const t = parseTerms(raw, names);
+  const equity = t.equity ?? 0;
+  if (t.vesting !== undefined && equity === 0) {
+    throw new InputError(
+      `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity}`,
+      names.vesting,
+    );
+  }
+  const even = vestingPresets.find((p) => p.id === 'even')!;
+  const terms: OfferTerms = {
+    base: t.base!,
+    bonus: t.bonus ?? null,
+    equity,
+    vesting: t.vesting ?? { id: even.id, percents: [...even.percents] },
+    signOn: t.signOn ?? [],
+    refresh: t.refresh ?? 0,
+    growth: t.growth ?? 0,
+    private: t.private ?? false,
+  };
+  checkOffer(terms, names);
+  return terms;
+}

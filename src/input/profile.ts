@@ -1,0 +1,109 @@
+import { InputError } from '../errors.js';
+import { resolveName, resolveSkills } from './names.js';
+import { kindOf, parseYears } from './numbers.js';
+import type { Market, Profile, ProfileField } from '../model/types.js';
+
+/** A profile as a user gives it: human names or aliases, years as text or number, parts missing. */
+export interface RawProfile {
+  years?: unknown;
+  /** How the input wrote `years`, for messages, when it is a JSON number (1e400 is Infinity). */
+  yearsText?: string;
+  city?: unknown;
+  industry?: unknown;
+  skills?: unknown;
+  degree?: unknown;
+}
+
+export interface ResolvedProfile {
+  profile: Profile;
+  /** Fields that were not given and took the documented default. */
+  defaulted: ProfileField[];
+}
+
+/** How to name a field in messages: `--city` for flags, `city` for batch records. */
+export type FieldNamer = (field: ProfileField) => string;
+export const flagName: FieldNamer = (f) => `--${f}`;
+export const fieldName: FieldNamer = (f) => f;
+
+/** `value` as a string, or an InputError naming the field and what it got (`item`: a skill). */
+function text(value: unknown, name: string, item = false): string {
+  if (typeof value !== 'string') {
+    const what = item ? `each of ${name} must be a skill name` : `${name} must be a name`;
+    throw new InputError(`${what} (a string), got ${kindOf(value)}`, name);
+  }
+  return value;
+}
+
+function skillList(value: unknown, market: Market, name: string): string[] {
+  if (typeof value === 'string') return resolveSkills(market, value, name);
+  if (Array.isArray(value)) {
+    // A plain loop: this runs for every batch record. First occurrence wins, as with a Set.
+    const ids: string[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item = text(value[i], name, true);
+      if (/[,;]/.test(item)) {
+        for (const id of resolveSkills(market, item, name)) if (!ids.includes(id)) ids.push(id);
+      } else if (item.trim() !== '') {
+        // One name (nearly every item): what resolveSkills gives, without its array.
+        const id = resolveName(market, 'skill', item.trim(), name);
+        if (!ids.includes(id)) ids.push(id);
+      }
+    }
+    return ids;
+  }
+  throw new InputError(
+    `${name} must be a list of skills, like "mlops,nlp" or ["mlops", "nlp"], got ${kindOf(value)}`,
+    name,
+  );
+}
+
+/**
+ * Turn a raw profile into catalogue ids. `years` is required; any other missing field takes the
+ * market's default and is listed in `defaulted`. Throws InputError naming the field.
+ */
+export function resolveProfile(
+  raw: RawProfile,
+  market: Market,
+  name: FieldNamer = flagName,
+): ResolvedProfile {
+  if (raw.years === undefined || raw.years === null) {
+    throw new InputError(`${name('years')} is required`, name('years'));
+  }
+  const years = parseYears(raw.years, market.experience.maxYears, name('years'), raw.yearsText);
+  const defaulted: ProfileField[] = [];
+  const pick = <T>(
+    field: ProfileField,
+    value: unknown,
+    resolve: (v: unknown) => T,
+    fallback: T,
+  ): T => {
+    if (value === undefined || value === null) {
+      defaulted.push(field);
+      return fallback;
+    }
+    return resolve(value);
+  };
+  const d = market.defaults;
+  const city = pick(
+    'city',
+    raw.city,
+    (v) => resolveName(market, 'city', text(v, name('city')), name('city')),
+    d.city,
+  );
+  const industry = pick(
+    'industry',
+    raw.industry,
+    (v) => resolveName(market, 'industry', text(v, name('industry')), name('industry')),
+    d.industry,
+  );
+  const skills = pick('skills', raw.skills, (v) => skillList(v, market, name('skills')), [
+    ...d.skills,
+  ]);
+  const degree = pick(
+    'degree',
+    raw.degree,
+    (v) => resolveName(market, 'degree', text(v, name('degree')), name('degree')),
+    d.degree,
+  );
+  return { profile: { years, city, industry, skills, degree }, defaulted };
+}

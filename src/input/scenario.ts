@@ -1,0 +1,143 @@
+// What-if scenarios: `--vs city=austin,skills=+nlp` as changes to a starting profile. Pure: names
+// and aliases resolve as the flags' do, with the same errors.
+import { InputError } from '../errors.js';
+import { yearsText } from '../model/format.js';
+import { editDistanceSuggest, resolveName, resolveSkills } from './names.js';
+import { clip, parseYears } from './numbers.js';
+import { PROFILE_FIELDS, type Market, type Profile, type ProfileField } from '../model/types.js';
+
+/** One change a scenario makes, as the user wrote it and as it applies. */
+export type Change =
+  | { field: 'years'; text: string; set?: number; add?: number }
+  | { field: 'city' | 'industry' | 'degree'; text: string; set: string }
+  | { field: 'skills'; text: string; set?: string[]; add?: string[]; remove?: string[] };
+
+/** A scenario: its label (what was typed) and its changes, in order. */
+export interface Scenario {
+  label: string;
+  changes: Change[];
+}
+
+const FIELD = '--vs';
+
+/**
+ * Parse one `--vs` value: `field=value` pairs separated by commas. A comma-separated part without
+ * `=` continues the value before it, so `skills=mlops,nlp` lists two skills. Fields and values take
+ * the flags' names and aliases; `years=+3` / `years=-2` move the years, `skills=+nlp` adds a skill
+ * and `skills=-mlops` removes one, a plain list replaces them. A field given twice is an error.
+ */
+export function parseScenario(text: string, market: Market): Scenario {
+  const pairs: [string, string][] = [];
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) {
+      const last = pairs[pairs.length - 1];
+      if (last === undefined) {
+        throw new InputError(
+          `${FIELD} '${clip(text)}' needs field=value pairs, like city=austin or skills=+nlp (fields: ${PROFILE_FIELDS.join(', ')})`,
+          FIELD,
+        );
+      }
+      last[1] += `,${part}`;
+    } else {
+      pairs.push([part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1)]);
+    }
+  }
+  const seen = new Set<string>();
+  const changes = pairs.map(([name, value]): Change => {
+    const field = fieldOf(name);
+    if (seen.has(field)) {
+      throw new InputError(`${FIELD} '${clip(text)}' changes ${field} twice`, FIELD);
+    }
+    seen.add(field);
+    return changeOf(field, value, market);
+  });
+  return { label: text.trim(), changes };
+}
+
+/** The singular names a field also takes (a Map: a name typed by the user is never a key of a plain object). */
+const SINGULAR = new Map<string, ProfileField>([
+  ['skill', 'skills'],
+  ['year', 'years'],
+]);
+
+function fieldOf(name: string): ProfileField {
+  const field = (PROFILE_FIELDS as readonly string[]).includes(name)
+    ? (name as ProfileField)
+    : SINGULAR.get(name);
+  if (field !== undefined) return field;
+  const hint = editDistanceSuggest(name, PROFILE_FIELDS);
+  throw new InputError(
+    `unknown field '${clip(name)}' in ${FIELD}${hint ? ` (did you mean '${hint}'?)` : ''}; fields: ${PROFILE_FIELDS.join(', ')}`,
+    FIELD,
+  );
+}
+
+function changeOf(field: ProfileField, value: string, market: Market): Change {
+  const text = `${field}=${value.trim()}`;
+  const name = `${FIELD} ${field}`;
+  switch (field) {
+    case 'years': {
+      const v = value.trim();
+      if (/^[+-]/.test(v)) {
+        const by = parseYears(v.slice(1), market.experience.maxYears, name);
+        return { field, text, add: v.startsWith('-') ? -by : by };
+      }
+      return { field, text, set: parseYears(v, market.experience.maxYears, name) };
+    }
+    case 'city':
+      return { field, text, set: resolveName(market, 'city', value, name) };
+    case 'industry':
+      return { field, text, set: resolveName(market, 'industry', value, name) };
+    case 'degree':
+      return { field, text, set: resolveName(market, 'degree', value, name) };
+    case 'skills': {
+      const parts = value
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+      const signed = parts.filter((p) => /^[+-]/.test(p));
+      if (signed.length > 0 && signed.length < parts.length) {
+        throw new InputError(
+          `${name}: use +skill and -skill to add and remove, or a plain list to replace them, not both`,
+          FIELD,
+        );
+      }
+      if (signed.length === 0) return { field, text, set: resolveSkills(market, value, name) };
+      const ids = (sign: string) =>
+        signed
+          .filter((p) => p.startsWith(sign))
+          .map((p) => resolveName(market, 'skill', p.slice(1), name));
+      return { field, text, add: ids('+'), remove: ids('-') };
+    }
+  }
+}
+
+/** The profile a scenario gives from a starting one; years outside 0..max are an error. */
+export function applyScenario(start: Profile, scenario: Scenario, market: Market): Profile {
+  const p: Profile = { ...start, skills: [...start.skills] };
+  for (const c of scenario.changes) {
+    switch (c.field) {
+      case 'years': {
+        const years = c.set ?? Math.round((start.years + (c.add ?? 0)) * 1e9) / 1e9;
+        const max = market.experience.maxYears;
+        if (years < 0 || years > max) {
+          throw new InputError(
+            `${FIELD} ${c.text} gives ${yearsText(years)}, outside 0 to ${max}`,
+            FIELD,
+          );
+        }
+        p.years = years;
+        break;
+      }
+      case 'skills':
+        if (c.set) p.skills = [...c.set];
+        for (const id of c.add ?? []) if (!p.skills.includes(id)) p.skills.push(id);
+        p.skills = p.skills.filter((id) => !(c.remove ?? []).includes(id));
+        break;
+      default:
+        p[c.field] = c.set;
+    }
+  }
+  return p;
+}
