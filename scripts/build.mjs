@@ -37,6 +37,23 @@ const common = {
   metafile: true,
   plugins: [
     {
+      // The data files are shipped once, in data/, and read from there (require() of a JSON file:
+      // one JSON.parse, shared by dist/cli.cjs and the ES modules), not copied into each bundle:
+      // the tarball's budget. `ml-salary/data/*` is the package's own export (package.json).
+      name: 'data-files',
+      setup(b) {
+        b.onResolve({ filter: /[\\/]data[\\/][\w-]+\.json$/ }, (args) =>
+          args.path.startsWith('ml-salary/')
+            ? { path: args.path, external: true }
+            : { path: args.path.split(/[\\/]/).pop(), namespace: 'data' },
+        );
+        b.onLoad({ filter: /.*/, namespace: 'data' }, (args) => ({
+          contents: `module.exports = require(${JSON.stringify(`ml-salary/data/${args.path}`)});`,
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // package.json is imported for its version: bundle that alone, not the whole manifest.
       name: 'version',
       setup(b) {
@@ -97,22 +114,39 @@ const cli = await build({
     },
   ],
 });
-const [rest, lib] = await Promise.all([
-  build({
-    ...common,
-    format: 'esm',
-    entryPoints: Object.fromEntries(lazy),
-    outdir: 'dist/lazy',
-    splitting: true,
-    chunkNames: 'chunk-[hash]',
-    // commander is CommonJS and the prompts use require(): give the ES modules a require.
-    banner: {
-      js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-    },
-  }),
-  build({ ...common, format: 'esm', entryPoints: { index: 'src/index.ts' }, outdir: 'dist' }),
-]);
-writeFileSync(join(DIST, 'THIRD_PARTY_LICENSES.md'), licenses([cli, rest, lib]));
+// The lazy modules and the library, as ES modules sharing chunks (the market data once).
+const esm = await build({
+  ...common,
+  format: 'esm',
+  entryPoints: {
+    index: 'src/index.ts',
+    ...Object.fromEntries([...lazy].map(([n, p]) => [`lazy/${n}`, p])),
+  },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'lazy/chunk-[hash]',
+  // commander is CommonJS and the prompts use require(): give the ES modules a require.
+  banner: {
+    js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  },
+});
+// What is in both halves is shipped twice: say so when it is large (a module the lazy side
+// imports statically that it could be given instead, as the commands are given the market).
+const inCli = cli.metafile.outputs[Object.keys(cli.metafile.outputs)[0]].inputs;
+const twice = new Map();
+for (const out of Object.values(esm.metafile.outputs)) {
+  for (const [path, { bytesInOutput }] of Object.entries(out.inputs)) {
+    if (inCli[path] && bytesInOutput > 0)
+      twice.set(path, Math.max(twice.get(path) ?? 0, bytesInOutput));
+  }
+}
+const dup = [...twice].sort((a, b) => b[1] - a[1]).filter(([, n]) => n >= 4096);
+if (dup.length) {
+  console.warn(
+    `scripts/build.mjs: in both dist/cli.cjs and the ES modules: ${dup.map(([p, n]) => `${p} (${n} B)`).join(', ')}`,
+  );
+}
+writeFileSync(join(DIST, 'THIRD_PARTY_LICENSES.md'), licenses([cli, esm]));
 execFileSync(
   process.execPath,
   [
