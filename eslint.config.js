@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    files: ['bench/**', 'scripts/**', 'tests/**'],
+    files: ['bench/**', 'examples/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
   {
