@@ -4,7 +4,7 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/*.d.ts', 'src/generated/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,7 +57,7 @@ export default tseslint.config(
     rules: { 'max-lines': 'off', complexity: 'off' },
   },
   {
-    files: ['bench/**', 'scripts/**', 'tests/**'],
+    files: ['bench/**', 'examples/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -41,7 +41,7 @@ import {
   takeHomeRequest,
   type EstimateOptions,
   type TakeHomeOptions,
-} from '../options.js';
+} from '../flags.js';
 
 export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
   base?: string;
