@@ -276,3 +276,9 @@ export interface Market {
   };
   defaults: { city: string; industry: string; skills: string[]; degree: string; why: string };
 }
+
+/** One change a scenario makes, as the user wrote it and as it applies. */
+export type Change =
+  | { field: 'years'; text: string; set?: number; add?: number }
+  | { field: 'city' | 'industry' | 'degree'; text: string; set: string }
+  | { field: 'skills'; text: string; set?: string[]; add?: string[]; remove?: string[] };
