@@ -11,12 +11,9 @@ import marketSchema from '../../schemas/market.schema.json' with { type: 'json' 
 import { schemaProblem, type Schema } from './schema.js';
 import { foldName, hiddenCharacter } from './names.js';
 import { clip } from './numbers.js';
-import type { Market, Range } from '../model/types.js';
+import { MARKET_FILE_SOURCE, type Market, type Range } from '../model/types.js';
 
 const FIELD = '--data';
-
-/** The id of the source entry a market file adds to its own, so estimates name the file. */
-export const MARKET_FILE_SOURCE = 'market-file';
 
 /** Every { low, mid, high } of numbers in the market, with its JSON path. */
 function ranges(value: unknown, path: string, out: [string, Record<string, number>][]): void {

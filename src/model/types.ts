@@ -5,6 +5,9 @@ export interface Range {
   high: number;
 }
 
+/** The id of the source entry a --data market file adds to its own, so estimates name the file. */
+export const MARKET_FILE_SOURCE = 'market-file';
+
 export type Level = 'entry' | 'mid' | 'senior' | 'staff';
 export const LEVELS: readonly Level[] = ['entry', 'mid', 'senior', 'staff'];
 
