@@ -336,6 +336,15 @@ describe('take-home errors: one line, exit 2', () => {
   });
 
   it.each([
+    [['--years', '999', '--take-home', '--state', 'ZZ']],
+    [['offer', '--years', '999', '--base', 'x', '--take-home', '--state', 'ZZ']],
+    [['compare', '--years', '999', '--vs', 'city=mars', '--take-home', '--state', 'ZZ']],
+    [['career', '--to', '999', '--take-home', '--state', 'ZZ']],
+  ])('--state is parsed first, before any other value or estimate: %j', async (argv) => {
+    expectUsageError(await cli(argv), unsupported);
+  });
+
+  it.each([
     [
       ['--years', '5', '--city', 'seattle', '--take-home', '--state', 'CA'],
       /--state is for a location without one \(remote, us\); Seattle is in WA$/m,

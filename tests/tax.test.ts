@@ -4,6 +4,7 @@ import marketData from '../data/market.json' with { type: 'json' };
 import parityData from '../data/price-parities.json' with { type: 'json' };
 import taxData from '../data/tax-2026.json' with { type: 'json' };
 import { InputError } from '../src/errors.js';
+import { parseState } from '../src/input/take-home.js';
 import {
   maxPretax,
   placeOf,
@@ -211,8 +212,8 @@ describe('take-home pay, hand-checked', () => {
     for (const pretax of [92_351, 100_000, 150_000]) {
       expect(() => takeHome(100_000, { ...opts, pretax }, tables)).toThrow(
         new InputError(
-          `--pretax $${pretax.toLocaleString('en-US')} is more than $100,000 of wages can pay after the taxes still owed on them: at most $92,350 can be contributed`,
-          '--pretax',
+          `pretax $${pretax.toLocaleString('en-US')} is more than $100,000 of wages can pay after the taxes still owed on them: at most $92,350 can be contributed`,
+          'pretax',
         ),
       );
     }
@@ -286,10 +287,10 @@ describe('take-home pay, hand-checked', () => {
     expect(r.notes.join(' ')).toMatch(/Federal only/);
   });
 
-  it('an unsupported state is an InputError on --state naming the supported ones', () => {
+  it('an unsupported state is refused where it is typed, naming the supported ones', () => {
     let error: unknown;
     try {
-      takeHome(100_000, { filing: 'single', state: 'OR' }, tables);
+      parseState('OR', '--state');
     } catch (e) {
       error = e;
     }
@@ -299,6 +300,10 @@ describe('take-home pay, hand-checked', () => {
     expect(message).toContain("'OR'");
     for (const code of supportedStates(tables)) expect(message).toContain(code);
     expect(message).toContain('none');
+    // The model trusts a parsed state, yet never taxes one it lacks as none.
+    expect(() => takeHome(100_000, { filing: 'single', state: 'OR' }, tables)).toThrow(
+      new InputError("state 'OR' is not in the tax tables", 'state'),
+    );
   });
 
   it('other bad input is an InputError on the right field', () => {
@@ -312,30 +317,29 @@ describe('take-home pay, hand-checked', () => {
     };
     expect(
       field(() => takeHome(100_000, { filing: 'single', state: 'TX', local: 'nyc' }, tables)),
-    ).toBe('--local');
+    ).toBe('local');
     expect(
       field(() => takeHome(100_000, { filing: 'single', state: 'NY', local: 'yonkers' }, tables)),
-    ).toBe('--local');
+    ).toBe('local');
     expect(
       field(() => takeHome(100_000, { filing: 'single', state: 'TX', pretax: -1 }, tables)),
-    ).toBe('--pretax');
+    ).toBe('pretax');
     expect(
       field(() => takeHome(100_000, { filing: 'single', state: 'TX', pretax: 100_001 }, tables)),
-    ).toBe('--pretax');
+    ).toBe('pretax');
     expect(field(() => takeHome(Number.NaN, { filing: 'single', state: 'TX' }, tables))).toBe(
       'gross',
     );
     expect(field(() => takeHome(-5, { filing: 'single', state: 'TX' }, tables))).toBe('gross');
-    const filing = 'joint' as unknown as 'single';
-    expect(field(() => takeHome(100_000, { filing, state: 'TX' }, tables))).toBe('--filing');
     expect(field(() => takeHome(100_000, { filing: 'single', state: 'constructor' }, tables))).toBe(
-      '--state',
+      'state',
     );
   });
 
-  it('state codes match case-insensitively', () => {
-    expect(takeHome(100_000, { filing: 'single', state: 'tx' }, tables).state).toBe('TX');
-    expect(takeHome(100_000, { filing: 'single', state: 'NONE' }, tables).state).toBe('none');
+  it('a state is typed in any case, and parsed once to its code', () => {
+    expect(parseState(' tx ', '--state')).toBe('TX');
+    expect(parseState('NONE', '--state')).toBe('none');
+    expect(() => parseState('CAL', '--state')).toThrow(/did you mean CA\?/);
   });
 });
 
