@@ -113,6 +113,9 @@ afterAll(() => {
 
 /** Compare, or in update mode keep what it printed for the page. */
 function check(c: Command, lines: string[]): void {
+  if (c.expected.length > 0 && c.expected.every((l) => l.trim() === '...')) {
+    throw new Error(`${c.page}:${c.line}: show at least one line of the output, not only ...`);
+  }
   if (matches(c.expected, lines)) return;
   if (UPDATE) {
     const edits = updates.get(c.page) ?? [];
