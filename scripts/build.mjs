@@ -21,7 +21,6 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { writeValidators } from './validators.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -35,20 +34,24 @@ const common = {
   legalComments: 'none', // the notices go to THIRD_PARTY_LICENSES.md instead
   logLevel: 'warning',
   metafile: true,
+  // cli-table3 require()s @colors/colors only to colour a header or border style, which
+  // render/grid.ts never sets (it colours cells itself): left out, its require() is not reached.
+  external: ['@colors/colors/safe'],
   plugins: [
     {
       // The data files are shipped once, in data/, and read from there (require() of a JSON file:
       // one JSON.parse, shared by dist/cli.cjs and the ES modules), not copied into each bundle:
-      // the tarball's budget. `ml-salary/data/*` is the package's own export (package.json).
+      // the tarball's budget. `ml-salary/data/*` is the package's own export (package.json). The
+      // same for schemas/ (a --data file is checked against schemas/market.schema.json).
       name: 'data-files',
       setup(b) {
-        b.onResolve({ filter: /[\\/]data[\\/][\w-]+\.json$/ }, (args) =>
+        b.onResolve({ filter: /[\\/](data|schemas)[\\/][\w.-]+\.json$/ }, (args) =>
           args.path.startsWith('ml-salary/')
             ? { path: args.path, external: true }
-            : { path: args.path.split(/[\\/]/).pop(), namespace: 'data' },
+            : { path: args.path.split(/[\\/]/).slice(-2).join('/'), namespace: 'data' },
         );
         b.onLoad({ filter: /.*/, namespace: 'data' }, (args) => ({
-          contents: `module.exports = require(${JSON.stringify(`ml-salary/data/${args.path}`)});`,
+          contents: `module.exports = require(${JSON.stringify(`ml-salary/${args.path}`)});`,
           loader: 'js',
         }));
       },
@@ -67,8 +70,6 @@ const common = {
   ],
 };
 
-// The market file's validator, compiled from its schema (see scripts/validators.mjs).
-writeValidators();
 rmSync(DIST, { recursive: true, force: true });
 
 /** src/a/b.ts -> 'a-b': the name of a module's file in dist/lazy/. */
