@@ -45,6 +45,19 @@ function check(schema: Schema, value: unknown, at: string, root: Schema): string
     const passing = (s.oneOf as Schema[]).filter((sub) => !check(sub, value, at, root)).length;
     if (passing !== 1) return fail('must match exactly one schema in oneOf');
   }
+  const problem = checkScalar(s, value, fail);
+  if (problem) return problem;
+  if (Array.isArray(value)) return checkArray(s, value, at, root, fail);
+  if (TYPES.object!(value)) return checkObject(s, value as Record<string, unknown>, at, root, fail);
+  return undefined;
+}
+
+/** The keywords of numbers and strings: bounds, length, pattern. */
+function checkScalar(
+  s: { [keyword: string]: unknown },
+  value: unknown,
+  fail: (message: string) => string,
+): string | undefined {
   if (typeof value === 'number') {
     const bound = (keyword: string, ok: (limit: number) => boolean, word: string) => {
       const limit = s[keyword];
@@ -65,8 +78,6 @@ function check(schema: Schema, value: unknown, at: string, root: Schema): string
       return fail(`must match pattern "${s.pattern}"`);
     }
   }
-  if (Array.isArray(value)) return checkArray(s, value, at, root, fail);
-  if (TYPES.object!(value)) return checkObject(s, value as Record<string, unknown>, at, root, fail);
   return undefined;
 }
 
