@@ -176,3 +176,47 @@ export function screen(raw: string): string[] {
   while (text.length > 0 && text[text.length - 1] === '') text.pop();
   return text;
 }
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to dashes. */
+export function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** The anchors of a markdown page's headings (outside code blocks), with GitHub's -1, -2 for repeats. */
+export function anchors(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  let fence = '';
+  for (const line of text.split('\n')) {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (f && (fence === '' || isClose(line, fence))) fence = fence === '' ? f[1]! : '';
+    const h = fence === '' ? /^#{1,6} (.*)$/.exec(line) : null;
+    if (!h) continue;
+    const base = slug(h[1]!);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    if (n > 0) seen.set(`${base}-${n}`, 1);
+  }
+  return new Set(seen.keys());
+}
+
+/** Relative links of a page (outside code blocks), as `[target, 1-based line]`. */
+export function links(text: string): [string, number][] {
+  const out: [string, number][] = [];
+  let fence = '';
+  text.split('\n').forEach((line, i) => {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (f && (fence === '' || isClose(line, fence))) {
+      fence = fence === '' ? f[1]! : '';
+      return;
+    }
+    if (fence !== '') return;
+    for (const m of line.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (!/^[a-z]+:/i.test(m[1]!)) out.push([m[1]!, i + 1]);
+    }
+  });
+  return out;
+}

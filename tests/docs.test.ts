@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -11,10 +12,18 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { matches, outputLines, parsePage, screen, type Command } from './docs-examples.js';
+import {
+  anchors,
+  links,
+  matches,
+  outputLines,
+  parsePage,
+  screen,
+  type Command,
+} from './docs-examples.js';
 import { BIN, ROOT } from './helpers.js';
 
 // Every command example in README.md and docs/*.md, run against the built CLI (dist/, built by
@@ -104,6 +113,9 @@ afterAll(() => {
 
 /** Compare, or in update mode keep what it printed for the page. */
 function check(c: Command, lines: string[]): void {
+  if (c.expected.length > 0 && c.expected.every((l) => l.trim() === '...')) {
+    throw new Error(`${c.page}:${c.line}: show at least one line of the output, not only ...`);
+  }
   if (matches(c.expected, lines)) return;
   if (UPDATE) {
     const edits = updates.get(c.page) ?? [];
@@ -136,6 +148,22 @@ it('keeps README.md a front door (at most 20,000 bytes) and every line readable'
       ),
   );
   expect(long).toEqual([]);
+});
+
+it('links only to files and headings that exist', () => {
+  const broken: string[] = [];
+  for (const { page } of pages) {
+    for (const [target, line] of links(readFileSync(join(ROOT, page), 'utf8'))) {
+      const [path = '', anchor] = target.split('#');
+      const file = path === '' ? join(ROOT, page) : join(ROOT, dirname(page), path);
+      const where = `${page}:${line}: ${target}`;
+      if (!existsSync(file) || relative(ROOT, file).startsWith('..')) broken.push(where);
+      else if (anchor && file.endsWith('.md') && !anchors(readFileSync(file, 'utf8')).has(anchor)) {
+        broken.push(`${where} (no such heading)`);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
 });
 
 it('finds the examples (README and at least one per command)', () => {
