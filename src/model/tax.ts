@@ -442,10 +442,7 @@ function checkInputs(gross: number, opts: TakeHomeOptions): number {
     throw new InputError(`gross pay must be a number of dollars, 0 or more, got ${gross}`, 'gross');
   const pretax = opts.pretax ?? 0;
   if (!Number.isFinite(pretax) || pretax < 0)
-    throw new InputError(
-      `pretax contributions must be 0 or more dollars, got ${pretax}`,
-      'pretax',
-    );
+    throw new InputError(`pretax contributions must be 0 or more dollars, got ${pretax}`, 'pretax');
   return pretax;
 }
 

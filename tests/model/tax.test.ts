@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import marketData from '../data/market.json' with { type: 'json' };
-import parityData from '../data/price-parities.json' with { type: 'json' };
-import taxData from '../data/tax-2026.json' with { type: 'json' };
-import { InputError } from '../src/errors.js';
-import { parseState } from '../src/input/take-home.js';
+import marketData from '../../data/market.json' with { type: 'json' };
+import parityData from '../../data/price-parities.json' with { type: 'json' };
+import taxData from '../../data/tax-2026.json' with { type: 'json' };
+import { InputError } from '../../src/errors.js';
+import { parseState } from '../../src/input/take-home.js';
 import {
   maxPretax,
   placeOf,
@@ -16,7 +16,7 @@ import {
   type TakeHome,
   type TakeHomeOptions,
   type TaxTables,
-} from '../src/model/tax.js';
+} from '../../src/model/tax.js';
 
 // JSON imports widen literal types; the tests below check the data really has this shape.
 const tables = taxData as unknown as TaxTables;

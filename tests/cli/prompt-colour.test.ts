@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.hoisted(() => {
   process.env.FORCE_COLOR = '1';
 });
-const { promptKit } = await import('../src/cli/prompt-kit.js');
+const { promptKit } = await import('../../src/cli/prompt-kit.js');
 
 // eslint-disable-next-line no-control-regex -- SGR: the escape codes of colour and style
 const SGR = /\u001b\[[0-9;]*m/;

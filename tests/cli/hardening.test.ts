@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lines, reportedLines, scratch, summary } from './batch-helpers.js';
-import { BIN, ROOT, runBin } from './helpers.js';
+import { lines, reportedLines, scratch, summary } from '../batch-helpers.js';
+import { BIN, ROOT, runBin } from '../helpers.js';
 
 // Each hardening case of issue 3, run against the built CLI as a user (or a script) would.
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../src/input/amounts.js';
-import { InputError } from '../src/errors.js';
-import { estimate } from '../src/model/estimate.js';
-import { market } from '../src/model/market.js';
+import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../../src/input/amounts.js';
+import { InputError } from '../../src/errors.js';
+import { estimate } from '../../src/model/estimate.js';
+import { market } from '../../src/model/market.js';
 import {
   annualized,
   checkOffer,
@@ -14,9 +14,9 @@ import {
   vestingPresets,
   type OfferMarket,
   type OfferTerms,
-} from '../src/model/offer.js';
-import { percentileOf } from '../src/model/percentile.js';
-import type { Profile, Range } from '../src/model/types.js';
+} from '../../src/model/offer.js';
+import { percentileOf } from '../../src/model/percentile.js';
+import type { Profile, Range } from '../../src/model/types.js';
 
 const preset = (id: string) => parseVesting(id, vestingPresets);
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitCsvLine } from '../src/batch/records.js';
-import { run } from '../src/cli/program.js';
-import { csvField, csvRow } from '../src/render/csv.js';
+import { splitCsvLine } from '../../src/batch/records.js';
+import { run } from '../../src/cli/program.js';
+import { csvField, csvRow } from '../../src/render/csv.js';
 import {
   batch,
   FIXTURES,
@@ -18,8 +18,8 @@ import {
   scratch,
   spawnLive,
   summary,
-} from './batch-helpers.js';
-import { BIN, fakeIo } from './helpers.js';
+} from '../batch-helpers.js';
+import { BIN, fakeIo } from '../helpers.js';
 
 type Doc = Record<string, unknown> & {
   line: number;

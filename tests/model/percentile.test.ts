@@ -9,8 +9,8 @@ import {
   position,
   shareBelow,
   verdictOf,
-} from '../src/model/percentile.js';
-import type { Range } from '../src/model/types.js';
+} from '../../src/model/percentile.js';
+import type { Range } from '../../src/model/types.js';
 
 describe('normalCdf', () => {
   it('hits the textbook values', () => {

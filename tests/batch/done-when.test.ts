@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runBin } from './helpers.js';
+import { runBin } from '../helpers.js';
 
-const GEN = fileURLToPath(new URL('../bench/gen-profiles.mjs', import.meta.url));
+const GEN = fileURLToPath(new URL('../../bench/gen-profiles.mjs', import.meta.url));
 
 // Issue 3, as written: "A 1,000-record file with 3 malformed lines yields 997 estimates, three
 // `line N:` errors naming lines and reasons, and exit 1."

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompactBytes } from '../src/batch/compact-bytes.js';
-import { toBatchRecord } from '../src/documents/estimate.js';
-import { price, type Price } from '../src/model/estimate.js';
-import { market } from '../src/model/market.js';
-import { PROFILE_FIELDS, type ProfileField } from '../src/model/types.js';
+import { CompactBytes } from '../../src/batch/compact-bytes.js';
+import { toBatchRecord } from '../../src/documents/estimate.js';
+import { price, type Price } from '../../src/model/estimate.js';
+import { market } from '../../src/model/market.js';
+import { PROFILE_FIELDS, type ProfileField } from '../../src/model/types.js';
 
 // The compact records batch writes as bytes are JSON.stringify's, byte for byte.
 

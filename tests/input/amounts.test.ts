@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import vestingData from '../data/vesting.json' with { type: 'json' };
+import vestingData from '../../data/vesting.json' with { type: 'json' };
 import {
   GROWTH_BOUNDS,
   parseAmount,
@@ -7,9 +7,9 @@ import {
   parseBonus,
   parsePercent,
   parseVesting,
-} from '../src/input/amounts.js';
-import { InputError } from '../src/errors.js';
-import { vestingPresets } from '../src/model/offer.js';
+} from '../../src/input/amounts.js';
+import { InputError } from '../../src/errors.js';
+import { vestingPresets } from '../../src/model/offer.js';
 
 /** The InputError that `fn` throws (fails the test if it throws nothing or something else). */
 function inputError(fn: () => unknown): InputError {

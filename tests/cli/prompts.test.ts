@@ -1,8 +1,8 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
-import { run } from '../src/cli/program.js';
-import { fakeIo } from './helpers.js';
+import { run } from '../../src/cli/program.js';
+import { fakeIo } from '../helpers.js';
 
 const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
 

@@ -6,8 +6,8 @@ import {
   json,
   type EstimateFigures,
   type Range,
-} from './command-helpers.js';
-import { runBin } from './helpers.js';
+} from '../command-helpers.js';
+import { runBin } from '../helpers.js';
 
 // `ml-salary compare` (issue 14): each scenario is exactly the single estimate of its profile,
 // with its difference from the start.

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shellLine, shellQuote } from '../src/cli/shell.js';
+import { shellLine, shellQuote } from '../../src/cli/shell.js';
 
 describe('shellQuote', () => {
   it.each([

@@ -7,9 +7,9 @@ import {
   type Charset,
   type Paint,
   type PaintRole,
-} from '../src/render/chart.js';
-import { lineChart, type LineChartOptions } from '../src/render/line-chart.js';
-import { charsetFor } from '../src/cli/color.js';
+} from '../../src/render/chart.js';
+import { lineChart, type LineChartOptions } from '../../src/render/line-chart.js';
+import { charsetFor } from '../../src/cli/color.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;

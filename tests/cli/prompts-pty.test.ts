@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT } from './helpers.js';
+import { BIN, ROOT } from '../helpers.js';
 
 // The built CLI in a real pseudo-terminal: the prompts draw on the process's own stderr, as for a
 // user, not on @inquirer/testing's screen (which replaces the output stream, and so never saw
 // the colour-off prompts go blank after the first).
-const DRIVER = fileURLToPath(new URL('./fixtures/pty-session.py', import.meta.url));
+const DRIVER = fileURLToPath(new URL('../fixtures/pty-session.py', import.meta.url));
 const python = spawnSync('python3', ['--version']).status === 0;
 
 interface Session {

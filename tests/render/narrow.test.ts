@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cli, json } from './command-helpers.js';
+import { cli, json } from '../command-helpers.js';
 
 // Every report in a narrow terminal: no line is wider than the terminal, and every figure of the
 // document is shown whole (a grid too wide even without borders turns into a list rather than

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimate, levelFor, nationalBase, stackSkillPremiums } from '../src/model/estimate.js';
-import { InputError } from '../src/errors.js';
-import { market } from '../src/model/market.js';
-import type { Estimate, Profile, Range } from '../src/model/types.js';
+import { estimate, levelFor, nationalBase, stackSkillPremiums } from '../../src/model/estimate.js';
+import { InputError } from '../../src/errors.js';
+import { market } from '../../src/model/market.js';
+import type { Estimate, Profile, Range } from '../../src/model/types.js';
 
 const cities = market.locations.map((l) => l.id);
 const industries = market.industries.map((i) => i.id);

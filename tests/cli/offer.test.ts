@@ -5,8 +5,8 @@ import { screen } from '@inquirer/testing/vitest';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
-import { run } from '../src/cli/program.js';
-import { batch, lines } from './batch-helpers.js';
+import { run } from '../../src/cli/program.js';
+import { batch, lines } from '../batch-helpers.js';
 import {
   cli,
   estimateJson,
@@ -14,8 +14,8 @@ import {
   json,
   type EstimateFigures,
   type Range,
-} from './command-helpers.js';
-import { fakeIo, ROOT, runBin } from './helpers.js';
+} from '../command-helpers.js';
+import { fakeIo, ROOT, runBin } from '../helpers.js';
 
 // `ml-salary offer` as a user runs it (issue 13): in-process through run(argv, io), the prompts
 // on a fake terminal, and a few runs of the built bin.

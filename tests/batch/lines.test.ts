@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachLine, LineSplitter, type Line } from '../src/batch/lines.js';
+import { eachLine, LineSplitter, type Line } from '../../src/batch/lines.js';
 
 describe('LineSplitter gives the same lines however the input is cut into chunks', () => {
   const piece = fc.oneof(

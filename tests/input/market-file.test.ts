@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { market } from '../src/model/market.js';
-import { checkMarket } from '../src/input/market-file.js';
-import { run } from '../src/cli/program.js';
-import { scratch } from './batch-helpers.js';
-import { fakeIo, ROOT } from './helpers.js';
-import schema from '../schemas/market.schema.json' with { type: 'json' };
+import { market } from '../../src/model/market.js';
+import { checkMarket } from '../../src/input/market-file.js';
+import { run } from '../../src/cli/program.js';
+import { scratch } from '../batch-helpers.js';
+import { fakeIo, ROOT } from '../helpers.js';
+import schema from '../../schemas/market.schema.json' with { type: 'json' };
 
 const tmp = scratch();
 afterAll(() => tmp.done());

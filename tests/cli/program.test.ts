@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/program.js';
-import { fakeIo } from './helpers.js';
+import { run } from '../../src/cli/program.js';
+import { fakeIo } from '../helpers.js';
 
 // eslint-disable-next-line no-control-regex -- matching escape codes is the point
 const ANSI = /\u001b\[/;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
-import { market } from '../src/model/market.js';
+import { InputError } from '../../src/errors.js';
+import { market } from '../../src/model/market.js';
 import {
   catalog,
   foldName,
@@ -11,9 +11,9 @@ import {
   resolveSkills,
   suggest,
   type CatalogKind,
-} from '../src/input/names.js';
-import { parseYears } from '../src/input/numbers.js';
-import { resolveProfile, fieldName } from '../src/input/profile.js';
+} from '../../src/input/names.js';
+import { parseYears } from '../../src/input/numbers.js';
+import { resolveProfile, fieldName } from '../../src/input/profile.js';
 
 describe('names and aliases', () => {
   it.each([

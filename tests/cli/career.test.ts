@@ -6,8 +6,8 @@ import {
   json,
   type EstimateFigures,
   type Range,
-} from './command-helpers.js';
-import { runBin } from './helpers.js';
+} from '../command-helpers.js';
+import { runBin } from '../helpers.js';
 
 // `ml-salary career` (issue 14): the estimate at each point, and its table and chart.
 

@@ -3,8 +3,8 @@ import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scratch } from './batch-helpers.js';
-import { BIN, ROOT } from './helpers.js';
+import { scratch } from '../batch-helpers.js';
+import { BIN, ROOT } from '../helpers.js';
 
 // SIGINT and SIGTERM end a batch within a second, with its summary, whatever it reads from and
 // while the writer keeps its end open (so only the signal can end the read). Before, a FIFO or a

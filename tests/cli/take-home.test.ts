@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import tables from '../data/tax-2026.json' with { type: 'json' };
-import { cli, expectUsageError, json, type Range } from './command-helpers.js';
+import tables from '../../data/tax-2026.json' with { type: 'json' };
+import { cli, expectUsageError, json, type Range } from '../command-helpers.js';
 
 // --take-home on the estimate, offer, compare and career (issue 15), as a user runs them.
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupThousands, money, moneyK, signedMoney } from '../src/model/format.js';
+import { groupThousands, money, moneyK, signedMoney } from '../../src/model/format.js';
 
 describe('money: negative zero is $0', () => {
   it.each([

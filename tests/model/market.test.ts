@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { market } from '../src/model/market.js';
-import type { Range } from '../src/model/types.js';
+import { market } from '../../src/model/market.js';
+import type { Range } from '../../src/model/types.js';
 
-const SEEDS = new URL('../../shared/seeds/', import.meta.url);
+const SEEDS = new URL('../../../shared/seeds', import.meta.url);
 const seedText = (file: string): string | undefined => {
   const url = new URL(file, SEEDS);
   return existsSync(url) ? readFileSync(url, 'utf8') : undefined;
@@ -149,7 +149,10 @@ describe('market data', () => {
 
   it('carries the open data exactly as the copied summary in data/sources/ states it', () => {
     const summary = JSON.parse(
-      readFileSync(new URL('../data/sources/aijobs-us-ml-salaries.json', import.meta.url), 'utf8'),
+      readFileSync(
+        new URL('../../data/sources/aijobs-us-ml-salaries.json', import.meta.url),
+        'utf8',
+      ),
     );
     const aijobs = market.sources.find((s) => s.id === 'aijobs') as unknown as {
       provenance: Record<string, unknown>;

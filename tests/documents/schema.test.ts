@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { PassThrough } from 'node:stream';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { profileFromJson } from '../src/batch/records.js';
-import { market } from '../src/model/market.js';
-import { run } from '../src/cli/program.js';
-import { FIXTURES, lines } from './batch-helpers.js';
-import { fakeIo, ROOT } from './helpers.js';
+import { profileFromJson } from '../../src/batch/records.js';
+import { market } from '../../src/model/market.js';
+import { run } from '../../src/cli/program.js';
+import { FIXTURES, lines } from '../batch-helpers.js';
+import { fakeIo, ROOT } from '../helpers.js';
 
 // The JSON Schemas in schemas/ are the contract for scripts: real output must match them, and
 // they must describe every field the output has.
@@ -425,7 +425,7 @@ describe('schemas/offer.schema.json', () => {
   });
 
   it('lists the vesting presets of data/vesting.json, and custom', async () => {
-    const vesting = (await import('../data/vesting.json', { with: { type: 'json' } })).default;
+    const vesting = (await import('../../data/vesting.json', { with: { type: 'json' } })).default;
     const defs = offerSchema.$defs as Record<string, { properties: Record<string, Json> }>;
     const id = (defs.terms!.properties.vesting!.properties as Record<string, { enum: string[] }>)
       .id!;
@@ -469,8 +469,8 @@ describe('schemas/offer.schema.json', () => {
 
 describe('schemas/offer-file.schema.json', () => {
   it('names exactly the fields an offer file may have', async () => {
-    const { OFFER_FIELDS } = await import('../src/input/offer.js');
-    const { PROFILE_FIELDS } = await import('../src/model/types.js');
+    const { OFFER_FIELDS } = await import('../../src/input/offer.js');
+    const { PROFILE_FIELDS } = await import('../../src/model/types.js');
     expect(Object.keys(offerFileSchema.properties as object)).toEqual([
       '$schema',
       'label',
@@ -482,7 +482,7 @@ describe('schemas/offer-file.schema.json', () => {
     }
     const p = offerFileSchema.properties as Record<string, { anyOf: Json[] }>;
     expect(p.city!.anyOf[0]!.enum).toEqual(ids(market.locations)); // what an editor completes
-    const vesting = (await import('../data/vesting.json', { with: { type: 'json' } })).default;
+    const vesting = (await import('../../data/vesting.json', { with: { type: 'json' } })).default;
     expect(p.vesting!.anyOf[0]!.enum).toEqual(vesting.presets.map((x) => x.id));
   });
 
