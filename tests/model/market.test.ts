@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { market } from '../../src/model/market.js';
 import type { Range } from '../../src/model/types.js';
 
-const SEEDS = new URL('../../../shared/seeds', import.meta.url);
+const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 const seedText = (file: string): string | undefined => {
   const url = new URL(file, SEEDS);
   return existsSync(url) ? readFileSync(url, 'utf8') : undefined;
