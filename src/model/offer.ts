@@ -223,6 +223,13 @@ export function checkOffer(terms: OfferTerms, fields: OfferFieldNames = OFFER_FL
     );
   }
 
+  if (terms.growth !== 0 && terms.equity === 0) {
+    throw new InputError(
+      `${fields.growth} needs ${fields.equity}: growth moves the stock's price, and the offer has no stock`,
+      fields.growth,
+    );
+  }
+
   if (terms.private && terms.equity === 0) {
     throw new InputError(
       `${fields.private} describes the equity, but the offer has none (${fields.equity})`,

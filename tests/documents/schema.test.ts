@@ -385,7 +385,7 @@ describe('schemas/offer.schema.json', () => {
       '200%',
       '--take-home',
     ],
-    ['--years', '0', '--base', '1', '--equity', '5', '--vesting', '100', '--take-home'],
+    ['--years', '0', '--base', '100k', '--equity', '$5', '--vesting', '100', '--take-home'],
     ['--years', '3', '--city', 'remote', '--base', '150k', '--take-home', '--state', 'CA'],
   ];
 
@@ -519,7 +519,7 @@ describe('schemas/offer-file.schema.json', () => {
     ],
     ['{"years": 5, "base": 185000, "signOn": "50,000,30,000"}', true],
     ['{"years": 5, "base": 185000, "signOn": 20000, "bonus": 30000}', true],
-    ['{"years": 5, "base": 185000, "equity": 1, "growth": "-5%", "private": true}', true],
+    ['{"years": 5, "base": 185000, "equity": 1000, "growth": "-5%", "private": true}', true],
     [
       '{"years": 5, "base": 185000, "city": "bay area", "skills": ["nlp", "mlops"], "degree": "phd"}',
       true,
@@ -530,7 +530,11 @@ describe('schemas/offer-file.schema.json', () => {
     ['{"years": 5, "base": true}', false],
     ['{"years": 5, "base": -5}', false],
     ['{"years": 5, "base": "185 thousand"}', false],
-    ['{"years": 5, "base": 185000, "bonus": "15"}', true], // 15 dollars, as for the flag
+    ['{"years": 5, "base": 185000, "bonus": "15"}', false], // 15% or 15k? as for the flag, refused
+    ['{"years": 5, "base": 185000, "bonus": "$15"}', true],
+    ['{"years": 5, "base": 185000, "bonus": 15}', false],
+    ['{"years": 5, "base": 500}', false],
+    ['{"years": 5, "base": 185000, "signOn": "1,00,000"}', false],
     ['{"years": 5, "base": 185000, "bonus": "-5%"}', false],
     ['{"years": 5, "base": 185000, "equity": 1, "growth": 0.1}', false],
     ['{"years": 5, "base": 185000, "equity": 1, "growth": "10"}', false],

@@ -308,7 +308,7 @@ async function offerFromFlags(
       answerParsers(offer),
       vestingPresets,
       context,
-      (['vesting', 'refresh', 'private'] as const)
+      (['vesting', 'refresh', 'growth', 'private'] as const)
         .filter((k) => offer[k] !== undefined && offer[k] !== false)
         .map((k) => OFFER_FLAGS[k])[0],
     );
