@@ -39,6 +39,7 @@ interface OfferDoc {
     equity: number;
     signOn: number;
     total: number;
+    cash: number;
   }[];
   firstYear: number;
   annualized: { base: number; equity: number; bonus: number; signOn: number; total: number };
@@ -52,7 +53,7 @@ interface OffersDoc {
     label: string;
     firstYear: number;
     annualized: number;
-    years: { year: number; total: number }[];
+    years: { year: number; total: number; cash: number }[];
   }[];
 }
 
@@ -313,13 +314,17 @@ describe('offer files side by side', () => {
         label: 'Acme',
         firstYear: 0,
         annualized: 0,
-        years: a.years.map((y) => ({ year: y.year, total: 0 })),
+        years: a.years.map((y) => ({ year: y.year, total: 0, cash: 0 })),
       },
       {
         label: 'Globex',
         firstYear: g.firstYear - a.firstYear,
         annualized: g.annualized.total - a.annualized.total,
-        years: g.years.map((y, i) => ({ year: y.year, total: y.total - a.years[i]!.total })),
+        years: g.years.map((y, i) => ({
+          year: y.year,
+          total: y.total - a.years[i]!.total,
+          cash: y.cash - a.years[i]!.cash,
+        })),
       },
     ]);
   });
@@ -362,13 +367,13 @@ describe('offer files side by side', () => {
     );
     // Year 1: One vests 500,000, Two 250,000; year 2 is Two's alone.
     const d = await json<OffersDoc>(['offer', one, two]);
-    expect(d.difference[1]!.years).toEqual([{ year: 1, total: -250000 }]);
+    expect(d.difference[1]!.years).toEqual([{ year: 1, total: -250000, cash: 0 }]);
     const back = await json<OffersDoc>(['offer', two, one]);
     expect(back.difference[0]!.years).toEqual([
-      { year: 1, total: 0 },
-      { year: 2, total: 0 },
+      { year: 1, total: 0, cash: 0 },
+      { year: 2, total: 0, cash: 0 },
     ]);
-    expect(back.difference[1]!.years).toEqual([{ year: 1, total: 250000 }]);
+    expect(back.difference[1]!.years).toEqual([{ year: 1, total: 250000, cash: 0 }]);
     for (const [argv, delta] of [
       [[one, two], '-$250,000'],
       [[two, one], '+$250,000'],

@@ -6,6 +6,7 @@ import { listCommand } from './commands/list.js';
 import type { CareerOptions } from './commands/career.js';
 import type { CompareOptions } from './commands/compare.js';
 import type { OfferOptions } from './commands/offer.js';
+import { addEquityOptions } from './offer-equity.js';
 import {
   addOutputOptions,
   addProfileOptions,
@@ -309,6 +310,7 @@ export function createProgram(
         .option('--refresh <usd>', 'a refresher grant each year, vesting on the same schedule')
         .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
         .option('--private', 'the stock is in a private company: paper value, cash judged apart');
+      addEquityOptions(offer);
       addOutputOptions(offer, 'the offer');
       addTakeHomeOptions(offer)
         .option('--data <file>', DATA_HELP)

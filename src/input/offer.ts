@@ -18,9 +18,10 @@ import {
   type Vesting,
 } from '../model/offer.js';
 import { parseVesting } from './amounts.js';
+import { cadenceOf, parseEquity, type RawEquity } from './equity.js';
 
 /** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
-export interface RawOffer {
+export interface RawOffer extends RawEquity {
   base?: unknown;
   bonus?: unknown;
   equity?: unknown;
@@ -40,6 +41,18 @@ export const OFFER_FIELDS: readonly (keyof RawOffer)[] = [
   'refresh',
   'growth',
   'private',
+  'options',
+  'strike',
+  'fmv',
+  'preferred',
+  'optionType',
+  'stage',
+  'cliff',
+  'vestEvery',
+  'leaveAt',
+  'clawback',
+  'exerciseWindow',
+  'exitPrice',
 ];
 
 /** Names for messages about an offer file or a batch record's `offer`: its own keys. */
@@ -52,7 +65,8 @@ export const OFFER_KEYS: OfferFieldNames = Object.freeze({
   refresh: 'refresh',
   growth: 'growth',
   private: 'private',
-});
+  ...Object.fromEntries(OFFER_FIELDS.slice(8).map((k) => [k, k])),
+} as OfferFieldNames);
 
 /** An amount given as text (`185k`) or as a JSON number (whole dollars, rounded). */
 function amount(value: unknown, field: string): number {
@@ -150,34 +164,102 @@ function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
  */
 export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
   parseTerms(raw, names);
+  parseEquity(raw, names);
 }
 
 /**
  * The offer's terms, parsed and checked (`checkOffer`): `base` is required; a schedule needs a
- * grant (`--vesting` without `--equity` is an error, nothing is guessed); with a grant and no
- * schedule the schedule is `even` (25/25/25/25). An empty text is an error, not "none". Throws
- * InputError naming the field as `names` names it.
+ * grant (`--vesting` without `--equity` or `--options` is an error, nothing is guessed); with a
+ * grant and no schedule the schedule is `even` (25/25/25/25). Options need a strike and the
+ * FMV; with options, `equity` is the grant's value at the preferred price (so the preferred
+ * price is equity / options). Options are a private company's unless the stage is `public`; a
+ * private stage makes the stock private. The cliff, the vests' cadence, a clawback and the
+ * exercise window describe leaving early: they need `leaveAt`. An empty text is an error, not
+ * "none". Throws InputError naming the field as `names` names it.
  */
 export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms {
   if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
   const t = parseTerms(raw, names);
-  const equity = t.equity ?? 0;
-  if (t.vesting !== undefined && equity === 0) {
+  const e = parseEquity(raw, names);
+  const need = (
+    what: boolean,
+    field: keyof OfferFieldNames,
+    needs: keyof OfferFieldNames,
+    why: string,
+  ): void => {
+    if (what)
+      throw new InputError(`${names[field]} ${why}: give ${names[needs]} too`, names[field]);
+  };
+  for (const k of ['strike', 'fmv', 'optionType'] as const)
+    need(e[k] !== undefined && e.options === undefined, k, 'options', 'describes stock options');
+  need(
+    e.options !== undefined && e.strike === undefined,
+    'options',
+    'strike',
+    'needs the price to buy each share',
+  );
+  need(
+    e.options !== undefined && e.fmv === undefined,
+    'options',
+    'fmv',
+    "needs the common stock's value today (the 409A)",
+  );
+  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const)
+    need(
+      raw[k] !== undefined && raw[k] !== null && e.leaveAt === undefined,
+      k,
+      'leaveAt',
+      'shapes what leaving early keeps',
+    );
+  need(
+    e.exerciseWindow !== undefined && e.options === undefined,
+    'exerciseWindow',
+    'options',
+    'is for stock options',
+  );
+  let equity = t.equity ?? 0;
+  let preferred = e.preferred ?? null;
+  if (e.options !== undefined && equity > 0) {
+    need(
+      preferred !== null,
+      'equity',
+      'preferred',
+      'and --preferred both price the options; give one',
+    );
+    preferred = Math.round((equity / e.options) * 10000) / 10000;
+    equity = 0;
+  }
+  if (t.vesting !== undefined && equity === 0 && e.options === undefined) {
     throw new InputError(
-      `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity}`,
+      `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
       names.vesting,
     );
   }
   const even = vestingPresets.find((p) => p.id === 'even')!;
+  const vesting = t.vesting ?? { id: even.id, percents: [...even.percents] };
+  const stage = e.stage ?? null;
+  const isPrivate = t.private ?? (stage !== null ? stage !== 'public' : e.options !== undefined);
+  const preset = vestingPresets.find((p) => p.id === vesting.id);
   const terms: OfferTerms = {
     base: t.base!,
     bonus: t.bonus ?? null,
     equity,
-    vesting: t.vesting ?? { id: even.id, percents: [...even.percents] },
+    vesting,
     signOn: t.signOn ?? [],
     refresh: t.refresh ?? 0,
     growth: t.growth ?? 0,
-    private: t.private ?? false,
+    private: isPrivate,
+    options:
+      e.options === undefined
+        ? null
+        : { count: e.options, strike: e.strike!, fmv: e.fmv!, type: e.optionType ?? 'iso' },
+    preferred,
+    stage,
+    cadence: cadenceOf(preset, vesting.percents.length, isPrivate, e, even),
+    leaveAt: e.leaveAt ?? null,
+    clawback: e.clawback ?? null,
+    exerciseWindow: e.exerciseWindow,
+    exitPrice: e.exitPrice ?? null,
   };
   checkOffer(terms, names);
   return terms;

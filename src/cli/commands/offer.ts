@@ -36,6 +36,14 @@ import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
 import { promptPlan } from './estimate.js';
 import {
+  addExerciseTaxes,
+  breakEvenHorizon,
+  taxedPay,
+  untaxedStockNote,
+  type EquityOptions,
+} from '../offer-equity.js';
+import type { OfferTerms } from '../../model/offer.js';
+import {
   colorChoice,
   estimateFormat,
   takeHomeRequest,
@@ -43,7 +51,7 @@ import {
   type TakeHomeOptions,
 } from '../options.js';
 
-export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
+export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
   base?: string;
   bonus?: string;
   equity?: string;
@@ -56,16 +64,9 @@ export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
 
 /** The offer flags as a raw offer (what the user typed, not yet parsed). */
 function offerFlags(opts: OfferOptions): RawOffer {
-  return {
-    base: opts.base,
-    bonus: opts.bonus,
-    equity: opts.equity,
-    vesting: opts.vesting,
-    signOn: opts.signOn,
-    refresh: opts.refresh,
-    growth: opts.growth,
-    private: opts.private,
-  };
+  return Object.fromEntries(
+    OFFER_FIELDS.map((k) => [k, (opts as unknown as Record<string, unknown>)[k]]),
+  ) as RawOffer;
 }
 
 function profileFlags(opts: EstimateOptions): RawProfile {
@@ -83,9 +84,17 @@ interface OfferFile {
   label: string;
   profile: RawProfile;
   offer: RawOffer;
+  /** The state it is taxed in, for a location with none fixed (remote, us). */
+  state?: string;
 }
 
-const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
+const FILE_KEYS = [
+  '$schema',
+  'label',
+  ...PROFILE_FIELDS,
+  'state',
+  ...OFFER_FIELDS,
+] as readonly string[];
 
 /**
  * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only, each
@@ -145,7 +154,14 @@ function readOfferFile(path: string): OfferFile {
     );
   }
   const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+  const state = own('state');
+  if (state !== undefined && (typeof state !== 'string' || state.trim() === ''))
+    throw new InputError(
+      `${clip(path, 200)}: state must be a state code like "CA", or "none"`,
+      'state',
+    );
   return {
+    ...(typeof state === 'string' ? { state } : {}),
     label: shown,
     profile: {
       years: own('years'),
@@ -197,6 +213,9 @@ export async function offerCommand(
   const request = await takeHomeRequest(opts);
   const flags = offerFlags(opts);
   const docs: OfferDocument[] = [];
+  const allTerms: OfferTerms[] = [];
+  /** Each file's own `state`, by its place among the docs. */
+  const states: (string | undefined)[] = [];
   /** The terms as typed and answered, when something was asked (for the re-run line). */
   let typed: TypedTerms | undefined;
   if (files.length > 0) {
@@ -208,15 +227,20 @@ export async function offerCommand(
     }
     for (const path of files) {
       const file = readOfferFile(path);
-      docs.push(
-        inFile(path, () =>
-          judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
-            profileNames: fieldName,
-            offerNames: OFFER_KEYS,
-            label: file.label,
-          }),
-        ),
+      if (file.state !== undefined && opts.state !== undefined)
+        throw new UsageError(
+          `--state and ${clip(path, 200)}'s state both give it: a flag fills only what every file leaves out`,
+        );
+      const judged = inFile(path, () =>
+        judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
+          profileNames: fieldName,
+          offerNames: OFFER_KEYS,
+          label: file.label,
+        }),
       );
+      docs.push(judged.doc);
+      allTerms.push(judged.terms);
+      states.push(file.state);
     }
   } else {
     const plan = promptPlan(opts, format, io);
@@ -267,20 +291,64 @@ export async function offerCommand(
         }
       }
     }
-    docs.push(judge(profile, offer, market, { profileNames: flagName, offerNames: OFFER_FLAGS }));
+    const judged = judge(profile, offer, market, {
+      profileNames: flagName,
+      offerNames: OFFER_FLAGS,
+    });
+    docs.push(judged.doc);
+    allTerms.push(judged.terms);
     if (asked) typed = offer as TypedTerms;
   }
+  const horizon = breakEvenHorizon(
+    opts,
+    files.length,
+    docs.map((d) => d.years.length),
+  );
+  if (states.some((s) => s !== undefined) && !request)
+    throw new UsageError("an offer file's state is for --take-home: give it too");
   if (request) {
-    const { takeHomeAt } = await import('../../model/take-home.js');
-    for (const doc of docs) {
+    const { takeHomeAt, stateScope } = await import('../../model/take-home.js');
+    // --state, over several offers, is for those without a fixed state (as compare does).
+    const scoped =
+      docs.length > 1
+        ? stateScope(
+            docs.map((d, i) => ({
+              label: d.label ?? `offer ${i + 1}`,
+              locationId: d.profile.city,
+              locationLabel: d.labels.city,
+            })),
+            request,
+          )
+        : request;
+    docs.forEach((doc, i) => {
+      const own = states[i];
+      const asked = own === undefined ? scoped : { ...request, state: own, stateWhereNone: false };
+      const note = untaxedStockNote(doc);
       for (const year of doc.years) {
         const column = `${docs.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-        year.takeHome = takeHomeAt(year.total, doc.profile.city, doc.labels.city, request, column);
+        const run = () =>
+          takeHomeAt(taxedPay(doc, year), doc.profile.city, doc.labels.city, asked, column);
+        let view;
+        try {
+          view = run();
+        } catch (error) {
+          // A file's own state is named as its key, not as the flag.
+          if (own === undefined || !(error instanceof InputError)) throw error;
+          throw new InputError(
+            `${doc.label}: ${error.message.replace('--state', 'state')}`,
+            'state',
+          );
+        }
+        if (note) view.notes.unshift(note);
+        year.takeHome = view;
       }
-    }
+    });
   }
+  await addExerciseTaxes(docs, request);
   const result: OfferDocument | OffersDocument =
-    files.length > 1 ? toOffersDocument(docs) : docs[0]!;
+    files.length > 1
+      ? toOffersDocument(docs, horizon === undefined ? undefined : { terms: allTerms, horizon })
+      : docs[0]!;
   switch (format) {
     case 'json':
       return print(io, renderJson(result));
@@ -363,14 +431,15 @@ function judge(
     offerNames: typeof OFFER_FLAGS;
     label?: string;
   },
-): OfferDocument {
+): { doc: OfferDocument; terms: OfferTerms } {
   const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
   const terms = resolveOffer(rawOffer, names.offerNames);
-  return toOfferDocument(
+  const doc = toOfferDocument(
     terms,
     estimate(profile, market),
     defaulted,
     market.dataVersion,
     names.label,
   );
+  return { doc, terms };
 }
