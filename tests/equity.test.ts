@@ -15,7 +15,6 @@ import { offerYears } from '../src/model/offer.js';
 import { resolveOffer } from '../src/input/offer.js';
 import { OFFER_FLAGS } from '../src/model/offer.js';
 import { signOnOnLeaving, vestedBetween } from '../src/model/vesting.js';
-import { toOfferDocument } from '../src/documents/offer.js';
 
 const AMT = amtTables as unknown as AmtTables;
 

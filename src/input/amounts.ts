@@ -100,7 +100,7 @@ export function parsePrice(text: string, field: string, zero = false): number {
   const accepted = `a price a share in dollars like 1.20 or $0.85, at most $${max.toLocaleString('en-US')}`;
   const t = text.trim();
   const [whole, rest] = amountDigits(t, field, 'a price', accepted);
-  const value = Math.round(Number(`${whole}.${rest || "0"}`) * 1e6) / 1e6;
+  const value = Math.round(Number(`${whole}.${rest || '0'}`) * 1e6) / 1e6;
   if (value > max)
     throw new InputError(`${field} '${clip(t)}' is above the maximum: expected ${accepted}`, field);
   if (value === 0 && !zero)

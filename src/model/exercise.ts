@@ -98,6 +98,3 @@ export function exerciseTax(
   if (over > 0) out.overLimit = over;
   return out;
 }
-
-/** The AMT figures' sources and the one figure not settled, for the notes. */
-export const AMT_SOURCES = AMT;

@@ -2,7 +2,6 @@
 // the market estimate for its profile.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../../input/amounts.js';
 import { checkRepeats } from '../../batch/records.js';
 import { sniffBinary } from '../../batch/lines.js';
 import { charsetFor, colorLevel } from '../color.js';
@@ -27,10 +26,11 @@ import {
   resolveOffer,
   type RawOffer,
 } from '../../input/offer.js';
-import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../../model/offer.js';
+import { OFFER_FLAGS } from '../../model/offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
-import { askMissing, askOffer } from '../prompts.js';
+import { askMissing } from '../prompts.js';
+import { askOffer } from '../offer-prompts.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
@@ -260,19 +260,11 @@ export async function offerCommand(
       };
       profile = await askMissing(profile, market, context);
       const answers = await askOffer(
-        {
-          base: opts.base,
-          bonus: opts.bonus,
-          equity: opts.equity,
-          vesting: opts.vesting,
-          signOn: opts.signOn,
-        },
-        answerParsers(offer),
-        vestingPresets,
+        Object.fromEntries(
+          Object.entries(offer).filter(([k, v]) => typeof v === 'string' && k !== 'private'),
+        ),
+        offer,
         context,
-        (['vesting', 'refresh', 'private'] as const)
-          .filter((k) => offer[k] !== undefined && offer[k] !== false)
-          .map((k) => OFFER_FLAGS[k])[0],
       );
       const before = JSON.stringify([profileFlags(opts), offer]);
       offer = { ...offer, ...answers };
@@ -304,8 +296,6 @@ export async function offerCommand(
     files.length,
     docs.map((d) => d.years.length),
   );
-  if (states.some((s) => s !== undefined) && !request)
-    throw new UsageError("an offer file's state is for --take-home: give it too");
   if (request) {
     const { takeHomeAt, stateScope } = await import('../../model/take-home.js');
     // --state, over several offers, is for those without a fixed state (as compare does).
@@ -353,9 +343,9 @@ export async function offerCommand(
     case 'json':
       return print(io, renderJson(result));
     case 'csv':
-      return print(io, offerCsv(docs));
+      return print(io, offerCsv(docs, result.kind === 'offers' ? result : undefined));
     case 'markdown':
-      return print(io, offerMarkdown(docs));
+      return print(io, offerMarkdown(docs, result.kind === 'offers' ? result : undefined));
     case 'table': {
       const [{ painter }, { renderOfferReport, renderOffersReport }] = await Promise.all([
         import('../paint.js'),
@@ -378,47 +368,6 @@ export async function offerCommand(
       return;
     }
   }
-}
-
-/**
- * The checks of the answers at the prompts, each named by its question, not by a flag the user
- * never typed ("Base 'x' is not ..."): each term on its own, then against the terms so far (a
- * base above $0, a bonus of at most 200% of the base, no more sign-on years than the schedule
- * has), so that nothing answered is refused only after the last question. A term the flags gave
- * keeps its flag's name. The flags themselves were checked before (`checkEachTerm`).
- */
-function answerParsers(flags: RawOffer): Parameters<typeof askOffer>[1] {
-  const name = (key: 'base' | 'vesting', question: string) =>
-    flags[key] !== undefined ? OFFER_FLAGS[key] : question;
-  return {
-    base: (t) => {
-      if (parseAmount(t, 'Base') === 0) throw new InputError('Base must be more than $0', 'Base');
-    },
-    bonus: (t, soFar) => {
-      const bonus = parseBonus(t, 'Bonus');
-      const base = soFar.base === undefined ? 0 : parseAmount(soFar.base, name('base', 'Base'));
-      if (base > 0) checkBonus(bonus, base, { bonus: 'Bonus', base: name('base', 'Base') });
-    },
-    equity: (t) => parseAmount(t, 'Stock grant'),
-    vesting: (t, soFar) => {
-      const vesting = parseVesting(t, vestingPresets, 'Vesting');
-      // A --sign-on given as a flag is paid within the schedule's years too.
-      if (flags.signOn !== undefined && soFar.signOn !== undefined) {
-        const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
-        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
-      }
-    },
-    signOn: (t, soFar) => {
-      const signOn = parseAmountList(t, 'Sign-on');
-      // The schedule the offer will have: the one chosen or given, `even` without a grant.
-      const grant = soFar.equity !== undefined && soFar.equity.trim() !== '';
-      const vesting =
-        grant && soFar.vesting !== undefined
-          ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
-          : vestingPresets.find((p) => p.id === 'even')!;
-      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
-    },
-  };
 }
 
 /** One offer against the estimate for its profile. */
