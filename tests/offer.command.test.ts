@@ -872,10 +872,10 @@ describe('the report in a terminal', () => {
     async (columns) => {
       for (const argv of [AMAZON, [...PRIVATE, '--base', '180k'], [...PRIVATE, '--base', '1.2m']]) {
         const lines = await against(argv, columns);
-        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Total\*|Cash) /.test(l));
+        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Paper|Total\*|Cash) /.test(l));
         expect(heads.map((l) => l.trim().split(' ')[0])).toEqual(
           argv.includes('--private')
-            ? ['Base', 'Bonus', 'Equity', 'Total*', 'Cash']
+            ? ['Base', 'Bonus', 'Paper', 'Total*', 'Cash'] // private stock is said to be paper
             : ['Base', 'Bonus', 'Equity', 'Total*'],
         );
         for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);

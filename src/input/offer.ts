@@ -217,6 +217,11 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
     'options',
     'is for stock options',
   );
+  if (e.stage !== undefined && e.options === undefined && t.equity === undefined)
+    throw new InputError(
+      `${names.stage} describes the equity, but the offer has none (${names.equity} or ${names.options})`,
+      names.stage,
+    );
   let equity = t.equity ?? 0;
   let preferred = e.preferred ?? null;
   if (e.options !== undefined && equity > 0) {

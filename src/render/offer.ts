@@ -163,7 +163,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
   out.push(
     wrap(
-      `Annualized: ${money(a.total)} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
+      `Annualized: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
       width,
       '  ',
     ),
@@ -194,13 +194,18 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     );
   // The total here is a year's base, bonus and stock (grant / vesting years): the market's
   // figures leave sign-on out, so the comparison does too.
+  // A private company's stock is paper: its line says so.
+  const named = (label: string, key: string): string =>
+    key === 'equity' && doc.offer.private ? 'Paper' : label;
   for (const [label, key] of PARTS) {
-    out.push(verdictLine(key === 'total' ? 'Total*' : label, values[key], doc.position[key]));
+    out.push(
+      verdictLine(key === 'total' ? 'Total*' : named(label, key), values[key], doc.position[key]),
+    );
   }
   if (doc.position.cash) out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
   out.push(
     ...rangeBars(
-      PARTS.map(([label, key]) => [label, doc.market[key], values[key]] as const),
+      PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),
       { paint, width, charset: opts.charset, markerName: 'this offer' },
     ),
   );
