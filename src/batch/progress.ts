@@ -1,4 +1,5 @@
-import type { OutStream } from '../cli/io.js';
+/** Where progress is drawn: stderr, a terminal or not. */
+type OutStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
 /** Inputs at least this big (bytes, when known) or this long (records) get a progress line. */
 export const PROGRESS_MIN_BYTES = 1024 * 1024;

@@ -1,22 +1,17 @@
-// The streams and environment the program talks to: the CLI passes the process's (cli.ts),
+// The streams and environment the program talks to: the CLI passes the process's (main.ts),
 // tests pass fakes (tests/helpers.ts). Nothing here imports the rest of the program.
-
-export interface OutStream {
-  write(chunk: string | Uint8Array): boolean;
-  /**
-   * Optional: write a command's whole output, at once. The CLI writes it synchronously without
-   * creating process.stdout's stream (start-up time); without it, `write` is used.
-   */
-  writeAll?(text: string): void;
-  isTTY?: boolean;
-  columns?: number;
-}
 
 /** The world the program talks to. */
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: OutStream & NodeJS.WritableStream;
-  stderr: OutStream & NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /**
+   * Optional: write a command's whole output (or an error line) at once. The CLI writes it to
+   * the file descriptor without building process.stdout's stream; without it, `write` is used.
+   */
+  writeOut?(text: string): void;
+  writeErr?(text: string): void;
   env: Record<string, string | undefined>;
   /**
    * Aborted on SIGINT/SIGTERM by the CLI, so long work can stop and say why; the abort reason
@@ -27,13 +22,13 @@ export interface Io {
 
 /** A command's whole output to stdout (not batch's: that streams, with backpressure). */
 export function print(io: Io, text: string): void {
-  if (io.stdout.writeAll) io.stdout.writeAll(text);
+  if (io.writeOut) io.writeOut(text);
   else io.stdout.write(text);
 }
 
-/** A message to stderr (an error line, help for a mistake): as `print`, without a stream. */
+/** A message to stderr (an error line, help for a mistake). */
 export function printErr(io: Io, text: string): void {
-  if (io.stderr.writeAll) io.stderr.writeAll(text);
+  if (io.writeErr) io.writeErr(text);
   else io.stderr.write(text);
 }
 

@@ -14,6 +14,7 @@ import {
 import type { RawOffer } from '../input/offer.js';
 import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../model/offer.js';
 import { loadPrompts, problem, type PromptContext } from './prompts.js';
+import type { Prompts } from './prompt-kit.js';
 
 /** What kind of stock an offer has. */
 export type StockKind = 'none' | 'public' | 'private' | 'options';
@@ -70,44 +71,13 @@ export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: str
   return needs === undefined ? { allowed } : { allowed, needs: OFFER_FLAGS[needs] };
 }
 
-/**
- * Ask for the offer's terms the flags left out. `given` holds the flags as typed; an empty
- * answer to an optional question is "none" (returned as '').
- */
-export async function askOffer(
-  given: OfferAnswers,
-  flags: RawOffer,
-  context: PromptContext,
-): Promise<OfferAnswers> {
-  const { input, select } = await loadPrompts(context);
-  const answers: OfferAnswers = { ...given };
-  const parsers = answerParsers(flags);
-  const ask = async (key: keyof Texts, message: string, optional: boolean): Promise<void> => {
-    if (answers[key] !== undefined) return;
-    const parse = parsers[key];
-    answers[key] = await input({
-      message,
-      required: !optional,
-      validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
-    });
-  };
-  await ask('base', 'Base salary a year (e.g. 185000 or 185k):', false);
-  await ask(
-    'bonus',
-    'Target bonus: a share of base like 15%, or an amount (empty for none):',
-    true,
-  );
-
-  const { allowed, needs } = stockKinds(flags);
-  const kind =
-    allowed.length === 1
-      ? allowed[0]!
-      : await select<StockKind>({
-          message: `Stock in this offer${needs ? ` (${needs} needs some)` : ''}:`,
-          choices: KINDS.filter((k) => allowed.includes(k.value)),
-          default: allowed[0],
-          pageSize: allowed.length,
-        });
+/** The questions of one kind of stock: its grant, or the options' terms, then stage and type. */
+async function askStock(
+  kind: StockKind,
+  answers: OfferAnswers,
+  ask: (key: keyof Texts, message: string, optional: boolean) => Promise<void>,
+  select: Prompts['select'],
+): Promise<void> {
   if (kind === 'private') answers.private = true;
   if (kind === 'public' || kind === 'private') {
     const at =
@@ -150,6 +120,47 @@ export async function askOffer(
       default: 'iso',
     });
   }
+}
+
+/**
+ * Ask for the offer's terms the flags left out. `given` holds the flags as typed; an empty
+ * answer to an optional question is "none" (returned as '').
+ */
+export async function askOffer(
+  given: OfferAnswers,
+  flags: RawOffer,
+  context: PromptContext,
+): Promise<OfferAnswers> {
+  const { input, select } = await loadPrompts(context);
+  const answers: OfferAnswers = { ...given };
+  const parsers = answerParsers(flags);
+  const ask = async (key: keyof Texts, message: string, optional: boolean): Promise<void> => {
+    if (answers[key] !== undefined) return;
+    const parse = parsers[key];
+    answers[key] = await input({
+      message,
+      required: !optional,
+      validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
+    });
+  };
+  await ask('base', 'Base salary a year (e.g. 185000 or 185k):', false);
+  await ask(
+    'bonus',
+    'Target bonus: a share of base like 15%, or an amount (empty for none):',
+    true,
+  );
+
+  const { allowed, needs } = stockKinds(flags);
+  const kind =
+    allowed.length === 1
+      ? allowed[0]!
+      : await select<StockKind>({
+          message: `Stock in this offer${needs ? ` (${needs} needs some)` : ''}:`,
+          choices: KINDS.filter((k) => allowed.includes(k.value)),
+          default: allowed[0],
+          pageSize: allowed.length,
+        });
+  await askStock(kind, answers, ask, select);
   if (kind !== 'none' && answers.vesting === undefined) {
     // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen.
     const choices = vestingPresets.map((p) => {

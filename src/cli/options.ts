@@ -1,31 +1,15 @@
-// What more than one command shares: output formats, the profile flags, colour choice.
+// The commander definitions of the flags several commands share (what they mean: flags.ts).
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { ColorChoice } from './color.js';
-import { UsageError } from '../errors.js';
 import { editDistanceSuggest } from '../input/names.js';
-import { PROFILE_FIELDS, type ProfileField } from '../model/types.js';
+import { PROFILE_FIELDS } from '../model/types.js';
+import { FORMATS } from './flags.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** The options of the root command (a single estimate) as commander gives them. */
-export interface EstimateOptions {
-  years?: string;
-  city?: string;
-  industry?: string;
-  skills?: string;
-  degree?: string;
-  json?: boolean;
-  format?: string;
-  input: boolean;
-  explain?: boolean;
-  data?: string;
-  color?: boolean;
-  debug?: boolean;
-}
-
-export function colorChoice(color: boolean | undefined): ColorChoice {
-  return color === true ? 'always' : color === false ? 'never' : 'auto';
+/**
+ * A profile flag after `list`, `batch` or `market` gets the message it gets before them, not
+ * "unknown option": each is there, hidden, only to be refused (refuseProfileFlags).
+ */
+export function hideProfileFlags(cmd: Command): void {
+  for (const field of PROFILE_FIELDS) cmd.addOption(new Option(`--${field} <value>`).hideHelp());
 }
 
 /**
@@ -47,64 +31,6 @@ export function choiceOption(
   });
 }
 
-/**
- * The one output format asked for, from the places it can be given (each as its flag as typed
- * and the format it asks for); two that disagree are a usage error. `json` and `ndjson` agree:
- * for batch both mean one JSON document per line.
- */
-export function oneFormat(
-  given: readonly [flag: string, format: string | undefined][],
-): string | undefined {
-  const kind = (format: string): string => (format === 'ndjson' ? 'json' : format);
-  let first: [flag: string, format: string] | undefined;
-  for (const [flag, format] of given) {
-    if (format === undefined) continue;
-    if (first === undefined) first = [flag, format];
-    else if (kind(first[1]) !== kind(format)) {
-      throw new UsageError(`${first[0]} conflicts with ${flag}; use one of them`);
-    }
-  }
-  return first?.[1];
-}
-
-/** The format of a single estimate: --json or --format, table by default. */
-export function estimateFormat(opts: { json?: boolean; format?: string }): Format {
-  const asked = oneFormat([
-    ['--json', opts.json ? 'json' : undefined],
-    [`--format ${opts.format}`, opts.format],
-  ]);
-  return (asked as Format | undefined) ?? 'table';
-}
-
-/**
- * A profile flag given before a command that has no profile (batch records bring their own; a
- * list has none) would be silently dropped: a usage error instead.
- */
-export function refuseProfileFlags(
-  top: EstimateOptions,
-  command: 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market',
-): void {
-  const given = PROFILE_FIELDS.find((flag: ProfileField) => top[flag] !== undefined);
-  if (given === undefined) return;
-  throw new UsageError(
-    command === 'batch'
-      ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
-      : command === 'list'
-        ? `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`
-        : command === 'market'
-          ? `--${given} is for a single estimate; market takes no profile (see: ml-salary market --help)`
-          : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
-  );
-}
-
-/** Options of a command that takes take-home flags (--take-home, --filing, --state, --pretax). */
-export interface TakeHomeOptions {
-  takeHome?: boolean;
-  filing?: 'single' | 'married';
-  state?: string;
-  pretax?: string;
-}
-
 /** The take-home flags, for a command that prints pay after tax. */
 export function addTakeHomeOptions(cmd: Command): Command {
   return cmd
@@ -120,30 +46,6 @@ export function addTakeHomeOptions(cmd: Command): Command {
       'with --take-home, for remote and us: the state you live in (e.g. CA, NY, TX), or none',
     )
     .option('--pretax <usd>', 'with --take-home: pre-tax contributions a year (401(k), HSA)');
-}
-
-/**
- * The take-home request, or undefined without --take-home (its other flags need it). The amount
- * parser loads only for --pretax: it brings the offer model and its data files along.
- */
-export async function takeHomeRequest(
-  opts: TakeHomeOptions,
-): Promise<
-  { filing: 'single' | 'married'; state: string | undefined; pretax: number } | undefined
-> {
-  if (!opts.takeHome) {
-    const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} is for pay after tax: add --take-home`);
-    return undefined;
-  }
-  return {
-    filing: opts.filing ?? 'single',
-    state: opts.state,
-    pretax:
-      opts.pretax === undefined
-        ? 0
-        : (await import('../input/amounts.js')).parseAmount(opts.pretax, '--pretax'),
-  };
 }
 
 /** The profile flags of a command that estimates (the root, offer, compare, career). */

@@ -1,30 +1,23 @@
-// The command line: commander wiring only. Each command lives in src/commands/; errors become
+// The command line: commander wiring only. Each command defines itself in cli/commands/ (its
+// flags and help; the heavier work is in cli/run/, loaded when the command runs); errors become
 // output in one place (handleError), which alone chooses exit codes.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { estimateCommand } from './commands/estimate.js';
-import { listCommand } from './commands/list.js';
-import type { CareerOptions } from './commands/career.js';
-import type { CompareOptions } from './commands/compare.js';
-import type { OfferOptions } from './commands/offer.js';
-import { addEquityOptions } from './offer-equity.js';
-import {
-  addOutputOptions,
-  addProfileOptions,
-  addTakeHomeOptions,
-  choiceOption,
-  oneFormat,
-  refuseProfileFlags,
-  type EstimateOptions,
-} from './options.js';
-import { InputError } from '../errors.js';
+import { defineList } from './commands/list.js';
+import { defineBatch } from './commands/batch.js';
+import { defineCareer } from './commands/career.js';
+import { defineCompare } from './commands/compare.js';
+import { defineMarket } from './commands/market.js';
+import { defineOffer } from './commands/offer.js';
+import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from './options.js';
+import { DATA_HELP, type CommandContext, type EstimateOptions } from './flags.js';
+import { DataError, InputError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
-import { DataError, UsageError } from '../errors.js';
 import { print, printErr, type Io } from './io.js';
 import { market as bundledMarket } from '../model/market.js';
 import { editDistanceSuggest } from '../input/names.js';
 import { isPromptCancel } from './prompts.js';
-import { LIST_KINDS } from '../render/list.js';
-import { PROFILE_FIELDS, type Market } from '../model/types.js';
+import type { Market } from '../model/types.js';
 import { VERSION } from './version.js';
 
 const HELP_AFTER = `
@@ -52,86 +45,21 @@ Figures come from two salary guides and an open salary dataset (aijobs.net, CC0)
 data/market.json names the phrase or statistic behind each one (ml-salary market lists
 the sources), and the README section "How the estimate is built" explains the model.`;
 
-const BATCH_HELP_AFTER = `
-Input: NDJSON, one profile object per line ({"years": 4, "city": "austin", "skills": ["mlops"]}),
-or CSV with a header row (years,city,industry,skills,degree; skills separated by ';'). Detected
-from the first line. Missing fields default as in non-interactive mode; years is required.
-
-Output: one line per good record, in input order: a compact JSON record (line, profile,
-defaulted, level, base, bonus, equity, total; --explain: the whole --json document plus "line"),
-or a CSV row starting with the line number. A bad record is reported on stderr as "line N: ..."
-and the run goes on; then a summary line, and exit 1.
-
-Examples:
-  $ ml-salary batch profiles.ndjson > estimates.ndjson
-  $ ml-salary batch profiles.csv --format csv > estimates.csv
-  $ cat profiles.ndjson | ml-salary batch | jq -c '{line, total: .total.mid}'
-
-Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV text; 2 usage
-(unknown option, a second file, a profile flag such as --city, --json and --format that
-disagree, unreadable file); 130 SIGINT; 143 SIGTERM.`;
-
-const OFFER_HELP_AFTER = `
-Prints the offer year by year (base, bonus, stock vested, sign-on, total), the first-year total,
-the annualized total in levels.fyi's convention (base + grant / vesting years + target bonus +
-sign-on / 4), and where each part sits against the market estimate for the profile (an
-approximate percentile, a verdict and the dollars to the typical figure).
-
-Examples:
-  $ ml-salary offer --years 5 --city seattle --industry faang --base 185000 --bonus 15% \\
-      --equity 400000 --vesting amazon --sign-on 50000,30000
-  $ ml-salary offer --years 5 --city austin --base 200k --take-home --json
-  $ ml-salary offer acme.json globex.json          offer files side by side
-
-Without a terminal it never prompts: --years and --base are required. Exit codes: 0 ok;
-2 usage (a bad amount, a schedule that does not add up to 100, an unknown preset, more sign-on
-years than vesting years, --refresh without --equity, a bonus over 200%, a bad offer file).`;
-
-const COMPARE_HELP_AFTER = `
-Each --vs is one scenario: field=value pairs separated by commas, with the flags' names and
-aliases. skills=+nlp adds a skill and skills=-mlops removes one; skills=mlops,nlp replaces them;
-years=+3 and years=-2 move the years. Prints one column per scenario (the start first), with
-each one's difference from the start in dollars and percent.
-
-Examples:
-  $ ml-salary compare --years 5 --city austin --vs city=seattle --vs skills=+nlp
-  $ ml-salary compare --years 6 --city seattle --vs city=sf --take-home
-  $ ml-salary compare --years 8 --industry faang --vs industry=ai-startup,city=remote --json`;
-
-const CAREER_HELP_AFTER = `
-One row per point (years, level, base and total with their ranges; a new level is marked) and a
-chart of the total: the typical line inside its low-high band, each --vs as a line of its own.
-
-Examples:
-  $ ml-salary career --city sf --industry faang --to 15
-  $ ml-salary career --city austin --vs city=seattle --vs skills=+nlp --json`;
-
-const DATA_HELP =
-  'use this market file instead of the bundled one (start from: ml-salary market --json)';
-
-/**
- * The market a command uses: the file given with --data (after the command, or before it), read
- * and checked, or the bundled one.
- */
-async function marketFor(
-  opts: { data?: string },
-  top: { data?: string },
-  market: Market,
-): Promise<Market> {
-  const file = opts.data ?? top.data;
-  if (file === undefined) return market;
-  const { readMarketFile } = await import('../input/market-file.js');
-  return readMarketFile(file);
-}
-
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
-export function createProgram(
-  io: Io,
-  market: Market,
-  state: { code: number },
-  argv: readonly string[] = [],
-): Command {
+export function createProgram(io: Io, market: Market, state: { code: number }): Command {
   const program = new Command('ml-salary');
+  const ctx: CommandContext = {
+    io,
+    state,
+    top: () => program.opts<EstimateOptions>(),
+    maxYears: market.experience.maxYears,
+    async market(opts) {
+      const file = opts.data ?? program.opts<EstimateOptions>().data;
+      if (file === undefined) return market;
+      const { readMarketFile } = await import('../input/market-file.js');
+      return readMarketFile(file);
+    },
+  };
   program
     .description(
       "Estimate an ML engineer's base, bonus, equity and total pay, with a range and the reasons.",
@@ -169,224 +97,19 @@ export function createProgram(
           `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
         );
       }
-      await estimateCommand(opts, io, await marketFor(opts, {}, market));
+      await estimateCommand(opts, io, await ctx.market(opts));
     });
 
-  // The subcommands are named now (for help and "unknown command") and defined when one is run:
-  // their options are most of the time it takes to build the program, and a run uses one.
-  const definitions = new Map<Command, () => void>();
-  const later = (name: string, description: string, define: (cmd: Command) => unknown): void => {
-    const cmd = program.command(name).description(description);
-    definitions.set(cmd, () => {
-      define(cmd);
-      // A profile flag after `list`, `batch` or `market` gets the message it gets before them,
-      // not "unknown option": each is there, hidden, only to be refused. (offer, compare and
-      // career take the profile flags themselves.)
-      if (['list', 'batch', 'market'].includes(name)) {
-        for (const field of PROFILE_FIELDS) {
-          cmd.addOption(new Option(`--${field} <value>`).hideHelp());
-        }
-      }
-    });
-  };
-  const define = (cmd: Command): void => {
-    definitions.get(cmd)?.();
-    definitions.delete(cmd);
-  };
-  const defineAll = (): void => {
-    for (const cmd of [...definitions.keys()]) define(cmd);
-  };
-  program.hook('preSubcommand', (_program, cmd) => define(cmd));
-
-  later('list', 'show the accepted values and aliases for a kind of input', (cmd) =>
-    cmd
-      // Optional to commander only so that a missing kind gets our message (the kinds) rather
-      // than "missing required argument"; the usage shows it as required.
-      .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
-      .usage('[options] <kind>')
-      .option('--json', 'print JSON')
-      .option('--data <file>', DATA_HELP)
-      // --format after the kind means what it means before `list` (json, or a usage error).
-      .addOption(new Option('--format <format>').hideHelp())
-      .allowExcessArguments(false)
-      .action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
-        const top = program.opts<EstimateOptions>();
-        listCommand(
-          kind,
-          opts,
-          { ...top, ...defined(opts) },
-          io,
-          await marketFor(opts, top, market),
-        );
-      }),
-  );
-
-  later('batch', 'estimate many profiles: NDJSON or CSV from a file, - or piped stdin', (cmd) =>
-    cmd
-      .argument('[file]', "input file, or '-' for stdin (default: stdin when piped)")
-      .allowExcessArguments(false)
-      .addOption(
-        choiceOption('--input-format <format>', 'input format (default: detected)', [
-          'ndjson',
-          'csv',
-        ]),
-      )
-      .addOption(
-        choiceOption('--format <format>', 'output format (default: ndjson)', [
-          'ndjson',
-          'json',
-          'csv',
-        ]),
-      )
-      .option('--json', 'same as --format ndjson')
-      .option('--explain', 'NDJSON: the whole --json document per record, with its reasons')
-      .option('--data <file>', DATA_HELP)
-      .option('--debug', 'show stack traces for unexpected errors')
-      .addHelpText('after', BATCH_HELP_AFTER)
-      .action(
-        async (
-          file: string | undefined,
-          opts: {
-            inputFormat?: 'ndjson' | 'csv';
-            format?: string;
-            json?: boolean;
-            explain?: boolean;
-            data?: string;
-          },
-        ) => {
-          const top = program.opts<EstimateOptions>();
-          refuseProfileFlags({ ...top, ...defined(opts) }, 'batch');
-          // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
-          const asked = oneFormat([
-            [`--format ${opts.format}`, opts.format],
-            ['--json', opts.json ? 'json' : undefined],
-            [`--format ${top.format}`, top.format],
-            ['--json', top.json ? 'json' : undefined],
-          ]);
-          if (asked === 'table' || asked === 'markdown') {
-            throw new UsageError(
-              `batch writes ndjson or csv, not ${asked}; pass --format ndjson or csv`,
-            );
-          }
-          const format = asked === 'csv' ? 'csv' : 'ndjson';
-          if (opts.explain && format === 'csv') {
-            throw new UsageError(
-              '--explain adds the reasons to NDJSON records; CSV has only the figures',
-            );
-          }
-          const { runBatch } = await import('./commands/batch.js');
-          state.code = await runBatch(
-            {
-              file,
-              inputFormat: opts.inputFormat,
-              format,
-              explain: opts.explain === true,
-              usage: cmd.helpInformation(),
-            },
-            io,
-            await marketFor(opts, top, market),
-          );
-        },
-      ),
-  );
-
-  later(
-    'offer',
-    'judge an offer year by year against the market (or compare offer files)',
-    (offer) => {
-      offer.argument(
-        '[files...]',
-        'offer files (JSON: schemas/offer-file.schema.json) to compare side by side',
-      );
-      addProfileOptions(offer, market.experience.maxYears)
-        .option('--base <usd>', 'base salary a year: 185000, 185,000, 185k or $185K (required)')
-        .option('--bonus <pct|usd>', 'target bonus: a share of base (15%) or an amount (30000)')
-        .option('--equity <usd>', "the whole stock grant's value at grant")
-        .option(
-          '--vesting <schedule>',
-          'even, amazon, google, google-2023, nvidia, or yearly percentages like 10/20/30/40 (default even)',
-        )
-        .option('--sign-on <usd,...>', 'sign-on bonus paid in year 1, year 2, ...: 50000,30000')
-        .option('--refresh <usd>', 'a refresher grant each year, vesting on the same schedule')
-        .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
-        .option('--private', 'the stock is in a private company: paper value, cash judged apart');
-      addEquityOptions(offer);
-      addOutputOptions(offer, 'the offer');
-      addTakeHomeOptions(offer)
-        .option('--data <file>', DATA_HELP)
-        .addHelpText('after', OFFER_HELP_AFTER)
-        .action(async (files: string[], opts: OfferOptions) => {
-          refuseProfileFlags(program.opts<EstimateOptions>(), 'offer');
-          const { offerCommand } = await import('./commands/offer.js');
-          await offerCommand(files, opts, io, await marketFor(opts, program.opts(), market));
-        });
-    },
-  );
-
-  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-  const vsHelp =
-    'a scenario: field=value pairs, e.g. city=austin, skills=+nlp, years=+3, industry=ai-startup,city=remote (repeatable)';
-  const careerVsHelp =
-    'a scenario drawn as its own line: field=value pairs, e.g. city=austin, skills=+nlp, industry=ai-startup (repeatable; years is the axis)';
-  later('compare', 'what if: the estimate against scenarios (--vs), side by side', (compare) => {
-    addProfileOptions(compare, market.experience.maxYears).option(
-      '--vs <changes>',
-      vsHelp,
-      collect,
-    );
-    addOutputOptions(compare, 'the scenarios');
-    addTakeHomeOptions(compare)
-      .option('--data <file>', DATA_HELP)
-      .addHelpText('after', COMPARE_HELP_AFTER)
-      .action(async (opts: CompareOptions) => {
-        refuseProfileFlags(program.opts<EstimateOptions>(), 'compare');
-        const { compareCommand } = await import('./commands/compare.js');
-        await compareCommand(opts, io, await marketFor(opts, program.opts(), market));
-      });
-  });
-
-  later(
-    'career',
-    'pay across a career: the estimate from --from to --to years, with a chart',
-    (career) => {
-      addProfileOptions(career, market.experience.maxYears, false)
-        .option('--from <years>', 'the first point (default 0)')
-        .option('--to <years>', 'the last point (default 20)')
-        .option('--step <years>', 'years between points (default 1; at most 200 points)')
-        .option('--vs <changes>', careerVsHelp, collect)
-        // Only so that --years gets its own message (the years are the axis), not "unknown option".
-        .addOption(new Option('--years <n>').hideHelp());
-      addOutputOptions(career, 'the points');
-      addTakeHomeOptions(career)
-        .option('--data <file>', DATA_HELP)
-        .addHelpText('after', CAREER_HELP_AFTER)
-        .action(async (opts: CareerOptions) => {
-          refuseProfileFlags(program.opts<EstimateOptions>(), 'career');
-          const { careerCommand } = await import('./commands/career.js');
-          await careerCommand(opts, io, await marketFor(opts, program.opts(), market));
-        });
-    },
-  );
-
-  later(
-    'market',
-    'the market data the estimate reads: a summary, or --json to start your own file',
-    (cmd) =>
-      cmd
-        .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
-        .option('--data <file>', 'check this market file and print it (with --json) or its summary')
-        .allowExcessArguments(false)
-        .action(async (opts: Partial<EstimateOptions>) => {
-          const top = program.opts<EstimateOptions>();
-          refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
-          const { marketCommand } = await import('./commands/market.js');
-          marketCommand(
-            opts.json === true || top.json === true,
-            await marketFor(opts, top, market),
-            io,
-          );
-        }),
-  );
+  for (const define of [
+    defineList,
+    defineBatch,
+    defineOffer,
+    defineCompare,
+    defineCareer,
+    defineMarket,
+  ]) {
+    define(program, ctx);
+  }
 
   const commands = (): string[] =>
     program.commands.map((c) => c.name()).filter((name) => name !== 'help');
@@ -403,12 +126,8 @@ export function createProgram(
           `no help for '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${commands().join(', ')}`,
         );
       }
-      defineAll();
       sub.outputHelp();
     });
-
-  // Help lists every command with its usage: a help flag anywhere defines them all first.
-  if (argv.some((a) => a === '--help' || a === '-h')) defineAll();
 
   program.exitOverride();
   program.configureOutput({
@@ -421,13 +140,6 @@ export function createProgram(
     sub.configureOutput(program.configureOutput());
   }
   return program;
-}
-
-/** The options commander set (it leaves the others undefined), to lay over the root's. */
-function defined<T extends object>(opts: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(opts).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 }
 
 function oneLine(text: string): string {
@@ -449,7 +161,7 @@ export async function run(
   market: Market = bundledMarket,
 ): Promise<number> {
   const state = { code: EXIT.ok as number };
-  const program = createProgram(io, market, state, argv);
+  const program = createProgram(io, market, state);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return state.code;

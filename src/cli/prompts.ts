@@ -1,5 +1,7 @@
 import { parseYears } from '../input/numbers.js';
 import type { Prompts } from './prompt-kit.js';
+import type { Io } from './io.js';
+import type { Format } from './flags.js';
 import type { RawProfile } from '../input/profile.js';
 import type { CatalogEntry, Market } from '../model/types.js';
 
@@ -113,4 +115,28 @@ export function problem(
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
+}
+
+/** Whether this run may ask questions, and if not, why not (said in errors and notes). */
+export type PromptPlan = { ask: true } | { ask: false; because: string };
+
+/**
+ * The one place that decides whether to prompt: only a table run, with --input, when stdin and
+ * stderr (where the questions are drawn) are both terminals. The reason it gives is what the user
+ * reads when --years is missing or when values were defaulted.
+ */
+export function promptPlan(
+  opts: { json?: boolean; input: boolean },
+  format: Format,
+  io: Pick<Io, 'stdin' | 'stderr'>,
+): PromptPlan {
+  if (format === 'json' && opts.json) return { ask: false, because: '--json never prompts' };
+  if (format !== 'table') return { ask: false, because: `--format ${format} never prompts` };
+  if (!opts.input) return { ask: false, because: '--no-input was given' };
+  // Only a table run looks at stdin and stderr: creating their streams costs start-up time.
+  if (!io.stdin.isTTY) return { ask: false, because: 'no terminal on stdin' };
+  if (!io.stderr.isTTY) {
+    return { ask: false, because: 'stderr is not a terminal, and the questions are drawn there' };
+  }
+  return { ask: true };
 }

@@ -63,41 +63,46 @@ export function breakEven(
     kind: bTerms.private ? 'exit-price' : 'growth',
     result: 'found',
   };
-  if (!bTerms.private) {
-    const low = -1;
-    const high = 10;
-    if (payAtGrowth(bTerms, low, horizon) >= target) return { ...out, result: 'always' };
-    if (payAtGrowth(bTerms, high, horizon) < target) return { ...out, result: 'never' };
-    let lo = low;
-    let hi = high;
-    for (let i = 0; i < 80; i++) {
-      const mid = (lo + hi) / 2;
-      if (payAtGrowth(bTerms, mid, horizon) >= target) hi = mid;
-      else lo = mid;
-    }
-    const growth = Math.round(hi * 1e8) / 1e8;
-    return { ...out, growth, reached: payAtGrowth(bTerms, growth, horizon) };
+  return bTerms.private ? atExit(out, b, bTerms) : atGrowth(out, bTerms);
+}
+
+/** A listed B: the growth at which its pay reaches the target, by bisection from -100% to +1000%. */
+function atGrowth(out: BreakEven, terms: OfferTerms): BreakEven {
+  const { target, horizon } = out;
+  if (payAtGrowth(terms, -1, horizon) >= target) return { ...out, result: 'always' };
+  if (payAtGrowth(terms, 10, horizon) < target) return { ...out, result: 'never' };
+  let lo = -1;
+  let hi = 10;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (payAtGrowth(terms, mid, horizon) >= target) hi = mid;
+    else lo = mid;
   }
+  const growth = Math.round(hi * 1e8) / 1e8;
+  return { ...out, growth, reached: payAtGrowth(terms, growth, horizon) };
+}
+
+/** A private B: the price a share at an exit at which its pay reaches the target (linear). */
+function atExit(out: BreakEven, b: OfferDocument, terms: OfferTerms): BreakEven {
+  const { target, horizon } = out;
   const cash = b.cumulative.cash[horizon - 1]!;
-  const units = unitsByYear(bTerms, b.years).slice(0, horizon);
+  const units = unitsByYear(terms, b.years).slice(0, horizon);
   const total = units.reduce((s, u) => s + u, 0);
   if (cash >= target) return { ...out, result: 'always' };
   if (total <= 0) return { ...out, result: 'never' };
-  const strike = bTerms.options?.strike ?? 0;
+  const strike = terms.options?.strike ?? 0;
   const price = Math.ceil((strike + (target - cash) / total) * 1e6) / 1e6;
   const reached = cash + units.reduce((s, u) => s + Math.round(u * Math.max(0, price - strike)), 0);
-  const result: BreakEven = { ...out, price, reached };
+  const preferred = terms.preferred ?? null;
   // A grant in dollars with no price a share: the value found is a multiple of its paper value.
-  if (!bTerms.options && (bTerms.preferred ?? null) === null) {
-    delete result.price;
-    return { ...result, multiple: Math.round(price * 10000) / 10000 };
-  }
-  if (bTerms.preferred !== null && bTerms.preferred !== undefined) {
-    result.multiple = Math.round((price / unitPrice(bTerms)) * 10000) / 10000;
-    const stage = bTerms.stage ?? null;
-    if (stage !== null && stage !== 'public')
-      result.companyMultiple =
-        Math.round((result.multiple / keptThrough(futureRounds(stage))) * 100) / 100;
-  }
+  if (!terms.options && preferred === null)
+    return { ...out, reached, multiple: Math.round(price * 10000) / 10000 };
+  const result: BreakEven = { ...out, price, reached };
+  if (preferred === null) return result;
+  result.multiple = Math.round((price / unitPrice(terms)) * 10000) / 10000;
+  const stage = terms.stage ?? null;
+  if (stage !== null && stage !== 'public')
+    result.companyMultiple =
+      Math.round((result.multiple / keptThrough(futureRounds(stage))) * 100) / 100;
   return result;
 }

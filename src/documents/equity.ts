@@ -231,27 +231,32 @@ export function leaveView(
   };
   view.forfeited = o ? o.count - view.vested : Math.round(terms.equity - view.vested);
   if (equity?.expectedByYear) view.kept.expected = equity.expectedByYear.reduce((s, v) => s + v, 0);
-  if (o && equity?.options) {
-    const last = equity.options.years[equity.options.years.length - 1];
-    const fmv = last?.fmv ?? o.fmv;
-    view.exercise = {
-      windowMonths: terms.exerciseWindow ?? EQUITY_DATA.exerciseWindow.months,
-      options: view.vested,
-      cost: Math.round(view.vested * o.strike),
-      fmv,
-      spread: Math.round(view.vested * Math.max(0, fmv - o.strike)),
-      type: o.type,
-    };
-    const stage = terms.stage ?? null;
-    const preferred = terms.preferred ?? null;
-    if (stage !== null && stage !== 'public' && preferred !== null) {
-      // Bought now: the strike is paid whatever happens, so the shares' value is that of stock.
-      view.exercise.expected = Math.round(
-        expectedValue(stageOutcomes(stage), view.vested, preferred, 0),
-      );
-    }
-  }
+  if (o && equity?.options) view.exercise = exerciseOnLeaving(terms, equity, view.vested);
   return view;
+}
+
+/** Exercising the vested options on leaving: within the window, at the last year's FMV. */
+function exerciseOnLeaving(
+  terms: OfferTerms,
+  equity: EquityView,
+  vested: number,
+): NonNullable<LeaveView['exercise']> {
+  const o = equity.options!;
+  const fmv = o.years[o.years.length - 1]?.fmv ?? o.fmv;
+  const out: NonNullable<LeaveView['exercise']> = {
+    windowMonths: terms.exerciseWindow ?? EQUITY_DATA.exerciseWindow.months,
+    options: vested,
+    cost: Math.round(vested * o.strike),
+    fmv,
+    spread: Math.round(vested * Math.max(0, fmv - o.strike)),
+    type: o.type,
+  };
+  const stage = terms.stage ?? null;
+  const preferred = terms.preferred ?? null;
+  // Bought now: the strike is paid whatever happens, so the shares' value is that of stock.
+  if (stage !== null && stage !== 'public' && preferred !== null)
+    out.expected = Math.round(expectedValue(stageOutcomes(stage), vested, preferred, 0));
+  return out;
 }
 
 /** Running totals over the years: cash; cash + stock on its basis; + risk-adjusted; + at exit. */

@@ -4,7 +4,7 @@ import startup from '../../data/startup.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import { STAGES, type Stage } from '../model/equity.js';
 import type { OptionType } from '../model/options.js';
-import type { VestingPreset } from '../model/offer.js';
+import type { OfferFieldNames, OfferTerms, VestingPreset } from '../model/offer.js';
 import type { Cadence, Clawback } from '../model/vesting.js';
 import { parseCount, parsePrice } from './amounts.js';
 import { editDistanceSuggest } from './names.js';
@@ -190,4 +190,101 @@ export function parseEquity(raw: RawEquity, names: Record<keyof RawEquity, strin
   if (has('exerciseWindow'))
     out.exerciseWindow = parseMonths(raw.exerciseWindow, names.exerciseWindow, 0, 120);
   return out;
+}
+
+/**
+ * Refuse a flag that means nothing without another: an option's strike, FMV or type without
+ * the options; options without their strike or FMV; the cliff, the vests' cadence, a clawback
+ * or an exercise window without leaving early (the window: without options either); a stage
+ * without stock.
+ */
+export function checkTogether(
+  raw: RawEquity,
+  e: ParsedEquity,
+  equityGiven: boolean,
+  names: OfferFieldNames,
+): void {
+  const need = (
+    what: boolean,
+    field: keyof OfferFieldNames,
+    needs: keyof OfferFieldNames,
+    why: string,
+  ): void => {
+    if (what)
+      throw new InputError(`${names[field]} ${why}: give ${names[needs]} too`, names[field]);
+  };
+  const options = e.options !== undefined;
+  for (const k of ['strike', 'fmv', 'optionType'] as const)
+    need(e[k] !== undefined && !options, k, 'options', 'describes stock options');
+  need(options && e.strike === undefined, 'options', 'strike', 'needs the price to buy each share');
+  need(
+    options && e.fmv === undefined,
+    'options',
+    'fmv',
+    "needs the common stock's value today (the 409A)",
+  );
+  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const) {
+    const given = raw[k] !== undefined && raw[k] !== null;
+    need(given && e.leaveAt === undefined, k, 'leaveAt', 'shapes what leaving early keeps');
+  }
+  need(
+    e.exerciseWindow !== undefined && !options,
+    'exerciseWindow',
+    'options',
+    'is for stock options',
+  );
+  if (e.stage !== undefined && !options && !equityGiven)
+    throw new InputError(
+      `${names.stage} describes the equity, but the offer has none (${names.equity} or ${names.options})`,
+      names.stage,
+    );
+}
+
+/**
+ * The grant in dollars and the preferred price: with options, a dollar grant is their value at
+ * the preferred price (so the price is equity / options, and the dollar grant is 0); giving
+ * the price too is refused.
+ */
+export function priceOptions(
+  e: ParsedEquity,
+  equity: number,
+  names: OfferFieldNames,
+): { equity: number; preferred: number | null } {
+  if (e.options === undefined || equity === 0) return { equity, preferred: e.preferred ?? null };
+  if (e.preferred !== undefined)
+    throw new InputError(
+      `${names.equity} and ${names.preferred} both price the options: give one`,
+      names.equity,
+    );
+  return { equity: 0, preferred: Math.round((equity / e.options) * 10000) / 10000 };
+}
+
+/**
+ * The equity terms: options (ISO unless said), the stage, whether the stock is private (as
+ * given, else a private stage's, else options are a private company's), the cadence for that,
+ * leaving early and an exit price.
+ */
+export function equityTerms(
+  e: ParsedEquity,
+  priced: { equity: number; preferred: number | null },
+  givenPrivate: boolean | undefined,
+  cadence: (isPrivate: boolean) => Cadence,
+): Omit<OfferTerms, 'base' | 'bonus' | 'vesting' | 'signOn' | 'refresh' | 'growth'> {
+  const stage = e.stage ?? null;
+  const isPrivate = givenPrivate ?? (stage !== null ? stage !== 'public' : e.options !== undefined);
+  return {
+    equity: priced.equity,
+    private: isPrivate,
+    options:
+      e.options === undefined
+        ? null
+        : { count: e.options, strike: e.strike!, fmv: e.fmv!, type: e.optionType ?? 'iso' },
+    preferred: priced.preferred,
+    stage,
+    cadence: cadence(isPrivate),
+    leaveAt: e.leaveAt ?? null,
+    clawback: e.clawback ?? null,
+    exerciseWindow: e.exerciseWindow,
+    exitPrice: e.exitPrice ?? null,
+  };
 }

@@ -18,7 +18,14 @@ import {
   type Vesting,
 } from '../model/offer.js';
 import { parseVesting } from './amounts.js';
-import { cadenceOf, parseEquity, type RawEquity } from './equity.js';
+import {
+  cadenceOf,
+  checkTogether,
+  equityTerms,
+  parseEquity,
+  priceOptions,
+  type RawEquity,
+} from './equity.js';
 
 /** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
 export interface RawOffer extends RawEquity {
@@ -181,60 +188,9 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
   const t = parseTerms(raw, names);
   const e = parseEquity(raw, names);
-  const need = (
-    what: boolean,
-    field: keyof OfferFieldNames,
-    needs: keyof OfferFieldNames,
-    why: string,
-  ): void => {
-    if (what)
-      throw new InputError(`${names[field]} ${why}: give ${names[needs]} too`, names[field]);
-  };
-  for (const k of ['strike', 'fmv', 'optionType'] as const)
-    need(e[k] !== undefined && e.options === undefined, k, 'options', 'describes stock options');
-  need(
-    e.options !== undefined && e.strike === undefined,
-    'options',
-    'strike',
-    'needs the price to buy each share',
-  );
-  need(
-    e.options !== undefined && e.fmv === undefined,
-    'options',
-    'fmv',
-    "needs the common stock's value today (the 409A)",
-  );
-  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const)
-    need(
-      raw[k] !== undefined && raw[k] !== null && e.leaveAt === undefined,
-      k,
-      'leaveAt',
-      'shapes what leaving early keeps',
-    );
-  need(
-    e.exerciseWindow !== undefined && e.options === undefined,
-    'exerciseWindow',
-    'options',
-    'is for stock options',
-  );
-  if (e.stage !== undefined && e.options === undefined && t.equity === undefined)
-    throw new InputError(
-      `${names.stage} describes the equity, but the offer has none (${names.equity} or ${names.options})`,
-      names.stage,
-    );
-  let equity = t.equity ?? 0;
-  let preferred = e.preferred ?? null;
-  if (e.options !== undefined && equity > 0) {
-    need(
-      preferred !== null,
-      'equity',
-      'preferred',
-      'and --preferred both price the options; give one',
-    );
-    preferred = Math.round((equity / e.options) * 10000) / 10000;
-    equity = 0;
-  }
-  if (t.vesting !== undefined && equity === 0 && e.options === undefined) {
+  checkTogether(raw, e, t.equity !== undefined, names);
+  const priced = priceOptions(e, t.equity ?? 0, names);
+  if (t.vesting !== undefined && priced.equity === 0 && e.options === undefined) {
     throw new InputError(
       `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
       names.vesting,
@@ -242,29 +198,17 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   }
   const even = vestingPresets.find((p) => p.id === 'even')!;
   const vesting = t.vesting ?? { id: even.id, percents: [...even.percents] };
-  const stage = e.stage ?? null;
-  const isPrivate = t.private ?? (stage !== null ? stage !== 'public' : e.options !== undefined);
   const preset = vestingPresets.find((p) => p.id === vesting.id);
   const terms: OfferTerms = {
     base: t.base!,
     bonus: t.bonus ?? null,
-    equity,
     vesting,
     signOn: t.signOn ?? [],
     refresh: t.refresh ?? 0,
     growth: t.growth ?? 0,
-    private: isPrivate,
-    options:
-      e.options === undefined
-        ? null
-        : { count: e.options, strike: e.strike!, fmv: e.fmv!, type: e.optionType ?? 'iso' },
-    preferred,
-    stage,
-    cadence: cadenceOf(preset, vesting.percents.length, isPrivate, e, even),
-    leaveAt: e.leaveAt ?? null,
-    clawback: e.clawback ?? null,
-    exerciseWindow: e.exerciseWindow,
-    exitPrice: e.exitPrice ?? null,
+    ...equityTerms(e, priced, t.private, (isPrivate) =>
+      cadenceOf(preset, vesting.percents.length, isPrivate, e, even),
+    ),
   };
   checkOffer(terms, names);
   return terms;

@@ -133,8 +133,15 @@ function checkMonths(value: number, min: number, max: number, field: string, wha
  * price a share to compare it with.
  */
 export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
+  checkStock(terms, f);
+  checkStage(terms, f);
+  checkLeaving(terms, f);
+  checkExit(terms, f);
+}
+
+/** Options are the whole grant; a stage, a preferred price or an exit price need stock. */
+function checkStock(terms: OfferTerms, f: OfferFieldNames): void {
   const o = terms.options ?? null;
-  const months = 12 * terms.vesting.percents.length;
   const preferred = terms.preferred ?? null;
   if (o) {
     checkOptions(o, preferred, f);
@@ -155,22 +162,35 @@ export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
   }
   if (preferred !== null && !o)
     checkOptions({ count: 1, strike: 0, fmv: preferred, type: 'iso' }, preferred, f);
+}
+
+/** A private stage is private stock (with a preferred price for options); `public` is listed. */
+function checkStage(terms: OfferTerms, f: OfferFieldNames): void {
   const stage = terms.stage ?? null;
-  if (o && stage !== null && stage !== 'public' && preferred === null)
+  if (stage === null) return;
+  if (stage === 'public') {
+    if (terms.private)
+      throw new InputError(
+        `${f.stage} public is a listed company, but ${f.private} says private`,
+        f.stage,
+      );
+    return;
+  }
+  if (terms.options && (terms.preferred ?? null) === null)
     throw new InputError(
       `${f.stage} ${stage}: the odds at an exit are of the last preferred price; give ${f.preferred} (or ${f.equity}, the grant's value at it)`,
       f.stage,
     );
-  if (stage === 'public' && terms.private)
-    throw new InputError(
-      `${f.stage} public is a listed company, but ${f.private} says private`,
-      f.stage,
-    );
-  if (stage !== null && stage !== 'public' && !terms.private)
+  if (!terms.private)
     throw new InputError(
       `${f.stage} ${stage} is a private company: give ${f.private} too`,
       f.stage,
     );
+}
+
+/** The cliff within the schedule, the cadence's vests, leaving within its months, the windows. */
+function checkLeaving(terms: OfferTerms, f: OfferFieldNames): void {
+  const months = 12 * terms.vesting.percents.length;
   const c = terms.cadence;
   if (c) {
     checkMonths(c.cliffMonths, 0, months, f.cliff, 'a cliff');
@@ -182,18 +202,21 @@ export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
   if (terms.clawback) checkMonths(terms.clawback.months, 1, 60, f.clawback, 'a clawback');
   if (terms.exerciseWindow !== undefined)
     checkMonths(terms.exerciseWindow, 0, 120, f.exerciseWindow, 'an exercise window');
+}
+
+/** An exit price values private stock, against a price a share. */
+function checkExit(terms: OfferTerms, f: OfferFieldNames): void {
   const exit = terms.exitPrice ?? null;
-  if (exit !== null) {
-    if (!terms.private)
-      throw new InputError(
-        `${f.exitPrice} values private stock at an exit; this stock is listed`,
-        f.exitPrice,
-      );
-    if (!o && preferred === null)
-      throw new InputError(
-        `${f.exitPrice} is a price a share: give the grant's ${f.preferred} price too`,
-        f.exitPrice,
-      );
-    checkOptions({ count: 1, strike: 0, fmv: exit, type: 'iso' }, null, { ...f, fmv: f.exitPrice });
-  }
+  if (exit === null) return;
+  if (!terms.private)
+    throw new InputError(
+      `${f.exitPrice} values private stock at an exit; this stock is listed`,
+      f.exitPrice,
+    );
+  if (!terms.options && (terms.preferred ?? null) === null)
+    throw new InputError(
+      `${f.exitPrice} is a price a share: give the grant's ${f.preferred} price too`,
+      f.exitPrice,
+    );
+  checkOptions({ count: 1, strike: 0, fmv: exit, type: 'iso' }, null, { ...f, fmv: f.exitPrice });
 }

@@ -46,6 +46,26 @@ export function oddsLines(doc: OfferDocument): string[] {
   ];
 }
 
+/** Keeping vested options on leaving: the window, the cash, the tax, the shares' expected value. */
+function exerciseLine(
+  x: NonNullable<OfferDocument['leave']>['exercise'] & object,
+  nothing: number,
+): string {
+  const tax =
+    x.spread > 0
+      ? `, and ${taxText(x.tax)} on the ${money(x.spread)} spread at ${price(x.fmv)} a share`
+      : " (no tax: no spread at today's FMV)";
+  const ev =
+    x.expected !== undefined
+      ? ` The shares bought would have an expected value at exit of ${money(x.expected)} (risk-adjusted; ${percent(nothing)} chance of nothing).`
+      : '';
+  const iso =
+    x.type === 'iso' && x.windowMonths > 3
+      ? ' An ISO exercised more than 3 months after leaving is taxed as an NSO.'
+      : '';
+  return `To keep them: exercise within ${plural(x.windowMonths, 'month')} of leaving, ${money(x.cost)} in cash${tax}.${ev}${iso}`;
+}
+
 /** The sentences of leaving early. */
 export function leaveLines(doc: OfferDocument): string[] {
   const l = doc.leave;
@@ -67,24 +87,7 @@ export function leaveLines(doc: OfferDocument): string[] {
       `Vested: ${percent(l.vestedShare)} of the grant, ${money(l.vested)} at its grant value${e.private ? ' (paper)' : ''}; ${money(l.forfeited)} forfeited.`,
     );
   }
-  const x = l.exercise;
-  if (x) {
-    const tax =
-      x.spread > 0
-        ? `, and ${taxText(x.tax)} on the ${money(x.spread)} spread at ${price(x.fmv)} a share`
-        : " (no tax: no spread at today's FMV)";
-    const ev =
-      x.expected !== undefined
-        ? ` The shares bought would have an expected value at exit of ${money(x.expected)} (risk-adjusted; ${percent(e?.odds?.nothing ?? 0)} chance of nothing).`
-        : '';
-    const iso =
-      x.type === 'iso' && x.windowMonths > 3
-        ? ' An ISO exercised more than 3 months after leaving is taxed as an NSO.'
-        : '';
-    out.push(
-      `To keep them: exercise within ${plural(x.windowMonths, 'month')} of leaving, ${money(x.cost)} in cash${tax}.${ev}${iso}`,
-    );
-  }
+  if (l.exercise) out.push(exerciseLine(l.exercise, e?.odds?.nothing ?? 0));
   for (const s of l.signOn.filter((k) => k.owed > 0))
     out.push(`Sign-on owed back: ${money(s.owed)} of year ${s.year}'s ${money(s.paid)}.`);
   const stock = e ? `; stock ${money(l.kept.stock)}${e.private ? ' on paper' : ''}` : '';

@@ -1,11 +1,12 @@
 // The equity tables of the offer report: the years with cash apart from paper stock, options
 // year by year, and side by side the cash and running totals and the break-even.
 import type { ChalkInstance } from 'chalk';
-import type { Charset } from '../cli/color.js';
+import type { Charset } from './chart.js';
 import type { BreakEven } from '../documents/break-even.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
-import { price, taxText } from './equity-text.js';
+import { exerciseNotes, leaveLines, oddsLines, price, taxText } from './equity-text.js';
+import { wrap } from './text.js';
 import { grid } from './grid.js';
 
 interface Look {
@@ -138,3 +139,25 @@ export function offersCash(doc: OffersDocument, labels: readonly string[], look:
 /** The note under the running totals: what each row counts. */
 export const RUNNING_NOTE =
   "Cash + stock counts a listed company's stock at its price and a private company's on paper; risk-adjusted counts a private company's stock at its expected value at an exit (with --stage; '-' without) and a listed company's as it is. Nothing is discounted for time.";
+
+/** The report's equity sections: options year by year, the odds at an exit, leaving early. */
+export function equitySections(doc: OfferDocument, look: Look): string[] {
+  const { paint, width } = look;
+  const out: string[] = [];
+  const options = optionsGrid(doc, look);
+  if (options) {
+    out.push(paint.bold("Options year by year, each exercised at that year's FMV"), options);
+    for (const n of exerciseNotes(doc)) out.push(paint.dim(wrap(n, width, '')));
+  }
+  const odds = oddsLines(doc);
+  if (odds.length > 0) {
+    out.push('', wrap(odds[0]!, width, '  '));
+    for (const n of odds.slice(1)) out.push(paint.dim(wrap(n, width, '')));
+  }
+  const leave = leaveLines(doc);
+  if (leave.length > 0) {
+    out.push('', paint.bold(wrap(leave[0]!, width, '')));
+    for (const n of leave.slice(1)) out.push(wrap(n, width, '  '));
+  }
+  return out;
+}

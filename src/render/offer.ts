@@ -1,7 +1,7 @@
 // An offer (or several) for people: year by year, first year and annualized, and where each part
 // sits against the market, with a range bar per part and the offer marked.
 import type { ChalkInstance } from 'chalk';
-import type { Charset } from '../cli/color.js';
+import type { Charset } from './chart.js';
 import { money, percent, signedMoney, yearsText } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
@@ -13,12 +13,12 @@ import { wrap } from './text.js';
 import {
   breakEvenText,
   offersCash,
-  optionsGrid,
+  equitySections,
   privateYears,
   RUNNING_NOTE,
   yearLabel,
 } from './equity.js';
-import { exerciseNotes, leaveLines, oddsLines, price } from './equity-text.js';
+import { price } from './equity-text.js';
 
 export interface OfferReportOptions {
   paint: ChalkInstance;
@@ -138,24 +138,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   out.push(wrap(vestingLine(doc), width, '  '));
   const look = { paint, width, charset: opts.charset };
   out.push(privateYears(doc, look) ?? renderOfferYears(doc, paint, width, opts.charset));
-  const options = optionsGrid(doc, look);
-  if (options) {
-    out.push(paint.bold("Options year by year, each exercised at that year's FMV"));
-    out.push(options);
-    for (const n of exerciseNotes(doc)) out.push(paint.dim(wrap(n, width, '')));
-  }
-  const odds = oddsLines(doc);
-  if (odds.length > 0) {
-    out.push('');
-    out.push(wrap(odds[0]!, width, '  '));
-    for (const n of odds.slice(1)) out.push(paint.dim(wrap(n, width, '')));
-  }
-  const leave = leaveLines(doc);
-  if (leave.length > 0) {
-    out.push('');
-    out.push(paint.bold(wrap(leave[0]!, width, '')));
-    for (const n of leave.slice(1)) out.push(wrap(n, width, '  '));
-  }
+  out.push(...equitySections(doc, look));
   out.push('');
   out.push(
     `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}`,

@@ -1,114 +1,39 @@
-// `ml-salary career`: the profile across years, each line (the start, each --vs) an estimate
-// per point.
-import { charsetFor, colorLevel } from '../color.js';
-import { careerLine, toCareerDocument } from '../../documents/compare.js';
-import { renderJson } from '../../documents/estimate.js';
-import { estimate } from '../../model/estimate.js';
-import { UsageError } from '../../errors.js';
-import { yearsText } from '../../model/format.js';
-import { outputWidth, print, type Io } from '../io.js';
-import { clip } from '../../input/numbers.js';
-import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
-import { applyScenario, parseScenario } from '../../input/scenario.js';
-import type { Market } from '../../model/types.js';
-import { startProfile, takeHomeFor, type CompareOptions } from './compare.js';
-import { colorChoice, estimateFormat } from '../options.js';
+// `ml-salary career`: pay across a career, with a chart (the work: run/career.ts).
+import { Option, type Command } from 'commander';
+import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
+import { collect, DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
+import type { CareerOptions } from '../run/career.js';
 
-export interface CareerOptions extends CompareOptions {
-  from?: string;
-  to?: string;
-  step?: string;
-}
+const HELP_AFTER = `
+One row per point (years, level, base and total with their ranges; a new level is marked) and a
+chart of the total: the typical line inside its low-high band, each --vs as a line of its own.
 
-/** The most points a career draws (a step too small for the span is an error). */
-export const MAX_POINTS = 200;
+Examples:
+  $ ml-salary career --city sf --industry faang --to 15
+  $ ml-salary career --city austin --vs city=seattle --vs skills=+nlp --json`;
 
-/** A number of years as a flag gives it: plain decimals from 0 to the market's maximum. */
-function yearsFlag(
-  text: string | undefined,
-  flag: string,
-  fallback: number,
-  market: Market,
-): number {
-  if (text === undefined) return fallback;
-  const t = text.trim();
-  const max = market.experience.maxYears;
-  if (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(t) || Number(t) > max) {
-    throw new UsageError(`${flag} '${clip(text)}' is not a number of years from 0 to ${max}`);
-  }
-  return Number(t);
-}
-
-export async function careerCommand(opts: CareerOptions, io: Io, market: Market): Promise<void> {
-  const format = estimateFormat(opts);
-  if (opts.years !== undefined) {
-    throw new UsageError('--years is the axis of a career: use --from and --to (default 0 to 20)');
-  }
-  const from = yearsFlag(opts.from, '--from', 0, market);
-  const to = yearsFlag(opts.to, '--to', Math.min(20, market.experience.maxYears), market);
-  const stepText = opts.step?.trim();
-  const step = stepText === undefined ? 1 : Number(stepText);
-  if (stepText !== undefined && (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(stepText) || !(step > 0))) {
-    throw new UsageError(
-      `--step '${clip(opts.step ?? '')}' must be a number of years above 0, like 1 or 0.5`,
-    );
-  }
-  if (to < from) throw new UsageError(`--to ${to} is below --from ${from}`);
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (count > MAX_POINTS) {
-    throw new UsageError(
-      `--step ${step} from ${from} to ${to} gives ${count} points, more than ${MAX_POINTS}: take a larger step`,
-    );
-  }
-  const years = Array.from({ length: count }, (_, i) => Math.round((from + i * step) * 1e9) / 1e9);
-  const scenarios = (opts.vs ?? []).map((text) => parseScenario(text, market));
-  for (const s of scenarios) {
-    if (s.changes.some((c) => c.field === 'years')) {
-      throw new UsageError(`--vs '${s.label}': years is the axis of a career, not a change`);
-    }
-  }
-  const { profile, defaulted } = startProfile(opts, market, from);
-  // A career's years do not change its lines' cities: each line is one column for --state.
-  const lines = [undefined, ...scenarios].map((s) => ({
-    label: s?.label ?? 'start',
-    scenario: s,
-    profile: s ? applyScenario({ ...profile, years: from }, s, market) : profile,
-  }));
-  const afterTax = await takeHomeFor(opts, lines, market);
-  const line = (i: number) => {
-    const { label, scenario: s } = lines[i]!;
-    const estimates = years.map((y) => {
-      const p = s ? applyScenario({ ...profile, years: y }, s, market) : { ...profile, years: y };
-      return estimate(p, market);
+export function defineCareer(program: Command, ctx: CommandContext): void {
+  const career = program
+    .command('career')
+    .description('pay across a career: the estimate from --from to --to years, with a chart');
+  addProfileOptions(career, ctx.maxYears, false)
+    .option('--from <years>', 'the first point (default 0)')
+    .option('--to <years>', 'the last point (default 20)')
+    .option('--step <years>', 'years between points (default 1; at most 200 points)')
+    .option(
+      '--vs <changes>',
+      'a scenario drawn as its own line: field=value pairs, e.g. city=austin, skills=+nlp, industry=ai-startup (repeatable; years is the axis)',
+      collect,
+    )
+    // Only so that --years gets its own message (the years are the axis), not "unknown option".
+    .addOption(new Option('--years <n>').hideHelp());
+  addOutputOptions(career, 'the points');
+  addTakeHomeOptions(career)
+    .option('--data <file>', DATA_HELP)
+    .addHelpText('after', HELP_AFTER)
+    .action(async (opts: CareerOptions) => {
+      refuseProfileFlags(ctx.top(), 'career');
+      const { careerCommand } = await import('../run/career.js');
+      await careerCommand(opts, ctx.io, await ctx.market(opts));
     });
-    const taxes = afterTax
-      ? estimates.map((e) => afterTax(e.total.mid, i, yearsText(e.profile.years)))
-      : undefined;
-    return careerLine(label, s?.changes ?? [], estimates, taxes);
-  };
-  const doc = toCareerDocument(
-    line(0),
-    scenarios.map((_, i) => line(i + 1)),
-    defaulted,
-    market.dataVersion,
-  );
-  switch (format) {
-    case 'json':
-      return print(io, renderJson(doc));
-    case 'csv':
-      return print(io, careerCsv(doc));
-    case 'markdown':
-      return print(io, careerMarkdown(doc));
-    case 'table': {
-      const [{ painter }, { renderCareerReport }] = await Promise.all([
-        import('../paint.js'),
-        import('../../render/compare.js'),
-      ]);
-      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
-      return print(
-        io,
-        renderCareerReport(doc, { paint, width: outputWidth(io), charset: charsetFor(io.env) }),
-      );
-    }
-  }
 }

@@ -5,7 +5,7 @@ import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
-import { askMissing } from '../prompts.js';
+import { askMissing, promptPlan } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate } from '../rerun.js';
@@ -15,33 +15,8 @@ import {
   estimateFormat,
   takeHomeRequest,
   type EstimateOptions,
-  type Format,
   type TakeHomeOptions,
-} from '../options.js';
-
-/** Whether this run may ask questions, and if not, why not (said in errors and notes). */
-export type PromptPlan = { ask: true } | { ask: false; because: string };
-
-/**
- * The one place that decides whether to prompt: only a table run, with --input, when stdin and
- * stderr (where the questions are drawn) are both terminals. The reason it gives is what the user
- * reads when --years is missing or when values were defaulted.
- */
-export function promptPlan(
-  opts: { json?: boolean; input: boolean },
-  format: Format,
-  io: Pick<Io, 'stdin' | 'stderr'>,
-): PromptPlan {
-  if (format === 'json' && opts.json) return { ask: false, because: '--json never prompts' };
-  if (format !== 'table') return { ask: false, because: `--format ${format} never prompts` };
-  if (!opts.input) return { ask: false, because: '--no-input was given' };
-  // Only a table run looks at stdin and stderr: creating their streams costs start-up time.
-  if (!io.stdin.isTTY) return { ask: false, because: 'no terminal on stdin' };
-  if (!io.stderr.isTTY) {
-    return { ask: false, because: 'stderr is not a terminal, and the questions are drawn there' };
-  }
-  return { ask: true };
-}
+} from '../flags.js';
 
 export async function estimateCommand(
   opts: EstimateOptions & TakeHomeOptions,

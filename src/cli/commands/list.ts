@@ -4,9 +4,43 @@ import { outputWidth, print, type Io } from '../io.js';
 import { catalog, editDistanceSuggest } from '../../input/names.js';
 import { LIST_KINDS, renderList, renderListJson, type ListKind } from '../../render/list.js';
 import type { Market } from '../../model/types.js';
-import { refuseProfileFlags, type EstimateOptions } from '../options.js';
+import { Option, type Command } from 'commander';
+import { hideProfileFlags } from '../options.js';
+import {
+  DATA_HELP,
+  defined,
+  refuseProfileFlags,
+  type CommandContext,
+  type EstimateOptions,
+} from '../flags.js';
 
-export function listCommand(
+export function defineList(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('list')
+    .description('show the accepted values and aliases for a kind of input')
+    // Optional to commander only so that a missing kind gets our message (the kinds) rather
+    // than "missing required argument"; the usage shows it as required.
+    .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
+    .usage('[options] <kind>')
+    .option('--json', 'print JSON')
+    .option('--data <file>', DATA_HELP)
+    // --format after the kind means what it means before `list` (json, or a usage error).
+    .addOption(new Option('--format <format>').hideHelp())
+    .allowExcessArguments(false);
+  hideProfileFlags(cmd);
+  cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
+    const top = ctx.top();
+    listCommand(
+      kind,
+      opts,
+      { ...top, ...defined(opts) },
+      ctx.io,
+      await ctx.market({ ...top, ...defined(opts) }),
+    );
+  });
+}
+
+function listCommand(
   kindText: string | undefined,
   opts: { json?: boolean },
   top: EstimateOptions,

@@ -1,9 +1,35 @@
 // `ml-salary market [--json]`: the market data the estimate reads, to read or to start your own.
 import { print, type Io } from '../io.js';
-import { MARKET_FILE_SOURCE } from '../../input/market-file.js';
-import type { Market } from '../../model/types.js';
+import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
+import type { Command } from 'commander';
+import { hideProfileFlags } from '../options.js';
+import {
+  defined,
+  refuseProfileFlags,
+  type CommandContext,
+  type EstimateOptions,
+} from '../flags.js';
 
-export function marketCommand(json: boolean, market: Market, io: Io): void {
+export function defineMarket(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('market')
+    .description('the market data the estimate reads: a summary, or --json to start your own file')
+    .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
+    .option('--data <file>', 'check this market file and print it (with --json) or its summary')
+    .allowExcessArguments(false);
+  hideProfileFlags(cmd);
+  cmd.action(async (opts: Partial<EstimateOptions>) => {
+    const top = ctx.top();
+    refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
+    marketCommand(
+      opts.json === true || top.json === true,
+      await ctx.market({ ...top, ...defined(opts) }),
+      ctx.io,
+    );
+  });
+}
+
+function marketCommand(json: boolean, market: Market, io: Io): void {
   // The source entry naming a --data file is ml-salary's, not the file's: leave it out.
   const own = { ...market, sources: market.sources.filter((s) => s.id !== MARKET_FILE_SOURCE) };
   if (json) return print(io, `${JSON.stringify(own, null, 2)}\n`);

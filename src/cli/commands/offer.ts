@@ -1,394 +1,54 @@
-// `ml-salary offer [files...]`: judge an offer (or several, from offer files) year by year, against
-// the market estimate for its profile.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { checkRepeats } from '../../batch/records.js';
-import { sniffBinary } from '../../batch/lines.js';
-import { charsetFor, colorLevel } from '../color.js';
-import { rerunOffer, type TypedTerms } from '../rerun.js';
-import { renderJson } from '../../documents/estimate.js';
-import { InputError } from '../../errors.js';
-import { fsReason } from '../../input/files.js';
-import { estimate } from '../../model/estimate.js';
-import { UsageError } from '../../errors.js';
-import { outputWidth, print, type Io } from '../io.js';
-import { clip, kindOf } from '../../input/numbers.js';
-import {
-  toOfferDocument,
-  toOffersDocument,
-  type OfferDocument,
-  type OffersDocument,
-} from '../../documents/offer.js';
-import {
-  checkEachTerm,
-  OFFER_FIELDS,
-  OFFER_KEYS,
-  resolveOffer,
-  type RawOffer,
-} from '../../input/offer.js';
-import { OFFER_FLAGS } from '../../model/offer.js';
-import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
-import { hiddenCharacter } from '../../input/names.js';
-import { askMissing } from '../prompts.js';
-import { askOffer } from '../offer-prompts.js';
-import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
-import type { Market } from '../../model/types.js';
-import { PROFILE_FIELDS } from '../../model/types.js';
-import { promptPlan } from './estimate.js';
-import {
-  addExerciseTaxes,
-  breakEvenHorizon,
-  taxedPay,
-  untaxedStockNote,
-  type EquityOptions,
-} from '../offer-equity.js';
-import type { OfferTerms } from '../../model/offer.js';
-import {
-  colorChoice,
-  estimateFormat,
-  takeHomeRequest,
-  type EstimateOptions,
-  type TakeHomeOptions,
-} from '../options.js';
+// `ml-salary offer`: an offer year by year against the market (the work: run/offer.ts).
+import type { Command } from 'commander';
+import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
+import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
+import type { OfferOptions } from '../run/offer.js';
+import { addEquityOptions } from '../offer-equity.js';
 
-export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
-  base?: string;
-  bonus?: string;
-  equity?: string;
-  vesting?: string;
-  signOn?: string;
-  refresh?: string;
-  growth?: string;
-  private?: boolean;
-}
+const HELP_AFTER = `
+Prints the offer year by year (base, bonus, stock vested, sign-on, total), the first-year total,
+the annualized total in levels.fyi's convention (base + grant / vesting years + target bonus +
+sign-on / 4), and where each part sits against the market estimate for the profile (an
+approximate percentile, a verdict and the dollars to the typical figure).
 
-/** The offer flags as a raw offer (what the user typed, not yet parsed). */
-function offerFlags(opts: OfferOptions): RawOffer {
-  return Object.fromEntries(
-    OFFER_FIELDS.map((k) => [k, (opts as unknown as Record<string, unknown>)[k]]),
-  ) as RawOffer;
-}
+Examples:
+  $ ml-salary offer --years 5 --city seattle --industry faang --base 185000 --bonus 15% \\
+      --equity 400000 --vesting amazon --sign-on 50000,30000
+  $ ml-salary offer --years 5 --city austin --base 200k --take-home --json
+  $ ml-salary offer acme.json globex.json          offer files side by side
 
-function profileFlags(opts: EstimateOptions): RawProfile {
-  return {
-    years: opts.years,
-    city: opts.city,
-    industry: opts.industry,
-    skills: opts.skills,
-    degree: opts.degree,
-  };
-}
+Without a terminal it never prompts: --years and --base are required. Exit codes: 0 ok;
+2 usage (a bad amount, a schedule that does not add up to 100, an unknown preset, more sign-on
+years than vesting years, --refresh without --equity, a bonus over 200%, a bad offer file).`;
 
-/** An offer file: `label`, the profile's fields and the offer's, and optionally `$schema`. */
-interface OfferFile {
-  label: string;
-  profile: RawProfile;
-  offer: RawOffer;
-  /** The state it is taxed in, for a location with none fixed (remote, us). */
-  state?: string;
-}
-
-const FILE_KEYS = [
-  '$schema',
-  'label',
-  ...PROFILE_FIELDS,
-  'state',
-  ...OFFER_FIELDS,
-] as readonly string[];
-
-/**
- * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only, each
- * given once, in UTF-8 (a UTF-16 or binary file is named as such, not parsed into a garbled
- * error). The values are checked later by the same code as the flags, each message naming the
- * file and the key.
- */
-function readOfferFile(path: string): OfferFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const why = fsReason(error);
-    throw new UsageError(`cannot read offer file '${clip(path, 200)}': ${why}`);
-  }
-  const notText = sniffBinary(bytes, 'the file');
-  if (notText !== undefined) throw new InputError(`${clip(path, 200)}: ${notText}`, 'file');
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      `${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 100)})`,
-      'file',
+export function defineOffer(program: Command, ctx: CommandContext): void {
+  const offer = program
+    .command('offer')
+    .description('judge an offer year by year against the market (or compare offer files)')
+    .argument(
+      '[files...]',
+      'offer files (JSON: schemas/offer-file.schema.json) to compare side by side',
     );
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputError(
-      `${clip(path, 200)}: an offer file is a JSON object (see schemas/offer-file.schema.json), got ${kindOf(value)}`,
-      'file',
-    );
-  }
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!FILE_KEYS.includes(key)) {
-      throw new InputError(
-        `${clip(path, 200)}: unknown field '${clip(key)}'; accepted: ${FILE_KEYS.join(', ')}`,
-        key,
-      );
-    }
-  }
-  // JSON.parse keeps the last of a key given twice without a word; batch records refuse it too.
-  inFile(path, () => checkRepeats(text, Object.keys(record).length));
-  const label = record.label;
-  if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
-    throw new InputError(`${clip(path, 200)}: label must be a non-empty string`, 'label');
-  }
-  const shown = typeof label === 'string' ? label : basename(path).replace(/\.json$/i, '');
-  const odd = hiddenCharacter(shown);
-  if (odd !== undefined) {
-    const what =
-      typeof label === 'string' ? `label '${clip(shown)}'` : `the file name (the label by default)`;
-    throw new InputError(
-      `${clip(path, 200)}: ${what}: ${odd}, which a label may not hold`,
-      'label',
-    );
-  }
-  const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
-  const state = own('state');
-  if (state !== undefined && (typeof state !== 'string' || state.trim() === ''))
-    throw new InputError(
-      `${clip(path, 200)}: state must be a state code like "CA", or "none"`,
-      'state',
-    );
-  return {
-    ...(typeof state === 'string' ? { state } : {}),
-    label: shown,
-    profile: {
-      years: own('years'),
-      city: own('city'),
-      industry: own('industry'),
-      skills: own('skills'),
-      degree: own('degree'),
-    },
-    offer: Object.fromEntries(OFFER_FIELDS.map((k) => [k, own(k)])) as RawOffer,
-  };
-}
-
-/** Prefix an input error with the file it came from, keeping its field. */
-function inFile<T>(path: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof InputError) {
-      throw new InputError(`${clip(path, 200)}: ${error.message}`, error.field);
-    }
-    throw error;
-  }
-}
-
-/**
- * Given flags fill what an offer file leaves out of its profile (e.g. --years for both); a flag
- * for a field the file gives too is a usage error, not silently outvoted.
- */
-function withDefaults(profile: RawProfile, flags: RawProfile, path: string): RawProfile {
-  const out: RawProfile = { ...profile };
-  for (const k of PROFILE_FIELDS) {
-    if (out[k] === undefined) out[k] = flags[k];
-    else if (flags[k] !== undefined) {
-      throw new UsageError(
-        `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
-      );
-    }
-  }
-  return out;
-}
-
-export async function offerCommand(
-  files: readonly string[],
-  opts: OfferOptions,
-  io: Io,
-  market: Market,
-): Promise<void> {
-  const format = estimateFormat(opts);
-  const request = await takeHomeRequest(opts);
-  const flags = offerFlags(opts);
-  const docs: OfferDocument[] = [];
-  const allTerms: OfferTerms[] = [];
-  /** Each file's own `state`, by its place among the docs. */
-  const states: (string | undefined)[] = [];
-  /** The terms as typed and answered, when something was asked (for the re-run line). */
-  let typed: TypedTerms | undefined;
-  if (files.length > 0) {
-    const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
-    if (given !== undefined) {
-      throw new UsageError(
-        `${OFFER_FLAGS[given]} with offer files: the terms come from the files (each gives its own)`,
-      );
-    }
-    for (const path of files) {
-      const file = readOfferFile(path);
-      if (file.state !== undefined && opts.state !== undefined)
-        throw new UsageError(
-          `--state and ${clip(path, 200)}'s state both give it: a flag fills only what every file leaves out`,
-        );
-      const judged = inFile(path, () =>
-        judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
-          profileNames: fieldName,
-          offerNames: OFFER_KEYS,
-          label: file.label,
-        }),
-      );
-      docs.push(judged.doc);
-      allTerms.push(judged.terms);
-      states.push(file.state);
-    }
-  } else {
-    const plan = promptPlan(opts, format, io);
-    let asked = false;
-    let profile = profileFlags(opts);
-    let offer = flags;
-    if (plan.ask) {
-      // Check what the flags gave before asking for the rest, so a typo fails at once.
-      resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
-      checkEachTerm(offer, OFFER_FLAGS);
-      // The prompts draw straight on stderr; with colour off they write no colour code at all.
-      const context = {
-        input: io.stdin,
-        output: io.stderr,
-        signal: io.signal,
-        colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
-      };
-      profile = await askMissing(profile, market, context);
-      const answers = await askOffer(
-        Object.fromEntries(
-          Object.entries(offer).filter(([k, v]) => typeof v === 'string' && k !== 'private'),
-        ),
-        offer,
-        context,
-      );
-      const before = JSON.stringify([profileFlags(opts), offer]);
-      offer = { ...offer, ...answers };
-      asked = JSON.stringify([profile, offer]) !== before;
-      // An empty answer is "none" (an empty flag is an error: resolveOffer says so).
-      for (const k of OFFER_FIELDS) if (offer[k] === '' && flags[k] === undefined) delete offer[k];
-    } else {
-      for (const [value, name] of [
-        [profile.years, '--years'],
-        [offer.base, '--base'],
-      ] as const) {
-        if (value === undefined) {
-          throw new UsageError(
-            `${name} is required here (${plan.because}); pass e.g. ${name === '--years' ? '--years 5' : '--base 185000'}`,
-          );
-        }
-      }
-    }
-    const judged = judge(profile, offer, market, {
-      profileNames: flagName,
-      offerNames: OFFER_FLAGS,
+  addProfileOptions(offer, ctx.maxYears)
+    .option('--base <usd>', 'base salary a year: 185000, 185,000, 185k or $185K (required)')
+    .option('--bonus <pct|usd>', 'target bonus: a share of base (15%) or an amount (30000)')
+    .option('--equity <usd>', "the whole stock grant's value at grant")
+    .option(
+      '--vesting <schedule>',
+      'even, amazon, google, google-2023, nvidia, or yearly percentages like 10/20/30/40 (default even)',
+    )
+    .option('--sign-on <usd,...>', 'sign-on bonus paid in year 1, year 2, ...: 50000,30000')
+    .option('--refresh <usd>', 'a refresher grant each year, vesting on the same schedule')
+    .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
+    .option('--private', 'the stock is in a private company: paper value, cash judged apart');
+  addEquityOptions(offer);
+  addOutputOptions(offer, 'the offer');
+  addTakeHomeOptions(offer)
+    .option('--data <file>', DATA_HELP)
+    .addHelpText('after', HELP_AFTER)
+    .action(async (files: string[], opts: OfferOptions) => {
+      refuseProfileFlags(ctx.top(), 'offer');
+      const { offerCommand } = await import('../run/offer.js');
+      await offerCommand(files, opts, ctx.io, await ctx.market(opts));
     });
-    docs.push(judged.doc);
-    allTerms.push(judged.terms);
-    if (asked) typed = offer as TypedTerms;
-  }
-  const horizon = breakEvenHorizon(
-    opts,
-    files.length,
-    docs.map((d) => d.years.length),
-  );
-  if (request) {
-    const { takeHomeAt, stateScope } = await import('../../model/take-home.js');
-    // --state, over several offers, is for those without a fixed state (as compare does).
-    const scoped =
-      docs.length > 1
-        ? stateScope(
-            docs.map((d, i) => ({
-              label: d.label ?? `offer ${i + 1}`,
-              locationId: d.profile.city,
-              locationLabel: d.labels.city,
-            })),
-            request,
-          )
-        : request;
-    docs.forEach((doc, i) => {
-      const own = states[i];
-      const asked = own === undefined ? scoped : { ...request, state: own, stateWhereNone: false };
-      const note = untaxedStockNote(doc);
-      for (const year of doc.years) {
-        const column = `${docs.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-        const run = () =>
-          takeHomeAt(taxedPay(doc, year), doc.profile.city, doc.labels.city, asked, column);
-        let view;
-        try {
-          view = run();
-        } catch (error) {
-          // A file's own state is named as its key, not as the flag.
-          if (own === undefined || !(error instanceof InputError)) throw error;
-          throw new InputError(
-            `${doc.label}: ${error.message.replace('--state', 'state')}`,
-            'state',
-          );
-        }
-        if (note) view.notes.unshift(note);
-        year.takeHome = view;
-      }
-    });
-  }
-  await addExerciseTaxes(docs, request);
-  const result: OfferDocument | OffersDocument =
-    files.length > 1
-      ? toOffersDocument(docs, horizon === undefined ? undefined : { terms: allTerms, horizon })
-      : docs[0]!;
-  switch (format) {
-    case 'json':
-      return print(io, renderJson(result));
-    case 'csv':
-      return print(io, offerCsv(docs, result.kind === 'offers' ? result : undefined));
-    case 'markdown':
-      return print(io, offerMarkdown(docs, result.kind === 'offers' ? result : undefined));
-    case 'table': {
-      const [{ painter }, { renderOfferReport, renderOffersReport }] = await Promise.all([
-        import('../paint.js'),
-        import('../../render/offer.js'),
-      ]);
-      const reportOpts = {
-        paint: painter(colorLevel(io.stdout, io.env, colorChoice(opts.color))),
-        width: outputWidth(io),
-        charset: charsetFor(io.env),
-      };
-      print(
-        io,
-        result.kind === 'offers'
-          ? renderOffersReport(result, reportOpts)
-          : renderOfferReport(result, reportOpts),
-      );
-      // On stderr, where the questions were: stdout keeps the report alone.
-      if (typed)
-        io.stderr.write(`To run this again: ${rerunOffer(docs[0]!.profile, typed, opts)}\n`);
-      return;
-    }
-  }
-}
-
-/** One offer against the estimate for its profile. */
-function judge(
-  rawProfile: RawProfile,
-  rawOffer: RawOffer,
-  market: Market,
-  names: {
-    profileNames: typeof flagName;
-    offerNames: typeof OFFER_FLAGS;
-    label?: string;
-  },
-): { doc: OfferDocument; terms: OfferTerms } {
-  const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
-  const terms = resolveOffer(rawOffer, names.offerNames);
-  const doc = toOfferDocument(
-    terms,
-    estimate(profile, market),
-    defaulted,
-    market.dataVersion,
-    names.label,
-  );
-  return { doc, terms };
 }

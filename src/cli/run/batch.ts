@@ -1,0 +1,382 @@
+// `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
+import fs from 'node:fs';
+import { Socket } from 'node:net';
+import { isatty, ReadStream } from 'node:tty';
+import { LineSplitter, sniffBinary, type Line } from '../../batch/lines.js';
+import { Progress } from '../../batch/progress.js';
+import { RecordWork, type Done } from '../../batch/work.js';
+import { InputError } from '../../errors.js';
+import { EXIT } from '../exit.js';
+import { DataError, UsageError } from '../../errors.js';
+import { fsReason } from '../../input/files.js';
+import type { Io } from '../io.js';
+import { clip } from '../../input/numbers.js';
+import { csvHeader } from '../../render/csv.js';
+import type { Market } from '../../model/types.js';
+
+export interface BatchOptions {
+  /** A path, '-' for stdin, or undefined for piped stdin. */
+  file: string | undefined;
+  inputFormat: 'ndjson' | 'csv' | undefined;
+  format: 'ndjson' | 'csv';
+  /** NDJSON output: the whole --json document per record, not the compact record. */
+  explain: boolean;
+  /** The batch command's usage text, printed when stdin is a terminal and no file is given. */
+  usage: string;
+}
+
+interface Source {
+  stream: NodeJS.ReadableStream & { destroy?: () => void };
+  name: string;
+  /** Size in bytes when known (a regular file), for the progress indicator. */
+  size: number | undefined;
+}
+
+const READ_CHUNK = 64 * 1024;
+
+/**
+ * Estimate every record of an NDJSON or CSV stream, writing one result per good record in input
+ * order (NDJSON documents with a `line` field, or CSV rows) as the input arrives. A bad record is
+ * one `line N: ...` line on stderr and the run goes on. Returns the exit code: 0, 1 when any record
+ * was bad, 130/143 when `io.signal` aborted (its reason is the code; see cli.ts).
+ * Whole-input problems (binary or UTF-16 input, a bad CSV header, a JSON array) throw DataError.
+ */
+export async function runBatch(opts: BatchOptions, io: Io, market: Market): Promise<number> {
+  if (opts.file === undefined && io.stdin.isTTY) {
+    io.stderr.write(
+      'ml-salary: error: batch reads profiles from a file or a pipe, and stdin is a terminal; ' +
+        "give a file (or '-' to type records)\n\n" +
+        opts.usage,
+    );
+    return EXIT.usage;
+  }
+  const source = await openSource(opts.file, io);
+  return new BatchRun(opts, io, market, source).run();
+}
+
+async function openSource(file: string | undefined, io: Io): Promise<Source> {
+  if (file === undefined || file === '-') {
+    return { stream: io.stdin, name: 'stdin', size: undefined };
+  }
+  const cannot = (error: unknown): UsageError =>
+    new UsageError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`);
+  let fd: number;
+  try {
+    // O_NONBLOCK: a FIFO opens at once, with or without a writer yet, instead of blocking a
+    // thread of libuv's pool in open(), where no signal reaches it.
+    fd = await fsCall<number>((done) => fs.open(file, OPEN_FLAGS, done));
+  } catch (error) {
+    // /dev/stdin on a socket (Node's child_process gives one) cannot be opened: read stdin.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file)) {
+      return { stream: io.stdin, name: file, size: undefined };
+    }
+    throw cannot(error);
+  }
+  try {
+    const stat = await fsCall<fs.Stats>((done) => fs.fstat(fd, done));
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // A pipe, a FIFO, a socket or a terminal is read on the event loop, as Node reads a piped
+    // stdin (net.Socket / tty.ReadStream over the fd): a signal then stops the read at once.
+    // Through fs, a read that waits for a writer blocks a pool thread, and the process cannot
+    // even exit until the writer writes or closes (SIGINT and SIGTERM took 10 s and more).
+    if (stat.isFIFO() || stat.isSocket()) {
+      return {
+        stream: new Socket({ fd, readable: true, writable: false }),
+        name: file,
+        size: undefined,
+      };
+    }
+    if (isatty(fd)) return { stream: new ReadStream(fd), name: file, size: undefined };
+    if (!stat.isFile()) {
+      // Any other device (/dev/null, /dev/urandom): its reads do not wait on anyone, but some
+      // fail with EAGAIN when non-blocking; open it again as a plain file.
+      const nonBlocking = fd;
+      fd = -1;
+      fs.closeSync(nonBlocking);
+      fd = await fsCall<number>((done) => fs.open(file, 'r', done));
+    }
+    return {
+      stream: fs.createReadStream(file, { fd, highWaterMark: READ_CHUNK }),
+      name: file,
+      size: stat.isFile() ? stat.size : undefined,
+    };
+  } catch (error) {
+    if (fd !== -1) fs.close(fd, () => {});
+    throw cannot(error);
+  }
+}
+
+/** Open for reading without waiting for a FIFO's writer (see openSource). */
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/** A callback-style fs call as a promise (fs/promises' FileHandle would own the descriptor). */
+function fsCall<T>(
+  call: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) =>
+    call((error, value) => (error ? reject(error) : resolve(value))),
+  );
+}
+
+/** The exit code an abort asks for: cli.ts aborts with 130 (SIGINT) or 143 (SIGTERM). */
+function abortCode(signal: AbortSignal): number {
+  return signal.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
+}
+
+/** A run of whole lines (see LineSplitter). */
+interface Run {
+  text: string;
+  firstLineNo: number;
+}
+
+/**
+ * Bytes to hold, unless a line ends sooner, before deciding whether the input is text: a UTF-16
+ * byte-order mark takes 2.
+ */
+const SNIFF_BYTES = 8;
+
+class BatchRun {
+  private readonly splitter = new LineSplitter();
+  private readonly progress: Progress;
+  private readonly work: RecordWork;
+  /** What is estimated and not yet written, in input order. */
+  private readonly queue: Done[] = [];
+  /** How many pieces of the oldest entry's output are written. */
+  private piece = 0;
+  private records = 0;
+  private good = 0;
+  private bad = 0;
+  private bytes = 0;
+  private stdoutGone = false;
+  private full = false;
+  /**
+   * CSV output's header row is still to come. It goes out with the first output, not before the
+   * input is read, so a whole-input error (binary input, a bad CSV header) leaves stdout empty.
+   */
+  private headerDue: boolean;
+
+  constructor(
+    private readonly opts: BatchOptions,
+    private readonly io: Io,
+    market: Market,
+    private readonly source: Source,
+  ) {
+    this.work = new RecordWork(market, {
+      inputFormat: opts.inputFormat,
+      columns: [],
+      format: opts.format,
+      explain: opts.explain,
+    });
+    this.headerDue = opts.format === 'csv';
+    this.progress = new Progress(io.stderr, source.size);
+  }
+
+  async run(): Promise<number> {
+    const { signal } = this.io;
+    const stream = this.source.stream;
+    // An abort ends the read at once, even while waiting on a quiet pipe; one that came while
+    // the input was being opened, before this listener, ends it before the first read.
+    const onAbort = (): void => stream.destroy?.();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    try {
+      await this.read(stream);
+    } catch (error) {
+      if (!signal?.aborted) throw this.readError(error);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      // Whatever was estimated is whole lines; let it out, in order, even when stopping early.
+      this.cut();
+      this.writeReady(true);
+      this.progress.clear();
+    }
+    return this.finish();
+  }
+
+  /** Read the whole input, writing what it comes to as it goes. */
+  private async read(stream: NodeJS.ReadableStream): Promise<void> {
+    // What a chunk holds, in order: lines the splitter read one by one, and runs of whole lines.
+    const items: (Line | Run)[] = [];
+    const onLine = (line: Line): void => void items.push(line);
+    const onRun = (text: string, firstLineNo: number): void =>
+      void items.push({ text, firstLineNo });
+    const feed = async (chunk: Buffer): Promise<boolean> => {
+      this.bytes += chunk.length;
+      this.splitter.push(chunk, onLine, onRun);
+      const goOn = await this.process(items);
+      items.length = 0;
+      return goOn;
+    };
+    // The first bytes are held until there are enough to tell text from binary or UTF-16 (a
+    // pipe may hand over a byte-order mark one byte at a time), or until a line is complete:
+    // a whole line, good or bad, is never held back.
+    let head: Buffer | undefined = Buffer.alloc(0);
+    for await (const raw of stream) {
+      let chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
+      if (head !== undefined) {
+        head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+        if (head.length < SNIFF_BYTES && head.indexOf(0x0a) === -1) continue;
+        chunk = head;
+        head = undefined;
+        this.sniff(chunk);
+      }
+      if (!(await feed(chunk))) return;
+    }
+    if (head !== undefined && head.length > 0 && !this.stopped()) {
+      this.sniff(head);
+      if (!(await feed(head))) return;
+    }
+    if (this.stopped()) return;
+    this.splitter.end(onLine);
+    await this.process(items);
+    // No record came out (an empty input, or every record bad): the CSV is its header alone.
+    if (!this.stopped()) this.header();
+  }
+
+  /** A failed read as the error the user sees: one line, exit 1 unless it is already typed. */
+  private readError(error: unknown): Error {
+    if (error instanceof DataError || error instanceof UsageError || error instanceof InputError) {
+      return error;
+    }
+    return new DataError(
+      `error reading ${clip(this.source.name, 200)}: ${clip(error instanceof Error ? error.message : String(error), 300)}`,
+    );
+  }
+
+  /** The exit code, with the tally on stderr when anything was bad or it was stopped. */
+  private finish(): number {
+    const { signal } = this.io;
+    if (this.stdoutGone) return EXIT.ok;
+    if (signal?.aborted) {
+      const code = abortCode(signal);
+      this.io.stderr.write(
+        `ml-salary batch: ${code === EXIT.terminated ? 'terminated' : 'interrupted'}; ${this.tally()}\n`,
+      );
+      return code;
+    }
+    if (this.bad > 0 || this.io.stderr.isTTY) {
+      this.io.stderr.write(`ml-salary batch: ${this.tally()}\n`);
+    }
+    return this.bad > 0 ? EXIT.data : EXIT.ok;
+  }
+
+  /** A whole-input error when the input's first bytes are not NDJSON or CSV text. */
+  private sniff(head: Buffer): void {
+    const why = sniffBinary(head);
+    if (why)
+      throw new DataError(`${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`);
+  }
+
+  private stopped(): boolean {
+    return this.stdoutGone || this.io.signal?.aborted === true;
+  }
+
+  private tally(): string {
+    return `${this.records} record${this.records === 1 ? '' : 's'} read: ${this.good} estimated, ${this.bad} bad`;
+  }
+
+  /**
+   * A chunk's lines and runs, in order, estimated a piece of output at a time, each written
+   * (waiting for stdout when it is full) before the next: output never piles up. False once told
+   * to stop.
+   */
+  private async process(items: readonly (Line | Run)[]): Promise<boolean> {
+    for (const item of items) {
+      if (!('firstLineNo' in item)) {
+        this.work.line(item);
+        continue;
+      }
+      let next = this.work.runFrom(item.text, 0, item.firstLineNo);
+      while (next !== undefined) {
+        if (!(await this.flush())) return false;
+        next = this.work.runFrom(item.text, next.at, next.lineNo);
+      }
+    }
+    return this.flush();
+  }
+
+  /** What is made so far joins the queue. */
+  private cut(): void {
+    const done = this.work.take();
+    if (done.records > 0) this.queue.push(done);
+  }
+
+  /** Write what is done, waiting while stdout's buffer is full. False once told to stop. */
+  private async flush(): Promise<boolean> {
+    this.cut();
+    for (;;) {
+      this.writeReady();
+      if (!this.full) return !this.stopped();
+      this.full = false;
+      await this.drain();
+      if (this.stopped()) return false;
+    }
+  }
+
+  /**
+   * Write the queue's entries, a piece at a time; stop when stdout's buffer is full (the rest
+   * follows after 'drain'). When stopping (`last`), write everything regardless.
+   */
+  private writeReady(last = false): void {
+    const queue = this.queue;
+    while (queue.length > 0 && !this.stdoutGone) {
+      const done = queue[0]!;
+      if (this.piece === 0 && done.errors.length > 0) {
+        this.progress.clear();
+        for (const message of done.errors) this.io.stderr.write(`${message}\n`);
+      }
+      const out = done.out;
+      while (this.piece < out.length) {
+        if (!this.write(out[this.piece++]!)) {
+          this.full = true;
+          if (this.piece < out.length && !last) return;
+        }
+      }
+      queue.shift();
+      this.piece = 0;
+      this.records += done.records;
+      this.good += done.good;
+      this.bad += done.bad;
+      this.progress.update(this.records, this.bytes);
+    }
+  }
+
+  /** Hand output to stdout; false when its buffer is full (wait for 'drain'). */
+  private write(out: string | Uint8Array): boolean {
+    if (this.stdoutGone) return true;
+    this.header();
+    return this.io.stdout.write(out);
+  }
+
+  /** CSV output's header row, once, ahead of the first output (see `headerDue`). */
+  private header(): void {
+    if (!this.headerDue || this.stdoutGone) return;
+    this.headerDue = false;
+    this.io.stdout.write(csvHeader(['line']));
+  }
+
+  private drain(): Promise<void> {
+    const stdout = this.io.stdout;
+    const signal = this.io.signal;
+    if (signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        stdout.removeListener('drain', onDrain);
+        stdout.removeListener('close', onGone);
+        stdout.removeListener('error', onGone);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const onDrain = (): void => done();
+      const onGone = (): void => {
+        this.stdoutGone = true;
+        done();
+      };
+      stdout.on('drain', onDrain);
+      stdout.on('close', onGone);
+      stdout.on('error', onGone);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+}

@@ -1,0 +1,73 @@
+// `ml-salary compare --vs ...`: what-if scenarios side by side. The start profile and the
+// take-home of a run's columns are shared with `career` (commands/career.ts).
+import { charsetFor, colorLevel } from '../color.js';
+import { toCompareDocument } from '../../documents/compare.js';
+import { renderJson } from '../../documents/estimate.js';
+import { estimate } from '../../model/estimate.js';
+import { UsageError } from '../../errors.js';
+import { outputWidth, print, type Io } from '../io.js';
+import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
+import { applyScenario, parseScenario } from '../../input/scenario.js';
+import { startProfile, takeHomeFor } from '../columns.js';
+import type { Market } from '../../model/types.js';
+import {
+  colorChoice,
+  estimateFormat,
+  type EstimateOptions,
+  type TakeHomeOptions,
+} from '../flags.js';
+
+export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
+  vs?: string[];
+}
+
+export async function compareCommand(opts: CompareOptions, io: Io, market: Market): Promise<void> {
+  const format = estimateFormat(opts);
+  if (opts.years === undefined) {
+    throw new UsageError(
+      '--years is required: the starting point of the comparison (e.g. --years 5)',
+    );
+  }
+  const scenarios = (opts.vs ?? []).map((text) => parseScenario(text, market));
+  if (scenarios.length === 0) {
+    throw new UsageError(
+      'compare needs at least one --vs, e.g. --vs city=seattle or --vs skills=+nlp',
+    );
+  }
+  const { profile, defaulted } = startProfile(opts, market, opts.years);
+  const columns = [undefined, ...scenarios].map((s) => ({
+    label: s?.label ?? 'start',
+    changes: s?.changes ?? [],
+    profile: s ? applyScenario(profile, s, market) : profile,
+  }));
+  const afterTax = await takeHomeFor(opts, columns, market);
+  const entries = columns.map((c, i) => {
+    const e = estimate(c.profile, market);
+    return {
+      label: c.label,
+      changes: c.changes,
+      estimate: e,
+      ...(afterTax ? { takeHome: afterTax(e.total.mid, i) } : {}),
+    };
+  });
+  const doc = toCompareDocument(entries, defaulted, market.dataVersion);
+  switch (format) {
+    case 'json':
+      return print(io, renderJson(doc));
+    case 'csv':
+      return print(io, compareCsv(doc));
+    case 'markdown':
+      return print(io, compareMarkdown(doc));
+    case 'table': {
+      const [{ painter }, { renderCompareReport }] = await Promise.all([
+        import('../paint.js'),
+        import('../../render/compare.js'),
+      ]);
+      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
+      return print(
+        io,
+        renderCompareReport(doc, { paint, width: outputWidth(io), charset: charsetFor(io.env) }),
+      );
+    }
+  }
+}
