@@ -1311,7 +1311,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await screen.next();
     screen.keypress('enter'); // no sign-on
     expect(await done).toBe(0);
-    expect(t.stdout()).toContain('Stock (paper)');
+    expect(t.stdout()).toMatch(/│ +Paper │ Cash \+ paper │/);
     expect(t.stdout()).not.toContain('What the stock may be worth');
     expect(t.stderr()).toContain('--equity 200k --vesting even --private');
   });

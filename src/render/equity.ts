@@ -30,8 +30,8 @@ export function privateYears(doc: OfferDocument, look: Look): string | undefined
   const ev = e?.expectedByYear;
   const back = doc.years.some((y) => y.clawback);
   const head = ['Year', 'Base', 'Bonus', 'Sign-on', ...(back ? ['Paid back'] : []), 'Cash'];
-  head.push(e?.private ? 'Stock (paper)' : 'Stock');
-  if (ev) head.push('Stock (risk-adj.)');
+  head.push(e?.private ? 'Paper' : 'Stock');
+  if (ev) head.push('Risk-adj.');
   head.push(e?.private ? 'Cash + paper' : 'Total');
   const rows = doc.years.map((y, i) => [
     yearLabel(y),

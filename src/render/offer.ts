@@ -138,8 +138,8 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   out.push(wrap(vestingLine(doc), width, '  '));
   const look = { paint, width, charset: opts.charset };
   out.push(privateYears(doc, look) ?? renderOfferYears(doc, paint, width, opts.charset));
-  out.push(...equitySections(doc, look));
-  out.push('');
+  const sections = equitySections(doc, look);
+  if (sections.length > 0) out.push(...sections, '');
   out.push(
     `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}`,
   );
