@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { OfferDocument } from '../documents/offer.js';
 import { UsageError } from '../errors.js';
-import type { TakeHomeRequest } from '../model/take-home.js';
+import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
 
 /** The equity flags, as commander gives them (text, parsed by the input layer). */
 export interface EquityOptions {
@@ -98,42 +98,39 @@ export function untaxedStockNote(doc: OfferDocument): string | undefined {
   return undefined;
 }
 
+/** Where an offer is taxed: the request, and its take-home pay at a gross figure. */
+export interface TaxedAt {
+  request: TakeHomeRequest;
+  taxed: (gross: number, name: string) => TakeHomeView;
+}
+
 /**
  * Add the tax on exercising options: for each year whose options have a spread at that year's
- * FMV, and on leaving. Taxed where the offer is, with the take-home request when given, else as
- * a single filer with no pre-tax contributions.
+ * FMV, and on leaving, where each offer is taxed (`places`, asked for only when some option has
+ * a spread).
  */
 export async function addExerciseTaxes(
   docs: readonly OfferDocument[],
-  request: TakeHomeRequest | undefined,
+  places: () => Promise<readonly TaxedAt[]>,
 ): Promise<void> {
   const need = docs.some(
     (d) =>
       d.equity?.options?.years.some((y) => y.spread > 0) || (d.leave?.exercise?.spread ?? 0) > 0,
   );
   if (!need) return;
-  const { exerciseTax } = await import('../model/exercise.js');
-  const asked: TakeHomeRequest = request ?? { filing: 'single', pretax: 0 };
-  for (const d of docs) {
+  const [{ exerciseTax }, at] = await Promise.all([import('../model/exercise.js'), places()]);
+  docs.forEach((d, i) => {
     const o = d.equity?.options;
-    if (!o) continue;
-    const place = { locationId: d.profile.city, locationLabel: d.labels.city, request: asked };
+    if (!o) return;
     for (const y of o.years) {
       if (y.spread <= 0) continue;
       const cash = d.years.find((r) => r.year === y.year)?.cash ?? 0;
-      y.tax = exerciseTax(o.type, y.vested, y.spread, o.fmv, cash, place);
+      y.tax = exerciseTax(o.type, y.vested, y.spread, o.fmv, cash, at[i]!);
     }
     const leave = d.leave?.exercise;
     if (leave && leave.spread > 0) {
-      const last = d.years[d.years.length - 1];
-      leave.tax = exerciseTax(
-        leave.type,
-        leave.options,
-        leave.spread,
-        o.fmv,
-        last?.cash ?? 0,
-        place,
-      );
+      const cash = d.years[d.years.length - 1]?.cash ?? 0;
+      leave.tax = exerciseTax(leave.type, leave.options, leave.spread, o.fmv, cash, at[i]!);
     }
-  }
+  });
 }

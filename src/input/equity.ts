@@ -7,7 +7,7 @@ import type { OptionType } from '../model/options.js';
 import type { OfferFieldNames, OfferTerms, VestingPreset } from '../model/offer.js';
 import type { Cadence, Clawback } from '../model/vesting.js';
 import { parseCount, parsePrice } from './amounts.js';
-import { editDistanceSuggest } from './names.js';
+import { didYouMean } from './names.js';
 import { clip, kindOf } from './numbers.js';
 
 const key = (t: string): string =>
@@ -28,7 +28,7 @@ function choice<T extends string>(
   const k = key(value);
   const found = ids.find((id) => key(id) === k) ?? aliases[k];
   if (found) return found;
-  const hint = editDistanceSuggest(value.trim(), ids);
+  const hint = didYouMean(value.trim(), ids);
   throw new InputError(
     `${field} '${clip(value)}' is not one of ${ids.join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`,
     field,

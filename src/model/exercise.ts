@@ -6,7 +6,7 @@ import tables from '../../data/tax-2026.json' with { type: 'json' };
 import { amtOn, type AmtTables } from './amt.js';
 import type { OptionType } from './options.js';
 import type { TaxTables } from './tax.js';
-import { takeHomeAt, type TakeHomeRequest } from './take-home.js';
+import type { TakeHomeRequest, TakeHomeView } from './take-home.js';
 
 const AMT = amtTables as unknown as AmtTables;
 const TAX = tables as unknown as TaxTables;
@@ -30,17 +30,15 @@ export interface Tax {
   taxYear: number;
 }
 
-/** Where the pay is taxed: the offer's location and the take-home request (or its defaults). */
+/** Where the pay is taxed: the request, and the take-home pay at a gross figure there. */
 export interface TaxPlace {
-  locationId: string;
-  locationLabel: string;
   request: TakeHomeRequest;
+  taxed: (gross: number, name: string) => TakeHomeView;
 }
 
 /** The taxes on `gross` wages (before pre-tax contributions) at `place`. */
 function taxesOn(gross: number, place: TaxPlace): number {
-  const view = takeHomeAt(gross, place.locationId, place.locationLabel, place.request);
-  return gross - place.request.pretax - view.net;
+  return gross - place.request.pretax - place.taxed(gross, 'the exercise').net;
 }
 
 /** The tax an NSO spread adds to `cash` wages, and the federal withholding it gets. */
@@ -76,7 +74,7 @@ export function exerciseTax(
   const over = Math.max(0, options - limit);
   const nsoSpread = options > 0 ? Math.round((spread * over) / options) : 0;
   const wages = cash + nsoSpread;
-  const view = takeHomeAt(wages, place.locationId, place.locationLabel, place.request);
+  const view = place.taxed(wages, 'the exercise');
   const regular = view.taxes.find((t) => t.id === 'federal')?.amount ?? 0;
   const a = amtOn(
     wages - place.request.pretax,

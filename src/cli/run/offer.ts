@@ -38,7 +38,9 @@ import {
   taxedPay,
   untaxedStockNote,
   type EquityOptions,
+  type TaxedAt,
 } from '../offer-equity.js';
+import { takeHomeFor } from '../columns.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
@@ -226,8 +228,13 @@ export async function offerCommand(
     files.length,
     docs.map((d) => d.years.length),
   );
-  if (request) await addTakeHome(judged, request);
-  await addExerciseTaxes(docs, request);
+  const places = request ? await taxPlaces(judged, request, market) : undefined;
+  if (places) addTakeHome(judged, places);
+  // Exercising options is taxed where the offer is: as a single filer without --take-home.
+  await addExerciseTaxes(
+    docs,
+    async () => places ?? taxPlaces(judged, { filing: 'single', pretax: 0 }, market),
+  );
   const result: OfferDocument | OffersDocument =
     files.length > 1
       ? toOffersDocument(
@@ -301,44 +308,55 @@ function offersFromFiles(files: readonly string[], opts: OfferOptions, market: M
 }
 
 /**
- * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs (not
- * paper stock, not options: a note says so). --state, over several offers, is for those with no
- * fixed state (as compare does); a file's own `state` taxes that file's offer.
+ * Where each offer is taxed: --state, over several offers, is for those with no fixed state (as
+ * compare does); a file's own `state` (parsed as the flag is, named as its key) for its offer.
  */
-async function addTakeHome(judged: readonly Judged[], request: TakeHomeRequest): Promise<void> {
-  const { takeHomeAt, stateScope } = await import('../../model/take-home.js');
-  const docs = judged.map((j) => j.doc);
-  const scoped =
-    docs.length > 1
-      ? stateScope(
-          docs.map((d, i) => ({
-            label: d.label ?? `offer ${i + 1}`,
-            locationId: d.profile.city,
-            locationLabel: d.labels.city,
-          })),
-          request,
-        )
-      : request;
-  for (const { doc, state } of judged) {
-    const asked = state === undefined ? scoped : { ...request, state, stateWhereNone: false };
+async function taxPlaces(
+  judged: readonly Judged[],
+  request: TakeHomeRequest,
+  market: Market,
+): Promise<TaxedAt[]> {
+  const { parseState } = await import('../../input/take-home.js');
+  const columns = judged.map((j) => ({ label: j.doc.label ?? '', profile: j.doc.profile }));
+  const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
+  return Promise.all(
+    judged.map(async ({ doc, state }, i): Promise<TaxedAt> => {
+      if (state === undefined) return { request, taxed: (gross, name) => shared(gross, i, name) };
+      const asked = await inOffer(doc.label ?? '', async () => ({
+        ...request,
+        state: parseState(state, 'state'),
+      }));
+      const own = await inOffer(doc.label ?? '', () =>
+        takeHomeFor(asked, [columns[i]!], market, false),
+      );
+      return { request: asked, taxed: (gross, name) => own!(gross, 0, name) };
+    }),
+  );
+}
+
+/**
+ * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs (not paper
+ * stock, not options: a note says so).
+ */
+function addTakeHome(judged: readonly Judged[], places: readonly TaxedAt[]): void {
+  judged.forEach(({ doc }, i) => {
     const note = untaxedStockNote(doc);
     for (const year of doc.years) {
-      const column = `${docs.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-      try {
-        year.takeHome = takeHomeAt(
-          taxedPay(doc, year),
-          doc.profile.city,
-          doc.labels.city,
-          asked,
-          column,
-        );
-      } catch (error) {
-        // A file's own state is named as its key, not as the flag.
-        if (state === undefined || !(error instanceof InputError)) throw error;
-        throw new InputError(`${doc.label}: ${error.message.replace('--state', 'state')}`, 'state');
-      }
+      const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
+      year.takeHome = places[i]!.taxed(taxedPay(doc, year), column);
       if (note) year.takeHome.notes.unshift(note);
     }
+  });
+}
+
+/** Prefix an input error with the offer's label (its field kept). */
+async function inOffer<T>(label: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputError)
+      throw new InputError(`${label}: ${error.message}`, error.field);
+    throw error;
   }
 }
 
