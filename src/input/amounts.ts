@@ -1,5 +1,6 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
+import { groupThousands, money } from '../model/format.js';
 import { didYouMean, oddCharacter } from './names.js';
 import { clip } from './numbers.js';
 import {
@@ -22,12 +23,6 @@ const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 const NEGATIVE = /^\$?\s*[-\u2212]/;
 
 const AMOUNT_FORMS = 'whole dollars like 185000, 185,000, 185k or $1.2M';
-
-function usd(n: number): string {
-  return `$${Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-}
 
 /** `label` is what the message calls the value (`--base`, `--sign-on item 2`). */
 function readAmount(raw: string, field: string, label: string, accepted: string): number {
@@ -58,7 +53,7 @@ function readAmount(raw: string, field: string, label: string, accepted: string)
   const value = Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
   if (value > LIMITS.maxAmount) {
     throw new InputError(
-      `${label} '${clip(text)}' is above the maximum of ${usd(LIMITS.maxAmount)}: expected ${accepted}`,
+      `${label} '${clip(text)}' is above the maximum of ${money(LIMITS.maxAmount)}: expected ${accepted}`,
       field,
     );
   }
@@ -97,7 +92,7 @@ function amountDigits(t: string, field: string, what: string, accepted: string):
  */
 export function parsePrice(text: string, field: string, zero = false): number {
   const max = LIMITS.maxSharePrice;
-  const accepted = `a price a share in dollars like 1.20 or $0.85, at most $${max.toLocaleString('en-US')}`;
+  const accepted = `a price a share in dollars like 1.20 or $0.85, at most $${groupThousands(max)}`;
   const t = text.trim();
   const [whole, rest] = amountDigits(t, field, 'a price', accepted);
   const value = Math.round(Number(`${whole}.${rest || '0'}`) * 1e6) / 1e6;
@@ -114,7 +109,7 @@ export function parsePrice(text: string, field: string, zero = false): number {
  */
 export function parseCount(text: string, field: string): number {
   const max = LIMITS.maxOptions;
-  const accepted = `a whole number of options like 40000, 40,000 or 40k, at most ${max.toLocaleString('en-US')}`;
+  const accepted = `a whole number of options like 40000, 40,000 or 40k, at most ${groupThousands(max)}`;
   const t = text.trim();
   if (t.startsWith('$'))
     throw new InputError(
@@ -130,7 +125,7 @@ export function parseCount(text: string, field: string): number {
   const value = Number(whole);
   if (value < 1 || value > max)
     throw new InputError(
-      `${field} '${clip(t)}' is outside 1 to ${max.toLocaleString('en-US')}: expected ${accepted}`,
+      `${field} '${clip(t)}' is outside 1 to ${groupThousands(max)}: expected ${accepted}`,
       field,
     );
   return value;

@@ -2,6 +2,7 @@
 // it is taxed on. Pure; the limits come from data/offer.json.
 import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
+import { groupThousands } from './format.js';
 import type { OfferFieldNames, OfferTerms } from './offer.js';
 import { optionsVestedBy, type Cadence } from './vesting.js';
 
@@ -38,7 +39,7 @@ export function checkOptions(
 ): void {
   if (!Number.isSafeInteger(o.count) || o.count < 1 || o.count > LIMITS.maxOptions) {
     throw new InputError(
-      `${names.options} must be a whole number of options from 1 to ${LIMITS.maxOptions.toLocaleString('en-US')}`,
+      `${names.options} must be a whole number of options from 1 to ${groupThousands(LIMITS.maxOptions)}`,
       names.options,
     );
   }
@@ -51,7 +52,7 @@ export function checkOptions(
     if (p === null) continue;
     if (!Number.isFinite(p) || p < 0 || (!zero && p === 0) || p > LIMITS.maxSharePrice) {
       throw new InputError(
-        `${name} must be a price a share above $0${zero ? ' (or $0)' : ''} and at most $${LIMITS.maxSharePrice.toLocaleString('en-US')}`,
+        `${name} must be a price a share above $0${zero ? ' (or $0)' : ''} and at most $${groupThousands(LIMITS.maxSharePrice)}`,
         name,
       );
     }
@@ -60,7 +61,7 @@ export function checkOptions(
   const worth = o.count * top;
   if (worth > LIMITS.maxAmount) {
     throw new InputError(
-      `${names.options} ${o.count.toLocaleString('en-US')} options at $${top} a share are worth more than the maximum grant of $${LIMITS.maxAmount.toLocaleString('en-US')}`,
+      `${names.options} ${groupThousands(o.count)} options at $${top} a share are worth more than the maximum grant of $${groupThousands(LIMITS.maxAmount)}`,
       names.options,
     );
   }

@@ -4,7 +4,7 @@
 import type { Odds } from '../documents/equity.js';
 import type { OfferDocument } from '../documents/offer.js';
 import type { Tax } from '../model/exercise.js';
-import { money, percent, plural } from '../model/format.js';
+import { groupThousands, money, percent, plural } from '../model/format.js';
 
 /** A price a share: $4.00, $1.20, $0.8525 (cents, or as many places as it has). */
 export function price(x: number): string {
@@ -80,7 +80,7 @@ export function leaveLines(doc: OfferDocument): string[] {
   const out = [`Leaving after ${plural(l.months, 'month')} (${cliff}).`];
   if (e?.kind === 'options' && e.options) {
     out.push(
-      `Vested: ${l.vested.toLocaleString('en-US')} of ${e.options.count.toLocaleString('en-US')} options (${percent(l.vestedShare)}); ${l.forfeited.toLocaleString('en-US')} forfeited.`,
+      `Vested: ${groupThousands(l.vested)} of ${groupThousands(e.options.count)} options (${percent(l.vestedShare)}); ${groupThousands(l.forfeited)} forfeited.`,
     );
   } else if (e) {
     out.push(
@@ -109,6 +109,6 @@ export function exerciseNotes(doc: OfferDocument): string[] {
       ? `ISO: the spread is not wages but an AMT adjustment (${taxed?.taxYear ?? 2026} federal AMT: 26%/28% over the exemption, which phases out at 50 cents a dollar; state AMT left out).${taxed?.room !== undefined ? ` At this pay about ${money(taxed.room)} of spread a year triggers no AMT.` : ''}`
       : `NSO: the spread is wages when exercised (income tax, Social Security, Medicare, state); employers withhold federal tax at the flat supplemental rate${taxed?.withheld !== undefined ? ` (${money(taxed.withheld)} on year ${o.years.find((y) => y.tax)!.year}'s)` : ''}.`;
   return [
-    `Exercise cost: ${money(o.exerciseCost)} for all ${o.count.toLocaleString('en-US')} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}`,
+    `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}`,
   ];
 }

@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
 import type { BreakEven } from '../documents/break-even.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
-import { money } from '../model/format.js';
+import { groupThousands, money } from '../model/format.js';
 import { exerciseNotes, leaveLines, oddsLines, price, taxText } from './equity-text.js';
 import { wrap } from './text.js';
 import { grid } from './grid.js';
@@ -53,7 +53,7 @@ export function optionsGrid(doc: OfferDocument, look: Look): string | undefined 
   if (!o) return undefined;
   const rows = o.years.map((y) => [
     String(y.year),
-    y.vested.toLocaleString('en-US'),
+    groupThousands(y.vested),
     money(y.exerciseCost),
     price(y.fmv),
     money(y.spread),

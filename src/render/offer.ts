@@ -2,7 +2,7 @@
 // sits against the market, with a range bar per part and the offer marked.
 import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
-import { money, percent, signedMoney, yearsText } from '../model/format.js';
+import { groupThousands, money, percent, signedMoney, yearsText } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
 import { grid } from './grid.js';
@@ -51,7 +51,7 @@ function termsLine(doc: OfferDocument): string {
     );
   if (o.options) {
     parts.push(
-      `${o.options.count.toLocaleString('en-US')} ${o.options.type.toUpperCase()} options at ${price(o.options.strike)} (FMV ${price(o.options.fmv)}${o.preferred !== undefined ? `, preferred ${price(o.preferred)}` : ''}) on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`,
+      `${groupThousands(o.options.count)} ${o.options.type.toUpperCase()} options at ${price(o.options.strike)} (FMV ${price(o.options.fmv)}${o.preferred !== undefined ? `, preferred ${price(o.preferred)}` : ''}) on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`,
     );
   } else if (o.equity > 0) {
     parts.push(
@@ -72,7 +72,7 @@ function vestingLine(doc: OfferDocument): string {
   const o = doc.offer;
   if (o.options) {
     const p = o.preferred !== undefined ? `, last preferred price ${price(o.preferred)}` : '';
-    return `Options: ${o.options.count.toLocaleString('en-US')} ${o.options.type.toUpperCase()} options at a ${price(o.options.strike)} strike (FMV today ${price(o.options.fmv)}${p})${o.private ? ', private company: paper' : ''}, vesting ${o.vesting.id} ${o.vesting.percents.join('/')}${o.cliffMonths ? ` after a ${o.cliffMonths}-month cliff` : ''}; FMV change ${percent(o.growth)} a year.`;
+    return `Options: ${groupThousands(o.options.count)} ${o.options.type.toUpperCase()} options at a ${price(o.options.strike)} strike (FMV today ${price(o.options.fmv)}${p})${o.private ? ', private company: paper' : ''}, vesting ${o.vesting.id} ${o.vesting.percents.join('/')}${o.cliffMonths ? ` after a ${o.cliffMonths}-month cliff` : ''}; FMV change ${percent(o.growth)} a year.`;
   }
   if (o.equity === 0) return 'No stock grant.';
   const schedule = `${o.vesting.id === 'custom' ? 'custom' : o.vesting.id} ${o.vesting.percents.join('/')}`;
