@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { editDistanceSuggest } from '../input/names.js';
 import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
 import type { Io } from './io.js';
+import { addJsonOptions } from './json-fields.js';
 
 /** What every command's definition (commands/*.ts) gets from the program. */
 export interface CommandContext {
@@ -50,12 +51,16 @@ export interface EstimateOptions {
   skills?: string;
   degree?: string;
   json?: boolean;
+  /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
+  jsonFields?: string;
   format?: string;
   input: boolean;
   explain?: boolean;
   data?: string;
   color?: boolean;
   debug?: boolean;
+  /** false with --no-profile. */
+  profile?: boolean;
 }
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
@@ -137,6 +142,8 @@ export interface TakeHomeOptions {
   filing?: 'single' | 'married';
   state?: string;
   pretax?: string;
+  /** Set when the state is the saved profile's: it applies where a location has none. */
+  stateWhereNone?: boolean;
 }
 
 /** The take-home flags, for a command that prints pay after tax. */
@@ -160,10 +167,14 @@ export function addTakeHomeOptions(cmd: Command): Command {
  * The take-home request, or undefined without --take-home (its other flags need it). The amount
  * parser loads only for --pretax: it brings the offer model and its data files along.
  */
-export async function takeHomeRequest(
-  opts: TakeHomeOptions,
-): Promise<
-  { filing: 'single' | 'married'; state: string | undefined; pretax: number } | undefined
+export async function takeHomeRequest(opts: TakeHomeOptions): Promise<
+  | {
+      filing: 'single' | 'married';
+      state: string | undefined;
+      pretax: number;
+      stateWhereNone?: boolean;
+    }
+  | undefined
 > {
   if (!opts.takeHome) {
     const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
@@ -173,6 +184,7 @@ export async function takeHomeRequest(
   return {
     filing: opts.filing ?? 'single',
     state: opts.state,
+    ...(opts.stateWhereNone === true && { stateWhereNone: true }),
     pretax:
       opts.pretax === undefined
         ? 0
@@ -195,17 +207,17 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
       (value: string, previous?: string) =>
         previous === undefined ? value : `${previous},${value}`,
     )
-    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd');
+    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
+    .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }
 
 /** The output flags of a command that prints a report (a table, JSON, CSV or markdown). */
 export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
-  return cmd
-    .addOption(choiceOption('--format <format>', 'output format', FORMATS))
-    .option(
-      '--json',
-      `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
-    )
+  cmd.addOption(choiceOption('--format <format>', 'output format', FORMATS));
+  return addJsonOptions(
+    cmd,
+    `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
+  )
     .option('--no-input', 'never prompt; missing values are required or defaulted')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR=1 works too)')

@@ -18,6 +18,11 @@ import {
 const TAX = tables as unknown as TaxTables;
 const PRICES = parities as unknown as PriceParities;
 
+/** The state codes the tax tables know (a saved profile's state is checked against them). */
+export function taxStates(): string[] {
+  return supportedStates(TAX);
+}
+
 /** What the user asked for: filing status, a state for a location without one, contributions. */
 export interface TakeHomeRequest {
   filing: Filing;
@@ -50,7 +55,8 @@ export function stateScope(
   columns: readonly TaxedColumn[],
   request: TakeHomeRequest,
 ): TakeHomeRequest {
-  if (request.state === undefined) return request;
+  // A saved profile's state (stateWhereNone from the start) applies where a column has none.
+  if (request.state === undefined || request.stateWhereNone === true) return request;
   const given = request.state.trim().toUpperCase();
   const fixed = columns.flatMap((c) => {
     const place = placeOf(c.locationId, TAX);

@@ -4,7 +4,8 @@ import { Socket } from 'node:net';
 import { isatty, ReadStream } from 'node:tty';
 import { LineSplitter, sniffBinary, type Line } from '../../batch/lines.js';
 import { Progress } from '../../batch/progress.js';
-import { RecordWork, type Done } from '../../batch/work.js';
+import { RecordWork, recordFields, type Done } from '../../batch/work.js';
+import { pickFields } from '../json-fields.js';
 import { InputError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { DataError, UsageError } from '../../errors.js';
@@ -21,6 +22,8 @@ export interface BatchOptions {
   format: 'ndjson' | 'csv';
   /** NDJSON output: the whole --json document per record, not the compact record. */
   explain: boolean;
+  /** NDJSON output: only these top-level fields (`--json a,b`). */
+  jsonFields?: string;
   /** The batch command's usage text, printed when stdin is a terminal and no file is given. */
   usage: string;
 }
@@ -106,6 +109,13 @@ async function openSource(file: string | undefined, io: Io): Promise<Source> {
   }
 }
 
+/** The fields after --json, checked against those a record can have (before any is read). */
+function fieldList(opts: BatchOptions, market: Market): string[] | undefined {
+  if (opts.jsonFields === undefined) return undefined;
+  const known = recordFields(market, opts.explain);
+  return Object.keys(pickFields(Object.fromEntries(known.map((k) => [k, 0])), opts.jsonFields));
+}
+
 /** Open for reading without waiting for a FIFO's writer (see openSource). */
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
@@ -167,6 +177,7 @@ class BatchRun {
       columns: [],
       format: opts.format,
       explain: opts.explain,
+      fields: fieldList(opts, market),
     });
     this.headerDue = opts.format === 'csv';
     this.progress = new Progress(io.stderr, source.size);

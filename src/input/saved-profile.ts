@@ -1,0 +1,167 @@
+// A saved profile (`ml-salary profile save`): the answers a user would otherwise type every time,
+// kept in their config folder. Read and checked like any input file; every value is resolved
+// by the same code as the flags, so a hand-edited file gets the flags' messages.
+import { readFileSync, statSync } from 'node:fs';
+import { InputError, UsageError } from '../errors.js';
+import { checkRepeats } from '../batch/records.js';
+import { sniffBinary } from '../batch/lines.js';
+import { fsReason } from './files.js';
+import { clip, kindOf } from './numbers.js';
+import { fieldName, resolveProfile } from './profile.js';
+import type { Market } from '../model/types.js';
+
+/** What a saved profile may hold, in the order it is written and shown. */
+export const SAVED_FIELDS = [
+  'years',
+  'city',
+  'industry',
+  'skills',
+  'degree',
+  'state',
+  'filing',
+] as const;
+export type SavedField = (typeof SAVED_FIELDS)[number];
+
+/** A checked saved profile: catalogue ids, a state code, a filing status; each part optional. */
+export interface SavedProfile {
+  years?: number;
+  city?: string;
+  industry?: string;
+  skills?: string[];
+  degree?: string;
+  state?: string;
+  filing?: 'single' | 'married';
+}
+
+/** A profile file is a few hundred bytes: anything much larger is not one. */
+const MAX_BYTES = 64 * 1024;
+
+/** A state as a profile holds it: a two-letter code, or `none` (federal taxes only). */
+function stateCode(value: unknown): string {
+  if (typeof value !== 'string' || !/^\s*([A-Za-z]{2}|none)\s*$/i.test(value)) {
+    throw new InputError(
+      `state must be a two-letter state code like "CA", or "none", got ${typeof value === 'string' ? `'${clip(value)}'` : kindOf(value)}`,
+      'state',
+    );
+  }
+  const t = value.trim();
+  return t.toLowerCase() === 'none' ? 'none' : t.toUpperCase();
+}
+
+/**
+ * Check raw values (from a file, or from flags and answers before saving) into a saved profile.
+ * Only the fields given are kept; an InputError names the field.
+ */
+export function checkSavedProfile(
+  raw: Partial<Record<SavedField, unknown>>,
+  market: Market,
+): SavedProfile {
+  const given = (k: SavedField): boolean => raw[k] !== undefined && raw[k] !== null;
+  const { profile } = resolveProfile(
+    { ...raw, years: given('years') ? raw.years : 0 },
+    market,
+    fieldName,
+  );
+  const out: SavedProfile = {};
+  if (given('years')) out.years = profile.years;
+  if (given('city')) out.city = profile.city;
+  if (given('industry')) out.industry = profile.industry;
+  if (given('skills')) out.skills = profile.skills;
+  if (given('degree')) out.degree = profile.degree;
+  if (given('state')) out.state = stateCode(raw.state);
+  if (given('filing')) {
+    const f = typeof raw.filing === 'string' ? raw.filing.trim().toLowerCase() : raw.filing;
+    if (f !== 'single' && f !== 'married') {
+      throw new InputError(
+        `filing must be "single" or "married", got ${typeof raw.filing === 'string' ? `'${clip(raw.filing)}'` : kindOf(raw.filing)}`,
+        'filing',
+      );
+    }
+    out.filing = f;
+  }
+  return out;
+}
+
+/** Parse a saved profile's text: one JSON object of known keys, each given once. */
+export function parseSavedProfile(text: string, market: Market): SavedProfile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not valid JSON (${clip((error as Error).message, 100)})`, 'file');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(`a profile is a JSON object, got ${kindOf(value)}`, 'file');
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const unknown = keys.find((k) => !(SAVED_FIELDS as readonly string[]).includes(k));
+  if (unknown !== undefined) {
+    throw new InputError(
+      `unknown field '${clip(unknown)}'; accepted: ${SAVED_FIELDS.join(', ')}`,
+      unknown,
+    );
+  }
+  checkRepeats(text, keys.length);
+  const own = Object.fromEntries(
+    SAVED_FIELDS.map((k) => [k, Object.hasOwn(record, k) ? record[k] : undefined]),
+  );
+  return checkSavedProfile(own, market);
+}
+
+/**
+ * Read and check the saved profile at `path` (its state against `states`, the tax tables' codes,
+ * when given). Every problem is one line that names the file and says how to get past it.
+ */
+export function readSavedProfile(
+  path: string,
+  market: Market,
+  states?: readonly string[],
+): SavedProfile {
+  const fail = (why: string): never => {
+    throw new UsageError(
+      `your saved profile ${path}: ${why}; fix it with 'ml-salary profile save', remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
+    );
+  };
+  let bytes: Buffer = Buffer.alloc(0);
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile())
+      fail(stat.isDirectory() ? 'it is a directory, not a file' : 'not a regular file');
+    if (stat.size > MAX_BYTES) fail(`${stat.size} bytes, more than a profile's ${MAX_BYTES}`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    fail(`cannot read it: ${fsReason(error)}`);
+  }
+  const notText = sniffBinary(bytes, 'the file');
+  if (notText !== undefined) fail(notText);
+  try {
+    const saved = parseSavedProfile(bytes.toString('utf8').replace(/^\uFEFF/, ''), market);
+    const state = saved.state;
+    if (states && state !== undefined && state !== 'none' && !states.includes(state)) {
+      fail(`state '${state}' is not one the tax tables know (${states.join(', ')}, or none)`);
+    }
+    return saved;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof InputError) return fail(error.message);
+    throw error;
+  }
+}
+
+/** The file's text: the fields given, in order, as pretty JSON. */
+export function savedProfileText(saved: SavedProfile): string {
+  const ordered = Object.fromEntries(
+    SAVED_FIELDS.filter((k) => saved[k] !== undefined).map((k) => [k, saved[k]]),
+  );
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** The profile as the flags that give it (`--years 5 --city sf`), skills comma-separated. */
+export function savedProfileFlags(saved: SavedProfile): [flag: string, value: string][] {
+  return SAVED_FIELDS.filter((k) => saved[k] !== undefined).map((k) => {
+    const value = saved[k]!;
+    return [`--${k}`, Array.isArray(value) ? value.join(',') : String(value)];
+  });
+}
