@@ -94,11 +94,7 @@ async function scopes(program: Command, market: Market): Promise<Scope[]> {
 /** Single-quoted for sh, bash, zsh and fish alike (fish: no `\'` inside, so `'\''` is avoided). */
 const quote = (text: string): string => `'${text.replace(/'/g, '')}'`;
 /** One line of a description: the first clause, short. */
-const short = (text: string): string =>
-  text
-    .replace(/\s+/g, ' ')
-    .split('; ')[0]!
-    .slice(0, 70);
+const short = (text: string): string => text.replace(/\s+/g, ' ').split('; ')[0]!.slice(0, 70);
 
 /**
  * The case patterns that walk the words before the cursor (bash and zsh): a value-taking flag
