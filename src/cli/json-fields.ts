@@ -3,28 +3,12 @@
 // hidden --json-fields, and only when the word reads as one. A word the command takes as its
 // argument (a command name before the command, a list kind, an offer or batch file that exists)
 // is left where it is, as it always was.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { editDistanceSuggest } from '../input/names.js';
 import { LIST_KINDS } from '../render/list.js';
 
 const FIELD_LIST = /^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*,?$/;
-
-/**
- * `--json [fields]` (as --help shows it) and the hidden --json-fields that carries the fields.
- * moveJsonFields writes every --json as `--json=`, so commander never takes the next word as
- * its value; `opts.json` is true, as for a plain flag.
- */
-export function addJsonOptions(cmd: Command, description: string): Command {
-  return cmd
-    .addOption(
-      new Option(
-        '--json [fields]',
-        `${description}; --json a,b prints only those top-level fields`,
-      ).argParser(() => true),
-    )
-    .addOption(new Option('--json-fields <list>').hideHelp());
-}
 
 function takesAsArgument(cmd: Command, word: string, isFile: (path: string) => boolean): boolean {
   if (cmd.commands.some((c) => c.name() === word)) return true;

@@ -1,36 +1,8 @@
-// What more than one command shares: output formats, the profile flags, colour choice.
+// The commander definitions of the flags several commands share (what they mean: flags.ts).
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { ColorChoice } from './color.js';
-import { UsageError } from '../errors.js';
 import { editDistanceSuggest } from '../input/names.js';
-import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
-import type { Io } from './io.js';
-import { addJsonOptions } from './json-fields.js';
-
-/** What every command's definition (commands/*.ts) gets from the program. */
-export interface CommandContext {
-  io: Io;
-  /** The action's exit code, when it is not 0 (batch: 1 for bad records). */
-  state: { code: number };
-  /** The options given before the subcommand (the root command's). */
-  top(): EstimateOptions;
-  /** The market: the --data file (after the command, or before it), read and checked, or the bundled one. */
-  market(opts: { data?: string }): Promise<Market>;
-  maxYears: number;
-}
-
-export const DATA_HELP =
-  'use this market file instead of the bundled one (start from: ml-salary market --json)';
-
-/** A repeatable option's values, in order. */
-export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** The options commander set (it leaves the others undefined), to lay over the root's. */
-export function defined<T extends object>(opts: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(opts).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
-}
+import { PROFILE_FIELDS } from '../model/types.js';
+import { FORMATS } from './flags.js';
 
 /**
  * A profile flag after `list`, `batch` or `market` gets the message it gets before them, not
@@ -38,33 +10,6 @@ export function defined<T extends object>(opts: T): Partial<T> {
  */
 export function hideProfileFlags(cmd: Command): void {
   for (const field of PROFILE_FIELDS) cmd.addOption(new Option(`--${field} <value>`).hideHelp());
-}
-
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** The options of the root command (a single estimate) as commander gives them. */
-export interface EstimateOptions {
-  years?: string;
-  city?: string;
-  industry?: string;
-  skills?: string;
-  degree?: string;
-  json?: boolean;
-  /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
-  jsonFields?: string;
-  format?: string;
-  input: boolean;
-  explain?: boolean;
-  data?: string;
-  color?: boolean;
-  debug?: boolean;
-  /** false with --no-profile. */
-  profile?: boolean;
-}
-
-export function colorChoice(color: boolean | undefined): ColorChoice {
-  return color === true ? 'always' : color === false ? 'never' : 'auto';
 }
 
 /**
@@ -86,66 +31,6 @@ export function choiceOption(
   });
 }
 
-/**
- * The one output format asked for, from the places it can be given (each as its flag as typed
- * and the format it asks for); two that disagree are a usage error. `json` and `ndjson` agree:
- * for batch both mean one JSON document per line.
- */
-export function oneFormat(
-  given: readonly [flag: string, format: string | undefined][],
-): string | undefined {
-  const kind = (format: string): string => (format === 'ndjson' ? 'json' : format);
-  let first: [flag: string, format: string] | undefined;
-  for (const [flag, format] of given) {
-    if (format === undefined) continue;
-    if (first === undefined) first = [flag, format];
-    else if (kind(first[1]) !== kind(format)) {
-      throw new UsageError(`${first[0]} conflicts with ${flag}; use one of them`);
-    }
-  }
-  return first?.[1];
-}
-
-/** The format of a single estimate: --json or --format, table by default. */
-export function estimateFormat(opts: { json?: boolean; format?: string }): Format {
-  const asked = oneFormat([
-    ['--json', opts.json ? 'json' : undefined],
-    [`--format ${opts.format}`, opts.format],
-  ]);
-  return (asked as Format | undefined) ?? 'table';
-}
-
-/**
- * A profile flag given before a command that has no profile (batch records bring their own; a
- * list has none) would be silently dropped: a usage error instead.
- */
-export function refuseProfileFlags(
-  top: EstimateOptions,
-  command: 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market',
-): void {
-  const given = PROFILE_FIELDS.find((flag: ProfileField) => top[flag] !== undefined);
-  if (given === undefined) return;
-  throw new UsageError(
-    command === 'batch'
-      ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
-      : command === 'list'
-        ? `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`
-        : command === 'market'
-          ? `--${given} is for a single estimate; market takes no profile (see: ml-salary market --help)`
-          : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
-  );
-}
-
-/** Options of a command that takes take-home flags (--take-home, --filing, --state, --pretax). */
-export interface TakeHomeOptions {
-  takeHome?: boolean;
-  filing?: 'single' | 'married';
-  state?: string;
-  pretax?: string;
-  /** Set when the state is the saved profile's: it applies where a location has none. */
-  stateWhereNone?: boolean;
-}
-
 /** The take-home flags, for a command that prints pay after tax. */
 export function addTakeHomeOptions(cmd: Command): Command {
   return cmd
@@ -161,35 +46,6 @@ export function addTakeHomeOptions(cmd: Command): Command {
       'with --take-home, for remote and us: the state you live in (e.g. CA, NY, TX), or none',
     )
     .option('--pretax <usd>', 'with --take-home: pre-tax contributions a year (401(k), HSA)');
-}
-
-/**
- * The take-home request, or undefined without --take-home (its other flags need it). The amount
- * parser loads only for --pretax: it brings the offer model and its data files along.
- */
-export async function takeHomeRequest(opts: TakeHomeOptions): Promise<
-  | {
-      filing: 'single' | 'married';
-      state: string | undefined;
-      pretax: number;
-      stateWhereNone?: boolean;
-    }
-  | undefined
-> {
-  if (!opts.takeHome) {
-    const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} is for pay after tax: add --take-home`);
-    return undefined;
-  }
-  return {
-    filing: opts.filing ?? 'single',
-    state: opts.state,
-    ...(opts.stateWhereNone === true && { stateWhereNone: true }),
-    pretax:
-      opts.pretax === undefined
-        ? 0
-        : (await import('../input/amounts.js')).parseAmount(opts.pretax, '--pretax'),
-  };
 }
 
 /** The profile flags of a command that estimates (the root, offer, compare, career). */
@@ -222,4 +78,20 @@ export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR=1 works too)')
     .option('--debug', 'show stack traces for unexpected errors');
+}
+
+/**
+ * `--json [fields]` (as --help shows it) and the hidden --json-fields that carries the fields.
+ * moveJsonFields writes every --json as `--json=`, so commander never takes the next word as
+ * its value; `opts.json` is true, as for a plain flag.
+ */
+export function addJsonOptions(cmd: Command, description: string): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--json [fields]',
+        `${description}; --json a,b prints only those top-level fields`,
+      ).argParser(() => true),
+    )
+    .addOption(new Option('--json-fields <list>').hideHelp());
 }

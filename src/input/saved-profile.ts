@@ -1,11 +1,7 @@
 // A saved profile (`ml-salary profile save`): the answers a user would otherwise type every time,
-// kept in their config folder. Read and checked like any input file; every value is resolved
-// by the same code as the flags, so a hand-edited file gets the flags' messages.
-import { readFileSync, statSync } from 'node:fs';
-import { InputError, UsageError } from '../errors.js';
-import { checkRepeats } from '../batch/records.js';
-import { sniffBinary } from '../batch/lines.js';
-import { fsReason } from './files.js';
+// kept in their config folder (read by cli/profile-file.ts). Every value is resolved by the same
+// code as the flags, so a hand-edited file gets the flags' messages.
+import { InputError } from '../errors.js';
 import { clip, kindOf } from './numbers.js';
 import { fieldName, resolveProfile } from './profile.js';
 import type { Market } from '../model/types.js';
@@ -32,9 +28,6 @@ export interface SavedProfile {
   state?: string;
   filing?: 'single' | 'married';
 }
-
-/** A profile file is a few hundred bytes: anything much larger is not one. */
-const MAX_BYTES = 64 * 1024;
 
 /** A state as a profile holds it: a two-letter code, or `none` (federal taxes only). */
 function stateCode(value: unknown): string {
@@ -82,8 +75,15 @@ export function checkSavedProfile(
   return out;
 }
 
-/** Parse a saved profile's text: one JSON object of known keys, each given once. */
-export function parseSavedProfile(text: string, market: Market): SavedProfile {
+/**
+ * Parse a saved profile's text: one JSON object of known keys (`repeats` refuses a key given
+ * twice, which JSON.parse would keep the last of).
+ */
+export function parseSavedProfile(
+  text: string,
+  market: Market,
+  repeats: (text: string, keys: number) => void,
+): SavedProfile {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -102,52 +102,11 @@ export function parseSavedProfile(text: string, market: Market): SavedProfile {
       unknown,
     );
   }
-  checkRepeats(text, keys.length);
+  repeats(text, keys.length);
   const own = Object.fromEntries(
     SAVED_FIELDS.map((k) => [k, Object.hasOwn(record, k) ? record[k] : undefined]),
   );
   return checkSavedProfile(own, market);
-}
-
-/**
- * Read and check the saved profile at `path` (its state against `states`, the tax tables' codes,
- * when given). Every problem is one line that names the file and says how to get past it.
- */
-export function readSavedProfile(
-  path: string,
-  market: Market,
-  states?: readonly string[],
-): SavedProfile {
-  const fail = (why: string): never => {
-    throw new UsageError(
-      `your saved profile ${path}: ${why}; fix it with 'ml-salary profile save', remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
-    );
-  };
-  let bytes: Buffer = Buffer.alloc(0);
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile())
-      fail(stat.isDirectory() ? 'it is a directory, not a file' : 'not a regular file');
-    if (stat.size > MAX_BYTES) fail(`${stat.size} bytes, more than a profile's ${MAX_BYTES}`);
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    fail(`cannot read it: ${fsReason(error)}`);
-  }
-  const notText = sniffBinary(bytes, 'the file');
-  if (notText !== undefined) fail(notText);
-  try {
-    const saved = parseSavedProfile(bytes.toString('utf8').replace(/^\uFEFF/, ''), market);
-    const state = saved.state;
-    if (states && state !== undefined && state !== 'none' && !states.includes(state)) {
-      fail(`state '${state}' is not one the tax tables know (${states.join(', ')}, or none)`);
-    }
-    return saved;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    if (error instanceof InputError) return fail(error.message);
-    throw error;
-  }
 }
 
 /** The file's text: the fields given, in order, as pretty JSON. */

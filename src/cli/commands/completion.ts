@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { editDistanceSuggest } from '../../input/names.js';
 import { print } from '../io.js';
-import type { CommandContext } from '../options.js';
+import type { CommandContext } from '../flags.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'];
 

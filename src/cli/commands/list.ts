@@ -3,17 +3,17 @@ import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { catalog, editDistanceSuggest } from '../../input/names.js';
 import { LIST_KINDS, listDocument, renderList, type ListKind } from '../../render/list.js';
-import { addJsonOptions, pickFields } from '../json-fields.js';
+import { pickFields } from '../json-fields.js';
 import type { Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
+import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
-  hideProfileFlags,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
-} from '../options.js';
+} from '../flags.js';
 
 export function defineList(program: Command, ctx: CommandContext): void {
   const cmd = program

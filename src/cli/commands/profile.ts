@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { editDistanceSuggest } from '../../input/names.js';
-import { addJsonOptions } from '../json-fields.js';
-import { addProfileOptions, choiceOption, DATA_HELP, type CommandContext } from '../options.js';
+import { addJsonOptions, addProfileOptions, choiceOption } from '../options.js';
+import { DATA_HELP, type CommandContext } from '../flags.js';
 import type { SaveOptions } from '../run/profile.js';
 
 const HELP_AFTER = `

@@ -4,9 +4,9 @@ import { dirname } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { catalog, type CatalogKind } from '../../input/names.js';
 import { fsReason } from '../../input/files.js';
+import { readSavedProfile } from '../profile-file.js';
 import {
   checkSavedProfile,
-  readSavedProfile,
   SAVED_FIELDS,
   savedProfileFlags,
   savedProfileText,
@@ -17,7 +17,7 @@ import type { Market } from '../../model/types.js';
 import { colorLevel } from '../color.js';
 import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
-import { colorChoice } from '../options.js';
+import { colorChoice } from '../flags.js';
 import { profilePath } from '../profile-use.js';
 import { askMissing } from '../prompts.js';
 import { shellLine } from '../shell.js';
