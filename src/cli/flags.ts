@@ -5,6 +5,7 @@ import type { ColorChoice } from './color.js';
 import { UsageError } from '../errors.js';
 import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
 import type { Io } from './io.js';
+import type { TakeHomeRequest } from '../model/take-home.js';
 
 /** What every command's definition (commands/*.ts) gets from the program. */
 export interface CommandContext {
@@ -119,30 +120,23 @@ export interface TakeHomeOptions {
 }
 
 /**
- * The take-home request, or undefined without --take-home (its other flags need it). The amount
- * parser loads only for --pretax: it brings the offer model and its data files along.
+ * The take-home request, parsed and checked before anything is estimated (or asked), or
+ * undefined without --take-home (its other flags need it). The parser loads only with
+ * --take-home: it brings the tax tables along.
  */
-export async function takeHomeRequest(opts: TakeHomeOptions): Promise<
-  | {
-      filing: 'single' | 'married';
-      state: string | undefined;
-      pretax: number;
-      stateWhereNone?: boolean;
-    }
-  | undefined
-> {
+export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRequest | undefined> {
   if (!opts.takeHome) {
     const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
     if (stray) throw new UsageError(`--${stray} is for pay after tax: add --take-home`);
     return undefined;
   }
-  return {
-    filing: opts.filing ?? 'single',
-    state: opts.state,
-    ...(opts.stateWhereNone === true && { stateWhereNone: true }),
-    pretax:
-      opts.pretax === undefined
-        ? 0
-        : (await import('../input/amounts.js')).parseAmount(opts.pretax, '--pretax'),
-  };
+  const { parseTakeHome } = await import('../input/take-home.js');
+  const request = parseTakeHome(opts, { state: '--state', pretax: '--pretax' });
+  // The saved profile's state is where the user lives: only for a location without its own.
+  return opts.stateWhereNone === true ? { ...request, stateWhereNone: true } : request;
+}
+
+/** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */
+export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
+  vs?: string[];
 }

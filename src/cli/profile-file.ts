@@ -6,6 +6,8 @@ import { checkRepeats } from '../batch/records.js';
 import { sniffBinary } from '../batch/lines.js';
 import { fsReason } from '../input/files.js';
 import { parseSavedProfile, type SavedProfile } from '../input/saved-profile.js';
+
+export { savedProfileFlags } from '../input/saved-profile.js';
 import type { Market } from '../model/types.js';
 
 /** A profile file is a few hundred bytes: anything much larger is not one. */

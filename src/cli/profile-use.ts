@@ -52,13 +52,10 @@ export async function applySavedProfile(
   if (cmd.opts().profile === false || program.opts().profile === false) return;
   const path = profilePath(io.env);
   if (path === undefined || !exists(path)) return;
-  const [{ readSavedProfile }, { savedProfileFlags }] = await Promise.all([
-    import('./profile-file.js'),
-    import('../input/saved-profile.js'),
-  ]);
+  const { readSavedProfile, savedProfileFlags } = await import('./profile-file.js');
   const takeHome = cmd.opts().takeHome === true;
   // With --take-home the tax tables load anyway: the saved state is checked against them.
-  const states = takeHome ? (await import('../model/take-home.js')).taxStates() : undefined;
+  const states = takeHome ? (await import('../model/take-home.js')).stateCodes() : undefined;
   const saved = readSavedProfile(path, await market(), states);
   const used: string[] = [];
   for (const [flag, value] of savedProfileFlags(saved)) {

@@ -18,15 +18,18 @@ import {
 const TAX = tables as unknown as TaxTables;
 const PRICES = parities as unknown as PriceParities;
 
-/** The state codes the tax tables know (a saved profile's state is checked against them). */
-export function taxStates(): string[] {
+/** The state codes the tax tables hold, sorted (besides `none`, federal only). */
+export function stateCodes(): string[] {
   return supportedStates(TAX);
 }
 
 /** What the user asked for: filing status, a state for a location without one, contributions. */
 export interface TakeHomeRequest {
   filing: Filing;
-  /** `--state` as typed, for `remote` and `us` (federal only when left out). */
+  /**
+   * The state lived in, for `remote` and `us` (federal only when left out): a code of
+   * `stateCodes()` or `none`, as input/take-home.ts parsed it.
+   */
   state?: string | undefined;
   pretax: number;
   /**
@@ -57,7 +60,7 @@ export function stateScope(
 ): TakeHomeRequest {
   // A saved profile's state (stateWhereNone from the start) applies where a column has none.
   if (request.state === undefined || request.stateWhereNone === true) return request;
-  const given = request.state.trim().toUpperCase();
+  const given = request.state;
   const fixed = columns.flatMap((c) => {
     const place = placeOf(c.locationId, TAX);
     return place ? [{ ...c, state: place.state }] : [];
@@ -70,8 +73,8 @@ export function stateScope(
       .map(([label, state]) => `${label} is in ${state}`)
       .join(', ');
     throw new InputError(
-      `--state is for a location without one (remote, us), and no column is one; ${where}`,
-      '--state',
+      `state is for a location without one (remote, us), and no column is one; ${where}`,
+      'state',
     );
   }
   if (fixed.length === 0) return request;
@@ -89,38 +92,53 @@ export interface TakeHomeView extends TakeHome {
   purchasingPower: PurchasingPower;
 }
 
-/** The tax jurisdiction of a location: its state and local tax, or --state where it has none. */
+/** Where a profile is taxed: its location, the state and local tax, a note on how they were chosen. */
+export interface Jurisdiction {
+  locationId: string;
+  locationLabel: string;
+  state: string;
+  local: string | null;
+  note?: string;
+}
+
+/**
+ * The tax jurisdiction of a location: its state and local tax, or the request's state where it
+ * has none. Worked out (and the request's state checked against it) once per profile, before
+ * any figure is taxed.
+ */
 export function jurisdiction(
   locationId: string,
   locationLabel: string,
   request: TakeHomeRequest,
-): { state: string; local: string | null; note?: string } {
+): Jurisdiction {
   const place = placeOf(locationId, TAX);
   const fixed = Object.hasOwn(TAX.places, locationId);
+  const at = { locationId, locationLabel };
   if (place !== undefined) {
     if (
       request.state !== undefined &&
       request.stateWhereNone !== true &&
-      request.state.trim().toUpperCase() !== place.state
+      request.state !== place.state
     ) {
       throw new InputError(
-        `--state is for a location without one (remote, us); ${locationLabel} is in ${place.state}`,
-        '--state',
+        `state is for a location without one (remote, us); ${locationLabel} is in ${place.state}`,
+        'state',
       );
     }
-    return place;
+    return { ...at, ...place };
   }
   if (request.state === undefined) {
     const why = fixed
       ? `${locationLabel} has no fixed state`
       : `${locationLabel} is not a location the tax data knows`;
     return {
+      ...at,
       state: 'none',
       local: null,
       note: `Federal taxes only: ${why}; pass --state (${supportedStates(TAX).join(', ')}) for a state's.`,
     };
   }
-  return { state: request.state, local: null };
+  return { ...at, state: request.state, local: null };
 }
 
 /**
@@ -141,19 +159,19 @@ function withholdingNote(gross: number, request: TakeHomeRequest): string | unde
 }
 
 /**
- * Take-home pay on `gross` wages in a location's jurisdiction (each tax with its rate basis, the
- * net and the effective rate), and the purchasing power of the net at the metro's price level.
- * `column` names the figure in a refusal of --pretax ("the Low column", "year 2"): the same
- * --pretax comes out of every column of a report, so the message says which one it cannot.
+ * Take-home pay on `gross` wages in a jurisdiction (each tax with its rate basis, the net and the
+ * effective rate), and the purchasing power of the net at the metro's price level. `column`
+ * names the figure in a refusal of the pretax contributions ("the Low column", "year 2"): the
+ * same contributions come out of every column of a report, so the message says which one
+ * cannot pay them.
  */
 export function takeHomeAt(
   gross: number,
-  locationId: string,
-  locationLabel: string,
+  where: Jurisdiction,
   request: TakeHomeRequest,
   column?: string,
 ): TakeHomeView {
-  const where = jurisdiction(locationId, locationLabel, request);
+  const { locationId, locationLabel } = where;
   let result: TakeHome;
   try {
     result = takeHome(
@@ -162,7 +180,7 @@ export function takeHomeAt(
       TAX,
     );
   } catch (error) {
-    if (column === undefined || !(error instanceof InputError) || error.field !== '--pretax') {
+    if (column === undefined || !(error instanceof InputError) || error.field !== 'pretax') {
       throw error;
     }
     throw new InputError(`${error.message} (${column})`, error.field);

@@ -440,17 +440,9 @@ function payrollLine(rule: PayrollRule, gross: number): TaxLine {
 function checkInputs(gross: number, opts: TakeHomeOptions): number {
   if (!Number.isFinite(gross) || gross < 0)
     throw new InputError(`gross pay must be a number of dollars, 0 or more, got ${gross}`, 'gross');
-  if (opts.filing !== 'single' && opts.filing !== 'married')
-    throw new InputError(
-      `filing must be single or married, got '${String(opts.filing)}'`,
-      '--filing',
-    );
   const pretax = opts.pretax ?? 0;
   if (!Number.isFinite(pretax) || pretax < 0)
-    throw new InputError(
-      `pre-tax contributions must be 0 or more dollars, got ${pretax}`,
-      '--pretax',
-    );
+    throw new InputError(`pretax contributions must be 0 or more dollars, got ${pretax}`, 'pretax');
   return pretax;
 }
 
@@ -479,8 +471,8 @@ export function maxPretax(gross: number, opts: TakeHomeOptions, tables: TaxTable
 /** A refusal of --pretax above `maxPretax`, naming the wages and the most. */
 function tooMuchPretax(gross: number, pretax: number, most: number): InputError {
   return new InputError(
-    `--pretax ${money(pretax)} is more than ${money(gross)} of wages can pay after the taxes still owed on them: at most ${money(most)} can be contributed`,
-    '--pretax',
+    `pretax ${money(pretax)} is more than ${money(gross)} of wages can pay after the taxes still owed on them: at most ${money(most)} can be contributed`,
+    'pretax',
   );
 }
 
@@ -505,20 +497,18 @@ function computeTakeHome(
   tables: TaxTables,
 ): TakeHome {
   const filing = opts.filing;
-  const code = opts.state.trim().toLowerCase() === NONE ? NONE : opts.state.trim().toUpperCase();
+  // The state is a code of these tables or `none`, checked where it was typed (input/take-home.ts).
+  const code = opts.state;
   const state = code === NONE ? undefined : tables.states[code];
   if (code !== NONE && (!state || !Object.hasOwn(tables.states, code)))
-    throw new InputError(
-      `state '${opts.state}' is not supported: use one of ${supportedStates(tables).join(', ')}, or none (federal only)`,
-      '--state',
-    );
+    throw new InputError(`state '${code}' is not in the tax tables`, 'state');
   const localId = opts.local ?? null;
   const local = localId === null ? undefined : state?.locals?.[localId];
   if (localId !== null && (!local || !Object.hasOwn(state?.locals ?? {}, localId)))
     throw new InputError(
       `local tax '${localId}' is not supported for ${code === NONE ? 'federal only' : code}` +
         (state?.locals ? `: use ${Object.keys(state.locals).join(', ')}` : ''),
-      '--local',
+      'local',
     );
 
   const f = tables.federal;

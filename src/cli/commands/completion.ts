@@ -1,7 +1,7 @@
 // `ml-salary completion bash|zsh|fish`: a shell completion script (the work: run/completion.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { editDistanceSuggest } from '../../input/names.js';
+import { didYouMean } from '../../input/names.js';
 import { print } from '../io.js';
 import type { CommandContext } from '../flags.js';
 
@@ -30,7 +30,7 @@ export function defineCompletion(program: Command, ctx: CommandContext): void {
     .action(async (shell: string | undefined) => {
       const t = shell?.trim().toLowerCase();
       if (t === undefined || !SHELLS.includes(t)) {
-        const hint = t === undefined ? undefined : editDistanceSuggest(t, SHELLS);
+        const hint = t === undefined ? undefined : didYouMean(t, SHELLS);
         throw new UsageError(
           `${shell === undefined ? 'which shell?' : `no completion for '${shell}'${hint ? ` (did you mean '${hint}'?)` : ''};`} pass one of: ${SHELLS.join(', ')} (e.g. ml-salary completion bash)`,
         );

@@ -5,6 +5,8 @@
 import type { Command } from 'commander';
 import { catalog, type CatalogKind } from '../../input/names.js';
 import { LIST_KINDS } from '../../render/list.js';
+import { vestingPresets } from '../../model/offer.js';
+import { stateCodes } from '../../model/take-home.js';
 import type { Market } from '../../model/types.js';
 import { VERSION } from '../version.js';
 
@@ -39,25 +41,21 @@ function names(market: Market, kind: CatalogKind): string[] {
 }
 
 /** What the values of each catalogue flag are, from the data the CLI checks them against. */
-async function catalogues(market: Market): Promise<Map<string, Values>> {
-  const [{ vestingPresets }, { taxStates }] = await Promise.all([
-    import('../../model/offer.js'),
-    import('../../model/take-home.js'),
-  ]);
+function catalogues(market: Market): Map<string, Values> {
   return new Map<string, Values>([
     ['--city', { words: names(market, 'city') }],
     ['--industry', { words: names(market, 'industry') }],
     ['--degree', { words: names(market, 'degree') }],
     ['--skills', { skills: names(market, 'skill') }],
     ['--vesting', { words: vestingPresets.map((p) => p.id) }],
-    ['--state', { words: [...taxStates(), 'none'] }],
+    ['--state', { words: [...stateCodes(), 'none'] }],
     ['--data', { files: true }],
   ]);
 }
 
 /** Every scope of the program, the program first. */
 async function scopes(program: Command, market: Market): Promise<Scope[]> {
-  const known = await catalogues(market);
+  const known = catalogues(market);
   const commandNames = program.commands.map((c) => c.name());
   const operandWords: Record<string, string[]> = {
     list: Object.keys(LIST_KINDS),

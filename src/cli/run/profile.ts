@@ -82,14 +82,10 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
     );
   }
   const profile = checkSavedProfile(raw, market);
-  if (profile.state !== undefined && profile.state !== 'none') {
-    const { taxStates } = await import('../../model/take-home.js');
-    const states = taxStates();
-    if (!states.includes(profile.state)) {
-      throw new UsageError(
-        `--state '${profile.state}' is not a state the tax tables know: use one of ${states.join(', ')}, or none`,
-      );
-    }
+  if (profile.state !== undefined) {
+    // The take-home flags' own check (the tax tables load with it), with its did-you-mean.
+    const { parseState } = await import('../../input/take-home.js');
+    parseState(profile.state, '--state');
   }
   try {
     mkdirSync(dirname(path), { recursive: true });
