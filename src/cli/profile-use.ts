@@ -72,7 +72,7 @@ export async function applySavedProfile(
   if (used.length > 0) {
     printErr(
       io,
-      `ml-salary: from your saved profile: ${used.join(' ')} (${path}; flags override it, --no-profile ignores it)\n`,
+      `ml-salary: from your saved profile: ${used.join(' ')} (flags override it; --no-profile ignores it)\n`,
     );
   }
 }
