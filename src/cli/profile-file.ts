@@ -1,59 +1,53 @@
-// Reading the saved profile's file: a size limit before reading it all, a regular file only,
-// binary and UTF-16 named, a key given twice refused; every problem one line naming the file.
-import { readFileSync, statSync } from 'node:fs';
+// Reading the saved profile's file with the one reader of user files (input/files.ts): a
+// regular file only (a FIFO there would make every command wait), UTF-8 text, a key given twice
+// refused; every problem one line naming the file and the ways past it.
+import { statSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
-import { checkRepeats } from '../batch/records.js';
-import { sniffBinary } from '../batch/lines.js';
-import { fsReason } from '../input/files.js';
-import { parseSavedProfile, type SavedProfile } from '../input/saved-profile.js';
+import { readText } from '../input/files.js';
+import { parseJson } from '../input/json.js';
+import { checkSavedFile, type SavedProfile } from '../input/saved-profile.js';
+import type { Market } from '../model/types.js';
+import type { Io } from './io.js';
 
 export { savedProfileFlags } from '../input/saved-profile.js';
-import type { Market } from '../model/types.js';
-
-/** A profile file is a few hundred bytes: anything much larger is not one. */
-const MAX_BYTES = 64 * 1024;
 
 /**
  * Read and check the saved profile at `path` (its state against `states`, the tax tables' codes,
- * when given). Every problem is one line that names the file and says how to get past it.
+ * when given).
  */
-export function readSavedProfile(
+export async function readSavedProfile(
   path: string,
   market: Market,
+  io: Pick<Io, 'stdin' | 'signal'>,
   states?: readonly string[],
-): SavedProfile {
+): Promise<SavedProfile> {
   const fail = (why: string): never => {
     throw new UsageError(
-      `your saved profile ${path}: ${why}; fix it with 'ml-salary profile save', remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
+      `your saved profile ${why}; fix it with 'ml-salary profile save', remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
     );
   };
-  let bytes: Buffer = Buffer.alloc(0);
   try {
     const stat = statSync(path);
-    if (!stat.isFile())
-      fail(stat.isDirectory() ? 'it is a directory, not a file' : 'not a regular file');
-    if (stat.size > MAX_BYTES) fail(`${stat.size} bytes, more than a profile's ${MAX_BYTES}`);
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    fail(`cannot read it: ${fsReason(error)}`);
-  }
-  const notText = sniffBinary(bytes, 'the file');
-  if (notText !== undefined) fail(notText);
-  try {
-    const saved = parseSavedProfile(
-      bytes.toString('utf8').replace(/^\uFEFF/, ''),
-      market,
-      checkRepeats,
-    );
+    if (stat.isDirectory()) fail(`${path}: it is a directory, not a file`);
+    if (!stat.isFile()) fail(`${path}: not a regular file`);
+    const text = await readText(path, io, 'profile');
+    const saved = checkSavedFile(parseJson(text, path, 'profile'), market);
     const state = saved.state;
     if (states && state !== undefined && state !== 'none' && !states.includes(state)) {
-      fail(`state '${state}' is not one the tax tables know (${states.join(', ')}, or none)`);
+      fail(
+        `${path}: state '${state}' is not one the tax tables know (${states.join(', ')}, or none)`,
+      );
     }
     return saved;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    if (error instanceof InputError) return fail(error.message);
+    if (error instanceof UsageError && error.message.startsWith('your saved profile')) throw error;
+    // The reader's and parser's messages name the file; the checks' name only the field.
+    if (error instanceof InputError || error instanceof UsageError) {
+      return fail(error.message.startsWith(path) ? error.message : `${path}: ${error.message}`);
+    }
+    if ((error as NodeJS.ErrnoException).code !== undefined) {
+      return fail(`${path}: cannot be read (${(error as Error).message})`);
+    }
     throw error;
   }
 }

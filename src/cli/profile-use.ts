@@ -56,7 +56,7 @@ export async function applySavedProfile(
   const takeHome = cmd.opts().takeHome === true;
   // With --take-home the tax tables load anyway: the saved state is checked against them.
   const states = takeHome ? (await import('../model/take-home.js')).stateCodes() : undefined;
-  const saved = readSavedProfile(path, await market(), states);
+  const saved = await readSavedProfile(path, await market(), io, states);
   const used: string[] = [];
   for (const [flag, value] of savedProfileFlags(saved)) {
     if ((flag === '--state' || flag === '--filing') && !takeHome) continue;

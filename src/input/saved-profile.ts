@@ -75,34 +75,19 @@ export function checkSavedProfile(
   return out;
 }
 
-/**
- * Parse a saved profile's text: one JSON object of known keys (`repeats` refuses a key given
- * twice, which JSON.parse would keep the last of).
- */
-export function parseSavedProfile(
-  text: string,
-  market: Market,
-  repeats: (text: string, keys: number) => void,
-): SavedProfile {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`not valid JSON (${clip((error as Error).message, 100)})`, 'file');
-  }
+/** Check a saved profile file's parsed JSON: one object of known keys. */
+export function checkSavedFile(value: unknown, market: Market): SavedProfile {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(`a profile is a JSON object, got ${kindOf(value)}`, 'file');
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  const unknown = keys.find((k) => !(SAVED_FIELDS as readonly string[]).includes(k));
+  const unknown = Object.keys(record).find((k) => !(SAVED_FIELDS as readonly string[]).includes(k));
   if (unknown !== undefined) {
     throw new InputError(
       `unknown field '${clip(unknown)}'; accepted: ${SAVED_FIELDS.join(', ')}`,
       unknown,
     );
   }
-  repeats(text, keys.length);
   const own = Object.fromEntries(
     SAVED_FIELDS.map((k) => [k, Object.hasOwn(record, k) ? record[k] : undefined]),
   );

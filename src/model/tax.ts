@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { money } from './format.js';
 
 // Take-home pay: federal income tax, Social Security and Medicare, and the state and city taxes
 // and payroll premiums of a full-year resident with wage income only and the standard deduction.
@@ -219,12 +220,6 @@ export function purchasingPower(net: number, parity: Parity): PurchasingPower {
 }
 
 // ---- formatting for the basis text ----
-
-function money(x: number): string {
-  const r = Math.round(x);
-  const digits = String(Math.abs(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${r < 0 ? '-' : ''}$${digits}`;
-}
 
 function pct(rate: number): string {
   return `${(rate * 100).toFixed(3).replace(/\.?0+$/, '')}%`;

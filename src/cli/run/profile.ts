@@ -54,13 +54,13 @@ function exists(path: string): boolean {
 }
 
 /** The saved profile at `path`, or undefined when there is none. */
-function saved(path: string, market: Market): SavedProfile | undefined {
-  return exists(path) ? readSavedProfile(path, market) : undefined;
+async function saved(path: string, market: Market, io: Io): Promise<SavedProfile | undefined> {
+  return exists(path) ? readSavedProfile(path, market, io) : undefined;
 }
 
 export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Promise<void> {
   const path = where(io);
-  const before = opts.profile === false ? {} : (saved(path, market) ?? {});
+  const before = opts.profile === false ? {} : ((await saved(path, market, io)) ?? {});
   const raw: Partial<Record<SavedField, unknown>> = { ...before };
   for (const k of SAVED_FIELDS) if (opts[k] !== undefined) raw[k] = opts[k];
   // The flags on their own first, so that a typo fails before any question.
@@ -116,7 +116,7 @@ export async function showProfile(
   market: Market,
 ): Promise<void> {
   const path = where(io);
-  const profile = saved(path, market);
+  const profile = await saved(path, market, io);
   if (opts.json) {
     const doc = { path, profile: profile ?? null };
     return print(io, `${JSON.stringify(pickFields(doc, opts.jsonFields))}\n`);
