@@ -1,8 +1,10 @@
 // The offer command's equity flags and what it adds to the documents once they are built: the
 // tax on exercising options, and take-home pay that taxes cash, not paper stock.
 import type { Command } from 'commander';
+import { takeHomeFor } from './columns.js';
+import type { Market } from '../model/types.js';
 import type { OfferDocument } from '../documents/offer.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
 
 /** The equity flags, as commander gives them (text, parsed by the input layer). */
@@ -133,4 +135,60 @@ export async function addExerciseTaxes(
       leave.tax = exerciseTax(leave.type, leave.options, leave.spread, o.fmv, cash, at[i]!);
     }
   });
+}
+
+/**
+ * Where each offer is taxed: --state, over several offers, is for those with no fixed state (as
+ * compare does); a file's own `state` (parsed as the flag is, named as its key) for its offer.
+ */
+export async function taxPlaces(
+  judged: readonly { doc: OfferDocument; state?: string }[],
+  request: TakeHomeRequest,
+  market: Market,
+): Promise<TaxedAt[]> {
+  const { parseState } = await import('../input/take-home.js');
+  const columns = judged.map((j) => ({ label: j.doc.label ?? '', profile: j.doc.profile }));
+  const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
+  return Promise.all(
+    judged.map(async ({ doc, state }, i): Promise<TaxedAt> => {
+      if (state === undefined) return { request, taxed: (gross, name) => shared(gross, i, name) };
+      const asked = await inOffer(doc.label ?? '', async () => ({
+        ...request,
+        state: parseState(state, 'state'),
+      }));
+      const own = await inOffer(doc.label ?? '', () =>
+        takeHomeFor(asked, [columns[i]!], market, false),
+      );
+      return { request: asked, taxed: (gross, name) => own!(gross, 0, name) };
+    }),
+  );
+}
+
+/**
+ * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs (not paper
+ * stock, not options: a note says so).
+ */
+export function addTakeHome(
+  judged: readonly { doc: OfferDocument; state?: string }[],
+  places: readonly TaxedAt[],
+): void {
+  judged.forEach(({ doc }, i) => {
+    const note = untaxedStockNote(doc);
+    for (const year of doc.years) {
+      const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
+      year.takeHome = places[i]!.taxed(taxedPay(doc, year), column);
+      if (note) year.takeHome.notes.unshift(note);
+    }
+  });
+}
+
+/** Prefix an input error with the offer's label (its field kept). */
+async function inOffer<T>(label: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputError)
+      throw new InputError(`${label}: ${error.message}`, error.field);
+    throw error;
+  }
 }

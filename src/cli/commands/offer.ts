@@ -4,6 +4,7 @@ import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../opti
 import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
 import type { OfferOptions } from '../run/offer.js';
 import { addEquityOptions } from '../offer-equity.js';
+import { PROFILE_FIELDS } from '../../model/types.js';
 
 const HELP_AFTER = `
 Prints the offer year by year (base, bonus, stock vested, sign-on, total), the first-year total,
@@ -58,6 +59,8 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .action(async (files: string[], opts: OfferOptions) => {
       refuseProfileFlags(ctx.top(), 'offer');
       const { offerCommand } = await import('../run/offer.js');
-      await offerCommand(files, opts, ctx.io, await ctx.market(opts));
+      // What the saved profile filled yields to an offer file's own value (a flag may not).
+      const fromProfile = PROFILE_FIELDS.filter((k) => offer.getOptionValueSource(k) === 'config');
+      await offerCommand(files, { ...opts, fromProfile }, ctx.io, await ctx.market(opts));
     });
 }

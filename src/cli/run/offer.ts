@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from '../rerun.js';
+import { pickFields } from '../json-fields.js';
 import { renderJson } from '../../documents/estimate.js';
 import { InputError } from '../../errors.js';
 import { readText } from '../../input/files.js';
@@ -25,20 +26,17 @@ import {
   type RawOffer,
 } from '../../input/offer.js';
 import { OFFER_FLAGS, type OfferTerms } from '../../model/offer.js';
-import type { TakeHomeRequest } from '../../model/take-home.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, promptPlan } from '../prompts.js';
 import { askOffer } from '../offer-prompts.js';
 import {
   addExerciseTaxes,
+  addTakeHome,
   breakEvenHorizon,
-  taxedPay,
-  untaxedStockNote,
+  taxPlaces,
   type EquityOptions,
-  type TaxedAt,
 } from '../offer-equity.js';
-import { takeHomeFor } from '../columns.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
@@ -60,6 +58,8 @@ export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOp
   refresh?: string;
   growth?: string;
   private?: boolean;
+  /** The profile fields the saved profile gave (an offer file's own value wins over these). */
+  fromProfile?: readonly string[];
 }
 
 /** The offer flags as a raw offer (what the user typed, not yet parsed). */
@@ -178,11 +178,16 @@ function inFile<T>(path: string, run: () => T): T {
  * Given flags fill what an offer file leaves out of its profile (e.g. --years for both); a flag
  * for a field the file gives too is a usage error, not silently outvoted.
  */
-function withDefaults(profile: RawProfile, flags: RawProfile, path: string): RawProfile {
+function withDefaults(
+  profile: RawProfile,
+  flags: RawProfile,
+  path: string,
+  fromProfile: readonly string[] = [],
+): RawProfile {
   const out: RawProfile = { ...profile };
   for (const k of PROFILE_FIELDS) {
     if (out[k] === undefined) out[k] = flags[k];
-    else if (flags[k] !== undefined) {
+    else if (flags[k] !== undefined && !fromProfile.includes(k)) {
       throw new UsageError(
         `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
       );
@@ -231,7 +236,7 @@ export async function offerCommand(
   const many = result.kind === 'offers' ? result : undefined;
   switch (format) {
     case 'json':
-      return print(io, renderJson(result));
+      return print(io, renderJson(pickFields(result, opts.jsonFields)));
     case 'csv':
       return print(io, offerCsv(docs, many));
     case 'markdown':
@@ -261,7 +266,7 @@ export async function offerCommand(
 }
 
 /** An offer judged: its document, the terms it was built from, and a file's own state. */
-interface Judged {
+export interface Judged {
   doc: OfferDocument;
   terms: OfferTerms;
   state?: string;
@@ -292,68 +297,20 @@ async function offersFromFiles(
         `--state and ${clip(path, 200)}'s state both give it: a flag fills only what every file leaves out`,
       );
     const one = inFile(path, () =>
-      judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
-        profileNames: fieldName,
-        offerNames: OFFER_KEYS,
-        label: file.label,
-      }),
+      judge(
+        withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
+        file.offer,
+        market,
+        {
+          profileNames: fieldName,
+          offerNames: OFFER_KEYS,
+          label: file.label,
+        },
+      ),
     );
     judged.push(file.state === undefined ? one : { ...one, state: file.state });
   }
   return judged;
-}
-
-/**
- * Where each offer is taxed: --state, over several offers, is for those with no fixed state (as
- * compare does); a file's own `state` (parsed as the flag is, named as its key) for its offer.
- */
-async function taxPlaces(
-  judged: readonly Judged[],
-  request: TakeHomeRequest,
-  market: Market,
-): Promise<TaxedAt[]> {
-  const { parseState } = await import('../../input/take-home.js');
-  const columns = judged.map((j) => ({ label: j.doc.label ?? '', profile: j.doc.profile }));
-  const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
-  return Promise.all(
-    judged.map(async ({ doc, state }, i): Promise<TaxedAt> => {
-      if (state === undefined) return { request, taxed: (gross, name) => shared(gross, i, name) };
-      const asked = await inOffer(doc.label ?? '', async () => ({
-        ...request,
-        state: parseState(state, 'state'),
-      }));
-      const own = await inOffer(doc.label ?? '', () =>
-        takeHomeFor(asked, [columns[i]!], market, false),
-      );
-      return { request: asked, taxed: (gross, name) => own!(gross, 0, name) };
-    }),
-  );
-}
-
-/**
- * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs (not paper
- * stock, not options: a note says so).
- */
-function addTakeHome(judged: readonly Judged[], places: readonly TaxedAt[]): void {
-  judged.forEach(({ doc }, i) => {
-    const note = untaxedStockNote(doc);
-    for (const year of doc.years) {
-      const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-      year.takeHome = places[i]!.taxed(taxedPay(doc, year), column);
-      if (note) year.takeHome.notes.unshift(note);
-    }
-  });
-}
-
-/** Prefix an input error with the offer's label (its field kept). */
-async function inOffer<T>(label: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof InputError)
-      throw new InputError(`${label}: ${error.message}`, error.field);
-    throw error;
-  }
 }
 
 /**
