@@ -43,12 +43,16 @@ export interface EstimateOptions {
   skills?: string;
   degree?: string;
   json?: boolean;
+  /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
+  jsonFields?: string;
   format?: string;
   input: boolean;
   explain?: boolean;
   data?: string;
   color?: boolean;
   debug?: boolean;
+  /** false with --no-profile. */
+  profile?: boolean;
 }
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
@@ -111,6 +115,8 @@ export interface TakeHomeOptions {
   filing?: 'single' | 'married';
   state?: string;
   pretax?: string;
+  /** Set when the state is the saved profile's: it applies where a location has none. */
+  stateWhereNone?: boolean;
 }
 
 /**
@@ -125,7 +131,9 @@ export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRe
     return undefined;
   }
   const { parseTakeHome } = await import('../input/take-home.js');
-  return parseTakeHome(opts, { state: '--state', pretax: '--pretax' });
+  const request = parseTakeHome(opts, { state: '--state', pretax: '--pretax' });
+  // The saved profile's state is where the user lives: only for a location without its own.
+  return opts.stateWhereNone === true ? { ...request, stateWhereNone: true } : request;
 }
 
 /** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */

@@ -1,6 +1,6 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
-import { money } from '../model/format.js';
+import { groupThousands, money } from '../model/format.js';
 import { didYouMean, oddCharacter } from './names.js';
 import { clip, digitsValue, isPlain, readNumber, type Typed } from './numbers.js';
 import {
@@ -28,10 +28,17 @@ const asThousands = (t: string, n: number): string => `${t}k (${money(n * 1000)}
  * 1.0005k is $1,000.50 (rounds to $1,001), not 1000.4999...; half a dollar rounds up.
  */
 function dollars(t: Typed): number {
-  const shift = t.unit === 'k' ? 3 : t.unit === 'm' ? 6 : 0;
-  const digits = (t.whole || '0') + t.fraction.slice(0, shift).padEnd(shift, '0');
-  const rest = t.fraction.slice(shift);
+  const [digits, rest] = shifted(t);
   return Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
+}
+
+/** A typed number's digits with its k or m applied: [whole part, fraction part]. */
+function shifted(t: Typed): [string, string] {
+  const shift = t.unit === 'k' ? 3 : t.unit === 'm' ? 6 : 0;
+  return [
+    (t.whole || '0') + t.fraction.slice(0, shift).padEnd(shift, '0'),
+    t.fraction.slice(shift),
+  ];
 }
 
 /**
@@ -97,6 +104,63 @@ function readAmount(
  */
 export function parseAmount(text: string, field: string): number {
   return readAmount(text, field, field, AMOUNT_FORMS);
+}
+
+/** The digits of an amount as written, k and m applied: [whole part, fraction part]. */
+function amountDigits(t: string, field: string, what: string, accepted: string): [string, string] {
+  if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+  const typed = readNumber(t);
+  if (typed?.sign === '-')
+    throw new InputError(`${field} '${clip(t)}' cannot be negative: expected ${accepted}`, field);
+  if (typed === undefined || typed.sign === '+' || typed.unit === '%')
+    throw new InputError(`${field} '${clip(t)}' is not ${what}: expected ${accepted}`, field);
+  return shifted(typed);
+}
+
+/**
+ * Parse a price a share in dollars and cents, as amounts are written (`1.20`, `$0.85`,
+ * `1,250.50`, `$1.5k`), kept to a hundredth of a cent: above $0 unless `zero`, at most
+ * `limits.maxSharePrice` (data/offer.json). An InputError names `field`.
+ */
+export function parsePrice(text: string, field: string, zero = false): number {
+  const max = LIMITS.maxSharePrice;
+  const accepted = `a price a share in dollars like 1.20 or $0.85, at most $${groupThousands(max)}`;
+  const t = text.trim();
+  const [whole, rest] = amountDigits(t, field, 'a price', accepted);
+  const value = Math.round(Number(`${whole}.${rest || '0'}`) * 1e6) / 1e6;
+  if (value > max)
+    throw new InputError(`${field} '${clip(t)}' is above the maximum: expected ${accepted}`, field);
+  if (value === 0 && !zero)
+    throw new InputError(`${field} must be more than $0: expected ${accepted}`, field);
+  return value;
+}
+
+/**
+ * Parse a count of options or shares: a whole number written as amounts are (`40000`,
+ * `40,000`, `40k`, `1.5m`), from 1 to `limits.maxOptions`; no `$`, no fraction left over.
+ */
+export function parseCount(text: string, field: string): number {
+  const max = LIMITS.maxOptions;
+  const accepted = `a whole number of options like 40000, 40,000 or 40k, at most ${groupThousands(max)}`;
+  const t = text.trim();
+  if (t.startsWith('$'))
+    throw new InputError(
+      `${field} '${clip(t)}' is a number of options, not dollars: expected ${accepted}`,
+      field,
+    );
+  const [whole, rest] = amountDigits(t, field, 'a number', accepted);
+  if (/[1-9]/.test(rest))
+    throw new InputError(
+      `${field} '${clip(t)}' is not a whole number: expected ${accepted}`,
+      field,
+    );
+  const value = Number(whole);
+  if (value < 1 || value > max)
+    throw new InputError(
+      `${field} '${clip(t)}' is outside 1 to ${groupThousands(max)}: expected ${accepted}`,
+      field,
+    );
+  return value;
 }
 
 /**

@@ -38,7 +38,10 @@ export function renderList(
 }
 
 /** The accepted values as a JSON document. */
-export function renderListJson(kind: ListKind, entries: readonly CatalogEntry[]): string {
+export function listDocument(
+  kind: ListKind,
+  entries: readonly CatalogEntry[],
+): { kind: ListKind; values: { id: string; label: string; aliases: string[] }[] } {
   const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
-  return `${JSON.stringify({ kind, values })}\n`;
+  return { kind, values };
 }

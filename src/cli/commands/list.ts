@@ -2,10 +2,11 @@
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { catalog, didYouMean } from '../../input/names.js';
-import { LIST_KINDS, renderList, renderListJson, type ListKind } from '../../render/list.js';
+import { LIST_KINDS, listDocument, renderList, type ListKind } from '../../render/list.js';
+import { pickFields } from '../json-fields.js';
 import type { Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
-import { hideProfileFlags } from '../options.js';
+import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
@@ -21,8 +22,8 @@ export function defineList(program: Command, ctx: CommandContext): void {
     // Optional to commander only so that a missing kind gets our message (the kinds) rather
     // than "missing required argument"; the usage shows it as required.
     .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
-    .usage('[options] <kind>')
-    .option('--json', 'print JSON')
+    .usage('[options] <kind>');
+  addJsonOptions(cmd, 'print JSON')
     .option('--data <file>', DATA_HELP)
     // --format after the kind means what it means before `list` (json, or a usage error).
     .addOption(new Option('--format <format>').hideHelp())
@@ -42,7 +43,7 @@ export function defineList(program: Command, ctx: CommandContext): void {
 
 function listCommand(
   kindText: string | undefined,
-  opts: { json?: boolean },
+  opts: { json?: boolean; jsonFields?: string },
   top: EstimateOptions,
   io: Io,
   market: Market,
@@ -54,7 +55,9 @@ function listCommand(
   const kind = listKind(kindText);
   const entries = catalog(market, LIST_KINDS[kind].kind);
   const json = opts.json || top.json || top.format === 'json';
-  print(io, json ? renderListJson(kind, entries) : renderList(kind, entries, outputWidth(io)));
+  if (!json) return print(io, renderList(kind, entries, outputWidth(io)));
+  const doc = pickFields(listDocument(kind, entries), opts.jsonFields ?? top.jsonFields);
+  print(io, `${JSON.stringify(doc)}\n`);
 }
 
 // Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
