@@ -3,12 +3,7 @@ import { InputError } from '../errors.js';
 import { groupThousands, money } from '../model/format.js';
 import { didYouMean, oddCharacter } from './names.js';
 import { clip, digitsValue, isPlain, readNumber, type Typed } from './numbers.js';
-import {
-  checkVestingPercents,
-  type Bonus,
-  type Vesting,
-  type VestingPreset,
-} from '../model/offer.js';
+import type { Bonus, Vesting, VestingPreset } from '../model/offer.js';
 
 const LIMITS = model.limits;
 
@@ -378,4 +373,55 @@ export function parseVesting(
   });
   checkVestingPercents(percents, field);
   return { id: 'custom', percents };
+}
+
+/** Percentages in a schedule may add up to 100 within this, so 33.33/33.33/33.33 passes. */
+const SUM_TOLERANCE = 0.01;
+
+/** Show a sum of percentages as a person would: 99.999999 -> "99.999999", 90.00000000001 -> "90". */
+export function shownSum(sum: number): string {
+  return String(Number(sum.toFixed(6)));
+}
+
+/**
+ * A fraction as a percentage for a message about a bound: one decimal (500, 233.3), or as many
+ * as it takes not to read as the bound itself (200.0004 is not "200").
+ */
+export function shownPercent(fraction: number, bound: number): string {
+  const percent = fraction * 100;
+  const short = Math.round(percent * 10) / 10;
+  return short === bound ? shownSum(percent) : String(short);
+}
+
+/**
+ * Check a list of yearly vesting percentages: 1 to 10 years (data/offer.json, `limits`), each a
+ * finite number >= 0, adding up to 100 within 0.01. Throws an InputError naming `field`.
+ */
+export function checkVestingPercents(percents: readonly number[], field: string): void {
+  const accepted = `yearly percentages adding up to 100, like 25/25/25/25 or 10/20/30/40`;
+  if (percents.length < 1 || percents.length > LIMITS.maxVestingYears) {
+    throw new InputError(
+      `${field} has ${percents.length} years: a schedule has 1 to ${LIMITS.maxVestingYears}; expected ${accepted}`,
+      field,
+    );
+  }
+  percents.forEach((p, i) => {
+    if (typeof p !== 'number' || !Number.isFinite(p)) {
+      throw new InputError(`${field} year ${i + 1} is not a number: expected ${accepted}`, field);
+    }
+    if (p < 0) {
+      throw new InputError(
+        `${field} year ${i + 1} (${p}) cannot be negative: expected ${accepted}`,
+        field,
+      );
+    }
+  });
+  const sum = percents.reduce((a, b) => a + b, 0);
+  // The 1e-9 keeps a sum of exactly 99.99 (33.33 x 3, in floating point 99.98999...) inside.
+  if (Math.abs(sum - 100) > SUM_TOLERANCE + 1e-9) {
+    throw new InputError(
+      `${field} ${percents.join('/')} adds up to ${shownSum(sum)}, not 100: expected ${accepted}`,
+      field,
+    );
+  }
 }

@@ -543,7 +543,10 @@ describe('offer files side by side', () => {
   });
 
   it('a label in any script is fine; one from a file name is checked as a label is', async () => {
-    const path = offerFile('yandex.json', '{"label": "Яндекс 株式会社", "years": 5, "base": 100000}');
+    const path = offerFile(
+      'yandex.json',
+      '{"label": "Яндекс 株式会社", "years": 5, "base": 100000}',
+    );
     expect((await offerJson([path])).label).toBe('Яндекс 株式会社');
     const odd = offerFile('a\u001bb.json', '{"years": 5, "base": 100000}');
     expectUsageError(
@@ -620,7 +623,16 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
     ],
     [
       'more sign-on years than vesting years',
-      offer('--base', '100k', '--equity', '100k', '--vesting', 'google', '--sign-on', '1k,2k,3k,4k,5k'),
+      offer(
+        '--base',
+        '100k',
+        '--equity',
+        '100k',
+        '--vesting',
+        'google',
+        '--sign-on',
+        '1k,2k,3k,4k,5k',
+      ),
       /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting google\)/,
     ],
     [
@@ -660,7 +672,16 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
     ],
     [
       'more sign-on years than a custom schedule',
-      offer('--base', '100k', '--equity', '100k', '--vesting', '10/20/30/40', '--sign-on', '1k,2k,3k,4k,5k'),
+      offer(
+        '--base',
+        '100k',
+        '--equity',
+        '100k',
+        '--vesting',
+        '10/20/30/40',
+        '--sign-on',
+        '1k,2k,3k,4k,5k',
+      ),
       /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting 10\/20\/30\/40\)$/m,
     ],
     [

@@ -639,7 +639,10 @@ describe('schemas/offer-file.schema.json', () => {
       '{"years": 5, "base": 160000, "options": "40k", "strike": 1.2, "fmv": 1.2, "optionType": "nso", "leaveAt": 18, "clawback": "12:full", "exerciseWindow": 6}',
       true,
     ],
-    ['{"years": 5, "base": 160000, "equity": 1, "leaveAt": "18", "vestEvery": "quarterly"}', true],
+    [
+      '{"years": 5, "base": 160000, "equity": 1000, "leaveAt": "18", "vestEvery": "quarterly"}',
+      true,
+    ],
     ['{"years": 5, "base": 160000, "city": "remote", "state": "TX"}', true],
     ['{"years": 5, "base": 160000, "state": ""}', false],
     ['{"years": 5, "base": 160000, "options": true, "strike": 1, "fmv": 1}', false],
