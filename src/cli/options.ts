@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ColorChoice } from './color.js';
 import { UsageError } from '../errors.js';
 import { editDistanceSuggest } from '../input/names.js';
+import { clip } from '../input/numbers.js';
 import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
 import type { Io } from './io.js';
 
@@ -131,18 +132,23 @@ export function refuseProfileFlags(
   );
 }
 
-/** Options of a command that takes take-home flags (--take-home, --filing, --state, --pretax). */
+/** Options of a command that takes take-home flags (--take-home, --filing, --state, ...). */
 export interface TakeHomeOptions {
   takeHome?: boolean;
   filing?: 'single' | 'married';
   state?: string;
+  locality?: string;
   pretax?: string;
+  hsa?: string;
+  hsaFamily?: boolean;
+  age?: string;
+  itemized?: string;
 }
 
 /** The take-home flags, for a command that prints pay after tax. */
 export function addTakeHomeOptions(cmd: Command): Command {
   return cmd
-    .option('--take-home', 'also show pay after US taxes, and what it buys (README: take-home)')
+    .option('--take-home', 'also show pay after US taxes, and what it buys (docs/take-home.md)')
     .addOption(
       choiceOption('--filing <status>', 'with --take-home: single (default) or married (joint)', [
         'single',
@@ -151,33 +157,103 @@ export function addTakeHomeOptions(cmd: Command): Command {
     )
     .option(
       '--state <code>',
-      'with --take-home, for remote and us: the state you live in (e.g. CA, NY, TX), or none',
+      'with --take-home, for remote and us (or a metro spanning states): the state you live in (a code, or DC; none: federal only)',
     )
-    .option('--pretax <usd>', 'with --take-home: pre-tax contributions a year (401(k), HSA)');
+    .option(
+      '--locality <id>',
+      'with --take-home: the city, county or district that taxes you where the city does not tell (e.g. yonkers, montgomery), or none (see: ml-salary list localities)',
+    )
+    .option(
+      '--pretax <usd>',
+      'with --take-home: 401(k)-type deferrals a year (2026 limit $24,500; more from 50 with --age)',
+    )
+    .option(
+      '--hsa <usd>',
+      'with --take-home: HSA contributions through payroll a year (2026 limit $4,400; $8,750 with --hsa-family)',
+    )
+    .option('--hsa-family', 'with --hsa: family HSA cover (the higher limit)')
+    .option(
+      '--age <years>',
+      'with --take-home: your age at the end of the year, for the catch-up limits (401(k) from 50, HSA from 55)',
+    )
+    .option(
+      '--itemized <usd>',
+      'with --take-home: itemised deductions a year other than state and local taxes (mortgage interest, charity)',
+    );
+}
+
+/** The take-home request from the flags (all parsed here, once). */
+export interface TakeHomeAsked {
+  filing: 'single' | 'married';
+  state: string | undefined;
+  locality: string | undefined;
+  pretax: number;
+  hsa: number;
+  hsaFamily: boolean;
+  age: number | undefined;
+  itemized: number;
 }
 
 /**
  * The take-home request, or undefined without --take-home (its other flags need it). The amount
- * parser loads only for --pretax: it brings the offer model and its data files along.
+ * parser loads only for the money flags: it brings the offer model and its data files along.
  */
-export async function takeHomeRequest(
-  opts: TakeHomeOptions,
-): Promise<
-  { filing: 'single' | 'married'; state: string | undefined; pretax: number } | undefined
-> {
+export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeAsked | undefined> {
+  const flags = [
+    'filing',
+    'state',
+    'locality',
+    'pretax',
+    'hsa',
+    'hsaFamily',
+    'age',
+    'itemized',
+  ] as const;
+  const flag = (k: (typeof flags)[number]): string =>
+    `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   if (!opts.takeHome) {
-    const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} is for pay after tax: add --take-home`);
+    const stray = flags.find((k) => opts[k] !== undefined);
+    if (stray) throw new UsageError(`${flag(stray)} is for pay after tax: add --take-home`);
     return undefined;
   }
+  if (opts.hsaFamily && opts.hsa === undefined)
+    throw new UsageError('--hsa-family is for --hsa: add the amount, e.g. --hsa 8750');
+  const money = async (text: string | undefined, field: string): Promise<number> =>
+    text === undefined ? 0 : (await import('../input/amounts.js')).parseAmount(text, field);
+  const locality = opts.locality === undefined ? undefined : await checkLocality(opts.locality);
   return {
     filing: opts.filing ?? 'single',
     state: opts.state,
-    pretax:
-      opts.pretax === undefined
-        ? 0
-        : (await import('../input/amounts.js')).parseAmount(opts.pretax, '--pretax'),
+    locality,
+    pretax: await money(opts.pretax, '--pretax'),
+    hsa: await money(opts.hsa, '--hsa'),
+    hsaFamily: opts.hsaFamily === true,
+    age: opts.age === undefined ? undefined : parseAge(opts.age),
+    itemized: await money(opts.itemized, '--itemized'),
   };
+}
+
+/** A whole number of years, 14-120. */
+function parseAge(text: string): number {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t) || Number(t) < 14 || Number(t) > 120)
+    throw new UsageError(
+      `--age '${clip(text)}' is not an age: a whole number of years from 14 to 120`,
+    );
+  return Number(t);
+}
+
+/** A locality id some state has (or none), with a did-you-mean for a typo. */
+async function checkLocality(text: string): Promise<string> {
+  const id = text.trim().toLowerCase();
+  if (id === 'none') return id;
+  const { localityIndex } = await import('../model/take-home.js');
+  const index = localityIndex();
+  if (index.has(id)) return id;
+  const hint = editDistanceSuggest(id, [...index.keys(), 'none']);
+  throw new UsageError(
+    `unknown locality '${clip(text)}' for --locality${hint ? ` (did you mean '${hint}'?)` : ''}; see: ml-salary list localities`,
+  );
 }
 
 /** The profile flags of a command that estimates (the root, offer, compare, career). */

@@ -1,21 +1,26 @@
 // Take-home pay for a place: which taxes apply where the profile lives, and what the net buys.
 // Loaded only when --take-home is asked for (the tax tables travel with it).
 import parities from '../../data/price-parities.json' with { type: 'json' };
-import tables from '../../data/tax-2026.json' with { type: 'json' };
+import federal from '../../data/tax-2026.json' with { type: 'json' };
+import states from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import {
+  localName,
+  localityIds,
   placeOf,
   purchasingPower,
   supportedStates,
   takeHome,
+  taxTables,
+  type FederalFile,
   type Filing,
   type PriceParities,
   type PurchasingPower,
+  type StatesFile,
   type TakeHome,
-  type TaxTables,
 } from './tax.js';
 
-const TAX = tables as unknown as TaxTables;
+const TAX = taxTables(federal as unknown as FederalFile, states as unknown as StatesFile);
 const PRICES = parities as unknown as PriceParities;
 
 /** What the user asked for: filing status, a state for a location without one, contributions. */
@@ -23,7 +28,16 @@ export interface TakeHomeRequest {
   filing: Filing;
   /** `--state` as typed, for `remote` and `us` (federal only when left out). */
   state?: string | undefined;
+  /** `--locality`: a city, county or district of the state (`none`: no local tax). */
+  locality?: string | undefined;
+  /** 401(k)-type deferrals. */
   pretax: number;
+  /** HSA contributions through payroll, and whether the cover is family cover. */
+  hsa?: number;
+  hsaFamily?: boolean;
+  age?: number | undefined;
+  /** Other itemised deductions. */
+  itemized?: number;
   /**
    * Set by `stateScope` for several columns: `state` is for those whose location has no fixed
    * state, and the others keep their own instead of refusing it.
@@ -78,43 +92,128 @@ export function stateScope(
   };
 }
 
+/** A state's localities, for `list localities`. */
+export interface LocalityGroup {
+  state: string;
+  name: string;
+  named: { id: string; name: string }[];
+  counties?: { default: string; ids: string[] };
+}
+
 /** Take-home pay at one gross figure, with what it buys at U.S.-average prices. */
 export interface TakeHomeView extends TakeHome {
   purchasingPower: PurchasingPower;
 }
 
-/** The tax jurisdiction of a location: its state and local tax, or --state where it has none. */
+/** Every state and DC: code and name, sorted by code. */
+export function stateList(): {
+  code: string;
+  name: string;
+  incomeTax: boolean;
+  localities: string[];
+}[] {
+  return supportedStates(TAX).map((code) => {
+    const s = TAX.states[code]!;
+    return { code, name: s.name, incomeTax: !s.tax.none, localities: localityIds(s) };
+  });
+}
+
+/** The localities of each state that has any: named ones, and the counties every resident has. */
+export function localityGroups(): LocalityGroup[] {
+  return supportedStates(TAX).flatMap((code) => {
+    const s = TAX.states[code]!;
+    const named = Object.keys(s.locals ?? {}).map((id) => ({ id, name: localName(s, id) }));
+    const counties = s.counties
+      ? { default: s.counties.default, ids: Object.keys(s.counties.rates).sort() }
+      : undefined;
+    return named.length || counties
+      ? [{ state: code, name: s.name, named, ...(counties ? { counties } : {}) }]
+      : [];
+  });
+}
+
+/** Each locality id and the states that have it. */
+export function localityIndex(): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const code of supportedStates(TAX))
+    for (const id of localityIds(TAX.states[code]!))
+      index.set(id, [...(index.get(id) ?? []), code]);
+  return index;
+}
+
+/**
+ * The tax jurisdiction of a location: its state and local tax, --state where it has none (or
+ * one of the other states it spans), and --locality, which may name a locality of one of them.
+ * `local` undefined: the state's default (a Maryland or Indiana county).
+ */
 export function jurisdiction(
   locationId: string,
   locationLabel: string,
   request: TakeHomeRequest,
-): { state: string; local: string | null; note?: string } {
+): { state: string; local: string | null | undefined; note?: string } {
   const place = placeOf(locationId, TAX);
   const fixed = Object.hasOwn(TAX.places, locationId);
+  const asked = request.state?.trim().toUpperCase();
+  const locality = request.locality?.trim().toLowerCase();
+  const has = (code: string): boolean =>
+    locality !== undefined &&
+    Object.hasOwn(TAX.states, code) &&
+    localityIds(TAX.states[code]!).includes(locality);
+  let state: string;
+  let local: string | null | undefined;
   if (place !== undefined) {
-    if (
-      request.state !== undefined &&
-      request.stateWhereNone !== true &&
-      request.state.trim().toUpperCase() !== place.state
-    ) {
+    const allowed = [place.state, ...(place.states ?? [])];
+    if (asked !== undefined && request.stateWhereNone !== true && !allowed.includes(asked)) {
+      const others = place.states?.length ? ` (or ${place.states.join(', ')})` : '';
       throw new InputError(
-        `--state is for a location without one (remote, us); ${locationLabel} is in ${place.state}`,
+        `--state is for a location without one (remote, us), or another state the metro spans; ${locationLabel} is in ${place.state}${others}`,
         '--state',
       );
     }
-    return place;
-  }
-  if (request.state === undefined) {
+    state = asked !== undefined && request.stateWhereNone !== true ? asked : place.state;
+    local = state === place.state ? (place.local ?? undefined) : undefined;
+    if (locality !== undefined && locality !== 'none' && !has(state) && asked === undefined) {
+      const other = (place.states ?? []).find(has);
+      if (other) state = other;
+    }
+  } else if (asked !== undefined) {
+    state = asked;
+  } else if (locality !== undefined && locality !== 'none') {
+    const where = localityIndex().get(locality) ?? [];
+    if (where.length !== 1)
+      throw new InputError(
+        where.length > 1
+          ? `--locality ${locality} is in ${where.join(' and ')}: add --state to say which`
+          : `--locality ${locality} is not a locality the tax data knows`,
+        '--locality',
+      );
+    state = where[0]!;
+  } else {
     const why = fixed
       ? `${locationLabel} has no fixed state`
       : `${locationLabel} is not a location the tax data knows`;
     return {
       state: 'none',
       local: null,
-      note: `Federal taxes only: ${why}; pass --state (${supportedStates(TAX).join(', ')}) for a state's.`,
+      note: `Federal taxes only: ${why}; pass --state (a state's code, or DC) for a state's.`,
     };
   }
-  return { state: request.state, local: null };
+  if (locality === 'none') local = null;
+  else if (locality !== undefined) {
+    if (!has(state)) {
+      const ids = Object.hasOwn(TAX.states, state) ? localityIds(TAX.states[state]!) : [];
+      const list =
+        ids.length > 12
+          ? `${ids.slice(0, 12).join(', ')}... (ml-salary list localities ${state})`
+          : ids.join(', ');
+      throw new InputError(
+        `--locality ${locality} is not in ${state}${ids.length ? `: use ${list}, or none` : ` (${state} has no local taxes the tool models; use none)`}`,
+        '--locality',
+      );
+    }
+    local = locality;
+  }
+  return { state, local };
 }
 
 /**
@@ -125,11 +224,12 @@ function withholdingNote(gross: number, request: TakeHomeRequest): string | unde
   const flat = TAX.federal.supplementalWithholding;
   if (!flat) return undefined;
   const tax = TAX.federal.incomeTax;
-  const taxable = gross - request.pretax - tax.standardDeduction[request.filing];
-  const top = tax.brackets[request.filing].filter((b) => taxable > b.over).pop();
-  if (!top || top.rate <= flat.rate) return undefined;
+  const std = tax.standardDeduction[request.filing === 'married' ? 1 : 0];
+  const taxable = gross - request.pretax - (request.hsa ?? 0) - std;
+  const top = tax.brackets[request.filing].filter(([over]) => taxable > over).pop();
+  if (!top || top[1] <= flat.rate) return undefined;
   const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-  const rates = tax.brackets[request.filing].map((b) => b.rate).filter((r) => r > flat.rate);
+  const rates = tax.brackets[request.filing].map(([, rate]) => rate).filter((r) => r > flat.rate);
   const range = `${pct(Math.min(...rates))}-${pct(Math.max(...rates))}`;
   return `Stock is taxed as wages in the year it vests, a bonus in the year it is paid; employers often withhold on both at the flat ${pct(flat.rate)} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${range} federal brackets take: above ${pct(flat.rate)}, expect to owe the difference at filing.`;
 }
@@ -152,7 +252,16 @@ export function takeHomeAt(
   try {
     result = takeHome(
       gross,
-      { filing: request.filing, state: where.state, local: where.local, pretax: request.pretax },
+      {
+        filing: request.filing,
+        state: where.state,
+        local: where.local,
+        pretax: request.pretax,
+        hsa: request.hsa ?? 0,
+        hsaCoverage: request.hsaFamily ? 'family' : 'self',
+        ...(request.age !== undefined ? { age: request.age } : {}),
+        itemized: request.itemized ?? 0,
+      },
       TAX,
     );
   } catch (error) {

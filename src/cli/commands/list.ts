@@ -2,8 +2,15 @@
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { catalog, editDistanceSuggest } from '../../input/names.js';
-import { LIST_KINDS, renderList, renderListJson, type ListKind } from '../../render/list.js';
-import type { Market } from '../../model/types.js';
+import {
+  LIST_KINDS,
+  renderList,
+  renderListJson,
+  renderLocalities,
+  renderLocalitiesJson,
+  type ListKind,
+} from '../../render/list.js';
+import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
 import {
   DATA_HELP,
@@ -30,7 +37,7 @@ export function defineList(program: Command, ctx: CommandContext): void {
   hideProfileFlags(cmd);
   cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
     const top = ctx.top();
-    listCommand(
+    await listCommand(
       kind,
       opts,
       { ...top, ...defined(opts) },
@@ -40,20 +47,39 @@ export function defineList(program: Command, ctx: CommandContext): void {
   });
 }
 
-function listCommand(
+async function listEntries(kind: ListKind, market: Market): Promise<readonly CatalogEntry[]> {
+  const what = LIST_KINDS[kind].kind;
+  if (what !== 'state' && what !== 'locality') return catalog(market, what);
+  const { stateList } = await import('../../model/take-home.js');
+  return stateList().map((s) => ({
+    id: s.code,
+    label: s.incomeTax ? s.name : `${s.name} (no income tax on wages)`,
+    aliases: [],
+  }));
+}
+
+async function listCommand(
   kindText: string | undefined,
   opts: { json?: boolean },
   top: EstimateOptions,
   io: Io,
   market: Market,
-): void {
+): Promise<void> {
   refuseProfileFlags(top, 'list');
   if (top.format !== undefined && top.format !== 'json') {
     throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
   }
   const kind = listKind(kindText);
-  const entries = catalog(market, LIST_KINDS[kind].kind);
   const json = opts.json || top.json || top.format === 'json';
+  if (kind === 'localities') {
+    const { localityGroups } = await import('../../model/take-home.js');
+    const groups = localityGroups();
+    return print(
+      io,
+      json ? renderLocalitiesJson(groups) : renderLocalities(groups, outputWidth(io)),
+    );
+  }
+  const entries = await listEntries(kind, market);
   print(io, json ? renderListJson(kind, entries) : renderList(kind, entries, outputWidth(io)));
 }
 
@@ -64,6 +90,8 @@ const SINGULAR = new Map<string, ListKind>([
   ['industry', 'industries'],
   ['skill', 'skills'],
   ['degree', 'degrees'],
+  ['state', 'states'],
+  ['locality', 'localities'],
 ]);
 
 function listKind(text: string | undefined): ListKind {
