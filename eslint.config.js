@@ -4,7 +4,7 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/*.d.ts', 'src/generated/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,10 +25,39 @@ export default tseslint.config(
       ...importX.flatConfigs.typescript.settings,
       'import-x/resolver-next': [createTypeScriptImportResolver()],
     },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // The layers read downward (cli -> input -> model; documents -> render; batch beside them):
+      // a module never imports one from a layer above it.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: 'src/model',
+              from: ['src/cli', 'src/input', 'src/documents', 'src/render', 'src/batch'],
+            },
+            { target: 'src/input', from: ['src/cli', 'src/documents', 'src/render', 'src/batch'] },
+            { target: 'src/documents', from: ['src/cli', 'src/input', 'src/render', 'src/batch'] },
+            { target: 'src/render', from: ['src/cli', 'src/input', 'src/batch'] },
+            { target: 'src/batch', from: ['src/cli'] },
+          ],
+        },
+      ],
+      // Files stay small and functions plain. max-lines counts every line, blank lines and
+      // comments included, so it agrees with `wc -l`.
+      'max-lines': ['error', { max: 450, skipBlankLines: false, skipComments: false }],
+      complexity: ['error', 20],
+    },
   },
   {
-    files: ['bench/**', 'scripts/**', 'tests/**'],
+    // TEMPORARY, until the helpers who own them split these files (calibrate: estimate.ts, issue
+    // 21; tax: tax.ts, issue 22). Remove the entry with the split.
+    files: ['src/model/estimate.ts', 'src/model/tax.ts'],
+    rules: { 'max-lines': 'off', complexity: 'off' },
+  },
+  {
+    files: ['bench/**', 'examples/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    // FC_SEED / FC_PATH replay a failing property test (see the file).
+    setupFiles: ['tests/fast-check-setup.ts'],
     // Colour is deterministic without pinning env here: in-process tests pass their own env to
     // run(), and spawned tests start the CLI with only PATH plus what each test sets.
     testTimeout: 30_000,

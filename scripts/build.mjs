@@ -21,7 +21,6 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { writeValidators } from './validators.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -35,7 +34,28 @@ const common = {
   legalComments: 'none', // the notices go to THIRD_PARTY_LICENSES.md instead
   logLevel: 'warning',
   metafile: true,
+  // cli-table3 require()s @colors/colors only to colour a header or border style, which
+  // render/grid.ts never sets (it colours cells itself): left out, its require() is not reached.
+  external: ['@colors/colors/safe'],
   plugins: [
+    {
+      // The data files are shipped once, in data/, and read from there (require() of a JSON file:
+      // one JSON.parse, shared by dist/cli.cjs and the ES modules), not copied into each bundle:
+      // the tarball's budget. `ml-salary/data/*` is the package's own export (package.json). The
+      // same for schemas/ (a --data file is checked against schemas/market.schema.json).
+      name: 'data-files',
+      setup(b) {
+        b.onResolve({ filter: /[\\/](data|schemas)[\\/][\w.-]+\.json$/ }, (args) =>
+          args.path.startsWith('ml-salary/')
+            ? { path: args.path, external: true }
+            : { path: args.path.split(/[\\/]/).slice(-2).join('/'), namespace: 'data' },
+        );
+        b.onLoad({ filter: /.*/, namespace: 'data' }, (args) => ({
+          contents: `module.exports = require(${JSON.stringify(`ml-salary/${args.path}`)});`,
+          loader: 'js',
+        }));
+      },
+    },
     {
       // package.json is imported for its version: bundle that alone, not the whole manifest.
       name: 'version',
@@ -50,8 +70,6 @@ const common = {
   ],
 };
 
-// The market file's validator, compiled from its schema (see scripts/validators.mjs).
-writeValidators();
 rmSync(DIST, { recursive: true, force: true });
 
 /** src/a/b.ts -> 'a-b': the name of a module's file in dist/lazy/. */
@@ -97,22 +115,39 @@ const cli = await build({
     },
   ],
 });
-const [rest, lib] = await Promise.all([
-  build({
-    ...common,
-    format: 'esm',
-    entryPoints: Object.fromEntries(lazy),
-    outdir: 'dist/lazy',
-    splitting: true,
-    chunkNames: 'chunk-[hash]',
-    // commander is CommonJS and the prompts use require(): give the ES modules a require.
-    banner: {
-      js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-    },
-  }),
-  build({ ...common, format: 'esm', entryPoints: { index: 'src/index.ts' }, outdir: 'dist' }),
-]);
-writeFileSync(join(DIST, 'THIRD_PARTY_LICENSES.md'), licenses([cli, rest, lib]));
+// The lazy modules and the library, as ES modules sharing chunks (the market data once).
+const esm = await build({
+  ...common,
+  format: 'esm',
+  entryPoints: {
+    index: 'src/index.ts',
+    ...Object.fromEntries([...lazy].map(([n, p]) => [`lazy/${n}`, p])),
+  },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'lazy/chunk-[hash]',
+  // commander is CommonJS and the prompts use require(): give the ES modules a require.
+  banner: {
+    js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  },
+});
+// What is in both halves is shipped twice: say so when it is large (a module the lazy side
+// imports statically that it could be given instead, as the commands are given the market).
+const inCli = cli.metafile.outputs[Object.keys(cli.metafile.outputs)[0]].inputs;
+const twice = new Map();
+for (const out of Object.values(esm.metafile.outputs)) {
+  for (const [path, { bytesInOutput }] of Object.entries(out.inputs)) {
+    if (inCli[path] && bytesInOutput > 0)
+      twice.set(path, Math.max(twice.get(path) ?? 0, bytesInOutput));
+  }
+}
+const dup = [...twice].sort((a, b) => b[1] - a[1]).filter(([, n]) => n >= 4096);
+if (dup.length) {
+  console.warn(
+    `scripts/build.mjs: in both dist/cli.cjs and the ES modules: ${dup.map(([p, n]) => `${p} (${n} B)`).join(', ')}`,
+  );
+}
+writeFileSync(join(DIST, 'THIRD_PARTY_LICENSES.md'), licenses([cli, esm]));
 execFileSync(
   process.execPath,
   [

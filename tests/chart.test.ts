@@ -2,14 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   commonScale,
-  lineChart,
   rangeBar,
   rangeLegend,
   type Charset,
-  type LineChartOptions,
   type Paint,
   type PaintRole,
 } from '../src/render/chart.js';
+import { lineChart, type LineChartOptions } from '../src/render/line-chart.js';
 import { charsetFor } from '../src/cli/color.js';
 
 // eslint-disable-next-line no-control-regex

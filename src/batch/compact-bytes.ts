@@ -70,7 +70,19 @@ export class CompactBytes {
     for (let i = 0; i < defaulted.length; i++) strings += defaulted[i]!.length + 3;
     if (this.at + FIXED_MOST + strings > this.size) return false;
     const start = this.at;
-    const plain =
+    const plain = this.profilePart(line, p, defaulted) && this.figuresPart(price);
+    if (!plain) {
+      this.at = start;
+      return false;
+    }
+    this.buf[this.at++] = 0x7d; // }
+    this.buf[this.at++] = 0x0a; // newline
+    return true;
+  }
+
+  /** The record up to its level: line, profile, defaulted fields. */
+  private profilePart(line: number, p: Price['profile'], defaulted: readonly ProfileField[]) {
+    return (
       this.put(HEAD) &&
       this.number(line) &&
       this.put(YEARS) &&
@@ -84,7 +96,13 @@ export class CompactBytes {
       this.put(DEGREE) &&
       this.ascii(p.degree) &&
       this.put(DEFAULTED) &&
-      this.list(defaulted) &&
+      this.list(defaulted)
+    );
+  }
+
+  /** The rest: the level and the four ranges. */
+  private figuresPart(price: Price): boolean {
+    return (
       this.put(LEVEL) &&
       this.ascii(price.level) &&
       this.put(BASE) &&
@@ -94,14 +112,8 @@ export class CompactBytes {
       this.put(EQUITY) &&
       this.range(price.equity) &&
       this.put(TOTAL) &&
-      this.range(price.total);
-    if (!plain) {
-      this.at = start;
-      return false;
-    }
-    this.buf[this.at++] = 0x7d; // }
-    this.buf[this.at++] = 0x0a; // newline
-    return true;
+      this.range(price.total)
+    );
   }
 
   private put(part: Uint8Array): true {

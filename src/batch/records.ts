@@ -57,28 +57,8 @@ export function profileFromJson(text: string): RawRecord {
   };
   const keys = Object.keys(record);
   for (const key of keys) {
-    switch (key) {
-      case 'years':
-        raw.years = record.years;
-        break;
-      case 'city':
-        raw.city = record.city;
-        break;
-      case 'industry':
-        raw.industry = record.industry;
-        break;
-      case 'skills':
-        raw.skills = record.skills;
-        break;
-      case 'degree':
-        raw.degree = record.degree;
-        break;
-      case 'offer':
-        raw.offer = record.offer;
-        break;
-      default:
-        throw unknownField(key);
-    }
+    if (key !== 'offer' && !isRecordField(key)) throw unknownField(key);
+    raw[key] = record[key];
   }
   // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
   // a CSV header's is; in the record's offer too.

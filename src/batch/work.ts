@@ -126,65 +126,25 @@ export class RecordWork {
    * header) throws DataError; a bad record is reported and the work goes on.
    */
   private record(lineNo: number, text: string): void {
-    if (isBlank(text)) return;
-    const s = this.settings;
-    if (s.inputFormat === undefined) {
-      s.inputFormat = detect(text, lineNo);
-      if (s.inputFormat === 'csv') {
-        s.columns = header(text, lineNo, true);
-        return;
-      }
-    } else if (s.inputFormat === 'csv' && s.columns.length === 0) {
-      s.columns = header(text, lineNo, false);
-      return;
-    }
+    if (isBlank(text) || this.settle(lineNo, text)) return;
     this.records++;
+    // Set before anything can refuse the record: a '{' alone after any record (even one
+    // refused, as a line with a stray byte-order mark is) is a bad record, not a whole input
+    // that looks pretty-printed.
+    const first = !this.recordSeen;
+    this.recordSeen = true;
     if (text.charCodeAt(0) === 0xfeff) {
       // The input's own mark is dropped as it is read (LineSplitter); this one is elsewhere.
       this.report(lineNo, MID_BOM);
       return;
     }
-    const first = !this.recordSeen;
-    this.recordSeen = true;
-    if (first && s.inputFormat === 'ndjson' && text.trim() === '{') {
+    if (first && this.settings.inputFormat === 'ndjson' && text.trim() === '{') {
       throw new DataError(
         `line ${lineNo}: a '{' alone: the input looks like pretty-printed JSON (an object over several lines), not NDJSON (one object per line); convert it with: jq -c .`,
       );
     }
     try {
-      const raw: RawRecord =
-        s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, s.columns);
-      const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
-      // The reasons are written only with --explain: the other outputs need the figures alone.
-      const est =
-        s.explain && s.format !== 'csv'
-          ? estimate(profile, this.market)
-          : price(profile, this.market);
-      // An offer in the record: where it sits against this estimate (NDJSON output only).
-      const position = raw.offer === undefined ? undefined : offerPositionOf(raw.offer, est);
-      if (s.format === 'csv') {
-        this.text += csvRecord(est, defaulted, [lineNo]);
-      } else if (s.explain) {
-        // The --json document with the input line number after its version.
-        const { schemaVersion, ...doc } = toDocument(
-          est as Estimate,
-          defaulted,
-          this.market.dataVersion,
-        );
-        const record = position
-          ? { schemaVersion, line: lineNo, ...doc, position }
-          : { schemaVersion, line: lineNo, ...doc };
-        this.text += `${JSON.stringify(record)}\n`;
-      } else if (position !== undefined || !this.compact(lineNo, est, defaulted)) {
-        // With an offer's position, or a string JSON escapes: the record through JSON.stringify.
-        const record = toBatchRecord(lineNo, est, defaulted);
-        const line = `${JSON.stringify(position ? { ...record, position } : record)}\n`;
-        if (!this.bytes.addText(line)) {
-          this.piece();
-          if (!this.bytes.addText(line)) this.out.push(line);
-        }
-      }
-      if (this.text.length >= OUT_PIECE || this.bytes.length >= OUT_PIECE) this.piece();
+      this.estimateRecord(lineNo, text);
       this.good++;
     } catch (error) {
       if (error instanceof InputError) {
@@ -193,6 +153,63 @@ export class RecordWork {
         throw error;
       }
     }
+  }
+
+  /**
+   * The first non-blank line settles the format, and a CSV header is read: true when `text` was
+   * such a line rather than a record.
+   */
+  private settle(lineNo: number, text: string): boolean {
+    const s = this.settings;
+    if (s.inputFormat === undefined) {
+      s.inputFormat = detect(text, lineNo);
+      if (s.inputFormat !== 'csv') return false;
+      s.columns = header(text, lineNo, true);
+      return true;
+    }
+    if (s.inputFormat === 'csv' && s.columns.length === 0) {
+      s.columns = header(text, lineNo, false);
+      return true;
+    }
+    return false;
+  }
+
+  /** One record's output, in the format asked for; an InputError for a bad record. */
+  private estimateRecord(lineNo: number, text: string): void {
+    const s = this.settings;
+    const raw: RawRecord =
+      s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, s.columns);
+    const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
+    // The reasons are written only with --explain: the other outputs need the figures alone.
+    const est =
+      s.explain && s.format !== 'csv'
+        ? estimate(profile, this.market)
+        : price(profile, this.market);
+    // An offer in the record: where it sits against this estimate (NDJSON output only).
+    const position = raw.offer === undefined ? undefined : offerPositionOf(raw.offer, est);
+    if (s.format === 'csv') {
+      this.text += csvRecord(est, defaulted, [lineNo]);
+    } else if (s.explain) {
+      // The --json document with the input line number after its version.
+      const { schemaVersion, ...doc } = toDocument(
+        est as Estimate,
+        defaulted,
+        this.market.dataVersion,
+      );
+      const record = position
+        ? { schemaVersion, line: lineNo, ...doc, position }
+        : { schemaVersion, line: lineNo, ...doc };
+      this.text += `${JSON.stringify(record)}\n`;
+    } else if (position !== undefined || !this.compact(lineNo, est, defaulted)) {
+      // With an offer's position, or a string JSON escapes: the record through JSON.stringify.
+      const record = toBatchRecord(lineNo, est, defaulted);
+      const line = `${JSON.stringify(position ? { ...record, position } : record)}\n`;
+      if (!this.bytes.addText(line)) {
+        this.piece();
+        if (!this.bytes.addText(line)) this.out.push(line);
+      }
+    }
+    if (this.text.length >= OUT_PIECE || this.bytes.length >= OUT_PIECE) this.piece();
   }
 
   /** The compact record as bytes, in a new piece if this one is full; false if it cannot be. */

@@ -1,10 +1,8 @@
 // Deciding colour needs no colour library: this is bundled into the CLI's start-up file, while
 // chalk (src/paint.ts) loads only when a table is painted, not before the first prompt.
+import type { Charset } from '../render/chart.js';
 
 export type ColorChoice = 'auto' | 'always' | 'never';
-
-/** Which glyphs charts draw with (see render/chart.ts). */
-export type Charset = 'unicode' | 'ascii';
 
 interface StreamLike {
   isTTY?: boolean;

@@ -3,7 +3,7 @@
 import { flagName, resolveProfile, type RawProfile } from '../input/profile.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type { Market, Profile } from '../model/types.js';
-import { takeHomeRequest, type EstimateOptions, type TakeHomeOptions } from './options.js';
+import { takeHomeRequest, type EstimateOptions, type TakeHomeOptions } from './flags.js';
 
 export function startProfile(opts: EstimateOptions, market: Market, years: unknown) {
   const raw: RawProfile = {

@@ -9,14 +9,8 @@ import { defineCareer } from './commands/career.js';
 import { defineCompare } from './commands/compare.js';
 import { defineMarket } from './commands/market.js';
 import { defineOffer } from './commands/offer.js';
-import {
-  addOutputOptions,
-  addProfileOptions,
-  addTakeHomeOptions,
-  DATA_HELP,
-  type CommandContext,
-  type EstimateOptions,
-} from './options.js';
+import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from './options.js';
+import { DATA_HELP, type CommandContext, type EstimateOptions } from './flags.js';
 import { DataError, InputError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
 import { print, printErr, type Io } from './io.js';

@@ -1,7 +1,7 @@
 import { parseYears } from '../input/numbers.js';
 import type { Prompts } from './prompt-kit.js';
 import type { Io } from './io.js';
-import type { Format } from './options.js';
+import type { Format } from './flags.js';
 import type { RawProfile } from '../input/profile.js';
 import type { CatalogEntry, Market } from '../model/types.js';
 

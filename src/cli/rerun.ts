@@ -2,7 +2,7 @@
 // printed on stderr after an interactive run.
 import { shellLine } from './shell.js';
 import type { Profile } from '../model/types.js';
-import type { EstimateOptions, TakeHomeOptions } from './options.js';
+import type { EstimateOptions, TakeHomeOptions } from './flags.js';
 
 /** The flags besides the profile and the terms that shape the report, as they were given. */
 function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {

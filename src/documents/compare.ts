@@ -2,9 +2,16 @@
 // schemas/career.schema.json): estimates of several profiles, each exactly what a single estimate
 // of that profile gives, and their differences. Built once; renderers read only these.
 import { SCHEMA_VERSION } from './estimate.js';
-import type { Change } from '../input/scenario.js';
+
 import type { TakeHomeView } from '../model/take-home.js';
-import type { Estimate, Figures, Profile, ProfileField, ProfileLabels } from '../model/types.js';
+import type {
+  Change,
+  Estimate,
+  Figures,
+  Profile,
+  ProfileField,
+  ProfileLabels,
+} from '../model/types.js';
 
 /** A difference from the first scenario's typical figure. */
 export interface Delta {

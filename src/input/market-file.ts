@@ -7,27 +7,13 @@ import { InputError } from '../errors.js';
 import { fsReason } from './files.js';
 import { UsageError } from '../errors.js';
 import { deepFreeze } from '../model/freeze.js';
-import type { SchemaError, validateMarket } from '../generated/validate-market.js';
+import marketSchema from '../../schemas/market.schema.json' with { type: 'json' };
+import { schemaProblem, type Schema } from './schema.js';
 import { foldName, hiddenCharacter } from './names.js';
 import { clip } from './numbers.js';
-import type { Market, Range } from '../model/types.js';
+import { MARKET_FILE_SOURCE, type Market, type Range } from '../model/types.js';
 
 const FIELD = '--data';
-
-/** The id of the source entry a market file adds to its own, so estimates name the file. */
-export const MARKET_FILE_SOURCE = 'market-file';
-
-/** One schema error as a person reads it: "/locations/2/multiplier/low: must be number". */
-function schemaMessage(e: SchemaError): string {
-  const at = e.instancePath === '' ? '(the whole file)' : e.instancePath;
-  const extra =
-    e.keyword === 'additionalProperties'
-      ? ` '${String(e.params.additionalProperty)}'`
-      : e.keyword === 'enum'
-        ? ` (${(e.params.allowedValues as unknown[]).map(String).join(', ')})`
-        : '';
-  return `${at}: ${e.message ?? e.keyword}${extra}`;
-}
 
 /** Every { low, mid, high } of numbers in the market, with its JSON path. */
 function ranges(value: unknown, path: string, out: [string, Record<string, number>][]): void {
@@ -259,22 +245,16 @@ function checkLargest(m: Market, fail: (path: string, message: string) => never)
 }
 
 /**
- * A market from parsed JSON, checked against the schema (`validate`, the generated validator,
- * which the CLI loads only for --data) and for meaning; `name` says where it came from in
- * messages. The market
- * gets a source entry naming the file, which every estimate then cites. Throws InputError
- * (`--data`) with one line: the JSON path and what is wrong.
+ * A market from parsed JSON, checked against schemas/market.schema.json and for meaning; `name`
+ * says where it came from in messages. The market gets a source entry naming the file, which
+ * every estimate then cites. Throws InputError (`--data`) with one line: the JSON path and what
+ * is wrong.
  */
-export function checkMarket(
-  value: unknown,
-  name: string,
-  file: string,
-  validate: typeof validateMarket,
-): Market {
-  if (!validate(value)) {
-    const first = validate.errors?.[0];
+export function checkMarket(value: unknown, name: string, file: string): Market {
+  const problem = schemaProblem(marketSchema as Schema, value);
+  if (problem !== undefined) {
     throw new InputError(
-      `${FIELD} ${clip(name, 200)}: ${first ? schemaMessage(first) : 'not a market file'} (see schemas/market.schema.json)`,
+      `${FIELD} ${clip(name, 200)}: ${problem} (see schemas/market.schema.json)`,
       FIELD,
     );
   }
@@ -318,6 +298,5 @@ export async function readMarketFile(path: string): Promise<Market> {
       FIELD,
     );
   }
-  const { validateMarket } = await import('../generated/validate-market.js');
-  return checkMarket(value, path, path, validateMarket);
+  return checkMarket(value, path, path);
 }

@@ -4,13 +4,13 @@ import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
 import { editDistanceSuggest, resolveName, resolveSkills } from './names.js';
 import { clip, parseYears } from './numbers.js';
-import { PROFILE_FIELDS, type Market, type Profile, type ProfileField } from '../model/types.js';
-
-/** One change a scenario makes, as the user wrote it and as it applies. */
-export type Change =
-  | { field: 'years'; text: string; set?: number; add?: number }
-  | { field: 'city' | 'industry' | 'degree'; text: string; set: string }
-  | { field: 'skills'; text: string; set?: string[]; add?: string[]; remove?: string[] };
+import {
+  PROFILE_FIELDS,
+  type Change,
+  type Market,
+  type Profile,
+  type ProfileField,
+} from '../model/types.js';
 
 /** A scenario: its label (what was typed) and its changes, in order. */
 export interface Scenario {

@@ -5,6 +5,9 @@ export interface Range {
   high: number;
 }
 
+/** The id of the source entry a --data market file adds to its own, so estimates name the file. */
+export const MARKET_FILE_SOURCE = 'market-file';
+
 export type Level = 'entry' | 'mid' | 'senior' | 'staff';
 export const LEVELS: readonly Level[] = ['entry', 'mid', 'senior', 'staff'];
 
@@ -273,3 +276,9 @@ export interface Market {
   };
   defaults: { city: string; industry: string; skills: string[]; degree: string; why: string };
 }
+
+/** One change a scenario makes, as the user wrote it and as it applies. */
+export type Change =
+  | { field: 'years'; text: string; set?: number; add?: number }
+  | { field: 'city' | 'industry' | 'degree'; text: string; set: string }
+  | { field: 'skills'; text: string; set?: string[]; add?: string[]; remove?: string[] };

@@ -1,10 +1,10 @@
 // What-if scenarios in columns, and a career as a table and a chart, for people.
 import type { ChalkInstance } from 'chalk';
-import type { Charset } from '../cli/color.js';
+import type { Charset } from './chart.js';
 import type { CareerDocument, CompareDocument, Delta } from '../documents/compare.js';
 import { money, moneyK, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
-import { lineChart } from './chart.js';
+import { lineChart } from './line-chart.js';
 import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';

@@ -2,7 +2,7 @@
 // when the terminal is wide enough, borderless below that.
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import type { Charset } from '../cli/color.js';
+import type { Charset } from './chart.js';
 import { wrap } from './text.js';
 
 const NO_BORDERS = Object.fromEntries(

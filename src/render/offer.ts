@@ -1,7 +1,7 @@
 // An offer (or several) for people: year by year, first year and annualized, and where each part
 // sits against the market, with a range bar per part and the offer marked.
 import type { ChalkInstance } from 'chalk';
-import type { Charset } from '../cli/color.js';
+import type { Charset } from './chart.js';
 import { money, percent, signedMoney, yearsText } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';

@@ -164,6 +164,44 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   for (const note of notes) out.push(paint.dim(wrap(note, width, '')));
   out.push('');
 
+  out.push(...reasonLines(doc, paint, width, explain), '');
+  out.push(...openDataLines(doc, paint, width, explain), '');
+
+  const sourcesHeading = explain
+    ? 'Sources'
+    : 'Sources (--explain: what each guide says, the files)';
+  out.push(paint.bold(wrap(sourcesHeading, width, '  ')));
+  for (const s of doc.sources) {
+    const where = explain ? ` (${s.file})` : '';
+    out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title}${where}`, width, '    ')}`);
+  }
+  if (doc.takeHome) {
+    out.push('');
+    const t = doc.takeHome;
+    out.push(
+      renderTakeHomeTable(
+        [
+          ['Low', t.low],
+          ['Typical', t.mid],
+          ['High', t.high],
+        ],
+        { paint, width, charset: opts.charset, explain: [1] },
+      ),
+    );
+  }
+  const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels, opts.defaultedBecause);
+  if (defaulted) out.push('', paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
+  return `${out.join('\n')}\n`;
+}
+
+/** The reasons, each with its effect on the typical total, down to the total itself. */
+function reasonLines(
+  doc: EstimateDocument,
+  paint: ChalkInstance,
+  width: number,
+  explain: boolean,
+): string[] {
+  const out: string[] = [];
   const shown = reasonsShown(doc.factors, explain);
   const heading =
     explain || shown.length === doc.factors.length
@@ -212,8 +250,18 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
       );
     }
   }
-  out.push('');
+  return out;
+}
 
+/** What the open data says (and, with --explain, what each guide says). */
+function openDataLines(
+  doc: EstimateDocument,
+  paint: ChalkInstance,
+  width: number,
+  explain: boolean,
+): string[] {
+  const out: string[] = [];
+  const p = doc.profile;
   const od = doc.openData;
   const odTag = sourceTag(
     doc.sources.find((s) => s.id === od.source) ?? { id: od.source, file: '' },
@@ -248,33 +296,7 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
     );
     out.push(paint.bold('Open data') + line.slice('Open data'.length));
   }
-  out.push('');
-
-  const sourcesHeading = explain
-    ? 'Sources'
-    : 'Sources (--explain: what each guide says, the files)';
-  out.push(paint.bold(wrap(sourcesHeading, width, '  ')));
-  for (const s of doc.sources) {
-    const where = explain ? ` (${s.file})` : '';
-    out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title}${where}`, width, '    ')}`);
-  }
-  if (doc.takeHome) {
-    out.push('');
-    const t = doc.takeHome;
-    out.push(
-      renderTakeHomeTable(
-        [
-          ['Low', t.low],
-          ['Typical', t.mid],
-          ['High', t.high],
-        ],
-        { paint, width, charset: opts.charset, explain: [1] },
-      ),
-    );
-  }
-  const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels, opts.defaultedBecause);
-  if (defaulted) out.push('', paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 /** A guide's range as it states it: "$140K-$200K", or "$300K+" when it gives only a floor. */

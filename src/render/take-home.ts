@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import { money, percent } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
-import type { Charset } from '../cli/color.js';
+import type { Charset } from './chart.js';
 import { grid } from './grid.js';
 import { wrap } from './text.js';
 
@@ -23,34 +23,7 @@ export function renderTakeHomeTable(
       wrap(`Take-home pay (${first.filing}, tax year ${first.taxYear}; ${where})`, width, ''),
     ),
   );
-  // Every tax any column has, in the order they first appear.
-  const ids: { id: string; label: string }[] = [];
-  for (const [, v] of columns) {
-    for (const t of v.taxes)
-      if (!ids.some((x) => x.id === t.id)) ids.push({ id: t.id, label: t.label });
-  }
-  const amountOf = (v: TakeHomeView, id: string): number =>
-    v.taxes.find((t) => t.id === id)?.amount ?? 0;
-  const minus = (n: number): string => money(-n); // an amount taken off: -$1,234 ($0 for none)
-  const rows: string[][] = [['Gross', ...columns.map(([, v]) => money(v.gross))]];
-  if (columns.some(([, v]) => v.pretax > 0)) {
-    rows.push(['401(k) deferrals', ...columns.map(([, v]) => minus(v.pretax))]);
-  }
-  if (columns.some(([, v]) => v.hsa > 0)) {
-    rows.push(['HSA contributions', ...columns.map(([, v]) => minus(v.hsa))]);
-  }
-  // Where the columns are in different places, a shared line takes a name that fits them all.
-  const generic: Record<string, string> = { state: 'State income tax', local: 'Local income tax' };
-  for (const { id, label } of ids) {
-    const labels = new Set(
-      columns.map(([, v]) => v.taxes.find((t) => t.id === id)?.label ?? label),
-    );
-    const name = labels.size > 1 ? (generic[id] ?? label) : label;
-    rows.push([name, ...columns.map(([, v]) => minus(amountOf(v, id)))]);
-  }
-  rows.push(['Net', ...columns.map(([, v]) => money(v.net))]);
-  rows.push(['Effective tax rate', ...columns.map(([, v]) => percent(v.effectiveRate))]);
-  rows.push(['Net at U.S. prices *', ...columns.map(([, v]) => money(v.purchasingPower.net))]);
+  const rows = taxRows(columns);
   out.push(
     grid(['', ...columns.map(([label]) => label)], rows, {
       paint,
@@ -112,4 +85,37 @@ export function renderTakeHomeTable(
 export function placeName(v: TakeHomeView): string {
   if (v.state === 'none') return 'federal only';
   return v.local ? `${v.state} + ${v.local.toUpperCase()}` : v.state;
+}
+
+/** The table's rows: gross, contributions, every tax any column has (in order), net, rates. */
+function taxRows(columns: readonly (readonly [label: string, view: TakeHomeView])[]): string[][] {
+  // Every tax any column has, in the order they first appear.
+  const ids: { id: string; label: string }[] = [];
+  for (const [, v] of columns) {
+    for (const t of v.taxes)
+      if (!ids.some((x) => x.id === t.id)) ids.push({ id: t.id, label: t.label });
+  }
+  const amountOf = (v: TakeHomeView, id: string): number =>
+    v.taxes.find((t) => t.id === id)?.amount ?? 0;
+  const minus = (n: number): string => money(-n); // an amount taken off: -$1,234 ($0 for none)
+  const rows: string[][] = [['Gross', ...columns.map(([, v]) => money(v.gross))]];
+  if (columns.some(([, v]) => v.pretax > 0)) {
+    rows.push(['401(k) deferrals', ...columns.map(([, v]) => minus(v.pretax))]);
+  }
+  if (columns.some(([, v]) => v.hsa > 0)) {
+    rows.push(['HSA contributions', ...columns.map(([, v]) => minus(v.hsa))]);
+  }
+  // Where the columns are in different places, a shared line takes a name that fits them all.
+  const generic: Record<string, string> = { state: 'State income tax', local: 'Local income tax' };
+  for (const { id, label } of ids) {
+    const labels = new Set(
+      columns.map(([, v]) => v.taxes.find((t) => t.id === id)?.label ?? label),
+    );
+    const name = labels.size > 1 ? (generic[id] ?? label) : label;
+    rows.push([name, ...columns.map(([, v]) => minus(amountOf(v, id)))]);
+  }
+  rows.push(['Net', ...columns.map(([, v]) => money(v.net))]);
+  rows.push(['Effective tax rate', ...columns.map(([, v]) => percent(v.effectiveRate))]);
+  rows.push(['Net at U.S. prices *', ...columns.map(([, v]) => money(v.purchasingPower.net))]);
+  return rows;
 }

@@ -1,15 +1,14 @@
 // `ml-salary batch [file]`: many profiles from NDJSON or CSV (the work: run/batch.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { choiceOption, hideProfileFlags } from '../options.js';
 import {
-  choiceOption,
   DATA_HELP,
   defined,
-  hideProfileFlags,
   oneFormat,
   refuseProfileFlags,
   type CommandContext,
-} from '../options.js';
+} from '../flags.js';
 
 const HELP_AFTER = `
 Input: NDJSON, one profile object per line ({"years": 4, "city": "austin", "skills": ["mlops"]}),

@@ -1,14 +1,7 @@
 // `ml-salary career`: pay across a career, with a chart (the work: run/career.ts).
 import { Option, type Command } from 'commander';
-import {
-  addOutputOptions,
-  addProfileOptions,
-  addTakeHomeOptions,
-  collect,
-  DATA_HELP,
-  refuseProfileFlags,
-  type CommandContext,
-} from '../options.js';
+import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
+import { collect, DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
 import type { CareerOptions } from '../run/career.js';
 
 const HELP_AFTER = `

@@ -1,14 +1,7 @@
 // `ml-salary compare --vs ...`: what-if scenarios side by side (the work: run/compare.ts).
 import type { Command } from 'commander';
-import {
-  addOutputOptions,
-  addProfileOptions,
-  addTakeHomeOptions,
-  collect,
-  DATA_HELP,
-  refuseProfileFlags,
-  type CommandContext,
-} from '../options.js';
+import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
+import { collect, DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
 import type { CompareOptions } from '../run/compare.js';
 
 const HELP_AFTER = `

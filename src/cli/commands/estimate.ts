@@ -16,7 +16,7 @@ import {
   takeHomeRequest,
   type EstimateOptions,
   type TakeHomeOptions,
-} from '../options.js';
+} from '../flags.js';
 
 export async function estimateCommand(
   opts: EstimateOptions & TakeHomeOptions,

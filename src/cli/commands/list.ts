@@ -12,14 +12,14 @@ import {
 } from '../../render/list.js';
 import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
+import { hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
-  hideProfileFlags,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
-} from '../options.js';
+} from '../flags.js';
 
 export function defineList(program: Command, ctx: CommandContext): void {
   const cmd = program

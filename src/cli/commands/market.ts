@@ -1,15 +1,14 @@
 // `ml-salary market [--json]`: the market data the estimate reads, to read or to start your own.
 import { print, type Io } from '../io.js';
-import { MARKET_FILE_SOURCE } from '../../input/market-file.js';
-import type { Market } from '../../model/types.js';
+import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
+import { hideProfileFlags } from '../options.js';
 import {
   defined,
-  hideProfileFlags,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
-} from '../options.js';
+} from '../flags.js';
 
 export function defineMarket(program: Command, ctx: CommandContext): void {
   const cmd = program

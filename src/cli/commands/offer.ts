@@ -1,13 +1,7 @@
 // `ml-salary offer`: an offer year by year against the market (the work: run/offer.ts).
 import type { Command } from 'commander';
-import {
-  addOutputOptions,
-  addProfileOptions,
-  addTakeHomeOptions,
-  DATA_HELP,
-  refuseProfileFlags,
-  type CommandContext,
-} from '../options.js';
+import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
+import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
 import type { OfferOptions } from '../run/offer.js';
 
 const HELP_AFTER = `

@@ -180,6 +180,22 @@ class BatchRun {
     const onAbort = (): void => stream.destroy?.();
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
+    try {
+      await this.read(stream);
+    } catch (error) {
+      if (!signal?.aborted) throw this.readError(error);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      // Whatever was estimated is whole lines; let it out, in order, even when stopping early.
+      this.cut();
+      this.writeReady(true);
+      this.progress.clear();
+    }
+    return this.finish();
+  }
+
+  /** Read the whole input, writing what it comes to as it goes. */
+  private async read(stream: NodeJS.ReadableStream): Promise<void> {
     // What a chunk holds, in order: lines the splitter read one by one, and runs of whole lines.
     const items: (Line | Run)[] = [];
     const onLine = (line: Line): void => void items.push(line);
@@ -192,54 +208,45 @@ class BatchRun {
       items.length = 0;
       return goOn;
     };
-    try {
-      // The first bytes are held until there are enough to tell text from binary or UTF-16 (a
-      // pipe may hand over a byte-order mark one byte at a time), or until a line is complete:
-      // a whole line, good or bad, is never held back.
-      let head: Buffer | undefined = Buffer.alloc(0);
-      let goOn = true;
-      for await (const raw of stream) {
-        let chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
-        if (head !== undefined) {
-          head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
-          if (head.length < SNIFF_BYTES && head.indexOf(0x0a) === -1) continue;
-          chunk = head;
-          head = undefined;
-          this.sniff(chunk);
-        }
-        goOn = await feed(chunk);
-        if (!goOn) break;
+    // The first bytes are held until there are enough to tell text from binary or UTF-16 (a
+    // pipe may hand over a byte-order mark one byte at a time), or until a line is complete:
+    // a whole line, good or bad, is never held back.
+    let head: Buffer | undefined = Buffer.alloc(0);
+    for await (const raw of stream) {
+      let chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
+      if (head !== undefined) {
+        head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+        if (head.length < SNIFF_BYTES && head.indexOf(0x0a) === -1) continue;
+        chunk = head;
+        head = undefined;
+        this.sniff(chunk);
       }
-      if (goOn && head !== undefined && head.length > 0 && !this.stopped()) {
-        this.sniff(head);
-        goOn = await feed(head);
-      }
-      if (goOn && !this.stopped()) {
-        this.splitter.end(onLine);
-        await this.process(items);
-        // No record came out (an empty input, or every record bad): the CSV is its header alone.
-        if (!this.stopped()) this.header();
-      }
-    } catch (error) {
-      if (!signal?.aborted) {
-        if (
-          error instanceof DataError ||
-          error instanceof UsageError ||
-          error instanceof InputError
-        ) {
-          throw error;
-        }
-        throw new DataError(
-          `error reading ${clip(this.source.name, 200)}: ${clip(error instanceof Error ? error.message : String(error), 300)}`,
-        );
-      }
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      // Whatever was estimated is whole lines; let it out, in order, even when stopping early.
-      this.cut();
-      this.writeReady(true);
-      this.progress.clear();
+      if (!(await feed(chunk))) return;
     }
+    if (head !== undefined && head.length > 0 && !this.stopped()) {
+      this.sniff(head);
+      if (!(await feed(head))) return;
+    }
+    if (this.stopped()) return;
+    this.splitter.end(onLine);
+    await this.process(items);
+    // No record came out (an empty input, or every record bad): the CSV is its header alone.
+    if (!this.stopped()) this.header();
+  }
+
+  /** A failed read as the error the user sees: one line, exit 1 unless it is already typed. */
+  private readError(error: unknown): Error {
+    if (error instanceof DataError || error instanceof UsageError || error instanceof InputError) {
+      return error;
+    }
+    return new DataError(
+      `error reading ${clip(this.source.name, 200)}: ${clip(error instanceof Error ? error.message : String(error), 300)}`,
+    );
+  }
+
+  /** The exit code, with the tally on stderr when anything was bad or it was stopped. */
+  private finish(): number {
+    const { signal } = this.io;
     if (this.stdoutGone) return EXIT.ok;
     if (signal?.aborted) {
       const code = abortCode(signal);

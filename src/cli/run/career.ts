@@ -13,7 +13,7 @@ import { applyScenario, parseScenario } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
 import { startProfile, takeHomeFor } from '../columns.js';
 import type { CompareOptions } from './compare.js';
-import { colorChoice, estimateFormat } from '../options.js';
+import { colorChoice, estimateFormat } from '../flags.js';
 
 export interface CareerOptions extends CompareOptions {
   from?: string;

@@ -15,7 +15,7 @@ import {
   estimateFormat,
   type EstimateOptions,
   type TakeHomeOptions,
-} from '../options.js';
+} from '../flags.js';
 
 export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
   vs?: string[];

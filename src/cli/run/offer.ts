@@ -37,10 +37,11 @@ import { PROFILE_FIELDS } from '../../model/types.js';
 import {
   colorChoice,
   estimateFormat,
+  type Format,
   takeHomeRequest,
   type EstimateOptions,
   type TakeHomeOptions,
-} from '../options.js';
+} from '../flags.js';
 
 export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
   base?: string;
@@ -194,80 +195,14 @@ export async function offerCommand(
 ): Promise<void> {
   const format = estimateFormat(opts);
   const request = await takeHomeRequest(opts);
-  const flags = offerFlags(opts);
   const docs: OfferDocument[] = [];
   /** The terms as typed and answered, when something was asked (for the re-run line). */
   let typed: TypedTerms | undefined;
-  if (files.length > 0) {
-    const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
-    if (given !== undefined) {
-      throw new UsageError(
-        `${OFFER_FLAGS[given]} with offer files: the terms come from the files (each gives its own)`,
-      );
-    }
-    for (const path of files) {
-      const file = readOfferFile(path);
-      docs.push(
-        inFile(path, () =>
-          judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
-            profileNames: fieldName,
-            offerNames: OFFER_KEYS,
-            label: file.label,
-          }),
-        ),
-      );
-    }
-  } else {
-    const plan = promptPlan(opts, format, io);
-    let asked = false;
-    let profile = profileFlags(opts);
-    let offer = flags;
-    if (plan.ask) {
-      // Check what the flags gave before asking for the rest, so a typo fails at once.
-      resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
-      checkEachTerm(offer, OFFER_FLAGS);
-      // The prompts draw straight on stderr; with colour off they write no colour code at all.
-      const context = {
-        input: io.stdin,
-        output: io.stderr,
-        signal: io.signal,
-        colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
-      };
-      profile = await askMissing(profile, market, context);
-      const answers = await askOffer(
-        {
-          base: opts.base,
-          bonus: opts.bonus,
-          equity: opts.equity,
-          vesting: opts.vesting,
-          signOn: opts.signOn,
-        },
-        answerParsers(offer),
-        vestingPresets,
-        context,
-        (['vesting', 'refresh', 'private'] as const)
-          .filter((k) => offer[k] !== undefined && offer[k] !== false)
-          .map((k) => OFFER_FLAGS[k])[0],
-      );
-      const before = JSON.stringify([profileFlags(opts), offer]);
-      offer = { ...offer, ...answers };
-      asked = JSON.stringify([profile, offer]) !== before;
-      // An empty answer is "none" (an empty flag is an error: resolveOffer says so).
-      for (const k of OFFER_FIELDS) if (offer[k] === '' && flags[k] === undefined) delete offer[k];
-    } else {
-      for (const [value, name] of [
-        [profile.years, '--years'],
-        [offer.base, '--base'],
-      ] as const) {
-        if (value === undefined) {
-          throw new UsageError(
-            `${name} is required here (${plan.because}); pass e.g. ${name === '--years' ? '--years 5' : '--base 185000'}`,
-          );
-        }
-      }
-    }
-    docs.push(judge(profile, offer, market, { profileNames: flagName, offerNames: OFFER_FLAGS }));
-    if (asked) typed = offer as TypedTerms;
+  if (files.length > 0) docs.push(...offersFromFiles(files, opts, market));
+  else {
+    const { doc, asked } = await offerFromFlags(opts, format, io, market);
+    docs.push(doc);
+    typed = asked;
   }
   if (request) {
     const { takeHomeAt } = await import('../../model/take-home.js');
@@ -309,6 +244,94 @@ export async function offerCommand(
       return;
     }
   }
+}
+
+/** The offers of offer files, each judged against the estimate for its profile. */
+function offersFromFiles(
+  files: readonly string[],
+  opts: OfferOptions,
+  market: Market,
+): OfferDocument[] {
+  const flags = offerFlags(opts);
+  const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
+  if (given !== undefined) {
+    throw new UsageError(
+      `${OFFER_FLAGS[given]} with offer files: the terms come from the files (each gives its own)`,
+    );
+  }
+  return files.map((path) => {
+    const file = readOfferFile(path);
+    return inFile(path, () =>
+      judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
+        profileNames: fieldName,
+        offerNames: OFFER_KEYS,
+        label: file.label,
+      }),
+    );
+  });
+}
+
+/**
+ * The offer the flags give, asking in a terminal for what they leave out; `asked` holds the
+ * terms as typed and answered when something was asked (for the re-run line).
+ */
+async function offerFromFlags(
+  opts: OfferOptions,
+  format: Format,
+  io: Io,
+  market: Market,
+): Promise<{ doc: OfferDocument; asked?: TypedTerms }> {
+  const flags = offerFlags(opts);
+  const plan = promptPlan(opts, format, io);
+  let asked = false;
+  let profile = profileFlags(opts);
+  let offer = flags;
+  if (plan.ask) {
+    // Check what the flags gave before asking for the rest, so a typo fails at once.
+    resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
+    checkEachTerm(offer, OFFER_FLAGS);
+    // The prompts draw straight on stderr; with colour off they write no colour code at all.
+    const context = {
+      input: io.stdin,
+      output: io.stderr,
+      signal: io.signal,
+      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
+    };
+    profile = await askMissing(profile, market, context);
+    const answers = await askOffer(
+      {
+        base: opts.base,
+        bonus: opts.bonus,
+        equity: opts.equity,
+        vesting: opts.vesting,
+        signOn: opts.signOn,
+      },
+      answerParsers(offer),
+      vestingPresets,
+      context,
+      (['vesting', 'refresh', 'private'] as const)
+        .filter((k) => offer[k] !== undefined && offer[k] !== false)
+        .map((k) => OFFER_FLAGS[k])[0],
+    );
+    const before = JSON.stringify([profileFlags(opts), offer]);
+    offer = { ...offer, ...answers };
+    asked = JSON.stringify([profile, offer]) !== before;
+    // An empty answer is "none" (an empty flag is an error: resolveOffer says so).
+    for (const k of OFFER_FIELDS) if (offer[k] === '' && flags[k] === undefined) delete offer[k];
+  } else {
+    for (const [value, name] of [
+      [profile.years, '--years'],
+      [offer.base, '--base'],
+    ] as const) {
+      if (value === undefined) {
+        throw new UsageError(
+          `${name} is required here (${plan.because}); pass e.g. ${name === '--years' ? '--years 5' : '--base 185000'}`,
+        );
+      }
+    }
+  }
+  const doc = judge(profile, offer, market, { profileNames: flagName, offerNames: OFFER_FLAGS });
+  return asked ? { doc, asked: offer as TypedTerms } : { doc };
 }
 
 /**

@@ -1,0 +1,379 @@
+// A line chart for the terminal: a typical line inside its low-high band, with more series on
+// top (compare's and career's charts). Laid out in cells (chart.ts), painted at the very end.
+import {
+  cellsOf,
+  checkFinite,
+  checkSize,
+  clamp,
+  extent,
+  fit,
+  paintCells,
+  type Cell,
+  type Charset,
+  type Paint,
+} from './chart.js';
+
+const LINE_GLYPHS = {
+  unicode: {
+    series: ['●', '▲', '■', '◆', '▼', '★'],
+    band: '░',
+    axis: '│',
+    tick: '┤',
+    corner: '└',
+    rule: '─',
+    xTick: '┬',
+    ellipsis: '…',
+  },
+  ascii: {
+    series: ['*', '+', 'o', '#', 'x', '@'],
+    band: ':',
+    axis: '|',
+    tick: '+',
+    corner: '+',
+    rule: '-',
+    xTick: '+',
+    ellipsis: '...',
+  },
+} as const;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LineSeries {
+  label: string;
+  points: readonly Point[];
+}
+
+export interface BandPoint {
+  x: number;
+  low: number;
+  high: number;
+}
+
+export interface LineChartOptions {
+  /** The first series is the main line, drawn inside the band and over the others. */
+  series: readonly LineSeries[];
+  /** The low-high band around the first series, shaded. */
+  band?: readonly BandPoint[];
+  /** The band's name in the legend (default "low to high"). */
+  bandLabel?: string;
+  /** Columns: no line is longer. */
+  width: number;
+  /** Rows of the plot itself; the chart adds 4 lines (y title, axis, x ticks, x title) and the legend. */
+  height: number;
+  charset: Charset;
+  xLabel: string;
+  yLabel: string;
+  formatX: (x: number) => string;
+  formatY: (y: number) => string;
+  /** Where the y axis starts: at 0 (default; amounts read as amounts) or at the lowest value. */
+  yFrom?: 'zero' | 'data';
+  paint?: Paint;
+}
+
+/** Nice steps: mantissas × powers of ten, from the first at least `raw`. */
+function* niceSteps(raw: number, mantissas: readonly number[]): Generator<number> {
+  let power = 10 ** Math.floor(Math.log10(raw > 0 ? raw : 1));
+  if (!(power > 0)) power = Number.MIN_VALUE; // a span so small that 10^k underflows to 0
+  for (;;) {
+    for (const m of mantissas) if (m * power >= raw) yield m * power;
+    power *= 10;
+  }
+}
+
+/** k × step without the float noise (0.30000000000000004 -> 0.3). */
+function multiple(k: number, step: number): number {
+  return Number((k * step).toPrecision(12));
+}
+
+/**
+ * The multiples of `step` from `lo` to `hi` (a hair of float error tolerated at both ends), at
+ * most 1000: past 2^53, k++ would stop counting.
+ */
+function multiplesWithin(lo: number, hi: number, step: number): number[] {
+  const out: number[] = [];
+  const last = Math.floor(hi / step + 1e-9);
+  for (let k = Math.ceil(lo / step - 1e-9); k <= last && out.length < 1000; k++) {
+    out.push(multiple(k, step));
+  }
+  return out;
+}
+
+/** The y of a sorted polyline at x, linearly interpolated; undefined outside it. */
+function valueAt<T extends { x: number }>(
+  points: readonly T[],
+  x: number,
+  y: (p: T) => number,
+): number | undefined {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first === undefined || last === undefined || x < first.x || x > last.x) return undefined;
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.x < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const b = points[lo]!;
+  if (b.x === x || lo === 0) return y(b);
+  const a = points[lo - 1]!;
+  return y(a) + ((y(b) - y(a)) * (x - a.x)) / (b.x - a.x);
+}
+
+function byX<T extends { x: number }>(points: readonly T[]): T[] {
+  return [...points].sort((a, b) => a.x - b.x);
+}
+
+/** Greedy wrap of legend entries (each a run of cells) into lines of at most `width`. */
+function wrapEntries(entries: Cell[][], width: number, ellipsis: string): Cell[][] {
+  const lines: Cell[][] = [];
+  let line: Cell[] = [];
+  for (let entry of entries) {
+    if (entry.length > width) {
+      const cut = Math.max(0, width - ellipsis.length);
+      entry = [...entry.slice(0, cut), ...cellsOf(ellipsis.slice(0, width - cut), 'label')];
+    }
+    if (line.length > 0 && line.length + 2 + entry.length > width) {
+      lines.push(line);
+      line = [];
+    }
+    line = line.length === 0 ? entry : [...line, ...cellsOf('  '), ...entry];
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+type Glyphs = (typeof LINE_GLYPHS)[Charset];
+type Sorted = { label: string; points: Point[] }[];
+
+/** The x and y domains of the data, widened where they are a single value. */
+function domains(series: Sorted, band: readonly BandPoint[], yFrom: 'zero' | 'data') {
+  const xs = [...series.flatMap((s) => s.points.map((p) => p.x)), ...band.map((p) => p.x)];
+  const ys = [
+    ...series.flatMap((s) => s.points.map((p) => p.y)),
+    ...band.flatMap((p) => [p.low, p.high]),
+  ];
+  let [xMin, xMax] = extent(xs, 0, 1);
+  if (xMax === xMin) [xMin, xMax] = [xMin - 0.5, xMax + 0.5];
+  let [yLo, yHi] = extent(ys, 0, 1);
+  if (yFrom === 'zero') yLo = Math.min(0, yLo);
+  if (yHi === yLo) yHi = yLo + Math.max(1, Math.abs(yLo) / 10);
+  if (!Number.isFinite(yHi - yLo) || !Number.isFinite(xMax - xMin)) {
+    throw new RangeError('chart: the values span more than a number can hold');
+  }
+  return { xMin, xMax, yLo, yHi };
+}
+
+function checkData(series: Sorted, band: readonly BandPoint[]): void {
+  for (const p of series.flatMap((s) => s.points)) {
+    checkFinite(p.x, 'x');
+    checkFinite(p.y, 'y');
+  }
+  for (const p of band) {
+    checkFinite(p.x, 'band x');
+    checkFinite(p.low, 'band low');
+    checkFinite(p.high, 'band high');
+  }
+}
+
+/** Y tick labels by row, at the smallest nice step that puts them at least 3 rows apart. */
+function yTickLabels(
+  yLo: number,
+  yHi: number,
+  rows: number,
+  rowOf: (y: number) => number,
+  formatY: (y: number) => string,
+): Map<number, string> {
+  let values: number[] = [];
+  for (const step of niceSteps(((yHi - yLo) * 3) / Math.max(1, rows - 1), [1, 2, 2.5, 5])) {
+    values = multiplesWithin(yLo, yHi, step);
+    if (values.length <= 1 || (step / (yHi - yLo)) * (rows - 1) >= 3) break;
+  }
+  if (values.length === 0) values = [yHi];
+  const ticks = new Map<number, string>();
+  for (const v of values.reverse()) {
+    const row = rowOf(v);
+    if (!ticks.has(row)) ticks.set(row, formatY(v));
+  }
+  return ticks;
+}
+
+/** Where things go: the rows and columns of values. */
+interface Layout {
+  rows: number;
+  plotWidth: number;
+  rowOf: (y: number) => number;
+  colOf: (x: number) => number;
+  xAt: (c: number) => number;
+}
+
+/** The plot's cells: the band shaded, then the series, the first on top. */
+function plot(series: Sorted, band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
+  const grid: Cell[][] = Array.from({ length: at.rows }, () =>
+    Array.from({ length: at.plotWidth }, () => ({ ch: ' ' })),
+  );
+  for (let c = 0; c < at.plotWidth; c++) {
+    const low = valueAt(band, at.xAt(c), (p) => p.low);
+    const high = valueAt(band, at.xAt(c), (p) => p.high);
+    if (low === undefined || high === undefined) continue;
+    const [r1, r2] = [at.rowOf(Math.max(low, high)), at.rowOf(Math.min(low, high))];
+    for (let r = r1; r <= r2; r++) grid[r]![c] = { ch: g.band, role: 'band' };
+  }
+  // Later series first, so the first (the main line) is drawn on top.
+  for (let i = series.length - 1; i >= 0; i--) {
+    const cell: Cell = { ch: g.series[i % g.series.length]!, role: `series${i}` };
+    drawLine(grid, series[i]!.points, cell, at);
+  }
+  return grid;
+}
+
+/** One series, sampled once per column, a climb of several rows joined vertically. */
+function drawLine(grid: Cell[][], points: readonly Point[], cell: Cell, at: Layout): void {
+  const rowAt: (number | undefined)[] = [];
+  for (let c = 0; c < at.plotWidth; c++) {
+    const y = valueAt(points, at.xAt(c), (p) => p.y);
+    rowAt.push(y === undefined ? undefined : at.rowOf(y));
+  }
+  // A series too short to span a column sampling point still shows its points.
+  for (const p of points) rowAt[at.colOf(p.x)] ??= at.rowOf(p.y);
+  for (let c = 0; c < at.plotWidth; c++) {
+    const r = rowAt[c];
+    if (r === undefined) continue;
+    grid[r]![c] = cell;
+    const next = rowAt[c + 1];
+    if (next === undefined || Math.abs(next - r) < 2) continue;
+    // Join a climb of several rows: the first half in this column, the rest in the next.
+    const dir = Math.sign(next - r);
+    const between = Math.abs(next - r) - 1;
+    for (let k = 1; k <= between; k++) {
+      grid[r + dir * k]![k <= Math.ceil(between / 2) ? c : c + 1] = cell;
+    }
+  }
+}
+
+/**
+ * X ticks: the smallest nice step whose labels stand 10 columns apart (a third of a narrower
+ * plot), and never closer than their width.
+ */
+function xTickValues(
+  xMin: number,
+  xMax: number,
+  plotWidth: number,
+  formatX: (x: number) => string,
+): number[] {
+  const span = xMax - xMin;
+  let ticks: number[] = [];
+  for (const step of niceSteps(span / plotWidth, [1, 2, 5])) {
+    ticks = multiplesWithin(xMin, xMax, step);
+    const widest = Math.max(0, ...ticks.map((t) => Array.from(formatX(t)).length));
+    const apart = (step / span) * (plotWidth - 1);
+    if (ticks.length <= 1 || apart >= Math.max(widest + 2, Math.min(10, plotWidth / 3))) break;
+  }
+  return ticks;
+}
+
+/** The x axis with its ticks, the tick labels under it, and the x title. */
+function xAxis(
+  opts: LineChartOptions,
+  g: Glyphs,
+  at: Layout,
+  xMin: number,
+  xMax: number,
+  gutter: number,
+): Cell[][] {
+  const { width } = opts;
+  const xTicks = xTickValues(xMin, xMax, at.plotWidth, opts.formatX);
+  const tickCols = new Set(xTicks.map(at.colOf));
+  const axis: Cell[] = [...cellsOf(' '.repeat(gutter - 1)), ...cellsOf(g.corner, 'axis')];
+  for (let c = 0; c < at.plotWidth; c++) {
+    axis.push({ ch: tickCols.has(c) ? g.xTick : g.rule, role: 'axis' });
+  }
+  const tickLine: Cell[] = Array.from({ length: width }, () => ({ ch: ' ' }));
+  let free = 0; // the first column a label may start at
+  for (const t of xTicks) {
+    const text = Array.from(opts.formatX(t));
+    const start = clamp(gutter + at.colOf(t) - Math.floor(text.length / 2), 0, width - text.length);
+    if (start < free || text.length > width) continue;
+    text.forEach((ch, k) => (tickLine[start + k] = { ch, role: 'label' }));
+    free = start + text.length + 1;
+  }
+  const xTitle = Array.from(opts.xLabel);
+  const xPad = clamp(gutter + Math.floor((at.plotWidth - xTitle.length) / 2), 0, width);
+  return [axis, tickLine, [...cellsOf(' '.repeat(xPad)), ...cellsOf(opts.xLabel, 'label')]];
+}
+
+/** The legend: each series by its glyph, then the band, wrapped to the width. */
+function legend(opts: LineChartOptions, series: Sorted, hasBand: boolean, g: Glyphs): Cell[][] {
+  const entries = series.map((s, i) => [
+    { ch: g.series[i % g.series.length]!, role: `series${i}` as const },
+    ...cellsOf(` ${s.label}`, 'label'),
+  ]);
+  if (hasBand) {
+    entries.push([
+      ...cellsOf(g.band, 'band'),
+      ...cellsOf(` ${opts.bandLabel ?? 'low to high'}`, 'label'),
+    ]);
+  }
+  return wrapEntries(entries, opts.width, g.ellipsis);
+}
+
+/**
+ * A line chart of at most `width` columns: the first series as a line of ● (ASCII `*`) inside
+ * the shaded low-high band ░ (`:`), further series as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`; a
+ * seventh reuses the first glyph), y tick labels from `formatY` on the left at nice round values,
+ * x ticks from `formatX` underneath at nice steps (1, 2, 5 × 10^k) 10 columns apart or more, the
+ * axis titles, and a legend naming each series by its glyph (wrapped onto more lines when narrow).
+ * Lines are sampled once per column and joined vertically where they climb more than a row.
+ * Output lines: 1 (y title) + `height` + 3 (axis, x ticks, x title) + the legend's.
+ * Narrow widths keep every part and shrink the plot; when the y labels would leave the plot fewer
+ * than 12 columns, they go (at about 20 columns for "$1,000K").
+ * Throws a RangeError for non-finite data or a width or height below 1.
+ */
+export function lineChart(opts: LineChartOptions): string {
+  const { width, height: rows, charset, paint } = opts;
+  checkSize(width, 'the chart width');
+  checkSize(rows, 'the chart height');
+  const g = LINE_GLYPHS[charset];
+  const series = opts.series.map((s) => ({ label: s.label, points: byX(s.points) }));
+  const band = byX(opts.band ?? []);
+  checkData(series, band);
+  const { xMin, xMax, yLo, yHi } = domains(series, band, opts.yFrom ?? 'zero');
+
+  // Rows: the top row is the highest value, the bottom row the lowest (or 0).
+  const rowOf = (y: number): number =>
+    clamp(Math.round(((yHi - y) / (yHi - yLo)) * (rows - 1)), 0, rows - 1);
+  const yTicks = yTickLabels(yLo, yHi, rows, rowOf, opts.formatY);
+  let labelWidth = Math.max(...[...yTicks.values()].map((t) => Array.from(t).length));
+  if (width - (labelWidth + 2) < 12) labelWidth = 0; // too narrow for labels: keep the plot
+  const gutter = labelWidth === 0 ? 1 : labelWidth + 2;
+  const plotWidth = Math.max(1, width - gutter);
+  const at: Layout = {
+    rows,
+    plotWidth,
+    rowOf,
+    xAt: (c) => (plotWidth === 1 ? xMin : xMin + (c * (xMax - xMin)) / (plotWidth - 1)),
+    colOf: (x) =>
+      clamp(Math.round(((x - xMin) / (xMax - xMin)) * (plotWidth - 1)), 0, plotWidth - 1),
+  };
+  const grid = plot(series, band, g, at);
+
+  const lines: Cell[][] = [cellsOf(opts.yLabel, 'label')];
+  for (let r = 0; r < rows; r++) {
+    const tick = yTicks.get(r);
+    const left =
+      labelWidth === 0
+        ? []
+        : [
+            ...cellsOf(' '.repeat(labelWidth - Array.from(tick ?? '').length)),
+            ...cellsOf(tick ?? '', 'label'),
+            ...cellsOf(' '),
+          ];
+    lines.push([...left, ...cellsOf(tick === undefined ? g.axis : g.tick, 'axis'), ...grid[r]!]);
+  }
+  lines.push(...xAxis(opts, g, at, xMin, xMax, gutter));
+  lines.push(...legend(opts, series, band.length > 0, g));
+  return lines.map((line) => paintCells(fit(line, width), paint)).join('\n');
+}
