@@ -54,7 +54,7 @@ export function money(x: number): string {
 }
 
 export function pct(rate: number): string {
-  return `${(rate * 100).toFixed(4).replace(/\.?0+$/, '')}%`;
+  return `${(rate * 100).toFixed(3).replace(/\.?0+$/, '')}%`;
 }
 
 /** "10%-24% brackets" or "10% bracket": the rates that `income` reaches. */
