@@ -939,7 +939,7 @@ def main():
         rows.append(row)
     doc = {
         'about': (
-            'Expected take-home results for ml-salary (tests/take-home-reference.test.ts), computed by '
+            'Expected take-home results for ml-salary (tests/model/take-home-reference.test.ts), computed by '
             'scripts/tax-reference.py from PolicyEngine-US parameter files (figures in force on '
             '1 January 2026, not uprated) and the states\' rules as written there, not from ml-salary\'s '
             'code or data. Each line is in dollars before rounding; the tool must match each to $2. '

@@ -1,9 +1,9 @@
 // Steps shared by the commands that estimate several columns (compare's scenarios, career's
 // lines): the start profile from the flags, and take-home pay per column.
 import { flagName, resolveProfile, type RawProfile } from '../input/profile.js';
-import type { TakeHomeView } from '../model/take-home.js';
+import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
 import type { Market, Profile } from '../model/types.js';
-import { takeHomeRequest, type EstimateOptions, type TakeHomeOptions } from './flags.js';
+import type { EstimateOptions } from './flags.js';
 
 export function startProfile(opts: EstimateOptions, market: Market, years: unknown) {
   const raw: RawProfile = {
@@ -17,33 +17,28 @@ export function startProfile(opts: EstimateOptions, market: Market, years: unkno
 }
 
 /**
- * Take-home pay for the columns of a run (compare's scenarios, career's lines: each a label and
- * a profile), or undefined without --take-home. --state applies to the columns whose location
- * has no fixed state (stateScope). A --pretax too large for a figure is refused naming the column.
+ * Take-home pay for the columns of a run (an estimate, an offer, compare's scenarios, career's
+ * lines: each a label and a profile), or undefined without a request. Where each column is taxed
+ * is worked out here, once, before any figure is: with `scoped` (several columns), the request's
+ * state applies to the columns whose location has no fixed state (stateScope); otherwise a state
+ * that is not the location's own is refused. The function it returns taxes one figure of a
+ * column; `name` says which figure a refused --pretax could not come out of.
  */
 export async function takeHomeFor(
-  opts: TakeHomeOptions,
+  request: TakeHomeRequest | undefined,
   columns: readonly { label: string; profile: Profile }[],
   market: Market,
-): Promise<((gross: number, column: number, at?: string) => TakeHomeView) | undefined> {
-  const asked = await takeHomeRequest(opts);
-  if (!asked) return undefined;
-  const { stateScope, takeHomeAt } = await import('../model/take-home.js');
+  scoped = columns.length > 1,
+): Promise<((gross: number, column: number, name: string) => TakeHomeView) | undefined> {
+  if (!request) return undefined;
+  const { jurisdiction, stateScope, takeHomeAt } = await import('../model/take-home.js');
   const labelOf = (id: string) => market.locations.find((l) => l.id === id)?.label ?? id;
   const taxed = columns.map((c) => ({
     label: c.label,
     locationId: c.profile.city,
     locationLabel: labelOf(c.profile.city),
   }));
-  const request = stateScope(taxed, asked);
-  return (gross, i, at) => {
-    const c = taxed[i]!;
-    return takeHomeAt(
-      gross,
-      c.locationId,
-      c.locationLabel,
-      request,
-      at ? `${c.label}, ${at}` : c.label,
-    );
-  };
+  const scope = scoped ? stateScope(taxed, request) : request;
+  const where = taxed.map((c) => jurisdiction(c.locationId, c.locationLabel, scope));
+  return (gross, i, name) => takeHomeAt(gross, where[i]!, scope, name);
 }

@@ -5,6 +5,7 @@ import type { ColorChoice } from './color.js';
 import { UsageError } from '../errors.js';
 import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
 import type { Io } from './io.js';
+import type { TakeHomeRequest } from '../model/take-home.js';
 
 /** What every command's definition (commands/*.ts) gets from the program. */
 export interface CommandContext {
@@ -117,78 +118,38 @@ export interface TakeHomeOptions {
   itemized?: string;
 }
 
-/** The take-home request from the flags, each parsed once here. */
-export interface TakeHomeAsked {
-  filing: 'single' | 'married';
-  state: string | undefined;
-  locality: string | undefined;
-  pretax: number;
-  hsa: number;
-  hsaFamily: boolean;
-  age: number | undefined;
-  itemized: number;
-}
+/** The flags of TakeHomeOptions by their key. */
+const TAKE_HOME_FLAGS = {
+  filing: '--filing',
+  state: '--state',
+  locality: '--locality',
+  pretax: '--pretax',
+  hsa: '--hsa',
+  hsaFamily: '--hsa-family',
+  age: '--age',
+  itemized: '--itemized',
+} as const;
 
 /**
- * The take-home request, or undefined without --take-home (its other flags need it). The amount
- * parser loads only for the money flags: it brings the offer model and its data files along.
+ * The take-home request, parsed and checked before anything is estimated (or asked), or
+ * undefined without --take-home (its other flags need it). The parser loads only with
+ * --take-home: it brings the tax tables along.
  */
-export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeAsked | undefined> {
-  const flags = [
-    'filing',
-    'state',
-    'locality',
-    'pretax',
-    'hsa',
-    'hsaFamily',
-    'age',
-    'itemized',
-  ] as const;
-  const flag = (k: (typeof flags)[number]): string =>
-    `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRequest | undefined> {
   if (!opts.takeHome) {
-    const stray = flags.find((k) => opts[k] !== undefined);
-    if (stray) throw new UsageError(`${flag(stray)} is for pay after tax: add --take-home`);
+    const keys = Object.keys(TAKE_HOME_FLAGS) as (keyof typeof TAKE_HOME_FLAGS)[];
+    const stray = keys.find((k) => opts[k] !== undefined);
+    if (stray)
+      throw new UsageError(`${TAKE_HOME_FLAGS[stray]} is for pay after tax: add --take-home`);
     return undefined;
   }
   if (opts.hsaFamily && opts.hsa === undefined)
     throw new UsageError('--hsa-family is for --hsa: add the amount, e.g. --hsa 8750');
-  const money = async (text: string | undefined, field: string): Promise<number> =>
-    text === undefined ? 0 : (await import('../input/amounts.js')).parseAmount(text, field);
-  return {
-    filing: opts.filing ?? 'single',
-    state: opts.state,
-    locality: opts.locality === undefined ? undefined : await checkLocality(opts.locality),
-    pretax: await money(opts.pretax, '--pretax'),
-    hsa: await money(opts.hsa, '--hsa'),
-    hsaFamily: opts.hsaFamily === true,
-    age: opts.age === undefined ? undefined : parseAge(opts.age),
-    itemized: await money(opts.itemized, '--itemized'),
-  };
+  const { parseTakeHome } = await import('../input/take-home.js');
+  return parseTakeHome(opts, TAKE_HOME_FLAGS);
 }
 
-/** A whole number of years, 14-120. */
-function parseAge(text: string): number {
-  const t = text.trim();
-  if (!/^\d{1,3}$/.test(t) || Number(t) < 14 || Number(t) > 120)
-    throw new UsageError(
-      `--age '${text.slice(0, 40)}' is not an age: a whole number of years from 14 to 120`,
-    );
-  return Number(t);
-}
-
-/** A locality id some state has (or none), with a did-you-mean for a typo. */
-async function checkLocality(text: string): Promise<string> {
-  const id = text.trim().toLowerCase();
-  if (id === 'none') return id;
-  const [{ localityIndex }, { editDistanceSuggest }] = await Promise.all([
-    import('../model/take-home.js'),
-    import('../input/names.js'),
-  ]);
-  const index = localityIndex();
-  if (index.has(id)) return id;
-  const hint = editDistanceSuggest(id, [...index.keys(), 'none']);
-  throw new UsageError(
-    `unknown locality '${text.slice(0, 40)}' for --locality${hint ? ` (did you mean '${hint}'?)` : ''}; see: ml-salary list localities`,
-  );
+/** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */
+export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
+  vs?: string[];
 }

@@ -1,6 +1,6 @@
 // The commander definitions of the flags several commands share (what they mean: flags.ts).
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { editDistanceSuggest } from '../input/names.js';
+import { didYouMean } from '../input/names.js';
 import { PROFILE_FIELDS } from '../model/types.js';
 import { FORMATS } from './flags.js';
 
@@ -24,7 +24,7 @@ export function choiceOption(
   return new Option(flags, description).choices(choices).argParser((value: string) => {
     const t = value.trim().toLowerCase();
     if (choices.includes(t)) return t;
-    const hint = editDistanceSuggest(t, choices);
+    const hint = didYouMean(t, choices);
     throw new InvalidArgumentError(
       `${hint ? `Did you mean '${hint}'? ` : ''}Allowed choices are ${choices.join(', ')}.`,
     );

@@ -15,7 +15,7 @@ import { DataError, InputError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
 import { print, printErr, type Io } from './io.js';
 import { market as bundledMarket } from '../model/market.js';
-import { editDistanceSuggest } from '../input/names.js';
+import { didYouMean } from '../input/names.js';
 import { isPromptCancel } from './prompts.js';
 import type { Market } from '../model/types.js';
 import { VERSION } from './version.js';
@@ -92,7 +92,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
             `'${word}' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: ${names.join(', ')})`,
           );
         }
-        const hint = editDistanceSuggest(word, names);
+        const hint = didYouMean(word, names);
         throw new UsageError(
           `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
         );
@@ -121,7 +121,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .action((name: string | undefined) => {
       const sub = name === undefined ? program : program.commands.find((c) => c.name() === name);
       if (sub === undefined || sub.name() === 'help') {
-        const hint = editDistanceSuggest(name ?? '', commands());
+        const hint = didYouMean(name ?? '', commands());
         throw new UsageError(
           `no help for '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${commands().join(', ')}`,
         );
@@ -170,6 +170,28 @@ export async function run(
   }
 }
 
+/**
+ * The fields the model names in its errors (it knows no flags), by the flag that gives each. A
+ * model error's message starts with its field ("pretax $100,000 is more than ..."): the user
+ * reads the flag they typed there instead.
+ */
+const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
+  state: '--state',
+  pretax: '--pretax',
+  filing: '--filing',
+  hsa: '--hsa',
+  age: '--age',
+  itemized: '--itemized',
+  locality: '--locality',
+};
+
+function asFlag(error: InputError): string {
+  const flag = Object.hasOwn(FLAG_OF_FIELD, error.field) ? FLAG_OF_FIELD[error.field] : undefined;
+  return flag !== undefined && error.message.startsWith(`${error.field} `)
+    ? `${flag}${error.message.slice(error.field.length)}`
+    : error.message;
+}
+
 /** The one place errors become output: a line on stderr and an exit code. */
 export function handleError(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof CommanderError) {
@@ -189,7 +211,8 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
   // A bad value or a misused command line is a usage error (2); a whole input or output that
   // fails is a data error (1).
   if (error instanceof InputError || error instanceof UsageError || error instanceof DataError) {
-    printErr(io, `ml-salary: error: ${error.message}\n`);
+    const message = error instanceof InputError ? asFlag(error) : error.message;
+    printErr(io, `ml-salary: error: ${message}\n`);
     return error instanceof DataError ? EXIT.data : EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -56,7 +56,7 @@ const plainCheckboxTheme = {
 /**
  * The prompts, drawing on `context.output` and reading `context.input`. With `colour: false`
  * they write no colour or style code at all; flows pass no theme of their own. A new kind of
- * prompt joins here, with its plain theme (tests/prompt-colour.test.ts checks each one).
+ * prompt joins here, with its plain theme (tests/cli/prompt-colour.test.ts checks each one).
  */
 export function promptKit(context: PromptContext): Prompts {
   const where = { input: context.input, output: context.output, signal: context.signal };

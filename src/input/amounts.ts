@@ -1,6 +1,6 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
-import { editDistanceSuggest, oddCharacter } from './names.js';
+import { didYouMean, oddCharacter } from './names.js';
 import { clip } from './numbers.js';
 import {
   checkVestingPercents,
@@ -236,7 +236,7 @@ export function parseVesting(
   if (preset) return { id: preset.id, percents: [...preset.percents] };
 
   if (!t.includes('/') && !/^[-+\u2212]?[\d.]/.test(t)) {
-    const hint = editDistanceSuggest(t, ids);
+    const hint = didYouMean(t, ids);
     const mean = hint ? ` (did you mean '${hint}'?)` : '';
     throw new InputError(
       `unknown vesting schedule '${clip(t)}' for ${field}${mean}; accepted: ${accepted}`,

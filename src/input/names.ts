@@ -182,20 +182,13 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest accepted name, if it is close enough to be a likely typo. */
+/** The closest accepted name or alias of a kind, if it is close enough to be a likely typo. */
 export function suggest(market: Market, kind: CatalogKind, text: string): string | undefined {
-  const folded = foldName(text);
-  if (folded === '') return undefined;
-  let best: { name: string; d: number } | undefined;
-  for (const e of catalog(market, kind)) {
-    for (const name of [e.id, ...e.aliases]) {
-      const d = editDistance(folded, foldName(name));
-      if (!best || d < best.d) best = { name, d };
-    }
-  }
-  if (!best) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(folded.length, best.name.length) / 3));
-  return best.d <= limit ? best.name : undefined;
+  return didYouMean(
+    text,
+    catalog(market, kind).flatMap((e) => [e.id, ...e.aliases]),
+    foldName,
+  );
 }
 
 /** Resolve a name or alias to its catalogue id, or undefined (also for an `oddCharacter`). */
@@ -269,15 +262,26 @@ export function resolveSkills(
   return [...new Set(ids)];
 }
 
-/** The closest of `names` to `word`, if close enough to be a typo. */
-export function editDistanceSuggest(word: string, names: readonly string[]): string | undefined {
-  let best: { name: string; d: number } | undefined;
+/**
+ * The one did-you-mean: the closest of `names` to `word` (both compared as `key` makes them,
+ * lower case by default), if it is close enough to be a typo: an edit distance of at most a
+ * third of the longer (at least 1). Undefined for an empty word.
+ */
+export function didYouMean(
+  word: string,
+  names: readonly string[],
+  key: (text: string) => string = (text) => text.toLowerCase(),
+): string | undefined {
+  const typed = key(word);
+  if (typed === '') return undefined;
+  let best: { name: string; key: string; d: number } | undefined;
   for (const name of names) {
-    const d = editDistance(word.toLowerCase(), name.toLowerCase());
-    if (!best || d < best.d) best = { name, d };
+    const k = key(name);
+    const d = editDistance(typed, k);
+    if (!best || d < best.d) best = { name, key: k, d };
   }
   if (!best) return undefined;
-  return best.d <= Math.max(1, Math.floor(Math.max(word.length, best.name.length) / 3))
+  return best.d <= Math.max(1, Math.floor(Math.max(typed.length, best.key.length) / 3))
     ? best.name
     : undefined;
 }

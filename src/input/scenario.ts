@@ -2,7 +2,7 @@
 // and aliases resolve as the flags' do, with the same errors.
 import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
-import { editDistanceSuggest, resolveName, resolveSkills } from './names.js';
+import { didYouMean, resolveName, resolveSkills } from './names.js';
 import { clip, parseYears } from './numbers.js';
 import {
   PROFILE_FIELDS,
@@ -66,7 +66,7 @@ function fieldOf(name: string): ProfileField {
     ? (name as ProfileField)
     : SINGULAR.get(name);
   if (field !== undefined) return field;
-  const hint = editDistanceSuggest(name, PROFILE_FIELDS);
+  const hint = didYouMean(name, PROFILE_FIELDS);
   throw new InputError(
     `unknown field '${clip(name)}' in ${FIELD}${hint ? ` (did you mean '${hint}'?)` : ''}; fields: ${PROFILE_FIELDS.join(', ')}`,
     FIELD,

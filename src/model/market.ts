@@ -8,5 +8,5 @@ import type { Market } from './types.js';
  * estimate() remembers what it derives from a market object, so a market must never change once
  * used; to try other figures, pass a modified `structuredClone(market)` instead.
  */
-// JSON imports widen tuples to arrays; tests/market.test.ts checks the data really has this shape.
+// JSON imports widen tuples to arrays; tests/model/market.test.ts checks the data really has this shape.
 export const market: Market = deepFreeze(data as unknown as Market);

@@ -23,12 +23,64 @@ import {
 const TAX = taxTables(federal as unknown as FederalFile, states as unknown as StatesFile);
 const PRICES = parities as unknown as PriceParities;
 
+/** The state codes the tax tables hold, sorted (besides `none`, federal only). */
+export function stateCodes(): string[] {
+  return supportedStates(TAX);
+}
+
+/** Every state and DC: code, name, whether it taxes wages, its localities; sorted by code. */
+export function stateList(): {
+  code: string;
+  name: string;
+  incomeTax: boolean;
+  localities: string[];
+}[] {
+  return supportedStates(TAX).map((code) => {
+    const s = TAX.states[code]!;
+    return { code, name: s.name, incomeTax: !s.tax.none, localities: localityIds(s) };
+  });
+}
+
+/** A state's localities, for `list localities`. */
+export interface LocalityGroup {
+  state: string;
+  name: string;
+  named: { id: string; name: string }[];
+  counties?: { default: string; ids: string[] };
+}
+
+/** The localities of each state that has any: named ones, and the counties every resident has. */
+export function localityGroups(): LocalityGroup[] {
+  return supportedStates(TAX).flatMap((code) => {
+    const s = TAX.states[code]!;
+    const named = Object.keys(s.locals ?? {}).map((id) => ({ id, name: localName(s, id) }));
+    const counties = s.counties
+      ? { default: s.counties.default, ids: Object.keys(s.counties.rates).sort() }
+      : undefined;
+    return named.length || counties
+      ? [{ state: code, name: s.name, named, ...(counties ? { counties } : {}) }]
+      : [];
+  });
+}
+
+/** Each locality id and the states that have it. */
+export function localityIndex(): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const code of supportedStates(TAX))
+    for (const id of localityIds(TAX.states[code]!))
+      index.set(id, [...(index.get(id) ?? []), code]);
+  return index;
+}
+
 /** What the user asked for: filing status, a state for a location without one, contributions. */
 export interface TakeHomeRequest {
   filing: Filing;
-  /** `--state` as typed, for `remote` and `us` (federal only when left out). */
+  /**
+   * The state lived in, for `remote` and `us` (federal only when left out): a code of
+   * `stateCodes()` or `none`, as input/take-home.ts parsed it.
+   */
   state?: string | undefined;
-  /** `--locality`: a city, county or district of the state (`none`: no local tax). */
+  /** A locality id some state has (as input/take-home.ts checked it), or `none`. */
   locality?: string | undefined;
   /** 401(k)-type deferrals. */
   pretax: number;
@@ -65,7 +117,7 @@ export function stateScope(
   request: TakeHomeRequest,
 ): TakeHomeRequest {
   if (request.state === undefined) return request;
-  const given = request.state.trim().toUpperCase();
+  const given = request.state;
   const fixed = columns.flatMap((c) => {
     const place = placeOf(c.locationId, TAX);
     return place ? [{ ...c, state: place.state }] : [];
@@ -78,8 +130,8 @@ export function stateScope(
       .map(([label, state]) => `${label} is in ${state}`)
       .join(', ');
     throw new InputError(
-      `--state is for a location without one (remote, us), and no column is one; ${where}`,
-      '--state',
+      `state is for a location without one (remote, us), and no column is one; ${where}`,
+      'state',
     );
   }
   if (fixed.length === 0) return request;
@@ -92,69 +144,37 @@ export function stateScope(
   };
 }
 
-/** A state's localities, for `list localities`. */
-export interface LocalityGroup {
-  state: string;
-  name: string;
-  named: { id: string; name: string }[];
-  counties?: { default: string; ids: string[] };
-}
-
 /** Take-home pay at one gross figure, with what it buys at U.S.-average prices. */
 export interface TakeHomeView extends TakeHome {
   purchasingPower: PurchasingPower;
 }
 
-/** Every state and DC: code and name, sorted by code. */
-export function stateList(): {
-  code: string;
-  name: string;
-  incomeTax: boolean;
-  localities: string[];
-}[] {
-  return supportedStates(TAX).map((code) => {
-    const s = TAX.states[code]!;
-    return { code, name: s.name, incomeTax: !s.tax.none, localities: localityIds(s) };
-  });
-}
-
-/** The localities of each state that has any: named ones, and the counties every resident has. */
-export function localityGroups(): LocalityGroup[] {
-  return supportedStates(TAX).flatMap((code) => {
-    const s = TAX.states[code]!;
-    const named = Object.keys(s.locals ?? {}).map((id) => ({ id, name: localName(s, id) }));
-    const counties = s.counties
-      ? { default: s.counties.default, ids: Object.keys(s.counties.rates).sort() }
-      : undefined;
-    return named.length || counties
-      ? [{ state: code, name: s.name, named, ...(counties ? { counties } : {}) }]
-      : [];
-  });
-}
-
-/** Each locality id and the states that have it. */
-export function localityIndex(): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const code of supportedStates(TAX))
-    for (const id of localityIds(TAX.states[code]!))
-      index.set(id, [...(index.get(id) ?? []), code]);
-  return index;
+/** Where a profile is taxed: its location, the state and local tax, a note on how they were chosen. */
+export interface Jurisdiction {
+  locationId: string;
+  locationLabel: string;
+  state: string;
+  /** A locality of the state; null for none; undefined for the state's default (a county). */
+  local: string | null | undefined;
+  note?: string;
 }
 
 /**
- * The tax jurisdiction of a location: its state and local tax, --state where it has none (or
- * one of the other states it spans), and --locality, which may name a locality of one of them.
- * `local` undefined: the state's default (a Maryland or Indiana county).
+ * The tax jurisdiction of a location: its state and local tax, the request's state where it has
+ * none (or one of the other states it spans), and the request's locality, which may name one of
+ * those states' localities. Worked out (and the request checked against it) once per profile,
+ * before any figure is taxed.
  */
 export function jurisdiction(
   locationId: string,
   locationLabel: string,
   request: TakeHomeRequest,
-): { state: string; local: string | null | undefined; note?: string } {
+): Jurisdiction {
   const place = placeOf(locationId, TAX);
   const fixed = Object.hasOwn(TAX.places, locationId);
-  const asked = request.state?.trim().toUpperCase();
-  const locality = request.locality?.trim().toLowerCase();
+  const at = { locationId, locationLabel };
+  const asked = request.state;
+  const locality = request.locality;
   const has = (code: string): boolean =>
     locality !== undefined &&
     Object.hasOwn(TAX.states, code) &&
@@ -163,15 +183,16 @@ export function jurisdiction(
   let local: string | null | undefined;
   if (place !== undefined) {
     const allowed = [place.state, ...(place.states ?? [])];
-    if (asked !== undefined && request.stateWhereNone !== true && !allowed.includes(asked)) {
+    const own = request.stateWhereNone === true || asked === undefined;
+    if (!own && !allowed.includes(asked!)) {
       const others = place.states?.length ? ` (or ${place.states.join(', ')})` : '';
       throw new InputError(
-        `--state is for a location without one (remote, us), or another state the metro spans; ${locationLabel} is in ${place.state}${others}`,
-        '--state',
+        `state is for a location without one (remote, us), or another state the metro spans; ${locationLabel} is in ${place.state}${others}`,
+        'state',
       );
     }
-    state = asked !== undefined && request.stateWhereNone !== true ? asked : place.state;
-    local = state === place.state ? (place.local ?? undefined) : undefined;
+    state = own ? place.state : asked!;
+    local = state === place.state ? place.local : undefined;
     if (locality !== undefined && locality !== 'none' && !has(state) && asked === undefined) {
       const other = (place.states ?? []).find(has);
       if (other) state = other;
@@ -183,9 +204,9 @@ export function jurisdiction(
     if (where.length !== 1)
       throw new InputError(
         where.length > 1
-          ? `--locality ${locality} is in ${where.join(' and ')}: add --state to say which`
-          : `--locality ${locality} is not a locality the tax data knows`,
-        '--locality',
+          ? `locality ${locality} is in ${where.join(' and ')}: name the state too`
+          : `locality ${locality} is not one the tax data knows`,
+        'locality',
       );
     state = where[0]!;
   } else {
@@ -193,27 +214,30 @@ export function jurisdiction(
       ? `${locationLabel} has no fixed state`
       : `${locationLabel} is not a location the tax data knows`;
     return {
+      ...at,
       state: 'none',
       local: null,
       note: `Federal taxes only: ${why}; pass --state (a state's code, or DC) for a state's.`,
     };
   }
+  if (state === 'none' && locality !== undefined && locality !== 'none')
+    throw new InputError(`locality ${locality} needs a state, not none (federal only)`, 'locality');
   if (locality === 'none') local = null;
   else if (locality !== undefined) {
     if (!has(state)) {
       const ids = Object.hasOwn(TAX.states, state) ? localityIds(TAX.states[state]!) : [];
       const list =
         ids.length > 12
-          ? `${ids.slice(0, 12).join(', ')}... (ml-salary list localities ${state})`
+          ? `${ids.slice(0, 12).join(', ')}... (ml-salary list localities)`
           : ids.join(', ');
       throw new InputError(
-        `--locality ${locality} is not in ${state}${ids.length ? `: use ${list}, or none` : ` (${state} has no local taxes the tool models; use none)`}`,
-        '--locality',
+        `locality ${locality} is not in ${state}${ids.length ? `: use ${list}, or none` : ` (${state} has no local taxes the tool models; use none)`}`,
+        'locality',
       );
     }
     local = locality;
   }
-  return { state, local };
+  return { ...at, state, local };
 }
 
 /**
@@ -235,19 +259,19 @@ function withholdingNote(gross: number, request: TakeHomeRequest): string | unde
 }
 
 /**
- * Take-home pay on `gross` wages in a location's jurisdiction (each tax with its rate basis, the
- * net and the effective rate), and the purchasing power of the net at the metro's price level.
- * `column` names the figure in a refusal of --pretax ("the Low column", "year 2"): the same
- * --pretax comes out of every column of a report, so the message says which one it cannot.
+ * Take-home pay on `gross` wages in a jurisdiction (each tax with its rate basis, the net and the
+ * effective rate), and the purchasing power of the net at the metro's price level. `column`
+ * names the figure in a refusal of the pretax contributions ("the Low column", "year 2"): the
+ * same contributions come out of every column of a report, so the message says which one
+ * cannot pay them.
  */
 export function takeHomeAt(
   gross: number,
-  locationId: string,
-  locationLabel: string,
+  where: Jurisdiction,
   request: TakeHomeRequest,
   column?: string,
 ): TakeHomeView {
-  const where = jurisdiction(locationId, locationLabel, request);
+  const { locationId, locationLabel } = where;
   let result: TakeHome;
   try {
     result = takeHome(
@@ -265,9 +289,9 @@ export function takeHomeAt(
       TAX,
     );
   } catch (error) {
-    if (column === undefined || !(error instanceof InputError) || error.field !== '--pretax') {
-      throw error;
-    }
+    const contribution = (e: unknown): e is InputError =>
+      e instanceof InputError && ['pretax', 'hsa'].includes(e.field);
+    if (column === undefined || !contribution(error)) throw error;
     throw new InputError(`${error.message} (${column})`, error.field);
   }
   if (where.note) result.notes.unshift(where.note);

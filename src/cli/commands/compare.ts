@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
 import { collect, DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
-import type { CompareOptions } from '../run/compare.js';
+import type { CompareOptions } from '../flags.js';
 
 const HELP_AFTER = `
 Each --vs is one scenario: field=value pairs separated by commas, with the flags' names and

@@ -9,6 +9,7 @@ import { askMissing, promptPlan } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate } from '../rerun.js';
+import { takeHomeFor } from '../columns.js';
 import type { Market } from '../../model/types.js';
 import {
   colorChoice,
@@ -49,17 +50,11 @@ export async function estimateCommand(
   }
   const asked = plan.ask && Object.values(given).some((value) => value === undefined);
   const { profile, defaulted } = resolveProfile(answers, market, flagName);
+  const afterTax = await takeHomeFor(request, [{ label: '', profile }], market);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
-  if (request) {
-    const { takeHomeAt } = await import('../../model/take-home.js');
+  if (afterTax) {
     const at = (gross: number, column: string) =>
-      takeHomeAt(
-        gross,
-        doc.profile.city,
-        doc.labels.city,
-        request,
-        `the ${column} column; --pretax comes out of low, typical and high alike`,
-      );
+      afterTax(gross, 0, `the ${column} column; --pretax comes out of low, typical and high alike`);
     doc.takeHome = {
       low: at(doc.total.low, 'Low'),
       mid: at(doc.total.mid, 'Typical'),

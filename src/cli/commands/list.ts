@@ -1,7 +1,7 @@
 // `ml-salary list <kind>`: the accepted names and aliases of one kind of input.
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
-import { catalog, editDistanceSuggest } from '../../input/names.js';
+import { catalog, didYouMean } from '../../input/names.js';
 import {
   LIST_KINDS,
   renderList,
@@ -105,7 +105,7 @@ function listKind(text: string | undefined): ListKind {
   if (Object.hasOwn(LIST_KINDS, t)) return t as ListKind;
   const singular = SINGULAR.get(t);
   if (singular !== undefined) return singular;
-  const hint = editDistanceSuggest(t, names);
+  const hint = didYouMean(t, names);
   throw new UsageError(
     `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
   );

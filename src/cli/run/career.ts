@@ -12,8 +12,7 @@ import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
 import { startProfile, takeHomeFor } from '../columns.js';
-import type { CompareOptions } from './compare.js';
-import { colorChoice, estimateFormat } from '../flags.js';
+import { colorChoice, estimateFormat, takeHomeRequest, type CompareOptions } from '../flags.js';
 
 export interface CareerOptions extends CompareOptions {
   from?: string;
@@ -42,6 +41,7 @@ function yearsFlag(
 
 export async function careerCommand(opts: CareerOptions, io: Io, market: Market): Promise<void> {
   const format = estimateFormat(opts);
+  const request = await takeHomeRequest(opts);
   if (opts.years !== undefined) {
     throw new UsageError('--years is the axis of a career: use --from and --to (default 0 to 20)');
   }
@@ -75,7 +75,7 @@ export async function careerCommand(opts: CareerOptions, io: Io, market: Market)
     scenario: s,
     profile: s ? applyScenario({ ...profile, years: from }, s, market) : profile,
   }));
-  const afterTax = await takeHomeFor(opts, lines, market);
+  const afterTax = await takeHomeFor(request, lines, market, true);
   const line = (i: number) => {
     const { label, scenario: s } = lines[i]!;
     const estimates = years.map((y) => {
@@ -83,7 +83,7 @@ export async function careerCommand(opts: CareerOptions, io: Io, market: Market)
       return estimate(p, market);
     });
     const taxes = afterTax
-      ? estimates.map((e) => afterTax(e.total.mid, i, yearsText(e.profile.years)))
+      ? estimates.map((e) => afterTax(e.total.mid, i, `${label}, ${yearsText(e.profile.years)}`))
       : undefined;
     return careerLine(label, s?.changes ?? [], estimates, taxes);
   };

@@ -10,19 +10,11 @@ import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import { startProfile, takeHomeFor } from '../columns.js';
 import type { Market } from '../../model/types.js';
-import {
-  colorChoice,
-  estimateFormat,
-  type EstimateOptions,
-  type TakeHomeOptions,
-} from '../flags.js';
-
-export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
-  vs?: string[];
-}
+import { colorChoice, estimateFormat, takeHomeRequest, type CompareOptions } from '../flags.js';
 
 export async function compareCommand(opts: CompareOptions, io: Io, market: Market): Promise<void> {
   const format = estimateFormat(opts);
+  const request = await takeHomeRequest(opts);
   if (opts.years === undefined) {
     throw new UsageError(
       '--years is required: the starting point of the comparison (e.g. --years 5)',
@@ -40,14 +32,14 @@ export async function compareCommand(opts: CompareOptions, io: Io, market: Marke
     changes: s?.changes ?? [],
     profile: s ? applyScenario(profile, s, market) : profile,
   }));
-  const afterTax = await takeHomeFor(opts, columns, market);
+  const afterTax = await takeHomeFor(request, columns, market, true);
   const entries = columns.map((c, i) => {
     const e = estimate(c.profile, market);
     return {
       label: c.label,
       changes: c.changes,
       estimate: e,
-      ...(afterTax ? { takeHome: afterTax(e.total.mid, i) } : {}),
+      ...(afterTax ? { takeHome: afterTax(e.total.mid, i, c.label) } : {}),
     };
   });
   const doc = toCompareDocument(entries, defaulted, market.dataVersion);

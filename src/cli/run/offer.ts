@@ -31,6 +31,7 @@ import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../..
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, askOffer, promptPlan } from '../prompts.js';
+import { takeHomeFor } from '../columns.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
@@ -204,14 +205,15 @@ export async function offerCommand(
     docs.push(doc);
     typed = asked;
   }
-  if (request) {
-    const { takeHomeAt } = await import('../../model/take-home.js');
-    for (const doc of docs) {
+  const columns = docs.map((doc) => ({ label: doc.label ?? '', profile: doc.profile }));
+  const afterTax = await takeHomeFor(request, columns, market, false);
+  if (afterTax) {
+    docs.forEach((doc, i) => {
       for (const year of doc.years) {
         const column = `${docs.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-        year.takeHome = takeHomeAt(year.total, doc.profile.city, doc.labels.city, request, column);
+        year.takeHome = afterTax(year.total, i, column);
       }
-    }
+    });
   }
   const result: OfferDocument | OffersDocument =
     files.length > 1 ? toOffersDocument(docs) : docs[0]!;

@@ -60,7 +60,7 @@ function checkInputs(gross: number, opts: TakeHomeOptions, tables: TaxTables): E
   const amount = (x: number | undefined, field: string, what: string): number => {
     const v = x ?? 0;
     if (!Number.isFinite(v) || v < 0)
-      throw new InputError(`${what} must be 0 or more dollars, got ${v}`, field);
+      throw new InputError(`${field} must be 0 or more dollars (${what}), got ${v}`, field);
     return v;
   };
   if (!Number.isFinite(gross) || gross < 0)
@@ -68,14 +68,14 @@ function checkInputs(gross: number, opts: TakeHomeOptions, tables: TaxTables): E
   if (opts.filing !== 'single' && opts.filing !== 'married')
     throw new InputError(
       `filing must be single or married, got '${String(opts.filing)}'`,
-      '--filing',
+      'filing',
     );
   const age = opts.age ?? 40;
   if (!Number.isInteger(age) || age < 14 || age > 120)
-    throw new InputError(`age must be a whole number of years from 14 to 120, got ${age}`, '--age');
-  const pretax = amount(opts.pretax, '--pretax', 'pre-tax contributions');
-  const hsa = amount(opts.hsa, '--hsa', 'HSA contributions');
-  const other = amount(opts.itemized, '--itemized', 'itemised deductions');
+    throw new InputError(`age must be a whole number of years from 14 to 120, got ${age}`, 'age');
+  const pretax = amount(opts.pretax, 'pretax', '401(k)-type deferrals');
+  const hsa = amount(opts.hsa, 'hsa', 'HSA contributions');
+  const other = amount(opts.itemized, 'itemized', 'itemised deductions');
   const l = tables.limits;
   const most = contributionLimits(tables, age, opts.hsaCoverage ?? 'self');
   const year = `${l.year}${l.uncertain ? ' (uncertain)' : ''}`;
@@ -83,29 +83,26 @@ function checkInputs(gross: number, opts: TakeHomeOptions, tables: TaxTables): E
     const why =
       most.k401 > l.k401
         ? `the ${year} 401(k) limit at age ${age} is ${money(most.k401)} (${money(l.k401)} plus ${money(most.k401 - l.k401)} catch-up)`
-        : `the ${year} 401(k) limit is ${money(l.k401)} (${money(l.k401 + l.catchUp50)} from age 50: give --age)`;
-    throw new InputError(`--pretax ${money(pretax)} is over the limit: ${why}`, '--pretax');
+        : `the ${year} 401(k) limit is ${money(l.k401)} (${money(l.k401 + l.catchUp50)} from age 50)`;
+    throw new InputError(`pretax ${money(pretax)} is over the limit: ${why}`, 'pretax');
   }
   if (pretax > l.k401 && gross > l.rothCatchUpOver)
     throw new InputError(
-      `--pretax ${money(pretax)} is over ${money(l.k401)}: from ${l.year}, catch-up deferrals of those whose FICA wages passed ${money(l.rothCatchUpOver)} the year before must be Roth (after tax), so only ${money(l.k401)} lowers taxable wages at this pay`,
-      '--pretax',
+      `pretax ${money(pretax)} is over ${money(l.k401)}: from ${l.year}, catch-up deferrals of those whose FICA wages passed ${money(l.rothCatchUpOver)} the year before must be Roth (after tax), so only ${money(l.k401)} lowers taxable wages at this pay`,
+      'pretax',
     );
   if (hsa > most.hsa) {
     const cover = opts.hsaCoverage === 'family' ? 'family' : 'self-only';
-    const hint =
-      opts.hsaCoverage === 'family'
-        ? ''
-        : ` (${money(l.hsaFamily)} with family cover: --hsa-family)`;
+    const hint = opts.hsaCoverage === 'family' ? '' : ` (${money(l.hsaFamily)} with family cover)`;
     throw new InputError(
-      `--hsa ${money(hsa)} is over the ${year} HSA limit for ${cover} cover at age ${age}: ${money(most.hsa)}${hint}`,
-      '--hsa',
+      `hsa ${money(hsa)} is over the ${year} HSA limit for ${cover} cover at age ${age}: ${money(most.hsa)}${hint}`,
+      'hsa',
     );
   }
   if (pretax + hsa > gross)
     throw new InputError(
-      `--pretax and --hsa together (${money(pretax + hsa)}) are more than ${money(gross)} of wages`,
-      '--pretax',
+      `pretax ${money(pretax)} with the HSA's ${money(hsa)} is more than ${money(gross)} of wages`,
+      'pretax',
     );
   return { filing: opts.filing, gross, pretax, hsa, age, other };
 }
@@ -137,13 +134,10 @@ function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome 
   if (code !== NONE && (!state || !Object.hasOwn(tables.states, code)))
     throw new InputError(
       `state '${opts.state}' is not one of the 50 states and DC (${supportedStates(tables).join(', ')}), nor none (federal only)`,
-      '--state',
+      'state',
     );
   if (!state && opts.local)
-    throw new InputError(
-      `a locality needs a state: '${opts.local}' with federal only`,
-      '--locality',
-    );
+    throw new InputError(`locality '${opts.local}' needs a state, not federal only`, 'locality');
   const local: ResolvedLocal | undefined = state
     ? resolveLocal(state, code, opts.local)
     : undefined;
@@ -263,10 +257,10 @@ export function maxPretax(gross: number, opts: TakeHomeOptions, tables: TaxTable
 /** A refusal of deferrals the wages cannot pay, naming the wages and the most. */
 function tooMuchPretax(gross: number, pretax: number, hsa: number, most: number): InputError {
   const what =
-    hsa > 0 ? `--pretax ${money(pretax)} with --hsa ${money(hsa)}` : `--pretax ${money(pretax)}`;
+    hsa > 0 ? `pretax ${money(pretax)} with the HSA's ${money(hsa)}` : `pretax ${money(pretax)}`;
   return new InputError(
     `${what} is more than ${money(gross)} of wages can pay after the taxes still owed on them: at most ${money(most)} can be deferred`,
-    '--pretax',
+    'pretax',
   );
 }
 
@@ -324,7 +318,7 @@ function takeHomeNotes(
     );
   if (e.other > 0)
     notes.push(
-      `--itemized counts on the federal return; a state that lets you itemise takes the same amount (each state's own limits on itemised deductions are left out).`,
+      `Itemised deductions given count on the federal return; a state that lets you itemise takes the same amount (each state's own limits on itemised deductions are left out).`,
     );
   if (f.incomeTax.year !== tables.taxYear || f.incomeTax.uncertain)
     notes.push(`Federal brackets are for ${f.incomeTax.year}. ${f.incomeTax.note ?? ''}`.trim());

@@ -69,7 +69,7 @@ export function resolveLocal(
       ],
     };
   }
-  throw new InputError(`locality '${wanted}' is not one of ${code}'s`, '--locality');
+  throw new InputError(`locality '${wanted}' is not one of ${code}'s`, 'locality');
 }
 
 /** What a local tax is worked out from. */

@@ -1,0 +1,376 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cli,
+  estimateJson,
+  expectUsageError,
+  json,
+  type EstimateFigures,
+  type Range,
+} from '../command-helpers.js';
+import { runBin } from '../helpers.js';
+
+// `ml-salary career` (issue 14): the estimate at each point, and its table and chart.
+
+type Part = 'base' | 'bonus' | 'equity' | 'total';
+const PARTS: readonly Part[] = ['base', 'bonus', 'equity', 'total'];
+interface Point extends Record<Part, Range> {
+  years: number;
+  level: string;
+  paper?: Range;
+}
+interface Line {
+  label: string;
+  changes: string[];
+  profile: Omit<EstimateFigures['profile'], 'years'>;
+  points: Point[];
+}
+interface CareerDoc extends Line {
+  kind: string;
+  defaulted: string[];
+  scenarios?: Line[];
+}
+
+const careerJson = (argv: readonly string[]) => json<CareerDoc>(['career', ...argv]);
+const DONE_WHEN = ['--city', 'sf', '--industry', 'faang', '--to', '15'];
+
+/** Each point equals the single estimate of the line's profile at that many years. */
+async function expectSingleEstimates(line: Line): Promise<void> {
+  const p = line.profile;
+  for (const pt of line.points) {
+    const single = await estimateJson([
+      ...['--years', String(pt.years), '--city', p.city, '--industry', p.industry],
+      ...['--skills', p.skills.join(','), '--degree', p.degree],
+    ]);
+    expect(pt.level, `${line.label} at ${pt.years}`).toBe(single.level);
+    for (const part of PARTS)
+      expect(pt[part], `${line.label} at ${pt.years}: ${part}`).toEqual(single[part]);
+    expect(pt.paper).toEqual(single.paper);
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- SGR colour codes
+const SGR = /\u001b\[[0-9;]*m/g;
+const visible = (line: string): number => line.replace(SGR, '').length;
+
+describe("issue 14's career", () => {
+  it('16 points, 0 to 15 years, each equal to the single estimate at that many years', async () => {
+    const d = await careerJson(DONE_WHEN);
+    expect(d.kind).toBe('career');
+    expect(d.label).toBe('start');
+    expect(d.profile).toEqual({
+      city: 'sf',
+      industry: 'big-tech',
+      skills: [],
+      degree: 'bachelors',
+    });
+    expect(d.points.map((p) => p.years)).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    expect(d.scenarios).toBeUndefined();
+    await expectSingleEstimates(d);
+  });
+
+  it('lists the defaulted fields (never years: they are the axis) and marks them', async () => {
+    const d = await careerJson(['--city', 'austin', '--to', '2']);
+    expect(d.defaulted).toEqual(['industry', 'skills', 'degree']);
+    const r = await cli(['career', '--city', 'austin', '--to', '2']);
+    expect(r.stdout).toContain(
+      "Pay across a career: Austin | Enterprise / consultancy* | none* | Bachelor's*",
+    );
+    expect(r.stdout).toContain('* Defaulted: industry = Enterprise / consultancy, skills = none');
+    expect((await careerJson(DONE_WHEN)).defaulted).toEqual(['skills', 'degree']);
+    const full = [...DONE_WHEN, '--skills', 'nlp', '--degree', 'phd'];
+    expect((await careerJson(full)).defaulted).toEqual([]);
+    expect((await cli(['career', ...full])).stdout).not.toContain('Defaulted');
+  });
+
+  it('spawned: the built bin prints the same document', async () => {
+    const r = await runBin(['career', ...DONE_WHEN, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(await careerJson(DONE_WHEN));
+  });
+});
+
+describe('the table and chart', () => {
+  const charsets = [
+    ['unicode', { LANG: 'en_US.UTF-8' }],
+    ['ascii', { LANG: 'C' }],
+  ] as const;
+  const combos = [40, 80, 160].flatMap((columns) =>
+    charsets.flatMap(([charset, env]) => [
+      { columns, charset, env, colour: false },
+      { columns, charset, env, colour: true },
+    ]),
+  );
+
+  it.each(combos)(
+    '$columns columns, $charset, colour $colour: snapshot, every line within the width',
+    async ({ columns, charset, env, colour }) => {
+      const r = await cli(['career', ...DONE_WHEN, colour ? '--color' : '--no-color'], {
+        tty: true,
+        columns,
+        env: { ...env },
+      });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.replaceAll('\u001b', '␛')).toMatchSnapshot();
+      const lines = r.stdout.trimEnd().split('\n');
+      for (const line of lines) expect(visible(line), line).toBeLessThanOrEqual(columns);
+      expect(r.stdout.includes('\u001b[')).toBe(colour);
+      const chart = lines.slice(lines.findIndex((l) => l.includes('Total pay, US$ a year')));
+      expect(chart.length).toBeGreaterThan(10);
+      const nonAscii = chart
+        .join('\n')
+        .replace(SGR, '')
+        .match(/[^\x20-\x7e\n]/g);
+      if (charset === 'ascii') expect(nonAscii).toBeNull();
+      else expect(nonAscii).not.toBeNull(); // blocks and box lines
+      // The level changes are marked on the rows where they happen: mid at 3, senior at 7, staff at 11.
+      const rows = lines.map((l) => l.replace(SGR, '')).filter((l) => /^[│| ]*\d/.test(l));
+      const marked = rows.filter((l) => l.includes(charset === 'ascii' ? '<' : '◀'));
+      expect(marked.map((l) => /\d+/.exec(l)?.[0])).toEqual(['3', '7', '11']);
+    },
+  );
+
+  it('coloured, it draws exactly what it draws plain', async () => {
+    for (const columns of [40, 80, 160]) {
+      const plain = await cli(['career', ...DONE_WHEN, '--no-color'], { tty: true, columns });
+      const painted = await cli(['career', ...DONE_WHEN, '--color'], { tty: true, columns });
+      expect(painted.stdout.replace(SGR, '')).toBe(plain.stdout);
+    }
+  });
+
+  it('at 40 columns the ranges give way to the typical figures, and the note says so', async () => {
+    const d = await careerJson(DONE_WHEN);
+    const r = await cli(['career', ...DONE_WHEN], {
+      tty: true,
+      columns: 40,
+      env: { NO_COLOR: '1' },
+    });
+    expect(r.stdout).not.toContain('Base range');
+    expect(r.stdout.replaceAll('\n', ' ')).toContain('the ranges need a wider terminal');
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    const at5 = d.points[5]!;
+    expect(r.stdout).toMatch(
+      new RegExp(`^5 +mid \\${usd(at5.base.mid)} \\${usd(at5.total.mid)} $`, 'm'),
+    );
+    const wide = await cli(['career', ...DONE_WHEN], {
+      tty: true,
+      columns: 80,
+      env: { NO_COLOR: '1' },
+    });
+    expect(wide.stdout).toContain('Base range');
+    expect(wide.stdout).toContain('Typical figures, with about the 10th to 90th percentile.');
+  });
+
+  it('--vs draws each scenario as a line of its own, named in the legend', async () => {
+    const r = await cli(
+      ['career', '--city', 'austin', '--to', '10', '--vs', 'city=seattle', '--vs', 'skills=+nlp'],
+      {
+        tty: true,
+        columns: 80,
+        env: { NO_COLOR: '1' },
+      },
+    );
+    expect(r.code).toBe(0);
+    const legend = r.stdout.trimEnd().split('\n').slice(-2).join(' ');
+    for (const name of ['typical total', 'city=seattle', 'skills=+nlp', 'low to high'])
+      expect(legend).toContain(name);
+  });
+});
+
+describe('the points', () => {
+  it('--vs: every scenario has the same years, each point its single estimate', async () => {
+    const d = await careerJson([
+      '--city',
+      'austin',
+      '--to',
+      '6',
+      '--vs',
+      'city=seattle',
+      '--vs',
+      'skills=+nlp,degree=masters',
+    ]);
+    expect(d.scenarios!.map((s) => [s.label, s.changes])).toEqual([
+      ['city=seattle', ['city=seattle']],
+      ['skills=+nlp,degree=masters', ['skills=+nlp', 'degree=masters']],
+    ]);
+    expect(d.scenarios![1]!.profile).toEqual({
+      city: 'austin',
+      industry: 'enterprise',
+      skills: ['nlp-llm'],
+      degree: 'masters',
+    });
+    for (const line of [d, ...d.scenarios!]) {
+      expect(line.points.map((p) => p.years)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      await expectSingleEstimates(line);
+    }
+  });
+
+  it.each([
+    [[], Array.from({ length: 21 }, (_, i) => i)], // 0 to 20 by 1
+    [
+      ['--from', '2.5', '--to', '4', '--step', '0.5'],
+      [2.5, 3, 3.5, 4],
+    ],
+    [['--from', '3', '--to', '3'], [3]],
+    [
+      ['--from', '0', '--to', '10', '--step', '4'],
+      [0, 4, 8],
+    ], // the last point is not forced
+    [
+      ['--from', '40', '--to', '50', '--step', '5'],
+      [40, 45, 50],
+    ],
+  ])('%j gives the years %j', async (argv, years) => {
+    const d = await careerJson(argv);
+    expect(d.points.map((p) => p.years)).toEqual(years);
+  });
+
+  it('200 points are fine, 201 are not', async () => {
+    expect(
+      (await careerJson(['--from', '0', '--to', '19.9', '--step', '0.1'])).points,
+    ).toHaveLength(200);
+    expectUsageError(
+      await cli(['career', '--from', '0', '--to', '20', '--step', '0.1']),
+      /--step 0\.1 from 0 to 20 gives 201 points, more than 200: take a larger step$/m,
+    );
+  });
+
+  it("an AI startup's points carry the paper value, as its single estimates do", async () => {
+    const d = await careerJson(['--industry', 'ai-startup', '--to', '4', '--step', '2']);
+    expect(d.points.every((p) => p.paper !== undefined)).toBe(true);
+    await expectSingleEstimates(d);
+  });
+});
+
+describe('bad input: one line, exit 2', () => {
+  const cases: [what: string, argv: string[], message: RegExp][] = [
+    ['--to below --from', ['--from', '10', '--to', '5'], /--to 5 is below --from 10$/m],
+    ['--step 0', ['--step', '0'], /--step '0' must be a number of years above 0, like 1 or 0\.5$/m],
+    ['a negative --step', ['--step', '-1'], /--step '-1' must be a number of years above 0/],
+    [
+      'a --step that is not a number',
+      ['--step', 'one'],
+      /--step 'one' must be a number of years above 0/,
+    ],
+    [
+      'a step giving more than 200 points',
+      ['--to', '50', '--step', '0.2'],
+      /--step 0\.2 from 0 to 50 gives 251 points, more than 200/,
+    ],
+    [
+      '--from past the maximum',
+      ['--from', '51'],
+      /--from '51' is not a number of years from 0 to 50$/m,
+    ],
+    [
+      '--to that is not a number',
+      ['--to', '1e1'],
+      /--to '1e1' is not a number of years from 0 to 50$/m,
+    ],
+    [
+      'years in --vs',
+      ['--vs', 'years=+3'],
+      /--vs 'years=\+3': years is the axis of a career, not a change$/m,
+    ],
+    [
+      '--years',
+      ['--years', '5'],
+      /--years is the axis of a career: use --from and --to \(default 0 to 20\)$/m,
+    ],
+    [
+      'an unknown field in --vs',
+      ['--vs', 'industy=faang'],
+      /unknown field 'industy' in --vs \(did you mean 'industry'\?\)/,
+    ],
+    [
+      "a field only a plain object's prototype has",
+      ['--vs', '__proto__=x'],
+      /unknown field '__proto__' in --vs; fields: years, city, industry, skills, degree$/m,
+    ],
+    [
+      'constructor= after a good field',
+      ['--vs', 'city=sf,constructor=1'],
+      /unknown field 'constructor' in --vs; fields: years, city/,
+    ],
+    [
+      'an unknown value in --vs',
+      ['--vs', 'city=seatle'],
+      /unknown city 'seatle' for --vs city \(did you mean 'seattle'\?\)/,
+    ],
+    [
+      'an unknown start',
+      ['--industry', 'fanng'],
+      /unknown industry 'fanng' for --industry \(did you mean 'faang'\?\)/,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_what, argv, message) => {
+    expectUsageError(await cli(['career', ...argv]), message);
+  });
+});
+
+describe('--format csv and markdown', () => {
+  it('CSV: a row per point of every line, with each range', async () => {
+    const argv = ['--city', 'austin', '--to', '4', '--vs', 'city=seattle'];
+    const d = await careerJson(argv);
+    const r = await cli(['career', ...argv, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const [head, ...rows] = r.stdout.trimEnd().split('\n');
+    const columns = head!.split(',');
+    expect(columns).toEqual([
+      'label',
+      'years',
+      'level',
+      ...PARTS.flatMap((p) => [`${p}_low`, `${p}_mid`, `${p}_high`]),
+    ]);
+    const expected = [d, ...d.scenarios!].flatMap((line) =>
+      line.points.map((pt) =>
+        [
+          line.label,
+          pt.years,
+          pt.level,
+          ...PARTS.flatMap((p) => [pt[p].low, pt[p].mid, pt[p].high]),
+        ].join(','),
+      ),
+    );
+    expect(rows).toEqual(expected);
+  });
+
+  it('markdown with --vs: every line, its points led by its label, as in the CSV', async () => {
+    const argv = ['--city', 'nyc', '--to', '2', '--vs', 'city=austin', '--vs', 'skills=+nlp'];
+    const d = await careerJson(argv);
+    const r = await cli(['career', ...argv, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      '| Line | Years | Level | Base | Total |',
+      '|---|---:|---|---:|---:|',
+    ]);
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    expect(lines.slice(2)).toEqual(
+      [d, ...d.scenarios!].flatMap((line) =>
+        line.points.map(
+          (p) =>
+            `| ${line.label} | ${p.years} | ${p.level} | ${usd(p.base.mid)} | ${usd(p.total.mid)} (${usd(p.total.low)}-${usd(p.total.high)}) |`,
+        ),
+      ),
+    );
+    expect(lines.filter((l) => l.startsWith('| city=austin |'))).toHaveLength(3);
+  });
+
+  it('markdown: a row per point with the level, base and total with its range', async () => {
+    const d = await careerJson(DONE_WHEN);
+    const r = await cli(['career', ...DONE_WHEN, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['| Years | Level | Base | Total |', '|---:|---|---:|---:|']);
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    expect(lines.slice(2)).toEqual(
+      d.points.map(
+        (p) =>
+          `| ${p.years} | ${p.level} | ${usd(p.base.mid)} | ${usd(p.total.mid)} (${usd(p.total.low)}-${usd(p.total.high)}) |`,
+      ),
+    );
+  });
+});

@@ -1,0 +1,336 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cli,
+  estimateJson,
+  expectUsageError,
+  json,
+  type EstimateFigures,
+  type Range,
+} from '../command-helpers.js';
+import { runBin } from '../helpers.js';
+
+// `ml-salary compare` (issue 14): each scenario is exactly the single estimate of its profile,
+// with its difference from the start.
+
+type Part = 'base' | 'bonus' | 'equity' | 'total';
+const PARTS: readonly Part[] = ['base', 'bonus', 'equity', 'total'];
+interface Delta {
+  dollars: number;
+  percent: number | null;
+}
+interface Scenario extends Omit<EstimateFigures, 'paper'> {
+  label: string;
+  changes: string[];
+  paper?: Range;
+  delta: Record<Part, Delta> & { net?: Delta };
+}
+interface CompareDoc {
+  kind: string;
+  scenarios: Scenario[];
+}
+
+const compareJson = (argv: readonly string[]) => json<CompareDoc>(['compare', ...argv]);
+const DONE_WHEN = [
+  '--years',
+  '5',
+  '--city',
+  'austin',
+  '--vs',
+  'city=seattle',
+  '--vs',
+  'skills=+nlp',
+];
+
+/** The flags of a single estimate for a profile. */
+function flags(p: EstimateFigures['profile']): string[] {
+  const out = ['--years', String(p.years), '--city', p.city, '--industry', p.industry];
+  out.push('--degree', p.degree, '--skills', p.skills.join(','));
+  return out;
+}
+
+/** A scenario's figures equal the single estimate of its profile. */
+async function expectSingleEstimate(s: Scenario): Promise<EstimateFigures> {
+  const single = await estimateJson(flags(s.profile));
+  expect(single.profile).toEqual(s.profile);
+  expect(s.level).toBe(single.level);
+  for (const part of PARTS) expect(s[part], `${s.label} ${part}`).toEqual(single[part]);
+  expect(s.paper).toEqual(single.paper);
+  return single;
+}
+
+describe("issue 14's compare", () => {
+  it('three scenarios, each the single estimate of its profile, delta the difference from the first', async () => {
+    const d = await compareJson(DONE_WHEN);
+    expect(d.kind).toBe('compare');
+    expect(d.scenarios.map((s) => s.label)).toEqual(['start', 'city=seattle', 'skills=+nlp']);
+    expect(d.scenarios.map((s) => s.changes)).toEqual([[], ['city=seattle'], ['skills=+nlp']]);
+    // `ml-salary --json` for each one's profile, run separately.
+    const start = await estimateJson(['--years', '5', '--city', 'austin']);
+    const seattle = await estimateJson(['--years', '5', '--city', 'seattle']);
+    const nlp = await estimateJson(['--years', '5', '--city', 'austin', '--skills', 'nlp']);
+    for (const [s, single] of d.scenarios.map((s, i) => [s, [start, seattle, nlp][i]!] as const)) {
+      expect(s.profile).toEqual(single.profile);
+      expect(s.level).toBe(single.level);
+      for (const part of PARTS) {
+        expect(s[part]).toEqual(single[part]);
+        const dollars = single[part].mid - start[part].mid;
+        expect(s.delta[part]).toEqual({
+          dollars,
+          percent: Math.round((dollars / start[part].mid) * 10000) / 10000,
+        });
+      }
+    }
+    expect(d.scenarios[0]!.delta.total).toEqual({ dollars: 0, percent: 0 });
+    expect(d.scenarios[1]!.profile.city).toBe('seattle');
+    expect(d.scenarios[2]!.profile.skills).toEqual(['nlp-llm']);
+  });
+
+  it('the table: a column per scenario headed by its changes, each difference in dollars and percent', async () => {
+    const d = await compareJson(DONE_WHEN);
+    const r = await cli(['compare', ...DONE_WHEN]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('What if: 2 scenarios against the starting point');
+    expect(r.stdout).toMatch(/│ +│ +Start │ +city=seattle │ +skills=\+nlp │/);
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    const [s0, s1, s2] = d.scenarios as [Scenario, Scenario, Scenario];
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `│ Total +│ +\\${usd(s0.total.mid)} │ +\\${usd(s1.total.mid)} │ +\\${usd(s2.total.mid)} │`,
+      ),
+    );
+    const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+    for (const s of [s1, s2]) {
+      expect(r.stdout).toContain(
+        `+${usd(s.delta.total.dollars)} (+${pct(s.delta.total.percent!)})`,
+      );
+    }
+  });
+
+  it("lists the start's defaulted fields, as a single estimate does, and marks them in the table", async () => {
+    const d = await json<CompareDoc & { defaulted: string[] }>(['compare', ...DONE_WHEN]);
+    const single = await json<{ defaulted: string[] }>(['--years', '5', '--city', 'austin']);
+    expect(d.defaulted).toEqual(['industry', 'skills', 'degree']);
+    expect(d.defaulted).toEqual(single.defaulted);
+    const r = await cli(['compare', ...DONE_WHEN]);
+    expect(r.stdout).toContain(
+      'Start: 5 years (mid) | Austin | Enterprise / consultancy* | none* |',
+    );
+    expect(r.stdout).toContain(
+      "* Defaulted: industry = Enterprise / consultancy, skills = none, degree = Bachelor's. Pass --industry, --skills, --degree to set them.",
+    );
+    const given = ['--industry', 'faang', '--skills', 'mlops', '--degree', 'masters'];
+    const full = await json<{ defaulted: string[] }>(['compare', ...DONE_WHEN, ...given]);
+    expect(full.defaulted).toEqual([]);
+    expect((await cli(['compare', ...DONE_WHEN, ...given])).stdout).not.toContain('Defaulted');
+  });
+
+  it('spawned: the built bin prints the same document', async () => {
+    const r = await runBin(['compare', ...DONE_WHEN, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(await compareJson(DONE_WHEN));
+  });
+});
+
+describe('--vs changes', () => {
+  const start = [
+    '--years',
+    '6',
+    '--city',
+    'austin',
+    '--industry',
+    'enterprise',
+    '--skills',
+    'mlops',
+  ];
+  const cases: [vs: string, expected: Partial<EstimateFigures['profile']>, changes: string[]][] = [
+    ['years=+3', { years: 9 }, ['years=+3']],
+    ['years=-2.5', { years: 3.5 }, ['years=-2.5']],
+    ['years=12', { years: 12 }, ['years=12']],
+    ['skills=+nlp', { skills: ['mlops', 'nlp-llm'] }, ['skills=+nlp']],
+    ['skills=-mlops', { skills: [] }, ['skills=-mlops']],
+    ['skills=+mlops', { skills: ['mlops'] }, ['skills=+mlops']], // already there: unchanged
+    ['skills=cv,llm', { skills: ['computer-vision', 'nlp-llm'] }, ['skills=cv,llm']],
+    ['skills=', { skills: [] }, ['skills=']],
+    ['city=bay area', { city: 'sf' }, ['city=bay area']],
+    [
+      'industry=ai-startup,city=remote',
+      { industry: 'ai-startup', city: 'remote' },
+      ['industry=ai-startup', 'city=remote'],
+    ],
+    ['degree=masters', { degree: 'masters' }, ['degree=masters']],
+    [
+      'skill=+rl,year=+1',
+      { skills: ['mlops', 'reinforcement-learning'], years: 7 },
+      ['skills=+rl', 'years=+1'],
+    ],
+  ];
+
+  it.each(cases)('--vs %s', async (vs, expected, changes) => {
+    const d = await compareJson([...start, '--vs', vs]);
+    const [first, s] = d.scenarios as [Scenario, Scenario];
+    expect(s.label).toBe(vs);
+    expect(s.changes).toEqual(changes);
+    expect(s.profile).toEqual({ ...first.profile, ...expected });
+    await expectSingleEstimate(s);
+    for (const part of PARTS) expect(s.delta[part].dollars).toBe(s[part].mid - first[part].mid);
+  });
+
+  it('a start of $0 equity (finance) gives a null percent, not a division by zero', async () => {
+    const d = await compareJson([
+      '--years',
+      '6',
+      '--industry',
+      'finance',
+      '--vs',
+      'industry=faang',
+    ]);
+    const s = d.scenarios[1]!;
+    expect(d.scenarios[0]!.equity.mid).toBe(0);
+    expect(s.delta.equity).toEqual({ dollars: s.equity.mid, percent: null });
+  });
+
+  const bad: [what: string, argv: string[], message: RegExp][] = [
+    [
+      'an unknown field, with did-you-mean',
+      ['--vs', 'cty=austin'],
+      /unknown field 'cty' in --vs \(did you mean 'city'\?\); fields: years, city, industry, skills, degree$/m,
+    ],
+    [
+      'an unknown field, nothing close',
+      ['--vs', 'town=austin'],
+      /unknown field 'town' in --vs; fields: years, city/,
+    ],
+    [
+      'an unknown city, with did-you-mean',
+      ['--vs', 'city=austn'],
+      /unknown city 'austn' for --vs city \(did you mean 'austin'\?\); accepted: sf, seattle/,
+    ],
+    [
+      'an unknown industry',
+      ['--vs', 'industry=fanng'],
+      /unknown industry 'fanng' for --vs industry \(did you mean 'faang'\?\)/,
+    ],
+    [
+      'an unknown skill',
+      ['--vs', 'skills=+nlpp'],
+      /unknown skill 'nlpp' for --vs skills \(did you mean 'nlp'\?\)/,
+    ],
+    [
+      'an unknown degree',
+      ['--vs', 'degree=phdd'],
+      /unknown degree 'phdd' for --vs degree \(did you mean 'phd'\?\)/,
+    ],
+    [
+      'years=+3 past the maximum',
+      ['--years', '48', '--vs', 'years=+3'],
+      /--vs years=\+3 gives 51 years, outside 0 to 50$/m,
+    ],
+    ['years below 0', ['--vs', 'years=-6'], /--vs years=-6 gives -1 years, outside 0 to 50$/m],
+    [
+      'years that are not a number',
+      ['--vs', 'years=abc'],
+      /--vs years 'abc' is not a plain number/,
+    ],
+    ['a field twice', ['--vs', 'city=sf,city=nyc'], /--vs 'city=sf,city=nyc' changes city twice$/m],
+    ['no field=value', ['--vs', 'austin'], /--vs 'austin' needs field=value pairs/],
+    [
+      '+skill mixed with a plain list',
+      ['--vs', 'skills=+nlp,mlops'],
+      /use \+skill and -skill to add and remove, or a plain list to replace them, not both/,
+    ],
+    // Names on every plain object's prototype are unknown fields like any other.
+    ...[
+      'constructor=1',
+      '__proto__=x',
+      'toString=x',
+      'city=sf,__proto__=x',
+      'hasOwnProperty=1',
+    ].map((vs): [string, string[], RegExp] => [
+      `the field ${vs}`,
+      ['--vs', vs],
+      new RegExp(
+        `unknown field '${vs
+          .replace(/^city=sf,/, '')
+          .split('=')[0]!
+          .toLowerCase()}' in --vs.*; fields: years, city, industry, skills, degree$`,
+        'm',
+      ),
+    ]),
+    ['no --vs', [], /compare needs at least one --vs/],
+    ['a bad start', ['--city', 'gotham', '--vs', 'city=sf'], /unknown city 'gotham' for --city/],
+  ];
+
+  it.each(bad)('%s: one line, exit 2', async (_what, argv, message) => {
+    const withYears = argv.includes('--years') ? argv : ['--years', '5', ...argv];
+    expectUsageError(await cli(['compare', ...withYears]), message);
+  });
+
+  it('--years is required, with or without a terminal', async () => {
+    for (const tty of [false, true]) {
+      expectUsageError(
+        await cli(['compare', '--vs', 'city=sf'], { tty }),
+        /--years is required: the starting point/,
+      );
+    }
+  });
+});
+
+describe('--format csv and markdown', () => {
+  it('CSV: a row per scenario with every range, its delta, and the profile', async () => {
+    const d = await compareJson(DONE_WHEN);
+    const r = await cli(['compare', ...DONE_WHEN, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const [head, ...rows] = r.stdout.trimEnd().split('\n');
+    const columns = head!.split(',');
+    expect(columns.slice(0, 8)).toEqual([
+      'label',
+      'changes',
+      'years',
+      'city',
+      'industry',
+      'skills',
+      'degree',
+      'level',
+    ]);
+    expect(rows).toHaveLength(3);
+    for (const [i, row] of rows.entries()) {
+      const cell = Object.fromEntries(row.split(',').map((v, c) => [columns[c]!, v]));
+      const s = d.scenarios[i]!;
+      expect(cell.label).toBe(s.label);
+      expect(cell.city).toBe(s.profile.city);
+      expect(cell.skills).toBe(s.profile.skills.join(';'));
+      for (const part of PARTS) {
+        expect(Number(cell[`${part}_low`])).toBe(s[part].low);
+        expect(Number(cell[`${part}_mid`])).toBe(s[part].mid);
+        expect(Number(cell[`${part}_high`])).toBe(s[part].high);
+        expect(Number(cell[`${part}_delta`])).toBe(s.delta[part].dollars);
+      }
+      expect(cell.net).toBe(''); // no --take-home
+    }
+  });
+
+  it('markdown: a column per scenario, typical and range per part, the total against the start', async () => {
+    const r = await cli(['compare', ...DONE_WHEN, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('| | start | city=seattle | skills=+nlp |');
+    expect(lines[1]).toBe('|---|---:|---:|---:|');
+    expect(lines.slice(2).map((l) => l.split(' | ')[0])).toEqual([
+      '| base',
+      '| bonus',
+      '| equity',
+      '| total',
+      '| total vs start',
+    ]);
+    const d = await compareJson(DONE_WHEN);
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    const cells = d.scenarios.map(
+      (s) => `${usd(s.total.mid)} (${usd(s.total.low)}-${usd(s.total.high)})`,
+    );
+    expect(lines[5]).toBe(`| total | ${cells.join(' | ')} |`);
+    const deltas = d.scenarios.map((s) => `+${usd(s.delta.total.dollars)}`);
+    expect(lines[6]).toBe(`| total vs start | ${deltas.join(' | ')} |`);
+  });
+});

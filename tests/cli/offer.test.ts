@@ -1,0 +1,1238 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screen } from '@inquirer/testing/vitest';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+// Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
+import { run } from '../../src/cli/program.js';
+import { batch, lines } from '../batch-helpers.js';
+import {
+  cli,
+  estimateJson,
+  expectUsageError,
+  json,
+  type EstimateFigures,
+  type Range,
+} from '../command-helpers.js';
+import { fakeIo, ROOT, runBin } from '../helpers.js';
+
+// `ml-salary offer` as a user runs it (issue 13): in-process through run(argv, io), the prompts
+// on a fake terminal, and a few runs of the built bin.
+
+interface Position {
+  percentile: number;
+  verdict: string;
+  gap: number;
+}
+type Part = 'base' | 'bonus' | 'equity' | 'total';
+interface OfferDoc {
+  kind: 'offer';
+  label?: string;
+  profile: EstimateFigures['profile'];
+  defaulted: string[];
+  offer: { vesting: { id: string; percents: number[] }; private: boolean };
+  years: {
+    year: number;
+    base: number;
+    bonus: number;
+    equity: number;
+    signOn: number;
+    total: number;
+  }[];
+  firstYear: number;
+  annualized: { base: number; equity: number; bonus: number; signOn: number; total: number };
+  market: Record<Part, Range> & { paper?: Range };
+  position: Record<Part, Position> & { cash?: Position };
+}
+interface OffersDoc {
+  kind: 'offers';
+  offers: OfferDoc[];
+  difference: {
+    label: string;
+    firstYear: number;
+    annualized: number;
+    years: { year: number; total: number }[];
+  }[];
+}
+
+const offerJson = (argv: readonly string[]) => json<OfferDoc>(['offer', ...argv]);
+const EXAMPLES = join(ROOT, 'examples');
+const SEATTLE = ['--years', '5', '--city', 'seattle', '--industry', 'faang'];
+const AMAZON = [
+  ...SEATTLE,
+  ...['--base', '185000', '--bonus', '15%', '--equity', '400000', '--vesting', 'amazon'],
+  ...['--sign-on', '50000,30000'],
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'ml-salary-offer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Write an offer file and return its path. */
+function offerFile(name: string, text: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("issue 13's amazon example", () => {
+  it('vests 20,000 / 60,000 / 160,000 / 160,000, sign-on 50,000 / 30,000 / 0 / 0, bonus 27,750', async () => {
+    const d = await offerJson(AMAZON);
+    expect(d.kind).toBe('offer');
+    expect(d.years.map((y) => y.equity)).toEqual([20000, 60000, 160000, 160000]);
+    expect(d.years.map((y) => y.signOn)).toEqual([50000, 30000, 0, 0]);
+    expect(d.years.map((y) => y.bonus)).toEqual([27750, 27750, 27750, 27750]);
+    expect(d.years.map((y) => y.base)).toEqual([185000, 185000, 185000, 185000]);
+    // Each year's total is its four parts: 185,000 + 27,750 + 20,000 + 50,000 = 282,750 in year 1.
+    expect(d.years.map((y) => y.total)).toEqual([282750, 302750, 372750, 372750]);
+    expect(d.firstYear).toBe(282750);
+  });
+
+  it('annualizes to 185,000 + 100,000 + 27,750 + 20,000 = 332,750', async () => {
+    const d = await offerJson(AMAZON);
+    // base + grant / 4 vesting years + target bonus + (50,000 + 30,000) / 4
+    expect(d.annualized).toEqual({
+      base: 185000,
+      equity: 100000,
+      bonus: 27750,
+      signOn: 20000,
+      total: 332750,
+    });
+  });
+
+  it('the table prints the same figures, the convention in words and the market beside it', async () => {
+    const r = await cli(['offer', ...AMAZON]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/│ 1 +│ \$185,000 │ \$27,750 │ +\$20,000 │ \$50,000 │ \$282,750 │/);
+    expect(r.stdout).toMatch(/│ 3 +│ \$185,000 │ \$27,750 │ \$160,000 │ +\$0 │ \$372,750 │/);
+    expect(r.stdout).toContain('First year: $282,750');
+    expect(r.stdout).toContain(
+      "Annualized: $332,750 (levels.fyi's convention: base $185,000 + grant $400,000 / 4 years + target bonus $27,750 + sign-on $80,000 / 4)",
+    );
+    expect(r.stdout).toContain('Against the market for this profile');
+    expect(r.stdout).not.toContain('\u001b['); // no terminal, no colour
+  });
+
+  it('the built bin gives the same document (spawned)', async () => {
+    const r = await runBin(['offer', ...AMAZON, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(await offerJson(AMAZON));
+  });
+});
+
+describe('where an offer sits against the market', () => {
+  const profiles = [
+    ['--years', '5', '--city', 'seattle', '--industry', 'faang'],
+    ['--years', '0', '--city', 'austin'],
+    [
+      '--years',
+      '9',
+      '--city',
+      'nyc',
+      '--industry',
+      'finance',
+      '--skills',
+      'nlp,mlops',
+      '--degree',
+      'phd',
+    ],
+    ['--years', '14', '--city', 'remote', '--industry', 'healthcare', '--degree', 'none'],
+    ['--years', '3', '--city', 'sf', '--industry', 'ai-startup'],
+  ];
+
+  it.each(profiles)(
+    'an offer of the typical figures (%s ...) is judged at P50 +-1 for every part',
+    async (...profile) => {
+      const m = await estimateJson(profile);
+      // The typical base, bonus and yearly grant of `ml-salary --json`, the grant given whole on
+      // an even 4-year schedule, so grant / 4 is the typical equity.
+      const d = await offerJson([
+        ...profile,
+        ...['--base', String(m.base.mid), '--bonus', String(m.bonus.mid)],
+        ...(m.equity.mid > 0 ? ['--equity', String(m.equity.mid * 4), '--vesting', 'even'] : []),
+      ]);
+      expect(d.market).toEqual({
+        base: m.base,
+        bonus: m.bonus,
+        equity: m.equity,
+        total: m.total,
+        ...(m.paper ? { paper: m.paper } : {}),
+      });
+      for (const part of ['base', 'bonus', 'equity', 'total'] as const) {
+        const p = d.position[part];
+        expect(Math.abs(p.percentile - 50), part).toBeLessThanOrEqual(1);
+        expect(p.verdict, part).toBe('within');
+        expect(p.gap, part).toBe(0);
+      }
+    },
+  );
+
+  it('raising any component never lowers its percentile, nor the total (property, via --json)', async () => {
+    const part = fc.constantFrom('base', 'bonus', 'equity');
+    const offerArb = fc.record({
+      profile: fc.constantFrom(...profiles),
+      base: fc.integer({ min: 20_000, max: 1_500_000 }),
+      // A bare 1 reads as a fraction of base (100%?) and is refused, so dollar bonuses start at 2.
+      bonus: fc.integer({ min: 2, max: 400_000 }),
+      equity: fc.integer({ min: 0, max: 4_000_000 }),
+      vesting: fc.constantFrom('even', 'amazon', 'google', 'nvidia', '50/50'),
+    });
+    const argv = (o: {
+      profile: string[];
+      base: number;
+      bonus: number;
+      equity: number;
+      vesting: string;
+    }) => [
+      ...o.profile,
+      // At most 200% of base, as the bonus limit says (a raise past it stays at it).
+      ...['--base', String(o.base), '--bonus', String(Math.min(o.bonus, 2 * o.base))],
+      ...(o.equity > 0 ? ['--equity', String(o.equity), '--vesting', o.vesting] : []),
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        offerArb,
+        part,
+        fc.integer({ min: 1, max: 2_000_000 }),
+        async (o, which, by) => {
+          const before = await offerJson(argv(o));
+          const after = await offerJson(argv({ ...o, [which]: o[which] + by }));
+          expect(after.position[which].percentile).toBeGreaterThanOrEqual(
+            before.position[which].percentile,
+          );
+          expect(after.position.total.percentile).toBeGreaterThanOrEqual(
+            before.position.total.percentile,
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  const outside: [what: string, argv: string[], part: Part, verdict: string, words: string][] = [
+    ['a base far under the low', ['--base', '20000'], 'base', 'below-range', 'below the range'],
+    ['a base far over the high', ['--base', '2m'], 'base', 'above-range', 'above the range'],
+    [
+      'no bonus where bonuses are paid',
+      ['--base', '185k'],
+      'bonus',
+      'below-range',
+      'below the range',
+    ],
+    [
+      'a huge grant',
+      ['--base', '185k', '--equity', '8m'],
+      'equity',
+      'above-range',
+      'above the range',
+    ],
+    [
+      'a total over the high',
+      ['--base', '900k', '--bonus', '50%'],
+      'total',
+      'above-range',
+      'above the range',
+    ],
+  ];
+
+  it.each(outside)('%s says so: %s', async (_what, terms, part, verdict, words) => {
+    const d = await offerJson([...SEATTLE, ...terms]);
+    const p = d.position[part];
+    expect(p.verdict).toBe(verdict);
+    const range = d.market[part];
+    if (verdict === 'below-range') expect(range.mid + p.gap).toBeLessThan(range.low);
+    else expect(range.mid + p.gap).toBeGreaterThan(range.high);
+    const r = await cli(['offer', ...SEATTLE, ...terms]);
+    // The total's label carries the asterisk of its footnote (what a year's total holds).
+    const label = { base: 'Base', bonus: 'Bonus', equity: 'Equity', total: 'Total*' }[part];
+    const line = r.stdout
+      .split('\n')
+      .find((l) => l.trimStart().startsWith(`${label} `) && l.includes('≈P'));
+    expect(line).toContain(`≈P${p.percentile} ${words}, `);
+    expect(line).toContain(
+      `${Math.abs(p.gap).toLocaleString('en-US')} ${p.gap < 0 ? 'below' : 'above'} typical`,
+    );
+  });
+});
+
+describe('refreshers', () => {
+  it("stack on even: year 3 is the grant's 25% plus 25% of each of two refreshers", async () => {
+    const d = await offerJson([
+      ...SEATTLE,
+      '--base',
+      '185k',
+      '--equity',
+      '400000',
+      '--refresh',
+      '40000',
+    ]);
+    // Year 3: 400,000 x 25% + 40,000 x 25% (year 1's refresher, its 2nd vest)
+    //   + 40,000 x 25% (year 2's refresher, its 1st vest) = 100,000 + 10,000 + 10,000 = 120,000.
+    expect(d.years[2]!.equity).toBe(120000);
+    expect(d.years.map((y) => y.equity)).toEqual([100000, 110000, 120000, 130000]);
+    // Refreshers are not in levels.fyi's annualized figure: what the offer letter promises.
+    expect(d.annualized.equity).toBe(100000);
+    const r = await cli([
+      'offer',
+      ...SEATTLE,
+      '--base',
+      '185k',
+      '--equity',
+      '400000',
+      '--refresh',
+      '40000',
+    ]);
+    expect(r.stdout).toMatch(/│ 3 +│ \$185,000 │ +\$0 │ \$120,000 │ +\$0 │ \$305,000 │/);
+    expect(r.stdout).toContain('plus a $40,000 refresher each year');
+  });
+
+  it('stack on a back-loaded schedule too (amazon: year 3 = 40% + 15% + 5%)', async () => {
+    const d = await offerJson([
+      ...SEATTLE,
+      ...['--base', '185k', '--equity', '400000', '--vesting', 'amazon', '--refresh', '40000'],
+    ]);
+    // 400,000 x 40% + 40,000 x 15% + 40,000 x 5% = 160,000 + 6,000 + 2,000
+    expect(d.years[2]!.equity).toBe(168000);
+  });
+});
+
+describe('offer files side by side', () => {
+  const acme = join(EXAMPLES, 'acme.json');
+  const globex = join(EXAMPLES, 'globex.json');
+
+  it('JSON: kind "offers", each offer as alone, and the difference from the first', async () => {
+    const d = await json<OffersDoc>(['offer', acme, globex]);
+    const alone = [await offerJson([acme]), await offerJson([globex])];
+    expect(d.kind).toBe('offers');
+    expect(d.offers).toEqual(alone);
+    expect(d.offers.map((o) => o.label)).toEqual(['Acme', 'Globex']);
+    const [a, g] = alone as [OfferDoc, OfferDoc];
+    expect(d.difference).toEqual([
+      {
+        label: 'Acme',
+        firstYear: 0,
+        annualized: 0,
+        years: a.years.map((y) => ({ year: y.year, total: 0 })),
+      },
+      {
+        label: 'Globex',
+        firstYear: g.firstYear - a.firstYear,
+        annualized: g.annualized.total - a.annualized.total,
+        years: g.years.map((y, i) => ({ year: y.year, total: y.total - a.years[i]!.total })),
+      },
+    ]);
+  });
+
+  it('the table shows both offers year by year and the difference', async () => {
+    const r = await cli(['offer', acme, globex]);
+    expect(r.code).toBe(0);
+    const [a, g] = [await offerJson([acme]), await offerJson([globex])];
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    const signed = (n: number) => `${n < 0 ? '-' : '+'}$${Math.abs(n).toLocaleString('en-US')}`;
+    expect(r.stdout).toMatch(/│ +│ +Acme │ +Globex │/);
+    // Columns are as wide as their longest cell (figures right-aligned): match label and figures.
+    const row = (label: string, ...cells: string[]) =>
+      new RegExp(`│ ${label} +│ +${cells.map((c) => c.replace(/[$+]/g, '\\$&')).join(' │ +')} │`);
+    for (const [i, y] of a.years.entries()) {
+      expect(r.stdout).toMatch(row(`Year ${y.year}`, usd(y.total), usd(g.years[i]!.total)));
+    }
+    expect(r.stdout).toMatch(row('Annualized', usd(a.annualized.total), usd(g.annualized.total)));
+    expect(r.stdout).toMatch(
+      row(
+        'Total vs market',
+        `≈P${a.position.total.percentile}`,
+        `≈P${g.position.total.percentile}`,
+      ),
+    );
+    expect(r.stdout).toContain('Difference from Acme');
+    expect(r.stdout).toContain(
+      `│ Annualized │ ${signed(g.annualized.total - a.annualized.total).padStart(9)} │`,
+    );
+  });
+
+  it('a year only one offer has (vesting lengths differ) has no difference, in either order', async () => {
+    const one = offerFile(
+      'one.json',
+      '{"label": "One", "years": 5, "base": 200000, "equity": 500000, "vesting": "100"}',
+    );
+    const two = offerFile(
+      'two.json',
+      '{"label": "Two", "years": 5, "base": 200000, "equity": 500000, "vesting": "50/50"}',
+    );
+    // Year 1: One vests 500,000, Two 250,000; year 2 is Two's alone.
+    const d = await json<OffersDoc>(['offer', one, two]);
+    expect(d.difference[1]!.years).toEqual([{ year: 1, total: -250000 }]);
+    const back = await json<OffersDoc>(['offer', two, one]);
+    expect(back.difference[0]!.years).toEqual([
+      { year: 1, total: 0 },
+      { year: 2, total: 0 },
+    ]);
+    expect(back.difference[1]!.years).toEqual([{ year: 1, total: 250000 }]);
+    for (const [argv, delta] of [
+      [[one, two], '-$250,000'],
+      [[two, one], '+$250,000'],
+    ] as const) {
+      const r = await cli(['offer', ...argv], { env: { NO_COLOR: '1' } });
+      expect(r.code).toBe(0);
+      const diff = r.stdout.slice(r.stdout.indexOf('Difference from'));
+      expect(diff).toMatch(new RegExp(`│ Year 1 +│ +${delta.replace(/[$+]/g, '\\$&')} │`));
+      expect(diff).toMatch(/│ Year 2 +│ +- │/);
+    }
+  });
+
+  it("--take-home: the table has each year's net per offer, with the filing and tax year", async () => {
+    const d = await json<{ offers: { years: { takeHome: { net: number } }[] }[] }>([
+      'offer',
+      acme,
+      globex,
+      '--take-home',
+    ]);
+    const r = await cli(['offer', acme, globex, '--take-home'], { env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const net = r.stdout.slice(r.stdout.indexOf('Net after tax'));
+    expect(net).toMatch(
+      /^Net after tax, year by year \(single, tax year \d{4}; Acme WA, Globex CA\)/,
+    );
+    const usd = (n: number) => `\\$${n.toLocaleString('en-US')}`;
+    const [a, g] = d.offers as [(typeof d.offers)[0], (typeof d.offers)[0]];
+    a.years.forEach((y, i) => {
+      expect(net).toMatch(
+        new RegExp(
+          `│ Year ${i + 1} +│ +${usd(y.takeHome.net)} │ +${usd(g.years[i]!.takeHome.net)} │`,
+        ),
+      );
+    });
+    // A year one offer lacks has no net.
+    const short = offerFile(
+      'short.json',
+      '{"label": "Short", "years": 5, "city": "austin", "base": 200000, "equity": 100000, "vesting": "50/50"}',
+    );
+    const both = await cli(['offer', short, acme, '--take-home', '--filing', 'married'], {
+      env: { NO_COLOR: '1' },
+    });
+    expect(both.code).toBe(0);
+    const nets = both.stdout.slice(both.stdout.indexOf('Net after tax'));
+    expect(nets).toMatch(/\(married, tax year \d{4}; Short TX, Acme WA\)/);
+    expect(nets).toMatch(/│ Year 3 +│ +- │ +\$[\d,]+ │/);
+  });
+
+  it('a file leaves out what --years gives, and a label defaults to the file name', async () => {
+    const path = offerFile('initech.json', '{"city": "austin", "base": "150k"}');
+    const d = await offerJson(['--years', '4', path]);
+    expect(d.label).toBe('initech');
+    expect(d.profile.years).toBe(4);
+    expect(d.profile.city).toBe('austin');
+  });
+
+  it('spawned: the built bin prints both files side by side', async () => {
+    const r = await runBin(['offer', 'examples/acme.json', 'examples/globex.json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('2 offers side by side');
+    expect(r.stdout).toContain('Difference from Acme');
+  });
+
+  const bad: [what: string, text: string, message: RegExp][] = [
+    [
+      'an unknown field',
+      '{"years": 5, "base": 185000, "salary": 1}',
+      /: unknown field 'salary'; accepted: \$schema, label, years/,
+    ],
+    [
+      'a wrong type',
+      '{"years": 5, "base": true}',
+      /: base must be an amount like 185000 or "185k", got a boolean$/m,
+    ],
+    [
+      'a wrong type in a list',
+      '{"years": 5, "base": 1, "signOn": [1, "x"]}',
+      /: signOn item 2 'x' is not an amount/,
+    ],
+    [
+      'a private that is not a boolean',
+      '{"years": 5, "base": 1, "equity": 1, "private": "yes"}',
+      /: private must be true or false, got a string$/m,
+    ],
+    [
+      'a growth without %',
+      '{"years": 5, "base": 1, "equity": 1, "growth": 0.1}',
+      /: growth must be a percentage like "10%" or "-5%", got a number$/m,
+    ],
+    [
+      'a bonus amount over 200% of base',
+      '{"years": 5, "base": 100000, "bonus": "300k"}',
+      /: bonus \$300,000 is 300% of base \$100,000, above 200% of base$/m,
+    ],
+    [
+      'an empty string',
+      '{"years": 5, "base": 100000, "bonus": ""}',
+      /: bonus is empty: expected a percentage of base/,
+    ],
+    [
+      'a key given twice',
+      '{"years": 5, "base": 200000, "base": 300000}',
+      /: field 'base' is given twice \(JSON would keep only the last\); give each field once$/m,
+    ],
+    [
+      'a key given twice, pretty-printed with a nested list',
+      '{\n  "years": 5,\n  "signOn": [1, 2],\n  "base": "200k",\n  "label": "A",\n  "label": "B"\n}\n',
+      /: field 'label' is given twice/,
+    ],
+    [
+      'an ANSI escape in the label',
+      '{"label": "Ac\\u001b[31mme", "years": 5, "base": 1}',
+      /: label 'Ac\?\[31mme': character 3 is a control character \(U\+001B\), which a label may not hold$/m,
+    ],
+    [
+      'a right-to-left override in the label',
+      '{"label": "Acme\\u202e", "years": 5, "base": 1}',
+      /: character 5 is an invisible formatting character \(U\+202E\), which a label may not hold$/m,
+    ],
+    [
+      'a line break in the label',
+      '{"label": "Ac\\nme", "years": 5, "base": 1}',
+      /: label 'Ac\?me': character 3 is a control character \(U\+000A\)/,
+    ],
+    ['bad JSON', '{"years": 5, "base": ', /: not valid JSON \(/],
+    ['no base', '{"years": 5, "city": "austin"}', /: base is required$/m],
+    ['no years', '{"base": 185000}', /: years is required$/m],
+    [
+      'an unknown city',
+      '{"years": 5, "base": 1, "city": "seatle"}',
+      /: unknown city 'seatle' for city \(did you mean 'seattle'\?\)/,
+    ],
+    [
+      'not an object',
+      '[{"years": 5}]',
+      /: an offer file is a JSON object \(see schemas\/offer-file\.schema\.json\), got a list$/m,
+    ],
+  ];
+
+  it.each(bad)(
+    '%s: one line naming the file and the field, exit 2',
+    async (_what, text, message) => {
+      const path = offerFile('bad.json', text);
+      const r = await cli(['offer', acme, path]);
+      expectUsageError(r, message);
+      expect(r.stderr).toContain(`error: ${path}: `);
+    },
+  );
+
+  it('a UTF-16 file (with or without a byte-order mark) is named as such, not as bad JSON', async () => {
+    const json = '{"years": 5, "base": 185000}';
+    for (const [name, bytes] of [
+      ['le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])],
+      [
+        'be.json',
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]),
+      ],
+      ['nobom.json', Buffer.from(json, 'utf16le')],
+    ] as const) {
+      const path = offerFile(name, bytes);
+      expectUsageError(
+        await cli(['offer', path]),
+        new RegExp(`^ml-salary: error: .*${name}: the file is UTF-16 text; save it as UTF-8$`, 'm'),
+      );
+    }
+  });
+
+  it('a label in any script is fine; one from a file name is checked as a label is', async () => {
+    const path = offerFile('yandex.json', '{"label": "Яндекс 株式会社", "years": 5, "base": 1}');
+    expect((await offerJson([path])).label).toBe('Яндекс 株式会社');
+    const odd = offerFile('a\u001bb.json', '{"years": 5, "base": 1}');
+    expectUsageError(
+      await cli(['offer', odd]),
+      /a\?b\.json: the file name \(the label by default\): character 2 is a control character \(U\+001B\), which a label may not hold$/m,
+    );
+  });
+
+  it('a missing file, and offer flags with files, are usage errors too', async () => {
+    expectUsageError(
+      await cli(['offer', join(dir, 'none.json')]),
+      /cannot read offer file '.*none\.json': no such file$/m,
+    );
+    expectUsageError(
+      await cli(['offer', acme, '--base', '200k']),
+      /--base with offer files: the terms come from the files/,
+    );
+  });
+});
+
+describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () => {
+  const offer = (...terms: string[]) => ['offer', '--years', '5', ...terms];
+  const cases: [what: string, argv: string[], message: RegExp][] = [
+    [
+      'a negative base',
+      offer('--base', '-5'),
+      /--base '-5' cannot be negative: expected whole dollars/,
+    ],
+    [
+      'a negative grant',
+      offer('--base', '1', '--equity', '-$5k'),
+      /--equity '-\$5k' cannot be negative/,
+    ],
+    [
+      'a negative sign-on',
+      offer('--base', '1', '--sign-on', '50000,-3'),
+      /--sign-on item 2 '-3' cannot be negative/,
+    ],
+    [
+      'a non-numeric base',
+      offer('--base', 'abc'),
+      /--base 'abc' is not an amount: expected whole dollars like 185000, 185,000, 185k or \$1\.2M$/m,
+    ],
+    [
+      'a non-numeric bonus',
+      offer('--base', '1', '--bonus', 'lots'),
+      /--bonus 'lots' is not an amount/,
+    ],
+    ['1e5', offer('--base', '1e5'), /--base '1e5' is not an amount/],
+    [
+      'a schedule that does not add up to 100',
+      offer('--base', '1', '--equity', '1', '--vesting', '10/20/30'),
+      /--vesting 10\/20\/30 adds up to 60, not 100/,
+    ],
+    [
+      'a schedule over 100',
+      offer('--base', '1', '--equity', '1', '--vesting', '50/50/1'),
+      /--vesting 50\/50\/1 adds up to 101, not 100/,
+    ],
+    [
+      'an unknown preset',
+      offer('--base', '1', '--equity', '1', '--vesting', 'amazn'),
+      /unknown vesting schedule 'amazn' for --vesting \(did you mean 'amazon'\?\); accepted: even, amazon, google, google-2023, nvidia/,
+    ],
+    [
+      'a preset name with a look-alike letter',
+      offer('--base', '1', '--equity', '1', '--vesting', '\u0430mazon'),
+      /^ml-salary: error: vesting schedule '\u0430mazon' for --vesting: character 1, '\u0430' \(U\+0430\), is a Cyrillic letter, not the Latin one it may look like; accepted: even, amazon/,
+    ],
+    [
+      'a preset name with punctuation',
+      offer('--base', '1', '--equity', '1', '--vesting', 'nvidia!'),
+      /unknown vesting schedule 'nvidia!' for --vesting \(did you mean 'nvidia'\?\)/,
+    ],
+    [
+      'more sign-on years than vesting years',
+      offer('--base', '1', '--equity', '1', '--vesting', 'google', '--sign-on', '1,2,3,4,5'),
+      /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting google\)/,
+    ],
+    [
+      '--refresh without --equity',
+      offer('--base', '1', '--refresh', '10k'),
+      /--refresh needs --equity/,
+    ],
+    [
+      '--vesting without --equity',
+      offer('--base', '1', '--vesting', 'amazon'),
+      /--vesting is a schedule for a stock grant: give the grant with --equity/,
+    ],
+    [
+      '--private without --equity',
+      offer('--base', '1', '--private'),
+      /--private describes the equity, but the offer has none/,
+    ],
+    [
+      'a bonus written as a fraction',
+      offer('--base', '1', '--bonus', '0.15'),
+      /--bonus '0\.15' reads as a fraction of base: write it as a percentage \(15%\) or an amount in dollars$/m,
+    ],
+    [
+      'a bonus of 1',
+      offer('--base', '1', '--bonus', '1'),
+      /--bonus '1' reads as a fraction of base/,
+    ],
+    [
+      'a bonus over 200%',
+      offer('--base', '1', '--bonus', '201%'),
+      /--bonus 201% is above 200% of base/,
+    ],
+    [
+      'a bonus amount over 200% of base',
+      offer('--base', '100k', '--bonus', '500k'),
+      /--bonus \$500,000 is 500% of --base \$100,000, above 200% of base$/m,
+    ],
+    [
+      'more sign-on years than a custom schedule',
+      offer('--base', '1', '--equity', '1', '--vesting', '10/20/30/40', '--sign-on', '1,2,3,4,5'),
+      /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting 10\/20\/30\/40\)$/m,
+    ],
+    [
+      'a growth without %',
+      offer('--base', '1', '--equity', '1', '--growth', '10'),
+      /--growth '10' needs a % sign/,
+    ],
+    [
+      'an amount over the maximum',
+      offer('--base', '101m'),
+      /--base '101m' is above the maximum of \$100,000,000/,
+    ],
+    ['a base of $0', offer('--base', '0'), /--base must be more than \$0/],
+    // commander passes "" through: an empty value is an error, never "not given".
+    ['an empty --base', offer('--base', ''), /--base is empty: expected whole dollars/],
+    ...(
+      [
+        ['--bonus', /--bonus is empty: expected a percentage of base from 0% to 200%/],
+        ['--equity', /--equity is empty: expected whole dollars/],
+        [
+          '--vesting',
+          /--vesting is empty: expected even, amazon, google, google-2023, nvidia, or yearly percentages/,
+        ],
+        ['--sign-on', /--sign-on is empty: expected amounts separated by commas/],
+        ['--refresh', /--refresh is empty: expected whole dollars/],
+        ['--growth', /--growth is empty: expected a percentage from -100% to 1000%/],
+      ] as const
+    ).map(
+      ([flag, message]) =>
+        [`an empty ${flag}`, offer('--base', '1', '--equity', '1', flag, ''), message] as [
+          string,
+          string[],
+          RegExp,
+        ],
+    ),
+    [
+      'an empty --vesting without --equity',
+      offer('--base', '1', '--vesting', ' '),
+      /--vesting is empty: expected/,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_what, argv, message) => {
+    expectUsageError(await cli(argv), message);
+  });
+
+  it("a batch record: a bonus amount over 200% of its base is that line's error", async () => {
+    const r = await batch(
+      '{"years": 5, "offer": {"base": 100000, "bonus": 500000}}\n{"years": 5, "offer": {"base": 100000, "bonus": 200000}}\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'line 1: offer.bonus $500,000 is 500% of offer.base $100,000, above 200% of base\n',
+    );
+    expect(lines(r.stdout)).toHaveLength(1);
+  });
+
+  it('a bonus of exactly 200% and a schedule of 33.33 x 3 are fine (the bounds are inclusive)', async () => {
+    const d = await offerJson([
+      '--years',
+      '5',
+      '--base',
+      '100k',
+      '--bonus',
+      '200%',
+      '--equity',
+      '3k',
+      '--vesting',
+      '33.33/33.33/33.34',
+    ]);
+    expect(d.years.map((y) => y.bonus)).toEqual([200000, 200000, 200000]);
+  });
+});
+
+describe('without a terminal it never prompts', () => {
+  it.each([
+    [
+      ['offer', '--years', '5'],
+      /--base is required here \(no terminal on stdin\); pass e\.g\. --base 185000/,
+    ],
+    [
+      ['offer', '--base', '185k'],
+      /--years is required here \(no terminal on stdin\); pass e\.g\. --years 5/,
+    ],
+    [['offer', '--years', '5', '--json'], /--base is required here \(--json never prompts\)/],
+  ])('%j: exit 2 naming the flag', async (argv, message) => {
+    expectUsageError(await cli(argv), message);
+  });
+
+  it('a terminal with --no-input does not prompt either', async () => {
+    expectUsageError(
+      await cli(['offer', '--base', '185k', '--no-input'], { tty: true }),
+      /--years is required here \(--no-input was given\)/,
+    );
+  });
+});
+
+describe('--private', () => {
+  const argv = [
+    '--years',
+    '4',
+    '--city',
+    'sf',
+    '--industry',
+    'ai-startup',
+    '--base',
+    '180k',
+    '--bonus',
+    '10k',
+    '--equity',
+    '400k',
+    '--private',
+  ];
+
+  it('judges the cash on its own and says the stock is paper', async () => {
+    const d = await offerJson(argv);
+    expect(d.offer.private).toBe(true);
+    const cash = d.position.cash!;
+    expect(cash.gap).toBe(180000 + 10000 - (d.market.base.mid + d.market.bonus.mid));
+    const r = await cli(['offer', ...argv]);
+    expect(r.stdout).toContain(
+      'Stock: a $400,000 grant (private company: paper value) vesting even',
+    );
+    const cashLine = r.stdout.split('\n').find((l) => l.trimStart().startsWith('Cash'));
+    expect(cashLine).toMatch(/^ {2}Cash {4}\$190,000 {2}≈P\d+ /);
+    expect(cashLine).toContain(`${Math.abs(cash.gap).toLocaleString('en-US')} below typical`);
+    expect(r.stdout).toContain(
+      'Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.',
+    );
+  });
+
+  it('without --private there is no cash line', async () => {
+    const d = await offerJson(argv.filter((a) => a !== '--private'));
+    expect(d.position.cash).toBeUndefined();
+    const r = await cli(['offer', ...argv.filter((a) => a !== '--private')]);
+    expect(r.stdout).not.toMatch(/^ *Cash /m);
+    expect(r.stdout).not.toContain('paper');
+  });
+});
+
+describe('--format csv and markdown', () => {
+  it('CSV: a row per year, the first year, the annualized total, and the total the percentile is of', async () => {
+    const d = await offerJson(AMAZON);
+    const r = await cli(['offer', ...AMAZON, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      'label,year,base,bonus,stock,sign_on,total,total_percentile,total_verdict',
+      'offer 1,1,185000,27750,20000,50000,282750,,',
+      'offer 1,2,185000,27750,60000,30000,302750,,',
+      'offer 1,3,185000,27750,160000,0,372750,,',
+      'offer 1,4,185000,27750,160000,0,372750,,',
+      'offer 1,first-year,,,,,282750,,',
+      'offer 1,annualized,185000,27750,100000,20000,332750,,',
+      // The percentile is of base + bonus + the grant per year: sign-on left out, as the table's.
+      `offer 1,total-vs-market,185000,27750,100000,,312750,${d.position.total.percentile},${d.position.total.verdict}`,
+    ]);
+    expect(d.annualized.total - d.annualized.signOn).toBe(312750);
+  });
+
+  it('markdown: the year-by-year table and where each part sits', async () => {
+    const r = await cli(['offer', ...AMAZON, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| 1 | $185,000 | $27,750 | $20,000 | $50,000 | $282,750 |');
+    expect(r.stdout).toContain(
+      'First year: $282,750. Annualized (levels.fyi: grant / vesting years, sign-on / 4): $332,750.',
+    );
+    expect(r.stdout).toMatch(/^\| total \| \$312,750 \| /m);
+    expect(r.stdout).toContain(
+      "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
+    );
+  });
+});
+
+describe('the report in a terminal', () => {
+  const PRIVATE = [
+    '--years',
+    '4',
+    '--city',
+    'sf',
+    '--industry',
+    'ai-startup',
+    '--equity',
+    '400k',
+    '--private',
+  ];
+  /** The lines from "Against the market" on, as a terminal `columns` wide shows them. */
+  async function against(argv: string[], columns: number): Promise<string[]> {
+    const r = await cli(['offer', ...argv, '--no-input'], {
+      tty: true,
+      columns,
+      env: { NO_COLOR: '1' },
+    });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    return lines.slice(lines.findIndex((l) => l.startsWith('Against the market')));
+  }
+
+  it.each([80, 40])(
+    'at %i columns every verdict line keeps its indent and fits',
+    async (columns) => {
+      for (const argv of [AMAZON, [...PRIVATE, '--base', '180k'], [...PRIVATE, '--base', '1.2m']]) {
+        const lines = await against(argv, columns);
+        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Total\*|Cash) /.test(l));
+        expect(heads.map((l) => l.trim().split(' ')[0])).toEqual(
+          argv.includes('--private')
+            ? ['Base', 'Bonus', 'Equity', 'Total*', 'Cash']
+            : ['Base', 'Bonus', 'Equity', 'Total*'],
+        );
+        for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
+      }
+    },
+  );
+
+  it('at 80 columns a verdict that fits is one line, as when not in a terminal', async () => {
+    const lines = await against(AMAZON, 80);
+    expect(lines.slice(1, 5)).toEqual([
+      '  Base    $185,000  ≈P31 within the typical range, $35,649 below typical',
+      '  Bonus    $27,750  ≈P34 within the typical range, $10,864 below typical',
+      '  Equity  $100,000  ≈P71 within the typical range, $34,593 above typical',
+      '  Total*  $312,750  ≈P46 within the typical range, $11,920 below typical',
+    ]);
+    const plain = (await cli(['offer', ...AMAZON])).stdout.split('\n');
+    for (const l of lines.slice(1, 5)) expect(plain).toContain(l);
+  });
+
+  it("in colour, the bars' legend is one line when its words fit (colour codes take no room)", async () => {
+    // eslint-disable-next-line no-control-regex -- SGR colour codes
+    const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+    const r = await cli(['offer', ...AMAZON, '--no-input', '--color'], { tty: true, columns: 80 });
+    const legend = r.stdout.split('\n').find((l) => plain(l).includes('low to high'))!;
+    expect(legend).toContain('\u001b[');
+    expect(plain(legend)).toBe('█ low to high  ┃ typical  ◆ this offer (◀ ▶ off the scale)');
+    const narrow = await cli(['offer', ...AMAZON, '--no-input', '--color'], {
+      tty: true,
+      columns: 40,
+    });
+    const lines = narrow.stdout.split('\n').map(plain);
+    const at = lines.findIndex((l) => l.includes('low to high'));
+    expect(lines.slice(at, at + 2)).toEqual([
+      '█ low to high  ┃ typical  ◆ this offer',
+      '  (◀ ▶ off the scale)',
+    ]);
+  });
+
+  it('at 40 columns a verdict wraps under its own text', async () => {
+    const lines = await against(AMAZON, 40);
+    expect(lines.slice(2, 4)).toEqual([
+      '  Base    $185,000  ≈P31 within the',
+      '                    typical range,',
+    ]);
+  });
+
+  it("side by side, each offer's profile line keeps its indent when it wraps", async () => {
+    const r = await cli(['offer', join(EXAMPLES, 'acme.json'), join(EXAMPLES, 'globex.json')], {
+      tty: true,
+      columns: 40,
+      env: { NO_COLOR: '1' },
+    });
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toBe('  Acme: 5 years (mid) | Seattle | Big');
+    expect(lines[2]).toMatch(/^ {4}tech \(FAANG\)/);
+    expect(lines.find((l) => l.includes('Globex:'))).toMatch(/^ {2}Globex: /);
+  });
+});
+
+describe('the interactive offer flow (the real prompts, in-process)', () => {
+  const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
+
+  it('asks the profile, then base, bonus, equity, a vesting preset and sign-on, and prints the report', async () => {
+    const t = terminal();
+    const done = run(['offer'], t.io);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Years of experience');
+    screen.type('5');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('City:');
+    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Other US (8th) to Seattle (2nd)
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Industry / employer:');
+    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Enterprise (7th) to Big tech (1st)
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    screen.keypress('enter'); // none
+    await screen.next();
+    expect(screen.getScreen()).toContain('Highest degree:');
+    screen.keypress('enter'); // Bachelor's
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Base salary a year (e.g. 185000 or 185k):');
+    screen.type('185 thousand');
+    screen.keypress('enter');
+    await screen.next();
+    // Checked on enter, and named by the question (not by a flag the user never typed).
+    expect(screen.getScreen()).toContain("Base '185 thousand' is not an amount");
+    for (let i = 0; i < '185 thousand'.length; i++) screen.keypress('backspace');
+    screen.type('185k');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Target bonus: a share of base like 15%');
+    screen.type('15%');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("Stock grant: the whole grant's value at grant");
+    screen.type('lots');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("Stock grant 'lots' is not an amount");
+    for (let i = 0; i < 'lots'.length; i++) screen.keypress('backspace');
+    screen.type('400,000');
+    screen.keypress('enter');
+
+    await screen.next();
+    const vesting = screen.getScreen();
+    expect(vesting).toContain('Vesting schedule (share of the grant vesting each year):');
+    // Every preset is listed with its percentages, then a custom schedule.
+    for (const preset of [
+      'Even 4-year (25/25/25/25)',
+      'Amazon, back-loaded (5/15/40/40)',
+      'Google, front-loaded (38/32/20/10)',
+      'Google, 2023 front-loaded (33/33/22/12)',
+      'Nvidia, front-loaded from 2025 (40/30/20/10)',
+      'custom: type the yearly percentages',
+    ]) {
+      expect(vesting).toContain(preset);
+    }
+    screen.keypress('down'); // from Even (the default) to Amazon
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Sign-on bonus by year, e.g. 50000,30000');
+    screen.type('50000,30000');
+    screen.keypress('enter');
+
+    expect(await done).toBe(0);
+    const out = t.stdout();
+    expect(out).toContain("Offer: 5 years (mid) | Seattle | Big tech (FAANG) | none | Bachelor's");
+    expect(out).toContain('Stock: a $400,000 grant vesting amazon 5/15/40/40');
+    expect(out).toContain('First year: $282,750');
+    expect(out).toContain('Annualized: $332,750');
+    // The command that gives the same report without a question, on stderr with the questions:
+    // the answers as typed, and the report's own flags.
+    expect(t.stderr()).toBe(
+      "To run this again: ml-salary offer --years 5 --city seattle --industry big-tech --skills '' --degree bachelors --base 185k --bonus 15% --equity 400,000 --vesting amazon --sign-on 50000,30000\n",
+    );
+    const words = t
+      .stderr()
+      .replace('To run this again: ml-salary ', '')
+      .trim()
+      .split(' ')
+      .map((w) => (w === "''" ? '' : w));
+    const again = terminal();
+    expect(await run(words, again.io)).toBe(0);
+    expect(again.stdout()).toBe(out);
+    expect(again.stderr()).toBe('');
+  });
+
+  it('a custom schedule is typed, and checked as it is answered', async () => {
+    const t = terminal();
+    const done = run(
+      [
+        'offer',
+        ...SEATTLE,
+        '--skills',
+        'mlops',
+        '--degree',
+        'masters',
+        '--base',
+        '200k',
+        '--bonus',
+        '0',
+        '--equity',
+        '100k',
+      ],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain('Vesting schedule');
+    for (let i = 0; i < 5; i++) screen.keypress('down'); // past the five presets
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Yearly percentages, adding up to 100');
+    screen.type('50/40');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Vesting 50/40 adds up to 90, not 100');
+    screen.keypress('backspace');
+    screen.keypress('backspace');
+    screen.type('50');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Sign-on bonus by year');
+    screen.keypress('enter'); // none
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 50/50');
+    expect(t.stdout()).toMatch(/│ 2 +│ \$200,000 │ +\$0 │ \$50,000 │ +\$0 │ \$250,000 │/);
+  });
+
+  it('with some flags given it asks only the rest (no vesting question without a grant)', async () => {
+    const t = terminal();
+    const done = run(
+      ['offer', ...SEATTLE, '--skills', 'mlops', '--degree', 'masters', '--base', '200k'],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain('Target bonus');
+    expect(screen.getScreen()).not.toContain('Years of experience');
+    screen.keypress('enter'); // no bonus
+    await screen.next();
+    expect(screen.getScreen()).toContain('Stock grant');
+    screen.keypress('enter'); // no grant: the vesting question is skipped
+    await screen.next();
+    expect(screen.getScreen()).toContain('Sign-on bonus by year');
+    expect(screen.getScreen()).not.toContain('Vesting');
+    screen.type('20k');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('No stock grant.');
+    expect(t.stdout()).toMatch(/│ 1 +│ \$200,000 │ +\$0 │ +\$0 │ \$20,000 │ \$220,000 │/);
+  });
+
+  const PROFILE = [...SEATTLE, '--skills', 'mlops', '--degree', 'masters'];
+
+  it('a sign-on longer than the chosen schedule is re-asked, named by its question', async () => {
+    const t = terminal();
+    const done = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--equity', '100k'],
+      t.io,
+    );
+    await screen.next();
+    for (let i = 0; i < 5; i++) screen.keypress('down'); // custom
+    screen.keypress('enter');
+    await screen.next();
+    screen.type('10/20/30/40');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Sign-on bonus by year');
+    screen.type('1,2,3,4,5');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      'Sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting 10/20/30/40)',
+    );
+    for (let i = 0; i < 2; i++) screen.keypress('backspace'); // 1,2,3,4
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 10/20/30/40');
+    expect(t.stderr()).toContain('--vesting 10/20/30/40 --sign-on 1,2,3,4');
+  });
+
+  it('a bonus amount over 200% of the base answered is re-asked, saying the share', async () => {
+    const t = terminal();
+    const done = run(['offer', ...PROFILE], t.io);
+    await screen.next();
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Target bonus');
+    screen.type('500k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      'Bonus $500,000 is 500% of Base $100,000, above 200% of base',
+    );
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    screen.type('50k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // no grant
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toMatch(/│ 1 +│ \$100,000 │ +\$50,000 │ +\$0 │ +\$0 │ \$150,000 │/);
+  });
+
+  it('with --sign-on given, a schedule too short for it cannot be chosen nor typed', async () => {
+    const t = terminal();
+    const done = run(
+      [
+        'offer',
+        ...PROFILE,
+        '--base',
+        '200k',
+        '--bonus',
+        '0',
+        '--equity',
+        '100k',
+        '--sign-on',
+        '1,2,3,4,5',
+      ],
+      t.io,
+    );
+    await screen.next();
+    // Every preset has 4 years: each is shown with why not, and the cursor starts on custom.
+    expect(screen.getScreen()).toContain(
+      'Amazon, back-loaded (5/15/40/40) (--sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting amazon))',
+    );
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Yearly percentages');
+    screen.type('50/50');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      '--sign-on lists 5 years, more than the 2 of the vesting schedule (Vesting 50/50)',
+    );
+    for (let i = 0; i < 5; i++) screen.keypress('backspace');
+    screen.type('20/20/20/20/20');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
+  });
+
+  it('with --vesting (or --refresh, --private) given, the stock grant is required, not "none"', async () => {
+    const t = terminal();
+    const done = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--vesting', 'google'],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      "Stock grant: the whole grant's value at grant (--vesting needs one):",
+    );
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('You must provide a value');
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting google 38/32/20/10');
+
+    const r = terminal();
+    const refresh = run(
+      ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--refresh', '10k'],
+      r.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      "Stock grant: the whole grant's value at grant (--refresh needs one):",
+    );
+    screen.type('100k');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // even, the default
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await refresh).toBe(0);
+    expect(r.stdout()).toContain('plus a $10,000 refresher each year');
+  });
+
+  it('an empty flag fails before any question (an empty answer is "none")', async () => {
+    const t = terminal();
+    expect(await run(['offer', ...PROFILE, '--base', '200k', '--bonus', ''], t.io)).toBe(2);
+    expect(t.stderr()).toBe(
+      'ml-salary: error: --bonus is empty: expected a percentage of base from 0% to 200% like 15%, or an amount like 30000 or 30k\n',
+    );
+    expect(t.stdout()).toBe('');
+  });
+
+  it('a bad flag fails before any question, and Ctrl+C cancels with 130', async () => {
+    const bad = terminal();
+    expect(await run(['offer', '--city', 'seatle', '--base', '1'], bad.io)).toBe(2);
+    expect(bad.stderr()).toMatch(/unknown city 'seatle' for --city \(did you mean 'seattle'\?\)/);
+
+    const t = terminal();
+    const done = run(['offer', ...SEATTLE, '--skills', 'mlops', '--degree', 'masters'], t.io);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Base salary');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toBe(130);
+    expect(t.stderr()).toBe('Cancelled\n');
+    expect(t.stdout()).toBe('');
+  });
+});

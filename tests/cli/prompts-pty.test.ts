@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers.js';
+
+// The built CLI in a real pseudo-terminal: the prompts draw on the process's own stderr, as for a
+// user, not on @inquirer/testing's screen (which replaces the output stream, and so never saw
+// the colour-off prompts go blank after the first).
+const DRIVER = fileURLToPath(new URL('../fixtures/pty-session.py', import.meta.url));
+const python = spawnSync('python3', ['--version']).status === 0;
+
+interface Session {
+  output: string;
+  status: number;
+  waited_for: string | null;
+}
+
+function session(args: string[], env: Record<string, string>, keys: [string, string][]): Session {
+  const spec = {
+    argv: [process.execPath, BIN, ...args],
+    env,
+    columns: 120,
+    rows: 50,
+    timeout_ms: 20_000,
+    steps: keys.map(([wait, send]) => ({ wait, send })),
+  };
+  const r = spawnSync('python3', [DRIVER, JSON.stringify(spec)], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pty-session.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Session;
+}
+
+/** Each of the five questions, and the keys typed at it: 5, then Enter. */
+const QUESTIONS: [string, string][] = [
+  ['Years of experience as an ML/software engineer (0-50):', '5\r'],
+  ['City:', '5\r'],
+  ['Industry / employer:', '5\r'],
+  ['Skills (space to toggle, enter when done; none is fine):', '5\r'],
+  ['Highest degree:', '5\r'],
+];
+// eslint-disable-next-line no-control-regex -- SGR: the escape codes of colour and style
+const SGR = /\u001b\[[0-9;]*m/;
+
+const TERM = 'xterm-256color';
+const modes: [name: string, args: string[], env: Record<string, string>, colour: boolean][] = [
+  ['colour on', [], { TERM }, true],
+  ['NO_COLOR=1', [], { TERM, NO_COLOR: '1' }, false],
+  ['--no-color', ['--no-color'], { TERM }, false],
+  ['TERM=dumb', [], { TERM: 'dumb' }, false],
+];
+
+describe.skipIf(!python)(
+  'every prompt is drawn in a real terminal (needs python3 for its pty)',
+  () => {
+    it.each(modes)(
+      '%s: all five questions, the answers and the report',
+      (_name, args, env, colour) => {
+        const s = session(args, env, QUESTIONS);
+        expect(s.waited_for).toBeNull(); // each question was drawn before its keys were typed
+        expect(s.status).toBe(0);
+        const text = stripVTControlCharacters(s.output);
+        // '5' picks the fifth entry of each list (degrees have four: Enter keeps the default).
+        for (const done of [
+          '✔ Years of experience as an ML/software engineer (0-50): 5',
+          '✔ City: Denver',
+          '✔ Industry / employer: Autonomous driving & robotics',
+          '✔ Skills (space to toggle, enter when done; none is fine): NLP / LLMs',
+          "✔ Highest degree: Bachelor's",
+        ]) {
+          expect(text).toContain(done);
+        }
+        expect(text).toContain('ML engineer pay estimate: mid level, 5 years');
+        expect(text).toContain("Denver | Autonomous driving & robotics | NLP / LLMs | Bachelor's");
+        expect(text).toContain(
+          // The flags that shape the report come along: --no-color when it was given.
+          `To run this again: ml-salary --years 5 --city denver --industry autonomous-driving --skills nlp-llm --degree bachelors${args.join(' ') ? ` ${args.join(' ')}` : ''}\r\n`,
+        );
+        // Colour off: not one colour or style code, from the prompts or the report.
+        expect(SGR.test(s.output)).toBe(colour);
+      },
+    );
+  },
+);

@@ -1,0 +1,140 @@
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+// Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
+import { run } from '../../src/cli/program.js';
+import { fakeIo } from '../helpers.js';
+
+const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
+
+describe('interactive flow (the real prompts, in-process)', () => {
+  it('asks years, city, industry, skills, degree in that order and prints the table', async () => {
+    const t = terminal();
+    const done = run([], t.io);
+    await screen.next(); // the prompt library loads lazily
+
+    expect(screen.getScreen()).toContain('Years of experience');
+    screen.type('abc');
+    expect(screen.getScreen()).toContain('not a number of years from 0 to 50'); // checked as typed
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/not a plain number/); // and refused on enter
+    for (let i = 0; i < 3; i++) screen.keypress('backspace');
+    screen.type('6');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('City:');
+    expect(screen.getScreen()).toContain('San Francisco Bay Area');
+    // The cursor starts on the default (Other US); move up to the Bay Area, the first choice.
+    for (let i = 0; i < 7; i++) screen.keypress('up');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Industry / employer:');
+    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Enterprise (7th) to Big tech (1st)
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    screen.keypress('space'); // MLOps
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('space'); // NLP / LLMs
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Highest degree:');
+    screen.keypress('down'); // from Bachelor's to Master's
+    screen.keypress('enter');
+
+    expect(await done).toBe(0);
+    const out = t.stdout();
+    expect(out).toContain('ML engineer pay estimate: mid level, 6 years');
+    expect(out).toContain(
+      "San Francisco Bay Area | Big tech (FAANG) | MLOps / production deployment, NLP / LLMs | Master's",
+    );
+    expect(out).toMatch(/│ Total\s+│ \$288,570 │ \$472,583 │ \$777,009 │/);
+    expect(out).not.toContain('Defaulted');
+    // The command that gives the same estimate without a question, on stderr with the questions.
+    expect(t.stderr()).toBe(
+      'To run this again: ml-salary --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
+    );
+    // And it does: the same report, without a question.
+    const again = fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
+    const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
+    expect(await run(words, again.io)).toBe(0);
+    expect(again.stdout()).toBe(out);
+    expect(again.stderr()).toBe('');
+  });
+
+  it('asks only for what the flags left out', async () => {
+    const t = terminal();
+    const done = run(
+      ['--years', '2', '--city', 'austin', '--industry', 'finance', '--degree', 'phd'],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    expect(screen.getScreen()).not.toContain('Years of experience');
+    screen.keypress('enter'); // no skills is fine
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain(
+      'Austin | Quantitative finance (banks, hedge funds, trading) | none | PhD',
+    );
+    // No skills: an empty value, quoted so that a shell passes it on.
+    expect(t.stderr()).toBe(
+      "To run this again: ml-salary --years 2 --city austin --industry finance --skills '' --degree phd\n",
+    );
+  });
+
+  it("the re-run line keeps the report's flags: --take-home and its options, --explain", async () => {
+    const t = terminal();
+    const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance', '--degree', 'phd'];
+    const report = ['--take-home', '--filing', 'married', '--pretax', '23k', '--explain'];
+    const done = run([...argv, ...report], t.io);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    screen.keypress('space'); // MLOps
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Take-home pay (married, tax year 2026; TX)');
+    expect(t.stderr()).toBe(
+      'To run this again: ml-salary --years 2 --city austin --industry finance --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n',
+    );
+    const again = terminal();
+    const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
+    expect(await run(words, again.io)).toBe(0);
+    expect(again.stdout()).toBe(t.stdout());
+  });
+
+  it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
+    const t = terminal();
+    const done = run(['--years', '3'], t.io);
+    await screen.next();
+    expect(screen.getScreen()).toContain('City:');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toBe(130);
+    expect(t.stderr()).toBe('Cancelled\n');
+    expect(t.stdout()).toBe('');
+  });
+
+  it('nothing to ask: no prompt and no line to run it again', async () => {
+    const t = terminal();
+    const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance'];
+    expect(await run([...argv, '--skills', '', '--degree', 'phd'], t.io)).toBe(0);
+    expect(t.stdout()).toContain(
+      'Austin | Quantitative finance (banks, hedge funds, trading) | none | PhD',
+    );
+    expect(t.stderr()).toBe('');
+  });
+
+  it('a bad flag fails before any prompt is shown', async () => {
+    const t = terminal();
+    expect(await run(['--city', 'seatle'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(
+      /^ml-salary: error: unknown city 'seatle' for --city \(did you mean 'seattle'\?\)/,
+    );
+  });
+});

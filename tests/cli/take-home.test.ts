@@ -1,0 +1,645 @@
+import { describe, expect, it } from 'vitest';
+import states from '../../data/tax-states-2026.json' with { type: 'json' };
+import { cli, expectUsageError, json, type Range } from '../command-helpers.js';
+
+// --take-home on the estimate, offer, compare and career (issue 15), as a user runs them.
+
+interface TaxLine {
+  id: string;
+  label: string;
+  amount: number;
+  source: string;
+  year: number;
+  basis: string;
+  uncertain?: boolean;
+}
+interface View {
+  taxYear: number;
+  filing: string;
+  state: string;
+  local: string | null;
+  gross: number;
+  pretax: number;
+  taxes: TaxLine[];
+  net: number;
+  effectiveRate: number;
+  notes: string[];
+  purchasingPower: {
+    metro: string;
+    index: number;
+    year: number | null;
+    net: number;
+    note?: string;
+  };
+}
+interface Figures {
+  total: Range;
+  profile: { city: string };
+}
+
+const tax = (v: View, id: string): number | undefined => v.taxes.find((t) => t.id === id)?.amount;
+const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SUPPORTED = Object.keys(states.states).sort().join(', ');
+
+/** Every view adds up: net = gross - pretax - the taxes; the rate is the taxes over gross. */
+function expectConsistent(v: View, gross: number): void {
+  expect(v.gross).toBe(gross);
+  const taxes = v.taxes.reduce((s, t) => s + t.amount, 0);
+  expect(v.net).toBe(v.gross - v.pretax - taxes);
+  expect(v.effectiveRate).toBeCloseTo(taxes / v.gross, 12);
+}
+
+describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", () => {
+  const argv = ['offer', '--years', '5', '--city', 'austin', '--base', '200000', '--take-home'];
+
+  it('year 1: federal 36,734, Social Security 11,439, Medicare 2,900, state 0, net 148,927', async () => {
+    const d = await json<{ years: { total: number; takeHome: View }[] }>(argv);
+    const y1 = d.years[0]!.takeHome;
+    expect([y1.taxYear, y1.filing, y1.state, y1.local]).toEqual([2026, 'single', 'TX', null]);
+    // Federal: $200,000 - $16,100 standard deduction = $183,900 taxable;
+    //   10% x 12,400 + 12% x 38,000 + 22% x 55,300 + 24% x 78,200
+    //   = 1,240 + 4,560 + 12,166 + 18,768 = 36,734.
+    expect(tax(y1, 'federal')).toBe(36734);
+    expect(tax(y1, 'social-security')).toBe(11439); // 6.2% of the $184,500 wage base = 11,439
+    expect(tax(y1, 'medicare')).toBe(2900); // 1.45% of 200,000
+    expect(tax(y1, 'additional-medicare')).toBe(0); // 0.9% only over $200,000 (single)
+    expect(tax(y1, 'state')).toBe(0); // Texas has no wage income tax
+    expect(y1.net).toBe(148927); // 200,000 - 36,734 - 11,439 - 2,900
+    for (const y of d.years) expectConsistent(y.takeHome, y.total);
+  });
+
+  it('the table shows the same figures for each year', async () => {
+    const r = await cli(argv);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Take-home pay (single, tax year 2026; TX)');
+    expect(r.stdout).toMatch(
+      /│ Federal income tax +│ -\$36,734 │ -\$36,734 │ -\$36,734 │ -\$36,734 │/,
+    );
+    expect(r.stdout).toMatch(/│ Social Security +│ -\$11,439 │/);
+    expect(r.stdout).toMatch(/│ Medicare +│ +-\$2,900 │/);
+    expect(r.stdout).toMatch(/│ Texas income tax +│ +\$0 │/);
+    expect(r.stdout).toMatch(/│ Net +│ \$148,927 │ \$148,927 │ \$148,927 │ \$148,927 │/);
+    expect(r.stdout).toContain(
+      'Federal income tax: 10%-24% brackets on $183,900 taxable: $200,000 wages - $16,100 standard deduction; standard: nothing to itemise [2026]',
+    );
+    expect(r.stdout).toContain('Estimates for planning, not tax advice');
+  });
+
+  it('each year of an offer with stock is taxed on its own total', async () => {
+    const d = await json<{ years: { total: number; takeHome: View }[] }>([
+      'offer',
+      ...[
+        '--years',
+        '5',
+        '--city',
+        'seattle',
+        '--industry',
+        'faang',
+        '--base',
+        '185000',
+        '--bonus',
+        '15%',
+      ],
+      ...['--equity', '400000', '--vesting', 'amazon', '--sign-on', '50000,30000', '--take-home'],
+    ]);
+    expect(d.years.map((y) => y.takeHome.gross)).toEqual([282750, 302750, 372750, 372750]);
+    for (const y of d.years) {
+      expectConsistent(y.takeHome, y.total);
+      expect(y.takeHome.state).toBe('WA');
+      expect(y.takeHome.taxes.map((t) => t.id)).toContain('wa-cares');
+    }
+    expect(d.years[2]!.takeHome.net).toBeGreaterThan(d.years[0]!.takeHome.net);
+  });
+});
+
+describe("issue 15's compare: --years 6 --city seattle --vs city=sf --take-home", () => {
+  const argv = ['compare', '--years', '6', '--city', 'seattle', '--vs', 'city=sf', '--take-home'];
+  interface Scenario extends Figures {
+    takeHome: View;
+    delta: { total: { dollars: number }; net: { dollars: number; percent: number } };
+  }
+
+  it('JSON: each scenario taxed where it is, the difference gross and net', async () => {
+    const d = await json<{ scenarios: Scenario[] }>(argv);
+    const [wa, ca] = d.scenarios as [Scenario, Scenario];
+    expectConsistent(wa.takeHome, wa.total.mid);
+    expectConsistent(ca.takeHome, ca.total.mid);
+    expect([wa.takeHome.state, ca.takeHome.state]).toEqual(['WA', 'CA']);
+    expect(tax(wa.takeHome, 'state')).toBe(0);
+    expect(tax(ca.takeHome, 'state')).toBeGreaterThan(0);
+    expect(ca.delta.total.dollars).toBe(ca.total.mid - wa.total.mid);
+    expect(ca.delta.net.dollars).toBe(ca.takeHome.net - wa.takeHome.net);
+    expect(ca.delta.net.percent).toBe(
+      Math.round((ca.delta.net.dollars / wa.takeHome.net) * 10000) / 10000,
+    );
+    expect(wa.delta.net).toEqual({ dollars: 0, percent: 0 });
+    // More gross in San Francisco, less take-home: California's tax and SDI outweigh it.
+    expect(ca.delta.total.dollars).toBeGreaterThan(0);
+    expect(ca.delta.net.dollars).toBeLessThan(0);
+  });
+
+  it('the table shows both take-home figures and the difference, gross and net', async () => {
+    const d = await json<{ scenarios: Scenario[] }>(argv);
+    const [wa, ca] = d.scenarios as [Scenario, Scenario];
+    const r = await cli(argv);
+    expect(r.code).toBe(0);
+    const signed = (n: number) => `${n < 0 ? '-' : '+'}${usd(Math.abs(n))}`;
+    /** A table row: its label, then the cells, each right-aligned in its column. */
+    const row = (label: string, ...cells: string[]) =>
+      new RegExp(`│ ${label} +│ +${cells.map(escape).join(' │ +')} [│(]`);
+    expect(r.stdout).toMatch(row('Total', usd(wa.total.mid), usd(ca.total.mid)));
+    expect(r.stdout).toMatch(row('Total vs start', '', signed(ca.delta.total.dollars)));
+    expect(r.stdout).toMatch(row('Net after tax', usd(wa.takeHome.net), usd(ca.takeHome.net)));
+    expect(r.stdout).toMatch(row('Net vs start', '', signed(ca.delta.net.dollars)));
+    expect(r.stdout).toContain('Take-home pay (single, tax year 2026; WA, CA)');
+    expect(r.stdout).toMatch(
+      new RegExp(`│ Gross +│ \\${usd(wa.total.mid)} │ \\${usd(ca.total.mid)} │`),
+    );
+    expect(r.stdout).toMatch(/│ State income tax +│ +\$0 │ -\$[\d,]+ │/); // one line for WA's and CA's
+    // Each column's price level is named by its metro, and each metro's note by the metro.
+    const flat = r.stdout.replace(/\n {2}/g, ' ');
+    for (const [label, s] of [
+      ['Start', wa],
+      ['city=sf', ca],
+    ] as const) {
+      const pp = s.takeHome.purchasingPower;
+      expect(flat).toContain(`${label}: ${pp.metro} ${pp.index} (${pp.year})`);
+      if (pp.note) expect(flat).toContain(`${pp.metro}: ${pp.note}`);
+    }
+  });
+
+  it('CSV and markdown carry the nets too', async () => {
+    const d = await json<{ scenarios: Scenario[] }>(argv);
+    const csv = (await cli([...argv, '--format', 'csv'])).stdout.trimEnd().split('\n');
+    const cols = csv[0]!.split(',');
+    for (const [i, s] of d.scenarios.entries()) {
+      const row = csv[i + 1]!.split(',');
+      expect(Number(row[cols.indexOf('net')])).toBe(s.takeHome.net);
+      expect(Number(row[cols.indexOf('net_delta')])).toBe(s.delta.net.dollars);
+    }
+    const md = (await cli([...argv, '--format', 'markdown'])).stdout;
+    expect(md).toContain(
+      `| net after tax | ${usd(d.scenarios[0]!.takeHome.net)} | ${usd(d.scenarios[1]!.takeHome.net)} |`,
+    );
+  });
+});
+
+describe("the estimate's --take-home: low, typical and high", () => {
+  const argv = ['--years', '6', '--city', 'sf', '--take-home'];
+  type Doc = Figures & { takeHome: Record<'low' | 'mid' | 'high', View> };
+
+  it('markdown writes a tax of $0 as $0, never $-0', async () => {
+    const a = ['--years', '5', '--take-home'];
+    const d = await json<Doc>(a);
+    // The low end is under the Additional Medicare Tax's threshold: $0 there, not at the others.
+    expect(tax(d.takeHome.low, 'additional-medicare')).toBe(0);
+    expect(tax(d.takeHome.mid, 'additional-medicare')).toBeGreaterThan(0);
+    const md = (await cli([...a, '--format', 'markdown'])).stdout;
+    expect(md).not.toMatch(/\$-|-\$0\b/);
+    expect(md).toContain(
+      `| Additional Medicare Tax | $0 | -${usd(tax(d.takeHome.mid, 'additional-medicare')!)} |`,
+    );
+  });
+
+  it('JSON: takeHome.low / mid / high on total.low / mid / high', async () => {
+    const d = await json<Doc>(argv);
+    for (const end of ['low', 'mid', 'high'] as const) {
+      expectConsistent(d.takeHome[end], d.total[end]);
+      expect(d.takeHome[end].state).toBe('CA');
+    }
+    expect(d.takeHome.low.net).toBeLessThan(d.takeHome.mid.net);
+    expect(d.takeHome.mid.net).toBeLessThan(d.takeHome.high.net);
+  });
+
+  it('the table has a column per end, the nets among them', async () => {
+    const d = await json<Doc>(argv);
+    const r = await cli(argv);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Take-home pay (single, tax year 2026; CA)');
+    const t = d.takeHome;
+    expect(r.stdout).toMatch(/│ +│ +Low │ +Typical │ +High │/);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `│ Gross +│ +\\${usd(t.low.gross)} │ +\\${usd(t.mid.gross)} │ +\\${usd(t.high.gross)} │`,
+      ),
+    );
+    expect(r.stdout).toMatch(
+      new RegExp(`│ Net +│ +\\${usd(t.low.net)} │ +\\${usd(t.mid.net)} │ +\\${usd(t.high.net)} │`),
+    );
+    expect(r.stdout).toContain('[2025 (uncertain)]'); // California's 2025 brackets, labelled
+  });
+
+  it('CSV: net_low, net_mid and net_high after the estimate', async () => {
+    const d = await json<Doc>(argv);
+    const [head, row] = (await cli([...argv, '--format', 'csv'])).stdout.trimEnd().split('\n') as [
+      string,
+      string,
+    ];
+    const cell = Object.fromEntries(row.split(',').map((v, i) => [head.split(',')[i]!, v]));
+    expect(head.endsWith(',net_low,net_mid,net_high')).toBe(true);
+    expect([cell.net_low, cell.net_mid, cell.net_high].map(Number)).toEqual([
+      d.takeHome.low.net,
+      d.takeHome.mid.net,
+      d.takeHome.high.net,
+    ]);
+    expect(Number(cell.total_mid)).toBe(d.total.mid);
+    const plain = (await cli(['--years', '6', '--city', 'sf', '--format', 'csv'])).stdout;
+    expect(plain).not.toContain('net_');
+  });
+
+  it('--filing married and --pretax change the figures as they say', async () => {
+    const single = await json<Doc>(argv);
+    const married = await json<Doc>([...argv, '--filing', 'married']);
+    const saving = await json<Doc>([...argv, '--pretax', '23,000']);
+    expect(married.takeHome.mid.filing).toBe('married');
+    expect(tax(married.takeHome.mid, 'federal')!).toBeLessThan(
+      tax(single.takeHome.mid, 'federal')!,
+    );
+    expect(saving.takeHome.mid.pretax).toBe(23000);
+    expectConsistent(saving.takeHome.mid, single.total.mid);
+    expect(tax(saving.takeHome.mid, 'federal')!).toBeLessThan(tax(single.takeHome.mid, 'federal')!);
+    expect(tax(saving.takeHome.mid, 'social-security')).toBe(
+      tax(single.takeHome.mid, 'social-security'),
+    ); // payroll taxes are not lowered
+  });
+
+  it('remote and us are federal only unless --state, and say so', async () => {
+    const d = await json<Doc>(['--years', '6', '--city', 'remote', '--take-home']);
+    expect(d.takeHome.mid.state).toBe('none');
+    expect(d.takeHome.mid.taxes.map((t) => t.id)).not.toContain('state');
+    expect(d.takeHome.mid.notes[0]).toMatch(/^Federal taxes only: .*; pass --state \(/);
+    const ny = await json<Doc>([
+      '--years',
+      '6',
+      '--city',
+      'remote',
+      '--take-home',
+      '--state',
+      'ny',
+    ]);
+    expect(ny.takeHome.mid.state).toBe('NY');
+    expect(tax(ny.takeHome.mid, 'state')).toBeGreaterThan(0);
+    expect(ny.takeHome.mid.local).toBeNull(); // New York State, not the city
+  });
+});
+
+describe('career --take-home', () => {
+  it('each point taxed on its typical total', async () => {
+    const d = await json<{ points: (Figures & { takeHome: View })[] }>([
+      'career',
+      '--city',
+      'nyc',
+      '--to',
+      '4',
+      '--take-home',
+    ]);
+    for (const p of d.points) {
+      expectConsistent(p.takeHome, p.total.mid);
+      expect([p.takeHome.state, p.takeHome.local]).toEqual(['NY', 'nyc']);
+    }
+    const r = await cli(['career', '--city', 'nyc', '--to', '4', '--take-home']);
+    expect(r.stdout).toContain('Typical total after tax');
+    expect(r.stdout).toContain(
+      `│ ${usd(d.points[4]!.takeHome.gross)} │ ${usd(d.points[4]!.takeHome.net)} │`,
+    );
+  });
+});
+
+describe('take-home errors: one line, exit 2', () => {
+  const unsupported = new RegExp(
+    `--state 'ZZ' is not supported \\(did you mean AZ\\?\\): use one of ${SUPPORTED}, or none \\(federal only\\)$`,
+    'm',
+  );
+
+  it.each([
+    [['--years', '5', '--city', 'remote', '--take-home', '--state', 'ZZ']],
+    [['offer', '--years', '5', '--city', 'us', '--base', '1', '--take-home', '--state', 'ZZ']],
+    [
+      [
+        'compare',
+        '--years',
+        '5',
+        '--city',
+        'remote',
+        '--vs',
+        'years=+1',
+        '--take-home',
+        '--state',
+        'ZZ',
+      ],
+    ],
+    [['career', '--city', 'remote', '--take-home', '--state', 'ZZ']],
+  ])('an unsupported --state names the supported ones: %j', async (argv) => {
+    expect(SUPPORTED.split(', ')).toHaveLength(51);
+    expectUsageError(await cli(argv), unsupported);
+  });
+
+  it.each([
+    [
+      ['--years', '5', '--city', 'seattle', '--take-home', '--state', 'CA'],
+      /--state is for a location without one \(remote, us\), or another state the metro spans; Seattle is in WA$/m,
+    ],
+    [
+      ['offer', '--years', '5', '--city', 'sf', '--base', '1', '--take-home', '--state', 'TX'],
+      /--state is for a location without one \(remote, us\), or another state the metro spans; San Francisco Bay Area is in CA$/m,
+    ],
+    [
+      ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=nyc'],
+      /--state is for a location without one \(remote, us\), and no column is one; Austin is in TX, New York is in NY$/m,
+    ],
+    [
+      ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=sf'],
+      /--state is for a location without one \(remote, us\), and no column is one; Austin is in TX$/m,
+    ],
+    [
+      ['career', '--city', 'seattle', '--to', '2', '--vs', 'city=denver'],
+      /--state is for a location without one \(remote, us\), and no column is one; Seattle is in WA, Denver is in CO$/m,
+    ],
+  ])('--state for a city with its own state: %j', async (argv, message) => {
+    const full = argv[0] === 'compare' || argv[0] === 'career';
+    expectUsageError(await cli(full ? [...argv, '--take-home', '--state', 'CA'] : argv), message);
+  });
+
+  interface CompareTaxed {
+    scenarios: { label: string; takeHome: View; delta: { net: { dollars: number } } }[];
+  }
+
+  it('compare: --state applies to every scenario without a fixed state, and says which', async () => {
+    const argv = ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=remote'];
+    const d = await json<CompareTaxed>([
+      ...argv,
+      '--vs',
+      'city=us',
+      '--take-home',
+      '--state',
+      'CA',
+    ]);
+    const [start, remote, us] = d.scenarios;
+    expect([start!.takeHome.state, remote!.takeHome.state, us!.takeHome.state]).toEqual([
+      'TX',
+      'CA',
+      'CA',
+    ]);
+    expect(tax(remote!.takeHome, 'state')).toBeGreaterThan(0);
+    // The remote column is the single estimate's take-home with --state CA.
+    const single = await json<{ total: Range; takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'remote',
+      '--take-home',
+      '--state',
+      'CA',
+    ]);
+    expect(remote!.takeHome.net).toBe(single.takeHome.mid.net);
+    expect(remote!.delta.net.dollars).toBe(remote!.takeHome.net - start!.takeHome.net);
+    const note =
+      "--state CA applies only to the columns without a fixed state: city=remote (Remote (US)), city=us (Other US (national)); start (Austin, TX) keeps its own state's taxes.";
+    for (const s of d.scenarios) expect(s.takeHome.notes[0]).toBe(note);
+    const table = await cli([...argv, '--take-home', '--state', 'CA']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain(
+      "--state CA applies only to the columns without a fixed state: city=remote (Remote (US)); start (Austin, TX) keeps its own state's taxes.",
+    );
+  });
+
+  it('career: --state applies to the lines without a fixed state', async () => {
+    const d = await json<{
+      points: { takeHome: View }[];
+      scenarios: { points: { takeHome: View }[] }[];
+    }>([
+      'career',
+      '--city',
+      'remote',
+      '--to',
+      '2',
+      '--vs',
+      'city=nyc',
+      '--take-home',
+      '--state',
+      'TX',
+    ]);
+    for (const p of d.points) expect([p.takeHome.state, p.takeHome.local]).toEqual(['TX', null]);
+    for (const p of d.scenarios[0]!.points)
+      expect([p.takeHome.state, p.takeHome.local]).toEqual(['NY', 'nyc']);
+    expect(d.points[0]!.takeHome.notes[0]).toMatch(
+      /^--state TX applies only to the columns without a fixed state: start \(Remote \(US\)\); city=nyc \(New York, NY\) keeps/,
+    );
+  });
+
+  it('--pretax above the 2026 limit is refused naming it and the column', async () => {
+    const over =
+      /--pretax \$120,000 is over the limit: the 2026 401\(k\) limit is \$24,500 \(\$32,500 from age 50\)/;
+    expectUsageError(
+      await cli(['offer', '--years', '5', '--base', '200k', '--take-home', '--pretax', '120k']),
+      new RegExp(`${over.source} \\(year 1\\)$`, 'm'),
+    );
+    expectUsageError(
+      await cli(['--years', '5', '--take-home', '--pretax', '120k']),
+      new RegExp(
+        `${over.source} \\(the Low column; --pretax comes out of low, typical and high alike\\)$`,
+        'm',
+      ),
+    );
+    const compare = [
+      'compare',
+      '--years',
+      '0',
+      '--city',
+      'austin',
+      '--industry',
+      'marketing',
+      '--vs',
+      'city=sf',
+    ];
+    expectUsageError(await cli([...compare, '--take-home', '--pretax', '120k']), /\(start\)$/m);
+    const career = ['career', '--city', 'austin', '--industry', 'marketing', '--to', '3'];
+    expectUsageError(
+      await cli([...career, '--take-home', '--pretax', '120k']),
+      /\(start, 0 years\)$/m,
+    );
+    expectUsageError(
+      await cli(['--years', '5', '--take-home', '--hsa', '9000']),
+      /--hsa \$9,000 is over the 2026 HSA limit for self-only cover at age 40: \$4,400 \(\$8,750 with family cover\)/,
+    );
+  });
+
+  it('--pretax above what the wages can pay is refused, naming the most', async () => {
+    // $26,000 in Texas with $24,500 deferred: FICA on 26,000 is 1,989, more than the 1,500 left
+    // (at $24,152 the 1,848 left and a $141 earned income credit just pay it).
+    const offer = await cli([
+      'offer',
+      '--years',
+      '5',
+      '--base',
+      '26k',
+      '--take-home',
+      '--pretax',
+      '24500',
+    ]);
+    expectUsageError(
+      offer,
+      /^ml-salary: error: --pretax \$24,500 is more than \$26,000 of wages can pay after the taxes still owed on them: at most \$24,152 can be deferred \(year 1\)$/m,
+    );
+    const most = await json<{ years: { takeHome: View }[] }>([
+      'offer',
+      '--years',
+      '5',
+      '--base',
+      '26k',
+      '--take-home',
+      '--pretax',
+      '24152',
+    ]);
+    expect(most.years[0]!.takeHome.net).toBe(0);
+  });
+
+  it("--state naming the city's own state is fine", async () => {
+    const d = await json<{ takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'seattle',
+      '--take-home',
+      '--state',
+      'wa',
+    ]);
+    expect(d.takeHome.mid.state).toBe('WA');
+  });
+
+  it.each([
+    [['--years', '5', '--filing', 'married'], /--filing is for pay after tax: add --take-home$/m],
+    [
+      ['offer', '--years', '5', '--base', '1', '--state', 'CA'],
+      /--state is for pay after tax: add --take-home$/m,
+    ],
+    [
+      ['compare', '--years', '5', '--vs', 'city=sf', '--pretax', '10k'],
+      /--pretax is for pay after tax: add --take-home$/m,
+    ],
+    [['career', '--filing', 'single'], /--filing is for pay after tax: add --take-home$/m],
+    [
+      ['--years', '5', '--take-home', '--filing', 'joint'],
+      /--filing.*Allowed choices are single, married/,
+    ],
+    [['--years', '5', '--take-home', '--pretax', '-5'], /--pretax '-5' cannot be negative/],
+  ])('%j', async (argv, message) => {
+    expectUsageError(await cli(argv), message);
+  });
+});
+
+describe('issue 22: every state, localities, HSA, limits, itemising', () => {
+  it.each(Object.keys(states.states).sort())(
+    '--city remote --state %s --take-home works',
+    async (code) => {
+      const d = await json<{ takeHome: { mid: View } }>([
+        '--years',
+        '5',
+        '--city',
+        'remote',
+        '--state',
+        code,
+        '--take-home',
+      ]);
+      const v = d.takeHome.mid;
+      expect(v.state).toBe(code);
+      expect(v.taxes.find((t) => t.id === 'state')?.label).toMatch(/income tax$/);
+      expect(v.net).toBe(v.gross - v.pretax - v.taxes.reduce((s, t) => s + t.amount, 0));
+    },
+  );
+
+  it('list states lists the 50 states and DC; list localities the local taxes by state', async () => {
+    const list = await cli(['list', 'states']);
+    expect(list.code).toBe(0);
+    for (const code of Object.keys(states.states))
+      expect(list.stdout).toMatch(new RegExp(`^  ${code}  `, 'm'));
+    expect(list.stdout).toMatch(/^ {2}TX {2}Texas \(no income tax on wages\)/m);
+    const j = await json<{ kind: string; values: { id: string }[] }>(['list', 'states', '--json']);
+    expect(j.values).toHaveLength(51);
+    const locals = await cli(['list', 'localities']);
+    expect(locals.stdout).toMatch(/^ {2}NY {2}nyc +New York City$/m);
+    expect(locals.stdout).toMatch(
+      /counties \(every resident pays one; default montgomery\): allegany, /,
+    );
+  });
+
+  it('--locality picks the local tax, within the state taxed', async () => {
+    const yonkers = await json<{ takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'nyc',
+      '--take-home',
+      '--locality',
+      'yonkers',
+    ]);
+    expect(yonkers.takeHome.mid.local).toBe('yonkers');
+    expect(yonkers.takeHome.mid.taxes.map((t) => t.id)).toContain('yonkers');
+    expect(yonkers.takeHome.mid.taxes.map((t) => t.id)).not.toContain('nyc');
+    const remote = await json<{ takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'remote',
+      '--take-home',
+      '--locality',
+      'philadelphia',
+    ]);
+    expect(remote.takeHome.mid.state).toBe('PA');
+    const none = await json<{ takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'nyc',
+      '--take-home',
+      '--locality',
+      'none',
+    ]);
+    expect(none.takeHome.mid.local).toBeNull();
+  });
+
+  it.each([
+    [
+      ['--years', '5', '--city', 'remote', '--take-home', '--locality', 'pitsburgh'],
+      /unknown locality 'pitsburgh' for --locality \(did you mean 'pittsburgh'\?\); see: ml-salary list localities$/m,
+    ],
+    [
+      ['--years', '5', '--city', 'nyc', '--take-home', '--locality', 'pittsburgh'],
+      /--locality pittsburgh is not in NY: use nyc, yonkers, or none$/m,
+    ],
+    [
+      ['--years', '5', '--city', 'remote', '--take-home', '--locality', 'washington'],
+      /--locality washington is in IN and MD: name the state too$/m,
+    ],
+    [['--years', '5', '--locality', 'nyc'], /--locality is for pay after tax: add --take-home$/m],
+    [['--years', '5', '--take-home', '--hsa-family'], /--hsa-family is for --hsa: add the amount/],
+    [
+      ['--years', '5', '--take-home', '--age', '4x'],
+      /--age '4x' is not an age: a whole number of years from 14 to 120$/m,
+    ],
+  ])('%j', async (argv, message) => {
+    expectUsageError(await cli(argv), message);
+  });
+
+  it('--hsa lowers Social Security and Medicare; --itemized can tip the deduction', async () => {
+    type D = {
+      takeHome: { mid: View & { hsa: number; deduction: { used: string; why: string } } };
+    };
+    const base = ['--years', '5', '--city', 'austin', '--take-home'];
+    const a = (await json<D>(base)).takeHome.mid;
+    const b = (await json<D>([...base, '--hsa', '4400'])).takeHome.mid;
+    expect(b.hsa).toBe(4400);
+    expect(Math.abs(tax(a, 'medicare')! - tax(b, 'medicare')! - 0.0145 * 4400)).toBeLessThan(1); // 63.80
+    expect(b.net).toBe(b.gross - b.hsa - b.taxes.reduce((s, t) => s + t.amount, 0));
+    expect(a.deduction.used).toBe('standard');
+    const c = (await json<D>([...base, '--itemized', '30000'])).takeHome.mid;
+    expect(c.deduction.used).toBe('itemized');
+    expect(c.deduction.why).toMatch(
+      /^itemised because \$30,000 \(state and local taxes \$0 \+ \$30,000 other\) beat the \$16,100 standard deduction/,
+    );
+    const family = (await json<D>([...base, '--hsa', '8750', '--hsa-family', '--age', '56']))
+      .takeHome.mid;
+    expect(family.hsa).toBe(8750);
+  });
+});

@@ -1,0 +1,255 @@
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { market } from '../../src/model/market.js';
+import { checkMarket } from '../../src/input/market-file.js';
+import { run } from '../../src/cli/program.js';
+import { scratch } from '../batch-helpers.js';
+import { fakeIo, ROOT } from '../helpers.js';
+import schema from '../../schemas/market.schema.json' with { type: 'json' };
+
+const tmp = scratch();
+afterAll(() => tmp.done());
+
+async function cli(argv: string[]) {
+  const t = fakeIo();
+  const code = await run(argv, t.io);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+// A market copy is changed freely in these tests: any path, any value.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+/** A copy of the bundled market with `change` applied, written to a file. */
+function marketFile(name: string, change: (m: Loose) => void): string {
+  const copy = structuredClone(market) as unknown as Loose;
+  change(copy);
+  return tmp.file(name, JSON.stringify(copy));
+}
+
+const json = async (argv: string[]) => {
+  const r = await cli([...argv, '--json']);
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+};
+
+describe('--data: your own market file', () => {
+  it('`market --json` prints the bundled market, which validates against its own schema', async () => {
+    const r = await cli(['market', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(market)));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);
+    // And what it prints can be read back as --data.
+    const file = tmp.file('same.json', r.stdout);
+    const back = await json(['--data', file, '--years', '5', '--city', 'sf']);
+    const bundled = await json(['--years', '5', '--city', 'sf']);
+    expect({ ...back, sources: back.sources.slice(1) }).toEqual(bundled);
+  });
+
+  it("a city's multiplier doubled changes that city's figures and nothing else", async () => {
+    const file = marketFile('austin-doubled.json', (m) => {
+      const austin = m.locations.find((l: { id: string }) => l.id === 'austin');
+      for (const k of ['low', 'mid', 'high']) austin.multiplier[k] *= 2;
+    });
+    for (const city of market.locations.map((l) => l.id)) {
+      for (const years of ['0', '5', '12']) {
+        const given = await json(['--data', file, '--years', years, '--city', city]);
+        const bundled = await json(['--years', years, '--city', city]);
+        // The output's sources name the file used, first.
+        expect(given.sources[0]).toEqual({
+          id: 'market-file',
+          title: 'Market data from austin-doubled.json (--data), not the bundled data/market.json',
+          file,
+        });
+        const { sources, ...rest } = given;
+        const { sources: bundledSources, ...bundledRest } = bundled;
+        expect(sources.slice(1)).toEqual(bundledSources);
+        if (city === 'austin') {
+          expect(rest.base.mid).toBeGreaterThan(1.9 * bundledRest.base.mid);
+          expect(rest.total.mid).toBeGreaterThan(bundledRest.total.mid);
+        } else {
+          expect(rest, `${city} ${years}`).toEqual(bundledRest);
+        }
+      }
+    }
+  });
+
+  it('is taken by every command, before or after it', async () => {
+    const file = marketFile('v.json', (m) => {
+      m.dataVersion = 'my-bands-1';
+    });
+    expect((await json(['--data', file, '--years', '3'])).dataVersion).toBe('my-bands-1');
+    const c = await json(['compare', '--data', file, '--years', '3', '--vs', 'city=sf']);
+    expect(c.dataVersion).toBe('my-bands-1');
+    const career = await json(['career', '--data', file, '--to', '2']);
+    expect(career.dataVersion).toBe('my-bands-1');
+    const offer = await json(['offer', '--data', file, '--years', '3', '--base', '150k']);
+    expect(offer.dataVersion).toBe('my-bands-1');
+    const list = await cli(['list', 'cities', '--data', file, '--json']);
+    expect(list.code).toBe(0);
+  });
+
+  it.each([
+    ['bad JSON', () => tmp.file('bad.json', '{"dataVersion": '), /^not valid JSON \(/],
+    [
+      'a missing field',
+      () => marketFile('missing.json', (m) => delete m.industries[1].label),
+      /^\/industries\/1: must have required property 'label'/,
+    ],
+    [
+      'a negative figure',
+      () => marketFile('negative.json', (m) => (m.skills.list[0].premium.low = -5)),
+      /^\/skills\/list\/0\/premium\/low: must be >= 0/,
+    ],
+    [
+      'a band whose low is above its high',
+      () =>
+        marketFile('band.json', (m) => (m.experience.curves[0].bands[1].base = [250000, 200000])),
+      /^\/experience\/curves\/0\/bands\/1\/base: low 250000 is above high 200000$/,
+    ],
+    [
+      'a range out of order',
+      () => marketFile('range.json', (m) => (m.locations[0].multiplier.low = 2)),
+      /^\/locations\/0\/multiplier: low 2, mid 1.245, high 1.3 are not in order/,
+    ],
+    [
+      'an unknown pay mix',
+      () => marketFile('mix.json', (m) => (m.industries[0].payMix = 'gold')),
+      /^\/industries\/0\/payMix: 'gold' is not one of payMix.kinds/,
+    ],
+    [
+      'a name two entries share',
+      () => marketFile('alias.json', (m) => m.locations[1].aliases.push('sf')),
+      /^\/locations\/1: the name 'sf' matches both 'sf' and 'seattle'$/,
+    ],
+    [
+      'a source that does not exist',
+      () => marketFile('source.json', (m) => (m.skills.list[2].source = 'blog')),
+      /^\/skills\/list\/2\/source: 'blog' is not the id of a source in \/sources$/,
+    ],
+    [
+      'anchors out of order',
+      () => marketFile('anchors.json', (m) => (m.experience.national.anchors[1].years = 0.5)),
+      /^\/experience\/national\/anchors\/1: years 0.5 is not above the one before \(1\)$/,
+    ],
+    [
+      'a multiplier of 1e308 (figures would be Infinity)',
+      () =>
+        marketFile('huge.json', (m) => {
+          m.locations[0].multiplier.mid = 1e308;
+          m.locations[0].multiplier.high = 1e308;
+        }),
+      /^\/locations\/0\/multiplier\/mid: must be <= 10 /,
+    ],
+    [
+      'an employer multiplier of 1e300',
+      () => marketFile('huge-employer.json', (m) => (m.industries[2].baseMultiplier = 1e300)),
+      /^\/industries\/2\/baseMultiplier: must be <= 10 /,
+    ],
+    [
+      'a national base of $1e300',
+      () => marketFile('huge-base.json', (m) => (m.experience.national.anchors[3].high = 1e300)),
+      /^\/experience\/national\/anchors\/3\/high: must be <= 10000000 /,
+    ],
+    [
+      'a degree penalty of -$1e300',
+      () => marketFile('huge-penalty.json', (m) => (m.degrees.list[0].premium.high = -1e300)),
+      /^\/degrees\/list\/0\/premium\/high: must be >= -10000000 /,
+    ],
+    [
+      'figures each within bounds whose product is above $1,000,000,000',
+      () =>
+        marketFile('big.json', (m) => {
+          m.locations[0].multiplier.high = 10;
+          m.industries[0].baseMultiplier = 10;
+          m.experience.national.anchors[3].high = 9_000_000;
+        }),
+      /^\/experience\/national\/anchors\/3\/high: with .*\/locations\/0\/multiplier\/high 10, \/industries\/0\/baseMultiplier 10.* a total could reach \$9,\d{3},\d{3},\d{3} a year, above the most ml-salary allows \(\$1,000,000,000\)$/,
+    ],
+    [
+      'two locations with the same id',
+      () => marketFile('dup-location.json', (m) => (m.locations[1].id = 'sf')),
+      /^\/locations\/1\/id: the id 'sf' is also the id of \/locations\/0$/,
+    ],
+    [
+      'two industries with the same id',
+      () => marketFile('dup-industry.json', (m) => (m.industries[3].id = m.industries[1].id)),
+      /^\/industries\/3\/id: the id 'ai-startup' is also the id of \/industries\/1$/,
+    ],
+    [
+      'two skills with the same id',
+      () => marketFile('dup-skill.json', (m) => (m.skills.list[2].id = 'mlops')),
+      /^\/skills\/list\/2\/id: the id 'mlops' is also the id of \/skills\/list\/0$/,
+    ],
+    [
+      'two degrees with the same id',
+      () => marketFile('dup-degree.json', (m) => (m.degrees.list[3].id = 'masters')),
+      /^\/degrees\/list\/3\/id: the id 'masters' is also the id of \/degrees\/list\/2$/,
+    ],
+    [
+      'an escape code in a label (it would reach the terminal)',
+      () =>
+        marketFile('ansi-label.json', (m) => (m.locations[0].label = 'San \u001b[31mFrancisco')),
+      /^\/locations\/0\/label: 'San \?\[31mFrancisco': character 5 is a control character \(U\+001B\), which the file's text may not hold$/,
+    ],
+    [
+      'a zero-width space in a quote',
+      () =>
+        marketFile(
+          'zw-quote.json',
+          (m) => (m.skills.list[0].quote = `${m.skills.list[0].quote}\u200b`),
+        ),
+      /^\/skills\/list\/0\/quote: .*: character \d+ is an invisible zero-width space \(U\+200B\)/,
+    ],
+  ])('%s: one line with the path, exit 2', async (_what, make, message) => {
+    const file = make();
+    const r = await cli(['--data', file, '--years', '5', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const prefix = `ml-salary: error: --data ${file}: `;
+    expect(lines[0]!.startsWith(prefix), lines[0]).toBe(true);
+    expect(lines[0]!.slice(prefix.length)).toMatch(message);
+  });
+
+  it('a degree penalty that takes an end of base to $0 gives finite figures, in order', async () => {
+    const file = marketFile('penalty.json', (m) => {
+      m.degrees.list[0].premium = { low: -10000, mid: -200000, high: -9000000 };
+    });
+    const r = await json(['--data', file, '--years', '5', '--degree', 'none']);
+    for (const part of ['base', 'bonus', 'equity', 'total']) {
+      for (const end of ['low', 'mid', 'high']) {
+        expect(Number.isFinite(r[part][end]), `${part}.${end} ${r[part][end]}`).toBe(true);
+      }
+    }
+    expect(r.base.high).toBe(0);
+    // With an end's base out of order the total's range is the sums of the ends.
+    expect(r.total.low).toBe(r.base.low + r.bonus.low + r.equity.low);
+    expect(r.total.high).toBe(0);
+  });
+
+  it('a file that cannot be read is a usage error naming it', async () => {
+    const r = await cli(['--data', join(ROOT, 'no-such-market.json'), '--years', '5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^ml-salary: error: cannot read --data '.*no-such-market.json': no such file\n$/,
+    );
+  });
+
+  it("refuses a file that claims the id ml-salary gives the file's own source", () => {
+    const copy = structuredClone(market) as unknown as Loose;
+    copy.sources.push({ id: 'market-file', title: 'x', file: 'x' });
+    expect(() => checkMarket(copy, 'x.json', 'x.json')).toThrow(
+      /the id 'market-file' is ml-salary's own/,
+    );
+  });
+
+  it('the schema and the checks accept exactly the market the program ships', () => {
+    const copy = structuredClone(market);
+    const checked = checkMarket(copy, 'bundled', 'data/market.json');
+    expect(Object.isFrozen(checked)).toBe(true);
+  });
+});
