@@ -14,6 +14,7 @@ import {
   taxTables,
   type FederalFile,
   type Filing,
+  type Place,
   type PriceParities,
   type PurchasingPower,
   type StatesFile,
@@ -159,6 +160,75 @@ export interface Jurisdiction {
   note?: string;
 }
 
+/** Whether a state has a locality of this id. */
+function hasLocality(code: string, locality: string | undefined): boolean {
+  return (
+    locality !== undefined &&
+    Object.hasOwn(TAX.states, code) &&
+    localityIds(TAX.states[code]!).includes(locality)
+  );
+}
+
+/** The state taxed for a location with a fixed place, and its default locality. */
+function placeState(
+  place: Place,
+  locationLabel: string,
+  request: TakeHomeRequest,
+): { state: string; local: string | null | undefined } {
+  const asked = request.stateWhereNone === true ? undefined : request.state;
+  if (asked !== undefined && asked !== place.state && !(place.states ?? []).includes(asked)) {
+    const others = place.states?.length ? ` (or ${place.states.join(', ')})` : '';
+    throw new InputError(
+      `state is for a location without one (remote, us), or another state the metro spans; ${locationLabel} is in ${place.state}${others}`,
+      'state',
+    );
+  }
+  const locality = request.locality;
+  if (asked !== undefined)
+    return { state: asked, local: asked === place.state ? place.local : undefined };
+  // A locality of another state the metro spans moves the state there.
+  if (locality !== undefined && locality !== 'none' && !hasLocality(place.state, locality)) {
+    const other = (place.states ?? []).find((code) => hasLocality(code, locality));
+    if (other) return { state: other, local: undefined };
+  }
+  return { state: place.state, local: place.local };
+}
+
+/** The state a locality names for a location without one (and without a state asked). */
+function localityState(locality: string): string {
+  const where = localityIndex().get(locality) ?? [];
+  if (where.length !== 1)
+    throw new InputError(
+      where.length > 1
+        ? `locality ${locality} is in ${where.join(' and ')}: name the state too`
+        : `locality ${locality} is not one the tax data knows`,
+      'locality',
+    );
+  return where[0]!;
+}
+
+/** The locality taxed: the one asked for (checked to be the state's), else the default. */
+function chosenLocality(
+  state: string,
+  locality: string | undefined,
+  fallback: string | null | undefined,
+): string | null | undefined {
+  if (locality === undefined) return fallback;
+  if (locality === 'none') return null;
+  if (state === 'none')
+    throw new InputError(`locality ${locality} needs a state, not none (federal only)`, 'locality');
+  if (hasLocality(state, locality)) return locality;
+  const ids = Object.hasOwn(TAX.states, state) ? localityIds(TAX.states[state]!) : [];
+  const list =
+    ids.length > 12
+      ? `${ids.slice(0, 12).join(', ')}... (ml-salary list localities)`
+      : ids.join(', ');
+  throw new InputError(
+    `locality ${locality} is not in ${state}${ids.length ? `: use ${list}, or none` : ` (${state} has no local taxes the tool models; use none)`}`,
+    'locality',
+  );
+}
+
 /**
  * The tax jurisdiction of a location: its state and local tax, the request's state where it has
  * none (or one of the other states it spans), and the request's locality, which may name one of
@@ -171,46 +241,15 @@ export function jurisdiction(
   request: TakeHomeRequest,
 ): Jurisdiction {
   const place = placeOf(locationId, TAX);
-  const fixed = Object.hasOwn(TAX.places, locationId);
   const at = { locationId, locationLabel };
-  const asked = request.state;
   const locality = request.locality;
-  const has = (code: string): boolean =>
-    locality !== undefined &&
-    Object.hasOwn(TAX.states, code) &&
-    localityIds(TAX.states[code]!).includes(locality);
-  let state: string;
-  let local: string | null | undefined;
-  if (place !== undefined) {
-    const allowed = [place.state, ...(place.states ?? [])];
-    const own = request.stateWhereNone === true || asked === undefined;
-    if (!own && !allowed.includes(asked!)) {
-      const others = place.states?.length ? ` (or ${place.states.join(', ')})` : '';
-      throw new InputError(
-        `state is for a location without one (remote, us), or another state the metro spans; ${locationLabel} is in ${place.state}${others}`,
-        'state',
-      );
-    }
-    state = own ? place.state : asked!;
-    local = state === place.state ? place.local : undefined;
-    if (locality !== undefined && locality !== 'none' && !has(state) && asked === undefined) {
-      const other = (place.states ?? []).find(has);
-      if (other) state = other;
-    }
-  } else if (asked !== undefined) {
-    state = asked;
-  } else if (locality !== undefined && locality !== 'none') {
-    const where = localityIndex().get(locality) ?? [];
-    if (where.length !== 1)
-      throw new InputError(
-        where.length > 1
-          ? `locality ${locality} is in ${where.join(' and ')}: name the state too`
-          : `locality ${locality} is not one the tax data knows`,
-        'locality',
-      );
-    state = where[0]!;
-  } else {
-    const why = fixed
+  let chosen: { state: string; local: string | null | undefined };
+  if (place !== undefined) chosen = placeState(place, locationLabel, request);
+  else if (request.state !== undefined) chosen = { state: request.state, local: undefined };
+  else if (locality !== undefined && locality !== 'none')
+    chosen = { state: localityState(locality), local: undefined };
+  else {
+    const why = Object.hasOwn(TAX.places, locationId)
       ? `${locationLabel} has no fixed state`
       : `${locationLabel} is not a location the tax data knows`;
     return {
@@ -220,24 +259,11 @@ export function jurisdiction(
       note: `Federal taxes only: ${why}; pass --state (a state's code, or DC) for a state's.`,
     };
   }
-  if (state === 'none' && locality !== undefined && locality !== 'none')
-    throw new InputError(`locality ${locality} needs a state, not none (federal only)`, 'locality');
-  if (locality === 'none') local = null;
-  else if (locality !== undefined) {
-    if (!has(state)) {
-      const ids = Object.hasOwn(TAX.states, state) ? localityIds(TAX.states[state]!) : [];
-      const list =
-        ids.length > 12
-          ? `${ids.slice(0, 12).join(', ')}... (ml-salary list localities)`
-          : ids.join(', ');
-      throw new InputError(
-        `locality ${locality} is not in ${state}${ids.length ? `: use ${list}, or none` : ` (${state} has no local taxes the tool models; use none)`}`,
-        'locality',
-      );
-    }
-    local = locality;
-  }
-  return { ...at, state, local };
+  return {
+    ...at,
+    state: chosen.state,
+    local: chosenLocality(chosen.state, locality, chosen.local),
+  };
 }
 
 /**

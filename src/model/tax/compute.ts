@@ -126,44 +126,42 @@ export function takeHome(gross: number, opts: TakeHomeOptions, tables: TaxTables
   return result;
 }
 
-/** `takeHome` on checked inputs, whatever the net comes to. */
-function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome {
-  const gross = e.gross;
+/** The state (undefined: federal only) and the locality the options name, checked. */
+function place(
+  opts: TakeHomeOptions,
+  tables: TaxTables,
+): { code: string; state?: StateTables; local?: ResolvedLocal } {
   const code = opts.state.trim().toLowerCase() === NONE ? NONE : opts.state.trim().toUpperCase();
-  const state: StateTables | undefined = code === NONE ? undefined : tables.states[code];
-  if (code !== NONE && (!state || !Object.hasOwn(tables.states, code)))
+  if (code === NONE) {
+    if (opts.local)
+      throw new InputError(`locality '${opts.local}' needs a state, not federal only`, 'locality');
+    return { code };
+  }
+  const state = Object.hasOwn(tables.states, code) ? tables.states[code] : undefined;
+  if (!state)
     throw new InputError(
       `state '${opts.state}' is not one of the 50 states and DC (${supportedStates(tables).join(', ')}), nor none (federal only)`,
       'state',
     );
-  if (!state && opts.local)
-    throw new InputError(`locality '${opts.local}' needs a state, not federal only`, 'locality');
-  const local: ResolvedLocal | undefined = state
-    ? resolveLocal(state, code, opts.local)
-    : undefined;
-  const f = tables.federal;
-  const persons = e.filing === 'married' ? 2 : 1;
-  const fica = payrollTaxes(f, e);
-  const premiums = (state?.payroll ?? []).map((p) => ({
-    p,
-    ...premium(p, e, f.socialSecurity.wageBase),
-  }));
-  const premiumSalt = premiums.reduce((s, x) => s + (x.p.salt === false ? 0 : x.amount), 0);
+  const local = resolveLocal(state, code, opts.local);
+  return local ? { code, state, local } : { code, state };
+}
 
-  const run = (itemize: boolean, salt: number, stateTax: number): Run => {
-    const fed = federalTax(f, e, itemize, salt);
+/** A run of the federal, state and local taxes for a deduction choice and the SALT it deducts. */
+function runner(
+  tables: TaxTables,
+  e: Earner,
+  where: { state?: StateTables; local?: ResolvedLocal },
+  fica: number,
+  premiumSalt: number,
+): (itemize: boolean, salt: number, stateTax: number) => Run {
+  const { state, local } = where;
+  const persons = e.filing === 'married' ? 2 : 1;
+  return (itemize, salt, stateTax) => {
+    const fed = federalTax(tables.federal, e, itemize, salt);
     if (!state) return { fed, locals: [], salt: 0 };
-    const st = stateIncomeTax(state.tax.none ? { ...state.tax, flat: 0 } : state.tax, {
-      filing: e.filing,
-      persons,
-      gross: e.gross,
-      pretax: e.pretax,
-      hsa: e.hsa,
-      other: e.other,
-      fed,
-      stateTax,
-      fica: fica[0]!.amount + fica[1]!.amount,
-    });
+    const rule = state.tax.none ? { ...state.tax, flat: 0 } : state.tax;
+    const st = stateIncomeTax(rule, { ...e, persons, fed, stateTax, fica });
     const ctx = {
       filing: e.filing,
       persons,
@@ -179,11 +177,21 @@ function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome 
       figures: part,
       ...localTax(part, ctx),
     }));
-    const out =
-      Math.max(0, st.amount) + locals.reduce((s, x) => s + Math.max(0, x.amount), 0) + premiumSalt;
-    return { fed, state: st, locals, salt: out };
+    const localSalt = locals.reduce((sum, x) => sum + Math.max(0, x.amount), 0);
+    return { fed, state: st, locals, salt: Math.max(0, st.amount) + localSalt + premiumSalt };
   };
+}
 
+/**
+ * Standard or itemised: the taxes with each, and which gives less federal tax. Itemising deducts
+ * the state and local taxes it leads to (a state may start from federal taxable income), so the
+ * itemised run is repeated until the taxes it deducts stop changing.
+ */
+function chooseDeduction(run: (itemize: boolean, salt: number, stateTax: number) => Run): {
+  standard: Run;
+  itemized: Run;
+  useItemized: boolean;
+} {
   const standard = run(false, 0, 0);
   let salt = standard.salt;
   let stateTax = Math.max(0, standard.state?.amount ?? 0);
@@ -198,6 +206,22 @@ function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome 
   const diff = itemized.fed.tax - standard.fed.tax;
   const useItemized =
     diff < -0.01 || (Math.abs(diff) <= 0.01 && itemized.fed.itemized > standard.fed.standard);
+  return { standard, itemized, useItemized };
+}
+
+/** `takeHome` on checked inputs, whatever the net comes to. */
+function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome {
+  const where = place(opts, tables);
+  const { state, local } = where;
+  const f = tables.federal;
+  const fica = payrollTaxes(f, e);
+  const premiums = (state?.payroll ?? []).map((p) => ({
+    p,
+    ...premium(p, e, f.socialSecurity.wageBase),
+  }));
+  const premiumSalt = premiums.reduce((sum, x) => sum + (x.p.salt === false ? 0 : x.amount), 0);
+  const run = runner(tables, e, where, fica[0]!.amount + fica[1]!.amount, premiumSalt);
+  const { standard, itemized, useItemized } = chooseDeduction(run);
   const chosen = useItemized ? itemized : standard;
   const deduction = deductionChoice(useItemized, standard, itemized, e.other);
 
@@ -207,28 +231,30 @@ function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome 
   ];
   for (const t of fica) taxes.push(line(t.id, t.label, t.amount, t.figures, t.basis));
   if (state && chosen.state) {
-    const label = `${state.name} income tax`;
     const basis = state.tax.none
       ? `${state.name} levies no income tax on wages`
       : chosen.state.basis;
-    taxes.push(line('state', label, chosen.state.amount, state.tax, basis));
+    taxes.push(line('state', `${state.name} income tax`, chosen.state.amount, state.tax, basis));
     for (const l of chosen.locals) taxes.push(line(l.id, l.label, l.amount, l.figures, l.basis));
     for (const p of premiums) taxes.push(line(p.p.id, p.p.label, p.amount, p.p, p.basis));
   }
-  const total = taxes.reduce((s, t) => s + t.amount, 0);
+  const total = taxes.reduce((sum, t) => sum + t.amount, 0);
+  const notes = federalNotes(tables, e, where.code, state);
+  if (state) notes.push(...stateNotes(state, local, chosen));
+  else notes.push('Federal only: no state or local tax is included (name a state to add one).');
   return {
     taxYear: tables.taxYear,
     filing: e.filing,
-    state: code,
+    state: where.code,
     local: local?.id ?? null,
-    gross,
+    gross: e.gross,
     pretax: e.pretax,
     hsa: e.hsa,
     deduction,
     taxes,
-    net: gross - e.pretax - e.hsa - total,
-    effectiveRate: gross > 0 ? total / gross : 0,
-    notes: takeHomeNotes(tables, e, code, state, local, chosen),
+    net: e.gross - e.pretax - e.hsa - total,
+    effectiveRate: e.gross > 0 ? total / e.gross : 0,
+    notes,
   };
 }
 
@@ -292,13 +318,12 @@ function deductionChoice(
   };
 }
 
-function takeHomeNotes(
+/** The notes every result carries, and those of its filing, contributions and deductions. */
+function federalNotes(
   tables: TaxTables,
   e: Earner,
   code: string,
   state: StateTables | undefined,
-  local: ResolvedLocal | undefined,
-  chosen: Run,
 ): string[] {
   const f = tables.federal;
   const notes = [
@@ -318,28 +343,39 @@ function takeHomeNotes(
     );
   if (e.other > 0)
     notes.push(
-      `Itemised deductions given count on the federal return; a state that lets you itemise takes the same amount (each state's own limits on itemised deductions are left out).`,
+      "Itemised deductions given count on the federal return; a state that lets you itemise takes the same amount (each state's own limits on itemised deductions are left out).",
     );
   if (f.incomeTax.year !== tables.taxYear || f.incomeTax.uncertain)
     notes.push(`Federal brackets are for ${f.incomeTax.year}. ${f.incomeTax.note ?? ''}`.trim());
-  if (!state) {
-    notes.push('Federal only: no state or local tax is included (name a state to add one).');
-    return notes;
-  }
+  return notes;
+}
+
+/** The notes of the figures used: uncertain ones, a locality's own, a default county. */
+function figureNotes(state: StateTables, local: ResolvedLocal | undefined): string[] {
+  const notes: string[] = [];
   const rule = state.tax;
-  const uncertain: (Sourced | undefined)[] = [rule, rule.surtax, ...state.payroll];
-  if (local) uncertain.push(...local.parts);
-  if (local && state.counties && Object.hasOwn(state.counties.rates, local.id))
-    uncertain.push(state.counties);
-  for (const r of uncertain) if (r?.uncertain && r.note) notes.push(r.note);
-  for (const r of local?.parts ?? []) if (!r.uncertain && r.note) notes.push(r.note);
-  if (local && state.counties && local.id === state.counties.default)
+  const counties = state.counties;
+  const parts = local?.parts ?? [];
+  const county =
+    local && counties && Object.hasOwn(counties.rates, local.id) ? counties : undefined;
+  const figures: (Sourced | undefined)[] = [rule, rule.surtax, ...state.payroll, ...parts, county];
+  for (const r of figures) if (r?.uncertain && r.note) notes.push(r.note);
+  for (const r of parts) if (!r.uncertain && r.note) notes.push(r.note);
+  if (county && local?.id === county.default)
     notes.push(
       `${state.name}'s county income tax at ${local.name}'s rate: every resident pays one; name the county with --locality.`,
     );
+  return notes;
+}
+
+/** The notes of a state and its locality: uncertain figures, defaults, what is left out. */
+function stateNotes(state: StateTables, local: ResolvedLocal | undefined, chosen: Run): string[] {
+  const notes = figureNotes(state, local);
+  const rule = state.tax;
   if (rule.recapture?.note && chosen.fed.agi > rule.recapture.startAgi)
     notes.push(`${state.name}'s ${rule.recapture.label} is included. ${rule.recapture.note}`);
-  if (rule.lowIncome !== undefined && chosen.state && chosen.state.income < rule.lowIncome)
+  const income = chosen.state?.income ?? Infinity;
+  if (rule.lowIncome !== undefined && income < rule.lowIncome)
     notes.push(
       `${state.name}'s low-income rules (below about ${money(rule.lowIncome)} of income) are left out: at this income they may lower its tax.`,
     );

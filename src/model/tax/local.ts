@@ -85,61 +85,80 @@ export interface LocalContext {
   stateTax: number;
 }
 
-/** One local tax: its amount (negative only where refundable credits exceed it) and basis. */
-export function localTax(part: LocalPart, c: LocalContext): { amount: number; basis: string } {
+/** A local tax levied as a fixed amount, a monthly amount or a share of the state's tax. */
+function fixedTax(part: LocalPart, c: LocalContext): { amount: number; basis: string } | undefined {
+  if (part.share !== undefined)
+    return {
+      amount: part.share * Math.max(0, c.stateTax),
+      basis: `${pct(part.share)} of ${money(c.stateTax)} state income tax`,
+    };
+  if (part.fixed !== undefined)
+    return {
+      amount: c.gross >= (part.minWages ?? 0) ? part.fixed : 0,
+      basis: `${money(part.fixed)} a year`,
+    };
+  if (part.monthly !== undefined)
+    return {
+      amount: c.gross / 12 >= (part.minMonthly ?? 0) ? 12 * part.monthly : 0,
+      basis: `$${part.monthly.toFixed(2)} a month`,
+    };
+  return undefined;
+}
+
+/** What a rate-based local tax is levied on, and the words for it. */
+function localBase(part: LocalPart, c: LocalContext): { base: number; of: string } {
+  if (part.base === 'state-taxable')
+    return { base: c.stateTaxable, of: `${money(c.stateTaxable)} state taxable income` };
   const pay = c.gross - c.hsa;
   const payWords = `${money(pay)} wages${c.hsa > 0 ? ' less HSA' : ''} (401(k) deferrals taxed)`;
-  let amount = 0;
-  let basis: string;
-  if (part.share !== undefined) {
-    amount = part.share * Math.max(0, c.stateTax);
-    basis = `${pct(part.share)} of ${money(c.stateTax)} state income tax`;
-  } else if (part.fixed !== undefined) {
-    amount = c.gross >= (part.minWages ?? 0) ? part.fixed : 0;
-    basis = `${money(part.fixed)} a year`;
-  } else if (part.monthly !== undefined) {
-    amount = c.gross / 12 >= (part.minMonthly ?? 0) ? 12 * part.monthly : 0;
-    basis = `$${part.monthly.toFixed(2)} a month`;
-  } else {
-    const onTaxable = part.base === 'state-taxable';
-    const base = onTaxable ? c.stateTaxable : Math.max(0, pay - (part.each ?? 0) * c.persons);
-    const of = onTaxable
-      ? `${money(base)} state taxable income`
-      : `${part.each ? `${money(base)} taxable: ${payWords} - ${money(part.each * c.persons)} exemptions` : payWords}`;
-    if (part.rates) {
-      const brackets = ratesFor(part.rates, c.filing);
-      amount = bracketTax(brackets, base);
-      basis = amount > 0 ? `${bracketSpan(brackets, base)} on ${of}` : `nothing on ${of}`;
-    } else if (part.rateByIncome) {
-      const rate = lookup(part.rateByIncome[c.filing], base, part.rateByIncome.right);
-      amount = rate * base;
-      basis = `${pct(rate)} of ${of} (one rate on all of it, by income)`;
-    } else {
-      amount = (part.rate ?? 0) * base;
-      basis = `${pct(part.rate ?? 0)} of ${of}`;
+  if (!part.each) return { base: pay, of: payWords };
+  const exempt = part.each * c.persons;
+  const base = Math.max(0, pay - exempt);
+  return { base, of: `${money(base)} taxable: ${payWords} - ${money(exempt)} exemptions` };
+}
+
+/** A local tax's credits (New York City's), taken off `amount`; the words for each. */
+function localCredits(part: LocalPart, c: LocalContext, amount: number): [number, string[]] {
+  const words: string[] = [];
+  for (const credit of part.credits ?? []) {
+    let x: number;
+    if (credit.rates)
+      x =
+        c.stateTaxable <= (credit.taxableUpTo ?? Infinity)
+          ? bracketTax(ratesFor(credit.rates, c.filing), c.stateTaxable)
+          : 0;
+    else if (credit.amount)
+      x = c.agi <= pick(credit.upTo ?? Infinity, c.filing) ? pick(credit.amount, c.filing) : 0;
+    else x = Math.min(Math.max(0, amount), creditAmount(credit, c.filing, c.persons, c.agi));
+    if (x > 0) {
+      amount -= x;
+      words.push(`less ${money(x)} ${credit.label}`);
     }
-    const credits: string[] = [];
-    for (const credit of part.credits ?? []) {
-      let x = 0;
-      if (credit.rates)
-        x =
-          c.stateTaxable <= (credit.taxableUpTo ?? Infinity)
-            ? bracketTax(ratesFor(credit.rates, c.filing), c.stateTaxable)
-            : 0;
-      else if (credit.amount)
-        x =
-          c.agi <= pick(credit.upTo ?? [Infinity, Infinity], c.filing)
-            ? pick(credit.amount, c.filing)
-            : 0;
-      else x = Math.min(Math.max(0, amount), creditAmount(credit, c.filing, c.persons, c.agi));
-      if (x > 0) {
-        amount -= x;
-        credits.push(`less ${money(x)} ${credit.label}`);
-      }
-    }
-    if (credits.length) basis += `; ${credits.join('; ')}`;
   }
-  return { amount, basis };
+  return [amount, words];
+}
+
+/** One local tax: its amount (negative only where refundable credits exceed it) and basis. */
+export function localTax(part: LocalPart, c: LocalContext): { amount: number; basis: string } {
+  const fixed = fixedTax(part, c);
+  if (fixed) return fixed;
+  const { base, of } = localBase(part, c);
+  let amount: number;
+  let basis: string;
+  if (part.rates) {
+    const brackets = ratesFor(part.rates, c.filing);
+    amount = bracketTax(brackets, base);
+    basis = amount > 0 ? `${bracketSpan(brackets, base)} on ${of}` : `nothing on ${of}`;
+  } else if (part.rateByIncome) {
+    const rate = lookup(part.rateByIncome[c.filing], base, part.rateByIncome.right);
+    amount = rate * base;
+    basis = `${pct(rate)} of ${of} (one rate on all of it, by income)`;
+  } else {
+    amount = (part.rate ?? 0) * base;
+    basis = `${pct(part.rate ?? 0)} of ${of}`;
+  }
+  const [net, words] = localCredits(part, c, amount);
+  return { amount: net, basis: words.length ? `${basis}; ${words.join('; ')}` : basis };
 }
 
 /** One payroll premium's amount and basis. */

@@ -83,27 +83,19 @@ function startingIncome(
   };
 }
 
-/** The deduction: standard (with its phase-outs) or itemised, by the state's rule. */
-function deduction(
-  rule: StateIncomeTax,
-  c: StateContext,
-  income: number,
-): { amount: number; what: string } {
-  if (rule.std === undefined && rule.itemize === undefined) return { amount: 0, what: '' };
-  const f = c.fed;
-  const agi = f.agi;
-  let std = rule.std === 'federal' ? f.standard : rule.std ? pick(rule.std, c.filing) : 0;
+/** The standard deduction after its phase-outs. */
+function standardDeduction(rule: StateIncomeTax, c: StateContext): number {
+  const agi = c.fed.agi;
+  let std = rule.std === 'federal' ? c.fed.standard : rule.std ? pick(rule.std, c.filing) : 0;
   if (rule.stdSteps) {
     const s = rule.stdSteps;
     const cut = Math.floor(Math.max(0, agi - s.start) / s.step) * pick(s.cut, c.filing);
     std = Math.max(std - cut, pick(s.min, c.filing));
   }
-  if (rule.stdShare)
-    std *= Math.max(
-      0,
-      1 -
-        rule.stdShare.cut * stepsOver(agi, pick(rule.stdShare.start, c.filing), rule.stdShare.step),
-    );
+  if (rule.stdShare) {
+    const s = rule.stdShare;
+    std *= Math.max(0, 1 - s.cut * stepsOver(agi, pick(s.start, c.filing), s.step));
+  }
   if (rule.stdCut) std = Math.max(0, std - bracketTax(rule.stdCut[c.filing], agi));
   if (rule.stdMN) {
     const m = rule.stdMN;
@@ -113,15 +105,21 @@ function deduction(
     const most = m.most * std;
     std = Math.max(0, std - (agi > m.over ? most : Math.min(most, main)));
   }
-  const stdWhat =
-    rule.stdLabel ?? (rule.std === 'federal' ? 'federal standard deduction' : 'standard deduction');
+  return std;
+}
+
+/** The deduction: standard (with its phase-outs) or itemised, by the state's rule. */
+function deduction(rule: StateIncomeTax, c: StateContext): { amount: number; what: string } {
+  if (rule.std === undefined && rule.itemize === undefined) return { amount: 0, what: '' };
+  const f = c.fed;
+  const std = standardDeduction(rule, c);
   let amount = std;
-  let what = stdWhat;
+  let what =
+    rule.stdLabel ?? (rule.std === 'federal' ? 'federal standard deduction' : 'standard deduction');
   const itemizing = rule.itemize === 'free' || (rule.itemize !== undefined && f.itemize);
   if (rule.itemize === 'federal-salt' && f.itemize) {
-    amount =
-      f.itemizedBefore -
-      Math.min(Math.min(c.stateTax, f.salt), Math.max(0, f.itemizedBefore - f.standard));
+    const back = Math.min(c.stateTax, f.salt, Math.max(0, f.itemizedBefore - f.standard));
+    amount = f.itemizedBefore - back;
     what = 'federal itemised deductions less the state income tax in them';
   } else if (rule.itemize === 'federal-only' && f.itemize) {
     amount = c.other;
@@ -132,11 +130,13 @@ function deduction(
   }
   if (rule.stdFade) {
     const s = rule.stdFade;
-    const share = Math.min(1, Math.max(0, agi - pick(s.start, c.filing)) / pick(s.width, c.filing));
+    const share = Math.min(
+      1,
+      Math.max(0, f.agi - pick(s.start, c.filing)) / pick(s.width, c.filing),
+    );
     const cut = s.round ? Math.floor((amount * share) / s.round) * s.round : amount * share;
     amount = Math.max(0, amount - cut);
   }
-  void income;
   return { amount, what };
 }
 
@@ -201,13 +201,135 @@ export function creditAmount(credit: Credit, filing: Filing, persons: number, ag
   return amount;
 }
 
+/** The figures a state's tax is worked from, and the tax and words so far. */
+interface Working {
+  rule: StateIncomeTax;
+  c: StateContext;
+  agi: number;
+  income: number;
+  taxable: number;
+  tax: number;
+  notes: string[];
+}
+
+/** The tax by the brackets, the flat rate or the table, and New York's recapture. */
+function scheduleTax(w: Working): string {
+  const { rule, c, taxable } = w;
+  if (rule.table) {
+    const row = [...rule.table].reverse().find(([over]) => taxable >= over) ?? [0, 0, 0];
+    w.tax = Math.max(0, row[1] * taxable - row[2]);
+    return `${pct(row[1])} of ${money(taxable)} taxable less ${money(row[2])}`;
+  }
+  if (rule.flat !== undefined) {
+    w.tax = rule.flat * taxable;
+    return `${pct(rule.flat)} of ${money(taxable)} taxable`;
+  }
+  const brackets = ratesFor(rule.rates ?? [], c.filing);
+  w.tax = bracketTax(brackets, taxable);
+  const s = rule.recapture && nySupplemental(brackets, rule.recapture, w.agi, taxable);
+  if (s) {
+    w.tax += s.amount;
+    w.notes.push(s.basis);
+  }
+  return taxable > 0
+    ? `${bracketSpan(brackets, taxable)} on ${money(taxable)} taxable`
+    : 'no taxable income';
+}
+
+/** Connecticut's phase-outs and recaptures, then its personal credit (a share of the tax). */
+function connecticut(w: Working): void {
+  const { rule, c, agi } = w;
+  for (const a of rule.addOns ?? []) {
+    const steps = stepsOver(agi, pick(a.start, c.filing), pick(a.step, c.filing));
+    const add = Math.min(pick(a.max, c.filing), steps * pick(a.amount, c.filing));
+    if (add > 0) {
+      w.tax += add;
+      w.notes.push(`${money(add)} ${a.label}`);
+    }
+  }
+  const rate = rule.creditRate ? lookup(rule.creditRate[c.filing], agi, true) : 0;
+  if (rate > 0) {
+    w.notes.push(`less the ${pct(rate)} personal tax credit (${money(rate * w.tax)})`);
+    w.tax -= rate * w.tax;
+  }
+}
+
+/** No tax below a threshold (Ohio, Kansas, New Jersey); Vermont's minimum. */
+function floors(w: Working): void {
+  const { rule, c, agi } = w;
+  const zero =
+    (rule.zeroBelow !== undefined && w.taxable < rule.zeroBelow) ||
+    (rule.zeroUpTo !== undefined && w.income <= pick(rule.zeroUpTo, c.filing));
+  if (zero) {
+    if (w.tax > 0) w.notes.push('no tax at this income');
+    w.tax = 0;
+  }
+  const m = rule.minimum;
+  if (m && agi >= m.over && m.rate * agi > w.tax) {
+    w.tax = m.rate * agi;
+    w.notes.push(`at least ${pct(m.rate)} of ${money(agi)} AGI (over ${money(m.over)})`);
+  }
+}
+
+/** The credits against the tax (none beyond it), Utah's taxpayer credit among them. */
+function credits(w: Working): void {
+  const { rule, c, agi } = w;
+  for (const credit of rule.credits ?? []) {
+    const amount = Math.min(w.tax, creditAmount(credit, c.filing, c.persons, agi));
+    if (amount > 0) {
+      w.tax -= amount;
+      w.notes.push(`less ${money(amount)} ${credit.label}`);
+    }
+  }
+  const u = rule.utCredit;
+  if (!u) return;
+  if (agi <= c.fed.standard) {
+    w.tax = 0;
+    return;
+  }
+  const base = c.fed.itemize ? c.other : c.fed.standard;
+  const over = pick(u.over, c.filing);
+  const amount = Math.min(
+    w.tax,
+    Math.max(0, u.rate * base - u.less * Math.max(0, w.taxable - over)),
+  );
+  if (amount > 0) {
+    w.tax -= amount;
+    w.notes.push(
+      `less ${money(amount)} taxpayer tax credit (${pct(u.rate)} of ${money(base)}, less ${pct(u.less)} of income over ${money(over)})`,
+    );
+  }
+}
+
+/** Surtaxes and fixed taxes after the credits, then the refundable credits. */
+function afterCredits(w: Working): void {
+  const { rule, c, agi } = w;
+  const over = rule.surtax ? pick(rule.surtax.over, c.filing) : Infinity;
+  if (rule.surtax && w.taxable > over) {
+    w.tax += rule.surtax.rate * (w.taxable - over);
+    w.notes.push(
+      `plus ${pct(rule.surtax.rate)} ${rule.surtax.label} on ${money(w.taxable - over)} over ${money(over)}`,
+    );
+  }
+  if (rule.extra && w.tax > 0) {
+    w.tax += rule.extra.amount;
+    w.notes.push(`plus ${money(rule.extra.amount)} ${rule.extra.label}`);
+  }
+  for (const credit of rule.refunds ?? []) {
+    const amount = creditAmount(credit, c.filing, c.persons, agi);
+    if (amount > 0) {
+      w.tax -= amount;
+      w.notes.push(`less ${money(amount)} ${credit.label} (refundable)`);
+    }
+  }
+}
+
 /** The state's income tax, after its credits (negative where refundable credits exceed it). */
 export function stateIncomeTax(rule: StateIncomeTax, c: StateContext): StateResult {
-  const agi = c.fed.agi;
   const { income, parts, start } = startingIncome(rule, c);
   const fedTax = federalTaxDeduction(rule, c);
   const fica = rule.fica ? Math.min(rule.fica, c.fica) : 0;
-  const ded = deduction(rule, c, income);
+  const ded = deduction(rule, c);
   const ex = exemptions(rule, c);
   const taxable = Math.max(0, income - fedTax - fica - ded.amount - ex);
   const from = chain(start, [
@@ -217,105 +339,12 @@ export function stateIncomeTax(rule: StateIncomeTax, c: StateContext): StateResu
     [ded.amount, ded.what],
     [ex, 'exemptions'],
   ]);
-  const notes: string[] = [];
-  let tax: number;
-  let how: string;
-  if (rule.table) {
-    const row = [...rule.table].reverse().find(([over]) => taxable >= over) ?? [0, 0, 0];
-    tax = Math.max(0, row[1] * taxable - row[2]);
-    how = `${pct(row[1])} of ${money(taxable)} taxable less ${money(row[2])}`;
-  } else if (rule.flat !== undefined) {
-    tax = rule.flat * taxable;
-    how = `${pct(rule.flat)} of ${money(taxable)} taxable`;
-  } else {
-    const brackets = ratesFor(rule.rates ?? [], c.filing);
-    tax = bracketTax(brackets, taxable);
-    how =
-      taxable > 0
-        ? `${bracketSpan(brackets, taxable)} on ${money(taxable)} taxable`
-        : 'no taxable income';
-    if (rule.recapture) {
-      const s = nySupplemental(brackets, rule.recapture, agi, taxable);
-      if (s) {
-        tax += s.amount;
-        notes.push(s.basis);
-      }
-    }
-  }
-  for (const a of rule.addOns ?? []) {
-    const add = Math.min(
-      pick(a.max, c.filing),
-      stepsOver(agi, pick(a.start, c.filing), pick(a.step, c.filing)) * pick(a.amount, c.filing),
-    );
-    if (add > 0) {
-      tax += add;
-      notes.push(`${money(add)} ${a.label}`);
-    }
-  }
-  if (rule.creditRate) {
-    const rate = lookup(rule.creditRate[c.filing], agi, true);
-    if (rate > 0) {
-      notes.push(`less the ${pct(rate)} personal tax credit (${money(rate * tax)})`);
-      tax -= rate * tax;
-    }
-  }
-  if (
-    (rule.zeroBelow !== undefined && taxable < rule.zeroBelow) ||
-    (rule.zeroUpTo && income <= pick(rule.zeroUpTo, c.filing))
-  ) {
-    if (tax > 0) notes.push('no tax at this income');
-    tax = 0;
-  }
-  if (rule.minimum && agi >= rule.minimum.over && rule.minimum.rate * agi > tax) {
-    tax = rule.minimum.rate * agi;
-    notes.push(
-      `at least ${pct(rule.minimum.rate)} of ${money(agi)} AGI (over ${money(rule.minimum.over)})`,
-    );
-  }
-  for (const credit of rule.credits ?? []) {
-    const amount = Math.min(tax, creditAmount(credit, c.filing, c.persons, agi));
-    if (amount > 0) {
-      tax -= amount;
-      notes.push(`less ${money(amount)} ${credit.label}`);
-    }
-  }
-  if (rule.utCredit) {
-    const u = rule.utCredit;
-    const base = c.fed.itemize ? c.other : c.fed.standard;
-    const credit = Math.max(
-      0,
-      u.rate * base - u.less * Math.max(0, taxable - pick(u.over, c.filing)),
-    );
-    const amount = Math.min(tax, credit);
-    if (agi <= c.fed.standard) tax = 0;
-    else if (amount > 0) {
-      tax -= amount;
-      notes.push(
-        `less ${money(amount)} taxpayer tax credit (${pct(u.rate)} of ${money(base)}, less ${pct(u.less)} of income over ${money(pick(u.over, c.filing))})`,
-      );
-    }
-  }
-  if (rule.surtax) {
-    const over = pick(rule.surtax.over, c.filing);
-    if (taxable > over) {
-      const add = rule.surtax.rate * (taxable - over);
-      tax += add;
-      notes.push(
-        `plus ${pct(rule.surtax.rate)} ${rule.surtax.label} on ${money(taxable - over)} over ${money(over)}`,
-      );
-    }
-  }
-  if (rule.extra && tax > 0) {
-    tax += rule.extra.amount;
-    notes.push(`plus ${money(rule.extra.amount)} ${rule.extra.label}`);
-  }
-  for (const credit of rule.refunds ?? []) {
-    const amount = creditAmount(credit, c.filing, c.persons, agi);
-    if (amount > 0) {
-      tax -= amount;
-      notes.push(`less ${money(amount)} ${credit.label} (refundable)`);
-    }
-  }
-  const basis = `${how}: ${from}${notes.length ? `; ${notes.join('; ')}` : ''}`;
-  return { amount: tax, income, taxable, basis };
+  const w: Working = { rule, c, agi: c.fed.agi, income, taxable, tax: 0, notes: [] };
+  const how = scheduleTax(w);
+  connecticut(w);
+  floors(w);
+  credits(w);
+  afterCredits(w);
+  const basis = `${how}: ${from}${w.notes.length ? `; ${w.notes.join('; ')}` : ''}`;
+  return { amount: w.tax, income, taxable, basis };
 }
