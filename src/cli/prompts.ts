@@ -3,7 +3,7 @@ import type { Prompts } from './prompt-kit.js';
 import type { Io } from './io.js';
 import type { Format } from './flags.js';
 import type { RawProfile } from '../input/profile.js';
-import type { CatalogEntry, Market } from '../model/types.js';
+import type { CatalogEntry, Location, Market } from '../model/types.js';
 
 /** Where prompts read and draw (stdin and stderr in the CLI, a fake screen in tests), and how. */
 export interface PromptContext {
@@ -46,6 +46,39 @@ export function yearsProblem(text: string, max: number): string | undefined {
   }
 }
 
+/**
+ * Rows the city list shows at once: with the question, the answers above it and the key help
+ * below, the list stays usable in an 80x24 terminal; the rest scrolls.
+ */
+const CITY_ROWS = 14;
+
+/** A heading line between a select's choices (Inquirer's separator shape; drawn as it is). */
+const heading = (region: string) => ({ type: 'separator', separator: `── ${region}` });
+
+/**
+ * Locations grouped by region, in their order of first appearance, those without one last; the
+ * group of `first` (the typical answer, where the cursor starts) leads, so the list opens at
+ * its top.
+ */
+export function byRegion(
+  locations: readonly Location[],
+  first?: string,
+): [region: string | undefined, entries: Location[]][] {
+  const groups = new Map<string | undefined, Location[]>();
+  for (const l of locations) {
+    const group = groups.get(l.region) ?? [];
+    if (group.length === 0) groups.set(l.region, group);
+    group.push(l);
+  }
+  const none = groups.get(undefined);
+  groups.delete(undefined);
+  const out = [...groups];
+  // A region-less list (a --data file without regions) is one plain list, no heading.
+  if (none) out.push([out.length === 0 ? undefined : 'Other', none]);
+  const lead = out.findIndex(([, entries]) => entries.some((e) => e.id === first));
+  return lead > 0 ? [out[lead]!, ...out.filter((_, i) => i !== lead)] : out;
+}
+
 /** Ask, in order, for whatever `given` leaves out: years, city, industry, skills, degree. */
 export async function askMissing(
   given: RawProfile,
@@ -80,7 +113,16 @@ export async function askMissing(
   const pick = (message: string, entries: readonly CatalogEntry[], typical: string) =>
     select({ message, choices: choices(entries), default: typical, pageSize: entries.length });
   if (answers.city === undefined) {
-    answers.city = await pick('City:', market.locations, market.defaults.city);
+    answers.city = await select({
+      message: 'City:',
+      choices: byRegion(market.locations, market.defaults.city).flatMap(([region, entries]) => [
+        ...(region === undefined ? [] : [heading(region)]),
+        ...choices(entries),
+      ]),
+      default: market.defaults.city,
+      pageSize: Math.min(CITY_ROWS, market.locations.length + 4),
+      loop: false,
+    });
   }
   if (answers.industry === undefined) {
     answers.industry = await pick(

@@ -210,9 +210,25 @@ function find(index: Index, text: string): string | undefined {
   return oddCharacter(text) === undefined ? byName(index).get(matchKey(text)) : undefined;
 }
 
+/** How many entries an error line lists by id; a longer catalogue is named by its list. */
+const LISTED = 12;
+const PLURAL: Record<CatalogKind, string> = {
+  city: 'cities',
+  industry: 'industries',
+  skill: 'skills',
+  degree: 'degrees',
+};
+
+/** "accepted: sf, seattle, ..." or, for a long catalogue, where to see it whole. */
+function acceptedNames(market: Market, kind: CatalogKind): string {
+  const ids = catalog(market, kind).map((e) => e.id);
+  if (ids.length <= LISTED) return `accepted: ${ids.join(', ')}`;
+  return `accepted: ${ids.length} ${PLURAL[kind]} and their aliases (ml-salary list ${PLURAL[kind]})`;
+}
+
 /**
  * Resolve a name or alias to its id, or throw one line naming the field, the bad value, the
- * accepted ids and the closest match.
+ * accepted ids (or, for a long catalogue, where they are listed) and the closest match.
  */
 export function resolveName(
   market: Market,
@@ -222,22 +238,17 @@ export function resolveName(
 ): string {
   const id = lookup(market, kind, text);
   if (id) return id;
-  const accepted = catalog(market, kind)
-    .map((e) => e.id)
-    .join(', ');
+  const accepted = acceptedNames(market, kind);
   const odd = oddCharacter(text);
   if (odd !== undefined) {
     // Not "did you mean": the closest name may look exactly like what was typed.
-    throw new InputError(
-      `${kind} '${clip(text)}' for ${field}: ${odd}; accepted: ${accepted}`,
-      field,
-    );
+    throw new InputError(`${kind} '${clip(text)}' for ${field}: ${odd}; ${accepted}`, field);
   }
   const hint = suggest(market, kind, text);
   const mean = hint ? ` (did you mean '${hint}'?)` : '';
   const what =
     text.trim() === '' ? `${field} is empty` : `unknown ${kind} '${clip(text)}' for ${field}`;
-  throw new InputError(`${what}${mean}; accepted: ${accepted}`, field);
+  throw new InputError(`${what}${mean}; ${accepted}`, field);
 }
 
 const LIST_SEPARATOR = /[,;]/;

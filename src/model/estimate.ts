@@ -636,9 +636,19 @@ function locationReason(market: Market, location: Location): Reason {
   return reason(
     market,
     `city:${location.id}`,
-    `${location.label}: base ${multiplier(location.multiplier.mid)}`,
+    `${location.label}: base ${multiplier(location.multiplier.mid)}${federalNote(location)}`,
     evidenceSources(location.evidence),
   );
+}
+
+/** How a location's factor stands to federal wage data, said where the factor is printed. */
+function federalNote(location: Location): string {
+  const f = location.federal;
+  if (f === undefined) return '';
+  const estimate = f.uncertain ? '; an estimate, about +/-7%' : '';
+  return f.guidesOutrank
+    ? ` (the guides' figure outranks federal wage data's ${multiplier(f.factor)}${estimate})`
+    : ` (federal wage data${estimate})`;
 }
 
 function industryReason(market: Market, industry: Industry): Reason {

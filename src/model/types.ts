@@ -159,9 +159,23 @@ export interface CatalogEntry {
 }
 
 export interface Location extends CatalogEntry {
+  /** Where it is, for grouping the interactive list ("West"). */
+  region?: string;
   multiplier: Range;
+  /** What federal wage data alone says (docs/metros.md); the guides may outrank it. */
+  federal?: FederalFactor;
   evidence: Evidence[];
   derivation: string;
+}
+
+/** A location's federal median over the national one, and the factor it gives on the market's scale. */
+export interface FederalFactor {
+  ratio: number;
+  factor: number;
+  /** The multiplier is the guides' figure, not `factor`. */
+  guidesOutrank?: boolean;
+  /** The ratio is an estimate (no published median). */
+  uncertain?: boolean;
 }
 
 export interface Industry extends CatalogEntry {

@@ -213,7 +213,9 @@ describe('batch: bad records', () => {
     expect(err[0]).toMatch(
       /^line 2: years 'five' is not a plain number: expected a number of years from 0 to 50/,
     );
-    expect(err[1]).toMatch(/^line 3: unknown city 'atlantis' for city; accepted: sf, seattle/);
+    expect(err[1]).toMatch(
+      /^line 3: unknown city 'atlantis' for city \(did you mean 'atlanta'\?\); accepted: 24 cities and their aliases \(ml-salary list cities\)$/,
+    );
     expect(err[2]).toBe(
       "line 4: unknown field 'salary'; accepted fields: years, city, industry, skills, degree, offer",
     );

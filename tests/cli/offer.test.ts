@@ -934,7 +934,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
 
     await screen.next();
     expect(screen.getScreen()).toContain('City:');
-    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Other US (8th) to Seattle (2nd)
+    for (let i = 0; i < 3; i++) screen.keypress('down'); // from Other US to Seattle (3 down)
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('Industry / employer:');

@@ -59,10 +59,11 @@ describe.skipIf(!python)(
         expect(s.waited_for).toBeNull(); // each question was drawn before its keys were typed
         expect(s.status).toBe(0);
         const text = stripVTControlCharacters(s.output);
-        // '5' picks the fifth entry of each list (degrees have four: Enter keeps the default).
+        // '5' picks the fifth entry of each list, headings not counted (degrees have four: Enter keeps
+        // the default).
         for (const done of [
           '✔ Years of experience as an ML/software engineer (0-50): 5',
-          '✔ City: Denver',
+          '✔ City: Seattle',
           '✔ Industry / employer: Autonomous driving & robotics',
           '✔ Skills (space to toggle, enter when done; none is fine): NLP / LLMs',
           "✔ Highest degree: Bachelor's",
@@ -70,10 +71,10 @@ describe.skipIf(!python)(
           expect(text).toContain(done);
         }
         expect(text).toContain('ML engineer pay estimate: mid level, 5 years');
-        expect(text).toContain("Denver | Autonomous driving & robotics | NLP / LLMs | Bachelor's");
+        expect(text).toContain("Seattle | Autonomous driving & robotics | NLP / LLMs | Bachelor's");
         expect(text).toContain(
           // The flags that shape the report come along: --no-color when it was given.
-          `To run this again: ml-salary --years 5 --city denver --industry autonomous-driving --skills nlp-llm --degree bachelors${args.join(' ') ? ` ${args.join(' ')}` : ''}\r\n`,
+          `To run this again: ml-salary --years 5 --city seattle --industry autonomous-driving --skills nlp-llm --degree bachelors${args.join(' ') ? ` ${args.join(' ')}` : ''}\r\n`,
         );
         // Colour off: not one colour or style code, from the prompts or the report.
         expect(SGR.test(s.output)).toBe(colour);

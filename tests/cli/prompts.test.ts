@@ -2,6 +2,7 @@ import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
 import { run } from '../../src/cli/program.js';
+import { market } from '../../src/model/market.js';
 import { fakeIo } from '../helpers.js';
 
 const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
@@ -25,8 +26,12 @@ describe('interactive flow (the real prompts, in-process)', () => {
     await screen.next();
     expect(screen.getScreen()).toContain('City:');
     expect(screen.getScreen()).toContain('San Francisco Bay Area');
-    // The cursor starts on the default (Other US); move up to the Bay Area, the first choice.
-    for (let i = 0; i < 7; i++) screen.keypress('up');
+    // The cursor starts on the default (Other US), its group first; the Bay Area is next, after
+    // the West's heading.
+    expect(screen.getScreen()).toMatch(
+      /── Anywhere in the US\n {2}Remote \(US\)\n❯ Other US \(national\)\n ── West\n {2}San Francisco Bay Area/,
+    );
+    screen.keypress('down');
     screen.keypress('enter');
 
     await screen.next();
@@ -107,6 +112,40 @@ describe('interactive flow (the real prompts, in-process)', () => {
     const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
     expect(await run(words, again.io)).toBe(0);
     expect(again.stdout()).toBe(t.stdout());
+  });
+
+  it('the city list: every metro, grouped by region, a page that fits 80x24, type to jump', async () => {
+    const t = terminal();
+    const done = run(['--years', '3'], t.io);
+    await screen.next();
+    const seen = new Set<string>();
+    const look = () => {
+      const lines = screen.getScreen().split('\n');
+      expect(lines.length).toBeLessThanOrEqual(20); // with the years answer above: 24 rows
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+      for (const line of lines) seen.add(line.replace(/^[❯ ] /, '').trim());
+    };
+    look();
+    for (let i = 0; i < market.locations.length; i++) {
+      screen.keypress('down');
+      look();
+    }
+    for (const l of market.locations) expect(seen, l.label).toContain(l.label);
+    for (const region of [
+      'Anywhere in the US',
+      'West',
+      'South',
+      'Midwest',
+      'Northeast and Mid-Atlantic',
+    ])
+      expect(seen).toContain(`── ${region}`);
+    screen.type('pit'); // the first letters of a name jump to it
+    expect(screen.getScreen()).toContain('❯ Pittsburgh');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Industry / employer:');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toBe(130);
   });
 
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {

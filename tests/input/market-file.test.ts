@@ -122,7 +122,7 @@ describe('--data: your own market file', () => {
     [
       'a name two entries share',
       () => marketFile('alias.json', (m) => m.locations[1].aliases.push('sf')),
-      /^\/locations\/1: the name 'sf' matches both 'sf' and 'seattle'$/,
+      /^\/locations\/1: the name 'sf' matches both 'sf' and 'san-jose'$/,
     ],
     [
       'a source that does not exist',

@@ -35,6 +35,7 @@ describe('market data', () => {
       'guide2026',
       'article',
       'aijobs',
+      'federal',
       'carta',
       'benchmarks',
       'carta409a',
