@@ -11,7 +11,7 @@ import { defineMarket } from './commands/market.js';
 import { defineOffer } from './commands/offer.js';
 import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from './options.js';
 import { DATA_HELP, type CommandContext, type EstimateOptions } from './flags.js';
-import { DataError, InputError, UsageError } from '../errors.js';
+import { DataError, InputError, StoppedError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
 import { print, printErr, type Io } from './io.js';
 import { market as bundledMarket } from '../model/market.js';
@@ -57,7 +57,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       const file = opts.data ?? program.opts<EstimateOptions>().data;
       if (file === undefined) return market;
       const { readMarketFile } = await import('../input/market-file.js');
-      return readMarketFile(file);
+      return readMarketFile(file, io);
     },
   };
   program
@@ -203,6 +203,12 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
       return EXIT.ok;
     }
     return EXIT.usage; // commander already printed the message through outputError
+  }
+  if (error instanceof StoppedError) {
+    // SIGINT or SIGTERM while a file or pipe was read: end with the code the signal asks for.
+    const code = io.signal?.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
+    printErr(io, `ml-salary: ${code === EXIT.terminated ? 'terminated' : 'interrupted'}\n`);
+    return code;
   }
   if (isPromptCancel(error)) {
     printErr(io, 'Cancelled\n');

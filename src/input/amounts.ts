@@ -1,5 +1,6 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
+import { money } from '../model/format.js';
 import { didYouMean, oddCharacter } from './names.js';
 import { clip } from './numbers.js';
 import {
@@ -22,12 +23,6 @@ const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 const NEGATIVE = /^\$?\s*[-\u2212]/;
 
 const AMOUNT_FORMS = 'whole dollars like 185000, 185,000, 185k or $1.2M';
-
-function usd(n: number): string {
-  return `$${Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-}
 
 /** `label` is what the message calls the value (`--base`, `--sign-on item 2`). */
 function readAmount(raw: string, field: string, label: string, accepted: string): number {
@@ -58,7 +53,7 @@ function readAmount(raw: string, field: string, label: string, accepted: string)
   const value = Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
   if (value > LIMITS.maxAmount) {
     throw new InputError(
-      `${label} '${clip(text)}' is above the maximum of ${usd(LIMITS.maxAmount)}: expected ${accepted}`,
+      `${label} '${clip(text)}' is above the maximum of ${money(LIMITS.maxAmount)}: expected ${accepted}`,
       field,
     );
   }

@@ -1,6 +1,7 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import vesting from '../../data/vesting.json' with { type: 'json' };
 import { InputError } from '../errors.js';
+import { money } from './format.js';
 import { DEFAULT_LEVELS, position, type PercentileLevels, type Position } from './percentile.js';
 import type { Range } from './types.js';
 
@@ -63,12 +64,6 @@ const LIMITS = model.limits;
 /** Percentages in a schedule may add up to 100 within this, so 33.33/33.33/33.33 passes. */
 const SUM_TOLERANCE = 0.01;
 
-function usd(n: number): string {
-  return `$${Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-}
-
 /** Show a sum of percentages as a person would: 99.999999 -> "99.999999", 90.00000000001 -> "90". */
 function shownSum(sum: number): string {
   return String(Number(sum.toFixed(6)));
@@ -124,7 +119,7 @@ function checkAmount(value: unknown, field: string, what: string): void {
   if (value < 0) throw new InputError(`${field}${what} cannot be negative`, field);
   if (value > LIMITS.maxAmount) {
     throw new InputError(
-      `${field}${what} ${usd(value)} is above the maximum of ${usd(LIMITS.maxAmount)}`,
+      `${field}${what} ${money(value)} is above the maximum of ${money(LIMITS.maxAmount)}`,
       field,
     );
   }
@@ -159,7 +154,7 @@ export function checkBonus(
     // The same bound as for a percentage: an amount is judged as the share of base it is.
     if (bonus.value * 100 > base * max) {
       throw new InputError(
-        `${fields.bonus} ${usd(bonus.value)} is ${shownPercent(bonus.value / base, max)}% of ${fields.base} ${usd(base)}, above ${max}% of base`,
+        `${fields.bonus} ${money(bonus.value)} is ${shownPercent(bonus.value / base, max)}% of ${fields.base} ${money(base)}, above ${max}% of base`,
         fields.bonus,
       );
     }

@@ -532,7 +532,7 @@ describe('offer files side by side', () => {
       const path = offerFile(name, bytes);
       expectUsageError(
         await cli(['offer', path]),
-        new RegExp(`^ml-salary: error: .*${name}: the file is UTF-16 text; save it as UTF-8$`, 'm'),
+        new RegExp(`^ml-salary: error: .*${name} is UTF-16 text; save it as UTF-8$`, 'm'),
       );
     }
   });
@@ -550,7 +550,7 @@ describe('offer files side by side', () => {
   it('a missing file, and offer flags with files, are usage errors too', async () => {
     expectUsageError(
       await cli(['offer', join(dir, 'none.json')]),
-      /cannot read offer file '.*none\.json': no such file$/m,
+      /cannot read '.*none\.json': no such file$/m,
     );
     expectUsageError(
       await cli(['offer', acme, '--base', '200k']),

@@ -1,15 +1,13 @@
 // `ml-salary offer [files...]`: judge an offer (or several, from offer files) year by year, against
 // the market estimate for its profile.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../../input/amounts.js';
-import { checkRepeats } from '../../batch/records.js';
-import { sniffBinary } from '../../batch/lines.js';
 import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from '../rerun.js';
 import { renderJson } from '../../documents/estimate.js';
 import { InputError } from '../../errors.js';
-import { fsReason } from '../../input/files.js';
+import { readText } from '../../input/files.js';
+import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
@@ -88,35 +86,22 @@ interface OfferFile {
 
 const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
 
+/** The longest label an offer may have: it heads a column of the side-by-side table. */
+const MAX_LABEL = 80;
+
 /**
- * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only, each
- * given once, in UTF-8 (a UTF-16 or binary file is named as such, not parsed into a garbled
- * error). The values are checked later by the same code as the flags, each message naming the
- * file and the key.
+ * Read one offer file (schemas/offer-file.schema.json), or stdin for `-`, as every user file is
+ * read (input/files.ts: size, encoding, signals): a JSON object of known keys only, each given
+ * once. The values are checked later by the same code as the flags, each message naming the file
+ * and the key.
  */
-function readOfferFile(path: string): OfferFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const why = fsReason(error);
-    throw new UsageError(`cannot read offer file '${clip(path, 200)}': ${why}`);
-  }
-  const notText = sniffBinary(bytes, 'the file');
-  if (notText !== undefined) throw new InputError(`${clip(path, 200)}: ${notText}`, 'file');
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      `${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 100)})`,
-      'file',
-    );
-  }
+async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
+  const text = await readText(path, io, 'file');
+  const name = path === '-' ? 'stdin' : clip(path, 200);
+  const value = parseJson(text, name, 'file');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(
-      `${clip(path, 200)}: an offer file is a JSON object (see schemas/offer-file.schema.json), got ${kindOf(value)}`,
+      `${name}: an offer file is a JSON object (see schemas/offer-file.schema.json), got ${kindOf(value)}`,
       'file',
     );
   }
@@ -124,26 +109,30 @@ function readOfferFile(path: string): OfferFile {
   for (const key of Object.keys(record)) {
     if (!FILE_KEYS.includes(key)) {
       throw new InputError(
-        `${clip(path, 200)}: unknown field '${clip(key)}'; accepted: ${FILE_KEYS.join(', ')}`,
+        `${name}: unknown field '${clip(key)}'; accepted: ${FILE_KEYS.join(', ')}`,
         key,
       );
     }
   }
-  // JSON.parse keeps the last of a key given twice without a word; batch records refuse it too.
-  inFile(path, () => checkRepeats(text, Object.keys(record).length));
   const label = record.label;
   if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
-    throw new InputError(`${clip(path, 200)}: label must be a non-empty string`, 'label');
+    throw new InputError(`${name}: label must be a non-empty string`, 'label');
   }
-  const shown = typeof label === 'string' ? label : basename(path).replace(/\.json$/i, '');
+  const shown =
+    typeof label === 'string'
+      ? label
+      : path === '-'
+        ? 'stdin'
+        : basename(path).replace(/\.json$/i, '');
   const odd = hiddenCharacter(shown);
-  if (odd !== undefined) {
+  if (odd !== undefined || [...shown].length > MAX_LABEL) {
     const what =
       typeof label === 'string' ? `label '${clip(shown)}'` : `the file name (the label by default)`;
-    throw new InputError(
-      `${clip(path, 200)}: ${what}: ${odd}, which a label may not hold`,
-      'label',
-    );
+    const why =
+      odd !== undefined
+        ? `${odd}, which a label may not hold`
+        : `${[...shown].length} characters long; a label is at most ${MAX_LABEL}`;
+    throw new InputError(`${name}: ${what}: ${why}`, 'label');
   }
   const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
   return {
@@ -199,7 +188,7 @@ export async function offerCommand(
   const docs: OfferDocument[] = [];
   /** The terms as typed and answered, when something was asked (for the re-run line). */
   let typed: TypedTerms | undefined;
-  if (files.length > 0) docs.push(...offersFromFiles(files, opts, market));
+  if (files.length > 0) docs.push(...(await offersFromFiles(files, opts, io, market)));
   else {
     const { doc, asked } = await offerFromFlags(opts, format, io, market);
     docs.push(doc);
@@ -249,11 +238,12 @@ export async function offerCommand(
 }
 
 /** The offers of offer files, each judged against the estimate for its profile. */
-function offersFromFiles(
+async function offersFromFiles(
   files: readonly string[],
   opts: OfferOptions,
+  io: Io,
   market: Market,
-): OfferDocument[] {
+): Promise<OfferDocument[]> {
   const flags = offerFlags(opts);
   const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
   if (given !== undefined) {
@@ -261,16 +251,23 @@ function offersFromFiles(
       `${OFFER_FLAGS[given]} with offer files: the terms come from the files (each gives its own)`,
     );
   }
-  return files.map((path) => {
-    const file = readOfferFile(path);
-    return inFile(path, () =>
-      judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
-        profileNames: fieldName,
-        offerNames: OFFER_KEYS,
-        label: file.label,
-      }),
+  if (files.filter((f) => f === '-').length > 1) {
+    throw new UsageError("'-' (stdin) can be given once: stdin is read only once");
+  }
+  const docs: OfferDocument[] = [];
+  for (const path of files) {
+    const file = await readOfferFile(path, io);
+    docs.push(
+      inFile(path, () =>
+        judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
+          profileNames: fieldName,
+          offerNames: OFFER_KEYS,
+          label: file.label,
+        }),
+      ),
     );
-  });
+  }
+  return docs;
 }
 
 /**

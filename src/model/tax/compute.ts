@@ -10,7 +10,7 @@ import {
   payrollTaxes,
 } from './federal.js';
 import { localTax, premium, resolveLocal, type ResolvedLocal } from './local.js';
-import { money } from './math.js';
+import { money } from '../format.js';
 import { stateIncomeTax, type StateResult } from './state.js';
 import type {
   DeductionChoice,

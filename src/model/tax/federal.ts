@@ -1,6 +1,7 @@
 // Federal income tax on wages (standard or itemised deduction, the saver's credit and the
 // earned income credit), and the payroll taxes: Social Security, Medicare, Additional Medicare.
-import { bracketSpan, bracketTax, chain, lookup, money, pct, pick } from './math.js';
+import { bracketSpan, bracketTax, chain, lookup, pct, pick } from './math.js';
+import { money } from '../format.js';
 import type { FederalTables, Filing } from './types.js';
 
 /** The wages and choices the federal figures are worked from. */

@@ -2,7 +2,8 @@
 // premiums employees pay (disability, family leave, unemployment).
 import { InputError } from '../../errors.js';
 import { creditAmount } from './state.js';
-import { bracketSpan, bracketTax, lookup, money, pct, pick, ratesFor } from './math.js';
+import { bracketSpan, bracketTax, lookup, pct, pick, ratesFor } from './math.js';
+import { money } from '../format.js';
 import type { Filing, LocalPart, Premium, Sourced, StateTables } from './types.js';
 
 /** A locality as resolved for one state: its id, name and the taxes it levies. */

@@ -1,6 +1,7 @@
 // The arithmetic every tax shares: brackets, table lookups, the filing-status figure of a pair,
 // and the words a basis is written in.
 import type { Bracket, ByFiling, Filing, Pair, Rates, Row } from './types.js';
+import { money } from '../format.js';
 
 /** The figure of a [single, married] pair (or one figure for both). */
 export function pick(pair: Pair | number, filing: Filing): number {
@@ -46,12 +47,6 @@ export function stepsOver(x: number, start: number, step: number): number {
 }
 
 // ---- words ----
-
-export function money(x: number): string {
-  const r = Math.round(x);
-  const digits = String(Math.abs(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${r < 0 ? '-' : ''}$${digits}`;
-}
 
 export function pct(rate: number): string {
   return `${(rate * 100).toFixed(3).replace(/\.?0+$/, '')}%`;

@@ -1,5 +1,6 @@
 // New York's supplemental tax: the benefit of its lower brackets, recaptured as income rises.
-import { bracketOf, bracketTax, money, pct } from './math.js';
+import { bracketOf, bracketTax, pct } from './math.js';
+import { money } from '../format.js';
 import type { Bracket, StateIncomeTax } from './types.js';
 
 type Recapture = NonNullable<StateIncomeTax['recapture']>;

@@ -2,17 +2,8 @@
 // starts from, its deduction and exemptions (with their phase-outs), the brackets or flat rate,
 // the add-ons and surtaxes, and the credits a wage earner without dependents gets.
 import type { FederalResult } from './federal.js';
-import {
-  bracketSpan,
-  bracketTax,
-  chain,
-  lookup,
-  money,
-  pct,
-  pick,
-  ratesFor,
-  stepsOver,
-} from './math.js';
+import { bracketSpan, bracketTax, chain, lookup, pct, pick, ratesFor, stepsOver } from './math.js';
+import { money } from '../format.js';
 import { nySupplemental } from './ny.js';
 import type { Credit, Filing, StateIncomeTax } from './types.js';
 
