@@ -8,11 +8,17 @@ import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
-import { startProfile, takeHomeFor } from '../columns.js';
+import { refuseStrayWords, startProfile, takeHomeFor } from '../columns.js';
 import type { Market } from '../../model/types.js';
 import { colorChoice, estimateFormat, takeHomeRequest, type CompareOptions } from '../flags.js';
 
-export async function compareCommand(opts: CompareOptions, io: Io, market: Market): Promise<void> {
+export async function compareCommand(
+  opts: CompareOptions,
+  io: Io,
+  market: Market,
+  words: readonly string[] = [],
+): Promise<void> {
+  refuseStrayWords(words, 'compare', market);
   const format = estimateFormat(opts);
   const request = await takeHomeRequest(opts);
   if (opts.years === undefined) {
