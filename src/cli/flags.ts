@@ -43,12 +43,16 @@ export interface EstimateOptions {
   skills?: string;
   degree?: string;
   json?: boolean;
+  /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
+  jsonFields?: string;
   format?: string;
   input: boolean;
   explain?: boolean;
   data?: string;
   color?: boolean;
   debug?: boolean;
+  /** false with --no-profile. */
+  profile?: boolean;
 }
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
@@ -116,6 +120,8 @@ export interface TakeHomeOptions {
   hsaFamily?: boolean;
   age?: string;
   itemized?: string;
+  /** Set when the state is the saved profile's: it applies where a location has none. */
+  stateWhereNone?: boolean;
 }
 
 /** The flags of TakeHomeOptions by their key. */
@@ -146,7 +152,9 @@ export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRe
   if (opts.hsaFamily && opts.hsa === undefined)
     throw new UsageError('--hsa-family is for --hsa: add the amount, e.g. --hsa 8750');
   const { parseTakeHome } = await import('../input/take-home.js');
-  return parseTakeHome(opts, TAKE_HOME_FLAGS);
+  const request = parseTakeHome(opts, TAKE_HOME_FLAGS);
+  // The saved profile's state is where the user lives: only for a location without its own.
+  return opts.stateWhereNone === true ? { ...request, stateWhereNone: true } : request;
 }
 
 /** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */

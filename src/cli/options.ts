@@ -83,19 +83,35 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
       (value: string, previous?: string) =>
         previous === undefined ? value : `${previous},${value}`,
     )
-    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd');
+    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
+    .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }
 
 /** The output flags of a command that prints a report (a table, JSON, CSV or markdown). */
 export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
-  return cmd
-    .addOption(choiceOption('--format <format>', 'output format', FORMATS))
-    .option(
-      '--json',
-      `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
-    )
+  cmd.addOption(choiceOption('--format <format>', 'output format', FORMATS));
+  return addJsonOptions(
+    cmd,
+    `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
+  )
     .option('--no-input', 'never prompt; missing values are required or defaulted')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR=1 works too)')
     .option('--debug', 'show stack traces for unexpected errors');
+}
+
+/**
+ * `--json [fields]` (as --help shows it) and the hidden --json-fields that carries the fields.
+ * moveJsonFields writes every --json as `--json=`, so commander never takes the next word as
+ * its value; `opts.json` is true, as for a plain flag.
+ */
+export function addJsonOptions(cmd: Command, description: string): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--json [fields]',
+        `${description}; --json a,b prints only those top-level fields`,
+      ).argParser(() => true),
+    )
+    .addOption(new Option('--json-fields <list>').hideHelp());
 }

@@ -32,6 +32,11 @@ function profileWords(profile: Profile): string[] {
   ];
 }
 
+/** The command line that saves these answers as the profile (after an interactive run). */
+export function saveProfileLine(profile: Profile): string {
+  return shellLine(['ml-salary', 'profile', 'save', ...profileWords(profile)]);
+}
+
 /** The estimate's command line: `ml-salary` with every profile flag and the report's flags. */
 export function rerunEstimate(profile: Profile, opts: EstimateOptions & TakeHomeOptions): string {
   return shellLine(['ml-salary', ...profileWords(profile), ...reportFlags(opts)]);

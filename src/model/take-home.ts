@@ -117,7 +117,8 @@ export function stateScope(
   columns: readonly TaxedColumn[],
   request: TakeHomeRequest,
 ): TakeHomeRequest {
-  if (request.state === undefined) return request;
+  // A saved profile's state (stateWhereNone from the start) applies where a column has none.
+  if (request.state === undefined || request.stateWhereNone === true) return request;
   const given = request.state;
   const fixed = columns.flatMap((c) => {
     const place = placeOf(c.locationId, TAX);

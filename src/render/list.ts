@@ -45,9 +45,12 @@ export function renderList(
 }
 
 /** The accepted values as a JSON document. */
-export function renderListJson(kind: ListKind, entries: readonly CatalogEntry[]): string {
+export function listDocument(
+  kind: ListKind,
+  entries: readonly CatalogEntry[],
+): { kind: ListKind; values: { id: string; label: string; aliases: string[] }[] } {
   const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
-  return `${JSON.stringify({ kind, values })}\n`;
+  return { kind, values };
 }
 
 /** The localities by state: named ones with their names, counties as one list per state. */
@@ -74,6 +77,9 @@ export function renderLocalities(groups: readonly LocalityGroup[], width: number
 }
 
 /** The localities as a JSON document. */
-export function renderLocalitiesJson(groups: readonly LocalityGroup[]): string {
-  return `${JSON.stringify({ kind: 'localities', values: groups })}\n`;
+export function localitiesDocument(groups: readonly LocalityGroup[]): {
+  kind: 'localities';
+  values: readonly LocalityGroup[];
+} {
+  return { kind: 'localities', values: groups };
 }

@@ -337,7 +337,7 @@ describe('a flag after the command means what it means before it', () => {
     const r = await cli(['--', '--years', '5']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      "ml-salary: error: '--years' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: list, batch, offer, compare, career, market)\n",
+      "ml-salary: error: '--years' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: list, batch, offer, compare, career, market, profile, completion)\n",
     );
   });
 
@@ -440,7 +440,7 @@ describe('help as a command', () => {
     const bad = await cli(['help', 'bacth']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch, offer, compare, career, market\n",
+      "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch, offer, compare, career, market, profile, completion\n",
     );
   });
 });

@@ -4,15 +4,16 @@ import { outputWidth, print, type Io } from '../io.js';
 import { catalog, didYouMean } from '../../input/names.js';
 import {
   LIST_KINDS,
+  listDocument,
+  localitiesDocument,
   renderList,
-  renderListJson,
   renderLocalities,
-  renderLocalitiesJson,
   type ListKind,
 } from '../../render/list.js';
+import { pickFields } from '../json-fields.js';
 import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
-import { hideProfileFlags } from '../options.js';
+import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
@@ -28,8 +29,8 @@ export function defineList(program: Command, ctx: CommandContext): void {
     // Optional to commander only so that a missing kind gets our message (the kinds) rather
     // than "missing required argument"; the usage shows it as required.
     .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
-    .usage('[options] <kind>')
-    .option('--json', 'print JSON')
+    .usage('[options] <kind>');
+  addJsonOptions(cmd, 'print JSON')
     .option('--data <file>', DATA_HELP)
     // --format after the kind means what it means before `list` (json, or a usage error).
     .addOption(new Option('--format <format>').hideHelp())
@@ -60,7 +61,7 @@ async function listEntries(kind: ListKind, market: Market): Promise<readonly Cat
 
 async function listCommand(
   kindText: string | undefined,
-  opts: { json?: boolean },
+  opts: { json?: boolean; jsonFields?: string },
   top: EstimateOptions,
   io: Io,
   market: Market,
@@ -71,16 +72,16 @@ async function listCommand(
   }
   const kind = listKind(kindText);
   const json = opts.json || top.json || top.format === 'json';
+  const fields = opts.jsonFields ?? top.jsonFields;
   if (kind === 'localities') {
     const { localityGroups } = await import('../../model/take-home.js');
     const groups = localityGroups();
-    return print(
-      io,
-      json ? renderLocalitiesJson(groups) : renderLocalities(groups, outputWidth(io)),
-    );
+    if (!json) return print(io, renderLocalities(groups, outputWidth(io)));
+    return print(io, `${JSON.stringify(pickFields(localitiesDocument(groups), fields))}\n`);
   }
   const entries = await listEntries(kind, market);
-  print(io, json ? renderListJson(kind, entries) : renderList(kind, entries, outputWidth(io)));
+  if (!json) return print(io, renderList(kind, entries, outputWidth(io)));
+  print(io, `${JSON.stringify(pickFields(listDocument(kind, entries), fields))}\n`);
 }
 
 // Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
 import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
 import type { OfferOptions } from '../run/offer.js';
+import { PROFILE_FIELDS } from '../../model/types.js';
 
 const HELP_AFTER = `
 Prints the offer year by year (base, bonus, stock vested, sign-on, total), the first-year total,
@@ -47,6 +48,8 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .action(async (files: string[], opts: OfferOptions) => {
       refuseProfileFlags(ctx.top(), 'offer');
       const { offerCommand } = await import('../run/offer.js');
-      await offerCommand(files, opts, ctx.io, await ctx.market(opts));
+      // What the saved profile filled yields to an offer file's own value (a flag may not).
+      const fromProfile = PROFILE_FIELDS.filter((k) => offer.getOptionValueSource(k) === 'config');
+      await offerCommand(files, { ...opts, fromProfile }, ctx.io, await ctx.market(opts));
     });
 }

@@ -1,7 +1,8 @@
 // `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
 import { LineSplitter, type Line } from '../../batch/lines.js';
 import { Progress } from '../../batch/progress.js';
-import { RecordWork, type Done } from '../../batch/work.js';
+import { RecordWork, recordFields, type Done } from '../../batch/work.js';
+import { pickFields } from '../json-fields.js';
 import { InputError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { DataError, UsageError } from '../../errors.js';
@@ -18,6 +19,8 @@ export interface BatchOptions {
   format: 'ndjson' | 'csv';
   /** NDJSON output: the whole --json document per record, not the compact record. */
   explain: boolean;
+  /** NDJSON output: only these top-level fields (`--json a,b`). */
+  jsonFields?: string;
   /** The batch command's usage text, printed when stdin is a terminal and no file is given. */
   usage: string;
 }
@@ -40,6 +43,13 @@ export async function runBatch(opts: BatchOptions, io: Io, market: Market): Prom
   }
   const source = await openSource(opts.file, io.stdin);
   return new BatchRun(opts, io, market, source).run();
+}
+
+/** The fields after --json, checked against those a record can have (before any is read). */
+function fieldList(opts: BatchOptions, market: Market): string[] | undefined {
+  if (opts.jsonFields === undefined) return undefined;
+  const known = recordFields(market, opts.explain);
+  return Object.keys(pickFields(Object.fromEntries(known.map((k) => [k, 0])), opts.jsonFields));
 }
 
 /** The exit code an abort asks for: cli.ts aborts with 130 (SIGINT) or 143 (SIGTERM). */
@@ -90,6 +100,7 @@ class BatchRun {
       columns: [],
       format: opts.format,
       explain: opts.explain,
+      fields: fieldList(opts, market),
     });
     this.headerDue = opts.format === 'csv';
     this.progress = new Progress(io.stderr, source.size);

@@ -3,6 +3,7 @@
 import { charsetFor, colorLevel } from '../color.js';
 import { careerLine, toCareerDocument } from '../../documents/compare.js';
 import { renderJson } from '../../documents/estimate.js';
+import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { yearsText } from '../../model/format.js';
@@ -86,7 +87,7 @@ export async function careerCommand(
   );
   switch (format) {
     case 'json':
-      return print(io, renderJson(doc));
+      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
     case 'csv':
       return print(io, careerCsv(doc));
     case 'markdown':

@@ -3,6 +3,7 @@
 import { charsetFor, colorLevel } from '../color.js';
 import { toCompareDocument } from '../../documents/compare.js';
 import { renderJson } from '../../documents/estimate.js';
+import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
@@ -51,7 +52,7 @@ export async function compareCommand(
   const doc = toCompareDocument(entries, defaulted, market.dataVersion);
   switch (format) {
     case 'json':
-      return print(io, renderJson(doc));
+      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
     case 'csv':
       return print(io, compareCsv(doc));
     case 'markdown':

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../../input/amounts.js';
 import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from '../rerun.js';
+import { pickFields } from '../json-fields.js';
 import { renderJson } from '../../documents/estimate.js';
 import { InputError } from '../../errors.js';
 import { readText } from '../../input/files.js';
@@ -51,6 +52,8 @@ export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
   refresh?: string;
   growth?: string;
   private?: boolean;
+  /** The profile fields the saved profile gave (an offer file's own value wins over these). */
+  fromProfile?: readonly string[];
 }
 
 /** The offer flags as a raw offer (what the user typed, not yet parsed). */
@@ -164,11 +167,16 @@ function inFile<T>(path: string, run: () => T): T {
  * Given flags fill what an offer file leaves out of its profile (e.g. --years for both); a flag
  * for a field the file gives too is a usage error, not silently outvoted.
  */
-function withDefaults(profile: RawProfile, flags: RawProfile, path: string): RawProfile {
+function withDefaults(
+  profile: RawProfile,
+  flags: RawProfile,
+  path: string,
+  fromProfile: readonly string[] = [],
+): RawProfile {
   const out: RawProfile = { ...profile };
   for (const k of PROFILE_FIELDS) {
     if (out[k] === undefined) out[k] = flags[k];
-    else if (flags[k] !== undefined) {
+    else if (flags[k] !== undefined && !fromProfile.includes(k)) {
       throw new UsageError(
         `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
       );
@@ -208,7 +216,7 @@ export async function offerCommand(
     files.length > 1 ? toOffersDocument(docs) : docs[0]!;
   switch (format) {
     case 'json':
-      return print(io, renderJson(result));
+      return print(io, renderJson(pickFields(result, opts.jsonFields)));
     case 'csv':
       return print(io, offerCsv(docs));
     case 'markdown':
@@ -259,11 +267,16 @@ async function offersFromFiles(
     const file = await readOfferFile(path, io);
     docs.push(
       inFile(path, () =>
-        judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
-          profileNames: fieldName,
-          offerNames: OFFER_KEYS,
-          label: file.label,
-        }),
+        judge(
+          withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
+          file.offer,
+          market,
+          {
+            profileNames: fieldName,
+            offerNames: OFFER_KEYS,
+            label: file.label,
+          },
+        ),
       ),
     );
   }
