@@ -13,7 +13,12 @@ function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {
     words.push('--take-home');
     if (opts.filing !== undefined) words.push('--filing', opts.filing);
     if (opts.state !== undefined) words.push('--state', opts.state);
+    if (opts.locality !== undefined) words.push('--locality', opts.locality);
     if (opts.pretax !== undefined) words.push('--pretax', opts.pretax);
+    if (opts.hsa !== undefined) words.push('--hsa', opts.hsa);
+    if (opts.hsaFamily) words.push('--hsa-family');
+    if (opts.age !== undefined) words.push('--age', opts.age);
+    if (opts.itemized !== undefined) words.push('--itemized', opts.itemized);
   }
   if (opts.color !== undefined) words.push(opts.color ? '--color' : '--no-color');
   return words;
