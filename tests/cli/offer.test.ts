@@ -1152,9 +1152,10 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
       '1k,2k,3k,4k,5k',
     ]);
     const done = t.done;
-    // Every preset has 4 years: each is shown with why not, and the cursor starts on custom.
+    // Every preset has 4 years: each is shown with why not (one short line: the menu fits an
+    // 80x24 terminal), and the cursor starts on custom.
     expect(await shows('Vesting schedule')).toContain(
-      'Amazon, back-loaded (5/15/40/40) (--sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting amazon))',
+      'Amazon, back-loaded (5/15/40/40) (4 years; --sign-on lists 5)',
     );
     screen.keypress('enter');
     await answer('Yearly percentages', '50/50');
@@ -1164,6 +1165,108 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
+  });
+
+  it('issue 20 item 8: a --sign-on longer than 4 years needs some stock, not "none" (it ended on an error about --vesting even)', async () => {
+    const t = inTerminal([
+      'offer',
+      ...PROFILE,
+      '--base',
+      '200k',
+      '--bonus',
+      '0',
+      '--sign-on',
+      '1k,2k,3k,4k,5k',
+    ]);
+    const kinds = await shows("Stock in this offer (--sign-on's 5 years need some):");
+    expect(kinds).not.toContain('No stock');
+    await answer('Stock in this offer'); // a listed company's RSUs
+    await answer('Stock grant', '100k');
+    await answer('Vesting schedule'); // custom, the only one long enough
+    await answer('Yearly percentages', '20/20/20/20/20');
+    expect(await t.done).toBe(0);
+    expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
+  });
+
+  it('issue 20 item 8: the vesting menu with every preset ruled out fits 80x24, each entry one line', async () => {
+    const t = inTerminal(
+      [
+        'offer',
+        ...PROFILE,
+        '--base',
+        '200k',
+        '--bonus',
+        '0',
+        '--equity',
+        '100k',
+        '--sign-on',
+        '1k,2k,3k,4k,5k',
+      ],
+      { columns: 80 },
+    );
+    const menu = (await shows('Vesting schedule')).split('\n');
+    expect(menu.length).toBeLessThanOrEqual(24);
+    for (const line of menu) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(menu.filter((l) => l.includes('(4 years; --sign-on lists 5)'))).toHaveLength(5);
+    screen.keypress('enter');
+    await answer('Yearly percentages', '20/20/20/20/20');
+    expect(await t.done).toBe(0);
+  });
+
+  it('issue 20 item 8: a --sign-on no schedule can hold is refused before the first question', async () => {
+    const t = inTerminal(['offer', ...PROFILE, '--sign-on', Array(11).fill('1k').join(',')]);
+    expect(await t.done).toBe(2);
+    expect(t.stderr()).toBe(
+      'ml-salary: error: --sign-on lists 11 years, more than the 10 a vesting schedule may have\n',
+    );
+    expect(screen.getScreen()).toBe('');
+  });
+
+  it('issue 20 item 8: a --sign-on longer than the --vesting given is refused before the first question', async () => {
+    const t = inTerminal([
+      'offer',
+      ...PROFILE,
+      '--vesting',
+      'amazon',
+      '--sign-on',
+      '1k,2k,3k,4k,5k',
+    ]);
+    expect(await t.done).toBe(2);
+    expect(t.stderr()).toBe(
+      'ml-salary: error: --sign-on lists 5 years, more than the 4 of the vesting schedule (--vesting amazon)\n',
+    );
+    expect(screen.getScreen()).toBe('');
+  });
+
+  it('a --bonus amount is judged against the base as it is answered, not after the last question', async () => {
+    const t = inTerminal(['offer', ...PROFILE, '--bonus', '150k']);
+    await answer('Base salary a year', '50k');
+    await shows('--bonus $150,000 is 300% of Base $50,000, above 200% of base');
+    for (let i = 0; i < 3; i++) screen.keypress('backspace');
+    screen.type('100k');
+    screen.keypress('enter');
+    await answer('Stock in this offer'); // no stock
+    await answer('Sign-on bonus by year'); // none
+    expect(await t.done).toBe(0);
+  });
+
+  it('--growth needs some stock at the prompts too (without stock it was dropped)', async () => {
+    const t = inTerminal([
+      'offer',
+      ...PROFILE,
+      '--base',
+      '200k',
+      '--bonus',
+      '0',
+      '--growth',
+      '10%',
+    ]);
+    expect(await shows('Stock in this offer (--growth needs some):')).not.toContain('No stock');
+    await answer('Stock in this offer');
+    await answer('Stock grant', '100k');
+    await answer('Vesting schedule');
+    await answer('Sign-on bonus by year');
+    expect(await t.done).toBe(0);
   });
 
   it('with --vesting (or --refresh, --private) given, some stock is required, not "none"', async () => {
