@@ -29,7 +29,9 @@ describe('a seed-stage option offer: exercise cost and the odds at an exit, with
     expect(r.stdout).toContain(
       'What the stock may be worth at an exit (Seed): 65% chance of nothing; median $0; expected $301,956 (risk-adjusted); a good outcome (P90) $752,000. On paper (at the $4.00 preferred price): $112,000.',
     );
-    expect(r.stdout).toContain('Odds: Correlation Ventures, realized cash-on-cash multiples');
+    expect(r.stdout).toContain(
+      'Odds: Correlation Ventures: realized multiples of 21,640 US venture',
+    );
     expect(r.stdout).toContain('(A 19.5%, B 17.2%, C 12.6%, D 10.3%)');
   });
 
