@@ -314,7 +314,7 @@ describe('take-home errors: one line, exit 2', () => {
 
   it.each([
     [['--years', '5', '--city', 'remote', '--take-home', '--state', 'ZZ']],
-    [['offer', '--years', '5', '--city', 'us', '--base', '1', '--take-home', '--state', 'ZZ']],
+    [['offer', '--years', '5', '--city', 'us', '--base', '100k', '--take-home', '--state', 'ZZ']],
     [
       [
         'compare',
@@ -341,7 +341,7 @@ describe('take-home errors: one line, exit 2', () => {
       /--state is for a location without one \(remote, us\), or another state the metro spans; Seattle is in WA$/m,
     ],
     [
-      ['offer', '--years', '5', '--city', 'sf', '--base', '1', '--take-home', '--state', 'TX'],
+      ['offer', '--years', '5', '--city', 'sf', '--base', '100k', '--take-home', '--state', 'TX'],
       /--state is for a location without one \(remote, us\), or another state the metro spans; San Francisco Bay Area is in CA$/m,
     ],
     [
@@ -511,7 +511,7 @@ describe('take-home errors: one line, exit 2', () => {
   it.each([
     [['--years', '5', '--filing', 'married'], /--filing is for pay after tax: add --take-home$/m],
     [
-      ['offer', '--years', '5', '--base', '1', '--state', 'CA'],
+      ['offer', '--years', '5', '--base', '100k', '--state', 'CA'],
       /--state is for pay after tax: add --take-home$/m,
     ],
     [
