@@ -549,6 +549,35 @@ describe('issue 22: every state, localities, HSA, limits, itemising', () => {
     },
   );
 
+  it('--state takes a state by name too, with a did-you-mean for a misspelt one', async () => {
+    for (const [typed, code] of [
+      ['new  york', 'NY'],
+      ['District of Columbia', 'DC'],
+    ]) {
+      const d = await json<{ takeHome: { mid: View } }>([
+        '--years',
+        '5',
+        '--city',
+        'remote',
+        '--state',
+        typed!,
+        '--take-home',
+      ]);
+      expect(d.takeHome.mid.state).toBe(code);
+    }
+    const r = await cli([
+      '--years',
+      '5',
+      '--city',
+      'remote',
+      '--state',
+      'californa',
+      '--take-home',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--state 'californa' is not supported \(did you mean CA\?\)/);
+  });
+
   it('list states lists the 50 states and DC; list localities the local taxes by state', async () => {
     const list = await cli(['list', 'states']);
     expect(list.code).toBe(0);
