@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
-import { profilePath } from '../../src/cli/profile-use.js';
+import { profilePath, shownPath } from '../../src/cli/profile-path.js';
 import { cli, expectUsageError } from '../command-helpers.js';
 import { fakeIo, runBin } from '../helpers.js';
 
@@ -40,6 +40,15 @@ describe('where the profile lives', () => {
       'C:\\Users\\u\\AppData\\Roaming\\ml-salary\\profile.json',
     );
     expect(profilePath({ HOME: '/h' }, 'win32')).toBeUndefined();
+  });
+
+  it('messages show a path under $HOME as ~/...', () => {
+    const file = '/home/u/.config/ml-salary/profile.json';
+    expect(shownPath(file, { HOME: '/home/u' })).toBe('~/.config/ml-salary/profile.json');
+    expect(shownPath(file, { HOME: '/home/u/' })).toBe('~/.config/ml-salary/profile.json');
+    expect(shownPath(file, { HOME: '/home/us' })).toBe(file);
+    expect(shownPath(file, { HOME: '/' })).toBe(file);
+    expect(shownPath(file, {})).toBe(file);
   });
 
   it('without a config folder nothing is read, and save says what to set', async () => {

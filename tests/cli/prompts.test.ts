@@ -69,7 +69,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     // The command that gives the same estimate without a question, on stderr with the questions.
     expect(t.stderr()).toBe(
       'To run this again: ml-salary --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n' +
-        'To save these answers for every command: ml-salary profile save --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
+        'To save these answers: ml-salary profile save --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
     );
     // And it does: the same report, without a question.
     const again = fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
@@ -96,7 +96,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     // No skills: an empty value, quoted so that a shell passes it on.
     expect(t.stderr()).toBe(
       "To run this again: ml-salary --years 2 --city austin --industry finance --skills '' --degree phd\n" +
-        "To save these answers for every command: ml-salary profile save --years 2 --city austin --industry finance --skills '' --degree phd\n",
+        "To save these answers: ml-salary profile save --years 2 --city austin --industry finance --skills '' --degree phd\n",
     );
   });
 
@@ -113,7 +113,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(t.stdout()).toContain('Take-home pay (married, tax year 2026; TX)');
     expect(t.stderr()).toBe(
       'To run this again: ml-salary --years 2 --city austin --industry finance --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n' +
-        'To save these answers for every command: ml-salary profile save --years 2 --city austin --industry finance --skills mlops --degree phd\n',
+        'To save these answers: ml-salary profile save --years 2 --city austin --industry finance --skills mlops --degree phd\n',
     );
     const again = terminal();
     const words = rerunWords(t.stderr());
