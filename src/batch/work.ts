@@ -4,7 +4,7 @@ import { estimate, price, type Price } from '../model/estimate.js';
 import { DataError } from '../errors.js';
 import { clip, kindOf } from '../input/numbers.js';
 import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../input/offer.js';
-import { offerPosition, type OfferPosition } from '../model/offer.js';
+import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { fieldName, resolveProfile } from '../input/profile.js';
 import { csvRecord } from '../render/csv.js';
 import type { Estimate, Market, ProfileField } from '../model/types.js';

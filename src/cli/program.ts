@@ -216,6 +216,10 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   state: '--state',
   pretax: '--pretax',
   filing: '--filing',
+  hsa: '--hsa',
+  age: '--age',
+  itemized: '--itemized',
+  locality: '--locality',
 };
 
 function asFlag(error: InputError): string {

@@ -1,3 +1,4 @@
+import type { LocalityGroup } from '../model/take-home.js';
 import type { CatalogEntry } from '../model/types.js';
 import { wrap } from './text.js';
 
@@ -6,6 +7,12 @@ export const LIST_KINDS = {
   industries: { kind: 'industry', flag: '--industry', title: 'Industries / employers' },
   skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: 'comma-separated' },
   degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
+  states: { kind: 'state', flag: '--state', title: 'States (50 and DC) for --take-home' },
+  localities: {
+    kind: 'locality',
+    flag: '--locality',
+    title: 'Localities for --take-home: local taxes by state',
+  },
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;
 
@@ -44,4 +51,35 @@ export function listDocument(
 ): { kind: ListKind; values: { id: string; label: string; aliases: string[] }[] } {
   const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
   return { kind, values };
+}
+
+/** The localities by state: named ones with their names, counties as one list per state. */
+export function renderLocalities(groups: readonly LocalityGroup[], width: number): string {
+  const idWidth = Math.max(...groups.flatMap((g) => g.named.map((n) => n.id.length)));
+  const lines = [
+    wrap(
+      'Localities for --take-home (--locality, within the state taxed; none for no local tax):',
+      width,
+      '',
+    ),
+  ];
+  for (const g of groups) {
+    g.named.forEach((n, i) =>
+      lines.push(`  ${i === 0 ? g.state : '  '}  ${n.id.padEnd(idWidth)}  ${n.name}`),
+    );
+    if (g.counties) {
+      const head = `  ${g.named.length ? '  ' : g.state}  `;
+      const text = `counties (every resident pays one; default ${g.counties.default}): ${g.counties.ids.join(', ')}`;
+      lines.push(head + wrap(text, width, ' '.repeat(head.length)));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The localities as a JSON document. */
+export function localitiesDocument(groups: readonly LocalityGroup[]): {
+  kind: 'localities';
+  values: readonly LocalityGroup[];
+} {
+  return { kind: 'localities', values: groups };
 }

@@ -68,7 +68,8 @@ describe('bash', () => {
       'mlops,nlp-llm',
       'mlops,nlp',
     ]);
-    expect(bashComplete(file, 'ml-salary --take-home --state C')).toEqual(['CA', 'CO']);
+    expect(bashComplete(file, 'ml-salary --take-home --state C')).toEqual(['CA', 'CO', 'CT']);
+    expect(bashComplete(file, 'ml-salary --take-home --locality yon')).toEqual(['yonkers']);
     expect(bashComplete(file, 'ml-salary list ind')).toEqual(['industries']);
     expect(bashComplete(file, 'ml-salary profile s')).toEqual(['save', 'show']);
     expect(bashComplete(file, 'ml-salary completion z')).toEqual(['zsh']);

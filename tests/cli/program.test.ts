@@ -254,7 +254,7 @@ describe('usage errors: one line on stderr, exit 2', () => {
     [['list', 'hasOwnProperty'], /^ml-salary: error: unknown list 'hasOwnProperty'; accepted: /],
     [
       ['list'],
-      /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees \(e\.g\. ml-salary list cities\)$/,
+      /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees, states, localities \(e\.g\. ml-salary list cities\)$/,
     ],
     [['list', 'cities', 'extra'], /too many arguments for 'list'\. Expected 1 argument but got 2/],
     [['batch', 'a.ndjson', 'b.ndjson'], /too many arguments for 'batch'\. Expected 1 argument/],

@@ -2,9 +2,16 @@
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { catalog, didYouMean } from '../../input/names.js';
-import { LIST_KINDS, listDocument, renderList, type ListKind } from '../../render/list.js';
+import {
+  LIST_KINDS,
+  listDocument,
+  localitiesDocument,
+  renderList,
+  renderLocalities,
+  type ListKind,
+} from '../../render/list.js';
 import { pickFields } from '../json-fields.js';
-import type { Market } from '../../model/types.js';
+import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
 import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
@@ -31,7 +38,7 @@ export function defineList(program: Command, ctx: CommandContext): void {
   hideProfileFlags(cmd);
   cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
     const top = ctx.top();
-    listCommand(
+    await listCommand(
       kind,
       opts,
       { ...top, ...defined(opts) },
@@ -41,23 +48,40 @@ export function defineList(program: Command, ctx: CommandContext): void {
   });
 }
 
-function listCommand(
+async function listEntries(kind: ListKind, market: Market): Promise<readonly CatalogEntry[]> {
+  const what = LIST_KINDS[kind].kind;
+  if (what !== 'state' && what !== 'locality') return catalog(market, what);
+  const { stateList } = await import('../../model/take-home.js');
+  return stateList().map((s) => ({
+    id: s.code,
+    label: s.incomeTax ? s.name : `${s.name} (no income tax on wages)`,
+    aliases: [],
+  }));
+}
+
+async function listCommand(
   kindText: string | undefined,
   opts: { json?: boolean; jsonFields?: string },
   top: EstimateOptions,
   io: Io,
   market: Market,
-): void {
+): Promise<void> {
   refuseProfileFlags(top, 'list');
   if (top.format !== undefined && top.format !== 'json') {
     throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
   }
   const kind = listKind(kindText);
-  const entries = catalog(market, LIST_KINDS[kind].kind);
   const json = opts.json || top.json || top.format === 'json';
+  const fields = opts.jsonFields ?? top.jsonFields;
+  if (kind === 'localities') {
+    const { localityGroups } = await import('../../model/take-home.js');
+    const groups = localityGroups();
+    if (!json) return print(io, renderLocalities(groups, outputWidth(io)));
+    return print(io, `${JSON.stringify(pickFields(localitiesDocument(groups), fields))}\n`);
+  }
+  const entries = await listEntries(kind, market);
   if (!json) return print(io, renderList(kind, entries, outputWidth(io)));
-  const doc = pickFields(listDocument(kind, entries), opts.jsonFields ?? top.jsonFields);
-  print(io, `${JSON.stringify(doc)}\n`);
+  print(io, `${JSON.stringify(pickFields(listDocument(kind, entries), fields))}\n`);
 }
 
 // Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
@@ -67,6 +91,8 @@ const SINGULAR = new Map<string, ListKind>([
   ['industry', 'industries'],
   ['skill', 'skills'],
   ['degree', 'degrees'],
+  ['state', 'states'],
+  ['locality', 'localities'],
 ]);
 
 function listKind(text: string | undefined): ListKind {

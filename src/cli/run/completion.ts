@@ -1,12 +1,12 @@
 // The work of `ml-salary completion bash|zsh|fish`: a completion script generated from the
 // program itself (every command, every visible flag, whether it takes a value, its choices) and
 // from the catalogues the flags are checked against (cities, industries, skills, degrees, states,
-// vesting presets), so a new flag, metro or state appears in the script by itself.
+// localities, vesting presets), so a new flag, metro or state appears in the script by itself.
 import type { Command } from 'commander';
 import { catalog, type CatalogKind } from '../../input/names.js';
 import { LIST_KINDS } from '../../render/list.js';
 import { vestingPresets } from '../../model/offer.js';
-import { stateCodes } from '../../model/take-home.js';
+import { localityIndex, stateCodes } from '../../model/take-home.js';
 import type { Market } from '../../model/types.js';
 import { VERSION } from '../version.js';
 
@@ -49,6 +49,7 @@ function catalogues(market: Market): Map<string, Values> {
     ['--skills', { skills: names(market, 'skill') }],
     ['--vesting', { words: vestingPresets.map((p) => p.id) }],
     ['--state', { words: [...stateCodes(), 'none'] }],
+    ['--locality', { words: [...localityIndex().keys(), 'none'] }],
     ['--data', { files: true }],
   ]);
 }

@@ -1,7 +1,6 @@
 // `ml-salary offer [files...]`: judge an offer (or several, from offer files) year by year, against
 // the market estimate for its profile.
 import { basename } from 'node:path';
-import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../../input/amounts.js';
 import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from '../rerun.js';
 import { pickFields } from '../json-fields.js';
@@ -26,11 +25,18 @@ import {
   resolveOffer,
   type RawOffer,
 } from '../../input/offer.js';
-import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../../model/offer.js';
+import { OFFER_FLAGS, type OfferTerms } from '../../model/offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
-import { askMissing, askOffer, promptPlan } from '../prompts.js';
-import { takeHomeFor } from '../columns.js';
+import { askMissing, promptPlan } from '../prompts.js';
+import { askOffer } from '../offer-prompts.js';
+import {
+  addExerciseTaxes,
+  addTakeHome,
+  breakEvenHorizon,
+  taxPlaces,
+  type EquityOptions,
+} from '../offer-equity.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
@@ -43,7 +49,7 @@ import {
   type TakeHomeOptions,
 } from '../flags.js';
 
-export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
+export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
   base?: string;
   bonus?: string;
   equity?: string;
@@ -58,16 +64,9 @@ export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
 
 /** The offer flags as a raw offer (what the user typed, not yet parsed). */
 function offerFlags(opts: OfferOptions): RawOffer {
-  return {
-    base: opts.base,
-    bonus: opts.bonus,
-    equity: opts.equity,
-    vesting: opts.vesting,
-    signOn: opts.signOn,
-    refresh: opts.refresh,
-    growth: opts.growth,
-    private: opts.private,
-  };
+  return Object.fromEntries(
+    OFFER_FIELDS.map((k) => [k, (opts as unknown as Record<string, unknown>)[k]]),
+  ) as RawOffer;
 }
 
 function profileFlags(opts: EstimateOptions): RawProfile {
@@ -85,9 +84,17 @@ interface OfferFile {
   label: string;
   profile: RawProfile;
   offer: RawOffer;
+  /** The state it is taxed in, for a location with none fixed (remote, us). */
+  state?: string;
 }
 
-const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
+const FILE_KEYS = [
+  '$schema',
+  'label',
+  ...PROFILE_FIELDS,
+  'state',
+  ...OFFER_FIELDS,
+] as readonly string[];
 
 /** The longest label an offer may have: it heads a column of the side-by-side table. */
 const MAX_LABEL = 80;
@@ -138,7 +145,11 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
     throw new InputError(`${name}: ${what}: ${why}`, 'label');
   }
   const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+  const state = own('state');
+  if (state !== undefined && (typeof state !== 'string' || state.trim() === ''))
+    throw new InputError(`${name}: state must be a state code like "CA", or "none"`, 'state');
   return {
+    ...(typeof state === 'string' ? { state } : {}),
     label: shown,
     profile: {
       years: own('years'),
@@ -193,34 +204,43 @@ export async function offerCommand(
 ): Promise<void> {
   const format = estimateFormat(opts);
   const request = await takeHomeRequest(opts);
-  const docs: OfferDocument[] = [];
+  const judged: Judged[] = [];
   /** The terms as typed and answered, when something was asked (for the re-run line). */
   let typed: TypedTerms | undefined;
-  if (files.length > 0) docs.push(...(await offersFromFiles(files, opts, io, market)));
+  if (files.length > 0) judged.push(...(await offersFromFiles(files, opts, io, market)));
   else {
-    const { doc, asked } = await offerFromFlags(opts, format, io, market);
-    docs.push(doc);
+    const { offer, asked } = await offerFromFlags(opts, format, io, market);
+    judged.push(offer);
     typed = asked;
   }
-  const columns = docs.map((doc) => ({ label: doc.label ?? '', profile: doc.profile }));
-  const afterTax = await takeHomeFor(request, columns, market, false);
-  if (afterTax) {
-    docs.forEach((doc, i) => {
-      for (const year of doc.years) {
-        const column = `${docs.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-        year.takeHome = afterTax(year.total, i, column);
-      }
-    });
-  }
+  const docs = judged.map((j) => j.doc);
+  const horizon = breakEvenHorizon(
+    opts,
+    files.length,
+    docs.map((d) => d.years.length),
+  );
+  const places = request ? await taxPlaces(judged, request, market) : undefined;
+  if (places) addTakeHome(judged, places);
+  // Exercising options is taxed where the offer is: as a single filer without --take-home.
+  await addExerciseTaxes(
+    docs,
+    async () => places ?? taxPlaces(judged, { filing: 'single', pretax: 0 }, market),
+  );
   const result: OfferDocument | OffersDocument =
-    files.length > 1 ? toOffersDocument(docs) : docs[0]!;
+    files.length > 1
+      ? toOffersDocument(
+          docs,
+          horizon === undefined ? undefined : { terms: judged.map((j) => j.terms), horizon },
+        )
+      : docs[0]!;
+  const many = result.kind === 'offers' ? result : undefined;
   switch (format) {
     case 'json':
       return print(io, renderJson(pickFields(result, opts.jsonFields)));
     case 'csv':
-      return print(io, offerCsv(docs));
+      return print(io, offerCsv(docs, many));
     case 'markdown':
-      return print(io, offerMarkdown(docs));
+      return print(io, offerMarkdown(docs, many));
     case 'table': {
       const [{ painter }, { renderOfferReport, renderOffersReport }] = await Promise.all([
         import('../paint.js'),
@@ -245,13 +265,20 @@ export async function offerCommand(
   }
 }
 
+/** An offer judged: its document, the terms it was built from, and a file's own state. */
+export interface Judged {
+  doc: OfferDocument;
+  terms: OfferTerms;
+  state?: string;
+}
+
 /** The offers of offer files, each judged against the estimate for its profile. */
 async function offersFromFiles(
   files: readonly string[],
   opts: OfferOptions,
   io: Io,
   market: Market,
-): Promise<OfferDocument[]> {
+): Promise<Judged[]> {
   const flags = offerFlags(opts);
   const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
   if (given !== undefined) {
@@ -262,25 +289,28 @@ async function offersFromFiles(
   if (files.filter((f) => f === '-').length > 1) {
     throw new UsageError("'-' (stdin) can be given once: stdin is read only once");
   }
-  const docs: OfferDocument[] = [];
+  const judged: Judged[] = [];
   for (const path of files) {
     const file = await readOfferFile(path, io);
-    docs.push(
-      inFile(path, () =>
-        judge(
-          withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
-          file.offer,
-          market,
-          {
-            profileNames: fieldName,
-            offerNames: OFFER_KEYS,
-            label: file.label,
-          },
-        ),
+    if (file.state !== undefined && opts.state !== undefined)
+      throw new UsageError(
+        `--state and ${clip(path, 200)}'s state both give it: a flag fills only what every file leaves out`,
+      );
+    const one = inFile(path, () =>
+      judge(
+        withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
+        file.offer,
+        market,
+        {
+          profileNames: fieldName,
+          offerNames: OFFER_KEYS,
+          label: file.label,
+        },
       ),
     );
+    judged.push(file.state === undefined ? one : { ...one, state: file.state });
   }
-  return docs;
+  return judged;
 }
 
 /**
@@ -292,7 +322,7 @@ async function offerFromFlags(
   format: Format,
   io: Io,
   market: Market,
-): Promise<{ doc: OfferDocument; asked?: TypedTerms }> {
+): Promise<{ offer: Judged; asked?: TypedTerms }> {
   const flags = offerFlags(opts);
   const plan = promptPlan(opts, format, io);
   let asked = false;
@@ -311,19 +341,11 @@ async function offerFromFlags(
     };
     profile = await askMissing(profile, market, context);
     const answers = await askOffer(
-      {
-        base: opts.base,
-        bonus: opts.bonus,
-        equity: opts.equity,
-        vesting: opts.vesting,
-        signOn: opts.signOn,
-      },
-      answerParsers(offer),
-      vestingPresets,
+      Object.fromEntries(
+        Object.entries(offer).filter(([k, v]) => typeof v === 'string' && k !== 'private'),
+      ),
+      offer,
       context,
-      (['vesting', 'refresh', 'private'] as const)
-        .filter((k) => offer[k] !== undefined && offer[k] !== false)
-        .map((k) => OFFER_FLAGS[k])[0],
     );
     const before = JSON.stringify([profileFlags(opts), offer]);
     offer = { ...offer, ...answers };
@@ -342,49 +364,11 @@ async function offerFromFlags(
       }
     }
   }
-  const doc = judge(profile, offer, market, { profileNames: flagName, offerNames: OFFER_FLAGS });
-  return asked ? { doc, asked: offer as TypedTerms } : { doc };
-}
-
-/**
- * The checks of the answers at the prompts, each named by its question, not by a flag the user
- * never typed ("Base 'x' is not ..."): each term on its own, then against the terms so far (a
- * base above $0, a bonus of at most 200% of the base, no more sign-on years than the schedule
- * has), so that nothing answered is refused only after the last question. A term the flags gave
- * keeps its flag's name. The flags themselves were checked before (`checkEachTerm`).
- */
-function answerParsers(flags: RawOffer): Parameters<typeof askOffer>[1] {
-  const name = (key: 'base' | 'vesting', question: string) =>
-    flags[key] !== undefined ? OFFER_FLAGS[key] : question;
-  return {
-    base: (t) => {
-      if (parseAmount(t, 'Base') === 0) throw new InputError('Base must be more than $0', 'Base');
-    },
-    bonus: (t, soFar) => {
-      const bonus = parseBonus(t, 'Bonus');
-      const base = soFar.base === undefined ? 0 : parseAmount(soFar.base, name('base', 'Base'));
-      if (base > 0) checkBonus(bonus, base, { bonus: 'Bonus', base: name('base', 'Base') });
-    },
-    equity: (t) => parseAmount(t, 'Stock grant'),
-    vesting: (t, soFar) => {
-      const vesting = parseVesting(t, vestingPresets, 'Vesting');
-      // A --sign-on given as a flag is paid within the schedule's years too.
-      if (flags.signOn !== undefined && soFar.signOn !== undefined) {
-        const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
-        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
-      }
-    },
-    signOn: (t, soFar) => {
-      const signOn = parseAmountList(t, 'Sign-on');
-      // The schedule the offer will have: the one chosen or given, `even` without a grant.
-      const grant = soFar.equity !== undefined && soFar.equity.trim() !== '';
-      const vesting =
-        grant && soFar.vesting !== undefined
-          ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
-          : vestingPresets.find((p) => p.id === 'even')!;
-      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
-    },
-  };
+  const judged = judge(profile, offer, market, {
+    profileNames: flagName,
+    offerNames: OFFER_FLAGS,
+  });
+  return asked ? { offer: judged, asked: offer as TypedTerms } : { offer: judged };
 }
 
 /** One offer against the estimate for its profile. */
@@ -397,14 +381,15 @@ function judge(
     offerNames: typeof OFFER_FLAGS;
     label?: string;
   },
-): OfferDocument {
+): Judged {
   const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
   const terms = resolveOffer(rawOffer, names.offerNames);
-  return toOfferDocument(
+  const doc = toOfferDocument(
     terms,
     estimate(profile, market),
     defaulted,
     market.dataVersion,
     names.label,
   );
+  return { doc, terms };
 }
