@@ -24,6 +24,9 @@ export const BENEFIT_KEYS: BenefitNames = Object.freeze({
   esppLookback: 'esppLookback',
 });
 
+/** The keys of the benefits in an offer file (and the flags' option names). */
+export const BENEFIT_FIELDS = ['match', 'espp', 'esppLookback'] as const;
+
 /** The benefits as typed: text from flags or files, the lookback a boolean. */
 export interface RawBenefits {
   match?: unknown;
