@@ -126,25 +126,3 @@ export function esppYear(
     limits,
   };
 }
-
-/** One year of an offer's benefits: each part and their sum. */
-export interface BenefitYear {
-  match: number;
-  espp: number;
-  total: number;
-}
-
-/** The benefits of each offer year, from its base and its months. */
-export function benefitYears(
-  benefits: Benefits,
-  years: readonly { year: number; base: number; months?: number }[],
-  growth: number,
-): BenefitYear[] {
-  return years.map((y) => {
-    const match = benefits.match ? matchYear(y.base, benefits.match).value : 0;
-    const espp = benefits.espp
-      ? esppYear(y.base, benefits.espp, growth, y.year, y.months ?? 12).value
-      : 0;
-    return { match, espp, total: match + espp };
-  });
-}

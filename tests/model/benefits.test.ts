@@ -1,7 +1,8 @@
 // The 401(k) match and the ESPP, worked by hand against the 2026 limits (data/benefits-2026.json).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BENEFIT_LIMITS, benefitYears, esppYear, matchYear } from '../../src/model/benefits.js';
+import { BENEFIT_LIMITS, esppYear, matchYear } from '../../src/model/benefits.js';
+import { benefitsView } from '../../src/documents/benefits.js';
 
 describe('the 2026 limits, as IRS Notice 2025-67 and IRC 423 set them', () => {
   it('are the published figures', () => {
@@ -135,23 +136,27 @@ describe('esppYear', () => {
   });
 });
 
-describe('benefitYears', () => {
-  it('each offer year from its base and months', () => {
+describe('benefitsView (the document)', () => {
+  it('each offer year from its base and months, the notes naming what bound', () => {
     const years = [
-      { year: 1, base: 185_000 },
-      { year: 2, base: 92_500, months: 6 },
+      { year: 1, base: 185_000, total: 200_000 },
+      { year: 2, base: 92_500, total: 100_000, months: 6 },
     ];
-    const b = benefitYears(
+    const b = benefitsView(
       {
         match: [{ rate: 0.5, upTo: 0.06 }],
         espp: { discount: 0.15, contribution: null, lookback: false },
       },
       years,
       0,
-    );
-    expect(b).toEqual([
-      { match: 5_550, espp: 3_750, total: 9_300 },
-      { match: 2_775, espp: 1_875, total: 4_650 },
+    )!;
+    expect(b.years).toEqual([
+      { year: 1, match: 5_550, espp: 3_750, total: 9_300, withPay: 209_300 },
+      { year: 2, match: 2_775, espp: 1_875, total: 4_650, withPay: 104_650 },
     ]);
+    expect(b.notes.at(-1)).toBe(
+      'Limits that held the figures down: purchases capped at $25,000 of stock a year (IRC 423(b)(8)).',
+    );
+    expect(benefitsView({ match: null, espp: null }, years, 0)).toBeUndefined();
   });
 });
