@@ -11,8 +11,9 @@ import {
   parsePrice,
   parseVesting,
 } from '../input/amounts.js';
-import type { RawOffer } from '../input/offer.js';
-import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../model/offer.js';
+import { checkBonus, checkSignOnYears, type RawOffer } from '../input/offer.js';
+import { vestingPresets } from '../model/offer.js';
+import { OFFER_FLAGS } from './flags.js';
 import { loadPrompts, problem, type PromptContext } from './prompts.js';
 import type { Prompts } from './prompt-kit.js';
 
@@ -228,7 +229,11 @@ function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
       // A --sign-on given as a flag is paid within the schedule's years too.
       if (flags.signOn !== undefined && soFar.signOn !== undefined) {
         const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
-        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
+        checkSignOnYears(signOn, vesting, {
+          signOn: OFFER_FLAGS.signOn,
+          vesting: 'Vesting',
+          equity: 'Stock grant',
+        });
       }
     },
     signOn: (t, soFar) => {
@@ -238,7 +243,12 @@ function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
         soFar.vesting !== undefined
           ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
           : vestingPresets.find((p) => p.id === 'even')!;
-      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
+      checkSignOnYears(
+        signOn,
+        vesting,
+        { signOn: 'Sign-on', vesting: name('vesting', 'Vesting'), equity: 'Stock grant' },
+        soFar.vesting !== undefined,
+      );
     },
   };
 }

@@ -174,8 +174,7 @@ describe('where an offer sits against the market', () => {
     const offerArb = fc.record({
       profile: fc.constantFrom(...profiles),
       base: fc.integer({ min: 20_000, max: 1_500_000 }),
-      // A bare 1 reads as a fraction of base (100%?) and is refused, so dollar bonuses start at 2.
-      bonus: fc.integer({ min: 2, max: 400_000 }),
+      bonus: fc.integer({ min: 1, max: 400_000 }),
       equity: fc.integer({ min: 0, max: 4_000_000 }),
       vesting: fc.constantFrom('even', 'amazon', 'google', 'nvidia', '50/50'),
     });
@@ -188,8 +187,9 @@ describe('where an offer sits against the market', () => {
     }) => [
       ...o.profile,
       // At most 200% of base, as the bonus limit says (a raise past it stays at it).
-      ...['--base', String(o.base), '--bonus', String(Math.min(o.bonus, 2 * o.base))],
-      ...(o.equity > 0 ? ['--equity', String(o.equity), '--vesting', o.vesting] : []),
+      // Written with a $: a bare number under 1000 is not taken as dollars.
+      ...['--base', `$${o.base}`, '--bonus', `$${Math.min(o.bonus, 2 * o.base)}`],
+      ...(o.equity > 0 ? ['--equity', `$${o.equity}`, '--vesting', o.vesting] : []),
     ];
     await fc.assert(
       fc.asyncProperty(
@@ -451,17 +451,17 @@ describe('offer files side by side', () => {
     ],
     [
       'a wrong type in a list',
-      '{"years": 5, "base": 1, "signOn": [1, "x"]}',
+      '{"years": 5, "base": 100000, "signOn": [1000, "x"]}',
       /: signOn item 2 'x' is not an amount/,
     ],
     [
       'a private that is not a boolean',
-      '{"years": 5, "base": 1, "equity": 1, "private": "yes"}',
+      '{"years": 5, "base": 100000, "equity": 1000, "private": "yes"}',
       /: private must be true or false, got a string$/m,
     ],
     [
       'a growth without %',
-      '{"years": 5, "base": 1, "equity": 1, "growth": 0.1}',
+      '{"years": 5, "base": 100000, "equity": 1000, "growth": 0.1}',
       /: growth must be a percentage like "10%" or "-5%", got a number$/m,
     ],
     [
@@ -486,17 +486,17 @@ describe('offer files side by side', () => {
     ],
     [
       'an ANSI escape in the label',
-      '{"label": "Ac\\u001b[31mme", "years": 5, "base": 1}',
+      '{"label": "Ac\\u001b[31mme", "years": 5, "base": 100000}',
       /: label 'Ac\?\[31mme': character 3 is a control character \(U\+001B\), which a label may not hold$/m,
     ],
     [
       'a right-to-left override in the label',
-      '{"label": "Acme\\u202e", "years": 5, "base": 1}',
+      '{"label": "Acme\\u202e", "years": 5, "base": 100000}',
       /: character 5 is an invisible formatting character \(U\+202E\), which a label may not hold$/m,
     ],
     [
       'a line break in the label',
-      '{"label": "Ac\\nme", "years": 5, "base": 1}',
+      '{"label": "Ac\\nme", "years": 5, "base": 100000}',
       /: label 'Ac\?me': character 3 is a control character \(U\+000A\)/,
     ],
     ['bad JSON', '{"years": 5, "base": ', /: not valid JSON \(/],
@@ -504,7 +504,7 @@ describe('offer files side by side', () => {
     ['no years', '{"base": 185000}', /: years is required$/m],
     [
       'an unknown city',
-      '{"years": 5, "base": 1, "city": "seatle"}',
+      '{"years": 5, "base": 100000, "city": "seatle"}',
       /: unknown city 'seatle' for city \(did you mean 'seattle'\?\)/,
     ],
     [
@@ -543,9 +543,12 @@ describe('offer files side by side', () => {
   });
 
   it('a label in any script is fine; one from a file name is checked as a label is', async () => {
-    const path = offerFile('yandex.json', '{"label": "Яндекс 株式会社", "years": 5, "base": 1}');
+    const path = offerFile(
+      'yandex.json',
+      '{"label": "Яндекс 株式会社", "years": 5, "base": 100000}',
+    );
     expect((await offerJson([path])).label).toBe('Яндекс 株式会社');
-    const odd = offerFile('a\u001bb.json', '{"years": 5, "base": 1}');
+    const odd = offerFile('a\u001bb.json', '{"years": 5, "base": 100000}');
     expectUsageError(
       await cli(['offer', odd]),
       /a\?b\.json: the file name \(the label by default\): character 2 is a control character \(U\+001B\), which a label may not hold$/m,
@@ -574,12 +577,12 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
     ],
     [
       'a negative grant',
-      offer('--base', '1', '--equity', '-$5k'),
+      offer('--base', '100k', '--equity', '-$5k'),
       /--equity '-\$5k' cannot be negative/,
     ],
     [
       'a negative sign-on',
-      offer('--base', '1', '--sign-on', '50000,-3'),
+      offer('--base', '100k', '--sign-on', '50000,-3'),
       /--sign-on item 2 '-3' cannot be negative/,
     ],
     [
@@ -589,68 +592,77 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
     ],
     [
       'a non-numeric bonus',
-      offer('--base', '1', '--bonus', 'lots'),
+      offer('--base', '100k', '--bonus', 'lots'),
       /--bonus 'lots' is not an amount/,
     ],
     ['1e5', offer('--base', '1e5'), /--base '1e5' is not an amount/],
     [
       'a schedule that does not add up to 100',
-      offer('--base', '1', '--equity', '1', '--vesting', '10/20/30'),
+      offer('--base', '100k', '--equity', '100k', '--vesting', '10/20/30'),
       /--vesting 10\/20\/30 adds up to 60, not 100/,
     ],
     [
       'a schedule over 100',
-      offer('--base', '1', '--equity', '1', '--vesting', '50/50/1'),
+      offer('--base', '100k', '--equity', '100k', '--vesting', '50/50/1'),
       /--vesting 50\/50\/1 adds up to 101, not 100/,
     ],
     [
       'an unknown preset',
-      offer('--base', '1', '--equity', '1', '--vesting', 'amazn'),
+      offer('--base', '100k', '--equity', '100k', '--vesting', 'amazn'),
       /unknown vesting schedule 'amazn' for --vesting \(did you mean 'amazon'\?\); accepted: even, amazon, google, google-2023, nvidia/,
     ],
     [
       'a preset name with a look-alike letter',
-      offer('--base', '1', '--equity', '1', '--vesting', '\u0430mazon'),
+      offer('--base', '100k', '--equity', '100k', '--vesting', '\u0430mazon'),
       /^ml-salary: error: vesting schedule '\u0430mazon' for --vesting: character 1, '\u0430' \(U\+0430\), is a Cyrillic letter, not the Latin one it may look like; accepted: even, amazon/,
     ],
     [
       'a preset name with punctuation',
-      offer('--base', '1', '--equity', '1', '--vesting', 'nvidia!'),
+      offer('--base', '100k', '--equity', '100k', '--vesting', 'nvidia!'),
       /unknown vesting schedule 'nvidia!' for --vesting \(did you mean 'nvidia'\?\)/,
     ],
     [
       'more sign-on years than vesting years',
-      offer('--base', '1', '--equity', '1', '--vesting', 'google', '--sign-on', '1,2,3,4,5'),
+      offer(
+        '--base',
+        '100k',
+        '--equity',
+        '100k',
+        '--vesting',
+        'google',
+        '--sign-on',
+        '1k,2k,3k,4k,5k',
+      ),
       /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting google\)/,
     ],
     [
       '--refresh without --equity',
-      offer('--base', '1', '--refresh', '10k'),
+      offer('--base', '100k', '--refresh', '10k'),
       /--refresh needs --equity/,
     ],
     [
       '--vesting without --equity',
-      offer('--base', '1', '--vesting', 'amazon'),
+      offer('--base', '100k', '--vesting', 'amazon'),
       /--vesting is a schedule for a stock grant: give the grant with --equity/,
     ],
     [
       '--private without --equity',
-      offer('--base', '1', '--private'),
+      offer('--base', '100k', '--private'),
       /--private describes the equity, but the offer has none/,
     ],
     [
       'a bonus written as a fraction',
-      offer('--base', '1', '--bonus', '0.15'),
-      /--bonus '0\.15' reads as a fraction of base: write it as a percentage \(15%\) or an amount in dollars$/m,
+      offer('--base', '100k', '--bonus', '0.15'),
+      /--bonus '0\.15' is not clear: did you mean 0\.15%, 15% \(0\.15 as a fraction of base\) or 0\.15k \(\$150\)\? \(a bare number under 1000 is not taken as dollars\)$/m,
     ],
     [
       'a bonus of 1',
-      offer('--base', '1', '--bonus', '1'),
-      /--bonus '1' reads as a fraction of base/,
+      offer('--base', '100k', '--bonus', '1'),
+      /--bonus '1' is not clear: did you mean 1%, 100% \(1 as a fraction of base\) or 1k \(\$1,000\)\?/,
     ],
     [
       'a bonus over 200%',
-      offer('--base', '1', '--bonus', '201%'),
+      offer('--base', '100k', '--bonus', '201%'),
       /--bonus 201% is above 200% of base/,
     ],
     [
@@ -660,12 +672,21 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
     ],
     [
       'more sign-on years than a custom schedule',
-      offer('--base', '1', '--equity', '1', '--vesting', '10/20/30/40', '--sign-on', '1,2,3,4,5'),
+      offer(
+        '--base',
+        '100k',
+        '--equity',
+        '100k',
+        '--vesting',
+        '10/20/30/40',
+        '--sign-on',
+        '1k,2k,3k,4k,5k',
+      ),
       /--sign-on lists 5 years, more than the 4 of the vesting schedule \(--vesting 10\/20\/30\/40\)$/m,
     ],
     [
       'a growth without %',
-      offer('--base', '1', '--equity', '1', '--growth', '10'),
+      offer('--base', '100k', '--equity', '100k', '--growth', '10'),
       /--growth '10' needs a % sign/,
     ],
     [
@@ -690,7 +711,7 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
       ] as const
     ).map(
       ([flag, message]) =>
-        [`an empty ${flag}`, offer('--base', '1', '--equity', '1', flag, ''), message] as [
+        [`an empty ${flag}`, offer('--base', '100k', '--equity', '100k', flag, ''), message] as [
           string,
           string[],
           RegExp,
@@ -698,7 +719,7 @@ describe('bad input (item 7): one stderr line, exit 2, nothing on stdout', () =>
     ),
     [
       'an empty --vesting without --equity',
-      offer('--base', '1', '--vesting', ' '),
+      offer('--base', '100k', '--vesting', ' '),
       /--vesting is empty: expected/,
     ],
   ];
@@ -1124,17 +1145,17 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('Sign-on bonus by year');
-    screen.type('1,2,3,4,5');
+    screen.type('1k,2k,3k,4k,5k');
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain(
       'Sign-on lists 5 years, more than the 4 of the vesting schedule (Vesting 10/20/30/40)',
     );
-    for (let i = 0; i < 2; i++) screen.keypress('backspace'); // 1,2,3,4
+    for (let i = 0; i < 3; i++) screen.keypress('backspace'); // 1k,2k,3k,4k
     screen.keypress('enter');
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 10/20/30/40');
-    expect(t.stderr()).toContain('--vesting 10/20/30/40 --sign-on 1,2,3,4');
+    expect(t.stderr()).toContain('--vesting 10/20/30/40 --sign-on 1k,2k,3k,4k');
   });
 
   it('a bonus amount over 200% of the base answered is re-asked, saying the share', async () => {
@@ -1175,7 +1196,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
         '--equity',
         '100k',
         '--sign-on',
-        '1,2,3,4,5',
+        '1k,2k,3k,4k,5k',
       ],
       t.io,
     );
@@ -1327,7 +1348,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
 
   it('a bad flag fails before any question, and Ctrl+C cancels with 130', async () => {
     const bad = terminal();
-    expect(await run(['offer', '--city', 'seatle', '--base', '1'], bad.io)).toBe(2);
+    expect(await run(['offer', '--city', 'seatle', '--base', '100k'], bad.io)).toBe(2);
     expect(bad.stderr()).toMatch(/unknown city 'seatle' for --city \(did you mean 'seattle'\?\)/);
 
     const t = terminal();

@@ -401,7 +401,7 @@ describe('schemas/offer.schema.json', () => {
       '200%',
       '--take-home',
     ],
-    ['--years', '0', '--base', '1', '--equity', '5', '--vesting', '100', '--take-home'],
+    ['--years', '0', '--base', '100k', '--equity', '$5', '--vesting', '100', '--take-home'],
     ['--years', '3', '--city', 'remote', '--base', '150k', '--take-home', '--state', 'CA'],
     // Equity (issue 24): options with a stage, leaving early, a rising FMV taxed as NSO and ISO
     // (one over the $100,000 ISO limit), an exit price, a private stock grant with a stage.
@@ -610,7 +610,7 @@ describe('schemas/offer-file.schema.json', () => {
     ],
     ['{"years": 5, "base": 185000, "signOn": "50,000,30,000"}', true],
     ['{"years": 5, "base": 185000, "signOn": 20000, "bonus": 30000}', true],
-    ['{"years": 5, "base": 185000, "equity": 1, "growth": "-5%", "private": true}', true],
+    ['{"years": 5, "base": 185000, "equity": 1000, "growth": "-5%", "private": true}', true],
     [
       '{"years": 5, "base": 185000, "city": "bay area", "skills": ["nlp", "mlops"], "degree": "phd"}',
       true,
@@ -621,7 +621,11 @@ describe('schemas/offer-file.schema.json', () => {
     ['{"years": 5, "base": true}', false],
     ['{"years": 5, "base": -5}', false],
     ['{"years": 5, "base": "185 thousand"}', false],
-    ['{"years": 5, "base": 185000, "bonus": "15"}', true], // 15 dollars, as for the flag
+    ['{"years": 5, "base": 185000, "bonus": "15"}', false], // 15% or 15k? as for the flag, refused
+    ['{"years": 5, "base": 185000, "bonus": "$15"}', true],
+    ['{"years": 5, "base": 185000, "bonus": 15}', false],
+    ['{"years": 5, "base": 500}', false],
+    ['{"years": 5, "base": 185000, "signOn": "1,00,000"}', false],
     ['{"years": 5, "base": 185000, "bonus": "-5%"}', false],
     ['{"years": 5, "base": 185000, "equity": 1, "growth": 0.1}', false],
     ['{"years": 5, "base": 185000, "equity": 1, "growth": "10"}', false],
@@ -649,7 +653,10 @@ describe('schemas/offer-file.schema.json', () => {
       '{"years": 5, "base": 160000, "options": "40k", "strike": 1.2, "fmv": 1.2, "optionType": "nso", "leaveAt": 18, "clawback": "12:full", "exerciseWindow": 6}',
       true,
     ],
-    ['{"years": 5, "base": 160000, "equity": 1, "leaveAt": "18", "vestEvery": "quarterly"}', true],
+    [
+      '{"years": 5, "base": 160000, "equity": 1000, "leaveAt": "18", "vestEvery": "quarterly"}',
+      true,
+    ],
     ['{"years": 5, "base": 160000, "city": "remote", "state": "TX"}', true],
     ['{"years": 5, "base": 160000, "state": ""}', false],
     ['{"years": 5, "base": 160000, "options": true, "strike": 1, "fmv": 1}', false],

@@ -25,7 +25,7 @@ import {
   resolveOffer,
   type RawOffer,
 } from '../../input/offer.js';
-import { OFFER_FLAGS, type OfferTerms } from '../../model/offer.js';
+import type { OfferTerms } from '../../model/offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, promptPlan } from '../prompts.js';
@@ -52,6 +52,7 @@ import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
 import {
   colorChoice,
+  OFFER_FLAGS,
   estimateFormat,
   type Format,
   takeHomeRequest,
