@@ -2,7 +2,9 @@
 // offer files), parsed once into the typed terms the model trusts.
 import { InputError } from '../errors.js';
 import { BENEFIT_LIMITS, type Benefits, type Espp, type MatchTier } from '../model/benefits.js';
-import { parsePercent } from './amounts.js';
+import { GROWTH_BOUNDS, parsePercent } from './amounts.js';
+import { resolveOffer, type RawOffer } from './offer.js';
+import type { OfferFieldNames, OfferTerms } from '../model/offer.js';
 import { clip, kindOf } from './numbers.js';
 
 /** How each benefit is named in messages: the flags, or an offer file's keys. */
@@ -138,4 +140,29 @@ export function resolveBenefits(
     );
   }
   return { match, espp: { ...parseEspp(raw.espp, names.espp), lookback: lookback === true } };
+}
+
+/**
+ * An offer's terms and benefits together. An ESPP buys the company's stock, so `growth` moves its
+ * price even in an offer without a grant (where the terms alone refuse a growth, having no stock
+ * for it to move): then the terms are resolved without it and the growth goes to the ESPP alone.
+ */
+export function resolveWithBenefits(
+  raw: RawOffer & RawBenefits,
+  names: OfferFieldNames,
+  benefitNames: BenefitNames,
+): { terms: OfferTerms; benefits: Benefits; growth: number } {
+  let terms: OfferTerms;
+  let growth: number | undefined;
+  try {
+    terms = resolveOffer(raw, names);
+  } catch (error) {
+    const esppGrowth = error instanceof InputError && error.field === names.growth;
+    if (!esppGrowth || raw.espp === undefined || typeof raw.growth !== 'string') throw error;
+    terms = resolveOffer({ ...raw, growth: undefined }, names);
+    if (terms.equity > 0 || terms.options) throw error;
+    growth = parsePercent(raw.growth, names.growth, GROWTH_BOUNDS);
+  }
+  const benefits = resolveBenefits(raw, benefitNames, terms.private);
+  return { terms, benefits, growth: growth ?? terms.growth };
 }

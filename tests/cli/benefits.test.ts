@@ -64,6 +64,27 @@ describe('offer --match --espp', () => {
     expect(limited.benefits.years[0].espp).toBe(3_265);
   });
 
+  it('--growth moves an ESPP’s price without a grant (it is the company’s stock)', async () => {
+    const doc = await json([
+      'offer',
+      '--years',
+      '5',
+      '--base',
+      '185k',
+      '--espp',
+      '15%',
+      '--espp-lookback',
+      '--growth',
+      '10%',
+    ]);
+    expect(doc.benefits.years[0].espp).toBe(4_970);
+    expect(doc.offer.growth).toBe(0); // the pay has no stock for it to move
+    expectUsageError(
+      await cli(['offer', '--years', '5', '--base', '185k', '--growth', '10%', '--json']),
+      /--growth needs --equity/,
+    );
+  });
+
   it('CSV and markdown carry them in their own columns and table', async () => {
     const csv = await cli([...OFFER, ...TERMS, ...BENEFITS, '--format', 'csv']);
     const [head, first] = csv.stdout.split('\n');

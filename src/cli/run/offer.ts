@@ -18,13 +18,7 @@ import {
   type OfferDocument,
   type OffersDocument,
 } from '../../documents/offer.js';
-import {
-  checkEachTerm,
-  OFFER_FIELDS,
-  OFFER_KEYS,
-  resolveOffer,
-  type RawOffer,
-} from '../../input/offer.js';
+import { checkEachTerm, OFFER_FIELDS, OFFER_KEYS, type RawOffer } from '../../input/offer.js';
 import type { OfferTerms } from '../../model/offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
@@ -43,7 +37,7 @@ import {
   BENEFIT_FIELDS,
   BENEFIT_FLAGS,
   BENEFIT_KEYS,
-  resolveBenefits,
+  resolveWithBenefits,
   type BenefitNames,
   type RawBenefits,
 } from '../../input/benefits.js';
@@ -405,8 +399,11 @@ function judge(
   },
 ): Judged {
   const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
-  const terms = resolveOffer(rawOffer, names.offerNames);
-  const benefits = resolveBenefits(rawOffer, names.benefitNames, terms.private);
+  const { terms, benefits, growth } = resolveWithBenefits(
+    rawOffer,
+    names.offerNames,
+    names.benefitNames,
+  );
   const doc = toOfferDocument(
     terms,
     estimate(profile, market),
@@ -414,6 +411,6 @@ function judge(
     market.dataVersion,
     names.label,
   );
-  const view = benefitsView(benefits, doc.years, terms.growth);
+  const view = benefitsView(benefits, doc.years, growth);
   return { doc: view ? { ...doc, benefits: view } : doc, terms };
 }
