@@ -352,6 +352,16 @@ describe('schemas/offer.schema.json', () => {
     AMAZON_OFFER,
     [...AMAZON, '--equity', '400k', '--refresh', '40k', '--growth', '10%'],
     [
+      ...AMAZON,
+      '--equity',
+      '400k',
+      '--match',
+      '100%@3%,50%@2%',
+      '--espp',
+      '15%',
+      '--espp-lookback',
+    ],
+    [
       '--years',
       '4',
       '--city',
@@ -441,7 +451,7 @@ describe('schemas/offer.schema.json', () => {
     const top = namedKeys(offerSchema, ['$defs/offer']);
     expect(seenKeys(docs, [])).toEqual(top);
     for (const d of docs) {
-      const optional = ['label', 'equity', 'leave'];
+      const optional = ['label', 'equity', 'leave', 'benefits'];
       expect(Object.keys(d).sort()).toEqual(top.filter((k) => !optional.includes(k) || k in d));
     }
     for (const path of [
@@ -457,6 +467,8 @@ describe('schemas/offer.schema.json', () => {
       ['equity', 'options', 'years', '[]', 'tax'],
       ['equity', 'odds'],
       ['equity', 'atExit'],
+      ['benefits'],
+      ['benefits', 'years', '[]'],
       ['leave'],
       ['leave', 'exercise'],
       ['leave', 'kept'],
@@ -549,6 +561,7 @@ describe('schemas/offer.schema.json', () => {
 describe('schemas/offer-file.schema.json', () => {
   it('names exactly the fields an offer file may have', async () => {
     const { OFFER_FIELDS } = await import('../../src/input/offer.js');
+    const { BENEFIT_FIELDS } = await import('../../src/input/benefits.js');
     const { PROFILE_FIELDS } = await import('../../src/model/types.js');
     expect(Object.keys(offerFileSchema.properties as object)).toEqual([
       '$schema',
@@ -556,6 +569,7 @@ describe('schemas/offer-file.schema.json', () => {
       ...PROFILE_FIELDS,
       'state',
       ...OFFER_FIELDS,
+      ...BENEFIT_FIELDS,
     ]);
     for (const [key, s] of Object.entries(offerFileSchema.properties as Record<string, Json>)) {
       expect(typeof s.description, key).toBe('string'); // what an editor shows on hover
