@@ -38,7 +38,7 @@ export function renderList(
       lines.push(`  ${wrap(`${e.id}: ${e.label}`, width, '    ')}`);
       lines.push(`    ${wrap(aliases, width, '    ')}`);
     } else {
-      lines.push(head + wrap(aliases, width, ' '.repeat(head.length)));
+      lines.push((head + wrap(aliases, width, ' '.repeat(head.length))).trimEnd());
     }
   }
   return `${lines.join('\n')}\n`;

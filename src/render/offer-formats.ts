@@ -4,6 +4,7 @@ import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { breakEvenText, yearLabel } from './equity.js';
 import { exerciseNotes, leaveLines, oddsLines, taxText } from './equity-text.js';
+import { benefitsMarkdown } from './benefits.js';
 
 type Cell = string | number;
 
@@ -28,6 +29,8 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   if (options) head.push('options_vested', 'exercise_cost', 'exercise_spread', 'exercise_tax');
   head.push('total_percentile', 'total_verdict');
   if (taxed) head.push('net');
+  // Benefits: their own columns, apart from `total` (the market comparison has none).
+  if (docs.some((d) => d.benefits)) head.push('match', 'espp', 'benefits');
   let out = csvRow(head);
   const row = (values: Record<string, Cell | undefined>): void => {
     out += csvRow(head.map((h) => values[h] ?? ''));
@@ -59,6 +62,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         exercise_spread: o?.spread,
         exercise_tax: o?.tax?.amount ?? (o ? 0 : undefined),
         net: y.takeHome?.net,
+        ...benefitCells(d, y.year),
       });
     });
     row({ ...common, year: 'first-year', total: d.firstYear });
@@ -137,6 +141,12 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   return out;
 }
 
+/** A year's benefit cells, when the offer has benefits. */
+function benefitCells(d: OfferDocument, year: number): Record<string, Cell> {
+  const b = d.benefits?.years.find((r) => r.year === year);
+  return b ? { match: b.match, espp: b.espp, benefits: b.total } : {};
+}
+
 /** Markdown: each offer's year-by-year table, its stock, leaving early, where each part sits. */
 export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const usd = money;
@@ -172,6 +182,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       lines.push(`| ${cells.join(' | ')} |`);
     });
     lines.push('');
+    lines.push(...benefitsMarkdown(d));
     if (paper)
       lines.push(
         'Private company: the stock is paper, not cash; the cash column leaves it out.',

@@ -37,3 +37,12 @@ export function wrap(text: string, width: number, indent: string): string {
   if (line !== '') lines.push(line);
   return lines.join(`\n${indent}`);
 }
+
+/** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */
+export function localWord(id: string): string {
+  if (id.length <= 3) return id.toUpperCase();
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}

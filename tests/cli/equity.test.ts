@@ -348,7 +348,7 @@ describe('a state in offer files, and --state for offers without one (issue 20, 
       label: 'Wrong',
       years: 5,
       city: 'nyc',
-      base: '1',
+      base: '100k',
       state: 'TX',
     });
     const r = await cli(['offer', wrong, '--take-home']);
@@ -376,16 +376,16 @@ describe('bad equity input: one line, exit 2', () => {
       /--stage seed: the odds at an exit are of the last preferred price; give --preferred/,
     ],
     [
-      ['--equity', '1', '--stage', 'sead'],
+      ['--equity', '100k', '--stage', 'sead'],
       /--stage 'sead' is not one of seed, a, b, c, d, growth, public \(did you mean 'seed'\?\)/,
     ],
     [['--stage', 'a'], /--stage describes the equity, but the offer has none/],
     [
-      ['--equity', '1', '--stage', 'public', '--private'],
+      ['--equity', '100k', '--stage', 'public', '--private'],
       /--stage public is a listed company, but --private says private/,
     ],
     [
-      ['--equity', '1', '--exit-price', '3'],
+      ['--equity', '100k', '--exit-price', '3'],
       /--exit-price values private stock at an exit; this stock is listed/,
     ],
     [

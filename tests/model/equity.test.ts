@@ -15,7 +15,7 @@ import {
 } from '../../src/model/equity.js';
 import { offerYears } from '../../src/model/offer.js';
 import { resolveOffer } from '../../src/input/offer.js';
-import { OFFER_FLAGS } from '../../src/model/offer.js';
+import { OFFER_FLAGS } from '../../src/cli/flags.js';
 import { signOnOnLeaving, vestedBetween } from '../../src/model/vesting.js';
 
 const AMT = amtTables as unknown as AmtTables;
