@@ -1337,7 +1337,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Options: 40,000 NSO options at a $1.20 strike');
     expect(t.stdout()).toContain(
-      'What the stock may be worth at an exit (Seed): 65% chance of nothing; median $0; expected $301,956 (risk-adjusted)',
+      "What the stock may be worth (Seed), in today's dollars: 65% chance of nothing; median $0; expected $111,637 (risk-adjusted: the average exit, $301,956,",
     );
     expect(t.stderr()).toContain(
       '--options 40k --strike 1.20 --fmv 1.20 --preferred 4 --option-type nso --stage seed --vesting even',
