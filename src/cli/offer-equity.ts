@@ -22,6 +22,7 @@ type EquityFlag =
   | 'exerciseWindow'
   | 'exitPrice'
   | 'horizon';
+import { wholeNumber } from '../input/numbers.js';
 
 /** The equity flags, as commander gives them (text, parsed by the input layer). */
 export interface EquityOptions extends Partial<Record<EquityFlag, string>> {
@@ -64,11 +65,12 @@ export function breakEvenHorizon(
   if (files < 2) throw new UsageError('--break-even compares offer files: give two or more');
   const shortest = Math.min(...years);
   const text = opts.horizon ?? '4';
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > shortest)
+  const horizon = wholeNumber(text);
+  if (horizon === undefined || horizon < 1 || horizon > shortest)
     throw new UsageError(
       `--horizon '${text}' must be whole years from 1 to ${shortest} (the shortest offer's years)`,
     );
-  return Number(text);
+  return horizon;
 }
 
 /**

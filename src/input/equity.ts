@@ -10,7 +10,7 @@ import type { OfferFieldNames, OfferTerms, Vesting, VestingPreset } from '../mod
 import type { Clawback, OptionTerms } from '../model/vesting.js';
 import { parseCount, parsePrice } from './amounts.js';
 import { didYouMean } from './names.js';
-import { clip, kindOf } from './numbers.js';
+import { clip, kindOf, wholeNumber } from './numbers.js';
 
 /** Throw an InputError naming `field`, its message starting with it. */
 const fail = (field: string, why: string): never => {
@@ -48,9 +48,9 @@ const quoted = (value: unknown): string => (typeof value === 'string' ? `'${clip
 /** Whole months: digits (or a JSON whole number) from `min` to `max`. */
 function parseMonths(value: unknown, field: string, min: number, max: number): number {
   const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !/^\s*\d+\s*$/.test(text))
-    fail(field, `${quoted(value)}must be whole months from ${min} to ${max}, like 18`);
-  const n = Number(text);
+  const n = typeof text === 'string' ? wholeNumber(text) : undefined;
+  if (n === undefined)
+    return fail(field, `${quoted(value)}must be whole months from ${min} to ${max}, like 18`);
   return n < min || n > max ? fail(field, `${n} is outside ${min} to ${max} months`) : n;
 }
 
