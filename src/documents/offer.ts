@@ -24,6 +24,7 @@ import {
 } from './equity.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type { BenefitsView } from './benefits.js';
+import type { CounterView } from './counter.js';
 import type {
   Estimate,
   Level,
@@ -90,6 +91,8 @@ export interface OfferDocument {
   cumulative: Cumulative;
   /** A 401(k) match and an ESPP, a value a year apart from the totals (absent: none given). */
   benefits?: BenefitsView;
+  /** With --counter: what to ask for, and why (documents/counter.ts). */
+  counter?: CounterView;
 }
 
 /** The equity terms as stated (only those given or in force). */

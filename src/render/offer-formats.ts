@@ -5,6 +5,7 @@ import { csvRow } from './csv.js';
 import { breakEvenText, yearLabel } from './equity.js';
 import { exerciseNotes, leaveLines, oddsLines, taxText } from './equity-text.js';
 import { benefitsMarkdown } from './benefits.js';
+import { counterMarkdown } from './counter.js';
 
 type Cell = string | number;
 
@@ -107,6 +108,23 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         ['paper', d.equity!.paper],
       ] as const)
         row({ ...common, year: name, total: value });
+    }
+    // A counter-offer: what it asks (stock: the whole grant; sign-on: summed) and its target.
+    const k = d.counter;
+    if (k?.target) {
+      const ask = (part: string): number | undefined => k.parts.find((p) => p.part === part)?.to;
+      row({
+        ...common,
+        year: 'counter',
+        base: ask('base'),
+        bonus: ask('bonus'),
+        stock: ask('equity'),
+        sign_on: ask('signOn'),
+        total: k.target.total,
+        total_percentile: k.target.percentile,
+      });
+      row({ ...common, year: 'counter-gain-first-year', total: k.gains.firstYear });
+      row({ ...common, year: `counter-gain-${k.gains.years}-years`, total: k.gains.total });
     }
     const l = d.leave;
     if (l) {
@@ -222,6 +240,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
     );
     lines.push('');
+    if (d.counter) lines.push(...counterMarkdown(d.counter));
   });
   if (many) lines.push(...sideBySide(many));
   return `${lines.join('\n')}`;

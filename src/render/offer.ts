@@ -20,6 +20,7 @@ import {
 } from './equity.js';
 import { price } from './equity-text.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
+import { counterSection } from './counter.js';
 
 export interface OfferReportOptions {
   paint: ChalkInstance;
@@ -206,6 +207,8 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   // The market this offer is judged against is that of the profile as defaulted.
   const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
   if (defaulted) out.push(paint.yellow(wrap(defaulted, width, '')));
+  if (doc.counter)
+    out.push(...counterSection(doc.counter, { paint, width, charset: opts.charset }));
   if (doc.years.some((y) => y.takeHome)) {
     out.push('');
     out.push(

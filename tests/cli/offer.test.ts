@@ -958,6 +958,12 @@ describe('the report in a terminal', () => {
 
 describe('the interactive offer flow (the real prompts, in-process)', () => {
   const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
+  /** The last question of an interactive offer: no counter-offer (the default). */
+  async function declineCounter(): Promise<void> {
+    await screen.next();
+    expect(screen.getScreen()).toContain('Work out a counter-offer (what to ask for)?');
+    screen.keypress('enter');
+  }
 
   it('asks the profile, then base, bonus, the kind of stock, its grant, a vesting preset and sign-on, and prints the report', async () => {
     const t = terminal();
@@ -1042,6 +1048,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.type('50000,30000');
     screen.keypress('enter');
 
+    await declineCounter();
     expect(await done).toBe(0);
     const out = t.stdout();
     expect(out).toContain("Offer: 5 years (mid) | Seattle | Big tech (FAANG) | none | Bachelor's");
@@ -1101,6 +1108,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await screen.next();
     expect(screen.getScreen()).toContain('Sign-on bonus by year');
     screen.keypress('enter'); // none
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 50/50');
     expect(t.stdout()).toMatch(/│ 2 +│ \$200,000 │ +\$0 │ \$50,000 │ +\$0 │ \$250,000 │/);
@@ -1124,6 +1132,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(screen.getScreen()).not.toContain('Vesting');
     screen.type('20k');
     screen.keypress('enter');
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('No stock grant.');
     expect(t.stdout()).toMatch(/│ 1 +│ \$200,000 │ +\$0 │ +\$0 │ \$20,000 │ \$220,000 │/);
@@ -1153,6 +1162,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     );
     for (let i = 0; i < 3; i++) screen.keypress('backspace'); // 1k,2k,3k,4k
     screen.keypress('enter');
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 10/20/30/40');
     expect(t.stderr()).toContain('--vesting 10/20/30/40 --sign-on 1k,2k,3k,4k');
@@ -1179,6 +1189,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter'); // no stock
     await screen.next();
     screen.keypress('enter'); // no sign-on
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toMatch(/│ 1 +│ \$100,000 │ +\$50,000 │ +\$0 │ +\$0 │ \$150,000 │/);
   });
@@ -1217,6 +1228,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     for (let i = 0; i < 5; i++) screen.keypress('backspace');
     screen.type('20/20/20/20/20');
     screen.keypress('enter');
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
   });
@@ -1240,6 +1252,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     await screen.next();
     screen.keypress('enter'); // no sign-on
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting google 38/32/20/10');
 
@@ -1260,6 +1273,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter'); // even, the default
     await screen.next();
     screen.keypress('enter'); // no sign-on
+    await declineCounter();
     expect(await refresh).toBe(0);
     expect(r.stdout()).toContain('plus a $10,000 refresher each year');
   });
@@ -1304,6 +1318,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter'); // even
     await screen.next();
     screen.keypress('enter'); // no sign-on
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Options: 40,000 NSO options at a $1.20 strike');
     expect(t.stdout()).toContain(
@@ -1331,6 +1346,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter'); // even
     await screen.next();
     screen.keypress('enter'); // no sign-on
+    await declineCounter();
     expect(await done).toBe(0);
     expect(t.stdout()).toMatch(/│ +Paper │ Cash \+ paper │/);
     expect(t.stdout()).not.toContain('What the stock may be worth');

@@ -2,7 +2,7 @@
 // the market estimate for its profile.
 import { basename } from 'node:path';
 import { charsetFor, colorLevel } from '../color.js';
-import { rerunOffer, type TypedTerms } from '../rerun.js';
+import type { TypedTerms } from '../rerun.js';
 import { pickFields } from '../json-fields.js';
 import { renderJson } from '../../documents/estimate.js';
 import { InputError } from '../../errors.js';
@@ -33,6 +33,8 @@ import {
 } from '../offer-equity.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import { benefitFlags, type BenefitOptions } from '../offer-benefits.js';
+import { addCounter } from '../offer-counter.js';
+import { lastQuestion } from '../offer-last.js';
 import {
   BENEFIT_FIELDS,
   BENEFIT_FLAGS,
@@ -56,6 +58,7 @@ import {
 
 export interface OfferOptions
   extends EstimateOptions, TakeHomeOptions, EquityOptions, BenefitOptions {
+  counter?: boolean;
   base?: string;
   bonus?: string;
   equity?: string;
@@ -223,6 +226,7 @@ export async function offerCommand(
     typed = asked;
   }
   const docs = judged.map((j) => j.doc);
+  if (opts.counter) await addCounter(judged);
   const horizon = breakEvenHorizon(
     opts,
     files.length,
@@ -267,8 +271,7 @@ export async function offerCommand(
           : renderOfferReport(result, reportOpts),
       );
       // On stderr, where the questions were: stdout keeps the report alone.
-      if (typed)
-        io.stderr.write(`To run this again: ${rerunOffer(docs[0]!.profile, typed, opts)}\n`);
+      if (typed) await lastQuestion(judged[0]!, typed, opts, io, reportOpts);
       return;
     }
   }
