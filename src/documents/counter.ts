@@ -103,9 +103,7 @@ function message(c: Counter, doc: OfferDocument, percentile: number): string {
     .map((s, i) => (s > (c.signOn.from[i] ?? 0) ? `${money(s)} in year ${i + 1}` : ''))
     .filter((s) => s !== '');
   if (years.length > 0) asks.push(`a sign-on bonus of ${years.join(' and ')}`);
-  return [
-    'Hi <name>,',
-    '',
+  const lines = [
     `Thank you for the offer: I'm excited about the role. Based on market data for a ${doc.level}-level ML engineer in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
     ...asks.map((a) => `- ${a}`),
     '',
@@ -113,7 +111,21 @@ function message(c: Counter, doc: OfferDocument, percentile: number): string {
     '',
     'Thanks,',
     '<you>',
-  ].join('\n');
+  ];
+  return ['Hi <name>,', '', ...lines.flatMap((l) => fill(l, 72))].join('\n');
+}
+
+/** A line of the message filled to `width` columns, as an email client would show it. */
+function fill(line: string, width: number): string[] {
+  const [first = '', ...words] = line.split(' ');
+  const out = [first];
+  const indent = line.startsWith('- ') ? '  ' : '';
+  for (const w of words) {
+    const last = out[out.length - 1]!;
+    if (last.length + 1 + w.length > width) out.push(indent + w);
+    else out[out.length - 1] = `${last} ${w}`;
+  }
+  return out;
 }
 
 function ordinal(n: number): string {
