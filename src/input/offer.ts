@@ -116,6 +116,19 @@ function vestingOf(value: unknown, field: string): Vesting {
 }
 
 function signOnOf(value: unknown, field: string): number[] {
+  const list = signOnList(value, field);
+  // No schedule holds more years, so no answer could make room for them.
+  const most = model.limits.maxVestingYears;
+  if (list.length > most) {
+    throw new InputError(
+      `${field} lists ${list.length} years, more than the ${most} a vesting schedule may have`,
+      field,
+    );
+  }
+  return list;
+}
+
+function signOnList(value: unknown, field: string): number[] {
   if (typeof value === 'string') return parseAmountList(value, field);
   if (typeof value === 'number') return [amount(value, field)];
   if (Array.isArray(value)) return value.map((v, i) => amount(v, `${field} item ${i + 1}`));
@@ -177,8 +190,11 @@ function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
  * `--bonus ""`) fails at once rather than after the answers.
  */
 export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
-  parseTerms(raw, names);
+  const t = parseTerms(raw, names);
   parseEquity(raw, names);
+  // A sign-on longer than the schedule given could not be answered past: refused before asking.
+  if (t.signOn !== undefined && t.vesting !== undefined)
+    checkSignOnYears(t.signOn, t.vesting, names);
 }
 
 /**

@@ -11,10 +11,11 @@ type Cell = string | number;
 
 /**
  * CSV: one row per offer and year, cash apart from the stock (`stock_basis`: market for a listed
- * company, paper for a private one; `risk_adjusted`: cash + the stock's expected value at an
+ * company, paper for a private one; `risk_adjusted`: cash + the stock's expected value today of an
  * exit, with a stage), then first-year, annualized, total-vs-market (the annualized base +
  * bonus + stock, sign-on left out, with its percentile and verdict), the running totals
- * (`cumulative-N`), and what the stock may be worth at an exit, what leaving keeps and where
+ * (`cumulative-N`), and what the stock may be worth (`exit-*`: in today's dollars, but for
+ * `exit-expected-at-exit`; the years and rate of the discount), what leaving keeps and where
  * each offer catches the first (`break-even`) as rows whose figure is in `total`.
  */
 export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument): string {
@@ -104,6 +105,9 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         ['exit-chance-of-nothing', odds.nothing],
         ['exit-p50', odds.p50],
         ['exit-expected', odds.expected],
+        ['exit-expected-at-exit', odds.expectedAtExit],
+        ['exit-years', odds.discount.years],
+        ['exit-discount-rate', odds.discount.rate],
         ['exit-good-p90', odds.good],
         ['paper', d.equity!.paper],
       ] as const)
@@ -175,7 +179,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     const paper = d.offer.private;
     const ev = d.equity?.expectedByYear;
     const stock = paper ? 'Stock (paper)' : 'Stock';
-    const extra = `${ev ? ' Stock (risk-adjusted) |' : ''}${taxed ? ' Net after tax |' : ''}`;
+    const extra = `${ev ? " Stock (risk-adjusted, today's $) |" : ''}${taxed ? ' Net after tax |' : ''}`;
     lines.push(
       `| Year | Base | Bonus | Sign-on | Cash | ${stock} | ${paper ? 'Cash + paper' : 'Total'} |${extra}`,
     );

@@ -3,11 +3,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screen } from '@inquirer/testing/vitest';
+import { answer, inTerminal, screen, shows } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/program.js';
 import { cli, expectUsageError } from '../command-helpers.js';
-import { fakeIo } from '../helpers.js';
 
 const DONE_WHEN = [
   ...['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech'],
@@ -124,20 +122,14 @@ describe('offer --counter (the issue’s done-when offer)', () => {
 
 describe('the question at the end of an interactive offer', () => {
   it('Yes prints the counter-offer, and the command to run again carries --counter', async () => {
-    const t = fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
-    const done = run(
-      [
-        ...['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech', '--skills', ''],
-        ...['--degree', 'bachelors', '--base', '185k', '--bonus', '15%', '--equity', '400k'],
-        ...['--vesting', 'amazon'],
-      ],
-      t.io,
-    );
-    await screen.next();
-    expect(screen.getScreen()).toContain('Sign-on bonus by year');
-    screen.keypress('enter'); // none
-    await screen.next();
-    expect(screen.getScreen()).toContain('Work out a counter-offer (what to ask for)?');
+    const t = inTerminal([
+      ...['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech', '--skills', ''],
+      ...['--degree', 'bachelors', '--base', '185k', '--bonus', '15%', '--equity', '400k'],
+      ...['--vesting', 'amazon'],
+    ]);
+    const done = t.done;
+    await answer('Sign-on bonus by year'); // none
+    await shows('Work out a counter-offer (what to ask for)?');
     screen.keypress('down');
     screen.keypress('enter');
     expect(await done).toBe(0);

@@ -11,12 +11,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screen } from '@inquirer/testing/vitest';
+import { answer, inTerminal, screen, shows } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/program.js';
 import { profilePath, shownPath } from '../../src/cli/profile-path.js';
 import { cli, expectUsageError } from '../command-helpers.js';
-import { fakeIo, runBin } from '../helpers.js';
+import { runBin } from '../helpers.js';
 
 /** A fresh config folder, its environment and the profile's path. */
 function config(): { env: Record<string, string>; file: string } {
@@ -118,18 +117,15 @@ describe('profile save, show, clear', () => {
 
   it('in a terminal, save asks for what the flags leave out', async () => {
     const { env, file } = config();
-    const t = fakeIo({ tty: true, columns: 120, env: { ...env, NO_COLOR: '1' } });
-    const done = run(
+    const t = inTerminal(
       ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'finance'],
-      t.io,
+      { env: { ...env, NO_COLOR: '1' } },
     );
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    const done = t.done;
+    await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Highest degree:');
-    screen.keypress('enter'); // Bachelor's, the default
+    await answer('Highest degree:'); // Bachelor's, the default
     expect(await done).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       years: 4,

@@ -1,4 +1,4 @@
-import { screen } from '@inquirer/testing/vitest';
+import { inTerminal, screen, shows, terminal } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
 import { run } from '../../src/cli/program.js';
@@ -9,26 +9,20 @@ import { fakeIo } from '../helpers.js';
 const rerunWords = (stderr: string): string[] =>
   stderr.split('\n')[0]!.replace('To run this again: ml-salary ', '').trim().split(' ');
 
-const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
-
 describe('interactive flow (the real prompts, in-process)', () => {
   it('asks years, city, industry, skills, degree in that order and prints the table', async () => {
-    const t = terminal();
-    const done = run([], t.io);
-    await screen.next(); // the prompt library loads lazily
-
-    expect(screen.getScreen()).toContain('Years of experience');
+    const t = inTerminal([]);
+    const done = t.done;
+    await shows('Years of experience'); // the prompt library loads lazily
     screen.type('abc');
     expect(screen.getScreen()).toContain('not a number of years from 0 to 50'); // checked as typed
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toMatch(/not a plain number/); // and refused on enter
+    await shows(/not a plain number/); // and refused on enter
     for (let i = 0; i < 3; i++) screen.keypress('backspace');
     screen.type('6');
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('City:');
+    await shows('City:');
     expect(screen.getScreen()).toContain('San Francisco Bay Area');
     // The cursor starts on the default (Other US), its group first; the Bay Area is next, after
     // the West's heading.
@@ -38,13 +32,11 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.keypress('down');
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('Industry / employer:');
+    await shows('Industry / employer:');
     for (let i = 0; i < 6; i++) screen.keypress('up'); // from Enterprise (7th) to Big tech (1st)
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('down');
     screen.keypress('down');
@@ -53,8 +45,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.keypress('space'); // NLP / LLMs
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('Highest degree:');
+    await shows('Highest degree:');
     screen.keypress('down'); // from Bachelor's to Master's
     screen.keypress('enter');
 
@@ -80,13 +71,18 @@ describe('interactive flow (the real prompts, in-process)', () => {
   });
 
   it('asks only for what the flags left out', async () => {
-    const t = terminal();
-    const done = run(
-      ['--years', '2', '--city', 'austin', '--industry', 'finance', '--degree', 'phd'],
-      t.io,
-    );
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    const t = inTerminal([
+      '--years',
+      '2',
+      '--city',
+      'austin',
+      '--industry',
+      'finance',
+      '--degree',
+      'phd',
+    ]);
+    const done = t.done;
+    await shows('Skills');
     expect(screen.getScreen()).not.toContain('Years of experience');
     screen.keypress('enter'); // no skills is fine
     expect(await done).toBe(0);
@@ -105,8 +101,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance', '--degree', 'phd'];
     const report = ['--take-home', '--filing', 'married', '--pretax', '23k', '--explain'];
     const done = run([...argv, ...report], t.io);
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('enter');
     expect(await done).toBe(0);
@@ -122,9 +117,9 @@ describe('interactive flow (the real prompts, in-process)', () => {
   });
 
   it('the city list: every metro, grouped by region, a page that fits 80x24, type to jump', async () => {
-    const t = terminal();
-    const done = run(['--years', '3'], t.io);
-    await screen.next();
+    const t = inTerminal(['--years', '3']);
+    const done = t.done;
+    await shows('City:');
     const seen = new Set<string>();
     const look = () => {
       const lines = screen.getScreen().split('\n');
@@ -149,17 +144,15 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.type('pit'); // the first letters of a name jump to it
     expect(screen.getScreen()).toContain('❯ Pittsburgh');
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Industry / employer:');
+    await shows('Industry / employer:');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toBe(130);
   });
 
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
-    const t = terminal();
-    const done = run(['--years', '3'], t.io);
-    await screen.next();
-    expect(screen.getScreen()).toContain('City:');
+    const t = inTerminal(['--years', '3']);
+    const done = t.done;
+    await shows('City:');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toBe(130);
     expect(t.stderr()).toBe('Cancelled\n');

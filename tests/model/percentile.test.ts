@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_LEVELS,
-  VERDICT_WORDS,
   normalCdf,
   normalQuantile,
   percentileOf,
@@ -240,23 +238,10 @@ describe('verdictOf and position', () => {
     expect(verdictOf(300, range, 90)).toBe('above');
   });
 
-  it('has words for each verdict', () => {
-    expect(VERDICT_WORDS).toEqual({
-      'below-range': 'below the range',
-      below: 'below the typical range',
-      within: 'within the typical range',
-      above: 'above the typical range',
-      'above-range': 'above the range',
-    });
-  });
-
   it('position gives the percentile, the verdict and the signed gap to the typical figure', () => {
     expect(position(120, range)).toEqual({ percentile: 24, verdict: 'below', gap: -30 });
     expect(position(200, range)).toEqual({ percentile: 70, verdict: 'within', gap: 50 });
     expect(position(350, range)).toEqual({ percentile: 94, verdict: 'above-range', gap: 200 });
     expect(position(90, range)).toEqual({ percentile: 5, verdict: 'below-range', gap: -60 });
   });
-
-  it('DEFAULT_LEVELS are P10 and P90, from data/offer.json', () =>
-    expect(DEFAULT_LEVELS).toEqual({ low: 0.1, high: 0.9 }));
 });
