@@ -21,16 +21,8 @@ import {
   type OfferTerms,
   type Vesting,
 } from '../model/offer.js';
-import { checkEquity } from '../model/options.js';
 import { parseVesting } from './amounts.js';
-import {
-  cadenceOf,
-  checkTogether,
-  equityTerms,
-  parseEquity,
-  priceOptions,
-  type RawEquity,
-} from './equity.js';
+import { checkEquity, checkTogether, equityTerms, parseEquity, type RawEquity } from './equity.js';
 
 /** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
 export interface RawOffer extends RawEquity {
@@ -185,16 +177,35 @@ function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
 }
 
 /**
- * Parse each term that is given, on its own, throwing an InputError naming the first bad one:
- * what the flags gave, checked before any question is asked, so that a typo (or an empty
- * `--bonus ""`) fails at once rather than after the answers.
+ * What the flags give, checked before any question is asked: each term on its own (a typo, or an
+ * empty `--bonus ""`, fails at once rather than after the answers), then the relations among
+ * flags that no answer can change: a sign-on longer than the schedule given; the shape of
+ * leaving early without --leave-at (never asked); a listed stage with --private; a price at an
+ * exit for stock that --equity and no private flag make listed.
  */
 export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
   const t = parseTerms(raw, names);
-  parseEquity(raw, names);
-  // A sign-on longer than the schedule given could not be answered past: refused before asking.
+  const e = parseEquity(raw, names);
   if (t.signOn !== undefined && t.vesting !== undefined)
     checkSignOnYears(t.signOn, t.vesting, names);
+  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const) {
+    if (given(raw[k]) && e.leaveAt === undefined)
+      throw new InputError(
+        `${names[k]} shapes what leaving early keeps: give ${names.leaveAt} too`,
+        names[k],
+      );
+  }
+  if (e.stage === 'public' && t.private === true)
+    throw new InputError(
+      `${names.stage} public is a listed company, but ${names.private} says private`,
+      names.stage,
+    );
+  const listed = given(raw.equity) && e.options === undefined && t.private !== true;
+  if (e.exitPrice !== undefined && listed && (e.stage === undefined || e.stage === 'public'))
+    throw new InputError(
+      `${names.exitPrice} values private stock at an exit; this stock is listed`,
+      names.exitPrice,
+    );
 }
 
 /**
@@ -211,9 +222,8 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
   const t = parseTerms(raw, names);
   const e = parseEquity(raw, names);
-  checkTogether(raw, e, t.equity !== undefined, names);
-  const priced = priceOptions(e, t.equity ?? 0, names);
-  if (t.vesting !== undefined && priced.equity === 0 && e.options === undefined) {
+  checkTogether(e, t.equity !== undefined, names);
+  if (t.vesting !== undefined && !t.equity && e.options === undefined) {
     throw new InputError(
       `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
       names.vesting,
@@ -221,7 +231,7 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   }
   const even = vestingPresets.find((p) => p.id === 'even')!;
   const vesting = t.vesting ?? { id: even.id, percents: [...even.percents] };
-  const preset = vestingPresets.find((p) => p.id === vesting.id);
+  const preset = vestingPresets.find((p) => p.id === vesting.id) ?? even;
   const terms: OfferTerms = {
     base: t.base!,
     bonus: t.bonus ?? null,
@@ -229,9 +239,7 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
     signOn: t.signOn ?? [],
     refresh: t.refresh ?? 0,
     growth: t.growth ?? 0,
-    ...equityTerms(e, priced, t.private, (isPrivate) =>
-      cadenceOf(preset, vesting.percents.length, isPrivate, e, even),
-    ),
+    ...equityTerms(e, t.equity ?? 0, t.private, vesting, preset, names),
   };
   checkOffer(terms, names);
   return terms;
