@@ -42,6 +42,7 @@ export interface EstimateOptions {
   industry?: string;
   skills?: string;
   degree?: string;
+  level?: string;
   json?: boolean;
   format?: string;
   input: boolean;

@@ -63,7 +63,11 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
       (value: string, previous?: string) =>
         previous === undefined ? value : `${previous},${value}`,
     )
-    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd');
+    .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
+    .option(
+      '--level <name>',
+      "your level, if you know it: entry, mid, senior, staff, principal, or a title like 'google l5' (see: ml-salary list levels); overrides the level your years imply",
+    );
 }
 
 /** The output flags of a command that prints a report (a table, JSON, CSV or markdown). */

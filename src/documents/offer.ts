@@ -13,7 +13,6 @@ import {
   type OfferTerms,
   type OfferYear,
 } from '../model/offer.js';
-import { DEFAULT_LEVELS } from '../model/percentile.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type {
   Estimate,
@@ -60,8 +59,8 @@ export interface OfferDocument {
   market: { base: Range; bonus: Range; equity: Range; total: Range; paper?: Range };
   /** Where each part sits in the market's range (total: sign-on excluded, as the market's). */
   position: OfferPosition;
-  /** What the market's low and high stand for, in percent. */
-  percentiles: { low: number; high: number };
+  /** The percentile each key of the market's ranges stands for. */
+  percentiles: { low: 10; p25: 25; mid: 50; p75: 75; high: 90 };
 }
 
 /** Build the document of one offer against the estimate for its profile. */
@@ -104,7 +103,7 @@ export function toOfferDocument(
     annualized: annualized(terms),
     market,
     position: offerPosition(terms, market),
-    percentiles: { low: DEFAULT_LEVELS.low * 100, high: DEFAULT_LEVELS.high * 100 },
+    percentiles: { low: 10, p25: 25, mid: 50, p75: 75, high: 90 },
   };
   return label === undefined ? doc : withLabel(doc, label);
 }

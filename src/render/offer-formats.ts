@@ -78,8 +78,8 @@ export function offerMarkdown(docs: readonly OfferDocument[]): string {
       `First year: ${usd(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${usd(d.annualized.total)}.`,
     );
     lines.push('');
-    lines.push('| | Offer | Market low | Typical | High | ≈ Percentile | Verdict |');
-    lines.push('|---|---:|---:|---:|---:|---:|---|');
+    lines.push('| | Offer | Market P10 | P25 | Typical | P75 | P90 | ≈ Percentile | Verdict |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     const a = d.annualized;
     const values = {
       base: a.base,
@@ -91,7 +91,7 @@ export function offerMarkdown(docs: readonly OfferDocument[]): string {
       const m = d.market[key];
       const p = d.position[key];
       lines.push(
-        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.mid)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
+        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.p25)} | ${usd(m.mid)} | ${usd(m.p75)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
       );
     }
     lines.push('');

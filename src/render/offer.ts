@@ -5,6 +5,7 @@ import type { Charset } from './chart.js';
 import { money, percent, signedMoney, yearsText } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
+import type { Range } from '../model/types.js';
 import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
@@ -65,13 +66,16 @@ function vestingLine(doc: OfferDocument): string {
 /** "About" in front of a percentile: ≈, or ~ where the terminal shows only ASCII. */
 const about = (charset: Charset): string => (charset === 'ascii' ? '~' : '≈');
 
-/** "≈P23 below the typical range, $21,234 below typical". */
-function positionText(p: Position, charset: Charset): string {
+/**
+ * "≈P23, below typical (P10-P25): $21,234 under the median; typical is $180,000-$220,000": the
+ * percentile, the verdict, the gap to the median and the quartiles it was judged against.
+ */
+function positionText(p: Position, market: Range, charset: Charset): string {
   const gap =
     p.gap === 0
-      ? 'at typical'
-      : `${money(Math.abs(p.gap))} ${p.gap < 0 ? 'below' : 'above'} typical`;
-  return `${about(charset)}P${p.percentile} ${VERDICT_WORDS[p.verdict]}, ${gap}`;
+      ? 'at the median'
+      : `${money(Math.abs(p.gap))} ${p.gap < 0 ? 'under' : 'over'} the median`;
+  return `${about(charset)}P${p.percentile}, ${VERDICT_WORDS[p.verdict]}: ${gap}; typical is ${money(market.p25)}-${money(market.p75)}`;
 }
 
 /**
@@ -145,18 +149,35 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   };
   const labelWidth = 8;
   const figureWidth = Math.max(...Object.values(values).map((v) => money(v).length));
-  const verdictLine = (label: string, value: number, p: Position): string =>
+  const verdictLine = (label: string, value: number, p: Position, market: Range): string =>
     hanging(
       `  ${label.padEnd(labelWidth)}${money(value).padStart(figureWidth)}  `,
-      positionText(p, opts.charset),
+      positionText(p, market, opts.charset),
       width,
     );
   // The total here is a year's base, bonus and stock (grant / vesting years): the market's
   // figures leave sign-on out, so the comparison does too.
   for (const [label, key] of PARTS) {
-    out.push(verdictLine(key === 'total' ? 'Total*' : label, values[key], doc.position[key]));
+    out.push(
+      verdictLine(
+        key === 'total' ? 'Total*' : label,
+        values[key],
+        doc.position[key],
+        doc.market[key],
+      ),
+    );
   }
-  if (doc.position.cash) out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
+  if (doc.position.cash) {
+    const m = doc.market;
+    const cash: Range = {
+      low: m.base.low + m.bonus.low,
+      p25: m.base.p25 + m.bonus.p25,
+      mid: m.base.mid + m.bonus.mid,
+      p75: m.base.p75 + m.bonus.p75,
+      high: m.base.high + m.bonus.high,
+    };
+    out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash, cash));
+  }
   out.push(
     ...rangeBars(
       PARTS.map(([label, key]) => [label, doc.market[key], values[key]] as const),
@@ -164,7 +185,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     ),
   );
   const notes = [
-    `* Total a year: base + target bonus + ${doc.offer.equity > 0 ? `stock, the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Percentiles read the market's low and high as its ${doc.percentiles.low}th and ${doc.percentiles.high}th (a two-piece lognormal through low, typical and high): a guide, not a measurement.`,
+    `* Total a year: base + target bonus + ${doc.offer.equity > 0 ? `stock, the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Typical means the market's middle half (P25-P75); percentiles are read between its five stated ones (P10, P25, median, P75, P90, calibrated on real pay records: docs/methodology.md): a guide, not a measurement.`,
   ];
   if (doc.offer.private) {
     notes.push(

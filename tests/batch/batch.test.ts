@@ -158,7 +158,7 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     const r = await batch('{"years": 3}\n', args);
     expect(r.code).toBe(0);
     expect(
-      r.stdout.startsWith(kind === 'csv' ? 'line,years,' : '{"schemaVersion":3,"line":1,'),
+      r.stdout.startsWith(kind === 'csv' ? 'line,years,' : '{"schemaVersion":4,"line":1,'),
     ).toBe(true);
   });
 
@@ -188,7 +188,7 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
       const d = fakeIo();
       (d.io.stdin as PassThrough).end('{"years": 3}\n');
       expect(await run(argv, d.io), argv.join(' ')).toBe(0);
-      expect(d.stdout()).toMatch(/^\{"schemaVersion":3,"line":1,/);
+      expect(d.stdout()).toMatch(/^\{"schemaVersion":4,"line":1,/);
     }
   });
 

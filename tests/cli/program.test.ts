@@ -35,7 +35,7 @@ describe('JSON document', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       currency: 'USD',
       profile: {
         years: 6,

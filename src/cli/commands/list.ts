@@ -53,8 +53,14 @@ function listCommand(
   }
   const kind = listKind(kindText);
   const entries = catalog(market, LIST_KINDS[kind].kind);
+  const titles = kind === 'levels' ? market.levels.titles : [];
   const json = opts.json || top.json || top.format === 'json';
-  print(io, json ? renderListJson(kind, entries) : renderList(kind, entries, outputWidth(io)));
+  print(
+    io,
+    json
+      ? renderListJson(kind, entries, titles)
+      : renderList(kind, entries, outputWidth(io), titles),
+  );
 }
 
 // Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
@@ -64,6 +70,7 @@ const SINGULAR = new Map<string, ListKind>([
   ['industry', 'industries'],
   ['skill', 'skills'],
   ['degree', 'degrees'],
+  ['level', 'levels'],
 ]);
 
 function listKind(text: string | undefined): ListKind {

@@ -12,7 +12,7 @@ import { InputError } from '../../errors.js';
 import { fsReason } from '../../input/files.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { outputWidth, print, type Io } from '../io.js';
+import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { clip, kindOf } from '../../input/numbers.js';
 import {
   toOfferDocument,
@@ -76,6 +76,7 @@ function profileFlags(opts: EstimateOptions): RawProfile {
     industry: opts.industry,
     skills: opts.skills,
     degree: opts.degree,
+    level: opts.level,
   };
 }
 
@@ -199,7 +200,7 @@ export async function offerCommand(
   const docs: OfferDocument[] = [];
   /** The terms as typed and answered, when something was asked (for the re-run line). */
   let typed: TypedTerms | undefined;
-  if (files.length > 0) docs.push(...offersFromFiles(files, opts, market));
+  if (files.length > 0) docs.push(...offersFromFiles(files, opts, market, io));
   else {
     const { doc, asked } = await offerFromFlags(opts, format, io, market);
     docs.push(doc);
@@ -253,6 +254,7 @@ function offersFromFiles(
   files: readonly string[],
   opts: OfferOptions,
   market: Market,
+  io: Io,
 ): OfferDocument[] {
   const flags = offerFlags(opts);
   const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
@@ -268,6 +270,7 @@ function offersFromFiles(
         profileNames: fieldName,
         offerNames: OFFER_KEYS,
         label: file.label,
+        note: (notes) => printNotes(io, notes),
       }),
     );
   });
@@ -332,7 +335,11 @@ async function offerFromFlags(
       }
     }
   }
-  const doc = judge(profile, offer, market, { profileNames: flagName, offerNames: OFFER_FLAGS });
+  const doc = judge(profile, offer, market, {
+    profileNames: flagName,
+    offerNames: OFFER_FLAGS,
+    note: (notes) => printNotes(io, notes),
+  });
   return asked ? { doc, asked: offer as TypedTerms } : { doc };
 }
 
@@ -386,9 +393,12 @@ function judge(
     profileNames: typeof flagName;
     offerNames: typeof OFFER_FLAGS;
     label?: string;
+    /** Where a note about the input goes (an old name that still works). */
+    note: (notes: readonly string[]) => void;
   },
 ): OfferDocument {
-  const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
+  const { profile, defaulted, notes } = resolveProfile(rawProfile, market, names.profileNames);
+  names.note(notes);
   const terms = resolveOffer(rawOffer, names.offerNames);
   return toOfferDocument(
     terms,
