@@ -51,12 +51,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY, until the helper who owns it splits this file (tax: tax.ts, issue 22). Remove
-    // the entry with the split.
-    files: ['src/model/tax.ts'],
-    rules: { 'max-lines': 'off', complexity: 'off' },
-  },
-  {
     files: ['bench/**', 'examples/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },

@@ -37,3 +37,15 @@ export class DataError extends Error {
   }
   static override [Symbol.hasInstance] = named('DataError');
 }
+
+/**
+ * The run was stopped by SIGINT or SIGTERM while it waited (on a FIFO, a quiet pipe): the CLI
+ * ends with the code the signal asks for (130, 143), its abort reason.
+ */
+export class StoppedError extends Error {
+  constructor() {
+    super('stopped by a signal');
+    this.name = 'StoppedError';
+  }
+  static override [Symbol.hasInstance] = named('StoppedError');
+}

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { formatBytes, utf8Problem } from '../input/files.js';
 
 /** The longest line taken as one record. A profile is a few hundred bytes; this is generous. */
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -145,12 +146,8 @@ export class LineSplitter {
       };
     }
     if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, -1);
-    if (!isUtf8(bytes)) {
-      return {
-        lineNo,
-        problem: `not valid UTF-8 text (bad byte 0x${hex(bytes, firstBadByte(bytes))} at byte ${firstBadByte(bytes) + 1} of the line); save the file as UTF-8`,
-      };
-    }
+    const bad = utf8Problem(bytes, ' of the line');
+    if (bad !== undefined) return { lineNo, problem: bad };
     return { lineNo, text: bytes.toString('utf8') };
   }
 }
@@ -197,95 +194,4 @@ function countLines(text: string): number {
   let n = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
   return n;
-}
-
-/** Byte offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates). */
-export function firstBadByte(bytes: Buffer): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    // Each lead byte admits a narrower second-byte range where overlongs/surrogates would start.
-    let n: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) n = 2;
-    else if (b >= 0xe0 && b <= 0xef) {
-      n = 3;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      n = 4;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    const second = bytes[i + 1];
-    if (second === undefined || second < lo || second > hi) return i;
-    for (let k = 2; k < n; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += n;
-  }
-  return i;
-}
-
-function hex(bytes: Buffer, at: number): string {
-  return (bytes[at] ?? 0).toString(16).padStart(2, '0');
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}
-
-/**
- * Whether bytes read as UTF-16 without a byte-order mark: in their first (up to 64) bytes, every
- * other byte is 0 and the rest are ASCII text, as `{"base": ...` is in UTF-16LE or BE.
- */
-function bomlessUtf16(b: Buffer): boolean {
-  const n = Math.min(b.length, 64) & ~1;
-  if (n < 4) return false;
-  const text = (byte: number) =>
-    byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f);
-  for (const zero of [0, 1]) {
-    let ok = true;
-    for (let i = 0; i < n && ok; i += 2) {
-      ok = b[i + zero] === 0 && text(b[i + 1 - zero]!);
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
-/**
- * What a stream's first bytes say about it, before any line is read: a UTF-16 text file (with a
- * byte-order mark, or ASCII text with every other byte 0), or a binary file (a NUL byte, or many
- * control bytes, in the first 8 KiB, as `grep` and `git` judge). Returns a sentence for the user
- * calling the stream `what` ("the input is UTF-16 text; ..."), or undefined for text.
- */
-export function sniffBinary(head: Buffer, what = 'the input'): string | undefined {
-  const b = head.subarray(0, 8192);
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || bomlessUtf16(b)) {
-    return `${what} is UTF-16 text; save it as UTF-8`;
-  }
-  const nul = b.indexOf(0);
-  if (nul !== -1) return `${what} looks binary (a NUL byte at byte ${nul + 1}), not text`;
-  let control = 0;
-  for (const byte of b) {
-    if (
-      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) ||
-      byte === 0x7f
-    ) {
-      control++;
-    }
-  }
-  if (b.length >= 32 && control / b.length > 0.1) {
-    return `${what} looks binary (many control bytes), not text`;
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { repeatedKey } from '../input/json.js';
 import { clip } from '../input/numbers.js';
 import type { RawProfile } from '../input/profile.js';
 import { PROFILE_FIELDS, type ProfileField } from '../model/types.js';
@@ -63,101 +64,18 @@ export function profileFromJson(text: string): RawRecord {
   }
   // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
   // a CSV header's is; in the record's offer too.
-  checkRepeats(text, keys.length);
-  const offer = raw.offer;
-  if (typeof offer === 'object' && offer !== null && !Array.isArray(offer)) {
-    const offerKeys = Object.keys(offer).length;
-    if (mayRepeat(text, keys.length + offerKeys)) {
-      const written = members(text).find((m) => m.key === 'offer')!.value;
-      checkRepeats(written, offerKeys, 'offer.');
-    }
+  const repeated = repeatedKey(text, record);
+  if (repeated !== undefined) {
+    throw new InputError(
+      `field '${clip(repeated)}' is given twice (JSON would keep only the last); give each field once`,
+      repeated,
+    );
   }
   if (typeof raw.years === 'number' && !Number.isFinite(raw.years)) {
     // 1e400 parses to Infinity: say what the line says.
-    raw.yearsText = members(text).find((m) => m.key === 'years')?.value;
+    raw.yearsText = /"years"\s*:\s*([-+\d.eE]+)/.exec(text)?.[1];
   }
   return raw;
-}
-
-/**
- * Throw an InputError naming the first key that a JSON object's text (valid JSON, its parsed
- * object having `keys` keys) gives twice at its top level: JSON.parse would silently keep the
- * last (named with `prefix`, e.g. `offer.`). Only a text that may repeat one is scanned (see
- * mayRepeat). Batch records (and their offers) and offer files all check with this.
- */
-export function checkRepeats(text: string, keys: number, prefix = ''): void {
-  if (!mayRepeat(text, keys)) return;
-  const seen = new Set<string>();
-  for (const { key } of members(text)) {
-    if (seen.has(key)) {
-      throw new InputError(
-        `field '${prefix}${clip(key)}' is given twice (JSON would keep only the last); give each field once`,
-        `${prefix}${key}`,
-      );
-    }
-    seen.add(key);
-  }
-}
-
-/**
- * Whether a JSON object's text may name a key twice, given how many keys its parsed object has:
- * each member has one ':' outside strings, so a text with no more ':' than keys has no repeat.
- * (A ':' inside a string only makes this say "maybe", and members() then looks properly.)
- */
-function mayRepeat(text: string, keys: number): boolean {
-  let colons = 0;
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
-    if (++colons > keys) return true;
-  }
-  return false;
-}
-
-/**
- * The members of a JSON object's text (valid JSON, already parsed), in order, repeats included:
- * each key decoded and its value as written.
- */
-function members(text: string): { key: string; value: string }[] {
-  const out: { key: string; value: string }[] = [];
-  let i = text.indexOf('{') + 1;
-  const space = (): void => {
-    while (
-      i < text.length &&
-      (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')
-    )
-      i++;
-  };
-  /** Past the string that starts at i. */
-  const string = (): void => {
-    for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    i++;
-  };
-  for (;;) {
-    space();
-    if (text[i] !== '"') return out; // '}': the end (or an empty object)
-    const keyStart = i;
-    string();
-    const key = JSON.parse(text.slice(keyStart, i)) as string;
-    space();
-    i++; // ':'
-    space();
-    const valueStart = i;
-    let depth = 0;
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        string();
-        continue;
-      }
-      if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') {
-        if (depth === 0) break;
-        depth--;
-      } else if (c === ',' && depth === 0) break;
-      i++;
-    }
-    out.push({ key, value: text.slice(valueStart, i).trim() });
-    if (text[i] === ',') i++;
-  }
 }
 
 /** What more to say when a line is not valid JSON: a byte-order mark, an object left open. */

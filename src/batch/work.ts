@@ -4,7 +4,7 @@ import { estimate, price, type Price } from '../model/estimate.js';
 import { DataError } from '../errors.js';
 import { clip, kindOf } from '../input/numbers.js';
 import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../input/offer.js';
-import { offerPosition, type OfferPosition } from '../model/offer.js';
+import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { fieldName, resolveProfile } from '../input/profile.js';
 import { csvRecord } from '../render/csv.js';
 import type { Estimate, Market, ProfileField } from '../model/types.js';
@@ -32,6 +32,35 @@ export interface Settings {
   format: 'ndjson' | 'csv';
   /** NDJSON: the whole --json document per record (with `line`), not the compact record. */
   explain: boolean;
+  /** NDJSON: only these top-level fields of each record (`--json a,b`), checked by recordFields. */
+  fields?: readonly string[];
+}
+
+/**
+ * The top-level fields an NDJSON record can have (`position` only with an offer): what a field
+ * list after --json is checked against before any record is read.
+ */
+export function recordFields(market: Market, explain: boolean): string[] {
+  const d = market.defaults;
+  const profile = {
+    years: 0,
+    city: d.city,
+    industry: d.industry,
+    skills: [...d.skills],
+    degree: d.degree,
+  };
+  const sample = explain
+    ? { line: 1, ...toDocument(estimate(profile, market), [], market.dataVersion) }
+    : toBatchRecord(1, price(profile, market), []);
+  return [...new Set(['schemaVersion', 'line', ...Object.keys(sample), 'position'])];
+}
+
+/** A record with only the fields asked for that it has. */
+function pick(record: object, fields: readonly string[]): object {
+  const values = record as Record<string, unknown>;
+  return Object.fromEntries(
+    fields.filter((f) => Object.hasOwn(values, f)).map((f) => [f, values[f]]),
+  );
 }
 
 /** What a stretch of input lines came to: output for stdout, `line N: ...` lines for stderr. */
@@ -199,11 +228,16 @@ export class RecordWork {
       const record = position
         ? { schemaVersion, line: lineNo, ...doc, position }
         : { schemaVersion, line: lineNo, ...doc };
-      this.text += `${JSON.stringify(record)}\n`;
-    } else if (position !== undefined || !this.compact(lineNo, est, defaulted)) {
-      // With an offer's position, or a string JSON escapes: the record through JSON.stringify.
-      const record = toBatchRecord(lineNo, est, defaulted);
-      const line = `${JSON.stringify(position ? { ...record, position } : record)}\n`;
+      this.text += `${JSON.stringify(s.fields ? pick(record, s.fields) : record)}\n`;
+    } else if (
+      position !== undefined ||
+      s.fields !== undefined ||
+      !this.compact(lineNo, est, defaulted)
+    ) {
+      // With an offer's position, a field list, or a string JSON escapes: through JSON.stringify.
+      const whole = toBatchRecord(lineNo, est, defaulted);
+      const record = position ? { ...whole, position } : whole;
+      const line = `${JSON.stringify(s.fields ? pick(record, s.fields) : record)}\n`;
       if (!this.bytes.addText(line)) {
         this.piece();
         if (!this.bytes.addText(line)) this.out.push(line);

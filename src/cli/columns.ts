@@ -1,5 +1,8 @@
 // Steps shared by the commands that estimate several columns (compare's scenarios, career's
 // lines): the start profile from the flags, and take-home pay per column.
+import { UsageError } from '../errors.js';
+import { lookup } from '../input/names.js';
+import { clip } from '../input/numbers.js';
 import { flagName, resolveProfile, type RawProfile } from '../input/profile.js';
 import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
 import type { Market, Profile } from '../model/types.js';
@@ -42,4 +45,24 @@ export async function takeHomeFor(
   const scope = scoped ? stateScope(taxed, request) : request;
   const where = taxed.map((c) => jurisdiction(c.locationId, c.locationLabel, scope));
   return (gross, i, name) => takeHomeAt(gross, where[i]!, scope, name);
+}
+
+/**
+ * A word after a command that takes only options is refused, never dropped (`career sf` would
+ * otherwise draw the national figures): when the word is a name, the flag that takes it.
+ */
+export function refuseStrayWords(words: readonly string[], command: string, market: Market): void {
+  const word = words[0];
+  if (word === undefined) return;
+  const kinds = [
+    ['city', '--city'],
+    ['industry', '--industry'],
+    ['skill', '--skills'],
+    ['degree', '--degree'],
+  ] as const;
+  const flag = kinds.find(([kind]) => lookup(market, kind, word) !== undefined)?.[1];
+  const hint = flag ? ` (did you mean ${flag} ${word}?)` : '';
+  throw new UsageError(
+    `${command} takes options only, and '${clip(word)}' is not one${hint}; see: ml-salary ${command} --help`,
+  );
 }

@@ -44,12 +44,16 @@ export interface EstimateOptions {
   degree?: string;
   level?: string;
   json?: boolean;
+  /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
+  jsonFields?: string;
   format?: string;
   input: boolean;
   explain?: boolean;
   data?: string;
   color?: boolean;
   debug?: boolean;
+  /** false with --no-profile. */
+  profile?: boolean;
 }
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
@@ -106,13 +110,32 @@ export function refuseProfileFlags(
   );
 }
 
-/** Options of a command that takes take-home flags (--take-home, --filing, --state, --pretax). */
+/** Options of a command that takes take-home flags (--take-home, --filing, --state, ...). */
 export interface TakeHomeOptions {
   takeHome?: boolean;
   filing?: 'single' | 'married';
   state?: string;
+  locality?: string;
   pretax?: string;
+  hsa?: string;
+  hsaFamily?: boolean;
+  age?: string;
+  itemized?: string;
+  /** Set when the state is the saved profile's: it applies where a location has none. */
+  stateWhereNone?: boolean;
 }
+
+/** The flags of TakeHomeOptions by their key. */
+const TAKE_HOME_FLAGS = {
+  filing: '--filing',
+  state: '--state',
+  locality: '--locality',
+  pretax: '--pretax',
+  hsa: '--hsa',
+  hsaFamily: '--hsa-family',
+  age: '--age',
+  itemized: '--itemized',
+} as const;
 
 /**
  * The take-home request, parsed and checked before anything is estimated (or asked), or
@@ -121,12 +144,18 @@ export interface TakeHomeOptions {
  */
 export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRequest | undefined> {
   if (!opts.takeHome) {
-    const stray = (['filing', 'state', 'pretax'] as const).find((k) => opts[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} is for pay after tax: add --take-home`);
+    const keys = Object.keys(TAKE_HOME_FLAGS) as (keyof typeof TAKE_HOME_FLAGS)[];
+    const stray = keys.find((k) => opts[k] !== undefined);
+    if (stray)
+      throw new UsageError(`${TAKE_HOME_FLAGS[stray]} is for pay after tax: add --take-home`);
     return undefined;
   }
+  if (opts.hsaFamily && opts.hsa === undefined)
+    throw new UsageError('--hsa-family is for --hsa: add the amount, e.g. --hsa 8750');
   const { parseTakeHome } = await import('../input/take-home.js');
-  return parseTakeHome(opts, { state: '--state', pretax: '--pretax' });
+  const request = parseTakeHome(opts, TAKE_HOME_FLAGS);
+  // The saved profile's state is where the user lives: only for a location without its own.
+  return opts.stateWhereNone === true ? { ...request, stateWhereNone: true } : request;
 }
 
 /** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */

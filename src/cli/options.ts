@@ -34,7 +34,7 @@ export function choiceOption(
 /** The take-home flags, for a command that prints pay after tax. */
 export function addTakeHomeOptions(cmd: Command): Command {
   return cmd
-    .option('--take-home', 'also show pay after US taxes, and what it buys (README: take-home)')
+    .option('--take-home', 'also show pay after US taxes, and what it buys (docs/take-home.md)')
     .addOption(
       choiceOption('--filing <status>', 'with --take-home: single (default) or married (joint)', [
         'single',
@@ -43,9 +43,29 @@ export function addTakeHomeOptions(cmd: Command): Command {
     )
     .option(
       '--state <code>',
-      'with --take-home, for remote and us: the state you live in (e.g. CA, NY, TX), or none',
+      'with --take-home, for remote and us (or a metro spanning states): the state you live in (a code, or DC; none: federal only)',
     )
-    .option('--pretax <usd>', 'with --take-home: pre-tax contributions a year (401(k), HSA)');
+    .option(
+      '--locality <id>',
+      'with --take-home: the city, county or district that taxes you where the city does not tell (e.g. yonkers, montgomery), or none (see: ml-salary list localities)',
+    )
+    .option(
+      '--pretax <usd>',
+      'with --take-home: 401(k)-type deferrals a year (2026 limit $24,500; more from 50 with --age)',
+    )
+    .option(
+      '--hsa <usd>',
+      'with --take-home: HSA contributions through payroll a year (2026 limit $4,400; $8,750 with --hsa-family)',
+    )
+    .option('--hsa-family', 'with --hsa: family HSA cover (the higher limit)')
+    .option(
+      '--age <years>',
+      'with --take-home: your age at the end of the year, for the catch-up limits (401(k) from 50, HSA from 55)',
+    )
+    .option(
+      '--itemized <usd>',
+      'with --take-home: itemised deductions a year other than state and local taxes (mortgage interest, charity)',
+    );
 }
 
 /** The profile flags of a command that estimates (the root, offer, compare, career). */
@@ -67,19 +87,35 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
     .option(
       '--level <name>',
       "your level, if you know it: entry, mid, senior, staff, principal, or a title like 'google l5' (see: ml-salary list levels); overrides the level your years imply",
-    );
+    )
+    .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }
 
 /** The output flags of a command that prints a report (a table, JSON, CSV or markdown). */
 export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
-  return cmd
-    .addOption(choiceOption('--format <format>', 'output format', FORMATS))
-    .option(
-      '--json',
-      `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
-    )
+  cmd.addOption(choiceOption('--format <format>', 'output format', FORMATS));
+  return addJsonOptions(
+    cmd,
+    `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
+  )
     .option('--no-input', 'never prompt; missing values are required or defaulted')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR=1 works too)')
     .option('--debug', 'show stack traces for unexpected errors');
+}
+
+/**
+ * `--json [fields]` (as --help shows it) and the hidden --json-fields that carries the fields.
+ * moveJsonFields writes every --json as `--json=`, so commander never takes the next word as
+ * its value; `opts.json` is true, as for a plain flag.
+ */
+export function addJsonOptions(cmd: Command, description: string): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--json [fields]',
+        `${description}; --json a,b prints only those top-level fields`,
+      ).argParser(() => true),
+    )
+    .addOption(new Option('--json-fields <list>').hideHelp());
 }

@@ -9,9 +9,11 @@ import { defineCareer } from './commands/career.js';
 import { defineCompare } from './commands/compare.js';
 import { defineMarket } from './commands/market.js';
 import { defineOffer } from './commands/offer.js';
+import { defineProfile } from './commands/profile.js';
+import { defineCompletion } from './commands/completion.js';
 import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from './options.js';
 import { DATA_HELP, type CommandContext, type EstimateOptions } from './flags.js';
-import { DataError, InputError, UsageError } from '../errors.js';
+import { DataError, InputError, StoppedError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
 import { print, printErr, type Io } from './io.js';
 import { market as bundledMarket } from '../model/market.js';
@@ -19,6 +21,18 @@ import { didYouMean } from '../input/names.js';
 import { isPromptCancel } from './prompts.js';
 import type { Market } from '../model/types.js';
 import { VERSION } from './version.js';
+import { moveJsonFields } from './json-fields.js';
+import { applySavedProfile } from './profile-use.js';
+import { statSync } from 'node:fs';
+
+/** Whether `path` names a file (a word after --json that is an offer or batch file). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 const HELP_AFTER = `
 Examples:
@@ -57,7 +71,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       const file = opts.data ?? program.opts<EstimateOptions>().data;
       if (file === undefined) return market;
       const { readMarketFile } = await import('../input/market-file.js');
-      return readMarketFile(file);
+      return readMarketFile(file, io);
     },
   };
   program
@@ -107,6 +121,8 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     defineCompare,
     defineCareer,
     defineMarket,
+    defineProfile,
+    defineCompletion,
   ]) {
     define(program, ctx);
   }
@@ -129,6 +145,11 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       sub.outputHelp();
     });
 
+  program.hook('preAction', async (_program, action) => {
+    carryTopFormat(program, action);
+    await applySavedProfile(action, program, io, () => ctx.market(action.opts()));
+  });
+
   program.exitOverride();
   program.configureOutput({
     writeOut: (s) => print(io, s),
@@ -140,6 +161,22 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     sub.configureOutput(program.configureOutput());
   }
   return program;
+}
+
+/**
+ * `ml-salary --json offer ...`: an output flag before the command is the command's, as it is
+ * for list, batch and market (offer, compare and career read only their own).
+ */
+function carryTopFormat(program: Command, action: Command): void {
+  // The commands with the shared output options (list, batch and market merge the root's).
+  if (action === program || !action.options.some((o) => o.long === '--no-input')) return;
+  for (const key of ['json', 'jsonFields', 'format']) {
+    const value: unknown = program.getOptionValue(key);
+    if (value === undefined || action.getOptionValue(key) !== undefined) continue;
+    if (action.options.some((o) => o.attributeName() === key)) {
+      action.setOptionValueWithSource(key, value, 'cli');
+    }
+  }
 }
 
 function oneLine(text: string): string {
@@ -163,7 +200,7 @@ export async function run(
   const state = { code: EXIT.ok as number };
   const program = createProgram(io, market, state);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(moveJsonFields(argv, program, isFile), { from: 'user' });
     return state.code;
   } catch (error) {
     return handleError(error, io, argv.includes('--debug'));
@@ -179,6 +216,10 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   state: '--state',
   pretax: '--pretax',
   filing: '--filing',
+  hsa: '--hsa',
+  age: '--age',
+  itemized: '--itemized',
+  locality: '--locality',
 };
 
 function asFlag(error: InputError): string {
@@ -199,6 +240,12 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
       return EXIT.ok;
     }
     return EXIT.usage; // commander already printed the message through outputError
+  }
+  if (error instanceof StoppedError) {
+    // SIGINT or SIGTERM while a file or pipe was read: end with the code the signal asks for.
+    const code = io.signal?.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
+    printErr(io, `ml-salary: ${code === EXIT.terminated ? 'terminated' : 'interrupted'}\n`);
+    return code;
   }
   if (isPromptCancel(error)) {
     printErr(io, 'Cancelled\n');

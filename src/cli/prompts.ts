@@ -184,17 +184,8 @@ async function askLevel(market: Market, context: PromptContext): Promise<string 
   });
 }
 
-/** An offer's terms as answered at the prompts (text, parsed by resolveOffer like flags). */
-export interface OfferAnswers {
-  base?: string;
-  bonus?: string;
-  equity?: string;
-  vesting?: string;
-  signOn?: string;
-}
-
 /** Check a typed value with a parser: undefined when fine (or empty and optional), else why. */
-function problem(
+export function problem(
   parse: (text: string) => unknown,
   text: string,
   optional: boolean,
@@ -206,88 +197,6 @@ function problem(
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-}
-
-/** Checks an answer as typed, given the terms so far (flags and earlier answers): throws why not. */
-export type AnswerParser = (text: string, soFar: Readonly<OfferAnswers>) => unknown;
-
-/**
- * Ask for the offer's terms the flags left out: base, target bonus, the stock grant and its
- * vesting (the presets listed with their percentages, or a custom schedule), sign-on. Each
- * answer is checked as typed by its parser, which also sees the terms so far (so a bonus can be
- * checked against the base, a sign-on against the schedule's years); an empty answer is "none"
- * (returned as ''), except for the grant when a flag needs one (`grantNeededBy`).
- */
-export async function askOffer(
-  given: OfferAnswers,
-  parsers: {
-    base: AnswerParser;
-    bonus: AnswerParser;
-    equity: AnswerParser;
-    signOn: AnswerParser;
-    vesting: AnswerParser;
-  },
-  presets: readonly { id: string; label: string; percents: readonly number[] }[],
-  context: PromptContext,
-  /** The flag that needs a grant (`--vesting`, `--refresh`, `--private`): no "none" for it. */
-  grantNeededBy?: string,
-): Promise<OfferAnswers> {
-  const { input, select } = await loadPrompts(context);
-  const answers: OfferAnswers = { ...given };
-  const ask = (message: string, parse: AnswerParser, optional: boolean) =>
-    input({
-      message,
-      required: !optional,
-      validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
-    });
-  if (answers.base === undefined) {
-    answers.base = await ask('Base salary a year (e.g. 185000 or 185k):', parsers.base, false);
-  }
-  if (answers.bonus === undefined) {
-    answers.bonus = await ask(
-      'Target bonus: a share of base like 15%, or an amount (empty for none):',
-      parsers.bonus,
-      true,
-    );
-  }
-  if (answers.equity === undefined) {
-    answers.equity = await ask(
-      `Stock grant: the whole grant's value at grant (${grantNeededBy ? `${grantNeededBy} needs one` : 'empty for none'}):`,
-      parsers.equity,
-      grantNeededBy === undefined,
-    );
-  }
-  if (answers.vesting === undefined && answers.equity.trim() !== '') {
-    // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen.
-    const choices = presets.map((p) => {
-      const why = problem((t) => parsers.vesting(t, answers), p.id, false);
-      return why === undefined
-        ? { name: p.label, value: p.id }
-        : { name: p.label, value: p.id, disabled: `(${why})` };
-    });
-    const choice = await select({
-      message: 'Vesting schedule (share of the grant vesting each year):',
-      choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],
-      default: choices.find((c) => !('disabled' in c))?.value ?? '',
-      pageSize: presets.length + 1,
-    });
-    answers.vesting =
-      choice !== ''
-        ? choice
-        : await ask(
-            'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):',
-            parsers.vesting,
-            false,
-          );
-  }
-  if (answers.signOn === undefined) {
-    answers.signOn = await ask(
-      'Sign-on bonus by year, e.g. 50000,30000 for years 1 and 2 (empty for none):',
-      parsers.signOn,
-      true,
-    );
-  }
-  return answers;
 }
 
 /** Whether this run may ask questions, and if not, why not (said in errors and notes). */

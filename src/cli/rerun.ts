@@ -13,7 +13,12 @@ function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {
     words.push('--take-home');
     if (opts.filing !== undefined) words.push('--filing', opts.filing);
     if (opts.state !== undefined) words.push('--state', opts.state);
+    if (opts.locality !== undefined) words.push('--locality', opts.locality);
     if (opts.pretax !== undefined) words.push('--pretax', opts.pretax);
+    if (opts.hsa !== undefined) words.push('--hsa', opts.hsa);
+    if (opts.hsaFamily) words.push('--hsa-family');
+    if (opts.age !== undefined) words.push('--age', opts.age);
+    if (opts.itemized !== undefined) words.push('--itemized', opts.itemized);
   }
   if (opts.color !== undefined) words.push(opts.color ? '--color' : '--no-color');
   return words;
@@ -28,15 +33,18 @@ function profileWords(profile: Profile): string[] {
   ];
 }
 
+/** The command line that saves these answers as the profile (after an interactive run). */
+export function saveProfileLine(profile: Profile): string {
+  return shellLine(['ml-salary', 'profile', 'save', ...profileWords(profile)]);
+}
+
 /** The estimate's command line: `ml-salary` with every profile flag and the report's flags. */
 export function rerunEstimate(profile: Profile, opts: EstimateOptions & TakeHomeOptions): string {
   return shellLine(['ml-salary', ...profileWords(profile), ...reportFlags(opts)]);
 }
 
 /** An offer's terms as typed or answered (an empty answer is "none" and is left out). */
-export type TypedTerms = Partial<
-  Record<'base' | 'bonus' | 'equity' | 'vesting' | 'signOn' | 'refresh' | 'growth', string>
-> & {
+export type TypedTerms = Partial<Record<(typeof TERM_FLAGS)[number][0], string>> & {
   private?: boolean;
 };
 
@@ -44,10 +52,22 @@ const TERM_FLAGS = [
   ['base', '--base'],
   ['bonus', '--bonus'],
   ['equity', '--equity'],
+  ['options', '--options'],
+  ['strike', '--strike'],
+  ['fmv', '--fmv'],
+  ['preferred', '--preferred'],
+  ['optionType', '--option-type'],
+  ['stage', '--stage'],
   ['vesting', '--vesting'],
   ['signOn', '--sign-on'],
   ['refresh', '--refresh'],
   ['growth', '--growth'],
+  ['leaveAt', '--leave-at'],
+  ['cliff', '--cliff'],
+  ['vestEvery', '--vest-every'],
+  ['clawback', '--clawback'],
+  ['exerciseWindow', '--exercise-window'],
+  ['exitPrice', '--exit-price'],
 ] as const;
 
 /** The offer's command line: `ml-salary offer`, the profile, the terms, the report's flags. */

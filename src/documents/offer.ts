@@ -5,14 +5,22 @@ import { SCHEMA_VERSION } from './estimate.js';
 import {
   annualized,
   firstYear,
-  offerPosition,
   offerYears,
   targetBonus,
   type Annualized,
-  type OfferPosition,
   type OfferTerms,
   type OfferYear,
 } from '../model/offer.js';
+import { offerPosition, type OfferPosition } from '../model/offer-position.js';
+import { breakEven, type BreakEven } from './break-even.js';
+import {
+  cumulativeOf,
+  equityView,
+  leaveView,
+  type Cumulative,
+  type EquityView,
+  type LeaveView,
+} from './equity.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type {
   Estimate,
@@ -33,9 +41,20 @@ export interface OfferStated {
   refresh: number;
   growth: number;
   private: boolean;
+  options?: { count: number; strike: number; fmv: number; type: 'iso' | 'nso' };
+  preferred?: number;
+  stage?: string;
+  cliffMonths?: number;
+  vestsPerYear?: number[];
+  leaveAt?: number;
+  clawback?: { months: number; prorated: boolean };
+  exerciseWindow?: number;
+  exitPrice?: number;
 }
 
 export interface OfferYearRow extends OfferYear {
+  /** Cash paid that year: base + bonus + sign-on (less any paid back). */
+  cash: number;
   /** With --take-home: what this year's pay comes to after tax. */
   takeHome?: TakeHomeView;
 }
@@ -61,6 +80,30 @@ export interface OfferDocument {
   position: OfferPosition;
   /** The percentile each key of the market's ranges stands for. */
   percentiles: { low: 10; p25: 25; mid: 50; p75: 75; high: 90 };
+  /** The stock: options, a private company's odds, on its basis (absent: no stock). */
+  equity?: EquityView;
+  /** With --leave-at: what is kept. */
+  leave?: LeaveView;
+  /** Running totals: cash, cash + stock on its basis, risk-adjusted, at an exit price. */
+  cumulative: Cumulative;
+}
+
+/** The equity terms as stated (only those given or in force). */
+function statedEquity(terms: OfferTerms): Partial<OfferStated> {
+  const out: Partial<OfferStated> = {};
+  const o = terms.options;
+  if (o) out.options = { count: o.count, strike: o.strike, fmv: o.fmv, type: o.type };
+  if (terms.preferred != null) out.preferred = terms.preferred;
+  if (terms.stage != null) out.stage = terms.stage;
+  if ((o || terms.equity > 0) && terms.cadence) {
+    out.cliffMonths = terms.cadence.cliffMonths;
+    out.vestsPerYear = [...terms.cadence.vestsPerYear];
+  }
+  if (terms.leaveAt != null) out.leaveAt = terms.leaveAt;
+  if (terms.clawback) out.clawback = { ...terms.clawback };
+  if (terms.exerciseWindow !== undefined) out.exerciseWindow = terms.exerciseWindow;
+  if (terms.exitPrice != null) out.exitPrice = terms.exitPrice;
+  return out;
 }
 
 /** Build the document of one offer against the estimate for its profile. */
@@ -78,6 +121,9 @@ export function toOfferDocument(
     total: estimate.total,
     ...(estimate.paper ? { paper: estimate.paper } : {}),
   };
+  const years = offerYears(terms);
+  const rows = years.map((y) => ({ ...y, cash: y.base + y.bonus + y.signOn + (y.clawback ?? 0) }));
+  const equity = equityView(terms, years);
   const doc: OfferDocument = {
     schemaVersion: SCHEMA_VERSION,
     kind: 'offer',
@@ -97,14 +143,19 @@ export function toOfferDocument(
       refresh: terms.refresh,
       growth: terms.growth,
       private: terms.private,
+      ...statedEquity(terms),
     },
-    years: offerYears(terms),
+    years: rows,
     firstYear: firstYear(terms),
     annualized: annualized(terms),
     market,
     position: offerPosition(terms, market),
     percentiles: { low: 10, p25: 25, mid: 50, p75: 75, high: 90 },
+    cumulative: cumulativeOf(years, equity),
   };
+  if (equity) doc.equity = equity;
+  const leave = leaveView(terms, years, equity);
+  if (leave) doc.leave = leave;
   return label === undefined ? doc : withLabel(doc, label);
 }
 
@@ -127,13 +178,23 @@ export interface OffersDocument {
     label: string;
     firstYear: number;
     annualized: number;
-    years: { year: number; total: number }[];
+    /** `total` counts stock on its basis (a private company's on paper); `cash` leaves it out. */
+    years: { year: number; total: number; cash: number }[];
   }[];
+  /** With --break-even: where each offer after the first catches it. */
+  breakEven?: BreakEven[];
 }
 
-export function toOffersDocument(offers: OfferDocument[]): OffersDocument {
+/**
+ * Several offers side by side; with `breakEven` (the terms of each offer and a horizon in
+ * years), where each one after the first catches the first.
+ */
+export function toOffersDocument(
+  offers: OfferDocument[],
+  breakEvenOf?: { terms: readonly OfferTerms[]; horizon: number },
+): OffersDocument {
   const first = offers[0]!;
-  return {
+  const doc: OffersDocument = {
     schemaVersion: SCHEMA_VERSION,
     kind: 'offers',
     offers,
@@ -143,8 +204,14 @@ export function toOffersDocument(offers: OfferDocument[]): OffersDocument {
       annualized: o.annualized.total - first.annualized.total,
       years: o.years.flatMap((y) => {
         const f = first.years.find((r) => r.year === y.year);
-        return f ? [{ year: y.year, total: y.total - f.total }] : [];
+        return f ? [{ year: y.year, total: y.total - f.total, cash: y.cash - f.cash }] : [];
       }),
     })),
   };
+  if (breakEvenOf) {
+    doc.breakEven = offers
+      .slice(1)
+      .map((b, i) => breakEven(first, b, breakEvenOf.terms[i + 1]!, breakEvenOf.horizon));
+  }
+  return doc;
 }

@@ -1,5 +1,6 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
+import { groupThousands, money } from '../model/format.js';
 import { didYouMean, oddCharacter } from './names.js';
 import { clip } from './numbers.js';
 import {
@@ -22,12 +23,6 @@ const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 const NEGATIVE = /^\$?\s*[-\u2212]/;
 
 const AMOUNT_FORMS = 'whole dollars like 185000, 185,000, 185k or $1.2M';
-
-function usd(n: number): string {
-  return `$${Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-}
 
 /** `label` is what the message calls the value (`--base`, `--sign-on item 2`). */
 function readAmount(raw: string, field: string, label: string, accepted: string): number {
@@ -58,7 +53,7 @@ function readAmount(raw: string, field: string, label: string, accepted: string)
   const value = Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
   if (value > LIMITS.maxAmount) {
     throw new InputError(
-      `${label} '${clip(text)}' is above the maximum of ${usd(LIMITS.maxAmount)}: expected ${accepted}`,
+      `${label} '${clip(text)}' is above the maximum of ${money(LIMITS.maxAmount)}: expected ${accepted}`,
       field,
     );
   }
@@ -74,6 +69,66 @@ function readAmount(raw: string, field: string, label: string, accepted: string)
  */
 export function parseAmount(text: string, field: string): number {
   return readAmount(text, field, field, AMOUNT_FORMS);
+}
+
+/** The digits of an amount as written (AMOUNT), k and m applied: [whole part, fraction part]. */
+function amountDigits(t: string, field: string, what: string, accepted: string): [string, string] {
+  if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+  if (NEGATIVE.test(t))
+    throw new InputError(`${field} '${clip(t)}' cannot be negative: expected ${accepted}`, field);
+  const m = AMOUNT.exec(t);
+  if (!m || (m[1] === '' && m[2] === undefined))
+    throw new InputError(`${field} '${clip(t)}' is not ${what}: expected ${accepted}`, field);
+  const whole = m[1]!.replace(/,/g, '') || '0';
+  const fraction = m[2] ?? '';
+  const shift = m[3] === undefined ? 0 : m[3].toLowerCase() === 'k' ? 3 : 6;
+  return [whole + fraction.slice(0, shift).padEnd(shift, '0'), fraction.slice(shift)];
+}
+
+/**
+ * Parse a price a share in dollars and cents, as amounts are written (`1.20`, `$0.85`,
+ * `1,250.50`, `$1.5k`), kept to a hundredth of a cent: above $0 unless `zero`, at most
+ * `limits.maxSharePrice` (data/offer.json). An InputError names `field`.
+ */
+export function parsePrice(text: string, field: string, zero = false): number {
+  const max = LIMITS.maxSharePrice;
+  const accepted = `a price a share in dollars like 1.20 or $0.85, at most $${groupThousands(max)}`;
+  const t = text.trim();
+  const [whole, rest] = amountDigits(t, field, 'a price', accepted);
+  const value = Math.round(Number(`${whole}.${rest || '0'}`) * 1e6) / 1e6;
+  if (value > max)
+    throw new InputError(`${field} '${clip(t)}' is above the maximum: expected ${accepted}`, field);
+  if (value === 0 && !zero)
+    throw new InputError(`${field} must be more than $0: expected ${accepted}`, field);
+  return value;
+}
+
+/**
+ * Parse a count of options or shares: a whole number written as amounts are (`40000`,
+ * `40,000`, `40k`, `1.5m`), from 1 to `limits.maxOptions`; no `$`, no fraction left over.
+ */
+export function parseCount(text: string, field: string): number {
+  const max = LIMITS.maxOptions;
+  const accepted = `a whole number of options like 40000, 40,000 or 40k, at most ${groupThousands(max)}`;
+  const t = text.trim();
+  if (t.startsWith('$'))
+    throw new InputError(
+      `${field} '${clip(t)}' is a number of options, not dollars: expected ${accepted}`,
+      field,
+    );
+  const [whole, rest] = amountDigits(t, field, 'a number', accepted);
+  if (/[1-9]/.test(rest))
+    throw new InputError(
+      `${field} '${clip(t)}' is not a whole number: expected ${accepted}`,
+      field,
+    );
+  const value = Number(whole);
+  if (value < 1 || value > max)
+    throw new InputError(
+      `${field} '${clip(t)}' is outside 1 to ${groupThousands(max)}: expected ${accepted}`,
+      field,
+    );
+  return value;
 }
 
 /**

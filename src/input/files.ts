@@ -1,3 +1,24 @@
+// The one way a user's file or stream is read: offer files, --data, batch's input, `-` for stdin.
+// Every file a user names is hostile: it may be a directory, a FIFO no one writes to, /dev/zero,
+// `yes |`, UTF-16, Latin-1 or binary. Each case gets one line, the same words everywhere, and a
+// read that waits can always be ended by SIGINT or SIGTERM.
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import { Socket } from 'node:net';
+import { isatty, ReadStream } from 'node:tty';
+import { InputError, StoppedError, UsageError } from '../errors.js';
+import { clip } from './numbers.js';
+
+/** The most a whole file or stream may hold (an offer file is a few hundred bytes, a market file 50 kB). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** A stream to read, its name for messages, and its size when known (a regular file). */
+export interface Source {
+  stream: NodeJS.ReadableStream & { destroy?: () => void };
+  name: string;
+  size: number | undefined;
+}
+
 /** Why a file could not be read, in the words every "cannot read ..." message uses. */
 export function fsReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -12,4 +33,264 @@ export function fsReason(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** Open for reading without waiting for a FIFO's writer (see openSource). */
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+const READ_CHUNK = 64 * 1024;
+
+/** A callback-style fs call as a promise (fs/promises' FileHandle would own the descriptor). */
+function fsCall<T>(
+  call: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) =>
+    call((error, value) => (error ? reject(error) : resolve(value))),
+  );
+}
+
+/**
+ * Open a user's file, or stdin for `-` (or no file), as a stream that a signal can end: a FIFO,
+ * a socket or a terminal is read on the event loop, as Node reads a piped stdin. (Through fs, a
+ * read that waits for a writer blocks a thread of libuv's pool, where no signal reaches it, and
+ * the process cannot even exit until the writer writes or closes.) A file that cannot be opened
+ * is a UsageError: "cannot read 'x': no such file".
+ */
+export async function openSource(
+  file: string | undefined,
+  stdin: NodeJS.ReadableStream,
+): Promise<Source> {
+  if (file === undefined || file === '-') return { stream: stdin, name: 'stdin', size: undefined };
+  const cannot = (error: unknown): UsageError =>
+    new UsageError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`);
+  let fd: number;
+  try {
+    // O_NONBLOCK: a FIFO opens at once, with or without a writer yet, instead of blocking a
+    // thread of libuv's pool in open().
+    fd = await fsCall<number>((done) => fs.open(file, OPEN_FLAGS, done));
+  } catch (error) {
+    // /dev/stdin on a socket (Node's child_process gives one) cannot be opened: read stdin.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file)) {
+      return { stream: stdin, name: file, size: undefined };
+    }
+    throw cannot(error);
+  }
+  try {
+    const stat = await fsCall<fs.Stats>((done) => fs.fstat(fd, done));
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (stat.isFIFO() || stat.isSocket()) {
+      return {
+        stream: new Socket({ fd, readable: true, writable: false }),
+        name: file,
+        size: undefined,
+      };
+    }
+    if (isatty(fd)) return { stream: new ReadStream(fd), name: file, size: undefined };
+    if (!stat.isFile()) {
+      // Any other device (/dev/null, /dev/zero): its reads do not wait on anyone, but some fail
+      // with EAGAIN when non-blocking; open it again as a plain file.
+      const nonBlocking = fd;
+      fd = -1;
+      fs.closeSync(nonBlocking);
+      fd = await fsCall<number>((done) => fs.open(file, 'r', done));
+    }
+    return {
+      stream: fs.createReadStream(file, { fd, highWaterMark: READ_CHUNK }),
+      name: file,
+      size: stat.isFile() ? stat.size : undefined,
+    };
+  } catch (error) {
+    if (fd !== -1) fs.close(fd, () => {});
+    throw cannot(error);
+  }
+}
+
+/**
+ * A whole user file (or stdin for `-`) as text: at most MAX_FILE_BYTES, UTF-8 (a byte-order mark
+ * dropped), neither UTF-16, Latin-1 nor binary: each refused in one line naming the file, an
+ * InputError on `field`. A SIGINT or SIGTERM (`signal` aborted) ends the read at once, even while
+ * a FIFO or a quiet pipe has nothing to give: a StoppedError.
+ */
+export async function readText(
+  file: string,
+  io: { stdin: NodeJS.ReadableStream; signal?: AbortSignal },
+  field: string,
+): Promise<string> {
+  if (file === '-' && (io.stdin as { isTTY?: boolean }).isTTY) {
+    throw new UsageError(
+      "'-' reads from a pipe, and stdin is a terminal: give a file, or pipe one in (< file)",
+    );
+  }
+  const source = await openSource(file, io.stdin);
+  const name = clip(source.name, 200);
+  const tooLarge = new InputError(
+    `${name} is larger than ${formatBytes(MAX_FILE_BYTES)}, more than any file ml-salary reads: is it the right file?`,
+    field,
+  );
+  if (source.size !== undefined && source.size > MAX_FILE_BYTES) {
+    source.stream.destroy?.();
+    throw tooLarge;
+  }
+  const bytes = await readAll(
+    source,
+    io.signal,
+    (head) => {
+      const why = sniffBinary(head);
+      return why === undefined ? undefined : new InputError(`${name} ${why}`, field);
+    },
+    tooLarge,
+  );
+  const bad = utf8Problem(bytes);
+  if (bad !== undefined) throw new InputError(`${name} is ${bad}`, field);
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/**
+ * Every byte of a source, up to the limit (`tooLarge` past it), checked by `sniff` as soon as
+ * 8 bytes are in (so /dev/zero ends at its first chunk). An aborted `signal` ends the read at once.
+ */
+function readAll(
+  source: Source,
+  signal: AbortSignal | undefined,
+  sniff: (head: Buffer) => Error | undefined,
+  tooLarge: Error,
+): Promise<Buffer> {
+  const { stream } = source;
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let sniffed = false;
+    const finish = (error?: Error): void => {
+      signal?.removeEventListener('abort', onAbort);
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      if (error) {
+        stream.destroy?.();
+        reject(error);
+      } else resolve(Buffer.concat(chunks, size));
+    };
+    const onAbort = (): void => finish(new StoppedError());
+    const onError = (error: Error): void => finish(error);
+    const onEnd = (): void =>
+      finish(sniffed || size === 0 ? undefined : sniff(Buffer.concat(chunks)));
+    const onData = (chunk: Buffer | string): void => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(bytes);
+      size += bytes.length;
+      if (size > MAX_FILE_BYTES) return finish(tooLarge);
+      if (!sniffed && size >= 8) {
+        sniffed = true;
+        const problem = sniff(Buffer.concat(chunks));
+        if (problem) finish(problem);
+      }
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+  }).catch((error: unknown) => {
+    if (error instanceof InputError || error instanceof StoppedError) throw error;
+    throw new UsageError(`cannot read '${clip(source.name, 200)}': ${fsReason(error)}`);
+  });
+}
+
+/** Byte offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates). */
+export function firstBadByte(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Each lead byte admits a narrower second-byte range where overlongs/surrogates would start.
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    const second = bytes[i + 1];
+    if (second === undefined || second < lo || second > hi) return i;
+    for (let k = 2; k < n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += n;
+  }
+  return i;
+}
+
+/**
+ * What is wrong with bytes that are not UTF-8, naming the first bad byte (and the letter it is
+ * in Latin-1, the usual culprit), or undefined for UTF-8. `where` follows the byte's position
+ * (" of the line").
+ */
+export function utf8Problem(bytes: Buffer, where = ''): string | undefined {
+  if (isUtf8(bytes)) return undefined;
+  const at = firstBadByte(bytes);
+  const byte = bytes[at] ?? 0;
+  const latin1 = byte >= 0xa0 ? `, '${String.fromCharCode(byte)}' in Latin-1` : '';
+  return `not valid UTF-8 text (bad byte 0x${byte.toString(16).padStart(2, '0')} at byte ${at + 1}${where}${latin1}); save it as UTF-8`;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Whether bytes read as UTF-16 without a byte-order mark: in their first (up to 64) bytes, every
+ * other byte is 0 and the rest are ASCII text, as `{"base": ...` is in UTF-16LE or BE.
+ */
+function bomlessUtf16(b: Buffer): boolean {
+  const n = Math.min(b.length, 64) & ~1;
+  if (n < 4) return false;
+  const text = (byte: number) =>
+    byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f);
+  for (const zero of [0, 1]) {
+    let ok = true;
+    for (let i = 0; i < n && ok; i += 2) {
+      ok = b[i + zero] === 0 && text(b[i + 1 - zero]!);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * What a file's first bytes say about it, before any of it is parsed: UTF-16 text (with a
+ * byte-order mark, or ASCII text with every other byte 0), or binary (a NUL byte, or many
+ * control bytes, in the first 8 KiB, as `grep` and `git` judge). Returns what to say after the
+ * file's name ("is UTF-16 text; save it as UTF-8"), or undefined for text.
+ */
+export function sniffBinary(head: Buffer): string | undefined {
+  const b = head.subarray(0, 8192);
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || bomlessUtf16(b)) {
+    return 'is UTF-16 text; save it as UTF-8';
+  }
+  const nul = b.indexOf(0);
+  if (nul !== -1) return `looks binary (a NUL byte at byte ${nul + 1}), not text`;
+  let control = 0;
+  for (const byte of b) {
+    if (
+      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) ||
+      byte === 0x7f
+    ) {
+      control++;
+    }
+  }
+  if (b.length >= 32 && control / b.length > 0.1)
+    return 'looks binary (many control bytes), not text';
+  return undefined;
 }

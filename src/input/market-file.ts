@@ -1,11 +1,11 @@
 // Your own market file (--data): read, checked against schemas/market.schema.json and for what a
 // schema cannot say (ranges in order, anchors going up in years, names that match one entry,
 // references that exist), and named in every estimate's sources.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { fsReason } from './files.js';
-import { UsageError } from '../errors.js';
+import { readText } from './files.js';
+import { parseJson } from './json.js';
+import { money } from '../model/format.js';
 import { deepFreeze } from '../model/freeze.js';
 import marketSchema from '../../schemas/market.schema.json' with { type: 'json' };
 import { schemaProblem, type Schema } from './schema.js';
@@ -293,7 +293,7 @@ function checkLargest(m: Market, fail: (path: string, message: string) => never)
     const biggest = (named[0] ?? [0, '(the whole file)'])[1];
     fail(
       biggest,
-      `with ${named.map(([v, p]) => `${p} ${v}`).join(', ')} and skill premiums adding up to ${Math.round(skills * 1000) / 10}% of base, a total could reach ${Number.isFinite(total) ? `$${Math.round(total).toLocaleString('en-US')}` : 'infinity'} a year, above the most ml-salary allows ($${MAX_FIGURE.toLocaleString('en-US')})`,
+      `with ${named.map(([v, p]) => `${p} ${v}`).join(', ')} and skill premiums adding up to ${Math.round(skills * 1000) / 10}% of base, a total could reach ${Number.isFinite(total) ? money(total) : 'infinity'} a year, above the most ml-salary allows (${money(MAX_FIGURE)})`,
     );
   }
 }
@@ -334,23 +334,15 @@ export function checkMarket(value: unknown, name: string, file: string): Market 
   return deepFreeze(market);
 }
 
-/** Read and check a market file (--data). */
-export async function readMarketFile(path: string): Promise<Market> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const why = fsReason(error);
-    throw new UsageError(`cannot read ${FIELD} '${clip(path, 200)}': ${why}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError(
-      `${FIELD} ${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 120)})`,
-      FIELD,
-    );
-  }
-  return checkMarket(value, path, path);
+/**
+ * Read and check a market file (--data), or stdin for `-`, as every user file is read
+ * (input/files.ts: size, encoding, duplicate keys, signals).
+ */
+export async function readMarketFile(
+  path: string,
+  io: { stdin: NodeJS.ReadableStream; signal?: AbortSignal },
+): Promise<Market> {
+  const text = await readText(path, io, FIELD);
+  const name = path === '-' ? 'stdin' : path;
+  return checkMarket(parseJson(text, `${FIELD} ${clip(name, 200)}`, FIELD), name, name);
 }

@@ -18,9 +18,17 @@ import {
   type Vesting,
 } from '../model/offer.js';
 import { parseVesting } from './amounts.js';
+import {
+  cadenceOf,
+  checkTogether,
+  equityTerms,
+  parseEquity,
+  priceOptions,
+  type RawEquity,
+} from './equity.js';
 
 /** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
-export interface RawOffer {
+export interface RawOffer extends RawEquity {
   base?: unknown;
   bonus?: unknown;
   equity?: unknown;
@@ -40,6 +48,18 @@ export const OFFER_FIELDS: readonly (keyof RawOffer)[] = [
   'refresh',
   'growth',
   'private',
+  'options',
+  'strike',
+  'fmv',
+  'preferred',
+  'optionType',
+  'stage',
+  'cliff',
+  'vestEvery',
+  'leaveAt',
+  'clawback',
+  'exerciseWindow',
+  'exitPrice',
 ];
 
 /** Names for messages about an offer file or a batch record's `offer`: its own keys. */
@@ -52,7 +72,8 @@ export const OFFER_KEYS: OfferFieldNames = Object.freeze({
   refresh: 'refresh',
   growth: 'growth',
   private: 'private',
-});
+  ...Object.fromEntries(OFFER_FIELDS.slice(8).map((k) => [k, k])),
+} as OfferFieldNames);
 
 /** An amount given as text (`185k`) or as a JSON number (whole dollars, rounded). */
 function amount(value: unknown, field: string): number {
@@ -150,34 +171,44 @@ function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
  */
 export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
   parseTerms(raw, names);
+  parseEquity(raw, names);
 }
 
 /**
  * The offer's terms, parsed and checked (`checkOffer`): `base` is required; a schedule needs a
- * grant (`--vesting` without `--equity` is an error, nothing is guessed); with a grant and no
- * schedule the schedule is `even` (25/25/25/25). An empty text is an error, not "none". Throws
- * InputError naming the field as `names` names it.
+ * grant (`--vesting` without `--equity` or `--options` is an error, nothing is guessed); with a
+ * grant and no schedule the schedule is `even` (25/25/25/25). Options need a strike and the
+ * FMV; with options, `equity` is the grant's value at the preferred price (so the preferred
+ * price is equity / options). Options are a private company's unless the stage is `public`; a
+ * private stage makes the stock private. The cliff, the vests' cadence, a clawback and the
+ * exercise window describe leaving early: they need `leaveAt`. An empty text is an error, not
+ * "none". Throws InputError naming the field as `names` names it.
  */
 export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms {
   if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
   const t = parseTerms(raw, names);
-  const equity = t.equity ?? 0;
-  if (t.vesting !== undefined && equity === 0) {
+  const e = parseEquity(raw, names);
+  checkTogether(raw, e, t.equity !== undefined, names);
+  const priced = priceOptions(e, t.equity ?? 0, names);
+  if (t.vesting !== undefined && priced.equity === 0 && e.options === undefined) {
     throw new InputError(
-      `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity}`,
+      `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
       names.vesting,
     );
   }
   const even = vestingPresets.find((p) => p.id === 'even')!;
+  const vesting = t.vesting ?? { id: even.id, percents: [...even.percents] };
+  const preset = vestingPresets.find((p) => p.id === vesting.id);
   const terms: OfferTerms = {
     base: t.base!,
     bonus: t.bonus ?? null,
-    equity,
-    vesting: t.vesting ?? { id: even.id, percents: [...even.percents] },
+    vesting,
     signOn: t.signOn ?? [],
     refresh: t.refresh ?? 0,
     growth: t.growth ?? 0,
-    private: t.private ?? false,
+    ...equityTerms(e, priced, t.private, (isPrivate) =>
+      cadenceOf(preset, vesting.percents.length, isPrivate, e, even),
+    ),
   };
   checkOffer(terms, names);
   return terms;

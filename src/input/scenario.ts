@@ -137,9 +137,7 @@ export function applyScenario(start: Profile, scenario: Scenario, market: Market
         break;
       }
       case 'skills':
-        if (c.set) p.skills = [...c.set];
-        for (const id of c.add ?? []) if (!p.skills.includes(id)) p.skills.push(id);
-        p.skills = p.skills.filter((id) => !(c.remove ?? []).includes(id));
+        p.skills = changedSkills(p.skills, c);
         break;
       case 'level':
         if (c.set === null) delete p.level;
@@ -150,4 +148,25 @@ export function applyScenario(start: Profile, scenario: Scenario, market: Market
     }
   }
   return p;
+}
+
+/**
+ * The skills after a change. Adding a skill the profile has, or removing one it lacks, would
+ * give a column identical to the start without a word: refused, naming the skill.
+ */
+function changedSkills(
+  skills: readonly string[],
+  c: Extract<Change, { field: 'skills' }>,
+): string[] {
+  if (c.set) return [...c.set];
+  const has = c.add?.find((id) => skills.includes(id));
+  const lacks = c.remove?.find((id) => !skills.includes(id));
+  if (has !== undefined || lacks !== undefined) {
+    const why = has !== undefined ? `already has ${has}` : `has no ${lacks!} to remove`;
+    throw new InputError(
+      `${FIELD} ${c.text}: the profile ${why} (its skills: ${skills.join(', ') || 'none'})`,
+      FIELD,
+    );
+  }
+  return [...skills, ...(c.add ?? [])].filter((id) => !(c.remove ?? []).includes(id));
 }

@@ -2,7 +2,7 @@
 // the tax tables hold (upper case) or `none`, the pre-tax contributions an amount. Loaded only
 // with --take-home (the tax tables come along).
 import { InputError } from '../errors.js';
-import { stateCodes, type TakeHomeRequest } from '../model/take-home.js';
+import { localityIndex, stateCodes, type TakeHomeRequest } from '../model/take-home.js';
 import type { Filing } from '../model/tax.js';
 import { parseAmount } from './amounts.js';
 import { didYouMean } from './names.js';
@@ -22,14 +22,62 @@ export function parseState(text: string, field: string): string {
   );
 }
 
+/** A locality as typed: an id some state has (lower case), or `none`. */
+export function parseLocality(text: string, field: string): string {
+  const id = text.trim().toLowerCase();
+  if (id === 'none') return id;
+  const index = localityIndex();
+  if (index.has(id)) return id;
+  const hint = didYouMean(id, [...index.keys(), 'none']);
+  throw new InputError(
+    `unknown locality '${clip(text.trim())}' for ${field}${hint ? ` (did you mean '${hint}'?)` : ''}; see: ml-salary list localities`,
+    field,
+  );
+}
+
+/** An age as typed: a whole number of years, 14-120. */
+export function parseAge(text: string, field: string): number {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t) || Number(t) < 14 || Number(t) > 120)
+    throw new InputError(
+      `${field} '${clip(t)}' is not an age: a whole number of years from 14 to 120`,
+      field,
+    );
+  return Number(t);
+}
+
 /** The take-home request from its flags' text; `names` are the flags' names for messages. */
 export function parseTakeHome(
-  given: { filing?: Filing; state?: string; pretax?: string },
-  names: { state: string; pretax: string },
+  given: {
+    filing?: Filing;
+    state?: string;
+    locality?: string;
+    pretax?: string;
+    hsa?: string;
+    hsaFamily?: boolean;
+    age?: string;
+    itemized?: string;
+  },
+  names: {
+    state: string;
+    locality: string;
+    pretax: string;
+    hsa: string;
+    age: string;
+    itemized: string;
+  },
 ): TakeHomeRequest {
+  const money = (text: string | undefined, field: string): number =>
+    text === undefined ? 0 : parseAmount(text, field);
   return {
     filing: given.filing ?? 'single',
     state: given.state === undefined ? undefined : parseState(given.state, names.state),
-    pretax: given.pretax === undefined ? 0 : parseAmount(given.pretax, names.pretax),
+    locality:
+      given.locality === undefined ? undefined : parseLocality(given.locality, names.locality),
+    pretax: money(given.pretax, names.pretax),
+    hsa: money(given.hsa, names.hsa),
+    hsaFamily: given.hsaFamily === true,
+    age: given.age === undefined ? undefined : parseAge(given.age, names.age),
+    itemized: money(given.itemized, names.itemized),
   };
 }

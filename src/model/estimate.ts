@@ -108,4 +108,4 @@ export function estimate(profile: Profile, market: Market): Estimate {
 }
 
 export { levelFor, degreeWeight, positionFor, ladderBase, mixAt } from './ladder.js';
-export { partsOf, type Parts, type Price } from './parts.js';
+export type { Price } from './parts.js';

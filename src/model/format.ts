@@ -2,13 +2,16 @@
 // use these, so "$1,234", "17.5%" and "6 years" read the same everywhere.
 
 /**
- * A whole number with its digits grouped in threes by commas: `toLocaleString('en-US')` for a
- * safe integer, done by hand because the first toLocaleString call loads locale data (~15 ms).
+ * A whole number with its digits grouped in threes by commas, as `toLocaleString('en-US')`
+ * writes it (done by hand: the first toLocaleString call loads locale data, ~15 ms). A number
+ * past 2^53 (only ever in a message refusing it) is written with all its digits.
  */
 export function groupThousands(n: number): string {
   if (n === 0) return '0'; // and -0, which toLocaleString writes "-0"
-  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
-  const digits = String(n < 0 ? -n : n);
+  if (!Number.isFinite(n)) return String(n);
+  const whole = Math.round(n < 0 ? -n : n);
+  if (whole === 0) return '0';
+  const digits = Number.isSafeInteger(whole) ? String(whole) : BigInt(whole).toString();
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
   return n < 0 ? `-${out}` : out;

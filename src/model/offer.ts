@@ -1,8 +1,10 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import vesting from '../../data/vesting.json' with { type: 'json' };
 import { InputError } from '../errors.js';
-import { position, type Position } from './percentile.js';
-import type { Range } from './types.js';
+import type { Stage } from './equity.js';
+import { money } from './format.js';
+import { checkEquity, optionYears, type OptionTerms } from './options.js';
+import { signOnOnLeaving, vestedBetween, YEARLY, type Cadence, type Clawback } from './vesting.js';
 
 /** A target bonus: a fraction of base (`0.15` for 15%) or an amount in dollars a year. */
 export type Bonus = { kind: 'percent'; value: number } | { kind: 'amount'; value: number };
@@ -17,6 +19,9 @@ export interface Vesting {
 /** A named schedule from data/vesting.json. */
 export interface VestingPreset extends Vesting {
   label: string;
+  /** Months before the first vest, and the equal vests in each year (data/vesting.json). */
+  cliffMonths: number;
+  vestsPerYear: readonly number[];
   source: string;
   year: number;
   note: string;
@@ -43,10 +48,29 @@ export interface OfferTerms {
   growth: number;
   /** The equity is in a private company: paper value, illiquid. */
   private: boolean;
+  /** Stock options (then `equity` is 0: the grant is the options). */
+  options?: OptionTerms | null;
+  /** The last round's preferred price a share, when known. */
+  preferred?: number | null;
+  /** The company's stage (data/startup.json), when given. */
+  stage?: Stage | null;
+  /** When within the years the shares vest; yearly totals (`YEARLY`) when absent. */
+  cadence?: Cadence;
+  /** Leaving after this many months: the years stop there. */
+  leaveAt?: number | null;
+  clawback?: Clawback | null;
+  /** Months to exercise vested options after leaving. */
+  exerciseWindow?: number;
+  /** A price a share at an exit to value private stock at (instead of paper). */
+  exitPrice?: number | null;
 }
 
+/** The terms' names in messages (an option grant's parts and the cadence each have theirs). */
+export type OfferField =
+  Exclude<keyof OfferTerms, 'cadence'> | 'strike' | 'fmv' | 'optionType' | 'cliff' | 'vestEvery';
+
 /** How each term is named in messages: the `ml-salary offer` flags unless told otherwise. */
-export type OfferFieldNames = Readonly<Record<keyof OfferTerms, string>>;
+export type OfferFieldNames = Readonly<Record<OfferField, string>>;
 
 export const OFFER_FLAGS: OfferFieldNames = Object.freeze({
   base: '--base',
@@ -57,17 +81,23 @@ export const OFFER_FLAGS: OfferFieldNames = Object.freeze({
   refresh: '--refresh',
   growth: '--growth',
   private: '--private',
+  options: '--options',
+  strike: '--strike',
+  fmv: '--fmv',
+  preferred: '--preferred',
+  optionType: '--option-type',
+  stage: '--stage',
+  cliff: '--cliff',
+  vestEvery: '--vest-every',
+  leaveAt: '--leave-at',
+  clawback: '--clawback',
+  exerciseWindow: '--exercise-window',
+  exitPrice: '--exit-price',
 });
 
 const LIMITS = model.limits;
 /** Percentages in a schedule may add up to 100 within this, so 33.33/33.33/33.33 passes. */
 const SUM_TOLERANCE = 0.01;
-
-function usd(n: number): string {
-  return `$${Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-}
 
 /** Show a sum of percentages as a person would: 99.999999 -> "99.999999", 90.00000000001 -> "90". */
 function shownSum(sum: number): string {
@@ -124,7 +154,7 @@ function checkAmount(value: unknown, field: string, what: string): void {
   if (value < 0) throw new InputError(`${field}${what} cannot be negative`, field);
   if (value > LIMITS.maxAmount) {
     throw new InputError(
-      `${field}${what} ${usd(value)} is above the maximum of ${usd(LIMITS.maxAmount)}`,
+      `${field}${what} ${money(value)} is above the maximum of ${money(LIMITS.maxAmount)}`,
       field,
     );
   }
@@ -159,7 +189,7 @@ export function checkBonus(
     // The same bound as for a percentage: an amount is judged as the share of base it is.
     if (bonus.value * 100 > base * max) {
       throw new InputError(
-        `${fields.bonus} ${usd(bonus.value)} is ${shownPercent(bonus.value / base, max)}% of ${fields.base} ${usd(base)}, above ${max}% of base`,
+        `${fields.bonus} ${money(bonus.value)} is ${shownPercent(bonus.value / base, max)}% of ${fields.base} ${money(base)}, above ${max}% of base`,
         fields.bonus,
       );
     }
@@ -228,12 +258,20 @@ export function checkOffer(terms: OfferTerms, fields: OfferFieldNames = OFFER_FL
     );
   }
 
-  if (terms.private && terms.equity === 0) {
+  if (terms.private && terms.equity === 0 && !terms.options) {
     throw new InputError(
       `${fields.private} describes the equity, but the offer has none (${fields.equity})`,
       fields.private,
     );
   }
+  checkEquity(terms, fields);
+}
+
+/** The initial grant's value on paper: the dollar grant, or the options' spread at the paper price. */
+export function grantValue(terms: OfferTerms): number {
+  const o = terms.options;
+  if (!o) return terms.equity;
+  return Math.round(o.count * Math.max(0, (terms.preferred ?? o.fmv) - o.strike));
 }
 
 /** The target bonus in dollars a year: percent x base, or the amount (0 for none). */
@@ -243,51 +281,96 @@ export function targetBonus(terms: OfferTerms): number {
   return Math.round(bonus.kind === 'percent' ? bonus.value * terms.base : bonus.value);
 }
 
-/** One year of an offer, whole dollars; `total` is exactly the sum of the four parts. */
+/** One year of an offer, whole dollars; `total` is exactly the sum of its parts. */
 export interface OfferYear {
   year: number;
+  /** Months worked in the year, when leaving ends it early (absent for a whole year). */
+  months?: number;
   base: number;
   bonus: number;
-  /** Stock vested that year: the initial grant's share plus every refresher's. */
+  /** Stock vested that year (options: their spread on paper): the initial grant's and every refresher's. */
   equity: number;
   signOn: number;
+  /** Sign-on paid back on leaving (negative), in the year you leave. */
+  clawback?: number;
   total: number;
 }
 
 /**
- * The offer year by year, from year 1 to the schedule's last year.
+ * The offer year by year, from year 1 to the schedule's last year, or to the year you leave.
  *
  * Base is flat and the bonus is its target every year. The sign-on is the list's entry for that
  * year (0 after it ends). Stock is the initial grant's vest plus **stacked refreshers**: a
  * refresher of `refresh` dollars is granted each year from year 1 and vests on the same schedule
  * from the year after its grant (the one granted in year k vests percents[0] in year k+1,
  * percents[1] in year k+2, ...); those granted too late to vest within the schedule's years are
- * not shown.
+ * not shown. The cadence (cliff, vests a year) decides in which year a vest lands; refreshers
+ * have no cliff.
  *
  * Growth convention: every grant's dollar value is fixed on its grant date (the initial grant at
  * the start of year 1, the year-k refresher at the end of year k); its vest in its j-th vesting
  * year is worth grant x percents[j-1] x (1 + growth)^(j - 1/2), the stock price at the middle of
  * that year (shares vest through the year: monthly, quarterly, or in halves). So the initial
  * grant in year y is grant x percents[y-1] x (1 + g)^(y - 1/2). Growth 0 gives exactly
- * grant x percent.
+ * grant x percent. Options: their spread on paper (`optionYears`).
+ *
+ * Leaving after `leaveAt` months: the last year is cut there (base for its months, no bonus
+ * for a year not finished, the vests up to then), sign-on is paid only for the years begun, and
+ * the clawback owed is in that year's row (`signOnOnLeaving`).
  */
 export function offerYears(terms: OfferTerms): OfferYear[] {
   checkOffer(terms);
   const percents = terms.vesting.percents;
+  const cadence = terms.cadence ?? YEARLY;
+  const noCliff: Cadence = { cliffMonths: 0, vestsPerYear: cadence.vestsPerYear };
+  const leave = terms.leaveAt ?? null;
   const g = terms.growth;
   const grown = (j: number): number => (g === 0 ? 1 : (1 + g) ** (j - 0.5));
-  const vest = (grant: number, j: number): number => ((grant * percents[j - 1]!) / 100) * grown(j);
   const base = Math.round(terms.base);
   const bonus = targetBonus(terms);
-  return percents.map((_, i) => {
-    const year = i + 1;
-    let stock = vest(terms.equity, year);
-    // Refreshers granted in years 1 .. year-1: the one from year k is in its (year - k)-th vest.
-    for (let k = 1; k < year; k++) stock += vest(terms.refresh, year - k);
-    const equity = Math.round(stock);
-    const signOn = Math.round(terms.signOn[i] ?? 0);
-    return { year, base, bonus, equity, signOn, total: base + bonus + equity + signOn };
-  });
+  const options = terms.options
+    ? optionYears(
+        terms.options,
+        terms.preferred ?? null,
+        percents,
+        cadence,
+        g,
+        percents.length,
+        leave,
+      )
+    : null;
+  const owed =
+    leave === null
+      ? 0
+      : signOnOnLeaving(terms.signOn, leave, terms.clawback ?? null).reduce(
+          (s, k) => s + k.owed,
+          0,
+        );
+  const out: OfferYear[] = [];
+  for (let year = 1; year <= percents.length; year++) {
+    const from = 12 * (year - 1);
+    const to = leave === null ? 12 * year : Math.min(12 * year, leave);
+    if (to <= from) break;
+    let stock = options
+      ? options[year - 1]!.paper
+      : terms.equity * vestedBetween(percents, cadence, from, to) * grown(year);
+    // Refreshers granted at the ends of years 1 .. year-1: the one from year k is in its (year - k)-th vest.
+    for (let k = 1; k < year && !options; k++)
+      stock += terms.refresh * vestedBetween(percents, noCliff, from, to, 12 * k) * grown(year - k);
+    const row: OfferYear = { year, base, bonus, equity: Math.round(stock), signOn: 0, total: 0 };
+    if (to - from < 12) {
+      row.months = to - from;
+      row.base = Math.round((terms.base * row.months) / 12);
+      row.bonus = 0;
+    }
+    row.signOn = Math.round(terms.signOn[year - 1] ?? 0);
+    const last = leave !== null && to === leave;
+    if (last && owed > 0) row.clawback = -owed;
+    row.total = row.base + row.bonus + row.equity + row.signOn + (row.clawback ?? 0);
+    out.push(row);
+    if (last) break;
+  }
+  return out;
 }
 
 /** The first year's total: base, target bonus, stock vested in year 1 and the year-1 sign-on. */
@@ -316,62 +399,9 @@ export interface Annualized {
 export function annualized(terms: OfferTerms): Annualized {
   checkOffer(terms);
   const base = Math.round(terms.base);
-  const equity = Math.round(terms.equity / terms.vesting.percents.length);
+  const equity = Math.round(grantValue(terms) / terms.vesting.percents.length);
   const bonus = targetBonus(terms);
   const signOnSum = terms.signOn.reduce((a, b) => a + b, 0);
   const signOn = Math.round(signOnSum / model.annualized.signOnYears);
   return { base, equity, bonus, signOn, total: base + equity + bonus + signOn };
-}
-
-/** The market ranges an offer is judged against (the estimate's, whole dollars a year). */
-export interface OfferMarket {
-  base: Range;
-  bonus: Range;
-  equity: Range;
-  total: Range;
-}
-
-/** Where each part of an offer sits against the market; `cash` only for a private company. */
-export interface OfferPosition {
-  base: Position;
-  bonus: Position;
-  equity: Position;
-  total: Position;
-  cash?: Position;
-}
-
-/**
- * Where the offer sits against the market, per component and for the total, each from its own
- * range (percentiles of parts do not add up to the total's):
- * - base vs the market base; bonus (the target) vs the market bonus;
- * - equity per year (grant / vesting years) vs the market equity, which is a yearly grant value;
- * - total = base + target bonus + grant / vesting years vs the market total. **Sign-on is left
- *   out**, because the market figures have none: the estimate is base + bonus + equity.
- * - With `private: true`, also `cash` = base + target bonus vs the market's cash range (the sums
- *   of base's and bonus's percentiles, P10 + P10 and so on: an approximation). The equity, and so the
- *   total, is judged at its paper value, as stated: a private grant cannot be sold, and Carta's
- *   advice is that its lower bound is $0 ("The lower bound value of your option grant is $0. That
- *   is also the default value.", Carta's offer letter, https://carta.com/blog/a-better-offer-letter/),
- *   which is why the cash is judged on its own.
- */
-export function offerPosition(terms: OfferTerms, market: OfferMarket): OfferPosition {
-  const a = annualized(terms);
-  const result: OfferPosition = {
-    base: position(a.base, market.base),
-    bonus: position(a.bonus, market.bonus),
-    equity: position(a.equity, market.equity),
-    total: position(a.base + a.bonus + a.equity, market.total),
-  };
-  if (terms.private) {
-    const { base, bonus } = market;
-    const cash: Range = {
-      low: base.low + bonus.low,
-      p25: base.p25 + bonus.p25,
-      mid: base.mid + bonus.mid,
-      p75: base.p75 + bonus.p75,
-      high: base.high + bonus.high,
-    };
-    result.cash = position(a.base + a.bonus, cash);
-  }
-  return result;
 }

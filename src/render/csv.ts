@@ -1,9 +1,15 @@
 import type { Estimate, ProfileField } from '../model/types.js';
 
-/** Quote a CSV field when it holds a comma, quote, CR or LF (RFC 4180). */
+/**
+ * Quote a CSV field when it holds a comma, quote, CR or LF (RFC 4180). A text that a spreadsheet
+ * would run as a formula (starting with =, +, -, @, a tab or a CR, such as an offer's label
+ * `=HYPERLINK(...)`) is neutralised as OWASP's CSV-injection rule says: a ' before it, and quoted.
+ * Numbers are written as numbers (a negative difference stays -5000).
+ */
 export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  if (/^[=+\-@\t\r]/.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function csvRow(values: readonly (string | number)[]): string {

@@ -1,3 +1,4 @@
+import type { LocalityGroup } from '../model/take-home.js';
 import type { CatalogEntry, TitleMap } from '../model/types.js';
 import { wrap } from './text.js';
 
@@ -7,6 +8,12 @@ export const LIST_KINDS = {
   skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: 'comma-separated' },
   degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
   levels: { kind: 'level', flag: '--level', title: 'Levels (optional: they override the years)' },
+  states: { kind: 'state', flag: '--state', title: 'States (50 and DC) for --take-home' },
+  localities: {
+    kind: 'locality',
+    flag: '--locality',
+    title: 'Localities for --take-home: local taxes by state',
+  },
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;
 
@@ -64,19 +71,57 @@ function titleText(t: TitleMap): string {
     .join(', ');
 }
 
-/** The accepted values as a JSON document. */
-export function renderListJson(
+/** The accepted values as a JSON document; for levels, with each company's titles. */
+export function listDocument(
   kind: ListKind,
   entries: readonly CatalogEntry[],
   titles: readonly TitleMap[] = [],
-): string {
+): {
+  kind: ListKind;
+  values: { id: string; label: string; aliases: string[] }[];
+  titles?: { company: string; aliases: string[]; titles: Record<string, string>; source: string }[];
+} {
   const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
-  if (titles.length === 0) return `${JSON.stringify({ kind, values })}\n`;
-  const companies = titles.map((t) => ({
-    company: t.company,
-    aliases: [...t.aliases],
-    titles: { ...t.titles },
-    source: t.source,
-  }));
-  return `${JSON.stringify({ kind, values, titles: companies })}\n`;
+  if (titles.length === 0) return { kind, values };
+  return {
+    kind,
+    values,
+    titles: titles.map((t) => ({
+      company: t.company,
+      aliases: [...t.aliases],
+      titles: { ...t.titles },
+      source: t.source,
+    })),
+  };
+}
+
+/** The localities by state: named ones with their names, counties as one list per state. */
+export function renderLocalities(groups: readonly LocalityGroup[], width: number): string {
+  const idWidth = Math.max(...groups.flatMap((g) => g.named.map((n) => n.id.length)));
+  const lines = [
+    wrap(
+      'Localities for --take-home (--locality, within the state taxed; none for no local tax):',
+      width,
+      '',
+    ),
+  ];
+  for (const g of groups) {
+    g.named.forEach((n, i) =>
+      lines.push(`  ${i === 0 ? g.state : '  '}  ${n.id.padEnd(idWidth)}  ${n.name}`),
+    );
+    if (g.counties) {
+      const head = `  ${g.named.length ? '  ' : g.state}  `;
+      const text = `counties (every resident pays one; default ${g.counties.default}): ${g.counties.ids.join(', ')}`;
+      lines.push(head + wrap(text, width, ' '.repeat(head.length)));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The localities as a JSON document. */
+export function localitiesDocument(groups: readonly LocalityGroup[]): {
+  kind: 'localities';
+  values: readonly LocalityGroup[];
+} {
+  return { kind: 'localities', values: groups };
 }

@@ -56,6 +56,10 @@ export function renderMarkdown(doc: EstimateDocument): string {
     lines.push('| | Low | Typical | High |');
     lines.push('|---|---:|---:|---:|');
     lines.push(`| Gross | ${t.map((v) => money(v.gross)).join(' | ')} |`);
+    if (first.pretax > 0)
+      lines.push(`| 401(k) deferrals | ${t.map((v) => money(-v.pretax)).join(' | ')} |`);
+    if (first.hsa > 0)
+      lines.push(`| HSA contributions | ${t.map((v) => money(-v.hsa)).join(' | ')} |`);
     for (const tax of first.taxes) {
       lines.push(
         `| ${esc(tax.label)} | ${t.map((v) => money(-(v.taxes.find((x) => x.id === tax.id)?.amount ?? 0))).join(' | ')} |`,

@@ -1,59 +1,140 @@
 // CSV and markdown of offer documents (the table is render/offer.ts).
+import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
-import type { OfferDocument } from '../documents/offer.js';
 import { csvRow } from './csv.js';
+import { breakEvenText, yearLabel } from './equity.js';
+import { exerciseNotes, leaveLines, oddsLines, taxText } from './equity-text.js';
+
+type Cell = string | number;
 
 /**
- * CSV: one row per offer and year (with --take-home, its net), then first-year, annualized, and
- * total-vs-market: the annualized base + bonus + stock, sign-on left out, with its percentile and
- * verdict in the market (the annualized row's total includes sign-on / 4, so it has none).
+ * CSV: one row per offer and year, cash apart from the stock (`stock_basis`: market for a listed
+ * company, paper for a private one; `risk_adjusted`: cash + the stock's expected value at an
+ * exit, with a stage), then first-year, annualized, total-vs-market (the annualized base +
+ * bonus + stock, sign-on left out, with its percentile and verdict), the running totals
+ * (`cumulative-N`), and what the stock may be worth at an exit, what leaving keeps and where
+ * each offer catches the first (`break-even`) as rows whose figure is in `total`.
  */
-export function offerCsv(docs: readonly OfferDocument[]): string {
+export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const taxed = docs.some((d) => d.years.some((y) => y.takeHome));
-  const head = [
-    'label',
-    'year',
-    'base',
-    'bonus',
-    'stock',
-    'sign_on',
-    'total',
-    'total_percentile',
-    'total_verdict',
-  ];
-  let out = csvRow(taxed ? [...head, 'net'] : head);
-  const row = (cells: (string | number)[], net?: number) =>
-    csvRow(taxed ? [...cells, net ?? ''] : cells);
+  const options = docs.some((d) => d.equity?.options);
+  const leave = docs.some((d) => d.leave);
+  const head = ['label', 'private', 'year'];
+  if (leave) head.push('months');
+  head.push('base', 'bonus', 'stock', 'sign_on');
+  if (leave) head.push('clawback');
+  head.push('cash', 'total', 'stock_basis', 'risk_adjusted');
+  if (options) head.push('options_vested', 'exercise_cost', 'exercise_spread', 'exercise_tax');
+  head.push('total_percentile', 'total_verdict');
+  if (taxed) head.push('net');
+  let out = csvRow(head);
+  const row = (values: Record<string, Cell | undefined>): void => {
+    out += csvRow(head.map((h) => values[h] ?? ''));
+  };
   docs.forEach((d, i) => {
     const label = d.label ?? `offer ${i + 1}`;
-    for (const y of d.years) {
-      out += row(
-        [label, y.year, y.base, y.bonus, y.equity, y.signOn, y.total, '', ''],
-        y.takeHome?.net,
-      );
-    }
-    out += row([label, 'first-year', '', '', '', '', d.firstYear, '', '']);
+    const common = {
+      label,
+      private: String(d.offer.private),
+      stock_basis: d.equity?.basis ?? '',
+    };
+    const ev = d.equity?.expectedByYear;
+    d.years.forEach((y, k) => {
+      const o = d.equity?.options?.years[k];
+      row({
+        ...common,
+        year: y.year,
+        months: y.months ?? 12,
+        base: y.base,
+        bonus: y.bonus,
+        stock: y.equity,
+        sign_on: y.signOn,
+        clawback: y.clawback ?? 0,
+        cash: y.cash,
+        total: y.total,
+        risk_adjusted: ev ? y.cash + (ev[k] ?? 0) : d.equity?.private ? '' : y.total,
+        options_vested: o?.vested,
+        exercise_cost: o?.exerciseCost,
+        exercise_spread: o?.spread,
+        exercise_tax: o?.tax?.amount ?? (o ? 0 : undefined),
+        net: y.takeHome?.net,
+      });
+    });
+    row({ ...common, year: 'first-year', total: d.firstYear });
     const a = d.annualized;
-    out += row([label, 'annualized', a.base, a.bonus, a.equity, a.signOn, a.total, '', '']);
+    row({
+      ...common,
+      year: 'annualized',
+      base: a.base,
+      bonus: a.bonus,
+      stock: a.equity,
+      sign_on: a.signOn,
+      total: a.total,
+    });
     // The percentile is of the annualized total without its sign-on (the market's figures have
     // none): its own row, as the table's "Total vs market", with the figure it is of.
-    out += row([
-      label,
-      'total-vs-market',
-      a.base,
-      a.bonus,
-      a.equity,
-      '',
-      a.base + a.bonus + a.equity,
-      d.position.total.percentile,
-      d.position.total.verdict,
-    ]);
+    row({
+      ...common,
+      year: 'total-vs-market',
+      base: a.base,
+      bonus: a.bonus,
+      stock: a.equity,
+      total: a.base + a.bonus + a.equity,
+      total_percentile: d.position.total.percentile,
+      total_verdict: d.position.total.verdict,
+    });
+    const c = d.cumulative;
+    c.cash.forEach((cash, k) =>
+      row({
+        ...common,
+        year: `cumulative-${k + 1}`,
+        cash,
+        total: c.stock[k],
+        risk_adjusted: c.expected?.[k],
+      }),
+    );
+    const odds = d.equity?.odds;
+    if (odds) {
+      for (const [name, value] of [
+        ['exit-chance-of-nothing', odds.nothing],
+        ['exit-p50', odds.p50],
+        ['exit-expected', odds.expected],
+        ['exit-good-p90', odds.good],
+        ['paper', d.equity!.paper],
+      ] as const)
+        row({ ...common, year: name, total: value });
+    }
+    const l = d.leave;
+    if (l) {
+      row({
+        ...common,
+        year: `kept-on-leaving-${l.months}`,
+        months: l.months,
+        clawback: -l.owed,
+        cash: l.kept.cash,
+        stock: l.kept.stock,
+        total: l.kept.cash + l.kept.stock,
+        risk_adjusted: l.kept.expected === undefined ? undefined : l.kept.cash + l.kept.expected,
+        options_vested: l.exercise?.options,
+        exercise_cost: l.exercise?.cost,
+        exercise_spread: l.exercise?.spread,
+        exercise_tax: l.exercise ? (l.exercise.tax?.amount ?? 0) : undefined,
+      });
+    }
   });
+  for (const b of many?.breakEven ?? []) {
+    const value = b.kind === 'growth' ? b.growth : (b.price ?? b.multiple);
+    row({
+      label: b.of,
+      year: `break-even-${b.kind}`,
+      total: b.result === 'found' ? value : b.result,
+    });
+  }
   return out;
 }
 
-/** Markdown: each offer's year-by-year table and where each part sits. */
-export function offerMarkdown(docs: readonly OfferDocument[]): string {
+/** Markdown: each offer's year-by-year table, its stock, leaving early, where each part sits. */
+export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const usd = money;
   const lines: string[] = [];
   docs.forEach((d, i) => {
@@ -63,17 +144,48 @@ export function offerMarkdown(docs: readonly OfferDocument[]): string {
     );
     lines.push('');
     const taxed = d.years.some((y) => y.takeHome);
+    const paper = d.offer.private;
+    const ev = d.equity?.expectedByYear;
+    const stock = paper ? 'Stock (paper)' : 'Stock';
+    const extra = `${ev ? ' Stock (risk-adjusted) |' : ''}${taxed ? ' Net after tax |' : ''}`;
     lines.push(
-      `| Year | Base | Bonus | Stock | Sign-on | Total |${taxed ? ' Net after tax |' : ''}`,
+      `| Year | Base | Bonus | Sign-on | Cash | ${stock} | ${paper ? 'Cash + paper' : 'Total'} |${extra}`,
     );
-    lines.push(`|---:|---:|---:|---:|---:|---:|${taxed ? '---:|' : ''}`);
-    for (const y of d.years) {
-      const net = taxed ? ` ${y.takeHome ? usd(y.takeHome.net) : ''} |` : '';
-      lines.push(
-        `| ${y.year} | ${usd(y.base)} | ${usd(y.bonus)} | ${usd(y.equity)} | ${usd(y.signOn)} | ${usd(y.total)} |${net}`,
-      );
-    }
+    lines.push(`|---:|---:|---:|---:|---:|---:|---:|${ev ? '---:|' : ''}${taxed ? '---:|' : ''}`);
+    d.years.forEach((y, k) => {
+      const signOn = y.clawback ? `${usd(y.signOn)} (${usd(y.clawback)} paid back)` : usd(y.signOn);
+      const cells = [
+        yearLabel(y),
+        usd(y.base),
+        usd(y.bonus),
+        signOn,
+        usd(y.cash),
+        usd(y.equity),
+        usd(y.total),
+      ];
+      if (ev) cells.push(usd(ev[k] ?? 0));
+      if (taxed) cells.push(y.takeHome ? usd(y.takeHome.net) : '');
+      lines.push(`| ${cells.join(' | ')} |`);
+    });
     lines.push('');
+    if (paper)
+      lines.push(
+        'Private company: the stock is paper, not cash; the cash column leaves it out.',
+        '',
+      );
+    const o = d.equity?.options;
+    if (o) {
+      lines.push(
+        '| Year | Options vested | Exercise cost | FMV a share | Spread | Tax on exercise |',
+      );
+      lines.push('|---:|---:|---:|---:|---:|---|');
+      for (const y of o.years)
+        lines.push(
+          `| ${y.year} | ${y.vested} | ${usd(y.exerciseCost)} | $${y.fmv} | ${usd(y.spread)} | ${y.spread > 0 ? taxText(y.tax) : '-'} |`,
+        );
+      lines.push('', ...exerciseNotes(d), '');
+    }
+    for (const text of [oddsLines(d), leaveLines(d)]) if (text.length > 0) lines.push(...text, '');
     lines.push(
       `First year: ${usd(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${usd(d.annualized.total)}.`,
     );
@@ -100,5 +212,45 @@ export function offerMarkdown(docs: readonly OfferDocument[]): string {
     );
     lines.push('');
   });
+  if (many) lines.push(...sideBySide(many));
   return `${lines.join('\n')}`;
+}
+
+/** Markdown side by side: cash, the running totals, and the break-even. */
+function sideBySide(doc: OffersDocument): string[] {
+  const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
+  const years = Math.max(...doc.offers.map((o) => o.years.length));
+  const at = (xs: number[] | undefined, y: number): string =>
+    xs?.[y - 1] === undefined ? '-' : money(xs[y - 1]!);
+  const out = [
+    '### Side by side',
+    '',
+    `| | ${labels.join(' | ')} |`,
+    `|---|${labels.map(() => '---:|').join('')}`,
+  ];
+  for (let y = 1; y <= years; y++) {
+    out.push(
+      `| Year ${y} cash | ${doc.offers
+        .map((o) =>
+          at(
+            o.years.map((r) => r.cash),
+            y,
+          ),
+        )
+        .join(' | ')} |`,
+    );
+  }
+  for (let y = 1; y <= years; y++) {
+    const span = y === 1 ? 'Year 1' : `Years 1-${y}`;
+    out.push(`| ${span}: cash | ${doc.offers.map((o) => at(o.cumulative.cash, y)).join(' | ')} |`);
+    out.push(
+      `| ${span}: cash + stock | ${doc.offers.map((o) => at(o.cumulative.stock, y) + (o.equity?.private ? ' (paper)' : '')).join(' | ')} |`,
+    );
+    out.push(
+      `| ${span}: risk-adjusted | ${doc.offers.map((o) => at(o.cumulative.expected, y)).join(' | ')} |`,
+    );
+  }
+  out.push('');
+  for (const b of doc.breakEven ?? []) out.push(breakEvenText(b), '');
+  return out;
 }

@@ -2,7 +2,7 @@
 // sits against the market, with a range bar per part and the offer marked.
 import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
-import { money, percent, signedMoney, yearsText } from '../model/format.js';
+import { groupThousands, money, percent, signedMoney, yearsText } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
 import type { Range } from '../model/types.js';
@@ -11,6 +11,15 @@ import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
 import { wrap } from './text.js';
+import {
+  breakEvenText,
+  offersCash,
+  equitySections,
+  privateYears,
+  RUNNING_NOTE,
+  yearLabel,
+} from './equity.js';
+import { price } from './equity-text.js';
 
 export interface OfferReportOptions {
   paint: ChalkInstance;
@@ -41,11 +50,17 @@ function termsLine(doc: OfferDocument): string {
     parts.push(
       `bonus ${o.bonus.kind === 'percent' ? percent(o.bonus.value) : money(o.bonus.amount)}`,
     );
-  if (o.equity > 0) {
+  if (o.options) {
+    parts.push(
+      `${groupThousands(o.options.count)} ${o.options.type.toUpperCase()} options at ${price(o.options.strike)} (FMV ${price(o.options.fmv)}${o.preferred !== undefined ? `, preferred ${price(o.preferred)}` : ''}) on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`,
+    );
+  } else if (o.equity > 0) {
     parts.push(
       `grant ${money(o.equity)} on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`,
     );
   }
+  if (o.stage) parts.push(`stage ${o.stage}`);
+  if (o.leaveAt !== undefined) parts.push(`leaving after ${o.leaveAt} months`);
   if (o.refresh > 0) parts.push(`refresher ${money(o.refresh)} a year`);
   if (o.signOn.length > 0) parts.push(`sign-on ${o.signOn.map(money).join(' + ')}`);
   if (o.growth !== 0)
@@ -56,6 +71,10 @@ function termsLine(doc: OfferDocument): string {
 /** How the stock vests, in words: "amazon 5/15/40/40 of a $400,000 grant; price change 0% a year". */
 function vestingLine(doc: OfferDocument): string {
   const o = doc.offer;
+  if (o.options) {
+    const p = o.preferred !== undefined ? `, last preferred price ${price(o.preferred)}` : '';
+    return `Options: ${groupThousands(o.options.count)} ${o.options.type.toUpperCase()} options at a ${price(o.options.strike)} strike (FMV today ${price(o.options.fmv)}${p})${o.private ? ', private company: paper' : ''}, vesting ${o.vesting.id} ${o.vesting.percents.join('/')}${o.cliffMonths ? ` after a ${o.cliffMonths}-month cliff` : ''}; FMV change ${percent(o.growth)} a year.`;
+  }
   if (o.equity === 0) return 'No stock grant.';
   const schedule = `${o.vesting.id === 'custom' ? 'custom' : o.vesting.id} ${o.vesting.percents.join('/')}`;
   const refresh = o.refresh > 0 ? `, plus a ${money(o.refresh)} refresher each year` : '';
@@ -97,7 +116,7 @@ export function renderOfferYears(
   charset: Charset,
 ): string {
   const rows = doc.years.map((y) => [
-    String(y.year),
+    yearLabel(y),
     money(y.base),
     money(y.bonus),
     money(y.equity),
@@ -121,12 +140,17 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     paint.bold(wrap(`Offer${doc.label ? ` ${doc.label}` : ''}: ${profileLine(doc)}`, width, '  ')),
   );
   out.push(wrap(vestingLine(doc), width, '  '));
-  out.push(renderOfferYears(doc, paint, width, opts.charset));
-  out.push(`First year: ${paint.bold(money(doc.firstYear))}`);
+  const look = { paint, width, charset: opts.charset };
+  out.push(privateYears(doc, look) ?? renderOfferYears(doc, paint, width, opts.charset));
+  const sections = equitySections(doc, look);
+  if (sections.length > 0) out.push(...sections, '');
+  out.push(
+    `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}`,
+  );
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
   out.push(
     wrap(
-      `Annualized: ${money(a.total)} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
+      `Annualized: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
       width,
       '  ',
     ),
@@ -157,10 +181,13 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     );
   // The total here is a year's base, bonus and stock (grant / vesting years): the market's
   // figures leave sign-on out, so the comparison does too.
+  // A private company's stock is paper: its line says so.
+  const named = (label: string, key: string): string =>
+    key === 'equity' && doc.offer.private ? 'Paper' : label;
   for (const [label, key] of PARTS) {
     out.push(
       verdictLine(
-        key === 'total' ? 'Total*' : label,
+        key === 'total' ? 'Total*' : named(label, key),
         values[key],
         doc.position[key],
         doc.market[key],
@@ -180,12 +207,12 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   }
   out.push(
     ...rangeBars(
-      PARTS.map(([label, key]) => [label, doc.market[key], values[key]] as const),
+      PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),
       { paint, width, charset: opts.charset, markerName: 'this offer' },
     ),
   );
   const notes = [
-    `* Total a year: base + target bonus + ${doc.offer.equity > 0 ? `stock, the grant per year (${money(doc.offer.equity)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Typical means the market's middle half (P25-P75); percentiles are read between its five stated ones (P10, P25, median, P75, P90, calibrated on real pay records: docs/methodology.md): a guide, not a measurement.`,
+    `* Total a year: base + target bonus + ${doc.equity ? `stock, the grant per year (${money(doc.equity.paper)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Typical means the market's middle half (P25-P75); percentiles are read between its five stated ones (P10, P25, median, P75, P90, calibrated on real pay records: docs/methodology.md): a guide, not a measurement.`,
   ];
   if (doc.offer.private) {
     notes.push(
@@ -214,6 +241,9 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   const out: string[] = [];
   const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
   out.push(paint.bold(wrap(`${doc.offers.length} offers side by side`, width, '')));
+  const paper = doc.offers
+    .filter((o) => o.equity?.private)
+    .map((o, i) => o.label ?? `offer ${i + 1}`);
   doc.offers.forEach((o, i) => {
     out.push(`  ${wrap(`${labels[i]}: ${profileLine(o)}`, width, '    ')}`);
     out.push(`    ${wrap(termsLine(o), width, '      ')}`);
@@ -235,6 +265,15 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   // Where each offer's yearly total (base + bonus + stock, as in the one-offer report) sits in
   // the market for its own profile.
   rows.push(['Total vs market', ...doc.offers.map((o) => `${a}P${o.position.total.percentile}`)]);
+  out.push(
+    paint.bold(
+      wrap(
+        `Total a year: cash + stock${paper.length > 0 ? ` (${paper.join(', ')}: private stock on paper)` : ''}`,
+        width,
+        '',
+      ),
+    ),
+  );
   out.push(
     grid(['', ...labels], rows, { paint, width, bold: [rows.length - 2], charset: opts.charset }),
   );
@@ -258,13 +297,17 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
       grid(['', ...diffs.map((d) => d.label)], diffRows, { paint, width, charset: opts.charset }),
     );
   }
+  const look = { paint, width, charset: opts.charset };
+  out.push(...offersCash(doc, labels, look));
+  out.push(paint.dim(wrap(RUNNING_NOTE, width, '')));
+  for (const b of doc.breakEven ?? []) out.push(paint.bold(wrap(breakEvenText(b), width, '')));
   if (doc.offers.some((o) => o.years.some((y) => y.takeHome))) {
     out.push(...offersNet(doc.offers, labels, years, opts));
   }
   out.push(
     paint.dim(
       wrap(
-        "Totals: base + target bonus + stock vested that year + sign-on paid that year. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.",
+        `Totals: base + target bonus + stock vested that year + sign-on paid that year${paper.length > 0 ? ` (${paper.join(', ')}: private stock, counted on paper: not cash)` : ''}. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.`,
         width,
         '',
       ),

@@ -4,8 +4,15 @@
 import type { ChalkInstance } from 'chalk';
 import type { EstimateDocument } from '../documents/estimate.js';
 import { groupThousands, money, moneyK, signedMoney, yearsText } from '../model/format.js';
-import type { Factor, Range, SalaryStats } from '../model/types.js';
-import { commonScale, rangeBar, rangeLegend, type Charset, type Paint } from './chart.js';
+import type { Factor, SalaryStats } from '../model/types.js';
+import {
+  commonScale,
+  rangeBar,
+  rangeLegend,
+  type Band,
+  type Charset,
+  type Paint,
+} from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
@@ -83,7 +90,7 @@ export function chartPaint(paint: ChalkInstance): Paint {
  * terminal is too narrow to draw one.
  */
 export function rangeBars(
-  rows: readonly (readonly [string, Range, number?])[],
+  rows: readonly (readonly [string, Band, number?])[],
   opts: { paint: ChalkInstance; width: number; charset: Charset; markerName?: string },
 ): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;

@@ -100,7 +100,10 @@ function taxRows(columns: readonly (readonly [label: string, view: TakeHomeView]
   const minus = (n: number): string => money(-n); // an amount taken off: -$1,234 ($0 for none)
   const rows: string[][] = [['Gross', ...columns.map(([, v]) => money(v.gross))]];
   if (columns.some(([, v]) => v.pretax > 0)) {
-    rows.push(['Pre-tax contributions', ...columns.map(([, v]) => minus(v.pretax))]);
+    rows.push(['401(k) deferrals', ...columns.map(([, v]) => minus(v.pretax))]);
+  }
+  if (columns.some(([, v]) => v.hsa > 0)) {
+    rows.push(['HSA contributions', ...columns.map(([, v]) => minus(v.hsa))]);
   }
   // Where the columns are in different places, a shared line takes a name that fits them all.
   const generic: Record<string, string> = { state: 'State income tax', local: 'Local income tax' };

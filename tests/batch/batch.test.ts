@@ -286,7 +286,7 @@ describe('batch: bad records', () => {
     expect(await running).toBe(1);
     expect(c.stdout()).toBe('');
     expect(c.stderr()).toBe(
-      'ml-salary: error: stdin: the input is UTF-16 text; save it as UTF-8; batch reads NDJSON or CSV\n',
+      'ml-salary: error: stdin is UTF-16 text; save it as UTF-8; batch reads NDJSON or CSV\n',
     );
   });
 
@@ -310,7 +310,7 @@ describe('batch: bad records', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        'ml-salary: error: stdin: the input is UTF-16 text; save it as UTF-8; batch reads NDJSON or CSV\n',
+        'ml-salary: error: stdin is UTF-16 text; save it as UTF-8; batch reads NDJSON or CSV\n',
       );
     }
   });

@@ -246,12 +246,26 @@ describe('the points', () => {
 describe('bad input: one line, exit 2', () => {
   const cases: [what: string, argv: string[], message: RegExp][] = [
     ['--to below --from', ['--from', '10', '--to', '5'], /--to 5 is below --from 10$/m],
-    ['--step 0', ['--step', '0'], /--step '0' must be a number of years above 0, like 1 or 0\.5$/m],
-    ['a negative --step', ['--step', '-1'], /--step '-1' must be a number of years above 0/],
+    ['--step 0', ['--step', '0'], /--step 0 never moves: take a step above 0, like 1 or 0\.5$/m],
+    [
+      'a negative --step',
+      ['--step', '-1'],
+      /--step '-1' is not a plain number \(years cannot be negative\): expected a number of years from 0 to 50, like 4 or 2\.5$/m,
+    ],
     [
       'a --step that is not a number',
       ['--step', 'one'],
-      /--step 'one' must be a number of years above 0/,
+      /--step 'one' is not a plain number: expected a number of years from 0 to 50/,
+    ],
+    [
+      'a word that is not an option (issue 20 item 7: national figures, exit 0)',
+      ['sf', '--to', '2'],
+      /career takes options only, and 'sf' is not one \(did you mean --city sf\?\); see: ml-salary career --help$/m,
+    ],
+    [
+      'a step longer than the span (issue 20 item 10: only year 0 was shown)',
+      ['--to', '5', '--step', '20'],
+      /--step 20 is more than the 5 years from 0 to 5, so the career would show year 0 alone: take a step of at most 5$/m,
     ],
     [
       'a step giving more than 200 points',
@@ -261,12 +275,12 @@ describe('bad input: one line, exit 2', () => {
     [
       '--from past the maximum',
       ['--from', '51'],
-      /--from '51' is not a number of years from 0 to 50$/m,
+      /--from 51 is above the maximum of 50: expected a number of years from 0 to 50, like 4 or 2\.5$/m,
     ],
     [
       '--to that is not a number',
       ['--to', '1e1'],
-      /--to '1e1' is not a number of years from 0 to 50$/m,
+      /--to '1e1' is not a plain number: expected a number of years from 0 to 50, like 4 or 2\.5$/m,
     ],
     [
       'years in --vs',

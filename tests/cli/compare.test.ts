@@ -150,7 +150,6 @@ describe('--vs changes', () => {
     ['years=12', { years: 12 }, ['years=12']],
     ['skills=+nlp', { skills: ['mlops', 'nlp-llm'] }, ['skills=+nlp']],
     ['skills=-mlops', { skills: [] }, ['skills=-mlops']],
-    ['skills=+mlops', { skills: ['mlops'] }, ['skills=+mlops']], // already there: unchanged
     ['skills=cv,llm', { skills: ['computer-vision', 'nlp-llm'] }, ['skills=cv,llm']],
     ['skills=', { skills: [] }, ['skills=']],
     ['city=bay area', { city: 'sf' }, ['city=bay area']],
@@ -258,6 +257,21 @@ describe('--vs changes', () => {
         'm',
       ),
     ]),
+    [
+      'removing a skill the start lacks (issue 20 item 6: a column identical to the start)',
+      ['--skills', 'nlp', '--vs', 'skills=-mlops'],
+      /--vs skills=-mlops: the profile has no mlops to remove \(its skills: nlp-llm\)$/m,
+    ],
+    [
+      'adding a skill the start has',
+      ['--skills', 'mlops', '--vs', 'skills=+mlops'],
+      /--vs skills=\+mlops: the profile already has mlops \(its skills: mlops\)$/m,
+    ],
+    [
+      'a word that is not an option (issue 20 item 7)',
+      ['seattle', '--vs', 'city=sf'],
+      /compare takes options only, and 'seattle' is not one \(did you mean --city seattle\?\); see: ml-salary compare --help$/m,
+    ],
     ['no --vs', [], /compare needs at least one --vs/],
     ['a bad start', ['--city', 'gotham', '--vs', 'city=sf'], /unknown city 'gotham' for --city/],
   ];

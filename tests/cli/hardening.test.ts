@@ -149,11 +149,17 @@ describe('line handling', () => {
     expect(r.code).toBe(1);
     const err = r.stderr.trimEnd().split('\n');
     expect(err[0]).toBe(
-      'line 2: not valid UTF-8 text (bad byte 0xfc at byte 24 of the line); save the file as UTF-8',
+      "line 2: not valid UTF-8 text (bad byte 0xfc at byte 24 of the line, 'ü' in Latin-1); save it as UTF-8",
     );
-    expect(err[1]).toMatch(/^line 4: not valid UTF-8 text \(bad byte 0xc0 at byte 2 of the line\)/);
-    expect(err[2]).toMatch(/^line 5: not valid UTF-8 text \(bad byte 0xed at byte 2 of the line\)/);
-    expect(err[3]).toMatch(/^line 6: not valid UTF-8 text \(bad byte 0xe2 at byte 3 of the line\)/);
+    expect(err[1]).toMatch(
+      /^line 4: not valid UTF-8 text \(bad byte 0xc0 at byte 2 of the line, 'À' in Latin-1\)/,
+    );
+    expect(err[2]).toMatch(
+      /^line 5: not valid UTF-8 text \(bad byte 0xed at byte 2 of the line, 'í' in Latin-1\)/,
+    );
+    expect(err[3]).toMatch(
+      /^line 6: not valid UTF-8 text \(bad byte 0xe2 at byte 3 of the line, 'â' in Latin-1\)/,
+    );
     expect(err[4]).toBe('ml-salary batch: 7 records read: 3 estimated, 4 bad');
     expect(lines(r.stdout)).toHaveLength(3);
   });
@@ -174,22 +180,22 @@ describe('line handling', () => {
     [
       'random bytes',
       Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919 + (i >> 3)) % 256)),
-      /^ml-salary: error: .*: the input looks binary \(a NUL byte at byte \d+\), not text; batch reads NDJSON or CSV$/,
+      /^ml-salary: error: .* looks binary \(a NUL byte at byte \d+\), not text; batch reads NDJSON or CSV$/,
     ],
     [
       'a PNG header',
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]),
-      /the input looks binary \(a NUL byte at byte 9\)/,
+      / looks binary \(a NUL byte at byte 9\)/,
     ],
     [
       'control bytes without NUL',
       Buffer.from(Array.from({ length: 4096 }, (_, i) => 1 + (i % 31))),
-      /the input looks binary \(many control bytes\)/,
+      / looks binary \(many control bytes\)/,
     ],
     [
       'UTF-16 text',
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"years": 1}\n', 'utf16le')]),
-      /: the input is UTF-16 text; save it as UTF-8/,
+      / is UTF-16 text; save it as UTF-8/,
     ],
   ])(
     'a binary file (%s) fails cleanly: exit 1, one line, no output',

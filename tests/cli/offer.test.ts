@@ -39,6 +39,7 @@ interface OfferDoc {
     equity: number;
     signOn: number;
     total: number;
+    cash: number;
   }[];
   firstYear: number;
   annualized: { base: number; equity: number; bonus: number; signOn: number; total: number };
@@ -52,7 +53,7 @@ interface OffersDoc {
     label: string;
     firstYear: number;
     annualized: number;
-    years: { year: number; total: number }[];
+    years: { year: number; total: number; cash: number }[];
   }[];
 }
 
@@ -313,13 +314,17 @@ describe('offer files side by side', () => {
         label: 'Acme',
         firstYear: 0,
         annualized: 0,
-        years: a.years.map((y) => ({ year: y.year, total: 0 })),
+        years: a.years.map((y) => ({ year: y.year, total: 0, cash: 0 })),
       },
       {
         label: 'Globex',
         firstYear: g.firstYear - a.firstYear,
         annualized: g.annualized.total - a.annualized.total,
-        years: g.years.map((y, i) => ({ year: y.year, total: y.total - a.years[i]!.total })),
+        years: g.years.map((y, i) => ({
+          year: y.year,
+          total: y.total - a.years[i]!.total,
+          cash: y.cash - a.years[i]!.cash,
+        })),
       },
     ]);
   });
@@ -362,13 +367,13 @@ describe('offer files side by side', () => {
     );
     // Year 1: One vests 500,000, Two 250,000; year 2 is Two's alone.
     const d = await json<OffersDoc>(['offer', one, two]);
-    expect(d.difference[1]!.years).toEqual([{ year: 1, total: -250000 }]);
+    expect(d.difference[1]!.years).toEqual([{ year: 1, total: -250000, cash: 0 }]);
     const back = await json<OffersDoc>(['offer', two, one]);
     expect(back.difference[0]!.years).toEqual([
-      { year: 1, total: 0 },
-      { year: 2, total: 0 },
+      { year: 1, total: 0, cash: 0 },
+      { year: 2, total: 0, cash: 0 },
     ]);
-    expect(back.difference[1]!.years).toEqual([{ year: 1, total: 250000 }]);
+    expect(back.difference[1]!.years).toEqual([{ year: 1, total: 250000, cash: 0 }]);
     for (const [argv, delta] of [
       [[one, two], '-$250,000'],
       [[two, one], '+$250,000'],
@@ -532,7 +537,7 @@ describe('offer files side by side', () => {
       const path = offerFile(name, bytes);
       expectUsageError(
         await cli(['offer', path]),
-        new RegExp(`^ml-salary: error: .*${name}: the file is UTF-16 text; save it as UTF-8$`, 'm'),
+        new RegExp(`^ml-salary: error: .*${name} is UTF-16 text; save it as UTF-8$`, 'm'),
       );
     }
   });
@@ -550,7 +555,7 @@ describe('offer files side by side', () => {
   it('a missing file, and offer flags with files, are usage errors too', async () => {
     expectUsageError(
       await cli(['offer', join(dir, 'none.json')]),
-      /cannot read offer file '.*none\.json': no such file$/m,
+      /cannot read '.*none\.json': no such file$/m,
     );
     expectUsageError(
       await cli(['offer', acme, '--base', '200k']),
@@ -797,20 +802,26 @@ describe('--private', () => {
 });
 
 describe('--format csv and markdown', () => {
-  it('CSV: a row per year, the first year, the annualized total, and the total the percentile is of', async () => {
+  it('CSV: a row per year (cash apart), the first year, annualized, the total the percentile is of, running totals', async () => {
     const d = await offerJson(AMAZON);
     const r = await cli(['offer', ...AMAZON, '--format', 'csv']);
     expect(r.code).toBe(0);
+    const p = d.position.total;
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      'label,year,base,bonus,stock,sign_on,total,total_percentile,total_verdict',
-      'offer 1,1,185000,27750,20000,50000,282750,,',
-      'offer 1,2,185000,27750,60000,30000,302750,,',
-      'offer 1,3,185000,27750,160000,0,372750,,',
-      'offer 1,4,185000,27750,160000,0,372750,,',
-      'offer 1,first-year,,,,,282750,,',
-      'offer 1,annualized,185000,27750,100000,20000,332750,,',
+      'label,private,year,base,bonus,stock,sign_on,cash,total,stock_basis,risk_adjusted,total_percentile,total_verdict',
+      'offer 1,false,1,185000,27750,20000,50000,262750,282750,market,282750,,',
+      'offer 1,false,2,185000,27750,60000,30000,242750,302750,market,302750,,',
+      'offer 1,false,3,185000,27750,160000,0,212750,372750,market,372750,,',
+      'offer 1,false,4,185000,27750,160000,0,212750,372750,market,372750,,',
+      'offer 1,false,first-year,,,,,,282750,market,,,',
+      'offer 1,false,annualized,185000,27750,100000,20000,,332750,market,,,',
       // The percentile is of base + bonus + the grant per year: sign-on left out, as the table's.
-      `offer 1,total-vs-market,185000,27750,100000,,312750,${d.position.total.percentile},${d.position.total.verdict}`,
+      `offer 1,false,total-vs-market,185000,27750,100000,,,312750,market,,${p.percentile},${p.verdict}`,
+      // Running totals: cash, cash + stock, risk-adjusted (a listed company's stock as it is).
+      'offer 1,false,cumulative-1,,,,,262750,282750,market,282750,,',
+      'offer 1,false,cumulative-2,,,,,505500,585500,market,585500,,',
+      'offer 1,false,cumulative-3,,,,,718250,958250,market,958250,,',
+      'offer 1,false,cumulative-4,,,,,931000,1331000,market,1331000,,',
     ]);
     expect(d.annualized.total - d.annualized.signOn).toBe(312750);
   });
@@ -818,7 +829,10 @@ describe('--format csv and markdown', () => {
   it('markdown: the year-by-year table and where each part sits', async () => {
     const r = await cli(['offer', ...AMAZON, '--format', 'markdown']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| 1 | $185,000 | $27,750 | $20,000 | $50,000 | $282,750 |');
+    expect(r.stdout).toContain('| Year | Base | Bonus | Sign-on | Cash | Stock | Total |');
+    expect(r.stdout).toContain(
+      '| 1 | $185,000 | $27,750 | $50,000 | $262,750 | $20,000 | $282,750 |',
+    );
     expect(r.stdout).toContain(
       'First year: $282,750. Annualized (levels.fyi: grant / vesting years, sign-on / 4): $332,750.',
     );
@@ -858,10 +872,10 @@ describe('the report in a terminal', () => {
     async (columns) => {
       for (const argv of [AMAZON, [...PRIVATE, '--base', '180k'], [...PRIVATE, '--base', '1.2m']]) {
         const lines = await against(argv, columns);
-        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Total\*|Cash) /.test(l));
+        const heads = lines.filter((l) => /^ {2}(Base|Bonus|Equity|Paper|Total\*|Cash) /.test(l));
         expect(heads.map((l) => l.trim().split(' ')[0])).toEqual(
           argv.includes('--private')
-            ? ['Base', 'Bonus', 'Equity', 'Total*', 'Cash']
+            ? ['Base', 'Bonus', 'Paper', 'Total*', 'Cash'] // private stock is said to be paper
             : ['Base', 'Bonus', 'Equity', 'Total*'],
         );
         for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
@@ -924,7 +938,7 @@ describe('the report in a terminal', () => {
 describe('the interactive offer flow (the real prompts, in-process)', () => {
   const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
 
-  it('asks the profile, then base, bonus, equity, a vesting preset and sign-on, and prints the report', async () => {
+  it('asks the profile, then base, bonus, the kind of stock, its grant, a vesting preset and sign-on, and prints the report', async () => {
     const t = terminal();
     const done = run(['offer'], t.io);
     await screen.next();
@@ -961,6 +975,19 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await screen.next();
     expect(screen.getScreen()).toContain('Target bonus: a share of base like 15%');
     screen.type('15%');
+    screen.keypress('enter');
+    await screen.next();
+    // What kind of stock first, and only then the fields that kind needs.
+    const kinds = screen.getScreen();
+    expect(kinds).toContain('Stock in this offer:');
+    for (const kind of [
+      'No stock',
+      'RSUs in a listed company',
+      'RSUs in a private company',
+      'Stock options',
+    ])
+      expect(kinds).toContain(kind);
+    screen.keypress('down'); // from No stock to a listed company's RSUs
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain("Stock grant: the whole grant's value at grant");
@@ -1069,8 +1096,8 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(screen.getScreen()).not.toContain('Years of experience');
     screen.keypress('enter'); // no bonus
     await screen.next();
-    expect(screen.getScreen()).toContain('Stock grant');
-    screen.keypress('enter'); // no grant: the vesting question is skipped
+    expect(screen.getScreen()).toContain('Stock in this offer:');
+    screen.keypress('enter'); // no stock: no grant nor vesting question
     await screen.next();
     expect(screen.getScreen()).toContain('Sign-on bonus by year');
     expect(screen.getScreen()).not.toContain('Vesting');
@@ -1128,7 +1155,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.type('50k');
     screen.keypress('enter');
     await screen.next();
-    screen.keypress('enter'); // no grant
+    screen.keypress('enter'); // no stock
     await screen.next();
     screen.keypress('enter'); // no sign-on
     expect(await done).toBe(0);
@@ -1173,16 +1200,18 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
   });
 
-  it('with --vesting (or --refresh, --private) given, the stock grant is required, not "none"', async () => {
+  it('with --vesting (or --refresh, --private) given, some stock is required, not "none"', async () => {
     const t = terminal();
     const done = run(
       ['offer', ...PROFILE, '--base', '200k', '--bonus', '0', '--vesting', 'google'],
       t.io,
     );
     await screen.next();
-    expect(screen.getScreen()).toContain(
-      "Stock grant: the whole grant's value at grant (--vesting needs one):",
-    );
+    expect(screen.getScreen()).toContain('Stock in this offer (--vesting needs some):');
+    expect(screen.getScreen()).not.toContain('No stock');
+    screen.keypress('enter'); // a listed company's RSUs
+    await screen.next();
+    expect(screen.getScreen()).toContain("Stock grant: the whole grant's value at grant");
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('You must provide a value');
@@ -1199,9 +1228,11 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
       r.io,
     );
     await screen.next();
-    expect(screen.getScreen()).toContain(
-      "Stock grant: the whole grant's value at grant (--refresh needs one):",
-    );
+    expect(screen.getScreen()).toContain('Stock in this offer (--refresh needs some):');
+    // A refresher is a grant in dollars: options are not offered.
+    expect(screen.getScreen()).not.toContain('Stock options');
+    screen.keypress('enter'); // a listed company's RSUs
+    await screen.next();
     screen.type('100k');
     screen.keypress('enter');
     await screen.next();
@@ -1210,6 +1241,79 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter'); // no sign-on
     expect(await refresh).toBe(0);
     expect(r.stdout()).toContain('plus a $10,000 refresher each year');
+  });
+
+  it('options: asks the number, strike, FMV, preferred price, stage and type, and shows the odds', async () => {
+    const t = terminal();
+    const done = run(['offer', ...PROFILE, '--base', '160k', '--bonus', '0'], t.io);
+    await screen.next();
+    for (let i = 0; i < 3; i++) screen.keypress('down'); // stock options
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Number of options');
+    screen.type('40,5');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("Options '40,5' is not a number");
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    screen.type('40k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Strike price a share');
+    screen.type('1.20');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('the 409A FMV');
+    screen.type('1.20');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("The last round's preferred price a share, if known");
+    screen.type('4');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("The company's last priced round");
+    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Don't know (last) to Seed
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Option type');
+    screen.keypress('down'); // NSO
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Vesting schedule');
+    screen.keypress('enter'); // even
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Options: 40,000 NSO options at a $1.20 strike');
+    expect(t.stdout()).toContain(
+      'What the stock may be worth at an exit (Seed): 65% chance of nothing; median $0; expected $301,956 (risk-adjusted)',
+    );
+    expect(t.stderr()).toContain(
+      '--options 40k --strike 1.20 --fmv 1.20 --preferred 4 --option-type nso --stage seed --vesting even',
+    );
+  });
+
+  it("a private company's RSUs: the grant at the preferred price and the stage, then paper", async () => {
+    const t = terminal();
+    const done = run(['offer', ...PROFILE, '--base', '160k', '--bonus', '0'], t.io);
+    await screen.next();
+    for (let i = 0; i < 2; i++) screen.keypress('down');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Stock grant: its value at the last preferred price');
+    screen.type('200k');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("The company's last priced round");
+    screen.keypress('enter'); // don't know: no odds
+    await screen.next();
+    screen.keypress('enter'); // even
+    await screen.next();
+    screen.keypress('enter'); // no sign-on
+    expect(await done).toBe(0);
+    expect(t.stdout()).toMatch(/│ +Paper │ Cash \+ paper │/);
+    expect(t.stdout()).not.toContain('What the stock may be worth');
+    expect(t.stderr()).toContain('--equity 200k --vesting even --private');
   });
 
   it('an empty flag fails before any question (an empty answer is "none")', async () => {

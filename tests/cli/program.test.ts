@@ -254,7 +254,7 @@ describe('usage errors: one line on stderr, exit 2', () => {
     [['list', 'hasOwnProperty'], /^ml-salary: error: unknown list 'hasOwnProperty'; accepted: /],
     [
       ['list'],
-      /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees \(e\.g\. ml-salary list cities\)$/,
+      /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees, states, localities \(e\.g\. ml-salary list cities\)$/,
     ],
     [['list', 'cities', 'extra'], /too many arguments for 'list'\. Expected 1 argument but got 2/],
     [['batch', 'a.ndjson', 'b.ndjson'], /too many arguments for 'batch'\. Expected 1 argument/],
@@ -337,7 +337,7 @@ describe('a flag after the command means what it means before it', () => {
     const r = await cli(['--', '--years', '5']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      "ml-salary: error: '--years' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: list, batch, offer, compare, career, market)\n",
+      "ml-salary: error: '--years' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: list, batch, offer, compare, career, market, profile, completion)\n",
     );
   });
 
@@ -440,7 +440,7 @@ describe('help as a command', () => {
     const bad = await cli(['help', 'bacth']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch, offer, compare, career, market\n",
+      "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch, offer, compare, career, market, profile, completion\n",
     );
   });
 });

@@ -5,6 +5,10 @@ import { run } from '../../src/cli/program.js';
 import { market } from '../../src/model/market.js';
 import { fakeIo } from '../helpers.js';
 
+/** The words of the "To run this again" line (the first on stderr), without `ml-salary`. */
+const rerunWords = (stderr: string): string[] =>
+  stderr.split('\n')[0]!.replace('To run this again: ml-salary ', '').trim().split(' ');
+
 const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
 
 describe('interactive flow (the real prompts, in-process)', () => {
@@ -64,11 +68,12 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(out).not.toContain('Defaulted');
     // The command that gives the same estimate without a question, on stderr with the questions.
     expect(t.stderr()).toBe(
-      'To run this again: ml-salary --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
+      'To run this again: ml-salary --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n' +
+        'To save these answers for every command: ml-salary profile save --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
     );
     // And it does: the same report, without a question.
     const again = fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
-    const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
+    const words = rerunWords(t.stderr());
     expect(await run(words, again.io)).toBe(0);
     expect(again.stdout()).toBe(out);
     expect(again.stderr()).toBe('');
@@ -90,7 +95,8 @@ describe('interactive flow (the real prompts, in-process)', () => {
     );
     // No skills: an empty value, quoted so that a shell passes it on.
     expect(t.stderr()).toBe(
-      "To run this again: ml-salary --years 2 --city austin --industry finance --skills '' --degree phd\n",
+      "To run this again: ml-salary --years 2 --city austin --industry finance --skills '' --degree phd\n" +
+        "To save these answers for every command: ml-salary profile save --years 2 --city austin --industry finance --skills '' --degree phd\n",
     );
   });
 
@@ -106,10 +112,11 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Take-home pay (married, tax year 2026; TX)');
     expect(t.stderr()).toBe(
-      'To run this again: ml-salary --years 2 --city austin --industry finance --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n',
+      'To run this again: ml-salary --years 2 --city austin --industry finance --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n' +
+        'To save these answers for every command: ml-salary profile save --years 2 --city austin --industry finance --skills mlops --degree phd\n',
     );
     const again = terminal();
-    const words = t.stderr().replace('To run this again: ml-salary ', '').trim().split(' ');
+    const words = rerunWords(t.stderr());
     expect(await run(words, again.io)).toBe(0);
     expect(again.stdout()).toBe(t.stdout());
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import tables from '../../data/tax-2026.json' with { type: 'json' };
+import states from '../../data/tax-states-2026.json' with { type: 'json' };
 import { cli, expectUsageError, json, type Range } from '../command-helpers.js';
 
 // --take-home on the estimate, offer, compare and career (issue 15), as a user runs them.
@@ -40,7 +40,7 @@ interface Figures {
 const tax = (v: View, id: string): number | undefined => v.taxes.find((t) => t.id === id)?.amount;
 const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const SUPPORTED = Object.keys(tables.states).sort().join(', ');
+const SUPPORTED = Object.keys(states.states).sort().join(', ');
 
 /** Every view adds up: net = gross - pretax - the taxes; the rate is the taxes over gross. */
 function expectConsistent(v: View, gross: number): void {
@@ -81,7 +81,7 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
     expect(r.stdout).toMatch(/│ Texas income tax +│ +\$0 │/);
     expect(r.stdout).toMatch(/│ Net +│ \$148,927 │ \$148,927 │ \$148,927 │ \$148,927 │/);
     expect(r.stdout).toContain(
-      'Federal income tax: 10%-24% brackets on $183,900 taxable: $200,000 wages - $16,100 standard deduction [2026]',
+      'Federal income tax: 10%-24% brackets on $183,900 taxable: $200,000 wages - $16,100 standard deduction; standard: nothing to itemise [2026]',
     );
     expect(r.stdout).toContain('Estimates for planning, not tax advice');
   });
@@ -308,7 +308,7 @@ describe('career --take-home', () => {
 
 describe('take-home errors: one line, exit 2', () => {
   const unsupported = new RegExp(
-    `state 'ZZ' is not supported: use one of ${SUPPORTED}, or none \\(federal only\\)$`,
+    `--state 'ZZ' is not supported \\(did you mean AZ\\?\\): use one of ${SUPPORTED}, or none \\(federal only\\)$`,
     'm',
   );
 
@@ -331,27 +331,18 @@ describe('take-home errors: one line, exit 2', () => {
     ],
     [['career', '--city', 'remote', '--take-home', '--state', 'ZZ']],
   ])('an unsupported --state names the supported ones: %j', async (argv) => {
-    expect(SUPPORTED).toContain('CA, CO');
-    expectUsageError(await cli(argv), unsupported);
-  });
-
-  it.each([
-    [['--years', '999', '--take-home', '--state', 'ZZ']],
-    [['offer', '--years', '999', '--base', 'x', '--take-home', '--state', 'ZZ']],
-    [['compare', '--years', '999', '--vs', 'city=mars', '--take-home', '--state', 'ZZ']],
-    [['career', '--to', '999', '--take-home', '--state', 'ZZ']],
-  ])('--state is parsed first, before any other value or estimate: %j', async (argv) => {
+    expect(SUPPORTED.split(', ')).toHaveLength(51);
     expectUsageError(await cli(argv), unsupported);
   });
 
   it.each([
     [
       ['--years', '5', '--city', 'seattle', '--take-home', '--state', 'CA'],
-      /--state is for a location without one \(remote, us\); Seattle is in WA$/m,
+      /--state is for a location without one \(remote, us\), or another state the metro spans; Seattle is in WA$/m,
     ],
     [
       ['offer', '--years', '5', '--city', 'sf', '--base', '1', '--take-home', '--state', 'TX'],
-      /--state is for a location without one \(remote, us\); San Francisco Bay Area is in CA$/m,
+      /--state is for a location without one \(remote, us\), or another state the metro spans; San Francisco Bay Area is in CA$/m,
     ],
     [
       ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=nyc'],
@@ -437,72 +428,69 @@ describe('take-home errors: one line, exit 2', () => {
     );
   });
 
-  it('--pretax above what the wages can pay is refused, naming the most and the column', async () => {
+  it('--pretax above the 2026 limit is refused naming it and the column', async () => {
+    const over =
+      /--pretax \$120,000 is over the limit: the 2026 401\(k\) limit is \$24,500 \(\$32,500 from age 50\)/;
+    expectUsageError(
+      await cli(['offer', '--years', '5', '--base', '200k', '--take-home', '--pretax', '120k']),
+      new RegExp(`${over.source} \\(year 1\\)$`, 'm'),
+    );
+    expectUsageError(
+      await cli(['--years', '5', '--take-home', '--pretax', '120k']),
+      new RegExp(
+        `${over.source} \\(the Low column; --pretax comes out of low, typical and high alike\\)$`,
+        'm',
+      ),
+    );
+    const compare = [
+      'compare',
+      '--years',
+      '0',
+      '--city',
+      'austin',
+      '--industry',
+      'marketing',
+      '--vs',
+      'city=sf',
+    ];
+    expectUsageError(await cli([...compare, '--take-home', '--pretax', '120k']), /\(start\)$/m);
+    const career = ['career', '--city', 'austin', '--industry', 'marketing', '--to', '3'];
+    expectUsageError(
+      await cli([...career, '--take-home', '--pretax', '120k']),
+      /\(start, 0 years\)$/m,
+    );
+    expectUsageError(
+      await cli(['--years', '5', '--take-home', '--hsa', '9000']),
+      /--hsa \$9,000 is over the 2026 HSA limit for self-only cover at age 40: \$4,400 \(\$8,750 with family cover\)/,
+    );
+  });
+
+  it('--pretax above what the wages can pay is refused, naming the most', async () => {
+    // $26,000 in Texas with $24,500 deferred: FICA on 26,000 is 1,989, more than the 1,500 left
+    // (at $24,152 the 1,848 left and a $141 earned income credit just pay it).
     const offer = await cli([
       'offer',
       '--years',
       '5',
       '--base',
-      '100k',
+      '26k',
       '--take-home',
       '--pretax',
-      '100k',
+      '24500',
     ]);
     expectUsageError(
       offer,
-      /^ml-salary: error: --pretax \$100,000 is more than \$100,000 of wages can pay after the taxes still owed on them: at most \$92,350 can be contributed \(year 1\)$/m,
+      /^ml-salary: error: --pretax \$24,500 is more than \$26,000 of wages can pay after the taxes still owed on them: at most \$24,152 can be deferred \(year 1\)$/m,
     );
-    const d = await json<{ total: Range }>(['--years', '5']);
-    const low = `$${d.total.low.toLocaleString('en-US')}`;
-    expectUsageError(
-      await cli(['--years', '5', '--take-home', '--pretax', String(d.total.low - 1000)]),
-      new RegExp(
-        `is more than \\${low} of wages can pay .*: at most \\$[\\d,]+ can be contributed \\(the Low column; --pretax comes out of low, typical and high alike\\)$`,
-        'm',
-      ),
-    );
-    expectUsageError(
-      await cli([
-        'compare',
-        '--years',
-        '0',
-        '--city',
-        'austin',
-        '--industry',
-        'marketing',
-        '--vs',
-        'city=sf',
-        '--take-home',
-        '--pretax',
-        '120k',
-      ]),
-      /can be contributed \(start\)$/m,
-    );
-    expectUsageError(
-      await cli([
-        'career',
-        '--city',
-        'austin',
-        '--industry',
-        'marketing',
-        '--to',
-        '3',
-        '--take-home',
-        '--pretax',
-        '120k',
-      ]),
-      /can be contributed \(start, 0 years\)$/m,
-    );
-    // The most is accepted: net pay $0.
     const most = await json<{ years: { takeHome: View }[] }>([
       'offer',
       '--years',
       '5',
       '--base',
-      '100k',
+      '26k',
       '--take-home',
       '--pretax',
-      '92350',
+      '24152',
     ]);
     expect(most.years[0]!.takeHome.net).toBe(0);
   });
@@ -538,5 +526,120 @@ describe('take-home errors: one line, exit 2', () => {
     [['--years', '5', '--take-home', '--pretax', '-5'], /--pretax '-5' cannot be negative/],
   ])('%j', async (argv, message) => {
     expectUsageError(await cli(argv), message);
+  });
+});
+
+describe('issue 22: every state, localities, HSA, limits, itemising', () => {
+  it.each(Object.keys(states.states).sort())(
+    '--city remote --state %s --take-home works',
+    async (code) => {
+      const d = await json<{ takeHome: { mid: View } }>([
+        '--years',
+        '5',
+        '--city',
+        'remote',
+        '--state',
+        code,
+        '--take-home',
+      ]);
+      const v = d.takeHome.mid;
+      expect(v.state).toBe(code);
+      expect(v.taxes.find((t) => t.id === 'state')?.label).toMatch(/income tax$/);
+      expect(v.net).toBe(v.gross - v.pretax - v.taxes.reduce((s, t) => s + t.amount, 0));
+    },
+  );
+
+  it('list states lists the 50 states and DC; list localities the local taxes by state', async () => {
+    const list = await cli(['list', 'states']);
+    expect(list.code).toBe(0);
+    for (const code of Object.keys(states.states))
+      expect(list.stdout).toMatch(new RegExp(`^  ${code}  `, 'm'));
+    expect(list.stdout).toMatch(/^ {2}TX {2}Texas \(no income tax on wages\)/m);
+    const j = await json<{ kind: string; values: { id: string }[] }>(['list', 'states', '--json']);
+    expect(j.values).toHaveLength(51);
+    const locals = await cli(['list', 'localities']);
+    expect(locals.stdout).toMatch(/^ {2}NY {2}nyc +New York City$/m);
+    expect(locals.stdout).toMatch(
+      /counties \(every resident pays one; default montgomery\): allegany, /,
+    );
+  });
+
+  it('--locality picks the local tax, within the state taxed', async () => {
+    const yonkers = await json<{ takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'nyc',
+      '--take-home',
+      '--locality',
+      'yonkers',
+    ]);
+    expect(yonkers.takeHome.mid.local).toBe('yonkers');
+    expect(yonkers.takeHome.mid.taxes.map((t) => t.id)).toContain('yonkers');
+    expect(yonkers.takeHome.mid.taxes.map((t) => t.id)).not.toContain('nyc');
+    const remote = await json<{ takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'remote',
+      '--take-home',
+      '--locality',
+      'philadelphia',
+    ]);
+    expect(remote.takeHome.mid.state).toBe('PA');
+    const none = await json<{ takeHome: { mid: View } }>([
+      '--years',
+      '5',
+      '--city',
+      'nyc',
+      '--take-home',
+      '--locality',
+      'none',
+    ]);
+    expect(none.takeHome.mid.local).toBeNull();
+  });
+
+  it.each([
+    [
+      ['--years', '5', '--city', 'remote', '--take-home', '--locality', 'pitsburgh'],
+      /unknown locality 'pitsburgh' for --locality \(did you mean 'pittsburgh'\?\); see: ml-salary list localities$/m,
+    ],
+    [
+      ['--years', '5', '--city', 'nyc', '--take-home', '--locality', 'pittsburgh'],
+      /--locality pittsburgh is not in NY: use nyc, yonkers, or none$/m,
+    ],
+    [
+      ['--years', '5', '--city', 'remote', '--take-home', '--locality', 'washington'],
+      /--locality washington is in IN and MD: name the state too$/m,
+    ],
+    [['--years', '5', '--locality', 'nyc'], /--locality is for pay after tax: add --take-home$/m],
+    [['--years', '5', '--take-home', '--hsa-family'], /--hsa-family is for --hsa: add the amount/],
+    [
+      ['--years', '5', '--take-home', '--age', '4x'],
+      /--age '4x' is not an age: a whole number of years from 14 to 120$/m,
+    ],
+  ])('%j', async (argv, message) => {
+    expectUsageError(await cli(argv), message);
+  });
+
+  it('--hsa lowers Social Security and Medicare; --itemized can tip the deduction', async () => {
+    type D = {
+      takeHome: { mid: View & { hsa: number; deduction: { used: string; why: string } } };
+    };
+    const base = ['--years', '5', '--city', 'austin', '--take-home'];
+    const a = (await json<D>(base)).takeHome.mid;
+    const b = (await json<D>([...base, '--hsa', '4400'])).takeHome.mid;
+    expect(b.hsa).toBe(4400);
+    expect(Math.abs(tax(a, 'medicare')! - tax(b, 'medicare')! - 0.0145 * 4400)).toBeLessThan(1); // 63.80
+    expect(b.net).toBe(b.gross - b.hsa - b.taxes.reduce((s, t) => s + t.amount, 0));
+    expect(a.deduction.used).toBe('standard');
+    const c = (await json<D>([...base, '--itemized', '30000'])).takeHome.mid;
+    expect(c.deduction.used).toBe('itemized');
+    expect(c.deduction.why).toMatch(
+      /^itemised because \$30,000 \(state and local taxes \$0 \+ \$30,000 other\) beat the \$16,100 standard deduction/,
+    );
+    const family = (await json<D>([...base, '--hsa', '8750', '--hsa-family', '--age', '56']))
+      .takeHome.mid;
+    expect(family.hsa).toBe(8750);
   });
 });

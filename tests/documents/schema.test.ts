@@ -186,6 +186,12 @@ const AMAZON_OFFER = [
   ...['--bonus', '15%', '--equity', '400000', '--vesting', 'amazon', '--sign-on', '50000,30000'],
 ];
 
+const SEED = [
+  ...['--years', '5', '--city', 'sf', '--industry', 'ai-startup', '--base', '160k'],
+  ...['--options', '40000', '--strike', '1.20', '--fmv', '1.20', '--preferred', '4.00'],
+  ...['--stage', 'seed'],
+];
+
 async function doc(argv: string[]): Promise<Json> {
   return JSON.parse(await cli([...argv, '--json'])) as Json;
 }
@@ -387,6 +393,44 @@ describe('schemas/offer.schema.json', () => {
     ],
     ['--years', '0', '--base', '1', '--equity', '5', '--vesting', '100', '--take-home'],
     ['--years', '3', '--city', 'remote', '--base', '150k', '--take-home', '--state', 'CA'],
+    // Equity (issue 24): options with a stage, leaving early, a rising FMV taxed as NSO and ISO
+    // (one over the $100,000 ISO limit), an exit price, a private stock grant with a stage.
+    [...SEED, '--leave-at', '18', '--growth', '50%', '--option-type', 'nso'],
+    [...SEED, '--growth', '50%', '--exit-price', '12'],
+    [
+      ...['--years', '5', '--city', 'sf', '--base', '160k', '--options', '400000', '--strike'],
+      ...['1.20', '--fmv', '1.20', '--equity', '1.6m', '--stage', 'seed', '--growth', '50%'],
+    ],
+    [...SEED, '--leave-at', '30', '--growth', '50%', '--exercise-window', '6', '--take-home'],
+    [
+      ...AMAZON,
+      '--equity',
+      '400k',
+      '--vesting',
+      'amazon',
+      '--sign-on',
+      '50k,30k',
+      '--clawback',
+      '12:full',
+      '--leave-at',
+      '18',
+    ],
+    [
+      ...AMAZON,
+      '--equity',
+      '400k',
+      '--private',
+      '--stage',
+      'b',
+      '--preferred',
+      '20',
+      '--leave-at',
+      '6',
+      '--cliff',
+      '6',
+      '--vest-every',
+      'quarterly',
+    ],
   ];
 
   it('matches `offer --json` (flags, with and without --take-home) and names every field', async () => {
@@ -397,7 +441,7 @@ describe('schemas/offer.schema.json', () => {
     const top = namedKeys(offerSchema, ['$defs/offer']);
     expect(seenKeys(docs, [])).toEqual(top);
     for (const d of docs) {
-      const optional = ['label'];
+      const optional = ['label', 'equity', 'leave'];
       expect(Object.keys(d).sort()).toEqual(top.filter((k) => !optional.includes(k) || k in d));
     }
     for (const path of [
@@ -407,6 +451,18 @@ describe('schemas/offer.schema.json', () => {
       ['market'],
       ['position'],
       ['percentiles'],
+      ['equity'],
+      ['equity', 'options'],
+      ['equity', 'options', 'years', '[]'],
+      ['equity', 'options', 'years', '[]', 'tax'],
+      ['equity', 'odds'],
+      ['equity', 'atExit'],
+      ['leave'],
+      ['leave', 'exercise'],
+      ['leave', 'kept'],
+      ['cumulative'],
+      ['offer', 'options'],
+      ['offer', 'clawback'],
     ]) {
       expect(seenKeys(docs, path), path.join('.')).toEqual(
         namedKeys(offerSchema, ['$defs/offer', ...path]),
@@ -421,7 +477,27 @@ describe('schemas/offer.schema.json', () => {
     const d = await doc(['offer', join(EXAMPLES, 'acme.json'), join(EXAMPLES, 'globex.json')]);
     expect(d.kind).toBe('offers');
     expectValid(validOffer, [d]);
-    expect(Object.keys(d).sort()).toEqual(namedKeys(offerSchema, ['$defs/offers']));
+    expect(Object.keys(d).sort()).toEqual(
+      namedKeys(offerSchema, ['$defs/offers']).filter((k) => k !== 'breakEven'),
+    );
+    const even = await doc([
+      'offer',
+      join(EXAMPLES, 'bigtech.json'),
+      join(EXAMPLES, 'seed.json'),
+      '--break-even',
+    ]);
+    const flat = await doc([
+      'offer',
+      join(EXAMPLES, 'seed.json'),
+      join(EXAMPLES, 'bigtech.json'),
+      '--break-even',
+      '--horizon',
+      '2',
+    ]);
+    expectValid(validOffer, [even, flat]);
+    expect(seenKeys([even, flat], ['breakEven', '[]'])).toEqual(
+      namedKeys(offerSchema, ['$defs/offers', 'breakEven', '[]']),
+    );
     expect(seenKeys([d], ['difference', '[]'])).toEqual(
       namedKeys(offerSchema, ['$defs/offers', 'difference', '[]']),
     );
@@ -478,6 +554,7 @@ describe('schemas/offer-file.schema.json', () => {
       '$schema',
       'label',
       ...PROFILE_FIELDS,
+      'state',
       ...OFFER_FIELDS,
     ]);
     for (const [key, s] of Object.entries(offerFileSchema.properties as Record<string, Json>)) {
@@ -490,7 +567,7 @@ describe('schemas/offer-file.schema.json', () => {
   });
 
   it('the examples reference it by $schema, validate, and run', async () => {
-    for (const name of ['acme.json', 'globex.json']) {
+    for (const name of ['acme.json', 'globex.json', 'bigtech.json', 'seed.json']) {
       const text = readFileSync(join(EXAMPLES, name), 'utf8');
       const file = JSON.parse(text) as Json;
       expect(join(EXAMPLES, file.$schema as string)).toBe(
@@ -550,6 +627,20 @@ describe('schemas/offer-file.schema.json', () => {
     ['{"years": 5, "city": 7, "base": 185000}', false],
     ['{"years": 5, "base": 200000000}', false],
     ['{"years": 5}', false],
+    [
+      '{"years": 5, "base": 160000, "options": 40000, "strike": "1.20", "fmv": 1.2, "preferred": 4, "stage": "seed"}',
+      true,
+    ],
+    [
+      '{"years": 5, "base": 160000, "options": "40k", "strike": 1.2, "fmv": 1.2, "optionType": "nso", "leaveAt": 18, "clawback": "12:full", "exerciseWindow": 6}',
+      true,
+    ],
+    ['{"years": 5, "base": 160000, "equity": 1, "leaveAt": "18", "vestEvery": "quarterly"}', true],
+    ['{"years": 5, "base": 160000, "city": "remote", "state": "TX"}', true],
+    ['{"years": 5, "base": 160000, "state": ""}', false],
+    ['{"years": 5, "base": 160000, "options": true, "strike": 1, "fmv": 1}', false],
+    ['{"years": 5, "base": 160000, "options": -5, "strike": 1, "fmv": 1}', false],
+    ['{"years": 5, "base": 160000, "options": 10, "strike": 1, "fmv": 1, "optionType": 2}', false],
   ];
 
   it.each(cases)('%s: schema and reader agree (valid: %s)', async (text, valid) => {

@@ -281,7 +281,7 @@ describe('--data: your own market file', () => {
     const r = await cli(['--data', join(ROOT, 'no-such-market.json'), '--years', '5']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^ml-salary: error: cannot read --data '.*no-such-market.json': no such file\n$/,
+      /^ml-salary: error: cannot read '.*no-such-market.json': no such file\n$/,
     );
   });
 

@@ -83,8 +83,9 @@ describe('the calibrated market (issue 21)', () => {
   });
 
   it('a given level narrows the range: the level explains part of the spread', () => {
+    const yearsOf: Record<string, number> = { entry: 1, mid: 4, senior: 8, staff: 15 };
     for (const level of LEVELS.slice(0, 4)) {
-      const years = { entry: 1, mid: 4, senior: 8, staff: 15 }[level];
+      const years = yearsOf[level]!;
       const given = at({ years, city: 'sf', industry: 'big-tech', level });
       const width = (e: Estimate) => e.total.high / e.total.low;
       expect(width(given), level).toBeLessThan(

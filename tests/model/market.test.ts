@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { market } from '../../src/model/market.js';
 import { LEVELS, type Level, type Range } from '../../src/model/types.js';
 
-const SEEDS = new URL('../../../shared/seeds', import.meta.url);
+const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 const seedText = (file: string): string | undefined => {
   const url = new URL(file, SEEDS);
   return existsSync(url) ? readFileSync(url, 'utf8') : undefined;
@@ -272,12 +272,15 @@ describe('market data', () => {
       add(market.degrees.fade.source, market.degrees.fade.quote);
       add(market.skills.reference.source, market.skills.reference.quote);
       expect(quotes.length).toBeGreaterThan(50);
-      // Only the guides' quotes are checked here: the records' and federal data's are their own
-      // summaries (checked by tests/model/calibration.test.ts and metros.test.ts).
-      for (const { source, quote } of quotes.filter((q) =>
-        ['guide2026', 'article'].includes(q.source),
-      )) {
-        const text = squash(seedText(files.get(source)!)!);
+      // Only the guides' quotes are checked here: the federal figures are quoted from
+      // data/sources/metro-wages-2024.json (tests/model/metros.test.ts checks them), the records'
+      // from data/sources/levels-ml-us-2018-2021-* (tests/model/calibration.test.ts).
+      const fromGuides = quotes.filter((q) => ['guide2026', 'article'].includes(q.source));
+      expect(fromGuides.length).toBeGreaterThan(50);
+      for (const { source, quote } of fromGuides) {
+        const seed = seedText(files.get(source)!);
+        if (seed === undefined) throw new Error(`${source}: no seed file for "${quote}"`);
+        const text = squash(seed);
         // A quote may elide words with "..."; each piece must appear in order.
         let from = 0;
         for (const piece of squash(quote)

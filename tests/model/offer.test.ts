@@ -8,13 +8,14 @@ import {
   annualized,
   checkOffer,
   firstYear,
-  offerPosition,
   offerYears,
   targetBonus,
   vestingPresets,
-  type OfferMarket,
+  OFFER_FLAGS,
+  type OfferFieldNames,
   type OfferTerms,
 } from '../../src/model/offer.js';
+import { offerPosition, type OfferMarket } from '../../src/model/offer-position.js';
 import { percentileOf } from '../../src/model/percentile.js';
 import type { Profile, Range } from '../../src/model/types.js';
 
@@ -261,16 +262,10 @@ describe('checkOffer', () => {
   });
 
   it('names the fields of an offer file when told', () => {
-    const names = {
-      base: 'base',
-      bonus: 'bonus',
-      equity: 'equity',
-      vesting: 'vesting',
-      signOn: 'signOn',
-      refresh: 'refresh',
-      growth: 'growth',
-      private: 'private',
-    };
+    // Every term named by its key, as an offer file names them.
+    const names = Object.fromEntries(
+      Object.keys(OFFER_FLAGS).map((k) => [k, k]),
+    ) as OfferFieldNames;
     const e = inputError(() => checkOffer(offer({ refresh: 1 }), names));
     expect(e.field).toBe('refresh');
     expect(e.message).toBe(

@@ -1,7 +1,7 @@
 // `ml-salary batch [file]`: many profiles from NDJSON or CSV (the work: run/batch.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { choiceOption, hideProfileFlags } from '../options.js';
+import { addJsonOptions, choiceOption, hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
@@ -47,8 +47,8 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
         'json',
         'csv',
       ]),
-    )
-    .option('--json', 'same as --format ndjson')
+    );
+  addJsonOptions(cmd, 'same as --format ndjson')
     .option('--explain', 'NDJSON: the whole --json document per record, with its reasons')
     .option('--data <file>', DATA_HELP)
     .option('--debug', 'show stack traces for unexpected errors')
@@ -61,6 +61,7 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
         inputFormat?: 'ndjson' | 'csv';
         format?: string;
         json?: boolean;
+        jsonFields?: string;
         explain?: boolean;
         data?: string;
       },
@@ -92,6 +93,7 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
           inputFormat: opts.inputFormat,
           format,
           explain: opts.explain === true,
+          jsonFields: opts.jsonFields ?? top.jsonFields,
           usage: cmd.helpInformation(),
         },
         ctx.io,

@@ -31,9 +31,9 @@ export function defineCareer(program: Command, ctx: CommandContext): void {
   addTakeHomeOptions(career)
     .option('--data <file>', DATA_HELP)
     .addHelpText('after', HELP_AFTER)
-    .action(async (opts: CareerOptions) => {
+    .action(async (opts: CareerOptions, cmd: Command) => {
       refuseProfileFlags(ctx.top(), 'career');
       const { careerCommand } = await import('../run/career.js');
-      await careerCommand(opts, ctx.io, await ctx.market(opts));
+      await careerCommand(opts, ctx.io, await ctx.market(opts), cmd.args);
     });
 }

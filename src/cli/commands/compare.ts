@@ -28,9 +28,9 @@ export function defineCompare(program: Command, ctx: CommandContext): void {
   addTakeHomeOptions(compare)
     .option('--data <file>', DATA_HELP)
     .addHelpText('after', HELP_AFTER)
-    .action(async (opts: CompareOptions) => {
+    .action(async (opts: CompareOptions, cmd: Command) => {
       refuseProfileFlags(ctx.top(), 'compare');
       const { compareCommand } = await import('../run/compare.js');
-      await compareCommand(opts, ctx.io, await ctx.market(opts));
+      await compareCommand(opts, ctx.io, await ctx.market(opts), cmd.args);
     });
 }

@@ -8,7 +8,8 @@ import { flagName, resolveProfile, type RawProfile } from '../../input/profile.j
 import { askMissing, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import { rerunEstimate } from '../rerun.js';
+import { rerunEstimate, saveProfileLine } from '../rerun.js';
+import { pickFields } from '../json-fields.js';
 import { takeHomeFor } from '../columns.js';
 import type { Market } from '../../model/types.js';
 import {
@@ -65,7 +66,7 @@ export async function estimateCommand(
   }
   switch (format) {
     case 'json':
-      return print(io, renderJson(doc));
+      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
     case 'csv':
       return print(io, renderCsv(doc));
     case 'markdown':
@@ -89,7 +90,10 @@ export async function estimateCommand(
         }),
       );
       // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
-      if (asked) io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
+      if (asked) {
+        io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
+        io.stderr.write(`To save these answers for every command: ${saveProfileLine(profile)}\n`);
+      }
       return;
     }
   }

@@ -2,10 +2,18 @@
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
 import { catalog, didYouMean } from '../../input/names.js';
-import { LIST_KINDS, renderList, renderListJson, type ListKind } from '../../render/list.js';
-import type { Market } from '../../model/types.js';
+import {
+  LIST_KINDS,
+  listDocument,
+  localitiesDocument,
+  renderList,
+  renderLocalities,
+  type ListKind,
+} from '../../render/list.js';
+import { pickFields } from '../json-fields.js';
+import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
-import { hideProfileFlags } from '../options.js';
+import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
@@ -21,8 +29,8 @@ export function defineList(program: Command, ctx: CommandContext): void {
     // Optional to commander only so that a missing kind gets our message (the kinds) rather
     // than "missing required argument"; the usage shows it as required.
     .argument('[kind]', `one of: ${Object.keys(LIST_KINDS).join(', ')}`)
-    .usage('[options] <kind>')
-    .option('--json', 'print JSON')
+    .usage('[options] <kind>');
+  addJsonOptions(cmd, 'print JSON')
     .option('--data <file>', DATA_HELP)
     // --format after the kind means what it means before `list` (json, or a usage error).
     .addOption(new Option('--format <format>').hideHelp())
@@ -30,7 +38,7 @@ export function defineList(program: Command, ctx: CommandContext): void {
   hideProfileFlags(cmd);
   cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
     const top = ctx.top();
-    listCommand(
+    await listCommand(
       kind,
       opts,
       { ...top, ...defined(opts) },
@@ -40,27 +48,41 @@ export function defineList(program: Command, ctx: CommandContext): void {
   });
 }
 
-function listCommand(
+async function listEntries(kind: ListKind, market: Market): Promise<readonly CatalogEntry[]> {
+  const what = LIST_KINDS[kind].kind;
+  if (what !== 'state' && what !== 'locality') return catalog(market, what);
+  const { stateList } = await import('../../model/take-home.js');
+  return stateList().map((s) => ({
+    id: s.code,
+    label: s.incomeTax ? s.name : `${s.name} (no income tax on wages)`,
+    aliases: [],
+  }));
+}
+
+async function listCommand(
   kindText: string | undefined,
-  opts: { json?: boolean },
+  opts: { json?: boolean; jsonFields?: string },
   top: EstimateOptions,
   io: Io,
   market: Market,
-): void {
+): Promise<void> {
   refuseProfileFlags(top, 'list');
   if (top.format !== undefined && top.format !== 'json') {
     throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
   }
   const kind = listKind(kindText);
-  const entries = catalog(market, LIST_KINDS[kind].kind);
-  const titles = kind === 'levels' ? market.levels.titles : [];
   const json = opts.json || top.json || top.format === 'json';
-  print(
-    io,
-    json
-      ? renderListJson(kind, entries, titles)
-      : renderList(kind, entries, outputWidth(io), titles),
-  );
+  const fields = opts.jsonFields ?? top.jsonFields;
+  if (kind === 'localities') {
+    const { localityGroups } = await import('../../model/take-home.js');
+    const groups = localityGroups();
+    if (!json) return print(io, renderLocalities(groups, outputWidth(io)));
+    return print(io, `${JSON.stringify(pickFields(localitiesDocument(groups), fields))}\n`);
+  }
+  const entries = await listEntries(kind, market);
+  const titles = kind === 'levels' ? market.levels.titles : [];
+  if (!json) return print(io, renderList(kind, entries, outputWidth(io), titles));
+  print(io, `${JSON.stringify(pickFields(listDocument(kind, entries, titles), fields))}\n`);
 }
 
 // Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
@@ -71,6 +93,8 @@ const SINGULAR = new Map<string, ListKind>([
   ['skill', 'skills'],
   ['degree', 'degrees'],
   ['level', 'levels'],
+  ['state', 'states'],
+  ['locality', 'localities'],
 ]);
 
 function listKind(text: string | undefined): ListKind {

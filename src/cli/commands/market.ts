@@ -1,8 +1,9 @@
 // `ml-salary market [--json]`: the market data the estimate reads, to read or to start your own.
 import { print, type Io } from '../io.js';
+import { pickFields } from '../json-fields.js';
 import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
-import { hideProfileFlags } from '../options.js';
+import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
   defined,
   refuseProfileFlags,
@@ -13,8 +14,8 @@ import {
 export function defineMarket(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('market')
-    .description('the market data the estimate reads: a summary, or --json to start your own file')
-    .option('--json', 'print the whole market file (data/market.json, or --data) as JSON')
+    .description('the market data the estimate reads: a summary, or --json to start your own file');
+  addJsonOptions(cmd, 'print the whole market file (data/market.json, or --data) as JSON')
     .option('--data <file>', 'check this market file and print it (with --json) or its summary')
     .allowExcessArguments(false);
   hideProfileFlags(cmd);
@@ -22,17 +23,20 @@ export function defineMarket(program: Command, ctx: CommandContext): void {
     const top = ctx.top();
     refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
     marketCommand(
-      opts.json === true || top.json === true,
+      opts.json === true || top.json === true
+        ? (opts.jsonFields ?? top.jsonFields ?? '')
+        : undefined,
       await ctx.market({ ...top, ...defined(opts) }),
       ctx.io,
     );
   });
 }
 
-function marketCommand(json: boolean, market: Market, io: Io): void {
+/** `json`: the fields to print (all for ''), or undefined for the summary. */
+function marketCommand(json: string | undefined, market: Market, io: Io): void {
   // The source entry naming a --data file is ml-salary's, not the file's: leave it out.
   const own = { ...market, sources: market.sources.filter((s) => s.id !== MARKET_FILE_SOURCE) };
-  if (json) return print(io, `${JSON.stringify(own, null, 2)}\n`);
+  if (json !== undefined) return print(io, `${JSON.stringify(pickFields(own, json), null, 2)}\n`);
   const lines = [
     `Market data ${market.dataVersion}: ${market.locations.length} locations, ${market.industries.length} industries, ${market.skills.list.length} skills, ${market.degrees.list.length} degrees, ${Object.keys(market.payMix.kinds).length} pay mixes.`,
     'Sources:',

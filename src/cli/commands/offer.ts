@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
 import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
 import type { OfferOptions } from '../run/offer.js';
+import { addEquityOptions } from '../offer-equity.js';
+import { PROFILE_FIELDS } from '../../model/types.js';
 
 const HELP_AFTER = `
 Prints the offer year by year (base, bonus, stock vested, sign-on, total), the first-year total,
@@ -14,11 +16,20 @@ Examples:
   $ ml-salary offer --years 5 --city seattle --industry faang --base 185000 --bonus 15% \\
       --equity 400000 --vesting amazon --sign-on 50000,30000
   $ ml-salary offer --years 5 --city austin --base 200k --take-home --json
+  $ ml-salary offer --years 5 --city sf --base 160k --options 40000 --strike 1.20 \\
+      --fmv 1.20 --preferred 4.00 --stage seed --leave-at 18
   $ ml-salary offer acme.json globex.json          offer files side by side
+  $ ml-salary offer bigtech.json seed.json --break-even
+
+Options: ISO (AMT on exercise) unless --option-type nso (the spread is wages). --stage gives a
+private company's odds at an exit (data/startup.json): the chance of nothing, the median, the
+expected value (risk-adjusted) and a good outcome, beside paper (at the preferred price) and
+cash. docs/offers.md has the model and worked examples.
 
 Without a terminal it never prompts: --years and --base are required. Exit codes: 0 ok;
 2 usage (a bad amount, a schedule that does not add up to 100, an unknown preset, more sign-on
-years than vesting years, --refresh without --equity, a bonus over 200%, a bad offer file).`;
+years than vesting years, --refresh without --equity, a bonus over 200%, a bad offer file,
+--strike without --options, --clawback without --leave-at, --stage without stock).`;
 
 export function defineOffer(program: Command, ctx: CommandContext): void {
   const offer = program
@@ -40,6 +51,7 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .option('--refresh <usd>', 'a refresher grant each year, vesting on the same schedule')
     .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
     .option('--private', 'the stock is in a private company: paper value, cash judged apart');
+  addEquityOptions(offer);
   addOutputOptions(offer, 'the offer');
   addTakeHomeOptions(offer)
     .option('--data <file>', DATA_HELP)
@@ -47,6 +59,8 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .action(async (files: string[], opts: OfferOptions) => {
       refuseProfileFlags(ctx.top(), 'offer');
       const { offerCommand } = await import('../run/offer.js');
-      await offerCommand(files, opts, ctx.io, await ctx.market(opts));
+      // What the saved profile filled yields to an offer file's own value (a flag may not).
+      const fromProfile = PROFILE_FIELDS.filter((k) => offer.getOptionValueSource(k) === 'config');
+      await offerCommand(files, { ...opts, fromProfile }, ctx.io, await ctx.market(opts));
     });
 }

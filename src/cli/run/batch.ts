@@ -1,14 +1,12 @@
 // `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
-import fs from 'node:fs';
-import { Socket } from 'node:net';
-import { isatty, ReadStream } from 'node:tty';
-import { LineSplitter, sniffBinary, type Line } from '../../batch/lines.js';
+import { LineSplitter, type Line } from '../../batch/lines.js';
 import { Progress } from '../../batch/progress.js';
-import { RecordWork, type Done } from '../../batch/work.js';
+import { RecordWork, recordFields, type Done } from '../../batch/work.js';
+import { pickFields } from '../json-fields.js';
 import { InputError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { DataError, UsageError } from '../../errors.js';
-import { fsReason } from '../../input/files.js';
+import { openSource, sniffBinary, type Source } from '../../input/files.js';
 import type { Io } from '../io.js';
 import { clip } from '../../input/numbers.js';
 import { csvHeader } from '../../render/csv.js';
@@ -21,24 +19,17 @@ export interface BatchOptions {
   format: 'ndjson' | 'csv';
   /** NDJSON output: the whole --json document per record, not the compact record. */
   explain: boolean;
+  /** NDJSON output: only these top-level fields (`--json a,b`). */
+  jsonFields?: string;
   /** The batch command's usage text, printed when stdin is a terminal and no file is given. */
   usage: string;
 }
-
-interface Source {
-  stream: NodeJS.ReadableStream & { destroy?: () => void };
-  name: string;
-  /** Size in bytes when known (a regular file), for the progress indicator. */
-  size: number | undefined;
-}
-
-const READ_CHUNK = 64 * 1024;
 
 /**
  * Estimate every record of an NDJSON or CSV stream, writing one result per good record in input
  * order (NDJSON documents with a `line` field, or CSV rows) as the input arrives. A bad record is
  * one `line N: ...` line on stderr and the run goes on. Returns the exit code: 0, 1 when any record
- * was bad, 130/143 when `io.signal` aborted (its reason is the code; see cli.ts).
+ * was bad, 130/143 when `io.signal` aborted (its reason is the code; see main.ts).
  * Whole-input problems (binary or UTF-16 input, a bad CSV header, a JSON array) throw DataError.
  */
 export async function runBatch(opts: BatchOptions, io: Io, market: Market): Promise<number> {
@@ -50,73 +41,15 @@ export async function runBatch(opts: BatchOptions, io: Io, market: Market): Prom
     );
     return EXIT.usage;
   }
-  const source = await openSource(opts.file, io);
+  const source = await openSource(opts.file, io.stdin);
   return new BatchRun(opts, io, market, source).run();
 }
 
-async function openSource(file: string | undefined, io: Io): Promise<Source> {
-  if (file === undefined || file === '-') {
-    return { stream: io.stdin, name: 'stdin', size: undefined };
-  }
-  const cannot = (error: unknown): UsageError =>
-    new UsageError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`);
-  let fd: number;
-  try {
-    // O_NONBLOCK: a FIFO opens at once, with or without a writer yet, instead of blocking a
-    // thread of libuv's pool in open(), where no signal reaches it.
-    fd = await fsCall<number>((done) => fs.open(file, OPEN_FLAGS, done));
-  } catch (error) {
-    // /dev/stdin on a socket (Node's child_process gives one) cannot be opened: read stdin.
-    if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file)) {
-      return { stream: io.stdin, name: file, size: undefined };
-    }
-    throw cannot(error);
-  }
-  try {
-    const stat = await fsCall<fs.Stats>((done) => fs.fstat(fd, done));
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    // A pipe, a FIFO, a socket or a terminal is read on the event loop, as Node reads a piped
-    // stdin (net.Socket / tty.ReadStream over the fd): a signal then stops the read at once.
-    // Through fs, a read that waits for a writer blocks a pool thread, and the process cannot
-    // even exit until the writer writes or closes (SIGINT and SIGTERM took 10 s and more).
-    if (stat.isFIFO() || stat.isSocket()) {
-      return {
-        stream: new Socket({ fd, readable: true, writable: false }),
-        name: file,
-        size: undefined,
-      };
-    }
-    if (isatty(fd)) return { stream: new ReadStream(fd), name: file, size: undefined };
-    if (!stat.isFile()) {
-      // Any other device (/dev/null, /dev/urandom): its reads do not wait on anyone, but some
-      // fail with EAGAIN when non-blocking; open it again as a plain file.
-      const nonBlocking = fd;
-      fd = -1;
-      fs.closeSync(nonBlocking);
-      fd = await fsCall<number>((done) => fs.open(file, 'r', done));
-    }
-    return {
-      stream: fs.createReadStream(file, { fd, highWaterMark: READ_CHUNK }),
-      name: file,
-      size: stat.isFile() ? stat.size : undefined,
-    };
-  } catch (error) {
-    if (fd !== -1) fs.close(fd, () => {});
-    throw cannot(error);
-  }
-}
-
-/** Open for reading without waiting for a FIFO's writer (see openSource). */
-const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
-const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
-
-/** A callback-style fs call as a promise (fs/promises' FileHandle would own the descriptor). */
-function fsCall<T>(
-  call: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void,
-): Promise<T> {
-  return new Promise((resolve, reject) =>
-    call((error, value) => (error ? reject(error) : resolve(value))),
-  );
+/** The fields after --json, checked against those a record can have (before any is read). */
+function fieldList(opts: BatchOptions, market: Market): string[] | undefined {
+  if (opts.jsonFields === undefined) return undefined;
+  const known = recordFields(market, opts.explain);
+  return Object.keys(pickFields(Object.fromEntries(known.map((k) => [k, 0])), opts.jsonFields));
 }
 
 /** The exit code an abort asks for: cli.ts aborts with 130 (SIGINT) or 143 (SIGTERM). */
@@ -167,6 +100,7 @@ class BatchRun {
       columns: [],
       format: opts.format,
       explain: opts.explain,
+      fields: fieldList(opts, market),
     });
     this.headerDue = opts.format === 'csv';
     this.progress = new Progress(io.stderr, source.size);
@@ -265,7 +199,7 @@ class BatchRun {
   private sniff(head: Buffer): void {
     const why = sniffBinary(head);
     if (why)
-      throw new DataError(`${clip(this.source.name, 200)}: ${why}; batch reads NDJSON or CSV`);
+      throw new DataError(`${clip(this.source.name, 200)} ${why}; batch reads NDJSON or CSV`);
   }
 
   private stopped(): boolean {

@@ -3,15 +3,16 @@
 import { charsetFor, colorLevel } from '../color.js';
 import { careerLine, toCareerDocument } from '../../documents/compare.js';
 import { renderJson } from '../../documents/estimate.js';
+import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { yearsText } from '../../model/format.js';
 import { outputWidth, print, printNotes, type Io } from '../io.js';
-import { clip } from '../../input/numbers.js';
+import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
-import { startProfile, takeHomeFor } from '../columns.js';
+import { refuseStrayWords, startProfile, takeHomeFor } from '../columns.js';
 import { colorChoice, estimateFormat, takeHomeRequest, type CompareOptions } from '../flags.js';
 
 export interface CareerOptions extends CompareOptions {
@@ -23,38 +24,29 @@ export interface CareerOptions extends CompareOptions {
 /** The most points a career draws (a step too small for the span is an error). */
 export const MAX_POINTS = 200;
 
-/** A number of years as a flag gives it: plain decimals from 0 to the market's maximum. */
-function yearsFlag(
-  text: string | undefined,
-  flag: string,
-  fallback: number,
+export async function careerCommand(
+  opts: CareerOptions,
+  io: Io,
   market: Market,
-): number {
-  if (text === undefined) return fallback;
-  const t = text.trim();
-  const max = market.experience.maxYears;
-  if (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(t) || Number(t) > max) {
-    throw new UsageError(`${flag} '${clip(text)}' is not a number of years from 0 to ${max}`);
-  }
-  return Number(t);
-}
-
-export async function careerCommand(opts: CareerOptions, io: Io, market: Market): Promise<void> {
+  words: readonly string[] = [],
+): Promise<void> {
+  refuseStrayWords(words, 'career', market);
   const format = estimateFormat(opts);
   const request = await takeHomeRequest(opts);
   if (opts.years !== undefined) {
     throw new UsageError('--years is the axis of a career: use --from and --to (default 0 to 20)');
   }
-  const from = yearsFlag(opts.from, '--from', 0, market);
-  const to = yearsFlag(opts.to, '--to', Math.min(20, market.experience.maxYears), market);
-  const stepText = opts.step?.trim();
-  const step = stepText === undefined ? 1 : Number(stepText);
-  if (stepText !== undefined && (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(stepText) || !(step > 0))) {
+  const max = market.experience.maxYears;
+  const from = opts.from === undefined ? 0 : parseYears(opts.from, max, '--from');
+  const to = opts.to === undefined ? Math.min(20, max) : parseYears(opts.to, max, '--to');
+  const step = opts.step === undefined ? 1 : parseYears(opts.step, max, '--step');
+  if (step === 0) throw new UsageError('--step 0 never moves: take a step above 0, like 1 or 0.5');
+  if (to < from) throw new UsageError(`--to ${to} is below --from ${from}`);
+  if (step > to - from && to > from) {
     throw new UsageError(
-      `--step '${clip(opts.step ?? '')}' must be a number of years above 0, like 1 or 0.5`,
+      `--step ${step} is more than the ${yearsText(to - from)} from ${from} to ${to}, so the career would show year ${from} alone: take a step of at most ${to - from}`,
     );
   }
-  if (to < from) throw new UsageError(`--to ${to} is below --from ${from}`);
   const count = Math.floor((to - from) / step + 1e-9) + 1;
   if (count > MAX_POINTS) {
     throw new UsageError(
@@ -96,7 +88,7 @@ export async function careerCommand(opts: CareerOptions, io: Io, market: Market)
   );
   switch (format) {
     case 'json':
-      return print(io, renderJson(doc));
+      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
     case 'csv':
       return print(io, careerCsv(doc));
     case 'markdown':

@@ -3,16 +3,23 @@
 import { charsetFor, colorLevel } from '../color.js';
 import { toCompareDocument } from '../../documents/compare.js';
 import { renderJson } from '../../documents/estimate.js';
+import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
-import { startProfile, takeHomeFor } from '../columns.js';
+import { refuseStrayWords, startProfile, takeHomeFor } from '../columns.js';
 import type { Market } from '../../model/types.js';
 import { colorChoice, estimateFormat, takeHomeRequest, type CompareOptions } from '../flags.js';
 
-export async function compareCommand(opts: CompareOptions, io: Io, market: Market): Promise<void> {
+export async function compareCommand(
+  opts: CompareOptions,
+  io: Io,
+  market: Market,
+  words: readonly string[] = [],
+): Promise<void> {
+  refuseStrayWords(words, 'compare', market);
   const format = estimateFormat(opts);
   const request = await takeHomeRequest(opts);
   if (opts.years === undefined) {
@@ -46,7 +53,7 @@ export async function compareCommand(opts: CompareOptions, io: Io, market: Marke
   const doc = toCompareDocument(entries, defaulted, market.dataVersion);
   switch (format) {
     case 'json':
-      return print(io, renderJson(doc));
+      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
     case 'csv':
       return print(io, compareCsv(doc));
     case 'markdown':

@@ -1,15 +1,13 @@
 // `ml-salary offer [files...]`: judge an offer (or several, from offer files) year by year, against
 // the market estimate for its profile.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseAmount, parseAmountList, parseBonus, parseVesting } from '../../input/amounts.js';
-import { checkRepeats } from '../../batch/records.js';
-import { sniffBinary } from '../../batch/lines.js';
 import { charsetFor, colorLevel } from '../color.js';
 import { rerunOffer, type TypedTerms } from '../rerun.js';
+import { pickFields } from '../json-fields.js';
 import { renderJson } from '../../documents/estimate.js';
 import { InputError } from '../../errors.js';
-import { fsReason } from '../../input/files.js';
+import { readText } from '../../input/files.js';
+import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, printNotes, type Io } from '../io.js';
@@ -27,11 +25,18 @@ import {
   resolveOffer,
   type RawOffer,
 } from '../../input/offer.js';
-import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../../model/offer.js';
+import { OFFER_FLAGS, type OfferTerms } from '../../model/offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
-import { askMissing, askOffer, promptPlan } from '../prompts.js';
-import { takeHomeFor } from '../columns.js';
+import { askMissing, promptPlan } from '../prompts.js';
+import { askOffer } from '../offer-prompts.js';
+import {
+  addExerciseTaxes,
+  addTakeHome,
+  breakEvenHorizon,
+  taxPlaces,
+  type EquityOptions,
+} from '../offer-equity.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
@@ -44,7 +49,7 @@ import {
   type TakeHomeOptions,
 } from '../flags.js';
 
-export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
+export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
   base?: string;
   bonus?: string;
   equity?: string;
@@ -53,20 +58,15 @@ export interface OfferOptions extends EstimateOptions, TakeHomeOptions {
   refresh?: string;
   growth?: string;
   private?: boolean;
+  /** The profile fields the saved profile gave (an offer file's own value wins over these). */
+  fromProfile?: readonly string[];
 }
 
 /** The offer flags as a raw offer (what the user typed, not yet parsed). */
 function offerFlags(opts: OfferOptions): RawOffer {
-  return {
-    base: opts.base,
-    bonus: opts.bonus,
-    equity: opts.equity,
-    vesting: opts.vesting,
-    signOn: opts.signOn,
-    refresh: opts.refresh,
-    growth: opts.growth,
-    private: opts.private,
-  };
+  return Object.fromEntries(
+    OFFER_FIELDS.map((k) => [k, (opts as unknown as Record<string, unknown>)[k]]),
+  ) as RawOffer;
 }
 
 function profileFlags(opts: EstimateOptions): RawProfile {
@@ -85,39 +85,34 @@ interface OfferFile {
   label: string;
   profile: RawProfile;
   offer: RawOffer;
+  /** The state it is taxed in, for a location with none fixed (remote, us). */
+  state?: string;
 }
 
-const FILE_KEYS = ['$schema', 'label', ...PROFILE_FIELDS, ...OFFER_FIELDS] as readonly string[];
+const FILE_KEYS = [
+  '$schema',
+  'label',
+  ...PROFILE_FIELDS,
+  'state',
+  ...OFFER_FIELDS,
+] as readonly string[];
+
+/** The longest label an offer may have: it heads a column of the side-by-side table. */
+const MAX_LABEL = 80;
 
 /**
- * Read one offer file (schemas/offer-file.schema.json): a JSON object of known keys only, each
- * given once, in UTF-8 (a UTF-16 or binary file is named as such, not parsed into a garbled
- * error). The values are checked later by the same code as the flags, each message naming the
- * file and the key.
+ * Read one offer file (schemas/offer-file.schema.json), or stdin for `-`, as every user file is
+ * read (input/files.ts: size, encoding, signals): a JSON object of known keys only, each given
+ * once. The values are checked later by the same code as the flags, each message naming the file
+ * and the key.
  */
-function readOfferFile(path: string): OfferFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const why = fsReason(error);
-    throw new UsageError(`cannot read offer file '${clip(path, 200)}': ${why}`);
-  }
-  const notText = sniffBinary(bytes, 'the file');
-  if (notText !== undefined) throw new InputError(`${clip(path, 200)}: ${notText}`, 'file');
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      `${clip(path, 200)}: not valid JSON (${clip((error as Error).message, 100)})`,
-      'file',
-    );
-  }
+async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
+  const text = await readText(path, io, 'file');
+  const name = path === '-' ? 'stdin' : clip(path, 200);
+  const value = parseJson(text, name, 'file');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(
-      `${clip(path, 200)}: an offer file is a JSON object (see schemas/offer-file.schema.json), got ${kindOf(value)}`,
+      `${name}: an offer file is a JSON object (see schemas/offer-file.schema.json), got ${kindOf(value)}`,
       'file',
     );
   }
@@ -125,29 +120,37 @@ function readOfferFile(path: string): OfferFile {
   for (const key of Object.keys(record)) {
     if (!FILE_KEYS.includes(key)) {
       throw new InputError(
-        `${clip(path, 200)}: unknown field '${clip(key)}'; accepted: ${FILE_KEYS.join(', ')}`,
+        `${name}: unknown field '${clip(key)}'; accepted: ${FILE_KEYS.join(', ')}`,
         key,
       );
     }
   }
-  // JSON.parse keeps the last of a key given twice without a word; batch records refuse it too.
-  inFile(path, () => checkRepeats(text, Object.keys(record).length));
   const label = record.label;
   if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
-    throw new InputError(`${clip(path, 200)}: label must be a non-empty string`, 'label');
+    throw new InputError(`${name}: label must be a non-empty string`, 'label');
   }
-  const shown = typeof label === 'string' ? label : basename(path).replace(/\.json$/i, '');
+  const shown =
+    typeof label === 'string'
+      ? label
+      : path === '-'
+        ? 'stdin'
+        : basename(path).replace(/\.json$/i, '');
   const odd = hiddenCharacter(shown);
-  if (odd !== undefined) {
+  if (odd !== undefined || [...shown].length > MAX_LABEL) {
     const what =
       typeof label === 'string' ? `label '${clip(shown)}'` : `the file name (the label by default)`;
-    throw new InputError(
-      `${clip(path, 200)}: ${what}: ${odd}, which a label may not hold`,
-      'label',
-    );
+    const why =
+      odd !== undefined
+        ? `${odd}, which a label may not hold`
+        : `${[...shown].length} characters long; a label is at most ${MAX_LABEL}`;
+    throw new InputError(`${name}: ${what}: ${why}`, 'label');
   }
   const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+  const state = own('state');
+  if (state !== undefined && (typeof state !== 'string' || state.trim() === ''))
+    throw new InputError(`${name}: state must be a state code like "CA", or "none"`, 'state');
   return {
+    ...(typeof state === 'string' ? { state } : {}),
     label: shown,
     profile: {
       years: own('years'),
@@ -176,11 +179,16 @@ function inFile<T>(path: string, run: () => T): T {
  * Given flags fill what an offer file leaves out of its profile (e.g. --years for both); a flag
  * for a field the file gives too is a usage error, not silently outvoted.
  */
-function withDefaults(profile: RawProfile, flags: RawProfile, path: string): RawProfile {
+function withDefaults(
+  profile: RawProfile,
+  flags: RawProfile,
+  path: string,
+  fromProfile: readonly string[] = [],
+): RawProfile {
   const out: RawProfile = { ...profile };
   for (const k of PROFILE_FIELDS) {
     if (out[k] === undefined) out[k] = flags[k];
-    else if (flags[k] !== undefined) {
+    else if (flags[k] !== undefined && !fromProfile.includes(k)) {
       throw new UsageError(
         `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
       );
@@ -197,34 +205,43 @@ export async function offerCommand(
 ): Promise<void> {
   const format = estimateFormat(opts);
   const request = await takeHomeRequest(opts);
-  const docs: OfferDocument[] = [];
+  const judged: Judged[] = [];
   /** The terms as typed and answered, when something was asked (for the re-run line). */
   let typed: TypedTerms | undefined;
-  if (files.length > 0) docs.push(...offersFromFiles(files, opts, market, io));
+  if (files.length > 0) judged.push(...(await offersFromFiles(files, opts, io, market)));
   else {
-    const { doc, asked } = await offerFromFlags(opts, format, io, market);
-    docs.push(doc);
+    const { offer, asked } = await offerFromFlags(opts, format, io, market);
+    judged.push(offer);
     typed = asked;
   }
-  const columns = docs.map((doc) => ({ label: doc.label ?? '', profile: doc.profile }));
-  const afterTax = await takeHomeFor(request, columns, market, false);
-  if (afterTax) {
-    docs.forEach((doc, i) => {
-      for (const year of doc.years) {
-        const column = `${docs.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-        year.takeHome = afterTax(year.total, i, column);
-      }
-    });
-  }
+  const docs = judged.map((j) => j.doc);
+  const horizon = breakEvenHorizon(
+    opts,
+    files.length,
+    docs.map((d) => d.years.length),
+  );
+  const places = request ? await taxPlaces(judged, request, market) : undefined;
+  if (places) addTakeHome(judged, places);
+  // Exercising options is taxed where the offer is: as a single filer without --take-home.
+  await addExerciseTaxes(
+    docs,
+    async () => places ?? taxPlaces(judged, { filing: 'single', pretax: 0 }, market),
+  );
   const result: OfferDocument | OffersDocument =
-    files.length > 1 ? toOffersDocument(docs) : docs[0]!;
+    files.length > 1
+      ? toOffersDocument(
+          docs,
+          horizon === undefined ? undefined : { terms: judged.map((j) => j.terms), horizon },
+        )
+      : docs[0]!;
+  const many = result.kind === 'offers' ? result : undefined;
   switch (format) {
     case 'json':
-      return print(io, renderJson(result));
+      return print(io, renderJson(pickFields(result, opts.jsonFields)));
     case 'csv':
-      return print(io, offerCsv(docs));
+      return print(io, offerCsv(docs, many));
     case 'markdown':
-      return print(io, offerMarkdown(docs));
+      return print(io, offerMarkdown(docs, many));
     case 'table': {
       const [{ painter }, { renderOfferReport, renderOffersReport }] = await Promise.all([
         import('../paint.js'),
@@ -249,13 +266,20 @@ export async function offerCommand(
   }
 }
 
+/** An offer judged: its document, the terms it was built from, and a file's own state. */
+export interface Judged {
+  doc: OfferDocument;
+  terms: OfferTerms;
+  state?: string;
+}
+
 /** The offers of offer files, each judged against the estimate for its profile. */
-function offersFromFiles(
+async function offersFromFiles(
   files: readonly string[],
   opts: OfferOptions,
-  market: Market,
   io: Io,
-): OfferDocument[] {
+  market: Market,
+): Promise<Judged[]> {
   const flags = offerFlags(opts);
   const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
   if (given !== undefined) {
@@ -263,17 +287,32 @@ function offersFromFiles(
       `${OFFER_FLAGS[given]} with offer files: the terms come from the files (each gives its own)`,
     );
   }
-  return files.map((path) => {
-    const file = readOfferFile(path);
-    return inFile(path, () =>
-      judge(withDefaults(file.profile, profileFlags(opts), path), file.offer, market, {
-        profileNames: fieldName,
-        offerNames: OFFER_KEYS,
-        label: file.label,
-        note: (notes) => printNotes(io, notes),
-      }),
+  if (files.filter((f) => f === '-').length > 1) {
+    throw new UsageError("'-' (stdin) can be given once: stdin is read only once");
+  }
+  const judged: Judged[] = [];
+  for (const path of files) {
+    const file = await readOfferFile(path, io);
+    if (file.state !== undefined && opts.state !== undefined)
+      throw new UsageError(
+        `--state and ${clip(path, 200)}'s state both give it: a flag fills only what every file leaves out`,
+      );
+    const one = inFile(path, () =>
+      judge(
+        withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
+        file.offer,
+        market,
+        {
+          profileNames: fieldName,
+          offerNames: OFFER_KEYS,
+          label: file.label,
+          note: (notes) => printNotes(io, notes),
+        },
+      ),
     );
-  });
+    judged.push(file.state === undefined ? one : { ...one, state: file.state });
+  }
+  return judged;
 }
 
 /**
@@ -285,7 +324,7 @@ async function offerFromFlags(
   format: Format,
   io: Io,
   market: Market,
-): Promise<{ doc: OfferDocument; asked?: TypedTerms }> {
+): Promise<{ offer: Judged; asked?: TypedTerms }> {
   const flags = offerFlags(opts);
   const plan = promptPlan(opts, format, io);
   let asked = false;
@@ -304,19 +343,11 @@ async function offerFromFlags(
     };
     profile = await askMissing(profile, market, context);
     const answers = await askOffer(
-      {
-        base: opts.base,
-        bonus: opts.bonus,
-        equity: opts.equity,
-        vesting: opts.vesting,
-        signOn: opts.signOn,
-      },
-      answerParsers(offer),
-      vestingPresets,
+      Object.fromEntries(
+        Object.entries(offer).filter(([k, v]) => typeof v === 'string' && k !== 'private'),
+      ),
+      offer,
       context,
-      (['vesting', 'refresh', 'private'] as const)
-        .filter((k) => offer[k] !== undefined && offer[k] !== false)
-        .map((k) => OFFER_FLAGS[k])[0],
     );
     const before = JSON.stringify([profileFlags(opts), offer]);
     offer = { ...offer, ...answers };
@@ -335,53 +366,12 @@ async function offerFromFlags(
       }
     }
   }
-  const doc = judge(profile, offer, market, {
+  const judged = judge(profile, offer, market, {
     profileNames: flagName,
     offerNames: OFFER_FLAGS,
     note: (notes) => printNotes(io, notes),
   });
-  return asked ? { doc, asked: offer as TypedTerms } : { doc };
-}
-
-/**
- * The checks of the answers at the prompts, each named by its question, not by a flag the user
- * never typed ("Base 'x' is not ..."): each term on its own, then against the terms so far (a
- * base above $0, a bonus of at most 200% of the base, no more sign-on years than the schedule
- * has), so that nothing answered is refused only after the last question. A term the flags gave
- * keeps its flag's name. The flags themselves were checked before (`checkEachTerm`).
- */
-function answerParsers(flags: RawOffer): Parameters<typeof askOffer>[1] {
-  const name = (key: 'base' | 'vesting', question: string) =>
-    flags[key] !== undefined ? OFFER_FLAGS[key] : question;
-  return {
-    base: (t) => {
-      if (parseAmount(t, 'Base') === 0) throw new InputError('Base must be more than $0', 'Base');
-    },
-    bonus: (t, soFar) => {
-      const bonus = parseBonus(t, 'Bonus');
-      const base = soFar.base === undefined ? 0 : parseAmount(soFar.base, name('base', 'Base'));
-      if (base > 0) checkBonus(bonus, base, { bonus: 'Bonus', base: name('base', 'Base') });
-    },
-    equity: (t) => parseAmount(t, 'Stock grant'),
-    vesting: (t, soFar) => {
-      const vesting = parseVesting(t, vestingPresets, 'Vesting');
-      // A --sign-on given as a flag is paid within the schedule's years too.
-      if (flags.signOn !== undefined && soFar.signOn !== undefined) {
-        const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
-        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
-      }
-    },
-    signOn: (t, soFar) => {
-      const signOn = parseAmountList(t, 'Sign-on');
-      // The schedule the offer will have: the one chosen or given, `even` without a grant.
-      const grant = soFar.equity !== undefined && soFar.equity.trim() !== '';
-      const vesting =
-        grant && soFar.vesting !== undefined
-          ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
-          : vestingPresets.find((p) => p.id === 'even')!;
-      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
-    },
-  };
+  return asked ? { offer: judged, asked: offer as TypedTerms } : { offer: judged };
 }
 
 /** One offer against the estimate for its profile. */
@@ -396,15 +386,16 @@ function judge(
     /** Where a note about the input goes (an old name that still works). */
     note: (notes: readonly string[]) => void;
   },
-): OfferDocument {
+): Judged {
   const { profile, defaulted, notes } = resolveProfile(rawProfile, market, names.profileNames);
   names.note(notes);
   const terms = resolveOffer(rawOffer, names.offerNames);
-  return toOfferDocument(
+  const doc = toOfferDocument(
     terms,
     estimate(profile, market),
     defaulted,
     market.dataVersion,
     names.label,
   );
+  return { doc, terms };
 }

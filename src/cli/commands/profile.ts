@@ -1,0 +1,85 @@
+// `ml-salary profile save|show|clear`: the answers given every time, kept in the config folder
+// and used by every command for what its flags leave out (the work: run/profile.ts).
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { didYouMean } from '../../input/names.js';
+import { addJsonOptions, addProfileOptions, choiceOption } from '../options.js';
+import { DATA_HELP, type CommandContext } from '../flags.js';
+import type { SaveOptions } from '../run/profile.js';
+
+const HELP_AFTER = `
+The profile lives in $XDG_CONFIG_HOME/ml-salary/profile.json (else ~/.config/ml-salary/;
+%APPDATA%\\ml-salary\\ on Windows). The estimate, offer, compare and career take from it what
+their flags leave out (career: all but years), say so on stderr, and --no-profile ignores it;
+the state and filing status count only with --take-home, the state only for a location without
+its own (remote, us).
+
+Examples:
+  $ ml-salary profile save --years 6 --city seattle --industry big-tech --skills mlops
+  $ ml-salary profile save                    in a terminal: asks for what the flags leave out
+  $ ml-salary profile save --city nyc         change one answer, keep the others
+  $ ml-salary profile show
+  $ ml-salary --json                          the estimate for the saved profile
+  $ ml-salary profile clear
+
+Exit codes: 0 ok; 2 usage (a bad value, nothing to save without a terminal, a broken profile
+file, no config folder: HOME or XDG_CONFIG_HOME unset).`;
+
+export function defineProfile(program: Command, ctx: CommandContext): void {
+  const profile = program
+    .command('profile')
+    .description('save the answers you give every time (years, city, ...) for every command')
+    .argument('[command]', 'save, show (default) or clear')
+    .allowExcessArguments(false)
+    .addHelpText('after', HELP_AFTER)
+    .action(async (word: string | undefined, opts: { json?: boolean }) => {
+      if (word !== undefined) {
+        const hint = didYouMean(word, ['save', 'show', 'clear']);
+        throw new UsageError(
+          `unknown profile command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; use save, show or clear`,
+        );
+      }
+      const { showProfile } = await import('../run/profile.js');
+      await showProfile(opts, ctx.io, await ctx.market({}));
+    });
+  addJsonOptions(profile, 'print the saved profile as JSON');
+
+  const save = profile
+    .command('save')
+    .description('save the profile: flags, and in a terminal the answers to what they leave out')
+    .allowExcessArguments(false);
+  addProfileOptions(save, ctx.maxYears)
+    .addOption(
+      choiceOption('--filing <status>', 'filing status for --take-home: single or married', [
+        'single',
+        'married',
+      ]),
+    )
+    .option('--state <code>', 'the state you live in, for --take-home at remote or us (e.g. CA)')
+    .option('--no-input', 'never prompt: save only what the flags give')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR=1 works too)')
+    .option('--data <file>', DATA_HELP)
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (opts: SaveOptions) => {
+      const { saveProfile } = await import('../run/profile.js');
+      await saveProfile(opts, ctx.io, await ctx.market(opts));
+    });
+
+  const show = profile.command('show').description('print the saved profile and where it is');
+  addJsonOptions(show, 'print the saved profile as JSON').action(
+    async (opts: { json?: boolean; jsonFields?: string }) => {
+      const { showProfile } = await import('../run/profile.js');
+      await showProfile(opts, ctx.io, await ctx.market({}));
+    },
+  );
+
+  profile
+    .command('clear')
+    .description('remove the saved profile')
+    .allowExcessArguments(false)
+    .action(async () => {
+      const { clearProfile } = await import('../run/profile.js');
+      clearProfile(ctx.io);
+    });
+}

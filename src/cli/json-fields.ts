@@ -1,0 +1,85 @@
+// `--json total,level`: gh's convention, the top-level fields of the JSON document to print.
+// Commander's --json stays a boolean: before parsing, a field list after --json moves to the
+// hidden --json-fields, and only when the word reads as one. A word the command takes as its
+// argument (a command name before the command, a list kind, an offer or batch file that exists)
+// is left where it is, as it always was.
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { didYouMean } from '../input/names.js';
+import { LIST_KINDS } from '../render/list.js';
+
+const FIELD_LIST = /^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*,?$/;
+
+function takesAsArgument(cmd: Command, word: string, isFile: (path: string) => boolean): boolean {
+  if (cmd.commands.some((c) => c.name() === word)) return true;
+  if (cmd.registeredArguments.length === 0) return false;
+  const kinds = Object.entries(LIST_KINDS).flatMap(([plural, k]) => [plural, k.kind as string]);
+  return kinds.includes(word.toLowerCase()) || isFile(word);
+}
+
+/**
+ * `argv` with each `--json FIELDS` / `--json=FIELDS` written as `--json= --json-fields FIELDS`
+ * (and a plain `--json` as `--json=`).
+ * Option values are skipped (`--city --json` keeps --json as the city, as commander reads it),
+ * and a command word switches to that command's options, as commander does.
+ */
+export function moveJsonFields(
+  argv: readonly string[],
+  program: Command,
+  isFile: (path: string) => boolean,
+): string[] {
+  const out: string[] = [];
+  let cmd = program;
+  let operands = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--json' || arg.startsWith('--json=')) {
+      let fields: string | undefined = arg === '--json' ? undefined : arg.slice('--json='.length);
+      const next = argv[i + 1];
+      if (fields === undefined && next !== undefined && FIELD_LIST.test(next)) {
+        if (!takesAsArgument(cmd, next, isFile)) {
+          fields = next;
+          i++;
+        }
+      }
+      out.push('--json=');
+      if (fields !== undefined && fields !== '') out.push('--json-fields', fields);
+      continue;
+    }
+    out.push(arg);
+    if (arg.startsWith('-') && arg !== '-') {
+      const option = cmd.options.find((o) => o.long === arg || o.short === arg);
+      if (option?.required && i + 1 < argv.length) out.push(argv[++i]!);
+      continue;
+    }
+    const sub = operands === 0 ? cmd.commands.find((c) => c.name() === arg) : undefined;
+    if (sub) cmd = sub;
+    else operands++;
+  }
+  return out;
+}
+
+/**
+ * The document with only the fields asked for, in the order asked; a field the document does
+ * not have is a usage error that lists the ones it has.
+ */
+export function pickFields(doc: object, fields: string | undefined): object {
+  if (fields === undefined) return doc;
+  const names = [...new Set(fields.split(',').map((f) => f.trim()))].filter((f) => f !== '');
+  if (names.length === 0) return doc;
+  const known = Object.keys(doc);
+  const record = doc as Record<string, unknown>;
+  for (const name of names) {
+    if (!Object.hasOwn(record, name)) {
+      const hint = didYouMean(name, known);
+      throw new UsageError(
+        `--json: unknown field '${name.slice(0, 40)}'${hint ? ` (did you mean '${hint}'?)` : ''}; the fields are: ${known.join(', ')}`,
+      );
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, record[name]]));
+}

@@ -1,0 +1,194 @@
+// The offer command's equity flags and what it adds to the documents once they are built: the
+// tax on exercising options, and take-home pay that taxes cash, not paper stock.
+import type { Command } from 'commander';
+import { takeHomeFor } from './columns.js';
+import type { Market } from '../model/types.js';
+import type { OfferDocument } from '../documents/offer.js';
+import { InputError, UsageError } from '../errors.js';
+import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
+
+/** The equity flags, as commander gives them (text, parsed by the input layer). */
+export interface EquityOptions {
+  options?: string;
+  strike?: string;
+  fmv?: string;
+  preferred?: string;
+  optionType?: string;
+  stage?: string;
+  cliff?: string;
+  vestEvery?: string;
+  leaveAt?: string;
+  clawback?: string;
+  exerciseWindow?: string;
+  exitPrice?: string;
+  breakEven?: boolean;
+  horizon?: string;
+}
+
+/** Add the equity flags to the offer command. */
+export function addEquityOptions(cmd: Command): Command {
+  return cmd
+    .option('--options <n>', 'stock options granted (with --strike and --fmv): 40000 or 40k')
+    .option('--strike <usd>', 'the price to buy each option share: 1.20')
+    .option('--fmv <usd>', "the common stock's value a share today (the 409A; the price if listed)")
+    .option('--preferred <usd>', "the last round's preferred price a share, where known: 4.00")
+    .option('--option-type <type>', 'iso or nso: how exercising is taxed (default iso)')
+    .option(
+      '--stage <stage>',
+      "seed, a, b, c, d, growth or public: a private company's odds at an exit",
+    )
+    .option(
+      '--leave-at <months>',
+      'leave after this many months: what is kept (cliff, vests, sign-on owed)',
+    )
+    .option(
+      '--cliff <months>',
+      'with --leave-at: months before the first vest (default 12 for a startup, per preset)',
+    )
+    .option('--vest-every <months>', 'with --leave-at: 1, 3, 6 or 12 months (monthly, quarterly)')
+    .option(
+      '--clawback <months>',
+      'with --leave-at: sign-on paid back if you leave within it: 12 or 12:full',
+    )
+    .option(
+      '--exercise-window <months>',
+      'with --leave-at and --options: months to exercise after leaving (default 3)',
+    )
+    .option('--exit-price <usd>', 'value private stock at this price a share at an exit')
+    .option(
+      '--break-even',
+      'with two or more offer files: the growth or exit price at which each catches the first',
+    )
+    .option('--horizon <years>', 'with --break-even: over how many years (default 4)');
+}
+
+/** The break-even horizon in years, or undefined without --break-even; a usage error if misused. */
+export function breakEvenHorizon(
+  opts: EquityOptions,
+  files: number,
+  years: number[],
+): number | undefined {
+  if (!opts.breakEven) {
+    if (opts.horizon !== undefined)
+      throw new UsageError('--horizon is for --break-even: give it too');
+    return undefined;
+  }
+  if (files < 2) throw new UsageError('--break-even compares offer files: give two or more');
+  const shortest = Math.min(...years);
+  const text = opts.horizon ?? '4';
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > shortest)
+    throw new UsageError(
+      `--horizon '${text}' must be whole years from 1 to ${shortest} (the shortest offer's years)`,
+    );
+  return Number(text);
+}
+
+/** What take-home taxes in a year: cash, and a listed company's stock as it vests (wages). */
+export function taxedPay(doc: OfferDocument, year: OfferDocument['years'][number]): number {
+  const listedStock = doc.equity && !doc.equity.private && doc.equity.kind === 'rsu';
+  return year.cash + (listedStock ? year.equity : 0);
+}
+
+/** The take-home note for stock that is not taxed as pay here. */
+export function untaxedStockNote(doc: OfferDocument): string | undefined {
+  const e = doc.equity;
+  if (!e) return undefined;
+  if (e.kind === 'options')
+    return 'Options are not taxed when they vest: the net is of cash only; exercising is taxed then (an NSO spread as wages, an ISO spread under the AMT), as the exercise table shows.';
+  if (e.private)
+    return 'Private-company stock is not taxed here: RSUs of a private company are taxed as wages when they settle, usually at a sale or an IPO; the net is of cash only.';
+  return undefined;
+}
+
+/** Where an offer is taxed: the request, and its take-home pay at a gross figure. */
+export interface TaxedAt {
+  request: TakeHomeRequest;
+  taxed: (gross: number, name: string) => TakeHomeView;
+}
+
+/**
+ * Add the tax on exercising options: for each year whose options have a spread at that year's
+ * FMV, and on leaving, where each offer is taxed (`places`, asked for only when some option has
+ * a spread).
+ */
+export async function addExerciseTaxes(
+  docs: readonly OfferDocument[],
+  places: () => Promise<readonly TaxedAt[]>,
+): Promise<void> {
+  const need = docs.some(
+    (d) =>
+      d.equity?.options?.years.some((y) => y.spread > 0) || (d.leave?.exercise?.spread ?? 0) > 0,
+  );
+  if (!need) return;
+  const [{ exerciseTax }, at] = await Promise.all([import('../model/exercise.js'), places()]);
+  docs.forEach((d, i) => {
+    const o = d.equity?.options;
+    if (!o) return;
+    for (const y of o.years) {
+      if (y.spread <= 0) continue;
+      const cash = d.years.find((r) => r.year === y.year)?.cash ?? 0;
+      y.tax = exerciseTax(o.type, y.vested, y.spread, o.fmv, cash, at[i]!);
+    }
+    const leave = d.leave?.exercise;
+    if (leave && leave.spread > 0) {
+      const cash = d.years[d.years.length - 1]?.cash ?? 0;
+      leave.tax = exerciseTax(leave.type, leave.options, leave.spread, o.fmv, cash, at[i]!);
+    }
+  });
+}
+
+/**
+ * Where each offer is taxed: --state, over several offers, is for those with no fixed state (as
+ * compare does); a file's own `state` (parsed as the flag is, named as its key) for its offer.
+ */
+export async function taxPlaces(
+  judged: readonly { doc: OfferDocument; state?: string }[],
+  request: TakeHomeRequest,
+  market: Market,
+): Promise<TaxedAt[]> {
+  const { parseState } = await import('../input/take-home.js');
+  const columns = judged.map((j) => ({ label: j.doc.label ?? '', profile: j.doc.profile }));
+  const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
+  return Promise.all(
+    judged.map(async ({ doc, state }, i): Promise<TaxedAt> => {
+      if (state === undefined) return { request, taxed: (gross, name) => shared(gross, i, name) };
+      const asked = await inOffer(doc.label ?? '', async () => ({
+        ...request,
+        state: parseState(state, 'state'),
+      }));
+      const own = await inOffer(doc.label ?? '', () =>
+        takeHomeFor(asked, [columns[i]!], market, false),
+      );
+      return { request: asked, taxed: (gross, name) => own!(gross, 0, name) };
+    }),
+  );
+}
+
+/**
+ * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs (not paper
+ * stock, not options: a note says so).
+ */
+export function addTakeHome(
+  judged: readonly { doc: OfferDocument; state?: string }[],
+  places: readonly TaxedAt[],
+): void {
+  judged.forEach(({ doc }, i) => {
+    const note = untaxedStockNote(doc);
+    for (const year of doc.years) {
+      const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
+      year.takeHome = places[i]!.taxed(taxedPay(doc, year), column);
+      if (note) year.takeHome.notes.unshift(note);
+    }
+  });
+}
+
+/** Prefix an input error with the offer's label (its field kept). */
+async function inOffer<T>(label: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputError)
+      throw new InputError(`${label}: ${error.message}`, error.field);
+    throw error;
+  }
+}

@@ -1,0 +1,244 @@
+// The offer's questions: base, bonus, then what kind of stock (none, a listed company's RSUs, a
+// private company's RSUs, options) and only the fields that kind needs, then sign-on. Each answer
+// is checked as typed, against the terms so far, and named by its question.
+import { STAGES, stageLabel } from '../model/equity.js';
+import { InputError } from '../errors.js';
+import {
+  parseAmount,
+  parseAmountList,
+  parseBonus,
+  parseCount,
+  parsePrice,
+  parseVesting,
+} from '../input/amounts.js';
+import type { RawOffer } from '../input/offer.js';
+import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../model/offer.js';
+import { loadPrompts, problem, type PromptContext } from './prompts.js';
+import type { Prompts } from './prompt-kit.js';
+
+/** What kind of stock an offer has. */
+export type StockKind = 'none' | 'public' | 'private' | 'options';
+
+/** An offer's terms as answered (text, parsed by resolveOffer like flags). */
+export interface OfferAnswers {
+  base?: string;
+  bonus?: string;
+  equity?: string;
+  vesting?: string;
+  signOn?: string;
+  private?: boolean;
+  options?: string;
+  strike?: string;
+  fmv?: string;
+  preferred?: string;
+  stage?: string;
+  optionType?: string;
+}
+
+type Texts = Omit<OfferAnswers, 'private'>;
+/** Checks an answer as typed, given the terms so far: throws why not. */
+type AnswerParser = (text: string, soFar: Readonly<OfferAnswers>) => unknown;
+
+const KINDS: { value: StockKind; name: string }[] = [
+  { value: 'none', name: 'No stock' },
+  { value: 'public', name: 'RSUs in a listed company (shares you can sell as they vest)' },
+  { value: 'private', name: 'RSUs in a private company (paper until a sale or an IPO)' },
+  { value: 'options', name: 'Stock options (the right to buy shares at a strike price)' },
+];
+
+/**
+ * The kinds of stock the flags leave open, and the flag that rules out "no stock": options
+ * flags fix options, --equity fixes RSUs (private with --private or a private stage), --private
+ * or a private stage leaves a private company's RSUs or options, --vesting and --refresh need
+ * stock (--refresh: RSUs).
+ */
+export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: string } {
+  const has = (k: keyof RawOffer): boolean => flags[k] !== undefined && flags[k] !== false;
+  const stage = typeof flags.stage === 'string' ? flags.stage.trim().toLowerCase() : undefined;
+  const privateStage = stage !== undefined && stage !== 'public';
+  if (['options', 'strike', 'fmv', 'optionType'].some((k) => has(k as keyof RawOffer)))
+    return { allowed: ['options'] };
+  const isPrivate = has('private') || privateStage;
+  if (has('equity')) return { allowed: [isPrivate ? 'private' : 'public'] };
+  const needs = (['vesting', 'refresh', 'private', 'stage', 'preferred'] as const).find(has);
+  let allowed: StockKind[] = isPrivate
+    ? ['private', 'options']
+    : stage === 'public'
+      ? ['public', 'options']
+      : ['none', 'public', 'private', 'options'];
+  if (needs !== undefined) allowed = allowed.filter((k) => k !== 'none');
+  if (has('refresh')) allowed = allowed.filter((k) => k !== 'options');
+  return needs === undefined ? { allowed } : { allowed, needs: OFFER_FLAGS[needs] };
+}
+
+/** The questions of one kind of stock: its grant, or the options' terms, then stage and type. */
+async function askStock(
+  kind: StockKind,
+  answers: OfferAnswers,
+  ask: (key: keyof Texts, message: string, optional: boolean) => Promise<void>,
+  select: Prompts['select'],
+): Promise<void> {
+  if (kind === 'private') answers.private = true;
+  if (kind === 'public' || kind === 'private') {
+    const at =
+      kind === 'private'
+        ? 'its value at the last preferred price'
+        : "the whole grant's value at grant";
+    await ask('equity', `Stock grant: ${at} (e.g. 400k):`, false);
+  }
+  if (kind === 'options') {
+    await ask('options', 'Number of options (e.g. 40000):', false);
+    await ask('strike', 'Strike price a share (e.g. 1.20):', false);
+    await ask('fmv', "The common stock's value a share today, the 409A FMV (e.g. 1.20):", false);
+    await ask(
+      'preferred',
+      "The last round's preferred price a share, if known (empty if not):",
+      true,
+    );
+  }
+  if ((kind === 'private' || kind === 'options') && answers.stage === undefined) {
+    const known = kind === 'private' || (answers.preferred ?? '').trim() !== '';
+    if (known) {
+      answers.stage = await select<string>({
+        message: "The company's last priced round (its odds at an exit):",
+        choices: [
+          ...STAGES.filter((s) => s !== 'public').map((s) => ({ value: s, name: stageLabel(s) })),
+          { value: '', name: "Don't know (no odds)" },
+        ],
+        default: '',
+        pageSize: STAGES.length,
+      });
+    }
+  }
+  if (kind === 'options' && answers.optionType === undefined) {
+    answers.optionType = await select<string>({
+      message: 'Option type (how exercising is taxed):',
+      choices: [
+        { value: 'iso', name: 'ISO: incentive stock options (AMT on exercise)' },
+        { value: 'nso', name: 'NSO: non-qualified (the spread is wages on exercise)' },
+      ],
+      default: 'iso',
+    });
+  }
+}
+
+/**
+ * Ask for the offer's terms the flags left out. `given` holds the flags as typed; an empty
+ * answer to an optional question is "none" (returned as '').
+ */
+export async function askOffer(
+  given: OfferAnswers,
+  flags: RawOffer,
+  context: PromptContext,
+): Promise<OfferAnswers> {
+  const { input, select } = await loadPrompts(context);
+  const answers: OfferAnswers = { ...given };
+  const parsers = answerParsers(flags);
+  const ask = async (key: keyof Texts, message: string, optional: boolean): Promise<void> => {
+    if (answers[key] !== undefined) return;
+    const parse = parsers[key];
+    answers[key] = await input({
+      message,
+      required: !optional,
+      validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
+    });
+  };
+  await ask('base', 'Base salary a year (e.g. 185000 or 185k):', false);
+  await ask(
+    'bonus',
+    'Target bonus: a share of base like 15%, or an amount (empty for none):',
+    true,
+  );
+
+  const { allowed, needs } = stockKinds(flags);
+  const kind =
+    allowed.length === 1
+      ? allowed[0]!
+      : await select<StockKind>({
+          message: `Stock in this offer${needs ? ` (${needs} needs some)` : ''}:`,
+          choices: KINDS.filter((k) => allowed.includes(k.value)),
+          default: allowed[0],
+          pageSize: allowed.length,
+        });
+  await askStock(kind, answers, ask, select);
+  if (kind !== 'none' && answers.vesting === undefined) {
+    // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen.
+    const choices = vestingPresets.map((p) => {
+      const why = problem((t) => parsers.vesting(t, answers), p.id, false);
+      return why === undefined
+        ? { name: p.label, value: p.id }
+        : { name: p.label, value: p.id, disabled: `(${why})` };
+    });
+    const choice = await select({
+      message: 'Vesting schedule (share of the grant vesting each year):',
+      choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],
+      default: choices.find((c) => !('disabled' in c))?.value ?? '',
+      pageSize: vestingPresets.length + 1,
+    });
+    if (choice !== '') answers.vesting = choice;
+    else await ask('vesting', 'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):', false);
+  }
+  await ask(
+    'signOn',
+    'Sign-on bonus by year, e.g. 50000,30000 for years 1 and 2 (empty for none):',
+    true,
+  );
+  return answers;
+}
+
+/**
+ * The checks of the answers, each named by its question, not by a flag the user never typed
+ * ("Base 'x' is not ..."): each term on its own, then against the terms so far (a base above $0,
+ * a bonus of at most 200% of the base, no more sign-on years than the schedule has, a grant of
+ * options within the maximum), so that nothing answered is refused only after the last
+ * question. A term the flags gave keeps its flag's name. The flags were checked before.
+ */
+function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
+  const name = (key: 'base' | 'vesting', question: string) =>
+    flags[key] !== undefined ? OFFER_FLAGS[key] : question;
+  const grantCap = (price: number, soFar: Readonly<OfferAnswers>, question: string): void => {
+    const count = soFar.options === undefined ? 0 : parseCount(soFar.options, OFFER_FLAGS.options);
+    if (count * price > 1e8)
+      throw new InputError(
+        `${question}: ${count} options at $${price} are worth more than $100,000,000`,
+        question,
+      );
+  };
+  return {
+    base: (t) => {
+      if (parseAmount(t, 'Base') === 0) throw new InputError('Base must be more than $0', 'Base');
+    },
+    bonus: (t, soFar) => {
+      const bonus = parseBonus(t, 'Bonus');
+      const base = soFar.base === undefined ? 0 : parseAmount(soFar.base, name('base', 'Base'));
+      if (base > 0) checkBonus(bonus, base, { bonus: 'Bonus', base: name('base', 'Base') });
+    },
+    equity: (t) => {
+      if (parseAmount(t, 'Stock grant') === 0)
+        throw new InputError('Stock grant must be more than $0', 'Stock grant');
+    },
+    options: (t) => parseCount(t, 'Options'),
+    strike: (t) => parsePrice(t, 'Strike', true),
+    fmv: (t, soFar) => grantCap(parsePrice(t, 'FMV'), soFar, 'FMV'),
+    preferred: (t, soFar) => grantCap(parsePrice(t, 'Preferred price'), soFar, 'Preferred price'),
+    stage: () => undefined,
+    optionType: () => undefined,
+    vesting: (t, soFar) => {
+      const vesting = parseVesting(t, vestingPresets, 'Vesting');
+      // A --sign-on given as a flag is paid within the schedule's years too.
+      if (flags.signOn !== undefined && soFar.signOn !== undefined) {
+        const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
+        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
+      }
+    },
+    signOn: (t, soFar) => {
+      const signOn = parseAmountList(t, 'Sign-on');
+      // The schedule the offer will have: the one chosen or given, `even` without a grant.
+      const vesting =
+        soFar.vesting !== undefined
+          ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
+          : vestingPresets.find((p) => p.id === 'even')!;
+      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The saved profile in use: where it lives, and filling what a command's flags leave out. Loaded
+// with every run, so it stays small: without a profile file, a run costs one stat() more.
+import { statSync } from 'node:fs';
+import { posix, win32 } from 'node:path';
+import type { Command } from 'commander';
+import { printErr, type Io } from './io.js';
+import type { Market } from '../model/types.js';
+
+/**
+ * The profile's path: `$XDG_CONFIG_HOME/ml-salary/profile.json` (an absolute XDG_CONFIG_HOME
+ * only, as the XDG spec says), else `$HOME/.config/...`; on Windows `%APPDATA%\ml-salary\...`.
+ * Only the environment given is read (tests pass their own), so no home: no profile.
+ */
+export function profilePath(
+  env: Record<string, string | undefined>,
+  platform: string = process.platform,
+): string | undefined {
+  if (platform === 'win32') {
+    const appData = env.APPDATA;
+    return appData ? win32.join(appData, 'ml-salary', 'profile.json') : undefined;
+  }
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && posix.isAbsolute(xdg)) return posix.join(xdg, 'ml-salary', 'profile.json');
+  const home = env.HOME;
+  return home ? posix.join(home, '.config', 'ml-salary', 'profile.json') : undefined;
+}
+
+/** Whether `path` exists (a broken one is the reader's to explain). */
+function exists(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Fill the options `cmd` was not given from the saved profile, with commander's source 'config',
+ * and say so on stderr. Only for a command with --no-profile (the estimate, offer, compare,
+ * career); `--no-profile` there or before the command skips it. The state and filing status
+ * apply only with --take-home, and a command whose option is hidden (career's --years) keeps it
+ * unset.
+ */
+export async function applySavedProfile(
+  cmd: Command,
+  program: Command,
+  io: Io,
+  market: () => Promise<Market>,
+): Promise<void> {
+  if (cmd !== program && cmd.parent !== program) return;
+  if (!cmd.options.some((o) => o.long === '--no-profile')) return;
+  if (cmd.opts().profile === false || program.opts().profile === false) return;
+  const path = profilePath(io.env);
+  if (path === undefined || !exists(path)) return;
+  const { readSavedProfile, savedProfileFlags } = await import('./profile-file.js');
+  const takeHome = cmd.opts().takeHome === true;
+  // With --take-home the tax tables load anyway: the saved state is checked against them.
+  const states = takeHome ? (await import('../model/take-home.js')).stateCodes() : undefined;
+  const saved = await readSavedProfile(path, await market(), io, states);
+  const used: string[] = [];
+  for (const [flag, value] of savedProfileFlags(saved)) {
+    if ((flag === '--state' || flag === '--filing') && !takeHome) continue;
+    const option = cmd.options.find((o) => o.long === flag && !o.hidden);
+    if (option === undefined || cmd.getOptionValue(option.attributeName()) !== undefined) continue;
+    cmd.setOptionValueWithSource(option.attributeName(), value, 'config');
+    used.push(`${flag} ${value === '' ? "''" : value}`);
+  }
+  // The saved state is where the user lives: it applies where the location has none of its own.
+  if (cmd.getOptionValueSource('state') === 'config') {
+    cmd.setOptionValueWithSource('stateWhereNone', true, 'config');
+  }
+  if (used.length > 0) {
+    printErr(
+      io,
+      `ml-salary: from your saved profile: ${used.join(' ')} (flags override it; --no-profile ignores it)\n`,
+    );
+  }
+}

@@ -1,0 +1,156 @@
+// The work of `ml-salary profile save|show|clear` (the command: commands/profile.ts).
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { catalog, type CatalogKind } from '../../input/names.js';
+import { fsReason } from '../../input/files.js';
+import { readSavedProfile } from '../profile-file.js';
+import {
+  checkSavedProfile,
+  SAVED_FIELDS,
+  savedProfileFlags,
+  savedProfileText,
+  type SavedField,
+  type SavedProfile,
+} from '../../input/saved-profile.js';
+import type { Market } from '../../model/types.js';
+import { colorLevel } from '../color.js';
+import { pickFields } from '../json-fields.js';
+import { print, printErr, type Io } from '../io.js';
+import { colorChoice } from '../flags.js';
+import { profilePath } from '../profile-use.js';
+import { askMissing } from '../prompts.js';
+import { shellLine } from '../shell.js';
+
+export interface SaveOptions {
+  years?: string;
+  city?: string;
+  industry?: string;
+  skills?: string;
+  degree?: string;
+  state?: string;
+  filing?: string;
+  /** false with --no-profile: start from nothing rather than the saved profile. */
+  profile: boolean;
+  input: boolean;
+  color?: boolean;
+  data?: string;
+}
+
+function where(io: Io): string {
+  const path = profilePath(io.env);
+  if (path === undefined) {
+    throw new UsageError(
+      process.platform === 'win32'
+        ? 'no config folder: APPDATA is not set'
+        : 'no config folder: set HOME or XDG_CONFIG_HOME',
+    );
+  }
+  return path;
+}
+
+function exists(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false }) !== undefined;
+}
+
+/** The saved profile at `path`, or undefined when there is none. */
+async function saved(path: string, market: Market, io: Io): Promise<SavedProfile | undefined> {
+  return exists(path) ? readSavedProfile(path, market, io) : undefined;
+}
+
+export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Promise<void> {
+  const path = where(io);
+  const before = opts.profile === false ? {} : ((await saved(path, market, io)) ?? {});
+  const raw: Partial<Record<SavedField, unknown>> = { ...before };
+  for (const k of SAVED_FIELDS) if (opts[k] !== undefined) raw[k] = opts[k];
+  // The flags on their own first, so that a typo fails before any question.
+  checkSavedProfile(raw, market);
+  const terminal = opts.input && io.stdin.isTTY === true && io.stderr.isTTY === true;
+  const five = ['years', 'city', 'industry', 'skills', 'degree'] as const;
+  if (terminal && five.some((k) => raw[k] === undefined)) {
+    const answers = await askMissing(raw, market, {
+      input: io.stdin,
+      output: io.stderr,
+      signal: io.signal,
+      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
+    });
+    for (const k of five) raw[k] = answers[k];
+  }
+  if (SAVED_FIELDS.every((k) => raw[k] === undefined)) {
+    throw new UsageError(
+      'nothing to save: pass the answers as flags, e.g. ml-salary profile save --years 5 --city sf (in a terminal it asks for them)',
+    );
+  }
+  const profile = checkSavedProfile(raw, market);
+  if (profile.state !== undefined) {
+    // The take-home flags' own check (the tax tables load with it), with its did-you-mean.
+    const { parseState } = await import('../../input/take-home.js');
+    parseState(profile.state, '--state');
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    // A new file renamed over the old: a profile is never left half written.
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, savedProfileText(profile));
+    renameSync(temporary, path);
+  } catch (error) {
+    throw new UsageError(`cannot save the profile to ${path}: ${fsReason(error)}`);
+  }
+  const flags = savedProfileFlags(profile).flat();
+  print(io, `Saved your profile to ${path}:\n  ${shellLine(flags)}\n`);
+  printErr(
+    io,
+    'Every command now takes from it what its flags leave out; --no-profile ignores it.\n',
+  );
+}
+
+const KINDS: Partial<Record<SavedField, CatalogKind>> = {
+  city: 'city',
+  industry: 'industry',
+  degree: 'degree',
+};
+
+export async function showProfile(
+  opts: { json?: boolean; jsonFields?: string },
+  io: Io,
+  market: Market,
+): Promise<void> {
+  const path = where(io);
+  const profile = await saved(path, market, io);
+  if (opts.json) {
+    const doc = { path, profile: profile ?? null };
+    return print(io, `${JSON.stringify(pickFields(doc, opts.jsonFields))}\n`);
+  }
+  if (profile === undefined) {
+    return print(
+      io,
+      `No saved profile (it would be ${path}).\nSave one: ml-salary profile save --years 5 --city sf\n`,
+    );
+  }
+  const label = (k: SavedField, id: string): string => {
+    const kind = KINDS[k];
+    const entry = kind && catalog(market, kind).find((e) => e.id === id);
+    return entry ? `${id} (${entry.label})` : id;
+  };
+  const lines = SAVED_FIELDS.filter((k) => profile[k] !== undefined).map((k) => {
+    const value = profile[k]!;
+    const text = Array.isArray(value)
+      ? value.join(', ') || 'none'
+      : typeof value === 'string'
+        ? label(k, value)
+        : String(value);
+    return `  ${k.padEnd(9)}${text}`;
+  });
+  print(io, `Saved profile (${path}):\n${lines.join('\n')}\n`);
+}
+
+export function clearProfile(io: Io): void {
+  const path = where(io);
+  if (!exists(path)) return print(io, `No saved profile at ${path}\n`);
+  try {
+    rmSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot remove ${path}: ${fsReason(error)}`);
+  }
+  print(io, `Removed ${path}\n`);
+}

@@ -1,0 +1,329 @@
+// Issue 24's "done when" and issue 20's items 3-5 through the command, with the figures worked
+// by hand in docs/offers.md (and /work/notes/equity.md).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, expectUsageError, json } from '../command-helpers.js';
+import { ROOT } from '../helpers.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const SEED = [
+  ...['offer', '--years', '5', '--city', 'sf', '--industry', 'ai-startup', '--base', '160k'],
+  ...['--options', '40000', '--strike', '1.20', '--fmv', '1.20', '--preferred', '4.00'],
+  ...['--stage', 'seed'],
+];
+const BIG_TECH = [
+  ...['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech', '--base', '185k'],
+  ...['--equity', '400k', '--vesting', 'amazon', '--sign-on', '50k,30k'],
+];
+const EXAMPLES = join(ROOT, 'examples');
+const plain = { env: { NO_COLOR: '1' } };
+
+describe('a seed-stage option offer: exercise cost and the odds at an exit, with sources', () => {
+  it('the table shows the exercise cost, the chance of nothing, P50, the expected value and the source', async () => {
+    const r = await cli(SEED, plain);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Exercise cost: $48,000 for all 40,000 options at $1.20.');
+    expect(r.stdout).toContain(
+      'What the stock may be worth at an exit (Seed): 65% chance of nothing; median $0; expected $301,956 (risk-adjusted); a good outcome (P90) $752,000. On paper (at the $4.00 preferred price): $112,000.',
+    );
+    expect(r.stdout).toContain(
+      'Odds: Correlation Ventures: realized multiples of 21,640 US venture',
+    );
+    expect(r.stdout).toContain('(A 19.5%, B 17.2%, C 12.6%, D 10.3%)');
+  });
+
+  it('the same in JSON', async () => {
+    const d = await json<Json>(SEED);
+    expect(d.equity.options.exerciseCost).toBe(48000);
+    expect(d.equity.odds).toMatchObject({
+      stage: 'seed',
+      nothing: 0.65,
+      p50: 0,
+      expected: 301956,
+      good: 752000,
+      year: 2014,
+    });
+    expect(d.equity.odds.source).toMatch(/^Correlation Ventures/);
+    expect(d.equity.paper).toBe(112000);
+    expect(d.equity.basis).toBe('paper');
+    expect(d.cumulative.expected[3]).toBe(640000 + 301956);
+  });
+
+  it('as NSO the spread is wages; as ISO it is an AMT adjustment (FMV +50% a year)', async () => {
+    const nso = await json<Json>([...SEED, '--growth', '50%', '--option-type', 'nso']);
+    const iso = await json<Json>([...SEED, '--growth', '50%']);
+    const y4 = (d: Json) => d.equity.options.years[3];
+    // Year 4: FMV 1.20 x 1.5^3.5 = $4.9602; 10,000 options: spread $37,602.
+    expect(y4(nso)).toMatchObject({ vested: 10000, fmv: 4.9602, spread: 37602 });
+    // $14,930: $15,074 of wage taxes less the $144 itemising then saves (docs/offers.md).
+    expect(y4(nso).tax).toMatchObject({ type: 'nso', amount: 14930, withheld: 8272 });
+    expect(y4(iso).tax).toMatchObject({ type: 'iso', amount: 817, room: 34461, regular: 27134 });
+    // Years 1-3 stay within the $34,461 of AMT room: no AMT.
+    expect(iso.equity.options.years.slice(0, 3).map((y: Json) => y.tax.amount)).toEqual([0, 0, 0]);
+    const table = await cli([...SEED, '--growth', '50%'], plain);
+    expect(table.stdout).toMatch(
+      /│ 4 +│ +10,000 │ +\$12,000 │ +\$4\.9602 │ \$37,602 │ +\$817 AMT │/,
+    );
+    expect(table.stdout).toContain('At this pay about $34,461 of spread a year triggers no AMT.');
+    const wages = await cli([...SEED, '--growth', '50%', '--option-type', 'nso'], plain);
+    expect(wages.stdout).toMatch(
+      /│ 4 +│ +10,000 │ +\$12,000 │ +\$4\.9602 │ \$37,602 │ \$14,930 as wages │/,
+    );
+  });
+});
+
+describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
+  it('big tech: 5% vested at the cliff, half the year-2 sign-on owed back, $362,500 kept', async () => {
+    const d = await json<Json>([...BIG_TECH, '--clawback', '12', '--leave-at', '18']);
+    expect(d.leave).toMatchObject({
+      months: 18,
+      cliffMonths: 12,
+      vestedShare: 0.05,
+      vested: 20000,
+      forfeited: 380000,
+      owed: 15000,
+      kept: { cash: 342500, stock: 20000 },
+    });
+    expect(d.years[1]).toMatchObject({ months: 6, base: 92500, clawback: -15000, cash: 107500 });
+    const r = await cli([...BIG_TECH, '--clawback', '12:full', '--leave-at', '18'], plain);
+    expect(r.stdout).toContain("Sign-on owed back: $30,000 of year 2's $30,000.");
+    expect(r.stdout).toContain('Kept by then: cash $327,500; stock $20,000; in all $347,500.');
+  });
+
+  it('startup options: 15,000 vested, 25,000 forfeited, $18,000 to keep them within 3 months', async () => {
+    const d = await json<Json>([...SEED, '--leave-at', '18']);
+    expect(d.leave).toMatchObject({
+      vested: 15000,
+      forfeited: 25000,
+      kept: { cash: 240000, stock: 42000, expected: 113233 },
+      exercise: { windowMonths: 3, options: 15000, cost: 18000, spread: 0, expected: 119533 },
+    });
+    const r = await cli([...SEED, '--leave-at', '18'], plain);
+    expect(r.stdout).toContain('Vested: 15,000 of 40,000 options (37.5%); 25,000 forfeited.');
+    expect(r.stdout).toContain(
+      'To keep them: exercise within 3 months of leaving, $18,000 in cash',
+    );
+    expect(r.stdout).toMatch(/│ 2 \(6 mo\) │ +\$80,000 │/);
+  });
+
+  it('before the cliff nothing vests', async () => {
+    const d = await json<Json>([...SEED, '--leave-at', '11']);
+    expect(d.leave).toMatchObject({ vested: 0, forfeited: 40000, vestedShare: 0 });
+  });
+
+  it('the leaving flags need --leave-at, and are checked', async () => {
+    expectUsageError(
+      await cli([...SEED, '--clawback', '12']),
+      /--clawback shapes what leaving early keeps: give --leave-at too/,
+    );
+    expectUsageError(
+      await cli([...SEED, '--leave-at', '49']),
+      /--leave-at must be leaving after from 1 to 48 months/,
+    );
+    expectUsageError(
+      await cli([...SEED, '--leave-at', '18', '--vest-every', '5']),
+      /--vest-every 5 does not divide a year/,
+    );
+    expectUsageError(
+      await cli([...BIG_TECH, '--leave-at', '18', '--clawback', '12:half']),
+      /--clawback '12:half' must be months/,
+    );
+  });
+});
+
+describe('break-even side by side', () => {
+  const files = [join(EXAMPLES, 'bigtech.json'), join(EXAMPLES, 'seed.json')];
+
+  it('a private B: the exit price at which it catches A over 4 years, proved by re-running it', async () => {
+    const d = await json<Json>(['offer', ...files, '--break-even']);
+    const b = d.breakEven[0];
+    expect(b).toMatchObject({ of: 'Seed', against: 'BigTech', horizon: 4, target: 1220000 });
+    expect(b).toMatchObject({
+      kind: 'exit-price',
+      price: 15.7,
+      multiple: 3.925,
+      companyMultiple: 7.51,
+    });
+    const again = await json<Json>([...SEED, '--exit-price', String(b.price)]);
+    const a = d.offers[0];
+    expect(Math.abs(again.cumulative.atExit[3] - a.cumulative.stock[3])).toBeLessThanOrEqual(1);
+    const r = await cli(['offer', ...files, '--break-even'], plain);
+    expect(r.stdout).toContain(
+      'Seed catches BigTech ($1,220,000 over 4 years, as given) at $15.70 a share at an exit (3.925x the preferred price)',
+    );
+  });
+
+  it('a listed B: the yearly growth at which it catches A, proved by re-running it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'break-even-'));
+    const b = join(dir, 'b.json');
+    writeFileSync(
+      b,
+      JSON.stringify({ label: 'B', years: 5, city: 'seattle', base: '170k', equity: '300k' }),
+    );
+    const d = await json<Json>(['offer', files[0]!, b, '--break-even', '--horizon', '3']);
+    const found = d.breakEven[0];
+    expect(found).toMatchObject({ kind: 'growth', result: 'found', horizon: 3 });
+    const growth = `${(found.growth * 100).toFixed(6)}%`;
+    const again = await json<Json>([
+      ...['offer', '--years', '5', '--city', 'seattle', '--base', '170k', '--equity', '300k'],
+      ...['--growth', growth],
+    ]);
+    expect(
+      Math.abs(again.cumulative.stock[2] - d.offers[0].cumulative.stock[2]),
+    ).toBeLessThanOrEqual(1);
+  });
+
+  it('--break-even needs two offer files; --horizon needs --break-even', async () => {
+    expectUsageError(await cli([...SEED, '--break-even']), /--break-even compares offer files/);
+    expectUsageError(
+      await cli(['offer', ...files, '--horizon', '3']),
+      /--horizon is for --break-even/,
+    );
+    expectUsageError(
+      await cli(['offer', ...files, '--break-even', '--horizon', '9']),
+      /--horizon '9' must be whole years from 1 to 4/,
+    );
+  });
+});
+
+describe('paper stock kept apart from cash (issue 20, items 3 and 4)', () => {
+  const PRIVATE = [
+    'offer',
+    '--years',
+    '5',
+    '--city',
+    'sf',
+    '--industry',
+    'startup',
+    '--base',
+    '150k',
+  ];
+  it('--take-home taxes the cash, not the paper stock, and says why', async () => {
+    const d = await json<Json>([...PRIVATE, '--equity', '2M', '--private', '--take-home']);
+    expect(d.years[0].takeHome.gross).toBe(150000);
+    expect(d.years[0].takeHome.notes[0]).toMatch(/^Private-company stock is not taxed here/);
+    const options = await json<Json>([...SEED, '--take-home']);
+    expect(options.years[0].takeHome.gross).toBe(160000);
+    const listed = await json<Json>([...BIG_TECH, '--take-home']);
+    expect(listed.years[0].takeHome.gross).toBe(255000); // RSUs of a listed company are wages
+  });
+
+  it('side by side: a cash-only row and running totals in the table, CSV, markdown and JSON', async () => {
+    const files = [join(EXAMPLES, 'bigtech.json'), join(EXAMPLES, 'seed.json')];
+    const table = await cli(['offer', ...files], plain);
+    expect(table.stdout).toContain('Total a year: cash + stock (Seed: private stock on paper)');
+    expect(table.stdout).toMatch(/Cash only \(base \+ bonus \+ sign-on\), year by year\n/);
+    expect(table.stdout).toMatch(/│ Year 1 +│ \$235,000 │ \$160,000 │/);
+    expect(table.stdout).toMatch(/│ +cash \+ stock +│ \$1,220,000 │ \$752,000 paper │/);
+    const csv = await cli(['offer', ...files, '--format', 'csv']);
+    expect(csv.stdout).toContain('Seed,true,1,160000,0,28000,0,160000,188000,paper,235489,');
+    expect(csv.stdout).toContain('Seed,true,cumulative-4,,,,,640000,752000,paper,941956,');
+    const md = await cli(['offer', ...files, '--format', 'markdown']);
+    expect(md.stdout).toContain('| Year 1 cash | $235,000 | $160,000 |');
+    expect(md.stdout).toContain('| Years 1-4: cash + stock | $1,220,000 | $752,000 (paper) |');
+    expect(md.stdout).toContain('Private company: the stock is paper, not cash');
+    const d = await json<Json>(['offer', ...files]);
+    expect(d.difference[1].years[0]).toEqual({ year: 1, total: -67000, cash: -75000 });
+    expect(d.offers[1].offer.private).toBe(true);
+  });
+
+  it('a --private CSV or markdown carries the flag and the cash', async () => {
+    const csv = await cli([...PRIVATE, '--equity', '400k', '--private', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[1]).toBe(
+      'offer 1,true,1,150000,0,100000,0,150000,250000,paper,,,',
+    );
+    const md = await cli([...PRIVATE, '--equity', '400k', '--private', '--format', 'markdown']);
+    expect(md.stdout).toContain(
+      '| Year | Base | Bonus | Sign-on | Cash | Stock (paper) | Cash + paper |',
+    );
+  });
+});
+
+describe('a state in offer files, and --state for offers without one (issue 20, item 5)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'state-'));
+  const file = (name: string, body: Json) => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(body));
+    return path;
+  };
+  const nyc = file('nyc.json', { label: 'NYC', years: 5, city: 'nyc', base: '200k' });
+  const remote = file('remote.json', { label: 'Remote', years: 5, city: 'remote', base: '190k' });
+
+  it('--state applies to the offers with no fixed state, and says so', async () => {
+    const d = await json<Json>(['offer', nyc, remote, '--take-home', '--state', 'TX']);
+    expect(d.offers[0].years[0].takeHome.state).toBe('NY');
+    expect(d.offers[1].years[0].takeHome.state).toBe('TX');
+    expect(d.offers[1].years[0].takeHome.notes[0]).toMatch(
+      /--state TX applies only to the columns without a fixed state/,
+    );
+  });
+
+  it("a file's own state taxes it; with --state too it is a usage error", async () => {
+    const ca = file('ca.json', {
+      label: 'RemoteCA',
+      years: 5,
+      city: 'remote',
+      base: '190k',
+      state: 'CA',
+    });
+    const d = await json<Json>(['offer', nyc, ca, '--take-home']);
+    expect(d.offers[1].years[0].takeHome.state).toBe('CA');
+    expectUsageError(
+      await cli(['offer', nyc, ca, '--take-home', '--state', 'TX']),
+      /--state and .*ca\.json's state both give it/,
+    );
+    const wrong = file('wrong.json', {
+      label: 'Wrong',
+      years: 5,
+      city: 'nyc',
+      base: '1',
+      state: 'TX',
+    });
+    const r = await cli(['offer', wrong, '--take-home']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /Wrong: state is for a location without one \(remote, us\), or another state the metro spans; New York is in NY \(or NJ\)/,
+    );
+  });
+});
+
+describe('bad equity input: one line, exit 2', () => {
+  it.each([
+    [['--options', '40000'], /--options needs the price to buy each share: give --strike too/],
+    [['--strike', '1'], /--strike describes stock options: give --options too/],
+    [['--options', '1.5', '--strike', '1', '--fmv', '1'], /--options '1.5' is not a whole number/],
+    [['--options', '$5', '--strike', '1', '--fmv', '1'], /is a number of options, not dollars/],
+    [['--options', '10', '--strike', '-1', '--fmv', '1'], /--strike '-1' cannot be negative/],
+    [['--options', '10', '--strike', '1', '--fmv', '0'], /--fmv must be more than \$0/],
+    [
+      ['--options', '1m', '--strike', '1', '--fmv', '101'],
+      /worth more than the maximum grant of \$100,000,000/,
+    ],
+    [
+      ['--options', '10', '--strike', '1', '--fmv', '1', '--stage', 'seed'],
+      /--stage seed: the odds at an exit are of the last preferred price; give --preferred/,
+    ],
+    [
+      ['--equity', '1', '--stage', 'sead'],
+      /--stage 'sead' is not one of seed, a, b, c, d, growth, public \(did you mean 'seed'\?\)/,
+    ],
+    [['--stage', 'a'], /--stage describes the equity, but the offer has none/],
+    [
+      ['--equity', '1', '--stage', 'public', '--private'],
+      /--stage public is a listed company, but --private says private/,
+    ],
+    [
+      ['--equity', '1', '--exit-price', '3'],
+      /--exit-price values private stock at an exit; this stock is listed/,
+    ],
+    [
+      ['--options', '10', '--strike', '1', '--fmv', '1', '--option-type', 'rsu'],
+      /--option-type 'rsu' is not one of iso, nso/,
+    ],
+  ])('%j', async (flags, message) => {
+    expectUsageError(await cli(['offer', '--years', '5', '--base', '150k', ...flags]), message);
+  });
+});

@@ -1,0 +1,176 @@
+// `--json total,level`: only those top-level fields, in every command with --json; the word
+// after --json is a field list only when the command would not take it as its own argument.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { createProgram } from '../../src/cli/program.js';
+import { moveJsonFields, pickFields } from '../../src/cli/json-fields.js';
+import { market } from '../../src/model/market.js';
+import { cli, expectUsageError } from '../command-helpers.js';
+import { fakeIo } from '../helpers.js';
+
+const program = (): Command => createProgram(fakeIo().io, market, { code: 0 });
+const move = (argv: string[], files: string[] = []): string[] =>
+  moveJsonFields(argv, program(), (p) => files.includes(p));
+
+describe('moveJsonFields: which word after --json is a field list', () => {
+  it.each([
+    [
+      ['--json', 'total,level', '--years', '5'],
+      ['--json=', '--json-fields', 'total,level', '--years', '5'],
+    ],
+    [
+      ['--years', '5', '--json', 'total'],
+      ['--years', '5', '--json=', '--json-fields', 'total'],
+    ],
+    [
+      ['--years', '5', '--json=total, level'],
+      ['--years', '5', '--json=', '--json-fields', 'total, level'],
+    ],
+    [
+      ['--years', '5', '--json'],
+      ['--years', '5', '--json='],
+    ],
+    [
+      ['--json', '--years', '5'],
+      ['--json=', '--years', '5'],
+    ],
+    // A command name before the command is the command.
+    [
+      ['--json', 'batch', 'f.ndjson'],
+      ['--json=', 'batch', 'f.ndjson'],
+    ],
+    // After the command, the same word is a field (the offer document has an `offer` field).
+    [
+      ['offer', '--json', 'offer', '--base', '1'],
+      ['offer', '--json=', '--json-fields', 'offer', '--base', '1'],
+    ],
+    // A list kind, singular or plural, stays the kind.
+    [
+      ['list', '--json', 'cities'],
+      ['list', '--json=', 'cities'],
+    ],
+    [
+      ['list', '--json', 'city'],
+      ['list', '--json=', 'city'],
+    ],
+    [
+      ['list', '--json', 'kind', 'cities'],
+      ['list', '--json=', '--json-fields', 'kind', 'cities'],
+    ],
+    // File names: a dot is never in a field; a file that exists stays a file.
+    [
+      ['offer', '--json', 'a.json', 'b.json'],
+      ['offer', '--json=', 'a.json', 'b.json'],
+    ],
+    // An option's value is never looked at: --city takes '--json' as its value, as commander does.
+    [
+      ['--city', '--json', 'total'],
+      ['--city', '--json', 'total'],
+    ],
+    [
+      ['--', '--json', 'total'],
+      ['--', '--json', 'total'],
+    ],
+  ])('%j', (argv, expected) => {
+    expect(move(argv)).toEqual(expected);
+  });
+
+  it('a file that exists is an operand of a command that takes files', () => {
+    expect(move(['batch', '--json', 'profiles'], ['profiles'])).toEqual([
+      'batch',
+      '--json=',
+      'profiles',
+    ]);
+    expect(move(['batch', '--json', 'profiles'])).toEqual([
+      'batch',
+      '--json=',
+      '--json-fields',
+      'profiles',
+    ]);
+    // The estimate takes no file: the word is a field list, whatever the folder holds.
+    expect(move(['--json', 'total'], ['total'])).toEqual(['--json=', '--json-fields', 'total']);
+  });
+});
+
+describe('pickFields', () => {
+  it('keeps the fields asked for, in that order, each once', () => {
+    expect(pickFields({ a: 1, b: 2, c: 3 }, 'c, a,c')).toEqual({ c: 3, a: 1 });
+    expect(Object.keys(pickFields({ a: 1, b: 2, c: 3 }, 'c,a'))).toEqual(['c', 'a']);
+    expect(pickFields({ a: 1 }, undefined)).toEqual({ a: 1 });
+  });
+
+  it('an unknown field names the ones there are, with a did-you-mean', () => {
+    expect(() => pickFields({ total: 1, level: 2 }, 'totl')).toThrow(
+      "--json: unknown field 'totl' (did you mean 'total'?); the fields are: total, level",
+    );
+    // A prototype's key is not a field.
+    expect(() => pickFields({ total: 1 }, 'constructor')).toThrow(/unknown field 'constructor'/);
+  });
+});
+
+describe('--json FIELDS in every command with --json', () => {
+  it('the estimate: `--json total,level` prints just those', async () => {
+    const r = await cli(['--years', '5', '--city', 'sf', '--json', 'total,level']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['total', 'level']);
+    const whole = JSON.parse((await cli(['--years', '5', '--city', 'sf', '--json'])).stdout);
+    expect(doc).toEqual({ total: whole.total, level: whole.level });
+  });
+
+  it('an unknown field is a usage error listing the fields', async () => {
+    const r = await cli(['--years', '5', '--json', 'totl']);
+    expectUsageError(
+      r,
+      /unknown field 'totl' \(did you mean 'total'\?\); the fields are: schemaVersion, .*total/,
+    );
+  });
+
+  it('offer, compare, career, list and market', async () => {
+    const offer = await cli(['offer', '--years', '5', '--base', '185k', '--json', 'position']);
+    expect(Object.keys(JSON.parse(offer.stdout))).toEqual(['position']);
+    const compare = await cli(['compare', '--years', '5', '--vs', 'city=nyc', '--json', 'kind']);
+    expect(JSON.parse(compare.stdout)).toEqual({ kind: 'compare' });
+    const career = await cli(['career', '--to', '3', '--json', 'kind']);
+    expect(JSON.parse(career.stdout)).toEqual({ kind: 'career' });
+    expect(JSON.parse((await cli(['list', 'cities', '--json', 'kind'])).stdout)).toEqual({
+      kind: 'cities',
+    });
+    expect(
+      JSON.parse((await cli(['list', '--json', 'cities'])).stdout).values.length,
+    ).toBeGreaterThan(5);
+    const data = await cli(['market', '--json', 'dataVersion']);
+    expect(Object.keys(JSON.parse(data.stdout))).toEqual(['dataVersion']);
+  });
+
+  it('--json before the command is the command’s, fields too (it was ignored by offer)', async () => {
+    const r = await cli(['--json', 'position', 'offer', '--years', '5', '--base', '185k']);
+    expect(r.code).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['position']);
+  });
+
+  it('batch: each record with only those fields; the list checked before any record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-salary-fields-'));
+    const file = join(dir, 'in.ndjson');
+    writeFileSync(file, '{"years":3}\n{"years":8,"offer":{"base":200000}}\n');
+    const r = await cli(['batch', file, '--json', 'line,position']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // A record without an offer has no position: only the fields it has.
+    expect(lines[0]).toEqual({ line: 1 });
+    expect(Object.keys(lines[1])).toEqual(['line', 'position']);
+    const explained = await cli(['batch', file, '--explain', '--json', 'line,factors']);
+    expect(Object.keys(JSON.parse(explained.stdout.split('\n')[0]!))).toEqual(['line', 'factors']);
+    expectUsageError(
+      await cli(['batch', file, '--json', 'nope']),
+      /unknown field 'nope'; the fields are: schemaVersion, line, profile/,
+    );
+  });
+});

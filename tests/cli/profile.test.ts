@@ -1,0 +1,290 @@
+// The saved profile: `profile save|show|clear`, and every command taking from it what its flags
+// leave out. Every test points XDG_CONFIG_HOME at a new temporary folder: the real home is never
+// read or written (and without HOME or XDG_CONFIG_HOME there is no profile at all).
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/program.js';
+import { profilePath } from '../../src/cli/profile-use.js';
+import { cli, expectUsageError } from '../command-helpers.js';
+import { fakeIo, runBin } from '../helpers.js';
+
+/** A fresh config folder, its environment and the profile's path. */
+function config(): { env: Record<string, string>; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-salary-config-'));
+  return { env: { XDG_CONFIG_HOME: dir }, file: join(dir, 'ml-salary', 'profile.json') };
+}
+
+const SAVE = ['profile', 'save', '--years', '6', '--city', 'seattle', '--industry', 'big-tech'];
+
+describe('where the profile lives', () => {
+  it('XDG_CONFIG_HOME (absolute), else ~/.config, else none; APPDATA on Windows', () => {
+    expect(profilePath({ XDG_CONFIG_HOME: '/x/cfg', HOME: '/home/u' }, 'linux')).toBe(
+      '/x/cfg/ml-salary/profile.json',
+    );
+    // A relative XDG_CONFIG_HOME is invalid (the XDG spec): ignored.
+    expect(profilePath({ XDG_CONFIG_HOME: 'cfg', HOME: '/home/u' }, 'darwin')).toBe(
+      '/home/u/.config/ml-salary/profile.json',
+    );
+    expect(profilePath({}, 'linux')).toBeUndefined();
+    expect(profilePath({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming', HOME: '/h' }, 'win32')).toBe(
+      'C:\\Users\\u\\AppData\\Roaming\\ml-salary\\profile.json',
+    );
+    expect(profilePath({ HOME: '/h' }, 'win32')).toBeUndefined();
+  });
+
+  it('without a config folder nothing is read, and save says what to set', async () => {
+    const r = await cli(['--years', '5', '--json', 'level']);
+    expect(r.stderr).toBe('');
+    expectUsageError(await cli(SAVE), /no config folder: set HOME or XDG_CONFIG_HOME/);
+  });
+});
+
+describe('profile save, show, clear', () => {
+  it('save from flags writes ids; show prints it; clear removes it', async () => {
+    const { env, file } = config();
+    const saved = await cli([...SAVE, '--skills', 'MLOps,llm', '--state', 'ca'], { env });
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toBe(
+      `Saved your profile to ${file}:\n  --years 6 --city seattle --industry big-tech --skills mlops,nlp-llm --state CA\n`,
+    );
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      years: 6,
+      city: 'seattle',
+      industry: 'big-tech',
+      skills: ['mlops', 'nlp-llm'],
+      state: 'CA',
+    });
+    const shown = await cli(['profile', 'show'], { env });
+    expect(shown.stdout).toContain(`Saved profile (${file}):`);
+    expect(shown.stdout).toContain('  city     seattle (Seattle)');
+    const asJson = JSON.parse((await cli(['profile', '--json'], { env })).stdout);
+    expect(asJson).toEqual({ path: file, profile: expect.objectContaining({ years: 6 }) });
+    expect((await cli(['profile', 'clear'], { env })).stdout).toBe(`Removed ${file}\n`);
+    expect(existsSync(file)).toBe(false);
+    expect((await cli(['profile', 'show', '--json'], { env })).stdout).toBe(
+      `${JSON.stringify({ path: file, profile: null })}\n`,
+    );
+  });
+
+  it('save changes what its flags give and keeps the rest; --no-profile starts afresh', async () => {
+    const { env, file } = config();
+    await cli(SAVE, { env });
+    await cli(['profile', 'save', '--city', 'nyc'], { env });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      years: 6,
+      city: 'nyc',
+      industry: 'big-tech',
+    });
+    await cli(['profile', 'save', '--no-profile', '--degree', 'phd'], { env });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ degree: 'phd' });
+  });
+
+  it('refuses bad values like the flags do, and nothing to save without a terminal', async () => {
+    const { env, file } = config();
+    expectUsageError(
+      await cli(['profile', 'save', '--city', 'atlantis'], { env }),
+      /unknown city 'atlantis'/,
+    );
+    expectUsageError(
+      await cli(['profile', 'save', '--years', '5', '--state', 'ZZ'], { env }),
+      /--state 'ZZ' is not supported/,
+    );
+    expectUsageError(await cli(['profile', 'save'], { env }), /nothing to save/);
+    expectUsageError(
+      await cli(['profile', 'sav'], { env }),
+      /unknown profile command 'sav' \(did you mean 'save'\?\)/,
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('in a terminal, save asks for what the flags leave out', async () => {
+    const { env, file } = config();
+    const t = fakeIo({ tty: true, columns: 120, env: { ...env, NO_COLOR: '1' } });
+    const done = run(
+      ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'finance'],
+      t.io,
+    );
+    await screen.next();
+    expect(screen.getScreen()).toContain('Skills');
+    screen.keypress('space'); // MLOps
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Highest degree:');
+    screen.keypress('enter'); // Bachelor's, the default
+    expect(await done).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      years: 4,
+      city: 'austin',
+      industry: 'finance',
+      skills: ['mlops'],
+      degree: 'bachelors',
+    });
+  });
+});
+
+describe('every command takes from the profile what its flags leave out', () => {
+  it('`ml-salary --json` uses it and says so on stderr; flags win; --no-profile ignores it', async () => {
+    const { env } = config();
+    await cli(SAVE, { env });
+    // `--json=profile`: after --json, `profile` alone is the command of that name.
+    const r = await cli(['--json=profile'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).profile).toMatchObject({
+      years: 6,
+      city: 'seattle',
+      industry: 'big-tech',
+    });
+    expect(r.stderr).toBe(
+      `ml-salary: from your saved profile: --years 6 --city seattle --industry big-tech (flags override it; --no-profile ignores it)\n`,
+    );
+    const flags = await cli(['--city', 'nyc', '--json=profile'], { env });
+    expect(JSON.parse(flags.stdout).profile).toMatchObject({ years: 6, city: 'nyc' });
+    expect(flags.stderr).toContain('from your saved profile: --years 6 --industry big-tech (');
+    // Exactly as without a profile: --years is required again.
+    expectUsageError(await cli(['--json', '--no-profile'], { env }), /--years is required/);
+    const same = await cli([
+      '--years',
+      '6',
+      '--city',
+      'seattle',
+      '--industry',
+      'big-tech',
+      '--json',
+    ]);
+    expect((await cli(['--json'], { env })).stdout).toBe(same.stdout);
+  });
+
+  it('offer, compare and career too (career keeps years as its axis)', async () => {
+    const { env } = config();
+    await cli(SAVE, { env });
+    const offer = await cli(['offer', '--base', '200k', '--json', 'profile'], { env });
+    expect(JSON.parse(offer.stdout).profile).toMatchObject({ years: 6, city: 'seattle' });
+    const compare = await cli(['compare', '--vs', 'city=nyc', '--json', 'scenarios'], { env });
+    expect(JSON.parse(compare.stdout).scenarios[0].profile).toMatchObject({ years: 6 });
+    const career = await cli(['career', '--to', '2', '--json', 'profile'], { env });
+    expect(career.code).toBe(0);
+    expect(career.stderr).toContain(
+      'from your saved profile: --city seattle --industry big-tech (',
+    );
+    // --no-profile before the command counts too.
+    expectUsageError(
+      await cli(['--no-profile', 'offer', '--base', '1', '--json'], { env }),
+      /--years is required/,
+    );
+    // Commands without a profile (list, batch, market) never read it.
+    writeFileSync(join(env.XDG_CONFIG_HOME!, 'ml-salary', 'profile.json'), 'broken');
+    expect((await cli(['list', 'degrees', '--json', 'kind'], { env })).code).toBe(0);
+  });
+
+  it('offer files: a file’s own value wins over the profile (a flag would be refused)', async () => {
+    const { env } = config();
+    await cli(SAVE, { env });
+    const dir = mkdtempSync(join(tmpdir(), 'ml-salary-offers-'));
+    const a = join(dir, 'a.json');
+    writeFileSync(a, JSON.stringify({ city: 'austin', base: 150000 }));
+    const b = join(dir, 'b.json');
+    writeFileSync(b, JSON.stringify({ base: 160000 }));
+    const r = await cli(['offer', a, b, '--json', 'offers'], { env });
+    expect(r.code).toBe(0);
+    const [first, second] = JSON.parse(r.stdout).offers;
+    expect(first.profile).toMatchObject({ years: 6, city: 'austin' });
+    expect(second.profile).toMatchObject({ years: 6, city: 'seattle' });
+    const both = await cli(['offer', a, '--city', 'nyc', '--json'], { env });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/error: --city and .*a\.json's city both give it/);
+  });
+
+  it('state and filing count only with --take-home, the state only where a location has none', async () => {
+    const { env, file } = config();
+    await cli(['profile', 'save', '--years', '5', '--state', 'CA', '--filing', 'married'], { env });
+    const plain = await cli(['--json', 'level'], { env });
+    expect(plain.stderr).toContain('from your saved profile: --years 5 (');
+    const remote = await cli(['--city', 'remote', '--take-home', '--json', 'takeHome'], { env });
+    expect(remote.stderr).toContain('--years 5 --state CA --filing married');
+    const mid = JSON.parse(remote.stdout).takeHome.mid;
+    expect([mid.state, mid.filing]).toEqual(['CA', 'married']);
+    // Seattle is in Washington: the saved state (where the user lives when remote) does not move it.
+    const seattle = await cli(['--city', 'seattle', '--take-home', '--json', 'takeHome'], { env });
+    expect(seattle.code).toBe(0);
+    expect(JSON.parse(seattle.stdout).takeHome.mid.state).toBe('WA');
+    const compare = await cli(
+      ['compare', '--city', 'seattle', '--vs', 'city=nyc', '--take-home', '--json'],
+      { env },
+    );
+    expect(compare.code).toBe(0);
+    // A flag still says what it says: --state for Seattle is refused as before.
+    const flag = await cli(['--city', 'seattle', '--take-home', '--state', 'CA', '--json'], {
+      env,
+    });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/\nml-salary: error: --state is for a location without one/);
+    writeFileSync(file, JSON.stringify({ years: 5, state: 'ZZ' }));
+    expect((await cli(['--json', 'level'], { env })).code).toBe(0); // no --take-home: not used
+    expectUsageError(
+      await cli(['--take-home', '--json'], { env }),
+      /saved profile .*state 'ZZ' is not one the tax tables know/,
+    );
+  });
+
+  it.each([
+    ['{"city":"atlantis"}', /unknown city 'atlantis'/],
+    ['{"years":5,', /not valid JSON/],
+    ['[1]', /a profile is a JSON object, got a list/],
+    ['{"years":5,"years":6}', /field 'years' is given twice/],
+    [
+      '{"colour":"red"}',
+      /unknown field 'colour'; accepted: years, city, industry, skills, degree, state, filing/,
+    ],
+    ['{"years":-1}', /years -1 is negative/],
+    ['{"filing":"joint"}', /filing must be "single" or "married", got 'joint'/],
+    ['\uFEFF\u0000\u0001binary', /looks binary \(a NUL byte/],
+  ])('a broken profile %j is one clear line, exit 2', async (text, message) => {
+    const { env, file } = config();
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, text);
+    const r = await cli(['--years', '5', '--json'], { env });
+    expectUsageError(r, message);
+    expect(r.stderr).toContain(`your saved profile ${file}`);
+    expect(r.stderr).toContain('or ignore it with --no-profile');
+    expect((await cli(['--years', '5', '--json', '--no-profile'], { env })).code).toBe(0);
+  });
+
+  it('a folder or a huge file where the profile goes is one line too', async () => {
+    const { env, file } = config();
+    mkdirSync(file, { recursive: true });
+    expectUsageError(
+      await cli(['--years', '5', '--json'], { env }),
+      /it is a directory, not a file/,
+    );
+    const other = config();
+    mkdirSync(join(other.file, '..'), { recursive: true });
+    // Larger than any file ml-salary reads (a sparse file: refused before a byte is read).
+    writeFileSync(other.file, '');
+    truncateSync(other.file, 9 * 1024 * 1024);
+    expectUsageError(
+      await cli(['--years', '5', '--json'], { env: other.env }),
+      /profile\.json is larger than 8 MiB/,
+    );
+  });
+
+  it('the built CLI: profile save, then `ml-salary --json` uses it and says so', async () => {
+    const { env } = config();
+    expect((await runBin(SAVE, { env })).code).toBe(0);
+    const r = await runBin(['--json', 'total,level'], { env });
+    expect(r.code).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['total', 'level']);
+    expect(r.stderr).toMatch(
+      /^ml-salary: from your saved profile: --years 6 --city seattle --industry big-tech \(/,
+    );
+  });
+});
