@@ -1,39 +1,38 @@
-// The calibration report (`npm run calibrate`; docs/methodology.md shows its table): runs the
+// The calibration report (`npm run calibrate`; docs/methodology.md shows its tables): runs the
 // levels.fyi training records (data/sources/, not shipped) through the built CLI's `batch`, each
-// with its own years, city, industry and degree (unstated ones take batch's defaults), its pay
-// scaled to today by the wage-growth (ECI) factors the records' summary states, and prints the
-// fit per years band and employer group: how many real figures fall inside the model's P10-P90
-// and above its P50, and the model's P10 / P50 / P90 against the data's. Then the issue's other
-// checks: big tech's stock against the model's typical equity, the `us` base by level against
-// the aijobs medians, and the total by level at big tech against the Google/Meta medians.
+// with its own years, city, industry and degree (what a record leaves out takes batch's
+// defaults), its pay scaled to today by the wage-growth (ECI) factors the records' summary
+// states, and prints the fit per years band and employer group: how many real figures fall
+// inside the model's P10-P90 and above its P50, and the model's P10 / P50 / P90 against the
+// data's. Then issue 21's other checks: big tech's stock against the model's typical equity, the
+// `us` base by level against the aijobs medians, and the total by level at big tech against the
+// Google/Meta medians. Each check says PASS or FAIL against its target.
 //
-//   npm run calibrate              the table (runs npm run build first)
-//   node scripts/calibrate.mjs --json   the same figures as one JSON document (the test's)
-//   node scripts/calibrate.mjs --industry industry_tech   map employers by the records' wider
-//                                  tech grouping instead (a robustness check)
+//   npm run calibrate                     the report (builds first)
+//   node scripts/calibrate.mjs --json     the same figures as one JSON document
+//   node scripts/calibrate.mjs --industry industry_tech   employers by the records' wider tech
+//                                         grouping (other tech companies as big tech)
+//   node scripts/calibrate.mjs --write-docs   put the tables into docs/methodology.md
+//   node scripts/calibrate.mjs --check-docs   exit 1 if docs/methodology.md's tables differ
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const market = JSON.parse(readFileSync(join(ROOT, 'data/market.json'), 'utf8'));
-const summary = JSON.parse(
-  readFileSync(join(ROOT, 'data/sources/levels-ml-us-2018-2021-summary.json'), 'utf8'),
-);
-const aijobs = JSON.parse(
-  readFileSync(join(ROOT, 'data/sources/aijobs-us-ml-salaries.json'), 'utf8'),
-);
-const records = readFileSync(join(ROOT, 'data/sources/levels-ml-us-2018-2021-train.ndjson'), 'utf8')
+const read = (path) => readFileSync(join(ROOT, path), 'utf8');
+const market = JSON.parse(read('data/market.json'));
+const summary = JSON.parse(read('data/sources/levels-ml-us-2018-2021-summary.json'));
+const aijobs = JSON.parse(read('data/sources/aijobs-us-ml-salaries.json'));
+const records = read('data/sources/levels-ml-us-2018-2021-train.ndjson')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l));
 
 const args = process.argv.slice(2);
-const asJson = args.includes('--json');
 const industryKey = args.includes('--industry') ? args[args.indexOf('--industry') + 1] : 'industry';
 
-// ---- wage growth: the factors the summary states, by date, straight in logs between them ----
+// ---- wage growth: the factors the summary states, at mid-year, straight in logs between ----
 const ECI = market.sources.find((s) => s.id === 'levels').provenance.wageGrowthFactors;
 function eci(date) {
   const t = Date.parse(date);
@@ -45,43 +44,20 @@ function eci(date) {
   return Math.exp(a + ((b - a) * (t - ta)) / (tb - ta));
 }
 
-// ---- the model, through the built CLI's batch ----
+/** The model through the built CLI's batch: one compact record per input line. */
 function batch(lines) {
   const out = execFileSync(process.execPath, [join(ROOT, 'bin/ml-salary.js'), 'batch'], {
-    input: lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+    input: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
-  return out
+  const docs = out
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l));
+  if (docs.length !== lines.length) throw new Error(`batch gave ${docs.length} of ${lines.length}`);
+  return docs;
 }
-
-const BANDS = ['0-2', '3-5', '6-10', '11+'];
-const bandOf = (y) => (y < 3 ? '0-2' : y < 6 ? '3-5' : y < 11 ? '6-10' : '11+');
-const input = records.map((r) => {
-  const rec = { years: r.years };
-  if (r.city) rec.city = r.city;
-  if (r[industryKey]) rec.industry = r[industryKey];
-  if (r.degree) rec.degree = r.degree;
-  return rec;
-});
-const out = batch(input);
-if (out.length !== records.length)
-  throw new Error(`batch gave ${out.length} records for ${records.length}`);
-const rows = records.map((r, i) => {
-  const f = eci(r.date);
-  const m = out[i];
-  return {
-    band: bandOf(r.years),
-    big: r.industry === 'big-tech',
-    base: r.base * f,
-    total: r.total * f,
-    stock: r.stock * f,
-    model: m,
-  };
-});
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,14 +66,39 @@ const pct = (xs, p) => {
   return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (k - lo);
 };
 const share = (xs, f) => (100 * xs.filter(f).length) / xs.length;
+const inRange = (x, lo, hi) => lo <= x && x <= hi;
+
+// ---- the fit on the records ----
+const BANDS = ['0-2', '3-5', '6-10', '11+'];
+const bandOf = (y) => (y < 3 ? '0-2' : y < 6 ? '3-5' : y < 11 ? '6-10' : '11+');
+const models = batch(
+  records.map((r) => {
+    const rec = { years: r.years };
+    if (r.city) rec.city = r.city;
+    if (r[industryKey]) rec.industry = r[industryKey];
+    if (r.degree) rec.degree = r.degree;
+    return rec;
+  }),
+);
+const rows = records.map((r, i) => {
+  const f = eci(r.date);
+  return {
+    band: bandOf(r.years),
+    big: r.industry === 'big-tech',
+    base: r.base * f,
+    total: r.total * f,
+    stock: r.stock * f,
+    model: models[i],
+  };
+});
 
 function fit(sel) {
-  const inside = (k) => share(sel, (r) => r.model[k].low <= r[k] && r[k] <= r.model[k].high);
-  const above = (k) => share(sel, (r) => r[k] > r.model[k].mid);
-  const ends = (k) => ({
-    model: [0.5, 0.5, 0.5].map((_, j) =>
+  const part = (k) => ({
+    inside: share(sel, (r) => inRange(r[k], r.model[k].low, r.model[k].high)),
+    above: share(sel, (r) => r[k] > r.model[k].mid),
+    model: ['low', 'mid', 'high'].map((e) =>
       pct(
-        sel.map((r) => r.model[k][['low', 'mid', 'high'][j]]),
+        sel.map((r) => r.model[k][e]),
         0.5,
       ),
     ),
@@ -111,8 +112,8 @@ function fit(sel) {
   const big = sel.filter((r) => r.big);
   return {
     n: sel.length,
-    base: { inside: inside('base'), above: above('base'), ...ends('base') },
-    total: { inside: inside('total'), above: above('total'), ...ends('total') },
+    base: part('base'),
+    total: part('total'),
     stockOverEquity: big.length
       ? pct(
           big.map((r) => r.stock / r.model.equity.mid),
@@ -121,128 +122,204 @@ function fit(sel) {
       : null,
   };
 }
-
 const groups = [['all', rows]];
 for (const b of BANDS) groups.push([b, rows.filter((r) => r.band === b)]);
 for (const b of BANDS) {
   groups.push([`${b} big tech`, rows.filter((r) => r.band === b && r.big)]);
   groups.push([`${b} other`, rows.filter((r) => r.band === b && !r.big)]);
 }
-const table = groups.map(([name, sel]) => ({ group: name, ...fit(sel) }));
+const table = groups.map(([group, sel]) => ({ group, ...fit(sel) }));
 
 // ---- aijobs: the `us` base P50 by level, and the ratios between levels ----
 const LV = ['entry', 'mid', 'senior', 'staff'];
 const DATA = { entry: 'EN', mid: 'MI', senior: 'SE', staff: 'EX' };
-const anchors = { entry: 1, mid: 4, senior: 8, staff: 14 };
+const ANCHOR = { entry: 1, mid: 4, senior: 8, staff: 14 };
 const us = batch([
-  ...LV.map((level) => ({ years: anchors[level], city: 'us', level })),
-  ...LV.map((level) => ({ years: anchors[level], city: 'us' })),
+  ...LV.map((level) => ({ years: ANCHOR[level], city: 'us', level })),
+  ...LV.map((level) => ({ years: ANCHOR[level], city: 'us' })),
 ]);
-const variants = {
+/** The aijobs variants: the postings the product shows, and the row-level latest year the issue read. */
+const VARIANTS = {
   postings: aijobs.us_core_pair_midpoint.by_experience_level.all_years,
-  rows: aijobs.us_core.by_experience_level.all_years,
   'latest rows': aijobs.us_core.by_experience_level.latest_year_2025,
-  'latest postings': aijobs.us_core_pair_midpoint.by_experience_level.latest_year_2025,
-  distinct: aijobs.us_core_distinct_rows.by_experience_level.all_years,
 };
-const aijobsCheck = LV.map((level, i) => {
-  const byLevel = us[i].base.mid;
-  const byYears = us[i + LV.length].base.mid;
+const byLevel = LV.map((level, i) => {
   const medians = Object.fromEntries(
-    Object.entries(variants).map(([k, v]) => [k, v[DATA[level]].median]),
+    Object.entries(VARIANTS).map(([k, v]) => [k, v[DATA[level]].median]),
   );
-  const off = Object.values(medians).map((m) => byLevel / m - 1);
+  const base = us[i].base.mid;
+  const off = Object.values(medians).map((m) => base / m - 1);
   return {
     level,
     data: DATA[level],
-    byLevel,
-    byYears: { years: anchors[level], base: byYears },
+    byLevel: base,
+    byYears: { years: ANCHOR[level], base: us[i + LV.length].base.mid },
     medians,
-    worst: off.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)),
+    furthest: off.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)),
   };
 });
-const ratio = (a, b) => aijobsCheck[a].byLevel / aijobsCheck[b].byLevel;
-const ratioRange = (a, b) => {
-  const rs = Object.values(variants).map((v) => v[DATA[LV[a]]].median / v[DATA[LV[b]]].median);
-  return [Math.min(...rs), Math.max(...rs)];
-};
+/** Every variant the summary has, for the range of the ratios between levels. */
+const ALL = [
+  aijobs.us_core_pair_midpoint.by_experience_level.all_years,
+  aijobs.us_core_pair_midpoint.by_experience_level.latest_year_2025,
+  aijobs.us_core.by_experience_level.all_years,
+  aijobs.us_core.by_experience_level.latest_year_2025,
+  aijobs.us_core_distinct_rows.by_experience_level.all_years,
+  aijobs.us_core_distinct_rows.by_experience_level.latest_year_2025,
+];
 const ratios = [
-  [1, 0],
-  [2, 1],
-  [2, 0],
-].map(([a, b]) => ({ ratio: `${LV[a]}/${LV[b]}`, model: ratio(a, b), range: ratioRange(a, b) }));
+  ['mid', 'entry'],
+  ['senior', 'mid'],
+  ['senior', 'entry'],
+].map(([a, b]) => {
+  const rs = ALL.map((v) => v[DATA[a]].median / v[DATA[b]].median);
+  const model = byLevel[LV.indexOf(a)].byLevel / byLevel[LV.indexOf(b)].byLevel;
+  return { ratio: `${a}/${b}`, model, range: [Math.min(...rs), Math.max(...rs)] };
+});
 
-// ---- big tech by level: --level, city sf, against the Google/Meta medians ----
+// ---- big tech by level: --level, --city sf, against the Google/Meta medians ----
 const levelKeys = Object.keys(summary.big_tech_by_level);
 const atLevel = batch(LV.map((level) => ({ years: 5, city: 'sf', industry: 'big-tech', level })));
-const levelCheck = LV.map((level, i) => {
-  const d = summary.big_tech_by_level[levelKeys[i]];
-  return {
-    level,
-    data: levelKeys[i],
-    model: atLevel[i].total.mid,
-    median: d.scaled_to_2025.total.p50,
-    off: atLevel[i].total.mid / d.scaled_to_2025.total.p50 - 1,
-  };
+const levels = LV.map((level, i) => {
+  const median = summary.big_tech_by_level[levelKeys[i]].scaled_to_2025.total.p50;
+  return { level, data: levelKeys[i], model: atLevel[i].total.mid, median };
 });
+
+// ---- the checks of issue 21, each with its target ----
+const bands = table.filter((t) => BANDS.includes(t.group));
+const all = table[0];
+const within = (x, lo, hi) => lo <= x && x <= hi;
+const checks = [
+  {
+    what: 'real bases inside P10-P90: 72-88% overall, 70-90% in each years band',
+    value: `${all.base.inside.toFixed(1)}% (bands ${bands.map((b) => b.base.inside.toFixed(1)).join(' / ')})`,
+    pass: within(all.base.inside, 72, 88) && bands.every((b) => within(b.base.inside, 70, 90)),
+  },
+  {
+    what: 'real totals inside P10-P90: 72-88% overall, 70-90% in each years band',
+    value: `${all.total.inside.toFixed(1)}% (bands ${bands.map((b) => b.total.inside.toFixed(1)).join(' / ')})`,
+    pass: within(all.total.inside, 72, 88) && bands.every((b) => within(b.total.inside, 70, 90)),
+  },
+  {
+    what: 'real bases above P50: 40-60% overall, 35-65% in each years band',
+    value: `${all.base.above.toFixed(1)}% (bands ${bands.map((b) => b.base.above.toFixed(1)).join(' / ')})`,
+    pass: within(all.base.above, 40, 60) && bands.every((b) => within(b.base.above, 35, 65)),
+  },
+  {
+    what: "big tech: median of real yearly stock over the model's typical equity, 0.8-1.25",
+    value: all.stockOverEquity.toFixed(2),
+    pass: within(all.stockOverEquity, 0.8, 1.25),
+  },
+  {
+    what: '`us` base P50 by level (entry, mid, senior) within 10% of the aijobs medians',
+    value: byLevel
+      .slice(0, 3)
+      .map((l) => `${l.level} ${(100 * l.furthest).toFixed(1)}%`)
+      .join(', '),
+    pass: byLevel.slice(0, 3).every((l) => Math.abs(l.furthest) <= 0.1),
+  },
+  {
+    what: 'base ratios between levels within the range of the aijobs variants',
+    value: ratios.map((r) => `${r.ratio} ${r.model.toFixed(3)}`).join(', '),
+    pass: ratios.every((r) => within(r.model, r.range[0], r.range[1])),
+  },
+  {
+    what: 'big tech, --level, SF: typical total within 10% of the Google/Meta L3-L6 medians',
+    value: levels
+      .map((l) => `${l.level} ${(100 * (l.model / l.median - 1)).toFixed(1)}%`)
+      .join(', '),
+    pass: levels.every((l) => Math.abs(l.model / l.median - 1) <= 0.1),
+  },
+];
 
 const report = {
   industryKey,
   records: rows.length,
+  checks,
   table,
-  aijobs: aijobsCheck,
+  aijobs: byLevel,
   ratios,
-  levels: levelCheck,
+  levels,
 };
-if (asJson) {
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-} else {
-  const k = (x) => `${Math.round(x / 1000)}K`;
-  const p = (x) => `${x.toFixed(1)}%`;
-  const lines = [];
-  lines.push(
-    `Fit on ${rows.length} levels.fyi training records (employer: the records' '${industryKey}'; pay scaled to December 2025 by the ECI)`,
+
+// ---- the tables, as docs/methodology.md shows them ----
+const k = (x) => `$${Math.round(x / 1000)}K`;
+const p = (x) => `${x.toFixed(1)}%`;
+function tables() {
+  const out = [
+    '| group | records | base in P10-P90 | base above P50 | total in P10-P90 | total above P50 | big tech: stock / typical equity |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const t of table) {
+    out.push(
+      `| ${t.group} | ${t.n} | ${p(t.base.inside)} | ${p(t.base.above)} | ${p(t.total.inside)} | ${p(t.total.above)} | ${t.stockOverEquity === null ? '' : t.stockOverEquity.toFixed(2)} |`,
+    );
+  }
+  out.push(
     '',
-    '| group | n | base in P10-P90 | base > P50 | total in P10-P90 | total > P50 | base P10 / P50 / P90: model vs data | total P10 / P50 / P90: model vs data | big-tech stock / typical equity |',
-    '| --- | --: | --: | --: | --: | --: | --- | --- | --: |',
+    '| group | base P10 / P50 / P90: model, data | total P10 / P50 / P90: model, data |',
+    '| --- | --- | --- |',
   );
   for (const t of table) {
-    lines.push(
-      `| ${t.group} | ${t.n} | ${p(t.base.inside)} | ${p(t.base.above)} | ${p(t.total.inside)} | ${p(t.total.above)} | ${t.base.model.map(k).join(' / ')} vs ${t.base.data.map(k).join(' / ')} | ${t.total.model.map(k).join(' / ')} vs ${t.total.data.map(k).join(' / ')} | ${t.stockOverEquity === null ? '-' : t.stockOverEquity.toFixed(2)} |`,
+    const ends = (part) => `${part.model.map(k).join(' / ')}; ${part.data.map(k).join(' / ')}`;
+    out.push(`| ${t.group} | ${ends(t.base)} | ${ends(t.total)} |`);
+  }
+  out.push(
+    '',
+    '| level | Other US typical base, `--level` | by years (at) | aijobs | postings | latest rows |',
+    '| --- | ---: | ---: | --- | ---: | ---: |',
+  );
+  for (const l of byLevel) {
+    out.push(
+      `| ${l.level} | ${k(l.byLevel)} | ${k(l.byYears.base)} (${l.byYears.years} year${l.byYears.years === 1 ? '' : 's'}) | ${l.data}${l.level === 'staff' ? ' (director level: for reference)' : ''} | ${k(l.medians.postings)} | ${k(l.medians['latest rows'])} |`,
     );
   }
-  lines.push(
+  out.push(
     '',
-    "Model P10 / P50 / P90: the median over the group of each record's own model figure; data: the group's own percentiles.",
-    '',
-    "`us` base P50 by level (--level; and by years at the level's anchor) against the aijobs medians:",
-    '',
-    '| level | aijobs | model, --level | model, by years | postings | rows | latest rows | latest postings | distinct | furthest |',
-    '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
+    '| level, big tech, SF | typical total, `--level` | Google/Meta median (records, scaled) |',
+    '| --- | ---: | ---: |',
   );
-  for (const a of aijobsCheck) {
-    lines.push(
-      `| ${a.level} | ${a.data} | ${k(a.byLevel)} | ${k(a.byYears.base)} (${a.byYears.years} y) | ${Object.values(a.medians).map(k).join(' | ')} | ${(100 * a.worst).toFixed(1)}% |`,
-    );
+  for (const l of levels) out.push(`| ${l.level} | ${k(l.model)} | ${k(l.median)} |`);
+  return out.join('\n');
+}
+
+const BEGIN = '<!-- npm run calibrate: begin -->';
+const END = '<!-- npm run calibrate: end -->';
+const DOCS = 'docs/methodology.md';
+function docsWith(text) {
+  const page = read(DOCS);
+  const a = page.indexOf(BEGIN);
+  const b = page.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${DOCS}: no "${BEGIN}" ... "${END}" markers`);
+  return `${page.slice(0, a + BEGIN.length)}\n\n${text}\n\n${page.slice(b)}`;
+}
+
+if (args.includes('--json')) {
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+} else if (args.includes('--write-docs')) {
+  writeFileSync(join(ROOT, DOCS), docsWith(tables()));
+  process.stdout.write(`${DOCS}: the calibration tables rewritten\n`);
+} else if (args.includes('--check-docs')) {
+  // Compared as markdown reads: prettier pads a table's cells, which changes no cell.
+  const cells = (text) =>
+    text
+      .split('\n')
+      .map((l) => (l.startsWith('|') ? l.replace(/ +/g, ' ').replace(/-{3,}/g, '---') : l))
+      .join('\n');
+  if (cells(docsWith(tables())) !== cells(read(DOCS))) {
+    process.stderr.write(`${DOCS}: its calibration tables differ from npm run calibrate's\n`);
+    process.exitCode = 1;
   }
-  lines.push(
+} else {
+  const lines = [
+    `Calibration: ${rows.length} levels.fyi training records through \`ml-salary batch\` (employer: the records' \`${industryKey}\`; pay scaled to December 2025 by the ECI factors of data/sources/levels-ml-us-2018-2021-summary.json)`,
     '',
-    'Base ratios between levels (model, --level) and the range over the aijobs variants:',
+    ...checks.map((c) => `${c.pass ? 'PASS' : 'FAIL'}  ${c.what}: ${c.value}`),
     '',
-  );
-  for (const r of ratios)
-    lines.push(
-      `- ${r.ratio}: ${r.model.toFixed(3)} (aijobs ${r.range[0].toFixed(3)}-${r.range[1].toFixed(3)})`,
-    );
-  lines.push(
+    tables(),
     '',
-    'Big tech, --level, --city sf: typical total against the Google/Meta medians (scaled):',
-    '',
-  );
-  for (const l of levelCheck) {
-    lines.push(
-      `- ${l.level}: ${k(l.model)} vs ${k(l.median)} (${l.data}): ${(100 * l.off).toFixed(1)}%`,
-    );
-  }
+    "Model P10 / P50 / P90: the median, over the group, of each record's own model figure; data: the group's own percentiles.",
+  ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (checks.some((c) => !c.pass)) process.exitCode = 1;
 }

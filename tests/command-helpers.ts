@@ -48,7 +48,9 @@ export interface EstimateFigures {
 
 export interface Range {
   low: number;
+  p25: number;
   mid: number;
+  p75: number;
   high: number;
 }
 

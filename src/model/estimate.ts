@@ -35,6 +35,12 @@ export function figuresOf(parts: Parts, market: Market): Price {
     const cash = (base50 + bonus50 + paper50 * value.low) * widths.total[0];
     total.low = Math.min(total.low, Math.round(cash));
   }
+  // Everyone's total is at least their base, so is every percentile of it (ordered both, the
+  // larger of the two stays in order).
+  total.low = Math.max(total.low, base.low);
+  total.p25 = Math.max(total.p25, base.p25);
+  total.p75 = Math.max(total.p75, base.p75);
+  total.high = Math.max(total.high, base.high);
   const price: Price = {
     profile: parts.profile,
     level: parts.stage.level,

@@ -130,11 +130,11 @@ export type Verdict = 'below-range' | 'below' | 'within' | 'above' | 'above-rang
 
 /** The plain words for each verdict: typical means between the market's P25 and P75. */
 export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = Object.freeze({
-  'below-range': 'below P10: low for this market',
+  'below-range': 'below P10',
   below: 'below typical (P10-P25)',
   within: 'typical (P25-P75)',
   above: 'above typical (P75-P90)',
-  'above-range': 'above P90: high for this market',
+  'above-range': 'above P90',
 });
 
 /**

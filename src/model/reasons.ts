@@ -25,10 +25,10 @@ function reason(market: Market, id: string, label: string, sources: readonly str
   return deepFreeze({ id, label, sources: [...sources], mask });
 }
 
-/** Where a position sits on the ladder, in words: "senior level", "between mid and senior". */
+/** Where a position sits on the ladder, in words: "at senior level", "between mid and senior level (1.29)". */
 export function positionText(position: number): string {
   const lo = Math.floor(position);
-  if (position === lo) return `${LEVELS[lo]} level`;
+  if (position === lo) return `at ${LEVELS[lo]} level`;
   return `between ${LEVELS[lo]} and ${LEVELS[lo + 1]} level (${position.toFixed(2)})`;
 }
 
@@ -41,7 +41,7 @@ function experienceReason(market: Market, parts: Parts): Reason {
     'experience',
     stage.given
       ? `${level[0]!.toUpperCase()}${level.slice(1)} level (given): national typical base at that level`
-      : `${yearsText(parts.profile.years)} of experience: typically ${positionText(stage.position)} (${level} by years); national typical base there`,
+      : `${yearsText(parts.profile.years)} of experience (${level}): national typical base ${positionText(stage.position)}`,
     uniq([...market.levels.sources, ...(stage.given ? [] : market.experience.position.sources)]),
   ));
 }
@@ -130,9 +130,9 @@ function skillReason(market: Market, parts: Parts, rank: number): Reason {
 }
 
 function mixReasons(market: Market, parts: Parts): { bonus: Reason; equity: Reason } {
-  const { kind, at, stage } = parts;
+  const { kind, at } = parts;
   if (at.reasons) return at.reasons;
-  const where = `${kind.label}, ${positionText(stage.position)}`;
+  const where = kind.label;
   const value = market.payMix.paperValue;
   const paper =
     kind.paper === true

@@ -90,7 +90,7 @@ export function renderCompareReport(
   out.push(
     paint.dim(
       wrap(
-        'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: about the 10th to 90th percentile.',
+        'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
         width,
         '',
       ),
@@ -142,7 +142,7 @@ export function renderCareerReport(
     paint.dim(
       wrap(
         ranges
-          ? `${mark} a new level. Typical figures, with about the 10th to 90th percentile.`
+          ? `${mark} a new level. Typical figures, with their P10 to P90.`
           : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
         width,
         '',
@@ -161,7 +161,7 @@ export function renderCareerReport(
     lineChart({
       series,
       band: doc.points.map((p) => ({ x: p.years, low: p.total.low, high: p.total.high })),
-      bandLabel: 'low to high',
+      bandLabel: 'P10 to P90',
       width: chartWidth,
       height: chartWidth >= 80 ? 14 : 10,
       charset: opts.charset,

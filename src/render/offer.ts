@@ -85,16 +85,13 @@ function vestingLine(doc: OfferDocument): string {
 /** "About" in front of a percentile: ≈, or ~ where the terminal shows only ASCII. */
 const about = (charset: Charset): string => (charset === 'ascii' ? '~' : '≈');
 
-/**
- * "≈P23, below typical (P10-P25): $21,234 under the median; typical is $180,000-$220,000": the
- * percentile, the verdict, the gap to the median and the quartiles it was judged against.
- */
-function positionText(p: Position, market: Range, charset: Charset): string {
+/** "≈P23, below typical (P10-P25): $21,234 under the median". */
+function positionText(p: Position, charset: Charset): string {
   const gap =
     p.gap === 0
       ? 'at the median'
       : `${money(Math.abs(p.gap))} ${p.gap < 0 ? 'under' : 'over'} the median`;
-  return `${about(charset)}P${p.percentile}, ${VERDICT_WORDS[p.verdict]}: ${gap}; typical is ${money(market.p25)}-${money(market.p75)}`;
+  return `${about(charset)}P${p.percentile}, ${VERDICT_WORDS[p.verdict]}: ${gap}`;
 }
 
 /**
@@ -173,10 +170,10 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   };
   const labelWidth = 8;
   const figureWidth = Math.max(...Object.values(values).map((v) => money(v).length));
-  const verdictLine = (label: string, value: number, p: Position, market: Range): string =>
+  const verdictLine = (label: string, value: number, p: Position): string =>
     hanging(
       `  ${label.padEnd(labelWidth)}${money(value).padStart(figureWidth)}  `,
-      positionText(p, market, opts.charset),
+      positionText(p, opts.charset),
       width,
     );
   // The total here is a year's base, bonus and stock (grant / vesting years): the market's
@@ -186,25 +183,16 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     key === 'equity' && doc.offer.private ? 'Paper' : label;
   for (const [label, key] of PARTS) {
     out.push(
-      verdictLine(
-        key === 'total' ? 'Total*' : named(label, key),
-        values[key],
-        doc.position[key],
-        doc.market[key],
-      ),
+      verdictLine(key === 'total' ? 'Total*' : named(label, key), values[key], doc.position[key]),
     );
   }
-  if (doc.position.cash) {
-    const m = doc.market;
-    const cash: Range = {
-      low: m.base.low + m.bonus.low,
-      p25: m.base.p25 + m.bonus.p25,
-      mid: m.base.mid + m.bonus.mid,
-      p75: m.base.p75 + m.bonus.p75,
-      high: m.base.high + m.bonus.high,
-    };
-    out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash, cash));
-  }
+  if (doc.position.cash) out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
+  // The quartiles each part was judged against: typical means between them.
+  const quartiles = PARTS.map(([, key]) => {
+    const m: Range = doc.market[key];
+    return `${key} ${money(m.p25)}-${money(m.p75)}`;
+  });
+  out.push(paint.dim(wrap(`Typical (P25-P75) here: ${quartiles.join(', ')}.`, width, '')));
   out.push(
     ...rangeBars(
       PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),

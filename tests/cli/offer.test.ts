@@ -132,7 +132,7 @@ describe('where an offer sits against the market', () => {
       '--city',
       'nyc',
       '--industry',
-      'finance',
+      'quant',
       '--skills',
       'nlp,mlops',
       '--degree',
@@ -212,28 +212,18 @@ describe('where an offer sits against the market', () => {
   });
 
   const outside: [what: string, argv: string[], part: Part, verdict: string, words: string][] = [
-    ['a base far under the low', ['--base', '20000'], 'base', 'below-range', 'below the range'],
-    ['a base far over the high', ['--base', '2m'], 'base', 'above-range', 'above the range'],
-    [
-      'no bonus where bonuses are paid',
-      ['--base', '185k'],
-      'bonus',
-      'below-range',
-      'below the range',
-    ],
-    [
-      'a huge grant',
-      ['--base', '185k', '--equity', '8m'],
-      'equity',
-      'above-range',
-      'above the range',
-    ],
+    ['a base far under the low', ['--base', '20000'], 'base', 'below-range', 'below P10'],
+    ['a base far over the high', ['--base', '2m'], 'base', 'above-range', 'above P90'],
+    // At big tech a tenth of mid-level engineers report no bonus (the records): none is below
+    // typical, not below the market's P10.
+    ['no bonus at big tech', ['--base', '185k'], 'bonus', 'below', 'below typical (P10-P25)'],
+    ['a huge grant', ['--base', '185k', '--equity', '8m'], 'equity', 'above-range', 'above P90'],
     [
       'a total over the high',
       ['--base', '900k', '--bonus', '50%'],
       'total',
       'above-range',
-      'above the range',
+      'above P90',
     ],
   ];
 
@@ -243,6 +233,7 @@ describe('where an offer sits against the market', () => {
     expect(p.verdict).toBe(verdict);
     const range = d.market[part];
     if (verdict === 'below-range') expect(range.mid + p.gap).toBeLessThan(range.low);
+    else if (verdict === 'below') expect(range.mid + p.gap).toBeLessThan(range.p25);
     else expect(range.mid + p.gap).toBeGreaterThan(range.high);
     const r = await cli(['offer', ...SEATTLE, ...terms]);
     // The total's label carries the asterisk of its footnote (what a year's total holds).
@@ -250,9 +241,13 @@ describe('where an offer sits against the market', () => {
     const line = r.stdout
       .split('\n')
       .find((l) => l.trimStart().startsWith(`${label} `) && l.includes('≈P'));
-    expect(line).toContain(`≈P${p.percentile} ${words}, `);
+    expect(line).toContain(`≈P${p.percentile}, ${words}: `);
     expect(line).toContain(
-      `${Math.abs(p.gap).toLocaleString('en-US')} ${p.gap < 0 ? 'below' : 'above'} typical`,
+      `${Math.abs(p.gap).toLocaleString('en-US')} ${p.gap < 0 ? 'under' : 'over'} the median`,
+    );
+    // And the quartiles it was judged against, under the verdicts.
+    expect(r.stdout).toContain(
+      `${part} $${range.p25.toLocaleString('en-US')}-$${range.p75.toLocaleString('en-US')}`,
     );
   });
 });
@@ -785,8 +780,8 @@ describe('--private', () => {
       'Stock: a $400,000 grant (private company: paper value) vesting even',
     );
     const cashLine = r.stdout.split('\n').find((l) => l.trimStart().startsWith('Cash'));
-    expect(cashLine).toMatch(/^ {2}Cash {4}\$190,000 {2}≈P\d+ /);
-    expect(cashLine).toContain(`${Math.abs(cash.gap).toLocaleString('en-US')} below typical`);
+    expect(cashLine).toMatch(/^ {2}Cash {4}\$190,000 {2}≈P\d+, /);
+    expect(cashLine).toContain(`${Math.abs(cash.gap).toLocaleString('en-US')} under the median`);
     expect(r.stdout).toContain(
       'Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.',
     );
@@ -885,12 +880,21 @@ describe('the report in a terminal', () => {
 
   it('at 80 columns a verdict that fits is one line, as when not in a terminal', async () => {
     const lines = await against(AMAZON, 80);
-    expect(lines.slice(1, 5)).toEqual([
-      '  Base    $185,000  ≈P31 within the typical range, $35,649 below typical',
-      '  Bonus    $27,750  ≈P34 within the typical range, $10,864 below typical',
-      '  Equity  $100,000  ≈P71 within the typical range, $34,593 above typical',
-      '  Total*  $312,750  ≈P46 within the typical range, $11,920 below typical',
-    ]);
+    const d = await offerJson(AMAZON);
+    const rows = [
+      ['Base', '$185,000', 'base'],
+      ['Bonus', ' $27,750', 'bonus'],
+      ['Equity', '$100,000', 'equity'],
+      ['Total*', '$312,750', 'total'],
+    ] as const;
+    expect(lines.slice(1, 5)).toEqual(
+      rows.map(([label, figure, part]) => {
+        const p = d.position[part];
+        const gap = `$${Math.abs(p.gap).toLocaleString('en-US')} ${p.gap < 0 ? 'under' : 'over'} the median`;
+        return `  ${label.padEnd(8)}${figure}  ≈P${p.percentile}, typical (P25-P75): ${gap}`;
+      }),
+    );
+    for (const l of lines.slice(1, 5)) expect(l.length).toBeLessThanOrEqual(80);
     const plain = (await cli(['offer', ...AMAZON])).stdout.split('\n');
     for (const l of lines.slice(1, 5)) expect(plain).toContain(l);
   });
@@ -899,27 +903,25 @@ describe('the report in a terminal', () => {
     // eslint-disable-next-line no-control-regex -- SGR colour codes
     const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
     const r = await cli(['offer', ...AMAZON, '--no-input', '--color'], { tty: true, columns: 80 });
-    const legend = r.stdout.split('\n').find((l) => plain(l).includes('low to high'))!;
+    const legend = r.stdout.split('\n').find((l) => plain(l).includes('P10 to P90'))!;
     expect(legend).toContain('\u001b[');
-    expect(plain(legend)).toBe('█ low to high  ┃ typical  ◆ this offer (◀ ▶ off the scale)');
+    expect(plain(legend)).toBe('█ P10 to P90  ┃ typical  ◆ this offer (◀ ▶ off the scale)');
     const narrow = await cli(['offer', ...AMAZON, '--no-input', '--color'], {
       tty: true,
       columns: 40,
     });
     const lines = narrow.stdout.split('\n').map(plain);
-    const at = lines.findIndex((l) => l.includes('low to high'));
+    const at = lines.findIndex((l) => l.includes('P10 to P90'));
     expect(lines.slice(at, at + 2)).toEqual([
-      '█ low to high  ┃ typical  ◆ this offer',
+      '█ P10 to P90  ┃ typical  ◆ this offer',
       '  (◀ ▶ off the scale)',
     ]);
   });
 
   it('at 40 columns a verdict wraps under its own text', async () => {
     const lines = await against(AMAZON, 40);
-    expect(lines.slice(2, 4)).toEqual([
-      '  Base    $185,000  ≈P31 within the',
-      '                    typical range,',
-    ]);
+    expect(lines[2]).toMatch(/^ {2}Base {4}\$185,000 {2}≈P\d+, typical$/);
+    expect(lines[3]).toMatch(/^ {20}\(P25-P75\): \$[\d,]+$/);
   });
 
   it("side by side, each offer's profile line keeps its indent when it wraps", async () => {
@@ -952,7 +954,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('Industry / employer:');
-    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Enterprise (7th) to Big tech (1st)
+    for (let i = 0; i < 7; i++) screen.keypress('up'); // from Enterprise (8th) to Big tech (1st)
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('Skills');
@@ -960,6 +962,9 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await screen.next();
     expect(screen.getScreen()).toContain('Highest degree:');
     screen.keypress('enter'); // Bachelor's
+    await screen.next();
+    expect(screen.getScreen()).toContain('Level, if you know it');
+    screen.keypress('enter'); // skipped: the years decide
 
     await screen.next();
     expect(screen.getScreen()).toContain('Base salary a year (e.g. 185000 or 185k):');

@@ -111,7 +111,7 @@ describe('profile save, show, clear', () => {
     const { env, file } = config();
     const t = fakeIo({ tty: true, columns: 120, env: { ...env, NO_COLOR: '1' } });
     const done = run(
-      ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'finance'],
+      ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'quant'],
       t.io,
     );
     await screen.next();
@@ -121,13 +121,19 @@ describe('profile save, show, clear', () => {
     await screen.next();
     expect(screen.getScreen()).toContain('Highest degree:');
     screen.keypress('enter'); // Bachelor's, the default
+    await screen.next();
+    expect(screen.getScreen()).toContain('Level, if you know it');
+    screen.keypress('down');
+    screen.keypress('down'); // past "Skip" and Entry to Mid-level
+    screen.keypress('enter');
     expect(await done).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       years: 4,
       city: 'austin',
-      industry: 'finance',
+      industry: 'quant',
       skills: ['mlops'],
       degree: 'bachelors',
+      level: 'mid',
     });
   });
 });
@@ -243,7 +249,7 @@ describe('every command takes from the profile what its flags leave out', () => 
     ['{"years":5,"years":6}', /field 'years' is given twice/],
     [
       '{"colour":"red"}',
-      /unknown field 'colour'; accepted: years, city, industry, skills, degree, state, filing/,
+      /unknown field 'colour'; accepted: years, city, industry, skills, degree, level, state, filing/,
     ],
     ['{"years":-1}', /years -1 is negative/],
     ['{"filing":"joint"}', /filing must be "single" or "married", got 'joint'/],

@@ -293,6 +293,8 @@ describe('properties', () => {
         }
         expect(e.total.mid).toBe(e.base.mid + e.bonus.mid + e.equity.mid);
         expect(e.factors.reduce((s, f) => s + f.effect, 0)).toBe(e.total.mid);
+        // Everyone's total is at least their base: so is each percentile.
+        for (const k of KEYS) expect(e.total[k], k).toBeGreaterThanOrEqual(e.base[k]);
       }),
       { numRuns: 2000 },
     );
