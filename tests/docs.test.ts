@@ -74,7 +74,8 @@ interface Ran {
 function runPiped(cmd: string, cwd: string): Ran {
   const r = spawnSync('sh', ['-c', `exec 2>&1\n${cmd}`], {
     cwd,
-    env: { PATH },
+    // HOME is the page's folder: a profile saved by one example is there for the next ones.
+    env: { PATH, HOME: cwd },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 30_000,
@@ -87,7 +88,7 @@ function runPiped(cmd: string, cwd: string): Ran {
 function runTty(cmd: string, cwd: string, keys: [string, string][]): Ran {
   const spec = {
     argv: ['sh', '-c', cmd],
-    env: { PATH: PATH, NO_COLOR: '1', TERM: 'xterm-256color' },
+    env: { PATH: PATH, HOME: cwd, NO_COLOR: '1', TERM: 'xterm-256color' },
     columns: 80,
     rows: 40,
     timeout_ms: 30_000,

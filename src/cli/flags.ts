@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
 import type { Io } from './io.js';
 import type { TakeHomeRequest } from '../model/take-home.js';
+import type { OfferFieldNames } from '../model/offer.js';
 
 /** What every command's definition (commands/*.ts) gets from the program. */
 export interface CommandContext {
@@ -162,3 +163,27 @@ export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRe
 export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
   vs?: string[];
 }
+
+/** The offer's terms named by their `ml-salary offer` flags (the model names none). */
+export const OFFER_FLAGS: OfferFieldNames = Object.freeze({
+  base: '--base',
+  bonus: '--bonus',
+  equity: '--equity',
+  vesting: '--vesting',
+  signOn: '--sign-on',
+  refresh: '--refresh',
+  growth: '--growth',
+  private: '--private',
+  options: '--options',
+  strike: '--strike',
+  fmv: '--fmv',
+  preferred: '--preferred',
+  optionType: '--option-type',
+  stage: '--stage',
+  cliff: '--cliff',
+  vestEvery: '--vest-every',
+  leaveAt: '--leave-at',
+  clawback: '--clawback',
+  exerciseWindow: '--exercise-window',
+  exitPrice: '--exit-price',
+});

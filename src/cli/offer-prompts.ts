@@ -11,8 +11,9 @@ import {
   parsePrice,
   parseVesting,
 } from '../input/amounts.js';
-import type { RawOffer } from '../input/offer.js';
-import { checkBonus, checkSignOnYears, OFFER_FLAGS, vestingPresets } from '../model/offer.js';
+import { checkBonus, checkSignOnYears, type RawOffer } from '../input/offer.js';
+import { vestingPresets } from '../model/offer.js';
+import { OFFER_FLAGS } from './flags.js';
 import { loadPrompts, problem, type PromptContext } from './prompts.js';
 import type { Prompts } from './prompt-kit.js';
 
@@ -60,7 +61,18 @@ export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: str
     return { allowed: ['options'] };
   const isPrivate = has('private') || privateStage;
   if (has('equity')) return { allowed: [isPrivate ? 'private' : 'public'] };
-  const needs = (['vesting', 'refresh', 'private', 'stage', 'preferred'] as const).find(has);
+  const needs = (['vesting', 'refresh', 'growth', 'private', 'stage', 'preferred'] as const).find(
+    has,
+  );
+  // A sign-on longer than the 4 years of an offer without stock needs a longer schedule.
+  const signOnYears =
+    typeof flags.signOn === 'string' ? parseAmountList(flags.signOn, OFFER_FLAGS.signOn).length : 0;
+  if (needs === undefined && signOnYears > 4) {
+    const allowed = (
+      isPrivate ? ['private', 'options'] : ['public', 'private', 'options']
+    ) as StockKind[];
+    return { allowed, needs: `${OFFER_FLAGS.signOn}'s ${signOnYears} years need` };
+  }
   let allowed: StockKind[] = isPrivate
     ? ['private', 'options']
     : stage === 'public'
@@ -68,7 +80,7 @@ export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: str
       : ['none', 'public', 'private', 'options'];
   if (needs !== undefined) allowed = allowed.filter((k) => k !== 'none');
   if (has('refresh')) allowed = allowed.filter((k) => k !== 'options');
-  return needs === undefined ? { allowed } : { allowed, needs: OFFER_FLAGS[needs] };
+  return needs === undefined ? { allowed } : { allowed, needs: `${OFFER_FLAGS[needs]} needs` };
 }
 
 /** The questions of one kind of stock: its grant, or the options' terms, then stage and type. */
@@ -155,20 +167,28 @@ export async function askOffer(
     allowed.length === 1
       ? allowed[0]!
       : await select<StockKind>({
-          message: `Stock in this offer${needs ? ` (${needs} needs some)` : ''}:`,
+          message: `Stock in this offer${needs ? ` (${needs} some)` : ''}:`,
           choices: KINDS.filter((k) => allowed.includes(k.value)),
           default: allowed[0],
           pageSize: allowed.length,
         });
   await askStock(kind, answers, ask, select);
   if (kind !== 'none' && answers.vesting === undefined) {
-    // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen.
-    const choices = vestingPresets.map((p) => {
-      const why = problem((t) => parsers.vesting(t, answers), p.id, false);
-      return why === undefined
+    // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen,
+    // with a short reason: one line each, so the menu fits an 80x24 terminal.
+    const signOn =
+      (answers.signOn ?? '').trim() === ''
+        ? 0
+        : parseAmountList(answers.signOn!, OFFER_FLAGS.signOn).length;
+    const choices = vestingPresets.map((p) =>
+      p.percents.length >= signOn
         ? { name: p.label, value: p.id }
-        : { name: p.label, value: p.id, disabled: `(${why})` };
-    });
+        : {
+            name: p.label,
+            value: p.id,
+            disabled: `(${p.percents.length} years; ${OFFER_FLAGS.signOn} lists ${signOn})`,
+          },
+    );
     const choice = await select({
       message: 'Vesting schedule (share of the grant vesting each year):',
       choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],
@@ -206,7 +226,15 @@ function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
   };
   return {
     base: (t) => {
-      if (parseAmount(t, 'Base') === 0) throw new InputError('Base must be more than $0', 'Base');
+      const base = parseAmount(t, 'Base');
+      if (base === 0) throw new InputError('Base must be more than $0', 'Base');
+      // A --bonus amount given as a flag is judged against the base answered, here, not after.
+      if (typeof flags.bonus === 'string') {
+        checkBonus(parseBonus(flags.bonus, OFFER_FLAGS.bonus), base, {
+          bonus: OFFER_FLAGS.bonus,
+          base: 'Base',
+        });
+      }
     },
     bonus: (t, soFar) => {
       const bonus = parseBonus(t, 'Bonus');
@@ -228,7 +256,11 @@ function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
       // A --sign-on given as a flag is paid within the schedule's years too.
       if (flags.signOn !== undefined && soFar.signOn !== undefined) {
         const signOn = parseAmountList(soFar.signOn, OFFER_FLAGS.signOn);
-        checkSignOnYears(signOn, vesting, { signOn: OFFER_FLAGS.signOn, vesting: 'Vesting' });
+        checkSignOnYears(signOn, vesting, {
+          signOn: OFFER_FLAGS.signOn,
+          vesting: 'Vesting',
+          equity: 'Stock grant',
+        });
       }
     },
     signOn: (t, soFar) => {
@@ -238,7 +270,12 @@ function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
         soFar.vesting !== undefined
           ? parseVesting(soFar.vesting, vestingPresets, name('vesting', 'Vesting'))
           : vestingPresets.find((p) => p.id === 'even')!;
-      checkSignOnYears(signOn, vesting, { signOn: 'Sign-on', vesting: name('vesting', 'Vesting') });
+      checkSignOnYears(
+        signOn,
+        vesting,
+        { signOn: 'Sign-on', vesting: name('vesting', 'Vesting'), equity: 'Stock grant' },
+        soFar.vesting !== undefined,
+      );
     },
   };
 }

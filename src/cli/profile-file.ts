@@ -8,6 +8,7 @@ import { parseJson } from '../input/json.js';
 import { checkSavedFile, type SavedProfile } from '../input/saved-profile.js';
 import type { Market } from '../model/types.js';
 import type { Io } from './io.js';
+import { shownPath } from './profile-path.js';
 
 export { savedProfileFlags } from '../input/saved-profile.js';
 
@@ -18,12 +19,13 @@ export { savedProfileFlags } from '../input/saved-profile.js';
 export async function readSavedProfile(
   path: string,
   market: Market,
-  io: Pick<Io, 'stdin' | 'signal'>,
+  io: Pick<Io, 'stdin' | 'signal' | 'env'>,
   states?: readonly string[],
 ): Promise<SavedProfile> {
   const fail = (why: string): never => {
+    const shown = why.split(path).join(shownPath(path, io.env));
     throw new UsageError(
-      `your saved profile ${why}; fix it with 'ml-salary profile save', remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
+      `your saved profile ${shown}; remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
     );
   };
   try {

@@ -1,29 +1,10 @@
 // The saved profile in use: where it lives, and filling what a command's flags leave out. Loaded
 // with every run, so it stays small: without a profile file, a run costs one stat() more.
 import { statSync } from 'node:fs';
-import { posix, win32 } from 'node:path';
 import type { Command } from 'commander';
 import { printErr, type Io } from './io.js';
+import { profilePath } from './profile-path.js';
 import type { Market } from '../model/types.js';
-
-/**
- * The profile's path: `$XDG_CONFIG_HOME/ml-salary/profile.json` (an absolute XDG_CONFIG_HOME
- * only, as the XDG spec says), else `$HOME/.config/...`; on Windows `%APPDATA%\ml-salary\...`.
- * Only the environment given is read (tests pass their own), so no home: no profile.
- */
-export function profilePath(
-  env: Record<string, string | undefined>,
-  platform: string = process.platform,
-): string | undefined {
-  if (platform === 'win32') {
-    const appData = env.APPDATA;
-    return appData ? win32.join(appData, 'ml-salary', 'profile.json') : undefined;
-  }
-  const xdg = env.XDG_CONFIG_HOME;
-  if (xdg && posix.isAbsolute(xdg)) return posix.join(xdg, 'ml-salary', 'profile.json');
-  const home = env.HOME;
-  return home ? posix.join(home, '.config', 'ml-salary', 'profile.json') : undefined;
-}
 
 /** Whether `path` exists (a broken one is the reader's to explain). */
 function exists(path: string): boolean {

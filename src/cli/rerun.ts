@@ -46,6 +46,7 @@ export function rerunEstimate(profile: Profile, opts: EstimateOptions & TakeHome
 /** An offer's terms as typed or answered (an empty answer is "none" and is left out). */
 export type TypedTerms = Partial<Record<(typeof TERM_FLAGS)[number][0], string>> & {
   private?: boolean;
+  esppLookback?: boolean;
 };
 
 const TERM_FLAGS = [
@@ -68,6 +69,8 @@ const TERM_FLAGS = [
   ['clawback', '--clawback'],
   ['exerciseWindow', '--exercise-window'],
   ['exitPrice', '--exit-price'],
+  ['match', '--match'],
+  ['espp', '--espp'],
 ] as const;
 
 /** The offer's command line: `ml-salary offer`, the profile, the terms, the report's flags. */
@@ -82,5 +85,6 @@ export function rerunOffer(
     if (value !== undefined && value.trim() !== '') words.push(flag, value.trim());
   }
   if (terms.private) words.push('--private');
+  if (terms.esppLookback) words.push('--espp-lookback');
   return shellLine([...words, ...reportFlags(opts)]);
 }

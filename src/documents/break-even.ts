@@ -1,6 +1,6 @@
 // Break-even side by side: the stock growth (a listed company's offer) or the price a share at an
 // exit (a private one) at which offer B's pay over the first N years equals offer A's.
-import { futureRounds, keptThrough } from '../model/equity.js';
+import { futureRounds, keptThrough, stageOutcomes, todayFactor } from '../model/equity.js';
 import { offerYears, type OfferTerms } from '../model/offer.js';
 import { unitPrice, unitsByYear } from './equity.js';
 import type { OfferDocument } from './offer.js';
@@ -24,6 +24,8 @@ export interface BreakEven {
   companyMultiple?: number;
   /** B's pay over the horizon at the value found (whole-dollar years: within a dollar or two). */
   reached?: number;
+  /** With a stage, the exit is this many years away and its value discounted at `rate` a year. */
+  discount?: { years: number; rate: number };
 }
 
 const sum = (xs: readonly number[], n: number): number => xs.slice(0, n).reduce((s, x) => s + x, 0);
@@ -42,8 +44,9 @@ function payAtGrowth(terms: OfferTerms, g: number, n: number): number {
  * it has a stage, else on paper. A listed B: the yearly growth of its stock price, found by
  * bisection from -100% to +1000% (its pay rises with the growth). A private B: the price a
  * share at an exit, valuing what vests in the years at it (less the strike): linear, so solved
- * exactly, then stated to a millionth of a dollar; with a stage, also as the company's value,
- * a multiple of today's, through the rounds expected before an exit.
+ * exactly, then stated to a millionth of a dollar; with a stage, in today's dollars as the
+ * risk-adjusted figures are (discounted over the years to an exit), and also as the company's
+ * value, a multiple of today's, through the rounds expected before an exit.
  */
 export function breakEven(
   a: OfferDocument,
@@ -91,8 +94,13 @@ function atExit(out: BreakEven, b: OfferDocument, terms: OfferTerms): BreakEven 
   if (cash >= target) return { ...out, result: 'always' };
   if (total <= 0) return { ...out, result: 'never' };
   const strike = terms.options?.strike ?? 0;
-  const price = Math.ceil((strike + (target - cash) / total) * 1e6) / 1e6;
-  const reached = cash + units.reduce((s, u) => s + Math.round(u * Math.max(0, price - strike)), 0);
+  const stage = terms.stage ?? null;
+  const when = stage !== null && stage !== 'public' ? stageOutcomes(stage) : null;
+  const today = when ? todayFactor(when) : 1;
+  const price = Math.ceil((strike + (target - cash) / (total * today)) * 1e6) / 1e6;
+  const reached =
+    cash + units.reduce((s, u) => s + Math.round(u * Math.max(0, price - strike) * today), 0);
+  if (when) out.discount = { years: when.years, rate: when.rate };
   const preferred = terms.preferred ?? null;
   // A grant in dollars with no price a share: the value found is a multiple of its paper value.
   if (!terms.options && preferred === null)
@@ -100,7 +108,6 @@ function atExit(out: BreakEven, b: OfferDocument, terms: OfferTerms): BreakEven 
   const result: BreakEven = { ...out, price, reached };
   if (preferred === null) return result;
   result.multiple = Math.round((price / unitPrice(terms)) * 10000) / 10000;
-  const stage = terms.stage ?? null;
   if (stage !== null && stage !== 'public')
     result.companyMultiple =
       Math.round((result.multiple / keptThrough(futureRounds(stage))) * 100) / 100;

@@ -11,6 +11,7 @@ import {
   multipleAt,
   stageLabel,
   stageOutcomes,
+  todayFactor,
   type Distribution,
   type Stage,
 } from '../model/equity.js';
@@ -33,6 +34,8 @@ export interface Odds extends Distribution {
   kept: number;
   /** Carta's median years between priced rounds. */
   roundGapYears: number;
+  /** The exit figures are in today's dollars: divided by (1 + rate)^years. */
+  discount: { years: number; rate: number; source: string; year: number };
 }
 
 export interface OptionYearRow extends OptionYear {
@@ -62,7 +65,7 @@ export interface EquityView {
   odds?: Odds;
   /** With a stage: each year's vest at its expected value (risk-adjusted). */
   expectedByYear?: number[];
-  /** With an exit price: each year's vest valued at it. */
+  /** With an exit price: each year's vest valued at it (in today's dollars as the odds are, with them). */
   atExit?: { price: number; byYear: number[] };
 }
 
@@ -123,6 +126,12 @@ function oddsOf(stage: Stage, units: number, price: number, strike: number): Odd
     futureRounds: rounds,
     kept: round4(keptThrough(rounds)),
     roundGapYears: EQUITY_DATA.roundGap.years,
+    discount: {
+      years: o.years,
+      rate: o.rate,
+      source: EQUITY_DATA.exit.source,
+      year: EQUITY_DATA.exit.year,
+    },
   };
 }
 
@@ -187,17 +196,19 @@ export function equityView(terms: OfferTerms, years: readonly OfferYear[]): Equi
   }
   const units = unitsByYear(terms, years);
   const strike = o?.strike ?? 0;
+  let today = 1;
   if (stage !== null && stage !== 'public' && (o ? preferred !== null : true)) {
     const total = o ? o.count : terms.equity / price;
     view.odds = oddsOf(stage, total, price, strike);
     const outcomes = stageOutcomes(stage);
     view.expectedByYear = units.map((u) => Math.round(expectedValue(outcomes, u, price, strike)));
+    today = todayFactor(outcomes);
   }
   const exit = terms.exitPrice ?? null;
   if (exit !== null) {
     view.atExit = {
       price: exit,
-      byYear: units.map((u) => Math.round(u * Math.max(0, exit - strike))),
+      byYear: units.map((u) => Math.round(u * Math.max(0, exit - strike) * today)),
     };
   }
   return view;

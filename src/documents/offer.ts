@@ -22,6 +22,7 @@ import {
   type LeaveView,
 } from './equity.js';
 import type { TakeHomeView } from '../model/take-home.js';
+import type { BenefitsView } from './benefits.js';
 import type {
   Estimate,
   Level,
@@ -86,6 +87,8 @@ export interface OfferDocument {
   leave?: LeaveView;
   /** Running totals: cash, cash + stock on its basis, risk-adjusted, at an exit price. */
   cumulative: Cumulative;
+  /** A 401(k) match and an ESPP, a value a year apart from the totals (absent: none given). */
+  benefits?: BenefitsView;
 }
 
 /** The equity terms as stated (only those given or in force). */

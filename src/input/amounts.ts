@@ -2,58 +2,88 @@ import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import { groupThousands, money } from '../model/format.js';
 import { didYouMean, oddCharacter } from './names.js';
-import { clip } from './numbers.js';
-import {
-  checkVestingPercents,
-  type Bonus,
-  type Vesting,
-  type VestingPreset,
-} from '../model/offer.js';
+import { clip, digitsValue, isPlain, readNumber, type Typed } from './numbers.js';
+import type { Bonus, Vesting, VestingPreset } from '../model/offer.js';
 
 const LIMITS = model.limits;
 
-/**
- * An amount: an optional `$`, digits (plain, or grouped in threes by commas), optional decimals,
- * an optional `k` (thousand) or `m` (million) in either case.
- */
-const AMOUNT = /^\$?(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?([km])?$/i;
-/** A plain non-negative decimal, as for --years: `15`, `2.5`, `.5`. */
-const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
-/** A leading minus (ASCII or U+2212), before or after the `$`. */
-const NEGATIVE = /^\$?\s*[-\u2212]/;
-
 const AMOUNT_FORMS = 'whole dollars like 185000, 185,000, 185k or $1.2M';
 
-/** `label` is what the message calls the value (`--base`, `--sign-on item 2`). */
-function readAmount(raw: string, field: string, label: string, accepted: string): number {
+/**
+ * Below this, a bare number (no `$`, `k`, `m` or commas) is not taken as dollars: `--base 185`
+ * is more likely 185k, `--bonus 15` 15%, and nothing is guessed (issue 20 item 6).
+ */
+const BARE_FLOOR = 1000;
+
+/** How a number written `t` reads with a unit: `15` -> "15k ($15,000)". */
+const asThousands = (t: string, n: number): string => `${t}k (${money(n * 1000)})`;
+
+/**
+ * An amount's whole dollars from its typed parts: exact decimal arithmetic on the digits, so
+ * 1.0005k is $1,000.50 (rounds to $1,001), not 1000.4999...; half a dollar rounds up.
+ */
+function dollars(t: Typed): number {
+  const [digits, rest] = shifted(t);
+  return Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
+}
+
+/** A typed number's digits with its k or m applied: [whole part, fraction part]. */
+function shifted(t: Typed): [string, string] {
+  const shift = t.unit === 'k' ? 3 : t.unit === 'm' ? 6 : 0;
+  return [
+    (t.whole || '0') + t.fraction.slice(0, shift).padEnd(shift, '0'),
+    t.fraction.slice(shift),
+  ];
+}
+
+/**
+ * One amount (see parseAmount). `label` is what the message calls the value (`--base`,
+ * `--sign-on item 2`); `bare` says what a bare number under BARE_FLOOR might have meant.
+ */
+function readAmount(
+  raw: string,
+  field: string,
+  label: string,
+  accepted: string,
+  bare: (text: string, n: number) => string = (text, n) => `did you mean ${asThousands(text, n)}?`,
+): number {
   const text = raw.trim();
   if (text === '') throw new InputError(`${label} is empty: expected ${accepted}`, field);
-  if (NEGATIVE.test(text)) {
+  const t = readNumber(text);
+  if (t?.sign === '-') {
     throw new InputError(
       `${label} '${clip(text)}' cannot be negative: expected ${accepted}`,
       field,
     );
   }
-  const m = AMOUNT.exec(text);
-  if (!m || (m[1] === '' && m[2] === undefined)) {
-    const why = text.includes(',')
-      ? ' (commas must separate groups of three digits, like 1,200,000)'
-      : '';
+  if (t === undefined || t.sign === '+' || t.unit === '%') {
+    const why =
+      t?.unit === '%'
+        ? ' (a percentage is only for --bonus and --growth)'
+        : text.includes(',')
+          ? ' (commas must separate groups of three digits, like 1,200,000)'
+          : '';
     throw new InputError(
       `${label} '${clip(text)}' is not an amount${why}: expected ${accepted}`,
       field,
     );
   }
-  // Exact decimal arithmetic on the digits, so 1.0005k is $1,000.50 (rounds to $1,001), not 1000.4999...
-  const whole = m[1]!.replace(/,/g, '') || '0';
-  const fraction = m[2] ?? '';
-  const shift = m[3] === undefined ? 0 : m[3].toLowerCase() === 'k' ? 3 : 6;
-  const digits = whole + fraction.slice(0, shift).padEnd(shift, '0');
-  const rest = fraction.slice(shift);
-  const value = Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
+  const value = dollars(t);
+  if (isPlain(t) && digitsValue(t) > 0 && digitsValue(t) < BARE_FLOOR) {
+    throw new InputError(
+      `${label} '${clip(text)}' is not clear: ${bare(text, digitsValue(t))} (a bare number under ${BARE_FLOOR} is not taken as dollars${digitsValue(t) >= 1 ? `: write $${text} for that` : ''})`,
+      field,
+    );
+  }
   if (value > LIMITS.maxAmount) {
     throw new InputError(
       `${label} '${clip(text)}' is above the maximum of ${money(LIMITS.maxAmount)}: expected ${accepted}`,
+      field,
+    );
+  }
+  if (value === 0 && digitsValue(t) > 0) {
+    throw new InputError(
+      `${label} '${clip(text)}' is less than a dollar: expected ${accepted}`,
       field,
     );
   }
@@ -71,18 +101,15 @@ export function parseAmount(text: string, field: string): number {
   return readAmount(text, field, field, AMOUNT_FORMS);
 }
 
-/** The digits of an amount as written (AMOUNT), k and m applied: [whole part, fraction part]. */
+/** The digits of an amount as written, k and m applied: [whole part, fraction part]. */
 function amountDigits(t: string, field: string, what: string, accepted: string): [string, string] {
   if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
-  if (NEGATIVE.test(t))
+  const typed = readNumber(t);
+  if (typed?.sign === '-')
     throw new InputError(`${field} '${clip(t)}' cannot be negative: expected ${accepted}`, field);
-  const m = AMOUNT.exec(t);
-  if (!m || (m[1] === '' && m[2] === undefined))
+  if (typed === undefined || typed.sign === '+' || typed.unit === '%')
     throw new InputError(`${field} '${clip(t)}' is not ${what}: expected ${accepted}`, field);
-  const whole = m[1]!.replace(/,/g, '') || '0';
-  const fraction = m[2] ?? '';
-  const shift = m[3] === undefined ? 0 : m[3].toLowerCase() === 'k' ? 3 : 6;
-  return [whole + fraction.slice(0, shift).padEnd(shift, '0'), fraction.slice(shift)];
+  return shifted(typed);
 }
 
 /**
@@ -145,6 +172,14 @@ export function parseCount(text: string, field: string): number {
 export function parseAmountList(text: string, field: string): number[] {
   const accepted = `amounts separated by commas, one per year, like 50000,30000 or 50k,30k`;
   if (text.trim() === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+  // `1,00,000` (lakh grouping) would split into [1, 0]: commas here group threes or separate
+  // years, and the whole is refused rather than read as the wrong years.
+  if (/(?:^|\D)\d{1,2}(?:,\d\d)+,\d{3}(?!\d)/.test(text)) {
+    throw new InputError(
+      `${field} '${clip(text.trim())}' is not a list of amounts (commas must separate groups of three digits, like 1,200,000, or years, like 50000,30000)`,
+      field,
+    );
+  }
   const items: string[] = [];
   let open = false; // the last item can take a thousands group
   for (const part of text.split(',')) {
@@ -173,34 +208,38 @@ export function parseBonus(text: string, field: string): Bonus {
   const max = LIMITS.maxBonusPercent;
   const accepted = `a percentage of base from 0% to ${max}% like 15%, or an amount like 30000 or 30k`;
   const t = text.trim();
-  if (t.endsWith('%')) {
-    const number = t.slice(0, -1).trim();
-    if (NEGATIVE.test(number)) {
-      throw new InputError(`${field} '${clip(t)}' cannot be negative: expected ${accepted}`, field);
-    }
-    if (!DECIMAL.test(number)) {
-      throw new InputError(
-        `${field} '${clip(t)}' is not a percentage: expected ${accepted}`,
-        field,
-      );
-    }
-    const percent = Number(number);
-    if (percent > max) {
-      throw new InputError(
-        `${field} ${clip(t)} is above ${max}% of base: expected ${accepted}`,
-        field,
-      );
-    }
-    return { kind: 'percent', value: percent / 100 };
+  const typed = readNumber(t);
+  if (typed === undefined && t.endsWith('%')) {
+    throw new InputError(`${field} '${clip(t)}' is not a percentage: expected ${accepted}`, field);
   }
-  // A share written as a fraction (0.15) would be 15 cents: nothing is guessed, it is refused.
-  if (/^0?\.\d+$/.test(t) || t === '1') {
+  if (typed?.unit !== '%') {
+    return { kind: 'amount', value: readAmount(t, field, field, accepted, bonusMeant) };
+  }
+  if (typed.sign === '-') {
+    throw new InputError(`${field} '${clip(t)}' cannot be negative: expected ${accepted}`, field);
+  }
+  if (typed.sign === '+' || typed.dollar || typed.grouped) {
+    throw new InputError(`${field} '${clip(t)}' is not a percentage: expected ${accepted}`, field);
+  }
+  const percent = digitsValue(typed);
+  if (percent > max) {
     throw new InputError(
-      `${field} '${clip(t)}' reads as a fraction of base: write it as a percentage (${Math.round(Number(t) * 1e6) / 1e4}%) or an amount in dollars`,
+      `${field} ${clip(t)} is above ${max}% of base: expected ${accepted}`,
       field,
     );
   }
-  return { kind: 'amount', value: readAmount(t, field, field, accepted) };
+  return { kind: 'percent', value: percent / 100 };
+}
+
+/** What a bare bonus under BARE_FLOOR may have meant: a percentage, a fraction of base, thousands. */
+function bonusMeant(text: string, n: number): string {
+  const max = LIMITS.maxBonusPercent;
+  const readings = [
+    ...(n <= max ? [`${text}%`] : []),
+    ...(n <= max / 100 ? [`${Math.round(n * 1e6) / 1e4}% (${text} as a fraction of base)`] : []),
+    asThousands(text, n),
+  ];
+  return `did you mean ${readings.slice(0, -1).join(', ')}${readings.length > 1 ? ' or ' : ''}${readings[readings.length - 1]!}?`;
 }
 
 /** Bounds for `parsePercent`, in percent: `{ min: -100, max: 1000 }` for -100%..+1000%. */
@@ -222,21 +261,26 @@ export function parsePercent(text: string, field: string, bounds: PercentBounds)
   const accepted = `a percentage from ${bounds.min}% to ${bounds.max}%, like 10% or -5%`;
   const t = text.trim();
   if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
-  const m = /^([+\-\u2212]?)\s*(.*?)\s*(%?)$/.exec(t)!;
-  const [, sign, number, percentSign] = m as unknown as [string, string, string, string];
-  if (!DECIMAL.test(number)) {
+  const typed = readNumber(t);
+  if (
+    typed === undefined ||
+    typed.dollar ||
+    typed.grouped ||
+    (typed.unit !== '' && typed.unit !== '%')
+  ) {
     throw new InputError(`${field} '${clip(t)}' is not a percentage: expected ${accepted}`, field);
   }
-  const negative = sign !== '' && sign !== '+';
-  if (percentSign === '') {
-    const minus = negative ? '-' : '';
-    const asFraction = Number((Number(number) * 100).toFixed(6));
+  const minus = typed.sign === '-' ? '-' : '';
+  const number = digitsValue(typed);
+  if (typed.unit === '') {
+    const written = t.replace(/^[+\-\u2212]\s*/, '');
+    const asFraction = Number((number * 100).toFixed(6));
     throw new InputError(
-      `${field} '${clip(t)}' needs a % sign (${minus}${number}% or ${minus}${asFraction}%?): expected ${accepted}`,
+      `${field} '${clip(t)}' needs a % sign (${minus}${written}% or ${minus}${asFraction}%?): expected ${accepted}`,
       field,
     );
   }
-  const percent = (negative ? -1 : 1) * Number(number);
+  const percent = (minus ? -1 : 1) * number;
   if (percent < bounds.min || percent > bounds.max) {
     throw new InputError(
       `${field} ${clip(t)} is outside ${bounds.min}% to ${bounds.max}%: expected ${accepted}`,
@@ -306,21 +350,78 @@ export function parseVesting(
     );
   }
   const percents = parts.map((part, i) => {
-    const number = part.endsWith('%') ? part.slice(0, -1).trim() : part;
     const year = `${field} year ${i + 1}`;
-    if (number === '')
+    if (part === '' || part === '%')
       throw new InputError(`${year} is empty in '${clip(t)}': expected ${accepted}`, field);
-    if (NEGATIVE.test(number)) {
+    const typed = readNumber(part);
+    if (typed?.sign === '-') {
       throw new InputError(
         `${year} '${clip(part)}' cannot be negative: expected ${accepted}`,
         field,
       );
     }
-    if (!DECIMAL.test(number)) {
+    if (
+      typed === undefined ||
+      typed.sign !== '' ||
+      typed.dollar ||
+      typed.grouped ||
+      (typed.unit !== '' && typed.unit !== '%')
+    ) {
       throw new InputError(`${year} '${clip(part)}' is not a number: expected ${accepted}`, field);
     }
-    return Number(number);
+    return digitsValue(typed);
   });
   checkVestingPercents(percents, field);
   return { id: 'custom', percents };
+}
+
+/** Percentages in a schedule may add up to 100 within this, so 33.33/33.33/33.33 passes. */
+const SUM_TOLERANCE = 0.01;
+
+/** Show a sum of percentages as a person would: 99.999999 -> "99.999999", 90.00000000001 -> "90". */
+export function shownSum(sum: number): string {
+  return String(Number(sum.toFixed(6)));
+}
+
+/**
+ * A fraction as a percentage for a message about a bound: one decimal (500, 233.3), or as many
+ * as it takes not to read as the bound itself (200.0004 is not "200").
+ */
+export function shownPercent(fraction: number, bound: number): string {
+  const percent = fraction * 100;
+  const short = Math.round(percent * 10) / 10;
+  return short === bound ? shownSum(percent) : String(short);
+}
+
+/**
+ * Check a list of yearly vesting percentages: 1 to 10 years (data/offer.json, `limits`), each a
+ * finite number >= 0, adding up to 100 within 0.01. Throws an InputError naming `field`.
+ */
+export function checkVestingPercents(percents: readonly number[], field: string): void {
+  const accepted = `yearly percentages adding up to 100, like 25/25/25/25 or 10/20/30/40`;
+  if (percents.length < 1 || percents.length > LIMITS.maxVestingYears) {
+    throw new InputError(
+      `${field} has ${percents.length} years: a schedule has 1 to ${LIMITS.maxVestingYears}; expected ${accepted}`,
+      field,
+    );
+  }
+  percents.forEach((p, i) => {
+    if (typeof p !== 'number' || !Number.isFinite(p)) {
+      throw new InputError(`${field} year ${i + 1} is not a number: expected ${accepted}`, field);
+    }
+    if (p < 0) {
+      throw new InputError(
+        `${field} year ${i + 1} (${p}) cannot be negative: expected ${accepted}`,
+        field,
+      );
+    }
+  });
+  const sum = percents.reduce((a, b) => a + b, 0);
+  // The 1e-9 keeps a sum of exactly 99.99 (33.33 x 3, in floating point 99.98999...) inside.
+  if (Math.abs(sum - 100) > SUM_TOLERANCE + 1e-9) {
+    throw new InputError(
+      `${field} ${percents.join('/')} adds up to ${shownSum(sum)}, not 100: expected ${accepted}`,
+      field,
+    );
+  }
 }

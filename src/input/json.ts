@@ -11,16 +11,30 @@ import { clip } from './numbers.js';
 export function repeatedKey(text: string, value: unknown): string | undefined {
   let colons = 0;
   for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) colons++;
-  return colons > keyCount(value) ? scan(text) : undefined;
+  return colons > shape(value).keys ? scan(text) : undefined;
 }
 
-function keyCount(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
-  const values: unknown[] = Array.isArray(value) ? value : Object.values(value);
-  let n = Array.isArray(value) ? 0 : values.length;
-  for (const v of values) n += keyCount(v);
-  return n;
+/**
+ * How many keys a parsed value's objects hold in all, and how deep it is nested: walked with a
+ * list, not by recursion, so [[[[...]]]] 100,000 deep is measured rather than overflowing the stack.
+ */
+function shape(value: unknown): { keys: number; depth: number } {
+  let keys = 0;
+  let depth = 0;
+  const todo: [unknown, number][] = [[value, 0]];
+  while (todo.length > 0) {
+    const [v, d] = todo.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > depth) depth = d + 1;
+    const values: unknown[] = Array.isArray(v) ? v : Object.values(v);
+    if (!Array.isArray(v)) keys += values.length;
+    for (const child of values) todo.push([child, d + 1]);
+  }
+  return { keys, depth };
 }
+
+/** The deepest nesting a user's JSON may have (an offer file has 2 levels, a market file 6). */
+const MAX_DEPTH = 64;
 
 /** An object or array being read, its path, and (for an object) its keys so far. */
 interface Frame {
@@ -82,6 +96,13 @@ export function parseJson(text: string, name: string, field: string): unknown {
   } catch (error) {
     throw new InputError(
       `${name}: not valid JSON (${clip((error as Error).message.replace(/\s+/g, ' '), 120)})`,
+      field,
+    );
+  }
+  const { depth } = shape(value);
+  if (depth > MAX_DEPTH) {
+    throw new InputError(
+      `${name}: nested ${depth} levels deep, more than the ${MAX_DEPTH} any file ml-salary reads has`,
       field,
     );
   }

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { readText } from './files.js';
 import { parseJson } from './json.js';
-import { money } from '../model/format.js';
+import { MAX_FIGURE, money } from '../model/format.js';
 import { deepFreeze } from '../model/freeze.js';
 import marketSchema from '../../schemas/market.schema.json' with { type: 'json' };
 import { schemaProblem, type Schema } from './schema.js';
@@ -192,12 +192,6 @@ function checkMeaning(m: Market): void {
   cites(m, '');
   checkLargest(m, fail);
 }
-
-/**
- * The most a figure of an estimate may be, in US dollars a year (a total of a billion dollars a
- * year is far above any salary; the schema's own bounds alone would allow some 10^12).
- */
-export const MAX_FIGURE = 1_000_000_000;
 
 /** The largest of `values` with its path, or [0, ''] when none is positive. */
 function largest(values: Iterable<[number, string]>): [number, string] {

@@ -1,7 +1,59 @@
 import { InputError } from '../errors.js';
 import { market } from '../model/market.js';
 
-const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+/**
+ * A number as a person types it, in parts (nothing converted yet): every number ml-salary reads
+ * from text (years, amounts, percentages, a schedule's years) is read by `readNumber`, and each
+ * parser says which parts it takes.
+ */
+export interface Typed {
+  /** A leading minus (ASCII or U+2212, before or after a `$`); `+` when a plus was written. */
+  sign: '' | '+' | '-';
+  dollar: boolean;
+  /** The digits before the point, commas taken out ('' for `.5`). */
+  whole: string;
+  /** The digits after the point ('' for none). */
+  fraction: string;
+  /** The whole part was grouped in threes by commas (`1,200,000`). */
+  grouped: boolean;
+  /** A `k` (thousand), `m` (million) or `%` after the digits. */
+  unit: '' | 'k' | 'm' | '%';
+}
+
+const TYPED =
+  /^([+\-\u2212]?)\s*(\$?)\s*([+\-\u2212]?)\s*([1-9]\d{0,2}(?:,\d{3})+|0|\d*)(?:\.(\d+))?\s*([km%]?)$/i;
+
+/**
+ * The parts of a number as typed, or undefined when the text is not one: an optional sign, an
+ * optional `$`, digits (plain, or grouped in threes by commas without a leading 0), an optional
+ * fraction, an optional `k`, `m` or `%`; spaces around it. No exponent, hex, NaN or Infinity.
+ */
+export function readNumber(text: string): Typed | undefined {
+  const m = TYPED.exec(text.trim());
+  if (!m) return undefined;
+  const [, before, dollar, after, whole, fraction, unit] = m as unknown as string[];
+  if (whole === '' && fraction === undefined) return undefined;
+  if (before !== '' && after !== '') return undefined;
+  const sign = before || after;
+  return {
+    sign: sign === '' ? '' : sign === '+' ? '+' : '-',
+    dollar: dollar === '$',
+    whole: whole!.replace(/,/g, ''),
+    fraction: fraction ?? '',
+    grouped: whole!.includes(','),
+    unit: (unit ?? '').toLowerCase() as Typed['unit'],
+  };
+}
+
+/** Whether a typed number is a plain decimal (`15`, `2.5`, `.5`): no sign, `$`, commas or unit. */
+export function isPlain(t: Typed | undefined): boolean {
+  return t !== undefined && t.sign === '' && !t.dollar && !t.grouped && t.unit === '';
+}
+
+/** The value of the digits (sign, `$` and unit left to the caller). */
+export function digitsValue(t: Typed): number {
+  return Number(`${t.whole || '0'}.${t.fraction || '0'}`);
+}
 
 /** What a JSON value is, for messages: "a list", "an object", "a number", ... */
 export function kindOf(value: unknown): string {
@@ -11,15 +63,15 @@ export function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** What a years value may be, for messages. */
+const yearsAccepted = (max: number): string => `a number of years from 0 to ${max}, like 4 or 2.5`;
+
 /**
  * Parse years of experience strictly: plain decimal digits only (no sign, exponent, hex,
  * separators or units), from 0 to `max` (by default the bundled market's maximum). Numbers
  * already parsed (JSON) are range-checked. `asWritten` is how the input wrote a number, for
  * messages: JSON's 1e400 parses to Infinity, and is reported as 1e400.
  */
-/** What a years value may be, for messages. */
-const yearsAccepted = (max: number): string => `a number of years from 0 to ${max}, like 4 or 2.5`;
-
 export function parseYears(
   raw: unknown,
   max: number = market.experience.maxYears,
@@ -33,14 +85,15 @@ export function parseYears(
     const text = raw.trim();
     if (text === '')
       throw new InputError(`${field} is empty: expected ${yearsAccepted(max)}`, field);
-    if (!DECIMAL.test(text)) {
-      const why = /^-\s*(?:\d|\.\d)/.test(text) ? ' (years cannot be negative)' : '';
+    const typed = readNumber(text);
+    if (!isPlain(typed)) {
+      const why = typed?.sign === '-' ? ' (years cannot be negative)' : '';
       throw new InputError(
         `${field} '${clip(raw)}' is not a plain number${why}: expected ${yearsAccepted(max)}`,
         field,
       );
     }
-    value = Number(text);
+    value = digitsValue(typed!);
   } else {
     throw new InputError(
       `${field} must be a number, got ${kindOf(raw)}: expected ${yearsAccepted(max)}`,

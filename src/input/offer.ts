@@ -1,22 +1,27 @@
 // An offer as a user gives it (flags, an offer file, a batch record, answers at the prompts) into
 // checked terms. Pure: names in messages come from the caller (`--sign-on` or `signOn`).
+import model from '../../data/offer.json' with { type: 'json' };
 import {
+  checkVestingPercents,
   parseAmount,
   parseAmountList,
   parseBonus,
   parsePercent,
+  shownPercent,
   GROWTH_BOUNDS,
 } from './amounts.js';
 import { InputError } from '../errors.js';
 import { kindOf } from './numbers.js';
+import { MAX_FIGURE, money } from '../model/format.js';
 import {
-  checkOffer,
+  offerYears,
   vestingPresets,
   type Bonus,
   type OfferFieldNames,
   type OfferTerms,
   type Vesting,
 } from '../model/offer.js';
+import { checkEquity } from '../model/options.js';
 import { parseVesting } from './amounts.js';
 import {
   cadenceOf,
@@ -100,7 +105,9 @@ function bonusOf(value: unknown, field: string): Bonus {
 function vestingOf(value: unknown, field: string): Vesting {
   if (typeof value === 'string') return parseVesting(value, vestingPresets, field);
   if (Array.isArray(value) && value.every((v) => typeof v === 'number')) {
-    return parseVesting(value.join('/'), vestingPresets, field);
+    // Numbers already: checked as they are, not joined into text and parsed again.
+    checkVestingPercents(value, field);
+    return { id: 'custom', percents: [...(value as number[])] };
   }
   throw new InputError(
     `${field} must be a preset name like "amazon" or yearly percentages like "10/20/30/40" or [10, 20, 30, 40], got ${kindOf(value)}`,
@@ -109,6 +116,19 @@ function vestingOf(value: unknown, field: string): Vesting {
 }
 
 function signOnOf(value: unknown, field: string): number[] {
+  const list = signOnList(value, field);
+  // No schedule holds more years, so no answer could make room for them.
+  const most = model.limits.maxVestingYears;
+  if (list.length > most) {
+    throw new InputError(
+      `${field} lists ${list.length} years, more than the ${most} a vesting schedule may have`,
+      field,
+    );
+  }
+  return list;
+}
+
+function signOnList(value: unknown, field: string): number[] {
   if (typeof value === 'string') return parseAmountList(value, field);
   if (typeof value === 'number') return [amount(value, field)];
   if (Array.isArray(value)) return value.map((v, i) => amount(v, `${field} item ${i + 1}`));
@@ -170,8 +190,11 @@ function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
  * `--bonus ""`) fails at once rather than after the answers.
  */
 export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
-  parseTerms(raw, names);
+  const t = parseTerms(raw, names);
   parseEquity(raw, names);
+  // A sign-on longer than the schedule given could not be answered past: refused before asking.
+  if (t.signOn !== undefined && t.vesting !== undefined)
+    checkSignOnYears(t.signOn, t.vesting, names);
 }
 
 /**
@@ -212,4 +235,87 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   };
   checkOffer(terms, names);
   return terms;
+}
+
+const MAX_BONUS = model.limits.maxBonusPercent;
+
+/**
+ * Check a target bonus against the base it is paid on (each was checked on its own as parsed):
+ * an amount may come to no more than 200% of base, as a percentage may not (data/offer.json,
+ * `limits`). Throws an InputError naming `fields.bonus`, with the share of base an amount is.
+ */
+export function checkBonus(
+  bonus: Bonus,
+  base: number,
+  fields: Pick<OfferFieldNames, 'bonus' | 'base'>,
+): void {
+  if (bonus.kind === 'amount' && bonus.value * 100 > base * MAX_BONUS) {
+    throw new InputError(
+      `${fields.bonus} ${money(bonus.value)} is ${shownPercent(bonus.value / base, MAX_BONUS)}% of ${fields.base} ${money(base)}, above ${MAX_BONUS}% of base`,
+      fields.bonus,
+    );
+  }
+}
+
+/**
+ * Check that a sign-on is paid within the years the offer shows: no more entries than its
+ * schedule has years. The message shows the schedule as given: its preset id, or its yearly
+ * percentages (`10/20/30/40`), never the id `custom`; an offer without stock shows 4 years.
+ */
+export function checkSignOnYears(
+  signOn: readonly number[],
+  vesting: Vesting,
+  fields: Pick<OfferFieldNames, 'signOn' | 'vesting' | 'equity'>,
+  stock = true,
+): void {
+  const years = vesting.percents.length;
+  if (signOn.length <= years) return;
+  const why = stock
+    ? `the ${years} of the vesting schedule (${fields.vesting} ${vesting.id === 'custom' ? vesting.percents.join('/') : vesting.id})`
+    : `the ${years} years shown for an offer without stock (with ${fields.equity}, a ${fields.vesting} of ${signOn.length} years or more shows them all)`;
+  throw new InputError(
+    `${fields.signOn} lists ${signOn.length} years, more than ${why}`,
+    fields.signOn,
+  );
+}
+
+/**
+ * Check the terms against each other, once, after each was parsed and checked on its own: a
+ * base above $0, a bonus within 200% of base, no more sign-on years than the schedule has, no
+ * refresher, growth or private flag without stock, the equity terms together (checkEquity), and
+ * no year above MAX_FIGURE (issue 20 item 9: a year of a $100M grant growing 1000% a year went
+ * past 2^53). Throws InputError naming the field as `fields` names it.
+ */
+export function checkOffer(terms: OfferTerms, fields: OfferFieldNames): void {
+  if (terms.base === 0) throw new InputError(`${fields.base} must be more than $0`, fields.base);
+  if (terms.bonus !== null) checkBonus(terms.bonus, terms.base, fields);
+  const stock = terms.equity > 0 || !!terms.options;
+  checkSignOnYears(terms.signOn, terms.vesting, fields, stock);
+  if (terms.refresh > 0 && terms.equity === 0) {
+    throw new InputError(
+      `${fields.refresh} needs ${fields.equity}: a refresher adds to a stock grant, and the offer has none`,
+      fields.refresh,
+    );
+  }
+  if (terms.growth !== 0 && !stock) {
+    throw new InputError(
+      `${fields.growth} needs ${fields.equity}: growth moves the stock's price, and the offer has no stock`,
+      fields.growth,
+    );
+  }
+  if (terms.private && !stock) {
+    throw new InputError(
+      `${fields.private} describes the equity, but the offer has none (${fields.equity})`,
+      fields.private,
+    );
+  }
+  checkEquity(terms, fields);
+  for (const y of offerYears(terms)) {
+    if (y.total > MAX_FIGURE || y.equity > MAX_FIGURE) {
+      throw new InputError(
+        `the offer comes to ${money(Math.max(y.total, y.equity))} in year ${y.year}, above the most ml-salary shows (${money(MAX_FIGURE)}): check ${fields.equity}, ${fields.refresh} and ${fields.growth}`,
+        stock ? fields.growth : fields.base,
+      );
+    }
+  }
 }

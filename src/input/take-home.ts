@@ -2,20 +2,24 @@
 // the tax tables hold (upper case) or `none`, the pre-tax contributions an amount. Loaded only
 // with --take-home (the tax tables come along).
 import { InputError } from '../errors.js';
-import { localityIndex, stateCodes, type TakeHomeRequest } from '../model/take-home.js';
+import { localityIndex, stateCodes, stateList, type TakeHomeRequest } from '../model/take-home.js';
 import type { Filing } from '../model/tax.js';
 import { parseAmount } from './amounts.js';
 import { didYouMean } from './names.js';
 import { clip } from './numbers.js';
 
-/** A state as typed (`ca`, ` NY `, `none`): its code, or `none` for federal only. */
+/** A state as typed (`ca`, ` NY `, `new york`, `none`): its code, or `none` for federal only. */
 export function parseState(text: string, field: string): string {
   const typed = text.trim();
   if (typed.toLowerCase() === 'none') return 'none';
   const codes = stateCodes();
   const code = typed.toUpperCase();
   if (codes.includes(code)) return code;
-  const hint = didYouMean(code, codes);
+  const byName = new Map(stateList().map((s) => [s.name.toLowerCase(), s.code]));
+  const name = typed.toLowerCase().replace(/\s+/g, ' ');
+  if (byName.has(name)) return byName.get(name)!;
+  const near = code.length > 2 ? didYouMean(name, [...byName.keys()]) : undefined;
+  const hint = near ? byName.get(near) : didYouMean(code, codes);
   throw new InputError(
     `${field} '${clip(typed)}' is not supported${hint ? ` (did you mean ${hint}?)` : ''}: use one of ${codes.join(', ')}, or none (federal only)`,
     field,

@@ -15,15 +15,21 @@ export interface Bucket {
   bp: number;
 }
 
-/** The outcomes of a stage: the chance of nothing and the ranges above 1x, in basis points. */
+/**
+ * The outcomes of a stage: the chance of nothing and the ranges above 1x, in basis points; and
+ * the years to an exit and the yearly return money earns meanwhile (a fraction), which turn a
+ * figure at the exit into today's dollars (divided by (1 + rate)^years).
+ */
 export interface Outcomes {
   nothingBp: number;
   buckets: Bucket[];
+  years: number;
+  rate: number;
 }
 
 type Named = keyof typeof startup.outcomes;
 const bp = (percent: number): number => Math.round(percent * 100);
-const named = (name: Named): Outcomes => {
+const named = (name: Named): Omit<Outcomes, 'years' | 'rate'> => {
   const o = startup.outcomes[name];
   return {
     nothingBp: bp(o.nothing),
@@ -31,10 +37,16 @@ const named = (name: Named): Outcomes => {
   };
 };
 
-/** The stage's outcomes; a stage with two named sets (Series B) takes their average. */
+/**
+ * The stage's outcomes; a stage with two named sets (Series B) takes their average. An exit is
+ * taken to come Carta's median gap between rounds after each round still to come, and once more
+ * after the last (seed: 5 x 2.1 = 10.5 years); it is discounted at the stock market's long-run return.
+ */
 export function stageOutcomes(stage: PrivateStage): Outcomes {
+  const years = Math.round(startup.roundGap.years * (futureRounds(stage).length + 1) * 10) / 10;
+  const when = { years, rate: Math.round(startup.exit.rate * 100) / 10000 };
   const spec = startup.stages[stage].outcomes as Named | Named[];
-  if (typeof spec === 'string') return named(spec);
+  if (typeof spec === 'string') return { ...named(spec), ...when };
   const sets = spec.map(named);
   const mean = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
   const ranges = new Map<string, Bucket>();
@@ -44,8 +56,11 @@ export function stageOutcomes(stage: PrivateStage): Outcomes {
     ...r,
     bp: mean(sets.map((s) => s.buckets.find((b) => b.from === r.from && b.to === r.to)?.bp ?? 0)),
   }));
-  return { nothingBp: mean(sets.map((s) => s.nothingBp)), buckets };
+  return { nothingBp: mean(sets.map((s) => s.nothingBp)), buckets, ...when };
 }
+
+/** What a dollar at the stage's exit is worth today: 1 / (1 + rate)^years. */
+export const todayFactor = (o: Outcomes): number => (1 + o.rate) ** -o.years;
 
 /** The label of a stage ("Series A"), `Public company` for `public`. */
 export function stageLabel(stage: Stage): string {
@@ -83,42 +98,47 @@ export function expectedMultiple(o: Outcomes): number {
   return o.buckets.reduce((sum, b) => sum + (b.bp / 10000) * bucketMean(b, 1, 0), 0);
 }
 
-/** A distribution of what a holding may be worth at an exit, whole dollars. */
+/** A distribution of what a holding an exit pays may be worth today, whole dollars. */
 export interface Distribution {
   /** The chance it is worth nothing, a fraction (0.65). */
   nothing: number;
-  /** The median outcome. */
+  /** The median outcome, in today's dollars. */
   p50: number;
-  /** The average over the outcomes: what "risk-adjusted" means in this tool. */
+  /** The average over the outcomes in today's dollars: what "risk-adjusted" means in this tool. */
   expected: number;
-  /** A good outcome: the 90th percentile. */
+  /** The same average at the exit, not discounted. */
+  expectedAtExit: number;
+  /** A good outcome (the 90th percentile), in today's dollars. */
   good: number;
   /** The share of `expected` that comes from outcomes of 10x the price or more. */
   fromTenfold: number;
 }
 
 /**
- * What `units` shares (or options with `strike`) are worth at an exit, each share worth m x
- * `price` (the last preferred price), m drawn from the stage's outcomes. For a grant given in
- * dollars at the preferred price, pass units = dollars and price = 1.
+ * What `units` shares (or options with `strike`) an exit pays are worth today, each share worth
+ * m x `price` (the last preferred price) at the exit, m drawn from the stage's outcomes. For a
+ * grant given in dollars at the preferred price, pass units = dollars and price = 1.
  */
 export function distribution(o: Outcomes, units: number, price: number, strike = 0): Distribution {
+  const today = units * todayFactor(o);
   const payoff = (m: number): number => Math.max(0, m * price - strike);
   const perUnit = o.buckets.map((b) => (b.bp / 10000) * bucketMean(b, price, strike));
   const expected = perUnit.reduce((a, b) => a + b, 0);
   const tenfold = o.buckets.reduce((s, b, i) => s + (b.from >= 10 ? perUnit[i]! : 0), 0);
   return {
     nothing: o.nothingBp / 10000,
-    p50: Math.round(units * payoff(multipleAt(o, 5000))),
-    expected: Math.round(units * expected),
-    good: Math.round(units * payoff(multipleAt(o, 9000))),
+    p50: Math.round(today * payoff(multipleAt(o, 5000))),
+    expected: Math.round(today * expected),
+    expectedAtExit: Math.round(units * expected),
+    good: Math.round(today * payoff(multipleAt(o, 9000))),
     fromTenfold: expected > 0 ? Math.round((tenfold / expected) * 10000) / 10000 : 0,
   };
 }
 
-/** The expected value at exit of `units` shares or options: `distribution(...).expected`, unrounded. */
+/** The expected value today of `units` shares or options: `distribution(...).expected`, unrounded. */
 export function expectedValue(o: Outcomes, units: number, price: number, strike = 0): number {
-  return units * o.buckets.reduce((s, b) => s + (b.bp / 10000) * bucketMean(b, price, strike), 0);
+  const perUnit = o.buckets.reduce((s, b) => s + (b.bp / 10000) * bucketMean(b, price, strike), 0);
+  return units * perUnit * todayFactor(o);
 }
 
 /** The rounds a company at `stage` is taken to raise before an exit, with Carta's median dilution. */

@@ -2,6 +2,12 @@
 // use these, so "$1,234", "17.5%" and "6 years" read the same everywhere.
 
 /**
+ * The largest figure ml-salary takes or prints, in dollars a year (a --data market, an offer's
+ * year): far below 2^53, where JSON numbers stop being exact.
+ */
+export const MAX_FIGURE = 1_000_000_000;
+
+/**
  * A whole number with its digits grouped in threes by commas, as `toLocaleString('en-US')`
  * writes it (done by hand: the first toLocaleString call loads locale data, ~15 ms). A number
  * past 2^53 (only ever in a message refusing it) is written with all its digits.

@@ -1,9 +1,7 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import vesting from '../../data/vesting.json' with { type: 'json' };
-import { InputError } from '../errors.js';
 import type { Stage } from './equity.js';
-import { money } from './format.js';
-import { checkEquity, optionYears, type OptionTerms } from './options.js';
+import { optionYears, type OptionTerms } from './options.js';
 import { signOnOnLeaving, vestedBetween, YEARLY, type Cadence, type Clawback } from './vesting.js';
 
 /** A target bonus: a fraction of base (`0.15` for 15%) or an amount in dollars a year. */
@@ -69,203 +67,8 @@ export interface OfferTerms {
 export type OfferField =
   Exclude<keyof OfferTerms, 'cadence'> | 'strike' | 'fmv' | 'optionType' | 'cliff' | 'vestEvery';
 
-/** How each term is named in messages: the `ml-salary offer` flags unless told otherwise. */
+/** How each term is named in messages: by its flag (cli/flags.ts OFFER_FLAGS) or its key in a file. */
 export type OfferFieldNames = Readonly<Record<OfferField, string>>;
-
-export const OFFER_FLAGS: OfferFieldNames = Object.freeze({
-  base: '--base',
-  bonus: '--bonus',
-  equity: '--equity',
-  vesting: '--vesting',
-  signOn: '--sign-on',
-  refresh: '--refresh',
-  growth: '--growth',
-  private: '--private',
-  options: '--options',
-  strike: '--strike',
-  fmv: '--fmv',
-  preferred: '--preferred',
-  optionType: '--option-type',
-  stage: '--stage',
-  cliff: '--cliff',
-  vestEvery: '--vest-every',
-  leaveAt: '--leave-at',
-  clawback: '--clawback',
-  exerciseWindow: '--exercise-window',
-  exitPrice: '--exit-price',
-});
-
-const LIMITS = model.limits;
-/** Percentages in a schedule may add up to 100 within this, so 33.33/33.33/33.33 passes. */
-const SUM_TOLERANCE = 0.01;
-
-/** Show a sum of percentages as a person would: 99.999999 -> "99.999999", 90.00000000001 -> "90". */
-function shownSum(sum: number): string {
-  return String(Number(sum.toFixed(6)));
-}
-
-/**
- * A fraction as a percentage for a message about a bound: one decimal (500, 233.3), or as many
- * as it takes not to read as the bound itself (200.0004 is not "200").
- */
-function shownPercent(fraction: number, bound: number): string {
-  const percent = fraction * 100;
-  const short = Math.round(percent * 10) / 10;
-  return short === bound ? shownSum(percent) : String(short);
-}
-
-/**
- * Check a list of yearly vesting percentages: 1 to 10 years (data/offer.json, `limits`), each a
- * finite number >= 0, adding up to 100 within 0.01. Throws an InputError naming `field`.
- */
-export function checkVestingPercents(percents: readonly number[], field: string): void {
-  const accepted = `yearly percentages adding up to 100, like 25/25/25/25 or 10/20/30/40`;
-  if (percents.length < 1 || percents.length > LIMITS.maxVestingYears) {
-    throw new InputError(
-      `${field} has ${percents.length} years: a schedule has 1 to ${LIMITS.maxVestingYears}; expected ${accepted}`,
-      field,
-    );
-  }
-  percents.forEach((p, i) => {
-    if (typeof p !== 'number' || !Number.isFinite(p)) {
-      throw new InputError(`${field} year ${i + 1} is not a number: expected ${accepted}`, field);
-    }
-    if (p < 0) {
-      throw new InputError(
-        `${field} year ${i + 1} (${p}) cannot be negative: expected ${accepted}`,
-        field,
-      );
-    }
-  });
-  const sum = percents.reduce((a, b) => a + b, 0);
-  // The 1e-9 keeps a sum of exactly 99.99 (33.33 x 3, in floating point 99.98999...) inside.
-  if (Math.abs(sum - 100) > SUM_TOLERANCE + 1e-9) {
-    throw new InputError(
-      `${field} ${percents.join('/')} adds up to ${shownSum(sum)}, not 100: expected ${accepted}`,
-      field,
-    );
-  }
-}
-
-function checkAmount(value: unknown, field: string, what: string): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InputError(`${field} must be an amount in dollars${what}`, field);
-  }
-  if (value < 0) throw new InputError(`${field}${what} cannot be negative`, field);
-  if (value > LIMITS.maxAmount) {
-    throw new InputError(
-      `${field}${what} ${money(value)} is above the maximum of ${money(LIMITS.maxAmount)}`,
-      field,
-    );
-  }
-}
-
-/**
- * Check a target bonus against the base it is paid on: a percentage from 0% to 200% of base, or
- * an amount (at most $100,000,000) that comes to no more than 200% of base (data/offer.json,
- * `limits`). Throws an InputError naming `fields.bonus`, with the share of base an amount is.
- */
-export function checkBonus(
-  bonus: Bonus,
-  base: number,
-  fields: Pick<OfferFieldNames, 'bonus' | 'base'>,
-): void {
-  const max = LIMITS.maxBonusPercent;
-  if (bonus.kind === 'percent') {
-    if (typeof bonus.value !== 'number' || !Number.isFinite(bonus.value) || bonus.value < 0) {
-      throw new InputError(
-        `${fields.bonus} must be a percentage of base from 0% to ${max}%`,
-        fields.bonus,
-      );
-    }
-    if (bonus.value > max / 100) {
-      throw new InputError(
-        `${fields.bonus} ${shownSum(bonus.value * 100)}% is above ${max}% of base`,
-        fields.bonus,
-      );
-    }
-  } else if (bonus.kind === 'amount') {
-    checkAmount(bonus.value, fields.bonus, '');
-    // The same bound as for a percentage: an amount is judged as the share of base it is.
-    if (bonus.value * 100 > base * max) {
-      throw new InputError(
-        `${fields.bonus} ${money(bonus.value)} is ${shownPercent(bonus.value / base, max)}% of ${fields.base} ${money(base)}, above ${max}% of base`,
-        fields.bonus,
-      );
-    }
-  } else {
-    throw new InputError(`${fields.bonus} must be a percentage of base or an amount`, fields.bonus);
-  }
-}
-
-/**
- * Check that a sign-on is paid within the years the schedule shows: no more entries than
- * `vesting` has years. The message shows the schedule as given: its preset id, or its yearly
- * percentages (`10/20/30/40`), never the id `custom`.
- */
-export function checkSignOnYears(
-  signOn: readonly number[],
-  vesting: Vesting,
-  fields: Pick<OfferFieldNames, 'signOn' | 'vesting'>,
-): void {
-  const years = vesting.percents.length;
-  if (signOn.length > years) {
-    const shown = vesting.id === 'custom' ? vesting.percents.join('/') : vesting.id;
-    throw new InputError(
-      `${fields.signOn} lists ${signOn.length} years, more than the ${years} of the vesting schedule (${fields.vesting} ${shown})`,
-      fields.signOn,
-    );
-  }
-}
-
-/**
- * Check an offer for values out of bounds and for terms that contradict each other, throwing an
- * InputError that names the flag (or the name in `fields`, for an offer file or a batch record):
- * a base of $0; a bonus over 200% of base (`checkBonus`); more sign-on years than vesting years
- * (`checkSignOnYears`); `--refresh` or `--private` without `--equity`; a schedule that is not
- * 1-10 years adding up to 100; a growth outside -100%..+1000%.
- */
-export function checkOffer(terms: OfferTerms, fields: OfferFieldNames = OFFER_FLAGS): void {
-  checkAmount(terms.base, fields.base, '');
-  if (terms.base === 0) throw new InputError(`${fields.base} must be more than $0`, fields.base);
-  if (terms.bonus !== null) checkBonus(terms.bonus, terms.base, fields);
-
-  checkAmount(terms.equity, fields.equity, '');
-  checkVestingPercents(terms.vesting.percents, fields.vesting);
-
-  terms.signOn.forEach((s, i) => checkAmount(s, fields.signOn, ` year ${i + 1}`));
-  checkSignOnYears(terms.signOn, terms.vesting, fields);
-
-  checkAmount(terms.refresh, fields.refresh, '');
-  if (terms.refresh > 0 && terms.equity === 0) {
-    throw new InputError(
-      `${fields.refresh} needs ${fields.equity}: a refresher adds to a stock grant, and the offer has none`,
-      fields.refresh,
-    );
-  }
-
-  const g = LIMITS.growthPercent;
-  if (typeof terms.growth !== 'number' || !Number.isFinite(terms.growth)) {
-    throw new InputError(
-      `${fields.growth} must be a percentage from ${g.min}% to ${g.max}%`,
-      fields.growth,
-    );
-  }
-  if (terms.growth < g.min / 100 || terms.growth > g.max / 100) {
-    throw new InputError(
-      `${fields.growth} ${shownSum(terms.growth * 100)}% is outside ${g.min}% to ${g.max}% a year`,
-      fields.growth,
-    );
-  }
-
-  if (terms.private && terms.equity === 0 && !terms.options) {
-    throw new InputError(
-      `${fields.private} describes the equity, but the offer has none (${fields.equity})`,
-      fields.private,
-    );
-  }
-  checkEquity(terms, fields);
-}
 
 /** The initial grant's value on paper: the dollar grant, or the options' spread at the paper price. */
 export function grantValue(terms: OfferTerms): number {
@@ -319,7 +122,6 @@ export interface OfferYear {
  * the clawback owed is in that year's row (`signOnOnLeaving`).
  */
 export function offerYears(terms: OfferTerms): OfferYear[] {
-  checkOffer(terms);
   const percents = terms.vesting.percents;
   const cadence = terms.cadence ?? YEARLY;
   const noCliff: Cadence = { cliffMonths: 0, vestsPerYear: cadence.vestsPerYear };
@@ -397,7 +199,6 @@ export interface Annualized {
  * stock growth: it is what the offer letter promises, averaged.
  */
 export function annualized(terms: OfferTerms): Annualized {
-  checkOffer(terms);
   const base = Math.round(terms.base);
   const equity = Math.round(grantValue(terms) / terms.vesting.percents.length);
   const bonus = targetBonus(terms);

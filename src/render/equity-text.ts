@@ -15,6 +15,9 @@ export function price(x: number): string {
 /** A multiple: 0x, 1.99x, 5x. */
 const times = (x: number): string => `${Math.round(x * 100) / 100}x`;
 
+/** A yearly rate to two places: 9.94%. */
+export const rate = (x: number): string => `${Math.round(x * 10000) / 100}%`;
+
 const ROUND: Record<string, string> = { a: 'A', b: 'B', c: 'C', d: 'D' };
 
 /** The tax on one exercise in a few words: "$1,139 as wages", "no AMT", "$817 AMT". */
@@ -36,14 +39,27 @@ export function oddsLines(doc: OfferDocument): string[] {
     .map((r) => `${ROUND[r.round] ?? r.round} ${percent(r.dilution)}`)
     .join(', ');
   const dilution = rounds
-    ? ` Carta's median dilution for the rounds still to come (${rounds}) leaves a holding ${percent(o.kept)} of its share of the company; about ${o.roundGapYears} years a round.`
+    ? ` Carta's median dilution for the rounds still to come (${rounds}) leaves a holding ${percent(o.kept)} of its share of the company.`
     : '';
-  return [
-    `What the stock may be worth at an exit (${o.stageLabel}): ${percent(o.nothing)} chance of nothing; median ${money(o.p50)}; expected ${money(o.expected)} (risk-adjusted); a good outcome (P90) ${money(o.good)}. On paper${at}: ${money(e.paper)}.`,
+  const { years, rate: r } = o.discount;
+  const n = o.futureRounds.length;
+  const gap = `Carta's median ${o.roundGapYears} years between rounds`;
+  const lines = [
+    `What the stock may be worth (${o.stageLabel}), in today's dollars: ${percent(o.nothing)} chance of nothing; median ${money(o.p50)}; expected ${money(o.expected)} (risk-adjusted: the average exit, ${money(o.expectedAtExit)}, discounted ${years} years at ${rate(r)} a year, the long-run return of US stocks); a good outcome (P90) ${money(o.good)}. On paper${at}: ${money(e.paper)}.`,
     `A share at exit, as a multiple of the preferred price: median ${times(o.multiples.p50)}, expected ${times(o.multiples.expected)}, P90 ${times(o.multiples.good)}${strike}. Below 1x the investors' 1x liquidation preference takes it all.`,
-    `${percent(o.fromTenfold)} of the expected value comes from outcomes of 10x or more: most outcomes are far below it. Not discounted for the years to an exit.${dilution}`,
-    `Odds: ${o.source} (${o.year}).`,
+    `${percent(o.fromTenfold)} of the expected value comes from outcomes of 10x or more: most outcomes are far below it. An exit is taken to be ${years} years away (${n > 0 ? `${gap}, for the ${plural(n, 'round')} still to come and the exit` : gap}).${dilution}`,
+    `Odds: ${o.source} (${o.year}). Return of US stocks: ${o.discount.source} (${o.discount.year}).`,
   ];
+  // Still above paper in today's dollars: one sentence says why.
+  const why = [
+    e.options &&
+      `an option gains from every dollar an exit brings above its ${price(e.options.strike)} strike and cannot fall below $0, while paper counts only today's spread`,
+    o.multiples.expected * (1 + r) ** -years > 1 &&
+      `the average exit (${times(o.multiples.expected)} the preferred price in ${years} years) beats the stock market's ${rate(r)} a year: venture investors are paid a premium for risk and for waiting, which the ${percent(o.nothing)} chance of nothing and the ${money(o.p50)} median show is far from certain`,
+  ].filter(Boolean);
+  if (o.expected > e.paper && why.length > 0)
+    lines.splice(1, 0, `Above paper even in today's dollars because ${why.join(', and ')}.`);
+  return lines;
 }
 
 /** Keeping vested options on leaving: the window, the cash, the tax, the shares' expected value. */
@@ -57,7 +73,7 @@ function exerciseLine(
       : " (no tax: no spread at today's FMV)";
   const ev =
     x.expected !== undefined
-      ? ` The shares bought would have an expected value at exit of ${money(x.expected)} (risk-adjusted; ${percent(nothing)} chance of nothing).`
+      ? ` The shares bought would have an expected value of ${money(x.expected)} in today's dollars (risk-adjusted; ${percent(nothing)} chance of nothing).`
       : '';
   const iso =
     x.type === 'iso' && x.windowMonths > 3
@@ -91,7 +107,10 @@ export function leaveLines(doc: OfferDocument): string[] {
   for (const s of l.signOn.filter((k) => k.owed > 0))
     out.push(`Sign-on owed back: ${money(s.owed)} of year ${s.year}'s ${money(s.paid)}.`);
   const stock = e ? `; stock ${money(l.kept.stock)}${e.private ? ' on paper' : ''}` : '';
-  const ev = l.kept.expected !== undefined ? ` (${money(l.kept.expected)} risk-adjusted)` : '';
+  const ev =
+    l.kept.expected !== undefined
+      ? ` (${money(l.kept.expected)} risk-adjusted, today's dollars)`
+      : '';
   const all = e
     ? `; in all ${money(l.kept.cash + l.kept.stock)}${e.private ? ' (cash + paper)' : ''}`
     : '';

@@ -5,7 +5,7 @@ import type { Charset } from './chart.js';
 import type { BreakEven } from '../documents/break-even.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { groupThousands, money } from '../model/format.js';
-import { exerciseNotes, leaveLines, oddsLines, price, taxText } from './equity-text.js';
+import { exerciseNotes, leaveLines, oddsLines, price, rate, taxText } from './equity-text.js';
 import { wrap } from './text.js';
 import { grid } from './grid.js';
 
@@ -85,10 +85,14 @@ export function breakEvenText(b: BreakEven): string {
       : `${b.of} does not catch ${b.against} over ${b.horizon} years at any price: no stock vests by then.`;
   if (b.kind === 'growth')
     return `${head} if its stock price changes ${b.growth! >= 0 ? '+' : ''}${(b.growth! * 100).toFixed(2)}% a year.`;
+  const d = b.discount;
+  const when = d
+    ? `; the exit ${d.years} years away, discounted ${rate(d.rate)} a year as risk-adjusted is`
+    : '';
   const share = b.price !== undefined ? ` at ${price(b.price)} a share at an exit` : '';
   const mult =
     b.multiple !== undefined
-      ? ` (${b.multiple}x the ${b.price !== undefined ? 'preferred price' : "grant's paper value"})`
+      ? ` (${b.multiple}x the ${b.price !== undefined ? 'preferred price' : "grant's paper value"}${when})`
       : '';
   const company =
     b.companyMultiple !== undefined
@@ -138,7 +142,7 @@ export function offersCash(doc: OffersDocument, labels: readonly string[], look:
 
 /** The note under the running totals: what each row counts. */
 export const RUNNING_NOTE =
-  "Cash + stock counts a listed company's stock at its price and a private company's on paper; risk-adjusted counts a private company's stock at its expected value at an exit (with --stage; '-' without) and a listed company's as it is. Nothing is discounted for time.";
+  "Cash + stock counts a listed company's stock at its price and a private company's on paper; risk-adjusted counts a private company's stock at its expected value at an exit in today's dollars (discounted over the years to an exit at the long-run return of US stocks; with --stage, '-' without) and a listed company's as it is.";
 
 /** The report's equity sections: options year by year, the odds at an exit, leaving early. */
 export function equitySections(doc: OfferDocument, look: Look): string[] {

@@ -43,7 +43,7 @@ export function renderList(
       lines.push(`  ${wrap(`${e.id}: ${e.label}`, width, '    ')}`);
       lines.push(`    ${wrap(aliases, width, '    ')}`);
     } else {
-      lines.push(head + wrap(aliases, width, ' '.repeat(head.length)));
+      lines.push((head + wrap(aliases, width, ' '.repeat(head.length))).trimEnd());
     }
   }
   if (titles.length > 0) {

@@ -1,6 +1,6 @@
 import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
-import { PERCENTILES_NOTE, sourceTag, tagList } from './text.js';
+import { PERCENTILES_NOTE, localWord, sourceTag, tagList } from './text.js';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -50,7 +50,7 @@ export function renderMarkdown(doc: EstimateDocument): string {
     const first = t[0]!;
     lines.push('');
     lines.push(
-      `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${first.state}${first.local ? ` + ${first.local.toUpperCase()}` : ''}):`,
+      `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${first.state}${first.local ? ` + ${localWord(first.local)}` : ''}):`,
     );
     lines.push('');
     lines.push('| | Low | Typical | High |');

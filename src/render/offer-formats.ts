@@ -4,15 +4,17 @@ import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { breakEvenText, yearLabel } from './equity.js';
 import { exerciseNotes, leaveLines, oddsLines, taxText } from './equity-text.js';
+import { benefitsMarkdown } from './benefits.js';
 
 type Cell = string | number;
 
 /**
  * CSV: one row per offer and year, cash apart from the stock (`stock_basis`: market for a listed
- * company, paper for a private one; `risk_adjusted`: cash + the stock's expected value at an
+ * company, paper for a private one; `risk_adjusted`: cash + the stock's expected value today of an
  * exit, with a stage), then first-year, annualized, total-vs-market (the annualized base +
  * bonus + stock, sign-on left out, with its percentile and verdict), the running totals
- * (`cumulative-N`), and what the stock may be worth at an exit, what leaving keeps and where
+ * (`cumulative-N`), and what the stock may be worth (`exit-*`: in today's dollars, but for
+ * `exit-expected-at-exit`; the years and rate of the discount), what leaving keeps and where
  * each offer catches the first (`break-even`) as rows whose figure is in `total`.
  */
 export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument): string {
@@ -27,6 +29,8 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   if (options) head.push('options_vested', 'exercise_cost', 'exercise_spread', 'exercise_tax');
   head.push('total_percentile', 'total_verdict');
   if (taxed) head.push('net');
+  // Benefits: their own columns, apart from `total` (the market comparison has none).
+  if (docs.some((d) => d.benefits)) head.push('match', 'espp', 'benefits');
   let out = csvRow(head);
   const row = (values: Record<string, Cell | undefined>): void => {
     out += csvRow(head.map((h) => values[h] ?? ''));
@@ -58,6 +62,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         exercise_spread: o?.spread,
         exercise_tax: o?.tax?.amount ?? (o ? 0 : undefined),
         net: y.takeHome?.net,
+        ...benefitCells(d, y.year),
       });
     });
     row({ ...common, year: 'first-year', total: d.firstYear });
@@ -99,6 +104,9 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         ['exit-chance-of-nothing', odds.nothing],
         ['exit-p50', odds.p50],
         ['exit-expected', odds.expected],
+        ['exit-expected-at-exit', odds.expectedAtExit],
+        ['exit-years', odds.discount.years],
+        ['exit-discount-rate', odds.discount.rate],
         ['exit-good-p90', odds.good],
         ['paper', d.equity!.paper],
       ] as const)
@@ -133,6 +141,12 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   return out;
 }
 
+/** A year's benefit cells, when the offer has benefits. */
+function benefitCells(d: OfferDocument, year: number): Record<string, Cell> {
+  const b = d.benefits?.years.find((r) => r.year === year);
+  return b ? { match: b.match, espp: b.espp, benefits: b.total } : {};
+}
+
 /** Markdown: each offer's year-by-year table, its stock, leaving early, where each part sits. */
 export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const usd = money;
@@ -147,7 +161,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     const paper = d.offer.private;
     const ev = d.equity?.expectedByYear;
     const stock = paper ? 'Stock (paper)' : 'Stock';
-    const extra = `${ev ? ' Stock (risk-adjusted) |' : ''}${taxed ? ' Net after tax |' : ''}`;
+    const extra = `${ev ? " Stock (risk-adjusted, today's $) |" : ''}${taxed ? ' Net after tax |' : ''}`;
     lines.push(
       `| Year | Base | Bonus | Sign-on | Cash | ${stock} | ${paper ? 'Cash + paper' : 'Total'} |${extra}`,
     );
@@ -168,6 +182,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       lines.push(`| ${cells.join(' | ')} |`);
     });
     lines.push('');
+    lines.push(...benefitsMarkdown(d));
     if (paper)
       lines.push(
         'Private company: the stock is paper, not cash; the cash column leaves it out.',

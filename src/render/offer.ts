@@ -20,6 +20,7 @@ import {
   yearLabel,
 } from './equity.js';
 import { price } from './equity-text.js';
+import { benefitsSection, offersBenefits } from './benefits.js';
 
 export interface OfferReportOptions {
   paint: ChalkInstance;
@@ -139,6 +140,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   out.push(wrap(vestingLine(doc), width, '  '));
   const look = { paint, width, charset: opts.charset };
   out.push(privateYears(doc, look) ?? renderOfferYears(doc, paint, width, opts.charset));
+  out.push(...benefitsSection(doc, look));
   const sections = equitySections(doc, look);
   if (sections.length > 0) out.push(...sections, '');
   out.push(
@@ -286,6 +288,7 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
     );
   }
   const look = { paint, width, charset: opts.charset };
+  out.push(...offersBenefits(doc.offers, labels, look));
   out.push(...offersCash(doc, labels, look));
   out.push(paint.dim(wrap(RUNNING_NOTE, width, '')));
   for (const b of doc.breakEven ?? []) out.push(paint.bold(wrap(breakEvenText(b), width, '')));

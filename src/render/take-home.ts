@@ -6,7 +6,7 @@ import { money, percent } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type { Charset } from './chart.js';
 import { grid } from './grid.js';
-import { wrap } from './text.js';
+import { localWord, wrap } from './text.js';
 
 /** The take-home table, the rate basis of the first column, and the notes. */
 export function renderTakeHomeTable(
@@ -81,10 +81,10 @@ export function renderTakeHomeTable(
   return out.join('\n');
 }
 
-/** Where the taxes are: "TX", "NY + NYC", or "federal only". */
+/** Where the taxes are: "TX", "NY + NYC", "PA + Pittsburgh", or "federal only". */
 export function placeName(v: TakeHomeView): string {
   if (v.state === 'none') return 'federal only';
-  return v.local ? `${v.state} + ${v.local.toUpperCase()}` : v.state;
+  return v.local ? `${v.state} + ${localWord(v.local)}` : v.state;
 }
 
 /** The table's rows: gross, contributions, every tax any column has (in order), net, rates. */

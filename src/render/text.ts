@@ -41,3 +41,12 @@ export function wrap(text: string, width: number, indent: string): string {
 /** What the five columns of an estimate mean, said under every table of one. */
 export const PERCENTILES_NOTE =
   'Typical (P50): the middle of the market for this profile; P25-P75: its middle half; P10-P90: eight in ten are paid within it (calibrated on real pay records: docs/methodology.md). The total has its own percentiles, not the sums of the column. Equity: the yearly value of grants.';
+
+/** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */
+export function localWord(id: string): string {
+  if (id.length <= 3) return id.toUpperCase();
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}

@@ -11,10 +11,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screen } from '@inquirer/testing/vitest';
+import { answer, screen, shows } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
-import { profilePath } from '../../src/cli/profile-use.js';
+import { profilePath, shownPath } from '../../src/cli/profile-path.js';
 import { cli, expectUsageError } from '../command-helpers.js';
 import { fakeIo, runBin } from '../helpers.js';
 
@@ -40,6 +40,15 @@ describe('where the profile lives', () => {
       'C:\\Users\\u\\AppData\\Roaming\\ml-salary\\profile.json',
     );
     expect(profilePath({ HOME: '/h' }, 'win32')).toBeUndefined();
+  });
+
+  it('messages show a path under $HOME as ~/...', () => {
+    const file = '/home/u/.config/ml-salary/profile.json';
+    expect(shownPath(file, { HOME: '/home/u' })).toBe('~/.config/ml-salary/profile.json');
+    expect(shownPath(file, { HOME: '/home/u/' })).toBe('~/.config/ml-salary/profile.json');
+    expect(shownPath(file, { HOME: '/home/us' })).toBe(file);
+    expect(shownPath(file, { HOME: '/' })).toBe(file);
+    expect(shownPath(file, {})).toBe(file);
   });
 
   it('without a config folder nothing is read, and save says what to set', async () => {
@@ -114,15 +123,11 @@ describe('profile save, show, clear', () => {
       ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'quant'],
       t.io,
     );
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Highest degree:');
-    screen.keypress('enter'); // Bachelor's, the default
-    await screen.next();
-    expect(screen.getScreen()).toContain('Level, if you know it');
+    await answer('Highest degree:'); // Bachelor's, the default
+    await shows('Level, if you know it');
     screen.keypress('down');
     screen.keypress('down'); // past "Skip" and Entry to Mid-level
     screen.keypress('enter');

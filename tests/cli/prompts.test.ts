@@ -1,4 +1,4 @@
-import { screen } from '@inquirer/testing/vitest';
+import { inTerminal, screen, shows, terminal } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
 // Import the program after @inquirer/testing/vitest, so the real prompts draw on the test screen.
 import { run } from '../../src/cli/program.js';
@@ -9,26 +9,20 @@ import { fakeIo } from '../helpers.js';
 const rerunWords = (stderr: string): string[] =>
   stderr.split('\n')[0]!.replace('To run this again: ml-salary ', '').trim().split(' ');
 
-const terminal = () => fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
-
 describe('interactive flow (the real prompts, in-process)', () => {
   it('asks years, city, industry, skills, degree in that order and prints the table', async () => {
-    const t = terminal();
-    const done = run([], t.io);
-    await screen.next(); // the prompt library loads lazily
-
-    expect(screen.getScreen()).toContain('Years of experience');
+    const t = inTerminal([]);
+    const done = t.done;
+    await shows('Years of experience'); // the prompt library loads lazily
     screen.type('abc');
     expect(screen.getScreen()).toContain('not a number of years from 0 to 50'); // checked as typed
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toMatch(/not a plain number/); // and refused on enter
+    await shows(/not a plain number/); // and refused on enter
     for (let i = 0; i < 3; i++) screen.keypress('backspace');
     screen.type('6');
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('City:');
+    await shows('City:');
     expect(screen.getScreen()).toContain('San Francisco Bay Area');
     // The cursor starts on the default (Other US), its group first; the Bay Area is next, after
     // the West's heading.
@@ -38,13 +32,11 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.keypress('down');
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('Industry / employer:');
+    await shows('Industry / employer:');
     for (let i = 0; i < 7; i++) screen.keypress('up'); // from Enterprise (8th) to Big tech (1st)
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('down');
     screen.keypress('down');
@@ -53,14 +45,12 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.keypress('space'); // NLP / LLMs
     screen.keypress('enter');
 
-    await screen.next();
-    expect(screen.getScreen()).toContain('Highest degree:');
+    await shows('Highest degree:');
     screen.keypress('down'); // from Bachelor's to Master's
     screen.keypress('enter');
 
     // The level: skippable (the years decide), the cursor on "Skip".
-    await screen.next();
-    expect(screen.getScreen()).toContain('Level, if you know it');
+    await shows('Level, if you know it');
     expect(screen.getScreen()).toMatch(/❯ Skip: my years decide/);
     screen.keypress('enter');
 
@@ -75,7 +65,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     // The command that gives the same estimate without a question, on stderr with the questions.
     expect(t.stderr()).toBe(
       'To run this again: ml-salary --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n' +
-        'To save these answers for every command: ml-salary profile save --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
+        'To save these answers: ml-salary profile save --years 6 --city sf --industry big-tech --skills mlops,nlp-llm --degree masters\n',
     );
     // And it does: the same report, without a question.
     const again = fakeIo({ tty: true, columns: 200, env: { NO_COLOR: '1' } });
@@ -86,28 +76,28 @@ describe('interactive flow (the real prompts, in-process)', () => {
   });
 
   it('asks only for what the flags left out', async () => {
-    const t = terminal();
-    const done = run(
-      ['--years', '2', '--city', 'austin', '--industry', 'quant', '--degree', 'phd'],
-      t.io,
-    );
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    const t = inTerminal([
+      '--years',
+      '2',
+      '--city',
+      'austin',
+      '--industry',
+      'quant',
+      '--degree',
+      'phd',
+    ]);
+    const done = t.done;
+    await shows('Skills');
     expect(screen.getScreen()).not.toContain('Years of experience');
     screen.keypress('enter'); // no skills is fine
     // A company's title at the level question, checked as typed.
-    await screen.next();
-    expect(screen.getScreen()).toContain('Level, if you know it');
+    await shows('Level, if you know it');
     for (let i = 0; i < 6; i++) screen.keypress('down'); // past the five levels to the title
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Title (company and level');
+    await shows('Title (company and level');
     screen.type('l5');
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toMatch(
-      /a title at several companies \(Google senior, Amazon mid\)/,
-    );
+    await shows(/a title at several companies \(Google senior, Amazon mid\)/);
     for (let i = 0; i < 2; i++) screen.keypress('backspace');
     screen.type('amazon l5');
     screen.keypress('enter');
@@ -119,7 +109,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     // No skills: an empty value, quoted so that a shell passes it on.
     expect(t.stderr()).toBe(
       "To run this again: ml-salary --years 2 --city austin --industry quant --skills '' --degree phd --level mid\n" +
-        "To save these answers for every command: ml-salary profile save --years 2 --city austin --industry quant --skills '' --degree phd --level mid\n",
+        "To save these answers: ml-salary profile save --years 2 --city austin --industry quant --skills '' --degree phd --level mid\n",
     );
   });
 
@@ -128,18 +118,16 @@ describe('interactive flow (the real prompts, in-process)', () => {
     const argv = ['--years', '2', '--city', 'austin', '--industry', 'quant', '--degree', 'phd'];
     const report = ['--take-home', '--filing', 'married', '--pretax', '23k', '--explain'];
     const done = run([...argv, ...report], t.io);
-    await screen.next();
-    expect(screen.getScreen()).toContain('Skills');
+    await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Level, if you know it');
+    await shows('Level, if you know it');
     screen.keypress('enter');
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Take-home pay (married, tax year 2026; TX)');
     expect(t.stderr()).toBe(
       'To run this again: ml-salary --years 2 --city austin --industry quant --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n' +
-        'To save these answers for every command: ml-salary profile save --years 2 --city austin --industry quant --skills mlops --degree phd\n',
+        'To save these answers: ml-salary profile save --years 2 --city austin --industry quant --skills mlops --degree phd\n',
     );
     const again = terminal();
     const words = rerunWords(t.stderr());
@@ -148,9 +136,9 @@ describe('interactive flow (the real prompts, in-process)', () => {
   });
 
   it('the city list: every metro, grouped by region, a page that fits 80x24, type to jump', async () => {
-    const t = terminal();
-    const done = run(['--years', '3'], t.io);
-    await screen.next();
+    const t = inTerminal(['--years', '3']);
+    const done = t.done;
+    await shows('City:');
     const seen = new Set<string>();
     const look = () => {
       const lines = screen.getScreen().split('\n');
@@ -175,17 +163,15 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.type('pit'); // the first letters of a name jump to it
     expect(screen.getScreen()).toContain('❯ Pittsburgh');
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Industry / employer:');
+    await shows('Industry / employer:');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toBe(130);
   });
 
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
-    const t = terminal();
-    const done = run(['--years', '3'], t.io);
-    await screen.next();
-    expect(screen.getScreen()).toContain('City:');
+    const t = inTerminal(['--years', '3']);
+    const done = t.done;
+    await shows('City:');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toBe(130);
     expect(t.stderr()).toBe('Cancelled\n');

@@ -315,7 +315,7 @@ describe('take-home errors: one line, exit 2', () => {
 
   it.each([
     [['--years', '5', '--city', 'remote', '--take-home', '--state', 'ZZ']],
-    [['offer', '--years', '5', '--city', 'us', '--base', '1', '--take-home', '--state', 'ZZ']],
+    [['offer', '--years', '5', '--city', 'us', '--base', '100k', '--take-home', '--state', 'ZZ']],
     [
       [
         'compare',
@@ -342,7 +342,7 @@ describe('take-home errors: one line, exit 2', () => {
       /--state is for a location without one \(remote, us\), or another state the metro spans; Seattle is in WA$/m,
     ],
     [
-      ['offer', '--years', '5', '--city', 'sf', '--base', '1', '--take-home', '--state', 'TX'],
+      ['offer', '--years', '5', '--city', 'sf', '--base', '100k', '--take-home', '--state', 'TX'],
       /--state is for a location without one \(remote, us\), or another state the metro spans; San Francisco Bay Area is in CA$/m,
     ],
     [
@@ -512,7 +512,7 @@ describe('take-home errors: one line, exit 2', () => {
   it.each([
     [['--years', '5', '--filing', 'married'], /--filing is for pay after tax: add --take-home$/m],
     [
-      ['offer', '--years', '5', '--base', '1', '--state', 'CA'],
+      ['offer', '--years', '5', '--base', '100k', '--state', 'CA'],
       /--state is for pay after tax: add --take-home$/m,
     ],
     [
@@ -549,6 +549,35 @@ describe('issue 22: every state, localities, HSA, limits, itemising', () => {
       expect(v.net).toBe(v.gross - v.pretax - v.taxes.reduce((s, t) => s + t.amount, 0));
     },
   );
+
+  it('--state takes a state by name too, with a did-you-mean for a misspelt one', async () => {
+    for (const [typed, code] of [
+      ['new  york', 'NY'],
+      ['District of Columbia', 'DC'],
+    ]) {
+      const d = await json<{ takeHome: { mid: View } }>([
+        '--years',
+        '5',
+        '--city',
+        'remote',
+        '--state',
+        typed!,
+        '--take-home',
+      ]);
+      expect(d.takeHome.mid.state).toBe(code);
+    }
+    const r = await cli([
+      '--years',
+      '5',
+      '--city',
+      'remote',
+      '--state',
+      'californa',
+      '--take-home',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--state 'californa' is not supported \(did you mean CA\?\)/);
+  });
 
   it('list states lists the 50 states and DC; list localities the local taxes by state', async () => {
     const list = await cli(['list', 'states']);

@@ -352,6 +352,16 @@ describe('schemas/offer.schema.json', () => {
     AMAZON_OFFER,
     [...AMAZON, '--equity', '400k', '--refresh', '40k', '--growth', '10%'],
     [
+      ...AMAZON,
+      '--equity',
+      '400k',
+      '--match',
+      '100%@3%,50%@2%',
+      '--espp',
+      '15%',
+      '--espp-lookback',
+    ],
+    [
       '--years',
       '4',
       '--city',
@@ -391,7 +401,7 @@ describe('schemas/offer.schema.json', () => {
       '200%',
       '--take-home',
     ],
-    ['--years', '0', '--base', '1', '--equity', '5', '--vesting', '100', '--take-home'],
+    ['--years', '0', '--base', '100k', '--equity', '$5', '--vesting', '100', '--take-home'],
     ['--years', '3', '--city', 'remote', '--base', '150k', '--take-home', '--state', 'CA'],
     // Equity (issue 24): options with a stage, leaving early, a rising FMV taxed as NSO and ISO
     // (one over the $100,000 ISO limit), an exit price, a private stock grant with a stage.
@@ -441,7 +451,7 @@ describe('schemas/offer.schema.json', () => {
     const top = namedKeys(offerSchema, ['$defs/offer']);
     expect(seenKeys(docs, [])).toEqual(top);
     for (const d of docs) {
-      const optional = ['label', 'equity', 'leave'];
+      const optional = ['label', 'equity', 'leave', 'benefits'];
       expect(Object.keys(d).sort()).toEqual(top.filter((k) => !optional.includes(k) || k in d));
     }
     for (const path of [
@@ -457,6 +467,8 @@ describe('schemas/offer.schema.json', () => {
       ['equity', 'options', 'years', '[]', 'tax'],
       ['equity', 'odds'],
       ['equity', 'atExit'],
+      ['benefits'],
+      ['benefits', 'years', '[]'],
       ['leave'],
       ['leave', 'exercise'],
       ['leave', 'kept'],
@@ -486,10 +498,12 @@ describe('schemas/offer.schema.json', () => {
       join(EXAMPLES, 'seed.json'),
       '--break-even',
     ]);
+    // A listed B that catches up at a growth found (the seed offer in today's dollars is behind
+    // BigTech's cash alone, so BigTech against it is "always").
     const flat = await doc([
       'offer',
-      join(EXAMPLES, 'seed.json'),
-      join(EXAMPLES, 'bigtech.json'),
+      join(EXAMPLES, 'globex.json'),
+      join(EXAMPLES, 'acme.json'),
       '--break-even',
       '--horizon',
       '2',
@@ -549,6 +563,7 @@ describe('schemas/offer.schema.json', () => {
 describe('schemas/offer-file.schema.json', () => {
   it('names exactly the fields an offer file may have', async () => {
     const { OFFER_FIELDS } = await import('../../src/input/offer.js');
+    const { BENEFIT_FIELDS } = await import('../../src/input/benefits.js');
     const { PROFILE_FIELDS } = await import('../../src/model/types.js');
     expect(Object.keys(offerFileSchema.properties as object)).toEqual([
       '$schema',
@@ -556,6 +571,7 @@ describe('schemas/offer-file.schema.json', () => {
       ...PROFILE_FIELDS,
       'state',
       ...OFFER_FIELDS,
+      ...BENEFIT_FIELDS,
     ]);
     for (const [key, s] of Object.entries(offerFileSchema.properties as Record<string, Json>)) {
       expect(typeof s.description, key).toBe('string'); // what an editor shows on hover
@@ -596,7 +612,7 @@ describe('schemas/offer-file.schema.json', () => {
     ],
     ['{"years": 5, "base": 185000, "signOn": "50,000,30,000"}', true],
     ['{"years": 5, "base": 185000, "signOn": 20000, "bonus": 30000}', true],
-    ['{"years": 5, "base": 185000, "equity": 1, "growth": "-5%", "private": true}', true],
+    ['{"years": 5, "base": 185000, "equity": 1000, "growth": "-5%", "private": true}', true],
     [
       '{"years": 5, "base": 185000, "city": "bay area", "skills": ["nlp", "mlops"], "degree": "phd"}',
       true,
@@ -607,7 +623,11 @@ describe('schemas/offer-file.schema.json', () => {
     ['{"years": 5, "base": true}', false],
     ['{"years": 5, "base": -5}', false],
     ['{"years": 5, "base": "185 thousand"}', false],
-    ['{"years": 5, "base": 185000, "bonus": "15"}', true], // 15 dollars, as for the flag
+    ['{"years": 5, "base": 185000, "bonus": "15"}', false], // 15% or 15k? as for the flag, refused
+    ['{"years": 5, "base": 185000, "bonus": "$15"}', true],
+    ['{"years": 5, "base": 185000, "bonus": 15}', false],
+    ['{"years": 5, "base": 500}', false],
+    ['{"years": 5, "base": 185000, "signOn": "1,00,000"}', false],
     ['{"years": 5, "base": 185000, "bonus": "-5%"}', false],
     ['{"years": 5, "base": 185000, "equity": 1, "growth": 0.1}', false],
     ['{"years": 5, "base": 185000, "equity": 1, "growth": "10"}', false],
@@ -635,7 +655,10 @@ describe('schemas/offer-file.schema.json', () => {
       '{"years": 5, "base": 160000, "options": "40k", "strike": 1.2, "fmv": 1.2, "optionType": "nso", "leaveAt": 18, "clawback": "12:full", "exerciseWindow": 6}',
       true,
     ],
-    ['{"years": 5, "base": 160000, "equity": 1, "leaveAt": "18", "vestEvery": "quarterly"}', true],
+    [
+      '{"years": 5, "base": 160000, "equity": 1000, "leaveAt": "18", "vestEvery": "quarterly"}',
+      true,
+    ],
     ['{"years": 5, "base": 160000, "city": "remote", "state": "TX"}', true],
     ['{"years": 5, "base": 160000, "state": ""}', false],
     ['{"years": 5, "base": 160000, "options": true, "strike": 1, "fmv": 1}', false],

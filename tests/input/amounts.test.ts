@@ -38,12 +38,17 @@ describe('parseAmount', () => {
     ['0', 0],
     ['.5k', 500],
     ['1.0005k', 1001], // exact decimal shift: $1,000.50 rounds up, no float 1000.4999...
-    ['2.675', 3],
+    ['$2.675', 3],
+    ['$185', 185], // a $ makes a small amount dollars
+    ['999.5k', 999_500],
     ['100m', 100_000_000],
     ['100,000,000', 100_000_000],
   ])('%j -> %d', (text, value) => expect(parseAmount(text, '--base')).toBe(value));
 
   it.each([
+    ['$0.4', 'is less than a dollar'],
+    ['15%', 'is not an amount (a percentage is only for --bonus and --growth)'],
+    ['+5k', 'is not an amount'],
     ['-5', 'cannot be negative'],
     ['-185k', 'cannot be negative'],
     ['$-5', 'cannot be negative'],
@@ -77,6 +82,48 @@ describe('parseAmount', () => {
   });
 });
 
+describe('a bare number under 1000 is not taken as dollars (issue 20 item 6)', () => {
+  it.each([
+    [
+      '185',
+      "--base '185' is not clear: did you mean 185k ($185,000)? (a bare number under 1000 is not taken as dollars: write $185 for that)",
+    ],
+    ['0.5', "--base '0.5' is not clear: did you mean 0.5k ($500)?"],
+    ['999', "--base '999' is not clear: did you mean 999k ($999,000)?"],
+  ])('--base %j', (text, message) => {
+    expect(inputError(() => parseAmount(text, '--base')).message).toContain(message);
+  });
+
+  it.each([
+    ['15', "--bonus '15' is not clear: did you mean 15% or 15k ($15,000)?"],
+    [
+      '1.5',
+      "--bonus '1.5' is not clear: did you mean 1.5%, 150% (1.5 as a fraction of base) or 1.5k ($1,500)?",
+    ],
+    [
+      '0.15',
+      "--bonus '0.15' is not clear: did you mean 0.15%, 15% (0.15 as a fraction of base) or 0.15k ($150)?",
+    ],
+    ['500', "--bonus '500' is not clear: did you mean 500k ($500,000)?"],
+  ])('--bonus %j', (text, message) => {
+    expect(inputError(() => parseBonus(text, '--bonus')).message).toContain(message);
+  });
+
+  it('1,000 and up, 0, a $ or a k are amounts as written', () => {
+    expect(parseAmount('1000', '--base')).toBe(1000);
+    expect(parseAmount('0', '--equity')).toBe(0);
+    expect(parseAmount('$15', '--bonus')).toBe(15);
+    expect(parseBonus('$15', '--bonus')).toEqual({ kind: 'amount', value: 15 });
+    expect(parseBonus('15k', '--bonus')).toEqual({ kind: 'amount', value: 15_000 });
+  });
+
+  it('a sign-on in lakh grouping is refused whole, not read as [$1, $0]', () => {
+    expect(inputError(() => parseAmountList('1,00,000', '--sign-on')).message).toBe(
+      "--sign-on '1,00,000' is not a list of amounts (commas must separate groups of three digits, like 1,200,000, or years, like 50000,30000)",
+    );
+  });
+});
+
 describe('parseAmountList', () => {
   it.each([
     ['50000,30000', [50000, 30000]],
@@ -95,8 +142,10 @@ describe('parseAmountList', () => {
     ['1,500,250k', [1500, 250000]], // 250k is not three bare digits
   ])('%j -> %j', (text, values) => expect(parseAmountList(text, '--sign-on')).toEqual(values));
 
-  it('a space after the comma starts a new item', () =>
-    expect(parseAmountList('50, 000', '--sign-on')).toEqual([50, 0]));
+  it('a space after the comma starts a new item', () => {
+    expect(parseAmountList('50,000, 30,000', '--sign-on')).toEqual([50000, 30000]);
+    expect(() => parseAmountList('50, 000', '--sign-on')).toThrow(/item 1 '50' is not clear/);
+  });
 
   it.each([
     ['', 'is empty'],

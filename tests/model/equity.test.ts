@@ -1,5 +1,6 @@
 // The equity model against the hand-worked examples of docs/offers.md (worked by hand and in
-// /work/stage-equity/handwork.py, independently of this code).
+// /work/stage-equity/handwork.py, independently of this code; the discount to today's dollars
+// by hand and with a separate script, described in /work/notes/equity2.md).
 import { describe, expect, it } from 'vitest';
 import { amtOn, type AmtTables } from '../../src/model/amt.js';
 import amtTables from '../../data/amt-2026.json' with { type: 'json' };
@@ -10,10 +11,11 @@ import {
   keptThrough,
   multipleAt,
   stageOutcomes,
+  todayFactor,
 } from '../../src/model/equity.js';
 import { offerYears } from '../../src/model/offer.js';
 import { resolveOffer } from '../../src/input/offer.js';
-import { OFFER_FLAGS } from '../../src/model/offer.js';
+import { OFFER_FLAGS } from '../../src/cli/flags.js';
 import { signOnOnLeaving, vestedBetween } from '../../src/model/vesting.js';
 
 const AMT = amtTables as unknown as AmtTables;
@@ -49,10 +51,23 @@ describe('the seed-stage outcomes (Correlation Ventures, 2004-2013 financings)',
     expect(multipleAt(o, 5000)).toBe(0);
     expect(multipleAt(o, 9000)).toBe(5);
   });
-  it('give 40,000 options at $1.20 with a $4.00 preferred price: EV $301,956, P90 $752,000', () => {
+  it('are 10.5 years from an exit (5 x 2.1), discounted at 9.94% a year: a factor of 2.7048', () => {
+    expect(o).toMatchObject({ years: 10.5, rate: 0.0994 });
+    // 1.0994^10.5 = exp(10.5 x ln 1.0994) = exp(0.995034) = 2.704800
+    expect(1 / todayFactor(o)).toBeCloseTo(2.7048, 4);
+  });
+  it('give 40,000 options at $1.20 with a $4.00 preferred price: EV $301,956 at the exit, $111,637 today', () => {
     const d = distribution(o, 40000, 4, 1.2);
-    expect(d).toMatchObject({ nothing: 0.65, p50: 0, expected: 301956, good: 752000 });
+    // $301,956 / 2.7048 = $111,637; P90 40,000 x (5 x $4.00 - $1.20) = $752,000 / 2.7048 = $278,024
+    expect(d).toMatchObject({ nothing: 0.65, p50: 0, expected: 111637, good: 278024 });
+    expect(d.expectedAtExit).toBe(301956);
     expect(d.fromTenfold).toBeCloseTo(0.4907, 4);
+  });
+  it('take 2.1 years for each round still to come and for the exit', () => {
+    const years = (['seed', 'a', 'b', 'c', 'd', 'growth'] as const).map(
+      (s) => stageOutcomes(s).years,
+    );
+    expect(years).toEqual([10.5, 8.4, 6.3, 4.2, 2.1, 2.1]);
   });
   it('Series B averages the early and late outcomes', () => {
     const b = stageOutcomes('b');

@@ -92,7 +92,7 @@ export async function estimateCommand(
       // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
       if (asked) {
         io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
-        io.stderr.write(`To save these answers for every command: ${saveProfileLine(profile)}\n`);
+        io.stderr.write(`To save these answers: ${saveProfileLine(profile)}\n`);
       }
       return;
     }

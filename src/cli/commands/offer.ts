@@ -4,6 +4,7 @@ import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../opti
 import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
 import type { OfferOptions } from '../run/offer.js';
 import { addEquityOptions } from '../offer-equity.js';
+import { addBenefitOptions } from '../offer-benefits.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
 
 const HELP_AFTER = `
@@ -20,6 +21,10 @@ Examples:
       --fmv 1.20 --preferred 4.00 --stage seed --leave-at 18
   $ ml-salary offer acme.json globex.json          offer files side by side
   $ ml-salary offer bigtech.json seed.json --break-even
+  $ ml-salary offer --years 5 --base 185k --match 50%@6% --espp 15% --espp-lookback
+
+Benefits (--match, --espp) get their own rows, before tax and within the 2026 limits: they are
+not in the totals or the market comparison (docs/offers.md: benefits).
 
 Options: ISO (AMT on exercise) unless --option-type nso (the spread is wages). --stage gives a
 private company's odds at an exit (data/startup.json): the chance of nothing, the median, the
@@ -52,6 +57,7 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
     .option('--private', 'the stock is in a private company: paper value, cash judged apart');
   addEquityOptions(offer);
+  addBenefitOptions(offer);
   addOutputOptions(offer, 'the offer');
   addTakeHomeOptions(offer)
     .option('--data <file>', DATA_HELP)

@@ -18,14 +18,8 @@ import {
   type OfferDocument,
   type OffersDocument,
 } from '../../documents/offer.js';
-import {
-  checkEachTerm,
-  OFFER_FIELDS,
-  OFFER_KEYS,
-  resolveOffer,
-  type RawOffer,
-} from '../../input/offer.js';
-import { OFFER_FLAGS, type OfferTerms } from '../../model/offer.js';
+import { checkEachTerm, OFFER_FIELDS, OFFER_KEYS, type RawOffer } from '../../input/offer.js';
+import type { OfferTerms } from '../../model/offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, promptPlan } from '../prompts.js';
@@ -38,10 +32,21 @@ import {
   type EquityOptions,
 } from '../offer-equity.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
+import { benefitFlags, type BenefitOptions } from '../offer-benefits.js';
+import {
+  BENEFIT_FIELDS,
+  BENEFIT_FLAGS,
+  BENEFIT_KEYS,
+  resolveWithBenefits,
+  type BenefitNames,
+  type RawBenefits,
+} from '../../input/benefits.js';
+import { benefitsView } from '../../documents/benefits.js';
 import type { Market } from '../../model/types.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
 import {
   colorChoice,
+  OFFER_FLAGS,
   estimateFormat,
   type Format,
   takeHomeRequest,
@@ -49,7 +54,8 @@ import {
   type TakeHomeOptions,
 } from '../flags.js';
 
-export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
+export interface OfferOptions
+  extends EstimateOptions, TakeHomeOptions, EquityOptions, BenefitOptions {
   base?: string;
   bonus?: string;
   equity?: string;
@@ -85,6 +91,7 @@ interface OfferFile {
   label: string;
   profile: RawProfile;
   offer: RawOffer;
+  benefits: RawBenefits;
   /** The state it is taxed in, for a location with none fixed (remote, us). */
   state?: string;
 }
@@ -95,6 +102,7 @@ const FILE_KEYS = [
   ...PROFILE_FIELDS,
   'state',
   ...OFFER_FIELDS,
+  ...BENEFIT_FIELDS,
 ] as readonly string[];
 
 /** The longest label an offer may have: it heads a column of the side-by-side table. */
@@ -160,6 +168,7 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
       degree: own('degree'),
     },
     offer: Object.fromEntries(OFFER_FIELDS.map((k) => [k, own(k)])) as RawOffer,
+    benefits: Object.fromEntries(BENEFIT_FIELDS.map((k) => [k, own(k)])) as RawBenefits,
   };
 }
 
@@ -280,11 +289,12 @@ async function offersFromFiles(
   io: Io,
   market: Market,
 ): Promise<Judged[]> {
-  const flags = offerFlags(opts);
-  const given = OFFER_FIELDS.find((k) => flags[k] !== undefined);
+  const flags = { ...offerFlags(opts), ...benefitFlags(opts) };
+  const names: Record<string, string> = { ...OFFER_FLAGS, ...BENEFIT_FLAGS };
+  const given = [...OFFER_FIELDS, ...BENEFIT_FIELDS].find((k) => flags[k] !== undefined);
   if (given !== undefined) {
     throw new UsageError(
-      `${OFFER_FLAGS[given]} with offer files: the terms come from the files (each gives its own)`,
+      `${names[given]} with offer files: the terms come from the files (each gives its own)`,
     );
   }
   if (files.filter((f) => f === '-').length > 1) {
@@ -300,11 +310,12 @@ async function offersFromFiles(
     const one = inFile(path, () =>
       judge(
         withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
-        file.offer,
+        { ...file.offer, ...file.benefits },
         market,
         {
           profileNames: fieldName,
           offerNames: OFFER_KEYS,
+          benefitNames: BENEFIT_KEYS,
           label: file.label,
           note: (notes) => printNotes(io, notes),
         },
@@ -366,22 +377,27 @@ async function offerFromFlags(
       }
     }
   }
-  const judged = judge(profile, offer, market, {
+  const benefits = benefitFlags(opts);
+  const judged = judge(profile, { ...offer, ...benefits }, market, {
     profileNames: flagName,
     offerNames: OFFER_FLAGS,
+    benefitNames: BENEFIT_FLAGS,
     note: (notes) => printNotes(io, notes),
   });
-  return asked ? { offer: judged, asked: offer as TypedTerms } : { offer: judged };
+  return asked
+    ? { offer: judged, asked: { ...offer, ...benefits } as TypedTerms }
+    : { offer: judged };
 }
 
 /** One offer against the estimate for its profile. */
 function judge(
   rawProfile: RawProfile,
-  rawOffer: RawOffer,
+  rawOffer: RawOffer & RawBenefits,
   market: Market,
   names: {
     profileNames: typeof flagName;
     offerNames: typeof OFFER_FLAGS;
+    benefitNames: BenefitNames;
     label?: string;
     /** Where a note about the input goes (an old name that still works). */
     note: (notes: readonly string[]) => void;
@@ -389,7 +405,11 @@ function judge(
 ): Judged {
   const { profile, defaulted, notes } = resolveProfile(rawProfile, market, names.profileNames);
   names.note(notes);
-  const terms = resolveOffer(rawOffer, names.offerNames);
+  const { terms, benefits, growth } = resolveWithBenefits(
+    rawOffer,
+    names.offerNames,
+    names.benefitNames,
+  );
   const doc = toOfferDocument(
     terms,
     estimate(profile, market),
@@ -397,5 +417,6 @@ function judge(
     market.dataVersion,
     names.label,
   );
-  return { doc, terms };
+  const view = benefitsView(benefits, doc.years, growth);
+  return { doc: view ? { ...doc, benefits: view } : doc, terms };
 }

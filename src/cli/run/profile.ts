@@ -18,7 +18,7 @@ import { colorLevel } from '../color.js';
 import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
 import { colorChoice } from '../flags.js';
-import { profilePath } from '../profile-use.js';
+import { profilePath, shownPath } from '../profile-path.js';
 import { askMissing } from '../prompts.js';
 import { shellLine } from '../shell.js';
 
@@ -61,6 +61,7 @@ async function saved(path: string, market: Market, io: Io): Promise<SavedProfile
 
 export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Promise<void> {
   const path = where(io);
+  const shown = (p: string): string => shownPath(p, io.env);
   const before = opts.profile === false ? {} : ((await saved(path, market, io)) ?? {});
   const raw: Partial<Record<SavedField, unknown>> = { ...before };
   for (const k of SAVED_FIELDS) if (opts[k] !== undefined) raw[k] = opts[k];
@@ -96,10 +97,10 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
     writeFileSync(temporary, savedProfileText(profile));
     renameSync(temporary, path);
   } catch (error) {
-    throw new UsageError(`cannot save the profile to ${path}: ${fsReason(error)}`);
+    throw new UsageError(`cannot save the profile to ${shown(path)}: ${fsReason(error)}`);
   }
   const flags = savedProfileFlags(profile).flat();
-  print(io, `Saved your profile to ${path}:\n  ${shellLine(flags)}\n`);
+  print(io, `Saved your profile to ${shown(path)}:\n  ${shellLine(flags)}\n`);
   printErr(
     io,
     'Every command now takes from it what its flags leave out; --no-profile ignores it.\n',
@@ -119,6 +120,7 @@ export async function showProfile(
   market: Market,
 ): Promise<void> {
   const path = where(io);
+  const shown = (p: string): string => shownPath(p, io.env);
   const profile = await saved(path, market, io);
   if (opts.json) {
     const doc = { path, profile: profile ?? null };
@@ -127,7 +129,7 @@ export async function showProfile(
   if (profile === undefined) {
     return print(
       io,
-      `No saved profile (it would be ${path}).\nSave one: ml-salary profile save --years 5 --city sf\n`,
+      `No saved profile (it would be ${shown(path)}).\nSave one: ml-salary profile save --years 5 --city sf\n`,
     );
   }
   const label = (k: SavedField, id: string): string => {
@@ -144,16 +146,17 @@ export async function showProfile(
         : String(value);
     return `  ${k.padEnd(9)}${text}`;
   });
-  print(io, `Saved profile (${path}):\n${lines.join('\n')}\n`);
+  print(io, `Saved profile (${shown(path)}):\n${lines.join('\n')}\n`);
 }
 
 export function clearProfile(io: Io): void {
   const path = where(io);
-  if (!exists(path)) return print(io, `No saved profile at ${path}\n`);
+  const shown = (p: string): string => shownPath(p, io.env);
+  if (!exists(path)) return print(io, `No saved profile at ${shown(path)}\n`);
   try {
     rmSync(path);
   } catch (error) {
-    throw new UsageError(`cannot remove ${path}: ${fsReason(error)}`);
+    throw new UsageError(`cannot remove ${shown(path)}: ${fsReason(error)}`);
   }
-  print(io, `Removed ${path}\n`);
+  print(io, `Removed ${shown(path)}\n`);
 }
