@@ -10,11 +10,18 @@ import type { Level, Market, TitleMap } from '../model/types.js';
 /** What titles are matched on: folded, without spaces ('SDE II' and 'sde-ii' are 'sdeii'). */
 const key = (text: string): string => foldName(text).replace(/ /g, '');
 
+/** The level a company gives this title (folded), if it has the title. */
+function titleLevel(map: TitleMap, folded: string): Level | undefined {
+  for (const [title, level] of Object.entries(map.titles)) if (key(title) === folded) return level;
+  return undefined;
+}
+
 /** The companies that give this title (bare) and the level each gives it. */
-function bareTitle(market: Market, title: string): { map: TitleMap; level: Level }[] {
-  return market.levels.titles.flatMap((map) =>
-    Object.hasOwn(map.titles, title) ? [{ map, level: map.titles[title]! }] : [],
-  );
+function bareTitle(market: Market, folded: string): { map: TitleMap; level: Level }[] {
+  return market.levels.titles.flatMap((map) => {
+    const level = titleLevel(map, folded);
+    return level === undefined ? [] : [{ map, level }];
+  });
 }
 
 /** A company's title: "google l5", "meta-e6", "amazonsdeii" (a company name, then its title). */
@@ -23,8 +30,8 @@ function companyTitle(market: Market, folded: string): Level | undefined {
     for (const alias of [map.company, ...map.aliases]) {
       const a = key(alias);
       if (folded.length > a.length && folded.startsWith(a)) {
-        const rest = folded.slice(a.length);
-        if (Object.hasOwn(map.titles, rest)) return map.titles[rest];
+        const level = titleLevel(map, folded.slice(a.length));
+        if (level !== undefined) return level;
       }
     }
   }

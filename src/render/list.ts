@@ -64,11 +64,13 @@ export function renderList(
   return `${lines.join('\n')}\n`;
 }
 
-/** "l3 entry, l4 mid, ...": a company's titles and their levels, as the data lists them. */
+/** "entry: L3; mid: L4; ...": a company's titles by the level each stands for. */
 function titleText(t: TitleMap): string {
-  return Object.entries(t.titles)
-    .map(([title, level]) => `${title} ${level}`)
-    .join(', ');
+  const byLevel = new Map<string, string[]>();
+  for (const [title, level] of Object.entries(t.titles)) {
+    byLevel.set(level, [...(byLevel.get(level) ?? []), title]);
+  }
+  return [...byLevel].map(([level, names]) => `${level}: ${names.join(', ')}`).join('; ');
 }
 
 /** The accepted values as a JSON document; for levels, with each company's titles. */

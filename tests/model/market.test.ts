@@ -57,8 +57,11 @@ const levelOf = (r: Rec): Level | undefined => {
   const t = market.levels.titles.find((m) =>
     [m.company, ...m.aliases].map((n) => n.toLowerCase()).includes(company),
   );
-  return t?.titles[fold(r.level)];
+  return t === undefined ? undefined : titleLevel(t.titles, r.level);
 };
+/** The level a company's titles give a title, matched as the CLI matches them (folded). */
+const titleLevel = (titles: Record<string, Level>, title: string): Level | undefined =>
+  Object.entries(titles).find(([t]) => fold(t) === fold(title))?.[1];
 
 describe('market data', () => {
   it('names the guides, the open data, the records, federal data, the level guides, the equity references and the model as sources', () => {
@@ -159,9 +162,12 @@ describe('market data', () => {
     for (const t of market.levels.titles) {
       expect(sourceIds.has(t.source), t.company).toBe(true);
       for (const [title, level] of Object.entries(t.titles)) {
-        expect(title).toMatch(/^[a-z0-9]+$/);
+        expect(title).toMatch(/^[A-Za-z0-9]+( [A-Za-z0-9]+)*$/);
         expect(LEVELS).toContain(level);
       }
+      // Written as the company writes them; no two the same once folded.
+      const folded = Object.keys(t.titles).map(fold);
+      expect(new Set(folded).size, t.company).toBe(folded.length);
     }
     // The records of each company: the median base of a mapped level rises with the level.
     for (const t of market.levels.titles) {
@@ -169,7 +175,7 @@ describe('market data', () => {
       const medians = LEVELS.map((level) => {
         const bases = records
           .filter((r) => names.includes(r.company.toLowerCase().split(' ')[0]!))
-          .filter((r) => t.titles[fold(r.level)] === level)
+          .filter((r) => titleLevel(t.titles, r.level) === level)
           .map((r) => r.base);
         return bases.length >= 3 ? median(bases) : undefined;
       }).filter((m): m is number => m !== undefined);
