@@ -37,7 +37,14 @@ export function expectUsageError(r: Ran, message: RegExp): void {
 
 /** The figures of a single estimate, as the estimate's `--json` gives them. */
 export interface EstimateFigures {
-  profile: { years: number; city: string; industry: string; skills: string[]; degree: string };
+  profile: {
+    years: number;
+    city: string;
+    industry: string;
+    skills: string[];
+    degree: string;
+    level?: string;
+  };
   level: string;
   base: Range;
   bonus: Range;

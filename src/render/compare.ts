@@ -2,14 +2,14 @@
 import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
 import type { CareerDocument, CompareDocument, Delta } from '../documents/compare.js';
-import { money, moneyK, signedMoney, yearsText } from '../model/format.js';
+import { money, moneyK, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { lineChart } from './line-chart.js';
 import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { wrap } from './text.js';
+import { wrap, yearsAndLevel } from './text.js';
 
 const PARTS = [
   ['Base', 'base'],
@@ -52,7 +52,8 @@ export function renderCompareReport(
     s0.profile,
     s0.labels,
   );
-  out.push(wrap(`Start: ${yearsText(s0.profile.years)} (${s0.level}) | ${fields}`, width, '  '));
+  const who = yearsAndLevel(s0.profile.years, s0.level, s0.profile.level !== undefined);
+  out.push(wrap(`Start: ${who} | ${fields}`, width, '  '));
   const heads = doc.scenarios.map((s, i) => (i === 0 ? 'Start' : s.label));
   const rows: string[][] = [];
   for (const [label, key] of PARTS) {

@@ -3,6 +3,7 @@ import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { breakEvenText, yearLabel } from './equity.js';
+import { yearsAndLevel } from './text.js';
 import { exerciseNotes, leaveLines, oddsLines, taxText } from './equity-text.js';
 import { benefitsMarkdown } from './benefits.js';
 
@@ -154,7 +155,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
   docs.forEach((d, i) => {
     const l = d.labels;
     lines.push(
-      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${d.profile.years} years (${d.level}), ${l.city}, ${l.industry}`,
+      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${yearsAndLevel(d.profile.years, d.level, d.profile.level !== undefined)}, ${l.city}, ${l.industry}`,
     );
     lines.push('');
     const taxed = d.years.some((y) => y.takeHome);

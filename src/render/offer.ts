@@ -2,7 +2,7 @@
 // sits against the market, with a range bar per part and the offer marked.
 import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
-import { groupThousands, money, percent, signedMoney, yearsText } from '../model/format.js';
+import { groupThousands, money, percent, signedMoney } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
 import type { Range } from '../model/types.js';
@@ -10,7 +10,7 @@ import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
-import { wrap } from './text.js';
+import { wrap, yearsAndLevel } from './text.js';
 import {
   breakEvenText,
   offersCash,
@@ -40,7 +40,10 @@ function profileLine(doc: OfferDocument): string {
   const fields = (['city', 'industry', 'skills', 'degree'] as const).map((f) =>
     fieldText(f, doc.profile, doc.labels),
   );
-  return [`${yearsText(doc.profile.years)} (${doc.level})`, ...fields].join(' | ');
+  return [
+    yearsAndLevel(doc.profile.years, doc.level, doc.profile.level !== undefined),
+    ...fields,
+  ].join(' | ');
 }
 
 /** An offer's terms in one line: base, bonus, grant, schedule, sign-on, private, growth. */

@@ -30,6 +30,7 @@ interface OfferDoc {
   kind: 'offer';
   label?: string;
   profile: EstimateFigures['profile'];
+  level: string;
   defaulted: string[];
   offer: { vesting: { id: string; percents: number[] }; private: boolean };
   years: {
@@ -348,6 +349,42 @@ describe('offer files side by side', () => {
     expect(r.stdout).toContain('Difference from Acme');
     expect(r.stdout).toContain(
       `│ Annualized │ ${signed(g.annualized.total - a.annualized.total).padStart(9)} │`,
+    );
+  });
+
+  it("a file's level (a company title too) is judged as --level is, and a flag may fill it but not outvote it", async () => {
+    const meta = offerFile(
+      'meta-level.json',
+      '{"label": "Meta", "years": 4, "city": "sf", "industry": "big-tech", "level": "Meta E5", "base": 230000, "equity": 600000}',
+    );
+    const plain = offerFile(
+      'plain-level.json',
+      '{"label": "Plain", "years": 4, "city": "sf", "industry": "big-tech", "base": 230000, "equity": 600000}',
+    );
+    const flags = ['--years', '4', '--city', 'sf', '--industry', 'big-tech'];
+    const terms = ['--base', '230000', '--equity', '600000'];
+    const fromFile = await offerJson([meta]);
+    const fromFlags = await offerJson([...flags, ...terms, '--level', 'senior']);
+    expect(fromFile.level).toBe('senior');
+    expect(fromFile.profile.level).toBe('senior');
+    expect(fromFile.market).toEqual(fromFlags.market);
+    expect(fromFile.position).toEqual(fromFlags.position);
+    // Without a level the years decide (4 years: mid), and --level fills what the file leaves out.
+    expect((await offerJson([plain])).level).toBe('mid');
+    expect((await offerJson([plain, '--level', 'google l5'])).market).toEqual(fromFile.market);
+    const r = await cli(['offer', meta, plain], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain('Meta: 4 years (senior, given) | San Francisco Bay Area');
+    expect(r.stdout).toContain('Plain: 4 years (mid) | San Francisco Bay Area');
+    const both = await cli(['offer', meta, '--level', 'staff']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe(
+      `ml-salary: error: --level and ${meta}'s level both give it: a flag fills only what every file leaves out\n`,
+    );
+    const bare = offerFile('bare-level.json', '{"years": 4, "level": "L5", "base": 200000}');
+    const bad = await cli(['offer', bare]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      `ml-salary: error: ${bare}: level 'L5' for level is a title at several companies (Google senior, Amazon mid): name the company, like 'google L5'\n`,
     );
   });
 

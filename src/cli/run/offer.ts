@@ -166,6 +166,7 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
       industry: own('industry'),
       skills: own('skills'),
       degree: own('degree'),
+      level: own('level'),
     },
     offer: Object.fromEntries(OFFER_FIELDS.map((k) => [k, own(k)])) as RawOffer,
     benefits: Object.fromEntries(BENEFIT_FIELDS.map((k) => [k, own(k)])) as RawBenefits,
