@@ -6,6 +6,7 @@ import type { Market } from '../model/types.js';
 import type { OfferDocument } from '../documents/offer.js';
 import { InputError, UsageError } from '../errors.js';
 import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
+import { wholeNumber } from '../input/numbers.js';
 
 /** The equity flags, as commander gives them (text, parsed by the input layer). */
 export interface EquityOptions {
@@ -76,11 +77,12 @@ export function breakEvenHorizon(
   if (files < 2) throw new UsageError('--break-even compares offer files: give two or more');
   const shortest = Math.min(...years);
   const text = opts.horizon ?? '4';
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > shortest)
+  const horizon = wholeNumber(text);
+  if (horizon === undefined || horizon < 1 || horizon > shortest)
     throw new UsageError(
       `--horizon '${text}' must be whole years from 1 to ${shortest} (the shortest offer's years)`,
     );
-  return Number(text);
+  return horizon;
 }
 
 /** What take-home taxes in a year: cash, and a listed company's stock as it vests (wages). */

@@ -8,7 +8,7 @@ import type { OfferFieldNames, OfferTerms, VestingPreset } from '../model/offer.
 import type { Cadence, Clawback } from '../model/vesting.js';
 import { parseCount, parsePrice } from './amounts.js';
 import { didYouMean } from './names.js';
-import { clip, kindOf } from './numbers.js';
+import { clip, kindOf, wholeNumber } from './numbers.js';
 
 const key = (t: string): string =>
   t
@@ -57,12 +57,12 @@ export function parseOptionType(value: unknown, field: string): OptionType {
 /** Whole months: digits (or a JSON whole number) from `min` to `max`. */
 export function parseMonths(value: unknown, field: string, min: number, max: number): number {
   const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !/^\s*\d+\s*$/.test(text))
+  const n = typeof text === 'string' ? wholeNumber(text) : undefined;
+  if (n === undefined)
     throw new InputError(
       `${field} ${typeof value === 'string' ? `'${clip(value)}' ` : ''}must be whole months from ${min} to ${max}, like 18`,
       field,
     );
-  const n = Number(text);
   if (n < min || n > max)
     throw new InputError(`${field} ${n} is outside ${min} to ${max} months`, field);
   return n;

@@ -50,6 +50,12 @@ export function isPlain(t: Typed | undefined): boolean {
   return t !== undefined && t.sign === '' && !t.dollar && !t.grouped && t.unit === '';
 }
 
+/** A whole number typed plainly (`18`, ` 7 `: no sign, fraction, commas or unit), or undefined. */
+export function wholeNumber(text: string): number | undefined {
+  const t = readNumber(text);
+  return isPlain(t) && t!.fraction === '' && t!.whole !== '' ? Number(t!.whole) : undefined;
+}
+
 /** The value of the digits (sign, `$` and unit left to the caller). */
 export function digitsValue(t: Typed): number {
   return Number(`${t.whole || '0'}.${t.fraction || '0'}`);

@@ -185,16 +185,35 @@ function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
 }
 
 /**
- * Parse each term that is given, on its own, throwing an InputError naming the first bad one:
- * what the flags gave, checked before any question is asked, so that a typo (or an empty
- * `--bonus ""`) fails at once rather than after the answers.
+ * What the flags give, checked before any question is asked: each term on its own (a typo, or an
+ * empty `--bonus ""`, fails at once rather than after the answers), then the relations among
+ * flags that no answer can change: a sign-on longer than the schedule given; the shape of
+ * leaving early without --leave-at (never asked); a listed stage with --private; a price at an
+ * exit for stock that --equity and no private flag make listed.
  */
 export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
   const t = parseTerms(raw, names);
-  parseEquity(raw, names);
-  // A sign-on longer than the schedule given could not be answered past: refused before asking.
+  const e = parseEquity(raw, names);
   if (t.signOn !== undefined && t.vesting !== undefined)
     checkSignOnYears(t.signOn, t.vesting, names);
+  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const) {
+    if (given(raw[k]) && e.leaveAt === undefined)
+      throw new InputError(
+        `${names[k]} shapes what leaving early keeps: give ${names.leaveAt} too`,
+        names[k],
+      );
+  }
+  if (e.stage === 'public' && t.private === true)
+    throw new InputError(
+      `${names.stage} public is a listed company, but ${names.private} says private`,
+      names.stage,
+    );
+  const listed = given(raw.equity) && e.options === undefined && t.private !== true;
+  if (e.exitPrice !== undefined && listed && (e.stage === undefined || e.stage === 'public'))
+    throw new InputError(
+      `${names.exitPrice} values private stock at an exit; this stock is listed`,
+      names.exitPrice,
+    );
 }
 
 /**

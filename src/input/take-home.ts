@@ -6,7 +6,7 @@ import { localityIndex, stateCodes, stateList, type TakeHomeRequest } from '../m
 import type { Filing } from '../model/tax.js';
 import { parseAmount } from './amounts.js';
 import { didYouMean } from './names.js';
-import { clip } from './numbers.js';
+import { clip, wholeNumber } from './numbers.js';
 
 /** A state as typed (`ca`, ` NY `, `new york`, `none`): its code, or `none` for federal only. */
 export function parseState(text: string, field: string): string {
@@ -41,13 +41,13 @@ export function parseLocality(text: string, field: string): string {
 
 /** An age as typed: a whole number of years, 14-120. */
 export function parseAge(text: string, field: string): number {
-  const t = text.trim();
-  if (!/^\d{1,3}$/.test(t) || Number(t) < 14 || Number(t) > 120)
+  const age = wholeNumber(text);
+  if (age === undefined || age < 14 || age > 120)
     throw new InputError(
-      `${field} '${clip(t)}' is not an age: a whole number of years from 14 to 120`,
+      `${field} '${clip(text.trim())}' is not an age: a whole number of years from 14 to 120`,
       field,
     );
-  return Number(t);
+  return age;
 }
 
 /** The take-home request from its flags' text; `names` are the flags' names for messages. */

@@ -263,6 +263,11 @@ describe('bad input: one line, exit 2', () => {
       /career takes options only, and 'sf' is not one \(did you mean --city sf\?\); see: ml-salary career --help$/m,
     ],
     [
+      '--to 5 --step 100, the case of issue 20 item 10 (only year 0 was shown)',
+      ['--to', '5', '--step', '100'],
+      /--step 100 is above the maximum of 50: expected a number of years from 0 to 50/,
+    ],
+    [
       'a step longer than the span (issue 20 item 10: only year 0 was shown)',
       ['--to', '5', '--step', '20'],
       /--step 20 is more than the 5 years from 0 to 5, so the career would show year 0 alone: take a step of at most 5$/m,

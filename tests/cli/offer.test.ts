@@ -1409,6 +1409,27 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(t.stdout()).toBe('');
   });
 
+  it.each([
+    [['--clawback', '12'], '--clawback shapes what leaving early keeps: give --leave-at too'],
+    [['--cliff', '6'], '--cliff shapes what leaving early keeps: give --leave-at too'],
+    [
+      ['--stage', 'public', '--private'],
+      '--stage public is a listed company, but --private says private',
+    ],
+    [
+      ['--equity', '100k', '--exit-price', '3'],
+      '--exit-price values private stock at an exit; this stock is listed',
+    ],
+  ])(
+    'flags that contradict each other, which no answer can change, fail before any question: %j',
+    async (flags, message) => {
+      const t = inTerminal(['offer', ...PROFILE, ...flags]);
+      expect(await t.done).toBe(2);
+      expect(t.stderr()).toBe(`ml-salary: error: ${message}\n`);
+      expect(screen.getScreen()).toBe('');
+    },
+  );
+
   it('a bad flag fails before any question, and Ctrl+C cancels with 130', async () => {
     const bad = terminal();
     expect(await run(['offer', '--city', 'seatle', '--base', '100k'], bad.io)).toBe(2);

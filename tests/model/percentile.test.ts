@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  VERDICT_WORDS,
   normalCdf,
   normalQuantile,
   percentileOf,
@@ -169,14 +168,6 @@ describe('verdicts: typical means P25-P75', () => {
     expect(verdictOf(190, range, percentileOf(190, range))).toBe('within');
     expect(verdictOf(250, range, percentileOf(250, range))).toBe('above');
     expect(verdictOf(301, range, percentileOf(301, range))).toBe('above-range');
-  });
-
-  it('says the quartiles in its words', () => {
-    expect(VERDICT_WORDS.within).toBe('typical (P25-P75)');
-    expect(VERDICT_WORDS.below).toMatch(/P10-P25/);
-    expect(VERDICT_WORDS.above).toMatch(/P75-P90/);
-    expect(VERDICT_WORDS['below-range']).toMatch(/P10/);
-    expect(VERDICT_WORDS['above-range']).toMatch(/P90/);
   });
 
   it('position gives the percentile, the verdict and the signed gap to the typical figure', () => {

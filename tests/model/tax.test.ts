@@ -5,6 +5,7 @@ import parityData from '../../data/price-parities.json' with { type: 'json' };
 import federalData from '../../data/tax-2026.json' with { type: 'json' };
 import statesData from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../../src/errors.js';
+import { parseState } from '../../src/input/take-home.js';
 import { maxPretax } from '../../src/model/tax/compute.js';
 import {
   placeOf,
@@ -317,9 +318,12 @@ describe('bad input is an InputError on the right field', () => {
     expect(fieldOf(() => takeHome(100_000, { ...base, state: 'PR' }, tables))).toBe('state');
   });
 
-  it('state codes match case-insensitively; all 50 states and DC are there', () => {
-    expect(takeHome(100_000, { filing: 'single', state: 'tx' }, tables).state).toBe('TX');
-    expect(takeHome(100_000, { filing: 'single', state: 'NONE' }, tables).state).toBe('none');
+  it('a state is typed in any case and upper-cased once, where it is parsed; all 50 states and DC are there', () => {
+    const state = (typed: string) => parseState(typed, '--state');
+    expect(takeHome(100_000, { filing: 'single', state: state('tx') }, tables).state).toBe('TX');
+    expect(takeHome(100_000, { filing: 'single', state: state('NONE') }, tables).state).toBe(
+      'none',
+    );
     expect(supportedStates(tables)).toHaveLength(51);
     expect(supportedStates(tables)).toContain('DC');
   });

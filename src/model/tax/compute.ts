@@ -131,7 +131,8 @@ function place(
   opts: TakeHomeOptions,
   tables: TaxTables,
 ): { code: string; state?: StateTables; local?: ResolvedLocal } {
-  const code = opts.state.trim().toLowerCase() === NONE ? NONE : opts.state.trim().toUpperCase();
+  // A code of the tables or `none`, parsed and upper-cased once where it was typed (input/take-home.ts).
+  const code = opts.state;
   if (code === NONE) {
     if (opts.local)
       throw new InputError(`locality '${opts.local}' needs a state, not federal only`, 'locality');
