@@ -5,62 +5,50 @@ import { takeHomeFor } from './columns.js';
 import type { Market } from '../model/types.js';
 import type { OfferDocument } from '../documents/offer.js';
 import { InputError, UsageError } from '../errors.js';
-import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
+import type { TaxPlace } from '../model/exercise.js';
+import type { TakeHomeRequest } from '../model/take-home.js';
+
+type EquityFlag =
+  | 'options'
+  | 'strike'
+  | 'fmv'
+  | 'preferred'
+  | 'optionType'
+  | 'stage'
+  | 'cliff'
+  | 'vestEvery'
+  | 'leaveAt'
+  | 'clawback'
+  | 'exerciseWindow'
+  | 'exitPrice'
+  | 'horizon';
 import { wholeNumber } from '../input/numbers.js';
 
 /** The equity flags, as commander gives them (text, parsed by the input layer). */
-export interface EquityOptions {
-  options?: string;
-  strike?: string;
-  fmv?: string;
-  preferred?: string;
-  optionType?: string;
-  stage?: string;
-  cliff?: string;
-  vestEvery?: string;
-  leaveAt?: string;
-  clawback?: string;
-  exerciseWindow?: string;
-  exitPrice?: string;
+export interface EquityOptions extends Partial<Record<EquityFlag, string>> {
   breakEven?: boolean;
-  horizon?: string;
 }
+
+// One flag a line: the flag, then its help after `|`.
+const FLAGS = `--options <n>|stock options granted (with --strike and --fmv): 40000 or 40k
+--strike <usd>|the price to buy each option share: 1.20
+--fmv <usd>|the common stock's value a share today (the 409A; the price if listed)
+--preferred <usd>|the last round's preferred price a share, where known: 4.00
+--option-type <type>|iso or nso: how exercising is taxed (default iso)
+--stage <stage>|seed, a, b, c, d, growth or public: a private company's odds at an exit
+--leave-at <months>|leave after this many months: what is kept (cliff, vests, sign-on owed)
+--cliff <months>|with --leave-at: months before the first vest (default 12 for a startup, per preset)
+--vest-every <months>|with --leave-at: 1, 3, 6 or 12 months (monthly, quarterly)
+--clawback <months>|with --leave-at: sign-on paid back if you leave within it: 12 or 12:full
+--exercise-window <months>|with --leave-at and --options: months to exercise after leaving (default 3)
+--exit-price <usd>|value private stock at this price a share at an exit
+--break-even|with two or more offer files: the growth or exit price at which each catches the first
+--horizon <years>|with --break-even: over how many years (default 4)`;
 
 /** Add the equity flags to the offer command. */
 export function addEquityOptions(cmd: Command): Command {
-  return cmd
-    .option('--options <n>', 'stock options granted (with --strike and --fmv): 40000 or 40k')
-    .option('--strike <usd>', 'the price to buy each option share: 1.20')
-    .option('--fmv <usd>', "the common stock's value a share today (the 409A; the price if listed)")
-    .option('--preferred <usd>', "the last round's preferred price a share, where known: 4.00")
-    .option('--option-type <type>', 'iso or nso: how exercising is taxed (default iso)')
-    .option(
-      '--stage <stage>',
-      "seed, a, b, c, d, growth or public: a private company's odds at an exit",
-    )
-    .option(
-      '--leave-at <months>',
-      'leave after this many months: what is kept (cliff, vests, sign-on owed)',
-    )
-    .option(
-      '--cliff <months>',
-      'with --leave-at: months before the first vest (default 12 for a startup, per preset)',
-    )
-    .option('--vest-every <months>', 'with --leave-at: 1, 3, 6 or 12 months (monthly, quarterly)')
-    .option(
-      '--clawback <months>',
-      'with --leave-at: sign-on paid back if you leave within it: 12 or 12:full',
-    )
-    .option(
-      '--exercise-window <months>',
-      'with --leave-at and --options: months to exercise after leaving (default 3)',
-    )
-    .option('--exit-price <usd>', 'value private stock at this price a share at an exit')
-    .option(
-      '--break-even',
-      'with two or more offer files: the growth or exit price at which each catches the first',
-    )
-    .option('--horizon <years>', 'with --break-even: over how many years (default 4)');
+  for (const line of FLAGS.split('\n')) cmd.option(...(line.split('|') as [string, string]));
+  return cmd;
 }
 
 /** The break-even horizon in years, or undefined without --break-even; a usage error if misused. */
@@ -85,29 +73,6 @@ export function breakEvenHorizon(
   return horizon;
 }
 
-/** What take-home taxes in a year: cash, and a listed company's stock as it vests (wages). */
-export function taxedPay(doc: OfferDocument, year: OfferDocument['years'][number]): number {
-  const listedStock = doc.equity && !doc.equity.private && doc.equity.kind === 'rsu';
-  return year.cash + (listedStock ? year.equity : 0);
-}
-
-/** The take-home note for stock that is not taxed as pay here. */
-export function untaxedStockNote(doc: OfferDocument): string | undefined {
-  const e = doc.equity;
-  if (!e) return undefined;
-  if (e.kind === 'options')
-    return 'Options are not taxed when they vest: the net is of cash only; exercising is taxed then (an NSO spread as wages, an ISO spread under the AMT), as the exercise table shows.';
-  if (e.private)
-    return 'Private-company stock is not taxed here: RSUs of a private company are taxed as wages when they settle, usually at a sale or an IPO; the net is of cash only.';
-  return undefined;
-}
-
-/** Where an offer is taxed: the request, and its take-home pay at a gross figure. */
-export interface TaxedAt {
-  request: TakeHomeRequest;
-  taxed: (gross: number, name: string) => TakeHomeView;
-}
-
 /**
  * Add the tax on exercising options: for each year whose options have a spread at that year's
  * FMV, and on leaving, where each offer is taxed (`places`, asked for only when some option has
@@ -115,27 +80,22 @@ export interface TaxedAt {
  */
 export async function addExerciseTaxes(
   docs: readonly OfferDocument[],
-  places: () => Promise<readonly TaxedAt[]>,
+  places: () => Promise<readonly TaxPlace[]>,
 ): Promise<void> {
-  const need = docs.some(
-    (d) =>
-      d.equity?.options?.years.some((y) => y.spread > 0) || (d.leave?.exercise?.spread ?? 0) > 0,
-  );
-  if (!need) return;
+  const spread = (d: OfferDocument): boolean =>
+    !!d.equity?.options?.years.some((y) => y.spread > 0) || (d.leave?.exercise?.spread ?? 0) > 0;
+  if (!docs.some(spread)) return;
   const [{ exerciseTax }, at] = await Promise.all([import('../model/exercise.js'), places()]);
   docs.forEach((d, i) => {
     const o = d.equity?.options;
     if (!o) return;
-    for (const y of o.years) {
-      if (y.spread <= 0) continue;
-      const cash = d.years.find((r) => r.year === y.year)?.cash ?? 0;
-      y.tax = exerciseTax(o.type, y.vested, y.spread, o.fmv, cash, at[i]!);
-    }
-    const leave = d.leave?.exercise;
-    if (leave && leave.spread > 0) {
-      const cash = d.years[d.years.length - 1]?.cash ?? 0;
-      leave.tax = exerciseTax(leave.type, leave.options, leave.spread, o.fmv, cash, at[i]!);
-    }
+    const cash = (year: number): number => d.years.find((r) => r.year === year)?.cash ?? 0;
+    for (const y of o.years)
+      if (y.spread > 0)
+        y.tax = exerciseTax(o.type, y.vested, y.spread, o.fmv, cash(y.year), at[i]!);
+    const x = d.leave?.exercise;
+    if (x && x.spread > 0)
+      x.tax = exerciseTax(x.type, x.options, x.spread, o.fmv, d.years.at(-1)?.cash ?? 0, at[i]!);
   });
 }
 
@@ -147,38 +107,43 @@ export async function taxPlaces(
   judged: readonly { doc: OfferDocument; state?: string }[],
   request: TakeHomeRequest,
   market: Market,
-): Promise<TaxedAt[]> {
+): Promise<TaxPlace[]> {
   const { parseState } = await import('../input/take-home.js');
   const columns = judged.map((j) => ({ label: j.doc.label ?? '', profile: j.doc.profile }));
   const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
   return Promise.all(
-    judged.map(async ({ doc, state }, i): Promise<TaxedAt> => {
+    judged.map(async ({ doc, state }, i): Promise<TaxPlace> => {
       if (state === undefined) return { request, taxed: (gross, name) => shared(gross, i, name) };
-      const asked = await inOffer(doc.label ?? '', async () => ({
+      const label = doc.label ?? '';
+      const asked = await inOffer(label, async () => ({
         ...request,
         state: parseState(state, 'state'),
       }));
-      const own = await inOffer(doc.label ?? '', () =>
-        takeHomeFor(asked, [columns[i]!], market, false),
-      );
+      const own = await inOffer(label, () => takeHomeFor(asked, [columns[i]!], market, false));
       return { request: asked, taxed: (gross, name) => own!(gross, 0, name) };
     }),
   );
 }
 
 /**
- * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs (not paper
- * stock, not options: a note says so).
+ * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs as they vest
+ * (not paper stock, not options: a note says why).
  */
 export function addTakeHome(
   judged: readonly { doc: OfferDocument; state?: string }[],
-  places: readonly TaxedAt[],
+  places: readonly TaxPlace[],
 ): void {
   judged.forEach(({ doc }, i) => {
-    const note = untaxedStockNote(doc);
+    const e = doc.equity;
+    const note =
+      e?.kind === 'options'
+        ? 'Options are not taxed when they vest: the net is of cash only; exercising is taxed then (an NSO spread as wages, an ISO spread under the AMT), as the exercise table shows.'
+        : e?.private
+          ? 'Private-company stock is not taxed here: RSUs of a private company are taxed as wages when they settle, usually at a sale or an IPO; the net is of cash only.'
+          : undefined;
     for (const year of doc.years) {
       const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-      year.takeHome = places[i]!.taxed(taxedPay(doc, year), column);
+      year.takeHome = places[i]!.taxed(year.cash + (e && !note ? year.equity : 0), column);
       if (note) year.takeHome.notes.unshift(note);
     }
   });

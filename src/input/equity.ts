@@ -1,71 +1,57 @@
-// The equity terms of an offer as given (flags, offer files, batch records, answers): a stage,
-// an option type, months, a vesting cadence, a clawback. Pure; names come from the caller.
+// The equity terms of an offer as given (flags, offer files, batch records, answers): options, a
+// stage, months, a vesting cadence, a clawback; parsed once, then checked against each other.
+// Pure; names in messages come from the caller.
+import model from '../../data/offer.json' with { type: 'json' };
 import startup from '../../data/startup.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import { STAGES, type Stage } from '../model/equity.js';
-import type { OptionType } from '../model/options.js';
-import type { OfferFieldNames, OfferTerms, VestingPreset } from '../model/offer.js';
-import type { Cadence, Clawback } from '../model/vesting.js';
+import { groupThousands } from '../model/format.js';
+import type { OfferFieldNames, OfferTerms, Vesting, VestingPreset } from '../model/offer.js';
+import type { Clawback, OptionTerms } from '../model/vesting.js';
 import { parseCount, parsePrice } from './amounts.js';
 import { didYouMean } from './names.js';
 import { clip, kindOf, wholeNumber } from './numbers.js';
 
-const key = (t: string): string =>
-  t
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
+/** Throw an InputError naming `field`, its message starting with it. */
+const fail = (field: string, why: string): never => {
+  throw new InputError(`${field} ${why}`, field);
+};
 
-/** One of `ids` (case, spaces, dashes and a `series` prefix aside), or an error with a did-you-mean. */
+const key = (t: string): string => t.toLowerCase().replace(/[\s_-]+/g, '');
+
+/** One of `ids` (case, spaces and dashes aside) or an alias, or an error with a did-you-mean. */
 function choice<T extends string>(
   value: unknown,
   field: string,
   ids: readonly T[],
-  aliases: Record<string, T>,
+  aliases: Readonly<Record<string, T>>,
 ): T {
-  if (typeof value !== 'string')
-    throw new InputError(`${field} must be one of ${ids.join(', ')}, got ${kindOf(value)}`, field);
-  const k = key(value);
-  const found = ids.find((id) => key(id) === k) ?? aliases[k];
+  const list = ids.join(', ');
+  if (typeof value !== 'string') return fail(field, `must be one of ${list}, got ${kindOf(value)}`);
+  const found = ids.find((id) => key(id) === key(value)) ?? aliases[key(value)];
   if (found) return found;
   const hint = didYouMean(value.trim(), ids);
-  throw new InputError(
-    `${field} '${clip(value)}' is not one of ${ids.join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`,
+  return fail(
     field,
+    `'${clip(value)}' is not one of ${list}${hint ? ` (did you mean '${hint}'?)` : ''}`,
   );
 }
 
-/** A stage: seed, a, b, c, d, growth or public (`Series A`, `series-b`, `late` are read too). */
-export function parseStage(value: unknown, field: string): Stage {
-  const series = Object.fromEntries(['a', 'b', 'c', 'd'].map((s) => [`series${s}`, s])) as Record<
-    string,
-    Stage
-  >;
-  return choice(value, field, STAGES, { ...series, late: 'growth', listed: 'public' });
-}
+const series = ['a', 'b', 'c', 'd'].map((s) => [`series${s}`, s]);
+/** Words read for a stage and an option type beside their ids. */
+const STAGE_WORDS = Object.fromEntries([...series, ['late', 'growth'], ['listed', 'public']]);
+const TYPE_WORDS = { incentive: 'iso', nqso: 'nso', nonqualified: 'nso', nqo: 'nso' } as const;
 
-/** An option type: iso or nso (`incentive`, `nqso`, `non-qualified` are read too). */
-export function parseOptionType(value: unknown, field: string): OptionType {
-  return choice(value, field, ['iso', 'nso'] as const, {
-    incentive: 'iso',
-    nqso: 'nso',
-    nonqualified: 'nso',
-    nqo: 'nso',
-  });
-}
+/** `'text' ` for a text value in a message. */
+const quoted = (value: unknown): string => (typeof value === 'string' ? `'${clip(value)}' ` : '');
 
 /** Whole months: digits (or a JSON whole number) from `min` to `max`. */
-export function parseMonths(value: unknown, field: string, min: number, max: number): number {
+function parseMonths(value: unknown, field: string, min: number, max: number): number {
   const text = typeof value === 'number' ? String(value) : value;
   const n = typeof text === 'string' ? wholeNumber(text) : undefined;
   if (n === undefined)
-    throw new InputError(
-      `${field} ${typeof value === 'string' ? `'${clip(value)}' ` : ''}must be whole months from ${min} to ${max}, like 18`,
-      field,
-    );
-  if (n < min || n > max)
-    throw new InputError(`${field} ${n} is outside ${min} to ${max} months`, field);
-  return n;
+    return fail(field, `${quoted(value)}must be whole months from ${min} to ${max}, like 18`);
+  return n < min || n > max ? fail(field, `${n} is outside ${min} to ${max} months`) : n;
 }
 
 const EVERY: Record<string, number> = {
@@ -77,141 +63,75 @@ const EVERY: Record<string, number> = {
   annually: 12,
 };
 
-/** Vests every 1, 3, 6 or 12 months (or monthly, quarterly, half-yearly, yearly): vests a year. */
-export function parseVestEvery(value: unknown, field: string): number {
-  const words = typeof value === 'string' ? EVERY[key(value)] : undefined;
-  const months = words ?? parseMonths(value, field, 1, 12);
-  if (![1, 3, 6, 12].includes(months))
-    throw new InputError(
-      `${field} ${months} does not divide a year: give 1, 3, 6 or 12 months (monthly, quarterly, half-yearly, yearly)`,
-      field,
-    );
-  return 12 / months;
+/** Months between vests: 1, 3, 6 or 12 (or monthly, quarterly, half-yearly, yearly). */
+function parseVestEvery(value: unknown, field: string): number {
+  const months =
+    (typeof value === 'string' && EVERY[key(value)]) || parseMonths(value, field, 1, 12);
+  return [1, 3, 6, 12].includes(months)
+    ? months
+    : fail(
+        field,
+        `${months} does not divide a year: give 1, 3, 6 or 12 months (monthly, quarterly, half-yearly, yearly)`,
+      );
 }
 
 /** A clawback: months, prorated by default: `12`, `12:full`, `12:prorated`. */
-export function parseClawback(value: unknown, field: string): Clawback {
+function parseClawback(value: unknown, field: string): Clawback {
   const text = typeof value === 'number' ? String(value) : value;
   const m =
     typeof text === 'string' ? /^\s*(\d+)\s*(?::\s*(full|prorated)\s*)?$/i.exec(text) : null;
   if (!m)
-    throw new InputError(
-      `${field} ${typeof value === 'string' ? `'${clip(value)}' ` : ''}must be months, prorated or full, like 12 or 12:full`,
-      field,
-    );
-  const months = parseMonths(m[1]!, field, 1, 60);
-  return { months, prorated: (m[2] ?? 'prorated').toLowerCase() === 'prorated' };
+    return fail(field, `${quoted(value)}must be months, prorated or full, like 12 or 12:full`);
+  return { months: parseMonths(m[1]!, field, 1, 60), prorated: m[2]?.toLowerCase() !== 'full' };
 }
 
-/**
- * The cadence of an offer's schedule: a private company's (options or --private) is the
- * startup norm of data/startup.json (a 12-month cliff, monthly vests), a listed company's its
- * preset's (a custom schedule: the `even` preset's); `cliff` and `vestsPerYear`, when given,
- * replace the cliff and the vests of every year.
- */
-export function cadenceOf(
-  preset: VestingPreset | undefined,
-  years: number,
-  isPrivate: boolean,
-  given: { cliff?: number; vestsPerYear?: number },
-  even: VestingPreset,
-): Cadence {
-  const from = preset ?? even;
-  const norm = startup.vesting;
-  const cliffMonths = given.cliff ?? (isPrivate ? norm.cliffMonths : from.cliffMonths);
-  const perYear = given.vestsPerYear ?? (isPrivate ? 12 / norm.everyMonths : undefined);
-  const vestsPerYear = Array.from(
-    { length: years },
-    (_, i) =>
-      perYear ?? from.vestsPerYear[i] ?? from.vestsPerYear[from.vestsPerYear.length - 1] ?? 1,
-  );
-  return { cliffMonths, vestsPerYear };
-}
+/** A price a share, as text or a JSON number. */
+const price = (value: unknown, field: string, zero = false): number =>
+  parsePrice(asText(value, field, 'a price a share like 1.20'), field, zero);
 
-/** The equity terms of a raw offer, each parsed on its own (`parseEquity`). */
-export interface ParsedEquity {
-  options?: number;
-  strike?: number;
-  fmv?: number;
-  preferred?: number;
-  optionType?: OptionType;
-  stage?: Stage;
-  cliff?: number;
-  vestsPerYear?: number;
-  leaveAt?: number;
-  clawback?: Clawback;
-  exerciseWindow?: number;
-  exitPrice?: number;
-}
-
-/** The raw values `parseEquity` reads, under their offer-file keys. */
-export interface RawEquity {
-  options?: unknown;
-  strike?: unknown;
-  fmv?: unknown;
-  preferred?: unknown;
-  optionType?: unknown;
-  stage?: unknown;
-  cliff?: unknown;
-  vestEvery?: unknown;
-  leaveAt?: unknown;
-  clawback?: unknown;
-  exerciseWindow?: unknown;
-  exitPrice?: unknown;
-}
-
-const asText = (value: unknown, field: string, what: string): string => {
+function asText(value: unknown, field: string, what: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new InputError(`${field} must be ${what}, got ${kindOf(value)}`, field);
-};
+  return fail(field, `must be ${what}, got ${kindOf(value)}`);
+}
+
+/** Each term's parser, in the order they are parsed (the first bad one is named). */
+const PARSE = {
+  options: (v, f) => parseCount(asText(v, f, 'a number of options'), f),
+  strike: (v, f) => price(v, f, true),
+  fmv: price,
+  preferred: price,
+  exitPrice: price,
+  optionType: (v, f) => choice(v, f, ['iso', 'nso'] as const, TYPE_WORDS),
+  stage: (v, f) => choice(v, f, STAGES, STAGE_WORDS as Record<string, Stage>),
+  cliff: (v, f) => parseMonths(v, f, 0, 120),
+  vestEvery: parseVestEvery,
+  leaveAt: (v, f) => parseMonths(v, f, 1, 120),
+  clawback: parseClawback,
+  exerciseWindow: (v, f) => parseMonths(v, f, 0, 120),
+} satisfies Record<string, (value: unknown, field: string) => unknown>;
+
+/** The equity terms, each parsed on its own (`vestEvery`: months between vests). */
+export type ParsedEquity = { [K in keyof typeof PARSE]?: ReturnType<(typeof PARSE)[K]> };
+/** The raw values `parseEquity` reads, under their offer-file keys. */
+export type RawEquity = { [K in keyof ParsedEquity]?: unknown };
 
 /** Each equity term that is given (not undefined or null), parsed on its own. */
-export function parseEquity(raw: RawEquity, names: Record<keyof RawEquity, string>): ParsedEquity {
-  const out: ParsedEquity = {};
-  const has = (k: keyof RawEquity): boolean => raw[k] !== undefined && raw[k] !== null;
-  const price = (k: 'strike' | 'fmv' | 'preferred' | 'exitPrice', zero = false): number =>
-    parsePrice(asText(raw[k], names[k], 'a price a share like 1.20'), names[k], zero);
-  if (has('options'))
-    out.options = parseCount(
-      asText(raw.options, names.options, 'a number of options'),
-      names.options,
-    );
-  if (has('strike')) out.strike = price('strike', true);
-  if (has('fmv')) out.fmv = price('fmv');
-  if (has('preferred')) out.preferred = price('preferred');
-  if (has('exitPrice')) out.exitPrice = price('exitPrice');
-  if (has('optionType')) out.optionType = parseOptionType(raw.optionType, names.optionType);
-  if (has('stage')) out.stage = parseStage(raw.stage, names.stage);
-  if (has('cliff')) out.cliff = parseMonths(raw.cliff, names.cliff, 0, 120);
-  if (has('vestEvery')) out.vestsPerYear = parseVestEvery(raw.vestEvery, names.vestEvery);
-  if (has('leaveAt')) out.leaveAt = parseMonths(raw.leaveAt, names.leaveAt, 1, 120);
-  if (has('clawback')) out.clawback = parseClawback(raw.clawback, names.clawback);
-  if (has('exerciseWindow'))
-    out.exerciseWindow = parseMonths(raw.exerciseWindow, names.exerciseWindow, 0, 120);
-  return out;
+export function parseEquity(raw: RawEquity, names: OfferFieldNames): ParsedEquity {
+  const out: Record<string, unknown> = {};
+  for (const [k, parse] of Object.entries(PARSE) as [keyof RawEquity, typeof price][])
+    if (raw[k] != null) out[k] = parse(raw[k], names[k]);
+  return out as ParsedEquity;
 }
 
 /**
- * Refuse a flag that means nothing without another: an option's strike, FMV or type without
- * the options; options without their strike or FMV; the cliff, the vests' cadence, a clawback
- * or an exercise window without leaving early (the window: without options either); a stage
- * without stock.
+ * Refuse a term that means nothing without another: a strike, FMV or type without options;
+ * options without their strike or FMV; the cliff, the vests' cadence, a clawback or an exercise
+ * window without leaving early (the window: without options either); a stage without stock.
  */
-export function checkTogether(
-  raw: RawEquity,
-  e: ParsedEquity,
-  equityGiven: boolean,
-  names: OfferFieldNames,
-): void {
-  const need = (
-    what: boolean,
-    field: keyof OfferFieldNames,
-    needs: keyof OfferFieldNames,
-    why: string,
-  ): void => {
-    if (what)
-      throw new InputError(`${names[field]} ${why}: give ${names[needs]} too`, names[field]);
+export function checkTogether(e: ParsedEquity, equityGiven: boolean, names: OfferFieldNames): void {
+  const need = (bad: boolean, field: keyof RawEquity, needs: keyof RawEquity, why: string) => {
+    if (bad) fail(names[field], `${why}: give ${names[needs]} too`);
   };
   const options = e.options !== undefined;
   for (const k of ['strike', 'fmv', 'optionType'] as const)
@@ -223,68 +143,134 @@ export function checkTogether(
     'fmv',
     "needs the common stock's value today (the 409A)",
   );
-  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const) {
-    const given = raw[k] !== undefined && raw[k] !== null;
-    need(given && e.leaveAt === undefined, k, 'leaveAt', 'shapes what leaving early keeps');
-  }
+  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const)
+    need(
+      e[k] !== undefined && e.leaveAt === undefined,
+      k,
+      'leaveAt',
+      'shapes what leaving early keeps',
+    );
   need(
     e.exerciseWindow !== undefined && !options,
     'exerciseWindow',
     'options',
     'is for stock options',
   );
-  if (e.stage !== undefined && !options && !equityGiven)
-    throw new InputError(
-      `${names.stage} describes the equity, but the offer has none (${names.equity} or ${names.options})`,
+  if (e.stage && !options && !equityGiven)
+    fail(
       names.stage,
+      `describes the equity, but the offer has none (${names.equity} or ${names.options})`,
     );
 }
 
-/**
- * The grant in dollars and the preferred price: with options, a dollar grant is their value at
- * the preferred price (so the price is equity / options, and the dollar grant is 0); giving
- * the price too is refused.
- */
-export function priceOptions(
-  e: ParsedEquity,
-  equity: number,
-  names: OfferFieldNames,
-): { equity: number; preferred: number | null } {
-  if (e.options === undefined || equity === 0) return { equity, preferred: e.preferred ?? null };
-  if (e.preferred !== undefined)
-    throw new InputError(
-      `${names.equity} and ${names.preferred} both price the options: give one`,
-      names.equity,
-    );
-  return { equity: 0, preferred: Math.round((equity / e.options) * 10000) / 10000 };
-}
+type EquityTerms = Omit<OfferTerms, 'base' | 'bonus' | 'vesting' | 'signOn' | 'refresh' | 'growth'>;
 
 /**
- * The equity terms: options (ISO unless said), the stage, whether the stock is private (as
- * given, else a private stage's, else options are a private company's), the cadence for that,
- * leaving early and an exit price.
+ * The equity terms: options (ISO unless said), whose dollar grant `equity` is their value at the
+ * preferred price (the price is equity / options, and the dollar grant 0; the price given too is
+ * refused); the stage; whether the stock is private (as given, else a private stage's, else
+ * options are a private company's); the cadence: a private company's the startup norm of
+ * data/startup.json, a listed one's its preset's (`even` for a custom schedule), the cliff and
+ * the vests a year replaced when given; leaving early and an exit price.
  */
 export function equityTerms(
   e: ParsedEquity,
-  priced: { equity: number; preferred: number | null },
+  equity: number,
   givenPrivate: boolean | undefined,
-  cadence: (isPrivate: boolean) => Cadence,
-): Omit<OfferTerms, 'base' | 'bonus' | 'vesting' | 'signOn' | 'refresh' | 'growth'> {
+  vesting: Vesting,
+  preset: VestingPreset,
+  names: OfferFieldNames,
+): EquityTerms {
+  let preferred = e.preferred ?? null;
+  if (e.options !== undefined && equity > 0) {
+    if (preferred !== null)
+      fail(names.equity, `and ${names.preferred} both price the options: give one`);
+    preferred = Math.round((equity / e.options) * 10000) / 10000;
+    equity = 0;
+  }
   const stage = e.stage ?? null;
   const isPrivate = givenPrivate ?? (stage !== null ? stage !== 'public' : e.options !== undefined);
+  const norm = startup.vesting;
+  const perYear = e.vestEvery ? 12 / e.vestEvery : isPrivate ? 12 / norm.everyMonths : undefined;
+  const vests = preset.vestsPerYear;
   return {
-    equity: priced.equity,
+    equity,
     private: isPrivate,
     options:
       e.options === undefined
         ? null
         : { count: e.options, strike: e.strike!, fmv: e.fmv!, type: e.optionType ?? 'iso' },
-    preferred: priced.preferred,
+    preferred,
     stage,
-    cadence: cadence(isPrivate),
+    cadence: {
+      cliffMonths: e.cliff ?? (isPrivate ? norm.cliffMonths : preset.cliffMonths),
+      vestsPerYear: vesting.percents.map(
+        (_, i) => perYear ?? vests[i] ?? vests[vests.length - 1] ?? 1,
+      ),
+    },
     leaveAt: e.leaveAt ?? null,
     clawback: e.clawback ?? null,
     exerciseWindow: e.exerciseWindow,
     exitPrice: e.exitPrice ?? null,
   };
+}
+
+const LIMITS = model.limits;
+
+/**
+ * Check the equity terms against each other (`checkOffer` calls this; each was bounded as
+ * parsed): an option grant (`checkGrant`); a stage, a preferred or an exit price need stock; a
+ * private stage is private stock (with a preferred price for options) and `public` is not; the
+ * cliff and leaving lie within the schedule; an exit price values private stock, with a price a
+ * share to compare it with.
+ */
+export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
+  const { options: o, private: isPrivate } = terms;
+  const preferred = terms.preferred ?? null;
+  if (o) checkGrant(o, preferred, f);
+  for (const k of ['stage', 'preferred', 'exitPrice'] as const)
+    if (terms[k] != null && !o && terms.equity === 0)
+      fail(f[k], 'describes the equity, but the offer has none');
+  if (terms.stage) checkStage(terms.stage, terms, f);
+  const months = 12 * terms.vesting.percents.length;
+  const within = (value: number | null | undefined, min: number, field: string, what: string) => {
+    if (value != null && (value < min || value > months))
+      fail(field, `must be ${what} from ${min} to ${months} months`);
+  };
+  within(terms.cadence?.cliffMonths, 0, f.cliff, 'a cliff');
+  within(terms.leaveAt, 1, f.leaveAt, 'leaving after');
+  if (terms.exitPrice == null) return;
+  if (!isPrivate) fail(f.exitPrice, 'values private stock at an exit; this stock is listed');
+  if (!o && preferred === null)
+    fail(f.exitPrice, `is a price a share: give the grant's ${f.preferred} price too`);
+}
+
+/** A private stage is private stock (with a preferred price for options); `public` is not. */
+function checkStage(stage: Stage, terms: OfferTerms, f: OfferFieldNames): void {
+  if (stage === 'public') {
+    if (terms.private) fail(f.stage, `public is a listed company, but ${f.private} says private`);
+    return;
+  }
+  if (terms.options && terms.preferred == null)
+    fail(
+      f.stage,
+      `${stage}: the odds at an exit are of the last preferred price; give ${f.preferred} (or ${f.equity}, the grant's value at it)`,
+    );
+  if (!terms.private) fail(f.stage, `${stage} is a private company: give ${f.private} too`);
+}
+
+/**
+ * An option grant worth at most `limits.maxAmount` at the preferred price or the FMV, with a
+ * preferred price derived from a dollar grant within the bounds of one given.
+ */
+function checkGrant(o: OptionTerms, preferred: number | null, f: OfferFieldNames): void {
+  const max = LIMITS.maxSharePrice;
+  if (preferred !== null && !(preferred > 0 && preferred <= max))
+    fail(f.preferred, `must be a price a share above $0 and at most $${groupThousands(max)}`);
+  const top = Math.max(o.fmv, preferred ?? 0);
+  if (o.count * top > LIMITS.maxAmount)
+    fail(
+      f.options,
+      `${groupThousands(o.count)} options at $${top} a share are worth more than the maximum grant of $${groupThousands(LIMITS.maxAmount)}`,
+    );
 }

@@ -21,16 +21,8 @@ import {
   type OfferTerms,
   type Vesting,
 } from '../model/offer.js';
-import { checkEquity } from '../model/options.js';
 import { parseVesting } from './amounts.js';
-import {
-  cadenceOf,
-  checkTogether,
-  equityTerms,
-  parseEquity,
-  priceOptions,
-  type RawEquity,
-} from './equity.js';
+import { checkEquity, checkTogether, equityTerms, parseEquity, type RawEquity } from './equity.js';
 
 /** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
 export interface RawOffer extends RawEquity {
@@ -230,9 +222,8 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
   const t = parseTerms(raw, names);
   const e = parseEquity(raw, names);
-  checkTogether(raw, e, t.equity !== undefined, names);
-  const priced = priceOptions(e, t.equity ?? 0, names);
-  if (t.vesting !== undefined && priced.equity === 0 && e.options === undefined) {
+  checkTogether(e, t.equity !== undefined, names);
+  if (t.vesting !== undefined && !t.equity && e.options === undefined) {
     throw new InputError(
       `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
       names.vesting,
@@ -240,7 +231,7 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
   }
   const even = vestingPresets.find((p) => p.id === 'even')!;
   const vesting = t.vesting ?? { id: even.id, percents: [...even.percents] };
-  const preset = vestingPresets.find((p) => p.id === vesting.id);
+  const preset = vestingPresets.find((p) => p.id === vesting.id) ?? even;
   const terms: OfferTerms = {
     base: t.base!,
     bonus: t.bonus ?? null,
@@ -248,9 +239,7 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
     signOn: t.signOn ?? [],
     refresh: t.refresh ?? 0,
     growth: t.growth ?? 0,
-    ...equityTerms(e, priced, t.private, (isPrivate) =>
-      cadenceOf(preset, vesting.percents.length, isPrivate, e, even),
-    ),
+    ...equityTerms(e, t.equity ?? 0, t.private, vesting, preset, names),
   };
   checkOffer(terms, names);
   return terms;

@@ -1,30 +1,31 @@
-// The tax on exercising options at a given spread (FMV - strike, times the options), on top of a
-// year's cash pay: an NSO's spread is wages; an ISO's is an AMT adjustment (data/amt-2026.json).
-// Loaded with the tax tables, only when some option has a spread to tax.
-import amtTables from '../../data/amt-2026.json' with { type: 'json' };
-import tables from '../../data/tax-2026.json' with { type: 'json' };
-import { amtOn, type AmtTables } from './amt.js';
-import type { OptionType } from './options.js';
-import type { TaxTables } from './tax.js';
+// The tax on exercising options at a spread (FMV - strike, times the options) on top of a year's
+// cash pay: an NSO's spread is wages; an ISO's an adjustment to the federal alternative minimum
+// tax (data/amt-2026.json: wages, the spread and no standard deduction; no other adjustment, no
+// state AMT). Loaded with the tax tables, only when some option has a spread to tax.
+import AMT from '../../data/amt-2026.json' with { type: 'json' };
+import TAX from '../../data/tax-2026.json' with { type: 'json' };
+import type { OptionType } from './vesting.js';
+import type { Filing } from './tax.js';
 import type { TakeHomeRequest, TakeHomeView } from './take-home.js';
 
-const AMT = amtTables as unknown as AmtTables;
-const TAX = tables as unknown as TaxTables;
+/** The AMT figures of a year (whole dollars): AMTI, the exemption left, the tentative minimum tax, the regular tax. */
+export interface Amt {
+  amti: number;
+  exemption: number;
+  tentative: number;
+  regular: number;
+  /** The AMT owed: the tentative minimum tax above the regular tax, else 0. */
+  amt: number;
+  /** The ISO spread these wages could have with no AMT. */
+  room: number;
+}
 
-/** The tax on one exercise. */
-export interface Tax {
+/** The tax on one exercise: NSO: the taxes the spread adds as wages; ISO: the AMT. */
+export interface Tax extends Partial<Omit<Amt, 'amt'>> {
   type: OptionType;
-  /** NSO: income tax, Social Security, Medicare and state taxes the spread adds; ISO: the AMT. */
   amount: number;
   /** NSO: federal income tax withheld at the flat supplemental rate (the rest is due at filing). */
   withheld?: number;
-  /** ISO: the AMT figures (AMTI, exemption left, tentative minimum tax, regular tax, room). */
-  amti?: number;
-  exemption?: number;
-  tentative?: number;
-  regular?: number;
-  /** ISO: the spread these wages could have had with no AMT. */
-  room?: number;
   /** ISO: options over the $100,000 yearly ISO limit, taxed as NSOs (their tax is in `amount`). */
   overLimit?: number;
   taxYear: number;
@@ -36,30 +37,55 @@ export interface TaxPlace {
   taxed: (gross: number, name: string) => TakeHomeView;
 }
 
-/** The taxes on `gross` wages (before pre-tax contributions) at `place`. */
-function taxesOn(gross: number, place: TaxPlace): number {
-  return gross - place.request.pretax - place.taxed(gross, 'the exercise').net;
+/** The tentative minimum tax on `amti` and the exemption left after its phase-out. */
+function tentative(filing: Filing, amti: number): [number, number] {
+  const p = AMT.phaseOut;
+  const exemption = Math.max(
+    0,
+    AMT.exemption[filing] - p.rate * Math.max(0, amti - p.start[filing]),
+  );
+  const base = Math.max(0, amti - exemption);
+  const b = AMT.rates.brackets;
+  let tax = 0;
+  b.forEach((r, i) => {
+    if (base > r.over) tax += (Math.min(base, b[i + 1]?.over ?? Infinity) - r.over) * r.rate;
+  });
+  return [tax, exemption];
 }
 
-/** The tax an NSO spread adds to `cash` wages, and the federal withholding it gets. */
-function nsoTax(
-  spread: number,
-  cash: number,
-  place: TaxPlace,
-): { amount: number; withheld: number } {
-  const flat = TAX.federal.supplementalWithholding;
+/**
+ * The AMT on `wages` (after pre-tax contributions) with an ISO spread of `spread`, given the
+ * regular federal income tax: AMTI = wages + spread, less the exemption (falling by
+ * `phaseOut.rate` of AMTI over the threshold), taxed 26% then 28%; the AMT is what that exceeds
+ * the regular tax by. `room`: the largest spread with no AMT at these wages (bisection).
+ */
+export function amtOn(wages: number, spread: number, regular: number, filing: Filing): Amt {
+  const [tmt, exemption] = tentative(filing, wages + spread);
+  const owes = (s: number): boolean => tentative(filing, wages + s)[0] > regular;
+  let lo = 0;
+  let hi = owes(0) ? 0 : 1;
+  if (hi) {
+    while (!owes(hi) && hi < 1e12) hi *= 2;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (owes(mid)) hi = mid;
+      else lo = mid;
+    }
+  }
   return {
-    amount: taxesOn(cash + spread, place) - taxesOn(cash, place),
-    withheld: Math.round(spread * (flat?.rate ?? 0)),
+    amti: wages + spread,
+    exemption: Math.round(exemption),
+    tentative: Math.round(tmt),
+    regular: Math.round(regular),
+    amt: Math.max(0, Math.round(tmt - regular)),
+    room: lo,
   };
 }
 
 /**
  * The tax on exercising `options` options with a spread of `spread` dollars in a year with
- * `cash` wages. NSO: the spread is wages (federal and state income tax, Social Security,
- * Medicare, state payroll premiums); ISO: the spread is added to AMTI and the AMT is what the
- * tentative minimum tax exceeds the regular federal income tax by. ISOs whose grant-date value
- * (`grantFmv` a share) passes $100,000 in the year are NSOs (26 U.S.C. 422(d)).
+ * `cash` wages, where `place` taxes them. ISOs whose grant-date value (`grantFmv` a share) passes
+ * $100,000 in the year are NSOs (26 U.S.C. 422(d)).
  */
 export function exerciseTax(
   type: OptionType,
@@ -69,28 +95,26 @@ export function exerciseTax(
   cash: number,
   place: TaxPlace,
 ): Tax {
-  if (type === 'nso') return { type, ...nsoTax(spread, cash, place), taxYear: TAX.taxYear };
+  const { request, taxed } = place;
+  const taxes = (gross: number): number =>
+    gross - request.pretax - taxed(gross, 'the exercise').net;
+  if (type === 'nso')
+    return {
+      type,
+      amount: taxes(cash + spread) - taxes(cash),
+      withheld: Math.round(spread * TAX.federal.supplementalWithholding.rate),
+      taxYear: TAX.taxYear,
+    };
   const limit = grantFmv > 0 ? Math.floor(AMT.iso.yearlyLimit / grantFmv) : options;
   const over = Math.max(0, options - limit);
   const nsoSpread = options > 0 ? Math.round((spread * over) / options) : 0;
   const wages = cash + nsoSpread;
-  const view = place.taxed(wages, 'the exercise');
-  const regular = view.taxes.find((t) => t.id === 'federal')?.amount ?? 0;
-  const a = amtOn(
-    wages - place.request.pretax,
-    spread - nsoSpread,
-    regular,
-    place.request.filing,
-    AMT,
-  );
+  const regular = taxed(wages, 'the exercise').taxes.find((t) => t.id === 'federal')?.amount ?? 0;
+  const { amt, ...a } = amtOn(wages - request.pretax, spread - nsoSpread, regular, request.filing);
   const out: Tax = {
     type,
-    amount: a.amt + (over > 0 ? taxesOn(wages, place) - taxesOn(cash, place) : 0),
-    amti: a.amti,
-    exemption: a.exemption,
-    tentative: a.tentative,
-    regular: a.regular,
-    room: a.room,
+    amount: amt + (over > 0 ? taxes(wages) - taxes(cash) : 0),
+    ...a,
     taxYear: AMT.taxYear,
   };
   if (over > 0) out.overLimit = over;

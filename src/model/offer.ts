@@ -1,8 +1,15 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import vesting from '../../data/vesting.json' with { type: 'json' };
 import type { Stage } from './equity.js';
-import { optionYears, type OptionTerms } from './options.js';
-import { signOnOnLeaving, vestedBetween, YEARLY, type Cadence, type Clawback } from './vesting.js';
+import {
+  optionYears,
+  signOnOnLeaving,
+  vestedBetween,
+  YEARLY,
+  type Cadence,
+  type Clawback,
+  type OptionTerms,
+} from './vesting.js';
 
 /** A target bonus: a fraction of base (`0.15` for 15%) or an amount in dollars a year. */
 export type Bonus = { kind: 'percent'; value: number } | { kind: 'amount'; value: number };
@@ -131,15 +138,7 @@ export function offerYears(terms: OfferTerms): OfferYear[] {
   const base = Math.round(terms.base);
   const bonus = targetBonus(terms);
   const options = terms.options
-    ? optionYears(
-        terms.options,
-        terms.preferred ?? null,
-        percents,
-        cadence,
-        g,
-        percents.length,
-        leave,
-      )
+    ? optionYears(terms.options, terms.preferred ?? null, percents, cadence, g, leave)
     : null;
   const owed =
     leave === null
