@@ -663,7 +663,9 @@ describe('batch: spawned end to end', () => {
       return Number(cells[mid]) !== totals.get(Number(cells[0]) - 1);
     });
     expect(differ).toEqual([]);
-  });
+    // Two spawned runs of 100,000 records: seconds alone, longer on a machine shared by several
+    // test runs (CI's 30 s guard against a hang once cut it short). Still a hang guard.
+  }, 120_000);
 
   it('| head -1 ends quietly: exit 0, nothing on stderr (EPIPE)', async () => {
     for (const format of ['ndjson', 'csv']) {
