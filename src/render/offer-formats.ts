@@ -3,6 +3,7 @@ import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { breakEvenText, yearLabel } from './equity.js';
+import { yearsAndLevel } from './text.js';
 import { exerciseNotes, leaveLines, oddsLines, taxText } from './equity-text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
@@ -172,7 +173,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
   docs.forEach((d, i) => {
     const l = d.labels;
     lines.push(
-      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${d.profile.years} years (${d.level}), ${l.city}, ${l.industry}`,
+      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${yearsAndLevel(d.profile.years, d.level, d.profile.level !== undefined)}, ${l.city}, ${l.industry}`,
     );
     lines.push('');
     const taxed = d.years.some((y) => y.takeHome);
@@ -223,8 +224,8 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       `First year: ${usd(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${usd(d.annualized.total)}.`,
     );
     lines.push('');
-    lines.push('| | Offer | Market low | Typical | High | ≈ Percentile | Verdict |');
-    lines.push('|---|---:|---:|---:|---:|---:|---|');
+    lines.push('| | Offer | Market P10 | P25 | Typical | P75 | P90 | ≈ Percentile | Verdict |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     const a = d.annualized;
     const values = {
       base: a.base,
@@ -236,7 +237,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       const m = d.market[key];
       const p = d.position[key];
       lines.push(
-        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.mid)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
+        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.p25)} | ${usd(m.mid)} | ${usd(m.p75)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
       );
     }
     lines.push('');

@@ -118,7 +118,7 @@ describe('profile save, show, clear', () => {
   it('in a terminal, save asks for what the flags leave out', async () => {
     const { env, file } = config();
     const t = inTerminal(
-      ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'finance'],
+      ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'quant'],
       { env: { ...env, NO_COLOR: '1' } },
     );
     const done = t.done;
@@ -126,13 +126,18 @@ describe('profile save, show, clear', () => {
     screen.keypress('space'); // MLOps
     screen.keypress('enter');
     await answer('Highest degree:'); // Bachelor's, the default
+    await shows('Level, if you know it');
+    screen.keypress('down');
+    screen.keypress('down'); // past "Skip" and Entry to Mid-level
+    screen.keypress('enter');
     expect(await done).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       years: 4,
       city: 'austin',
-      industry: 'finance',
+      industry: 'quant',
       skills: ['mlops'],
       degree: 'bachelors',
+      level: 'mid',
     });
   });
 });
@@ -248,7 +253,7 @@ describe('every command takes from the profile what its flags leave out', () => 
     ['{"years":5,"years":6}', /field 'years' is given twice/],
     [
       '{"colour":"red"}',
-      /unknown field 'colour'; accepted: years, city, industry, skills, degree, state, filing/,
+      /unknown field 'colour'; accepted: years, city, industry, skills, degree, level, state, filing/,
     ],
     ['{"years":-1}', /years -1 is negative/],
     ['{"filing":"joint"}', /filing must be "single" or "married", got 'joint'/],

@@ -10,7 +10,7 @@ import { readText } from '../../input/files.js';
 import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { outputWidth, print, type Io } from '../io.js';
+import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { clip, kindOf } from '../../input/numbers.js';
 import {
   toOfferDocument,
@@ -85,6 +85,7 @@ function profileFlags(opts: EstimateOptions): RawProfile {
     industry: opts.industry,
     skills: opts.skills,
     degree: opts.degree,
+    level: opts.level,
   };
 }
 
@@ -168,6 +169,7 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
       industry: own('industry'),
       skills: own('skills'),
       degree: own('degree'),
+      level: own('level'),
     },
     offer: Object.fromEntries(OFFER_FIELDS.map((k) => [k, own(k)])) as RawOffer,
     benefits: Object.fromEntries(BENEFIT_FIELDS.map((k) => [k, own(k)])) as RawBenefits,
@@ -319,6 +321,7 @@ async function offersFromFiles(
           offerNames: OFFER_KEYS,
           benefitNames: BENEFIT_KEYS,
           label: file.label,
+          note: (notes) => printNotes(io, notes),
         },
       ),
     );
@@ -383,6 +386,7 @@ async function offerFromFlags(
     profileNames: flagName,
     offerNames: OFFER_FLAGS,
     benefitNames: BENEFIT_FLAGS,
+    note: (notes) => printNotes(io, notes),
   });
   return asked
     ? { offer: judged, asked: { ...offer, ...benefits } as TypedTerms }
@@ -399,9 +403,12 @@ function judge(
     offerNames: typeof OFFER_FLAGS;
     benefitNames: BenefitNames;
     label?: string;
+    /** Where a note about the input goes (an old name that still works). */
+    note: (notes: readonly string[]) => void;
   },
 ): Judged {
-  const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
+  const { profile, defaulted, notes } = resolveProfile(rawProfile, market, names.profileNames);
+  names.note(notes);
   const { terms, benefits, growth } = resolveWithBenefits(
     rawOffer,
     names.offerNames,
