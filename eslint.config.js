@@ -51,12 +51,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY, until the helper who owns it splits this file (calibrate: estimate.ts, issue
-    // 21). Remove the entry with the split.
-    files: ['src/model/estimate.ts'],
-    rules: { 'max-lines': 'off', complexity: 'off' },
-  },
-  {
     files: ['bench/**', 'examples/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },

@@ -55,7 +55,7 @@ function startup() {
   const cli = [BIN, '--years', '5', '--city', 'sf', '--json'];
   const bare = ['-e', ''];
   const first = JSON.parse(timeRun(cli).stdout);
-  if (first.schemaVersion !== 3) throw new Error('the JSON run printed no estimate document');
+  if (first.schemaVersion !== 4) throw new Error('the JSON run printed no estimate document');
   for (let i = 0; i < 3; i++) timeRun(bare); // warm the file cache
   const a = [];
   const b = [];
@@ -243,7 +243,7 @@ function tarball() {
       encoding: 'utf8',
     }),
   );
-  if (doc.schemaVersion !== 3) throw new Error('the installed package printed no estimate');
+  if (doc.schemaVersion !== 4) throw new Error('the installed package printed no estimate');
   row(
     'packed tarball (npm pack)',
     `${(bytes / 1000).toFixed(1)} kB`,

@@ -5,12 +5,11 @@ export {
   estimate,
   price,
   type Price,
-  nationalBase,
-  payMixAt,
-  totalRange,
-  degreeWeight,
-  stackSkillPremiums,
   levelFor,
+  positionFor,
+  ladderBase,
+  mixAt,
+  degreeWeight,
 } from './model/estimate.js';
 export { market } from './model/market.js';
 export {

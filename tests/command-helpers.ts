@@ -37,7 +37,14 @@ export function expectUsageError(r: Ran, message: RegExp): void {
 
 /** The figures of a single estimate, as the estimate's `--json` gives them. */
 export interface EstimateFigures {
-  profile: { years: number; city: string; industry: string; skills: string[]; degree: string };
+  profile: {
+    years: number;
+    city: string;
+    industry: string;
+    skills: string[];
+    degree: string;
+    level?: string;
+  };
   level: string;
   base: Range;
   bonus: Range;
@@ -48,7 +55,9 @@ export interface EstimateFigures {
 
 export interface Range {
   low: number;
+  p25: number;
   mid: number;
+  p75: number;
   high: number;
 }
 

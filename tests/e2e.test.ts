@@ -37,7 +37,7 @@ describe('the built CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout);
-    expect(doc.schemaVersion).toBe(3);
+    expect(doc.schemaVersion).toBe(4);
     expect(doc.currency).toBe('USD');
     expect(typeof doc.total.mid).toBe('number');
     expect(doc.total.mid).toBe(doc.base.mid + doc.bonus.mid + doc.equity.mid);

@@ -27,8 +27,20 @@ export function goldenProfiles(market: Market): Profile[] {
     }),
     typical({ years: 8, city: 'sf', industry: 'big-tech' }),
     typical({ years: 9.5, city: 'sf', industry: 'big-tech' }),
-    typical({ years: 0, city: 'austin', industry: 'finance' }),
-    typical({ years: 1, city: 'austin', industry: 'finance' }),
+    typical({ years: 0, city: 'austin', industry: 'quant' }),
+    typical({ years: 1, city: 'austin', industry: 'banking' }),
+    // The issue's cases: a new grad with stacked premiums, and levels given.
+    typical({
+      years: 0,
+      city: 'nyc',
+      industry: 'big-tech',
+      skills: ['nlp-llm'],
+      degree: 'masters',
+    }),
+    typical({ years: 12, city: 'sf', industry: 'big-tech', level: 'staff' }),
+    typical({ years: 20, city: 'seattle', industry: 'big-tech', level: 'principal' }),
+    typical({ years: 8, city: 'us', level: 'mid' }),
+    typical({ years: 3, city: 'remote', industry: 'ai-startup', level: 'senior' }),
     typical({ years: 15, city: 'remote', industry: 'ai-startup', skills: ['nlp-llm'] }),
   );
   // Every catalogue entry on its own, at 1 and 9 years.
@@ -38,6 +50,9 @@ export function goldenProfiles(market: Market): Profile[] {
     for (const s of market.skills.list) out.push(typical({ years, skills: [s.id] }));
     for (const g of market.degrees.list) out.push(typical({ years, degree: g.id }));
   }
+  // Every level given, at big tech in SF.
+  for (const l of market.levels.list)
+    out.push(typical({ city: 'sf', industry: 'big-tech', level: l.id }));
   // The edges of the levels and of the guides' bands, and the ends of the scale.
   const edges = [0, 0.5, 2, 2.99, 3, 4, 6.49, 6.5, 7, 10, 10.99, 11, 12, 14, 20, 50];
   for (const years of edges) out.push(typical({ years, city: 'sf', industry: 'big-tech' }));

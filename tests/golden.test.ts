@@ -3,6 +3,7 @@ import { estimate } from '../src/model/estimate.js';
 import { market } from '../src/model/market.js';
 import { toDocument } from '../src/documents/estimate.js';
 import { goldenProfiles } from './golden-profiles.js';
+import { batch, lines } from './batch-helpers.js';
 
 // The model's exact output for a fixed set of profiles, committed in tests/golden/. When the model
 // changes on purpose, `npm run golden` rewrites the file and `git diff` shows what moved.
@@ -29,5 +30,19 @@ describe('golden estimates', () => {
     );
     expect(docs.length).toBeGreaterThan(250);
     await expect(`${pretty(docs)}\n`).toMatchFileSnapshot('./golden/estimates.json');
+  });
+
+  it('batch gives the same figures for the same profiles, record by record', async () => {
+    const profiles = goldenProfiles(market);
+    const input = profiles.map((p) => JSON.stringify(p)).join('\n');
+    const r = await batch(`${input}\n`);
+    expect(r.code).toBe(0);
+    const records = lines(r.stdout).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records).toHaveLength(profiles.length);
+    records.forEach((rec, i) => {
+      const doc = toDocument(estimate(profiles[i]!, market), [], market.dataVersion);
+      for (const k of ['profile', 'level', 'base', 'bonus', 'equity', 'total'] as const)
+        expect(rec[k], `${i} ${k}`).toEqual(doc[k]);
+    });
   });
 });

@@ -15,6 +15,7 @@ const CITY = bytes(',"city":"');
 const INDUSTRY = bytes('","industry":"');
 const SKILLS = bytes('","skills":[');
 const DEGREE = bytes('],"degree":"');
+const PROFILE_LEVEL = bytes('","level":"');
 const DEFAULTED = bytes('"},"defaulted":[');
 const LEVEL = bytes('],"level":"');
 const BASE = bytes('","base":');
@@ -22,12 +23,14 @@ const BONUS = bytes(',"bonus":');
 const EQUITY = bytes(',"equity":');
 const TOTAL = bytes(',"total":');
 const LOW = bytes('{"low":');
+const P25 = bytes(',"p25":');
 const MID = bytes(',"mid":');
+const P75 = bytes(',"p75":');
 const HIGH = bytes(',"high":');
 const BRACE = bytes('}');
 
-/** The most bytes a record takes beyond its strings: the field names and 13 numbers. */
-const FIXED_MOST = 200 + 13 * 24;
+/** The most bytes a record takes beyond its strings: the field names and 22 numbers. */
+const FIXED_MOST = 260 + 22 * 24;
 
 /**
  * A buffer of compact records, one per line. `add` appends a record, or returns false (writing
@@ -65,7 +68,7 @@ export class CompactBytes {
   /** Appends the compact record of `price` as line `line` (see the class). */
   add(line: number, price: Price, defaulted: readonly ProfileField[]): boolean {
     const p = price.profile;
-    let strings = p.city.length + p.industry.length + p.degree.length + price.level.length;
+    let strings = p.city.length + p.industry.length + p.degree.length + price.level.length + 12;
     for (let i = 0; i < p.skills.length; i++) strings += p.skills[i]!.length + 3;
     for (let i = 0; i < defaulted.length; i++) strings += defaulted[i]!.length + 3;
     if (this.at + FIXED_MOST + strings > this.size) return false;
@@ -95,6 +98,7 @@ export class CompactBytes {
       this.list(p.skills) &&
       this.put(DEGREE) &&
       this.ascii(p.degree) &&
+      (p.level === undefined || (this.put(PROFILE_LEVEL) && this.ascii(p.level))) &&
       this.put(DEFAULTED) &&
       this.list(defaulted)
     );
@@ -152,8 +156,12 @@ export class CompactBytes {
     return (
       this.put(LOW) &&
       this.number(r.low) &&
+      this.put(P25) &&
+      this.number(r.p25) &&
       this.put(MID) &&
       this.number(r.mid) &&
+      this.put(P75) &&
+      this.number(r.p75) &&
       this.put(HIGH) &&
       this.number(r.high) &&
       this.put(BRACE)

@@ -55,6 +55,7 @@ export function profileFromJson(text: string): RawRecord {
     industry: undefined,
     skills: undefined,
     degree: undefined,
+    level: undefined,
   };
   const keys = Object.keys(record);
   for (const key of keys) {

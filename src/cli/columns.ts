@@ -15,6 +15,7 @@ export function startProfile(opts: EstimateOptions, market: Market, years: unkno
     industry: opts.industry,
     skills: opts.skills,
     degree: opts.degree,
+    level: opts.level,
   };
   return resolveProfile(raw, market, flagName);
 }

@@ -43,6 +43,7 @@ export interface EstimateOptions {
   industry?: string;
   skills?: string;
   degree?: string;
+  level?: string;
   json?: boolean;
   /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
   jsonFields?: string;

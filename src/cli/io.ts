@@ -32,6 +32,11 @@ export function printErr(io: Io, text: string): void {
   else io.stderr.write(text);
 }
 
+/** Notes about the input (an old name that still works): one "ml-salary: note:" line each, on stderr. */
+export function printNotes(io: Io, notes: readonly string[]): void {
+  for (const note of notes) printErr(io, `ml-salary: note: ${note}\n`);
+}
+
 /** The width to lay text out to: the terminal's, or 0 (never wrap) when stdout is not one. */
 export function outputWidth(io: Io): number {
   return io.stdout.isTTY ? (io.stdout.columns ?? 80) : 0;

@@ -84,6 +84,10 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
         previous === undefined ? value : `${previous},${value}`,
     )
     .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
+    .option(
+      '--level <name>',
+      "your level, if you know it: entry, mid, senior, staff, principal, or a title like 'google l5' (see: ml-salary list levels); overrides the level your years imply",
+    )
     .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }
 

@@ -1,3 +1,4 @@
+import { resolveLevel } from '../input/level.js';
 import { parseYears } from '../input/numbers.js';
 import type { Prompts } from './prompt-kit.js';
 import type { Io } from './io.js';
@@ -79,7 +80,10 @@ export function byRegion(
   return lead > 0 ? [out[lead]!, ...out.filter((_, i) => i !== lead)] : out;
 }
 
-/** Ask, in order, for whatever `given` leaves out: years, city, industry, skills, degree. */
+/**
+ * Ask, in order, for whatever `given` leaves out: years, city, industry, skills, degree; then,
+ * when any of those was asked, the level (skippable: by default the years decide it).
+ */
 export async function askMissing(
   given: RawProfile,
   market: Market,
@@ -93,7 +97,9 @@ export async function askMissing(
     industry: given.industry,
     skills: given.skills,
     degree: given.degree,
+    level: given.level,
   };
+  const asking = PROFILE_ASKED.some((field) => given[field] === undefined);
   if (answers.years === undefined) {
     answers.years = await input({
       message: `Years of experience as an ML/software engineer (0-${max}):`,
@@ -141,7 +147,41 @@ export async function askMissing(
   if (answers.degree === undefined) {
     answers.degree = await pick('Highest degree:', market.degrees.list, market.defaults.degree);
   }
+  if (asking && answers.level === undefined) answers.level = await askLevel(market, context);
   return answers;
+}
+
+/** The fields every interactive estimate asks for when missing (the level only with them). */
+export const PROFILE_ASKED = ['years', 'city', 'industry', 'skills', 'degree'] as const;
+
+/** The level, if the user knows it: skip (undefined), one of the five, or a company's title. */
+async function askLevel(market: Market, context: PromptContext): Promise<string | undefined> {
+  const { input, select } = await loadPrompts(context);
+  const TITLE = '\u0000title';
+  const choice = await select({
+    message: 'Level, if you know it (it overrides what your years imply):',
+    choices: [
+      { name: 'Skip: my years decide', value: '' },
+      ...market.levels.list.map((l) => ({ name: l.label, value: l.id })),
+      { name: "A company's title (e.g. google l5, meta e6, amazon sde ii)", value: TITLE },
+    ],
+    default: '',
+    pageSize: market.levels.list.length + 2,
+  });
+  if (choice === '') return undefined;
+  if (choice !== TITLE) return choice;
+  return input({
+    message: 'Title (company and level, e.g. google l5):',
+    required: true,
+    validate: (value) => {
+      try {
+        resolveLevel(market, value, 'level');
+        return true;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
+  });
 }
 
 /** Check a typed value with a parser: undefined when fine (or empty and optional), else why. */

@@ -29,6 +29,7 @@ function profileWords(profile: Profile): string[] {
   return [
     ...['--years', String(profile.years), '--city', profile.city, '--industry', profile.industry],
     ...['--skills', profile.skills.join(','), '--degree', profile.degree],
+    ...(profile.level === undefined ? [] : ['--level', profile.level]),
   ];
 }
 

@@ -12,7 +12,6 @@ import {
   type OfferYear,
 } from '../model/offer.js';
 import { offerPosition, type OfferPosition } from '../model/offer-position.js';
-import { DEFAULT_LEVELS } from '../model/percentile.js';
 import { breakEven, type BreakEven } from './break-even.js';
 import {
   cumulativeOf,
@@ -24,6 +23,7 @@ import {
 } from './equity.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type { BenefitsView } from './benefits.js';
+import type { CounterView } from './counter.js';
 import type {
   Estimate,
   Level,
@@ -80,8 +80,8 @@ export interface OfferDocument {
   market: { base: Range; bonus: Range; equity: Range; total: Range; paper?: Range };
   /** Where each part sits in the market's range (total: sign-on excluded, as the market's). */
   position: OfferPosition;
-  /** What the market's low and high stand for, in percent. */
-  percentiles: { low: number; high: number };
+  /** The percentile each key of the market's ranges stands for. */
+  percentiles: { low: 10; p25: 25; mid: 50; p75: 75; high: 90 };
   /** The stock: options, a private company's odds, on its basis (absent: no stock). */
   equity?: EquityView;
   /** With --leave-at: what is kept. */
@@ -90,6 +90,8 @@ export interface OfferDocument {
   cumulative: Cumulative;
   /** A 401(k) match and an ESPP, a value a year apart from the totals (absent: none given). */
   benefits?: BenefitsView;
+  /** With --counter: what to ask for, and why (documents/counter.ts). */
+  counter?: CounterView;
 }
 
 /** The equity terms as stated (only those given or in force). */
@@ -154,7 +156,7 @@ export function toOfferDocument(
     annualized: annualized(terms),
     market,
     position: offerPosition(terms, market),
-    percentiles: { low: DEFAULT_LEVELS.low * 100, high: DEFAULT_LEVELS.high * 100 },
+    percentiles: { low: 10, p25: 25, mid: 50, p75: 75, high: 90 },
     cumulative: cumulativeOf(years, equity),
   };
   if (equity) doc.equity = equity;

@@ -258,7 +258,7 @@ export const GROWTH_BOUNDS: Readonly<PercentBounds> = Object.freeze({ ...LIMITS.
  * Bounds are in percent and inclusive.
  */
 export function parsePercent(text: string, field: string, bounds: PercentBounds): number {
-  const accepted = `a percentage from ${bounds.min}% to ${bounds.max}%, like 10% or -5%`;
+  const accepted = `a percentage from ${bounds.min}% to ${bounds.max}%, like 10%${bounds.min < 0 ? ' or -5%' : ''}`;
   const t = text.trim();
   if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
   const typed = readNumber(t);

@@ -54,6 +54,9 @@ function pair(
   form: string,
   bounds: [first: number, second: number],
 ): [number, number] {
+  if (piece.trim() === '') {
+    throw new InputError(`${field} has an empty part (a comma too many?): expected ${form}`, field);
+  }
   const parts = piece.split('@');
   if (parts.length !== 2) {
     throw new InputError(`${field} '${clip(piece.trim())}' is not ${form}`, field);

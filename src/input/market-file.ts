@@ -11,7 +11,7 @@ import marketSchema from '../../schemas/market.schema.json' with { type: 'json' 
 import { schemaProblem, type Schema } from './schema.js';
 import { foldName, hiddenCharacter } from './names.js';
 import { clip } from './numbers.js';
-import { MARKET_FILE_SOURCE, type Market, type Range } from '../model/types.js';
+import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/types.js';
 
 const FIELD = '--data';
 
@@ -53,15 +53,10 @@ function checkMeaning(m: Market): void {
   const found: [string, Record<string, number>][] = [];
   ranges(m, '', found);
   for (const [path, r] of found) {
-    // A degree's penalty is negative: its low end is the smaller penalty (-10K before -20K).
-    const penalty = /^\/degrees\/list\/\d+\/premium$/.test(path) && r.mid! < 0;
-    const ordered = penalty
-      ? r.low! >= r.mid! && r.mid! >= r.high!
-      : r.low! <= r.mid! && r.mid! <= r.high!;
-    if (!ordered) {
+    if (!(r.low! <= r.mid! && r.mid! <= r.high!)) {
       fail(
         path,
-        `low ${r.low}, mid ${r.mid}, high ${r.high} are not in order (low <= mid <= high${penalty ? '; for a penalty, -low <= -mid <= -high' : ''})`,
+        `low ${r.low}, mid ${r.mid}, high ${r.high} are not in order (low <= mid <= high)`,
       );
     }
   }
@@ -72,8 +67,8 @@ function checkMeaning(m: Market): void {
     });
   };
   increasing(
-    '/experience/national/anchors',
-    m.experience.national.anchors.map((a) => a.years),
+    '/experience/position/anchors',
+    m.experience.position.anchors.map((a) => a.years),
     'years',
   );
   m.experience.curves.forEach((c, i) => {
@@ -95,21 +90,31 @@ function checkMeaning(m: Market): void {
         );
     });
   });
-  for (const [id, kind] of Object.entries(m.payMix.kinds)) {
-    increasing(
-      `/payMix/kinds/${id}/anchors`,
-      kind.anchors.map((a) => a.years),
-      'years',
-    );
+  checkLadder(m, fail);
+  for (const [id, table] of Object.entries(m.spread.tables)) {
+    for (const given of ['withoutLevel', 'withLevel'] as const) {
+      for (const [part, rows] of Object.entries(table[given]) as [string, Widths[]][]) {
+        rows.forEach((w, i) => {
+          if (!(w[0] <= w[1] && w[1] <= 1 && 1 <= w[2] && w[2] <= w[3]))
+            fail(
+              `/spread/tables/${id}/${given}/${part}/${i}`,
+              `[${w.join(', ')}] is not in order (P10 <= P25 <= 1 <= P75 <= P90)`,
+            );
+        });
+      }
+    }
   }
-  increasing(
-    '/experience/levels',
-    m.experience.levels.map((l) => l.fromYears),
-    'fromYears',
-  );
+  for (const [id, kind] of Object.entries(m.payMix.kinds)) {
+    if (!Object.hasOwn(m.spread.tables, kind.spread))
+      fail(
+        `/payMix/kinds/${id}/spread`,
+        `'${clip(kind.spread)}' is not one of spread.tables (${Object.keys(m.spread.tables).join(', ')})`,
+      );
+  }
   const sources = new Set(m.sources.map((s) => s.id));
   if (sources.size !== m.sources.length) fail('/sources', 'two sources have the same id');
   const catalogues = [
+    ['levels/list', m.levels.list],
     ['locations', m.locations],
     ['industries', m.industries],
     ['skills/list', m.skills.list],
@@ -146,6 +151,16 @@ function checkMeaning(m: Market): void {
     }
   });
   const ids = (list: readonly { id: string }[]) => list.map((e) => e.id);
+  m.renamed.forEach((r, i) => {
+    const to = m.industries.find((ind) => ind.id === r.to);
+    if (to === undefined) return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not an industry id`);
+    const key = (t: string) => foldName(t).replace(/ /g, '');
+    if (![to.id, to.label, ...to.aliases].some((n) => key(n) === key(r.from)))
+      fail(
+        `/renamed/${i}/from`,
+        `'${clip(r.from)}' is not a name of '${to.id}' (add it to its aliases)`,
+      );
+  });
   const d = m.defaults;
   if (!ids(m.locations).includes(d.city))
     fail('/defaults/city', `'${clip(d.city)}' is not a location id`);
@@ -162,11 +177,7 @@ function checkMeaning(m: Market): void {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) return value.forEach((v, i) => cites(v, `${path}/${i}`));
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (
-        (k === 'source' || k === 'diminishingSource') &&
-        typeof v === 'string' &&
-        !sources.has(v)
-      ) {
+      if (k === 'source' && typeof v === 'string' && !sources.has(v)) {
         fail(`${path}/${k}`, `'${clip(v)}' is not the id of a source in /sources`);
       }
       if (k === 'sources' && Array.isArray(v) && path !== '') {
@@ -189,51 +200,94 @@ function largest(values: Iterable<[number, string]>): [number, string] {
   return best;
 }
 
-function* ends(r: Range, path: string): Generator<[number, string]> {
-  for (const end of ['low', 'mid', 'high'] as const) yield [r[end], `${path}/${end}`];
+/** The level ladder: each level once, bases going up, the years that imply levels going up. */
+function checkLadder(m: Market, fail: (path: string, message: string) => never): void {
+  const list = m.levels.list;
+  LEVELS.forEach((id, i) => {
+    if (list[i]?.id !== id)
+      fail(`/levels/list/${i}/id`, `the ladder lists the levels in order: ${LEVELS.join(', ')}`);
+  });
+  list.forEach((l, i) => {
+    if (i > 0 && !(l.base >= list[i - 1]!.base))
+      fail(`/levels/list/${i}/base`, `${l.base} is below the level before (${list[i - 1]!.base})`);
+  });
+  const implied = list.filter((l) => l.fromYears !== null).map((l) => l.fromYears!);
+  if (list[0]!.fromYears !== 0)
+    fail('/levels/list/0/fromYears', 'entry is where years start: fromYears 0');
+  increasing('/levels/list', implied, 'fromYears', fail);
+}
+
+function increasing(
+  path: string,
+  xs: readonly number[],
+  what: string,
+  fail: (path: string, message: string) => never,
+): void {
+  xs.forEach((x, i) => {
+    if (i > 0 && !(x > xs[i - 1]!))
+      fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
+  });
 }
 
 /**
  * That no profile of the market can reach a figure above MAX_FIGURE: checked on an upper bound
  * of every figure (the estimate's arithmetic with the largest of each input at once), so that
- * what passes is finite and prints as a salary. base <= national x city x employer + every skill
- * premium + the largest degree premium; the total is at most base x mix^2, mix being 1 + the
- * largest bonus share + the largest equity share (the total's own high end, estimate.ts
- * totalRange, is the typical total times the ratios of the ends, each at most mix).
+ * what passes is finite and prints as a salary: base <= the largest level base x location x
+ * employer x degree multiplier x (1 + every skill's share); the total is at most base x (1 +
+ * the largest bonus + equity share of a level) x the largest total P90 ratio to the power of the
+ * largest location spread, and a part at most base x that share (or 1) x the largest P90 ratio
+ * of any part to that power.
  */
 function checkLargest(m: Market, fail: (path: string, message: string) => never): void {
-  const national = largest(
-    m.experience.national.anchors.flatMap((a, i) => [
-      ...ends(a, `/experience/national/anchors/${i}`),
-    ]),
-  );
-  const city = largest(
-    m.locations.flatMap((l, i) => [...ends(l.multiplier, `/locations/${i}/multiplier`)]),
-  );
+  const national = largest(m.levels.list.map((l, i) => [l.base, `/levels/list/${i}/base`]));
+  const city = largest(m.locations.map((l, i) => [l.multiplier, `/locations/${i}/multiplier`]));
+  const spread = Math.max(1, ...m.locations.map((l) => l.spread ?? 1));
   const employer = largest(
     m.industries.map((ind, i) => [ind.baseMultiplier, `/industries/${i}/baseMultiplier`]),
   );
-  const skills = m.skills.list.reduce(
-    (sum, s) => sum + Math.max(s.premium.low, s.premium.mid, s.premium.high),
-    0,
-  );
+  const skills = m.skills.list.reduce((sum, s) => sum + s.premium / m.skills.reference.base, 0);
   const degree = largest(
-    m.degrees.list.flatMap((d, i) => [...ends(d.premium, `/degrees/list/${i}/premium`)]),
+    m.degrees.list.map((d, i) => [Math.max(1, d.multiplier), `/degrees/list/${i}/multiplier`]),
   );
-  const anchors = Object.entries(m.payMix.kinds).flatMap(([id, k]) =>
-    k.anchors.map((a, i) => ({ a, path: `/payMix/kinds/${id}/anchors/${i}` })),
+  const mixes = Object.entries(m.payMix.kinds).flatMap(([id, k]) =>
+    Object.entries(k.levels).map(([l, x]): [number, string] => [
+      x.bonus + x.equity,
+      `/payMix/kinds/${id}/levels/${l}`,
+    ]),
   );
-  const bonus = largest(anchors.flatMap(({ a, path }) => [...ends(a.bonus, `${path}/bonus`)]));
-  const equity = largest(anchors.flatMap(({ a, path }) => [...ends(a.equity, `${path}/equity`)]));
-  const base = national[0] * city[0] * employer[0] + skills + degree[0];
-  const mix = 1 + bonus[0] + equity[0];
-  const total = base * mix * mix;
+  const mix = largest(mixes);
+  /** The largest P90 ratio of a part's widths (every table, with and without a level). */
+  const p90 = (part: 'total' | 'any') =>
+    largest(
+      Object.entries(m.spread.tables).flatMap(([id, t]) =>
+        (['withoutLevel', 'withLevel'] as const).flatMap((g) =>
+          (Object.entries(t[g]) as [string, Widths[]][])
+            .filter(([name]) => part === 'any' || name === part)
+            .flatMap(([name, rows]) =>
+              rows.map((w, i): [number, string] => [
+                w[3],
+                `/spread/tables/${id}/${g}/${name}/${i}/3`,
+              ]),
+            ),
+        ),
+      ),
+    );
+  const totalRatio = p90('total');
+  const anyRatio = p90('any');
+  const base = national[0] * city[0] * employer[0] * degree[0] * (1 + skills);
+  // The total's percentiles come from its own widths; a part's from its own, on a share of base.
+  const total = Math.max(
+    base * (1 + mix[0]) * Math.max(1, totalRatio[0]) ** spread,
+    base * Math.max(1, mix[0]) * Math.max(1, anyRatio[0]) ** spread,
+  );
   if (!(total <= MAX_FIGURE)) {
-    const named = [national, city, employer, degree, bonus, equity].filter((v) => v[1] !== '');
+    const named = [national, city, employer, degree, mix, totalRatio, anyRatio].filter(
+      (v) => v[1] !== '',
+    );
     const biggest = (named[0] ?? [0, '(the whole file)'])[1];
     fail(
       biggest,
-      `with ${named.map(([v, p]) => `${p} ${v}`).join(', ')} and skill premiums adding up to ${skills}, a total could reach ${Number.isFinite(total) ? money(total) : 'infinity'} a year, above the most ml-salary allows (${money(MAX_FIGURE)})`,
+      `with ${named.map(([v, p]) => `${p} ${v}`).join(', ')} and skill premiums adding up to ${Math.round(skills * 1000) / 10}% of base, a total could reach ${Number.isFinite(total) ? money(total) : 'infinity'} a year, above the most ml-salary allows (${money(MAX_FIGURE)})`,
     );
   }
 }

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { clip } from './numbers.js';
 import type { CatalogEntry, Market } from '../model/types.js';
 
-export type CatalogKind = 'city' | 'industry' | 'skill' | 'degree';
+export type CatalogKind = 'city' | 'industry' | 'skill' | 'degree' | 'level';
 
 /** The catalogue of accepted names for one kind of input. */
 export function catalog(market: Market, kind: CatalogKind): readonly CatalogEntry[] {
@@ -15,7 +15,19 @@ export function catalog(market: Market, kind: CatalogKind): readonly CatalogEntr
       return market.skills.list;
     case 'degree':
       return market.degrees.list;
+    case 'level':
+      return market.levels.list;
   }
+}
+
+/**
+ * The note for an old name that still resolves (data/market.json `renamed`: 'finance', split
+ * into banking and quant), or undefined: a user sees it on stderr, once.
+ */
+export function renamedNote(market: Market, kind: CatalogKind, text: unknown): string | undefined {
+  if (typeof text !== 'string' || kind !== 'industry') return undefined;
+  const folded = matchKey(text);
+  return market.renamed.find((r) => r.kind === kind && matchKey(r.from) === folded)?.note;
 }
 
 /**
@@ -217,6 +229,7 @@ const PLURAL: Record<CatalogKind, string> = {
   industry: 'industries',
   skill: 'skills',
   degree: 'degrees',
+  level: 'levels',
 };
 
 /** "accepted: sf, seattle, ..." or, for a long catalogue, where to see it whole. */

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import { resolveName, resolveSkills } from './names.js';
+import { renamedNote, resolveName, resolveSkills } from './names.js';
+import { resolveLevel } from './level.js';
 import { kindOf, parseYears } from './numbers.js';
 import type { Market, Profile, ProfileField } from '../model/types.js';
 
@@ -12,12 +13,16 @@ export interface RawProfile {
   industry?: unknown;
   skills?: unknown;
   degree?: unknown;
+  /** A level or a company title; when given it overrides the level the years imply. */
+  level?: unknown;
 }
 
 export interface ResolvedProfile {
   profile: Profile;
   /** Fields that were not given and took the documented default. */
   defaulted: ProfileField[];
+  /** Notes for old names that still resolve ('finance'), for stderr. */
+  notes: string[];
 }
 
 /** How to name a field in messages: `--city` for flags, `city` for batch records. */
@@ -105,5 +110,10 @@ export function resolveProfile(
     (v) => resolveName(market, 'degree', text(v, name('degree')), name('degree')),
     d.degree,
   );
-  return { profile: { years, city, industry, skills, degree }, defaulted };
+  const profile: Profile = { years, city, industry, skills, degree };
+  if (raw.level !== undefined && raw.level !== null) {
+    profile.level = resolveLevel(market, text(raw.level, name('level')), name('level'));
+  }
+  const note = renamedNote(market, 'industry', raw.industry);
+  return { profile, defaulted, notes: note === undefined ? [] : [note] };
 }

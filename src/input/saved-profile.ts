@@ -13,6 +13,7 @@ export const SAVED_FIELDS = [
   'industry',
   'skills',
   'degree',
+  'level',
   'state',
   'filing',
 ] as const;
@@ -25,6 +26,7 @@ export interface SavedProfile {
   industry?: string;
   skills?: string[];
   degree?: string;
+  level?: string;
   state?: string;
   filing?: 'single' | 'married';
 }
@@ -61,6 +63,7 @@ export function checkSavedProfile(
   if (given('industry')) out.industry = profile.industry;
   if (given('skills')) out.skills = profile.skills;
   if (given('degree')) out.degree = profile.degree;
+  if (given('level')) out.level = profile.level;
   if (given('state')) out.state = stateCode(raw.state);
   if (given('filing')) {
     const f = typeof raw.filing === 'string' ? raw.filing.trim().toLowerCase() : raw.filing;

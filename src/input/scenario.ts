@@ -3,6 +3,7 @@
 import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
 import { didYouMean, resolveName, resolveSkills } from './names.js';
+import { resolveLevel } from './level.js';
 import { clip, parseYears } from './numbers.js';
 import {
   PROFILE_FIELDS,
@@ -91,6 +92,11 @@ function changeOf(field: ProfileField, value: string, market: Market): Change {
       return { field, text, set: resolveName(market, 'industry', value, name) };
     case 'degree':
       return { field, text, set: resolveName(market, 'degree', value, name) };
+    case 'level':
+      // level=years (or none): back to the level the years imply.
+      return /^\s*(years|none)\s*$/i.test(value)
+        ? { field, text, set: null }
+        : { field, text, set: resolveLevel(market, value, name) };
     case 'skills': {
       const parts = value
         .split(/[,;]/)
@@ -132,6 +138,10 @@ export function applyScenario(start: Profile, scenario: Scenario, market: Market
       }
       case 'skills':
         p.skills = changedSkills(p.skills, c);
+        break;
+      case 'level':
+        if (c.set === null) delete p.level;
+        else p.level = c.set;
         break;
       default:
         p[c.field] = c.set;

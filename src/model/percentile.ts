@@ -1,19 +1,8 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import type { Range } from './types.js';
 
-/**
- * The percentiles the estimate's low and high stand for, as fractions (low below 0.5, high above).
- * Its typical figure is always the median.
- */
-export interface PercentileLevels {
-  low: number;
-  high: number;
-}
-
-/** ml-salary's reading of an estimate: low = P10, high = P90 (data/offer.json, `percentile`). */
-export const DEFAULT_LEVELS: Readonly<PercentileLevels> = Object.freeze({
-  ...model.percentile.levels,
-});
+/** The percentiles a Range states, as shares: low, p25, mid, p75, high. */
+export const STATED = Object.freeze([0.1, 0.25, 0.5, 0.75, 0.9] as const);
 
 const CLAMP = model.percentile.clamp;
 const CUTS = model.verdict;
@@ -62,106 +51,76 @@ export function normalCdf(z: number): number {
   return z < 0 ? tail : 1 - tail;
 }
 
-const quantiles = new Map<number, number>();
-
-/** The inverse of `normalCdf` for 0 < p < 1, by bisection (remembered: few distinct p are asked). */
+/** The inverse of `normalCdf` for 0 < p < 1, by bisection. */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1))
     throw new RangeError(`normalQuantile: ${p} is not strictly between 0 and 1`);
-  let z = quantiles.get(p);
-  if (z === undefined) {
-    let lo = -40;
-    let hi = 40;
-    for (let i = 0; i < 200; i++) {
-      const m = (lo + hi) / 2;
-      if (m === lo || m === hi) break;
-      if (normalCdf(m) < p) lo = m;
-      else hi = m;
-    }
-    z = (lo + hi) / 2;
-    if (quantiles.size >= 64) quantiles.clear();
-    quantiles.set(p, z);
+  let lo = -40;
+  let hi = 40;
+  for (let i = 0; i < 200; i++) {
+    const m = (lo + hi) / 2;
+    if (m === lo || m === hi) break;
+    if (normalCdf(m) < p) lo = m;
+    else hi = m;
   }
-  return z;
+  return (lo + hi) / 2;
 }
 
-// ---- the split lognormal through low / typical / high ----
+// ---- the share of the market below a figure, from five stated percentiles ----
 
-function checkRange(range: Range): void {
-  const { low, mid, high } = range;
-  if (![low, mid, high].every(Number.isFinite) || low < 0 || low > mid || mid > high) {
-    throw new RangeError(`percentile: not a range: ${JSON.stringify(range)}`);
-  }
-}
+/** The normal scores of the stated percentiles (computed once). */
+const Z = STATED.map((p) => (p === 0.5 ? 0 : normalQuantile(p)));
 
-function checkLevels(levels: PercentileLevels): void {
-  if (!(levels.low > 0 && levels.low < 0.5 && levels.high > 0.5 && levels.high < 1)) {
-    throw new RangeError(
-      `percentile: levels must be 0 < low < 0.5 < high < 1: ${JSON.stringify(levels)}`,
-    );
+function checkRange(range: Range): number[] {
+  const xs = [range.low, range.p25, range.mid, range.p75, range.high];
+  if (!xs.every(Number.isFinite) || xs[0]! < 0 || xs.some((x, i) => i > 0 && x < xs[i - 1]!)) {
+    throw new RangeError(`percentile: not five ordered percentiles: ${JSON.stringify(range)}`);
   }
+  return xs;
 }
 
 /**
- * The share of the market paid less than `x` (0..1, not rounded or clamped), from a two-piece
- * (split) lognormal fitted through the range: median `mid`, and `low` and `high` at the
- * `levels` (P10 and P90 by default). mu = ln mid; below the median sigma_lo = (mu - ln low) /
- * z(1 - levels.low), above it sigma_hi = (ln high - mu) / z(levels.high); then
- * share = Phi((ln x - mu) / sigma_side). It hits levels.low at low, 1/2 at mid and levels.high
- * at high exactly, and never decreases as x grows.
- *
- * Where the logarithm cannot be taken:
- * - `low = 0 < mid` (illiquid equity whose floor is $0, an employer without a bonus): below the
- *   median the share is linear in dollars, from levels.low at $0 to 1/2 at mid (a lognormal
- *   cannot reach $0). x = 0 then sits at levels.low.
- * - `mid = 0 < high`: above the median the share is linear in dollars, from 1/2 at $0 to
- *   levels.high at high, and keeps its slope beyond (reaching 1 at 1.25 x high for P90).
- * - a piece of zero width (`low = mid` or `mid = high`): a step, the limit of the fit as that
- *   width shrinks to zero: everything below the median is at 0, everything above at 1.
- * - x <= 0 with `low > 0`: 0 (the lognormal's limit).
+ * The share of the market paid less than `x` (0..1, not rounded or clamped), read from the five
+ * stated percentiles (P10, P25, P50, P75, P90). Between two of them, where both are above $0,
+ * the normal score is straight in log dollars (exact for a lognormal piece); where the lower one
+ * is $0 (a part often nil: equity, a bonus), the share is straight in dollars. Below P10 and
+ * above P90 the nearest piece goes on with its slope (and below a P10 of $0 nothing is paid
+ * less than $0: x = 0 sits at 10%). A piece of zero width is a step. Never decreases as x
+ * grows; it is 0.5 at the typical figure and 0.1 / 0.9 at low / high exactly.
  */
-export function shareBelow(
-  x: number,
-  range: Range,
-  levels: PercentileLevels = DEFAULT_LEVELS,
-): number {
-  checkRange(range);
-  checkLevels(levels);
+export function shareBelow(x: number, range: Range): number {
+  const xs = checkRange(range);
   if (Number.isNaN(x)) throw new RangeError('percentile: x is NaN');
-  const { low, mid, high } = range;
-  let share: number;
-  if (x === mid) {
-    share = 0.5;
-  } else if (x < mid) {
-    if (low === mid) share = 0;
-    else if (low === 0) share = levels.low + (0.5 - levels.low) * (x / mid);
-    else if (x <= 0) share = 0;
-    else {
-      const sigma = (Math.log(mid) - Math.log(low)) / normalQuantile(1 - levels.low);
-      share = normalCdf((Math.log(x) - Math.log(mid)) / sigma);
-    }
-  } else {
-    if (high === mid) share = 1;
-    else if (mid === 0) share = 0.5 + (levels.high - 0.5) * (x / high);
-    else {
-      const sigma = (Math.log(high) - Math.log(mid)) / normalQuantile(levels.high);
-      share = normalCdf((Math.log(x) - Math.log(mid)) / sigma);
-    }
+  // The typical figure is the median, whatever the pieces around it (a part nil at every
+  // percentile included).
+  if (x === range.mid) return 0.5;
+  // The piece x falls in: the first stated point above x (beyond high: the last piece).
+  let i = 1;
+  while (i < 4 && x >= xs[i]!) i++;
+  const a = xs[i - 1]!;
+  const b = xs[i]!;
+  if (a === b) {
+    // A piece of zero width (only the first or the last can hold x): a step.
+    if (x < a) return 0;
+    return x > b ? 1 : STATED[i]!;
   }
-  return Math.min(1, Math.max(0, share));
+  if (a === 0) {
+    if (x <= 0) return x < 0 ? 0 : STATED[i - 1]!;
+    const share = STATED[i - 1]! + ((STATED[i]! - STATED[i - 1]!) * x) / b;
+    return Math.min(1, share);
+  }
+  if (x <= 0) return 0;
+  const z = Z[i - 1]! + ((Z[i]! - Z[i - 1]!) * Math.log(x / a)) / Math.log(b / a);
+  return normalCdf(z);
 }
 
 /**
  * The approximate percentile of `x` in the market `range` (see `shareBelow`): a whole number,
- * clamped to 1..99 because three points say nothing about the far tails. Never decreases as x
- * grows; the typical figure is 50; low and high are at the levels (10 and 90 by default).
+ * clamped to 1..99 because five points say little about the far tails. Never decreases as x
+ * grows; the typical figure is 50, low 10, p25 25, p75 75, high 90.
  */
-export function percentileOf(
-  x: number,
-  range: Range,
-  levels: PercentileLevels = DEFAULT_LEVELS,
-): number {
-  const p = Math.round(100 * shareBelow(x, range, levels));
+export function percentileOf(x: number, range: Range): number {
+  const p = Math.round(100 * shareBelow(x, range));
   return Math.min(CLAMP.max, Math.max(CLAMP.min, p));
 }
 
@@ -169,19 +128,19 @@ export function percentileOf(
 
 export type Verdict = 'below-range' | 'below' | 'within' | 'above' | 'above-range';
 
-/** The plain words for each verdict. */
+/** The plain words for each verdict: typical means between the market's P25 and P75. */
 export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = Object.freeze({
-  'below-range': 'below the range',
-  below: 'below the typical range',
-  within: 'within the typical range',
-  above: 'above the typical range',
-  'above-range': 'above the range',
+  'below-range': 'below P10',
+  below: 'below typical (P10-P25)',
+  within: 'typical (P25-P75)',
+  above: 'above typical (P75-P90)',
+  'above-range': 'above P90',
 });
 
 /**
- * Where `x` sits: outside the range says so (`below-range` under low, `above-range` over high);
- * inside it, by its `percentile`: under 25 `below`, over 75 `above`, else `within` (the cut-points
- * of data/offer.json, `verdict`, after acehired's).
+ * Where `x` sits: under the market's P10 `below-range`, over its P90 `above-range`; inside, by
+ * its `percentile`: under 25 `below`, over 75 `above`, else `within` (typical: P25-P75; the
+ * cut-points of data/offer.json, `verdict`).
  */
 export function verdictOf(x: number, range: Range, percentile: number): Verdict {
   if (x < range.low) return 'below-range';
@@ -201,11 +160,7 @@ export interface Position {
 }
 
 /** The percentile, verdict and gap to the typical figure of `x` in `range`. */
-export function position(
-  x: number,
-  range: Range,
-  levels: PercentileLevels = DEFAULT_LEVELS,
-): Position {
-  const percentile = percentileOf(x, range, levels);
+export function position(x: number, range: Range): Position {
+  const percentile = percentileOf(x, range);
   return { percentile, verdict: verdictOf(x, range, percentile), gap: x - range.mid };
 }

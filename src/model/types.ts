@@ -1,23 +1,32 @@
-/** A low / typical / high triple, in whole US dollars per year unless said otherwise. */
+/**
+ * Five stated percentiles of one figure, in whole US dollars per year unless said otherwise:
+ * `low` is the 10th, `p25` the 25th, `mid` the median (the typical figure), `p75` the 75th and
+ * `high` the 90th. Always low <= p25 <= mid <= p75 <= high.
+ */
 export interface Range {
   low: number;
+  p25: number;
   mid: number;
+  p75: number;
   high: number;
 }
 
 /** The id of the source entry a --data market file adds to its own, so estimates name the file. */
 export const MARKET_FILE_SOURCE = 'market-file';
 
-export type Level = 'entry' | 'mid' | 'senior' | 'staff';
-export const LEVELS: readonly Level[] = ['entry', 'mid', 'senior', 'staff'];
+export type Level = 'entry' | 'mid' | 'senior' | 'staff' | 'principal';
+/** The levels in order: a level's index is its position on the ladder (0 = entry). */
+export const LEVELS: readonly Level[] = ['entry', 'mid', 'senior', 'staff', 'principal'];
 
-/** A normalised profile: every name is a catalogue id (see `normalise.ts`). */
+/** A normalised profile: every name is a catalogue id (see `input/names.ts`). */
 export interface Profile {
   years: number;
   city: string;
   industry: string;
   skills: string[];
   degree: string;
+  /** The level, when the user gave one: it overrides the level the years imply. */
+  level?: Level;
 }
 
 export type ProfileField = keyof Profile;
@@ -27,6 +36,7 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
   'industry',
   'skills',
   'degree',
+  'level',
 ];
 
 /** One reason behind the estimate, with its effect on the typical total in dollars. */
@@ -137,10 +147,7 @@ export interface ExperienceBand {
   anchorYears: number;
   base: [number, number];
   total?: [number, number];
-  /**
-   * The guide states only the low ends ("$300,000+"): the highs in `base` and `total` are the
-   * model's (see `note`), used by the estimate but not shown as the guide's words.
-   */
+  /** The guide states only the low ends ("$300,000+"): its highs are not shown as its words. */
   openHigh?: boolean;
   quote: string;
   note?: string;
@@ -161,7 +168,13 @@ export interface CatalogEntry {
 export interface Location extends CatalogEntry {
   /** Where it is, for grouping the interactive list ("West"). */
   region?: string;
-  multiplier: Range;
+  /** The typical (P50) base here over Other US's. */
+  multiplier: number;
+  /**
+   * How wide pay is spread here against the width fitted on the hubs' records: it scales the
+   * log-distances of P10, P25, P75 and P90 from P50 (1, or absent: as fitted).
+   */
+  spread?: number;
   /** What federal wage data alone says (docs/metros.md); the guides may outrank it. */
   federal?: FederalFactor;
   evidence: Evidence[];
@@ -172,7 +185,7 @@ export interface Location extends CatalogEntry {
 export interface FederalFactor {
   ratio: number;
   factor: number;
-  /** The multiplier is the guides' figure, not `factor`. */
+  /** The multiplier is not `factor` (the guides' or the records' figure outranks it). */
   guidesOutrank?: boolean;
   /** The ratio is an estimate (no published median). */
   uncertain?: boolean;
@@ -180,6 +193,7 @@ export interface FederalFactor {
 
 export interface Industry extends CatalogEntry {
   rank: number;
+  /** The typical (P50) base at this employer over the default employer's. */
   baseMultiplier: number;
   /** The id of its pay mix in `payMix.kinds`. */
   payMix: string;
@@ -187,32 +201,41 @@ export interface Industry extends CatalogEntry {
   derivation: string;
 }
 
-/** Bonus and equity as shares of base at one number of years of experience. */
-export interface PayMixAnchor {
-  years: number;
-  bonus: Range;
-  equity: Range;
-  source: string;
-  quote: string;
-  derivation: string;
-  [extra: string]: unknown;
+/** Bonus and equity at one level: typical (P50) shares of base. */
+export interface MixAtLevel {
+  bonus: number;
+  equity: number;
 }
 
-/** How one kind of employer pays on top of base: straight lines between its anchors. */
+/** How one kind of employer pays on top of base, level by level. */
 export interface PayMixKind {
   label: string;
   /** The equity is private paper, valued by `payMix.paperValue`. */
   paper?: boolean;
-  reading?: string;
-  anchors: PayMixAnchor[];
+  /** The id of its widths in `spread.tables`. */
+  spread: string;
+  levels: Record<Level, MixAtLevel>;
+  sources: string[];
+  derivation: string;
 }
 
-/** A national base band at one number of years of experience. */
-export interface NationalAnchor extends Range {
-  years: number;
-  level: Level;
+/**
+ * The stated percentiles around a typical figure, as ratios to it: [P10, P25, P75, P90] / P50,
+ * one row per level (entry .. principal).
+ */
+export type Widths = [number, number, number, number];
+export interface ComponentWidths {
+  base: Widths[];
+  bonus: Widths[];
+  equity: Widths[];
+  total: Widths[];
+}
+export interface SpreadTable {
+  /** The level came from the years: the spread of everyone with those years. */
+  withoutLevel: ComponentWidths;
+  /** The level was given: the spread within the level. */
+  withLevel: ComponentWidths;
   derivation: string;
-  [extra: string]: unknown;
 }
 
 /** One experience level of the open salary data. */
@@ -225,11 +248,33 @@ export interface OpenDataLevel {
   postings: SalaryStats;
   rows: SalaryStats;
   latest: SalaryStats & { year: number };
-  spread?: { p10: number; p90: number };
+}
+
+/** A level of the ladder. */
+export interface LevelEntry extends CatalogEntry {
+  id: Level;
+  /** Years from which years alone imply this level; null: years never imply it. */
+  fromYears: number | null;
+  /** The national typical (P50) base at this level for the reference profile. */
+  base: number;
+  derivation: string;
+}
+
+/** One company's titles and the levels they stand for. */
+export interface TitleMap {
+  company: string;
+  /** Names of the company a user may type before a title ("google", "alphabet"). */
+  aliases: string[];
+  /** Title (folded: lower case, no spaces) -> level. */
+  titles: Record<string, Level>;
+  source: string;
+  quote: string;
+  note?: string;
 }
 
 export interface Skill extends CatalogEntry {
-  premium: Range;
+  /** The guide's typical premium in dollars, read at its mid-level national base. */
+  premium: number;
   source: string;
   quote: string;
   proxy?: string;
@@ -237,10 +282,19 @@ export interface Skill extends CatalogEntry {
 
 export interface Degree extends CatalogEntry {
   rank: number;
-  premium: Range;
-  source: string;
+  /** The typical base with this degree over a bachelor's, before the fade with experience. */
+  multiplier: number;
+  sources: string[];
   quote: string;
-  derivation?: string;
+  derivation: string;
+}
+
+/** An old name that still resolves, with the note a user is shown. */
+export interface Renamed {
+  kind: 'industry';
+  from: string;
+  to: string;
+  note: string;
 }
 
 export interface Market {
@@ -252,29 +306,52 @@ export interface Market {
     variant: string;
     why: string;
     caveats: string;
-    spreadMethod: string;
     levels: OpenDataLevel[];
   };
   experience: {
-    hubPremium: Range & { source: string; quote: string };
-    /** The national base by years: the open data and the guides combined (README step 1). */
-    national: { sources: string[]; method: string; anchors: NationalAnchor[] };
+    /** The guides' bands, shown beside the estimate as they state them. */
     curves: ExperienceCurve[];
-    levels: { id: Level; fromYears: number; source: string; why: string }[];
+    /** Years -> the typical position on the ladder (0 = entry ... 4 = principal). */
+    position: {
+      anchors: { years: number; position: number }[];
+      sources: string[];
+      method: string;
+    };
     maxYears: number;
   };
+  levels: {
+    list: LevelEntry[];
+    sources: string[];
+    method: string;
+    titles: TitleMap[];
+  };
   payMix: {
-    bonusShareOfBase: Range & { source: string; quote: string; appliesTo: string };
     kinds: Record<string, PayMixKind>;
-    paperValue: Range & { sources: string[]; quote: string; derivation: string };
-    totalRange: { correlation: number; source: string; method: string };
+    /** Private paper's value as a share of the round price: low for P10, mid for P25-P75, high for P90. */
+    paperValue: {
+      low: number;
+      mid: number;
+      high: number;
+      sources: string[];
+      quote: string;
+      derivation: string;
+    };
+  };
+  spread: {
+    sources: string[];
+    method: string;
+    tables: Record<string, SpreadTable>;
   };
   locations: Location[];
   industries: Industry[];
   skills: {
     diminishingFactor: number;
-    diminishingSource: string;
-    diminishingNote: string;
+    /** The base the guide's dollar premiums are read against (a share of base = premium / this). */
+    reference: { base: number; source: string; quote: string };
+    /** The share of a premium that applies at each level (a skill pays as it is proven). */
+    byLevel: Record<Level, number>;
+    sources: string[];
+    note: string;
     list: Skill[];
   };
   degrees: {
@@ -288,6 +365,7 @@ export interface Market {
     };
     list: Degree[];
   };
+  renamed: Renamed[];
   defaults: { city: string; industry: string; skills: string[]; degree: string; why: string };
 }
 
@@ -295,4 +373,6 @@ export interface Market {
 export type Change =
   | { field: 'years'; text: string; set?: number; add?: number }
   | { field: 'city' | 'industry' | 'degree'; text: string; set: string }
+  /** A level, or null: back to the level the years imply. */
+  | { field: 'level'; text: string; set: Level | null }
   | { field: 'skills'; text: string; set?: string[]; add?: string[]; remove?: string[] };

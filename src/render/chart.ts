@@ -118,6 +118,9 @@ const BAR_GLYPHS = {
   },
 } as const;
 
+/** What a range bar draws of a range: its P10 (low), typical (mid) and P90 (high). */
+export type Band = Pick<Range, 'low' | 'mid' | 'high'>;
+
 /** The value range a set of bars is drawn against. */
 export interface Scale {
   min: number;
@@ -131,7 +134,7 @@ export interface Scale {
  * the total that it is, instead of a zoomed-in sliver that looks as large as the base. It ends at
  * the highest high or `extra` value (an offer, say); an all-zero set gets the scale 0 to 1.
  */
-export function commonScale(ranges: readonly Range[], extra: readonly number[] = []): Scale {
+export function commonScale(ranges: readonly Band[], extra: readonly number[] = []): Scale {
   const values = [...ranges.flatMap((r) => [r.low, r.mid, r.high]), ...extra];
   values.forEach((v) => checkFinite(v, 'a scale value'));
   const [lo, hi] = extent(values, 0, 0);
@@ -159,7 +162,7 @@ function fraction(value: number, scale: Scale): number {
  * user's input.
  */
 export function rangeBar(
-  range: Range,
+  range: Band,
   scale: Scale,
   width: number,
   opts: { charset: Charset; marker?: number; paint?: Paint },
@@ -226,7 +229,7 @@ export function rangeLegend(
   const g = BAR_GLYPHS[charset];
   const cells: Cell[] = [
     ...cellsOf(g.full, 'band'),
-    ...cellsOf(' low to high  ', 'label'),
+    ...cellsOf(' P10 to P90  ', 'label'),
     ...cellsOf(g.typical, 'typical'),
     ...cellsOf(' typical', 'label'),
   ];

@@ -15,7 +15,14 @@ export function compareCsv(doc: CompareDocument): string {
     'skills',
     'degree',
     'level',
-    ...PARTS.flatMap((p) => [`${p}_low`, `${p}_mid`, `${p}_high`, `${p}_delta`]),
+    ...PARTS.flatMap((p) => [
+      `${p}_low`,
+      `${p}_p25`,
+      `${p}_mid`,
+      `${p}_p75`,
+      `${p}_high`,
+      `${p}_delta`,
+    ]),
     'net',
     'net_delta',
   ]);
@@ -29,7 +36,14 @@ export function compareCsv(doc: CompareDocument): string {
       s.profile.skills.join(';'),
       s.profile.degree,
       s.level,
-      ...PARTS.flatMap((p) => [s[p].low, s[p].mid, s[p].high, s.delta[p].dollars]),
+      ...PARTS.flatMap((p) => [
+        s[p].low,
+        s[p].p25,
+        s[p].mid,
+        s[p].p75,
+        s[p].high,
+        s.delta[p].dollars,
+      ]),
       s.takeHome?.net ?? '',
       s.delta.net?.dollars ?? '',
     ]);
@@ -65,7 +79,7 @@ export function careerCsv(doc: CareerDocument): string {
     'label',
     'years',
     'level',
-    ...PARTS.flatMap((p) => [`${p}_low`, `${p}_mid`, `${p}_high`]),
+    ...PARTS.flatMap((p) => [`${p}_low`, `${p}_p25`, `${p}_mid`, `${p}_p75`, `${p}_high`]),
   ];
   let out = csvRow(taxed ? [...head, 'net'] : head);
   for (const line of [doc, ...(doc.scenarios ?? [])]) {
@@ -74,7 +88,7 @@ export function careerCsv(doc: CareerDocument): string {
         line.label,
         pt.years,
         pt.level,
-        ...PARTS.flatMap((p) => [pt[p].low, pt[p].mid, pt[p].high]),
+        ...PARTS.flatMap((p) => [pt[p].low, pt[p].p25, pt[p].mid, pt[p].p75, pt[p].high]),
       ];
       out += csvRow(taxed ? [...cells, pt.takeHome?.net ?? ''] : cells);
     }

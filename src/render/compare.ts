@@ -2,14 +2,14 @@
 import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
 import type { CareerDocument, CompareDocument, Delta } from '../documents/compare.js';
-import { money, moneyK, signedMoney, yearsText } from '../model/format.js';
+import { money, moneyK, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { lineChart } from './line-chart.js';
 import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { wrap } from './text.js';
+import { wrap, yearsAndLevel } from './text.js';
 
 const PARTS = [
   ['Base', 'base'],
@@ -52,7 +52,8 @@ export function renderCompareReport(
     s0.profile,
     s0.labels,
   );
-  out.push(wrap(`Start: ${yearsText(s0.profile.years)} (${s0.level}) | ${fields}`, width, '  '));
+  const who = yearsAndLevel(s0.profile.years, s0.level, s0.profile.level !== undefined);
+  out.push(wrap(`Start: ${who} | ${fields}`, width, '  '));
   const heads = doc.scenarios.map((s, i) => (i === 0 ? 'Start' : s.label));
   const rows: string[][] = [];
   for (const [label, key] of PARTS) {
@@ -90,7 +91,7 @@ export function renderCompareReport(
   out.push(
     paint.dim(
       wrap(
-        'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: about the 10th to 90th percentile.',
+        'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
         width,
         '',
       ),
@@ -142,7 +143,7 @@ export function renderCareerReport(
     paint.dim(
       wrap(
         ranges
-          ? `${mark} a new level. Typical figures, with about the 10th to 90th percentile.`
+          ? `${mark} a new level. Typical figures, with their P10 to P90.`
           : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
         width,
         '',
@@ -161,7 +162,7 @@ export function renderCareerReport(
     lineChart({
       series,
       band: doc.points.map((p) => ({ x: p.years, low: p.total.low, high: p.total.high })),
-      bandLabel: 'low to high',
+      bandLabel: 'P10 to P90',
       width: chartWidth,
       height: chartWidth >= 80 ? 14 : 10,
       charset: opts.charset,

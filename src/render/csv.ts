@@ -18,9 +18,9 @@ export function csvRow(values: readonly (string | number)[]): string {
 
 const PROFILE_COLUMNS = ['years', 'city', 'industry', 'skills', 'degree', 'level'] as const;
 const FIGURES = ['base', 'bonus', 'equity', 'total'] as const;
-const ENDS = ['low', 'mid', 'high'] as const;
+const ENDS = ['low', 'p25', 'mid', 'p75', 'high'] as const;
 
-/** Header of the wide CSV form: profile, level, then every component's low/mid/high. */
+/** Header of the wide CSV form: profile, level, then every component's low/p25/mid/p75/high. */
 export function csvHeader(extra: readonly string[] = []): string {
   return csvRow([
     ...extra,

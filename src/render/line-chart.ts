@@ -314,7 +314,7 @@ function legend(opts: LineChartOptions, series: Sorted, hasBand: boolean, g: Gly
   if (hasBand) {
     entries.push([
       ...cellsOf(g.band, 'band'),
-      ...cellsOf(` ${opts.bandLabel ?? 'low to high'}`, 'label'),
+      ...cellsOf(` ${opts.bandLabel ?? 'P10 to P90'}`, 'label'),
     ]);
   }
   return wrapEntries(entries, opts.width, g.ellipsis);

@@ -1,5 +1,5 @@
 import type { LocalityGroup } from '../model/take-home.js';
-import type { CatalogEntry } from '../model/types.js';
+import type { CatalogEntry, TitleMap } from '../model/types.js';
 import { wrap } from './text.js';
 
 export const LIST_KINDS = {
@@ -7,6 +7,7 @@ export const LIST_KINDS = {
   industries: { kind: 'industry', flag: '--industry', title: 'Industries / employers' },
   skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: 'comma-separated' },
   degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
+  levels: { kind: 'level', flag: '--level', title: 'Levels (optional: they override the years)' },
   states: { kind: 'state', flag: '--state', title: 'States (50 and DC) for --take-home' },
   localities: {
     kind: 'locality',
@@ -16,11 +17,15 @@ export const LIST_KINDS = {
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;
 
-/** The accepted values of one kind as aligned text: id, label and the other spellings. */
+/**
+ * The accepted values of one kind as aligned text: id, label and the other spellings; for
+ * levels, then each company's titles and the level each stands for.
+ */
 export function renderList(
   kind: ListKind,
   entries: readonly CatalogEntry[],
   width: number,
+  titles: readonly TitleMap[] = [],
 ): string {
   const entry: { title: string; flag: string; how?: string } = LIST_KINDS[kind];
   const { title, flag } = entry;
@@ -41,16 +46,55 @@ export function renderList(
       lines.push((head + wrap(aliases, width, ' '.repeat(head.length))).trimEnd());
     }
   }
+  if (titles.length > 0) {
+    lines.push(
+      wrap(
+        "Company titles (say the company where a title means different levels: 'google l5', 'amazon l5'):",
+        width,
+        '',
+      ),
+    );
+    const companyWidth = Math.max(...titles.map((t) => t.company.length));
+    for (const t of titles) {
+      const head = `  ${t.company.padEnd(companyWidth)}  `;
+      const text = `${titleText(t)} [${t.source}]`;
+      lines.push(head + wrap(text, width, ' '.repeat(head.length)));
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
-/** The accepted values as a JSON document. */
+/** "entry: L3; mid: L4; ...": a company's titles by the level each stands for. */
+function titleText(t: TitleMap): string {
+  const byLevel = new Map<string, string[]>();
+  for (const [title, level] of Object.entries(t.titles)) {
+    byLevel.set(level, [...(byLevel.get(level) ?? []), title]);
+  }
+  return [...byLevel].map(([level, names]) => `${level}: ${names.join(', ')}`).join('; ');
+}
+
+/** The accepted values as a JSON document; for levels, with each company's titles. */
 export function listDocument(
   kind: ListKind,
   entries: readonly CatalogEntry[],
-): { kind: ListKind; values: { id: string; label: string; aliases: string[] }[] } {
+  titles: readonly TitleMap[] = [],
+): {
+  kind: ListKind;
+  values: { id: string; label: string; aliases: string[] }[];
+  titles?: { company: string; aliases: string[]; titles: Record<string, string>; source: string }[];
+} {
   const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
-  return { kind, values };
+  if (titles.length === 0) return { kind, values };
+  return {
+    kind,
+    values,
+    titles: titles.map((t) => ({
+      company: t.company,
+      aliases: [...t.aliases],
+      titles: { ...t.titles },
+      source: t.source,
+    })),
+  };
 }
 
 /** The localities by state: named ones with their names, counties as one list per state. */

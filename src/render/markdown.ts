@@ -1,6 +1,6 @@
 import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
-import { localWord, sourceTag, tagList } from './text.js';
+import { PERCENTILES_NOTE, localWord, sourceTag, tagList } from './text.js';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -9,15 +9,15 @@ export function renderMarkdown(doc: EstimateDocument): string {
   const p = doc.profile;
   const lines: string[] = [];
   lines.push(
-    `### ML engineer pay estimate: ${doc.level} level, ${p.years} year${p.years === 1 ? '' : 's'}`,
+    `### ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${p.years} year${p.years === 1 ? '' : 's'}`,
   );
   lines.push('');
   lines.push(
     `Profile: city \`${p.city}\`, industry \`${p.industry}\`, skills ${p.skills.length ? p.skills.map((s) => `\`${s}\``).join(', ') : 'none'}, degree \`${p.degree}\`${doc.defaulted.length ? ` (defaulted: ${doc.defaulted.join(', ')})` : ''}`,
   );
   lines.push('');
-  lines.push('| | Low | Typical | High |');
-  lines.push('|---|---:|---:|---:|');
+  lines.push('| | P10 | P25 | Typical | P75 | P90 |');
+  lines.push('|---|---:|---:|---:|---:|---:|');
   for (const [label, key] of [
     ['Base', 'base'],
     ['Bonus', 'bonus'],
@@ -25,7 +25,7 @@ export function renderMarkdown(doc: EstimateDocument): string {
     ['Total', 'total'],
   ] as const) {
     const r = doc[key];
-    const row = [money(r.low), money(r.mid), money(r.high)];
+    const row = [money(r.low), money(r.p25), money(r.mid), money(r.p75), money(r.high)];
     lines.push(
       key === 'total'
         ? `| **${label}** | ${row.map((c) => `**${c}**`).join(' | ')} |`
@@ -33,13 +33,11 @@ export function renderMarkdown(doc: EstimateDocument): string {
     );
   }
   lines.push('');
-  lines.push(
-    'US dollars a year. Typical is the middle of the market for this profile; Low and High are about its 10th and 90th percentiles, and the total has its own range. Equity is the yearly value of grants.',
-  );
+  lines.push(`US dollars a year. ${PERCENTILES_NOTE}`);
   if (doc.paper) {
     lines.push('');
     lines.push(
-      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at Low because private stock may never be sold.`,
+      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`,
     );
   }
   const od = doc.openData;

@@ -3,7 +3,9 @@ import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, yearLabel } from './equity.js';
+import { yearsAndLevel } from './text.js';
 import { benefitsMarkdown } from './benefits.js';
+import { counterMarkdown } from './counter.js';
 
 type Cell = string | number;
 
@@ -111,6 +113,23 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
       ] as const)
         row({ ...common, year: name, total: value });
     }
+    // A counter-offer: what it asks (stock: the whole grant; sign-on: summed) and its target.
+    const k = d.counter;
+    if (k?.target) {
+      const ask = (part: string): number | undefined => k.parts.find((p) => p.part === part)?.to;
+      row({
+        ...common,
+        year: 'counter',
+        base: ask('base'),
+        bonus: ask('bonus'),
+        stock: ask('equity'),
+        sign_on: ask('signOn'),
+        total: k.target.total,
+        total_percentile: k.target.percentile,
+      });
+      row({ ...common, year: 'counter-gain-first-year', total: k.gains.firstYear });
+      row({ ...common, year: `counter-gain-${k.gains.years}-years`, total: k.gains.total });
+    }
     const l = d.leave;
     if (l) {
       row({
@@ -153,7 +172,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
   docs.forEach((d, i) => {
     const l = d.labels;
     lines.push(
-      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${d.profile.years} years (${d.level}), ${l.city}, ${l.industry}`,
+      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${yearsAndLevel(d.profile.years, d.level, d.profile.level !== undefined)}, ${l.city}, ${l.industry}`,
     );
     lines.push('');
     const taxed = d.years.some((y) => y.takeHome);
@@ -192,8 +211,8 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       `First year: ${usd(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${usd(d.annualized.total)}.`,
     );
     lines.push('');
-    lines.push('| | Offer | Market low | Typical | High | ≈ Percentile | Verdict |');
-    lines.push('|---|---:|---:|---:|---:|---:|---|');
+    lines.push('| | Offer | Market P10 | P25 | Typical | P75 | P90 | ≈ Percentile | Verdict |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     const a = d.annualized;
     const values = {
       base: a.base,
@@ -205,7 +224,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       const m = d.market[key];
       const p = d.position[key];
       lines.push(
-        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.mid)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
+        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.p25)} | ${usd(m.mid)} | ${usd(m.p75)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
       );
     }
     lines.push('');
@@ -213,6 +232,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
     );
     lines.push('');
+    if (d.counter) lines.push(...counterMarkdown(d.counter));
   });
   if (many) lines.push(...offersCashMarkdown(many));
   return `${lines.join('\n')}`;

@@ -2,16 +2,18 @@
 // sits against the market, with a range bar per part and the offer marked.
 import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
-import { groupThousands, money, percent, signedMoney, yearsText } from '../model/format.js';
+import { groupThousands, money, percent, signedMoney } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
+import type { Range } from '../model/types.js';
 import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
-import { wrap } from './text.js';
+import { wrap, yearsAndLevel } from './text.js';
 import { equitySections, offersCash, price, privateYears, yearLabel } from './equity.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
+import { counterSection } from './counter.js';
 
 export interface OfferReportOptions {
   paint: ChalkInstance;
@@ -31,7 +33,10 @@ function profileLine(doc: OfferDocument): string {
   const fields = (['city', 'industry', 'skills', 'degree'] as const).map((f) =>
     fieldText(f, doc.profile, doc.labels),
   );
-  return [`${yearsText(doc.profile.years)} (${doc.level})`, ...fields].join(' | ');
+  return [
+    yearsAndLevel(doc.profile.years, doc.level, doc.profile.level !== undefined),
+    ...fields,
+  ].join(' | ');
 }
 
 /** An offer's terms in one line: base, bonus, grant, schedule, sign-on, private, growth. */
@@ -77,13 +82,13 @@ function vestingLine(doc: OfferDocument): string {
 /** "About" in front of a percentile: ≈, or ~ where the terminal shows only ASCII. */
 const about = (charset: Charset): string => (charset === 'ascii' ? '~' : '≈');
 
-/** "≈P23 below the typical range, $21,234 below typical". */
+/** "≈P23, below typical (P10-P25): $21,234 under the median". */
 function positionText(p: Position, charset: Charset): string {
   const gap =
     p.gap === 0
-      ? 'at typical'
-      : `${money(Math.abs(p.gap))} ${p.gap < 0 ? 'below' : 'above'} typical`;
-  return `${about(charset)}P${p.percentile} ${VERDICT_WORDS[p.verdict]}, ${gap}`;
+      ? 'at the median'
+      : `${money(Math.abs(p.gap))} ${p.gap < 0 ? 'under' : 'over'} the median`;
+  return `${about(charset)}P${p.percentile}, ${VERDICT_WORDS[p.verdict]}: ${gap}`;
 }
 
 /**
@@ -180,6 +185,12 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     );
   }
   if (doc.position.cash) out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
+  // The quartiles each part was judged against: typical means between them.
+  const quartiles = PARTS.map(([, key]) => {
+    const m: Range = doc.market[key];
+    return `${key} ${money(m.p25)}-${money(m.p75)}`;
+  });
+  out.push(paint.dim(wrap(`Typical (P25-P75) here: ${quartiles.join(', ')}.`, width, '')));
   out.push(
     ...rangeBars(
       PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),
@@ -187,7 +198,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     ),
   );
   const notes = [
-    `* Total a year: base + target bonus + ${doc.equity ? `stock, the grant per year (${money(doc.equity.paper)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Percentiles read the market's low and high as its ${doc.percentiles.low}th and ${doc.percentiles.high}th (a two-piece lognormal through low, typical and high): a guide, not a measurement.`,
+    `* Total a year: base + target bonus + ${doc.equity ? `stock, the grant per year (${money(doc.equity.paper)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Typical means the market's middle half (P25-P75); percentiles are read between its five stated ones (P10, P25, median, P75, P90, calibrated on real pay records: docs/methodology.md): a guide, not a measurement.`,
   ];
   if (doc.offer.private) {
     notes.push(
@@ -198,6 +209,8 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   // The market this offer is judged against is that of the profile as defaulted.
   const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
   if (defaulted) out.push(paint.yellow(wrap(defaulted, width, '')));
+  if (doc.counter)
+    out.push(...counterSection(doc.counter, { paint, width, charset: opts.charset }));
   if (doc.years.some((y) => y.takeHome)) {
     out.push('');
     out.push(

@@ -8,6 +8,8 @@ export function fieldText(field: ProfileField, profile: Profile, labels: Profile
       return String(profile.years);
     case 'skills':
       return labels.skills.length === 0 ? 'none' : labels.skills.join(', ');
+    case 'level':
+      return profile.level ?? 'by years';
     default:
       return labels[field];
   }

@@ -4,12 +4,19 @@
 import type { ChalkInstance } from 'chalk';
 import type { EstimateDocument } from '../documents/estimate.js';
 import { groupThousands, money, moneyK, signedMoney, yearsText } from '../model/format.js';
-import type { Factor, Range, SalaryStats } from '../model/types.js';
-import { commonScale, rangeBar, rangeLegend, type Charset, type Paint } from './chart.js';
+import type { Factor, SalaryStats } from '../model/types.js';
+import {
+  commonScale,
+  rangeBar,
+  rangeLegend,
+  type Band,
+  type Charset,
+  type Paint,
+} from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { sourceTag, tagList, wrap } from './text.js';
+import { PERCENTILES_NOTE, sourceTag, tagList, wrap } from './text.js';
 
 export interface ReportOptions {
   paint: ChalkInstance;
@@ -36,7 +43,7 @@ const REASONS_SHOWN = 5;
 /** The fewest columns a reason gets beside its effect; fewer, and it goes below it. */
 const REASON_MIN_WIDTH = 20;
 
-/** The breakdown table alone: rows Base, Bonus, Equity, Total; columns Low, Typical, High. */
+/** The breakdown table alone: rows Base, Bonus, Equity, Total; columns P10, P25, Typical, P75, P90. */
 export function renderBreakdownTable(
   doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
   paint: ChalkInstance,
@@ -45,11 +52,11 @@ export function renderBreakdownTable(
 ): string {
   const rows = PARTS.map(([label, key]) => {
     const r = doc[key];
-    return [label, money(r.low), money(r.mid), money(r.high)];
+    return [label, money(r.low), money(r.p25), money(r.mid), money(r.p75), money(r.high)];
   });
   // Where even the borderless table does not fit, a list: a terminal would otherwise break its
   // rows, and the figures in them, across lines.
-  return grid(['', 'Low', 'Typical', 'High'], rows, {
+  return grid(['', 'P10', 'P25', 'Typical', 'P75', 'P90'], rows, {
     paint,
     width,
     bold: [3],
@@ -83,7 +90,7 @@ export function chartPaint(paint: ChalkInstance): Paint {
  * terminal is too narrow to draw one.
  */
 export function rangeBars(
-  rows: readonly (readonly [string, Range, number?])[],
+  rows: readonly (readonly [string, Band, number?])[],
   opts: { paint: ChalkInstance; width: number; charset: Charset; markerName?: string },
 ): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;
@@ -136,7 +143,11 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   const p = doc.profile;
   out.push(
     paint.bold(
-      wrap(`ML engineer pay estimate: ${doc.level} level, ${yearsText(p.years)}`, width, ''),
+      wrap(
+        `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
+        width,
+        '',
+      ),
     ),
   );
   const profileLine = marked(
@@ -153,12 +164,10 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
       { paint, width, charset: opts.charset },
     ),
   );
-  const notes = [
-    'US dollars a year. Typical: the middle of the market for this profile; Low and High: about its 10th and 90th percentiles (the total has its own range, not the sum of the column). Equity: the yearly value of grants.',
-  ];
+  const notes = [`US dollars a year. ${PERCENTILES_NOTE}`];
   if (doc.paper) {
     notes.push(
-      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at Low because private stock may never be sold.`,
+      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`,
     );
   }
   for (const note of notes) out.push(paint.dim(wrap(note, width, '')));

@@ -1,4 +1,5 @@
 // Laying out prose for a terminal, and the short source tags of human output.
+import { yearsText } from '../model/format.js';
 import type { SourceRef } from '../model/types.js';
 
 /** Short tag for a source in human output: the guide's number ("000"), or the source's id. */
@@ -36,6 +37,15 @@ export function wrap(text: string, width: number, indent: string): string {
   }
   if (line !== '') lines.push(line);
   return lines.join(`\n${indent}`);
+}
+
+/** What the five columns of an estimate mean, said under every table of one. */
+export const PERCENTILES_NOTE =
+  'Typical (P50): the middle of the market for this profile; P25-P75: its middle half; P10-P90: eight in ten are paid within it (calibrated on real pay records: docs/methodology.md). The total has its own percentiles, not the sums of the column. Equity: the yearly value of grants.';
+
+/** "5 years (mid)", or "5 years (senior, given)" when the profile names its level. */
+export function yearsAndLevel(years: number, level: string, given: boolean): string {
+  return `${yearsText(years)} (${level}${given ? ', given' : ''})`;
 }
 
 /** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */

@@ -68,7 +68,7 @@ describe('CompactBytes writes what JSON.stringify writes', () => {
       const odd: Price = {
         ...base,
         profile: { ...base.profile, years: n },
-        base: { low: n, mid: 0, high: n },
+        base: { low: n, p25: n, mid: 0, p75: n, high: n },
       };
       const out = new CompactBytes(4096);
       expect(out.add(7, odd, []), String(n)).toBe(true);

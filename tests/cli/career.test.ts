@@ -159,7 +159,7 @@ describe('the table and chart', () => {
       env: { NO_COLOR: '1' },
     });
     expect(wide.stdout).toContain('Base range');
-    expect(wide.stdout).toContain('Typical figures, with about the 10th to 90th percentile.');
+    expect(wide.stdout).toContain('Typical figures, with their P10 to P90.');
   });
 
   it('--vs draws each scenario as a line of its own, named in the legend', async () => {
@@ -173,7 +173,7 @@ describe('the table and chart', () => {
     );
     expect(r.code).toBe(0);
     const legend = r.stdout.trimEnd().split('\n').slice(-2).join(' ');
-    for (const name of ['typical total', 'city=seattle', 'skills=+nlp', 'low to high'])
+    for (const name of ['typical total', 'city=seattle', 'skills=+nlp', 'P10 to P90'])
       expect(legend).toContain(name);
   });
 });
@@ -305,7 +305,7 @@ describe('bad input: one line, exit 2', () => {
     [
       "a field only a plain object's prototype has",
       ['--vs', '__proto__=x'],
-      /unknown field '__proto__' in --vs; fields: years, city, industry, skills, degree$/m,
+      /unknown field '__proto__' in --vs; fields: years, city, industry, skills, degree, level$/m,
     ],
     [
       'constructor= after a good field',
@@ -341,7 +341,7 @@ describe('--format csv and markdown', () => {
       'label',
       'years',
       'level',
-      ...PARTS.flatMap((p) => [`${p}_low`, `${p}_mid`, `${p}_high`]),
+      ...PARTS.flatMap((p) => [`${p}_low`, `${p}_p25`, `${p}_mid`, `${p}_p75`, `${p}_high`]),
     ]);
     const expected = [d, ...d.scenarios!].flatMap((line) =>
       line.points.map((pt) =>
@@ -349,7 +349,7 @@ describe('--format csv and markdown', () => {
           line.label,
           pt.years,
           pt.level,
-          ...PARTS.flatMap((p) => [pt[p].low, pt[p].mid, pt[p].high]),
+          ...PARTS.flatMap((p) => [pt[p].low, pt[p].p25, pt[p].mid, pt[p].p75, pt[p].high]),
         ].join(','),
       ),
     );

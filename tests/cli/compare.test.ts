@@ -176,12 +176,12 @@ describe('--vs changes', () => {
     for (const part of PARTS) expect(s.delta[part].dollars).toBe(s[part].mid - first[part].mid);
   });
 
-  it('a start of $0 equity (finance) gives a null percent, not a division by zero', async () => {
+  it('a start of $0 equity (banking) gives a null percent, not a division by zero', async () => {
     const d = await compareJson([
       '--years',
       '6',
       '--industry',
-      'finance',
+      'banking',
       '--vs',
       'industry=faang',
     ]);
@@ -194,7 +194,7 @@ describe('--vs changes', () => {
     [
       'an unknown field, with did-you-mean',
       ['--vs', 'cty=austin'],
-      /unknown field 'cty' in --vs \(did you mean 'city'\?\); fields: years, city, industry, skills, degree$/m,
+      /unknown field 'cty' in --vs \(did you mean 'city'\?\); fields: years, city, industry, skills, degree, level$/m,
     ],
     [
       'an unknown field, nothing close',
@@ -253,7 +253,7 @@ describe('--vs changes', () => {
         `unknown field '${vs
           .replace(/^city=sf,/, '')
           .split('=')[0]!
-          .toLowerCase()}' in --vs.*; fields: years, city, industry, skills, degree$`,
+          .toLowerCase()}' in --vs.*; fields: years, city, industry, skills, degree, level$`,
         'm',
       ),
     ]),

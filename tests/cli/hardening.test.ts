@@ -223,7 +223,7 @@ describe('records with unknown fields', () => {
     ].join('\n');
     const r = await runBin(['batch'], { input });
     expect(r.code).toBe(1);
-    const accepted = 'accepted fields: years, city, industry, skills, degree, offer';
+    const accepted = 'accepted fields: years, city, industry, skills, degree, level, offer';
     expect(r.stderr).toBe(
       `line 1: unknown field '__proto__'; ${accepted}\n` +
         `line 2: unknown field 'constructor'; ${accepted}\n` +

@@ -30,6 +30,7 @@ interface OfferDoc {
   kind: 'offer';
   label?: string;
   profile: EstimateFigures['profile'];
+  level: string;
   defaulted: string[];
   offer: { vesting: { id: string; percents: number[] }; private: boolean };
   years: {
@@ -132,7 +133,7 @@ describe('where an offer sits against the market', () => {
       '--city',
       'nyc',
       '--industry',
-      'finance',
+      'quant',
       '--skills',
       'nlp,mlops',
       '--degree',
@@ -212,28 +213,18 @@ describe('where an offer sits against the market', () => {
   });
 
   const outside: [what: string, argv: string[], part: Part, verdict: string, words: string][] = [
-    ['a base far under the low', ['--base', '20000'], 'base', 'below-range', 'below the range'],
-    ['a base far over the high', ['--base', '2m'], 'base', 'above-range', 'above the range'],
-    [
-      'no bonus where bonuses are paid',
-      ['--base', '185k'],
-      'bonus',
-      'below-range',
-      'below the range',
-    ],
-    [
-      'a huge grant',
-      ['--base', '185k', '--equity', '8m'],
-      'equity',
-      'above-range',
-      'above the range',
-    ],
+    ['a base far under the low', ['--base', '20000'], 'base', 'below-range', 'below P10'],
+    ['a base far over the high', ['--base', '2m'], 'base', 'above-range', 'above P90'],
+    // At big tech a tenth of mid-level engineers report no bonus (the records): none is below
+    // typical, not below the market's P10.
+    ['no bonus at big tech', ['--base', '185k'], 'bonus', 'below', 'below typical (P10-P25)'],
+    ['a huge grant', ['--base', '185k', '--equity', '8m'], 'equity', 'above-range', 'above P90'],
     [
       'a total over the high',
       ['--base', '900k', '--bonus', '50%'],
       'total',
       'above-range',
-      'above the range',
+      'above P90',
     ],
   ];
 
@@ -243,6 +234,7 @@ describe('where an offer sits against the market', () => {
     expect(p.verdict).toBe(verdict);
     const range = d.market[part];
     if (verdict === 'below-range') expect(range.mid + p.gap).toBeLessThan(range.low);
+    else if (verdict === 'below') expect(range.mid + p.gap).toBeLessThan(range.p25);
     else expect(range.mid + p.gap).toBeGreaterThan(range.high);
     const r = await cli(['offer', ...SEATTLE, ...terms]);
     // The total's label carries the asterisk of its footnote (what a year's total holds).
@@ -250,9 +242,13 @@ describe('where an offer sits against the market', () => {
     const line = r.stdout
       .split('\n')
       .find((l) => l.trimStart().startsWith(`${label} `) && l.includes('≈P'));
-    expect(line).toContain(`≈P${p.percentile} ${words}, `);
+    expect(line).toContain(`≈P${p.percentile}, ${words}: `);
     expect(line).toContain(
-      `${Math.abs(p.gap).toLocaleString('en-US')} ${p.gap < 0 ? 'below' : 'above'} typical`,
+      `${Math.abs(p.gap).toLocaleString('en-US')} ${p.gap < 0 ? 'under' : 'over'} the median`,
+    );
+    // And the quartiles it was judged against, under the verdicts.
+    expect(r.stdout).toContain(
+      `${part} $${range.p25.toLocaleString('en-US')}-$${range.p75.toLocaleString('en-US')}`,
     );
   });
 });
@@ -353,6 +349,42 @@ describe('offer files side by side', () => {
     expect(r.stdout).toContain('Difference from Acme');
     expect(r.stdout).toContain(
       `│ Annualized │ ${signed(g.annualized.total - a.annualized.total).padStart(9)} │`,
+    );
+  });
+
+  it("a file's level (a company title too) is judged as --level is, and a flag may fill it but not outvote it", async () => {
+    const meta = offerFile(
+      'meta-level.json',
+      '{"label": "Meta", "years": 4, "city": "sf", "industry": "big-tech", "level": "Meta E5", "base": 230000, "equity": 600000}',
+    );
+    const plain = offerFile(
+      'plain-level.json',
+      '{"label": "Plain", "years": 4, "city": "sf", "industry": "big-tech", "base": 230000, "equity": 600000}',
+    );
+    const flags = ['--years', '4', '--city', 'sf', '--industry', 'big-tech'];
+    const terms = ['--base', '230000', '--equity', '600000'];
+    const fromFile = await offerJson([meta]);
+    const fromFlags = await offerJson([...flags, ...terms, '--level', 'senior']);
+    expect(fromFile.level).toBe('senior');
+    expect(fromFile.profile.level).toBe('senior');
+    expect(fromFile.market).toEqual(fromFlags.market);
+    expect(fromFile.position).toEqual(fromFlags.position);
+    // Without a level the years decide (4 years: mid), and --level fills what the file leaves out.
+    expect((await offerJson([plain])).level).toBe('mid');
+    expect((await offerJson([plain, '--level', 'google l5'])).market).toEqual(fromFile.market);
+    const r = await cli(['offer', meta, plain], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain('Meta: 4 years (senior, given) | San Francisco Bay Area');
+    expect(r.stdout).toContain('Plain: 4 years (mid) | San Francisco Bay Area');
+    const both = await cli(['offer', meta, '--level', 'staff']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe(
+      `ml-salary: error: --level and ${meta}'s level both give it: a flag fills only what every file leaves out\n`,
+    );
+    const bare = offerFile('bare-level.json', '{"years": 4, "level": "L5", "base": 200000}');
+    const bad = await cli(['offer', bare]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      `ml-salary: error: ${bare}: level 'L5' for level is a title at several companies (Google senior, Amazon mid): name the company, like 'google L5'\n`,
     );
   });
 
@@ -806,8 +838,8 @@ describe('--private', () => {
       'Stock: a $400,000 grant (private company: paper value) vesting even',
     );
     const cashLine = r.stdout.split('\n').find((l) => l.trimStart().startsWith('Cash'));
-    expect(cashLine).toMatch(/^ {2}Cash {4}\$190,000 {2}≈P\d+ /);
-    expect(cashLine).toContain(`${Math.abs(cash.gap).toLocaleString('en-US')} below typical`);
+    expect(cashLine).toMatch(/^ {2}Cash {4}\$190,000 {2}≈P\d+, /);
+    expect(cashLine).toContain(`${Math.abs(cash.gap).toLocaleString('en-US')} under the median`);
     expect(r.stdout).toContain(
       'Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.',
     );
@@ -906,12 +938,21 @@ describe('the report in a terminal', () => {
 
   it('at 80 columns a verdict that fits is one line, as when not in a terminal', async () => {
     const lines = await against(AMAZON, 80);
-    expect(lines.slice(1, 5)).toEqual([
-      '  Base    $185,000  ≈P31 within the typical range, $35,649 below typical',
-      '  Bonus    $27,750  ≈P34 within the typical range, $10,864 below typical',
-      '  Equity  $100,000  ≈P71 within the typical range, $34,593 above typical',
-      '  Total*  $312,750  ≈P46 within the typical range, $11,920 below typical',
-    ]);
+    const d = await offerJson(AMAZON);
+    const rows = [
+      ['Base', '$185,000', 'base'],
+      ['Bonus', ' $27,750', 'bonus'],
+      ['Equity', '$100,000', 'equity'],
+      ['Total*', '$312,750', 'total'],
+    ] as const;
+    expect(lines.slice(1, 5)).toEqual(
+      rows.map(([label, figure, part]) => {
+        const p = d.position[part];
+        const gap = `$${Math.abs(p.gap).toLocaleString('en-US')} ${p.gap < 0 ? 'under' : 'over'} the median`;
+        return `  ${label.padEnd(8)}${figure}  ≈P${p.percentile}, typical (P25-P75): ${gap}`;
+      }),
+    );
+    for (const l of lines.slice(1, 5)) expect(l.length).toBeLessThanOrEqual(80);
     const plain = (await cli(['offer', ...AMAZON])).stdout.split('\n');
     for (const l of lines.slice(1, 5)) expect(plain).toContain(l);
   });
@@ -920,27 +961,25 @@ describe('the report in a terminal', () => {
     // eslint-disable-next-line no-control-regex -- SGR colour codes
     const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
     const r = await cli(['offer', ...AMAZON, '--no-input', '--color'], { tty: true, columns: 80 });
-    const legend = r.stdout.split('\n').find((l) => plain(l).includes('low to high'))!;
+    const legend = r.stdout.split('\n').find((l) => plain(l).includes('P10 to P90'))!;
     expect(legend).toContain('\u001b[');
-    expect(plain(legend)).toBe('█ low to high  ┃ typical  ◆ this offer (◀ ▶ off the scale)');
+    expect(plain(legend)).toBe('█ P10 to P90  ┃ typical  ◆ this offer (◀ ▶ off the scale)');
     const narrow = await cli(['offer', ...AMAZON, '--no-input', '--color'], {
       tty: true,
       columns: 40,
     });
     const lines = narrow.stdout.split('\n').map(plain);
-    const at = lines.findIndex((l) => l.includes('low to high'));
+    const at = lines.findIndex((l) => l.includes('P10 to P90'));
     expect(lines.slice(at, at + 2)).toEqual([
-      '█ low to high  ┃ typical  ◆ this offer',
+      '█ P10 to P90  ┃ typical  ◆ this offer',
       '  (◀ ▶ off the scale)',
     ]);
   });
 
   it('at 40 columns a verdict wraps under its own text', async () => {
     const lines = await against(AMAZON, 40);
-    expect(lines.slice(2, 4)).toEqual([
-      '  Base    $185,000  ≈P31 within the',
-      '                    typical range,',
-    ]);
+    expect(lines[2]).toMatch(/^ {2}Base {4}\$185,000 {2}≈P\d+, typical$/);
+    expect(lines[3]).toMatch(/^ {20}\(P25-P75\): \$[\d,]+$/);
   });
 
   it("side by side, each offer's profile line keeps its indent when it wraps", async () => {
@@ -956,6 +995,9 @@ describe('the report in a terminal', () => {
   });
 });
 
+/** The last question of an interactive offer (Enter: no counter-offer). */
+const LAST_QUESTION = 'Work out a counter-offer (what to ask for)?';
+
 describe('the interactive offer flow (the real prompts, in-process)', () => {
   it('asks the profile, then base, bonus, the kind of stock, its grant, a vesting preset and sign-on, and prints the report', async () => {
     const t = inTerminal(['offer']);
@@ -966,10 +1008,11 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     for (let i = 0; i < 3; i++) screen.keypress('down'); // from Other US to Seattle (3 down)
     screen.keypress('enter');
     await shows('Industry / employer:');
-    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Enterprise (7th) to Big tech (1st)
+    for (let i = 0; i < 7; i++) screen.keypress('up'); // from Enterprise (8th) to Big tech (1st)
     screen.keypress('enter');
     await answer('Skills'); // none
     await answer('Highest degree:'); // Bachelor's
+    await answer('Level, if you know it'); // skipped: the years decide
 
     await answer('Base salary a year (e.g. 185000 or 185k):', '185 thousand');
     // Checked on enter, and named by the question (not by a flag the user never typed).
@@ -1015,6 +1058,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
 
     await answer('Sign-on bonus by year, e.g. 50000,30000', '50000,30000');
 
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     const out = t.stdout();
     expect(out).toContain("Offer: 5 years (mid) | Seattle | Big tech (FAANG) | none | Bachelor's");
@@ -1064,6 +1108,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.type('50');
     screen.keypress('enter');
     await answer('Sign-on bonus by year'); // none
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 50/50');
     expect(t.stdout()).toMatch(/│ 2 +│ \$200,000 │ +\$0 │ \$50,000 │ +\$0 │ \$250,000 │/);
@@ -1089,6 +1134,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(screen.getScreen()).not.toContain('Vesting');
     screen.type('20k');
     screen.keypress('enter');
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('No stock grant.');
     expect(t.stdout()).toMatch(/│ 1 +│ \$200,000 │ +\$0 │ +\$0 │ \$20,000 │ \$220,000 │/);
@@ -1118,6 +1164,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     );
     for (let i = 0; i < 3; i++) screen.keypress('backspace'); // 1k,2k,3k,4k
     screen.keypress('enter');
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 10/20/30/40');
     expect(t.stderr()).toContain('--vesting 10/20/30/40 --sign-on 1k,2k,3k,4k');
@@ -1134,6 +1181,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     await answer('Stock in this offer'); // no stock
     await answer('Sign-on bonus by year'); // no sign-on
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toMatch(/│ 1 +│ \$100,000 │ +\$50,000 │ +\$0 │ +\$0 │ \$150,000 │/);
   });
@@ -1163,6 +1211,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     for (let i = 0; i < 5; i++) screen.keypress('backspace');
     screen.type('20/20/20/20/20');
     screen.keypress('enter');
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
   });
@@ -1184,6 +1233,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await answer('Stock grant', '100k');
     await answer('Vesting schedule'); // custom, the only one long enough
     await answer('Yearly percentages', '20/20/20/20/20');
+    await answer(LAST_QUESTION);
     expect(await t.done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting custom 20/20/20/20/20');
   });
@@ -1210,6 +1260,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(menu.filter((l) => l.includes('(4 years; --sign-on lists 5)'))).toHaveLength(5);
     screen.keypress('enter');
     await answer('Yearly percentages', '20/20/20/20/20');
+    await answer(LAST_QUESTION);
     expect(await t.done).toBe(0);
   });
 
@@ -1247,6 +1298,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     await answer('Stock in this offer'); // no stock
     await answer('Sign-on bonus by year'); // none
+    await answer(LAST_QUESTION);
     expect(await t.done).toBe(0);
   });
 
@@ -1266,6 +1318,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await answer('Stock grant', '100k');
     await answer('Vesting schedule');
     await answer('Sign-on bonus by year');
+    await answer(LAST_QUESTION);
     expect(await t.done).toBe(0);
   });
 
@@ -1287,6 +1340,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await answer("Stock grant: the whole grant's value at grant");
     await answer('You must provide a value', '100k');
     await answer('Sign-on bonus by year'); // no sign-on
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Stock: a $100,000 grant vesting google 38/32/20/10');
 
@@ -1308,6 +1362,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await answer('Stock grant', '100k');
     await answer('Vesting schedule'); // even, the default
     await answer('Sign-on bonus by year'); // no sign-on
+    await answer(LAST_QUESTION);
     expect(await refresh).toBe(0);
     expect(r.stdout()).toContain('plus a $10,000 refresher each year');
   });
@@ -1334,6 +1389,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
     await answer('Vesting schedule'); // even
     await answer('Sign-on bonus by year'); // no sign-on
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Options: 40,000 NSO options at a $1.20 strike');
     expect(t.stdout()).toContain(
@@ -1354,6 +1410,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     await answer("The company's last priced round"); // don't know: no odds
     await answer('Vesting schedule'); // even
     await answer('Sign-on bonus by year'); // no sign-on
+    await answer(LAST_QUESTION); // no counter-offer, the default
     expect(await done).toBe(0);
     expect(t.stdout()).toMatch(/│ +Paper │ Cash \+ paper │/);
     expect(t.stdout()).not.toContain('What the stock may be worth');

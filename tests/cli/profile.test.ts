@@ -11,12 +11,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answer, screen, shows } from '../prompt-helpers.js';
+import { answer, inTerminal, screen, shows } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/program.js';
 import { profilePath, shownPath } from '../../src/cli/profile-path.js';
 import { cli, expectUsageError } from '../command-helpers.js';
-import { fakeIo, runBin } from '../helpers.js';
+import { runBin } from '../helpers.js';
 
 /** A fresh config folder, its environment and the profile's path. */
 function config(): { env: Record<string, string>; file: string } {
@@ -118,22 +117,27 @@ describe('profile save, show, clear', () => {
 
   it('in a terminal, save asks for what the flags leave out', async () => {
     const { env, file } = config();
-    const t = fakeIo({ tty: true, columns: 120, env: { ...env, NO_COLOR: '1' } });
-    const done = run(
-      ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'finance'],
-      t.io,
+    const t = inTerminal(
+      ['profile', 'save', '--years', '4', '--city', 'austin', '--industry', 'quant'],
+      { env: { ...env, NO_COLOR: '1' } },
     );
+    const done = t.done;
     await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('enter');
     await answer('Highest degree:'); // Bachelor's, the default
+    await shows('Level, if you know it');
+    screen.keypress('down');
+    screen.keypress('down'); // past "Skip" and Entry to Mid-level
+    screen.keypress('enter');
     expect(await done).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       years: 4,
       city: 'austin',
-      industry: 'finance',
+      industry: 'quant',
       skills: ['mlops'],
       degree: 'bachelors',
+      level: 'mid',
     });
   });
 });
@@ -249,7 +253,7 @@ describe('every command takes from the profile what its flags leave out', () => 
     ['{"years":5,"years":6}', /field 'years' is given twice/],
     [
       '{"colour":"red"}',
-      /unknown field 'colour'; accepted: years, city, industry, skills, degree, state, filing/,
+      /unknown field 'colour'; accepted: years, city, industry, skills, degree, level, state, filing/,
     ],
     ['{"years":-1}', /years -1 is negative/],
     ['{"filing":"joint"}', /filing must be "single" or "married", got 'joint'/],

@@ -35,7 +35,7 @@ describe('JSON document', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       currency: 'USD',
       profile: {
         years: 6,
@@ -48,7 +48,7 @@ describe('JSON document', () => {
       level: 'mid',
     });
     for (const k of ['base', 'bonus', 'equity', 'total']) {
-      expect(Object.keys(doc[k])).toEqual(['low', 'mid', 'high']);
+      expect(Object.keys(doc[k])).toEqual(['low', 'p25', 'mid', 'p75', 'high']);
       for (const v of Object.values(doc[k])) expect(Number.isInteger(v)).toBe(true);
     }
     expect(doc.total.mid).toBe(doc.base.mid + doc.bonus.mid + doc.equity.mid);
@@ -254,7 +254,7 @@ describe('usage errors: one line on stderr, exit 2', () => {
     [['list', 'hasOwnProperty'], /^ml-salary: error: unknown list 'hasOwnProperty'; accepted: /],
     [
       ['list'],
-      /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees, states, localities \(e\.g\. ml-salary list cities\)$/,
+      /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees, levels, states, localities \(e\.g\. ml-salary list cities\)$/,
     ],
     [['list', 'cities', 'extra'], /too many arguments for 'list'\. Expected 1 argument but got 2/],
     [['batch', 'a.ndjson', 'b.ndjson'], /too many arguments for 'batch'\. Expected 1 argument/],
@@ -454,9 +454,15 @@ describe('narrow terminals', () => {
     });
     expect(report.code).toBe(0);
     for (const line of report.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
-    expect(report.stdout).toMatch(/^Total\s+\$[\d,]+\s+\$[\d,]+\s+\$[\d,]+\s*$/m);
+    // Five percentiles do not fit 40 columns as a row: the table reads as a list.
+    expect(report.stdout).toMatch(
+      /^Total\n {2}P10 +\$[\d,]+\n {2}P25 +\$[\d,]+\n {2}Typical +\$[\d,]+\n {2}P75 +\$[\d,]+\n {2}P90 +\$[\d,]+$/m,
+    );
     expect(report.stdout).not.toContain('┌');
-    for (const kind of ['cities', 'industries', 'skills', 'degrees']) {
+    const wide = await cli(FULL, { tty: true, columns: 64, env: { NO_COLOR: '1' } });
+    expect(wide.stdout).toMatch(/^Total(\s+\$[\d,]+){5}\s*$/m); // a borderless row at 64
+    expect(wide.stdout).not.toContain('┌');
+    for (const kind of ['cities', 'industries', 'skills', 'degrees', 'levels']) {
       const list = await cli(['list', kind], { tty: true, columns: 40 });
       for (const line of list.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
       expect(list.stdout).toMatch(/^ {2}\S/m); // names stay indented
@@ -503,7 +509,7 @@ describe('narrow terminals', () => {
         // Every figure of the table is there, whole.
         const doc = JSON.parse((await cli([...argv, '--json'])).stdout);
         for (const part of ['base', 'bonus', 'equity', 'total']) {
-          for (const end of ['low', 'mid', 'high']) {
+          for (const end of ['low', 'p25', 'mid', 'p75', 'high']) {
             expect(r.stdout).toContain(`$${(doc[part][end] as number).toLocaleString('en-US')}`);
           }
         }
@@ -511,7 +517,7 @@ describe('narrow terminals', () => {
     }
     const list = await cli(FULL, { tty: true, columns: 30, env: { NO_COLOR: '1' } });
     expect(list.stdout).toMatch(
-      /^Total\n {2}Low +\$[\d,]+\n {2}Typical +\$[\d,]+\n {2}High +\$[\d,]+$/m,
+      /^Total\n {2}P10 +\$[\d,]+\n {2}P25 +\$[\d,]+\n {2}Typical +\$[\d,]+\n {2}P75 +\$[\d,]+\n {2}P90 +\$[\d,]+$/m,
     );
   });
 

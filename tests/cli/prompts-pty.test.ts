@@ -30,13 +30,14 @@ function session(args: string[], env: Record<string, string>, keys: [string, str
   return JSON.parse(r.stdout) as Session;
 }
 
-/** Each of the five questions, and the keys typed at it: 5, then Enter. */
+/** Each of the questions, and the keys typed at it: 5, then Enter (the level: Enter, skipped). */
 const QUESTIONS: [string, string][] = [
   ['Years of experience as an ML/software engineer (0-50):', '5\r'],
   ['City:', '5\r'],
   ['Industry / employer:', '5\r'],
   ['Skills (space to toggle, enter when done; none is fine):', '5\r'],
   ['Highest degree:', '5\r'],
+  ['Level, if you know it (it overrides what your years imply):', '\r'],
 ];
 // eslint-disable-next-line no-control-regex -- SGR: the escape codes of colour and style
 const SGR = /\u001b\[[0-9;]*m/;
@@ -53,7 +54,7 @@ describe.skipIf(!python)(
   'every prompt is drawn in a real terminal (needs python3 for its pty)',
   () => {
     it.each(modes)(
-      '%s: all five questions, the answers and the report',
+      '%s: all six questions, the answers and the report',
       (_name, args, env, colour) => {
         const s = session(args, env, QUESTIONS);
         expect(s.waited_for).toBeNull(); // each question was drawn before its keys were typed
@@ -64,17 +65,18 @@ describe.skipIf(!python)(
         for (const done of [
           '✔ Years of experience as an ML/software engineer (0-50): 5',
           '✔ City: Seattle',
-          '✔ Industry / employer: Autonomous driving & robotics',
+          '✔ Industry / employer: Fintech',
           '✔ Skills (space to toggle, enter when done; none is fine): NLP / LLMs',
           "✔ Highest degree: Bachelor's",
+          '✔ Level, if you know it (it overrides what your years imply): Skip: my years decide',
         ]) {
           expect(text).toContain(done);
         }
         expect(text).toContain('ML engineer pay estimate: mid level, 5 years');
-        expect(text).toContain("Seattle | Autonomous driving & robotics | NLP / LLMs | Bachelor's");
+        expect(text).toContain("Seattle | Fintech | NLP / LLMs | Bachelor's");
         expect(text).toContain(
           // The flags that shape the report come along: --no-color when it was given.
-          `To run this again: ml-salary --years 5 --city seattle --industry autonomous-driving --skills nlp-llm --degree bachelors${args.join(' ') ? ` ${args.join(' ')}` : ''}\r\n`,
+          `To run this again: ml-salary --years 5 --city seattle --industry fintech --skills nlp-llm --degree bachelors${args.join(' ') ? ` ${args.join(' ')}` : ''}\r\n`,
         );
         // Colour off: not one colour or style code, from the prompts or the report.
         expect(SGR.test(s.output)).toBe(colour);

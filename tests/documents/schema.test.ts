@@ -361,6 +361,8 @@ describe('schemas/offer.schema.json', () => {
       '15%',
       '--espp-lookback',
     ],
+    [...AMAZON_OFFER, '--counter', '--match', '50%@6%'],
+    [...AMAZON, '--base', '900k', '--counter'],
     [
       '--years',
       '4',
@@ -451,7 +453,7 @@ describe('schemas/offer.schema.json', () => {
     const top = namedKeys(offerSchema, ['$defs/offer']);
     expect(seenKeys(docs, [])).toEqual(top);
     for (const d of docs) {
-      const optional = ['label', 'equity', 'leave', 'benefits'];
+      const optional = ['label', 'equity', 'leave', 'benefits', 'counter'];
       expect(Object.keys(d).sort()).toEqual(top.filter((k) => !optional.includes(k) || k in d));
     }
     for (const path of [
@@ -468,6 +470,8 @@ describe('schemas/offer.schema.json', () => {
       ['equity', 'odds'],
       ['equity', 'atExit'],
       ['benefits'],
+      ['counter'],
+      ['counter', 'parts', '[]'],
       ['benefits', 'years', '[]'],
       ['leave'],
       ['leave', 'exercise'],

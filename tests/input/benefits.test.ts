@@ -37,6 +37,13 @@ describe('parseMatch', () => {
     expect(() => parseMatch(text, '--match')).toThrow(message);
   });
 
+  it('no negative example for a percentage that cannot be negative; a comma too many is named', () => {
+    expect(() => parseMatch('250%@6%', '--match')).toThrow(/from 0% to 200%, like 10%$/);
+    expect(() => parseMatch('50%@6%,', '--match')).toThrow(
+      '--match has an empty part (a comma too many?)',
+    );
+  });
+
   it('an offer file’s value that is not text names the key', () => {
     expect(() => parseMatch(0.5, 'match')).toThrow(/^match must be text, .*got a number/);
   });

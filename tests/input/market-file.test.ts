@@ -34,6 +34,8 @@ const json = async (argv: string[]) => {
   return JSON.parse(r.stdout);
 };
 
+const m0 = (): string => market.locations[0]!.id;
+
 describe('--data: your own market file', () => {
   it('`market --json` prints the bundled market, which validates against its own schema', async () => {
     const r = await cli(['market', '--json']);
@@ -51,7 +53,7 @@ describe('--data: your own market file', () => {
   it("a city's multiplier doubled changes that city's figures and nothing else", async () => {
     const file = marketFile('austin-doubled.json', (m) => {
       const austin = m.locations.find((l: { id: string }) => l.id === 'austin');
-      for (const k of ['low', 'mid', 'high']) austin.multiplier[k] *= 2;
+      austin.multiplier *= 2;
     });
     for (const city of market.locations.map((l) => l.id)) {
       for (const years of ['0', '5', '12']) {
@@ -100,8 +102,8 @@ describe('--data: your own market file', () => {
     ],
     [
       'a negative figure',
-      () => marketFile('negative.json', (m) => (m.skills.list[0].premium.low = -5)),
-      /^\/skills\/list\/0\/premium\/low: must be >= 0/,
+      () => marketFile('negative.json', (m) => (m.skills.list[0].premium = -5)),
+      /^\/skills\/list\/0\/premium: must be >= 0/,
     ],
     [
       'a band whose low is above its high',
@@ -111,8 +113,54 @@ describe('--data: your own market file', () => {
     ],
     [
       'a range out of order',
-      () => marketFile('range.json', (m) => (m.locations[0].multiplier.low = 2)),
-      /^\/locations\/0\/multiplier: low 2, mid 1.245, high 1.3 are not in order/,
+      () =>
+        marketFile('range.json', (m) => {
+          m.payMix.paperValue.low = 0.8;
+          m.payMix.paperValue.mid = 0.5;
+        }),
+      /^\/payMix\/paperValue: low 0.8, mid 0.5, high 1 are not in order \(low <= mid <= high\)$/,
+    ],
+    [
+      'widths out of order',
+      () =>
+        marketFile(
+          'widths.json',
+          (m) => (m.spread.tables.tech.withLevel.base[2] = [0.9, 0.8, 1.1, 1.2]),
+        ),
+      /^\/spread\/tables\/tech\/withLevel\/base\/2: \[0.9, 0.8, 1.1, 1.2\] is not in order \(P10 <= P25 <= 1 <= P75 <= P90\)$/,
+    ],
+    [
+      'a widths row that does not reach the typical figure',
+      () =>
+        marketFile(
+          'widths-1.json',
+          (m) => (m.spread.tables.general.withoutLevel.total[0] = [0.8, 0.9, 0.95, 1.2]),
+        ),
+      /^\/spread\/tables\/general\/withoutLevel\/total\/0: \[0.8, 0.9, 0.95, 1.2\] is not in order/,
+    ],
+    [
+      'an unknown spread table',
+      () => marketFile('table.json', (m) => (m.payMix.kinds.tech.spread = 'gold')),
+      /^\/payMix\/kinds\/tech\/spread: 'gold' is not one of spread.tables \(tech, general\)$/,
+    ],
+    [
+      'the ladder out of order',
+      () =>
+        marketFile(
+          'ladder.json',
+          (m) => ([m.levels.list[0], m.levels.list[1]] = [m.levels.list[1], m.levels.list[0]]),
+        ),
+      /^\/levels\/list\/0\/id: the ladder lists the levels in order: entry, mid, senior, staff, principal$/,
+    ],
+    [
+      'a level base below the one before',
+      () => marketFile('ladder-base.json', (m) => (m.levels.list[2].base = 100000)),
+      /^\/levels\/list\/2\/base: 100000 is below the level before \(\d+\)$/,
+    ],
+    [
+      'a renamed name its entry does not carry',
+      () => marketFile('renamed.json', (m) => (m.renamed[0].from = 'money')),
+      /^\/renamed\/0\/from: 'money' is not a name of 'banking' \(add it to its aliases\)$/,
     ],
     [
       'an unknown pay mix',
@@ -131,17 +179,16 @@ describe('--data: your own market file', () => {
     ],
     [
       'anchors out of order',
-      () => marketFile('anchors.json', (m) => (m.experience.national.anchors[1].years = 0.5)),
-      /^\/experience\/national\/anchors\/1: years 0.5 is not above the one before \(1\)$/,
+      () => marketFile('anchors.json', (m) => (m.experience.position.anchors[1].years = 0.5)),
+      /^\/experience\/position\/anchors\/1: years 0.5 is not above the one before \(1\)$/,
     ],
     [
       'a multiplier of 1e308 (figures would be Infinity)',
       () =>
         marketFile('huge.json', (m) => {
-          m.locations[0].multiplier.mid = 1e308;
-          m.locations[0].multiplier.high = 1e308;
+          m.locations[0].multiplier = 1e308;
         }),
-      /^\/locations\/0\/multiplier\/mid: must be <= 10 /,
+      /^\/locations\/0\/multiplier: must be <= 10 /,
     ],
     [
       'an employer multiplier of 1e300',
@@ -150,23 +197,23 @@ describe('--data: your own market file', () => {
     ],
     [
       'a national base of $1e300',
-      () => marketFile('huge-base.json', (m) => (m.experience.national.anchors[3].high = 1e300)),
-      /^\/experience\/national\/anchors\/3\/high: must be <= 10000000 /,
+      () => marketFile('huge-base.json', (m) => (m.levels.list[4].base = 1e300)),
+      /^\/levels\/list\/4\/base: must be <= 10000000/,
     ],
     [
-      'a degree penalty of -$1e300',
-      () => marketFile('huge-penalty.json', (m) => (m.degrees.list[0].premium.high = -1e300)),
-      /^\/degrees\/list\/0\/premium\/high: must be >= -10000000 /,
+      'a degree multiplier of 0',
+      () => marketFile('zero-degree.json', (m) => (m.degrees.list[0].multiplier = 0)),
+      /^\/degrees\/list\/0\/multiplier: must be > 0/,
     ],
     [
       'figures each within bounds whose product is above $1,000,000,000',
       () =>
         marketFile('big.json', (m) => {
-          m.locations[0].multiplier.high = 10;
+          m.locations[0].multiplier = 10;
           m.industries[0].baseMultiplier = 10;
-          m.experience.national.anchors[3].high = 9_000_000;
+          m.levels.list[4].base = 9_000_000;
         }),
-      /^\/experience\/national\/anchors\/3\/high: with .*\/locations\/0\/multiplier\/high 10, \/industries\/0\/baseMultiplier 10.* a total could reach \$9,\d{3},\d{3},\d{3} a year, above the most ml-salary allows \(\$1,000,000,000\)$/,
+      /^\/levels\/list\/4\/base: with .*\/locations\/0\/multiplier 10, \/industries\/0\/baseMultiplier 10.* a total could reach \$\d{1,3}(,\d{3}){3,} a year, above the most ml-salary allows \(\$1,000,000,000\)$/,
     ],
     [
       'two locations with the same id',
@@ -215,20 +262,19 @@ describe('--data: your own market file', () => {
     expect(lines[0]!.slice(prefix.length)).toMatch(message);
   });
 
-  it('a degree penalty that takes an end of base to $0 gives finite figures, in order', async () => {
-    const file = marketFile('penalty.json', (m) => {
-      m.degrees.list[0].premium = { low: -10000, mid: -200000, high: -9000000 };
-    });
-    const r = await json(['--data', file, '--years', '5', '--degree', 'none']);
+  it('a location spread far above 1 widens every percentile and keeps them in order', async () => {
+    const file = marketFile('spread.json', (m) => (m.locations[0].spread = 2));
+    const wide = await json(['--data', file, '--years', '5', '--city', m0()]);
+    const plain = await json(['--years', '5', '--city', m0()]);
     for (const part of ['base', 'bonus', 'equity', 'total']) {
-      for (const end of ['low', 'mid', 'high']) {
-        expect(Number.isFinite(r[part][end]), `${part}.${end} ${r[part][end]}`).toBe(true);
-      }
+      const r = wide[part];
+      expect([r.low, r.p25, r.mid, r.p75, r.high]).toEqual(
+        [r.low, r.p25, r.mid, r.p75, r.high].sort((a: number, b: number) => a - b),
+      );
+      expect(r.mid).toBe(plain[part].mid);
+      expect(r.high).toBeGreaterThanOrEqual(plain[part].high);
     }
-    expect(r.base.high).toBe(0);
-    // With an end's base out of order the total's range is the sums of the ends.
-    expect(r.total.low).toBe(r.base.low + r.bonus.low + r.equity.low);
-    expect(r.total.high).toBe(0);
+    expect(wide.base.high).toBeGreaterThan(plain.base.high);
   });
 
   it('a file that cannot be read is a usage error naming it', async () => {

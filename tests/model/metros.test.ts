@@ -38,7 +38,7 @@ function federalRatio(id: string): number {
   return Math.exp(codes.reduce((s, c) => s + Math.log(ratioOf(c)), 0) / codes.length);
 }
 // The scale: guide factor / federal ratio over the metros the guides price, geometrically.
-const quotients = wages.scaleMetros.map((id) => at(id).multiplier.mid / federalRatio(id));
+const quotients = wages.scaleMetros.map((id) => at(id).multiplier / federalRatio(id));
 const scale = Math.exp(quotients.reduce((s, q) => s + Math.log(q), 0) / quotients.length);
 
 const NEW = [
@@ -86,7 +86,7 @@ describe('the metros from federal wage data (docs/metros.md)', () => {
       ratio: 1.159,
       factor: round3(scale * federalRatio('boston')),
     });
-    expect(at('boston').multiplier.mid).toBe(round3(scale * federalRatio('boston')));
+    expect(at('boston').multiplier).toBe(round3(scale * federalRatio('boston')));
     expect(at('pittsburgh').federal).toEqual({
       ratio: 0.891,
       factor: round3(scale * federalRatio('pittsburgh')),
@@ -110,7 +110,7 @@ describe('the metros from federal wage data (docs/metros.md)', () => {
   it('keeps the federal ratio between any two new metros within 5% (rounding aside, exactly)', () => {
     for (const a of FEDERAL)
       for (const b of FEDERAL) {
-        const model = at(a).multiplier.mid / at(b).multiplier.mid;
+        const model = at(a).multiplier / at(b).multiplier;
         const federal = federalRatio(a) / federalRatio(b);
         expect(Math.abs(model / federal - 1), `${a}/${b}`).toBeLessThan(0.002);
       }
@@ -171,7 +171,7 @@ it("docs/metros.md's table agrees with the data (factor, state kind, price level
   for (const [, id, label, factor, from, , price] of rows) {
     const l = at(id!);
     expect(label, id).toBe(l.label);
-    expect(Number(factor!.slice(1)), id).toBe(l.multiplier.mid);
+    expect(Number(factor!.slice(1)), id).toBe(l.multiplier);
     expect(from!.startsWith('federal'), id).toBe(
       l.federal !== undefined && !l.federal.guidesOutrank,
     );
@@ -193,7 +193,7 @@ describe('the built CLI with a new metro', () => {
     const city = boston.factors.find((f) => f.id === 'city:boston')!;
     expect(city.sources).toContain('federal');
     expect(city.label).toBe(
-      `Boston / Cambridge: base ${multiplier(at('boston').multiplier.mid)} (federal wage data)`,
+      `Boston / Cambridge: base ${multiplier(at('boston').multiplier)} (federal wage data)`,
     );
     expect(boston.sources.find((s) => s.id === 'federal')?.title).toMatch(/^Federal wage data/);
     // Boston/Chicago: 154,240 / 130,030 = 1.186 at the federal medians.
@@ -204,7 +204,7 @@ describe('the built CLI with a new metro', () => {
   it('says where the guides outrank the federal ratio', async () => {
     const r = await cli(['--years', '5', '--city', 'seattle']);
     expect(r.stdout).toContain(
-      `Seattle: base ${multiplier(at('seattle').multiplier.mid)} (the guides' figure outranks federal wage data's ${multiplier(at('seattle').federal!.factor)})`,
+      `Seattle: base ${multiplier(at('seattle').multiplier)} (the records' figure outranks federal wage data's ${multiplier(at('seattle').federal!.factor)})`,
     );
   });
 });

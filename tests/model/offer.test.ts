@@ -209,10 +209,10 @@ describe('offerPosition', () => {
 
   it('judges each part against its own range; the total leaves the sign-on out', () => {
     const m: OfferMarket = {
-      base: { low: 150000, mid: 180000, high: 220000 },
-      bonus: { low: 10000, mid: 25000, high: 45000 },
-      equity: { low: 30000, mid: 80000, high: 150000 },
-      total: { low: 200000, mid: 285000, high: 400000 },
+      base: { low: 150000, p25: 165000, mid: 180000, p75: 200000, high: 220000 },
+      bonus: { low: 10000, p25: 18000, mid: 25000, p75: 35000, high: 45000 },
+      equity: { low: 30000, p25: 55000, mid: 80000, p75: 110000, high: 150000 },
+      total: { low: 200000, p25: 240000, mid: 285000, p75: 340000, high: 400000 },
     };
     const terms = offer({
       base: 185000,
@@ -246,7 +246,9 @@ describe('offerPosition', () => {
     const pos = offerPosition(terms, e);
     const cash: Range = {
       low: e.base.low + e.bonus.low,
+      p25: e.base.p25 + e.bonus.p25,
       mid: e.base.mid + e.bonus.mid,
+      p75: e.base.p75 + e.bonus.p75,
       high: e.base.high + e.bonus.high,
     };
     expect(pos.cash).toEqual({ percentile: 50, verdict: 'within', gap: 0 });
@@ -261,12 +263,12 @@ describe('offerPosition', () => {
 /** Market ranges, often with low = 0 and zero-width pieces. */
 const rangeArb = fc
   .array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_500_000 })), {
-    minLength: 3,
-    maxLength: 3,
+    minLength: 5,
+    maxLength: 5,
   })
   .map((xs): Range => {
-    const [low, mid, high] = [...xs].sort((a, b) => a - b) as [number, number, number];
-    return { low, mid, high };
+    const [low, p25, mid, p75, high] = [...xs].sort((a, b) => a - b) as number[];
+    return { low: low!, p25: p25!, mid: mid!, p75: p75!, high: high! };
   });
 
 const marketArb: fc.Arbitrary<OfferMarket> = fc.record({

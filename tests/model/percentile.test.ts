@@ -61,39 +61,31 @@ describe('normalCdf', () => {
   });
 });
 
-describe('percentileOf: the split lognormal through P10 / P50 / P90', () => {
-  const range: Range = { low: 100, mid: 150, high: 300 };
+describe('percentileOf: five stated percentiles, log-normal pieces between them', () => {
+  const range: Range = { low: 100, p25: 120, mid: 150, p75: 190, high: 300 };
 
-  it('puts low at 10, the typical figure at 50 and high at 90', () => {
+  it('puts each stated percentile at its own level', () => {
     expect(percentileOf(100, range)).toBe(10);
+    expect(percentileOf(120, range)).toBe(25);
     expect(percentileOf(150, range)).toBe(50);
+    expect(percentileOf(190, range)).toBe(75);
     expect(percentileOf(300, range)).toBe(90);
     expect(shareBelow(100, range)).toBeCloseTo(0.1, 12);
+    expect(shareBelow(120, range)).toBeCloseTo(0.25, 12);
+    expect(shareBelow(190, range)).toBeCloseTo(0.75, 12);
     expect(shareBelow(300, range)).toBeCloseTo(0.9, 12);
   });
 
-  // Reference: Python, sigma_lo = ln(150/100) / 1.2815515655446004, sigma_hi = ln(300/150) / the
-  // same, 100 * Phi(ln(x/150) / sigma) with Phi from math.erfc.
+  // Reference: Python, the normal score straight in log dollars between the two stated points
+  // around x (the outer pieces carried on beyond P10 and P90), then statistics.NormalDist().cdf.
   it.each([
-    [90, 5.320257042065707],
-    [120, 24.031528905339076],
-    [140, 41.36890667018839],
-    [200, 70.25995858945451],
-    [250, 82.75325329987011],
-    [350, 94.13910869871972],
-  ])('x = %d is at %d', (x, p) => {
-    expect(100 * shareBelow(x, range)).toBeCloseTo(p, 10);
-    expect(percentileOf(x, range)).toBe(Math.round(p));
-  });
-
-  it('takes other outer levels as parameters', () => {
-    const quartiles = { low: 0.25, high: 0.75 };
-    expect(percentileOf(100, range, quartiles)).toBe(25);
-    expect(percentileOf(300, range, quartiles)).toBe(75);
-    // Python: 100 * Phi(ln(200/150) / (ln(300/150) / 0.6744897501960817)) = 61.02376706074075
-    expect(100 * shareBelow(200, range, quartiles)).toBeCloseTo(61.02376706074075, 9);
-    expect(() => percentileOf(1, range, { low: 0.6, high: 0.9 })).toThrow(RangeError);
-  });
+    [90, 5.130160077445684],
+    [110, 16.74716490191624],
+    [135, 37.50641199080613],
+    [170, 63.95023334714964],
+    [250, 85.06521048880131],
+    [400, 95.1933779580935],
+  ])('x = %d is at %d', (x, p) => expect(100 * shareBelow(x, range)).toBeCloseTo(p, 9));
 
   it('clamps to 1..99 far outside the range', () => {
     expect(percentileOf(1, range)).toBe(1);
@@ -101,147 +93,85 @@ describe('percentileOf: the split lognormal through P10 / P50 / P90', () => {
   });
 
   it('x <= 0 with a positive low is the lowest percentile', () => {
-    expect(percentileOf(0, range)).toBe(1);
+    expect(shareBelow(0, range)).toBe(0);
     expect(percentileOf(-5, range)).toBe(1);
   });
 
-  it('low = 0 (equity whose floor is $0): linear in dollars below the median', () => {
-    const equity: Range = { low: 0, mid: 40000, high: 120000 };
-    expect(percentileOf(0, equity)).toBe(10);
-    expect(percentileOf(10000, equity)).toBe(20); // 10 + 40 * 1/4
-    expect(percentileOf(20000, equity)).toBe(30);
-    expect(percentileOf(40000, equity)).toBe(50);
-    expect(percentileOf(120000, equity)).toBe(90); // lognormal above the median
-    expect(percentileOf(-1, equity)).toBe(10); // the line continues: just under 10, rounds to 10
+  it('a stated $0 (a part often nil): straight in dollars from it to the next point', () => {
+    const equity: Range = { low: 0, p25: 0, mid: 40, p75: 80, high: 160 };
+    expect(shareBelow(0, equity)).toBe(0.25);
+    expect(shareBelow(20, equity)).toBeCloseTo(0.375, 12);
+    expect(shareBelow(40, equity)).toBe(0.5);
+    expect(shareBelow(-1, equity)).toBe(0);
+    const some: Range = { low: 0, p25: 10, mid: 40, p75: 80, high: 160 };
+    expect(shareBelow(0, some)).toBe(0.1);
+    expect(shareBelow(5, some)).toBeCloseTo(0.175, 12);
   });
 
-  it('mid = 0: linear in dollars above the median', () => {
-    const bonus: Range = { low: 0, mid: 0, high: 20000 };
-    expect(percentileOf(0, bonus)).toBe(50);
-    expect(percentileOf(10000, bonus)).toBe(70); // 50 + 40 * 1/2
-    expect(percentileOf(20000, bonus)).toBe(90);
-    expect(percentileOf(24000, bonus)).toBe(98);
-    expect(percentileOf(25000, bonus)).toBe(99);
-    expect(percentileOf(-1, bonus)).toBe(1); // below a zero-width lower piece: a step
+  it('a piece of zero width at either end is a step', () => {
+    const flat: Range = { low: 100, p25: 100, mid: 150, p75: 300, high: 300 };
+    expect(shareBelow(99, flat)).toBe(0);
+    expect(shareBelow(100, flat)).toBeCloseTo(0.25, 12);
+    expect(shareBelow(300, flat)).toBe(0.9);
+    expect(shareBelow(301, flat)).toBe(1);
   });
 
-  it('a zero-width piece is a step', () => {
-    const flatBelow: Range = { low: 150, mid: 150, high: 300 };
-    expect(percentileOf(149, flatBelow)).toBe(1);
-    expect(percentileOf(150, flatBelow)).toBe(50);
-    expect(percentileOf(300, flatBelow)).toBe(90);
-    const flatAbove: Range = { low: 100, mid: 150, high: 150 };
-    expect(percentileOf(100, flatAbove)).toBe(10);
-    expect(percentileOf(150, flatAbove)).toBe(50);
-    expect(percentileOf(151, flatAbove)).toBe(99);
-    const zero: Range = { low: 0, mid: 0, high: 0 };
-    expect(percentileOf(0, zero)).toBe(50);
-    expect(percentileOf(1, zero)).toBe(99);
+  it('refuses what is not five ordered percentiles', () => {
+    expect(() => shareBelow(1, { low: 2, p25: 1, mid: 3, p75: 4, high: 5 })).toThrow(RangeError);
+    expect(() => shareBelow(1, { low: -1, p25: 1, mid: 3, p75: 4, high: 5 })).toThrow(RangeError);
+    expect(() => shareBelow(Number.NaN, range)).toThrow(RangeError);
   });
 
-  it('refuses what is not a range', () => {
-    expect(() => percentileOf(1, { low: 2, mid: 1, high: 3 })).toThrow(RangeError);
-    expect(() => percentileOf(1, { low: -1, mid: 1, high: 3 })).toThrow(RangeError);
-    expect(() => percentileOf(1, { low: 1, mid: Number.NaN, high: 3 })).toThrow(RangeError);
-    expect(() => percentileOf(Number.NaN, range)).toThrow(RangeError);
-  });
-});
+  const ordered = fc
+    .array(fc.integer({ min: 0, max: 2_000_000 }), { minLength: 5, maxLength: 5 })
+    .map((xs) => xs.sort((a, b) => a - b))
+    .map(([low, p25, mid, p75, high]) => ({ low, p25, mid, p75, high }) as Range);
 
-/** Ranges with low <= mid <= high, often with low = 0 and with zero-width pieces. */
-const anyRange = fc
-  .tuple(
-    fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2_000_000 })),
-    fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2_000_000 })),
-    fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2_000_000 })),
-  )
-  .map(([a, b, c]): Range => {
-    const [low, mid, high] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
-    return { low, mid, high };
-  });
-
-/** Ranges with 0 < low < mid < high. */
-const strictRange = fc
-  .tuple(
-    fc.integer({ min: 1, max: 1_000_000 }),
-    fc.integer({ min: 1, max: 1_000_000 }),
-    fc.integer({ min: 1, max: 1_000_000 }),
-  )
-  .map(([low, up, up2]): Range => ({ low, mid: low + up, high: low + up + up2 }));
-
-const amount = fc.integer({ min: 0, max: 5_000_000 });
-
-describe('percentile properties', () => {
   it('raising x never lowers its percentile; always a whole number in 1..99', () => {
     fc.assert(
-      fc.property(anyRange, amount, amount, (range, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const p = percentileOf(lo, range);
-        expect(Number.isInteger(p)).toBe(true);
-        expect(p).toBeGreaterThanOrEqual(1);
-        expect(p).toBeLessThanOrEqual(99);
-        expect(percentileOf(hi, range)).toBeGreaterThanOrEqual(p);
-      }),
-      { numRuns: 2000 },
+      fc.property(
+        ordered,
+        fc.integer({ min: 0, max: 3_000_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (r, x, step) => {
+          const p = percentileOf(x, r);
+          expect(Number.isInteger(p)).toBe(true);
+          expect(p).toBeGreaterThanOrEqual(1);
+          expect(p).toBeLessThanOrEqual(99);
+          expect(shareBelow(x + step, r)).toBeGreaterThanOrEqual(shareBelow(x, r));
+        },
+      ),
     );
   });
 
-  it('the typical figure is at 50', () => {
+  it('the stated points sit at their levels when the pieces around them have width', () => {
     fc.assert(
-      fc.property(anyRange, (range) => {
-        expect(percentileOf(range.mid, range)).toBe(50);
-      }),
-    );
-  });
-
-  it('P10 at low and P90 at high when 0 < low < mid < high', () => {
-    fc.assert(
-      fc.property(strictRange, (range) => {
-        expect(percentileOf(range.low, range)).toBe(10);
-        expect(percentileOf(range.high, range)).toBe(90);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('below low is below-range, above high is above-range', () => {
-    fc.assert(
-      fc.property(anyRange, fc.integer({ min: 1, max: 1_000_000 }), (range, d) => {
-        if (range.low > 0) {
-          const x = Math.max(0, range.low - d);
-          expect(position(x, range).verdict).toBe('below-range');
-        }
-        expect(position(range.high + d, range).verdict).toBe('above-range');
-        const inside = position(range.mid, range).verdict;
-        expect(inside).toBe('within');
+      fc.property(ordered, (r) => {
+        fc.pre(r.low > 0 && r.low < r.p25 && r.p25 < r.mid && r.mid < r.p75 && r.p75 < r.high);
+        expect(shareBelow(r.low, r)).toBeCloseTo(0.1, 9);
+        expect(shareBelow(r.p25, r)).toBeCloseTo(0.25, 9);
+        expect(shareBelow(r.mid, r)).toBeCloseTo(0.5, 9);
+        expect(shareBelow(r.p75, r)).toBeCloseTo(0.75, 9);
+        expect(shareBelow(r.high, r)).toBeCloseTo(0.9, 9);
       }),
     );
   });
 });
 
-describe('verdictOf and position', () => {
-  const range: Range = { low: 100, mid: 150, high: 300 };
+describe('verdicts: typical means P25-P75', () => {
+  const range: Range = { low: 100, p25: 120, mid: 150, p75: 190, high: 300 };
 
-  it.each([
-    [24, 'below'],
-    [25, 'within'],
-    [50, 'within'],
-    [75, 'within'],
-    [76, 'above'],
-  ] as const)('percentile %d inside the range is %s', (p, verdict) =>
-    expect(verdictOf(150, range, p)).toBe(verdict),
-  );
-
-  it('outside the range says so, whatever the percentile', () => {
-    expect(verdictOf(99, range, 50)).toBe('below-range');
-    expect(verdictOf(301, range, 50)).toBe('above-range');
-    expect(verdictOf(100, range, 10)).toBe('below');
-    expect(verdictOf(300, range, 90)).toBe('above');
+  it('below P10 is below-range, above P90 above-range; between, the quartiles decide', () => {
+    expect(verdictOf(99, range, percentileOf(99, range))).toBe('below-range');
+    expect(verdictOf(110, range, percentileOf(110, range))).toBe('below');
+    expect(verdictOf(120, range, percentileOf(120, range))).toBe('within');
+    expect(verdictOf(190, range, percentileOf(190, range))).toBe('within');
+    expect(verdictOf(250, range, percentileOf(250, range))).toBe('above');
+    expect(verdictOf(301, range, percentileOf(301, range))).toBe('above-range');
   });
 
   it('position gives the percentile, the verdict and the signed gap to the typical figure', () => {
-    expect(position(120, range)).toEqual({ percentile: 24, verdict: 'below', gap: -30 });
-    expect(position(200, range)).toEqual({ percentile: 70, verdict: 'within', gap: 50 });
-    expect(position(350, range)).toEqual({ percentile: 94, verdict: 'above-range', gap: 200 });
-    expect(position(90, range)).toEqual({ percentile: 5, verdict: 'below-range', gap: -60 });
+    expect(position(135, range)).toEqual({ percentile: 38, verdict: 'within', gap: -15 });
+    expect(position(400, range)).toEqual({ percentile: 95, verdict: 'above-range', gap: 250 });
   });
 });

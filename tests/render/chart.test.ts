@@ -190,14 +190,14 @@ describe('rangeBar', () => {
       Bonus  ─◆█┃███─────────────────────────────────
       Equity ──██┃█◆▌────────────────────────────────
       Total  ─────────────────▐██████████┃██████████▶
-      █ low to high  ┃ typical  ◆ your offer (◀ ▶ off the scale)"
+      █ P10 to P90  ┃ typical  ◆ your offer (◀ ▶ off the scale)"
     `);
     expect(render('ascii')).toMatchInlineSnapshot(`
       "Base   -----------*--======|======-------------
       Bonus  -*=|===---------------------------------
       Equity --==|=*=--------------------------------
       Total  -----------------===========|==========>
-      = low to high  | typical  * your offer (< > off the scale)"
+      = P10 to P90  | typical  * your offer (< > off the scale)"
     `);
   });
 
@@ -221,9 +221,9 @@ describe('rangeBar', () => {
 
 describe('rangeLegend', () => {
   it('explains the glyphs in one line, the marker and arrows only when named', () => {
-    expect(rangeLegend('unicode')).toMatchInlineSnapshot(`"█ low to high  ┃ typical"`);
+    expect(rangeLegend('unicode')).toMatchInlineSnapshot(`"█ P10 to P90  ┃ typical"`);
     expect(rangeLegend('ascii', { marker: 'your offer' })).toMatchInlineSnapshot(
-      `"= low to high  | typical  * your offer (< > off the scale)"`,
+      `"= P10 to P90  | typical  * your offer (< > off the scale)"`,
     );
     expect(strip(rangeLegend('unicode', { marker: 'offer', paint: ansi }))).toBe(
       rangeLegend('unicode', { marker: 'offer' }),
@@ -307,7 +307,7 @@ describe('lineChart', () => {
         [glyphs[0], 'sf, big tech'],
         [glyphs[1], 'city=seattle'],
         [glyphs[2], 'skills=+nlp'],
-        [glyphs[3], 'low to high'],
+        [glyphs[3], 'P10 to P90'],
       ]) {
         expect(legend).toContain(`${glyph} ${label}`);
       }

@@ -3,9 +3,9 @@ import { charsetFor, colorLevel } from '../color.js';
 import { renderJson, toDocument } from '../../documents/estimate.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { outputWidth, print, type Io } from '../io.js';
+import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
-import { askMissing, promptPlan } from '../prompts.js';
+import { askMissing, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate, saveProfileLine } from '../rerun.js';
@@ -33,6 +33,7 @@ export async function estimateCommand(
     industry: opts.industry,
     skills: opts.skills,
     degree: opts.degree,
+    level: opts.level,
   };
   const plan = promptPlan(opts, format, io);
   let answers = given;
@@ -49,8 +50,9 @@ export async function estimateCommand(
   } else if (given.years === undefined) {
     throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
   }
-  const asked = plan.ask && Object.values(given).some((value) => value === undefined);
-  const { profile, defaulted } = resolveProfile(answers, market, flagName);
+  const asked = plan.ask && PROFILE_ASKED.some((field) => given[field] === undefined);
+  const { profile, defaulted, notes } = resolveProfile(answers, market, flagName);
+  printNotes(io, notes);
   const afterTax = await takeHomeFor(request, [{ label: '', profile }], market);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
   if (afterTax) {

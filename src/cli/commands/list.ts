@@ -80,8 +80,9 @@ async function listCommand(
     return print(io, `${JSON.stringify(pickFields(localitiesDocument(groups), fields))}\n`);
   }
   const entries = await listEntries(kind, market);
-  if (!json) return print(io, renderList(kind, entries, outputWidth(io)));
-  print(io, `${JSON.stringify(pickFields(listDocument(kind, entries), fields))}\n`);
+  const titles = kind === 'levels' ? market.levels.titles : [];
+  if (!json) return print(io, renderList(kind, entries, outputWidth(io), titles));
+  print(io, `${JSON.stringify(pickFields(listDocument(kind, entries, titles), fields))}\n`);
 }
 
 // Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
@@ -91,6 +92,7 @@ const SINGULAR = new Map<string, ListKind>([
   ['industry', 'industries'],
   ['skill', 'skills'],
   ['degree', 'degrees'],
+  ['level', 'levels'],
   ['state', 'states'],
   ['locality', 'localities'],
 ]);

@@ -5,6 +5,7 @@ import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js'
 import type { OfferOptions } from '../run/offer.js';
 import { addEquityOptions } from '../offer-equity.js';
 import { addBenefitOptions } from '../offer-benefits.js';
+import { addCounterOption } from '../offer-counter.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
 
 const HELP_AFTER = `
@@ -22,6 +23,7 @@ Examples:
   $ ml-salary offer acme.json globex.json          offer files side by side
   $ ml-salary offer bigtech.json seed.json --break-even
   $ ml-salary offer --years 5 --base 185k --match 50%@6% --espp 15% --espp-lookback
+  $ ml-salary offer --years 5 --city seattle --base 185k --equity 400k --vesting amazon --counter
 
 Benefits (--match, --espp) get their own rows, before tax and within the 2026 limits: they are
 not in the totals or the market comparison (docs/offers.md: benefits).
@@ -58,6 +60,7 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .option('--private', 'the stock is in a private company: paper value, cash judged apart');
   addEquityOptions(offer);
   addBenefitOptions(offer);
+  addCounterOption(offer);
   addOutputOptions(offer, 'the offer');
   addTakeHomeOptions(offer)
     .option('--data <file>', DATA_HELP)

@@ -7,7 +7,7 @@ import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { yearsText } from '../../model/format.js';
-import { outputWidth, print, type Io } from '../io.js';
+import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
@@ -60,7 +60,8 @@ export async function careerCommand(
       throw new UsageError(`--vs '${s.label}': years is the axis of a career, not a change`);
     }
   }
-  const { profile, defaulted } = startProfile(opts, market, from);
+  const { profile, defaulted, notes } = startProfile(opts, market, from);
+  printNotes(io, notes);
   // A career's years do not change its lines' cities: each line is one column for --state.
   const lines = [undefined, ...scenarios].map((s) => ({
     label: s?.label ?? 'start',

@@ -6,7 +6,7 @@ import { renderJson } from '../../documents/estimate.js';
 import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { outputWidth, print, type Io } from '../io.js';
+import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import { refuseStrayWords, startProfile, takeHomeFor } from '../columns.js';
@@ -33,7 +33,8 @@ export async function compareCommand(
       'compare needs at least one --vs, e.g. --vs city=seattle or --vs skills=+nlp',
     );
   }
-  const { profile, defaulted } = startProfile(opts, market, opts.years);
+  const { profile, defaulted, notes } = startProfile(opts, market, opts.years);
+  printNotes(io, notes);
   const columns = [undefined, ...scenarios].map((s) => ({
     label: s?.label ?? 'start',
     changes: s?.changes ?? [],

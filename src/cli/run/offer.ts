@@ -2,7 +2,7 @@
 // the market estimate for its profile.
 import { basename } from 'node:path';
 import { charsetFor, colorLevel } from '../color.js';
-import { rerunOffer, type TypedTerms } from '../rerun.js';
+import type { TypedTerms } from '../rerun.js';
 import { pickFields } from '../json-fields.js';
 import { renderJson } from '../../documents/estimate.js';
 import { InputError } from '../../errors.js';
@@ -10,7 +10,7 @@ import { readText } from '../../input/files.js';
 import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { outputWidth, print, type Io } from '../io.js';
+import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { clip, kindOf } from '../../input/numbers.js';
 import {
   toOfferDocument,
@@ -33,6 +33,8 @@ import {
 } from '../offer-equity.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
 import { benefitFlags, type BenefitOptions } from '../offer-benefits.js';
+import { addCounter } from '../offer-counter.js';
+import { lastQuestion } from '../offer-last.js';
 import {
   BENEFIT_FIELDS,
   BENEFIT_FLAGS,
@@ -56,6 +58,7 @@ import {
 
 export interface OfferOptions
   extends EstimateOptions, TakeHomeOptions, EquityOptions, BenefitOptions {
+  counter?: boolean;
   base?: string;
   bonus?: string;
   equity?: string;
@@ -82,6 +85,7 @@ function profileFlags(opts: EstimateOptions): RawProfile {
     industry: opts.industry,
     skills: opts.skills,
     degree: opts.degree,
+    level: opts.level,
   };
 }
 
@@ -165,6 +169,7 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
       industry: own('industry'),
       skills: own('skills'),
       degree: own('degree'),
+      level: own('level'),
     },
     offer: Object.fromEntries(OFFER_FIELDS.map((k) => [k, own(k)])) as RawOffer,
     benefits: Object.fromEntries(BENEFIT_FIELDS.map((k) => [k, own(k)])) as RawBenefits,
@@ -223,6 +228,7 @@ export async function offerCommand(
     typed = asked;
   }
   const docs = judged.map((j) => j.doc);
+  if (opts.counter) await addCounter(judged);
   const horizon = breakEvenHorizon(
     opts,
     files.length,
@@ -267,8 +273,7 @@ export async function offerCommand(
           : renderOfferReport(result, reportOpts),
       );
       // On stderr, where the questions were: stdout keeps the report alone.
-      if (typed)
-        io.stderr.write(`To run this again: ${rerunOffer(docs[0]!.profile, typed, opts)}\n`);
+      if (typed) await lastQuestion(judged[0]!, typed, opts, io, reportOpts);
       return;
     }
   }
@@ -316,6 +321,7 @@ async function offersFromFiles(
           offerNames: OFFER_KEYS,
           benefitNames: BENEFIT_KEYS,
           label: file.label,
+          note: (notes) => printNotes(io, notes),
         },
       ),
     );
@@ -380,6 +386,7 @@ async function offerFromFlags(
     profileNames: flagName,
     offerNames: OFFER_FLAGS,
     benefitNames: BENEFIT_FLAGS,
+    note: (notes) => printNotes(io, notes),
   });
   return asked
     ? { offer: judged, asked: { ...offer, ...benefits } as TypedTerms }
@@ -396,9 +403,12 @@ function judge(
     offerNames: typeof OFFER_FLAGS;
     benefitNames: BenefitNames;
     label?: string;
+    /** Where a note about the input goes (an old name that still works). */
+    note: (notes: readonly string[]) => void;
   },
 ): Judged {
-  const { profile, defaulted } = resolveProfile(rawProfile, market, names.profileNames);
+  const { profile, defaulted, notes } = resolveProfile(rawProfile, market, names.profileNames);
+  names.note(notes);
   const { terms, benefits, growth } = resolveWithBenefits(
     rawOffer,
     names.offerNames,

@@ -28,6 +28,7 @@ export interface SaveOptions {
   industry?: string;
   skills?: string;
   degree?: string;
+  level?: string;
   state?: string;
   filing?: string;
   /** false with --no-profile: start from nothing rather than the saved profile. */
@@ -76,6 +77,7 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
       colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
     });
     for (const k of five) raw[k] = answers[k];
+    if (raw.level === undefined) raw.level = answers.level;
   }
   if (SAVED_FIELDS.every((k) => raw[k] === undefined)) {
     throw new UsageError(
@@ -109,6 +111,7 @@ const KINDS: Partial<Record<SavedField, CatalogKind>> = {
   city: 'city',
   industry: 'industry',
   degree: 'degree',
+  level: 'level',
 };
 
 export async function showProfile(

@@ -1,0 +1,195 @@
+// A counter-offer in an offer's document: the target and where it sits, each part's ask and
+// why it moves (or not), the gains, a message to adapt, and the rules with their sources.
+import { COUNTER_RULES, counterOffer, type Counter } from '../model/counter.js';
+import { money } from '../model/format.js';
+import { percentileOf, shareBelow } from '../model/percentile.js';
+import type { OfferTerms } from '../model/offer.js';
+import type { Range } from '../model/types.js';
+import type { OfferDocument } from './offer.js';
+
+export type CounterPart = 'signOn' | 'equity' | 'base' | 'bonus' | 'benefits';
+
+export interface CounterPartView {
+  part: CounterPart;
+  /** How readily the part moves, by the rules: sign-on most, then stock, base least; bonus and benefits not. */
+  moves: 'most' | 'more' | 'less' | 'fixed';
+  /** The offer's figure and the counter's (the whole grant for stock; the sign-on summed). */
+  from: number;
+  to: number;
+  why: string;
+}
+
+export interface CounterView {
+  status: Counter['status'];
+  /** Always: the counter is a guide to what to ask, not a promise of what an employer gives. */
+  guide: string;
+  offer: { total: number; percentile: number };
+  aim: { percentile: number; total: number };
+  ceiling: { percentile: number; total: number };
+  target: { total: number; percentile: number } | null;
+  parts: CounterPartView[];
+  /** Sign-on by year, as offered and as asked. */
+  signOn: { from: number[]; to: number[] };
+  gains: { firstYear: number; years: number; total: number };
+  message: string | null;
+  /** What the figures mean for this offer (paper stock, options). */
+  notes: string[];
+  rules: { rule: string; source: string; judgement?: string }[];
+}
+
+const GUIDE =
+  'A guide to what to ask, from market data and published negotiation advice: not a promise of what an employer will give.';
+
+/** The dollars at which a range's share below reaches `share` (its stated percentiles' reading). */
+function valueAt(range: Range, share: number): number {
+  let [lo, hi] = [range.mid, range.high];
+  if (shareBelow(hi, range) <= share) return hi;
+  for (let i = 0; i < 60 && hi - lo > 0.5; i++) {
+    const m = (lo + hi) / 2;
+    if (shareBelow(m, range) < share) lo = m;
+    else hi = m;
+  }
+  return Math.round(hi);
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
+  const r = COUNTER_RULES;
+  const percentBonus = doc.offer.bonus?.kind === 'percent';
+  return [
+    {
+      part: 'signOn',
+      moves: 'most',
+      from: sum(c.signOn.from),
+      to: sum(c.signOn.to),
+      why: r.signOn.source,
+    },
+    { part: 'equity', moves: 'more', from: c.equity.from, to: c.equity.to, why: r.parts.source },
+    { part: 'base', moves: 'less', from: c.base.from, to: c.base.to, why: r.parts.source },
+    {
+      part: 'bonus',
+      moves: 'fixed',
+      from: c.bonus.from,
+      to: c.bonus.to,
+      why: percentBonus
+        ? 'The target percentage stays as offered (usually fixed per level); the dollars follow base.'
+        : 'The target bonus stays as offered (usually fixed per level).',
+    },
+    ...(doc.benefits
+      ? [
+          {
+            part: 'benefits' as const,
+            moves: 'fixed' as const,
+            from: doc.benefits.years[0]?.total ?? 0,
+            to: doc.benefits.years[0]?.total ?? 0,
+            why: r.unmoved.source,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The message to adapt: what is asked, part by part, and why, in a few plain lines. */
+function message(c: Counter, doc: OfferDocument, percentile: number): string {
+  const l = doc.labels;
+  const asks: string[] = [];
+  if (c.base.to > c.base.from)
+    asks.push(`a base salary of ${money(c.base.to)} (from ${money(c.base.from)})`);
+  if (c.equity.to > c.equity.from) {
+    asks.push(`a stock grant of ${money(c.equity.to)} (from ${money(c.equity.from)})`);
+  }
+  const years = c.signOn.to
+    .map((s, i) => (s > (c.signOn.from[i] ?? 0) ? `${money(s)} in year ${i + 1}` : ''))
+    .filter((s) => s !== '');
+  if (years.length > 0) asks.push(`a sign-on bonus of ${years.join(' and ')}`);
+  const lines = [
+    `Thank you for the offer: I'm excited about the role. Based on market data for a ${doc.level}-level ML engineer in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
+    ...asks.map((a) => `- ${a}`),
+    '',
+    "I'm flexible on how it is split between these. Would that be possible?",
+    '',
+    'Thanks,',
+    '<you>',
+  ];
+  return ['Hi <name>,', '', ...lines.flatMap((l) => fill(l, 72))].join('\n');
+}
+
+/** A line of the message filled to `width` columns, as an email client would show it. */
+function fill(line: string, width: number): string[] {
+  const [first = '', ...words] = line.split(' ');
+  const out = [first];
+  const indent = line.startsWith('- ') ? '  ' : '';
+  for (const w of words) {
+    const last = out[out.length - 1]!;
+    if (last.length + 1 + w.length > width) out.push(indent + w);
+    else out[out.length - 1] = `${last} ${w}`;
+  }
+  return out;
+}
+
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const end = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${end}`;
+}
+
+/** The counter-offer view of an offer document built from `terms`. */
+export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView {
+  const r = COUNTER_RULES;
+  const m = doc.market;
+  const aim = valueAt(m.total, r.target.percentile / 100);
+  const ceiling = valueAt(m.total, r.target.ceilingPercentile / 100);
+  const c = counterOffer(terms, {
+    total: { p75: aim, high: ceiling },
+    base: { high: valueAt(m.base, r.target.ceilingPercentile / 100) },
+    equity: { high: valueAt(m.equity, r.target.ceilingPercentile / 100) },
+  });
+  const at = (x: number): number => percentileOf(x, m.total);
+  const target = c.target === null ? null : { total: c.target, percentile: at(c.target) };
+  return {
+    status: c.status,
+    guide: GUIDE,
+    offer: { total: c.offer, percentile: at(c.offer) },
+    aim: { percentile: r.target.percentile, total: aim },
+    ceiling: { percentile: r.target.ceilingPercentile, total: ceiling },
+    target,
+    parts: partViews(c, doc),
+    signOn: c.signOn,
+    gains: c.gains,
+    message: target ? message(c, doc, target.percentile) : null,
+    notes: [
+      ...(doc.offer.private
+        ? [
+            "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
+          ]
+        : []),
+      ...(terms.options
+        ? ['Stock is asked in dollars at the preferred price: more options at the same strike.']
+        : []),
+      ...(c.capped.length > 0
+        ? [
+            `The target falls short of the aim: ${c.capped.map((p) => (p === 'base' ? 'base' : 'stock a year')).join(' and ')} stop${c.capped.length === 1 ? 's' : ''} at the market's P${r.target.ceilingPercentile} for ${c.capped.length === 1 ? 'it' : 'each'}.`,
+          ]
+        : []),
+    ],
+    rules: [
+      {
+        rule: `Aim at the market's P${r.target.percentile} of the yearly total for the level, never above P${r.target.ceilingPercentile}, never below the offer.`,
+        source: r.target.source,
+        judgement: r.target.judgement,
+      },
+      {
+        rule: 'The yearly gap goes two thirds to stock, one third to base (base at most its P90); a bonus percentage stays.',
+        source: r.parts.source,
+        judgement: r.parts.judgement,
+      },
+      {
+        rule: `A sign-on fills each of the first ${r.signOn.years} years up to the target, never below the sign-on offered.`,
+        source: r.signOn.source,
+        judgement: r.signOn.judgement,
+      },
+      { rule: 'Benefits (a 401(k) match, an ESPP) stay as offered.', source: r.unmoved.source },
+    ],
+  };
+}

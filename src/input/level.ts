@@ -1,0 +1,72 @@
+// A level as a user names it: one of ours (entry, mid, senior, staff, principal, or an alias),
+// or a company's title (market.levels.titles: "google l5", "Meta E6", "amazon sde ii", "63",
+// "ICT4"). A bare title that two companies give different levels ("L5": Google senior, Amazon
+// mid) is refused with both readings.
+import { InputError } from '../errors.js';
+import { foldName, lookup, oddCharacter, resolveName } from './names.js';
+import { clip } from './numbers.js';
+import type { Level, Market, TitleMap } from '../model/types.js';
+
+/** What titles are matched on: folded, without spaces ('SDE II' and 'sde-ii' are 'sdeii'). */
+const key = (text: string): string => foldName(text).replace(/ /g, '');
+
+/** The level a company gives this title (folded), if it has the title. */
+function titleLevel(map: TitleMap, folded: string): Level | undefined {
+  for (const [title, level] of Object.entries(map.titles)) if (key(title) === folded) return level;
+  return undefined;
+}
+
+/** The companies that give this title (bare) and the level each gives it. */
+function bareTitle(market: Market, folded: string): { map: TitleMap; level: Level }[] {
+  return market.levels.titles.flatMap((map) => {
+    const level = titleLevel(map, folded);
+    return level === undefined ? [] : [{ map, level }];
+  });
+}
+
+/** A company's title: "google l5", "meta-e6", "amazonsdeii" (a company name, then its title). */
+function companyTitle(market: Market, folded: string): Level | undefined {
+  for (const map of market.levels.titles) {
+    for (const alias of [map.company, ...map.aliases]) {
+      const a = key(alias);
+      if (folded.length > a.length && folded.startsWith(a)) {
+        const level = titleLevel(map, folded.slice(a.length));
+        if (level !== undefined) return level;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Resolve a level, a company title or an alias to a level id; otherwise one line naming the
+ * field, what was typed and what is accepted (with a did-you-mean), like every other name.
+ */
+export function resolveLevel(market: Market, text: string, field: string): Level {
+  const id = lookup(market, 'level', text);
+  if (id !== undefined) return id as Level;
+  if (oddCharacter(text) === undefined) {
+    const folded = key(text);
+    const byCompany = companyTitle(market, folded);
+    if (byCompany !== undefined) return byCompany;
+    const bare = bareTitle(market, folded);
+    const levels = [...new Set(bare.map((b) => b.level))];
+    if (levels.length === 1) return levels[0]!;
+    if (levels.length > 1) {
+      const readings = bare.map((b) => `${b.map.company} ${b.level}`).join(', ');
+      throw new InputError(
+        `level '${clip(text)}' for ${field} is a title at several companies (${readings}): name the company, like '${bare[0]!.map.company.toLowerCase()} ${text.trim()}'`,
+        field,
+      );
+    }
+  }
+  try {
+    return resolveName(market, 'level', text, field) as Level;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(
+      `${e.message}; or a company title like 'google l5', 'meta e6', 'amazon sde ii', 'microsoft 63', 'apple ict4' (ml-salary list levels)`,
+      field,
+    );
+  }
+}

@@ -1,0 +1,145 @@
+// A counter-offer: what to ask for, part by part, to bring an offer's yearly total to the upper
+// half of the market for its level, by the rules of data/counter-offer.json (each sourced, or
+// marked as ml-salary's judgement). Pure: the offer's terms and the market in, the asks out.
+import rules from '../../data/counter-offer.json' with { type: 'json' };
+import { annualized, grantValue, offerYears, type OfferTerms } from './offer.js';
+
+export const COUNTER_RULES = rules;
+
+/** What the counter reads of the market for the profile: the stated percentiles it needs. */
+export interface CounterMarket {
+  total: { p75: number; high: number };
+  base: { high: number };
+  equity: { high: number };
+}
+
+/** One part's ask: the offer's figure and the counter's (equal when the part is not asked). */
+export interface Ask {
+  from: number;
+  to: number;
+}
+
+export interface Counter {
+  /** counter: there is something to ask; at-target: the offer is in the upper half already; above-ceiling: above the data's P90. */
+  status: 'counter' | 'at-target' | 'above-ceiling';
+  /** The offer's yearly total as the market comparison counts it: base + bonus + the grant a year. */
+  offer: number;
+  /** The market's P75 (the aim) and P90 (the ceiling) of that total. */
+  aim: number;
+  ceiling: number;
+  /** The counter's yearly total (offer <= target <= ceiling), or null when nothing is asked. */
+  target: number | null;
+  base: Ask;
+  /** The target bonus follows base when it is a percentage of it (never asked on its own). */
+  bonus: Ask;
+  /** The whole grant (its value at grant; options: at the preferred price). */
+  equity: Ask;
+  /** Sign-on by year (the counter's list covers at least the years it fills). */
+  signOn: { from: number[]; to: number[] };
+  /** The counter's terms, for the years and the gains. */
+  terms: OfferTerms;
+  /** First-year and first-four-years gains (fewer years when the offer has fewer). */
+  gains: { firstYear: number; years: number; total: number };
+  /** The parts whose ask stopped at the market's P90 for that part (the target then falls short). */
+  capped: ('base' | 'equity')[];
+}
+
+const floorTo = (x: number, step: number): number => Math.max(0, Math.floor(x / step) * step);
+
+/** The offer's yearly total as compared with the market (sign-on left out, as the market's). */
+function yearlyTotal(terms: OfferTerms): number {
+  const a = annualized(terms);
+  return a.base + a.bonus + a.equity;
+}
+
+/** The terms with a grant worth `grant` (options: more of them, at the same prices). */
+function withGrant(terms: OfferTerms, grant: number): OfferTerms {
+  const now = grantValue(terms);
+  if (grant === now) return terms;
+  const o = terms.options;
+  if (o) return { ...terms, options: { ...o, count: Math.floor((o.count * grant) / now) } };
+  return { ...terms, equity: grant };
+}
+
+/** The sign-on a counter asks: each of the first years filled up to `target`, never less than offered. */
+function signOnFor(terms: OfferTerms, target: number): number[] {
+  const years = offerYears({ ...terms, signOn: [] });
+  const most = Math.min(rules.signOn.years, terms.vesting.percents.length, years.length);
+  const list = [...terms.signOn];
+  for (let k = 0; k < most; k++) {
+    const short = target - years[k]!.total;
+    list[k] = Math.max(terms.signOn[k] ?? 0, floorTo(short, rules.rounding.signOn));
+  }
+  while (list.length > 0 && list[list.length - 1] === 0) list.pop();
+  return list;
+}
+
+/**
+ * The counter-offer for `terms` against `market`. The yearly gap to the aim (the market's P75 of
+ * the total, held to its P90) goes two thirds to stock and one third to base (a percentage
+ * bonus follows base), base at most the market's P90 of base and stock at most its P90 of
+ * equity, asks rounded down; a sign-on fills the first years up to the target. Nothing is asked
+ * of an offer already at or above the aim.
+ */
+export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter {
+  const offer = yearlyTotal(terms);
+  const aim = Math.min(market.total.p75, market.total.high);
+  const ceiling = market.total.high;
+  const grant = grantValue(terms);
+  const same = {
+    base: { from: terms.base, to: terms.base },
+    bonus: { from: annualized(terms).bonus, to: annualized(terms).bonus },
+    equity: { from: grant, to: grant },
+    signOn: { from: [...terms.signOn], to: [...terms.signOn] },
+    terms,
+    gains: { firstYear: 0, years: 0, total: 0 },
+    capped: [] as ('base' | 'equity')[],
+  };
+  if (offer > ceiling)
+    return { status: 'above-ceiling', offer, aim, ceiling, target: null, ...same };
+  if (offer >= aim) return { status: 'at-target', offer, aim, ceiling, target: null, ...same };
+  const gap = aim - offer;
+  const vestYears = terms.vesting.percents.length;
+  const follows = terms.bonus?.kind === 'percent' ? terms.bonus.value : 0;
+  const stock = grant > 0;
+  // Base: its share (all of the gap without stock), up to the market's P90 of base.
+  const baseRoom = Math.max(0, market.base.high - terms.base);
+  const baseWanted = ((stock ? rules.parts.baseShare : 1) * gap) / (1 + follows);
+  const baseUp = floorTo(Math.min(baseWanted, baseRoom), rules.rounding.base);
+  // Stock: the rest of the gap a year, up to the market's P90 of equity.
+  const equityYear = annualized(terms).equity;
+  const equityRoom = Math.max(0, market.equity.high - equityYear);
+  const equityWanted = stock ? gap - baseUp * (1 + follows) : 0;
+  const grantUp = floorTo(Math.min(equityWanted, equityRoom) * vestYears, rules.rounding.equity);
+  const raised = withGrant({ ...terms, base: terms.base + baseUp }, grant + grantUp);
+  const target = Math.min(yearlyTotal(raised), ceiling);
+  const counter = { ...raised, signOn: signOnFor(raised, target) };
+  const moved =
+    counter.base !== terms.base ||
+    grantValue(counter) !== grant ||
+    counter.signOn.join() !== terms.signOn.join();
+  // A gap smaller than the rounding of every ask: nothing worth asking.
+  if (!moved) return { status: 'at-target', offer, aim, ceiling, target: null, ...same };
+  const before = offerYears(terms);
+  const after = offerYears(counter);
+  const span = Math.min(4, before.length, after.length);
+  let total = 0;
+  for (let y = 0; y < span; y++) total += after[y]!.total - before[y]!.total;
+  return {
+    status: 'counter',
+    offer,
+    aim,
+    ceiling,
+    target,
+    base: { from: terms.base, to: counter.base },
+    bonus: { from: annualized(terms).bonus, to: annualized(counter).bonus },
+    equity: { from: grant, to: grantValue(counter) },
+    signOn: { from: [...terms.signOn], to: [...counter.signOn] },
+    terms: counter,
+    gains: { firstYear: after[0]!.total - before[0]!.total, years: span, total },
+    capped: [
+      ...(baseWanted > baseRoom ? (['base'] as const) : []),
+      ...(stock && equityWanted > equityRoom ? (['equity'] as const) : []),
+    ],
+  };
+}

@@ -1,0 +1,212 @@
+import { multiplier, percent, yearsText } from './format.js';
+import { deepFreeze } from './freeze.js';
+import type { Reason } from './memo.js';
+import type { Parts, Price } from './parts.js';
+import type { Factor, Location, Market, SourceRef } from './types.js';
+import { LEVELS } from './types.js';
+
+// The reasons behind an estimate: each step's effect on the typical total in dollars, with the
+// sources it rests on. The base steps are rounded cumulatively, so their effects add up to the
+// rounded typical base, and with bonus and equity to total.mid exactly. A reason's label and
+// sources depend on the market and the step alone: they are remembered (memo.ts) and shared.
+
+/** The distinct values in first-seen order. */
+function uniq(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** A reason, with where its sources stand in the market's list; frozen (it is shared). */
+function reason(market: Market, id: string, label: string, sources: readonly string[]): Reason {
+  let mask = 0;
+  for (const s of sources) {
+    const i = market.sources.findIndex((m) => m.id === s);
+    if (i >= 0) mask |= 1 << i;
+  }
+  return deepFreeze({ id, label, sources: [...sources], mask });
+}
+
+/** Where a position sits on the ladder, in words: "at senior level", "between mid and senior level (1.29)". */
+export function positionText(position: number): string {
+  const lo = Math.floor(position);
+  if (position === lo) return `at ${LEVELS[lo]} level`;
+  return `between ${LEVELS[lo]} and ${LEVELS[lo + 1]} level (${position.toFixed(2)})`;
+}
+
+function experienceReason(market: Market, parts: Parts): Reason {
+  const { stage } = parts;
+  if (stage.experience) return stage.experience;
+  const { level } = stage;
+  return (stage.experience = reason(
+    market,
+    'experience',
+    stage.given
+      ? `${level[0]!.toUpperCase()}${level.slice(1)} level (given): national typical base at that level`
+      : `${yearsText(parts.profile.years)} of experience (${level}): national typical base ${positionText(stage.position)}`,
+    uniq([...market.levels.sources, ...(stage.given ? [] : market.experience.position.sources)]),
+  ));
+}
+
+function placeReason(market: Market, parts: Parts): Reason {
+  const { location, prepared } = parts;
+  let r = prepared.places.get(location);
+  if (r === undefined) {
+    r = reason(
+      market,
+      `city:${location.id}`,
+      `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
+      uniq(location.evidence.map((e) => e.source)),
+    );
+    prepared.places.set(location, r);
+  }
+  return r;
+}
+
+/** How a location's factor stands to federal wage data, said where the factor is printed. */
+function federalNote(location: Location): string {
+  const f = location.federal;
+  if (f === undefined) return '';
+  const estimate = f.uncertain ? '; an estimate, about +/-7%' : '';
+  const whose = location.evidence.some((e) => e.source === 'levels') ? 'records' : 'guides';
+  return f.guidesOutrank
+    ? ` (the ${whose}' figure outranks federal wage data's ${multiplier(f.factor)}${estimate})`
+    : ` (federal wage data${estimate})`;
+}
+
+function employerReason(market: Market, parts: Parts): Reason {
+  const { industry, prepared } = parts;
+  let r = prepared.employers.get(industry);
+  if (r === undefined) {
+    r = reason(
+      market,
+      `industry:${industry.id}`,
+      `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
+      uniq(industry.evidence.map((e) => e.source)),
+    );
+    prepared.employers.set(industry, r);
+  }
+  return r;
+}
+
+function degreeReason(market: Market, parts: Parts): Reason {
+  const { degree, stage } = parts;
+  let r = stage.degrees.get(degree);
+  if (r === undefined) {
+    const w = stage.degreeWeight;
+    const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(parts.profile.years)}` : '';
+    r = reason(
+      market,
+      `degree:${degree.id}`,
+      `${degree.label}: base ${multiplier(degree.multiplier)}${fade}`,
+      uniq([...degree.sources, market.degrees.fade.source]),
+    );
+    stage.degrees.set(degree, r);
+  }
+  return r;
+}
+
+function skillReason(market: Market, parts: Parts, rank: number): Reason {
+  const skill = parts.skills[rank]!;
+  const { stage } = parts;
+  let byRank = stage.skills.get(skill);
+  if (byRank === undefined) stage.skills.set(skill, (byRank = []));
+  let r = byRank[rank];
+  if (r === undefined) {
+    const full = skill.premium / market.skills.reference.base;
+    const weighting = [
+      rank === 0
+        ? ''
+        : `at ${percent(market.skills.diminishingFactor ** rank)} weight (diminishing returns)`,
+      stage.skillWeight < 1 ? `${percent(stage.skillWeight)} of it at this level` : '',
+      skill.proxy ? 'priced by proxy' : '',
+    ].filter((x) => x !== '');
+    r = byRank[rank] = reason(
+      market,
+      `skill:${skill.id}`,
+      `${skill.label}: +${percent(full)} of base${weighting.length ? `, ${weighting.join(', ')}` : ''}`,
+      uniq([skill.source, ...(skill.proxy ? ['article'] : []), ...market.skills.sources]),
+    );
+  }
+  return r;
+}
+
+function mixReasons(market: Market, parts: Parts): { bonus: Reason; equity: Reason } {
+  const { kind, at } = parts;
+  if (at.reasons) return at.reasons;
+  const where = kind.label;
+  const value = market.payMix.paperValue;
+  const paper =
+    kind.paper === true
+      ? `Equity (paper): ${percent(at.mix.equity)} of base at the latest round price${value.mid === 1 ? '' : `, counted at ${percent(value.mid)} of that`} (${where}); ${value.low === 0 ? '$0 at the low end: private stock may never be sold' : `${percent(value.low)} of it at the low end`}`
+      : `Equity: ${percent(at.mix.equity)} of base (${where})`;
+  return (at.reasons = {
+    bonus: reason(
+      market,
+      'bonus',
+      `Bonus: ${percent(at.mix.bonus)} of base (${where})`,
+      kind.sources,
+    ),
+    equity: reason(
+      market,
+      'equity',
+      paper,
+      uniq([...kind.sources, ...(kind.paper === true ? value.sources : [])]),
+    ),
+  });
+}
+
+/** The factors and the market's sources they cite (with those always cited), in market order. */
+export function reasonsOf(
+  parts: Parts,
+  figures: Price,
+  market: Market,
+): { factors: Factor[]; sources: readonly SourceRef[] } {
+  const factors: Factor[] = [];
+  let mask = parts.prepared.always;
+  let shown = 0;
+  /** A base step: its effect is what it adds to the rounded running base. */
+  const step = (r: Reason, running: number): void => {
+    const rounded = Math.round(running);
+    factors.push({ id: r.id, label: r.label, effect: rounded - shown, sources: r.sources });
+    mask |= r.mask;
+    shown = rounded;
+  };
+  let running = parts.stage.national;
+  step(experienceReason(market, parts), running);
+  running *= parts.location.multiplier;
+  step(placeReason(market, parts), running);
+  running *= parts.industry.baseMultiplier;
+  step(employerReason(market, parts), running);
+  if (parts.degree.multiplier !== 1) {
+    running *= parts.degreeFactor;
+    step(degreeReason(market, parts), running);
+  }
+  const { before } = parts;
+  for (let rank = 0; rank < parts.skills.length; rank++) {
+    running += before * parts.skillShares[rank]!;
+    step(skillReason(market, parts, rank), running);
+  }
+  // Rounding: the base steps end exactly at the rounded typical base.
+  factors[factors.length - 1]!.effect += figures.base.mid - shown;
+  const { bonus, equity } = mixReasons(market, parts);
+  factors.push({
+    id: 'bonus',
+    label: bonus.label,
+    effect: figures.bonus.mid,
+    sources: bonus.sources,
+  });
+  factors.push({
+    id: 'equity',
+    label: equity.label,
+    effect: figures.equity.mid,
+    sources: equity.sources,
+  });
+  mask |= bonus.mask | equity.mask;
+  // The market's sources that the reasons cite, and those always named, in the market's order.
+  const { refs, cited } = parts.prepared;
+  let sources = cited.get(mask);
+  if (sources === undefined) {
+    sources = Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0));
+    cited.set(mask, sources);
+  }
+  return { factors, sources };
+}

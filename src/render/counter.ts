@@ -1,0 +1,102 @@
+// A counter-offer for people: the target against the market, the asks part by part and why,
+// the gains, the message to adapt, and the rules with their sources.
+import type { ChalkInstance } from 'chalk';
+import type { Charset } from './chart.js';
+import type { CounterPart, CounterView } from '../documents/counter.js';
+import { money, signedMoney } from '../model/format.js';
+import { grid } from './grid.js';
+import { wrap } from './text.js';
+
+interface Look {
+  paint: ChalkInstance;
+  width: number;
+  charset: Charset;
+}
+
+const NAMES: Record<CounterPart, string> = {
+  signOn: 'Sign-on',
+  equity: 'Stock grant',
+  base: 'Base',
+  bonus: 'Target bonus',
+  benefits: 'Benefits a year',
+};
+
+const MOVES = { most: 'moves most', more: 'moves more', less: 'moves least', fixed: 'stays' };
+
+/** The counter-offer section of the report (lines). */
+export function counterSection(c: CounterView, look: Look): string[] {
+  const { paint, width } = look;
+  const about = look.charset === 'ascii' ? '~' : '≈';
+  const out = ['', paint.bold(wrap('Counter-offer: what to ask for', width, ''))];
+  out.push(paint.yellow(wrap(c.guide, width, '')));
+  const offerLine = `Your offer: ${money(c.offer.total)} a year (base + bonus + stock a year), ${about}P${c.offer.percentile} of the market for this profile.`;
+  if (!c.target) {
+    const why =
+      c.status === 'above-ceiling'
+        ? `It is above the market's P${c.ceiling.percentile} (${money(c.ceiling.total)}): the data gives no case for more, so no counter is suggested.`
+        : `It is in the upper half already (the aim is P${c.aim.percentile}, ${money(c.aim.total)}): the market data gives no case for more; a competing offer would.`;
+    out.push(wrap(`${offerLine} ${why}`, width, ''));
+    return out;
+  }
+  out.push(wrap(offerLine, width, ''));
+  out.push(
+    wrap(
+      `Target: ${paint.bold(money(c.target.total))} a year, ${about}P${c.target.percentile} (aim P${c.aim.percentile}, ${money(c.aim.total)}; never above P${c.ceiling.percentile}, ${money(c.ceiling.total)}).`,
+      width,
+      '',
+    ),
+  );
+  const rows = c.parts.map((p) => [
+    NAMES[p.part],
+    MOVES[p.moves],
+    money(p.from),
+    money(p.to),
+    p.to === p.from ? '-' : signedMoney(p.to - p.from),
+  ]);
+  out.push(grid(['Part', '', 'Offer', 'Ask', 'Change'], rows, { ...look, stack: 'rows' }));
+  const signOn = c.signOn.to.map((s, i) => `year ${i + 1} ${money(s)}`).join(', ');
+  if (signOn) out.push(wrap(`Sign-on asked by year: ${signOn}.`, width, ''));
+  out.push(
+    wrap(
+      `Gain if granted: ${signedMoney(c.gains.firstYear)} in the first year, ${signedMoney(c.gains.total)} over the first ${c.gains.years} year${c.gains.years === 1 ? '' : 's'}.`,
+      width,
+      '',
+    ),
+  );
+  for (const n of c.notes) out.push(paint.dim(wrap(n, width, '')));
+  out.push('', paint.bold('A message to adapt:'), c.message ?? '', '');
+  out.push(paint.dim(wrap('Why each part moves as it does (data/counter-offer.json):', width, '')));
+  for (const r of c.rules) {
+    const judged = r.judgement ? ` ${r.judgement}.` : '';
+    out.push(paint.dim(wrap(`- ${r.rule} Source: ${r.source}.${judged}`, width, '  ')));
+  }
+  return out;
+}
+
+/** Markdown: the same section. */
+export function counterMarkdown(c: CounterView): string[] {
+  const lines = ['#### Counter-offer', '', `_${c.guide}_`, ''];
+  lines.push(`Offer: ${money(c.offer.total)} a year (≈P${c.offer.percentile}).`);
+  if (!c.target) return [...lines, `No counter suggested (${c.status}).`, ''];
+  lines.push(
+    `Target: ${money(c.target.total)} a year (≈P${c.target.percentile}; aim P${c.aim.percentile} ${money(c.aim.total)}, ceiling P${c.ceiling.percentile} ${money(c.ceiling.total)}).`,
+    '',
+    '| Part | Moves | Offer | Ask |',
+    '|---|---|---:|---:|',
+    ...c.parts.map(
+      (p) => `| ${NAMES[p.part]} | ${MOVES[p.moves]} | ${money(p.from)} | ${money(p.to)} |`,
+    ),
+    '',
+    `Gain: ${signedMoney(c.gains.firstYear)} in the first year, ${signedMoney(c.gains.total)} over ${c.gains.years} years.`,
+    '',
+    '```text',
+    c.message ?? '',
+    '```',
+    '',
+    ...c.rules.map(
+      (r) => `- ${r.rule} Source: ${r.source}.${r.judgement ? ` ${r.judgement}.` : ''}`,
+    ),
+    '',
+  );
+  return lines;
+}

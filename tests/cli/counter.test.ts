@@ -1,0 +1,142 @@
+// offer --counter through the command: a target and its reasons in every format, and a test
+// over many offers that the target never exceeds the market's P90 nor falls below the offer.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answer, inTerminal, screen, shows } from '../prompt-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cli, expectUsageError } from '../command-helpers.js';
+
+const DONE_WHEN = [
+  ...['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech'],
+  ...['--base', '185000', '--bonus', '15%', '--equity', '400000', '--vesting', 'amazon'],
+  '--counter',
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document read back as JSON
+type Doc = Record<string, any>;
+
+async function json(argv: string[]): Promise<Doc> {
+  const r = await cli([...argv, '--json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('offer --counter (the issue’s done-when offer)', () => {
+  it('prints a target, the parts, the gains and a message, and the same in JSON', async () => {
+    const table = await cli(DONE_WHEN);
+    expect(table.code).toBe(0);
+    const doc = (await json(DONE_WHEN)).counter;
+    expect(doc.status).toBe('counter');
+    const out = table.stdout;
+    expect(out).toContain('Counter-offer: what to ask for');
+    expect(out).toContain('not a promise of what an employer will give');
+    expect(out).toContain(`Target: $${doc.target.total.toLocaleString('en-US')} a year`);
+    expect(out).toMatch(/Sign-on\s+│\s+moves most/);
+    expect(out).toMatch(/Stock grant\s+│\s+moves more/);
+    expect(out).toMatch(/Base\s+│\s+moves least/);
+    expect(out).toMatch(/Target bonus\s+│\s+stays/);
+    expect(out).toContain(
+      `Gain if granted: +$${doc.gains.firstYear.toLocaleString('en-US')} in the first year`,
+    );
+    expect(out).toContain('A message to adapt:');
+    expect(out).toContain(doc.message);
+    expect(doc.message).toMatch(/^Hi <name>,/);
+    // What moves: sign-on and stock more than base; the bonus percentage stays.
+    const part = (name: string) => doc.parts.find((p: Doc) => p.part === name);
+    const up = (name: string) => part(name).to - part(name).from;
+    expect(up('signOn')).toBeGreaterThan(up('base'));
+    expect(up('equity') / 4).toBeGreaterThan(up('base'));
+    expect(part('bonus').to / part('base').to).toBeCloseTo(0.15, 3);
+    // Every rule says where it comes from.
+    for (const r of doc.rules) expect(r.source.length).toBeGreaterThan(20);
+  });
+
+  it('never above the market’s P90, never below the offer, over many offers', async () => {
+    const profiles = [
+      ['--years', '1', '--city', 'austin'],
+      ['--years', '5', '--city', 'seattle', '--industry', 'big-tech'],
+      ['--years', '12', '--city', 'sf', '--industry', 'ai-startup', '--skills', 'nlp'],
+    ];
+    const terms = [
+      ['--base', '90k'],
+      ['--base', '150k', '--bonus', '10%', '--equity', '100k'],
+      ['--base', '185k', '--bonus', '15%', '--equity', '400k', '--vesting', 'amazon'],
+      ['--base', '240k', '--bonus', '20%', '--equity', '1.2m', '--vesting', 'google'],
+      ['--base', '400k', '--bonus', '25%', '--equity', '3m'],
+    ];
+    const seen = new Set<string>();
+    for (const p of profiles) {
+      for (const t of terms) {
+        const doc = await json(['offer', ...p, ...t, '--counter']);
+        const c = doc.counter;
+        seen.add(c.status);
+        expect(Math.abs(c.ceiling.total - doc.market.total.high)).toBeLessThanOrEqual(1);
+        if (c.target === null) {
+          expect(c.status === 'above-ceiling').toBe(c.offer.total > c.ceiling.total);
+          // Nothing asked below the ceiling only when the offer is at the aim already.
+          if (c.status === 'at-target') expect(c.offer.total).toBeGreaterThanOrEqual(c.aim.total);
+          continue;
+        }
+        expect(c.target.total).toBeLessThanOrEqual(doc.market.total.high);
+        expect(c.target.total).toBeGreaterThanOrEqual(c.offer.total);
+        expect(c.target.total).toBeLessThanOrEqual(c.aim.total);
+      }
+    }
+    expect([...seen].sort()).toEqual(['above-ceiling', 'at-target', 'counter']);
+  });
+
+  it('an offer between P75 and P90 is in the upper half already: nothing asked', async () => {
+    const profile = ['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech'];
+    const { aim, ceiling } = (await json([...profile, '--base', '100k', '--counter'])).counter;
+    const base = String(Math.round((aim.total + ceiling.total) / 2));
+    const c = (await json([...profile, '--base', base, '--counter'])).counter;
+    expect(c.status).toBe('at-target');
+    expect(c.target).toBeNull();
+    expect(c.message).toBeNull();
+    const r = await cli([...profile, '--base', base, '--counter']);
+    expect(r.stdout).toContain('It is in the upper half already');
+  });
+
+  it('an offer above the market’s P90 gets no target, and says why', async () => {
+    const r = await cli(['offer', '--years', '5', '--base', '900k', '--counter']);
+    expect(r.stdout).toContain('the data gives no case for more, so no counter is suggested');
+  });
+
+  it('CSV and markdown carry it', async () => {
+    const csv = await cli([...DONE_WHEN, '--format', 'csv']);
+    expect(csv.stdout).toMatch(/\noffer 1,false,counter,\d+,\d+,\d+,\d+,/);
+    expect(csv.stdout).toContain('counter-gain-4-years');
+    const md = await cli([...DONE_WHEN, '--format', 'markdown']);
+    expect(md.stdout).toContain('#### Counter-offer');
+    expect(md.stdout).toContain('```text\nHi <name>,');
+  });
+
+  it('is for one offer: two files are refused in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-salary-counter-'));
+    const a = join(dir, 'a.json');
+    writeFileSync(a, JSON.stringify({ years: 5, base: 185000 }));
+    expectUsageError(await cli(['offer', a, a, '--counter']), /--counter is for one offer/);
+    expect((await json(['offer', a, '--counter'])).counter.status).toBe('counter');
+  });
+});
+
+describe('the question at the end of an interactive offer', () => {
+  it('Yes prints the counter-offer, and the command to run again carries --counter', async () => {
+    const t = inTerminal([
+      ...['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech', '--skills', ''],
+      ...['--degree', 'bachelors', '--base', '185k', '--bonus', '15%', '--equity', '400k'],
+      ...['--vesting', 'amazon'],
+    ]);
+    const done = t.done;
+    await answer('Sign-on bonus by year'); // none
+    await shows('Work out a counter-offer (what to ask for)?');
+    screen.keypress('down');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(t.stdout()).toContain('Counter-offer: what to ask for');
+    expect(t.stdout()).toContain('Hi <name>,');
+    expect(t.stderr()).toMatch(/^To run this again: ml-salary offer .* --counter\n$/);
+  });
+});

@@ -1,0 +1,145 @@
+// The counter-offer model: worked by hand, and checked over random offers and markets that the
+// target never exceeds the market's P90 and never falls below the offer.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseVesting } from '../../src/input/amounts.js';
+import { counterOffer, type CounterMarket } from '../../src/model/counter.js';
+import { annualized, offerYears, vestingPresets, type OfferTerms } from '../../src/model/offer.js';
+
+const preset = (id: string) => parseVesting(id, vestingPresets);
+
+function offer(over: Partial<OfferTerms> = {}): OfferTerms {
+  return {
+    base: 185_000,
+    bonus: { kind: 'percent', value: 0.15 },
+    equity: 400_000,
+    vesting: preset('amazon'),
+    signOn: [],
+    refresh: 0,
+    growth: 0,
+    private: false,
+    ...over,
+  };
+}
+
+const MARKET: CounterMarket = {
+  total: { p75: 380_000, high: 480_000 },
+  base: { high: 300_000 },
+  equity: { high: 250_000 },
+};
+
+describe('counterOffer, by hand', () => {
+  it('Seattle big tech: the gap to P75 goes 2/3 to stock, 1/3 to base, a sign-on fills years 1-2', () => {
+    // Yearly total: 185,000 + 27,750 + 400,000 / 4 = 312,750; the gap to 380,000 is 67,250.
+    // Base: 67,250 / 3 / 1.15 (the 15% bonus follows) = 19,492 -> 19,000 (bonus +2,850).
+    // Stock: 67,250 - 19,000 x 1.15 = 45,400 a year -> a grant +181,600 -> 180,000.
+    const c = counterOffer(offer(), MARKET);
+    expect(c.status).toBe('counter');
+    expect(c.offer).toBe(312_750);
+    expect(c.base).toEqual({ from: 185_000, to: 204_000 });
+    expect(c.bonus).toEqual({ from: 27_750, to: 30_600 });
+    expect(c.equity).toEqual({ from: 400_000, to: 580_000 });
+    // 204,000 + 30,600 + 580,000 / 4 = 379,600: within the aim.
+    expect(c.target).toBe(379_600);
+    // Amazon vests 5% and 15% in years 1 and 2: 29,000 and 87,000 of the new grant. Year 1
+    // without sign-on: 204,000 + 30,600 + 29,000 = 263,600, short of 379,600 by 116,000;
+    // year 2: 321,600, short by 58,000.
+    expect(c.signOn.to).toEqual([115_000, 55_000]);
+    const before = offerYears(offer());
+    const after = offerYears(c.terms);
+    expect(c.gains.firstYear).toBe(after[0]!.total - before[0]!.total);
+    expect(c.gains.years).toBe(4);
+    expect(c.gains.total).toBe(
+      after.slice(0, 4).reduce((s, y) => s + y.total, 0) - before.reduce((s, y) => s + y.total, 0),
+    );
+  });
+
+  it('base stops at the market’s P90 of base; the rest goes to stock', () => {
+    // Yearly 250,000 + 37,500 + 100,000 = 387,500; the gap to 500,000 is 112,500, a third of it
+    // for base would be 32,609, but base's P90 is 255,000: base +5,000, stock the rest.
+    const market = { ...MARKET, total: { p75: 500_000, high: 600_000 }, base: { high: 255_000 } };
+    const c = counterOffer(offer({ base: 250_000 }), market);
+    expect(c.base.to).toBe(255_000);
+    // 112,500 - 5,000 x 1.15 = 106,750 a year of stock: the grant +427,000 -> +425,000.
+    expect(c.equity.to).toBe(825_000);
+    expect(c.target).toBe(255_000 + 38_250 + 825_000 / 4);
+    // Stock stops at equity's P90 a year (here 150,000): the target then falls short of the aim.
+    const tight = counterOffer(offer({ base: 250_000 }), { ...market, equity: { high: 150_000 } });
+    expect(tight.equity.to).toBe(600_000);
+    expect(tight.target).toBeLessThan(500_000);
+  });
+
+  it('without stock, all of the gap is asked of base (and never a grant)', () => {
+    const c = counterOffer(offer({ equity: 0, vesting: preset('even') }), MARKET);
+    expect(c.equity).toEqual({ from: 0, to: 0 });
+    expect(c.base.to).toBe(300_000); // capped at base's P90
+  });
+
+  it('an offer at or above P75 gets nothing asked; above P90 says so', () => {
+    expect(counterOffer(offer({ base: 250_000 }), MARKET).status).toBe('at-target');
+    const high = counterOffer(offer({ base: 400_000 }), MARKET);
+    expect(high.status).toBe('above-ceiling');
+    expect(high.target).toBeNull();
+  });
+
+  it('a sign-on already offered is never asked lower', () => {
+    const c = counterOffer(offer({ signOn: [200_000, 10_000] }), MARKET);
+    expect(c.signOn.to[0]).toBe(200_000);
+    expect(c.signOn.to[1]).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe('counterOffer, over random offers and markets', () => {
+  it('the target is never above the market’s P90 and never below the offer', () => {
+    const terms = fc.record({
+      base: fc.integer({ min: 40_000, max: 900_000 }),
+      bonusPct: fc.integer({ min: 0, max: 50 }),
+      equity: fc.integer({ min: 0, max: 3_000_000 }),
+      vesting: fc.constantFrom('even', 'amazon', 'google', 'nvidia', '10/20/30/40', '100'),
+      signOn: fc.array(fc.integer({ min: 0, max: 200_000 }), { maxLength: 1 }),
+    });
+    const market = fc
+      .tuple(
+        fc.integer({ min: 50_000, max: 1_500_000 }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        fc.integer({ min: 40_000, max: 900_000 }),
+        fc.integer({ min: 0, max: 800_000 }),
+      )
+      .map(([p75, spread, base, equity]) => ({
+        total: { p75, high: Math.round(p75 * spread) },
+        base: { high: base },
+        equity: { high: equity },
+      }));
+    fc.assert(
+      fc.property(terms, market, (t, m) => {
+        const o = offer({
+          base: t.base,
+          bonus: t.bonusPct === 0 ? null : { kind: 'percent', value: t.bonusPct / 100 },
+          equity: t.equity,
+          vesting: preset(t.equity === 0 ? 'even' : t.vesting),
+          signOn: t.signOn,
+        });
+        const c = counterOffer(o, m);
+        const a = annualized(o);
+        const offerTotal = a.base + a.bonus + a.equity;
+        expect(c.offer).toBe(offerTotal);
+        if (c.status === 'counter') {
+          expect(c.target!).toBeGreaterThanOrEqual(offerTotal);
+          expect(c.target!).toBeLessThanOrEqual(m.total.high);
+          const b = annualized(c.terms);
+          expect(b.base + b.bonus + b.equity).toBe(c.target);
+          expect(c.base.to).toBeGreaterThanOrEqual(c.base.from);
+          expect(c.equity.to).toBeGreaterThanOrEqual(c.equity.from);
+          c.signOn.from.forEach((s, i) => expect(c.signOn.to[i] ?? 0).toBeGreaterThanOrEqual(s));
+          expect(c.gains.firstYear).toBeGreaterThanOrEqual(0);
+        } else {
+          expect(c.target).toBeNull();
+          // Above the data's P90: no target at all; otherwise in the upper half already (or a
+          // gap smaller than the rounding of every ask).
+          expect(c.status === 'above-ceiling').toBe(offerTotal > m.total.high);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
