@@ -1,7 +1,6 @@
 // The offer command's benefit flags (--match, --espp, --espp-lookback): their definitions and the
 // raw values they carry (parsed by input/benefits.ts). Light: the command definition loads it.
 import type { Command } from 'commander';
-import type { RawBenefits } from '../input/benefits.js';
 
 /** The benefit flags, as commander gives them. */
 export interface BenefitOptions {
@@ -22,9 +21,4 @@ export function addBenefitOptions(cmd: Command): Command {
       'employee stock purchase plan: its discount (15%), and its limit on contributions (15%@10%)',
     )
     .option('--espp-lookback', 'with --espp: the price is the lower of the offering start and end');
-}
-
-/** The benefit flags as raw benefits (what the user typed). */
-export function benefitFlags(opts: BenefitOptions): RawBenefits {
-  return { match: opts.match, espp: opts.espp, esppLookback: opts.esppLookback };
 }

@@ -8,24 +8,11 @@ import { InputError, UsageError } from '../errors.js';
 import type { TaxPlace } from '../model/exercise.js';
 import type { TakeHomeRequest } from '../model/take-home.js';
 
-type EquityFlag =
-  | 'options'
-  | 'strike'
-  | 'fmv'
-  | 'preferred'
-  | 'optionType'
-  | 'stage'
-  | 'cliff'
-  | 'vestEvery'
-  | 'leaveAt'
-  | 'clawback'
-  | 'exerciseWindow'
-  | 'exitPrice'
-  | 'horizon';
+import type { RawEquity } from '../input/equity.js';
 import { wholeNumber } from '../input/numbers.js';
 
 /** The equity flags, as commander gives them (text, parsed by the input layer). */
-export interface EquityOptions extends Partial<Record<EquityFlag, string>> {
+export interface EquityOptions extends Partial<Record<keyof RawEquity | 'horizon', string>> {
   breakEven?: boolean;
 }
 
@@ -115,11 +102,11 @@ export async function taxPlaces(
     judged.map(async ({ doc, state }, i): Promise<TaxPlace> => {
       if (state === undefined) return { request, taxed: (gross, name) => shared(gross, i, name) };
       const label = doc.label ?? '';
-      const asked = await inOffer(label, async () => ({
+      const asked = await labelled(label, async () => ({
         ...request,
         state: parseState(state, 'state'),
       }));
-      const own = await inOffer(label, () => takeHomeFor(asked, [columns[i]!], market, false));
+      const own = await labelled(label, () => takeHomeFor(asked, [columns[i]!], market, false));
       return { request: asked, taxed: (gross, name) => own!(gross, 0, name) };
     }),
   );
@@ -149,8 +136,8 @@ export function addTakeHome(
   });
 }
 
-/** Prefix an input error with the offer's label (its field kept). */
-async function inOffer<T>(label: string, run: () => Promise<T>): Promise<T> {
+/** Prefix an input error with the offer's label or file (its field kept). */
+export async function labelled<T>(label: string, run: () => T | Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

@@ -1,7 +1,6 @@
 // The end of an interactive offer: a last question, whether to work out a counter-offer (unless
 // --counter asked for it already), then the command that gives it all again without questions.
-import type { Judged } from './run/offer.js';
-import type { OfferOptions } from './run/offer.js';
+import type { Judged, OfferOptions } from './run/offer.js';
 import { colorLevel, type ColorChoice } from './color.js';
 import { colorChoice } from './flags.js';
 import { print, type Io } from './io.js';

@@ -7,34 +7,21 @@ import { resolveOffer, type RawOffer } from './offer.js';
 import type { OfferFieldNames, OfferTerms } from '../model/offer.js';
 import { clip, kindOf } from './numbers.js';
 
-/** How each benefit is named in messages: the flags, or an offer file's keys. */
-export interface BenefitNames {
-  match: string;
-  espp: string;
-  esppLookback: string;
-}
+/** The keys of the benefits in an offer file (and the flags' option names). */
+export const BENEFIT_FIELDS = ['match', 'espp', 'esppLookback'] as const;
+type BenefitField = (typeof BENEFIT_FIELDS)[number];
 
-export const BENEFIT_FLAGS: BenefitNames = Object.freeze({
+/** How each benefit is named in messages: the flags, or an offer file's keys. */
+export type BenefitNames = Readonly<Record<BenefitField, string>>;
+export const BENEFIT_FLAGS: BenefitNames = {
   match: '--match',
   espp: '--espp',
   esppLookback: '--espp-lookback',
-});
-
-export const BENEFIT_KEYS: BenefitNames = Object.freeze({
-  match: 'match',
-  espp: 'espp',
-  esppLookback: 'esppLookback',
-});
-
-/** The keys of the benefits in an offer file (and the flags' option names). */
-export const BENEFIT_FIELDS = ['match', 'espp', 'esppLookback'] as const;
+};
+export const BENEFIT_KEYS = Object.fromEntries(BENEFIT_FIELDS.map((k) => [k, k])) as BenefitNames;
 
 /** The benefits as typed: text from flags or files, the lookback a boolean. */
-export interface RawBenefits {
-  match?: unknown;
-  espp?: unknown;
-  esppLookback?: unknown;
-}
+export type RawBenefits = { [K in BenefitField]?: unknown };
 
 const MATCH_FORM =
   'a match like 50%@6% (50% of what you put in, up to 6% of pay), or tiers like 100%@3%,50%@2%';

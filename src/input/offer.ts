@@ -25,52 +25,19 @@ import { parseVesting } from './amounts.js';
 import { checkEquity, checkTogether, equityTerms, parseEquity, type RawEquity } from './equity.js';
 
 /** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
-export interface RawOffer extends RawEquity {
-  base?: unknown;
-  bonus?: unknown;
-  equity?: unknown;
-  vesting?: unknown;
-  signOn?: unknown;
-  refresh?: unknown;
-  growth?: unknown;
-  private?: unknown;
-}
+export type RawOffer = RawEquity & { [K in keyof ParsedTerms]?: unknown };
 
-export const OFFER_FIELDS: readonly (keyof RawOffer)[] = [
-  'base',
-  'bonus',
-  'equity',
-  'vesting',
-  'signOn',
-  'refresh',
-  'growth',
-  'private',
-  'options',
-  'strike',
-  'fmv',
-  'preferred',
-  'optionType',
-  'stage',
-  'cliff',
-  'vestEvery',
-  'leaveAt',
-  'clawback',
-  'exerciseWindow',
-  'exitPrice',
-];
+/** Every term's key, in the order a message names the first one given. */
+export const OFFER_FIELDS = [
+  ...['base', 'bonus', 'equity', 'vesting', 'signOn', 'refresh', 'growth', 'private', 'options'],
+  ...['strike', 'fmv', 'preferred', 'optionType', 'stage', 'cliff', 'vestEvery', 'leaveAt'],
+  ...['clawback', 'exerciseWindow', 'exitPrice'],
+] as readonly (keyof RawOffer)[];
 
 /** Names for messages about an offer file or a batch record's `offer`: its own keys. */
-export const OFFER_KEYS: OfferFieldNames = Object.freeze({
-  base: 'base',
-  bonus: 'bonus',
-  equity: 'equity',
-  vesting: 'vesting',
-  signOn: 'signOn',
-  refresh: 'refresh',
-  growth: 'growth',
-  private: 'private',
-  ...Object.fromEntries(OFFER_FIELDS.slice(8).map((k) => [k, k])),
-} as OfferFieldNames);
+export const OFFER_KEYS = Object.freeze(
+  Object.fromEntries(OFFER_FIELDS.map((k) => [k, k])),
+) as OfferFieldNames;
 
 /** An amount given as text (`185k`) or as a JSON number (whole dollars, rounded). */
 function amount(value: unknown, field: string): number {
@@ -151,29 +118,28 @@ function flag(value: unknown, field: string): boolean {
  */
 const given = (v: unknown): boolean => v !== undefined && v !== null;
 
+/** Each term's parser, in the order they are parsed (the first bad one is named). */
+const PARSE = {
+  base: amount,
+  bonus: bonusOf,
+  equity: amount,
+  vesting: vestingOf,
+  signOn: signOnOf,
+  refresh: amount,
+  growth: growthOf,
+  private: flag,
+} satisfies Record<string, (value: unknown, field: string) => unknown>;
+
 /** Each term given, parsed on its own (nothing across terms is checked yet). */
-interface ParsedTerms {
-  base?: number;
-  bonus?: Bonus;
-  equity?: number;
-  vesting?: Vesting;
-  signOn?: number[];
-  refresh?: number;
-  growth?: number;
-  private?: boolean;
-}
+type ParsedTerms = { [K in keyof typeof PARSE]?: ReturnType<(typeof PARSE)[K]> };
 
 function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
-  return {
-    base: given(raw.base) ? amount(raw.base, names.base) : undefined,
-    bonus: given(raw.bonus) ? bonusOf(raw.bonus, names.bonus) : undefined,
-    equity: given(raw.equity) ? amount(raw.equity, names.equity) : undefined,
-    vesting: given(raw.vesting) ? vestingOf(raw.vesting, names.vesting) : undefined,
-    signOn: given(raw.signOn) ? signOnOf(raw.signOn, names.signOn) : undefined,
-    refresh: given(raw.refresh) ? amount(raw.refresh, names.refresh) : undefined,
-    growth: given(raw.growth) ? growthOf(raw.growth, names.growth) : undefined,
-    private: raw.private === undefined ? undefined : flag(raw.private, names.private),
-  };
+  const out: Record<string, unknown> = {};
+  for (const [k, parse] of Object.entries(PARSE) as [keyof ParsedTerms, typeof amount][]) {
+    // `private: null` is refused (must be true or false), not taken as "none".
+    if (k === 'private' ? raw[k] !== undefined : given(raw[k])) out[k] = parse(raw[k], names[k]);
+  }
+  return out as ParsedTerms;
 }
 
 /**

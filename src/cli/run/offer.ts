@@ -5,11 +5,10 @@ import { charsetFor, colorLevel } from '../color.js';
 import type { TypedTerms } from '../rerun.js';
 import { pickFields } from '../json-fields.js';
 import { renderJson } from '../../documents/estimate.js';
-import { InputError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { readText } from '../../input/files.js';
 import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
-import { UsageError } from '../../errors.js';
 import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { clip, kindOf } from '../../input/numbers.js';
 import {
@@ -28,11 +27,12 @@ import {
   addExerciseTaxes,
   addTakeHome,
   breakEvenHorizon,
+  labelled,
   taxPlaces,
   type EquityOptions,
 } from '../offer-equity.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
-import { benefitFlags, type BenefitOptions } from '../offer-benefits.js';
+import type { BenefitOptions } from '../offer-benefits.js';
 import { addCounter } from '../offer-counter.js';
 import { lastQuestion } from '../offer-last.js';
 import {
@@ -44,8 +44,7 @@ import {
   type RawBenefits,
 } from '../../input/benefits.js';
 import { benefitsView } from '../../documents/benefits.js';
-import type { Market } from '../../model/types.js';
-import { PROFILE_FIELDS } from '../../model/types.js';
+import { PROFILE_FIELDS, type Market } from '../../model/types.js';
 import {
   colorChoice,
   OFFER_FLAGS,
@@ -71,23 +70,14 @@ export interface OfferOptions
   fromProfile?: readonly string[];
 }
 
-/** The offer flags as a raw offer (what the user typed, not yet parsed). */
-function offerFlags(opts: OfferOptions): RawOffer {
-  return Object.fromEntries(
-    OFFER_FIELDS.map((k) => [k, (opts as unknown as Record<string, unknown>)[k]]),
-  ) as RawOffer;
-}
-
-function profileFlags(opts: EstimateOptions): RawProfile {
-  return {
-    years: opts.years,
-    city: opts.city,
-    industry: opts.industry,
-    skills: opts.skills,
-    degree: opts.degree,
-    level: opts.level,
-  };
-}
+/** The values of `fields` that `get` gives (flags or a file's keys: what the user typed). */
+const take = <T>(fields: readonly string[], get: (key: string) => unknown): T =>
+  Object.fromEntries(fields.map((k) => [k, get(k)])) as T;
+const flagsOf = <T>(opts: OfferOptions, fields: readonly string[]): T =>
+  take(fields, (k) => (opts as unknown as Record<string, unknown>)[k]);
+const offerFlags = (opts: OfferOptions): RawOffer => flagsOf(opts, OFFER_FIELDS);
+const profileFlags = (opts: OfferOptions): RawProfile => flagsOf(opts, PROFILE_FIELDS);
+const benefitFlags = (opts: OfferOptions): RawBenefits => flagsOf(opts, BENEFIT_FIELDS);
 
 /** An offer file: `label`, the profile's fields and the offer's, and optionally `$schema`. */
 interface OfferFile {
@@ -163,29 +153,10 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
   return {
     ...(typeof state === 'string' ? { state } : {}),
     label: shown,
-    profile: {
-      years: own('years'),
-      city: own('city'),
-      industry: own('industry'),
-      skills: own('skills'),
-      degree: own('degree'),
-      level: own('level'),
-    },
-    offer: Object.fromEntries(OFFER_FIELDS.map((k) => [k, own(k)])) as RawOffer,
-    benefits: Object.fromEntries(BENEFIT_FIELDS.map((k) => [k, own(k)])) as RawBenefits,
+    profile: take(PROFILE_FIELDS, own),
+    offer: take(OFFER_FIELDS, own),
+    benefits: take(BENEFIT_FIELDS, own),
   };
-}
-
-/** Prefix an input error with the file it came from, keeping its field. */
-function inFile<T>(path: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof InputError) {
-      throw new InputError(`${clip(path, 200)}: ${error.message}`, error.field);
-    }
-    throw error;
-  }
 }
 
 /**
@@ -311,7 +282,7 @@ async function offersFromFiles(
       throw new UsageError(
         `--state and ${clip(path, 200)}'s state both give it: a flag fills only what every file leaves out`,
       );
-    const one = inFile(path, () =>
+    const one = await labelled(clip(path, 200), () =>
       judge(
         withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
         { ...file.offer, ...file.benefits },
