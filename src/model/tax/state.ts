@@ -286,15 +286,13 @@ export function localTax(p: LocalPart, c: LocalContext): [number, string] {
   const pay = c.gross - c.hsa;
   const payWords = `${money(pay)} wages${c.hsa > 0 ? ' less HSA' : ''} (401(k) deferrals taxed)`;
   const exempt = (p.each ?? 0) * persons(c.filing);
-  const [base, of] =
-    p.base === 'state-taxable'
-      ? [c.stateTaxable, `${money(c.stateTaxable)} state taxable income`]
-      : exempt
-        ? [
-            Math.max(0, pay - exempt),
-            `${money(Math.max(0, pay - exempt))} taxable: ${payWords} - ${money(exempt)} exemptions`,
-          ]
-        : [pay, payWords];
+  const onState = p.base === 'state-taxable';
+  const base = onState ? c.stateTaxable : Math.max(0, pay - exempt);
+  const of = onState
+    ? `${money(base)} state taxable income`
+    : exempt
+      ? `${money(base)} taxable: ${payWords} - ${money(exempt)} exemptions`
+      : payWords;
   let amount: number;
   let basis: string;
   if (p.rates) {
