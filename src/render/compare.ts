@@ -162,7 +162,6 @@ export function renderCareerReport(
     lineChart({
       series,
       band: doc.points.map((p) => ({ x: p.years, low: p.total.low, high: p.total.high })),
-      bandLabel: 'P10 to P90',
       width: chartWidth,
       height: chartWidth >= 80 ? 14 : 10,
       charset: opts.charset,

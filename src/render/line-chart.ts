@@ -1,64 +1,22 @@
 // A line chart for the terminal: a typical line inside its low-high band, with more series on
 // top (compare's and career's charts). Laid out in cells (chart.ts), painted at the very end.
-import {
-  cellsOf,
-  checkFinite,
-  checkSize,
-  clamp,
-  extent,
-  fit,
-  paintCells,
-  type Cell,
-  type Charset,
-  type Paint,
-} from './chart.js';
+import { cellsOf, checkFinite, checkSize, clamp, extent, paintCells } from './chart.js';
+import type { Cell, Charset, Paint } from './chart.js';
 
+/** A seventh series reuses the first glyph. */
 const LINE_GLYPHS = {
-  unicode: {
-    series: ['●', '▲', '■', '◆', '▼', '★'],
-    band: '░',
-    axis: '│',
-    tick: '┤',
-    corner: '└',
-    rule: '─',
-    xTick: '┬',
-    ellipsis: '…',
-  },
-  ascii: {
-    series: ['*', '+', 'o', '#', 'x', '@'],
-    band: ':',
-    axis: '|',
-    tick: '+',
-    corner: '+',
-    rule: '-',
-    xTick: '+',
-    ellipsis: '...',
-  },
-} as const;
+  unicode: { marks: '●▲■◆▼★', band: '░', axis: '│', tick: '┤', corner: '└', rule: '─', xTick: '┬' },
+  ascii: { marks: '*+o#x@', band: ':', axis: '|', tick: '+', corner: '+', rule: '-', xTick: '+' },
+};
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface LineSeries {
-  label: string;
-  points: readonly Point[];
-}
-
-export interface BandPoint {
-  x: number;
-  low: number;
-  high: number;
-}
+type Point = { x: number; y: number };
+type BandPoint = { x: number; low: number; high: number };
 
 export interface LineChartOptions {
   /** The first series is the main line, drawn inside the band and over the others. */
-  series: readonly LineSeries[];
+  series: readonly { label: string; points: readonly Point[] }[];
   /** The low-high band around the first series, shaded. */
   band?: readonly BandPoint[];
-  /** The band's name in the legend (default "low to high"). */
-  bandLabel?: string;
   /** Columns: no line is longer. */
   width: number;
   /** Rows of the plot itself; the chart adds 4 lines (y title, axis, x ticks, x title) and the legend. */
@@ -83,20 +41,15 @@ function* niceSteps(raw: number, mantissas: readonly number[]): Generator<number
   }
 }
 
-/** k × step without the float noise (0.30000000000000004 -> 0.3). */
-function multiple(k: number, step: number): number {
-  return Number((k * step).toPrecision(12));
-}
-
 /**
- * The multiples of `step` from `lo` to `hi` (a hair of float error tolerated at both ends), at
- * most 1000: past 2^53, k++ would stop counting.
+ * The multiples of `step` from `lo` to `hi` (a hair of float error tolerated at both ends, and
+ * without float noise: 0.30000000000000004 -> 0.3), at most 1000: past 2^53, k++ stops counting.
  */
 function multiplesWithin(lo: number, hi: number, step: number): number[] {
   const out: number[] = [];
   const last = Math.floor(hi / step + 1e-9);
   for (let k = Math.ceil(lo / step - 1e-9); k <= last && out.length < 1000; k++) {
-    out.push(multiple(k, step));
+    out.push(Number((k * step).toPrecision(12)));
   }
   return out;
 }
@@ -123,9 +76,8 @@ function valueAt<T extends { x: number }>(
   return y(a) + ((y(b) - y(a)) * (x - a.x)) / (b.x - a.x);
 }
 
-function byX<T extends { x: number }>(points: readonly T[]): T[] {
-  return [...points].sort((a, b) => a.x - b.x);
-}
+const byX = <T extends { x: number }>(points: readonly T[]): T[] =>
+  [...points].sort((a, b) => a.x - b.x);
 
 /** Greedy wrap of legend entries (each a run of cells) into lines of at most `width`. */
 function wrapEntries(entries: Cell[][], width: number, ellipsis: string): Cell[][] {
@@ -146,29 +98,18 @@ function wrapEntries(entries: Cell[][], width: number, ellipsis: string): Cell[]
   return lines;
 }
 
-type Glyphs = (typeof LINE_GLYPHS)[Charset];
-type Sorted = { label: string; points: Point[] }[];
-
-/** The x and y domains of the data, widened where they are a single value. */
-function domains(series: Sorted, band: readonly BandPoint[], yFrom: 'zero' | 'data') {
-  const xs = [...series.flatMap((s) => s.points.map((p) => p.x)), ...band.map((p) => p.x)];
-  const ys = [
-    ...series.flatMap((s) => s.points.map((p) => p.y)),
-    ...band.flatMap((p) => [p.low, p.high]),
-  ];
-  let [xMin, xMax] = extent(xs, 0, 1);
-  if (xMax === xMin) [xMin, xMax] = [xMin - 0.5, xMax + 0.5];
-  let [yLo, yHi] = extent(ys, 0, 1);
-  if (yFrom === 'zero') yLo = Math.min(0, yLo);
-  if (yHi === yLo) yHi = yLo + Math.max(1, Math.abs(yLo) / 10);
-  if (!Number.isFinite(yHi - yLo) || !Number.isFinite(xMax - xMin)) {
-    throw new RangeError('chart: the values span more than a number can hold');
+/** Cuts a line to `width` cells and drops the unpainted spaces at its end. */
+function fit(cells: Cell[], width: number): Cell[] {
+  const line = cells.slice(0, width);
+  while (line.length > 0 && line[line.length - 1]!.ch === ' ' && !line[line.length - 1]!.role) {
+    line.pop();
   }
-  return { xMin, xMax, yLo, yHi };
+  return line;
 }
 
-function checkData(series: Sorted, band: readonly BandPoint[]): void {
-  for (const p of series.flatMap((s) => s.points)) {
+/** The x and y domains of the data (checked finite), widened where they are a single value. */
+function domains(series: Point[][], band: readonly BandPoint[], yFrom: 'zero' | 'data') {
+  for (const p of series.flat()) {
     checkFinite(p.x, 'x');
     checkFinite(p.y, 'y');
   }
@@ -177,6 +118,17 @@ function checkData(series: Sorted, band: readonly BandPoint[]): void {
     checkFinite(p.low, 'band low');
     checkFinite(p.high, 'band high');
   }
+  const xs = [...series.flat(), ...band].map((p) => p.x);
+  const ys = [...series.flat().map((p) => p.y), ...band.flatMap((p) => [p.low, p.high])];
+  let [xMin, xMax] = extent(xs, [0, 1]);
+  if (xMax === xMin) [xMin, xMax] = [xMin - 0.5, xMax + 0.5];
+  let [yLo, yHi] = extent(ys, [0, 1]);
+  if (yFrom === 'zero') yLo = Math.min(0, yLo);
+  if (yHi === yLo) yHi = yLo + Math.max(1, Math.abs(yLo) / 10);
+  if (!Number.isFinite(yHi - yLo) || !Number.isFinite(xMax - xMin)) {
+    throw new RangeError('chart: the values span more than a number can hold');
+  }
+  return { xMin, xMax, yLo, yHi };
 }
 
 /** Y tick labels by row, at the smallest nice step that puts them at least 3 rows apart. */
@@ -211,7 +163,7 @@ interface Layout {
 }
 
 /** The plot's cells: the band shaded, then the series, the first on top. */
-function plot(series: Sorted, band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
+function plot(series: Point[][], band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
   const grid: Cell[][] = Array.from({ length: at.rows }, () =>
     Array.from({ length: at.plotWidth }, () => ({ ch: ' ' })),
   );
@@ -223,10 +175,7 @@ function plot(series: Sorted, band: readonly BandPoint[], g: Glyphs, at: Layout)
     for (let r = r1; r <= r2; r++) grid[r]![c] = { ch: g.band, role: 'band' };
   }
   // Later series first, so the first (the main line) is drawn on top.
-  for (let i = series.length - 1; i >= 0; i--) {
-    const cell: Cell = { ch: g.series[i % g.series.length]!, role: `series${i}` };
-    drawLine(grid, series[i]!.points, cell, at);
-  }
+  for (let i = series.length - 1; i >= 0; i--) drawLine(grid, series[i]!, g.series(i), at);
   return grid;
 }
 
@@ -258,88 +207,73 @@ function drawLine(grid: Cell[][], points: readonly Point[], cell: Cell, at: Layo
  * X ticks: the smallest nice step whose labels stand 10 columns apart (a third of a narrower
  * plot), and never closer than their width.
  */
-function xTickValues(
-  xMin: number,
-  xMax: number,
-  plotWidth: number,
-  formatX: (x: number) => string,
-): number[] {
+function xTickValues(xMin: number, xMax: number, at: Layout, formatX: (x: number) => string) {
   const span = xMax - xMin;
   let ticks: number[] = [];
-  for (const step of niceSteps(span / plotWidth, [1, 2, 5])) {
+  for (const step of niceSteps(span / at.plotWidth, [1, 2, 5])) {
     ticks = multiplesWithin(xMin, xMax, step);
     const widest = Math.max(0, ...ticks.map((t) => Array.from(formatX(t)).length));
-    const apart = (step / span) * (plotWidth - 1);
-    if (ticks.length <= 1 || apart >= Math.max(widest + 2, Math.min(10, plotWidth / 3))) break;
+    const apart = (step / span) * (at.plotWidth - 1);
+    if (ticks.length <= 1 || apart >= Math.max(widest + 2, Math.min(10, at.plotWidth / 3))) break;
   }
   return ticks;
 }
 
 /** The x axis with its ticks, the tick labels under it, and the x title. */
-function xAxis(
-  opts: LineChartOptions,
-  g: Glyphs,
-  at: Layout,
-  xMin: number,
-  xMax: number,
-  gutter: number,
-): Cell[][] {
+function xAxis(opts: LineChartOptions, g: Glyphs, at: Layout, ticks: number[], gutter: number) {
   const { width } = opts;
-  const xTicks = xTickValues(xMin, xMax, at.plotWidth, opts.formatX);
-  const tickCols = new Set(xTicks.map(at.colOf));
+  const tickCols = new Set(ticks.map(at.colOf));
   const axis: Cell[] = [...cellsOf(' '.repeat(gutter - 1)), ...cellsOf(g.corner, 'axis')];
   for (let c = 0; c < at.plotWidth; c++) {
     axis.push({ ch: tickCols.has(c) ? g.xTick : g.rule, role: 'axis' });
   }
   const tickLine: Cell[] = Array.from({ length: width }, () => ({ ch: ' ' }));
   let free = 0; // the first column a label may start at
-  for (const t of xTicks) {
+  for (const t of ticks) {
     const text = Array.from(opts.formatX(t));
     const start = clamp(gutter + at.colOf(t) - Math.floor(text.length / 2), 0, width - text.length);
     if (start < free || text.length > width) continue;
     text.forEach((ch, k) => (tickLine[start + k] = { ch, role: 'label' }));
     free = start + text.length + 1;
   }
-  const xTitle = Array.from(opts.xLabel);
-  const xPad = clamp(gutter + Math.floor((at.plotWidth - xTitle.length) / 2), 0, width);
+  const xPad = clamp(
+    gutter + Math.floor((at.plotWidth - Array.from(opts.xLabel).length) / 2),
+    0,
+    width,
+  );
   return [axis, tickLine, [...cellsOf(' '.repeat(xPad)), ...cellsOf(opts.xLabel, 'label')]];
 }
 
-/** The legend: each series by its glyph, then the band, wrapped to the width. */
-function legend(opts: LineChartOptions, series: Sorted, hasBand: boolean, g: Glyphs): Cell[][] {
-  const entries = series.map((s, i) => [
-    { ch: g.series[i % g.series.length]!, role: `series${i}` as const },
-    ...cellsOf(` ${s.label}`, 'label'),
-  ]);
-  if (hasBand) {
-    entries.push([
-      ...cellsOf(g.band, 'band'),
-      ...cellsOf(` ${opts.bandLabel ?? 'P10 to P90'}`, 'label'),
-    ]);
-  }
-  return wrapEntries(entries, opts.width, g.ellipsis);
+type Glyphs = (typeof LINE_GLYPHS)[Charset] & { series: (i: number) => Cell; ellipsis: string };
+
+function glyphs(charset: Charset): Glyphs {
+  const g = LINE_GLYPHS[charset];
+  const marks = Array.from(g.marks);
+  return {
+    ...g,
+    series: (i) => ({ ch: marks[i % marks.length]!, role: `series${i}` }),
+    ellipsis: charset === 'unicode' ? '…' : '...',
+  };
 }
 
 /**
  * A line chart of at most `width` columns: the first series as a line of ● (ASCII `*`) inside
- * the shaded low-high band ░ (`:`), further series as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`; a
- * seventh reuses the first glyph), y tick labels from `formatY` on the left at nice round values,
- * x ticks from `formatX` underneath at nice steps (1, 2, 5 × 10^k) 10 columns apart or more, the
- * axis titles, and a legend naming each series by its glyph (wrapped onto more lines when narrow).
- * Lines are sampled once per column and joined vertically where they climb more than a row.
- * Output lines: 1 (y title) + `height` + 3 (axis, x ticks, x title) + the legend's.
- * Narrow widths keep every part and shrink the plot; when the y labels would leave the plot fewer
- * than 12 columns, they go (at about 20 columns for "$1,000K").
- * Throws a RangeError for non-finite data or a width or height below 1.
+ * the shaded low-high band ░ (`:`), further series as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`), y tick
+ * labels from `formatY` on the left at nice round values, x ticks from `formatX` underneath at
+ * nice steps (1, 2, 5 × 10^k) 10 columns apart or more, the axis titles, and a legend naming each
+ * series by its glyph (wrapped onto more lines when narrow). Lines are sampled once per column
+ * and joined vertically where they climb more than a row. Output lines: 1 (y title) + `height` +
+ * 3 (axis, x ticks, x title) + the legend's. Narrow widths keep every part and shrink the plot;
+ * when the y labels would leave the plot fewer than 12 columns, they go (at about 20 columns for
+ * "$1,000K"). Throws a RangeError for non-finite data or a width or height below 1.
  */
 export function lineChart(opts: LineChartOptions): string {
-  const { width, height: rows, charset, paint } = opts;
+  const { width, height: rows } = opts;
   checkSize(width, 'the chart width');
   checkSize(rows, 'the chart height');
-  const g = LINE_GLYPHS[charset];
-  const series = opts.series.map((s) => ({ label: s.label, points: byX(s.points) }));
+  const g = glyphs(opts.charset);
+  const series = opts.series.map((s) => byX(s.points));
   const band = byX(opts.band ?? []);
-  checkData(series, band);
   const { xMin, xMax, yLo, yHi } = domains(series, band, opts.yFrom ?? 'zero');
 
   // Rows: the top row is the highest value, the bottom row the lowest (or 0).
@@ -373,7 +307,11 @@ export function lineChart(opts: LineChartOptions): string {
           ];
     lines.push([...left, ...cellsOf(tick === undefined ? g.axis : g.tick, 'axis'), ...grid[r]!]);
   }
-  lines.push(...xAxis(opts, g, at, xMin, xMax, gutter));
-  lines.push(...legend(opts, series, band.length > 0, g));
-  return lines.map((line) => paintCells(fit(line, width), paint)).join('\n');
+  lines.push(...xAxis(opts, g, at, xTickValues(xMin, xMax, at, opts.formatX), gutter));
+  // The legend: each series by its glyph, then the band, wrapped to the width.
+  const legend = opts.series.map((s, i) => [g.series(i), ...cellsOf(` ${s.label}`, 'label')]);
+  if (band.length > 0)
+    legend.push([...cellsOf(g.band, 'band'), ...cellsOf(' P10 to P90', 'label')]);
+  lines.push(...wrapEntries(legend, width, g.ellipsis));
+  return lines.map((line) => paintCells(fit(line, width), opts.paint)).join('\n');
 }
