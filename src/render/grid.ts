@@ -5,30 +5,17 @@ import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
 import { wrap } from './text.js';
 
-const NO_BORDERS = Object.fromEntries(
-  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right']
-    .concat(['left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'])
-    .map((k) => [k, '']),
-);
+const BORDER_KEYS = ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid']
+  .concat(['bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right'])
+  .concat(['right-mid', 'middle']);
 
+/** cli-table3's border characters, one per key of BORDER_KEYS in order (a space: none). */
+const borders = (chars: string) =>
+  Object.fromEntries(BORDER_KEYS.map((k, i) => [k, (chars[i] ?? ' ').trim()]));
+
+const NO_BORDERS = borders('');
 /** Box borders in plain ASCII, for TERM=dumb or a locale that is not UTF-8 (see charsetFor). */
-const ASCII_BORDERS = {
-  top: '-',
-  'top-mid': '+',
-  'top-left': '+',
-  'top-right': '+',
-  bottom: '-',
-  'bottom-mid': '+',
-  'bottom-left': '+',
-  'bottom-right': '+',
-  left: '|',
-  'left-mid': '',
-  mid: '',
-  'mid-mid': '',
-  right: '|',
-  'right-mid': '',
-  middle: '|',
-};
+const ASCII_BORDERS = borders('-+++-+++|   | |');
 
 export interface GridOptions {
   paint: ChalkInstance;
@@ -39,10 +26,9 @@ export interface GridOptions {
   /** Rows drawn bold (e.g. the total), by index. */
   bold?: readonly number[];
   /**
-   * Where even the borderless grid is wider than the terminal, it is drawn as a list, so no row
-   * (and no figure in it) breaks across lines: a block per column headed by its name, each row's
-   * label beside its figure ('columns', the default: what-if scenarios, take-home columns), or a
-   * block per row ('rows': a part's low, typical and high; an offer's year).
+   * Where even the borderless grid is too wide, a list (no row, no figure breaks across lines):
+   * a block per column, each row's label beside its figure ('columns', the default), or a block
+   * per row ('rows': a part's low, typical and high; an offer's year).
    */
   stack?: 'columns' | 'rows';
 }

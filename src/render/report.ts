@@ -5,18 +5,21 @@ import type { ChalkInstance } from 'chalk';
 import type { EstimateDocument } from '../documents/estimate.js';
 import { groupThousands, money, moneyK, signedMoney, yearsText } from '../model/format.js';
 import type { Factor, SalaryStats } from '../model/types.js';
-import {
-  commonScale,
-  rangeBar,
-  rangeLegend,
-  type Band,
-  type Charset,
-  type Paint,
-} from './chart.js';
+import { commonScale, rangeBar, rangeLegend } from './chart.js';
+import type { Band, Charset, Paint, PaintRole } from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { PERCENTILES_NOTE, sourceTag, tagList, wrap } from './text.js';
+import {
+  FIVE,
+  PARTS,
+  PERCENTILES_NOTE,
+  paperNote,
+  partLabel,
+  sourceTag,
+  tagList,
+  wrap,
+} from './text.js';
 
 export interface ReportOptions {
   paint: ChalkInstance;
@@ -30,57 +33,26 @@ export interface ReportOptions {
   defaultedBecause?: string;
 }
 
-const PARTS = [
-  ['Base', 'base'],
-  ['Bonus', 'bonus'],
-  ['Equity', 'equity'],
-  ['Total', 'total'],
-] as const;
-
 /** Reasons shown without --explain: the starting point and the largest effects. */
 const REASONS_SHOWN = 5;
 
 /** The fewest columns a reason gets beside its effect; fewer, and it goes below it. */
 const REASON_MIN_WIDTH = 20;
 
-/** The breakdown table alone: rows Base, Bonus, Equity, Total; columns P10, P25, Typical, P75, P90. */
-export function renderBreakdownTable(
-  doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
-  paint: ChalkInstance,
-  width = 0,
-  charset: Charset = 'unicode',
-): string {
-  const rows = PARTS.map(([label, key]) => {
-    const r = doc[key];
-    return [label, money(r.low), money(r.p25), money(r.mid), money(r.p75), money(r.high)];
-  });
-  // Where even the borderless table does not fit, a list: a terminal would otherwise break its
-  // rows, and the figures in them, across lines.
-  return grid(['', 'P10', 'P25', 'Typical', 'P75', 'P90'], rows, {
-    paint,
-    width,
-    bold: [3],
-    charset,
-    stack: 'rows',
-  });
-}
+/** How a chart's roles are coloured; the series are left plain. */
+const ROLE_STYLES: Partial<Record<PaintRole, 'cyan' | 'bold' | 'yellow' | 'dim'>> = {
+  band: 'cyan',
+  typical: 'bold',
+  marker: 'yellow',
+  axis: 'dim',
+  label: 'dim',
+};
 
 /** Colour for a chart's roles, from a chalk instance (no colour at level 0). */
 export function chartPaint(paint: ChalkInstance): Paint {
   return (role, text) => {
-    switch (role) {
-      case 'band':
-        return paint.cyan(text);
-      case 'typical':
-        return paint.bold(text);
-      case 'marker':
-        return paint.yellow(text);
-      case 'axis':
-      case 'label':
-        return paint.dim(text);
-      default:
-        return text;
-    }
+    const style = ROLE_STYLES[role];
+    return style ? paint[style](text) : text;
   };
 }
 
@@ -106,13 +78,11 @@ export function rangeBars(
     ([label, range, marker]) =>
       `${label.padEnd(labelWidth)}${rangeBar(range, scale, cells, { charset: opts.charset, marker, paint })}`,
   );
-  const legend = rangeLegend(opts.charset, {
-    paint,
-    ...(opts.markerName ? { marker: opts.markerName } : {}),
-  });
   // Measured without its colour codes: wrapped (plain) only when the words do not fit.
-  const plain = rangeLegend(opts.charset, opts.markerName ? { marker: opts.markerName } : {});
-  lines.push(opts.width > 0 && plain.length > opts.width ? wrap(plain, opts.width, '  ') : legend);
+  const named = opts.markerName ? { marker: opts.markerName } : {};
+  const plain = rangeLegend(opts.charset, named);
+  const fits = opts.width === 0 || plain.length <= opts.width;
+  lines.push(fits ? rangeLegend(opts.charset, { ...named, paint }) : wrap(plain, opts.width, '  '));
   return lines;
 }
 
@@ -157,20 +127,20 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
     doc.labels,
   );
   out.push(wrap(profileLine, width, ''));
-  out.push(renderBreakdownTable(doc, paint, width, opts.charset));
+  const rows = PARTS.map((p) => [partLabel(p), ...FIVE.map((k) => money(doc[p][k]))]);
+  // Where even the borderless table does not fit, a list: a terminal would otherwise break its
+  // rows, and the figures in them, across lines.
+  const head = ['', 'P10', 'P25', 'Typical', 'P75', 'P90'];
+  out.push(grid(head, rows, { paint, width, bold: [3], charset: opts.charset, stack: 'rows' }));
   out.push(
     ...rangeBars(
-      PARTS.map(([label, key]) => [label, doc[key]] as const),
+      PARTS.map((p) => [partLabel(p), doc[p]] as const),
       { paint, width, charset: opts.charset },
     ),
   );
-  const notes = [`US dollars a year. ${PERCENTILES_NOTE}`];
-  if (doc.paper) {
-    notes.push(
-      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`,
-    );
+  for (const note of [`US dollars a year. ${PERCENTILES_NOTE}`, paperNote(doc)]) {
+    if (note) out.push(paint.dim(wrap(note, width, '')));
   }
-  for (const note of notes) out.push(paint.dim(wrap(note, width, '')));
   out.push('');
 
   out.push(...reasonLines(doc, paint, width, explain), '');

@@ -1,6 +1,19 @@
 // Laying out prose for a terminal, and the short source tags of human output.
-import { yearsText } from '../model/format.js';
-import type { SourceRef } from '../model/types.js';
+import { money, yearsText } from '../model/format.js';
+import type { Range, SourceRef } from '../model/types.js';
+
+/** The parts of pay every estimate has, and a range's five points (P10, P25, typical, P75, P90). */
+export const PARTS = ['base', 'bonus', 'equity', 'total'] as const;
+export const FIVE = ['low', 'p25', 'mid', 'p75', 'high'] as const;
+
+/** "Base" for base. */
+export const partLabel = (part: string): string => part.charAt(0).toUpperCase() + part.slice(1);
+
+/** The note under an estimate whose equity is paper; empty for public stock. */
+export function paperNote(doc: { paper?: { mid: number }; equity: Range }): string {
+  if (!doc.paper) return '';
+  return `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`;
+}
 
 /** Short tag for a source in human output: the guide's number ("000"), or the source's id. */
 export function sourceTag(source: Pick<SourceRef, 'id' | 'file'>): string {
