@@ -10,16 +10,8 @@ import type { Band, Charset, Paint, PaintRole } from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
-import {
-  FIVE,
-  PARTS,
-  PERCENTILES_NOTE,
-  paperNote,
-  partLabel,
-  sourceTag,
-  tagList,
-  wrap,
-} from './text.js';
+import { FIVE, PARTS, PERCENTILES_NOTE, paperNote, partLabel, reportLines } from './text.js';
+import { sourceTag, tagList, wrap, type ReportLines } from './text.js';
 
 export interface ReportOptions {
   paint: ChalkInstance;
@@ -107,175 +99,127 @@ function statsText(s: SalaryStats): string {
 
 /** The whole human report. */
 export function renderReport(doc: EstimateDocument, opts: ReportOptions): string {
-  const { paint, width } = opts;
+  const { paint, width, charset } = opts;
   const explain = opts.explain === true;
-  const out: string[] = [];
+  const out = reportLines(paint, width);
   const p = doc.profile;
-  out.push(
-    paint.bold(
-      wrap(
-        `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
-        width,
-        '',
-      ),
-    ),
+  out.bold(
+    `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
   );
-  const profileLine = marked(
-    ['city', 'industry', 'skills', 'degree'],
-    doc.defaulted,
-    doc.profile,
-    doc.labels,
-  );
-  out.push(wrap(profileLine, width, ''));
-  const rows = PARTS.map((p) => [partLabel(p), ...FIVE.map((k) => money(doc[p][k]))]);
+  out.plain(marked(['city', 'industry', 'skills', 'degree'], doc.defaulted, p, doc.labels));
+  const rows = PARTS.map((part) => [partLabel(part), ...FIVE.map((k) => money(doc[part][k]))]);
   // Where even the borderless table does not fit, a list: a terminal would otherwise break its
   // rows, and the figures in them, across lines.
   const head = ['', 'P10', 'P25', 'Typical', 'P75', 'P90'];
-  out.push(grid(head, rows, { paint, width, bold: [3], charset: opts.charset, stack: 'rows' }));
-  out.push(
-    ...rangeBars(
-      PARTS.map((p) => [partLabel(p), doc[p]] as const),
-      { paint, width, charset: opts.charset },
-    ),
-  );
-  for (const note of [`US dollars a year. ${PERCENTILES_NOTE}`, paperNote(doc)]) {
-    if (note) out.push(paint.dim(wrap(note, width, '')));
-  }
-  out.push('');
-
-  out.push(...reasonLines(doc, paint, width, explain), '');
-  out.push(...openDataLines(doc, paint, width, explain), '');
-
-  const sourcesHeading = explain
-    ? 'Sources'
-    : 'Sources (--explain: what each guide says, the files)';
-  out.push(paint.bold(wrap(sourcesHeading, width, '  ')));
-  for (const s of doc.sources) {
-    const where = explain ? ` (${s.file})` : '';
-    out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title}${where}`, width, '    ')}`);
-  }
-  if (doc.takeHome) {
-    out.push('');
-    const t = doc.takeHome;
-    out.push(
-      renderTakeHomeTable(
-        [
-          ['Low', t.low],
-          ['Typical', t.mid],
-          ['High', t.high],
-        ],
-        { paint, width, charset: opts.charset, explain: [1] },
-      ),
+  out.lines.push(grid(head, rows, { paint, width, bold: [3], charset, stack: 'rows' }));
+  const bars = PARTS.map((part) => [partLabel(part), doc[part]] as const);
+  out.lines.push(...rangeBars(bars, { paint, width, charset }));
+  out.dim(`US dollars a year. ${PERCENTILES_NOTE}`);
+  if (doc.paper) out.dim(paperNote(doc));
+  out.lines.push('');
+  reasonLines(doc, out, explain);
+  out.lines.push('');
+  openDataLines(doc, out, explain);
+  out.lines.push('');
+  out.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)', '  ');
+  for (const s of doc.sources)
+    out.item(`[${sourceTag(s)}] ${s.title}${explain ? ` (${s.file})` : ''}`);
+  const t = doc.takeHome;
+  if (t) {
+    const columns = (['Low', 'Typical', 'High'] as const).map(
+      (label, i) => [label, [t.low, t.mid, t.high][i]!] as const,
     );
+    out.lines.push('', renderTakeHomeTable(columns, { paint, width, charset, explain: [1] }));
   }
-  const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels, opts.defaultedBecause);
-  if (defaulted) out.push('', paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
-  return `${out.join('\n')}\n`;
+  const defaulted = defaultedNote(doc.defaulted, p, doc.labels, opts.defaultedBecause);
+  if (defaulted) {
+    out.lines.push('');
+    out.yellow(`* ${defaulted}`, '  ');
+  }
+  return `${out.lines.join('\n')}\n`;
 }
 
 /** The reasons, each with its effect on the typical total, down to the total itself. */
-function reasonLines(
-  doc: EstimateDocument,
-  paint: ChalkInstance,
-  width: number,
-  explain: boolean,
-): string[] {
-  const out: string[] = [];
+function reasonLines(doc: EstimateDocument, out: ReportLines, explain: boolean): void {
+  const { paint, width } = out;
   const shown = reasonsShown(doc.factors, explain);
-  const heading =
-    explain || shown.length === doc.factors.length
-      ? 'Why (effect on the typical total)'
-      : 'Biggest reasons (effect on the typical total)';
-  out.push(paint.bold(wrap(heading, width, '')));
+  const all = explain || shown.length === doc.factors.length;
+  out.bold(`${all ? 'Why' : 'Biggest reasons'} (effect on the typical total)`);
   const effectWidth = Math.max(
     ...doc.factors.map((f) => signedMoney(f.effect).length),
     money(doc.total.mid).length + 1,
   );
   // Too narrow for a column of effects beside the reasons: each effect above its reason.
   const stacked = width > 0 && width - (4 + effectWidth) < REASON_MIN_WIDTH;
+  const indent = stacked ? '    ' : ' '.repeat(2 + effectWidth + 2);
   for (const f of shown) {
     const first = f === doc.factors[0];
     const text = first ? money(f.effect) : signedMoney(f.effect);
     // Green adds, red takes away; the starting point and effects of zero are plain.
     const coloured =
       f.effect < 0 ? paint.red(text) : first || f.effect === 0 ? text : paint.green(text);
-    const pad = stacked ? '' : ' '.repeat(effectWidth - text.length);
-    const indent = stacked ? '    ' : ' '.repeat(2 + effectWidth + 2);
     const tags = `[${tagList(f.sources, doc.sources)}]`;
     // Wrap the plain text, then colour: escape codes must not count towards the width.
     const line = wrap(`${f.label} ${tags}`, width, indent);
     const cut = Math.max(0, line.lastIndexOf(tags)); // tags hold no space, so wrap keeps them whole
     const reason = `${line.slice(0, cut)}${paint.dim(line.slice(cut))}`;
-    out.push(stacked ? `  ${coloured}\n${indent}${reason}` : `  ${pad}${coloured}  ${reason}`);
+    const pad = ' '.repeat(effectWidth - text.length);
+    out.lines.push(
+      stacked ? `  ${coloured}\n${indent}${reason}` : `  ${pad}${coloured}  ${reason}`,
+    );
   }
   const hidden = doc.factors.length - shown.length;
   const more = hidden > 0 ? `(and ${hidden} smaller: --explain)` : '';
   const totalText = `=${money(doc.total.mid)}`;
   if (stacked) {
-    out.push(
-      `  ${paint.bold(totalText)}`,
-      wrap(`    typical total ${more}`.trimEnd(), width, '    '),
-    );
-  } else {
-    const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;
-    const plainLength = 2 + effectWidth + 2 + 'typical total'.length;
-    if (more === '') out.push(totalLine);
-    else if (width === 0 || plainLength + 1 + more.length <= width) {
-      out.push(`${totalLine} ${paint.dim(more)}`);
-    } else {
-      out.push(
-        totalLine,
-        paint.dim(wrap(`${' '.repeat(2 + effectWidth + 2)}${more}`, width, '  ')),
-      );
-    }
+    out.lines.push(`  ${paint.bold(totalText)}`);
+    out.plain(`    typical total ${more}`.trimEnd(), '    ');
+    return;
   }
-  return out;
+  const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;
+  const plainLength = 2 + effectWidth + 2 + 'typical total'.length;
+  if (more === '') out.lines.push(totalLine);
+  else if (width === 0 || plainLength + 1 + more.length <= width) {
+    out.lines.push(`${totalLine} ${paint.dim(more)}`);
+  } else {
+    out.lines.push(totalLine);
+    out.dim(`${' '.repeat(2 + effectWidth + 2)}${more}`, '  ');
+  }
 }
 
 /** What the open data says (and, with --explain, what each guide says). */
-function openDataLines(
-  doc: EstimateDocument,
-  paint: ChalkInstance,
-  width: number,
-  explain: boolean,
-): string[] {
-  const out: string[] = [];
-  const p = doc.profile;
+function openDataLines(doc: EstimateDocument, out: ReportLines, explain: boolean): void {
   const od = doc.openData;
   const odTag = sourceTag(
     doc.sources.find((s) => s.id === od.source) ?? { id: od.source, file: '' },
   );
-  if (explain) {
-    out.push(
-      paint.bold(`What the open data says (${od.period}, national base salary of postings)`),
-    );
-    out.push(
-      `  ${wrap(`[${odTag}] ${od.label} (${od.level}): ${statsText(od.postings)}, 90th percentile ${moneyK(od.postings.p90)}`, width, '    ')}`,
-    );
-    out.push(`  ${wrap(`${od.latest.year} alone: ${statsText(od.latest)}`, width, '    ')}`);
-    if (od.note) out.push(`  ${wrap(od.note, width, '    ')}`);
-    out.push('');
-    out.push(
-      paint.bold(
-        wrap(`What the guides say for ${yearsText(p.years)} (before any adjustment)`, width, ''),
-      ),
-    );
-    for (const g of doc.guides) {
-      const tag = sourceTag({ id: g.source, file: g.file });
-      const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
-      const total = g.total ? `, total ${guideRange(g.total)}` : '';
-      const line = `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`;
-      out.push(`  ${wrap(line, width, '    ')}`);
-    }
-  } else {
+  if (!explain) {
     const line = wrap(
       `Open data [${odTag}], ${od.label}: ${statsText(od.postings)}, ${od.period} (base only)`,
-      width,
+      out.width,
       '  ',
     );
-    out.push(paint.bold('Open data') + line.slice('Open data'.length));
+    out.lines.push(out.paint.bold('Open data') + line.slice('Open data'.length));
+    return;
   }
-  return out;
+  out.lines.push(
+    out.paint.bold(`What the open data says (${od.period}, national base salary of postings)`),
+  );
+  out.item(
+    `[${odTag}] ${od.label} (${od.level}): ${statsText(od.postings)}, 90th percentile ${moneyK(od.postings.p90)}`,
+  );
+  out.item(`${od.latest.year} alone: ${statsText(od.latest)}`);
+  if (od.note) out.item(od.note);
+  out.lines.push('');
+  out.bold(`What the guides say for ${yearsText(doc.profile.years)} (before any adjustment)`);
+  for (const g of doc.guides) {
+    const tag = sourceTag({ id: g.source, file: g.file });
+    const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
+    const total = g.total ? `, total ${guideRange(g.total)}` : '';
+    out.item(
+      `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`,
+    );
+  }
 }
 
 /** A guide's range as it states it: "$140K-$200K", or "$300K+" when it gives only a floor. */

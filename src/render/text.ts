@@ -1,4 +1,5 @@
 // Laying out prose for a terminal, and the short source tags of human output.
+import type { ChalkInstance } from 'chalk';
 import { money, yearsText } from '../model/format.js';
 import type { Range, SourceRef } from '../model/types.js';
 
@@ -50,6 +51,34 @@ export function wrap(text: string, width: number, indent: string): string {
   }
   if (line !== '') lines.push(line);
   return lines.join(`\n${indent}`);
+}
+
+export type ReportLines = ReturnType<typeof reportLines>;
+
+/**
+ * The lines of a report for a terminal `width` wide: each text wrapped (hanging `indent`), then
+ * coloured, so that escape codes never count towards the width.
+ */
+export function reportLines(paint: ChalkInstance, width: number) {
+  const lines: string[] = [];
+  const put =
+    (style: (s: string) => string) =>
+    (text: string, indent = ''): void => {
+      lines.push(style(wrap(text, width, indent)));
+    };
+  return {
+    lines,
+    paint,
+    width,
+    plain: put((s) => s),
+    /** An item of a list: two spaces in, its further lines four. */
+    item: (text: string): void => {
+      lines.push(`  ${wrap(text, width, '    ')}`);
+    },
+    bold: put(paint.bold),
+    dim: put(paint.dim),
+    yellow: put(paint.yellow),
+  };
 }
 
 /** What the five columns of an estimate mean, said under every table of one. */
