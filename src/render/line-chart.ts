@@ -31,13 +31,24 @@ export interface LineChartOptions {
   paint?: Paint;
 }
 
-/** Nice steps: mantissas × powers of ten, from the first at least `raw`. */
-function* niceSteps(raw: number, mantissas: readonly number[]): Generator<number> {
+/**
+ * Ticks at the multiples of the smallest nice step (mantissas × 10^k, at least `raw`) that
+ * `enough` accepts or that gives at most one tick.
+ */
+function niceTicks(
+  [lo, hi]: [number, number],
+  raw: number,
+  mantissas: readonly number[],
+  enough: (step: number, ticks: number[]) => boolean,
+): number[] {
   let power = 10 ** Math.floor(Math.log10(raw > 0 ? raw : 1));
   if (!(power > 0)) power = Number.MIN_VALUE; // a span so small that 10^k underflows to 0
-  for (;;) {
-    for (const m of mantissas) if (m * power >= raw) yield m * power;
-    power *= 10;
+  for (; ; power *= 10) {
+    for (const m of mantissas) {
+      if (m * power < raw) continue;
+      const ticks = multiplesWithin(lo, hi, m * power);
+      if (ticks.length <= 1 || enough(m * power, ticks)) return ticks;
+    }
   }
 }
 
@@ -60,19 +71,10 @@ function valueAt<T extends { x: number }>(
   x: number,
   y: (p: T) => number,
 ): number | undefined {
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (first === undefined || last === undefined || x < first.x || x > last.x) return undefined;
-  let lo = 0;
-  let hi = points.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid]!.x < x) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = points[lo]!;
-  if (b.x === x || lo === 0) return y(b);
-  const a = points[lo - 1]!;
+  const i = points.findIndex((p) => p.x >= x);
+  const [a, b] = [points[i - 1], points[i]];
+  if (b === undefined || x < points[0]!.x) return undefined;
+  if (b.x === x || a === undefined) return y(b);
   return y(a) + ((y(b) - y(a)) * (x - a.x)) / (b.x - a.x);
 }
 
@@ -139,11 +141,9 @@ function yTickLabels(
   rowOf: (y: number) => number,
   formatY: (y: number) => string,
 ): Map<number, string> {
-  let values: number[] = [];
-  for (const step of niceSteps(((yHi - yLo) * 3) / Math.max(1, rows - 1), [1, 2, 2.5, 5])) {
-    values = multiplesWithin(yLo, yHi, step);
-    if (values.length <= 1 || (step / (yHi - yLo)) * (rows - 1) >= 3) break;
-  }
+  const raw = ((yHi - yLo) * 3) / Math.max(1, rows - 1);
+  const apart = (step: number) => (step / (yHi - yLo)) * (rows - 1) >= 3;
+  let values = niceTicks([yLo, yHi], raw, [1, 2, 2.5, 5], apart);
   if (values.length === 0) values = [yHi];
   const ticks = new Map<number, string>();
   for (const v of values.reverse()) {
@@ -155,6 +155,8 @@ function yTickLabels(
 
 /** Where things go: the rows and columns of values. */
 interface Layout {
+  xMin: number;
+  xMax: number;
   rows: number;
   plotWidth: number;
   rowOf: (y: number) => number;
@@ -203,25 +205,17 @@ function drawLine(grid: Cell[][], points: readonly Point[], cell: Cell, at: Layo
   }
 }
 
-/**
- * X ticks: the smallest nice step whose labels stand 10 columns apart (a third of a narrower
- * plot), and never closer than their width.
- */
-function xTickValues(xMin: number, xMax: number, at: Layout, formatX: (x: number) => string) {
-  const span = xMax - xMin;
-  let ticks: number[] = [];
-  for (const step of niceSteps(span / at.plotWidth, [1, 2, 5])) {
-    ticks = multiplesWithin(xMin, xMax, step);
+/** The x axis with its ticks, the tick labels under it, and the x title. */
+function xAxis(opts: LineChartOptions, g: Glyphs, at: Layout, gutter: number): Cell[][] {
+  const { width, formatX } = opts;
+  // The smallest nice step whose labels stand 10 columns apart (a third of a narrower plot), and
+  // never closer than their width.
+  const span = at.xMax - at.xMin;
+  const ticks = niceTicks([at.xMin, at.xMax], span / at.plotWidth, [1, 2, 5], (step, ticks) => {
     const widest = Math.max(0, ...ticks.map((t) => Array.from(formatX(t)).length));
     const apart = (step / span) * (at.plotWidth - 1);
-    if (ticks.length <= 1 || apart >= Math.max(widest + 2, Math.min(10, at.plotWidth / 3))) break;
-  }
-  return ticks;
-}
-
-/** The x axis with its ticks, the tick labels under it, and the x title. */
-function xAxis(opts: LineChartOptions, g: Glyphs, at: Layout, ticks: number[], gutter: number) {
-  const { width } = opts;
+    return apart >= Math.max(widest + 2, Math.min(10, at.plotWidth / 3));
+  });
   const tickCols = new Set(ticks.map(at.colOf));
   const axis: Cell[] = [...cellsOf(' '.repeat(gutter - 1)), ...cellsOf(g.corner, 'axis')];
   for (let c = 0; c < at.plotWidth; c++) {
@@ -236,11 +230,8 @@ function xAxis(opts: LineChartOptions, g: Glyphs, at: Layout, ticks: number[], g
     text.forEach((ch, k) => (tickLine[start + k] = { ch, role: 'label' }));
     free = start + text.length + 1;
   }
-  const xPad = clamp(
-    gutter + Math.floor((at.plotWidth - Array.from(opts.xLabel).length) / 2),
-    0,
-    width,
-  );
+  const title = Array.from(opts.xLabel).length;
+  const xPad = clamp(gutter + Math.floor((at.plotWidth - title) / 2), 0, width);
   return [axis, tickLine, [...cellsOf(' '.repeat(xPad)), ...cellsOf(opts.xLabel, 'label')]];
 }
 
@@ -258,14 +249,11 @@ function glyphs(charset: Charset): Glyphs {
 
 /**
  * A line chart of at most `width` columns: the first series as a line of ● (ASCII `*`) inside
- * the shaded low-high band ░ (`:`), further series as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`), y tick
- * labels from `formatY` on the left at nice round values, x ticks from `formatX` underneath at
- * nice steps (1, 2, 5 × 10^k) 10 columns apart or more, the axis titles, and a legend naming each
- * series by its glyph (wrapped onto more lines when narrow). Lines are sampled once per column
- * and joined vertically where they climb more than a row. Output lines: 1 (y title) + `height` +
- * 3 (axis, x ticks, x title) + the legend's. Narrow widths keep every part and shrink the plot;
- * when the y labels would leave the plot fewer than 12 columns, they go (at about 20 columns for
- * "$1,000K"). Throws a RangeError for non-finite data or a width or height below 1.
+ * the shaded band ░ (`:`), the others as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`), y ticks at nice round
+ * values, x ticks at nice steps 10 columns apart or more, the axis titles and a legend. Lines:
+ * 1 (y title) + `height` + 3 (axis, x ticks, x title) + the legend's. Narrow widths shrink the
+ * plot; when the y labels would leave it fewer than 12 columns, they go. Throws a RangeError for
+ * non-finite data or a width or height below 1.
  */
 export function lineChart(opts: LineChartOptions): string {
   const { width, height: rows } = opts;
@@ -285,6 +273,8 @@ export function lineChart(opts: LineChartOptions): string {
   const gutter = labelWidth === 0 ? 1 : labelWidth + 2;
   const plotWidth = Math.max(1, width - gutter);
   const at: Layout = {
+    xMin,
+    xMax,
     rows,
     plotWidth,
     rowOf,
@@ -307,7 +297,7 @@ export function lineChart(opts: LineChartOptions): string {
           ];
     lines.push([...left, ...cellsOf(tick === undefined ? g.axis : g.tick, 'axis'), ...grid[r]!]);
   }
-  lines.push(...xAxis(opts, g, at, xTickValues(xMin, xMax, at, opts.formatX), gutter));
+  lines.push(...xAxis(opts, g, at, gutter));
   // The legend: each series by its glyph, then the band, wrapped to the width.
   const legend = opts.series.map((s, i) => [g.series(i), ...cellsOf(` ${s.label}`, 'label')]);
   if (band.length > 0)
