@@ -161,20 +161,9 @@ export function rangeLegend(
   opts: { marker?: string; paint?: Paint } = {},
 ): string {
   const [, full, , , typical, marker, before, after] = Array.from(BAR_GLYPHS[charset]);
-  const cells: Cell[] = [
-    ...cellsOf(full!, 'band'),
-    ...cellsOf(' P10 to P90  ', 'label'),
-    ...cellsOf(typical!, 'typical'),
-    ...cellsOf(' typical', 'label'),
-  ];
-  if (opts.marker !== undefined) {
-    cells.push(
-      ...cellsOf('  ', 'label'),
-      ...cellsOf(marker!, 'marker'),
-      ...cellsOf(` ${opts.marker} (`, 'label'),
-      ...cellsOf(`${before} ${after}`, 'marker'),
-      ...cellsOf(' off the scale)', 'label'),
-    );
-  }
-  return paintCells(cells, opts.paint);
+  const p = (role: PaintRole, text: string) => (opts.paint ? opts.paint(role, text) : text);
+  const legend = `${p('band', full!)}${p('label', ' P10 to P90  ')}${p('typical', typical!)}`;
+  if (opts.marker === undefined) return legend + p('label', ' typical');
+  const arrows = p('marker', `${before} ${after}`);
+  return `${legend}${p('label', ' typical  ')}${p('marker', marker!)}${p('label', ` ${opts.marker} (`)}${arrows}${p('label', ' off the scale)')}`;
 }

@@ -17,6 +17,8 @@ const NO_BORDERS = borders('');
 /** Box borders in plain ASCII, for TERM=dumb or a locale that is not UTF-8 (see charsetFor). */
 const ASCII_BORDERS = borders('-+++-+++|   | |');
 
+type Rows = readonly (readonly string[])[];
+
 export interface GridOptions {
   paint: ChalkInstance;
   /** Box-drawing characters (default) or ASCII borders. */
@@ -33,18 +35,18 @@ export interface GridOptions {
   stack?: 'columns' | 'rows';
 }
 
-function columnWidths(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
+function columnWidths(head: readonly string[], rows: Rows): number[] {
   return head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
 }
 
 /** The width a boxed grid takes: its cells, one space of padding each side, and the borders. */
-function boxedWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
+function boxedWidth(head: readonly string[], rows: Rows): number {
   const widths = columnWidths(head, rows);
   return widths.reduce((sum, w) => sum + w + 2, 0) + widths.length + 1;
 }
 
 /** The least width a grid takes: drawn without borders, each cell and one space after it. */
-export function narrowWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
+export function narrowWidth(head: readonly string[], rows: Rows): number {
   return columnWidths(head, rows).reduce((sum, w) => sum + w + 1, 0);
 }
 
@@ -52,20 +54,14 @@ export function narrowWidth(head: readonly string[], rows: readonly (readonly st
  * A table: the first column left-aligned (labels), the others right-aligned (figures). Boxed
  * when it fits the terminal, else drawn without borders, so it stays readable when narrow.
  */
-export function grid(
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  opts: GridOptions,
-): string {
+export function grid(head: readonly string[], rows: Rows, opts: GridOptions): string {
   const { paint, width } = opts;
   if (width > 0 && narrowWidth(head, rows) > width) return list(head, rows, opts);
   const narrow = width > 0 && boxedWidth(head, rows) > width;
   const table = new Table({
     head: head.map((h) => paint.bold(h)),
     colAligns: head.map((_, c) => (c === 0 ? 'left' : 'right')),
-    style: narrow
-      ? { head: [], border: [], 'padding-left': 0, 'padding-right': 1 }
-      : { head: [], border: [] },
+    style: { head: [], border: [], ...(narrow ? { 'padding-left': 0, 'padding-right': 1 } : {}) },
     chars: narrow
       ? NO_BORDERS
       : opts.charset === 'ascii'
@@ -79,11 +75,7 @@ export function grid(
 }
 
 /** A grid too wide for the terminal as blocks of "label  figure" lines (see `GridOptions.stack`). */
-function list(
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  opts: GridOptions,
-): string {
+function list(head: readonly string[], rows: Rows, opts: GridOptions): string {
   const { paint, width } = opts;
   const byRow = opts.stack === 'rows';
   const bold = (i: number, text: string) => (opts.bold?.includes(i) ? paint.bold(text) : text);

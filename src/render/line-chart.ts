@@ -103,25 +103,15 @@ function wrapEntries(entries: Cell[][], width: number, ellipsis: string): Cell[]
 /** Cuts a line to `width` cells and drops the unpainted spaces at its end. */
 function fit(cells: Cell[], width: number): Cell[] {
   const line = cells.slice(0, width);
-  while (line.length > 0 && line[line.length - 1]!.ch === ' ' && !line[line.length - 1]!.role) {
-    line.pop();
-  }
+  while (line.at(-1)?.ch === ' ' && !line.at(-1)!.role) line.pop();
   return line;
 }
 
 /** The x and y domains of the data (checked finite), widened where they are a single value. */
 function domains(series: Point[][], band: readonly BandPoint[], yFrom: 'zero' | 'data') {
-  for (const p of series.flat()) {
-    checkFinite(p.x, 'x');
-    checkFinite(p.y, 'y');
-  }
-  for (const p of band) {
-    checkFinite(p.x, 'band x');
-    checkFinite(p.low, 'band low');
-    checkFinite(p.high, 'band high');
-  }
   const xs = [...series.flat(), ...band].map((p) => p.x);
   const ys = [...series.flat().map((p) => p.y), ...band.flatMap((p) => [p.low, p.high])];
+  for (const v of [...xs, ...ys]) checkFinite(v, 'a data value');
   let [xMin, xMax] = extent(xs, [0, 1]);
   if (xMax === xMin) [xMin, xMax] = [xMin - 0.5, xMax + 0.5];
   let [yLo, yHi] = extent(ys, [0, 1]);

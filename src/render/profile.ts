@@ -3,16 +3,10 @@ import type { Profile, ProfileField, ProfileLabels } from '../model/types.js';
 
 /** A field's value as a person reads it: "5", "Austin", "none", "NLP / LLMs, MLOps". */
 export function fieldText(field: ProfileField, profile: Profile, labels: ProfileLabels): string {
-  switch (field) {
-    case 'years':
-      return String(profile.years);
-    case 'skills':
-      return labels.skills.length === 0 ? 'none' : labels.skills.join(', ');
-    case 'level':
-      return profile.level ?? 'by years';
-    default:
-      return labels[field];
-  }
+  if (field === 'years') return String(profile.years);
+  if (field === 'level') return profile.level ?? 'by years';
+  if (field === 'skills') return labels.skills.length === 0 ? 'none' : labels.skills.join(', ');
+  return labels[field];
 }
 
 /**

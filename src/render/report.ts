@@ -61,10 +61,8 @@ export function rangeBars(
   const cells = opts.width > 0 ? Math.min(48, opts.width - labelWidth) : 36;
   if (cells < 12) return [];
   const markers = rows.flatMap(([, , m]) => (m === undefined ? [] : [m]));
-  const scale = commonScale(
-    rows.map(([, r]) => r),
-    markers,
-  );
+  const ranges = rows.map(([, r]) => r);
+  const scale = commonScale(ranges, markers);
   const paint = chartPaint(opts.paint);
   const lines = rows.map(
     ([label, range, marker]) =>
@@ -81,15 +79,9 @@ export function rangeBars(
 /** The reasons to show: all of them, or the starting point and the largest effects, in order. */
 function reasonsShown(factors: readonly Factor[], all: boolean): Factor[] {
   if (all || factors.length <= REASONS_SHOWN) return [...factors];
-  const biggest = new Set(
-    factors
-      .slice(1)
-      .map((f, i) => ({ f, i }))
-      .sort((a, b) => Math.abs(b.f.effect) - Math.abs(a.f.effect) || a.i - b.i)
-      .slice(0, REASONS_SHOWN - 1)
-      .map(({ f }) => f),
-  );
-  return factors.filter((f, i) => i === 0 || biggest.has(f));
+  const byEffect = factors.slice(1).sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
+  const biggest = byEffect.slice(0, REASONS_SHOWN - 1); // sort is stable: ties keep their order
+  return factors.filter((f, i) => i === 0 || biggest.includes(f));
 }
 
 /** A line of statistics: "median $205K, quartiles $175K-$238K, 3,490 postings". */
@@ -190,9 +182,7 @@ function reasonLines(doc: EstimateDocument, out: ReportLines, explain: boolean):
 /** What the open data says (and, with --explain, what each guide says). */
 function openDataLines(doc: EstimateDocument, out: ReportLines, explain: boolean): void {
   const od = doc.openData;
-  const odTag = sourceTag(
-    doc.sources.find((s) => s.id === od.source) ?? { id: od.source, file: '' },
-  );
+  const odTag = tagList([od.source], doc.sources);
   if (!explain) {
     const line = wrap(
       `Open data [${odTag}], ${od.label}: ${statsText(od.postings)}, ${od.period} (base only)`,

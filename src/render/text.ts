@@ -25,10 +25,7 @@ export function sourceTag(source: Pick<SourceRef, 'id' | 'file'>): string {
 /** The tags of some source ids, sorted and joined: "000,001". Unknown ids show as themselves. */
 export function tagList(ids: readonly string[], sources: readonly SourceRef[]): string {
   return ids
-    .map((id) => {
-      const s = sources.find((x) => x.id === id);
-      return s ? sourceTag(s) : id;
-    })
+    .map((id) => sourceTag(sources.find((s) => s.id === id) ?? { id, file: '' }))
     .sort()
     .join(',');
 }
