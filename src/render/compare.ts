@@ -13,8 +13,9 @@ import { PARTS, partLabel, reportLines, yearsAndLevel } from './text.js';
 
 type Options = { paint: ChalkInstance; width: number; charset: Charset };
 
-/** "+$12,345 (+4.1%)". */
-function deltaText(d: Delta): string {
+/** "+$12,345 (+4.1%)"; "-" for none. */
+function deltaText(d: Delta | undefined): string {
+  if (!d) return '-';
   const pct = d.percent === null ? '' : ` (${d.percent >= 0 ? '+' : ''}${percent(d.percent)})`;
   return `${signedMoney(d.dollars)}${pct}`;
 }
@@ -27,12 +28,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Options): string
   const all = doc.scenarios;
   const [s0, rest] = [all[0]!, all.slice(1)];
   out.bold(`What if: ${plural(rest.length, 'scenario')} against the starting point`);
-  const fields = marked(
-    ['city', 'industry', 'skills', 'degree'],
-    doc.defaulted,
-    s0.profile,
-    s0.labels,
-  );
+  const fields = marked(doc.defaulted, s0.profile, s0.labels);
   const who = yearsAndLevel(s0.profile.years, s0.level, s0.profile.level !== undefined);
   out.plain(`Start: ${who} | ${fields}`, '  ');
   const rows = PARTS.flatMap((p) => [
@@ -45,11 +41,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Options): string
   const taxed = all.some((s) => s.takeHome);
   if (taxed) {
     rows.push(['Net after tax', ...all.map((s) => (s.takeHome ? money(s.takeHome.net) : '-'))]);
-    rows.push([
-      'Net vs start',
-      '',
-      ...rest.map((s) => (s.delta.net ? deltaText(s.delta.net) : '-')),
-    ]);
+    rows.push(['Net vs start', '', ...rest.map((s) => deltaText(s.delta.net))]);
   }
   const heads = all.map((s, i) => (i === 0 ? 'Start' : s.label));
   out.lines.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
@@ -76,7 +68,7 @@ export function renderCareerReport(doc: CareerDocument, opts: Options): string {
   const out = reportLines(paint, width);
   // The profile at the first point (its years are the axis, not a field of the line).
   const first = { ...doc.profile, years: doc.points[0]?.years ?? 0 };
-  const fields = marked(['city', 'industry', 'skills', 'degree'], doc.defaulted, first, doc.labels);
+  const fields = marked(doc.defaulted, first, doc.labels);
   out.bold(`Pay across a career: ${fields}`, '  ');
   const mark = opts.charset === 'ascii' ? '<' : '◀';
   const rows = doc.points.map((pt, i) => {

@@ -27,13 +27,13 @@ export function defaultedNote(
   return `Defaulted${why}: ${list}. Pass ${flags} to set them.`;
 }
 
-/** The profile line's fields, each defaulted one marked with `*`: "Austin | none* | Bachelor's*". */
+/** The profile line, each defaulted field marked with `*`: "Austin | Big tech | none* | Bachelor's*". */
 export function marked(
-  fields: readonly ProfileField[],
   defaulted: readonly ProfileField[],
   profile: Profile,
   labels: ProfileLabels,
 ): string {
+  const fields = ['city', 'industry', 'skills', 'degree'] as const;
   return fields
     .map((f) => fieldText(f, profile, labels) + (defaulted.includes(f) ? '*' : ''))
     .join(' | ');

@@ -98,7 +98,7 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   out.bold(
     `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
   );
-  out.plain(marked(['city', 'industry', 'skills', 'degree'], doc.defaulted, p, doc.labels));
+  out.plain(marked(doc.defaulted, p, doc.labels));
   const rows = PARTS.map((part) => [partLabel(part), ...FIVE.map((k) => money(doc[part][k]))]);
   // Where even the borderless table does not fit, a list: a terminal would otherwise break its
   // rows, and the figures in them, across lines.
