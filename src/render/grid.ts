@@ -35,19 +35,10 @@ export interface GridOptions {
   stack?: 'columns' | 'rows';
 }
 
-function columnWidths(head: readonly string[], rows: Rows): number[] {
-  return head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-}
-
-/** The width a boxed grid takes: its cells, one space of padding each side, and the borders. */
-function boxedWidth(head: readonly string[], rows: Rows): number {
-  const widths = columnWidths(head, rows);
-  return widths.reduce((sum, w) => sum + w + 2, 0) + widths.length + 1;
-}
-
 /** The least width a grid takes: drawn without borders, each cell and one space after it. */
 export function narrowWidth(head: readonly string[], rows: Rows): number {
-  return columnWidths(head, rows).reduce((sum, w) => sum + w + 1, 0);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  return widths.reduce((sum, w) => sum + w + 1, 0);
 }
 
 /**
@@ -57,7 +48,8 @@ export function narrowWidth(head: readonly string[], rows: Rows): number {
 export function grid(head: readonly string[], rows: Rows, opts: GridOptions): string {
   const { paint, width } = opts;
   if (width > 0 && narrowWidth(head, rows) > width) return list(head, rows, opts);
-  const narrow = width > 0 && boxedWidth(head, rows) > width;
+  // Boxed: a space more of padding per cell, and one border more than there are columns.
+  const narrow = width > 0 && narrowWidth(head, rows) + 2 * head.length + 1 > width;
   const table = new Table({
     head: head.map((h) => paint.bold(h)),
     colAligns: head.map((_, c) => (c === 0 ? 'left' : 'right')),
