@@ -18,10 +18,7 @@ export type PaintRole = 'band' | 'typical' | 'marker' | 'axis' | 'label' | `seri
 /** Colours one run of text by its role; the identity when colour is off. */
 export type Paint = (role: PaintRole, text: string) => string;
 
-export interface Cell {
-  ch: string;
-  role?: PaintRole;
-}
+export type Cell = { ch: string; role?: PaintRole };
 
 export function cellsOf(text: string, role?: PaintRole): Cell[] {
   return Array.from(text, (ch) => (role === undefined ? { ch } : { ch, role }));
@@ -70,10 +67,7 @@ const BAR_GLYPHS = { unicode: '─█▌▐┃◆◀▶', ascii: '-===|*<>' };
 export type Band = Pick<Range, 'low' | 'mid' | 'high'>;
 
 /** The value range a set of bars is drawn against. */
-export interface Scale {
-  min: number;
-  max: number;
-}
+export type Scale = { min: number; max: number };
 
 /**
  * One scale for bars drawn one above another (base, bonus, equity, total), so their lengths can
