@@ -21,6 +21,7 @@ function deltaText(d: Delta | undefined): string {
 }
 
 const rangeText = (r: Range): string => `${moneyK(r.low)}-${moneyK(r.high)}`;
+const typicalAndRange = (r: Range): string[] => [money(r.mid), rangeText(r)];
 
 export function renderCompareReport(doc: CompareDocument, opts: Options): string {
   const { paint, width } = opts;
@@ -74,15 +75,7 @@ export function renderCareerReport(doc: CareerDocument, opts: Options): string {
   const rows = doc.points.map((pt, i) => {
     const changed = i > 0 && doc.points[i - 1]!.level !== pt.level;
     const level = `${pt.level}${changed ? ` ${mark}` : ''}`;
-    const { base, total } = pt;
-    return [
-      String(pt.years),
-      level,
-      money(base.mid),
-      rangeText(base),
-      money(total.mid),
-      rangeText(total),
-    ];
+    return [String(pt.years), level, ...typicalAndRange(pt.base), ...typicalAndRange(pt.total)];
   });
   const head = ['Years', 'Level', 'Base', 'Base range', 'Total', 'Total range'];
   // Too narrow for the ranges (a 40-column terminal): the typical figures alone, and say so.
