@@ -9,7 +9,7 @@ import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { PARTS, partLabel, reportLines, yearsAndLevel } from './text.js';
+import { PARTS, capitalised, reportLines, yearsAndLevel } from './text.js';
 
 type Options = { paint: ChalkInstance; width: number; charset: Charset };
 
@@ -33,7 +33,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Options): string
   const who = yearsAndLevel(s0.profile.years, s0.level, s0.profile.level !== undefined);
   out.plain(`Start: ${who} | ${fields}`, '  ');
   const rows = PARTS.flatMap((p) => [
-    [partLabel(p), ...all.map((s) => money(s[p].mid))],
+    [capitalised(p), ...all.map((s) => money(s[p].mid))],
     ['  range', ...all.map((s) => rangeText(s[p]))],
   ]);
   rows.push(['Total vs start', '', ...rest.map((s) => deltaText(s.delta.total))]);

@@ -1,7 +1,7 @@
 import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
-import { FIVE, PARTS, PERCENTILES_NOTE, localWord, paperNote, partLabel } from './text.js';
+import { FIVE, PARTS, PERCENTILES_NOTE, localWord, paperNote, capitalised } from './text.js';
 import { sourceTag, tagList } from './text.js';
 
 export const esc = (s: string): string => s.replace(/\|/g, '\\|');
@@ -25,7 +25,7 @@ export function renderMarkdown(doc: EstimateDocument): string {
     ...PARTS.map((part) => {
       const b = (c: string) => (part === 'total' ? `**${c}**` : c);
       const cells = FIVE.map((k) => b(money(doc[part][k])));
-      return mdRow(b(partLabel(part)), cells);
+      return mdRow(b(capitalised(part)), cells);
     }),
     '',
     `US dollars a year. ${PERCENTILES_NOTE}`,

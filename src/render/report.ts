@@ -10,7 +10,7 @@ import type { Band, Charset, Paint, PaintRole } from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { FIVE, PARTS, PERCENTILES_NOTE, paperNote, partLabel, reportLines } from './text.js';
+import { FIVE, PARTS, PERCENTILES_NOTE, paperNote, capitalised, reportLines } from './text.js';
 import { sourceTag, tagList, wrap, type ReportLines } from './text.js';
 
 export interface ReportOptions {
@@ -99,12 +99,12 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
     `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
   );
   out.plain(marked(doc.defaulted, p, doc.labels));
-  const rows = PARTS.map((part) => [partLabel(part), ...FIVE.map((k) => money(doc[part][k]))]);
+  const rows = PARTS.map((part) => [capitalised(part), ...FIVE.map((k) => money(doc[part][k]))]);
   // Where even the borderless table does not fit, a list: a terminal would otherwise break its
   // rows, and the figures in them, across lines.
   const head = ['', 'P10', 'P25', 'Typical', 'P75', 'P90'];
   out.lines.push(grid(head, rows, { paint, width, bold: [3], charset, stack: 'rows' }));
-  const bars = PARTS.map((part) => [partLabel(part), doc[part]] as const);
+  const bars = PARTS.map((part) => [capitalised(part), doc[part]] as const);
   out.lines.push(...rangeBars(bars, { paint, width, charset }));
   out.dim(`US dollars a year. ${PERCENTILES_NOTE}`);
   if (doc.paper) out.dim(paperNote(doc));

@@ -7,8 +7,8 @@ import type { Range, SourceRef } from '../model/types.js';
 export const PARTS = ['base', 'bonus', 'equity', 'total'] as const;
 export const FIVE = ['low', 'p25', 'mid', 'p75', 'high'] as const;
 
-/** "Base" for base. */
-export const partLabel = (part: string): string => part.charAt(0).toUpperCase() + part.slice(1);
+/** "Base" for "base". */
+export const capitalised = (part: string): string => part.charAt(0).toUpperCase() + part.slice(1);
 
 /** The note under an estimate whose equity is paper; empty for public stock. */
 export function paperNote(doc: { paper?: { mid: number }; equity: Range }): string {
@@ -88,10 +88,5 @@ export function yearsAndLevel(years: number, level: string, given: boolean): str
 }
 
 /** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */
-export function localWord(id: string): string {
-  if (id.length <= 3) return id.toUpperCase();
-  return id
-    .split('-')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
+export const localWord = (id: string): string =>
+  id.length <= 3 ? id.toUpperCase() : id.split('-').map(capitalised).join(' ');
