@@ -103,26 +103,27 @@ function hanging(head: string, text: string, width: number): string {
 }
 
 /** The year-by-year table of one offer. */
-export function renderOfferYears(
-  doc: OfferDocument,
-  paint: ChalkInstance,
-  width: number,
-  charset: Charset,
-): string {
+function offerYears(doc: OfferDocument, look: OfferReportOptions): string {
   const rows = doc.years.map((y) => [
     yearLabel(y),
-    money(y.base),
-    money(y.bonus),
-    money(y.equity),
-    money(y.signOn),
-    money(y.total),
+    ...[y.base, y.bonus, y.equity, y.signOn, y.total].map(money),
   ]);
   return grid(['Year', 'Base', 'Bonus', 'Stock', 'Sign-on', 'Total'], rows, {
-    paint,
-    width,
-    charset,
+    ...look,
     stack: 'rows',
   });
+}
+
+/** Rows "Year 1" to "Year n", a cell for each column ('-' where it lacks the year). */
+function yearRows<T>(
+  n: number,
+  columns: readonly T[],
+  cell: (c: T, y: number) => string | undefined,
+): string[][] {
+  return Array.from({ length: n }, (_, i) => [
+    `Year ${i + 1}`,
+    ...columns.map((c) => cell(c, i + 1) ?? '-'),
+  ]);
 }
 
 /** The whole report of one offer. */
@@ -134,10 +135,9 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
     paint.bold(wrap(`Offer${doc.label ? ` ${doc.label}` : ''}: ${profileLine(doc)}`, width, '  ')),
   );
   out.push(wrap(vestingLine(doc), width, '  '));
-  const look = { paint, width, charset: opts.charset };
-  out.push(privateYears(doc, look) ?? renderOfferYears(doc, paint, width, opts.charset));
-  out.push(...benefitsSection(doc, look));
-  const sections = equitySections(doc, look);
+  out.push(privateYears(doc, opts) ?? offerYears(doc, opts));
+  out.push(...benefitsSection(doc, opts));
+  const sections = equitySections(doc, opts);
   if (sections.length > 0) out.push(...sections, '');
   out.push(
     `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}`,
@@ -209,14 +209,13 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   // The market this offer is judged against is that of the profile as defaulted.
   const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
   if (defaulted) out.push(paint.yellow(wrap(defaulted, width, '')));
-  if (doc.counter)
-    out.push(...counterSection(doc.counter, { paint, width, charset: opts.charset }));
+  if (doc.counter) out.push(...counterSection(doc.counter, opts));
   if (doc.years.some((y) => y.takeHome)) {
     out.push('');
     out.push(
       renderTakeHomeTable(
         doc.years.map((y) => [`Year ${y.year}`, y.takeHome!] as const),
-        { paint, width, charset: opts.charset },
+        opts,
       ),
     );
   }
@@ -237,16 +236,8 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
     out.push(`    ${wrap(termsLine(o), width, '      ')}`);
   });
   const years = Math.max(...doc.offers.map((o) => o.years.length));
-  const rows: string[][] = [];
-  for (let y = 1; y <= years; y++) {
-    rows.push([
-      `Year ${y}`,
-      ...doc.offers.map((o) => {
-        const row = o.years.find((r) => r.year === y);
-        return row ? money(row.total) : '-';
-      }),
-    ]);
-  }
+  const total = (r?: { total: number }): string | undefined => r && money(r.total);
+  const rows = yearRows(years, doc.offers, (o, y) => total(o.years.find((r) => r.year === y)));
   rows.push(['First year', ...doc.offers.map((o) => money(o.firstYear))]);
   rows.push(['Annualized', ...doc.offers.map((o) => money(o.annualized.total))]);
   const a = about(opts.charset);
@@ -262,32 +253,21 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
       ),
     ),
   );
-  out.push(
-    grid(['', ...labels], rows, { paint, width, bold: [rows.length - 2], charset: opts.charset }),
-  );
+  out.push(grid(['', ...labels], rows, { ...opts, bold: [rows.length - 2] }));
   if (doc.offers.length > 1) {
     const first = labels[0]!;
     const diffs = doc.difference.slice(1);
-    const diffRows: string[][] = [];
-    for (let y = 1; y <= years; y++) {
-      diffRows.push([
-        `Year ${y}`,
-        ...diffs.map((d) => {
-          const row = d.years.find((r) => r.year === y);
-          return row ? signedMoney(row.total) : '-';
-        }),
-      ]);
-    }
+    const diffRows = yearRows(years, diffs, (d, y) => {
+      const row = d.years.find((r) => r.year === y);
+      return row && signedMoney(row.total);
+    });
     diffRows.push(['First year', ...diffs.map((d) => signedMoney(d.firstYear))]);
     diffRows.push(['Annualized', ...diffs.map((d) => signedMoney(d.annualized))]);
     out.push(paint.bold(wrap(`Difference from ${first}`, width, '')));
-    out.push(
-      grid(['', ...diffs.map((d) => d.label)], diffRows, { paint, width, charset: opts.charset }),
-    );
+    out.push(grid(['', ...diffs.map((d) => d.label)], diffRows, opts));
   }
-  const look = { paint, width, charset: opts.charset };
-  out.push(...offersBenefits(doc.offers, labels, look));
-  out.push(...offersCash(doc, labels, look));
+  out.push(...offersBenefits(doc.offers, labels, opts));
+  out.push(...offersCash(doc, labels, opts));
   if (doc.offers.some((o) => o.years.some((y) => y.takeHome))) {
     out.push(...offersNet(doc.offers, labels, years, opts));
   }
@@ -323,16 +303,10 @@ function offersNet(
   });
   const where =
     new Set(places).size === 1 ? places[0]! : labels.map((l, i) => `${l} ${places[i]!}`).join(', ');
-  const rows: string[][] = [];
-  for (let y = 1; y <= years; y++) {
-    rows.push([
-      `Year ${y}`,
-      ...offers.map((o) => {
-        const net = o.years.find((r) => r.year === y)?.takeHome?.net;
-        return net === undefined ? '-' : money(net);
-      }),
-    ]);
-  }
+  const rows = yearRows(years, offers, (o, y) => {
+    const net = o.years.find((r) => r.year === y)?.takeHome?.net;
+    return net === undefined ? undefined : money(net);
+  });
   const out = [
     paint.bold(
       wrap(
@@ -341,7 +315,7 @@ function offersNet(
         '',
       ),
     ),
-    grid(['', ...labels], rows, { paint, width, charset: opts.charset }),
+    grid(['', ...labels], rows, opts),
   ];
   const notes = [...new Set(views.flatMap((v) => v.notes))];
   for (const n of [
