@@ -15,27 +15,13 @@ import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/t
 
 const FIELD = '--data';
 
-/** Every { low, mid, high } of numbers in the market, with its JSON path. */
-function ranges(value: unknown, path: string, out: [string, Record<string, number>][]): void {
-  if (value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => ranges(v, `${path}/${i}`, out));
-    return;
+/** Every value in a market file with its JSON path, parents before children. */
+function nodes(value: unknown, path = '', out: [string, unknown][] = []): [string, unknown][] {
+  out.push([path, value]);
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) nodes(v, `${path}/${k}`, out);
   }
-  const o = value as Record<string, unknown>;
-  if (typeof o.low === 'number' && typeof o.mid === 'number' && typeof o.high === 'number') {
-    out.push([path, o as Record<string, number>]);
-  }
-  for (const [k, v] of Object.entries(o)) ranges(v, `${path}/${k}`, out);
-}
-
-/** Every string in a market file, with its JSON path: each may be printed. */
-function strings(value: unknown, path: string, out: [string, string][]): void {
-  if (typeof value === 'string') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}/${i}`, out));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) strings(v, `${path}/${k}`, out);
-  }
+  return out;
 }
 
 /** What the schema cannot check: throws the first problem as "path: what is wrong". */
@@ -44,38 +30,34 @@ function checkMeaning(m: Market): void {
     throw new Error(`${path}: ${message}`);
   };
   // Labels, quotes and titles reach the terminal: no escape codes or hidden characters in them.
-  const texts: [string, string][] = [];
-  strings(m, '', texts);
-  for (const [path, text] of texts) {
-    const hidden = hiddenCharacter(text);
-    if (hidden) fail(path, `'${clip(text)}': ${hidden}, which the file's text may not hold`);
+  const all = nodes(m);
+  for (const [path, text] of all) {
+    const hidden = typeof text === 'string' ? hiddenCharacter(text) : undefined;
+    if (hidden)
+      fail(path, `'${clip(text as string)}': ${hidden}, which the file's text may not hold`);
   }
-  const found: [string, Record<string, number>][] = [];
-  ranges(m, '', found);
-  for (const [path, r] of found) {
-    if (!(r.low! <= r.mid! && r.mid! <= r.high!)) {
+  for (const [path, r] of all as [string, Record<string, number>][]) {
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) continue;
+    if (typeof r.low !== 'number' || typeof r.mid !== 'number' || typeof r.high !== 'number')
+      continue;
+    if (!(r.low <= r.mid && r.mid <= r.high))
       fail(
         path,
         `low ${r.low}, mid ${r.mid}, high ${r.high} are not in order (low <= mid <= high)`,
       );
-    }
   }
-  const increasing = (path: string, xs: readonly number[], what: string): void => {
-    xs.forEach((x, i) => {
-      if (i > 0 && !(x > xs[i - 1]!))
-        fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
-    });
-  };
   increasing(
     '/experience/position/anchors',
     m.experience.position.anchors.map((a) => a.years),
     'years',
+    fail,
   );
   m.experience.curves.forEach((c, i) => {
     increasing(
       `/experience/curves/${i}/bands`,
       c.bands.map((b) => b.anchorYears),
       'anchorYears',
+      fail,
     );
     c.bands.forEach((b, j) => {
       if (b.base[0] > b.base[1])

@@ -1,13 +1,4 @@
-import type {
-  Level,
-  LevelEntry,
-  Market,
-  MixAtLevel,
-  PayMixKind,
-  Range,
-  SpreadTable,
-  Widths,
-} from './types.js';
+import type { Level, Market, MixAtLevel, PayMixKind, Range, SpreadTable, Widths } from './types.js';
 import { LEVELS } from './types.js';
 
 // The ladder (docs/methodology.md): a profile sits at a position on it, 0 = entry ... 4 =
@@ -51,7 +42,7 @@ function between(s: number): { lo: number; hi: number; t: number } {
 }
 
 /** The level entries of the market in ladder order (a market file may list them in any order). */
-function entry(market: Market, index: number): LevelEntry {
+function entry(market: Market, index: number): Market['levels']['list'][number] {
   const id = LEVELS[index];
   const found = market.levels.list.find((l) => l.id === id);
   if (found === undefined) throw new Error(`market data: no level '${String(id)}'`);
