@@ -2,7 +2,7 @@
 // schemas/career.schema.json): estimates of several profiles, each exactly what a single estimate
 // of that profile gives, and their differences. Built once; renderers read only these.
 import { SCHEMA_VERSION } from './estimate.js';
-
+import { rangesOf } from '../model/estimate.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type {
   Change,
@@ -76,11 +76,7 @@ export function toCompareDocument(
         changes: changes.map((c) => c.text),
         profile: e.profile,
         labels: e.labels,
-        level: e.level,
-        base: e.base,
-        bonus: e.bonus,
-        equity: e.equity,
-        total: e.total,
+        ...rangesOf(e),
         delta: {
           base: delta(e.base.mid, f.base.mid),
           bonus: delta(e.bonus.mid, f.bonus.mid),
@@ -126,14 +122,10 @@ export interface CareerDocument extends CareerLine {
   scenarios?: CareerLine[];
 }
 
-export function careerPoint(e: Estimate, takeHome?: TakeHomeView): CareerPoint {
+function careerPoint(e: Estimate, takeHome?: TakeHomeView): CareerPoint {
   const point: CareerPoint = {
     years: e.profile.years,
-    level: e.level,
-    base: e.base,
-    bonus: e.bonus,
-    equity: e.equity,
-    total: e.total,
+    ...rangesOf(e),
   };
   if (e.paper) point.paper = e.paper;
   if (takeHome) point.takeHome = takeHome;

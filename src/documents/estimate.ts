@@ -1,6 +1,6 @@
 import type { TakeHomeView } from '../model/take-home.js';
-import type { Price } from '../model/estimate.js';
-import type { Estimate, ProfileField } from '../model/types.js';
+import { rangesOf, type Price } from '../model/estimate.js';
+import type { Estimate, Figures, Profile, ProfileField } from '../model/types.js';
 
 /**
  * The version of every JSON document the CLI prints (`--json`, batch records). It changes only
@@ -37,11 +37,7 @@ export function toDocument(
     profile: estimate.profile,
     labels: estimate.labels,
     defaulted: [...defaulted],
-    level: estimate.level,
-    base: estimate.base,
-    bonus: estimate.bonus,
-    equity: estimate.equity,
-    total: estimate.total,
+    ...rangesOf(estimate),
     factors: estimate.factors,
     sources: estimate.sources,
     guides: estimate.guides,
@@ -52,16 +48,11 @@ export function toDocument(
 }
 
 /** One compact batch record (schemas/batch-record.schema.json): the numbers an analyst uses. */
-export interface BatchRecord {
+export interface BatchRecord extends Omit<Figures, 'paper'> {
   schemaVersion: typeof SCHEMA_VERSION;
   line: number;
-  profile: Estimate['profile'];
+  profile: Profile;
   defaulted: ProfileField[];
-  level: Estimate['level'];
-  base: Estimate['base'];
-  bonus: Estimate['bonus'];
-  equity: Estimate['equity'];
-  total: Estimate['total'];
 }
 
 export function toBatchRecord(
@@ -74,11 +65,7 @@ export function toBatchRecord(
     line,
     profile: estimate.profile,
     defaulted: [...defaulted],
-    level: estimate.level,
-    base: estimate.base,
-    bonus: estimate.bonus,
-    equity: estimate.equity,
-    total: estimate.total,
+    ...rangesOf(estimate),
   };
 }
 

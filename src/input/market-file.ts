@@ -15,6 +15,8 @@ import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/t
 
 const FIELD = '--data';
 
+type Fail = (path: string, message: string) => never;
+
 /** Every value in a market file with its JSON path, parents before children. */
 function nodes(value: unknown, path = '', out: [string, unknown][] = []): [string, unknown][] {
   out.push([path, value]);
@@ -24,28 +26,29 @@ function nodes(value: unknown, path = '', out: [string, unknown][] = []): [strin
   return out;
 }
 
-/** What the schema cannot check: throws the first problem as "path: what is wrong". */
-function checkMeaning(m: Market): void {
-  const fail = (path: string, message: string): never => {
-    throw new Error(`${path}: ${message}`);
-  };
-  // Labels, quotes and titles reach the terminal: no escape codes or hidden characters in them.
+/** Texts reach the terminal: no escape codes or hidden characters; every { low, mid, high } in order. */
+function checkNodes(m: Market, fail: Fail): void {
   const all = nodes(m);
   for (const [path, text] of all) {
     const hidden = typeof text === 'string' ? hiddenCharacter(text) : undefined;
     if (hidden)
       fail(path, `'${clip(text as string)}': ${hidden}, which the file's text may not hold`);
   }
-  for (const [path, r] of all as [string, Record<string, number>][]) {
+  for (const [path, r] of all as [string, Record<string, unknown>][]) {
     if (r === null || typeof r !== 'object' || Array.isArray(r)) continue;
-    if (typeof r.low !== 'number' || typeof r.mid !== 'number' || typeof r.high !== 'number')
-      continue;
-    if (!(r.low <= r.mid && r.mid <= r.high))
-      fail(
-        path,
-        `low ${r.low}, mid ${r.mid}, high ${r.high} are not in order (low <= mid <= high)`,
-      );
+    const { low, mid, high } = r;
+    if (typeof low !== 'number' || typeof mid !== 'number' || typeof high !== 'number') continue;
+    if (!(low <= mid && mid <= high))
+      fail(path, `low ${low}, mid ${mid}, high ${high} are not in order (low <= mid <= high)`);
   }
+}
+
+/** What the schema cannot check: throws the first problem as "path: what is wrong". */
+function checkMeaning(m: Market): void {
+  const fail: Fail = (path, message) => {
+    throw new Error(`${path}: ${message}`);
+  };
+  checkNodes(m, fail);
   increasing(
     '/experience/position/anchors',
     m.experience.position.anchors.map((a) => a.years),
@@ -183,7 +186,7 @@ function largest(values: Iterable<[number, string]>): [number, string] {
 }
 
 /** The level ladder: each level once, bases going up, the years that imply levels going up. */
-function checkLadder(m: Market, fail: (path: string, message: string) => never): void {
+function checkLadder(m: Market, fail: Fail): void {
   const list = m.levels.list;
   LEVELS.forEach((id, i) => {
     if (list[i]?.id !== id)
@@ -199,12 +202,7 @@ function checkLadder(m: Market, fail: (path: string, message: string) => never):
   increasing('/levels/list', implied, 'fromYears', fail);
 }
 
-function increasing(
-  path: string,
-  xs: readonly number[],
-  what: string,
-  fail: (path: string, message: string) => never,
-): void {
+function increasing(path: string, xs: readonly number[], what: string, fail: Fail): void {
   xs.forEach((x, i) => {
     if (i > 0 && !(x > xs[i - 1]!))
       fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
@@ -220,7 +218,7 @@ function increasing(
  * largest location spread, and a part at most base x that share (or 1) x the largest P90 ratio
  * of any part to that power.
  */
-function checkLargest(m: Market, fail: (path: string, message: string) => never): void {
+function checkLargest(m: Market, fail: Fail): void {
   const national = largest(m.levels.list.map((l, i) => [l.base, `/levels/list/${i}/base`]));
   const city = largest(m.locations.map((l, i) => [l.multiplier, `/locations/${i}/multiplier`]));
   const spread = Math.max(1, ...m.locations.map((l) => l.spread ?? 1));

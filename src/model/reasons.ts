@@ -187,20 +187,12 @@ export function reasonsOf(
   }
   // Rounding: the base steps end exactly at the rounded typical base.
   factors[factors.length - 1]!.effect += figures.base.mid - shown;
-  const { bonus, equity } = mixReasons(market, parts);
-  factors.push({
-    id: 'bonus',
-    label: bonus.label,
-    effect: figures.bonus.mid,
-    sources: bonus.sources,
-  });
-  factors.push({
-    id: 'equity',
-    label: equity.label,
-    effect: figures.equity.mid,
-    sources: equity.sources,
-  });
-  mask |= bonus.mask | equity.mask;
+  const mix = mixReasons(market, parts);
+  for (const id of ['bonus', 'equity'] as const) {
+    const r = mix[id];
+    factors.push({ id, label: r.label, effect: figures[id].mid, sources: r.sources });
+    mask |= r.mask;
+  }
   // The market's sources that the reasons cite, and those always named, in the market's order.
   const { refs, cited } = parts.prepared;
   let sources = cited.get(mask);
