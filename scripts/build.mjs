@@ -60,6 +60,17 @@ const common = {
       },
     },
     {
+      // string-width (through cli-table3) replaces emoji with two columns using emoji-regex, a
+      // 10 kB pattern: Node's own Unicode property for emoji sequences says the same.
+      name: 'emoji',
+      setup(b) {
+        b.onResolve({ filter: /^emoji-regex$/ }, () => ({ path: 'emoji', namespace: 'emoji' }));
+        b.onLoad({ filter: /.*/, namespace: 'emoji' }, () => ({
+          contents: 'module.exports = () => /\\p{RGI_Emoji}/gv;',
+        }));
+      },
+    },
+    {
       // package.json is imported for its version: bundle that alone, not the whole manifest.
       name: 'version',
       setup(b) {
