@@ -59,7 +59,7 @@ function known<T>(
   list: readonly { id: string }[],
   id: unknown,
   field: keyof Profile,
-  what: string,
+  what: string = field,
 ): T {
   const found = map.get(id);
   if (found !== undefined) return found;
@@ -150,15 +150,9 @@ export function partsOf(profile: Profile, market: Market): Parts {
     );
   }
   const catalog = prepared(market);
-  const location = known(catalog.locations, market.locations, profile.city, 'city', 'city');
-  const industry = known(
-    catalog.industries,
-    market.industries,
-    profile.industry,
-    'industry',
-    'industry',
-  );
-  const degree = known(catalog.degrees, market.degrees.list, profile.degree, 'degree', 'degree');
+  const location = known(catalog.locations, market.locations, profile.city, 'city');
+  const industry = known(catalog.industries, market.industries, profile.industry, 'industry');
+  const degree = known(catalog.degrees, market.degrees.list, profile.degree, 'degree');
   const skills = skillsOf(profile, market, catalog);
   const kind = market.payMix.kinds[industry.payMix];
   if (kind === undefined || !Object.hasOwn(market.payMix.kinds, industry.payMix)) {
