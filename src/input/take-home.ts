@@ -11,9 +11,9 @@ import { clip, wholeNumber } from './numbers.js';
 /** A state as typed (`ca`, ` NY `, `new york`, `none`): its code, or `none` for federal only. */
 export function parseState(text: string, field: string): string {
   const typed = text.trim();
-  if (typed.toLowerCase() === 'none') return 'none';
-  const codes = stateCodes();
   const code = typed.toUpperCase();
+  const codes = stateCodes();
+  if (code === 'NONE') return 'none';
   if (codes.includes(code)) return code;
   const byName = new Map(stateList().map((s) => [s.name.toLowerCase(), s.code]));
   const name = typed.toLowerCase().replace(/\s+/g, ' ');
@@ -29,10 +29,9 @@ export function parseState(text: string, field: string): string {
 /** A locality as typed: an id some state has (lower case), or `none`. */
 export function parseLocality(text: string, field: string): string {
   const id = text.trim().toLowerCase();
-  if (id === 'none') return id;
-  const index = localityIndex();
-  if (index.has(id)) return id;
-  const hint = didYouMean(id, [...index.keys(), 'none']);
+  const ids = [...localityIndex().keys(), 'none'];
+  if (ids.includes(id)) return id;
+  const hint = didYouMean(id, ids);
   throw new InputError(
     `unknown locality '${clip(text.trim())}' for ${field}${hint ? ` (did you mean '${hint}'?)` : ''}; see: ml-salary list localities`,
     field,
@@ -42,46 +41,28 @@ export function parseLocality(text: string, field: string): string {
 /** An age as typed: a whole number of years, 14-120. */
 export function parseAge(text: string, field: string): number {
   const age = wholeNumber(text);
-  if (age === undefined || age < 14 || age > 120)
-    throw new InputError(
-      `${field} '${clip(text.trim())}' is not an age: a whole number of years from 14 to 120`,
-      field,
-    );
-  return age;
+  if (age !== undefined && age >= 14 && age <= 120) return age;
+  throw new InputError(
+    `${field} '${clip(text.trim())}' is not an age: a whole number of years from 14 to 120`,
+    field,
+  );
 }
 
+type Given = { filing?: Filing; hsaFamily?: boolean } & Partial<Record<Text, string>>;
+type Text = 'state' | 'locality' | 'pretax' | 'hsa' | 'age' | 'itemized';
+
 /** The take-home request from its flags' text; `names` are the flags' names for messages. */
-export function parseTakeHome(
-  given: {
-    filing?: Filing;
-    state?: string;
-    locality?: string;
-    pretax?: string;
-    hsa?: string;
-    hsaFamily?: boolean;
-    age?: string;
-    itemized?: string;
-  },
-  names: {
-    state: string;
-    locality: string;
-    pretax: string;
-    hsa: string;
-    age: string;
-    itemized: string;
-  },
-): TakeHomeRequest {
-  const money = (text: string | undefined, field: string): number =>
-    text === undefined ? 0 : parseAmount(text, field);
+export function parseTakeHome(given: Given, names: Record<Text, string>): TakeHomeRequest {
+  const read = <T>(key: Text, parse: (text: string, field: string) => T): T | undefined =>
+    given[key] === undefined ? undefined : parse(given[key], names[key]);
   return {
     filing: given.filing ?? 'single',
-    state: given.state === undefined ? undefined : parseState(given.state, names.state),
-    locality:
-      given.locality === undefined ? undefined : parseLocality(given.locality, names.locality),
-    pretax: money(given.pretax, names.pretax),
-    hsa: money(given.hsa, names.hsa),
+    state: read('state', parseState),
+    locality: read('locality', parseLocality),
+    pretax: read('pretax', parseAmount) ?? 0,
+    hsa: read('hsa', parseAmount) ?? 0,
     hsaFamily: given.hsaFamily === true,
-    age: given.age === undefined ? undefined : parseAge(given.age, names.age),
-    itemized: money(given.itemized, names.itemized),
+    age: read('age', parseAge),
+    itemized: read('itemized', parseAmount) ?? 0,
   };
 }

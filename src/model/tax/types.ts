@@ -1,85 +1,74 @@
-// The shapes of the tax tables (data/tax-2026.json, data/tax-states-2026.json) and of a
-// take-home result. The tables carry every figure with its source and year; the model reads
-// them and writes nothing of its own.
+// The shapes of the tax tables (data/tax-2026.json, data/tax-states-2026.json; docs/take-home.md
+// says what each field means) and of a take-home result.
 
 export type Filing = 'single' | 'married';
-
-/** Figures for each filing status. */
 export type ByFiling<T> = Record<Filing, T>;
-
 /** [single, married]. */
 export type Pair = readonly [number, number];
-
-/** A rate that applies to income over `over`, up to the next bracket's `over`. */
+/** One figure for both filing statuses, or a [single, married] pair. */
+export type Num = number | Pair;
+/** A rate on income over `over`, up to the next bracket's `over`. */
 export type Bracket = readonly [over: number, rate: number];
-
-/** Brackets for both filing statuses, or one list for both. */
 export type Rates = readonly Bracket[] | ByFiling<readonly Bracket[]>;
-
-/** A table row: `value` applies above `over` (null: from the first dollar). */
+/** `value` from `over` on (null: from the first dollar). */
 export type Row = readonly [over: number | null, value: number];
+/** Rows by filing status; `right`: a row applies strictly above its `over`. */
+export type Lookup = ByFiling<readonly Row[]> & { right?: boolean };
 
-/** A table by filing status; `right`: a row applies strictly above its `over`, else at it. */
-export interface Lookup extends ByFiling<readonly Row[]> {
-  right?: boolean;
-}
-
-/** What every group of figures carries: where it comes from and its tax year. */
+/** What every group of figures carries: its source and tax year, whether it is settled. */
 export interface Sourced {
   src: string;
   year: number;
-  /** The figure is not settled (another year's figure, a rate not yet confirmed). */
   uncertain?: boolean;
   note?: string;
-  /** How the figure was verified. */
-  checked?: string;
 }
 
-// ---- federal (data/tax-2026.json) ----
+/**
+ * A cut by income: n = (income - start) / step (whole steps: `round`), cut n x `cut`, or
+ * the brackets `rates` on income; with `share`, that share of the amount (at most `most`), then
+ * rounded down `to` a multiple; the amount kept at least `min`, and none above `upTo`.
+ */
+export type Phase = Partial<Record<'start' | 'step' | 'cut' | 'min' | 'upTo', Num>> & {
+  rates?: Rates;
+  round?: 'ceil' | 'floor';
+  share?: boolean;
+  most?: number;
+  to?: number;
+};
+
+export interface Credit {
+  label: string;
+  /** A person's amount (x 1 or 2), or [single, married]; cut by `phase`. */
+  each?: Num;
+  phase?: Phase;
+  /** An amount by federal AGI (a person's, with `perPerson`). */
+  byAgi?: Lookup;
+  perPerson?: boolean;
+  /** A cut of the tax by brackets on the state's taxable income, up to `taxableUpTo`. */
+  rates?: Rates;
+  taxableUpTo?: number;
+}
+
+/** Sourced figures: the numbers `K` (or other values `T`). */
+type Figures<K extends string, T = number> = Sourced & Record<K, T>;
 
 export interface FederalTables {
-  incomeTax: Sourced & {
-    label: string;
+  incomeTax: Figures<'label', string> & {
     brackets: ByFiling<readonly Bracket[]>;
     standardDeduction: Pair;
   };
-  /** The state and local tax deduction: capped, the cap phased down above an income. */
-  salt: Sourced & { cap: number; phaseDownOver: number; phaseDownRate: number; floor: number };
-  /** Itemised deductions cut by `rate` x the lesser of them and income over the top bracket. */
-  itemizedLimit: Sourced & { rate: number };
-  saversCredit: Sourced & { rates: Lookup; maxContribution: number };
-  eitc: Sourced & {
-    max: number;
-    phaseInRate: number;
-    phaseOutStart: Pair;
-    phaseOutRate: number;
-    ages: Pair;
-  };
-  socialSecurity: Sourced & { label: string; rate: number; wageBase: number };
-  medicare: Sourced & { label: string; rate: number };
-  additionalMedicare: Sourced & { label: string; rate: number; threshold: Pair };
-  /** The flat withholding rate on supplemental wages (bonuses, RSU vests): notes only. */
-  supplementalWithholding?: Sourced & {
-    rate: number;
-    mandatoryRateOver: number;
-    mandatoryRate: number;
-  };
+  salt: Figures<'cap' | 'phaseDownOver' | 'phaseDownRate' | 'floor'>;
+  itemizedLimit: Figures<'rate'>;
+  saversCredit: Figures<'maxContribution'> & { rates: Lookup };
+  eitc: Figures<'max' | 'phaseInRate' | 'phaseOutRate'> & Record<'phaseOutStart' | 'ages', Pair>;
+  socialSecurity: Figures<'rate' | 'wageBase'> & { label: string };
+  medicare: Figures<'rate'> & { label: string };
+  additionalMedicare: Figures<'rate'> & { label: string; threshold: Pair };
+  /** The flat withholding rate on supplemental wages: notes only. */
+  supplementalWithholding?: Figures<'rate'>;
 }
 
-/** 2026 contribution limits. */
-export interface Limits extends Sourced {
-  k401: number;
-  /** Extra deferrals at ages 50+ and (instead) 60-63. */
-  catchUp50: number;
-  catchUp60to63: number;
-  /** Above these prior-year FICA wages, catch-up deferrals must be Roth (after tax). */
-  rothCatchUpOver: number;
-  hsaSelf: number;
-  hsaFamily: number;
-  hsaCatchUp55: number;
-}
-
-/** Where a market location is taxed: its state, default locality, and other states allowed. */
+/** Where a market location is taxed: its state, default locality, other states allowed. */
 export interface Place {
   state: string;
   local?: string;
@@ -89,140 +78,87 @@ export interface Place {
 /** The shape of data/tax-2026.json. */
 export interface FederalFile {
   taxYear: number;
-  about?: string;
   federal: FederalTables;
-  limits: Limits;
-  noWageIncomeTax: Sourced & { states: readonly string[] };
-  /** Market location id to its jurisdiction; null where there is none fixed (remote, other US). */
+  limits: Figures<'k401' | 'catchUp50' | 'catchUp60to63' | 'rothCatchUpOver'> &
+    Record<'hsaSelf' | 'hsaFamily' | 'hsaCatchUp55', number>;
+  noWageIncomeTax: Figures<'states', readonly string[]>;
+  /** Market location id to its jurisdiction; null where none is fixed (remote, us). */
   places: Record<string, Place | null>;
 }
 
-// ---- states (data/tax-states-2026.json) ----
-
-interface Phase {
-  start: number | Pair;
-  step: number;
-  cut: number;
-}
-
-interface Fade {
-  start: Pair;
-  width: Pair;
-  /** Round the reduction down to a multiple of this. */
-  round?: number;
-}
-
-export interface Credit {
-  label: string;
-  /** Per person (1 single, 2 married). */
-  each?: number;
-  /** `each` cut by `cut` per started `step` of federal AGI over `start`. */
-  steps?: Phase;
-  /** None above this federal AGI. */
-  upTo?: Pair;
-  /** An amount by federal AGI. */
-  byAgi?: ByFiling<readonly Row[]>;
-  right?: boolean;
-  perPerson?: boolean;
-}
-
-export interface StateIncomeTax extends Sourced {
-  none?: boolean;
-  /** `agi` federal AGI (default); `fti` federal taxable income; `pay` wages less HSA. */
-  base?: 'agi' | 'fti' | 'pay';
-  /** HSA contributions are taxed (not excluded). */
-  hsa?: boolean;
-  rates?: Rates;
-  flat?: number;
-  /** [over, rate on all taxable income, less] (Arkansas). */
-  table?: readonly (readonly [number, number, number])[];
-  std?: Pair | 'federal';
-  stdLabel?: string;
-  stdSteps?: { start: number; step: number; cut: Pair; min: Pair };
-  stdFade?: Fade;
-  stdShare?: Phase;
-  stdCut?: ByFiling<readonly Bracket[]>;
-  stdMN?: {
-    low: number;
-    high: number;
-    lowRate: number;
-    highRate: number;
-    most: number;
-    over: number;
+/**
+ * A state's income tax: `none`; `base` federal AGI (default), `fti` federal taxable income or
+ * `pay` wages less HSA (`hsa`: HSA contributions taxed); `rates`, a `flat` rate or a `table` of
+ * [over, rate on all taxable income, less]; `std` and its `stdPhase`, `dedPhase` (a cut of the
+ * deduction taken), `itemize`; `exempt` a person's, [single, married] or by AGI, and its
+ * `exemptPhase`; `fedTax` deductible; `fica` deductible up to this a person; `addBack` and
+ * `saltBack` (Colorado); `zeroBelow` taxable income and `zeroUpTo` income taxed nothing; the
+ * `minimum` (Vermont); `surtax`; `recapture` (New York); `addOns` and `creditRate`
+ * (Connecticut); `credits`, `utCredit` (Utah), `extra`, then the refundable `refunds`;
+ * `lowIncome`: below about this income, low-income rules left out may apply.
+ */
+export type StateIncomeTax = Sourced &
+  Partial<Record<'none' | 'hsa' | 'saltBack', boolean>> &
+  Partial<Record<'flat' | 'fica' | 'zeroBelow' | 'lowIncome', number>> &
+  Partial<Record<'stdPhase' | 'dedPhase' | 'exemptPhase', Phase>> &
+  Partial<Record<'credits' | 'refunds', readonly Credit[]>> & {
+    base?: 'fti' | 'pay';
+    rates?: Rates;
+    table?: readonly (readonly [number, number, number])[];
+    std?: Pair | 'federal';
+    stdLabel?: string;
+    itemize?: 'free' | 'federal' | 'federal-only' | 'federal-salt';
+    exempt?: Num | Lookup;
+    fedTax?: 'full' | { share: readonly Row[]; cap: Pair } | { capByAgi: Lookup };
+    addBack?: { over: number; keep: Pair };
+    zeroUpTo?: Pair;
+    minimum?: { over: number; rate: number };
+    surtax?: Sourced & { label: string; rate: number; over: Num };
+    recapture?: Sourced & { label: string; startAgi: number; phaseIn: number };
+    addOns?: readonly ({ label: string } & Record<'start' | 'step' | 'amount' | 'max', Pair>)[];
+    creditRate?: Lookup;
+    utCredit?: { rate: number; less: number; over: Pair };
+    extra?: { label: string; amount: number };
   };
-  itemize?: 'free' | 'federal' | 'federal-only' | 'federal-salt';
-  exempt?: Pair | { each: number };
-  exemptSteps?: Phase;
-  exemptFade?: Fade;
-  exemptShare?: Phase;
-  exemptByAgi?: Lookup;
-  exemptUpTo?: Pair;
-  exemptLow?: { each: number; upTo: Pair; start: Pair; rate: Pair };
-  fedTax?: 'full' | { share: readonly Row[]; cap: Pair } | { capByAgi: ByFiling<readonly Row[]> };
-  /** Social Security and Medicare paid, deductible up to this a person (Massachusetts). */
-  fica?: number;
-  addBack?: { over: number; keep: Pair };
-  saltBack?: boolean;
-  zeroBelow?: number;
-  zeroUpTo?: Pair;
-  minimum?: { over: number; rate: number };
-  surtax?: Sourced & { label: string; rate: number; over: number | Pair };
-  recapture?: Sourced & { label: string; startAgi: number; phaseIn: number };
-  addOns?: readonly { label: string; start: Pair; step: Pair; amount: Pair; max: Pair }[];
-  creditRate?: ByFiling<readonly Row[]>;
-  credits?: readonly Credit[];
-  utCredit?: { rate: number; less: number; over: Pair };
-  extra?: { label: string; amount: number };
-  refunds?: readonly Credit[];
-  /** Below about this state income, low-income rules the model leaves out may apply. */
-  lowIncome?: number;
-}
 
 export interface Premium extends Sourced {
   id: string;
   label: string;
   rate: number;
-  /** The employee's part of `rate`; 1 when absent. */
+  /** The employee's part of `rate`. */
   share?: number;
   /** Wages taxed up to this; `ss`: the Social Security wage base. */
   cap?: number | 'ss';
-  /** At most this a year. */
   max?: number;
-  /** `gross` wages, `fica` wages less HSA, `taxable` wages less 401(k) and HSA. */
+  /** `gross` wages (default), `fica` less HSA, `taxable` less 401(k) and HSA. */
   base?: 'gross' | 'fica' | 'taxable';
-  /** Deductible as a state income tax on the federal return; true when absent. */
+  /** Deductible as a state tax on the federal return (default). */
   salt?: boolean;
 }
 
-export interface LocalPart extends Sourced {
-  id: string;
-  label: string;
-  /** `pay` wages less HSA (401(k) deferrals taxed); `state-taxable` the state's taxable income. */
-  base?: 'pay' | 'state-taxable';
-  rate?: number;
-  /** An exemption per person off the base. */
-  each?: number;
-  rates?: Rates;
-  rateByIncome?: Lookup;
-  /** A share of the state's income tax (Yonkers). */
-  share?: number;
-  fixed?: number;
-  monthly?: number;
-  minWages?: number;
-  minMonthly?: number;
-  credits?: readonly (Credit & { amount?: Pair; taxableUpTo?: number; rates?: Rates })[];
-}
+/**
+ * A local tax: on `base` wages less HSA (default `pay`) less `each` a person, or the state's
+ * taxable income; at a `rate`, `rates` or one rate by income, or a `share` of the state's tax,
+ * `fixed` a year (from `minWages`) or `monthly` (from `minMonthly` a month); its credits.
+ */
+export type LocalPart = Sourced &
+  Partial<
+    Record<'rate' | 'each' | 'share' | 'fixed' | 'monthly' | 'minWages' | 'minMonthly', number>
+  > &
+  Partial<Record<'credits' | 'refunds', readonly Credit[]>> & {
+    id: string;
+    label: string;
+    base?: 'pay' | 'state-taxable';
+    rates?: Rates;
+    rateByIncome?: Lookup;
+  };
 
 export interface Locality {
   name: string;
   /** A part, or the id of one in the state's `localParts`. */
   parts: readonly (LocalPart | string)[];
-}
-
-export interface Counties extends Sourced {
-  default: string;
-  names?: Record<string, string>;
-  rates: Record<string, number>;
+  /** One of the state's counties (made from `counties` by taxTables). */
+  county?: boolean;
 }
 
 export interface StateTables {
@@ -232,23 +168,29 @@ export interface StateTables {
   locals?: Record<string, Locality>;
   localParts?: Record<string, LocalPart>;
   /** A county tax every resident pays, on the state's taxable income (Maryland, Indiana). */
-  counties?: Counties;
+  counties?: Sourced & {
+    default: string;
+    names?: Record<string, string>;
+    rates: Record<string, number>;
+  };
   notes: readonly string[];
   /** A note for when no locality is named. */
   noLocal?: string;
 }
 
 export interface StatesFile {
-  about?: string;
   states: Record<string, StateTables>;
 }
 
-/** Both tables, as the model takes them. */
 export interface TaxTables extends FederalFile {
   states: Record<string, StateTables>;
 }
 
-// ---- results ----
+/** The wages and choices the taxes are worked from (`other`: other itemised deductions). */
+export type Earner = { filing: Filing } & Record<
+  'gross' | 'pretax' | 'hsa' | 'age' | 'other',
+  number
+>;
 
 export interface TaxLine {
   id: string;
@@ -257,18 +199,9 @@ export interface TaxLine {
   amount: number;
   source: string;
   year: number;
-  /** The rate basis in words a user can check. */
+  /** How it is worked out, in words a user can check. */
   basis: string;
   uncertain?: boolean;
-}
-
-/** Which federal deduction was used and why. */
-export interface DeductionChoice {
-  used: 'standard' | 'itemized';
-  standard: number;
-  /** Itemised deductions as allowed (state and local taxes capped, the high-income cut). */
-  itemized: number;
-  why: string;
 }
 
 export interface TakeHome {
@@ -278,32 +211,26 @@ export interface TakeHome {
   state: string;
   local: string | null;
   gross: number;
-  /** 401(k)-type deferrals. */
   pretax: number;
-  /** HSA contributions through payroll. */
   hsa: number;
-  deduction: DeductionChoice;
+  deduction: { used: 'standard' | 'itemized'; standard: number; itemized: number; why: string };
   taxes: TaxLine[];
-  /** gross - pretax - hsa - the sum of the tax lines. */
+  /** gross - pretax - hsa - the tax lines. */
   net: number;
-  /** The sum of the tax lines over gross; 0 for no gross. */
   effectiveRate: number;
   notes: string[];
 }
 
-export interface TakeHomeOptions {
+/**
+ * What takeHome() is asked: `pretax` 401(k)-type deferrals (off income tax wages, not payroll
+ * taxes), `hsa` contributions through payroll (off both), `age` (40 when not given), `itemized`
+ * deductions other than state and local taxes.
+ */
+export type TakeHomeOptions = Partial<Record<'pretax' | 'hsa' | 'age' | 'itemized', number>> & {
   filing: Filing;
-  /** A state code, or `none` for federal only. */
+  /** A state code the tables hold, or `none` (checked at the edge). */
   state: string;
   /** A locality of the state, or null for none; undefined for the state's default. */
   local?: string | null;
-  /** 401(k)-type deferrals: off income tax wages, not payroll taxes. */
-  pretax?: number;
-  /** HSA contributions through payroll: off income tax and payroll tax wages. */
-  hsa?: number;
   hsaCoverage?: 'self' | 'family';
-  /** For the catch-up limits; 40 when not given. */
-  age?: number;
-  /** Other itemised deductions (mortgage interest, charity), not state and local taxes. */
-  itemized?: number;
-}
+};
