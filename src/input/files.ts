@@ -23,18 +23,15 @@ export interface Source {
 /** Why a file could not be read, in the words every "cannot read ..." message uses. */
 export function fsReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  const known = code === undefined ? undefined : FS_REASONS.get(code);
+  return known ?? (error instanceof Error ? error.message : String(error));
 }
+const FS_REASONS = new Map([
+  ['ENOENT', 'no such file'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['EISDIR', 'it is a directory, not a file'],
+]);
 
 /** Open for reading without waiting for a FIFO's writer (see openSource). */
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;

@@ -3,12 +3,12 @@
 // "ICT4"). A bare title that two companies give different levels ("L5": Google senior, Amazon
 // mid) is refused with both readings.
 import { InputError } from '../errors.js';
-import { foldName, lookup, oddCharacter, resolveName } from './names.js';
+import { lookup, matchKey, oddCharacter, resolveName } from './names.js';
 import { clip } from './numbers.js';
 import type { Level, Market, TitleMap } from '../model/types.js';
 
 /** What titles are matched on: folded, without spaces ('SDE II' and 'sde-ii' are 'sdeii'). */
-const key = (text: string): string => foldName(text).replace(/ /g, '');
+const key = matchKey;
 
 /** The level a company gives this title (folded), if it has the title. */
 function titleLevel(map: TitleMap, folded: string): Level | undefined {

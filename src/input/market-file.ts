@@ -9,7 +9,7 @@ import { MAX_FIGURE, money } from '../model/format.js';
 import { deepFreeze } from '../model/freeze.js';
 import marketSchema from '../../schemas/market.schema.json' with { type: 'json' };
 import { schemaProblem, type Schema } from './schema.js';
-import { foldName, hiddenCharacter } from './names.js';
+import { hiddenCharacter, matchKey, nameMap } from './names.js';
 import { clip } from './numbers.js';
 import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/types.js';
 
@@ -115,17 +115,9 @@ function checkMeaning(m: Market): void {
         fail(`/${path}/${i}/id`, `the id '${clip(e.id)}' is also the id of /${path}/${first}`);
       firstWith.set(e.id, i);
     });
-    const names = new Map<string, string>();
-    list.forEach((e, i) => {
-      for (const name of [e.id, e.label, ...e.aliases]) {
-        const key = foldName(name).replace(/ /g, '');
-        const taken = names.get(key);
-        if (taken !== undefined && taken !== e.id) {
-          fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${e.id}'`);
-        }
-        names.set(key, e.id);
-      }
-    });
+    nameMap(list, (name, taken, id, i) =>
+      fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${id}'`),
+    );
   }
   m.industries.forEach((ind, i) => {
     if (!Object.hasOwn(m.payMix.kinds, ind.payMix)) {
@@ -139,8 +131,7 @@ function checkMeaning(m: Market): void {
   m.renamed.forEach((r, i) => {
     const to = m.industries.find((ind) => ind.id === r.to);
     if (to === undefined) return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not an industry id`);
-    const key = (t: string) => foldName(t).replace(/ /g, '');
-    if (![to.id, to.label, ...to.aliases].some((n) => key(n) === key(r.from)))
+    if (![to.id, to.label, ...to.aliases].some((n) => matchKey(n) === matchKey(r.from)))
       fail(
         `/renamed/${i}/from`,
         `'${clip(r.from)}' is not a name of '${to.id}' (add it to its aliases)`,

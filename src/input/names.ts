@@ -141,7 +141,7 @@ const TEXT_CACHE = 1024;
 const TEXT_CACHE_LENGTH = 64;
 
 /** What names are matched on: folded, then without spaces, so 'bay area', 'Bay-Area' and 'bayarea' meet. */
-function matchKey(text: string): string {
+export function matchKey(text: string): string {
   return foldName(text).replace(/ /g, '');
 }
 
@@ -155,20 +155,27 @@ function indexOf(entries: readonly CatalogEntry[]): Index {
   return index;
 }
 
-function byName(index: Index): Map<string, string> {
-  if (index.byName) return index.byName;
+/** Folded name -> id of a catalogue; `clash` throws for a name that two entries (`i`, `taken`) have. */
+export function nameMap(
+  entries: readonly CatalogEntry[],
+  clash: (name: string, taken: string, id: string, i: number) => never,
+): Map<string, string> {
   const map = new Map<string, string>();
-  for (const e of index.entries) {
+  entries.forEach((e, i) => {
     for (const name of [e.id, e.label, ...e.aliases]) {
       const key = matchKey(name);
       const taken = map.get(key);
-      if (taken !== undefined && taken !== e.id) {
-        throw new Error(`market data: '${name}' matches both '${taken}' and '${e.id}'`);
-      }
+      if (taken !== undefined && taken !== e.id) clash(name, taken, e.id, i);
       map.set(key, e.id);
     }
-  }
-  return (index.byName = map);
+  });
+  return map;
+}
+
+function byName(index: Index): Map<string, string> {
+  return (index.byName ??= nameMap(index.entries, (name, taken, id) => {
+    throw new Error(`market data: '${name}' matches both '${taken}' and '${id}'`);
+  }));
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */

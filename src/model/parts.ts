@@ -1,16 +1,6 @@
 import { InputError } from '../errors.js';
-import {
-  degreeWeight,
-  ladderBase,
-  levelFor,
-  levelIndex,
-  mixAt,
-  positionFor,
-  skillWeight,
-  spreadOf,
-  widthsAt,
-} from './ladder.js';
-import { prepared, STAGES, type KindAt, type Prepared, type Stage } from './memo.js';
+import { mixAt, spreadOf, widthsAt } from './ladder.js';
+import { newStage, prepared, STAGES, type KindAt, type Prepared, type Stage } from './memo.js';
 import type {
   Degree,
   Figures,
@@ -96,18 +86,7 @@ function stageOf(market: Market, p: Prepared, years: number, level: Level | unde
   }
   let stage = map.get(years);
   if (stage === undefined) {
-    const position = level === undefined ? positionFor(market, years) : levelIndex(level);
-    stage = {
-      position,
-      given: level !== undefined,
-      level: level ?? levelFor(market, years),
-      national: ladderBase(market, position),
-      skillWeight: skillWeight(market, position),
-      degreeWeight: degreeWeight(market, years),
-      kinds: new Map(),
-      degrees: new Map(),
-      skills: new Map(),
-    };
+    stage = newStage(market, years, level);
     if (map.size >= STAGES) map.clear();
     map.set(years, stage);
   }
