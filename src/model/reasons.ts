@@ -46,17 +46,21 @@ function experienceReason(market: Market, parts: Parts): Reason {
   ));
 }
 
-function placeReason(market: Market, parts: Parts): Reason {
-  const { location, prepared } = parts;
-  let r = prepared.places.get(location);
+/** A location's or an employer's reason: its factor on base, resting on its evidence. */
+function entryReason(market: Market, parts: Parts, city: boolean): Reason {
+  const { location: l, industry: i } = parts;
+  const e = city ? l : i;
+  let r = parts.prepared.entries.get(e);
   if (r === undefined) {
     r = reason(
       market,
-      `city:${location.id}`,
-      `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
-      uniq(location.evidence.map((e) => e.source)),
+      `${city ? 'city' : 'industry'}:${e.id}`,
+      city
+        ? `${l.label}: base ${multiplier(l.multiplier)}${federalNote(l)}`
+        : `${i.label}: base ${multiplier(i.baseMultiplier)}`,
+      uniq(e.evidence.map((x) => x.source)),
     );
-    prepared.places.set(location, r);
+    parts.prepared.entries.set(e, r);
   }
   return r;
 }
@@ -70,21 +74,6 @@ function federalNote(location: Location): string {
   return f.guidesOutrank
     ? ` (the ${whose}' figure outranks federal wage data's ${multiplier(f.factor)}${estimate})`
     : ` (federal wage data${estimate})`;
-}
-
-function employerReason(market: Market, parts: Parts): Reason {
-  const { industry, prepared } = parts;
-  let r = prepared.employers.get(industry);
-  if (r === undefined) {
-    r = reason(
-      market,
-      `industry:${industry.id}`,
-      `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
-      uniq(industry.evidence.map((e) => e.source)),
-    );
-    prepared.employers.set(industry, r);
-  }
-  return r;
 }
 
 function degreeReason(market: Market, parts: Parts): Reason {
@@ -173,9 +162,9 @@ export function reasonsOf(
   let running = parts.stage.national;
   step(experienceReason(market, parts), running);
   running *= parts.location.multiplier;
-  step(placeReason(market, parts), running);
+  step(entryReason(market, parts, true), running);
   running *= parts.industry.baseMultiplier;
-  step(employerReason(market, parts), running);
+  step(entryReason(market, parts, false), running);
   if (parts.degree.multiplier !== 1) {
     running *= parts.degreeFactor;
     step(degreeReason(market, parts), running);
