@@ -8,8 +8,7 @@ import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { fieldName, resolveProfile } from '../input/profile.js';
 import { csvRecord } from '../render/csv.js';
 import type { Estimate, Market, ProfileField } from '../model/types.js';
-import { CompactBytes } from './compact-bytes.js';
-import { linesFrom, type Line } from './lines.js';
+import type { Line } from './lines.js';
 import {
   isBlank,
   parseCsvHeader,
@@ -19,9 +18,6 @@ import {
 } from './records.js';
 
 export type InputFormat = 'ndjson' | 'csv';
-
-/** Output is cut into pieces of about this many characters (or bytes), each written as it is. */
-const OUT_PIECE = 60 * 1024;
 
 /** What estimating a record needs to know about the input and the output. */
 export interface Settings {
@@ -63,55 +59,27 @@ function pick(record: object, fields: readonly string[]): object {
   );
 }
 
-/** What a stretch of input lines came to: output for stdout, `line N: ...` lines for stderr. */
-export interface Done {
-  /** NDJSON or CSV, in pieces of about OUT_PIECE characters (compact records: bytes). */
-  out: (string | Buffer)[];
-  /** One message per bad record, without the newline. */
-  errors: string[];
-  /** Records read (not blank lines or the CSV header), estimated, and bad. */
-  records: number;
-  good: number;
-  bad: number;
-}
-
 /**
- * Turns input lines into output, record by record, collecting what they come to until `take()`.
- * Holds no stream (commands/batch.ts reads and writes).
+ * Turns input lines into output, record by record: `out` holds the output not yet written (the
+ * caller writes it and empties it), `onBad` gets one `line N: ...` message per bad record.
+ * Holds no stream (run/batch.ts reads and writes).
  */
 export class RecordWork {
   private readonly settings: Settings;
-  private text = '';
-  /** Compact NDJSON records go here rather than to `text` (see compact-bytes.ts). */
-  private readonly bytes = new CompactBytes(64 * 1024);
-  private out: (string | Buffer)[] = [];
-  private errors: string[] = [];
-  private records = 0;
-  private good = 0;
-  private bad = 0;
-  /** A record has been read (take() does not reset this). */
+  out = '';
+  /** Records read (not blank lines or the CSV header), estimated, and bad. */
+  records = 0;
+  good = 0;
+  bad = 0;
+  /** A record has been read. */
   private recordSeen = false;
 
   constructor(
     private readonly market: Market,
     settings: Settings,
+    private readonly onBad: (message: string) => void,
   ) {
     this.settings = { ...settings, columns: [...settings.columns] };
-  }
-
-  /**
-   * The lines of a run from `at` (a position in `text`, the start of line `lineNo`), stopping
-   * after the line that completes a piece of output: returns where to go on, or undefined at the
-   * end of the run. The main thread writes each piece before going on, so its output stays in
-   * one small buffer that the allocator reuses (and in the processor's cache).
-   */
-  runFrom(text: string, at: number, lineNo: number): { at: number; lineNo: number } | undefined {
-    const pieces = this.out.length;
-    const next = linesFrom(text, at, lineNo, (n, line) => {
-      this.record(n, line);
-      return this.out.length > pieces;
-    });
-    return next.at === -1 ? undefined : next;
   }
 
   /** One line, or a line that could not be read. */
@@ -122,31 +90,6 @@ export class RecordWork {
     } else {
       this.record(line.lineNo, line.text);
     }
-  }
-
-  /** What the lines since the last take came to; starts afresh. */
-  take(): Done {
-    this.piece();
-    const done: Done = {
-      out: this.out,
-      errors: this.errors,
-      records: this.records,
-      good: this.good,
-      bad: this.bad,
-    };
-    this.out = [];
-    this.errors = [];
-    this.records = this.good = this.bad = 0;
-    return done;
-  }
-
-  /** What is written so far becomes a piece of output. */
-  private piece(): void {
-    if (this.text !== '') {
-      this.out.push(this.text);
-      this.text = '';
-    }
-    if (this.bytes.length > 0) this.out.push(this.bytes.take());
   }
 
   /**
@@ -217,45 +160,26 @@ export class RecordWork {
     // An offer in the record: where it sits against this estimate (NDJSON output only).
     const position = raw.offer === undefined ? undefined : offerPositionOf(raw.offer, est);
     if (s.format === 'csv') {
-      this.text += csvRecord(est, defaulted, [lineNo]);
-    } else if (s.explain) {
+      this.out += csvRecord(est, defaulted, [lineNo]);
+      return;
+    }
+    let record: object = toBatchRecord(lineNo, est, defaulted);
+    if (s.explain) {
       // The --json document with the input line number after its version.
       const { schemaVersion, ...doc } = toDocument(
         est as Estimate,
         defaulted,
         this.market.dataVersion,
       );
-      const record = position
-        ? { schemaVersion, line: lineNo, ...doc, position }
-        : { schemaVersion, line: lineNo, ...doc };
-      this.text += `${JSON.stringify(s.fields ? pick(record, s.fields) : record)}\n`;
-    } else if (
-      position !== undefined ||
-      s.fields !== undefined ||
-      !this.compact(lineNo, est, defaulted)
-    ) {
-      // With an offer's position, a field list, or a string JSON escapes: through JSON.stringify.
-      const whole = toBatchRecord(lineNo, est, defaulted);
-      const record = position ? { ...whole, position } : whole;
-      const line = `${JSON.stringify(s.fields ? pick(record, s.fields) : record)}\n`;
-      if (!this.bytes.addText(line)) {
-        this.piece();
-        if (!this.bytes.addText(line)) this.out.push(line);
-      }
+      record = { schemaVersion, line: lineNo, ...doc };
     }
-    if (this.text.length >= OUT_PIECE || this.bytes.length >= OUT_PIECE) this.piece();
-  }
-
-  /** The compact record as bytes, in a new piece if this one is full; false if it cannot be. */
-  private compact(lineNo: number, est: Price, defaulted: readonly ProfileField[]): boolean {
-    if (this.bytes.add(lineNo, est, defaulted)) return true;
-    this.piece();
-    return this.bytes.add(lineNo, est, defaulted);
+    if (position) record = { ...record, position };
+    this.out += `${JSON.stringify(s.fields ? pick(record, s.fields) : record)}\n`;
   }
 
   private report(lineNo: number, message: string): void {
     this.bad++;
-    this.errors.push(`line ${lineNo}: ${message}`);
+    this.onBad(`line ${lineNo}: ${message}`);
   }
 }
 

@@ -20,6 +20,10 @@ export interface CommandContext {
   maxYears: number;
 }
 
+/** A term's flag: its key in kebab case (signOn: --sign-on). */
+export const flagOf = (key: string): string =>
+  `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
 export const DATA_HELP =
   'use this market file instead of the bundled one (start from: ml-salary market --json)';
 
@@ -126,17 +130,14 @@ export interface TakeHomeOptions {
   stateWhereNone?: boolean;
 }
 
-/** The flags of TakeHomeOptions by their key. */
-const TAKE_HOME_FLAGS = {
-  filing: '--filing',
-  state: '--state',
-  locality: '--locality',
-  pretax: '--pretax',
-  hsa: '--hsa',
-  hsaFamily: '--hsa-family',
-  age: '--age',
-  itemized: '--itemized',
-} as const;
+/** The keys of TakeHomeOptions that need --take-home, in the order a command line gives them. */
+export const TAKE_HOME_KEYS = [
+  ...['filing', 'state', 'locality', 'pretax', 'hsa', 'hsaFamily', 'age', 'itemized'],
+] as const;
+const TAKE_HOME_FLAGS = Object.fromEntries(TAKE_HOME_KEYS.map((k) => [k, flagOf(k)])) as Record<
+  (typeof TAKE_HOME_KEYS)[number],
+  string
+>;
 
 /**
  * The take-home request, parsed and checked before anything is estimated (or asked), or
@@ -145,8 +146,7 @@ const TAKE_HOME_FLAGS = {
  */
 export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRequest | undefined> {
   if (!opts.takeHome) {
-    const keys = Object.keys(TAKE_HOME_FLAGS) as (keyof typeof TAKE_HOME_FLAGS)[];
-    const stray = keys.find((k) => opts[k] !== undefined);
+    const stray = TAKE_HOME_KEYS.find((k) => opts[k] !== undefined);
     if (stray)
       throw new UsageError(`${TAKE_HOME_FLAGS[stray]} is for pay after tax: add --take-home`);
     return undefined;
@@ -165,25 +165,12 @@ export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
 }
 
 /** The offer's terms named by their `ml-salary offer` flags (the model names none). */
-export const OFFER_FLAGS: OfferFieldNames = Object.freeze({
-  base: '--base',
-  bonus: '--bonus',
-  equity: '--equity',
-  vesting: '--vesting',
-  signOn: '--sign-on',
-  refresh: '--refresh',
-  growth: '--growth',
-  private: '--private',
-  options: '--options',
-  strike: '--strike',
-  fmv: '--fmv',
-  preferred: '--preferred',
-  optionType: '--option-type',
-  stage: '--stage',
-  cliff: '--cliff',
-  vestEvery: '--vest-every',
-  leaveAt: '--leave-at',
-  clawback: '--clawback',
-  exerciseWindow: '--exercise-window',
-  exitPrice: '--exit-price',
-});
+export const OFFER_FLAGS = Object.freeze(
+  Object.fromEntries(
+    [
+      ...['base', 'bonus', 'equity', 'vesting', 'signOn', 'refresh', 'growth', 'private'],
+      ...['options', 'strike', 'fmv', 'preferred', 'optionType', 'stage', 'cliff', 'vestEvery'],
+      ...['leaveAt', 'clawback', 'exerciseWindow', 'exitPrice'],
+    ].map((key) => [key, flagOf(key)]),
+  ),
+) as OfferFieldNames;

@@ -38,14 +38,8 @@ export function isPromptCancel(error: unknown): boolean {
 }
 
 /** Check years as typed: undefined when fine, else the reason. */
-export function yearsProblem(text: string, max: number): string | undefined {
-  try {
-    parseYears(text, max, 'years');
-    return undefined;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
+const yearsProblem = (text: string, max: number): string | undefined =>
+  problem((t) => parseYears(t, max, 'years'), text, false);
 
 /**
  * Rows the city list shows at once: with the question, the answers above it and the key help
@@ -173,14 +167,7 @@ async function askLevel(market: Market, context: PromptContext): Promise<string 
   return input({
     message: 'Title (company and level, e.g. google l5):',
     required: true,
-    validate: (value) => {
-      try {
-        resolveLevel(market, value, 'level');
-        return true;
-      } catch (e) {
-        return e instanceof Error ? e.message : String(e);
-      }
-    },
+    validate: (value) => problem((t) => resolveLevel(market, t, 'level'), value, false) ?? true,
   });
 }
 

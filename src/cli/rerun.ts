@@ -2,7 +2,7 @@
 // printed on stderr after an interactive run.
 import { shellLine } from './shell.js';
 import type { Profile } from '../model/types.js';
-import type { EstimateOptions, TakeHomeOptions } from './flags.js';
+import { flagOf, TAKE_HOME_KEYS, type EstimateOptions, type TakeHomeOptions } from './flags.js';
 
 /** The flags besides the profile and the terms that shape the report, as they were given. */
 function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {
@@ -11,14 +11,11 @@ function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {
   if (opts.explain) words.push('--explain');
   if (opts.takeHome) {
     words.push('--take-home');
-    if (opts.filing !== undefined) words.push('--filing', opts.filing);
-    if (opts.state !== undefined) words.push('--state', opts.state);
-    if (opts.locality !== undefined) words.push('--locality', opts.locality);
-    if (opts.pretax !== undefined) words.push('--pretax', opts.pretax);
-    if (opts.hsa !== undefined) words.push('--hsa', opts.hsa);
-    if (opts.hsaFamily) words.push('--hsa-family');
-    if (opts.age !== undefined) words.push('--age', opts.age);
-    if (opts.itemized !== undefined) words.push('--itemized', opts.itemized);
+    for (const key of TAKE_HOME_KEYS) {
+      const value = opts[key];
+      if (typeof value === 'string') words.push(flagOf(key), value);
+      else if (value === true) words.push(flagOf(key));
+    }
   }
   if (opts.color !== undefined) words.push(opts.color ? '--color' : '--no-color');
   return words;
@@ -43,35 +40,18 @@ export function rerunEstimate(profile: Profile, opts: EstimateOptions & TakeHome
   return shellLine(['ml-salary', ...profileWords(profile), ...reportFlags(opts)]);
 }
 
+/** The terms of an offer's command line, in the order it writes them. */
+const TERMS = [
+  ...['base', 'bonus', 'equity', 'options', 'strike', 'fmv', 'preferred', 'optionType', 'stage'],
+  ...['vesting', 'signOn', 'refresh', 'growth', 'leaveAt', 'cliff', 'vestEvery', 'clawback'],
+  ...['exerciseWindow', 'exitPrice', 'match', 'espp'],
+] as const;
+
 /** An offer's terms as typed or answered (an empty answer is "none" and is left out). */
-export type TypedTerms = Partial<Record<(typeof TERM_FLAGS)[number][0], string>> & {
+export type TypedTerms = Partial<Record<(typeof TERMS)[number], string>> & {
   private?: boolean;
   esppLookback?: boolean;
 };
-
-const TERM_FLAGS = [
-  ['base', '--base'],
-  ['bonus', '--bonus'],
-  ['equity', '--equity'],
-  ['options', '--options'],
-  ['strike', '--strike'],
-  ['fmv', '--fmv'],
-  ['preferred', '--preferred'],
-  ['optionType', '--option-type'],
-  ['stage', '--stage'],
-  ['vesting', '--vesting'],
-  ['signOn', '--sign-on'],
-  ['refresh', '--refresh'],
-  ['growth', '--growth'],
-  ['leaveAt', '--leave-at'],
-  ['cliff', '--cliff'],
-  ['vestEvery', '--vest-every'],
-  ['clawback', '--clawback'],
-  ['exerciseWindow', '--exercise-window'],
-  ['exitPrice', '--exit-price'],
-  ['match', '--match'],
-  ['espp', '--espp'],
-] as const;
 
 /** The offer's command line: `ml-salary offer`, the profile, the terms, the report's flags. */
 export function rerunOffer(
@@ -80,9 +60,9 @@ export function rerunOffer(
   opts: EstimateOptions & TakeHomeOptions,
 ): string {
   const words = ['ml-salary', 'offer', ...profileWords(profile)];
-  for (const [key, flag] of TERM_FLAGS) {
+  for (const key of TERMS) {
     const value = terms[key];
-    if (value !== undefined && value.trim() !== '') words.push(flag, value.trim());
+    if (value !== undefined && value.trim() !== '') words.push(flagOf(key), value.trim());
   }
   if (terms.private) words.push('--private');
   if (terms.esppLookback) words.push('--espp-lookback');

@@ -1,37 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachLine, LineSplitter, type Line } from '../../src/batch/lines.js';
+import { LineSplitter, type Line } from '../../src/batch/lines.js';
 
 describe('LineSplitter gives the same lines however the input is cut into chunks', () => {
   const piece = fc.oneof(
     fc.constantFrom('\n', '\r\n', '\ufeff', '{"years": 5}', 'é', '', ' '),
     fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b).toString('latin1')),
   );
-  /** The lines, through push's onLine only, or with runs of whole lines as well (`runs`). */
-  const split = (bytes: Buffer, cuts: number[], max: number, runs = false): Line[] => {
+  const split = (bytes: Buffer, cuts: number[], max: number): Line[] => {
     const splitter = new LineSplitter(max);
     const lines: Line[] = [];
-    const onRun = (text: string, first: number): void => {
-      const next = eachLine(text, first, (lineNo, line) => lines.push({ lineNo, text: line }));
-      expect(next).toBeGreaterThan(first); // a run holds at least one line
-    };
     let at = 0;
     for (const cut of [
       ...cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b),
       bytes.length,
     ]) {
-      splitter.push(
-        bytes.subarray(at, Math.max(at, cut)),
-        (l) => lines.push(l),
-        runs ? onRun : undefined,
-      );
+      splitter.push(bytes.subarray(at, Math.max(at, cut)), (l) => lines.push(l));
       at = Math.max(at, cut);
     }
     splitter.end((l) => lines.push(l));
     return lines;
   };
 
-  it('whole, in random pieces, and one byte at a time (the copying path)', () => {
+  it('whole, in random pieces, and one byte at a time', () => {
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 40 }),
@@ -43,9 +34,6 @@ describe('LineSplitter gives the same lines however the input is cut into chunks
           const byByte = split(bytes, [...bytes.keys()], max);
           expect(split(bytes, [], max)).toStrictEqual(byByte);
           expect(split(bytes, cuts, max)).toStrictEqual(byByte);
-          // Runs of whole lines (what batch hands its workers) are the same lines.
-          expect(split(bytes, [], max, true)).toStrictEqual(byByte);
-          expect(split(bytes, cuts, max, true)).toStrictEqual(byByte);
         },
       ),
       { numRuns: 2000 },

@@ -36,6 +36,6 @@ export function defineCompletion(program: Command, ctx: CommandContext): void {
         );
       }
       const { completionScript } = await import('../run/completion.js');
-      print(ctx.io, await completionScript(t as 'bash', program, await ctx.market({})));
+      print(ctx.io, completionScript(t, program, await ctx.market({})));
     });
 }

@@ -1,11 +1,10 @@
 // `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
 import { LineSplitter, type Line } from '../../batch/lines.js';
 import { Progress } from '../../batch/progress.js';
-import { RecordWork, recordFields, type Done } from '../../batch/work.js';
+import { RecordWork, recordFields } from '../../batch/work.js';
 import { pickFields } from '../json-fields.js';
-import { InputError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { DataError, UsageError } from '../../errors.js';
+import { DataError, InputError, UsageError } from '../../errors.js';
 import { openSource, sniffBinary, type Source } from '../../input/files.js';
 import type { Io } from '../io.js';
 import { clip } from '../../input/numbers.js';
@@ -45,23 +44,8 @@ export async function runBatch(opts: BatchOptions, io: Io, market: Market): Prom
   return new BatchRun(opts, io, market, source).run();
 }
 
-/** The fields after --json, checked against those a record can have (before any is read). */
-function fieldList(opts: BatchOptions, market: Market): string[] | undefined {
-  if (opts.jsonFields === undefined) return undefined;
-  const known = recordFields(market, opts.explain);
-  return Object.keys(pickFields(Object.fromEntries(known.map((k) => [k, 0])), opts.jsonFields));
-}
-
-/** The exit code an abort asks for: cli.ts aborts with 130 (SIGINT) or 143 (SIGTERM). */
-function abortCode(signal: AbortSignal): number {
-  return signal.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
-}
-
-/** A run of whole lines (see LineSplitter). */
-interface Run {
-  text: string;
-  firstLineNo: number;
-}
+/** Output is written in pieces of about this many characters, waiting when stdout is full. */
+const PIECE = 64 * 1024;
 
 /**
  * Bytes to hold, unless a line ends sooner, before deciding whether the input is text: a UTF-16
@@ -73,16 +57,8 @@ class BatchRun {
   private readonly splitter = new LineSplitter();
   private readonly progress: Progress;
   private readonly work: RecordWork;
-  /** What is estimated and not yet written, in input order. */
-  private readonly queue: Done[] = [];
-  /** How many pieces of the oldest entry's output are written. */
-  private piece = 0;
-  private records = 0;
-  private good = 0;
-  private bad = 0;
   private bytes = 0;
   private stdoutGone = false;
-  private full = false;
   /**
    * CSV output's header row is still to come. It goes out with the first output, not before the
    * input is read, so a whole-input error (binary input, a bad CSV header) leaves stdout empty.
@@ -90,17 +66,21 @@ class BatchRun {
   private headerDue: boolean;
 
   constructor(
-    private readonly opts: BatchOptions,
+    opts: BatchOptions,
     private readonly io: Io,
     market: Market,
     private readonly source: Source,
   ) {
-    this.work = new RecordWork(market, {
-      inputFormat: opts.inputFormat,
-      columns: [],
-      format: opts.format,
-      explain: opts.explain,
-      fields: fieldList(opts, market),
+    // The fields after --json, checked against those a record can have (before any is read).
+    const known = recordFields(market, opts.explain);
+    const fields =
+      opts.jsonFields === undefined
+        ? undefined
+        : Object.keys(pickFields(Object.fromEntries(known.map((k) => [k, 0])), opts.jsonFields));
+    const settings = { ...opts, columns: [], fields };
+    this.work = new RecordWork(market, settings, (message) => {
+      this.progress.clear();
+      io.stderr.write(`${message}\n`);
     });
     this.headerDue = opts.format === 'csv';
     this.progress = new Progress(io.stderr, source.size);
@@ -120,9 +100,8 @@ class BatchRun {
       if (!signal?.aborted) throw this.readError(error);
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      // Whatever was estimated is whole lines; let it out, in order, even when stopping early.
-      this.cut();
-      this.writeReady(true);
+      // Whatever was estimated is whole lines; let it out, even when stopping early.
+      this.write();
       this.progress.clear();
     }
     return this.finish();
@@ -130,18 +109,6 @@ class BatchRun {
 
   /** Read the whole input, writing what it comes to as it goes. */
   private async read(stream: NodeJS.ReadableStream): Promise<void> {
-    // What a chunk holds, in order: lines the splitter read one by one, and runs of whole lines.
-    const items: (Line | Run)[] = [];
-    const onLine = (line: Line): void => void items.push(line);
-    const onRun = (text: string, firstLineNo: number): void =>
-      void items.push({ text, firstLineNo });
-    const feed = async (chunk: Buffer): Promise<boolean> => {
-      this.bytes += chunk.length;
-      this.splitter.push(chunk, onLine, onRun);
-      const goOn = await this.process(items);
-      items.length = 0;
-      return goOn;
-    };
     // The first bytes are held until there are enough to tell text from binary or UTF-16 (a
     // pipe may hand over a byte-order mark one byte at a time), or until a line is complete:
     // a whole line, good or bad, is never held back.
@@ -155,17 +122,55 @@ class BatchRun {
         head = undefined;
         this.sniff(chunk);
       }
-      if (!(await feed(chunk))) return;
+      if (!(await this.feed(chunk))) return;
     }
     if (head !== undefined && head.length > 0 && !this.stopped()) {
       this.sniff(head);
-      if (!(await feed(head))) return;
+      if (!(await this.feed(head))) return;
     }
     if (this.stopped()) return;
-    this.splitter.end(onLine);
-    await this.process(items);
+    this.splitter.end((line) => this.work.line(line));
     // No record came out (an empty input, or every record bad): the CSV is its header alone.
-    if (!this.stopped()) this.header();
+    if ((await this.flush()) && !this.stopped()) this.header();
+  }
+
+  /**
+   * A chunk's lines, estimated in order, the output written a piece at a time (waiting for
+   * stdout when it is full) so that it never piles up. False once told to stop.
+   */
+  private async feed(chunk: Buffer): Promise<boolean> {
+    this.bytes += chunk.length;
+    const lines: Line[] = [];
+    this.splitter.push(chunk, (line) => lines.push(line));
+    for (const line of lines) {
+      this.work.line(line);
+      if (this.work.out.length >= PIECE && !(await this.flush())) return false;
+    }
+    return this.flush();
+  }
+
+  /** Write the output so far, waiting while stdout's buffer is full. False once told to stop. */
+  private async flush(): Promise<boolean> {
+    const full = !this.write();
+    this.progress.update(this.work.records, this.bytes);
+    if (full) await this.drain();
+    return !this.stopped();
+  }
+
+  /** Hand the output so far to stdout; false when its buffer is full (wait for 'drain'). */
+  private write(): boolean {
+    const out = this.work.out;
+    this.work.out = '';
+    if (out === '' || this.stdoutGone) return true;
+    this.header();
+    return this.io.stdout.write(out);
+  }
+
+  /** CSV output's header row, once, ahead of the first output (see `headerDue`). */
+  private header(): void {
+    if (!this.headerDue || this.stdoutGone) return;
+    this.headerDue = false;
+    this.io.stdout.write(csvHeader(['line']));
   }
 
   /** A failed read as the error the user sees: one line, exit 1 unless it is already typed. */
@@ -181,18 +186,18 @@ class BatchRun {
   /** The exit code, with the tally on stderr when anything was bad or it was stopped. */
   private finish(): number {
     const { signal } = this.io;
+    const { records, good, bad } = this.work;
+    const tally = `${records} record${records === 1 ? '' : 's'} read: ${good} estimated, ${bad} bad`;
     if (this.stdoutGone) return EXIT.ok;
     if (signal?.aborted) {
-      const code = abortCode(signal);
-      this.io.stderr.write(
-        `ml-salary batch: ${code === EXIT.terminated ? 'terminated' : 'interrupted'}; ${this.tally()}\n`,
-      );
+      // main.ts aborts with the exit code as the reason: 130 (SIGINT) or 143 (SIGTERM).
+      const code = signal.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
+      const word = code === EXIT.terminated ? 'terminated' : 'interrupted';
+      this.io.stderr.write(`ml-salary batch: ${word}; ${tally}\n`);
       return code;
     }
-    if (this.bad > 0 || this.io.stderr.isTTY) {
-      this.io.stderr.write(`ml-salary batch: ${this.tally()}\n`);
-    }
-    return this.bad > 0 ? EXIT.data : EXIT.ok;
+    if (bad > 0 || this.io.stderr.isTTY) this.io.stderr.write(`ml-salary batch: ${tally}\n`);
+    return bad > 0 ? EXIT.data : EXIT.ok;
   }
 
   /** A whole-input error when the input's first bytes are not NDJSON or CSV text. */
@@ -204,90 +209,6 @@ class BatchRun {
 
   private stopped(): boolean {
     return this.stdoutGone || this.io.signal?.aborted === true;
-  }
-
-  private tally(): string {
-    return `${this.records} record${this.records === 1 ? '' : 's'} read: ${this.good} estimated, ${this.bad} bad`;
-  }
-
-  /**
-   * A chunk's lines and runs, in order, estimated a piece of output at a time, each written
-   * (waiting for stdout when it is full) before the next: output never piles up. False once told
-   * to stop.
-   */
-  private async process(items: readonly (Line | Run)[]): Promise<boolean> {
-    for (const item of items) {
-      if (!('firstLineNo' in item)) {
-        this.work.line(item);
-        continue;
-      }
-      let next = this.work.runFrom(item.text, 0, item.firstLineNo);
-      while (next !== undefined) {
-        if (!(await this.flush())) return false;
-        next = this.work.runFrom(item.text, next.at, next.lineNo);
-      }
-    }
-    return this.flush();
-  }
-
-  /** What is made so far joins the queue. */
-  private cut(): void {
-    const done = this.work.take();
-    if (done.records > 0) this.queue.push(done);
-  }
-
-  /** Write what is done, waiting while stdout's buffer is full. False once told to stop. */
-  private async flush(): Promise<boolean> {
-    this.cut();
-    for (;;) {
-      this.writeReady();
-      if (!this.full) return !this.stopped();
-      this.full = false;
-      await this.drain();
-      if (this.stopped()) return false;
-    }
-  }
-
-  /**
-   * Write the queue's entries, a piece at a time; stop when stdout's buffer is full (the rest
-   * follows after 'drain'). When stopping (`last`), write everything regardless.
-   */
-  private writeReady(last = false): void {
-    const queue = this.queue;
-    while (queue.length > 0 && !this.stdoutGone) {
-      const done = queue[0]!;
-      if (this.piece === 0 && done.errors.length > 0) {
-        this.progress.clear();
-        for (const message of done.errors) this.io.stderr.write(`${message}\n`);
-      }
-      const out = done.out;
-      while (this.piece < out.length) {
-        if (!this.write(out[this.piece++]!)) {
-          this.full = true;
-          if (this.piece < out.length && !last) return;
-        }
-      }
-      queue.shift();
-      this.piece = 0;
-      this.records += done.records;
-      this.good += done.good;
-      this.bad += done.bad;
-      this.progress.update(this.records, this.bytes);
-    }
-  }
-
-  /** Hand output to stdout; false when its buffer is full (wait for 'drain'). */
-  private write(out: string | Uint8Array): boolean {
-    if (this.stdoutGone) return true;
-    this.header();
-    return this.io.stdout.write(out);
-  }
-
-  /** CSV output's header row, once, ahead of the first output (see `headerDue`). */
-  private header(): void {
-    if (!this.headerDue || this.stdoutGone) return;
-    this.headerDue = false;
-    this.io.stdout.write(csvHeader(['line']));
   }
 
   private drain(): Promise<void> {

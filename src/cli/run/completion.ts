@@ -10,27 +10,17 @@ import { localityIndex, stateCodes } from '../../model/take-home.js';
 import type { Market } from '../../model/types.js';
 import { VERSION } from '../version.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
-
 /** What a value is completed from: words, a file name, or a comma list of skills. */
-type Values = { words: string[] } | { files: true } | { skills: string[] };
+type Values = string[] | 'files' | 'skills';
 
-interface Flag {
-  flag: string;
-  description: string;
-  /** The next word is this flag's value (`--json [fields]` is not counted: its value is optional). */
-  takesValue: boolean;
-  values?: Values;
-}
+/** A flag; `takesValue` is false for `--json [fields]`, whose value is optional. */
+type Flag = { flag: string; description: string; takesValue: boolean; values?: Values };
 
+/** A command's flags, operands and subcommands ('' is the program, then 'offer', 'profile save'). */
 interface Scope {
-  /** '' for the program, 'offer', 'profile save'. */
   id: string;
   flags: Flag[];
-  /** Words the scope takes where an option is not (a command name, a kind), or files. */
   operands?: Values;
-  /** The subcommands' names and descriptions (switching scope). */
   commands: { name: string; description: string }[];
 }
 
@@ -40,50 +30,41 @@ function names(market: Market, kind: CatalogKind): string[] {
   return [...new Set(words.filter((w) => /^[a-z0-9][a-z0-9.+_-]*$/.test(w)))];
 }
 
-/** What the values of each catalogue flag are, from the data the CLI checks them against. */
-function catalogues(market: Market): Map<string, Values> {
-  return new Map<string, Values>([
-    ['--city', { words: names(market, 'city') }],
-    ['--industry', { words: names(market, 'industry') }],
-    ['--degree', { words: names(market, 'degree') }],
-    ['--skills', { skills: names(market, 'skill') }],
-    ['--vesting', { words: vestingPresets.map((p) => p.id) }],
-    ['--state', { words: [...stateCodes(), 'none'] }],
-    ['--locality', { words: [...localityIndex().keys(), 'none'] }],
-    ['--data', { files: true }],
-  ]);
-}
-
 /** Every scope of the program, the program first. */
-async function scopes(program: Command, market: Market): Promise<Scope[]> {
-  const known = catalogues(market);
-  const commandNames = program.commands.map((c) => c.name());
+function scopes(program: Command, market: Market): Scope[] {
+  const known: Record<string, Values> = {
+    '--city': names(market, 'city'),
+    '--industry': names(market, 'industry'),
+    '--degree': names(market, 'degree'),
+    '--skills': 'skills',
+    '--vesting': vestingPresets.map((p) => p.id),
+    '--state': [...stateCodes(), 'none'],
+    '--locality': [...localityIndex().keys(), 'none'],
+    '--data': 'files',
+  };
   const operandWords: Record<string, string[]> = {
     list: Object.keys(LIST_KINDS),
-    help: commandNames.filter((n) => n !== 'help'),
-    completion: [...SHELLS],
+    help: program.commands.map((c) => c.name()).filter((n) => n !== 'help'),
+    completion: ['bash', 'zsh', 'fish'],
   };
   const out: Scope[] = [];
   const visit = (cmd: Command, id: string): void => {
     const flags: Flag[] = cmd.options
       .filter((o) => !o.hidden && o.long !== undefined)
-      .map((o) => {
-        const flag = o.long!;
-        const values: Values | undefined = o.argChoices
-          ? { words: [...o.argChoices] }
-          : known.get(flag);
-        return { flag, description: o.description, takesValue: o.required, values };
-      });
+      .map((o) => ({
+        flag: o.long!,
+        description: o.description,
+        takesValue: o.required,
+        values: o.argChoices ? [...o.argChoices] : known[o.long!],
+      }));
     flags.push({ flag: '--help', description: 'show help', takesValue: false });
-    const commands = cmd.commands.map((c) => ({ name: c.name(), description: c.description() }));
     const arg = cmd.registeredArguments[0]?.name();
-    const operands: Values | undefined =
-      arg === 'file' || arg === 'files'
-        ? { files: true }
-        : operandWords[id]
-          ? { words: operandWords[id] }
-          : undefined;
-    out.push({ id, flags, commands, operands });
+    out.push({
+      id,
+      flags,
+      commands: cmd.commands.map((c) => ({ name: c.name(), description: c.description() })),
+      operands: arg === 'file' || arg === 'files' ? 'files' : operandWords[id],
+    });
     for (const sub of cmd.commands) visit(sub, id === '' ? sub.name() : `${id} ${sub.name()}`);
   };
   visit(program, '');
@@ -94,67 +75,60 @@ async function scopes(program: Command, market: Market): Promise<Scope[]> {
 const quote = (text: string): string => `'${text.replace(/'/g, '')}'`;
 /** One line of a description: the first clause, short. */
 const short = (text: string): string => text.replace(/\s+/g, ' ').split('; ')[0]!.slice(0, 70);
+const words = (v: Values | undefined): string[] => (Array.isArray(v) ? v : []);
 
 /**
  * The case patterns that walk the words before the cursor (bash and zsh): a value-taking flag
  * skips its value (and `=` when bash split `--flag=value`), a command name enters its scope.
  */
 function walkCases(all: Scope[], equalsWord: boolean): string[] {
-  const lines: string[] = [];
   const skip = all.flatMap((s) =>
     s.flags.filter((f) => f.takesValue).map((f) => `"${s.id}:${f.flag}"`),
   );
   const next = equalsWord ? '[[ ${COMP_WORDS[j+1]} == = ]] && ((j++)); ((j++))' : '((j++))';
-  if (skip.length > 0) lines.push(`      ${skip.join('|')}) ${next} ;;`);
-  for (const s of all) {
-    for (const c of s.commands) {
-      const inner = s.id === '' ? c.name : `${s.id} ${c.name}`;
-      lines.push(`      "${s.id}:${c.name}") cmd="${inner}" ;;`);
-    }
-  }
-  return lines;
+  return [
+    ...(skip.length > 0 ? [`      ${skip.join('|')}) ${next} ;;`] : []),
+    ...all.flatMap((s) =>
+      s.commands.map(
+        (c) => `      "${s.id}:${c.name}") cmd="${s.id === '' ? c.name : `${s.id} ${c.name}`}" ;;`,
+      ),
+    ),
+  ];
 }
 
-/** The flags of each scope whose values come from a list, grouped by the same values. */
-function valueGroups(all: Scope[]): { patterns: string[]; values: Values }[] {
+/** The value-taking flags of every scope, `"scope:--flag"` patterns grouped by their values. */
+function valueGroups(all: Scope[], body: (v: Values) => string): string[] {
   const groups = new Map<string, { patterns: string[]; values: Values }>();
   for (const s of all) {
-    for (const f of s.flags) {
-      if (!f.takesValue) continue;
-      const values = f.values ?? { words: [] };
+    for (const f of s.flags.filter((f) => f.takesValue)) {
+      const values = f.values ?? [];
       const key = JSON.stringify(values);
       const group = groups.get(key) ?? { patterns: [], values };
       group.patterns.push(`"${s.id}:${f.flag}"`);
       groups.set(key, group);
     }
   }
-  return [...groups.values()];
+  return [...groups.values()].map(
+    ({ patterns, values }) => `${patterns.join('|')}) ${body(values)}; return ;;`,
+  );
 }
 
-function bash(all: Scope[]): string {
-  const values = valueGroups(all).map(({ patterns, values: v }) => {
-    const body =
-      'files' in v
-        ? 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))'
-        : 'skills' in v
-          ? `local pre=; [[ $cur == *,* ]] && pre=\${cur%,*},; compopt -o nospace 2>/dev/null; COMPREPLY=($(compgen -P "$pre" -W ${quote(v.skills.join(' '))} -- "\${cur##*,}"))`
-          : `COMPREPLY=($(compgen -W ${quote(v.words.join(' '))} -- "$cur"))`;
-    return `    ${patterns.join('|')}) ${body}; return ;;`;
-  });
+function bash(all: Scope[], skills: string[]): string {
+  const files = 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))';
+  const values = valueGroups(all, (v) =>
+    v === 'files'
+      ? files
+      : v === 'skills'
+        ? `local pre=; [[ $cur == *,* ]] && pre=\${cur%,*},; compopt -o nospace 2>/dev/null; COMPREPLY=($(compgen -P "$pre" -W ${quote(skills.join(' '))} -- "\${cur##*,}"))`
+        : `COMPREPLY=($(compgen -W ${quote(v.join(' '))} -- "$cur"))`,
+  );
   const flags = all.map(
-    (s) => `    "${s.id}") words=${quote(s.flags.map((f) => f.flag).join(' '))} ;;`,
+    (s) => `"${s.id}") words=${quote(s.flags.map((f) => f.flag).join(' '))} ;;`,
   );
   const operands = all.flatMap((s) => {
-    const words = [
-      ...s.commands.map((c) => c.name),
-      ...(s.operands && 'words' in s.operands ? s.operands.words : []),
-    ];
-    if (s.operands && 'files' in s.operands) {
-      return [
-        `    "${s.id}") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;`,
-      ];
-    }
-    return words.length ? [`    "${s.id}") words=${quote(words.join(' '))} ;;`] : [];
+    if (s.operands === 'files') return [`"${s.id}") ${files}; return ;;`];
+    const w = [...s.commands.map((c) => c.name), ...words(s.operands)];
+    return w.length ? [`"${s.id}") words=${quote(w.join(' '))} ;;`] : [];
   });
   return `# ml-salary ${VERSION} completion for bash: generated by 'ml-salary completion bash'.
 # Load it in ~/.bashrc:  eval "$(ml-salary completion bash)"
@@ -173,15 +147,15 @@ ${walkCases(all, true).join('\n')}
   done
   COMPREPLY=()
   case "$cmd:$prev" in
-${values.join('\n')}
+${indent(values)}
   esac
   if [[ $cur == -* ]]; then
     case "$cmd" in
-${flags.join('\n')}
+${indent(flags)}
     esac
   else
     case "$cmd" in
-${operands.join('\n')}
+${indent(operands)}
     esac
   fi
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
@@ -190,33 +164,33 @@ complete -F _ml_salary ml-salary
 `;
 }
 
+const indent = (lines: string[]): string => lines.map((l) => `    ${l}`).join('\n');
+
 /** A zsh `_describe` entry: `name:description`, colons in the name escaped. */
 const describe = (name: string, description: string): string =>
   quote(`${name.replace(/:/g, '\\:')}:${short(description)}`);
 
-function zsh(all: Scope[]): string {
-  const values = valueGroups(all).map(({ patterns, values: v }) => {
-    const body =
-      'files' in v
-        ? '_files'
-        : 'skills' in v
-          ? `compset -P '*,'; compadd -S '' -- ${v.skills.join(' ')}`
-          : v.words.length
-            ? `compadd -- ${v.words.join(' ')}`
-            : ':';
-    return `    (${patterns.join('|')}) ${body}; return ;;`;
-  });
+function zsh(all: Scope[], skills: string[]): string {
+  const values = valueGroups(all, (v) =>
+    v === 'files'
+      ? '_files'
+      : v === 'skills'
+        ? `compset -P '*,'; compadd -S '' -- ${skills.join(' ')}`
+        : v.length
+          ? `compadd -- ${v.join(' ')}`
+          : ':',
+  ).map((l) => `(${l}`);
   const flags = all.map(
     (s) =>
-      `    ("${s.id}") items=(${s.flags.map((f) => describe(f.flag, f.description)).join(' ')}) ;;`,
+      `("${s.id}") items=(${s.flags.map((f) => describe(f.flag, f.description)).join(' ')}) ;;`,
   );
   const operands = all.flatMap((s) => {
-    if (s.operands && 'files' in s.operands) return [`    ("${s.id}") _files; return ;;`];
+    if (s.operands === 'files') return [`("${s.id}") _files; return ;;`];
     const items = [
       ...s.commands.map((c) => describe(c.name, c.description)),
-      ...(s.operands && 'words' in s.operands ? s.operands.words.map((w) => quote(w)) : []),
+      ...words(s.operands).map(quote),
     ];
-    return items.length ? [`    ("${s.id}") items=(${items.join(' ')}) ;;`] : [];
+    return items.length ? [`("${s.id}") items=(${items.join(' ')}) ;;`] : [];
   });
   return `#compdef ml-salary
 # ml-salary ${VERSION} completion for zsh: generated by 'ml-salary completion zsh'.
@@ -236,17 +210,17 @@ ${walkCases(all, false).join('\n')}
     compset -P '*='
   fi
   case "$cmd:$prev" in
-${values.join('\n')}
+${indent(values)}
   esac
   if [[ $cur == -* ]]; then
     case "$cmd" in
-${flags.join('\n')}
+${indent(flags)}
     esac
     _describe -t options option items
     return
   fi
   case "$cmd" in
-${operands.join('\n')}
+${indent(operands)}
   esac
   _describe -t values value items
 }
@@ -254,7 +228,7 @@ if [[ $funcstack[1] == _ml_salary ]]; then _ml_salary "$@"; else compdef _ml_sal
 `;
 }
 
-function fish(all: Scope[]): string {
+function fish(all: Scope[], skills: string[]): string {
   const skip = all.flatMap((s) =>
     s.flags.filter((f) => f.takesValue).map((f) => quote(`${s.id}:${f.flag}`)),
   );
@@ -264,34 +238,25 @@ function fish(all: Scope[]): string {
         `      case ${quote(`${s.id}:${c.name}`)}\n        set cmd ${quote(s.id === '' ? c.name : `${s.id} ${c.name}`)}`,
     ),
   );
-  const lines: string[] = [];
-  for (const s of all) {
-    const when = `-n '__ml_salary_in "${s.id}"'`;
-    for (const c of s.commands) {
-      lines.push(`complete -c ml-salary ${when} -a ${c.name} -d ${quote(short(c.description))}`);
-    }
-    if (s.operands && 'files' in s.operands) lines.push(`complete -c ml-salary ${when} -F`);
-    if (s.operands && 'words' in s.operands) {
-      lines.push(`complete -c ml-salary ${when} -a ${quote(s.operands.words.join(' '))}`);
-    }
-    for (const f of s.flags) {
-      const v = f.values;
-      const value = !f.takesValue
+  const lines = all.flatMap((s) => {
+    const when = `complete -c ml-salary -n '__ml_salary_in "${s.id}"'`;
+    const value = ({ takesValue, values: v }: Flag): string =>
+      !takesValue
         ? ''
         : v === undefined
           ? ' -x'
-          : 'files' in v
+          : v === 'files'
             ? ' -r -F'
-            : 'skills' in v
-              ? ` -x -a ${quote('(__ml_salary_skills)')}`
-              : ` -x -a ${quote(v.words.join(' '))}`;
-      lines.push(
-        `complete -c ml-salary ${when} -l ${f.flag.slice(2)}${value} -d ${quote(short(f.description))}`,
-      );
-    }
-  }
-  const skills = all.flatMap((s) => s.flags).find((f) => f.values && 'skills' in f.values);
-  const skillWords = skills?.values && 'skills' in skills.values ? skills.values.skills : [];
+            : ` -x -a ${quote(v === 'skills' ? '(__ml_salary_skills)' : v.join(' '))}`;
+    return [
+      ...s.commands.map((c) => `${when} -a ${c.name} -d ${quote(short(c.description))}`),
+      ...(s.operands === 'files' ? [`${when} -F`] : []),
+      ...(Array.isArray(s.operands) ? [`${when} -a ${quote(s.operands.join(' '))}`] : []),
+      ...s.flags.map(
+        (f) => `${when} -l ${f.flag.slice(2)}${value(f)} -d ${quote(short(f.description))}`,
+      ),
+    ];
+  });
   return `# ml-salary ${VERSION} completion for fish: generated by 'ml-salary completion fish'.
 # Save it once:  ml-salary completion fish > ~/.config/fish/completions/ml-salary.fish
 function __ml_salary_cmd
@@ -318,7 +283,7 @@ end
 function __ml_salary_skills
     set -l token (commandline -ct)
     set -l pre (string match -r '^.*,' -- $token)
-    for skill in ${skillWords.join(' ')}
+    for skill in ${skills.join(' ')}
         echo "$pre$skill"
     end
 end
@@ -328,11 +293,7 @@ ${lines.join('\n')}
 }
 
 /** The completion script for `shell`. */
-export async function completionScript(
-  shell: Shell,
-  program: Command,
-  market: Market,
-): Promise<string> {
-  const all = await scopes(program, market);
-  return shell === 'bash' ? bash(all) : shell === 'zsh' ? zsh(all) : fish(all);
+export function completionScript(shell: string, program: Command, market: Market): string {
+  const make = shell === 'bash' ? bash : shell === 'zsh' ? zsh : fish;
+  return make(scopes(program, market), names(market, 'skill'));
 }

@@ -17,28 +17,24 @@ import type { Market } from '../../model/types.js';
 import { colorLevel } from '../color.js';
 import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
-import { colorChoice } from '../flags.js';
+import { colorChoice, type EstimateOptions } from '../flags.js';
 import { profilePath, shownPath } from '../profile-path.js';
 import { askMissing } from '../prompts.js';
 import { shellLine } from '../shell.js';
 
-export interface SaveOptions {
-  years?: string;
-  city?: string;
-  industry?: string;
-  skills?: string;
-  degree?: string;
-  level?: string;
+type ProfileFlags = 'years' | 'city' | 'industry' | 'skills' | 'degree' | 'level';
+export interface SaveOptions extends Pick<
+  EstimateOptions,
+  ProfileFlags | 'input' | 'color' | 'data'
+> {
   state?: string;
   filing?: string;
   /** false with --no-profile: start from nothing rather than the saved profile. */
   profile: boolean;
-  input: boolean;
-  color?: boolean;
-  data?: string;
 }
 
-function where(io: Io): string {
+/** The saved profile's path, and that path as messages show it. */
+function where(io: Io): { path: string; shown: string } {
   const path = profilePath(io.env);
   if (path === undefined) {
     throw new UsageError(
@@ -47,12 +43,10 @@ function where(io: Io): string {
         : 'no config folder: set HOME or XDG_CONFIG_HOME',
     );
   }
-  return path;
+  return { path, shown: shownPath(path, io.env) };
 }
 
-function exists(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false }) !== undefined;
-}
+const exists = (path: string): boolean => statSync(path, { throwIfNoEntry: false }) !== undefined;
 
 /** The saved profile at `path`, or undefined when there is none. */
 async function saved(path: string, market: Market, io: Io): Promise<SavedProfile | undefined> {
@@ -60,8 +54,7 @@ async function saved(path: string, market: Market, io: Io): Promise<SavedProfile
 }
 
 export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Promise<void> {
-  const path = where(io);
-  const shown = (p: string): string => shownPath(p, io.env);
+  const { path, shown } = where(io);
   const before = opts.profile === false ? {} : ((await saved(path, market, io)) ?? {});
   const raw: Partial<Record<SavedField, unknown>> = { ...before };
   for (const k of SAVED_FIELDS) if (opts[k] !== undefined) raw[k] = opts[k];
@@ -97,10 +90,10 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
     writeFileSync(temporary, savedProfileText(profile));
     renameSync(temporary, path);
   } catch (error) {
-    throw new UsageError(`cannot save the profile to ${shown(path)}: ${fsReason(error)}`);
+    throw new UsageError(`cannot save the profile to ${shown}: ${fsReason(error)}`);
   }
   const flags = savedProfileFlags(profile).flat();
-  print(io, `Saved your profile to ${shown(path)}:\n  ${shellLine(flags)}\n`);
+  print(io, `Saved your profile to ${shown}:\n  ${shellLine(flags)}\n`);
   printErr(
     io,
     'Every command now takes from it what its flags leave out; --no-profile ignores it.\n',
@@ -119,8 +112,7 @@ export async function showProfile(
   io: Io,
   market: Market,
 ): Promise<void> {
-  const path = where(io);
-  const shown = (p: string): string => shownPath(p, io.env);
+  const { path, shown } = where(io);
   const profile = await saved(path, market, io);
   if (opts.json) {
     const doc = { path, profile: profile ?? null };
@@ -129,7 +121,7 @@ export async function showProfile(
   if (profile === undefined) {
     return print(
       io,
-      `No saved profile (it would be ${shown(path)}).\nSave one: ml-salary profile save --years 5 --city sf\n`,
+      `No saved profile (it would be ${shown}).\nSave one: ml-salary profile save --years 5 --city sf\n`,
     );
   }
   const label = (k: SavedField, id: string): string => {
@@ -146,17 +138,16 @@ export async function showProfile(
         : String(value);
     return `  ${k.padEnd(9)}${text}`;
   });
-  print(io, `Saved profile (${shown(path)}):\n${lines.join('\n')}\n`);
+  print(io, `Saved profile (${shown}):\n${lines.join('\n')}\n`);
 }
 
 export function clearProfile(io: Io): void {
-  const path = where(io);
-  const shown = (p: string): string => shownPath(p, io.env);
-  if (!exists(path)) return print(io, `No saved profile at ${shown(path)}\n`);
+  const { path, shown } = where(io);
+  if (!exists(path)) return print(io, `No saved profile at ${shown}\n`);
   try {
     rmSync(path);
   } catch (error) {
-    throw new UsageError(`cannot remove ${shown(path)}: ${fsReason(error)}`);
+    throw new UsageError(`cannot remove ${shown}: ${fsReason(error)}`);
   }
-  print(io, `Removed ${shown(path)}\n`);
+  print(io, `Removed ${shown}\n`);
 }
