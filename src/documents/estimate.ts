@@ -3,12 +3,8 @@ import { rangesOf, type Price } from '../model/estimate.js';
 import type { Estimate, Figures, Profile, ProfileField } from '../model/types.js';
 
 /**
- * The version of every JSON document the CLI prints (`--json`, batch records). It changes only
- * when a field changes meaning or is removed (docs/scripting.md "The JSON document"). 3: batch
- * records are compact by default (the full document with `--explain`). 4: every range states five
- * percentiles (low = P10, p25, mid = P50, p75, high = P90), the level may be given
- * (`profile.level`) and principal is a level, industry `finance` is split into `quant` and
- * `banking`.
+ * The version of every JSON document the CLI prints: it changes only when a field changes meaning
+ * or is removed (docs/scripting.md "The JSON documents" tells each version's changes).
  */
 export const SCHEMA_VERSION = 4;
 

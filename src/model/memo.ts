@@ -1,11 +1,4 @@
-import {
-  degreeWeight,
-  ladderBase,
-  levelFor,
-  levelIndex,
-  positionFor,
-  skillWeight,
-} from './ladder.js';
+import { degreeWeight, ladderBase, levelFor, positionFor, skillWeight } from './ladder.js';
 import type {
   Degree,
   Estimate,
@@ -19,6 +12,7 @@ import type {
   SourceRef,
   Widths,
 } from './types.js';
+import { LEVELS } from './types.js';
 
 // What estimate() works out once per market and remembers: the catalogue by id, and what depends
 // only on the years (or the given level), on the employer's kind there, or on one entry, with the
@@ -47,7 +41,7 @@ export interface KindAt {
 /** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
 export function newStage(market: Market, years: number, level: Level | undefined) {
   /** The position on the ladder (0 = entry ... 4 = principal). */
-  const position = level === undefined ? positionFor(market, years) : levelIndex(level);
+  const position = level === undefined ? positionFor(market, years) : LEVELS.indexOf(level);
   return {
     position,
     given: level !== undefined,

@@ -26,7 +26,7 @@ function reason(market: Market, id: string, label: string, sources: readonly str
 }
 
 /** Where a position sits on the ladder, in words: "at senior level", "between mid and senior level (1.29)". */
-export function positionText(position: number): string {
+function positionText(position: number): string {
   const lo = Math.floor(position);
   if (position === lo) return `at ${LEVELS[lo]} level`;
   return `between ${LEVELS[lo]} and ${LEVELS[lo + 1]} level (${position.toFixed(2)})`;
