@@ -39,15 +39,12 @@ function erfcFraction(x: number): number {
   return Math.exp(-x * x) / (SQRT_PI * f);
 }
 
-/** erfc(x) for x >= 0, with relative accuracy in the tail (no 1 - erf for large x). */
-function erfc(x: number): number {
-  return x < 2.5 ? 1 - erfSeries(x) : erfcFraction(x);
-}
-
 /** The standard normal CDF, Phi(z) = P(Z <= z), accurate to about 1e-15 (tested against libm). */
 export function normalCdf(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;
-  const tail = 0.5 * erfc(Math.abs(z) / Math.SQRT2); // P(Z > |z|)
+  // P(Z > |z|) = erfc(|z| / sqrt 2) / 2, accurate in the tail (no 1 - erf for large |z|).
+  const x = Math.abs(z) / Math.SQRT2;
+  const tail = 0.5 * (x < 2.5 ? 1 - erfSeries(x) : erfcFraction(x));
   return z < 0 ? tail : 1 - tail;
 }
 

@@ -67,12 +67,7 @@ export interface GuideView {
 }
 
 /** How a profile's catalogue ids read to a person, so that no renderer needs the market. */
-export interface ProfileLabels {
-  city: string;
-  industry: string;
-  skills: string[];
-  degree: string;
-}
+export type ProfileLabels = Pick<Profile, 'city' | 'industry' | 'skills' | 'degree'>;
 
 /** Summary statistics of one group of the open salary data (whole US dollars a year). */
 export interface SalaryStats {
