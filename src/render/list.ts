@@ -5,7 +5,7 @@ import { wrap } from './text.js';
 export const LIST_KINDS = {
   cities: { kind: 'city', flag: '--city', title: 'Cities' },
   industries: { kind: 'industry', flag: '--industry', title: 'Industries / employers' },
-  skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: 'comma-separated' },
+  skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: ', comma-separated' },
   degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
   levels: { kind: 'level', flag: '--level', title: 'Levels (optional: they override the years)' },
   states: { kind: 'state', flag: '--state', title: 'States (50 and DC) for --take-home' },
@@ -27,14 +27,11 @@ export function renderList(
   width: number,
   titles: readonly TitleMap[] = [],
 ): string {
-  const entry: { title: string; flag: string; how?: string } = LIST_KINDS[kind];
-  const { title, flag } = entry;
-  const how = entry.how ? `, ${entry.how}` : '';
+  const kindOf: { title: string; flag: string; how?: string } = LIST_KINDS[kind];
+  const heading = `${kindOf.title} (${kindOf.flag}${kindOf.how ?? ''}); names match case-insensitively, any alias works:`;
   const idWidth = Math.max(...entries.map((e) => e.id.length));
   const labelWidth = Math.max(...entries.map((e) => e.label.length));
-  const lines = [
-    wrap(`${title} (${flag}${how}); names match case-insensitively, any alias works:`, width, ''),
-  ];
+  const lines = [wrap(heading, width, '')];
   for (const e of entries) {
     const aliases = e.aliases.filter((a) => a !== e.id).join(', ');
     const head = `  ${e.id.padEnd(idWidth)}  ${e.label.padEnd(labelWidth)}  `;
@@ -78,23 +75,13 @@ export function listDocument(
   kind: ListKind,
   entries: readonly CatalogEntry[],
   titles: readonly TitleMap[] = [],
-): {
-  kind: ListKind;
-  values: { id: string; label: string; aliases: string[] }[];
-  titles?: { company: string; aliases: string[]; titles: Record<string, string>; source: string }[];
-} {
-  const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
+) {
+  const values = entries.map(({ id, label, aliases }) => ({ id, label, aliases }));
   if (titles.length === 0) return { kind, values };
-  return {
-    kind,
-    values,
-    titles: titles.map((t) => ({
-      company: t.company,
-      aliases: [...t.aliases],
-      titles: { ...t.titles },
-      source: t.source,
-    })),
-  };
+  const companies = titles.map(({ company, aliases, titles, source }) => {
+    return { company, aliases, titles, source };
+  });
+  return { kind, values, titles: companies };
 }
 
 /** The localities by state: named ones with their names, counties as one list per state. */
@@ -121,9 +108,6 @@ export function renderLocalities(groups: readonly LocalityGroup[], width: number
 }
 
 /** The localities as a JSON document. */
-export function localitiesDocument(groups: readonly LocalityGroup[]): {
-  kind: 'localities';
-  values: readonly LocalityGroup[];
-} {
-  return { kind: 'localities', values: groups };
-}
+export const localitiesDocument = (groups: readonly LocalityGroup[]) => {
+  return { kind: 'localities' as const, values: groups };
+};
