@@ -31,7 +31,7 @@ export function tagList(ids: readonly string[], sources: readonly SourceRef[]): 
 }
 
 /** Greedy word wrap to `width` columns with a hanging indent; width <= 0 means no wrapping. */
-export function wrap(text: string, width: number, indent: string): string {
+export function wrap(text: string, width: number, indent = ''): string {
   if (width <= 0 || text.length + indent.length <= width) return text;
   // An indent wider than half the terminal leaves no room to wrap into: fall back to two spaces.
   if (indent.length > width / 2) indent = '  ';
