@@ -2,6 +2,10 @@
 import type { ChalkInstance } from 'chalk';
 import { money, yearsText } from '../model/format.js';
 import type { Range, SourceRef } from '../model/types.js';
+import type { Charset } from './chart.js';
+
+/** How a report is drawn: colours, the terminal's width (0: not one, never wrapped), glyphs. */
+export type Look = { paint: ChalkInstance; width: number; charset: Charset };
 
 /** The parts of pay every estimate has, and a range's five points (P10, P25, typical, P75, P90). */
 export const PARTS = ['base', 'bonus', 'equity', 'total'] as const;
