@@ -1,6 +1,4 @@
 // What-if scenarios in columns, and a career as a table and a chart, for people.
-import type { ChalkInstance } from 'chalk';
-import type { Charset } from './chart.js';
 import type { CareerDocument, CompareDocument, Delta } from '../documents/compare.js';
 import { money, moneyK, percent, plural, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
@@ -9,9 +7,7 @@ import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { PARTS, capitalised, reportLines, yearsAndLevel } from './text.js';
-
-type Options = { paint: ChalkInstance; width: number; charset: Charset };
+import { PARTS, capitalised, reportLines, yearsAndLevel, type Look } from './text.js';
 
 /** "+$12,345 (+4.1%)"; "-" for none. */
 function deltaText(d: Delta | undefined): string {
@@ -23,7 +19,7 @@ function deltaText(d: Delta | undefined): string {
 const rangeText = (r: Range): string => `${moneyK(r.low)}-${moneyK(r.high)}`;
 const typicalAndRange = (r: Range): string[] => [money(r.mid), rangeText(r)];
 
-export function renderCompareReport(doc: CompareDocument, opts: Options): string {
+export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   const { paint, width } = opts;
   const out = reportLines(paint, width);
   const all = doc.scenarios;
@@ -64,7 +60,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Options): string
   return `${out.lines.join('\n')}\n`;
 }
 
-export function renderCareerReport(doc: CareerDocument, opts: Options): string {
+export function renderCareerReport(doc: CareerDocument, opts: Look): string {
   const { paint, width } = opts;
   const out = reportLines(paint, width);
   // The profile at the first point (its years are the axis, not a field of the line).

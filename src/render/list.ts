@@ -17,6 +17,11 @@ export const LIST_KINDS = {
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;
 
+const TITLES_HEADING =
+  "Company titles (say the company where a title means different levels: 'google l5', 'amazon l5'):";
+const LOCALITIES_HEADING =
+  'Localities for --take-home (--locality, within the state taxed; none for no local tax):';
+
 /**
  * The accepted values of one kind as aligned text: id, label and the other spellings; for
  * levels, then each company's titles and the level each stands for.
@@ -31,7 +36,7 @@ export function renderList(
   const heading = `${kindOf.title} (${kindOf.flag}${kindOf.how ?? ''}); names match case-insensitively, any alias works:`;
   const idWidth = Math.max(...entries.map((e) => e.id.length));
   const labelWidth = Math.max(...entries.map((e) => e.label.length));
-  const lines = [wrap(heading, width, '')];
+  const lines = [wrap(heading, width)];
   for (const e of entries) {
     const aliases = e.aliases.filter((a) => a !== e.id).join(', ');
     const head = `  ${e.id.padEnd(idWidth)}  ${e.label.padEnd(labelWidth)}  `;
@@ -44,13 +49,7 @@ export function renderList(
     }
   }
   if (titles.length > 0) {
-    lines.push(
-      wrap(
-        "Company titles (say the company where a title means different levels: 'google l5', 'amazon l5'):",
-        width,
-        '',
-      ),
-    );
+    lines.push(wrap(TITLES_HEADING, width));
     const companyWidth = Math.max(...titles.map((t) => t.company.length));
     for (const t of titles) {
       const head = `  ${t.company.padEnd(companyWidth)}  `;
@@ -87,13 +86,7 @@ export function listDocument(
 /** The localities by state: named ones with their names, counties as one list per state. */
 export function renderLocalities(groups: readonly LocalityGroup[], width: number): string {
   const idWidth = Math.max(...groups.flatMap((g) => g.named.map((n) => n.id.length)));
-  const lines = [
-    wrap(
-      'Localities for --take-home (--locality, within the state taxed; none for no local tax):',
-      width,
-      '',
-    ),
-  ];
+  const lines = [wrap(LOCALITIES_HEADING, width)];
   for (const g of groups) {
     g.named.forEach((n, i) =>
       lines.push(`  ${i === 0 ? g.state : '  '}  ${n.id.padEnd(idWidth)}  ${n.name}`),

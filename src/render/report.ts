@@ -11,19 +11,13 @@ import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
 import { FIVE, PARTS, PERCENTILES_NOTE, paperNote, capitalised, reportLines } from './text.js';
-import { sourceTag, tagList, wrap, type ReportLines } from './text.js';
+import { sourceTag, tagList, wrap, type Look, type ReportLines } from './text.js';
 
-export interface ReportOptions {
-  paint: ChalkInstance;
-  /** Terminal width to lay out to; 0 = not a terminal (never wrapped). */
-  width: number;
-  /** Glyphs for the range bars. */
-  charset: Charset;
-  /** Every reason, what each guide says and the sources in full. */
-  explain?: boolean;
-  /** Why the defaulted fields were defaulted, e.g. "no terminal on stdin". */
-  defaultedBecause?: string;
-}
+/**
+ * `explain`: every reason, what each guide says and the sources in full; `defaultedBecause`: why
+ * the defaulted fields were defaulted ("no terminal on stdin").
+ */
+export type ReportOptions = Look & { explain?: boolean; defaultedBecause?: string };
 
 /** Reasons shown without --explain: the starting point and the largest effects. */
 const REASONS_SHOWN = 5;

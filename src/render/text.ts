@@ -2,6 +2,10 @@
 import type { ChalkInstance } from 'chalk';
 import { money, yearsText } from '../model/format.js';
 import type { Range, SourceRef } from '../model/types.js';
+import type { Charset } from './chart.js';
+
+/** How a report is drawn: colours, the terminal's width (0: not one, never wrapped), glyphs. */
+export type Look = { paint: ChalkInstance; width: number; charset: Charset };
 
 /** The parts of pay every estimate has, and a range's five points (P10, P25, typical, P75, P90). */
 export const PARTS = ['base', 'bonus', 'equity', 'total'] as const;
@@ -31,7 +35,7 @@ export function tagList(ids: readonly string[], sources: readonly SourceRef[]): 
 }
 
 /** Greedy word wrap to `width` columns with a hanging indent; width <= 0 means no wrapping. */
-export function wrap(text: string, width: number, indent: string): string {
+export function wrap(text: string, width: number, indent = ''): string {
   if (width <= 0 || text.length + indent.length <= width) return text;
   // An indent wider than half the terminal leaves no room to wrap into: fall back to two spaces.
   if (indent.length > width / 2) indent = '  ';
