@@ -208,24 +208,15 @@ export async function run(
 }
 
 /**
- * The fields the model names in its errors (it knows no flags), by the flag that gives each. A
- * model error's message starts with its field ("pretax $100,000 is more than ..."): the user
- * reads the flag they typed there instead.
+ * The fields the model names in its errors (it knows no flags) that a flag of the same name
+ * gives. A model error's message starts with its field ("pretax $100,000 is more than ..."):
+ * the user reads the flag they typed there instead.
  */
-const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
-  state: '--state',
-  pretax: '--pretax',
-  filing: '--filing',
-  hsa: '--hsa',
-  age: '--age',
-  itemized: '--itemized',
-  locality: '--locality',
-};
+const FLAG_FIELDS = ['state', 'pretax', 'filing', 'hsa', 'age', 'itemized', 'locality'];
 
 function asFlag(error: InputError): string {
-  const flag = Object.hasOwn(FLAG_OF_FIELD, error.field) ? FLAG_OF_FIELD[error.field] : undefined;
-  return flag !== undefined && error.message.startsWith(`${error.field} `)
-    ? `${flag}${error.message.slice(error.field.length)}`
+  return FLAG_FIELDS.includes(error.field) && error.message.startsWith(`${error.field} `)
+    ? `--${error.message}`
     : error.message;
 }
 
