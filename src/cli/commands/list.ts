@@ -1,7 +1,7 @@
 // `ml-salary list <kind>`: the accepted names and aliases of one kind of input.
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
-import { catalog, didYouMean } from '../../input/names.js';
+import { catalog } from '../../input/names.js';
 import {
   LIST_KINDS,
   listDocument,
@@ -17,6 +17,7 @@ import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
+  meant,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
@@ -97,8 +98,5 @@ function listKind(text: string | undefined): ListKind {
   // The singular too (`list city`); Object.hasOwn above: `constructor` is on every prototype.
   const singular = names.find((n) => LIST_KINDS[n].kind === t);
   if (singular !== undefined) return singular;
-  const hint = didYouMean(t, names);
-  throw new UsageError(
-    `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
-  );
+  throw new UsageError(`unknown list '${text}'${meant(t, names)}; accepted: ${names.join(', ')}`);
 }
