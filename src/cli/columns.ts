@@ -3,22 +3,13 @@
 import { UsageError } from '../errors.js';
 import { lookup } from '../input/names.js';
 import { clip } from '../input/numbers.js';
-import { flagName, resolveProfile, type RawProfile } from '../input/profile.js';
+import { flagName, resolveProfile } from '../input/profile.js';
 import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
 import type { Market, Profile } from '../model/types.js';
 import type { EstimateOptions } from './flags.js';
 
-export function startProfile(opts: EstimateOptions, market: Market, years: unknown) {
-  const raw: RawProfile = {
-    years,
-    city: opts.city,
-    industry: opts.industry,
-    skills: opts.skills,
-    degree: opts.degree,
-    level: opts.level,
-  };
-  return resolveProfile(raw, market, flagName);
-}
+export const startProfile = (opts: EstimateOptions, market: Market, years: unknown) =>
+  resolveProfile({ ...opts, years }, market, flagName);
 
 /**
  * Take-home pay for the columns of a run (an estimate, an offer, compare's scenarios, career's
@@ -54,14 +45,10 @@ export async function takeHomeFor(
 export function refuseStrayWords(words: readonly string[], command: string, market: Market): void {
   const word = words[0];
   if (word === undefined) return;
-  const kinds = [
-    ['city', '--city'],
-    ['industry', '--industry'],
-    ['skill', '--skills'],
-    ['degree', '--degree'],
-  ] as const;
-  const flag = kinds.find(([kind]) => lookup(market, kind, word) !== undefined)?.[1];
-  const hint = flag ? ` (did you mean ${flag} ${word}?)` : '';
+  const kind = (['city', 'industry', 'skill', 'degree'] as const).find((k) =>
+    lookup(market, k, word),
+  );
+  const hint = kind ? ` (did you mean --${kind === 'skill' ? 'skills' : kind} ${word}?)` : '';
   throw new UsageError(
     `${command} takes options only, and '${clip(word)}' is not one${hint}; see: ml-salary ${command} --help`,
   );

@@ -1,23 +1,49 @@
-// The equity tables of the offer report: the years with cash apart from paper stock, options
-// year by year, and side by side the cash and running totals and the break-even.
-import type { ChalkInstance } from 'chalk';
-import type { Charset } from './chart.js';
+// The equity parts of an offer for people, as tables and sentences the table report and the
+// markdown share: cash apart from paper stock, options year by year and their tax, a private
+// company's odds at an exit, what leaving early keeps, and side by side the cash, the running
+// totals and the break-even. Every figure is the document's; each dollar figure a private
+// company's stock gives says whether it is cash, paper or risk-adjusted.
 import type { BreakEven } from '../documents/break-even.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
-import { groupThousands, money } from '../model/format.js';
-import { exerciseNotes, leaveLines, oddsLines, price, rate, taxText } from './equity-text.js';
+import type { Tax } from '../model/exercise.js';
+import { groupThousands, money, percent, plural } from '../model/format.js';
+import { grid, type GridOptions } from './grid.js';
 import { wrap } from './text.js';
-import { grid } from './grid.js';
 
-interface Look {
-  paint: ChalkInstance;
-  width: number;
-  charset: Charset;
+type Look = Omit<GridOptions, 'bold' | 'stack'>;
+type Leave = NonNullable<OfferDocument['leave']>;
+type Options = NonNullable<NonNullable<OfferDocument['equity']>['options']>;
+
+/** A price a share: $4.00, $1.20, $0.8525 (cents, or as many places as it has). */
+export function price(x: number): string {
+  const cents = Math.round(x * 100);
+  return Math.abs(x * 100 - cents) < 1e-9 ? `$${(cents / 100).toFixed(2)}` : `$${x}`;
 }
+
+/** A multiple: 0x, 1.99x, 5x. */
+const times = (x: number): string => `${Math.round(x * 100) / 100}x`;
+
+/** A yearly rate to two places: 9.94%. */
+const rate = (x: number): string => `${Math.round(x * 10000) / 100}%`;
 
 /** A year's label: "2", or "2 (6 mo)" for a year cut short by leaving. */
 export const yearLabel = (y: { year: number; months?: number }): string =>
   y.months === undefined ? String(y.year) : `${y.year} (${y.months} mo)`;
+
+/** The tax on one exercise in a few words: "$1,139 as wages", "no AMT", "$817 AMT". */
+function taxText(t: Tax | undefined): string {
+  if (!t) return '$0 (no spread)';
+  if (t.type === 'nso') return `${money(t.amount)} as wages`;
+  const over = t.overLimit ? `, incl. ${t.overLimit} options over the ISO limit as wages` : '';
+  return t.amount === 0 ? `no AMT${over}` : `${money(t.amount)} AMT${over}`;
+}
+
+/** A markdown table; `align` is `l` or `r` for each column. */
+function markdown(head: string[], rows: string[][], align: string): string[] {
+  const line = (cells: string[]): string => `|${cells.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`;
+  const rule = `|${[...align].map((a) => (a === 'l' ? '---' : '---:')).join('|')}|`;
+  return [line(head), rule, ...rows.map(line)];
+}
 
 /**
  * The years of an offer whose stock is private or is left early: cash on its own, the stock on
@@ -30,14 +56,11 @@ export function privateYears(doc: OfferDocument, look: Look): string | undefined
   const ev = e?.expectedByYear;
   const back = doc.years.some((y) => y.clawback);
   const head = ['Year', 'Base', 'Bonus', 'Sign-on', ...(back ? ['Paid back'] : []), 'Cash'];
-  head.push(e?.private ? 'Paper' : 'Stock');
-  if (ev) head.push('Risk-adj.');
+  head.push(e?.private ? 'Paper' : 'Stock', ...(ev ? ['Risk-adj.'] : []));
   head.push(e?.private ? 'Cash + paper' : 'Total');
   const rows = doc.years.map((y, i) => [
     yearLabel(y),
-    money(y.base),
-    money(y.bonus),
-    money(y.signOn),
+    ...[y.base, y.bonus, y.signOn].map(money),
     ...(back ? [y.clawback ? money(y.clawback) : '-'] : []),
     money(y.cash),
     money(y.equity),
@@ -48,41 +71,157 @@ export function privateYears(doc: OfferDocument, look: Look): string | undefined
 }
 
 /** Options year by year: vested, the cost to exercise them, the FMV, the spread, its tax. */
-export function optionsGrid(doc: OfferDocument, look: Look): string | undefined {
+function optionRows(o: Options, md = false): string[][] {
+  const head = ['Year', 'Options vested', 'Exercise cost', 'FMV a share', 'Spread'];
+  return [
+    [...head, md ? 'Tax on exercise' : `Tax (${o.type.toUpperCase()})`],
+    ...o.years.map((y) => [
+      String(y.year),
+      md ? String(y.vested) : groupThousands(y.vested),
+      money(y.exerciseCost),
+      md ? `$${y.fmv}` : price(y.fmv),
+      money(y.spread),
+      y.spread > 0 ? taxText(y.tax) : '-',
+    ]),
+  ];
+}
+
+/** The sentences of a private company's odds at an exit. */
+export function oddsLines(doc: OfferDocument): string[] {
+  const e = doc.equity;
+  const o = e?.odds;
+  if (!e || !o) return [];
+  const at = e.preferred !== null ? ` (at the ${price(e.preferred)} preferred price)` : '';
+  const strike = e.options ? `, less the ${price(e.options.strike)} strike` : '';
+  const rounds = o.futureRounds
+    .map((r) => `${r.round.toUpperCase()} ${percent(r.dilution)}`)
+    .join(', ');
+  const dilution = rounds
+    ? ` Carta's median dilution for the rounds still to come (${rounds}) leaves a holding ${percent(o.kept)} of its share of the company.`
+    : '';
+  const { years, rate: r } = o.discount;
+  const n = o.futureRounds.length;
+  const gap = `Carta's median ${o.roundGapYears} years between rounds`;
+  const lines = [
+    `What the stock may be worth (${o.stageLabel}), in today's dollars: ${percent(o.nothing)} chance of nothing; median ${money(o.p50)}; expected ${money(o.expected)} (risk-adjusted: the average exit, ${money(o.expectedAtExit)}, discounted ${years} years at ${rate(r)} a year, the long-run return of US stocks); a good outcome (P90) ${money(o.good)}. On paper${at}: ${money(e.paper)}.`,
+    `A share at exit, as a multiple of the preferred price: median ${times(o.multiples.p50)}, expected ${times(o.multiples.expected)}, P90 ${times(o.multiples.good)}${strike}. Below 1x the investors' 1x liquidation preference takes it all.`,
+    `${percent(o.fromTenfold)} of the expected value comes from outcomes of 10x or more: most outcomes are far below it. An exit is taken to be ${years} years away (${n > 0 ? `${gap}, for the ${plural(n, 'round')} still to come and the exit` : gap}).${dilution}`,
+    `Odds: ${o.source} (${o.year}). Return of US stocks: ${o.discount.source} (${o.discount.year}).`,
+  ];
+  // Still above paper in today's dollars: one sentence says why.
+  const why = [
+    e.options &&
+      `an option gains from every dollar an exit brings above its ${price(e.options.strike)} strike and cannot fall below $0, while paper counts only today's spread`,
+    o.multiples.expected * (1 + r) ** -years > 1 &&
+      `the average exit (${times(o.multiples.expected)} the preferred price in ${years} years) beats the stock market's ${rate(r)} a year: venture investors are paid a premium for risk and for waiting, which the ${percent(o.nothing)} chance of nothing and the ${money(o.p50)} median show is far from certain`,
+  ].filter(Boolean);
+  if (o.expected > e.paper && why.length > 0)
+    lines.splice(1, 0, `Above paper even in today's dollars because ${why.join(', and ')}.`);
+  return lines;
+}
+
+/** Keeping vested options on leaving: the window, the cash, the tax, the shares' expected value. */
+function exerciseLine(x: NonNullable<Leave['exercise']>, nothing: number): string {
+  const tax =
+    x.spread > 0
+      ? `, and ${taxText(x.tax)} on the ${money(x.spread)} spread at ${price(x.fmv)} a share`
+      : " (no tax: no spread at today's FMV)";
+  const ev =
+    x.expected !== undefined
+      ? ` The shares bought would have an expected value of ${money(x.expected)} in today's dollars (risk-adjusted; ${percent(nothing)} chance of nothing).`
+      : '';
+  const iso =
+    x.type === 'iso' && x.windowMonths > 3
+      ? ' An ISO exercised more than 3 months after leaving is taxed as an NSO.'
+      : '';
+  return `To keep them: exercise within ${plural(x.windowMonths, 'month')} of leaving, ${money(x.cost)} in cash${tax}.${ev}${iso}`;
+}
+
+/** The sentences of leaving early. */
+export function leaveLines(doc: OfferDocument): string[] {
+  const l = doc.leave;
+  if (!l) return [];
+  const e = doc.equity;
+  const cliff =
+    l.cliffMonths === 0
+      ? 'no cliff'
+      : l.months < l.cliffMonths
+        ? `before the ${l.cliffMonths}-month cliff: nothing vested`
+        : `past the ${l.cliffMonths}-month cliff`;
+  const out = [`Leaving after ${plural(l.months, 'month')} (${cliff}).`];
+  const paper = (text: string): string => (e?.private ? text : '');
+  if (e?.options)
+    out.push(
+      `Vested: ${groupThousands(l.vested)} of ${groupThousands(e.options.count)} options (${percent(l.vestedShare)}); ${groupThousands(l.forfeited)} forfeited.`,
+    );
+  else if (e)
+    out.push(
+      `Vested: ${percent(l.vestedShare)} of the grant, ${money(l.vested)} at its grant value${paper(' (paper)')}; ${money(l.forfeited)} forfeited.`,
+    );
+  if (l.exercise) out.push(exerciseLine(l.exercise, e?.odds?.nothing ?? 0));
+  for (const s of l.signOn.filter((k) => k.owed > 0))
+    out.push(`Sign-on owed back: ${money(s.owed)} of year ${s.year}'s ${money(s.paid)}.`);
+  const { cash, stock, expected } = l.kept;
+  const ev = expected !== undefined ? ` (${money(expected)} risk-adjusted, today's dollars)` : '';
+  const all = `; stock ${money(stock)}${paper(' on paper')}${ev}; in all ${money(cash + stock)}${paper(' (cash + paper)')}`;
+  out.push(`Kept by then: cash ${money(cash)}${e ? all : ev}.`);
+  return out;
+}
+
+/** The note under the options table: how exercising is taxed, and the AMT room. */
+function exerciseNotes(o: Options): string {
+  const taxed = o.years.find((y) => y.tax);
+  const t = taxed?.tax;
+  const iso =
+    o.type === 'iso'
+      ? `ISO: the spread is not wages but an AMT adjustment (${t?.taxYear ?? 2026} federal AMT: 26%/28% over the exemption, which phases out at 50 cents a dollar; state AMT left out).${t?.room !== undefined ? ` At this pay about ${money(t.room)} of spread a year triggers no AMT.` : ''}`
+      : `NSO: the spread is wages when exercised (income tax, Social Security, Medicare, state); employers withhold federal tax at the flat supplemental rate${t?.withheld !== undefined ? ` (${money(t.withheld)} on year ${taxed!.year}'s)` : ''}.`;
+  return `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}`;
+}
+
+/** The report's equity sections: options year by year, the odds at an exit, leaving early. */
+export function equitySections(doc: OfferDocument, look: Look): string[] {
+  const { paint, width } = look;
+  const out: string[] = [];
   const o = doc.equity?.options;
-  if (!o) return undefined;
-  const rows = o.years.map((y) => [
-    String(y.year),
-    groupThousands(y.vested),
-    money(y.exerciseCost),
-    price(y.fmv),
-    money(y.spread),
-    y.spread > 0 ? taxText(y.tax) : '-',
-  ]);
-  return grid(
-    [
-      'Year',
-      'Options vested',
-      'Exercise cost',
-      'FMV a share',
-      'Spread',
-      `Tax (${o.type.toUpperCase()})`,
-    ],
-    rows,
-    { ...look, stack: 'rows' },
-  );
+  if (o) {
+    const [head, ...rows] = optionRows(o);
+    out.push(paint.bold("Options year by year, each exercised at that year's FMV"));
+    out.push(
+      grid(head!, rows, { ...look, stack: 'rows' }),
+      paint.dim(wrap(exerciseNotes(o), width, '')),
+    );
+  }
+  const [odds, ...notes] = oddsLines(doc);
+  if (odds)
+    out.push('', wrap(odds, width, '  '), ...notes.map((n) => paint.dim(wrap(n, width, ''))));
+  const [leave, ...kept] = leaveLines(doc);
+  if (leave)
+    out.push('', paint.bold(wrap(leave, width, '')), ...kept.map((n) => wrap(n, width, '  ')));
+  return out;
+}
+
+/** The same in markdown: the options table and its note, the odds, leaving early. */
+export function equityMarkdown(doc: OfferDocument): string[] {
+  const out: string[] = [];
+  const o = doc.equity?.options;
+  if (o) {
+    const [head, ...rows] = optionRows(o, true);
+    out.push(...markdown(head!, rows, 'rrrrrl'), '', exerciseNotes(o), '');
+  }
+  for (const text of [oddsLines(doc), leaveLines(doc)]) if (text.length > 0) out.push(...text, '');
+  return out;
 }
 
 /** One break-even in a sentence. */
 export function breakEvenText(b: BreakEven): string {
-  const counted = b.basis === 'expected' ? 'risk-adjusted' : 'as given';
-  const head = `${b.of} catches ${b.against} (${money(b.target)} over ${b.horizon} years, ${counted})`;
+  const over = `over ${b.horizon} years`;
   if (b.result === 'always')
-    return `${b.of} is ahead of ${b.against} over ${b.horizon} years even if its stock is worth nothing.`;
+    return `${b.of} is ahead of ${b.against} ${over} even if its stock is worth nothing.`;
   if (b.result === 'never')
-    return b.kind === 'growth'
-      ? `${b.of} does not catch ${b.against} over ${b.horizon} years even at +1000% a year.`
-      : `${b.of} does not catch ${b.against} over ${b.horizon} years at any price: no stock vests by then.`;
+    return `${b.of} does not catch ${b.against} ${over} ${b.kind === 'growth' ? 'even at +1000% a year.' : 'at any price: no stock vests by then.'}`;
+  const counted = b.basis === 'expected' ? 'risk-adjusted' : 'as given';
+  const head = `${b.of} catches ${b.against} (${money(b.target)} ${over}, ${counted})`;
   if (b.kind === 'growth')
     return `${head} if its stock price changes ${b.growth! >= 0 ? '+' : ''}${(b.growth! * 100).toFixed(2)}% a year.`;
   const d = b.discount;
@@ -90,10 +229,8 @@ export function breakEvenText(b: BreakEven): string {
     ? `; the exit ${d.years} years away, discounted ${rate(d.rate)} a year as risk-adjusted is`
     : '';
   const share = b.price !== undefined ? ` at ${price(b.price)} a share at an exit` : '';
-  const mult =
-    b.multiple !== undefined
-      ? ` (${b.multiple}x the ${b.price !== undefined ? 'preferred price' : "grant's paper value"}${when})`
-      : '';
+  const of = b.price !== undefined ? 'preferred price' : "grant's paper value";
+  const mult = b.multiple !== undefined ? ` (${b.multiple}x the ${of}${when})` : '';
   const company =
     b.companyMultiple !== undefined
       ? `; after the dilution expected before an exit, a sale at ${b.companyMultiple}x today's valuation`
@@ -101,67 +238,65 @@ export function breakEvenText(b: BreakEven): string {
   return `${head}${share}${mult}${company}.`;
 }
 
-/** Side by side: each year's cash, and running totals of cash, cash + stock, risk-adjusted. */
-export function offersCash(doc: OffersDocument, labels: readonly string[], look: Look): string[] {
-  const years = Math.max(...doc.offers.map((o) => o.years.length));
-  const cell = (o: OfferDocument, xs: number[] | undefined, y: number): string =>
-    xs?.[y - 1] === undefined || y > o.years.length ? '-' : money(xs[y - 1]!);
-  const rows: string[][] = [];
-  for (let y = 1; y <= years; y++)
-    rows.push([
-      `Year ${y}`,
-      ...doc.offers.map((o) =>
-        cell(
-          o,
+/** Side by side: each year's cash, then running totals of cash, cash + stock and risk-adjusted. */
+function cashRows(doc: OffersDocument, md: boolean): [string[][], string[][]] {
+  const at = (xs: readonly number[], y: number): string =>
+    xs[y - 1] === undefined ? '-' : money(xs[y - 1]!);
+  const row = (label: string, cell: (o: OfferDocument) => string): string[] => [
+    label,
+    ...doc.offers.map(cell),
+  ];
+  const cash: string[][] = [];
+  const running: string[][] = [];
+  for (let y = 1; y <= Math.max(...doc.offers.map((o) => o.years.length)); y++) {
+    const span = y === 1 ? 'Year 1' : `Years 1-${y}`;
+    const sub = (text: string): string => (md ? `${span}: ${text}` : `  ${text}`);
+    const paper = (o: OfferDocument): string =>
+      !o.equity?.private ? '' : md ? ' (paper)' : ' paper';
+    cash.push(
+      row(`Year ${y}${md ? ' cash' : ''}`, (o) =>
+        at(
           o.years.map((r) => r.cash),
           y,
         ),
       ),
-    ]);
-  const cum: string[][] = [];
-  for (let y = 1; y <= years; y++) {
-    cum.push([
-      `${y === 1 ? 'Year 1' : `Years 1-${y}`}: cash`,
-      ...doc.offers.map((o) => cell(o, o.cumulative.cash, y)),
-    ]);
-    cum.push([
-      `  cash + stock`,
-      ...doc.offers.map(
-        (o) => cell(o, o.cumulative.stock, y) + (o.equity?.private ? ' paper' : ''),
-      ),
-    ]);
-    cum.push([`  risk-adjusted`, ...doc.offers.map((o) => cell(o, o.cumulative.expected, y))]);
+    );
+    running.push(
+      row(`${span}: cash`, (o) => at(o.cumulative.cash, y)),
+      row(sub('cash + stock'), (o) => at(o.cumulative.stock, y) + paper(o)),
+      row(sub('risk-adjusted'), (o) => at(o.cumulative.expected ?? [], y)),
+    );
   }
+  return [cash, running];
+}
+
+const RUNNING_NOTE =
+  "Cash + stock counts a listed company's stock at its price and a private company's on paper; risk-adjusted counts a private company's stock at its expected value at an exit in today's dollars (discounted over the years to an exit at the long-run return of US stocks; with --stage, '-' without) and a listed company's as it is.";
+
+/** Side by side: the cash and running totals, what each row counts, the break-even. */
+export function offersCash(doc: OffersDocument, labels: readonly string[], look: Look): string[] {
+  const { paint, width } = look;
+  const [cash, running] = cashRows(doc, false);
   return [
-    look.paint.bold('Cash only (base + bonus + sign-on), year by year'),
-    grid(['', ...labels], rows, look),
-    look.paint.bold('Running totals'),
-    grid(['', ...labels], cum, look),
+    paint.bold('Cash only (base + bonus + sign-on), year by year'),
+    grid(['', ...labels], cash, look),
+    paint.bold('Running totals'),
+    grid(['', ...labels], running, look),
+    paint.dim(wrap(RUNNING_NOTE, width, '')),
+    ...(doc.breakEven ?? []).map((b) => paint.bold(wrap(breakEvenText(b), width, ''))),
   ];
 }
 
-/** The note under the running totals: what each row counts. */
-export const RUNNING_NOTE =
-  "Cash + stock counts a listed company's stock at its price and a private company's on paper; risk-adjusted counts a private company's stock at its expected value at an exit in today's dollars (discounted over the years to an exit at the long-run return of US stocks; with --stage, '-' without) and a listed company's as it is.";
-
-/** The report's equity sections: options year by year, the odds at an exit, leaving early. */
-export function equitySections(doc: OfferDocument, look: Look): string[] {
-  const { paint, width } = look;
-  const out: string[] = [];
-  const options = optionsGrid(doc, look);
-  if (options) {
-    out.push(paint.bold("Options year by year, each exercised at that year's FMV"), options);
-    for (const n of exerciseNotes(doc)) out.push(paint.dim(wrap(n, width, '')));
-  }
-  const odds = oddsLines(doc);
-  if (odds.length > 0) {
-    out.push('', wrap(odds[0]!, width, '  '));
-    for (const n of odds.slice(1)) out.push(paint.dim(wrap(n, width, '')));
-  }
-  const leave = leaveLines(doc);
-  if (leave.length > 0) {
-    out.push('', paint.bold(wrap(leave[0]!, width, '')));
-    for (const n of leave.slice(1)) out.push(wrap(n, width, '  '));
-  }
-  return out;
+/** The same in markdown. */
+export function offersCashMarkdown(doc: OffersDocument): string[] {
+  const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
+  const [cash, running] = cashRows(doc, true);
+  const table = markdown(['', ...labels], [...cash, ...running], `l${'r'.repeat(labels.length)}`);
+  return [
+    '### Side by side',
+    '',
+    ...table,
+    '',
+    ...(doc.breakEven ?? []).flatMap((b) => [breakEvenText(b), '']),
+  ];
 }

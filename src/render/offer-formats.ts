@@ -2,9 +2,8 @@
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
-import { breakEvenText, yearLabel } from './equity.js';
+import { equityMarkdown, offersCashMarkdown, yearLabel } from './equity.js';
 import { yearsAndLevel } from './text.js';
-import { exerciseNotes, leaveLines, oddsLines, taxText } from './equity-text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
 
@@ -207,19 +206,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
         'Private company: the stock is paper, not cash; the cash column leaves it out.',
         '',
       );
-    const o = d.equity?.options;
-    if (o) {
-      lines.push(
-        '| Year | Options vested | Exercise cost | FMV a share | Spread | Tax on exercise |',
-      );
-      lines.push('|---:|---:|---:|---:|---:|---|');
-      for (const y of o.years)
-        lines.push(
-          `| ${y.year} | ${y.vested} | ${usd(y.exerciseCost)} | $${y.fmv} | ${usd(y.spread)} | ${y.spread > 0 ? taxText(y.tax) : '-'} |`,
-        );
-      lines.push('', ...exerciseNotes(d), '');
-    }
-    for (const text of [oddsLines(d), leaveLines(d)]) if (text.length > 0) lines.push(...text, '');
+    lines.push(...equityMarkdown(d));
     lines.push(
       `First year: ${usd(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${usd(d.annualized.total)}.`,
     );
@@ -247,45 +234,6 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     lines.push('');
     if (d.counter) lines.push(...counterMarkdown(d.counter));
   });
-  if (many) lines.push(...sideBySide(many));
+  if (many) lines.push(...offersCashMarkdown(many));
   return `${lines.join('\n')}`;
-}
-
-/** Markdown side by side: cash, the running totals, and the break-even. */
-function sideBySide(doc: OffersDocument): string[] {
-  const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
-  const years = Math.max(...doc.offers.map((o) => o.years.length));
-  const at = (xs: number[] | undefined, y: number): string =>
-    xs?.[y - 1] === undefined ? '-' : money(xs[y - 1]!);
-  const out = [
-    '### Side by side',
-    '',
-    `| | ${labels.join(' | ')} |`,
-    `|---|${labels.map(() => '---:|').join('')}`,
-  ];
-  for (let y = 1; y <= years; y++) {
-    out.push(
-      `| Year ${y} cash | ${doc.offers
-        .map((o) =>
-          at(
-            o.years.map((r) => r.cash),
-            y,
-          ),
-        )
-        .join(' | ')} |`,
-    );
-  }
-  for (let y = 1; y <= years; y++) {
-    const span = y === 1 ? 'Year 1' : `Years 1-${y}`;
-    out.push(`| ${span}: cash | ${doc.offers.map((o) => at(o.cumulative.cash, y)).join(' | ')} |`);
-    out.push(
-      `| ${span}: cash + stock | ${doc.offers.map((o) => at(o.cumulative.stock, y) + (o.equity?.private ? ' (paper)' : '')).join(' | ')} |`,
-    );
-    out.push(
-      `| ${span}: risk-adjusted | ${doc.offers.map((o) => at(o.cumulative.expected, y)).join(' | ')} |`,
-    );
-  }
-  out.push('');
-  for (const b of doc.breakEven ?? []) out.push(breakEvenText(b), '');
-  return out;
 }

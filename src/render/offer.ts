@@ -11,15 +11,7 @@ import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
 import { wrap, yearsAndLevel } from './text.js';
-import {
-  breakEvenText,
-  offersCash,
-  equitySections,
-  privateYears,
-  RUNNING_NOTE,
-  yearLabel,
-} from './equity.js';
-import { price } from './equity-text.js';
+import { equitySections, offersCash, price, privateYears, yearLabel } from './equity.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
 import { counterSection } from './counter.js';
 
@@ -296,8 +288,6 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   const look = { paint, width, charset: opts.charset };
   out.push(...offersBenefits(doc.offers, labels, look));
   out.push(...offersCash(doc, labels, look));
-  out.push(paint.dim(wrap(RUNNING_NOTE, width, '')));
-  for (const b of doc.breakEven ?? []) out.push(paint.bold(wrap(breakEvenText(b), width, '')));
   if (doc.offers.some((o) => o.years.some((y) => y.takeHome))) {
     out.push(...offersNet(doc.offers, labels, years, opts));
   }

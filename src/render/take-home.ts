@@ -38,20 +38,14 @@ export function renderTakeHomeTable(
   }
   // The price levels behind "Net at U.S. prices", once per metro, each note beside its metro.
   const metros = new Map<string, [string[], TakeHomeView['purchasingPower']]>();
-  for (const [label, { purchasingPower: pp }] of columns) {
-    const seen = metros.get(pp.metro);
-    if (seen) seen[0].push(label);
-    else metros.set(pp.metro, [[label], pp]);
-  }
+  for (const [label, { purchasingPower: pp }] of columns)
+    metros.set(pp.metro, [[...(metros.get(pp.metro)?.[0] ?? []), label], pp]);
   const many = metros.size > 1;
-  const levels = [...metros.values()].map(
-    ([labels, p]) =>
-      `${many ? `${labels.join(', ')}: ` : ''}${p.metro} ${p.index} (${p.year ?? 'year not stated'}${p.uncertain ? ', uncertain' : ''})`,
-  );
-  const ppNotes = [...metros.values()].map(([, p]) =>
+  const said = [...metros.values()].map(([labels, p]) => [
+    `${many ? `${labels.join(', ')}: ` : ''}${p.metro} ${p.index} (${p.year ?? 'year not stated'}${p.uncertain ? ', uncertain' : ''})`,
     p.note ? ` ${many ? `${p.metro}: ` : ''}${p.note}` : '',
-  );
-  const star = `* Net / (price level / 100), where the price level is BEA's Regional Price Parity (U.S. = 100): a price index, not a pay factor. ${levels.join('; ')}.${ppNotes.join('')}`;
+  ]);
+  const star = `* Net / (price level / 100), where the price level is BEA's Regional Price Parity (U.S. = 100): a price index, not a pay factor. ${said.map((s) => s[0]).join('; ')}.${said.map((s) => s[1]).join('')}`;
   for (const n of [star, ...new Set(columns.flatMap(([, v]) => v.notes))])
     out.push(paint.dim(wrap(n, width, '  ')));
   return out.join('\n');

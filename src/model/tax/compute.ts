@@ -37,21 +37,15 @@ function payrollTaxes(f: FederalTables, e: Earner): TaxLine[] {
   const wages = e.gross - e.hsa;
   const of = `${money(wages)} wages${e.hsa > 0 ? ` (after ${money(e.hsa)} HSA)` : ''}`;
   const { socialSecurity: ss, medicare: m, additionalMedicare: am } = f;
-  const [rate, base, ssTax] = [
-    pct(ss.rate),
-    money(ss.wageBase),
-    ss.rate * Math.min(wages, ss.wageBase),
-  ];
-  const ssBasis =
-    wages >= ss.wageBase
-      ? `${rate} of wages up to ${base}`
-      : `${rate} of ${of} (taxed up to ${base})`;
+  const base = money(ss.wageBase);
+  const upTo = wages >= ss.wageBase ? `wages up to ${base}` : `${of} (taxed up to ${base})`;
+  const ssTax = ss.rate * Math.min(wages, ss.wageBase);
   const threshold = pick(am.threshold, e.filing);
   const over = Math.max(0, wages - threshold);
   const status = `over ${money(threshold)} (${e.filing === 'married' ? 'married filing jointly' : 'single'})`;
   const amBasis = over > 0 ? `of ${money(over)} wages ${status}` : `of wages ${status}: none here`;
   return [
-    line('social-security', ss.label, ssTax, ss, ssBasis),
+    line('social-security', ss.label, ssTax, ss, `${pct(ss.rate)} of ${upTo}`),
     line('medicare', m.label, m.rate * wages, m, `${pct(m.rate)} of ${of} (no cap)`),
     line('additional-medicare', am.label, am.rate * over, am, `${pct(am.rate)} ${amBasis}`),
   ];

@@ -104,21 +104,7 @@ export const chain = (start: string, parts: readonly (readonly [number, string])
   );
 
 /** A tax line: the amount in whole dollars, where its figures come from, how it is worked out. */
-export function line(
-  id: string,
-  label: string,
-  amount: number,
-  f: Sourced,
-  basis: string,
-): TaxLine {
-  const out: TaxLine = {
-    id,
-    label,
-    amount: Math.round(amount) + 0,
-    source: f.src,
-    year: f.year,
-    basis,
-  };
-  if (f.uncertain) out.uncertain = true;
-  return out;
-}
+export const line = (id: string, label: string, x: number, f: Sourced, basis: string): TaxLine => {
+  const out = { id, label, amount: Math.round(x) + 0, source: f.src, year: f.year, basis };
+  return f.uncertain ? { ...out, uncertain: true } : out;
+};

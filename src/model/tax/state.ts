@@ -10,10 +10,10 @@ import type { Credit, Earner, Filing, LocalPart, Premium } from './types.js';
 import type { StateIncomeTax, StateTables } from './types.js';
 
 /** `stateTax`: the state's tax as last worked out (what itemising deducted); `fica` paid. */
-export type StateContext = Earner & { fed: FederalResult; stateTax: number; fica: number };
+type StateContext = Earner & { fed: FederalResult; stateTax: number; fica: number };
 
 /** Credits off `tax`, each named in `words`: at most the tax, unless `refund` (a word to add). */
-export function takeCredits(
+function takeCredits(
   credits: readonly Credit[] | undefined,
   tax: number,
   c: { filing: Filing; agi: number; taxable: number },
@@ -37,7 +37,7 @@ export function takeCredits(
   return tax;
 }
 
-export const persons = (filing: Filing): number => (filing === 'married' ? 2 : 1);
+const persons = (filing: Filing): number => (filing === 'married' ? 2 : 1);
 
 /** The state's income tax among the state and local taxes the federal return itemised. */
 const taxInSalt = ({ stateTax, fed: f }: StateContext): number =>
@@ -270,7 +270,7 @@ export function resolveLocal(s: StateTables, id?: string | null): ResolvedLocal 
 }
 
 /** What a local tax is worked out from: federal AGI, the state's taxable income and tax. */
-export type LocalContext = Earner & { agi: number; stateTaxable: number; stateTax: number };
+type LocalContext = Earner & { agi: number; stateTaxable: number; stateTax: number };
 
 /** One local tax: its amount (negative only where refundable credits exceed it) and basis. */
 export function localTax(p: LocalPart, c: LocalContext): [number, string] {
@@ -286,15 +286,13 @@ export function localTax(p: LocalPart, c: LocalContext): [number, string] {
   const pay = c.gross - c.hsa;
   const payWords = `${money(pay)} wages${c.hsa > 0 ? ' less HSA' : ''} (401(k) deferrals taxed)`;
   const exempt = (p.each ?? 0) * persons(c.filing);
-  const [base, of] =
-    p.base === 'state-taxable'
-      ? [c.stateTaxable, `${money(c.stateTaxable)} state taxable income`]
-      : exempt
-        ? [
-            Math.max(0, pay - exempt),
-            `${money(Math.max(0, pay - exempt))} taxable: ${payWords} - ${money(exempt)} exemptions`,
-          ]
-        : [pay, payWords];
+  const onState = p.base === 'state-taxable';
+  const base = onState ? c.stateTaxable : Math.max(0, pay - exempt);
+  const of = onState
+    ? `${money(base)} state taxable income`
+    : exempt
+      ? `${money(base)} taxable: ${payWords} - ${money(exempt)} exemptions`
+      : payWords;
   let amount: number;
   let basis: string;
   if (p.rates) {
