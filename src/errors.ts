@@ -10,31 +10,25 @@ const named = (name: string) => (value: unknown) => value instanceof Error && va
  * flag, one `line N:` report for a batch record).
  */
 export class InputError extends Error {
+  override name = 'InputError';
   constructor(
     message: string,
     readonly field: string,
   ) {
     super(message);
-    this.name = 'InputError';
   }
   static override [Symbol.hasInstance] = named('InputError');
 }
 
 /** The command line asks for something it cannot have (a conflict, a missing value): exit 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
+  override name = 'UsageError';
   static override [Symbol.hasInstance] = named('UsageError');
 }
 
 /** The input or the output fails as a whole (binary input, a full disk): exit 1. */
 export class DataError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DataError';
-  }
+  override name = 'DataError';
   static override [Symbol.hasInstance] = named('DataError');
 }
 
@@ -43,9 +37,9 @@ export class DataError extends Error {
  * ends with the code the signal asks for (130, 143), its abort reason.
  */
 export class StoppedError extends Error {
+  override name = 'StoppedError';
   constructor() {
     super('stopped by a signal');
-    this.name = 'StoppedError';
   }
   static override [Symbol.hasInstance] = named('StoppedError');
 }

@@ -4,7 +4,7 @@ import type { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter, type Line } from '../src/batch/lines.js';
-import { firstBadByte } from '../src/input/files.js';
+import { utf8Problem } from '../src/input/files.js';
 import { splitCsvLine } from '../src/batch/records.js';
 import { run } from '../src/cli/program.js';
 import { csvRow } from '../src/render/csv.js';
@@ -279,7 +279,7 @@ describe('the pieces, property-tested', () => {
     );
   });
 
-  it('firstBadByte agrees with isUtf8', () => {
+  it("utf8Problem's bad byte agrees with isUtf8", () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 40 }),
       fc
@@ -297,9 +297,12 @@ describe('the pieces, property-tested', () => {
     fc.assert(
       fc.property(bytes, (raw) => {
         const buf = Buffer.from(raw);
-        const at = firstBadByte(buf);
-        expect(at === buf.length).toBe(isUtf8(buf));
+        const problem = utf8Problem(buf);
+        expect(problem === undefined).toBe(isUtf8(buf));
+        if (problem === undefined) return;
+        const at = Number(/at byte (\d+)/.exec(problem)![1]) - 1;
         expect(isUtf8(buf.subarray(0, at))).toBe(true);
+        expect(isUtf8(buf.subarray(0, at + 4))).toBe(false);
       }),
       { numRuns: 2000 },
     );

@@ -2,7 +2,7 @@
 // schemas/career.schema.json): estimates of several profiles, each exactly what a single estimate
 // of that profile gives, and their differences. Built once; renderers read only these.
 import { SCHEMA_VERSION } from './estimate.js';
-
+import { rangesOf } from '../model/estimate.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type {
   Change,
@@ -32,14 +32,28 @@ export interface CompareScenario extends Figures {
   takeHome?: TakeHomeView;
 }
 
-export interface CompareDocument {
+/** What a compare or career document starts with; `defaulted`: the fields given no value. */
+interface Head<K> {
   schemaVersion: typeof SCHEMA_VERSION;
-  kind: 'compare';
+  kind: K;
   currency: 'USD';
   period: 'year';
   dataVersion: string;
-  /** The starting profile's fields that were not given and took the documented default. */
   defaulted: ProfileField[];
+}
+
+function head<K>(kind: K, dataVersion: string, defaulted: readonly ProfileField[]): Head<K> {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind,
+    currency: 'USD',
+    period: 'year',
+    dataVersion,
+    defaulted: [...defaulted],
+  };
+}
+
+export interface CompareDocument extends Head<'compare'> {
   scenarios: CompareScenario[];
 }
 
@@ -63,12 +77,7 @@ export function toCompareDocument(
 ): CompareDocument {
   const first = entries[0]!;
   return {
-    schemaVersion: SCHEMA_VERSION,
-    kind: 'compare',
-    currency: 'USD',
-    period: 'year',
-    dataVersion,
-    defaulted: [...defaulted],
+    ...head('compare' as const, dataVersion, defaulted),
     scenarios: entries.map(({ label, changes, estimate: e, takeHome }) => {
       const f = first.estimate;
       const scenario: CompareScenario = {
@@ -76,11 +85,7 @@ export function toCompareDocument(
         changes: changes.map((c) => c.text),
         profile: e.profile,
         labels: e.labels,
-        level: e.level,
-        base: e.base,
-        bonus: e.bonus,
-        equity: e.equity,
-        total: e.total,
+        ...rangesOf(e),
         delta: {
           base: delta(e.base.mid, f.base.mid),
           bonus: delta(e.bonus.mid, f.bonus.mid),
@@ -114,26 +119,15 @@ export interface CareerLine {
   points: CareerPoint[];
 }
 
-export interface CareerDocument extends CareerLine {
-  schemaVersion: typeof SCHEMA_VERSION;
-  kind: 'career';
-  currency: 'USD';
-  period: 'year';
-  dataVersion: string;
-  /** The profile's fields that were not given and took the documented default. */
-  defaulted: ProfileField[];
+export interface CareerDocument extends CareerLine, Head<'career'> {
   /** With --vs: the same years for each scenario. */
   scenarios?: CareerLine[];
 }
 
-export function careerPoint(e: Estimate, takeHome?: TakeHomeView): CareerPoint {
+function careerPoint(e: Estimate, takeHome?: TakeHomeView): CareerPoint {
   const point: CareerPoint = {
     years: e.profile.years,
-    level: e.level,
-    base: e.base,
-    bonus: e.bonus,
-    equity: e.equity,
-    total: e.total,
+    ...rangesOf(e),
   };
   if (e.paper) point.paper = e.paper;
   if (takeHome) point.takeHome = takeHome;
@@ -163,15 +157,7 @@ export function toCareerDocument(
   defaulted: readonly ProfileField[],
   dataVersion: string,
 ): CareerDocument {
-  const doc: CareerDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    kind: 'career',
-    currency: 'USD',
-    period: 'year',
-    dataVersion,
-    defaulted: [...defaulted],
-    ...main,
-  };
+  const doc: CareerDocument = { ...head('career' as const, dataVersion, defaulted), ...main };
   if (scenarios.length > 0) doc.scenarios = [...scenarios];
   return doc;
 }

@@ -1,14 +1,10 @@
 import type { TakeHomeView } from '../model/take-home.js';
-import type { Price } from '../model/estimate.js';
-import type { Estimate, ProfileField } from '../model/types.js';
+import { rangesOf, type Price } from '../model/estimate.js';
+import type { Estimate, Figures, Profile, ProfileField } from '../model/types.js';
 
 /**
- * The version of every JSON document the CLI prints (`--json`, batch records). It changes only
- * when a field changes meaning or is removed (docs/scripting.md "The JSON document"). 3: batch
- * records are compact by default (the full document with `--explain`). 4: every range states five
- * percentiles (low = P10, p25, mid = P50, p75, high = P90), the level may be given
- * (`profile.level`) and principal is a level, industry `finance` is split into `quant` and
- * `banking`.
+ * The version of every JSON document the CLI prints: it changes only when a field changes meaning
+ * or is removed (docs/scripting.md "The JSON documents" tells each version's changes).
  */
 export const SCHEMA_VERSION = 4;
 
@@ -37,11 +33,7 @@ export function toDocument(
     profile: estimate.profile,
     labels: estimate.labels,
     defaulted: [...defaulted],
-    level: estimate.level,
-    base: estimate.base,
-    bonus: estimate.bonus,
-    equity: estimate.equity,
-    total: estimate.total,
+    ...rangesOf(estimate),
     factors: estimate.factors,
     sources: estimate.sources,
     guides: estimate.guides,
@@ -52,16 +44,11 @@ export function toDocument(
 }
 
 /** One compact batch record (schemas/batch-record.schema.json): the numbers an analyst uses. */
-export interface BatchRecord {
+export interface BatchRecord extends Omit<Figures, 'paper'> {
   schemaVersion: typeof SCHEMA_VERSION;
   line: number;
-  profile: Estimate['profile'];
+  profile: Profile;
   defaulted: ProfileField[];
-  level: Estimate['level'];
-  base: Estimate['base'];
-  bonus: Estimate['bonus'];
-  equity: Estimate['equity'];
-  total: Estimate['total'];
 }
 
 export function toBatchRecord(
@@ -74,11 +61,7 @@ export function toBatchRecord(
     line,
     profile: estimate.profile,
     defaulted: [...defaulted],
-    level: estimate.level,
-    base: estimate.base,
-    bonus: estimate.bonus,
-    equity: estimate.equity,
-    total: estimate.total,
+    ...rangesOf(estimate),
   };
 }
 

@@ -18,10 +18,7 @@ const BARE_FLOOR = 1000;
 /** How a number written `t` reads with a unit: `15` -> "15k ($15,000)". */
 const asThousands = (t: string, n: number): string => `${t}k (${money(n * 1000)})`;
 
-/**
- * An amount's whole dollars from its typed parts: exact decimal arithmetic on the digits, so
- * 1.0005k is $1,000.50 (rounds to $1,001), not 1000.4999...; half a dollar rounds up.
- */
+/** Whole dollars, exactly on the digits (1.0005k is $1,000.50 -> $1,001); half rounds up. */
 function dollars(t: Typed): number {
   const [digits, rest] = shifted(t);
   return Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
@@ -36,18 +33,8 @@ function shifted(t: Typed): [string, string] {
   ];
 }
 
-/**
- * One amount (see parseAmount). `label` is what the message calls the value (`--base`,
- * `--sign-on item 2`); `bare` says what a bare number under BARE_FLOOR might have meant.
- */
-function readAmount(
-  raw: string,
-  field: string,
-  label: string,
-  accepted: string,
-  bare: (text: string, n: number) => string = (text, n) => `did you mean ${asThousands(text, n)}?`,
-): number {
-  const text = raw.trim();
+/** A typed amount, or the InputError naming `label` (`--sign-on item 2`): not `what` it is. */
+function typedAmount(text: string, field: string, label: string, what: string, accepted: string) {
   if (text === '') throw new InputError(`${label} is empty: expected ${accepted}`, field);
   const t = readNumber(text);
   if (t?.sign === '-') {
@@ -58,16 +45,31 @@ function readAmount(
   }
   if (t === undefined || t.sign === '+' || t.unit === '%') {
     const why =
-      t?.unit === '%'
-        ? ' (a percentage is only for --bonus and --growth)'
-        : text.includes(',')
-          ? ' (commas must separate groups of three digits, like 1,200,000)'
-          : '';
+      what !== 'an amount'
+        ? ''
+        : t?.unit === '%'
+          ? ' (a percentage is only for --bonus and --growth)'
+          : text.includes(',')
+            ? ' (commas must separate groups of three digits, like 1,200,000)'
+            : '';
     throw new InputError(
-      `${label} '${clip(text)}' is not an amount${why}: expected ${accepted}`,
+      `${label} '${clip(text)}' is not ${what}${why}: expected ${accepted}`,
       field,
     );
   }
+  return t;
+}
+
+/** One amount (see parseAmount); `bare` says what a bare number under BARE_FLOOR might mean. */
+function readAmount(
+  raw: string,
+  field: string,
+  label: string,
+  accepted: string,
+  bare: (text: string, n: number) => string = (text, n) => `did you mean ${asThousands(text, n)}?`,
+): number {
+  const text = raw.trim();
+  const t = typedAmount(text, field, label, 'an amount', accepted);
   const value = dollars(t);
   if (isPlain(t) && digitsValue(t) > 0 && digitsValue(t) < BARE_FLOOR) {
     throw new InputError(
@@ -101,17 +103,6 @@ export function parseAmount(text: string, field: string): number {
   return readAmount(text, field, field, AMOUNT_FORMS);
 }
 
-/** The digits of an amount as written, k and m applied: [whole part, fraction part]. */
-function amountDigits(t: string, field: string, what: string, accepted: string): [string, string] {
-  if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
-  const typed = readNumber(t);
-  if (typed?.sign === '-')
-    throw new InputError(`${field} '${clip(t)}' cannot be negative: expected ${accepted}`, field);
-  if (typed === undefined || typed.sign === '+' || typed.unit === '%')
-    throw new InputError(`${field} '${clip(t)}' is not ${what}: expected ${accepted}`, field);
-  return shifted(typed);
-}
-
 /**
  * Parse a price a share in dollars and cents, as amounts are written (`1.20`, `$0.85`,
  * `1,250.50`, `$1.5k`), kept to a hundredth of a cent: above $0 unless `zero`, at most
@@ -121,7 +112,7 @@ export function parsePrice(text: string, field: string, zero = false): number {
   const max = LIMITS.maxSharePrice;
   const accepted = `a price a share in dollars like 1.20 or $0.85, at most $${groupThousands(max)}`;
   const t = text.trim();
-  const [whole, rest] = amountDigits(t, field, 'a price', accepted);
+  const [whole, rest] = shifted(typedAmount(t, field, field, 'a price', accepted));
   const value = Math.round(Number(`${whole}.${rest || '0'}`) * 1e6) / 1e6;
   if (value > max)
     throw new InputError(`${field} '${clip(t)}' is above the maximum: expected ${accepted}`, field);
@@ -143,7 +134,7 @@ export function parseCount(text: string, field: string): number {
       `${field} '${clip(t)}' is a number of options, not dollars: expected ${accepted}`,
       field,
     );
-  const [whole, rest] = amountDigits(t, field, 'a number', accepted);
+  const [whole, rest] = shifted(typedAmount(t, field, field, 'a number', accepted));
   if (/[1-9]/.test(rest))
     throw new InputError(
       `${field} '${clip(t)}' is not a whole number: expected ${accepted}`,
@@ -159,15 +150,11 @@ export function parseCount(text: string, field: string): number {
 }
 
 /**
- * Parse a comma-separated list of amounts, one per year (`--sign-on 50000,30000`).
- *
- * Commas separate the items, except where one is a thousands separator: a comma-part of exactly
- * three digits that follows a part of 1 to 3 digits (with an optional `$`), or follows such a
- * merged group, continues that number. So `50,000,30,000` and `$50,000,$30,000` are
- * [50000, 30000], `1,200,000` is one amount, and `50000,30000`, `50k,30k` are two. The last
- * three-digit part of a number may carry decimals (`1,200,000.50`). A space right after a comma
- * starts a new item (`50,000, 30,000` is still [50000, 30000]). Each item is then an amount as
- * for `parseAmount`; an empty item (`50000,,30000`, a trailing comma) is an error.
+ * Parse a comma-separated list of amounts, one per year (`--sign-on 50000,30000`). A comma-part
+ * of exactly three digits after a part of 1 to 3 digits (`$` allowed), or after such a merged
+ * group, continues that number: `50,000,30,000` is [50000, 30000], `1,200,000` one amount (its
+ * last group may carry decimals). A space after a comma starts a new item. Each item is an
+ * amount as for `parseAmount`; an empty item is an error.
  */
 export function parseAmountList(text: string, field: string): number[] {
   const accepted = `amounts separated by commas, one per year, like 50000,30000 or 50k,30k`;
@@ -242,6 +229,11 @@ function bonusMeant(text: string, n: number): string {
   return `did you mean ${readings.slice(0, -1).join(', ')}${readings.length > 1 ? ' or ' : ''}${readings[readings.length - 1]!}?`;
 }
 
+/** A number as a percentage is written: digits, a sign, a `%` or none; no `$`, commas, k or m. */
+function percentLike(t: Typed | undefined): t is Typed {
+  return t !== undefined && !t.dollar && !t.grouped && (t.unit === '' || t.unit === '%');
+}
+
 /** Bounds for `parsePercent`, in percent: `{ min: -100, max: 1000 }` for -100%..+1000%. */
 export interface PercentBounds {
   min: number;
@@ -252,22 +244,15 @@ export interface PercentBounds {
 export const GROWTH_BOUNDS: Readonly<PercentBounds> = Object.freeze({ ...LIMITS.growthPercent });
 
 /**
- * Parse a signed percentage such as `--growth 10%`, `+10%`, `-5%` or `2.5%` and return it as a
- * fraction (0.1, -0.05). The `%` sign is required: a bare `10` or `0.1` is rejected, because it
- * could be meant as a percent or as a fraction (0.1 for 10%) and nothing is guessed silently.
- * Bounds are in percent and inclusive.
+ * Parse a signed percentage (`10%`, `+10%`, `-5%`) as a fraction (0.1, -0.05), within `bounds`
+ * (inclusive). The `%` is required: a bare `10` or `0.1` could mean either, and is refused.
  */
 export function parsePercent(text: string, field: string, bounds: PercentBounds): number {
   const accepted = `a percentage from ${bounds.min}% to ${bounds.max}%, like 10%${bounds.min < 0 ? ' or -5%' : ''}`;
   const t = text.trim();
   if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
   const typed = readNumber(t);
-  if (
-    typed === undefined ||
-    typed.dollar ||
-    typed.grouped ||
-    (typed.unit !== '' && typed.unit !== '%')
-  ) {
+  if (!percentLike(typed)) {
     throw new InputError(`${field} '${clip(t)}' is not a percentage: expected ${accepted}`, field);
   }
   const minus = typed.sign === '-' ? '-' : '';
@@ -303,14 +288,10 @@ function presetKey(text: string): string {
 }
 
 /**
- * Parse a vesting schedule: a preset id from `presets` (matched ignoring case, accents, spaces,
- * dashes and underscores: `Google 2023` is `google-2023`; an unknown name, `nvidia!` too, gets a
- * "did you mean"; a name with a character no name holds, such as the Cyrillic 'а' of 'аmazon'
- * or a zero-width space, is refused naming it, as `oddCharacter` does), or a custom list of
- * yearly percentages separated by `/` (`10/20/30/40`, a `%` after each allowed; 1 to 10 years,
- * each >= 0, adding up to 100 within 0.01: the message says what it adds up to). A single number
- * is a one-year list (`100`). Returns the preset's id or `custom`, with a fresh copy of the
- * percentages.
+ * Parse a vesting schedule: a preset id (matched as `presetKey` folds it; an unknown name gets a
+ * "did you mean", an `oddCharacter` is named), or yearly percentages separated by `/`
+ * (`10/20/30/40`, `%` allowed, `100` is one year) as `checkVestingPercents` takes them. Returns
+ * the preset's id or `custom`, with a fresh copy of the percentages.
  */
 export function parseVesting(
   text: string,
@@ -360,13 +341,7 @@ export function parseVesting(
         field,
       );
     }
-    if (
-      typed === undefined ||
-      typed.sign !== '' ||
-      typed.dollar ||
-      typed.grouped ||
-      (typed.unit !== '' && typed.unit !== '%')
-    ) {
+    if (!percentLike(typed) || typed.sign !== '') {
       throw new InputError(`${year} '${clip(part)}' is not a number: expected ${accepted}`, field);
     }
     return digitsValue(typed);

@@ -6,11 +6,12 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Socket } from 'node:net';
 import { isatty, ReadStream } from 'node:tty';
+import { promisify } from 'node:util';
 import { InputError, StoppedError, UsageError } from '../errors.js';
 import { clip } from './numbers.js';
 
 /** The most a whole file or stream may hold (an offer file is a few hundred bytes, a market file 50 kB). */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** A stream to read, its name for messages, and its size when known (a regular file). */
 export interface Source {
@@ -22,32 +23,20 @@ export interface Source {
 /** Why a file could not be read, in the words every "cannot read ..." message uses. */
 export function fsReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  const known = code === undefined ? undefined : FS_REASONS.get(code);
+  return known ?? (error instanceof Error ? error.message : String(error));
 }
+const FS_REASONS = new Map([
+  ['ENOENT', 'no such file'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['EISDIR', 'it is a directory, not a file'],
+]);
 
 /** Open for reading without waiting for a FIFO's writer (see openSource). */
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 const READ_CHUNK = 64 * 1024;
-
-/** A callback-style fs call as a promise (fs/promises' FileHandle would own the descriptor). */
-function fsCall<T>(
-  call: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void,
-): Promise<T> {
-  return new Promise((resolve, reject) =>
-    call((error, value) => (error ? reject(error) : resolve(value))),
-  );
-}
 
 /**
  * Open a user's file, or stdin for `-` (or no file), as a stream that a signal can end: a FIFO,
@@ -67,7 +56,7 @@ export async function openSource(
   try {
     // O_NONBLOCK: a FIFO opens at once, with or without a writer yet, instead of blocking a
     // thread of libuv's pool in open().
-    fd = await fsCall<number>((done) => fs.open(file, OPEN_FLAGS, done));
+    fd = await promisify(fs.open)(file, OPEN_FLAGS);
   } catch (error) {
     // /dev/stdin on a socket (Node's child_process gives one) cannot be opened: read stdin.
     if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file)) {
@@ -76,7 +65,7 @@ export async function openSource(
     throw cannot(error);
   }
   try {
-    const stat = await fsCall<fs.Stats>((done) => fs.fstat(fd, done));
+    const stat = await promisify(fs.fstat)(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (stat.isFIFO() || stat.isSocket()) {
       return {
@@ -92,7 +81,7 @@ export async function openSource(
       const nonBlocking = fd;
       fd = -1;
       fs.closeSync(nonBlocking);
-      fd = await fsCall<number>((done) => fs.open(file, 'r', done));
+      fd = await promisify(fs.open)(file, 'r');
     }
     return {
       stream: fs.createReadStream(file, { fd, highWaterMark: READ_CHUNK }),
@@ -196,40 +185,6 @@ function readAll(
   });
 }
 
-/** Byte offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates). */
-export function firstBadByte(bytes: Buffer): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    // Each lead byte admits a narrower second-byte range where overlongs/surrogates would start.
-    let n: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) n = 2;
-    else if (b >= 0xe0 && b <= 0xef) {
-      n = 3;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      n = 4;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    const second = bytes[i + 1];
-    if (second === undefined || second < lo || second > hi) return i;
-    for (let k = 2; k < n; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += n;
-  }
-  return i;
-}
-
 /**
  * What is wrong with bytes that are not UTF-8, naming the first bad byte (and the letter it is
  * in Latin-1, the usual culprit), or undefined for UTF-8. `where` follows the byte's position
@@ -237,7 +192,14 @@ export function firstBadByte(bytes: Buffer): number {
  */
 export function utf8Problem(bytes: Buffer, where = ''): string | undefined {
   if (isUtf8(bytes)) return undefined;
-  const at = firstBadByte(bytes);
+  // The first U+FFFD decoding gives that the bytes did not hold themselves starts the first
+  // sequence that breaks UTF-8 (RFC 3629: no overlongs, no surrogates).
+  const text = bytes.toString('utf8');
+  let at = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
+    at = Buffer.byteLength(text.slice(0, i));
+    if (bytes.readUIntBE(at, Math.min(3, bytes.length - at)) !== 0xefbfbd) break;
+  }
   const byte = bytes[at] ?? 0;
   const latin1 = byte >= 0xa0 ? `, '${String.fromCharCode(byte)}' in Latin-1` : '';
   return `not valid UTF-8 text (bad byte 0x${byte.toString(16).padStart(2, '0')} at byte ${at + 1}${where}${latin1}); save it as UTF-8`;

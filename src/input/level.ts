@@ -3,16 +3,14 @@
 // "ICT4"). A bare title that two companies give different levels ("L5": Google senior, Amazon
 // mid) is refused with both readings.
 import { InputError } from '../errors.js';
-import { foldName, lookup, oddCharacter, resolveName } from './names.js';
+import { lookup, matchKey, oddCharacter, resolveName } from './names.js';
 import { clip } from './numbers.js';
 import type { Level, Market, TitleMap } from '../model/types.js';
 
-/** What titles are matched on: folded, without spaces ('SDE II' and 'sde-ii' are 'sdeii'). */
-const key = (text: string): string => foldName(text).replace(/ /g, '');
-
 /** The level a company gives this title (folded), if it has the title. */
 function titleLevel(map: TitleMap, folded: string): Level | undefined {
-  for (const [title, level] of Object.entries(map.titles)) if (key(title) === folded) return level;
+  for (const [title, level] of Object.entries(map.titles))
+    if (matchKey(title) === folded) return level;
   return undefined;
 }
 
@@ -28,7 +26,7 @@ function bareTitle(market: Market, folded: string): { map: TitleMap; level: Leve
 function companyTitle(market: Market, folded: string): Level | undefined {
   for (const map of market.levels.titles) {
     for (const alias of [map.company, ...map.aliases]) {
-      const a = key(alias);
+      const a = matchKey(alias);
       if (folded.length > a.length && folded.startsWith(a)) {
         const level = titleLevel(map, folded.slice(a.length));
         if (level !== undefined) return level;
@@ -46,7 +44,7 @@ export function resolveLevel(market: Market, text: string, field: string): Level
   const id = lookup(market, 'level', text);
   if (id !== undefined) return id as Level;
   if (oddCharacter(text) === undefined) {
-    const folded = key(text);
+    const folded = matchKey(text);
     const byCompany = companyTitle(market, folded);
     if (byCompany !== undefined) return byCompany;
     const bare = bareTitle(market, folded);

@@ -9,73 +9,58 @@ import { MAX_FIGURE, money } from '../model/format.js';
 import { deepFreeze } from '../model/freeze.js';
 import marketSchema from '../../schemas/market.schema.json' with { type: 'json' };
 import { schemaProblem, type Schema } from './schema.js';
-import { foldName, hiddenCharacter } from './names.js';
+import { hiddenCharacter, matchKey, nameMap } from './names.js';
 import { clip } from './numbers.js';
 import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/types.js';
 
 const FIELD = '--data';
 
-/** Every { low, mid, high } of numbers in the market, with its JSON path. */
-function ranges(value: unknown, path: string, out: [string, Record<string, number>][]): void {
-  if (value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => ranges(v, `${path}/${i}`, out));
-    return;
+type Fail = (path: string, message: string) => never;
+
+/** Every value in a market file with its JSON path, parents before children. */
+function nodes(value: unknown, path = '', out: [string, unknown][] = []): [string, unknown][] {
+  out.push([path, value]);
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) nodes(v, `${path}/${k}`, out);
   }
-  const o = value as Record<string, unknown>;
-  if (typeof o.low === 'number' && typeof o.mid === 'number' && typeof o.high === 'number') {
-    out.push([path, o as Record<string, number>]);
-  }
-  for (const [k, v] of Object.entries(o)) ranges(v, `${path}/${k}`, out);
+  return out;
 }
 
-/** Every string in a market file, with its JSON path: each may be printed. */
-function strings(value: unknown, path: string, out: [string, string][]): void {
-  if (typeof value === 'string') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}/${i}`, out));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) strings(v, `${path}/${k}`, out);
+/** Texts reach the terminal: no escape codes or hidden characters; every { low, mid, high } in order. */
+function checkNodes(m: Market, fail: Fail): void {
+  const all = nodes(m);
+  for (const [path, text] of all) {
+    const hidden = typeof text === 'string' ? hiddenCharacter(text) : undefined;
+    if (hidden)
+      fail(path, `'${clip(text as string)}': ${hidden}, which the file's text may not hold`);
+  }
+  for (const [path, r] of all as [string, Record<string, unknown>][]) {
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) continue;
+    const { low, mid, high } = r;
+    if (typeof low !== 'number' || typeof mid !== 'number' || typeof high !== 'number') continue;
+    if (!(low <= mid && mid <= high))
+      fail(path, `low ${low}, mid ${mid}, high ${high} are not in order (low <= mid <= high)`);
   }
 }
 
 /** What the schema cannot check: throws the first problem as "path: what is wrong". */
 function checkMeaning(m: Market): void {
-  const fail = (path: string, message: string): never => {
+  const fail: Fail = (path, message) => {
     throw new Error(`${path}: ${message}`);
   };
-  // Labels, quotes and titles reach the terminal: no escape codes or hidden characters in them.
-  const texts: [string, string][] = [];
-  strings(m, '', texts);
-  for (const [path, text] of texts) {
-    const hidden = hiddenCharacter(text);
-    if (hidden) fail(path, `'${clip(text)}': ${hidden}, which the file's text may not hold`);
-  }
-  const found: [string, Record<string, number>][] = [];
-  ranges(m, '', found);
-  for (const [path, r] of found) {
-    if (!(r.low! <= r.mid! && r.mid! <= r.high!)) {
-      fail(
-        path,
-        `low ${r.low}, mid ${r.mid}, high ${r.high} are not in order (low <= mid <= high)`,
-      );
-    }
-  }
-  const increasing = (path: string, xs: readonly number[], what: string): void => {
-    xs.forEach((x, i) => {
-      if (i > 0 && !(x > xs[i - 1]!))
-        fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
-    });
-  };
+  checkNodes(m, fail);
   increasing(
     '/experience/position/anchors',
     m.experience.position.anchors.map((a) => a.years),
     'years',
+    fail,
   );
   m.experience.curves.forEach((c, i) => {
     increasing(
       `/experience/curves/${i}/bands`,
       c.bands.map((b) => b.anchorYears),
       'anchorYears',
+      fail,
     );
     c.bands.forEach((b, j) => {
       if (b.base[0] > b.base[1])
@@ -130,17 +115,9 @@ function checkMeaning(m: Market): void {
         fail(`/${path}/${i}/id`, `the id '${clip(e.id)}' is also the id of /${path}/${first}`);
       firstWith.set(e.id, i);
     });
-    const names = new Map<string, string>();
-    list.forEach((e, i) => {
-      for (const name of [e.id, e.label, ...e.aliases]) {
-        const key = foldName(name).replace(/ /g, '');
-        const taken = names.get(key);
-        if (taken !== undefined && taken !== e.id) {
-          fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${e.id}'`);
-        }
-        names.set(key, e.id);
-      }
-    });
+    nameMap(list, (name, taken, id, i) =>
+      fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${id}'`),
+    );
   }
   m.industries.forEach((ind, i) => {
     if (!Object.hasOwn(m.payMix.kinds, ind.payMix)) {
@@ -154,8 +131,7 @@ function checkMeaning(m: Market): void {
   m.renamed.forEach((r, i) => {
     const to = m.industries.find((ind) => ind.id === r.to);
     if (to === undefined) return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not an industry id`);
-    const key = (t: string) => foldName(t).replace(/ /g, '');
-    if (![to.id, to.label, ...to.aliases].some((n) => key(n) === key(r.from)))
+    if (![to.id, to.label, ...to.aliases].some((n) => matchKey(n) === matchKey(r.from)))
       fail(
         `/renamed/${i}/from`,
         `'${clip(r.from)}' is not a name of '${to.id}' (add it to its aliases)`,
@@ -201,7 +177,7 @@ function largest(values: Iterable<[number, string]>): [number, string] {
 }
 
 /** The level ladder: each level once, bases going up, the years that imply levels going up. */
-function checkLadder(m: Market, fail: (path: string, message: string) => never): void {
+function checkLadder(m: Market, fail: Fail): void {
   const list = m.levels.list;
   LEVELS.forEach((id, i) => {
     if (list[i]?.id !== id)
@@ -217,12 +193,7 @@ function checkLadder(m: Market, fail: (path: string, message: string) => never):
   increasing('/levels/list', implied, 'fromYears', fail);
 }
 
-function increasing(
-  path: string,
-  xs: readonly number[],
-  what: string,
-  fail: (path: string, message: string) => never,
-): void {
+function increasing(path: string, xs: readonly number[], what: string, fail: Fail): void {
   xs.forEach((x, i) => {
     if (i > 0 && !(x > xs[i - 1]!))
       fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
@@ -238,7 +209,7 @@ function increasing(
  * largest location spread, and a part at most base x that share (or 1) x the largest P90 ratio
  * of any part to that power.
  */
-function checkLargest(m: Market, fail: (path: string, message: string) => never): void {
+function checkLargest(m: Market, fail: Fail): void {
   const national = largest(m.levels.list.map((l, i) => [l.base, `/levels/list/${i}/base`]));
   const city = largest(m.locations.map((l, i) => [l.multiplier, `/locations/${i}/multiplier`]));
   const spread = Math.max(1, ...m.locations.map((l) => l.spread ?? 1));

@@ -6,19 +6,15 @@ export type CatalogKind = 'city' | 'industry' | 'skill' | 'degree' | 'level';
 
 /** The catalogue of accepted names for one kind of input. */
 export function catalog(market: Market, kind: CatalogKind): readonly CatalogEntry[] {
-  switch (kind) {
-    case 'city':
-      return market.locations;
-    case 'industry':
-      return market.industries;
-    case 'skill':
-      return market.skills.list;
-    case 'degree':
-      return market.degrees.list;
-    case 'level':
-      return market.levels.list;
-  }
+  return CATALOGS[kind](market);
 }
+const CATALOGS: Record<CatalogKind, (m: Market) => readonly CatalogEntry[]> = {
+  city: (m) => m.locations,
+  industry: (m) => m.industries,
+  skill: (m) => m.skills.list,
+  degree: (m) => m.degrees.list,
+  level: (m) => m.levels.list,
+};
 
 /**
  * The note for an old name that still resolves (data/market.json `renamed`: 'finance', split
@@ -66,7 +62,6 @@ function scriptOf(char: string): string | undefined {
   return scriptRes.find(([, re]) => re.test(char))?.[0];
 }
 
-/** "U+0430": a code point as Unicode writes it. */
 /**
  * The first character of a text we print that must not reach a terminal: a control character (an
  * ANSI escape starts with one), an invisible formatting one (a zero-width space, a right-to-left
@@ -77,19 +72,22 @@ export function hiddenCharacter(text: string): string | undefined {
   let at = 0;
   for (const char of text) {
     at++;
-    const what = /\p{Cc}/u.test(char)
-      ? 'a control character'
-      : /\p{Cf}/u.test(char)
-        ? (INVISIBLE[char.codePointAt(0)!] ?? 'an invisible formatting character')
-        : /[\p{Zl}\p{Zp}]/u.test(char)
-          ? 'a line break'
-          : undefined;
+    const what = hidden(char) ?? (/[\p{Zl}\p{Zp}]/u.test(char) ? 'a line break' : undefined);
     if (what) return `character ${at} is ${what} (${codePoint(char)})`;
   }
   return undefined;
 }
 
-export function codePoint(char: string): string {
+/** What a control or invisible formatting character is, in words. */
+function hidden(char: string): string | undefined {
+  if (/\p{Cc}/u.test(char)) return 'a control character';
+  if (/\p{Cf}/u.test(char))
+    return INVISIBLE[char.codePointAt(0)!] ?? 'an invisible formatting character';
+  return undefined;
+}
+
+/** "U+0430": a code point as Unicode writes it. */
+function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -113,10 +111,8 @@ export function oddCharacter(text: string): string | undefined {
     const code = codePoint(char);
     const shown = `'${char}' (${code})`;
     const where = `character ${at}`;
-    if (/\p{Cc}/u.test(char)) return `${where} is a control character (${code})`;
-    if (/\p{Cf}/u.test(char)) {
-      return `${where} is ${INVISIBLE[char.codePointAt(0)!] ?? 'an invisible formatting character'} (${code})`;
-    }
+    const invisible = hidden(char);
+    if (invisible) return `${where} is ${invisible} (${code})`;
     if (/\p{Extended_Pictographic}/u.test(char)) return `${where}, ${shown}, is an emoji`;
     if (/\p{L}/u.test(char)) {
       const script = scriptOf(char);
@@ -145,7 +141,7 @@ const TEXT_CACHE = 1024;
 const TEXT_CACHE_LENGTH = 64;
 
 /** What names are matched on: folded, then without spaces, so 'bay area', 'Bay-Area' and 'bayarea' meet. */
-function matchKey(text: string): string {
+export function matchKey(text: string): string {
   return foldName(text).replace(/ /g, '');
 }
 
@@ -159,20 +155,27 @@ function indexOf(entries: readonly CatalogEntry[]): Index {
   return index;
 }
 
-function byName(index: Index): Map<string, string> {
-  if (index.byName) return index.byName;
+/** Folded name -> id of a catalogue; `clash` throws for a name that two entries (`i`, `taken`) have. */
+export function nameMap(
+  entries: readonly CatalogEntry[],
+  clash: (name: string, taken: string, id: string, i: number) => never,
+): Map<string, string> {
   const map = new Map<string, string>();
-  for (const e of index.entries) {
+  entries.forEach((e, i) => {
     for (const name of [e.id, e.label, ...e.aliases]) {
       const key = matchKey(name);
       const taken = map.get(key);
-      if (taken !== undefined && taken !== e.id) {
-        throw new Error(`market data: '${name}' matches both '${taken}' and '${e.id}'`);
-      }
+      if (taken !== undefined && taken !== e.id) clash(name, taken, e.id, i);
       map.set(key, e.id);
     }
-  }
-  return (index.byName = map);
+  });
+  return map;
+}
+
+function byName(index: Index): Map<string, string> {
+  return (index.byName ??= nameMap(index.entries, (name, taken, id) => {
+    throw new Error(`market data: '${name}' matches both '${taken}' and '${id}'`);
+  }));
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */

@@ -89,27 +89,14 @@ export function resolveProfile(
     return resolve(value);
   };
   const d = market.defaults;
-  const city = pick(
-    'city',
-    raw.city,
-    (v) => resolveName(market, 'city', text(v, name('city')), name('city')),
-    d.city,
-  );
-  const industry = pick(
-    'industry',
-    raw.industry,
-    (v) => resolveName(market, 'industry', text(v, name('industry')), name('industry')),
-    d.industry,
-  );
+  const one = (f: 'city' | 'industry' | 'degree') =>
+    pick(f, raw[f], (v) => resolveName(market, f, text(v, name(f)), name(f)), d[f]);
+  const city = one('city');
+  const industry = one('industry');
   const skills = pick('skills', raw.skills, (v) => skillList(v, market, name('skills')), [
     ...d.skills,
   ]);
-  const degree = pick(
-    'degree',
-    raw.degree,
-    (v) => resolveName(market, 'degree', text(v, name('degree')), name('degree')),
-    d.degree,
-  );
+  const degree = one('degree');
   const profile: Profile = { years, city, industry, skills, degree };
   if (raw.level !== undefined && raw.level !== null) {
     profile.level = resolveLevel(market, text(raw.level, name('level')), name('level'));

@@ -4,7 +4,7 @@
 import { InputError } from '../errors.js';
 import { clip, kindOf } from './numbers.js';
 import { fieldName, resolveProfile } from './profile.js';
-import type { Market } from '../model/types.js';
+import type { Market, Profile } from '../model/types.js';
 
 /** What a saved profile may hold, in the order it is written and shown. */
 export const SAVED_FIELDS = [
@@ -58,12 +58,9 @@ export function checkSavedProfile(
     fieldName,
   );
   const out: SavedProfile = {};
-  if (given('years')) out.years = profile.years;
-  if (given('city')) out.city = profile.city;
-  if (given('industry')) out.industry = profile.industry;
-  if (given('skills')) out.skills = profile.skills;
-  if (given('degree')) out.degree = profile.degree;
-  if (given('level')) out.level = profile.level;
+  for (const k of SAVED_FIELDS.slice(0, 6) as (keyof Profile & SavedField)[]) {
+    if (given(k)) Object.assign(out, { [k]: profile[k] });
+  }
   if (given('state')) out.state = stateCode(raw.state);
   if (given('filing')) {
     const f = typeof raw.filing === 'string' ? raw.filing.trim().toLowerCase() : raw.filing;

@@ -87,11 +87,9 @@ function changeOf(field: ProfileField, value: string, market: Market): Change {
       return { field, text, set: parseYears(v, market.experience.maxYears, name) };
     }
     case 'city':
-      return { field, text, set: resolveName(market, 'city', value, name) };
     case 'industry':
-      return { field, text, set: resolveName(market, 'industry', value, name) };
     case 'degree':
-      return { field, text, set: resolveName(market, 'degree', value, name) };
+      return { field, text, set: resolveName(market, field, value, name) };
     case 'level':
       // level=years (or none): back to the level the years imply.
       return /^\s*(years|none)\s*$/i.test(value)

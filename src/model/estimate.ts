@@ -3,7 +3,7 @@ import { partsOf, type Parts, type Price } from './parts.js';
 import { deepFreeze } from './freeze.js';
 import { reasonsOf } from './reasons.js';
 import { guideViews, openDataView } from './views.js';
-import type { Estimate, Market, Profile, Range } from './types.js';
+import type { Estimate, Figures, Market, Profile, Range } from './types.js';
 
 // The estimate (docs/methodology.md "How the estimate is built"):
 //   1. the position on the level ladder: the given level, or the typical one for the years;
@@ -53,6 +53,11 @@ export function figuresOf(parts: Parts, market: Market): Price {
   return price;
 }
 
+/** The level and the ranges, in the order every document states them (`paper` goes last). */
+export function rangesOf({ level, base, bonus, equity, total }: Figures): Figures {
+  return { level, base, bonus, equity, total };
+}
+
 /** Paper's stated percentiles valued: P10 at paperValue.low, P25-P75 at mid, P90 at high. */
 function valuedPaper(paper: Range, value: { low: number; mid: number; high: number }): Range {
   const low = Math.round(paper.low * value.low);
@@ -100,11 +105,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
       skills: figures.profile.skills.map((id) => parts.skills.find((s) => s.id === id)!.label),
       degree: parts.degree.label,
     },
-    level: figures.level,
-    base: figures.base,
-    bonus: figures.bonus,
-    equity: figures.equity,
-    total: figures.total,
+    ...rangesOf(figures),
     factors,
     sources,
     ...views(market, parts),

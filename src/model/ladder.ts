@@ -1,13 +1,4 @@
-import type {
-  Level,
-  LevelEntry,
-  Market,
-  MixAtLevel,
-  PayMixKind,
-  Range,
-  SpreadTable,
-  Widths,
-} from './types.js';
+import type { Level, Market, MixAtLevel, PayMixKind, Range, SpreadTable, Widths } from './types.js';
 import { LEVELS } from './types.js';
 
 // The ladder (docs/methodology.md): a profile sits at a position on it, 0 = entry ... 4 =
@@ -21,11 +12,6 @@ export function levelFor(market: Market, years: number): Level {
   for (const l of market.levels.list)
     if (l.fromYears !== null && years >= l.fromYears) level = l.id;
   return level;
-}
-
-/** A level's position on the ladder: its index (entry 0 ... principal 4). */
-export function levelIndex(level: Level): number {
-  return LEVELS.indexOf(level);
 }
 
 /** The typical position of people with `years` of experience: straight lines between anchors. */
@@ -50,19 +36,12 @@ function between(s: number): { lo: number; hi: number; t: number } {
   return { lo, hi: lo + 1, t: Math.min(Math.max(s - lo, 0), 1) };
 }
 
-/** The level entries of the market in ladder order (a market file may list them in any order). */
-function entry(market: Market, index: number): LevelEntry {
-  const id = LEVELS[index];
-  const found = market.levels.list.find((l) => l.id === id);
-  if (found === undefined) throw new Error(`market data: no level '${String(id)}'`);
-  return found;
-}
-
-/** The national typical base at position `s`: geometric steps between the levels' bases. */
+/** The national typical base at position `s`: geometric steps between the levels' bases (the
+ * ladder lists the levels in order: --data's check makes sure of it). */
 export function ladderBase(market: Market, s: number): number {
   const { lo, hi, t } = between(s);
-  const a = entry(market, lo).base;
-  const b = entry(market, hi).base;
+  const a = market.levels.list[lo]!.base;
+  const b = market.levels.list[hi]!.base;
   return a * (b / a) ** t;
 }
 

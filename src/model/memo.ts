@@ -1,3 +1,4 @@
+import { degreeWeight, ladderBase, levelFor, positionFor, skillWeight } from './ladder.js';
 import type {
   Degree,
   Estimate,
@@ -11,6 +12,7 @@ import type {
   SourceRef,
   Widths,
 } from './types.js';
+import { LEVELS } from './types.js';
 
 // What estimate() works out once per market and remembers: the catalogue by id, and what depends
 // only on the years (or the given level), on the employer's kind there, or on one entry, with the
@@ -29,25 +31,6 @@ export interface Reason {
   mask: number;
 }
 
-/** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
-export interface Stage {
-  /** The position on the ladder (0 = entry ... 4 = principal) and whether the level was given. */
-  position: number;
-  given: boolean;
-  level: Level;
-  /** The national typical base at the position. */
-  national: number;
-  skillWeight: number;
-  degreeWeight: number;
-  /** Each employer kind there, by location spread. */
-  kinds: Map<PayMixKind, Map<number, KindAt>>;
-  experience?: Reason;
-  degrees: Map<Degree, Reason>;
-  /** A skill's reason by its rank among the profile's (0 = largest premium). */
-  skills: Map<Skill, Reason[]>;
-  views?: Pick<Estimate, 'guides' | 'openData'>;
-}
-
 /** An employer kind's pay mix and the widths of every part, at a stage and a location spread. */
 export interface KindAt {
   mix: MixAtLevel;
@@ -55,22 +38,30 @@ export interface KindAt {
   reasons?: { bonus: Reason; equity: Reason };
 }
 
-export interface Prepared {
-  locations: Map<unknown, Location>;
-  industries: Map<unknown, Industry>;
-  degrees: Map<unknown, Degree>;
-  skills: Map<unknown, Skill>;
-  byYears: Map<number, Stage>;
-  byLevel: Map<Level, Map<number, Stage>>;
-  places: Map<Location, Reason>;
-  employers: Map<Industry, Reason>;
-  /** The market's sources as estimates name them, and those every estimate cites. */
-  refs: readonly SourceRef[];
-  always: number;
-  /** The cited sources by their bits. */
-  cited: Map<number, readonly SourceRef[]>;
+/** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
+export function newStage(market: Market, years: number, level: Level | undefined) {
+  /** The position on the ladder (0 = entry ... 4 = principal). */
+  const position = level === undefined ? positionFor(market, years) : LEVELS.indexOf(level);
+  return {
+    position,
+    given: level !== undefined,
+    level: level ?? levelFor(market, years),
+    /** The national typical base at the position. */
+    national: ladderBase(market, position),
+    skillWeight: skillWeight(market, position),
+    degreeWeight: degreeWeight(market, years),
+    /** Each employer kind there, by location spread. */
+    kinds: new Map<PayMixKind, Map<number, KindAt>>(),
+    experience: undefined as Reason | undefined,
+    degrees: new Map<Degree, Reason>(),
+    /** A skill's reason by its rank among the profile's (0 = largest premium). */
+    skills: new Map<Skill, Reason[]>(),
+    views: undefined as Pick<Estimate, 'guides' | 'openData'> | undefined,
+  };
 }
+export type Stage = ReturnType<typeof newStage>;
 
+export type Prepared = ReturnType<typeof newPrepared>;
 const preparedMarkets = new WeakMap<Market, Prepared>();
 /** Stages remembered per market: a batch sees a few hundred years values; the bound keeps memory flat. */
 export const STAGES = 4096;
@@ -82,27 +73,27 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<unknown, T> {
   return map;
 }
 
+function newPrepared(market: Market) {
+  return {
+    locations: byId(market.locations),
+    industries: byId(market.industries),
+    degrees: byId(market.degrees.list),
+    skills: byId(market.skills.list),
+    byYears: new Map<number, Stage>(),
+    byLevel: new Map<Level, Map<number, Stage>>(),
+    /** The reasons of locations and employers. */
+    entries: new Map<Location | Industry, Reason>(),
+    /** The market's sources as estimates name them, those every estimate cites (as bits), and
+     * the cited sources by their bits. */
+    refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
+    always: market.sources.reduce((bits, s, i) => (s.always === true ? bits | (1 << i) : bits), 0),
+    cited: new Map<number, readonly SourceRef[]>(),
+  };
+}
+
 /** What estimate() remembers for this market (made at its first estimate). */
 export function prepared(market: Market): Prepared {
   let p = preparedMarkets.get(market);
-  if (p === undefined) {
-    p = {
-      locations: byId(market.locations),
-      industries: byId(market.industries),
-      degrees: byId(market.degrees.list),
-      skills: byId(market.skills.list),
-      byYears: new Map(),
-      byLevel: new Map(),
-      places: new Map(),
-      employers: new Map(),
-      refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
-      always: market.sources.reduce(
-        (bits, s, i) => (s.always === true ? bits | (1 << i) : bits),
-        0,
-      ),
-      cited: new Map(),
-    };
-    preparedMarkets.set(market, p);
-  }
+  if (p === undefined) preparedMarkets.set(market, (p = newPrepared(market)));
   return p;
 }

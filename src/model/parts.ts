@@ -1,16 +1,6 @@
 import { InputError } from '../errors.js';
-import {
-  degreeWeight,
-  ladderBase,
-  levelFor,
-  levelIndex,
-  mixAt,
-  positionFor,
-  skillWeight,
-  spreadOf,
-  widthsAt,
-} from './ladder.js';
-import { prepared, STAGES, type KindAt, type Prepared, type Stage } from './memo.js';
+import { mixAt, spreadOf, widthsAt } from './ladder.js';
+import { newStage, prepared, STAGES, type KindAt, type Prepared, type Stage } from './memo.js';
 import type {
   Degree,
   Figures,
@@ -59,7 +49,7 @@ function known<T>(
   list: readonly { id: string }[],
   id: unknown,
   field: keyof Profile,
-  what: string,
+  what: string = field,
 ): T {
   const found = map.get(id);
   if (found !== undefined) return found;
@@ -96,18 +86,7 @@ function stageOf(market: Market, p: Prepared, years: number, level: Level | unde
   }
   let stage = map.get(years);
   if (stage === undefined) {
-    const position = level === undefined ? positionFor(market, years) : levelIndex(level);
-    stage = {
-      position,
-      given: level !== undefined,
-      level: level ?? levelFor(market, years),
-      national: ladderBase(market, position),
-      skillWeight: skillWeight(market, position),
-      degreeWeight: degreeWeight(market, years),
-      kinds: new Map(),
-      degrees: new Map(),
-      skills: new Map(),
-    };
+    stage = newStage(market, years, level);
     if (map.size >= STAGES) map.clear();
     map.set(years, stage);
   }
@@ -150,15 +129,9 @@ export function partsOf(profile: Profile, market: Market): Parts {
     );
   }
   const catalog = prepared(market);
-  const location = known(catalog.locations, market.locations, profile.city, 'city', 'city');
-  const industry = known(
-    catalog.industries,
-    market.industries,
-    profile.industry,
-    'industry',
-    'industry',
-  );
-  const degree = known(catalog.degrees, market.degrees.list, profile.degree, 'degree', 'degree');
+  const location = known(catalog.locations, market.locations, profile.city, 'city');
+  const industry = known(catalog.industries, market.industries, profile.industry, 'industry');
+  const degree = known(catalog.degrees, market.degrees.list, profile.degree, 'degree');
   const skills = skillsOf(profile, market, catalog);
   const kind = market.payMix.kinds[industry.payMix];
   if (kind === undefined || !Object.hasOwn(market.payMix.kinds, industry.payMix)) {

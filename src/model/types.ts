@@ -63,17 +63,11 @@ export interface GuideView {
   years: string;
   /** [low, high] as the guide states it; high is null when it gives only a floor ("$300,000+"). */
   base: readonly [number, number | null];
-  /** The same for total compensation, when the guide gives it. */
   total?: readonly [number, number | null];
 }
 
 /** How a profile's catalogue ids read to a person, so that no renderer needs the market. */
-export interface ProfileLabels {
-  city: string;
-  industry: string;
-  skills: string[];
-  degree: string;
-}
+export type ProfileLabels = Pick<Profile, 'city' | 'industry' | 'skills' | 'degree'>;
 
 /** Summary statistics of one group of the open salary data (whole US dollars a year). */
 export interface SalaryStats {
@@ -90,10 +84,9 @@ export interface OpenDataView {
   /** The dataset's experience level shown (EN, MI, SE), and its name. */
   level: string;
   label: string;
-  /** The years the figures cover, e.g. "2022-2025", and the postings behind them. */
+  /** The years the figures cover ("2022-2025"): all of them, and the latest alone. */
   period: string;
   postings: SalaryStats;
-  /** The same for the latest year alone. */
   latest: SalaryStats & { year: number };
   /** Why this level was shown when the profile's level has none of its own (staff), if so. */
   note?: string;
@@ -118,46 +111,16 @@ export interface Estimate extends Figures {
   profile: Profile;
   labels: ProfileLabels;
   factors: Factor[];
-  /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
+  // Shared between estimates and frozen (see `estimate()`): copy before changing.
   sources: readonly Readonly<SourceRef>[];
-  /** Shared between estimates and frozen (see `estimate()`): copy before changing. */
   guides: readonly Readonly<GuideView>[];
-  /** What the open data says for this level (shared and frozen). */
   openData: Readonly<OpenDataView>;
 }
 
-// ---- market data (the shape of data/market.json) ----
+// ---- market data: what the code reads of data/market.json (schemas/market.schema.json and
+// docs/methodology.md say what each field means) ----
 
-export interface Evidence {
-  source: string;
-  quote: string;
-  [extra: string]: unknown;
-}
-
-export interface MarketSource extends SourceRef {
-  reading?: string;
-  /** Cited by every estimate, whatever its reasons (the model; a market file given with --data). */
-  always?: boolean;
-  [extra: string]: unknown;
-}
-
-export interface ExperienceBand {
-  level: Level;
-  years: [number, number | null];
-  anchorYears: number;
-  base: [number, number];
-  total?: [number, number];
-  /** The guide states only the low ends ("$300,000+"): its highs are not shown as its words. */
-  openHigh?: boolean;
-  quote: string;
-  note?: string;
-}
-
-export interface ExperienceCurve {
-  source: string;
-  basis: 'national' | 'hub';
-  bands: ExperienceBand[];
-}
+type Evidence = { source: string; quote: string; [extra: string]: unknown }[];
 
 export interface CatalogEntry {
   id: string;
@@ -166,39 +129,22 @@ export interface CatalogEntry {
 }
 
 export interface Location extends CatalogEntry {
-  /** Where it is, for grouping the interactive list ("West"). */
   region?: string;
   /** The typical (P50) base here over Other US's. */
   multiplier: number;
-  /**
-   * How wide pay is spread here against the width fitted on the hubs' records: it scales the
-   * log-distances of P10, P25, P75 and P90 from P50 (1, or absent: as fitted).
-   */
+  /** Scales the log-distances of P10, P25, P75 and P90 from P50 (1, or absent: as fitted). */
   spread?: number;
   /** What federal wage data alone says (docs/metros.md); the guides may outrank it. */
-  federal?: FederalFactor;
-  evidence: Evidence[];
-  derivation: string;
-}
-
-/** A location's federal median over the national one, and the factor it gives on the market's scale. */
-export interface FederalFactor {
-  ratio: number;
-  factor: number;
-  /** The multiplier is not `factor` (the guides' or the records' figure outranks it). */
-  guidesOutrank?: boolean;
-  /** The ratio is an estimate (no published median). */
-  uncertain?: boolean;
+  federal?: { ratio: number; factor: number; guidesOutrank?: boolean; uncertain?: boolean };
+  evidence: Evidence;
 }
 
 export interface Industry extends CatalogEntry {
   rank: number;
-  /** The typical (P50) base at this employer over the default employer's. */
   baseMultiplier: number;
   /** The id of its pay mix in `payMix.kinds`. */
   payMix: string;
-  evidence: Evidence[];
-  derivation: string;
+  evidence: Evidence;
 }
 
 /** Bonus and equity at one level: typical (P50) shares of base. */
@@ -216,48 +162,16 @@ export interface PayMixKind {
   spread: string;
   levels: Record<Level, MixAtLevel>;
   sources: string[];
-  derivation: string;
 }
 
-/**
- * The stated percentiles around a typical figure, as ratios to it: [P10, P25, P75, P90] / P50,
- * one row per level (entry .. principal).
- */
+/** [P10, P25, P75, P90] / P50 of one part at one level. */
 export type Widths = [number, number, number, number];
-export interface ComponentWidths {
-  base: Widths[];
-  bonus: Widths[];
-  equity: Widths[];
-  total: Widths[];
-}
+/** One row of widths per level (entry .. principal), per part. */
+type PartWidths = Record<'base' | 'bonus' | 'equity' | 'total', Widths[]>;
+/** The spread of everyone with some years, and within a given level. */
 export interface SpreadTable {
-  /** The level came from the years: the spread of everyone with those years. */
-  withoutLevel: ComponentWidths;
-  /** The level was given: the spread within the level. */
-  withLevel: ComponentWidths;
-  derivation: string;
-}
-
-/** One experience level of the open salary data. */
-export interface OpenDataLevel {
-  id: string;
-  label: string;
-  years: [number, number] | null;
-  anchorYears: number | null;
-  note?: string;
-  postings: SalaryStats;
-  rows: SalaryStats;
-  latest: SalaryStats & { year: number };
-}
-
-/** A level of the ladder. */
-export interface LevelEntry extends CatalogEntry {
-  id: Level;
-  /** Years from which years alone imply this level; null: years never imply it. */
-  fromYears: number | null;
-  /** The national typical (P50) base at this level for the reference profile. */
-  base: number;
-  derivation: string;
+  withoutLevel: PartWidths;
+  withLevel: PartWidths;
 }
 
 /** One company's titles and the levels they stand for. */
@@ -268,8 +182,6 @@ export interface TitleMap {
   /** Title (folded: lower case, no spaces) -> level. */
   titles: Record<string, Level>;
   source: string;
-  quote: string;
-  note?: string;
 }
 
 export interface Skill extends CatalogEntry {
@@ -282,66 +194,66 @@ export interface Skill extends CatalogEntry {
 
 export interface Degree extends CatalogEntry {
   rank: number;
-  /** The typical base with this degree over a bachelor's, before the fade with experience. */
   multiplier: number;
   sources: string[];
   quote: string;
-  derivation: string;
 }
 
-/** An old name that still resolves, with the note a user is shown. */
-export interface Renamed {
-  kind: 'industry';
-  from: string;
-  to: string;
-  note: string;
-}
+type Bands = [number, number];
 
 export interface Market {
   dataVersion: string;
-  sources: MarketSource[];
+  sources: (SourceRef & { always?: boolean; [extra: string]: unknown })[];
   openData: {
     source: string;
     period: string;
-    variant: string;
-    why: string;
-    caveats: string;
-    levels: OpenDataLevel[];
+    levels: {
+      id: string;
+      label: string;
+      years: Bands | null;
+      postings: SalaryStats;
+      rows: SalaryStats;
+      latest: SalaryStats & { year: number };
+    }[];
   };
   experience: {
     /** The guides' bands, shown beside the estimate as they state them. */
-    curves: ExperienceCurve[];
+    curves: {
+      source: string;
+      basis: 'national' | 'hub';
+      bands: {
+        level: Level;
+        years: [number, number | null];
+        anchorYears: number;
+        base: Bands;
+        total?: Bands;
+        /** The guide states only the low ends ("$300,000+"). */
+        openHigh?: boolean;
+        quote: string;
+        note?: string;
+      }[];
+    }[];
     /** Years -> the typical position on the ladder (0 = entry ... 4 = principal). */
-    position: {
-      anchors: { years: number; position: number }[];
-      sources: string[];
-      method: string;
-    };
+    position: { anchors: { years: number; position: number }[]; sources: string[] };
     maxYears: number;
   };
   levels: {
-    list: LevelEntry[];
+    /** The ladder: `base` is the national P50 base; `fromYears` null: years never imply it. */
+    list: (CatalogEntry & {
+      id: Level;
+      fromYears: number | null;
+      base: number;
+      derivation: string;
+    })[];
     sources: string[];
-    method: string;
     titles: TitleMap[];
   };
   payMix: {
     kinds: Record<string, PayMixKind>;
-    /** Private paper's value as a share of the round price: low for P10, mid for P25-P75, high for P90. */
-    paperValue: {
-      low: number;
-      mid: number;
-      high: number;
-      sources: string[];
-      quote: string;
-      derivation: string;
-    };
+    /** Private paper's value as a share of the round price: low P10, mid P25-P75, high P90. */
+    paperValue: { low: number; mid: number; high: number; sources: string[] };
   };
-  spread: {
-    sources: string[];
-    method: string;
-    tables: Record<string, SpreadTable>;
-  };
+  spread: { tables: Record<string, SpreadTable> };
   locations: Location[];
   industries: Industry[];
   skills: {
@@ -351,7 +263,6 @@ export interface Market {
     /** The share of a premium that applies at each level (a skill pays as it is proven). */
     byLevel: Record<Level, number>;
     sources: string[];
-    note: string;
     list: Skill[];
   };
   degrees: {
@@ -361,12 +272,12 @@ export interface Market {
       residual: number;
       source: string;
       quote: string;
-      note: string;
     };
     list: Degree[];
   };
-  renamed: Renamed[];
-  defaults: { city: string; industry: string; skills: string[]; degree: string; why: string };
+  /** Old names that still resolve, with the note a user is shown. */
+  renamed: { kind: 'industry'; from: string; to: string; note: string }[];
+  defaults: { city: string; industry: string; skills: string[]; degree: string };
 }
 
 /** One change a scenario makes, as the user wrote it and as it applies. */

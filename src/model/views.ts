@@ -31,14 +31,8 @@ export function guideViews(market: Market, years: number, level?: Level): GuideV
   });
 }
 
-/** The open data's level for each of ours (its levels come from job titles). */
-const DATA_LEVEL: Record<Level, string | null> = {
-  entry: 'EN',
-  mid: 'MI',
-  senior: 'SE',
-  staff: null,
-  principal: null,
-};
+/** The open data's level for each of ours (its levels come from job titles; none above SE). */
+const DATA_LEVEL: Partial<Record<Level, string>> = { entry: 'EN', mid: 'MI', senior: 'SE' };
 
 /**
  * What the open data says for a level: entry EN, mid MI, senior SE. Staff and principal have no

@@ -1,49 +1,23 @@
 // CSV and markdown of the compare and career documents (the table is render/compare.ts).
-import type { CareerDocument, CompareDocument } from '../documents/compare.js';
+import type { CareerDocument, CompareDocument, CompareScenario } from '../documents/compare.js';
 import { money, signedMoney } from '../model/format.js';
-import { csvRow } from './csv.js';
+import type { Range } from '../model/types.js';
+import { PROFILE_COLUMNS, csvRow, profileCells, rangeCells, rangeColumns } from './csv.js';
+import { esc, mdRow } from './markdown.js';
+import { PARTS } from './text.js';
 
-const PARTS = ['base', 'bonus', 'equity', 'total'] as const;
+/** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
+const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
 
 export function compareCsv(doc: CompareDocument): string {
-  let out = csvRow([
-    'label',
-    'changes',
-    'years',
-    'city',
-    'industry',
-    'skills',
-    'degree',
-    'level',
-    ...PARTS.flatMap((p) => [
-      `${p}_low`,
-      `${p}_p25`,
-      `${p}_mid`,
-      `${p}_p75`,
-      `${p}_high`,
-      `${p}_delta`,
-    ]),
-    'net',
-    'net_delta',
-  ]);
+  const parts = PARTS.flatMap((p) => [...rangeColumns(p), `${p}_delta`]);
+  let out = csvRow(['label', 'changes', ...PROFILE_COLUMNS, ...parts, 'net', 'net_delta']);
   for (const s of doc.scenarios) {
     out += csvRow([
       s.label,
       s.changes.join(';'),
-      s.profile.years,
-      s.profile.city,
-      s.profile.industry,
-      s.profile.skills.join(';'),
-      s.profile.degree,
-      s.level,
-      ...PARTS.flatMap((p) => [
-        s[p].low,
-        s[p].p25,
-        s[p].mid,
-        s[p].p75,
-        s[p].high,
-        s.delta[p].dollars,
-      ]),
+      ...profileCells(s.profile, s.level),
+      ...PARTS.flatMap((p) => [...rangeCells(s[p]), s.delta[p].dollars]),
       s.takeHome?.net ?? '',
       s.delta.net?.dollars ?? '',
     ]);
@@ -52,44 +26,27 @@ export function compareCsv(doc: CompareDocument): string {
 }
 
 export function compareMarkdown(doc: CompareDocument): string {
-  const usd = money;
+  const all = doc.scenarios;
+  const row = (label: string, cell: (s: CompareScenario) => string) => mdRow(label, all.map(cell));
   const lines = [
-    `| | ${doc.scenarios.map((s) => s.label.replace(/\|/g, '\\|')).join(' | ')} |`,
-    `|---|${doc.scenarios.map(() => '---:').join('|')}|`,
+    `| | ${all.map((s) => esc(s.label)).join(' | ')} |`,
+    `|---|${all.map(() => '---:').join('|')}|`,
+    ...PARTS.map((p) => row(p, (s) => midAndRange(s[p]))),
+    row('total vs start', (s) => signedMoney(s.delta.total.dollars)),
   ];
-  for (const p of PARTS) {
-    lines.push(
-      `| ${p} | ${doc.scenarios.map((s) => `${usd(s[p].mid)} (${usd(s[p].low)}-${usd(s[p].high)})`).join(' | ')} |`,
-    );
-  }
-  lines.push(
-    `| total vs start | ${doc.scenarios.map((s) => signedMoney(s.delta.total.dollars)).join(' | ')} |`,
-  );
-  if (doc.scenarios.some((s) => s.takeHome)) {
-    lines.push(
-      `| net after tax | ${doc.scenarios.map((s) => (s.takeHome ? usd(s.takeHome.net) : '')).join(' | ')} |`,
-    );
+  if (all.some((s) => s.takeHome)) {
+    lines.push(row('net after tax', (s) => (s.takeHome ? money(s.takeHome.net) : '')));
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function careerCsv(doc: CareerDocument): string {
   const taxed = doc.points.some((p) => p.takeHome);
-  const head = [
-    'label',
-    'years',
-    'level',
-    ...PARTS.flatMap((p) => [`${p}_low`, `${p}_p25`, `${p}_mid`, `${p}_p75`, `${p}_high`]),
-  ];
+  const head = ['label', 'years', 'level', ...PARTS.flatMap(rangeColumns)];
   let out = csvRow(taxed ? [...head, 'net'] : head);
   for (const line of [doc, ...(doc.scenarios ?? [])]) {
     for (const pt of line.points) {
-      const cells = [
-        line.label,
-        pt.years,
-        pt.level,
-        ...PARTS.flatMap((p) => [pt[p].low, pt[p].p25, pt[p].mid, pt[p].p75, pt[p].high]),
-      ];
+      const cells = [line.label, pt.years, pt.level, ...PARTS.flatMap((p) => rangeCells(pt[p]))];
       out += csvRow(taxed ? [...cells, pt.takeHome?.net ?? ''] : cells);
     }
   }
@@ -101,7 +58,6 @@ export function careerCsv(doc: CareerDocument): string {
  * in the CSV), each row led by its line's label.
  */
 export function careerMarkdown(doc: CareerDocument): string {
-  const usd = money;
   const all = [doc, ...(doc.scenarios ?? [])];
   const labelled = all.length > 1;
   const taxed = all.some((line) => line.points.some((p) => p.takeHome));
@@ -110,11 +66,11 @@ export function careerMarkdown(doc: CareerDocument): string {
     `|${labelled ? '---|' : ''}---:|---|---:|---:|${taxed ? '---:|' : ''}`,
   ];
   for (const line of all) {
-    const label = labelled ? ` ${line.label.replace(/\|/g, '\\|')} |` : '';
+    const label = labelled ? ` ${esc(line.label)} |` : '';
     for (const pt of line.points) {
-      const net = taxed ? ` ${pt.takeHome ? usd(pt.takeHome.net) : ''} |` : '';
+      const net = taxed ? ` ${pt.takeHome ? money(pt.takeHome.net) : ''} |` : '';
       lines.push(
-        `|${label} ${pt.years} | ${pt.level} | ${usd(pt.base.mid)} | ${usd(pt.total.mid)} (${usd(pt.total.low)}-${usd(pt.total.high)}) |${net}`,
+        `|${label} ${pt.years} | ${pt.level} | ${money(pt.base.mid)} | ${midAndRange(pt.total)} |${net}`,
       );
     }
   }

@@ -1,168 +1,101 @@
 // What-if scenarios in columns, and a career as a table and a chart, for people.
-import type { ChalkInstance } from 'chalk';
-import type { Charset } from './chart.js';
 import type { CareerDocument, CompareDocument, Delta } from '../documents/compare.js';
-import { money, moneyK, signedMoney } from '../model/format.js';
+import { money, moneyK, percent, plural, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { lineChart } from './line-chart.js';
 import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { wrap, yearsAndLevel } from './text.js';
+import { PARTS, capitalised, reportLines, yearsAndLevel, type Look } from './text.js';
 
-const PARTS = [
-  ['Base', 'base'],
-  ['Bonus', 'bonus'],
-  ['Equity', 'equity'],
-  ['Total', 'total'],
-] as const;
-
-/** "+$12,345 (+4.1%)". */
-function deltaText(d: Delta): string {
-  const pct =
-    d.percent === null
-      ? ''
-      : ` (${d.percent >= 0 ? '+' : ''}${Math.round(d.percent * 1000) / 10}%)`;
+/** "+$12,345 (+4.1%)"; "-" for none. */
+function deltaText(d: Delta | undefined): string {
+  if (!d) return '-';
+  const pct = d.percent === null ? '' : ` (${d.percent >= 0 ? '+' : ''}${percent(d.percent)})`;
   return `${signedMoney(d.dollars)}${pct}`;
 }
 
 const rangeText = (r: Range): string => `${moneyK(r.low)}-${moneyK(r.high)}`;
+const typicalAndRange = (r: Range): string[] => [money(r.mid), rangeText(r)];
 
-export function renderCompareReport(
-  doc: CompareDocument,
-  opts: { paint: ChalkInstance; width: number; charset: Charset },
-): string {
+export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   const { paint, width } = opts;
-  const out: string[] = [];
-  const [start, ...rest] = doc.scenarios;
-  const s0 = start!;
-  out.push(
-    paint.bold(
-      wrap(
-        `What if: ${rest.length} scenario${rest.length === 1 ? '' : 's'} against the starting point`,
-        width,
-        '',
-      ),
-    ),
-  );
-  const fields = marked(
-    ['city', 'industry', 'skills', 'degree'],
-    doc.defaulted,
-    s0.profile,
-    s0.labels,
-  );
+  const out = reportLines(paint, width);
+  const all = doc.scenarios;
+  const [s0, rest] = [all[0]!, all.slice(1)];
+  out.bold(`What if: ${plural(rest.length, 'scenario')} against the starting point`);
+  const fields = marked(doc.defaulted, s0.profile, s0.labels);
   const who = yearsAndLevel(s0.profile.years, s0.level, s0.profile.level !== undefined);
-  out.push(wrap(`Start: ${who} | ${fields}`, width, '  '));
-  const heads = doc.scenarios.map((s, i) => (i === 0 ? 'Start' : s.label));
-  const rows: string[][] = [];
-  for (const [label, key] of PARTS) {
-    rows.push([label, ...doc.scenarios.map((s) => money(s[key].mid))]);
-    rows.push(['  range', ...doc.scenarios.map((s) => rangeText(s[key]))]);
-  }
+  out.plain(`Start: ${who} | ${fields}`, '  ');
+  const rows = PARTS.flatMap((p) => [
+    [capitalised(p), ...all.map((s) => money(s[p].mid))],
+    ['  range', ...all.map((s) => rangeText(s[p]))],
+  ]);
   rows.push(['Total vs start', '', ...rest.map((s) => deltaText(s.delta.total))]);
   rows.push(['Base vs start', '', ...rest.map((s) => deltaText(s.delta.base))]);
-  rows.push(['Level', ...doc.scenarios.map((s) => s.level)]);
-  if (doc.scenarios.some((s) => s.takeHome)) {
-    rows.push([
-      'Net after tax',
-      ...doc.scenarios.map((s) => (s.takeHome ? money(s.takeHome.net) : '-')),
-    ]);
-    rows.push([
-      'Net vs start',
-      '',
-      ...rest.map((s) => (s.delta.net ? deltaText(s.delta.net) : '-')),
-    ]);
+  rows.push(['Level', ...all.map((s) => s.level)]);
+  const taxed = all.some((s) => s.takeHome);
+  if (taxed) {
+    rows.push(['Net after tax', ...all.map((s) => (s.takeHome ? money(s.takeHome.net) : '-'))]);
+    rows.push(['Net vs start', '', ...rest.map((s) => deltaText(s.delta.net))]);
   }
-  out.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
-  for (const s of doc.scenarios) {
-    if (s.paper) {
-      out.push(
-        paint.dim(
-          wrap(
-            `${s.label === 'start' ? 'Start' : s.label}: equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.`,
-            width,
-            '  ',
-          ),
-        ),
-      );
-    }
-  }
-  out.push(
-    paint.dim(
-      wrap(
-        'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
-        width,
-        '',
-      ),
-    ),
-  );
-  const defaulted = defaultedNote(doc.defaulted, s0.profile, s0.labels);
-  if (defaulted) out.push(paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
-  if (doc.scenarios.some((s) => s.takeHome)) {
-    out.push('');
-    out.push(
-      renderTakeHomeTable(
-        doc.scenarios.map((s, i) => [i === 0 ? 'Start' : s.label, s.takeHome!] as const),
-        { paint, width, charset: opts.charset },
-      ),
+  const heads = all.map((s, i) => (i === 0 ? 'Start' : s.label));
+  out.lines.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
+  for (const s of all.filter((s) => s.paper)) {
+    out.dim(
+      `${s.label === 'start' ? 'Start' : s.label}: equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.`,
+      '  ',
     );
   }
-  return `${out.join('\n')}\n`;
+  out.dim(
+    'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
+  );
+  const defaulted = defaultedNote(doc.defaulted, s0.profile, s0.labels);
+  if (defaulted) out.yellow(`* ${defaulted}`, '  ');
+  if (taxed) {
+    const columns = all.map((s, i) => [heads[i]!, s.takeHome!] as const);
+    out.lines.push('', renderTakeHomeTable(columns, { paint, width, charset: opts.charset }));
+  }
+  return `${out.lines.join('\n')}\n`;
 }
 
-export function renderCareerReport(
-  doc: CareerDocument,
-  opts: { paint: ChalkInstance; width: number; charset: Charset },
-): string {
+export function renderCareerReport(doc: CareerDocument, opts: Look): string {
   const { paint, width } = opts;
-  const out: string[] = [];
+  const out = reportLines(paint, width);
   // The profile at the first point (its years are the axis, not a field of the line).
   const first = { ...doc.profile, years: doc.points[0]?.years ?? 0 };
-  const fields = marked(['city', 'industry', 'skills', 'degree'], doc.defaulted, first, doc.labels);
-  out.push(paint.bold(wrap(`Pay across a career: ${fields}`, width, '  ')));
+  const fields = marked(doc.defaulted, first, doc.labels);
+  out.bold(`Pay across a career: ${fields}`, '  ');
+  const mark = opts.charset === 'ascii' ? '<' : '◀';
   const rows = doc.points.map((pt, i) => {
     const changed = i > 0 && doc.points[i - 1]!.level !== pt.level;
-    return [
-      String(pt.years),
-      `${pt.level}${changed ? (opts.charset === 'ascii' ? ' <' : ' ◀') : ''}`,
-      money(pt.base.mid),
-      rangeText(pt.base),
-      money(pt.total.mid),
-      rangeText(pt.total),
-    ];
+    const level = `${pt.level}${changed ? ` ${mark}` : ''}`;
+    return [String(pt.years), level, ...typicalAndRange(pt.base), ...typicalAndRange(pt.total)];
   });
   const head = ['Years', 'Level', 'Base', 'Base range', 'Total', 'Total range'];
   // Too narrow for the ranges (a 40-column terminal): the typical figures alone, and say so.
   const ranges = width <= 0 || narrowWidth(head, rows) <= width;
   const shown = (cells: readonly string[]) =>
     ranges ? [...cells] : [0, 1, 2, 4].map((c) => cells[c]!);
-  out.push(grid(shown(head), rows.map(shown), { paint, width, charset: opts.charset }));
-  const mark = opts.charset === 'ascii' ? '<' : '◀';
-  out.push(
-    paint.dim(
-      wrap(
-        ranges
-          ? `${mark} a new level. Typical figures, with their P10 to P90.`
-          : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
-        width,
-        '',
-      ),
-    ),
+  out.lines.push(grid(shown(head), rows.map(shown), { paint, width, charset: opts.charset }));
+  out.dim(
+    ranges
+      ? `${mark} a new level. Typical figures, with their P10 to P90.`
+      : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
   );
   const defaulted = defaultedNote(doc.defaulted, first, doc.labels);
-  if (defaulted) out.push(paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
-  out.push('');
+  if (defaulted) out.yellow(`* ${defaulted}`, '  ');
   const chartWidth = width > 0 ? width : 80;
   const series = [doc, ...(doc.scenarios ?? [])].map((line, i) => ({
     label: i === 0 ? 'typical total' : line.label,
     points: line.points.map((p) => ({ x: p.years, y: p.total.mid })),
   }));
-  out.push(
+  out.lines.push(
+    '',
     lineChart({
       series,
       band: doc.points.map((p) => ({ x: p.years, low: p.total.low, high: p.total.high })),
-      bandLabel: 'P10 to P90',
       width: chartWidth,
       height: chartWidth >= 80 ? 14 : 10,
       charset: opts.charset,
@@ -174,20 +107,15 @@ export function renderCareerReport(
     }),
   );
   if (doc.points.some((p) => p.takeHome)) {
-    out.push('');
-    out.push(
-      paint.bold(wrap('Typical total after tax', width, '')),
-      grid(
-        ['Years', 'Gross', 'Net', 'Effective rate'],
-        doc.points.map((p) => [
-          String(p.years),
-          money(p.takeHome!.gross),
-          money(p.takeHome!.net),
-          `${Math.round(p.takeHome!.effectiveRate * 1000) / 10}%`,
-        ]),
-        { paint, width },
-      ),
-    );
+    out.lines.push('');
+    out.bold('Typical total after tax');
+    const taxRows = doc.points.map(({ years, takeHome: t }) => [
+      String(years),
+      money(t!.gross),
+      money(t!.net),
+      percent(t!.effectiveRate),
+    ]);
+    out.lines.push(grid(['Years', 'Gross', 'Net', 'Effective rate'], taxRows, { paint, width }));
   }
-  return `${out.join('\n')}\n`;
+  return `${out.lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import type { Estimate, ProfileField } from '../model/types.js';
+import type { Estimate, Profile, ProfileField, Range } from '../model/types.js';
+import { FIVE, PARTS } from './text.js';
 
 /**
  * Quote a CSV field when it holds a comma, quote, CR or LF (RFC 4180). A text that a spreadsheet
@@ -16,36 +17,32 @@ export function csvRow(values: readonly (string | number)[]): string {
   return `${values.map(csvField).join(',')}\n`;
 }
 
-const PROFILE_COLUMNS = ['years', 'city', 'industry', 'skills', 'degree', 'level'] as const;
-const FIGURES = ['base', 'bonus', 'equity', 'total'] as const;
-const ENDS = ['low', 'p25', 'mid', 'p75', 'high'] as const;
+/** The profile's columns, and its cells (skills joined with ';'). */
+export const PROFILE_COLUMNS = ['years', 'city', 'industry', 'skills', 'degree', 'level'];
+export const profileCells = (p: Profile, level: string): (string | number)[] => {
+  return [p.years, p.city, p.industry, p.skills.join(';'), p.degree, level];
+};
+
+/** A part's five columns ("base_low" .. "base_high"), and a range's five cells. */
+export const rangeColumns = (part: string): string[] => FIVE.map((e) => `${part}_${e}`);
+export const rangeCells = (r: Range): number[] => FIVE.map((e) => r[e]);
 
 /** Header of the wide CSV form: profile, level, then every component's low/p25/mid/p75/high. */
 export function csvHeader(extra: readonly string[] = []): string {
-  return csvRow([
-    ...extra,
-    ...PROFILE_COLUMNS,
-    ...FIGURES.flatMap((f) => ENDS.map((e) => `${f}_${e}`)),
-    'defaulted',
-  ]);
+  return csvRow([...extra, ...PROFILE_COLUMNS, ...PARTS.flatMap(rangeColumns), 'defaulted']);
 }
 
-/** One estimate as one wide CSV row (matching `csvHeader`). Skills are joined with ';'. */
+/** One estimate as one wide CSV row (matching `csvHeader`). */
 export function csvRecord(
   doc: Pick<Estimate, 'profile' | 'level' | 'base' | 'bonus' | 'equity' | 'total'>,
   defaulted: readonly ProfileField[],
   extra: readonly (string | number)[] = [],
 ): string {
-  const p = doc.profile;
+  const figures = PARTS.flatMap((p) => rangeCells(doc[p]));
   return csvRow([
     ...extra,
-    p.years,
-    p.city,
-    p.industry,
-    p.skills.join(';'),
-    p.degree,
-    doc.level,
-    ...FIGURES.flatMap((f) => ENDS.map((e) => doc[f][e])),
+    ...profileCells(doc.profile, doc.level),
+    ...figures,
     defaulted.join(';'),
   ]);
 }

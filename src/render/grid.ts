@@ -5,30 +5,19 @@ import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
 import { wrap } from './text.js';
 
-const NO_BORDERS = Object.fromEntries(
-  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right']
-    .concat(['left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'])
-    .map((k) => [k, '']),
-);
+const BORDER_KEYS = ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid']
+  .concat(['bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right'])
+  .concat(['right-mid', 'middle']);
 
+/** cli-table3's border characters, one per key of BORDER_KEYS in order (a space: none). */
+const borders = (chars: string) =>
+  Object.fromEntries(BORDER_KEYS.map((k, i) => [k, (chars[i] ?? ' ').trim()]));
+
+const NO_BORDERS = borders('');
 /** Box borders in plain ASCII, for TERM=dumb or a locale that is not UTF-8 (see charsetFor). */
-const ASCII_BORDERS = {
-  top: '-',
-  'top-mid': '+',
-  'top-left': '+',
-  'top-right': '+',
-  bottom: '-',
-  'bottom-mid': '+',
-  'bottom-left': '+',
-  'bottom-right': '+',
-  left: '|',
-  'left-mid': '',
-  mid: '',
-  'mid-mid': '',
-  right: '|',
-  'right-mid': '',
-  middle: '|',
-};
+const ASCII_BORDERS = borders('-+++-+++|   | |');
+
+type Rows = readonly (readonly string[])[];
 
 export interface GridOptions {
   paint: ChalkInstance;
@@ -39,47 +28,32 @@ export interface GridOptions {
   /** Rows drawn bold (e.g. the total), by index. */
   bold?: readonly number[];
   /**
-   * Where even the borderless grid is wider than the terminal, it is drawn as a list, so no row
-   * (and no figure in it) breaks across lines: a block per column headed by its name, each row's
-   * label beside its figure ('columns', the default: what-if scenarios, take-home columns), or a
-   * block per row ('rows': a part's low, typical and high; an offer's year).
+   * Where even the borderless grid is too wide, a list (no row, no figure breaks across lines):
+   * a block per column, each row's label beside its figure ('columns', the default), or a block
+   * per row ('rows': a part's low, typical and high; an offer's year).
    */
   stack?: 'columns' | 'rows';
 }
 
-function columnWidths(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
-  return head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-}
-
-/** The width a boxed grid takes: its cells, one space of padding each side, and the borders. */
-function boxedWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
-  const widths = columnWidths(head, rows);
-  return widths.reduce((sum, w) => sum + w + 2, 0) + widths.length + 1;
-}
-
 /** The least width a grid takes: drawn without borders, each cell and one space after it. */
-export function narrowWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
-  return columnWidths(head, rows).reduce((sum, w) => sum + w + 1, 0);
+export function narrowWidth(head: readonly string[], rows: Rows): number {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  return widths.reduce((sum, w) => sum + w + 1, 0);
 }
 
 /**
  * A table: the first column left-aligned (labels), the others right-aligned (figures). Boxed
  * when it fits the terminal, else drawn without borders, so it stays readable when narrow.
  */
-export function grid(
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  opts: GridOptions,
-): string {
+export function grid(head: readonly string[], rows: Rows, opts: GridOptions): string {
   const { paint, width } = opts;
   if (width > 0 && narrowWidth(head, rows) > width) return list(head, rows, opts);
-  const narrow = width > 0 && boxedWidth(head, rows) > width;
+  // Boxed: a space more of padding per cell, and one border more than there are columns.
+  const narrow = width > 0 && narrowWidth(head, rows) + 2 * head.length + 1 > width;
   const table = new Table({
     head: head.map((h) => paint.bold(h)),
     colAligns: head.map((_, c) => (c === 0 ? 'left' : 'right')),
-    style: narrow
-      ? { head: [], border: [], 'padding-left': 0, 'padding-right': 1 }
-      : { head: [], border: [] },
+    style: { head: [], border: [], ...(narrow ? { 'padding-left': 0, 'padding-right': 1 } : {}) },
     chars: narrow
       ? NO_BORDERS
       : opts.charset === 'ascii'
@@ -93,11 +67,7 @@ export function grid(
 }
 
 /** A grid too wide for the terminal as blocks of "label  figure" lines (see `GridOptions.stack`). */
-function list(
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  opts: GridOptions,
-): string {
+function list(head: readonly string[], rows: Rows, opts: GridOptions): string {
   const { paint, width } = opts;
   const byRow = opts.stack === 'rows';
   const bold = (i: number, text: string) => (opts.bold?.includes(i) ? paint.bold(text) : text);

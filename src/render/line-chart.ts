@@ -1,64 +1,22 @@
 // A line chart for the terminal: a typical line inside its low-high band, with more series on
 // top (compare's and career's charts). Laid out in cells (chart.ts), painted at the very end.
-import {
-  cellsOf,
-  checkFinite,
-  checkSize,
-  clamp,
-  extent,
-  fit,
-  paintCells,
-  type Cell,
-  type Charset,
-  type Paint,
-} from './chart.js';
+import { cellsOf, checkFinite, checkSize, clamp, extent, paintCells } from './chart.js';
+import type { Cell, Charset, Paint } from './chart.js';
 
+/** A seventh series reuses the first glyph. */
 const LINE_GLYPHS = {
-  unicode: {
-    series: ['●', '▲', '■', '◆', '▼', '★'],
-    band: '░',
-    axis: '│',
-    tick: '┤',
-    corner: '└',
-    rule: '─',
-    xTick: '┬',
-    ellipsis: '…',
-  },
-  ascii: {
-    series: ['*', '+', 'o', '#', 'x', '@'],
-    band: ':',
-    axis: '|',
-    tick: '+',
-    corner: '+',
-    rule: '-',
-    xTick: '+',
-    ellipsis: '...',
-  },
-} as const;
+  unicode: { marks: '●▲■◆▼★', band: '░', axis: '│', tick: '┤', corner: '└', rule: '─', xTick: '┬' },
+  ascii: { marks: '*+o#x@', band: ':', axis: '|', tick: '+', corner: '+', rule: '-', xTick: '+' },
+};
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface LineSeries {
-  label: string;
-  points: readonly Point[];
-}
-
-export interface BandPoint {
-  x: number;
-  low: number;
-  high: number;
-}
+type Point = { x: number; y: number };
+type BandPoint = { x: number; low: number; high: number };
 
 export interface LineChartOptions {
   /** The first series is the main line, drawn inside the band and over the others. */
-  series: readonly LineSeries[];
+  series: readonly { label: string; points: readonly Point[] }[];
   /** The low-high band around the first series, shaded. */
   band?: readonly BandPoint[];
-  /** The band's name in the legend (default "low to high"). */
-  bandLabel?: string;
   /** Columns: no line is longer. */
   width: number;
   /** Rows of the plot itself; the chart adds 4 lines (y title, axis, x ticks, x title) and the legend. */
@@ -73,30 +31,36 @@ export interface LineChartOptions {
   paint?: Paint;
 }
 
-/** Nice steps: mantissas × powers of ten, from the first at least `raw`. */
-function* niceSteps(raw: number, mantissas: readonly number[]): Generator<number> {
+/**
+ * Ticks at the multiples of the smallest nice step (mantissas × 10^k, at least `raw`) that
+ * `enough` accepts or that gives at most one tick.
+ */
+function niceTicks(
+  [lo, hi]: [number, number],
+  raw: number,
+  mantissas: readonly number[],
+  enough: (step: number, ticks: number[]) => boolean,
+): number[] {
   let power = 10 ** Math.floor(Math.log10(raw > 0 ? raw : 1));
   if (!(power > 0)) power = Number.MIN_VALUE; // a span so small that 10^k underflows to 0
-  for (;;) {
-    for (const m of mantissas) if (m * power >= raw) yield m * power;
-    power *= 10;
+  for (; ; power *= 10) {
+    for (const m of mantissas) {
+      if (m * power < raw) continue;
+      const ticks = multiplesWithin(lo, hi, m * power);
+      if (ticks.length <= 1 || enough(m * power, ticks)) return ticks;
+    }
   }
 }
 
-/** k × step without the float noise (0.30000000000000004 -> 0.3). */
-function multiple(k: number, step: number): number {
-  return Number((k * step).toPrecision(12));
-}
-
 /**
- * The multiples of `step` from `lo` to `hi` (a hair of float error tolerated at both ends), at
- * most 1000: past 2^53, k++ would stop counting.
+ * The multiples of `step` from `lo` to `hi` (a hair of float error tolerated at both ends, and
+ * without float noise: 0.30000000000000004 -> 0.3), at most 1000: past 2^53, k++ stops counting.
  */
 function multiplesWithin(lo: number, hi: number, step: number): number[] {
   const out: number[] = [];
   const last = Math.floor(hi / step + 1e-9);
   for (let k = Math.ceil(lo / step - 1e-9); k <= last && out.length < 1000; k++) {
-    out.push(multiple(k, step));
+    out.push(Number((k * step).toPrecision(12)));
   }
   return out;
 }
@@ -107,25 +71,15 @@ function valueAt<T extends { x: number }>(
   x: number,
   y: (p: T) => number,
 ): number | undefined {
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (first === undefined || last === undefined || x < first.x || x > last.x) return undefined;
-  let lo = 0;
-  let hi = points.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid]!.x < x) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = points[lo]!;
-  if (b.x === x || lo === 0) return y(b);
-  const a = points[lo - 1]!;
+  const i = points.findIndex((p) => p.x >= x);
+  const [a, b] = [points[i - 1], points[i]];
+  if (b === undefined || x < points[0]!.x) return undefined;
+  if (b.x === x || a === undefined) return y(b);
   return y(a) + ((y(b) - y(a)) * (x - a.x)) / (b.x - a.x);
 }
 
-function byX<T extends { x: number }>(points: readonly T[]): T[] {
-  return [...points].sort((a, b) => a.x - b.x);
-}
+const byX = <T extends { x: number }>(points: readonly T[]): T[] =>
+  [...points].sort((a, b) => a.x - b.x);
 
 /** Greedy wrap of legend entries (each a run of cells) into lines of at most `width`. */
 function wrapEntries(entries: Cell[][], width: number, ellipsis: string): Cell[][] {
@@ -146,37 +100,27 @@ function wrapEntries(entries: Cell[][], width: number, ellipsis: string): Cell[]
   return lines;
 }
 
-type Glyphs = (typeof LINE_GLYPHS)[Charset];
-type Sorted = { label: string; points: Point[] }[];
+/** Cuts a line to `width` cells and drops the unpainted spaces at its end. */
+function fit(cells: Cell[], width: number): Cell[] {
+  const line = cells.slice(0, width);
+  while (line.at(-1)?.ch === ' ' && !line.at(-1)!.role) line.pop();
+  return line;
+}
 
-/** The x and y domains of the data, widened where they are a single value. */
-function domains(series: Sorted, band: readonly BandPoint[], yFrom: 'zero' | 'data') {
-  const xs = [...series.flatMap((s) => s.points.map((p) => p.x)), ...band.map((p) => p.x)];
-  const ys = [
-    ...series.flatMap((s) => s.points.map((p) => p.y)),
-    ...band.flatMap((p) => [p.low, p.high]),
-  ];
-  let [xMin, xMax] = extent(xs, 0, 1);
+/** The x and y domains of the data (checked finite), widened where they are a single value. */
+function domains(series: Point[][], band: readonly BandPoint[], yFrom: 'zero' | 'data') {
+  const xs = [...series.flat(), ...band].map((p) => p.x);
+  const ys = [...series.flat().map((p) => p.y), ...band.flatMap((p) => [p.low, p.high])];
+  for (const v of [...xs, ...ys]) checkFinite(v, 'a data value');
+  let [xMin, xMax] = extent(xs, [0, 1]);
   if (xMax === xMin) [xMin, xMax] = [xMin - 0.5, xMax + 0.5];
-  let [yLo, yHi] = extent(ys, 0, 1);
+  let [yLo, yHi] = extent(ys, [0, 1]);
   if (yFrom === 'zero') yLo = Math.min(0, yLo);
   if (yHi === yLo) yHi = yLo + Math.max(1, Math.abs(yLo) / 10);
   if (!Number.isFinite(yHi - yLo) || !Number.isFinite(xMax - xMin)) {
     throw new RangeError('chart: the values span more than a number can hold');
   }
   return { xMin, xMax, yLo, yHi };
-}
-
-function checkData(series: Sorted, band: readonly BandPoint[]): void {
-  for (const p of series.flatMap((s) => s.points)) {
-    checkFinite(p.x, 'x');
-    checkFinite(p.y, 'y');
-  }
-  for (const p of band) {
-    checkFinite(p.x, 'band x');
-    checkFinite(p.low, 'band low');
-    checkFinite(p.high, 'band high');
-  }
 }
 
 /** Y tick labels by row, at the smallest nice step that puts them at least 3 rows apart. */
@@ -187,11 +131,9 @@ function yTickLabels(
   rowOf: (y: number) => number,
   formatY: (y: number) => string,
 ): Map<number, string> {
-  let values: number[] = [];
-  for (const step of niceSteps(((yHi - yLo) * 3) / Math.max(1, rows - 1), [1, 2, 2.5, 5])) {
-    values = multiplesWithin(yLo, yHi, step);
-    if (values.length <= 1 || (step / (yHi - yLo)) * (rows - 1) >= 3) break;
-  }
+  const raw = ((yHi - yLo) * 3) / Math.max(1, rows - 1);
+  const apart = (step: number) => (step / (yHi - yLo)) * (rows - 1) >= 3;
+  let values = niceTicks([yLo, yHi], raw, [1, 2, 2.5, 5], apart);
   if (values.length === 0) values = [yHi];
   const ticks = new Map<number, string>();
   for (const v of values.reverse()) {
@@ -203,6 +145,8 @@ function yTickLabels(
 
 /** Where things go: the rows and columns of values. */
 interface Layout {
+  xMin: number;
+  xMax: number;
   rows: number;
   plotWidth: number;
   rowOf: (y: number) => number;
@@ -211,7 +155,7 @@ interface Layout {
 }
 
 /** The plot's cells: the band shaded, then the series, the first on top. */
-function plot(series: Sorted, band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
+function plot(series: Point[][], band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
   const grid: Cell[][] = Array.from({ length: at.rows }, () =>
     Array.from({ length: at.plotWidth }, () => ({ ch: ' ' })),
   );
@@ -223,10 +167,7 @@ function plot(series: Sorted, band: readonly BandPoint[], g: Glyphs, at: Layout)
     for (let r = r1; r <= r2; r++) grid[r]![c] = { ch: g.band, role: 'band' };
   }
   // Later series first, so the first (the main line) is drawn on top.
-  for (let i = series.length - 1; i >= 0; i--) {
-    const cell: Cell = { ch: g.series[i % g.series.length]!, role: `series${i}` };
-    drawLine(grid, series[i]!.points, cell, at);
-  }
+  for (let i = series.length - 1; i >= 0; i--) drawLine(grid, series[i]!, g.series(i), at);
   return grid;
 }
 
@@ -254,92 +195,63 @@ function drawLine(grid: Cell[][], points: readonly Point[], cell: Cell, at: Layo
   }
 }
 
-/**
- * X ticks: the smallest nice step whose labels stand 10 columns apart (a third of a narrower
- * plot), and never closer than their width.
- */
-function xTickValues(
-  xMin: number,
-  xMax: number,
-  plotWidth: number,
-  formatX: (x: number) => string,
-): number[] {
-  const span = xMax - xMin;
-  let ticks: number[] = [];
-  for (const step of niceSteps(span / plotWidth, [1, 2, 5])) {
-    ticks = multiplesWithin(xMin, xMax, step);
-    const widest = Math.max(0, ...ticks.map((t) => Array.from(formatX(t)).length));
-    const apart = (step / span) * (plotWidth - 1);
-    if (ticks.length <= 1 || apart >= Math.max(widest + 2, Math.min(10, plotWidth / 3))) break;
-  }
-  return ticks;
-}
-
 /** The x axis with its ticks, the tick labels under it, and the x title. */
-function xAxis(
-  opts: LineChartOptions,
-  g: Glyphs,
-  at: Layout,
-  xMin: number,
-  xMax: number,
-  gutter: number,
-): Cell[][] {
-  const { width } = opts;
-  const xTicks = xTickValues(xMin, xMax, at.plotWidth, opts.formatX);
-  const tickCols = new Set(xTicks.map(at.colOf));
+function xAxis(opts: LineChartOptions, g: Glyphs, at: Layout, gutter: number): Cell[][] {
+  const { width, formatX } = opts;
+  // The smallest nice step whose labels stand 10 columns apart (a third of a narrower plot), and
+  // never closer than their width.
+  const span = at.xMax - at.xMin;
+  const ticks = niceTicks([at.xMin, at.xMax], span / at.plotWidth, [1, 2, 5], (step, ticks) => {
+    const widest = Math.max(0, ...ticks.map((t) => Array.from(formatX(t)).length));
+    const apart = (step / span) * (at.plotWidth - 1);
+    return apart >= Math.max(widest + 2, Math.min(10, at.plotWidth / 3));
+  });
+  const tickCols = new Set(ticks.map(at.colOf));
   const axis: Cell[] = [...cellsOf(' '.repeat(gutter - 1)), ...cellsOf(g.corner, 'axis')];
   for (let c = 0; c < at.plotWidth; c++) {
     axis.push({ ch: tickCols.has(c) ? g.xTick : g.rule, role: 'axis' });
   }
   const tickLine: Cell[] = Array.from({ length: width }, () => ({ ch: ' ' }));
   let free = 0; // the first column a label may start at
-  for (const t of xTicks) {
+  for (const t of ticks) {
     const text = Array.from(opts.formatX(t));
     const start = clamp(gutter + at.colOf(t) - Math.floor(text.length / 2), 0, width - text.length);
     if (start < free || text.length > width) continue;
     text.forEach((ch, k) => (tickLine[start + k] = { ch, role: 'label' }));
     free = start + text.length + 1;
   }
-  const xTitle = Array.from(opts.xLabel);
-  const xPad = clamp(gutter + Math.floor((at.plotWidth - xTitle.length) / 2), 0, width);
+  const title = Array.from(opts.xLabel).length;
+  const xPad = clamp(gutter + Math.floor((at.plotWidth - title) / 2), 0, width);
   return [axis, tickLine, [...cellsOf(' '.repeat(xPad)), ...cellsOf(opts.xLabel, 'label')]];
 }
 
-/** The legend: each series by its glyph, then the band, wrapped to the width. */
-function legend(opts: LineChartOptions, series: Sorted, hasBand: boolean, g: Glyphs): Cell[][] {
-  const entries = series.map((s, i) => [
-    { ch: g.series[i % g.series.length]!, role: `series${i}` as const },
-    ...cellsOf(` ${s.label}`, 'label'),
-  ]);
-  if (hasBand) {
-    entries.push([
-      ...cellsOf(g.band, 'band'),
-      ...cellsOf(` ${opts.bandLabel ?? 'P10 to P90'}`, 'label'),
-    ]);
-  }
-  return wrapEntries(entries, opts.width, g.ellipsis);
+type Glyphs = (typeof LINE_GLYPHS)[Charset] & { series: (i: number) => Cell; ellipsis: string };
+
+function glyphs(charset: Charset): Glyphs {
+  const g = LINE_GLYPHS[charset];
+  const marks = Array.from(g.marks);
+  return {
+    ...g,
+    series: (i) => ({ ch: marks[i % marks.length]!, role: `series${i}` }),
+    ellipsis: charset === 'unicode' ? '…' : '...',
+  };
 }
 
 /**
  * A line chart of at most `width` columns: the first series as a line of ● (ASCII `*`) inside
- * the shaded low-high band ░ (`:`), further series as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`; a
- * seventh reuses the first glyph), y tick labels from `formatY` on the left at nice round values,
- * x ticks from `formatX` underneath at nice steps (1, 2, 5 × 10^k) 10 columns apart or more, the
- * axis titles, and a legend naming each series by its glyph (wrapped onto more lines when narrow).
- * Lines are sampled once per column and joined vertically where they climb more than a row.
- * Output lines: 1 (y title) + `height` + 3 (axis, x ticks, x title) + the legend's.
- * Narrow widths keep every part and shrink the plot; when the y labels would leave the plot fewer
- * than 12 columns, they go (at about 20 columns for "$1,000K").
- * Throws a RangeError for non-finite data or a width or height below 1.
+ * the shaded band ░ (`:`), the others as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`), y ticks at nice round
+ * values, x ticks at nice steps 10 columns apart or more, the axis titles and a legend. Lines:
+ * 1 (y title) + `height` + 3 (axis, x ticks, x title) + the legend's. Narrow widths shrink the
+ * plot; when the y labels would leave it fewer than 12 columns, they go. Throws a RangeError for
+ * non-finite data or a width or height below 1.
  */
 export function lineChart(opts: LineChartOptions): string {
-  const { width, height: rows, charset, paint } = opts;
+  const { width, height: rows } = opts;
   checkSize(width, 'the chart width');
   checkSize(rows, 'the chart height');
-  const g = LINE_GLYPHS[charset];
-  const series = opts.series.map((s) => ({ label: s.label, points: byX(s.points) }));
+  const g = glyphs(opts.charset);
+  const series = opts.series.map((s) => byX(s.points));
   const band = byX(opts.band ?? []);
-  checkData(series, band);
   const { xMin, xMax, yLo, yHi } = domains(series, band, opts.yFrom ?? 'zero');
 
   // Rows: the top row is the highest value, the bottom row the lowest (or 0).
@@ -351,6 +263,8 @@ export function lineChart(opts: LineChartOptions): string {
   const gutter = labelWidth === 0 ? 1 : labelWidth + 2;
   const plotWidth = Math.max(1, width - gutter);
   const at: Layout = {
+    xMin,
+    xMax,
     rows,
     plotWidth,
     rowOf,
@@ -373,7 +287,11 @@ export function lineChart(opts: LineChartOptions): string {
           ];
     lines.push([...left, ...cellsOf(tick === undefined ? g.axis : g.tick, 'axis'), ...grid[r]!]);
   }
-  lines.push(...xAxis(opts, g, at, xMin, xMax, gutter));
-  lines.push(...legend(opts, series, band.length > 0, g));
-  return lines.map((line) => paintCells(fit(line, width), paint)).join('\n');
+  lines.push(...xAxis(opts, g, at, gutter));
+  // The legend: each series by its glyph, then the band, wrapped to the width.
+  const legend = opts.series.map((s, i) => [g.series(i), ...cellsOf(` ${s.label}`, 'label')]);
+  if (band.length > 0)
+    legend.push([...cellsOf(g.band, 'band'), ...cellsOf(' P10 to P90', 'label')]);
+  lines.push(...wrapEntries(legend, width, g.ellipsis));
+  return lines.map((line) => paintCells(fit(line, width), opts.paint)).join('\n');
 }

@@ -5,7 +5,7 @@ import { wrap } from './text.js';
 export const LIST_KINDS = {
   cities: { kind: 'city', flag: '--city', title: 'Cities' },
   industries: { kind: 'industry', flag: '--industry', title: 'Industries / employers' },
-  skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: 'comma-separated' },
+  skills: { kind: 'skill', flag: '--skills', title: 'Skills', how: ', comma-separated' },
   degrees: { kind: 'degree', flag: '--degree', title: 'Degrees' },
   levels: { kind: 'level', flag: '--level', title: 'Levels (optional: they override the years)' },
   states: { kind: 'state', flag: '--state', title: 'States (50 and DC) for --take-home' },
@@ -17,6 +17,11 @@ export const LIST_KINDS = {
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;
 
+const TITLES_HEADING =
+  "Company titles (say the company where a title means different levels: 'google l5', 'amazon l5'):";
+const LOCALITIES_HEADING =
+  'Localities for --take-home (--locality, within the state taxed; none for no local tax):';
+
 /**
  * The accepted values of one kind as aligned text: id, label and the other spellings; for
  * levels, then each company's titles and the level each stands for.
@@ -27,14 +32,11 @@ export function renderList(
   width: number,
   titles: readonly TitleMap[] = [],
 ): string {
-  const entry: { title: string; flag: string; how?: string } = LIST_KINDS[kind];
-  const { title, flag } = entry;
-  const how = entry.how ? `, ${entry.how}` : '';
+  const kindOf: { title: string; flag: string; how?: string } = LIST_KINDS[kind];
+  const heading = `${kindOf.title} (${kindOf.flag}${kindOf.how ?? ''}); names match case-insensitively, any alias works:`;
   const idWidth = Math.max(...entries.map((e) => e.id.length));
   const labelWidth = Math.max(...entries.map((e) => e.label.length));
-  const lines = [
-    wrap(`${title} (${flag}${how}); names match case-insensitively, any alias works:`, width, ''),
-  ];
+  const lines = [wrap(heading, width)];
   for (const e of entries) {
     const aliases = e.aliases.filter((a) => a !== e.id).join(', ');
     const head = `  ${e.id.padEnd(idWidth)}  ${e.label.padEnd(labelWidth)}  `;
@@ -47,13 +49,7 @@ export function renderList(
     }
   }
   if (titles.length > 0) {
-    lines.push(
-      wrap(
-        "Company titles (say the company where a title means different levels: 'google l5', 'amazon l5'):",
-        width,
-        '',
-      ),
-    );
+    lines.push(wrap(TITLES_HEADING, width));
     const companyWidth = Math.max(...titles.map((t) => t.company.length));
     for (const t of titles) {
       const head = `  ${t.company.padEnd(companyWidth)}  `;
@@ -78,35 +74,19 @@ export function listDocument(
   kind: ListKind,
   entries: readonly CatalogEntry[],
   titles: readonly TitleMap[] = [],
-): {
-  kind: ListKind;
-  values: { id: string; label: string; aliases: string[] }[];
-  titles?: { company: string; aliases: string[]; titles: Record<string, string>; source: string }[];
-} {
-  const values = entries.map((e) => ({ id: e.id, label: e.label, aliases: [...e.aliases] }));
+) {
+  const values = entries.map(({ id, label, aliases }) => ({ id, label, aliases }));
   if (titles.length === 0) return { kind, values };
-  return {
-    kind,
-    values,
-    titles: titles.map((t) => ({
-      company: t.company,
-      aliases: [...t.aliases],
-      titles: { ...t.titles },
-      source: t.source,
-    })),
-  };
+  const companies = titles.map(({ company, aliases, titles, source }) => {
+    return { company, aliases, titles, source };
+  });
+  return { kind, values, titles: companies };
 }
 
 /** The localities by state: named ones with their names, counties as one list per state. */
 export function renderLocalities(groups: readonly LocalityGroup[], width: number): string {
   const idWidth = Math.max(...groups.flatMap((g) => g.named.map((n) => n.id.length)));
-  const lines = [
-    wrap(
-      'Localities for --take-home (--locality, within the state taxed; none for no local tax):',
-      width,
-      '',
-    ),
-  ];
+  const lines = [wrap(LOCALITIES_HEADING, width)];
   for (const g of groups) {
     g.named.forEach((n, i) =>
       lines.push(`  ${i === 0 ? g.state : '  '}  ${n.id.padEnd(idWidth)}  ${n.name}`),
@@ -121,9 +101,6 @@ export function renderLocalities(groups: readonly LocalityGroup[], width: number
 }
 
 /** The localities as a JSON document. */
-export function localitiesDocument(groups: readonly LocalityGroup[]): {
-  kind: 'localities';
-  values: readonly LocalityGroup[];
-} {
-  return { kind: 'localities', values: groups };
-}
+export const localitiesDocument = (groups: readonly LocalityGroup[]) => {
+  return { kind: 'localities' as const, values: groups };
+};

@@ -1,92 +1,77 @@
 import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
-import { PERCENTILES_NOTE, localWord, sourceTag, tagList } from './text.js';
+import type { TakeHomeView } from '../model/take-home.js';
+import { FIVE, PARTS, PERCENTILES_NOTE, localWord, paperNote, capitalised } from './text.js';
+import { sourceTag, tagList } from './text.js';
 
-const esc = (s: string): string => s.replace(/\|/g, '\\|');
+export const esc = (s: string): string => s.replace(/\|/g, '\\|');
+
+/** A markdown table row: "| label | a | b |". */
+export const mdRow = (label: string | number, cells: readonly string[]): string =>
+  `| ${label} | ${cells.join(' | ')} |`;
 
 /** A single estimate as a GitHub-flavoured markdown table, with the why list and sources. */
 export function renderMarkdown(doc: EstimateDocument): string {
   const p = doc.profile;
-  const lines: string[] = [];
-  lines.push(
+  const skills = p.skills.length ? p.skills.map((s) => `\`${s}\``).join(', ') : 'none';
+  const defaulted = doc.defaulted.length ? ` (defaulted: ${doc.defaulted.join(', ')})` : '';
+  const lines = [
     `### ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${p.years} year${p.years === 1 ? '' : 's'}`,
-  );
-  lines.push('');
-  lines.push(
-    `Profile: city \`${p.city}\`, industry \`${p.industry}\`, skills ${p.skills.length ? p.skills.map((s) => `\`${s}\``).join(', ') : 'none'}, degree \`${p.degree}\`${doc.defaulted.length ? ` (defaulted: ${doc.defaulted.join(', ')})` : ''}`,
-  );
-  lines.push('');
-  lines.push('| | P10 | P25 | Typical | P75 | P90 |');
-  lines.push('|---|---:|---:|---:|---:|---:|');
-  for (const [label, key] of [
-    ['Base', 'base'],
-    ['Bonus', 'bonus'],
-    ['Equity', 'equity'],
-    ['Total', 'total'],
-  ] as const) {
-    const r = doc[key];
-    const row = [money(r.low), money(r.p25), money(r.mid), money(r.p75), money(r.high)];
-    lines.push(
-      key === 'total'
-        ? `| **${label}** | ${row.map((c) => `**${c}**`).join(' | ')} |`
-        : `| ${label} | ${row.join(' | ')} |`,
-    );
-  }
-  lines.push('');
-  lines.push(`US dollars a year. ${PERCENTILES_NOTE}`);
-  if (doc.paper) {
-    lines.push('');
-    lines.push(
-      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`,
-    );
-  }
+    '',
+    `Profile: city \`${p.city}\`, industry \`${p.industry}\`, skills ${skills}, degree \`${p.degree}\`${defaulted}`,
+    '',
+    '| | P10 | P25 | Typical | P75 | P90 |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...PARTS.map((part) => {
+      const b = (c: string) => (part === 'total' ? `**${c}**` : c);
+      const cells = FIVE.map((k) => b(money(doc[part][k])));
+      return mdRow(b(capitalised(part)), cells);
+    }),
+    '',
+    `US dollars a year. ${PERCENTILES_NOTE}`,
+  ];
+  if (doc.paper) lines.push('', paperNote(doc));
   const od = doc.openData;
-  lines.push('');
   lines.push(
+    '',
     `What the open data says (${od.label}, ${od.period}, base only): median ${money(od.postings.median)}, quartiles ${money(od.postings.p25)}-${money(od.postings.p75)}, ${od.postings.count} postings; ${od.latest.year} alone: median ${money(od.latest.median)}, ${od.latest.count} postings.${od.note ? ` (${esc(od.note)})` : ''}`,
   );
   if (doc.takeHome) {
     const t = [doc.takeHome.low, doc.takeHome.mid, doc.takeHome.high];
+    const row = (label: string, cell: (v: TakeHomeView) => string) => mdRow(label, t.map(cell));
     const first = t[0]!;
-    lines.push('');
+    const pp = first.purchasingPower;
     lines.push(
+      '',
       `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${first.state}${first.local ? ` + ${localWord(first.local)}` : ''}):`,
+      '',
+      '| | Low | Typical | High |',
+      '|---|---:|---:|---:|',
+      row('Gross', (v) => money(v.gross)),
     );
-    lines.push('');
-    lines.push('| | Low | Typical | High |');
-    lines.push('|---|---:|---:|---:|');
-    lines.push(`| Gross | ${t.map((v) => money(v.gross)).join(' | ')} |`);
-    if (first.pretax > 0)
-      lines.push(`| 401(k) deferrals | ${t.map((v) => money(-v.pretax)).join(' | ')} |`);
-    if (first.hsa > 0)
-      lines.push(`| HSA contributions | ${t.map((v) => money(-v.hsa)).join(' | ')} |`);
+    if (first.pretax > 0) lines.push(row('401(k) deferrals', (v) => money(-v.pretax)));
+    if (first.hsa > 0) lines.push(row('HSA contributions', (v) => money(-v.hsa)));
     for (const tax of first.taxes) {
       lines.push(
-        `| ${esc(tax.label)} | ${t.map((v) => money(-(v.taxes.find((x) => x.id === tax.id)?.amount ?? 0))).join(' | ')} |`,
+        row(esc(tax.label), (v) => money(-(v.taxes.find((x) => x.id === tax.id)?.amount ?? 0))),
       );
     }
-    lines.push(`| **Net** | ${t.map((v) => `**${money(v.net)}**`).join(' | ')} |`);
+    const where = `price index ${pp.index}: ${esc(pp.metro)}, ${pp.year ?? 'year not stated'}`;
     lines.push(
-      `| Effective tax rate | ${t.map((v) => `${Math.round(v.effectiveRate * 1000) / 10}%`).join(' | ')} |`,
+      row('**Net**', (v) => `**${money(v.net)}**`),
+      row('Effective tax rate', (v) => `${Math.round(v.effectiveRate * 1000) / 10}%`),
+      row(`Net at U.S. prices (${where})`, (v) => money(v.purchasingPower.net)),
+      '',
+      ...first.notes.map((n) => `- ${esc(n)}`),
     );
-    lines.push(
-      `| Net at U.S. prices (price index ${first.purchasingPower.index}: ${esc(first.purchasingPower.metro)}, ${first.purchasingPower.year ?? 'year not stated'}) | ${t.map((v) => money(v.purchasingPower.net)).join(' | ')} |`,
-    );
-    lines.push('');
-    for (const n of first.notes) lines.push(`- ${esc(n)}`);
   }
-  lines.push('');
-  lines.push('Why (effect on the typical total):');
-  lines.push('');
+  lines.push('', 'Why (effect on the typical total):', '');
   doc.factors.forEach((f, i) => {
     const effect = i === 0 ? money(f.effect) : signedMoney(f.effect);
-    lines.push(
-      `- ${effect}: ${esc(f.label)} [${tagList(f.sources, doc.sources).replace(/,/g, ', ')}]`,
-    );
+    const tags = tagList(f.sources, doc.sources).replace(/,/g, ', ');
+    lines.push(`- ${effect}: ${esc(f.label)} [${tags}]`);
   });
-  lines.push('');
-  lines.push('Sources:');
-  lines.push('');
+  lines.push('', 'Sources:', '');
   for (const s of doc.sources) lines.push(`- [${sourceTag(s)}] ${esc(s.title)} (\`${s.file}\`)`);
   return `${lines.join('\n')}\n`;
 }

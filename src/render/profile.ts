@@ -3,16 +3,10 @@ import type { Profile, ProfileField, ProfileLabels } from '../model/types.js';
 
 /** A field's value as a person reads it: "5", "Austin", "none", "NLP / LLMs, MLOps". */
 export function fieldText(field: ProfileField, profile: Profile, labels: ProfileLabels): string {
-  switch (field) {
-    case 'years':
-      return String(profile.years);
-    case 'skills':
-      return labels.skills.length === 0 ? 'none' : labels.skills.join(', ');
-    case 'level':
-      return profile.level ?? 'by years';
-    default:
-      return labels[field];
-  }
+  if (field === 'years') return String(profile.years);
+  if (field === 'level') return profile.level ?? 'by years';
+  if (field === 'skills') return labels.skills.length === 0 ? 'none' : labels.skills.join(', ');
+  return labels[field];
 }
 
 /**
@@ -33,13 +27,13 @@ export function defaultedNote(
   return `Defaulted${why}: ${list}. Pass ${flags} to set them.`;
 }
 
-/** The profile line's fields, each defaulted one marked with `*`: "Austin | none* | Bachelor's*". */
+/** The profile line, each defaulted field marked with `*`: "Austin | Big tech | none* | Bachelor's*". */
 export function marked(
-  fields: readonly ProfileField[],
   defaulted: readonly ProfileField[],
   profile: Profile,
   labels: ProfileLabels,
 ): string {
+  const fields = ['city', 'industry', 'skills', 'degree'] as const;
   return fields
     .map((f) => fieldText(f, profile, labels) + (defaulted.includes(f) ? '*' : ''))
     .join(' | ');

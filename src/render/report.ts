@@ -5,37 +5,19 @@ import type { ChalkInstance } from 'chalk';
 import type { EstimateDocument } from '../documents/estimate.js';
 import { groupThousands, money, moneyK, signedMoney, yearsText } from '../model/format.js';
 import type { Factor, SalaryStats } from '../model/types.js';
-import {
-  commonScale,
-  rangeBar,
-  rangeLegend,
-  type Band,
-  type Charset,
-  type Paint,
-} from './chart.js';
+import { commonScale, rangeBar, rangeLegend } from './chart.js';
+import type { Band, Charset, Paint, PaintRole } from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { PERCENTILES_NOTE, sourceTag, tagList, wrap } from './text.js';
+import { FIVE, PARTS, PERCENTILES_NOTE, paperNote, capitalised, reportLines } from './text.js';
+import { sourceTag, tagList, wrap, type Look, type ReportLines } from './text.js';
 
-export interface ReportOptions {
-  paint: ChalkInstance;
-  /** Terminal width to lay out to; 0 = not a terminal (never wrapped). */
-  width: number;
-  /** Glyphs for the range bars. */
-  charset: Charset;
-  /** Every reason, what each guide says and the sources in full. */
-  explain?: boolean;
-  /** Why the defaulted fields were defaulted, e.g. "no terminal on stdin". */
-  defaultedBecause?: string;
-}
-
-const PARTS = [
-  ['Base', 'base'],
-  ['Bonus', 'bonus'],
-  ['Equity', 'equity'],
-  ['Total', 'total'],
-] as const;
+/**
+ * `explain`: every reason, what each guide says and the sources in full; `defaultedBecause`: why
+ * the defaulted fields were defaulted ("no terminal on stdin").
+ */
+export type ReportOptions = Look & { explain?: boolean; defaultedBecause?: string };
 
 /** Reasons shown without --explain: the starting point and the largest effects. */
 const REASONS_SHOWN = 5;
@@ -43,44 +25,20 @@ const REASONS_SHOWN = 5;
 /** The fewest columns a reason gets beside its effect; fewer, and it goes below it. */
 const REASON_MIN_WIDTH = 20;
 
-/** The breakdown table alone: rows Base, Bonus, Equity, Total; columns P10, P25, Typical, P75, P90. */
-export function renderBreakdownTable(
-  doc: Pick<EstimateDocument, 'base' | 'bonus' | 'equity' | 'total'>,
-  paint: ChalkInstance,
-  width = 0,
-  charset: Charset = 'unicode',
-): string {
-  const rows = PARTS.map(([label, key]) => {
-    const r = doc[key];
-    return [label, money(r.low), money(r.p25), money(r.mid), money(r.p75), money(r.high)];
-  });
-  // Where even the borderless table does not fit, a list: a terminal would otherwise break its
-  // rows, and the figures in them, across lines.
-  return grid(['', 'P10', 'P25', 'Typical', 'P75', 'P90'], rows, {
-    paint,
-    width,
-    bold: [3],
-    charset,
-    stack: 'rows',
-  });
-}
+/** How a chart's roles are coloured; the series are left plain. */
+const ROLE_STYLES: Partial<Record<PaintRole, 'cyan' | 'bold' | 'yellow' | 'dim'>> = {
+  band: 'cyan',
+  typical: 'bold',
+  marker: 'yellow',
+  axis: 'dim',
+  label: 'dim',
+};
 
 /** Colour for a chart's roles, from a chalk instance (no colour at level 0). */
 export function chartPaint(paint: ChalkInstance): Paint {
   return (role, text) => {
-    switch (role) {
-      case 'band':
-        return paint.cyan(text);
-      case 'typical':
-        return paint.bold(text);
-      case 'marker':
-        return paint.yellow(text);
-      case 'axis':
-      case 'label':
-        return paint.dim(text);
-      default:
-        return text;
-    }
+    const style = ROLE_STYLES[role];
+    return style ? paint[style](text) : text;
   };
 }
 
@@ -97,37 +55,27 @@ export function rangeBars(
   const cells = opts.width > 0 ? Math.min(48, opts.width - labelWidth) : 36;
   if (cells < 12) return [];
   const markers = rows.flatMap(([, , m]) => (m === undefined ? [] : [m]));
-  const scale = commonScale(
-    rows.map(([, r]) => r),
-    markers,
-  );
+  const ranges = rows.map(([, r]) => r);
+  const scale = commonScale(ranges, markers);
   const paint = chartPaint(opts.paint);
   const lines = rows.map(
     ([label, range, marker]) =>
       `${label.padEnd(labelWidth)}${rangeBar(range, scale, cells, { charset: opts.charset, marker, paint })}`,
   );
-  const legend = rangeLegend(opts.charset, {
-    paint,
-    ...(opts.markerName ? { marker: opts.markerName } : {}),
-  });
   // Measured without its colour codes: wrapped (plain) only when the words do not fit.
-  const plain = rangeLegend(opts.charset, opts.markerName ? { marker: opts.markerName } : {});
-  lines.push(opts.width > 0 && plain.length > opts.width ? wrap(plain, opts.width, '  ') : legend);
+  const named = opts.markerName ? { marker: opts.markerName } : {};
+  const plain = rangeLegend(opts.charset, named);
+  const fits = opts.width === 0 || plain.length <= opts.width;
+  lines.push(fits ? rangeLegend(opts.charset, { ...named, paint }) : wrap(plain, opts.width, '  '));
   return lines;
 }
 
 /** The reasons to show: all of them, or the starting point and the largest effects, in order. */
 function reasonsShown(factors: readonly Factor[], all: boolean): Factor[] {
   if (all || factors.length <= REASONS_SHOWN) return [...factors];
-  const biggest = new Set(
-    factors
-      .slice(1)
-      .map((f, i) => ({ f, i }))
-      .sort((a, b) => Math.abs(b.f.effect) - Math.abs(a.f.effect) || a.i - b.i)
-      .slice(0, REASONS_SHOWN - 1)
-      .map(({ f }) => f),
-  );
-  return factors.filter((f, i) => i === 0 || biggest.has(f));
+  const byEffect = factors.slice(1).sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
+  const biggest = byEffect.slice(0, REASONS_SHOWN - 1); // sort is stable: ties keep their order
+  return factors.filter((f, i) => i === 0 || biggest.includes(f));
 }
 
 /** A line of statistics: "median $205K, quartiles $175K-$238K, 3,490 postings". */
@@ -137,175 +85,125 @@ function statsText(s: SalaryStats): string {
 
 /** The whole human report. */
 export function renderReport(doc: EstimateDocument, opts: ReportOptions): string {
-  const { paint, width } = opts;
+  const { paint, width, charset } = opts;
   const explain = opts.explain === true;
-  const out: string[] = [];
+  const out = reportLines(paint, width);
   const p = doc.profile;
-  out.push(
-    paint.bold(
-      wrap(
-        `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
-        width,
-        '',
-      ),
-    ),
+  out.bold(
+    `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
   );
-  const profileLine = marked(
-    ['city', 'industry', 'skills', 'degree'],
-    doc.defaulted,
-    doc.profile,
-    doc.labels,
-  );
-  out.push(wrap(profileLine, width, ''));
-  out.push(renderBreakdownTable(doc, paint, width, opts.charset));
-  out.push(
-    ...rangeBars(
-      PARTS.map(([label, key]) => [label, doc[key]] as const),
-      { paint, width, charset: opts.charset },
-    ),
-  );
-  const notes = [`US dollars a year. ${PERCENTILES_NOTE}`];
-  if (doc.paper) {
-    notes.push(
-      `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`,
+  out.plain(marked(doc.defaulted, p, doc.labels));
+  const rows = PARTS.map((part) => [capitalised(part), ...FIVE.map((k) => money(doc[part][k]))]);
+  // Where even the borderless table does not fit, a list: a terminal would otherwise break its
+  // rows, and the figures in them, across lines.
+  const head = ['', 'P10', 'P25', 'Typical', 'P75', 'P90'];
+  out.lines.push(grid(head, rows, { paint, width, bold: [3], charset, stack: 'rows' }));
+  const bars = PARTS.map((part) => [capitalised(part), doc[part]] as const);
+  out.lines.push(...rangeBars(bars, { paint, width, charset }));
+  out.dim(`US dollars a year. ${PERCENTILES_NOTE}`);
+  if (doc.paper) out.dim(paperNote(doc));
+  out.lines.push('');
+  reasonLines(doc, out, explain);
+  out.lines.push('');
+  openDataLines(doc, out, explain);
+  out.lines.push('');
+  out.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)', '  ');
+  for (const s of doc.sources)
+    out.item(`[${sourceTag(s)}] ${s.title}${explain ? ` (${s.file})` : ''}`);
+  const t = doc.takeHome;
+  if (t) {
+    const columns = (['Low', 'Typical', 'High'] as const).map(
+      (label, i) => [label, [t.low, t.mid, t.high][i]!] as const,
     );
+    out.lines.push('', renderTakeHomeTable(columns, { paint, width, charset, explain: [1] }));
   }
-  for (const note of notes) out.push(paint.dim(wrap(note, width, '')));
-  out.push('');
-
-  out.push(...reasonLines(doc, paint, width, explain), '');
-  out.push(...openDataLines(doc, paint, width, explain), '');
-
-  const sourcesHeading = explain
-    ? 'Sources'
-    : 'Sources (--explain: what each guide says, the files)';
-  out.push(paint.bold(wrap(sourcesHeading, width, '  ')));
-  for (const s of doc.sources) {
-    const where = explain ? ` (${s.file})` : '';
-    out.push(`  ${wrap(`[${sourceTag(s)}] ${s.title}${where}`, width, '    ')}`);
+  const defaulted = defaultedNote(doc.defaulted, p, doc.labels, opts.defaultedBecause);
+  if (defaulted) {
+    out.lines.push('');
+    out.yellow(`* ${defaulted}`, '  ');
   }
-  if (doc.takeHome) {
-    out.push('');
-    const t = doc.takeHome;
-    out.push(
-      renderTakeHomeTable(
-        [
-          ['Low', t.low],
-          ['Typical', t.mid],
-          ['High', t.high],
-        ],
-        { paint, width, charset: opts.charset, explain: [1] },
-      ),
-    );
-  }
-  const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels, opts.defaultedBecause);
-  if (defaulted) out.push('', paint.yellow(wrap(`* ${defaulted}`, width, '  ')));
-  return `${out.join('\n')}\n`;
+  return `${out.lines.join('\n')}\n`;
 }
 
 /** The reasons, each with its effect on the typical total, down to the total itself. */
-function reasonLines(
-  doc: EstimateDocument,
-  paint: ChalkInstance,
-  width: number,
-  explain: boolean,
-): string[] {
-  const out: string[] = [];
+function reasonLines(doc: EstimateDocument, out: ReportLines, explain: boolean): void {
+  const { paint, width } = out;
   const shown = reasonsShown(doc.factors, explain);
-  const heading =
-    explain || shown.length === doc.factors.length
-      ? 'Why (effect on the typical total)'
-      : 'Biggest reasons (effect on the typical total)';
-  out.push(paint.bold(wrap(heading, width, '')));
+  const all = explain || shown.length === doc.factors.length;
+  out.bold(`${all ? 'Why' : 'Biggest reasons'} (effect on the typical total)`);
   const effectWidth = Math.max(
     ...doc.factors.map((f) => signedMoney(f.effect).length),
     money(doc.total.mid).length + 1,
   );
   // Too narrow for a column of effects beside the reasons: each effect above its reason.
   const stacked = width > 0 && width - (4 + effectWidth) < REASON_MIN_WIDTH;
+  const indent = stacked ? '    ' : ' '.repeat(2 + effectWidth + 2);
   for (const f of shown) {
     const first = f === doc.factors[0];
     const text = first ? money(f.effect) : signedMoney(f.effect);
     // Green adds, red takes away; the starting point and effects of zero are plain.
     const coloured =
       f.effect < 0 ? paint.red(text) : first || f.effect === 0 ? text : paint.green(text);
-    const pad = stacked ? '' : ' '.repeat(effectWidth - text.length);
-    const indent = stacked ? '    ' : ' '.repeat(2 + effectWidth + 2);
     const tags = `[${tagList(f.sources, doc.sources)}]`;
     // Wrap the plain text, then colour: escape codes must not count towards the width.
     const line = wrap(`${f.label} ${tags}`, width, indent);
     const cut = Math.max(0, line.lastIndexOf(tags)); // tags hold no space, so wrap keeps them whole
     const reason = `${line.slice(0, cut)}${paint.dim(line.slice(cut))}`;
-    out.push(stacked ? `  ${coloured}\n${indent}${reason}` : `  ${pad}${coloured}  ${reason}`);
+    const pad = ' '.repeat(effectWidth - text.length);
+    out.lines.push(
+      stacked ? `  ${coloured}\n${indent}${reason}` : `  ${pad}${coloured}  ${reason}`,
+    );
   }
   const hidden = doc.factors.length - shown.length;
   const more = hidden > 0 ? `(and ${hidden} smaller: --explain)` : '';
   const totalText = `=${money(doc.total.mid)}`;
   if (stacked) {
-    out.push(
-      `  ${paint.bold(totalText)}`,
-      wrap(`    typical total ${more}`.trimEnd(), width, '    '),
-    );
-  } else {
-    const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;
-    const plainLength = 2 + effectWidth + 2 + 'typical total'.length;
-    if (more === '') out.push(totalLine);
-    else if (width === 0 || plainLength + 1 + more.length <= width) {
-      out.push(`${totalLine} ${paint.dim(more)}`);
-    } else {
-      out.push(
-        totalLine,
-        paint.dim(wrap(`${' '.repeat(2 + effectWidth + 2)}${more}`, width, '  ')),
-      );
-    }
+    out.lines.push(`  ${paint.bold(totalText)}`);
+    out.plain(`    typical total ${more}`.trimEnd(), '    ');
+    return;
   }
-  return out;
+  const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;
+  const plainLength = 2 + effectWidth + 2 + 'typical total'.length;
+  if (more === '') out.lines.push(totalLine);
+  else if (width === 0 || plainLength + 1 + more.length <= width) {
+    out.lines.push(`${totalLine} ${paint.dim(more)}`);
+  } else {
+    out.lines.push(totalLine);
+    out.dim(`${' '.repeat(2 + effectWidth + 2)}${more}`, '  ');
+  }
 }
 
 /** What the open data says (and, with --explain, what each guide says). */
-function openDataLines(
-  doc: EstimateDocument,
-  paint: ChalkInstance,
-  width: number,
-  explain: boolean,
-): string[] {
-  const out: string[] = [];
-  const p = doc.profile;
+function openDataLines(doc: EstimateDocument, out: ReportLines, explain: boolean): void {
   const od = doc.openData;
-  const odTag = sourceTag(
-    doc.sources.find((s) => s.id === od.source) ?? { id: od.source, file: '' },
-  );
-  if (explain) {
-    out.push(
-      paint.bold(`What the open data says (${od.period}, national base salary of postings)`),
-    );
-    out.push(
-      `  ${wrap(`[${odTag}] ${od.label} (${od.level}): ${statsText(od.postings)}, 90th percentile ${moneyK(od.postings.p90)}`, width, '    ')}`,
-    );
-    out.push(`  ${wrap(`${od.latest.year} alone: ${statsText(od.latest)}`, width, '    ')}`);
-    if (od.note) out.push(`  ${wrap(od.note, width, '    ')}`);
-    out.push('');
-    out.push(
-      paint.bold(
-        wrap(`What the guides say for ${yearsText(p.years)} (before any adjustment)`, width, ''),
-      ),
-    );
-    for (const g of doc.guides) {
-      const tag = sourceTag({ id: g.source, file: g.file });
-      const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
-      const total = g.total ? `, total ${guideRange(g.total)}` : '';
-      const line = `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`;
-      out.push(`  ${wrap(line, width, '    ')}`);
-    }
-  } else {
+  const odTag = tagList([od.source], doc.sources);
+  if (!explain) {
     const line = wrap(
       `Open data [${odTag}], ${od.label}: ${statsText(od.postings)}, ${od.period} (base only)`,
-      width,
+      out.width,
       '  ',
     );
-    out.push(paint.bold('Open data') + line.slice('Open data'.length));
+    out.lines.push(out.paint.bold('Open data') + line.slice('Open data'.length));
+    return;
   }
-  return out;
+  out.lines.push(
+    out.paint.bold(`What the open data says (${od.period}, national base salary of postings)`),
+  );
+  out.item(
+    `[${odTag}] ${od.label} (${od.level}): ${statsText(od.postings)}, 90th percentile ${moneyK(od.postings.p90)}`,
+  );
+  out.item(`${od.latest.year} alone: ${statsText(od.latest)}`);
+  if (od.note) out.item(od.note);
+  out.lines.push('');
+  out.bold(`What the guides say for ${yearsText(doc.profile.years)} (before any adjustment)`);
+  for (const g of doc.guides) {
+    const tag = sourceTag({ id: g.source, file: g.file });
+    const basis = g.basis === 'hub' ? 'tech hubs, top employers' : 'national';
+    const total = g.total ? `, total ${guideRange(g.total)}` : '';
+    out.item(
+      `[${tag}] ${g.level}, ${g.years} years: base ${guideRange(g.base)}${total} (${basis})`,
+    );
+  }
 }
 
 /** A guide's range as it states it: "$140K-$200K", or "$300K+" when it gives only a floor. */

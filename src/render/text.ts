@@ -1,6 +1,24 @@
 // Laying out prose for a terminal, and the short source tags of human output.
-import { yearsText } from '../model/format.js';
-import type { SourceRef } from '../model/types.js';
+import type { ChalkInstance } from 'chalk';
+import { money, yearsText } from '../model/format.js';
+import type { Range, SourceRef } from '../model/types.js';
+import type { Charset } from './chart.js';
+
+/** How a report is drawn: colours, the terminal's width (0: not one, never wrapped), glyphs. */
+export type Look = { paint: ChalkInstance; width: number; charset: Charset };
+
+/** The parts of pay every estimate has, and a range's five points (P10, P25, typical, P75, P90). */
+export const PARTS = ['base', 'bonus', 'equity', 'total'] as const;
+export const FIVE = ['low', 'p25', 'mid', 'p75', 'high'] as const;
+
+/** "Base" for "base". */
+export const capitalised = (part: string): string => part.charAt(0).toUpperCase() + part.slice(1);
+
+/** The note under an estimate whose equity is paper; empty for public stock. */
+export function paperNote(doc: { paper?: { mid: number }; equity: Range }): string {
+  if (!doc.paper) return '';
+  return `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`;
+}
 
 /** Short tag for a source in human output: the guide's number ("000"), or the source's id. */
 export function sourceTag(source: Pick<SourceRef, 'id' | 'file'>): string {
@@ -11,16 +29,13 @@ export function sourceTag(source: Pick<SourceRef, 'id' | 'file'>): string {
 /** The tags of some source ids, sorted and joined: "000,001". Unknown ids show as themselves. */
 export function tagList(ids: readonly string[], sources: readonly SourceRef[]): string {
   return ids
-    .map((id) => {
-      const s = sources.find((x) => x.id === id);
-      return s ? sourceTag(s) : id;
-    })
+    .map((id) => sourceTag(sources.find((s) => s.id === id) ?? { id, file: '' }))
     .sort()
     .join(',');
 }
 
 /** Greedy word wrap to `width` columns with a hanging indent; width <= 0 means no wrapping. */
-export function wrap(text: string, width: number, indent: string): string {
+export function wrap(text: string, width: number, indent = ''): string {
   if (width <= 0 || text.length + indent.length <= width) return text;
   // An indent wider than half the terminal leaves no room to wrap into: fall back to two spaces.
   if (indent.length > width / 2) indent = '  ';
@@ -39,6 +54,34 @@ export function wrap(text: string, width: number, indent: string): string {
   return lines.join(`\n${indent}`);
 }
 
+export type ReportLines = ReturnType<typeof reportLines>;
+
+/**
+ * The lines of a report for a terminal `width` wide: each text wrapped (hanging `indent`), then
+ * coloured, so that escape codes never count towards the width.
+ */
+export function reportLines(paint: ChalkInstance, width: number) {
+  const lines: string[] = [];
+  const put =
+    (style: (s: string) => string) =>
+    (text: string, indent = ''): void => {
+      lines.push(style(wrap(text, width, indent)));
+    };
+  return {
+    lines,
+    paint,
+    width,
+    plain: put((s) => s),
+    /** An item of a list: two spaces in, its further lines four. */
+    item: (text: string): void => {
+      lines.push(`  ${wrap(text, width, '    ')}`);
+    },
+    bold: put(paint.bold),
+    dim: put(paint.dim),
+    yellow: put(paint.yellow),
+  };
+}
+
 /** What the five columns of an estimate mean, said under every table of one. */
 export const PERCENTILES_NOTE =
   'Typical (P50): the middle of the market for this profile; P25-P75: its middle half; P10-P90: eight in ten are paid within it (calibrated on real pay records: docs/methodology.md). The total has its own percentiles, not the sums of the column. Equity: the yearly value of grants.';
@@ -49,10 +92,5 @@ export function yearsAndLevel(years: number, level: string, given: boolean): str
 }
 
 /** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */
-export function localWord(id: string): string {
-  if (id.length <= 3) return id.toUpperCase();
-  return id
-    .split('-')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
+export const localWord = (id: string): string =>
+  id.length <= 3 ? id.toUpperCase() : id.split('-').map(capitalised).join(' ');

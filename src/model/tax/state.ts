@@ -61,9 +61,8 @@ function startingIncome(r: StateIncomeTax, c: StateContext): [number, [number, s
   if (r.addBack && f.agi >= r.addBack.over) {
     const back = Math.max(0, f.deduction - pick(r.addBack.keep, c.filing));
     income += back;
-    words.push(
-      `${money(back)} federal deductions added back (AGI ${money(r.addBack.over)} or more)`,
-    );
+    const at = `AGI ${money(r.addBack.over)} or more`;
+    words.push(`${money(back)} federal deductions added back (${at})`);
   }
   const salt = r.saltBack && f.itemize ? taxInSalt(c) : 0;
   income += salt;
@@ -75,12 +74,8 @@ function startingIncome(r: StateIncomeTax, c: StateContext): [number, [number, s
 function deduction(r: StateIncomeTax, c: StateContext): [number, string] {
   const { fed: f, filing } = c;
   if (r.std === undefined && r.itemize === undefined) return [0, ''];
-  const std = cut(
-    r.std === 'federal' ? f.standard : pick(r.std ?? 0, filing),
-    r.stdPhase,
-    f.agi,
-    filing,
-  );
+  const given = r.std === 'federal' ? f.standard : pick(r.std ?? 0, filing);
+  const std = cut(given, r.stdPhase, f.agi, filing);
   let amount = std;
   let what = r.stdLabel ?? `${r.std === 'federal' ? 'federal ' : ''}standard deduction`;
   if (r.itemize === 'federal-salt' && f.itemize) {

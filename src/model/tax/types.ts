@@ -182,9 +182,7 @@ export interface StatesFile {
   states: Record<string, StateTables>;
 }
 
-export interface TaxTables extends FederalFile {
-  states: Record<string, StateTables>;
-}
+export type TaxTables = FederalFile & StatesFile;
 
 /** The wages and choices the taxes are worked from (`other`: other itemised deductions). */
 export type Earner = { filing: Filing } & Record<
