@@ -14,9 +14,16 @@ const degreesByRank = [...market.degrees.list].sort((a, b) => a.rank - b.rank).m
 const COMPONENTS = ['base', 'bonus', 'equity', 'total'] as const;
 const KEYS = ['low', 'p25', 'mid', 'p75', 'high'] as const;
 
+// Years: fast-check's doubles crowd near 0 and the bounds, so half the draws are uniform in
+// hundredths (a senior-to-staff stretch, 8 to 15 years, is then drawn as often as it happens).
+const yearsArb = fc.oneof(
+  fc.double({ min: 0, max: 50, noNaN: true }),
+  fc.integer({ min: 0, max: 5000 }).map((n) => n / 100),
+);
+
 const profileArb: fc.Arbitrary<Profile> = fc.record(
   {
-    years: fc.double({ min: 0, max: 50, noNaN: true }),
+    years: yearsArb,
     city: fc.constantFrom(...cities),
     industry: fc.constantFrom(...industries),
     skills: fc.uniqueArray(fc.constantFrom(...skillIds), { maxLength: skillIds.length }),
@@ -315,7 +322,7 @@ describe('properties', () => {
 
   it('more years never lowers a typical figure, nor the base or the total at any percentile', () => {
     fc.assert(
-      fc.property(profileArb, fc.double({ min: 0, max: 50, noNaN: true }), (p, other) => {
+      fc.property(profileArb, yearsArb, (p, other) => {
         fc.pre(p.level === undefined);
         const [lo, hi] = p.years <= other ? [p.years, other] : [other, p.years];
         const a = estimate({ ...p, years: lo }, market);
