@@ -61,7 +61,11 @@ export function toBatchRecord(
     line,
     profile: estimate.profile,
     defaulted: [...defaulted],
-    ...rangesOf(estimate),
+    level: estimate.level,
+    base: estimate.base,
+    bonus: estimate.bonus,
+    equity: estimate.equity,
+    total: estimate.total,
   };
 }
 

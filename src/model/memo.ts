@@ -81,8 +81,8 @@ function newPrepared(market: Market) {
     skills: byId(market.skills.list),
     byYears: new Map<number, Stage>(),
     byLevel: new Map<Level, Map<number, Stage>>(),
-    /** The reasons of locations and employers. */
-    entries: new Map<Location | Industry, Reason>(),
+    places: new Map<Location, Reason>(),
+    employers: new Map<Industry, Reason>(),
     /** The market's sources as estimates name them, those every estimate cites (as bits), and
      * the cited sources by their bits. */
     refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),

@@ -26,7 +26,7 @@ function reason(market: Market, id: string, label: string, sources: readonly str
 }
 
 /** Where a position sits on the ladder, in words: "at senior level", "between mid and senior level (1.29)". */
-function positionText(position: number): string {
+export function positionText(position: number): string {
   const lo = Math.floor(position);
   if (position === lo) return `at ${LEVELS[lo]} level`;
   return `between ${LEVELS[lo]} and ${LEVELS[lo + 1]} level (${position.toFixed(2)})`;
@@ -46,21 +46,17 @@ function experienceReason(market: Market, parts: Parts): Reason {
   ));
 }
 
-/** A location's or an employer's reason: its factor on base, resting on its evidence. */
-function entryReason(market: Market, parts: Parts, city: boolean): Reason {
-  const { location: l, industry: i } = parts;
-  const e = city ? l : i;
-  let r = parts.prepared.entries.get(e);
+function placeReason(market: Market, parts: Parts): Reason {
+  const { location, prepared } = parts;
+  let r = prepared.places.get(location);
   if (r === undefined) {
     r = reason(
       market,
-      `${city ? 'city' : 'industry'}:${e.id}`,
-      city
-        ? `${l.label}: base ${multiplier(l.multiplier)}${federalNote(l)}`
-        : `${i.label}: base ${multiplier(i.baseMultiplier)}`,
-      uniq(e.evidence.map((x) => x.source)),
+      `city:${location.id}`,
+      `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
+      uniq(location.evidence.map((e) => e.source)),
     );
-    parts.prepared.entries.set(e, r);
+    prepared.places.set(location, r);
   }
   return r;
 }
@@ -74,6 +70,21 @@ function federalNote(location: Location): string {
   return f.guidesOutrank
     ? ` (the ${whose}' figure outranks federal wage data's ${multiplier(f.factor)}${estimate})`
     : ` (federal wage data${estimate})`;
+}
+
+function employerReason(market: Market, parts: Parts): Reason {
+  const { industry, prepared } = parts;
+  let r = prepared.employers.get(industry);
+  if (r === undefined) {
+    r = reason(
+      market,
+      `industry:${industry.id}`,
+      `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
+      uniq(industry.evidence.map((e) => e.source)),
+    );
+    prepared.employers.set(industry, r);
+  }
+  return r;
 }
 
 function degreeReason(market: Market, parts: Parts): Reason {
@@ -162,9 +173,9 @@ export function reasonsOf(
   let running = parts.stage.national;
   step(experienceReason(market, parts), running);
   running *= parts.location.multiplier;
-  step(entryReason(market, parts, true), running);
+  step(placeReason(market, parts), running);
   running *= parts.industry.baseMultiplier;
-  step(entryReason(market, parts, false), running);
+  step(employerReason(market, parts), running);
   if (parts.degree.multiplier !== 1) {
     running *= parts.degreeFactor;
     step(degreeReason(market, parts), running);
@@ -176,12 +187,20 @@ export function reasonsOf(
   }
   // Rounding: the base steps end exactly at the rounded typical base.
   factors[factors.length - 1]!.effect += figures.base.mid - shown;
-  const mix = mixReasons(market, parts);
-  for (const id of ['bonus', 'equity'] as const) {
-    const r = mix[id];
-    factors.push({ id, label: r.label, effect: figures[id].mid, sources: r.sources });
-    mask |= r.mask;
-  }
+  const { bonus, equity } = mixReasons(market, parts);
+  factors.push({
+    id: 'bonus',
+    label: bonus.label,
+    effect: figures.bonus.mid,
+    sources: bonus.sources,
+  });
+  factors.push({
+    id: 'equity',
+    label: equity.label,
+    effect: figures.equity.mid,
+    sources: equity.sources,
+  });
+  mask |= bonus.mask | equity.mask;
   // The market's sources that the reasons cite, and those always named, in the market's order.
   const { refs, cited } = parts.prepared;
   let sources = cited.get(mask);
