@@ -4,28 +4,19 @@ import { clip } from '../input/numbers.js';
 import type { RawProfile } from '../input/profile.js';
 import { PROFILE_FIELDS, type ProfileField } from '../model/types.js';
 
-/** The fields a batch record may carry: those of the JSON `profile`. */
-export const RECORD_FIELDS: readonly ProfileField[] = PROFILE_FIELDS;
-/** NDJSON records may also carry an offer to judge. */
-const ACCEPTED = [...RECORD_FIELDS, 'offer'].join(', ');
+/** The fields a batch record may carry: those of the JSON `profile`, and an offer to judge. */
+const ACCEPTED = [...PROFILE_FIELDS, 'offer'].join(', ');
 
 /** One NDJSON record: a raw profile and, when given, the offer to judge against its estimate. */
 export interface RawRecord extends RawProfile {
   offer?: unknown;
 }
 
-function isRecordField(key: string): key is ProfileField {
-  return (RECORD_FIELDS as readonly string[]).includes(key);
-}
+const isRecordField = (key: string): key is ProfileField =>
+  (PROFILE_FIELDS as readonly string[]).includes(key);
 
 /** A line is blank (skipped, not a record) when it holds only spaces and tabs. */
-export function isBlank(text: string): boolean {
-  return /^[ \t]*$/.test(text);
-}
-
-function unknownField(key: string): InputError {
-  return new InputError(`unknown field '${clip(key)}'; accepted fields: ${ACCEPTED}`, key);
-}
+export const isBlank = (text: string): boolean => /^[ \t]*$/.test(text);
 
 /**
  * One NDJSON line as a raw profile. Only the profile's own keys are read, every one must be a
@@ -49,17 +40,11 @@ export function profileFromJson(text: string): RawRecord {
   }
   const record = value as Record<string, unknown>;
   // Own keys only: each one is a known field or the record is rejected at the first that is not.
-  const raw: RawRecord = {
-    years: undefined,
-    city: undefined,
-    industry: undefined,
-    skills: undefined,
-    degree: undefined,
-    level: undefined,
-  };
-  const keys = Object.keys(record);
-  for (const key of keys) {
-    if (key !== 'offer' && !isRecordField(key)) throw unknownField(key);
+  const raw: RawRecord = {};
+  for (const key of Object.keys(record)) {
+    if (key !== 'offer' && !isRecordField(key)) {
+      throw new InputError(`unknown field '${clip(key)}'; accepted fields: ${ACCEPTED}`, key);
+    }
     raw[key] = record[key];
   }
   // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
@@ -153,7 +138,7 @@ export function parseCsvHeader(text: string): ProfileField[] {
   for (const name of names) {
     if (!isRecordField(name)) {
       throw new InputError(
-        `the CSV header has an unknown column '${clip(name)}'; the first line must name the columns, from: ${RECORD_FIELDS.join(',')}`,
+        `the CSV header has an unknown column '${clip(name)}'; the first line must name the columns, from: ${PROFILE_FIELDS.join(',')}`,
         name,
       );
     }
@@ -162,7 +147,7 @@ export function parseCsvHeader(text: string): ProfileField[] {
   }
   if (!seen.has('years')) {
     throw new InputError(
-      `the CSV header has no 'years' column (years is required); columns: ${RECORD_FIELDS.join(',')}`,
+      `the CSV header has no 'years' column (years is required); columns: ${PROFILE_FIELDS.join(',')}`,
       'years',
     );
   }

@@ -23,8 +23,6 @@ export type InputFormat = 'ndjson' | 'csv';
 export interface Settings {
   /** undefined until the first non-blank line shows it (or --input-format says). */
   inputFormat: InputFormat | undefined;
-  /** The CSV header's columns, once read. */
-  columns: ProfileField[];
   format: 'ndjson' | 'csv';
   /** NDJSON: the whole --json document per record (with `line`), not the compact record. */
   explain: boolean;
@@ -66,6 +64,8 @@ function pick(record: object, fields: readonly string[]): object {
  */
 export class RecordWork {
   private readonly settings: Settings;
+  /** The CSV header's columns, once read. */
+  private columns: ProfileField[] = [];
   out = '';
   /** Records read (not blank lines or the CSV header), estimated, and bad. */
   records = 0;
@@ -79,7 +79,7 @@ export class RecordWork {
     settings: Settings,
     private readonly onBad: (message: string) => void,
   ) {
-    this.settings = { ...settings, columns: [...settings.columns] };
+    this.settings = { ...settings };
   }
 
   /** One line, or a line that could not be read. */
@@ -136,11 +136,11 @@ export class RecordWork {
     if (s.inputFormat === undefined) {
       s.inputFormat = detect(text, lineNo);
       if (s.inputFormat !== 'csv') return false;
-      s.columns = header(text, lineNo, true);
+      this.columns = header(text, lineNo, true);
       return true;
     }
-    if (s.inputFormat === 'csv' && s.columns.length === 0) {
-      s.columns = header(text, lineNo, false);
+    if (s.inputFormat === 'csv' && this.columns.length === 0) {
+      this.columns = header(text, lineNo, false);
       return true;
     }
     return false;
@@ -150,7 +150,7 @@ export class RecordWork {
   private estimateRecord(lineNo: number, text: string): void {
     const s = this.settings;
     const raw: RawRecord =
-      s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, s.columns);
+      s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, this.columns);
     const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
     // The reasons are written only with --explain: the other outputs need the figures alone.
     const est =

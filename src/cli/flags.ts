@@ -3,6 +3,7 @@
 // loaded when a command runs) reads these without loading the command-line parser again.
 import type { ColorChoice } from './color.js';
 import { UsageError } from '../errors.js';
+import { didYouMean } from '../input/names.js';
 import { PROFILE_FIELDS, type Market, type ProfileField } from '../model/types.js';
 import type { Io } from './io.js';
 import type { TakeHomeRequest } from '../model/take-home.js';
@@ -23,6 +24,12 @@ export interface CommandContext {
 /** A term's flag: its key in kebab case (signOn: --sign-on). */
 export const flagOf = (key: string): string =>
   `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** ` (did you mean 'x'?)` for a near miss among `names`, else ''. */
+export function meant(word: string, names: readonly string[]): string {
+  const hint = didYouMean(word, names);
+  return hint ? ` (did you mean '${hint}'?)` : '';
+}
 
 export const DATA_HELP =
   'use this market file instead of the bundled one (start from: ml-salary market --json)';

@@ -5,7 +5,7 @@
 // is left where it is, as it always was.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { didYouMean } from '../input/names.js';
+import { meant } from './flags.js';
 import { LIST_KINDS } from '../render/list.js';
 
 const FIELD_LIST = /^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*,?$/;
@@ -75,9 +75,8 @@ export function pickFields(doc: object, fields: string | undefined): object {
   const record = doc as Record<string, unknown>;
   for (const name of names) {
     if (!Object.hasOwn(record, name)) {
-      const hint = didYouMean(name, known);
       throw new UsageError(
-        `--json: unknown field '${name.slice(0, 40)}'${hint ? ` (did you mean '${hint}'?)` : ''}; the fields are: ${known.join(', ')}`,
+        `--json: unknown field '${name.slice(0, 40)}'${meant(name, known)}; the fields are: ${known.join(', ')}`,
       );
     }
   }

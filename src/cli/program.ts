@@ -12,12 +12,11 @@ import { defineOffer } from './commands/offer.js';
 import { defineProfile } from './commands/profile.js';
 import { defineCompletion } from './commands/completion.js';
 import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from './options.js';
-import { DATA_HELP, type CommandContext, type EstimateOptions } from './flags.js';
+import { DATA_HELP, meant, type CommandContext, type EstimateOptions } from './flags.js';
 import { DataError, InputError, StoppedError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
 import { print, printErr, type Io } from './io.js';
 import { market as bundledMarket } from '../model/market.js';
-import { didYouMean } from '../input/names.js';
 import { isPromptCancel } from './prompts.js';
 import type { Market } from '../model/types.js';
 import { VERSION } from './version.js';
@@ -62,6 +61,8 @@ the sources), and the README section "How the estimate is built" explains the mo
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
 export function createProgram(io: Io, market: Market, state: { code: number }): Command {
   const program = new Command('ml-salary');
+  const commands = (): string[] =>
+    program.commands.map((c) => c.name()).filter((name) => name !== 'help');
   const ctx: CommandContext = {
     io,
     state,
@@ -99,16 +100,15 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .action(async (opts: EstimateOptions, cmd: Command) => {
       if (cmd.args.length > 0) {
         const word = cmd.args[0] ?? '';
-        const names = cmd.commands.map((c) => c.name()).filter((name) => name !== 'help');
+        const names = commands();
         if (word.startsWith('-') && word !== '-') {
           // Only after `--` does an option-like word reach here (else it is an unknown option).
           throw new UsageError(
             `'${word}' comes after '--', which ends the options, so it is read as a command name and there is no such command; drop the '--' (commands: ${names.join(', ')})`,
           );
         }
-        const hint = didYouMean(word, names);
         throw new UsageError(
-          `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${names.join(', ')}; options start with --`,
+          `unknown command '${word}'${meant(word, names)}; commands: ${names.join(', ')}; options start with --`,
         );
       }
       await estimateCommand(opts, io, await ctx.market(opts));
@@ -127,8 +127,6 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     define(program, ctx);
   }
 
-  const commands = (): string[] =>
-    program.commands.map((c) => c.name()).filter((name) => name !== 'help');
   program
     .command('help')
     .description('show help for a command')
@@ -137,9 +135,8 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .action((name: string | undefined) => {
       const sub = name === undefined ? program : program.commands.find((c) => c.name() === name);
       if (sub === undefined || sub.name() === 'help') {
-        const hint = didYouMean(name ?? '', commands());
         throw new UsageError(
-          `no help for '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${commands().join(', ')}`,
+          `no help for '${name}'${meant(name ?? '', commands())}; commands: ${commands().join(', ')}`,
         );
       }
       sub.outputHelp();
@@ -208,24 +205,15 @@ export async function run(
 }
 
 /**
- * The fields the model names in its errors (it knows no flags), by the flag that gives each. A
- * model error's message starts with its field ("pretax $100,000 is more than ..."): the user
- * reads the flag they typed there instead.
+ * The fields the model names in its errors (it knows no flags) that a flag of the same name
+ * gives. A model error's message starts with its field ("pretax $100,000 is more than ..."):
+ * the user reads the flag they typed there instead.
  */
-const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
-  state: '--state',
-  pretax: '--pretax',
-  filing: '--filing',
-  hsa: '--hsa',
-  age: '--age',
-  itemized: '--itemized',
-  locality: '--locality',
-};
+const FLAG_FIELDS = ['state', 'pretax', 'filing', 'hsa', 'age', 'itemized', 'locality'];
 
 function asFlag(error: InputError): string {
-  const flag = Object.hasOwn(FLAG_OF_FIELD, error.field) ? FLAG_OF_FIELD[error.field] : undefined;
-  return flag !== undefined && error.message.startsWith(`${error.field} `)
-    ? `${flag}${error.message.slice(error.field.length)}`
+  return FLAG_FIELDS.includes(error.field) && error.message.startsWith(`${error.field} `)
+    ? `--${error.message}`
     : error.message;
 }
 

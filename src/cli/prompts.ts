@@ -2,7 +2,8 @@ import { resolveLevel } from '../input/level.js';
 import { parseYears } from '../input/numbers.js';
 import type { Prompts } from './prompt-kit.js';
 import type { Io } from './io.js';
-import type { Format } from './flags.js';
+import { colorChoice, type Format } from './flags.js';
+import { colorLevel } from './color.js';
 import type { RawProfile } from '../input/profile.js';
 import type { CatalogEntry, Location, Market } from '../model/types.js';
 
@@ -29,12 +30,14 @@ export async function loadPrompts(context: PromptContext): Promise<Prompts> {
 
 /** True for the error Inquirer rejects with when the user presses Ctrl+C or the prompt is aborted. */
 export function isPromptCancel(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'ExitPromptError' ||
-      error.name === 'AbortPromptError' ||
-      error.name === 'CancelPromptError')
-  );
+  const names = ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'];
+  return error instanceof Error && names.includes(error.name);
+}
+
+/** The CLI's prompts: read from stdin, drawn on stderr, in colour when stderr takes it. */
+export function promptContext(io: Io, color: boolean | undefined): PromptContext {
+  const colour = colorLevel(io.stderr, io.env, colorChoice(color)) > 0;
+  return { input: io.stdin, output: io.stderr, signal: io.signal, colour };
 }
 
 /** Check years as typed: undefined when fine, else the reason. */

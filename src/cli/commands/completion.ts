@@ -1,9 +1,8 @@
 // `ml-salary completion bash|zsh|fish`: a shell completion script (the work: run/completion.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { didYouMean } from '../../input/names.js';
 import { print } from '../io.js';
-import type { CommandContext } from '../flags.js';
+import { meant, type CommandContext } from '../flags.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'];
 
@@ -28,11 +27,10 @@ export function defineCompletion(program: Command, ctx: CommandContext): void {
     .allowExcessArguments(false)
     .addHelpText('after', HELP_AFTER)
     .action(async (shell: string | undefined) => {
-      const t = shell?.trim().toLowerCase();
-      if (t === undefined || !SHELLS.includes(t)) {
-        const hint = t === undefined ? undefined : didYouMean(t, SHELLS);
+      const t = shell?.trim().toLowerCase() ?? '';
+      if (!SHELLS.includes(t)) {
         throw new UsageError(
-          `${shell === undefined ? 'which shell?' : `no completion for '${shell}'${hint ? ` (did you mean '${hint}'?)` : ''};`} pass one of: ${SHELLS.join(', ')} (e.g. ml-salary completion bash)`,
+          `${shell === undefined ? 'which shell?' : `no completion for '${shell}'${meant(t, SHELLS)};`} pass one of: ${SHELLS.join(', ')} (e.g. ml-salary completion bash)`,
         );
       }
       const { completionScript } = await import('../run/completion.js');

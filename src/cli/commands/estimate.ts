@@ -5,7 +5,7 @@ import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
-import { askMissing, promptPlan, PROFILE_ASKED } from '../prompts.js';
+import { askMissing, promptContext, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate, saveProfileLine } from '../rerun.js';
@@ -41,12 +41,7 @@ export async function estimateCommand(
     // Check what the flags gave before asking for the rest, so a typo fails at once.
     resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
     // The prompts draw straight on stderr; with colour off they write no colour code at all.
-    answers = await askMissing(given, market, {
-      input: io.stdin,
-      output: io.stderr,
-      signal: io.signal,
-      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
-    });
+    answers = await askMissing(given, market, promptContext(io, opts.color));
   } else if (given.years === undefined) {
     throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
   }

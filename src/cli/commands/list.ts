@@ -1,7 +1,7 @@
 // `ml-salary list <kind>`: the accepted names and aliases of one kind of input.
 import { UsageError } from '../../errors.js';
 import { outputWidth, print, type Io } from '../io.js';
-import { catalog, didYouMean } from '../../input/names.js';
+import { catalog } from '../../input/names.js';
 import {
   LIST_KINDS,
   listDocument,
@@ -17,6 +17,7 @@ import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
   DATA_HELP,
   defined,
+  meant,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
@@ -85,20 +86,8 @@ async function listCommand(
   print(io, `${JSON.stringify(pickFields(listDocument(kind, entries, titles), fields))}\n`);
 }
 
-// Maps and Object.hasOwn: the name is typed by the user, and `constructor` or `__proto__` is
-// found on any plain object's prototype.
-const SINGULAR = new Map<string, ListKind>([
-  ['city', 'cities'],
-  ['industry', 'industries'],
-  ['skill', 'skills'],
-  ['degree', 'degrees'],
-  ['level', 'levels'],
-  ['state', 'states'],
-  ['locality', 'localities'],
-]);
-
 function listKind(text: string | undefined): ListKind {
-  const names = Object.keys(LIST_KINDS);
+  const names = Object.keys(LIST_KINDS) as ListKind[];
   if (text === undefined) {
     throw new UsageError(
       `list what? pass one of: ${names.join(', ')} (e.g. ml-salary list cities)`,
@@ -106,10 +95,8 @@ function listKind(text: string | undefined): ListKind {
   }
   const t = text.trim().toLowerCase();
   if (Object.hasOwn(LIST_KINDS, t)) return t as ListKind;
-  const singular = SINGULAR.get(t);
+  // The singular too (`list city`); Object.hasOwn above: `constructor` is on every prototype.
+  const singular = names.find((n) => LIST_KINDS[n].kind === t);
   if (singular !== undefined) return singular;
-  const hint = didYouMean(t, names);
-  throw new UsageError(
-    `unknown list '${text}'${hint ? ` (did you mean '${hint}'?)` : ''}; accepted: ${names.join(', ')}`,
-  );
+  throw new UsageError(`unknown list '${text}'${meant(t, names)}; accepted: ${names.join(', ')}`);
 }

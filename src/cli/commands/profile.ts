@@ -2,9 +2,8 @@
 // and used by every command for what its flags leave out (the work: run/profile.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { didYouMean } from '../../input/names.js';
 import { addJsonOptions, addProfileOptions, choiceOption } from '../options.js';
-import { DATA_HELP, type CommandContext } from '../flags.js';
+import { DATA_HELP, meant, type CommandContext } from '../flags.js';
 import type { SaveOptions } from '../run/profile.js';
 
 const HELP_AFTER = `
@@ -34,9 +33,8 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     .addHelpText('after', HELP_AFTER)
     .action(async (word: string | undefined, opts: { json?: boolean }) => {
       if (word !== undefined) {
-        const hint = didYouMean(word, ['save', 'show', 'clear']);
         throw new UsageError(
-          `unknown profile command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; use save, show or clear`,
+          `unknown profile command '${word}'${meant(word, ['save', 'show', 'clear'])}; use save, show or clear`,
         );
       }
       const { showProfile } = await import('../run/profile.js');

@@ -1,6 +1,5 @@
 // `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
 import { LineSplitter, type Line } from '../../batch/lines.js';
-import { Progress } from '../../batch/progress.js';
 import { RecordWork, recordFields } from '../../batch/work.js';
 import { pickFields } from '../json-fields.js';
 import { EXIT } from '../exit.js';
@@ -55,10 +54,11 @@ const SNIFF_BYTES = 8;
 
 class BatchRun {
   private readonly splitter = new LineSplitter();
-  private readonly progress: Progress;
   private readonly work: RecordWork;
   private bytes = 0;
   private stdoutGone = false;
+  /** When the progress line was last drawn; 0 while it is not on the screen. */
+  private drawn = 0;
   /**
    * CSV output's header row is still to come. It goes out with the first output, not before the
    * input is read, so a whole-input error (binary input, a bad CSV header) leaves stdout empty.
@@ -72,18 +72,15 @@ class BatchRun {
     private readonly source: Source,
   ) {
     // The fields after --json, checked against those a record can have (before any is read).
-    const known = recordFields(market, opts.explain);
+    const known = (): object =>
+      Object.fromEntries(recordFields(market, opts.explain).map((k) => [k, 0]));
     const fields =
-      opts.jsonFields === undefined
-        ? undefined
-        : Object.keys(pickFields(Object.fromEntries(known.map((k) => [k, 0])), opts.jsonFields));
-    const settings = { ...opts, columns: [], fields };
-    this.work = new RecordWork(market, settings, (message) => {
-      this.progress.clear();
+      opts.jsonFields === undefined ? undefined : Object.keys(pickFields(known(), opts.jsonFields));
+    this.work = new RecordWork(market, { ...opts, fields }, (message) => {
+      this.clearProgress();
       io.stderr.write(`${message}\n`);
     });
     this.headerDue = opts.format === 'csv';
-    this.progress = new Progress(io.stderr, source.size);
   }
 
   async run(): Promise<number> {
@@ -102,7 +99,7 @@ class BatchRun {
       signal?.removeEventListener('abort', onAbort);
       // Whatever was estimated is whole lines; let it out, even when stopping early.
       this.write();
-      this.progress.clear();
+      this.clearProgress();
     }
     return this.finish();
   }
@@ -152,7 +149,7 @@ class BatchRun {
   /** Write the output so far, waiting while stdout's buffer is full. False once told to stop. */
   private async flush(): Promise<boolean> {
     const full = !this.write();
-    this.progress.update(this.work.records, this.bytes);
+    this.showProgress();
     if (full) await this.drain();
     return !this.stopped();
   }
@@ -171,6 +168,28 @@ class BatchRun {
     if (!this.headerDue || this.stdoutGone) return;
     this.headerDue = false;
     this.io.stdout.write(csvHeader(['line']));
+  }
+
+  /**
+   * A one-line progress indicator on stderr, only when it is a terminal and the input is large
+   * (1 MiB, or 10,000 records). It redraws in place (`\r`), at most five times a second, and is
+   * erased before any other stderr line and at the end, so it never mixes into messages or
+   * reaches a file. Counts as the summary writes them (plain digits, for scripts).
+   */
+  private showProgress(): void {
+    const { records } = this.work;
+    const size = this.source.size;
+    if (!this.io.stderr.isTTY || Date.now() - this.drawn < 200) return;
+    if (records < 10_000 && !(size !== undefined && size >= 1024 * 1024)) return;
+    this.drawn = Date.now();
+    const share = size ? ` (${Math.min(100, Math.floor((this.bytes / size) * 100))}%)` : '';
+    this.io.stderr.write(`\r\x1b[Kbatch: ${records} records read${share}`);
+  }
+
+  private clearProgress(): void {
+    if (this.drawn === 0) return;
+    this.io.stderr.write('\r\x1b[K');
+    this.drawn = 0;
   }
 
   /** A failed read as the error the user sees: one line, exit 1 unless it is already typed. */

@@ -14,12 +14,11 @@ import {
   type SavedProfile,
 } from '../../input/saved-profile.js';
 import type { Market } from '../../model/types.js';
-import { colorLevel } from '../color.js';
 import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
-import { colorChoice, type EstimateOptions } from '../flags.js';
+import type { EstimateOptions } from '../flags.js';
 import { profilePath, shownPath } from '../profile-path.js';
-import { askMissing } from '../prompts.js';
+import { askMissing, promptContext } from '../prompts.js';
 import { shellLine } from '../shell.js';
 
 type ProfileFlags = 'years' | 'city' | 'industry' | 'skills' | 'degree' | 'level';
@@ -63,12 +62,7 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
   const terminal = opts.input && io.stdin.isTTY === true && io.stderr.isTTY === true;
   const five = ['years', 'city', 'industry', 'skills', 'degree'] as const;
   if (terminal && five.some((k) => raw[k] === undefined)) {
-    const answers = await askMissing(raw, market, {
-      input: io.stdin,
-      output: io.stderr,
-      signal: io.signal,
-      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
-    });
+    const answers = await askMissing(raw, market, promptContext(io, opts.color));
     for (const k of five) raw[k] = answers[k];
     if (raw.level === undefined) raw.level = answers.level;
   }
