@@ -1,17 +1,10 @@
 // An offer's benefits for people: a table of each year's 401(k) match and ESPP gain under the
 // pay table (one offer), or a row per year beside each offer's (several), and what they assume.
-import type { ChalkInstance } from 'chalk';
-import type { Charset } from './chart.js';
 import type { OfferDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
 import { grid } from './grid.js';
 import { wrap } from './text.js';
-
-interface Look {
-  paint: ChalkInstance;
-  width: number;
-  charset: Charset;
-}
+import { yearRows, type Look } from './equity.js';
 
 /** One offer's benefits: a row per year, then the notes; nothing without benefits. */
 export function benefitsSection(doc: OfferDocument, look: Look): string[] {
@@ -49,16 +42,10 @@ export function offersBenefits(
 ): string[] {
   if (!offers.some((o) => o.benefits)) return [];
   const years = Math.max(...offers.map((o) => o.years.length));
-  const rows: string[][] = [];
-  for (let y = 1; y <= years; y++) {
-    rows.push([
-      `Year ${y}`,
-      ...offers.map((o) => {
-        const row = o.benefits?.years.find((r) => r.year === y);
-        return row ? money(row.total) : o.benefits || y > o.years.length ? '-' : 'none';
-      }),
-    ]);
-  }
+  const rows = yearRows(years, offers, (o, y) => {
+    const row = o.benefits?.years.find((r) => r.year === y);
+    return row ? money(row.total) : o.benefits || y > o.years.length ? '-' : 'none';
+  });
   const notes = offers.flatMap((o, i) =>
     o.benefits ? [`${labels[i]}: ${o.benefits.notes.slice(1).join(' ')}`] : [],
   );

@@ -1,17 +1,10 @@
 // A counter-offer for people: the target against the market, the asks part by part and why,
 // the gains, the message to adapt, and the rules with their sources.
-import type { ChalkInstance } from 'chalk';
-import type { Charset } from './chart.js';
 import type { CounterPart, CounterView } from '../documents/counter.js';
 import { money, signedMoney } from '../model/format.js';
 import { grid } from './grid.js';
 import { wrap } from './text.js';
-
-interface Look {
-  paint: ChalkInstance;
-  width: number;
-  charset: Charset;
-}
+import type { Look } from './equity.js';
 
 const NAMES: Record<CounterPart, string> = {
   signOn: 'Sign-on',

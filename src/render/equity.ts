@@ -7,12 +7,31 @@ import type { BreakEven } from '../documents/break-even.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import type { Tax } from '../model/exercise.js';
 import { groupThousands, money, percent, plural } from '../model/format.js';
-import { grid, type GridOptions } from './grid.js';
+import { grid } from './grid.js';
+import type { ChalkInstance } from 'chalk';
+import type { Charset } from './chart.js';
 import { wrap } from './text.js';
 
-type Look = Omit<GridOptions, 'bold' | 'stack'>;
+/** How a report is drawn: its colours, the terminal's width, its characters. */
+export interface Look {
+  paint: ChalkInstance;
+  width: number;
+  charset: Charset;
+}
 type Leave = NonNullable<OfferDocument['leave']>;
 type Options = NonNullable<NonNullable<OfferDocument['equity']>['options']>;
+
+/** Rows "Year 1" to "Year n", a cell for each column ('-' where it lacks the year). */
+export function yearRows<T>(
+  n: number,
+  columns: readonly T[],
+  cell: (c: T, y: number) => string | undefined,
+): string[][] {
+  return Array.from({ length: n }, (_, i) => [
+    `Year ${i + 1}`,
+    ...columns.map((c) => cell(c, i + 1) ?? '-'),
+  ]);
+}
 
 /** A price a share: $4.00, $1.20, $0.8525 (cents, or as many places as it has). */
 export function price(x: number): string {

@@ -1,6 +1,5 @@
 // An offer (or several) for people: year by year, first year and annualized, and where each part
 // sits against the market, with a range bar per part and the offer marked.
-import type { ChalkInstance } from 'chalk';
 import type { Charset } from './chart.js';
 import { groupThousands, money, percent, signedMoney } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
@@ -11,15 +10,19 @@ import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
 import { wrap, yearsAndLevel } from './text.js';
-import { equitySections, offersCash, price, privateYears, yearLabel } from './equity.js';
+import {
+  equitySections,
+  offersCash,
+  price,
+  privateYears,
+  yearLabel,
+  yearRows,
+  type Look,
+} from './equity.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
 import { counterSection } from './counter.js';
 
-export interface OfferReportOptions {
-  paint: ChalkInstance;
-  width: number;
-  charset: Charset;
-}
+export type OfferReportOptions = Look;
 
 const PARTS = [
   ['Base', 'base'],
@@ -112,18 +115,6 @@ function offerYears(doc: OfferDocument, look: OfferReportOptions): string {
     ...look,
     stack: 'rows',
   });
-}
-
-/** Rows "Year 1" to "Year n", a cell for each column ('-' where it lacks the year). */
-function yearRows<T>(
-  n: number,
-  columns: readonly T[],
-  cell: (c: T, y: number) => string | undefined,
-): string[][] {
-  return Array.from({ length: n }, (_, i) => [
-    `Year ${i + 1}`,
-    ...columns.map((c) => cell(c, i + 1) ?? '-'),
-  ]);
 }
 
 /** The whole report of one offer. */
