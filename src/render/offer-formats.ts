@@ -167,7 +167,6 @@ function benefitCells(d: OfferDocument, year: number): Record<string, Cell> {
 
 /** Markdown: each offer's year-by-year table, its stock, leaving early, where each part sits. */
 export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocument): string {
-  const usd = money;
   const lines: string[] = [];
   docs.forEach((d, i) => {
     const l = d.labels;
@@ -185,18 +184,13 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     );
     lines.push(`|---:|---:|---:|---:|---:|---:|---:|${ev ? '---:|' : ''}${taxed ? '---:|' : ''}`);
     d.years.forEach((y, k) => {
-      const signOn = y.clawback ? `${usd(y.signOn)} (${usd(y.clawback)} paid back)` : usd(y.signOn);
-      const cells = [
-        yearLabel(y),
-        usd(y.base),
-        usd(y.bonus),
-        signOn,
-        usd(y.cash),
-        usd(y.equity),
-        usd(y.total),
-      ];
-      if (ev) cells.push(usd(ev[k] ?? 0));
-      if (taxed) cells.push(y.takeHome ? usd(y.takeHome.net) : '');
+      const signOn = y.clawback
+        ? `${money(y.signOn)} (${money(y.clawback)} paid back)`
+        : money(y.signOn);
+      const cells = [yearLabel(y), money(y.base), money(y.bonus), signOn];
+      cells.push(...[y.cash, y.equity, y.total].map(money));
+      if (ev) cells.push(money(ev[k] ?? 0));
+      if (taxed) cells.push(y.takeHome ? money(y.takeHome.net) : '');
       lines.push(`| ${cells.join(' | ')} |`);
     });
     lines.push('');
@@ -208,23 +202,18 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       );
     lines.push(...equityMarkdown(d));
     lines.push(
-      `First year: ${usd(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${usd(d.annualized.total)}.`,
+      `First year: ${money(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}.`,
     );
     lines.push('');
     lines.push('| | Offer | Market P10 | P25 | Typical | P75 | P90 | ≈ Percentile | Verdict |');
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     const a = d.annualized;
-    const values = {
-      base: a.base,
-      bonus: a.bonus,
-      equity: a.equity,
-      total: a.base + a.bonus + a.equity,
-    };
+    const values = { ...a, total: a.base + a.bonus + a.equity };
     for (const key of ['base', 'bonus', 'equity', 'total'] as const) {
       const m = d.market[key];
       const p = d.position[key];
       lines.push(
-        `| ${key} | ${usd(values[key])} | ${usd(m.low)} | ${usd(m.p25)} | ${usd(m.mid)} | ${usd(m.p75)} | ${usd(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
+        `| ${key} | ${money(values[key])} | ${money(m.low)} | ${money(m.p25)} | ${money(m.mid)} | ${money(m.p75)} | ${money(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
       );
     }
     lines.push('');

@@ -76,7 +76,7 @@ function vestingLine(doc: OfferDocument): string {
     return `Options: ${groupThousands(o.options.count)} ${o.options.type.toUpperCase()} options at a ${price(o.options.strike)} strike (FMV today ${price(o.options.fmv)}${p})${o.private ? ', private company: paper' : ''}, vesting ${o.vesting.id} ${o.vesting.percents.join('/')}${o.cliffMonths ? ` after a ${o.cliffMonths}-month cliff` : ''}; FMV change ${percent(o.growth)} a year.`;
   }
   if (o.equity === 0) return 'No stock grant.';
-  const schedule = `${o.vesting.id === 'custom' ? 'custom' : o.vesting.id} ${o.vesting.percents.join('/')}`;
+  const schedule = `${o.vesting.id} ${o.vesting.percents.join('/')}`;
   const refresh = o.refresh > 0 ? `, plus a ${money(o.refresh)} refresher each year` : '';
   const paper = o.private ? ' (private company: paper value)' : '';
   return `Stock: a ${money(o.equity)} grant${paper} vesting ${schedule}${refresh}; stock price change ${percent(o.growth)} a year.`;
