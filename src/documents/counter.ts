@@ -96,9 +96,8 @@ function message(c: Counter, doc: OfferDocument, percentile: number): string {
   const asks: string[] = [];
   if (c.base.to > c.base.from)
     asks.push(`a base salary of ${money(c.base.to)} (from ${money(c.base.from)})`);
-  if (c.equity.to > c.equity.from) {
+  if (c.equity.to > c.equity.from)
     asks.push(`a stock grant of ${money(c.equity.to)} (from ${money(c.equity.from)})`);
-  }
   const years = c.signOn.to
     .map((s, i) => (s > (c.signOn.from[i] ?? 0) ? `${money(s)} in year ${i + 1}` : ''))
     .filter((s) => s !== '');
@@ -159,20 +158,13 @@ export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView 
     gains: c.gains,
     message: target ? message(c, doc, target.percentile) : null,
     notes: [
-      ...(doc.offer.private
-        ? [
-            "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
-          ]
-        : []),
-      ...(terms.options
-        ? ['Stock is asked in dollars at the preferred price: more options at the same strike.']
-        : []),
-      ...(c.capped.length > 0
-        ? [
-            `The target falls short of the aim: ${c.capped.map((p) => (p === 'base' ? 'base' : 'stock a year')).join(' and ')} stop${c.capped.length === 1 ? 's' : ''} at the market's P${r.target.ceilingPercentile} for ${c.capped.length === 1 ? 'it' : 'each'}.`,
-          ]
-        : []),
-    ],
+      doc.offer.private &&
+        "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
+      terms.options &&
+        'Stock is asked in dollars at the preferred price: more options at the same strike.',
+      c.capped.length > 0 &&
+        `The target falls short of the aim: ${c.capped.map((p) => (p === 'base' ? 'base' : 'stock a year')).join(' and ')} stop${c.capped.length === 1 ? 's' : ''} at the market's P${r.target.ceilingPercentile} for ${c.capped.length === 1 ? 'it' : 'each'}.`,
+    ].filter((n) => typeof n === 'string'),
     rules: [
       {
         rule: `Aim at the market's P${r.target.percentile} of the yearly total for the level, never above P${r.target.ceilingPercentile}, never below the offer.`,
