@@ -50,15 +50,12 @@ function termsLine(doc: OfferDocument): string {
     parts.push(
       `bonus ${o.bonus.kind === 'percent' ? percent(o.bonus.value) : money(o.bonus.amount)}`,
     );
-  if (o.options) {
+  const on = `on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`;
+  if (o.options)
     parts.push(
-      `${groupThousands(o.options.count)} ${o.options.type.toUpperCase()} options at ${price(o.options.strike)} (FMV ${price(o.options.fmv)}${o.preferred !== undefined ? `, preferred ${price(o.preferred)}` : ''}) on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`,
+      `${groupThousands(o.options.count)} ${o.options.type.toUpperCase()} options at ${price(o.options.strike)} (FMV ${price(o.options.fmv)}${o.preferred !== undefined ? `, preferred ${price(o.preferred)}` : ''}) ${on}`,
     );
-  } else if (o.equity > 0) {
-    parts.push(
-      `grant ${money(o.equity)} on ${o.vesting.id} ${o.vesting.percents.join('/')}${o.private ? ' (private: paper)' : ''}`,
-    );
-  }
+  else if (o.equity > 0) parts.push(`grant ${money(o.equity)} ${on}`);
   if (o.stage) parts.push(`stage ${o.stage}`);
   if (o.leaveAt !== undefined) parts.push(`leaving after ${o.leaveAt} months`);
   if (o.refresh > 0) parts.push(`refresher ${money(o.refresh)} a year`);
