@@ -95,7 +95,7 @@ export interface OfferTerms {
 export type OfferField =
   Exclude<keyof OfferTerms, 'cadence'> | 'strike' | 'fmv' | 'optionType' | 'cliff' | 'vestEvery';
 
-/** How each term is named in messages: by its flag (cli/flags.ts OFFER_FLAGS) or its key in a file. */
+/** How each term is named in messages: by its flag (cli/options.ts OFFER_FLAGS) or its key in a file. */
 export type OfferFieldNames = Readonly<Record<OfferField, string>>;
 
 /** The initial grant's value on paper: the dollar grant, or the options' spread at the paper price. */

@@ -14,7 +14,7 @@ import {
 } from '../../src/model/equity.js';
 import { offerYears, signOnOnLeaving, vestedBetween } from '../../src/model/offer.js';
 import { resolveOffer } from '../../src/input/offer.js';
-import { OFFER_FLAGS } from '../../src/cli/flags.js';
+import { OFFER_FLAGS } from '../../src/cli/options.js';
 
 /** The terms the flags give (as typed), resolved as the command resolves them. */
 const terms = (flags: Record<string, string | boolean>) => resolveOffer(flags, OFFER_FLAGS);

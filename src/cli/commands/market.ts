@@ -3,13 +3,14 @@ import { print, type Io } from '../io.js';
 import { pickFields } from '../json-fields.js';
 import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
-import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
+  addJsonOptions,
+  hideProfileFlags,
   defined,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
-} from '../flags.js';
+} from '../options.js';
 
 export function defineMarket(program: Command, ctx: CommandContext): void {
   const cmd = program

@@ -53,7 +53,7 @@ import {
   takeHomeRequest,
   type EstimateOptions,
   type TakeHomeOptions,
-} from '../flags.js';
+} from '../options.js';
 
 export interface OfferOptions
   extends EstimateOptions, TakeHomeOptions, EquityOptions, BenefitOptions {
