@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { didYouMean, lookup } from '../input/names.js';
 import { clip } from '../input/numbers.js';
 import { flagName, resolveProfile } from '../input/profile.js';
+import type { TakeHomeGiven } from '../input/take-home.js';
 import { PROFILE_FIELDS, type Market, type Profile, type ProfileField } from '../model/types.js';
 import type { Io } from './io.js';
 import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
@@ -147,20 +148,11 @@ export function refuseStrayWords(words: readonly string[], command: string, mark
 export const startProfile = (opts: EstimateOptions, market: Market, years: unknown) =>
   resolveProfile({ ...opts, years }, market, flagName);
 
-/** Options of a command that takes take-home flags (--take-home, --filing, --state, ...). */
-export interface TakeHomeOptions {
-  takeHome?: boolean;
-  filing?: 'single' | 'married';
-  state?: string;
-  locality?: string;
-  pretax?: string;
-  hsa?: string;
-  hsaFamily?: boolean;
-  age?: string;
-  itemized?: string;
-  /** Set when the state is the saved profile's: it applies where a location has none. */
-  stateWhereNone?: boolean;
-}
+/**
+ * Options of a command that takes take-home flags (--take-home, --filing, --state, ...);
+ * `stateWhereNone`: the state is the saved profile's, for a location without one of its own.
+ */
+export type TakeHomeOptions = TakeHomeGiven & { takeHome?: boolean; stateWhereNone?: boolean };
 
 /** The keys of TakeHomeOptions that need --take-home, in the order a command line gives them. */
 export const TAKE_HOME_KEYS = [

@@ -2,14 +2,8 @@
 // and used by every command for what its flags leave out (the work: run/profile.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import {
-  addJsonOptions,
-  addProfileOptions,
-  choiceOption,
-  DATA_HELP,
-  meant,
-  type CommandContext,
-} from '../options.js';
+import { addJsonOptions, addProfileOptions, choiceOption, DATA_HELP, meant } from '../options.js';
+import type { CommandContext } from '../options.js';
 import type { SaveOptions } from '../run/profile.js';
 
 const HELP_AFTER = `
