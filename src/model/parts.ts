@@ -1,16 +1,28 @@
 import { InputError } from '../errors.js';
-import { mixAt, spreadOf, widthsAt } from './ladder.js';
-import { newStage, prepared, STAGES, type KindAt, type Prepared, type Stage } from './memo.js';
+import {
+  degreeWeight,
+  ladderBase,
+  levelFor,
+  mixAt,
+  positionFor,
+  skillWeight,
+  spreadOf,
+  widthsAt,
+} from './ladder.js';
+import { employerReason, placeReason, type Reason } from './reasons.js';
 import type {
   Degree,
+  Estimate,
   Figures,
   Industry,
   Level,
   Location,
   Market,
+  MixAtLevel,
   PayMixKind,
   Profile,
   Skill,
+  SourceRef,
   Widths,
 } from './types.js';
 import { LEVELS } from './types.js';
@@ -18,14 +30,91 @@ import { LEVELS } from './types.js';
 // What a profile's figures are made of: its catalogue entries (each checked: an unknown id is an
 // InputError naming the field), where it sits on the level ladder, the factors on base, and the
 // pay mix and widths there.
+//
+// What estimate() works out once and remembers, its one speed device: `npm run bench`'s
+// estimate() row needs it for 1,000,000 calls a second (worked out on every call, the widths'
+// powers and the labels' numbers made estimate() over ten times slower). Per market: the
+// catalogue by id, each place's and employer's reason, the sources. Per years (or given level)
+// a stage: the position and what is read there. A market is frozen once used (market.ts), so
+// nothing remembered goes stale; the WeakMap lets it go with the market, and a bound keeps
+// memory flat (a batch sees a few hundred years values).
+
+/** An employer kind's pay mix and the widths of every part, at a stage and a location. */
+export interface KindAt {
+  mix: MixAtLevel;
+  widths: { base: Widths; bonus: Widths; equity: Widths; total: Widths };
+  reasons?: { bonus: Reason; equity: Reason };
+}
+
+/** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
+function newStage(market: Market, years: number, level: Level | undefined) {
+  /** The position on the ladder (0 = entry ... 4 = principal). */
+  const position = level === undefined ? positionFor(market, years) : LEVELS.indexOf(level);
+  return {
+    position,
+    given: level !== undefined,
+    level: level ?? levelFor(market, years),
+    /** The national typical base at the position. */
+    national: ladderBase(market, position),
+    skillWeight: skillWeight(market, position),
+    degreeWeight: degreeWeight(market, years),
+    /** Each employer kind there, by location. */
+    kinds: new Map<PayMixKind, Map<Location, KindAt>>(),
+    experience: undefined as Reason | undefined,
+    degrees: new Map<Degree, Reason>(),
+    /** A skill's reason by its rank among the profile's (0 = largest premium). */
+    skills: new Map<Skill, Reason[]>(),
+    views: undefined as Pick<Estimate, 'guides' | 'openData'> | undefined,
+  };
+}
+export type Stage = ReturnType<typeof newStage>;
+
+/** The entries by id (the first of a repeated id wins, as a search of the list would find it). */
+function byId<T extends { id: string }, U>(
+  list: readonly T[],
+  of: (entry: T) => U,
+): Map<unknown, U> {
+  const map = new Map<unknown, U>();
+  for (const e of list) if (!map.has(e.id)) map.set(e.id, of(e));
+  return map;
+}
+
+function newTable(market: Market) {
+  const kinds = market.payMix.kinds;
+  return {
+    locations: byId(market.locations, (l) => ({ entry: l, reason: placeReason(market, l) })),
+    industries: byId(market.industries, (i) => {
+      if (!Object.hasOwn(kinds, i.payMix)) {
+        throw new Error(`market data: industry '${i.id}' has an unknown payMix`);
+      }
+      return { entry: i, kind: kinds[i.payMix]!, reason: employerReason(market, i) };
+    }),
+    degrees: byId(market.degrees.list, (d) => d),
+    skills: byId(market.skills.list, (s) => s),
+    /** Stages by given level (or none), then by years. */
+    stages: new Map<Level | undefined, Map<number, Stage>>(),
+    /** The market's sources as estimates name them, those every estimate cites (as bits), and
+     * the cited sources by their bits. */
+    refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
+    always: market.sources.reduce((bits, s, i) => (s.always === true ? bits | (1 << i) : bits), 0),
+    cited: new Map<number, readonly SourceRef[]>(),
+  };
+}
+export type Table = ReturnType<typeof newTable>;
+const tables = new WeakMap<Market, Table>();
+/** Stages remembered per market and level: a batch sees a few hundred years values. */
+const STAGES = 4096;
 
 /** What a profile's figures are made of. */
 export interface Parts {
   profile: Profile;
-  prepared: Prepared;
+  table: Table;
   stage: Stage;
   location: Location;
   industry: Industry;
+  /** The location's and the employer's reasons. */
+  place: Reason;
+  employer: Reason;
   kind: PayMixKind;
   at: KindAt;
   degree: Degree;
@@ -59,8 +148,9 @@ function known<T>(
   );
 }
 
-/** The profile's skills, each once (first occurrence wins), checked against the market. */
-function skillsOf(profile: Profile, market: Market, catalog: Prepared): Skill[] {
+/** The profile's skills, each once (first occurrence wins), checked against the market, in
+ * the profile's order (`ids`) and largest premium first (`skills`; equal premiums keep it). */
+function skillsOf(profile: Profile, market: Market, table: Table) {
   const list = market.skills.list;
   if (!Array.isArray(profile.skills)) {
     // A plain-JavaScript caller's string ("mlops") would otherwise be read letter by letter.
@@ -69,37 +159,39 @@ function skillsOf(profile: Profile, market: Market, catalog: Prepared): Skill[] 
       'skills',
     );
   }
-  const out: Skill[] = [];
+  const ids: string[] = [];
+  const skills: Skill[] = [];
   for (const id of profile.skills as unknown[]) {
-    const skill = known(catalog.skills, list, id, 'skills', 'skill');
-    if (!out.includes(skill)) out.push(skill);
+    const skill = known(table.skills, list, id, 'skills', 'skill');
+    if (skills.includes(skill)) continue;
+    ids.push(skill.id);
+    let at = skills.length;
+    while (at > 0 && skills[at - 1]!.premium < skill.premium) at--;
+    skills.splice(at, 0, skill);
   }
-  return out;
+  return { ids, skills };
 }
 
-/** What depends on the years, or on the given level (and the years, for the degree's fade). */
-function stageOf(market: Market, p: Prepared, years: number, level: Level | undefined): Stage {
-  let map = p.byYears;
-  if (level !== undefined) {
-    map = p.byLevel.get(level) ?? new Map<number, Stage>();
-    p.byLevel.set(level, map);
-  }
-  let stage = map.get(years);
+/** The stage for these years and level, remembered. */
+function stageOf(market: Market, table: Table, years: number, level: Level | undefined): Stage {
+  let byYears = table.stages.get(level);
+  if (byYears === undefined) table.stages.set(level, (byYears = new Map()));
+  let stage = byYears.get(years);
   if (stage === undefined) {
-    stage = newStage(market, years, level);
-    if (map.size >= STAGES) map.clear();
-    map.set(years, stage);
+    if (byYears.size >= STAGES) byYears.clear();
+    byYears.set(years, (stage = newStage(market, years, level)));
   }
   return stage;
 }
 
-/** An employer kind's pay mix and widths at a stage and a location spread. */
-function kindAt(market: Market, kind: PayMixKind, stage: Stage, scale: number): KindAt {
-  let byScale = stage.kinds.get(kind);
-  if (byScale === undefined) stage.kinds.set(kind, (byScale = new Map()));
-  let at = byScale.get(scale);
+/** An employer kind's pay mix and widths at a stage and a location, remembered. */
+function kindAt(market: Market, kind: PayMixKind, stage: Stage, location: Location): KindAt {
+  let byLocation = stage.kinds.get(kind);
+  if (byLocation === undefined) stage.kinds.set(kind, (byLocation = new Map()));
+  let at = byLocation.get(location);
   if (at === undefined) {
     const table = spreadOf(market, kind, stage.given);
+    const scale = location.spread ?? 1;
     const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, scale);
     at = {
       mix: mixAt(kind, stage.position),
@@ -110,7 +202,7 @@ function kindAt(market: Market, kind: PayMixKind, stage: Stage, scale: number): 
         total: widths(table.total),
       },
     };
-    byScale.set(scale, at);
+    byLocation.set(location, at);
   }
   return at;
 }
@@ -128,43 +220,44 @@ export function partsOf(profile: Profile, market: Market): Parts {
       'level',
     );
   }
-  const catalog = prepared(market);
-  const location = known(catalog.locations, market.locations, profile.city, 'city');
-  const industry = known(catalog.industries, market.industries, profile.industry, 'industry');
-  const degree = known(catalog.degrees, market.degrees.list, profile.degree, 'degree');
-  const skills = skillsOf(profile, market, catalog);
-  const kind = market.payMix.kinds[industry.payMix];
-  if (kind === undefined || !Object.hasOwn(market.payMix.kinds, industry.payMix)) {
-    throw new Error(`market data: industry '${industry.id}' has an unknown payMix`);
-  }
-  const stage = stageOf(market, catalog, years, level);
+  let table = tables.get(market);
+  if (table === undefined) tables.set(market, (table = newTable(market)));
+  const place = known(table.locations, market.locations, profile.city, 'city');
+  const employer = known(table.industries, market.industries, profile.industry, 'industry');
+  const degree = known(table.degrees, market.degrees.list, profile.degree, 'degree');
+  const { ids, skills } = skillsOf(profile, market, table);
+  const stage = stageOf(market, table, years, level);
+  const location = place.entry;
+  const industry = employer.entry;
   const out: Profile = {
     years,
     city: location.id,
     industry: industry.id,
-    skills: skills.map((s) => s.id),
+    skills: ids,
     degree: degree.id,
   };
   if (level !== undefined) out.level = level;
-  const reference = market.skills.reference.base;
-  if (skills.length > 1) skills.sort((a, b) => b.premium - a.premium);
-  const d = market.skills.diminishingFactor;
   const degreeFactor = 1 + (degree.multiplier - 1) * stage.degreeWeight;
   const before = stage.national * location.multiplier * industry.baseMultiplier * degreeFactor;
+  const { reference, diminishingFactor } = market.skills;
   const skillShares: number[] = [];
   let share = 0;
   for (let rank = 0; rank < skills.length; rank++) {
-    skillShares.push((skills[rank]!.premium / reference) * d ** rank * stage.skillWeight);
+    skillShares.push(
+      (skills[rank]!.premium / reference.base) * diminishingFactor ** rank * stage.skillWeight,
+    );
     share += skillShares[rank]!;
   }
   return {
     profile: out,
-    prepared: catalog,
+    table,
     stage,
     location,
     industry,
-    kind,
-    at: kindAt(market, kind, stage, location.spread ?? 1),
+    place: place.reason,
+    employer: employer.reason,
+    kind: employer.kind,
+    at: kindAt(market, employer.kind, stage, location),
     degree,
     skills,
     skillShares,

@@ -1,14 +1,22 @@
 import { multiplier, percent, yearsText } from './format.js';
 import { deepFreeze } from './freeze.js';
-import type { Reason } from './memo.js';
 import type { Parts, Price } from './parts.js';
-import type { Factor, Location, Market, SourceRef } from './types.js';
+import type { Factor, Industry, Location, Market, SourceRef } from './types.js';
 import { LEVELS } from './types.js';
 
 // The reasons behind an estimate: each step's effect on the typical total in dollars, with the
 // sources it rests on. The base steps are rounded cumulatively, so their effects add up to the
 // rounded typical base, and with bonus and equity to total.mid exactly. A reason's label and
-// sources depend on the market and the step alone: they are remembered (memo.ts) and shared.
+// sources depend on the market and the step alone: they are remembered (parts.ts) and shared.
+
+/** A reason without its effect, and where its sources stand in the market's list. */
+export interface Reason {
+  id: string;
+  label: string;
+  sources: readonly string[];
+  /** The sources' places in the market's list, as bits (markets of at most 31 sources). */
+  mask: number;
+}
 
 /** The distinct values in first-seen order. */
 function uniq(xs: readonly string[]): string[] {
@@ -34,9 +42,8 @@ export function positionText(position: number): string {
 
 function experienceReason(market: Market, parts: Parts): Reason {
   const { stage } = parts;
-  if (stage.experience) return stage.experience;
   const { level } = stage;
-  return (stage.experience = reason(
+  return (stage.experience ??= reason(
     market,
     'experience',
     stage.given
@@ -46,19 +53,14 @@ function experienceReason(market: Market, parts: Parts): Reason {
   ));
 }
 
-function placeReason(market: Market, parts: Parts): Reason {
-  const { location, prepared } = parts;
-  let r = prepared.places.get(location);
-  if (r === undefined) {
-    r = reason(
-      market,
-      `city:${location.id}`,
-      `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
-      uniq(location.evidence.map((e) => e.source)),
-    );
-    prepared.places.set(location, r);
-  }
-  return r;
+/** A location's reason (the same for every estimate there). */
+export function placeReason(market: Market, location: Location): Reason {
+  return reason(
+    market,
+    `city:${location.id}`,
+    `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
+    uniq(location.evidence.map((e) => e.source)),
+  );
 }
 
 /** How a location's factor stands to federal wage data, said where the factor is printed. */
@@ -72,19 +74,14 @@ function federalNote(location: Location): string {
     : ` (federal wage data${estimate})`;
 }
 
-function employerReason(market: Market, parts: Parts): Reason {
-  const { industry, prepared } = parts;
-  let r = prepared.employers.get(industry);
-  if (r === undefined) {
-    r = reason(
-      market,
-      `industry:${industry.id}`,
-      `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
-      uniq(industry.evidence.map((e) => e.source)),
-    );
-    prepared.employers.set(industry, r);
-  }
-  return r;
+/** An employer's reason (the same for every estimate there). */
+export function employerReason(market: Market, industry: Industry): Reason {
+  return reason(
+    market,
+    `industry:${industry.id}`,
+    `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
+    uniq(industry.evidence.map((e) => e.source)),
+  );
 }
 
 function degreeReason(market: Market, parts: Parts): Reason {
@@ -161,7 +158,7 @@ export function reasonsOf(
   market: Market,
 ): { factors: Factor[]; sources: readonly SourceRef[] } {
   const factors: Factor[] = [];
-  let mask = parts.prepared.always;
+  let mask = parts.table.always;
   let shown = 0;
   /** A base step: its effect is what it adds to the rounded running base. */
   const step = (r: Reason, running: number): void => {
@@ -173,9 +170,9 @@ export function reasonsOf(
   let running = parts.stage.national;
   step(experienceReason(market, parts), running);
   running *= parts.location.multiplier;
-  step(placeReason(market, parts), running);
+  step(parts.place, running);
   running *= parts.industry.baseMultiplier;
-  step(employerReason(market, parts), running);
+  step(parts.employer, running);
   if (parts.degree.multiplier !== 1) {
     running *= parts.degreeFactor;
     step(degreeReason(market, parts), running);
@@ -202,7 +199,7 @@ export function reasonsOf(
   });
   mask |= bonus.mask | equity.mask;
   // The market's sources that the reasons cite, and those always named, in the market's order.
-  const { refs, cited } = parts.prepared;
+  const { refs, cited } = parts.table;
   let sources = cited.get(mask);
   if (sources === undefined) {
     sources = Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0));
