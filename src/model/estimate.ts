@@ -102,7 +102,7 @@ export function estimate(profile: Profile, market: Market): Estimate {
     labels: {
       city: parts.location.label,
       industry: parts.industry.label,
-      skills: figures.profile.skills.map((id) => parts.skills.find((s) => s.id === id)!.label),
+      skills: parts.skillLabels,
       degree: parts.degree.label,
     },
     level: figures.level,

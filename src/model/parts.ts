@@ -43,7 +43,7 @@ import { LEVELS } from './types.js';
 export interface KindAt {
   mix: MixAtLevel;
   widths: { base: Widths; bonus: Widths; equity: Widths; total: Widths };
-  reasons?: { bonus: Reason; equity: Reason };
+  reasons: { bonus: Reason; equity: Reason } | undefined;
 }
 
 /** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
@@ -118,7 +118,9 @@ export interface Parts {
   kind: PayMixKind;
   at: KindAt;
   degree: Degree;
-  /** The profile's skills, each once, largest premium first, and each one's share of base. */
+  /** The labels of the profile's skills as listed; the skills largest premium first, and each
+   * one's share of base in that order. */
+  skillLabels: string[];
   skills: Skill[];
   skillShares: number[];
   degreeFactor: number;
@@ -149,7 +151,7 @@ function known<T>(
 }
 
 /** The profile's skills, each once (first occurrence wins), checked against the market, in
- * the profile's order (`ids`) and largest premium first (`skills`; equal premiums keep it). */
+ * the profile's order (`ids`, `labels`) and largest premium first (`skills`; equal premiums keep it). */
 function skillsOf(profile: Profile, market: Market, table: Table) {
   const list = market.skills.list;
   if (!Array.isArray(profile.skills)) {
@@ -160,16 +162,18 @@ function skillsOf(profile: Profile, market: Market, table: Table) {
     );
   }
   const ids: string[] = [];
+  const labels: string[] = [];
   const skills: Skill[] = [];
   for (const id of profile.skills as unknown[]) {
     const skill = known(table.skills, list, id, 'skills', 'skill');
     if (skills.includes(skill)) continue;
     ids.push(skill.id);
+    labels.push(skill.label);
     let at = skills.length;
     while (at > 0 && skills[at - 1]!.premium < skill.premium) at--;
     skills.splice(at, 0, skill);
   }
-  return { ids, skills };
+  return { ids, labels, skills };
 }
 
 /** The stage for these years and level, remembered. */
@@ -194,6 +198,7 @@ function kindAt(market: Market, kind: PayMixKind, stage: Stage, location: Locati
     const scale = location.spread ?? 1;
     const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, scale);
     at = {
+      reasons: undefined,
       mix: mixAt(kind, stage.position),
       widths: {
         base: widths(table.base),
@@ -225,7 +230,7 @@ export function partsOf(profile: Profile, market: Market): Parts {
   const place = known(table.locations, market.locations, profile.city, 'city');
   const employer = known(table.industries, market.industries, profile.industry, 'industry');
   const degree = known(table.degrees, market.degrees.list, profile.degree, 'degree');
-  const { ids, skills } = skillsOf(profile, market, table);
+  const { ids, labels, skills } = skillsOf(profile, market, table);
   const stage = stageOf(market, table, years, level);
   const location = place.entry;
   const industry = employer.entry;
@@ -259,6 +264,7 @@ export function partsOf(profile: Profile, market: Market): Parts {
     kind: employer.kind,
     at: kindAt(market, employer.kind, stage, location),
     degree,
+    skillLabels: labels,
     skills,
     skillShares,
     degreeFactor,
