@@ -9,16 +9,21 @@ import {
   spreadOf,
   widthsAt,
 } from './ladder.js';
-import { employerReason, placeReason, type Reason } from './reasons.js';
+import {
+  degreeReason,
+  employerReason,
+  experienceReason,
+  mixReasons,
+  placeReason,
+  remembered,
+  type Reason,
+} from './reasons.js';
 import type {
-  Degree,
   Estimate,
   Figures,
-  Industry,
   Level,
   Location,
   Market,
-  MixAtLevel,
   PayMixKind,
   Profile,
   Skill,
@@ -39,29 +44,31 @@ import { LEVELS } from './types.js';
 // nothing remembered goes stale; the WeakMap lets it go with the market, and a bound keeps
 // memory flat (a batch sees a few hundred years values).
 
-/** An employer kind's pay mix and the widths of every part, at a stage and a location. */
-export interface KindAt {
-  mix: MixAtLevel;
-  widths: { base: Widths; bonus: Widths; equity: Widths; total: Widths };
-  reasons: { bonus: Reason; equity: Reason } | undefined;
-}
-
 /** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
 function newStage(market: Market, years: number, level: Level | undefined) {
+  const given = level !== undefined;
   /** The position on the ladder (0 = entry ... 4 = principal). */
-  const position = level === undefined ? positionFor(market, years) : LEVELS.indexOf(level);
-  return {
+  const position = given ? LEVELS.indexOf(level) : positionFor(market, years);
+  const at = {
+    years,
     position,
-    given: level !== undefined,
+    given,
     level: level ?? levelFor(market, years),
+    degreeWeight: degreeWeight(market, years),
+  };
+  return {
+    years,
+    position,
+    given,
+    level: at.level,
+    degreeWeight: at.degreeWeight,
     /** The national typical base at the position. */
     national: ladderBase(market, position),
     skillWeight: skillWeight(market, position),
-    degreeWeight: degreeWeight(market, years),
+    experience: experienceReason(market, at),
+    degrees: new Map(market.degrees.list.map((d) => [d, degreeReason(market, at, d)])),
     /** Each employer kind there, by location. */
     kinds: new Map<PayMixKind, Map<Location, KindAt>>(),
-    experience: undefined as Reason | undefined,
-    degrees: new Map<Degree, Reason>(),
     /** A skill's reason by its rank among the profile's (0 = largest premium). */
     skills: new Map<Skill, Reason[]>(),
     views: undefined as Pick<Estimate, 'guides' | 'openData'> | undefined,
@@ -69,11 +76,31 @@ function newStage(market: Market, years: number, level: Level | undefined) {
 }
 export type Stage = ReturnType<typeof newStage>;
 
+/** An employer kind's pay mix, the widths of every part and its reasons, at a stage and a location. */
+function kindAt(
+  market: Market,
+  kind: PayMixKind,
+  stage: { position: number; given: boolean },
+  location: Location,
+) {
+  const table = spreadOf(market, kind, stage.given);
+  const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, location.spread ?? 1);
+  const mix = mixAt(kind, stage.position);
+  return {
+    mix,
+    widths: {
+      base: widths(table.base),
+      bonus: widths(table.bonus),
+      equity: widths(table.equity),
+      total: widths(table.total),
+    },
+    ...mixReasons(market, kind, mix),
+  };
+}
+type KindAt = ReturnType<typeof kindAt>;
+
 /** The entries by id (the first of a repeated id wins, as a search of the list would find it). */
-function byId<T extends { id: string }, U>(
-  list: readonly T[],
-  of: (entry: T) => U,
-): Map<unknown, U> {
+function byId<T extends { id: string }, U>(list: readonly T[], of: (e: T) => U): Map<unknown, U> {
   const map = new Map<unknown, U>();
   for (const e of list) if (!map.has(e.id)) map.set(e.id, of(e));
   return map;
@@ -100,34 +127,9 @@ function newTable(market: Market) {
     cited: new Map<number, readonly SourceRef[]>(),
   };
 }
-export type Table = ReturnType<typeof newTable>;
-const tables = new WeakMap<Market, Table>();
+const tables = new WeakMap<Market, ReturnType<typeof newTable>>();
 /** Stages remembered per market and level: a batch sees a few hundred years values. */
 const STAGES = 4096;
-
-/** What a profile's figures are made of. */
-export interface Parts {
-  profile: Profile;
-  table: Table;
-  stage: Stage;
-  location: Location;
-  industry: Industry;
-  /** The location's and the employer's reasons. */
-  place: Reason;
-  employer: Reason;
-  kind: PayMixKind;
-  at: KindAt;
-  degree: Degree;
-  /** The labels of the profile's skills as listed; the skills largest premium first, and each
-   * one's share of base in that order. */
-  skillLabels: string[];
-  skills: Skill[];
-  skillShares: number[];
-  degreeFactor: number;
-  /** The typical base before the skills' premiums, and with them (unrounded). */
-  before: number;
-  base: number;
-}
 
 /** The figures of an estimate without its reasons: what `price()` returns. */
 export interface Price extends Figures {
@@ -150,14 +152,13 @@ function known<T>(
   );
 }
 
-/** The profile's skills, each once (first occurrence wins), checked against the market, in
- * the profile's order (`ids`, `labels`) and largest premium first (`skills`; equal premiums keep it). */
-function skillsOf(profile: Profile, market: Market, table: Table) {
-  const list = market.skills.list;
+/** The profile's skills, each once (first occurrence wins), checked against the market: their
+ * ids and labels in the profile's order, the skills largest premium first (equal ones in order). */
+function skillsOf(profile: Profile, market: Market, known: (id: unknown) => Skill) {
   if (!Array.isArray(profile.skills)) {
     // A plain-JavaScript caller's string ("mlops") would otherwise be read letter by letter.
     throw new InputError(
-      `skills must be an array of skill ids, like ['mlops', 'nlp-llm'] (known: ${list.map((s) => s.id).join(', ')}); resolveProfile turns names into ids`,
+      `skills must be an array of skill ids, like ['mlops', 'nlp-llm'] (known: ${market.skills.list.map((s) => s.id).join(', ')}); resolveProfile turns names into ids`,
       'skills',
     );
   }
@@ -165,7 +166,7 @@ function skillsOf(profile: Profile, market: Market, table: Table) {
   const labels: string[] = [];
   const skills: Skill[] = [];
   for (const id of profile.skills as unknown[]) {
-    const skill = known(table.skills, list, id, 'skills', 'skill');
+    const skill = known(id);
     if (skills.includes(skill)) continue;
     ids.push(skill.id);
     labels.push(skill.label);
@@ -176,44 +177,8 @@ function skillsOf(profile: Profile, market: Market, table: Table) {
   return { ids, labels, skills };
 }
 
-/** The stage for these years and level, remembered. */
-function stageOf(market: Market, table: Table, years: number, level: Level | undefined): Stage {
-  let byYears = table.stages.get(level);
-  if (byYears === undefined) table.stages.set(level, (byYears = new Map()));
-  let stage = byYears.get(years);
-  if (stage === undefined) {
-    if (byYears.size >= STAGES) byYears.clear();
-    byYears.set(years, (stage = newStage(market, years, level)));
-  }
-  return stage;
-}
-
-/** An employer kind's pay mix and widths at a stage and a location, remembered. */
-function kindAt(market: Market, kind: PayMixKind, stage: Stage, location: Location): KindAt {
-  let byLocation = stage.kinds.get(kind);
-  if (byLocation === undefined) stage.kinds.set(kind, (byLocation = new Map()));
-  let at = byLocation.get(location);
-  if (at === undefined) {
-    const table = spreadOf(market, kind, stage.given);
-    const scale = location.spread ?? 1;
-    const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, scale);
-    at = {
-      reasons: undefined,
-      mix: mixAt(kind, stage.position),
-      widths: {
-        base: widths(table.base),
-        bonus: widths(table.bonus),
-        equity: widths(table.equity),
-        total: widths(table.total),
-      },
-    };
-    byLocation.set(location, at);
-  }
-  return at;
-}
-
 /** What a profile's figures are made of; throws InputError naming the field at fault. */
-export function partsOf(profile: Profile, market: Market): Parts {
+export function partsOf(profile: Profile, market: Market) {
   const { years, level } = profile;
   const maxYears = market.experience.maxYears;
   if (typeof years !== 'number' || !Number.isFinite(years) || years < 0 || years > maxYears) {
@@ -225,15 +190,21 @@ export function partsOf(profile: Profile, market: Market): Parts {
       'level',
     );
   }
-  let table = tables.get(market);
-  if (table === undefined) tables.set(market, (table = newTable(market)));
+  const table = remembered(tables, market, () => newTable(market));
   const place = known(table.locations, market.locations, profile.city, 'city');
   const employer = known(table.industries, market.industries, profile.industry, 'industry');
   const degree = known(table.degrees, market.degrees.list, profile.degree, 'degree');
-  const { ids, labels, skills } = skillsOf(profile, market, table);
-  const stage = stageOf(market, table, years, level);
+  const { ids, labels, skills } = skillsOf(profile, market, (id) =>
+    known(table.skills, market.skills.list, id, 'skills', 'skill'),
+  );
+  const byYears = remembered(table.stages, level, () => new Map<number, Stage>());
+  const stage = remembered(byYears, years, () => {
+    if (byYears.size >= STAGES) byYears.clear();
+    return newStage(market, years, level);
+  });
   const location = place.entry;
   const industry = employer.entry;
+  const { kind } = employer;
   const out: Profile = {
     years,
     city: location.id,
@@ -253,22 +224,29 @@ export function partsOf(profile: Profile, market: Market): Parts {
     );
     share += skillShares[rank]!;
   }
+  const byLocation = remembered(stage.kinds, kind, () => new Map<Location, KindAt>());
   return {
     profile: out,
     table,
     stage,
     location,
     industry,
+    /** The location's and the employer's reasons. */
     place: place.reason,
     employer: employer.reason,
-    kind: employer.kind,
-    at: kindAt(market, employer.kind, stage, location),
+    kind,
+    at: remembered(byLocation, location, () => kindAt(market, kind, stage, location)),
     degree,
+    /** The labels of the profile's skills as listed; the skills largest premium first, and each
+     * one's share of base in that order. */
     skillLabels: labels,
     skills,
     skillShares,
     degreeFactor,
+    /** The typical base before the skills' premiums, and with them (unrounded). */
     before,
     base: before * (1 + share),
   };
 }
+/** What a profile's figures are made of. */
+export type Parts = ReturnType<typeof partsOf>;

@@ -1,7 +1,17 @@
 import { multiplier, percent, yearsText } from './format.js';
 import { deepFreeze } from './freeze.js';
 import type { Parts, Price } from './parts.js';
-import type { Factor, Industry, Location, Market, SourceRef } from './types.js';
+import type {
+  Degree,
+  Factor,
+  Industry,
+  Level,
+  Location,
+  Market,
+  MixAtLevel,
+  PayMixKind,
+  SourceRef,
+} from './types.js';
 import { LEVELS } from './types.js';
 
 // The reasons behind an estimate: each step's effect on the typical total in dollars, with the
@@ -16,6 +26,17 @@ export interface Reason {
   sources: readonly string[];
   /** The sources' places in the market's list, as bits (markets of at most 31 sources). */
   mask: number;
+}
+
+/** The value remembered in `map` for `key`, made the first time it is asked for. */
+export function remembered<K, V>(
+  map: Map<K, V> | WeakMap<K & object, V>,
+  key: K,
+  make: () => V,
+): V {
+  let value = map.get(key as K & object);
+  if (value === undefined) map.set(key as K & object, (value = make()));
+  return value;
 }
 
 /** The distinct values in first-seen order. */
@@ -40,17 +61,25 @@ export function positionText(position: number): string {
   return `between ${LEVELS[lo]} and ${LEVELS[lo + 1]} level (${position.toFixed(2)})`;
 }
 
-function experienceReason(market: Market, parts: Parts): Reason {
-  const { stage } = parts;
+/** What the reasons read of a stage (parts.ts). */
+interface At {
+  years: number;
+  position: number;
+  given: boolean;
+  level: Level;
+  degreeWeight: number;
+}
+
+export function experienceReason(market: Market, stage: At): Reason {
   const { level } = stage;
-  return (stage.experience ??= reason(
+  return reason(
     market,
     'experience',
     stage.given
       ? `${level[0]!.toUpperCase()}${level.slice(1)} level (given): national typical base at that level`
-      : `${yearsText(parts.profile.years)} of experience (${level}): national typical base ${positionText(stage.position)}`,
+      : `${yearsText(stage.years)} of experience (${level}): national typical base ${positionText(stage.position)}`,
     uniq([...market.levels.sources, ...(stage.given ? [] : market.experience.position.sources)]),
-  ));
+  );
 }
 
 /** A location's reason (the same for every estimate there). */
@@ -84,71 +113,56 @@ export function employerReason(market: Market, industry: Industry): Reason {
   );
 }
 
-function degreeReason(market: Market, parts: Parts): Reason {
-  const { degree, stage } = parts;
-  let r = stage.degrees.get(degree);
-  if (r === undefined) {
-    const w = stage.degreeWeight;
-    const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(parts.profile.years)}` : '';
-    r = reason(
-      market,
-      `degree:${degree.id}`,
-      `${degree.label}: base ${multiplier(degree.multiplier)}${fade}`,
-      uniq([...degree.sources, market.degrees.fade.source]),
-    );
-    stage.degrees.set(degree, r);
-  }
-  return r;
+export function degreeReason(market: Market, stage: At, degree: Degree): Reason {
+  const w = stage.degreeWeight;
+  const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(stage.years)}` : '';
+  return reason(
+    market,
+    `degree:${degree.id}`,
+    `${degree.label}: base ${multiplier(degree.multiplier)}${fade}`,
+    uniq([...degree.sources, market.degrees.fade.source]),
+  );
 }
 
 function skillReason(market: Market, parts: Parts, rank: number): Reason {
   const skill = parts.skills[rank]!;
   const { stage } = parts;
-  let byRank = stage.skills.get(skill);
-  if (byRank === undefined) stage.skills.set(skill, (byRank = []));
-  let r = byRank[rank];
-  if (r === undefined) {
-    const full = skill.premium / market.skills.reference.base;
-    const weighting = [
+  const byRank = remembered(stage.skills, skill, (): Reason[] => []);
+  return (byRank[rank] ??= reason(
+    market,
+    `skill:${skill.id}`,
+    `${skill.label}: +${percent(skill.premium / market.skills.reference.base)} of base${[
       rank === 0
         ? ''
-        : `at ${percent(market.skills.diminishingFactor ** rank)} weight (diminishing returns)`,
-      stage.skillWeight < 1 ? `${percent(stage.skillWeight)} of it at this level` : '',
-      skill.proxy ? 'priced by proxy' : '',
-    ].filter((x) => x !== '');
-    r = byRank[rank] = reason(
-      market,
-      `skill:${skill.id}`,
-      `${skill.label}: +${percent(full)} of base${weighting.length ? `, ${weighting.join(', ')}` : ''}`,
-      uniq([skill.source, ...(skill.proxy ? ['article'] : []), ...market.skills.sources]),
-    );
-  }
-  return r;
+        : `, at ${percent(market.skills.diminishingFactor ** rank)} weight (diminishing returns)`,
+      stage.skillWeight < 1 ? `, ${percent(stage.skillWeight)} of it at this level` : '',
+      skill.proxy ? ', priced by proxy' : '',
+    ].join('')}`,
+    uniq([skill.source, ...(skill.proxy ? ['article'] : []), ...market.skills.sources]),
+  ));
 }
 
-function mixReasons(market: Market, parts: Parts): { bonus: Reason; equity: Reason } {
-  const { kind, at } = parts;
-  if (at.reasons) return at.reasons;
+/** A pay mix's bonus and equity reasons (by the employer kind's label). */
+export function mixReasons(
+  market: Market,
+  kind: PayMixKind,
+  mix: MixAtLevel,
+): { bonus: Reason; equity: Reason } {
   const where = kind.label;
   const value = market.payMix.paperValue;
   const paper =
     kind.paper === true
-      ? `Equity (paper): ${percent(at.mix.equity)} of base at the latest round price${value.mid === 1 ? '' : `, counted at ${percent(value.mid)} of that`} (${where}); ${value.low === 0 ? '$0 at the low end: private stock may never be sold' : `${percent(value.low)} of it at the low end`}`
-      : `Equity: ${percent(at.mix.equity)} of base (${where})`;
-  return (at.reasons = {
-    bonus: reason(
-      market,
-      'bonus',
-      `Bonus: ${percent(at.mix.bonus)} of base (${where})`,
-      kind.sources,
-    ),
+      ? `Equity (paper): ${percent(mix.equity)} of base at the latest round price${value.mid === 1 ? '' : `, counted at ${percent(value.mid)} of that`} (${where}); ${value.low === 0 ? '$0 at the low end: private stock may never be sold' : `${percent(value.low)} of it at the low end`}`
+      : `Equity: ${percent(mix.equity)} of base (${where})`;
+  return {
+    bonus: reason(market, 'bonus', `Bonus: ${percent(mix.bonus)} of base (${where})`, kind.sources),
     equity: reason(
       market,
       'equity',
       paper,
       uniq([...kind.sources, ...(kind.paper === true ? value.sources : [])]),
     ),
-  });
+  };
 }
 
 /** The factors and the market's sources they cite (with those always cited), in market order. */
@@ -168,14 +182,14 @@ export function reasonsOf(
     shown = rounded;
   };
   let running = parts.stage.national;
-  step(experienceReason(market, parts), running);
+  step(parts.stage.experience, running);
   running *= parts.location.multiplier;
   step(parts.place, running);
   running *= parts.industry.baseMultiplier;
   step(parts.employer, running);
   if (parts.degree.multiplier !== 1) {
     running *= parts.degreeFactor;
-    step(degreeReason(market, parts), running);
+    step(parts.stage.degrees.get(parts.degree)!, running);
   }
   const { before } = parts;
   for (let rank = 0; rank < parts.skills.length; rank++) {
@@ -184,7 +198,7 @@ export function reasonsOf(
   }
   // Rounding: the base steps end exactly at the rounded typical base.
   factors[factors.length - 1]!.effect += figures.base.mid - shown;
-  const { bonus, equity } = mixReasons(market, parts);
+  const { bonus, equity } = parts.at;
   factors.push({
     id: 'bonus',
     label: bonus.label,
@@ -200,10 +214,8 @@ export function reasonsOf(
   mask |= bonus.mask | equity.mask;
   // The market's sources that the reasons cite, and those always named, in the market's order.
   const { refs, cited } = parts.table;
-  let sources = cited.get(mask);
-  if (sources === undefined) {
-    sources = Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0));
-    cited.set(mask, sources);
-  }
+  const sources = remembered(cited, mask, () =>
+    Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0)),
+  );
   return { factors, sources };
 }
