@@ -156,9 +156,7 @@ export function parseAmountList(text: string, field: string): number[] {
   }
   return items.map((item, i) => {
     const label = items.length === 1 ? field : `${field} item ${i + 1}`;
-    if (item.trim() === '') {
-      throw new InputError(`${label} is empty: expected ${accepted}`, field);
-    }
+    if (item.trim() === '') throw new InputError(`${label} is empty: expected ${accepted}`, field);
     return readAmount(item, field, label, `${AMOUNT_FORMS}; ${accepted}`);
   });
 }
@@ -173,9 +171,8 @@ export function parseBonus(text: string, field: string): Bonus {
   const t = text.trim();
   const typed = readNumber(t);
   if (typed === undefined && t.endsWith('%')) throw bad(field, t, 'is not a percentage', accepted);
-  if (typed?.unit !== '%') {
+  if (typed?.unit !== '%')
     return { kind: 'amount', value: readAmount(t, field, field, accepted, bonusMeant) };
-  }
   if (typed.sign === '-') throw bad(field, t, 'cannot be negative', accepted);
   if (typed.sign === '+' || typed.dollar || typed.grouped)
     throw bad(field, t, 'is not a percentage', accepted);

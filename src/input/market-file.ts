@@ -29,9 +29,8 @@ function oneOf(path: string, key: string, table: object, name: string): void {
 /** Every value in a market file with its JSON path, parents before children. */
 function nodes(value: unknown, path = '', out: [string, unknown][] = []): [string, unknown][] {
   out.push([path, value]);
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) nodes(v, `${path}/${k}`, out);
-  }
   return out;
 }
 

@@ -127,9 +127,8 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
     }
   }
   const label = record.label;
-  if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
+  if (label !== undefined && (typeof label !== 'string' || label.trim() === ''))
     throw new InputError(`${name}: label must be a non-empty string`, 'label');
-  }
   const shown =
     typeof label === 'string'
       ? label
@@ -272,9 +271,8 @@ async function offersFromFiles(
       `${names[given]} with offer files: the terms come from the files (each gives its own)`,
     );
   }
-  if (files.filter((f) => f === '-').length > 1) {
+  if (files.filter((f) => f === '-').length > 1)
     throw new UsageError("'-' (stdin) can be given once: stdin is read only once");
-  }
   const judged: Judged[] = [];
   for (const path of files) {
     const file = await readOfferFile(path, io);
