@@ -326,13 +326,7 @@ async function offerFromFlags(
       colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
     };
     profile = await askMissing(profile, market, context);
-    const answers = await askOffer(
-      Object.fromEntries(
-        Object.entries(offer).filter(([k, v]) => typeof v === 'string' && k !== 'private'),
-      ),
-      offer,
-      context,
-    );
+    const answers = await askOffer(offer, context);
     const before = JSON.stringify([profileFlags(opts), offer]);
     offer = { ...offer, ...answers };
     asked = JSON.stringify([profile, offer]) !== before;
