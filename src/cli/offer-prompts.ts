@@ -76,7 +76,7 @@ export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: str
 async function askStock(
   kind: StockKind,
   answers: OfferAnswers,
-  ask: (key: Asked, message: string, optional: boolean) => Promise<void>,
+  ask: (key: Asked, message: string, optional?: boolean) => Promise<void>,
   select: Prompts['select'],
 ): Promise<void> {
   if (kind === 'private') answers.private = true;
@@ -85,12 +85,12 @@ async function askStock(
       kind === 'private'
         ? 'its value at the last preferred price'
         : "the whole grant's value at grant";
-    await ask('equity', `Stock grant: ${at} (e.g. 400k):`, false);
+    await ask('equity', `Stock grant: ${at} (e.g. 400k):`);
   }
   if (kind === 'options') {
-    await ask('options', 'Number of options (e.g. 40000):', false);
-    await ask('strike', 'Strike price a share (e.g. 1.20):', false);
-    await ask('fmv', "The common stock's value a share today, the 409A FMV (e.g. 1.20):", false);
+    await ask('options', 'Number of options (e.g. 40000):');
+    await ask('strike', 'Strike price a share (e.g. 1.20):');
+    await ask('fmv', "The common stock's value a share today, the 409A FMV (e.g. 1.20):");
     await ask(
       'preferred',
       "The last round's preferred price a share, if known (empty if not):",
@@ -132,7 +132,7 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
   const typed = Object.entries(flags).filter(([, v]) => typeof v === 'string');
   const answers: OfferAnswers = Object.fromEntries(typed);
   const parsers = answerParsers(flags);
-  const ask = async (key: Asked, message: string, optional: boolean): Promise<void> => {
+  const ask = async (key: Asked, message: string, optional = false): Promise<void> => {
     if (answers[key] !== undefined) return;
     const parse = parsers[key];
     answers[key] = await input({
@@ -141,7 +141,7 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
       validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
     });
   };
-  await ask('base', 'Base salary a year (e.g. 185000 or 185k):', false);
+  await ask('base', 'Base salary a year (e.g. 185000 or 185k):');
   await ask(
     'bonus',
     'Target bonus: a share of base like 15%, or an amount (empty for none):',
@@ -182,7 +182,7 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
       pageSize: vestingPresets.length + 1,
     });
     if (choice !== '') answers.vesting = choice;
-    else await ask('vesting', 'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):', false);
+    else await ask('vesting', 'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):');
   }
   await ask(
     'signOn',
