@@ -141,16 +141,9 @@ function yTickLabels(
   return ticks;
 }
 
-/** Where things go: the rows and columns of values. */
-interface Layout {
-  xMin: number;
-  xMax: number;
-  rows: number;
-  plotWidth: number;
-  rowOf: (y: number) => number;
-  colOf: (x: number) => number;
-  xAt: (c: number) => number;
-}
+/** Where things go: the rows and columns of values (`xAt` a column's x). */
+type Layout = Record<'xMin' | 'xMax' | 'rows' | 'plotWidth', number> &
+  Record<'rowOf' | 'colOf' | 'xAt', (value: number) => number>;
 
 /** The plot's cells: the band shaded, then the series, the first on top. */
 function plot(series: Point[][], band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
