@@ -28,6 +28,28 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/**
+ * The data files are shipped once, in dist/data/, and read from there (require() of a JSON file:
+ * one JSON.parse, shared by dist/cli.cjs and the ES modules), not copied into each bundle: the
+ * tarball's budget. Required by a path relative to the output file (`dir`: from dist/cli.cjs,
+ * './'; from dist/lazy/, '../'), not as the package's own `ml-salary/data/*` export, whose
+ * resolution costs a --json run ~3 ms. The same for schemas/ (--data is checked against
+ * market.schema.json).
+ */
+const dataFiles = (dir) => ({
+  name: 'data-files',
+  setup(b) {
+    b.onResolve({ filter: /[\\/](data|schemas)[\\/][\w.-]+\.json$/ }, (args) =>
+      args.namespace === 'data'
+        ? { path: args.path, external: true } // the require() written below
+        : { path: args.path.split(/[\\/]/).slice(-2).join('/'), namespace: 'data' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'data' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(dir + args.path)});`,
+      loader: 'js',
+    }));
+  },
+});
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -41,24 +63,6 @@ const common = {
   // render/grid.ts never sets (it colours cells itself): left out, its require() is not reached.
   external: ['@colors/colors/safe'],
   plugins: [
-    {
-      // The data files are shipped once, in dist/data/, and read from there (require() of a JSON
-      // file: one JSON.parse, shared by dist/cli.cjs and the ES modules), not copied into each
-      // bundle: the tarball's budget. `ml-salary/data/*` is the package's own export
-      // (package.json). The same for schemas/ (--data is checked against market.schema.json).
-      name: 'data-files',
-      setup(b) {
-        b.onResolve({ filter: /[\\/](data|schemas)[\\/][\w.-]+\.json$/ }, (args) =>
-          args.path.startsWith('ml-salary/')
-            ? { path: args.path, external: true }
-            : { path: args.path.split(/[\\/]/).slice(-2).join('/'), namespace: 'data' },
-        );
-        b.onLoad({ filter: /.*/, namespace: 'data' }, (args) => ({
-          contents: `module.exports = require(${JSON.stringify(`ml-salary/${args.path}`)});`,
-          loader: 'js',
-        }));
-      },
-    },
     {
       // string-width (through cli-table3) replaces emoji with two columns using emoji-regex, a
       // 10 kB pattern: Node's own Unicode property for emoji sequences says the same.
@@ -120,6 +124,7 @@ const cli = await build({
   outExtension: { '.js': '.cjs' },
   plugins: [
     ...common.plugins,
+    dataFiles('./'),
     {
       // commander loads child_process when it loads (to run external subcommands, which
       // ml-salary has none of), and with it net and stream: ~2 ms of a --json run's ~10 ms.
@@ -160,11 +165,17 @@ const esm = await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'lazy/chunk-[hash]',
+  plugins: [...common.plugins, dataFiles('../')],
   // commander is CommonJS and the prompts use require(): give the ES modules a require.
   banner: {
     js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   },
 });
+// dataFiles('../') is right for dist/lazy/ only: a data file required from dist/index.js itself
+// would not be found.
+if (/\.\.\/(data|schemas)\//.test(readFileSync(join(DIST, 'index.js'), 'utf8'))) {
+  throw new Error('scripts/build.mjs: dist/index.js requires a data file; import it from a module');
+}
 // What is in both halves is shipped twice: say so when it is large (a module the lazy side
 // imports statically that it could be given instead, as the commands are given the market).
 const inCli = cli.metafile.outputs[Object.keys(cli.metafile.outputs)[0]].inputs;

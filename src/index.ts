@@ -11,7 +11,14 @@ export {
   mixAt,
   degreeWeight,
 } from './model/estimate.js';
-export { market } from './model/market.js';
+import { market as bundled } from './model/market.js';
+import { deepFreeze } from './model/freeze.js';
+/**
+ * The bundled market, deeply frozen: estimate() remembers what it derives from a market object,
+ * so a market must never change once used; to try other figures, pass a modified
+ * `structuredClone(market)` instead.
+ */
+export const market = deepFreeze(bundled);
 export {
   catalog,
   foldName,
