@@ -5,7 +5,7 @@
 // is left where it is, as it always was.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { meant } from './flags.js';
+import { meant } from './options.js';
 import { LIST_KINDS } from '../render/list.js';
 
 const FIELD_LIST = /^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*,?$/;

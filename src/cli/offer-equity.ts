@@ -1,7 +1,7 @@
 // The offer command's equity flags and what it adds to the documents once they are built: the
 // tax on exercising options, and take-home pay that taxes cash, not paper stock.
 import type { Command } from 'commander';
-import { takeHomeFor } from './columns.js';
+import { takeHomeFor } from './options.js';
 import type { Market } from '../model/types.js';
 import type { OfferDocument } from '../documents/offer.js';
 import { InputError, UsageError } from '../errors.js';

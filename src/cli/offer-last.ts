@@ -2,7 +2,7 @@
 // --counter asked for it already), then the command that gives it all again without questions.
 import type { Judged, OfferOptions } from './run/offer.js';
 import { colorLevel, type ColorChoice } from './color.js';
-import { colorChoice } from './flags.js';
+import { colorChoice } from './options.js';
 import { print, type Io } from './io.js';
 import { loadPrompts } from './prompts.js';
 import { rerunOffer, type TypedTerms } from './rerun.js';

@@ -13,7 +13,7 @@ import {
 } from '../input/amounts.js';
 import { checkBonus, checkSignOnYears, type RawOffer } from '../input/offer.js';
 import { vestingPresets } from '../model/offer.js';
-import { OFFER_FLAGS } from './flags.js';
+import { OFFER_FLAGS } from './options.js';
 import { loadPrompts, problem, type PromptContext } from './prompts.js';
 import type { Prompts } from './prompt-kit.js';
 

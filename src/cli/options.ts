@@ -1,33 +1,266 @@
-// The commander definitions of the flags several commands share (what they mean: flags.ts).
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { didYouMean } from '../input/names.js';
-import { PROFILE_FIELDS } from '../model/types.js';
-import { FORMATS } from './flags.js';
+// The flags several commands share: what they mean as typed values (output format, colour, the
+// profile flags a command refuses, take-home and its columns) and their commander definitions.
+// Only commander's types are imported here (options are made with `cmd.createOption`): the
+// commands' work (cli/run/, loaded when a command runs) imports this module too, and a value
+// import of commander would bundle it a second time there (scripts/build.mjs warns if so).
+import type { Command, Option } from 'commander';
+import type { ColorChoice } from './color.js';
+import { UsageError } from '../errors.js';
+import { didYouMean, lookup } from '../input/names.js';
+import { clip } from '../input/numbers.js';
+import { flagName, resolveProfile } from '../input/profile.js';
+import type { TakeHomeGiven } from '../input/take-home.js';
+import { PROFILE_FIELDS, type Market, type Profile, type ProfileField } from '../model/types.js';
+import type { Io } from './io.js';
+import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
+import type { OfferFieldNames } from '../model/offer.js';
+
+/** What every command's definition (commands/*.ts) gets from the program. */
+export interface CommandContext {
+  io: Io;
+  /** The action's exit code, when it is not 0 (batch: 1 for bad records). */
+  state: { code: number };
+  /** The options given before the subcommand (the root command's). */
+  top(): EstimateOptions;
+  /** The market: the --data file (after the command, or before it), read and checked, or the bundled one. */
+  market(opts: { data?: string }): Promise<Market>;
+  maxYears: number;
+}
+
+/** A term's flag: its key in kebab case (signOn: --sign-on). */
+export const flagOf = (key: string): string =>
+  `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** ` (did you mean 'x'?)` for a near miss among `names`, else ''. */
+export function meant(word: string, names: readonly string[]): string {
+  const hint = didYouMean(word, names);
+  return hint ? ` (did you mean '${hint}'?)` : '';
+}
+
+export const DATA_HELP =
+  'use this market file instead of the bundled one (start from: ml-salary market --json)';
+
+/** A repeatable option's values, in order. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The options commander set (it leaves the others undefined), to lay over the root's. */
+export function defined<T extends object>(opts: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(opts).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The options of the root command (a single estimate) as commander gives them. */
+export interface EstimateOptions {
+  years?: string;
+  city?: string;
+  industry?: string;
+  skills?: string;
+  degree?: string;
+  level?: string;
+  json?: boolean;
+  /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
+  jsonFields?: string;
+  format?: string;
+  input: boolean;
+  explain?: boolean;
+  data?: string;
+  color?: boolean;
+  debug?: boolean;
+  /** false with --no-profile. */
+  profile?: boolean;
+}
+
+export function colorChoice(color: boolean | undefined): ColorChoice {
+  return color === true ? 'always' : color === false ? 'never' : 'auto';
+}
+
+/**
+ * The one output format asked for, from the places it can be given (each as its flag as typed
+ * and the format it asks for); two that disagree are a usage error. `json` and `ndjson` agree:
+ * for batch both mean one JSON document per line.
+ */
+export function oneFormat(
+  given: readonly [flag: string, format: string | undefined][],
+): string | undefined {
+  const kind = (format: string): string => (format === 'ndjson' ? 'json' : format);
+  let first: [flag: string, format: string] | undefined;
+  for (const [flag, format] of given) {
+    if (format === undefined) continue;
+    if (first === undefined) first = [flag, format];
+    else if (kind(first[1]) !== kind(format)) {
+      throw new UsageError(`${first[0]} conflicts with ${flag}; use one of them`);
+    }
+  }
+  return first?.[1];
+}
+
+/** The format of a single estimate: --json or --format, table by default. */
+export function estimateFormat(opts: { json?: boolean; format?: string }): Format {
+  const asked = oneFormat([
+    ['--json', opts.json ? 'json' : undefined],
+    [`--format ${opts.format}`, opts.format],
+  ]);
+  return (asked as Format | undefined) ?? 'table';
+}
+
+/**
+ * A profile flag given before a command that has no profile (batch records bring their own; a
+ * list has none) would be silently dropped: a usage error instead.
+ */
+export function refuseProfileFlags(
+  top: EstimateOptions,
+  command: 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market',
+): void {
+  const given = PROFILE_FIELDS.find((flag: ProfileField) => top[flag] !== undefined);
+  if (given === undefined) return;
+  throw new UsageError(
+    command === 'batch'
+      ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
+      : command === 'list'
+        ? `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`
+        : command === 'market'
+          ? `--${given} is for a single estimate; market takes no profile (see: ml-salary market --help)`
+          : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
+  );
+}
+
+/**
+ * A word after a command that takes only options is refused, never dropped (`career sf` would
+ * otherwise draw the national figures): when the word is a name, the flag that takes it.
+ */
+export function refuseStrayWords(words: readonly string[], command: string, market: Market): void {
+  const word = words[0];
+  if (word === undefined) return;
+  const kind = (['city', 'industry', 'skill', 'degree'] as const).find((k) =>
+    lookup(market, k, word),
+  );
+  const hint = kind ? ` (did you mean --${kind === 'skill' ? 'skills' : kind} ${word}?)` : '';
+  throw new UsageError(
+    `${command} takes options only, and '${clip(word)}' is not one${hint}; see: ml-salary ${command} --help`,
+  );
+}
+
+/** The profile compare and career start from: the profile flags, with `years` as given. */
+export const startProfile = (opts: EstimateOptions, market: Market, years: unknown) =>
+  resolveProfile({ ...opts, years }, market, flagName);
+
+/**
+ * Options of a command that takes take-home flags (--take-home, --filing, --state, ...);
+ * `stateWhereNone`: the state is the saved profile's, for a location without one of its own.
+ */
+export type TakeHomeOptions = TakeHomeGiven & { takeHome?: boolean; stateWhereNone?: boolean };
+
+/** The keys of TakeHomeOptions that need --take-home, in the order a command line gives them. */
+export const TAKE_HOME_KEYS = [
+  ...['filing', 'state', 'locality', 'pretax', 'hsa', 'hsaFamily', 'age', 'itemized'],
+] as const;
+const TAKE_HOME_FLAGS = Object.fromEntries(TAKE_HOME_KEYS.map((k) => [k, flagOf(k)])) as Record<
+  (typeof TAKE_HOME_KEYS)[number],
+  string
+>;
+
+/**
+ * The take-home request, parsed and checked before anything is estimated (or asked), or
+ * undefined without --take-home (its other flags need it). The parser loads only with
+ * --take-home: it brings the tax tables along.
+ */
+export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRequest | undefined> {
+  if (!opts.takeHome) {
+    const stray = TAKE_HOME_KEYS.find((k) => opts[k] !== undefined);
+    if (stray)
+      throw new UsageError(`${TAKE_HOME_FLAGS[stray]} is for pay after tax: add --take-home`);
+    return undefined;
+  }
+  if (opts.hsaFamily && opts.hsa === undefined)
+    throw new UsageError('--hsa-family is for --hsa: add the amount, e.g. --hsa 8750');
+  const { parseTakeHome } = await import('../input/take-home.js');
+  const request = parseTakeHome(opts, TAKE_HOME_FLAGS);
+  // The saved profile's state is where the user lives: only for a location without its own.
+  return opts.stateWhereNone === true ? { ...request, stateWhereNone: true } : request;
+}
+
+/**
+ * Take-home pay for the columns of a run (an estimate, an offer, compare's scenarios, career's
+ * lines: each a label and a profile), or undefined without a request. Where each column is taxed
+ * is worked out here, once, before any figure is: with `scoped` (several columns), the request's
+ * state applies to the columns whose location has no fixed state (stateScope); otherwise a state
+ * that is not the location's own is refused. The function it returns taxes one figure of a
+ * column; `name` says which figure a refused --pretax could not come out of.
+ */
+export async function takeHomeFor(
+  request: TakeHomeRequest | undefined,
+  columns: readonly { label: string; profile: Profile }[],
+  market: Market,
+  scoped = columns.length > 1,
+): Promise<((gross: number, column: number, name: string) => TakeHomeView) | undefined> {
+  if (!request) return undefined;
+  const { jurisdiction, stateScope, takeHomeAt } = await import('../model/take-home.js');
+  const labelOf = (id: string) => market.locations.find((l) => l.id === id)?.label ?? id;
+  const taxed = columns.map((c) => ({
+    label: c.label,
+    locationId: c.profile.city,
+    locationLabel: labelOf(c.profile.city),
+  }));
+  const scope = scoped ? stateScope(taxed, request) : request;
+  const where = taxed.map((c) => jurisdiction(c.locationId, c.locationLabel, scope));
+  return (gross, i, name) => takeHomeAt(gross, where[i]!, scope, name);
+}
+
+/** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */
+export interface CompareOptions extends EstimateOptions, TakeHomeOptions {
+  vs?: string[];
+}
+
+/** The offer's terms named by their `ml-salary offer` flags (the model names none). */
+export const OFFER_FLAGS = Object.freeze(
+  Object.fromEntries(
+    [
+      ...['base', 'bonus', 'equity', 'vesting', 'signOn', 'refresh', 'growth', 'private'],
+      ...['options', 'strike', 'fmv', 'preferred', 'optionType', 'stage', 'cliff', 'vestEvery'],
+      ...['leaveAt', 'clawback', 'exerciseWindow', 'exitPrice'],
+    ].map((key) => [key, flagOf(key)]),
+  ),
+) as OfferFieldNames;
+
+// The commander definitions (types only from commander: see the top of this file).
 
 /**
  * A profile flag after `list`, `batch` or `market` gets the message it gets before them, not
  * "unknown option": each is there, hidden, only to be refused (refuseProfileFlags).
  */
 export function hideProfileFlags(cmd: Command): void {
-  for (const field of PROFILE_FIELDS) cmd.addOption(new Option(`--${field} <value>`).hideHelp());
+  for (const field of PROFILE_FIELDS)
+    cmd.addOption(cmd.createOption(`--${field} <value>`).hideHelp());
 }
 
 /**
- * An option that takes one of `choices` (listed in --help, as commander's `.choices()` does),
- * matched case-insensitively, with a "did you mean" for a near miss.
+ * An option of `cmd` that takes one of `choices` (listed in --help, as commander's `.choices()`
+ * does), matched case-insensitively; a value not among them gets commander's own refusal
+ * ("Allowed choices are ..."), led by a "did you mean" for a near miss.
  */
 export function choiceOption(
+  cmd: Command,
   flags: string,
   description: string,
   choices: readonly string[],
 ): Option {
-  return new Option(flags, description).choices(choices).argParser((value: string) => {
+  const option = cmd.createOption(flags, description).choices(choices);
+  const refuse = option.parseArg!;
+  return option.argParser((value: string) => {
     const t = value.trim().toLowerCase();
     if (choices.includes(t)) return t;
     const hint = didYouMean(t, choices);
-    throw new InvalidArgumentError(
-      `${hint ? `Did you mean '${hint}'? ` : ''}Allowed choices are ${choices.join(', ')}.`,
-    );
+    try {
+      return refuse(t, undefined);
+    } catch (error) {
+      if (hint && error instanceof Error)
+        error.message = `Did you mean '${hint}'? ${error.message}`;
+      throw error;
+    }
   });
 }
 
@@ -36,10 +269,12 @@ export function addTakeHomeOptions(cmd: Command): Command {
   return cmd
     .option('--take-home', 'also show pay after US taxes, and what it buys (docs/take-home.md)')
     .addOption(
-      choiceOption('--filing <status>', 'with --take-home: single (default) or married (joint)', [
-        'single',
-        'married',
-      ]),
+      choiceOption(
+        cmd,
+        '--filing <status>',
+        'with --take-home: single (default) or married (joint)',
+        ['single', 'married'],
+      ),
     )
     .option(
       '--state <code>',
@@ -93,7 +328,7 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
 
 /** The output flags of a command that prints a report (a table, JSON, CSV or markdown). */
 export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
-  cmd.addOption(choiceOption('--format <format>', 'output format', FORMATS));
+  cmd.addOption(choiceOption(cmd, '--format <format>', 'output format', FORMATS));
   return addJsonOptions(
     cmd,
     `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
@@ -112,10 +347,12 @@ export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
 export function addJsonOptions(cmd: Command, description: string): Command {
   return cmd
     .addOption(
-      new Option(
-        '--json [fields]',
-        `${description}; --json a,b prints only those top-level fields`,
-      ).argParser(() => true),
+      cmd
+        .createOption(
+          '--json [fields]',
+          `${description}; --json a,b prints only those top-level fields`,
+        )
+        .argParser(() => true),
     )
-    .addOption(new Option('--json-fields <list>').hideHelp());
+    .addOption(cmd.createOption('--json-fields <list>').hideHelp());
 }

@@ -11,8 +11,15 @@ import { defineMarket } from './commands/market.js';
 import { defineOffer } from './commands/offer.js';
 import { defineProfile } from './commands/profile.js';
 import { defineCompletion } from './commands/completion.js';
-import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from './options.js';
-import { DATA_HELP, meant, type CommandContext, type EstimateOptions } from './flags.js';
+import {
+  addOutputOptions,
+  addProfileOptions,
+  addTakeHomeOptions,
+  DATA_HELP,
+  meant,
+  type CommandContext,
+  type EstimateOptions,
+} from './options.js';
 import { DataError, InputError, StoppedError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
 import { print, printErr, type Io } from './io.js';

@@ -2,7 +2,7 @@ import { resolveLevel } from '../input/level.js';
 import { parseYears } from '../input/numbers.js';
 import type { Prompts } from './prompt-kit.js';
 import type { Io } from './io.js';
-import { colorChoice, type Format } from './flags.js';
+import { colorChoice, type Format } from './options.js';
 import { colorLevel } from './color.js';
 import type { RawProfile } from '../input/profile.js';
 import type { CatalogEntry, Location, Market } from '../model/types.js';

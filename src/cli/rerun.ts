@@ -2,7 +2,7 @@
 // printed on stderr after an interactive run.
 import { shellLine } from './shell.js';
 import type { Profile } from '../model/types.js';
-import { flagOf, TAKE_HOME_KEYS, type EstimateOptions, type TakeHomeOptions } from './flags.js';
+import { flagOf, TAKE_HOME_KEYS, type EstimateOptions, type TakeHomeOptions } from './options.js';
 
 /** The flags besides the profile and the terms that shape the report, as they were given. */
 function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {

@@ -17,8 +17,8 @@ import {
   type PrivateStage,
   type Stage,
 } from '../model/equity.js';
-import { grantValue, type OfferTerms, type OfferYear } from '../model/offer.js';
 import {
+  grantValue,
   optionYears,
   optionsVestedBy,
   signOnOnLeaving,
@@ -27,7 +27,9 @@ import {
   type OptionTerms,
   type OptionType,
   type OptionYear,
-} from '../model/vesting.js';
+  type OfferTerms,
+  type OfferYear,
+} from '../model/offer.js';
 import type { Tax } from '../model/exercise.js';
 
 /** A stage's odds at an exit for the whole grant (data/startup.json). */

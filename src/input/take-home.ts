@@ -3,7 +3,7 @@
 // with --take-home (the tax tables come along).
 import { InputError } from '../errors.js';
 import { localityIndex, stateCodes, stateList, type TakeHomeRequest } from '../model/take-home.js';
-import type { Filing } from '../model/tax.js';
+import type { Filing } from '../model/tax/types.js';
 import { parseAmount } from './amounts.js';
 import { didYouMean } from './names.js';
 import { clip, wholeNumber } from './numbers.js';
@@ -48,11 +48,14 @@ export function parseAge(text: string, field: string): number {
   );
 }
 
-type Given = { filing?: Filing; hsaFamily?: boolean } & Partial<Record<Text, string>>;
+/** The take-home flags as given: text, but --filing (a choice) and --hsa-family (a switch). */
+export type TakeHomeGiven = { filing?: Filing; hsaFamily?: boolean } & Partial<
+  Record<Text, string>
+>;
 type Text = 'state' | 'locality' | 'pretax' | 'hsa' | 'age' | 'itemized';
 
 /** The take-home request from its flags' text; `names` are the flags' names for messages. */
-export function parseTakeHome(given: Given, names: Record<Text, string>): TakeHomeRequest {
+export function parseTakeHome(given: TakeHomeGiven, names: Record<Text, string>): TakeHomeRequest {
   const read = <T>(key: Text, parse: (text: string, field: string) => T): T | undefined =>
     given[key] === undefined ? undefined : parse(given[key], names[key]);
   return {

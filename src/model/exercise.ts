@@ -4,8 +4,8 @@
 // state AMT). Loaded with the tax tables, only when some option has a spread to tax.
 import AMT from '../../data/amt-2026.json' with { type: 'json' };
 import TAX from '../../data/tax-2026.json' with { type: 'json' };
-import type { OptionType } from './vesting.js';
-import type { Filing } from './tax.js';
+import type { OptionType } from './offer.js';
+import type { Filing } from './tax/types.js';
 import type { TakeHomeRequest, TakeHomeView } from './take-home.js';
 
 /** The AMT figures of a year (whole dollars): AMTI, the exemption left, the tentative minimum tax, the regular tax. */

@@ -1,14 +1,62 @@
-// Take-home pay for a place: which taxes apply where the profile lives, and what the net buys.
-// Loaded only when --take-home is asked for (the tax tables travel with it).
+// Take-home pay for a place: which taxes apply where the profile lives (the tax model is in
+// src/model/tax/, pure, the tables coming in as arguments), and what the net buys at a metro's
+// prices. Loaded only when --take-home is asked for (the tax tables travel with it).
 import parities from '../../data/price-parities.json' with { type: 'json' };
-import federal from '../../data/tax-2026.json' with { type: 'json' };
-import states from '../../data/tax-states-2026.json' with { type: 'json' };
+import federalFile from '../../data/tax-2026.json' with { type: 'json' };
+import statesFile from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../errors.js';
-import { placeOf, purchasingPower, supportedStates, takeHome, taxTables } from './tax.js';
-import type { FederalFile, Filing, Place, PriceParities, StatesFile } from './tax.js';
-import type { PurchasingPower, TakeHome } from './tax.js';
+import { supportedStates, takeHome } from './tax/compute.js';
+import type { FederalFile, Filing, Locality, Place, StatesFile, TakeHome } from './tax/types.js';
+import type { TaxTables } from './tax/types.js';
 
-const TAX = taxTables(federal as unknown as FederalFile, states as unknown as StatesFile);
+/** Both tax files as the model takes them: a state's counties become localities too. */
+export function taxTables(federal: FederalFile, file: StatesFile): TaxTables {
+  const states = Object.entries(file.states).map(([code, s]) => {
+    if (!s.counties) return [code, s];
+    const { rates, names, src, year, uncertain, note } = s.counties;
+    const figures = { src, year, uncertain, note };
+    const counties = Object.entries(rates).map(([id, rate]): [string, Locality] => {
+      const words = id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+      const name = names?.[id] ?? `${words.join(' ')} County`;
+      const part = { ...figures, id, label: `${name} income tax`, base: 'state-taxable', rate };
+      return [id, { name, county: true, parts: [part as Locality['parts'][0]] }];
+    });
+    return [code, { ...s, locals: { ...s.locals, ...Object.fromEntries(counties) } }];
+  });
+  return { ...federal, states: Object.fromEntries(states) };
+}
+
+/** The jurisdiction of a market location; undefined where none is fixed. */
+export const placeOf = (id: string, tables: TaxTables): Place | undefined =>
+  (Object.hasOwn(tables.places, id) && tables.places[id]) || undefined;
+
+/** A price level: BEA Regional Price Parity, all items, U.S. = 100. */
+export interface Parity {
+  metro: string;
+  index: number;
+  /** The data year; null where the source does not say. */
+  year: number | null;
+  source: string;
+  uncertain?: boolean;
+  note?: string;
+}
+
+/** The shape of data/price-parities.json. */
+export interface PriceParities {
+  places: Record<string, Parity>;
+}
+
+/** What a net buys at U.S.-average prices: `net` / (index / 100), whole dollars. */
+export type PurchasingPower = Parity & { net: number };
+
+export function purchasingPower(net: number, p: Parity): PurchasingPower {
+  if (!(p.index > 0))
+    throw new InputError(`price index must be a positive number, got ${p.index}`, 'parity');
+  const { metro, index, year, source, ...rest } = p;
+  return { metro, index, year, source, net: Math.round(net / (index / 100)), ...rest };
+}
+
+const TAX = taxTables(federalFile as unknown as FederalFile, statesFile as unknown as StatesFile);
 const PRICES = parities as unknown as PriceParities;
 const localIds = (code: string): string[] => Object.keys(TAX.states[code]?.locals ?? {});
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVesting } from '../../src/input/amounts.js';
 import { checkOffer, OFFER_KEYS, resolveOffer } from '../../src/input/offer.js';
 import { InputError } from '../../src/errors.js';
-import { OFFER_FLAGS } from '../../src/cli/flags.js';
+import { OFFER_FLAGS } from '../../src/cli/options.js';
 import { offerYears, vestingPresets, type OfferTerms } from '../../src/model/offer.js';
 
 // An offer's terms are checked once, against each other, after each was parsed and checked on

@@ -12,10 +12,9 @@ import {
   stageOutcomes,
   todayFactor,
 } from '../../src/model/equity.js';
-import { offerYears } from '../../src/model/offer.js';
+import { offerYears, signOnOnLeaving, vestedBetween } from '../../src/model/offer.js';
 import { resolveOffer } from '../../src/input/offer.js';
-import { OFFER_FLAGS } from '../../src/cli/flags.js';
-import { signOnOnLeaving, vestedBetween } from '../../src/model/vesting.js';
+import { OFFER_FLAGS } from '../../src/cli/options.js';
 
 /** The terms the flags give (as typed), resolved as the command resolves them. */
 const terms = (flags: Record<string, string | boolean>) => resolveOffer(flags, OFFER_FLAGS);

@@ -5,13 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import federal from '../../data/tax-2026.json' with { type: 'json' };
 import states from '../../data/tax-states-2026.json' with { type: 'json' };
-import {
-  takeHome,
-  taxTables,
-  type FederalFile,
-  type Filing,
-  type StatesFile,
-} from '../../src/model/tax.js';
+import { taxTables } from '../../src/model/take-home.js';
+import { takeHome } from '../../src/model/tax/compute.js';
+import type { FederalFile, Filing, StatesFile } from '../../src/model/tax/types.js';
 
 interface Case {
   state: string;

@@ -7,22 +7,16 @@ import statesData from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../../src/errors.js';
 import { parseAmount } from '../../src/input/amounts.js';
 import { parseAge, parseState } from '../../src/input/take-home.js';
-import { jurisdiction } from '../../src/model/take-home.js';
-import { maxPretax } from '../../src/model/tax/compute.js';
 import {
+  jurisdiction,
   placeOf,
   purchasingPower,
-  supportedStates,
-  takeHome,
   taxTables,
-  type Bracket,
-  type FederalFile,
   type PriceParities,
-  type StatesFile,
-  type TakeHome,
-  type TakeHomeOptions,
-  type TaxTables,
-} from '../../src/model/tax.js';
+} from '../../src/model/take-home.js';
+import { maxPretax, supportedStates, takeHome } from '../../src/model/tax/compute.js';
+import type { Bracket, FederalFile, StatesFile, TakeHome } from '../../src/model/tax/types.js';
+import type { TakeHomeOptions, TaxTables } from '../../src/model/tax/types.js';
 
 // JSON imports widen literal types; the tests below check the data really has this shape.
 const tables = taxTables(

@@ -1,14 +1,16 @@
 // `ml-salary batch [file]`: many profiles from NDJSON or CSV (the work: run/batch.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { addJsonOptions, choiceOption, hideProfileFlags } from '../options.js';
 import {
+  addJsonOptions,
+  choiceOption,
+  hideProfileFlags,
   DATA_HELP,
   defined,
   oneFormat,
   refuseProfileFlags,
   type CommandContext,
-} from '../flags.js';
+} from '../options.js';
 
 const HELP_AFTER = `
 Input: NDJSON, one profile object per line ({"years": 4, "city": "austin", "skills": ["mlops"]}),
@@ -36,13 +38,13 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
     .argument('[file]', "input file, or '-' for stdin (default: stdin when piped)")
     .allowExcessArguments(false)
     .addOption(
-      choiceOption('--input-format <format>', 'input format (default: detected)', [
+      choiceOption(program, '--input-format <format>', 'input format (default: detected)', [
         'ndjson',
         'csv',
       ]),
     )
     .addOption(
-      choiceOption('--format <format>', 'output format (default: ndjson)', [
+      choiceOption(program, '--format <format>', 'output format (default: ndjson)', [
         'ndjson',
         'json',
         'csv',

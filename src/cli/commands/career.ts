@@ -1,7 +1,14 @@
 // `ml-salary career`: pay across a career, with a chart (the work: run/career.ts).
 import { Option, type Command } from 'commander';
-import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
-import { collect, DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
+import {
+  addOutputOptions,
+  addProfileOptions,
+  addTakeHomeOptions,
+  collect,
+  DATA_HELP,
+  refuseProfileFlags,
+  type CommandContext,
+} from '../options.js';
 import type { CareerOptions } from '../run/career.js';
 
 const HELP_AFTER = `

@@ -1,8 +1,15 @@
 // `ml-salary compare --vs ...`: what-if scenarios side by side (the work: run/compare.ts).
 import type { Command } from 'commander';
-import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
-import { collect, DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
-import type { CompareOptions } from '../flags.js';
+import {
+  addOutputOptions,
+  addProfileOptions,
+  addTakeHomeOptions,
+  collect,
+  DATA_HELP,
+  refuseProfileFlags,
+  type CommandContext,
+  type CompareOptions,
+} from '../options.js';
 
 const HELP_AFTER = `
 Each --vs is one scenario: field=value pairs separated by commas, with the flags' names and

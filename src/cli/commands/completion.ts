@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { print } from '../io.js';
-import { meant, type CommandContext } from '../flags.js';
+import { meant, type CommandContext } from '../options.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'];
 

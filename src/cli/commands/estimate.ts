@@ -10,15 +10,9 @@ import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate, saveProfileLine } from '../rerun.js';
 import { pickFields } from '../json-fields.js';
-import { takeHomeFor } from '../columns.js';
+import { takeHomeFor, colorChoice, estimateFormat, takeHomeRequest } from '../options.js';
+import type { EstimateOptions, TakeHomeOptions } from '../options.js';
 import type { Market } from '../../model/types.js';
-import {
-  colorChoice,
-  estimateFormat,
-  takeHomeRequest,
-  type EstimateOptions,
-  type TakeHomeOptions,
-} from '../flags.js';
 
 export async function estimateCommand(
   opts: EstimateOptions & TakeHomeOptions,

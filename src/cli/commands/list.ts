@@ -13,15 +13,16 @@ import {
 import { pickFields } from '../json-fields.js';
 import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
-import { addJsonOptions, hideProfileFlags } from '../options.js';
 import {
+  addJsonOptions,
+  hideProfileFlags,
   DATA_HELP,
   defined,
   meant,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
-} from '../flags.js';
+} from '../options.js';
 
 export function defineList(program: Command, ctx: CommandContext): void {
   const cmd = program

@@ -3,13 +3,8 @@ import { print, type Io } from '../io.js';
 import { pickFields } from '../json-fields.js';
 import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
-import { addJsonOptions, hideProfileFlags } from '../options.js';
-import {
-  defined,
-  refuseProfileFlags,
-  type CommandContext,
-  type EstimateOptions,
-} from '../flags.js';
+import { addJsonOptions, hideProfileFlags, defined, refuseProfileFlags } from '../options.js';
+import type { CommandContext, EstimateOptions } from '../options.js';
 
 export function defineMarket(program: Command, ctx: CommandContext): void {
   const cmd = program

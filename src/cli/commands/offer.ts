@@ -1,7 +1,13 @@
 // `ml-salary offer`: an offer year by year against the market (the work: run/offer.ts).
 import type { Command } from 'commander';
-import { addOutputOptions, addProfileOptions, addTakeHomeOptions } from '../options.js';
-import { DATA_HELP, refuseProfileFlags, type CommandContext } from '../flags.js';
+import {
+  addOutputOptions,
+  addProfileOptions,
+  addTakeHomeOptions,
+  DATA_HELP,
+  refuseProfileFlags,
+  type CommandContext,
+} from '../options.js';
 import type { OfferOptions } from '../run/offer.js';
 import { addEquityOptions } from '../offer-equity.js';
 import { addBenefitOptions } from '../offer-benefits.js';

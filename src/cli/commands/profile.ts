@@ -2,8 +2,8 @@
 // and used by every command for what its flags leave out (the work: run/profile.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { addJsonOptions, addProfileOptions, choiceOption } from '../options.js';
-import { DATA_HELP, meant, type CommandContext } from '../flags.js';
+import { addJsonOptions, addProfileOptions, choiceOption, DATA_HELP, meant } from '../options.js';
+import type { CommandContext } from '../options.js';
 import type { SaveOptions } from '../run/profile.js';
 
 const HELP_AFTER = `
@@ -48,7 +48,7 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     .allowExcessArguments(false);
   addProfileOptions(save, ctx.maxYears)
     .addOption(
-      choiceOption('--filing <status>', 'filing status for --take-home: single or married', [
+      choiceOption(save, '--filing <status>', 'filing status for --take-home: single or married', [
         'single',
         'married',
       ]),

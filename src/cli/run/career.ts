@@ -12,8 +12,15 @@ import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
-import { refuseStrayWords, startProfile, takeHomeFor } from '../columns.js';
-import { colorChoice, estimateFormat, takeHomeRequest, type CompareOptions } from '../flags.js';
+import {
+  refuseStrayWords,
+  startProfile,
+  takeHomeFor,
+  colorChoice,
+  estimateFormat,
+  takeHomeRequest,
+  type CompareOptions,
+} from '../options.js';
 
 export interface CareerOptions extends CompareOptions {
   from?: string;

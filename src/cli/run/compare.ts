@@ -9,9 +9,16 @@ import { UsageError } from '../../errors.js';
 import { outputWidth, print, printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
-import { refuseStrayWords, startProfile, takeHomeFor } from '../columns.js';
+import {
+  refuseStrayWords,
+  startProfile,
+  takeHomeFor,
+  colorChoice,
+  estimateFormat,
+  takeHomeRequest,
+  type CompareOptions,
+} from '../options.js';
 import type { Market } from '../../model/types.js';
-import { colorChoice, estimateFormat, takeHomeRequest, type CompareOptions } from '../flags.js';
 
 export async function compareCommand(
   opts: CompareOptions,

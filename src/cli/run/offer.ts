@@ -45,15 +45,8 @@ import {
 } from '../../input/benefits.js';
 import { benefitsView } from '../../documents/benefits.js';
 import { PROFILE_FIELDS, type Market } from '../../model/types.js';
-import {
-  colorChoice,
-  OFFER_FLAGS,
-  estimateFormat,
-  type Format,
-  takeHomeRequest,
-  type EstimateOptions,
-  type TakeHomeOptions,
-} from '../flags.js';
+import { colorChoice, OFFER_FLAGS, estimateFormat, takeHomeRequest } from '../options.js';
+import type { Format, EstimateOptions, TakeHomeOptions } from '../options.js';
 
 export interface OfferOptions
   extends EstimateOptions, TakeHomeOptions, EquityOptions, BenefitOptions {

@@ -16,7 +16,7 @@ import {
 import type { Market } from '../../model/types.js';
 import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
-import type { EstimateOptions } from '../flags.js';
+import type { EstimateOptions } from '../options.js';
 import { profilePath, shownPath } from '../profile-path.js';
 import { askMissing, promptContext } from '../prompts.js';
 import { shellLine } from '../shell.js';
