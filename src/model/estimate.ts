@@ -78,10 +78,9 @@ export function price(profile: Profile, market: Market): Price {
 }
 
 /** The guides' and the open data's views at the profile's stage: shared between calls, frozen. */
-function views(market: Market, parts: Parts): Pick<Estimate, 'guides' | 'openData'> {
-  const { stage } = parts;
+function views(market: Market, { stage, profile }: Parts): Pick<Estimate, 'guides' | 'openData'> {
   return (stage.views ??= deepFreeze({
-    guides: guideViews(market, parts.profile.years, stage.given ? stage.level : undefined),
+    guides: guideViews(market, profile.years, stage.given ? stage.level : undefined),
     openData: openDataView(market, stage.level),
   }));
 }
@@ -97,12 +96,13 @@ export function estimate(profile: Profile, market: Market): Estimate {
   const parts = partsOf(profile, market);
   const figures = figuresOf(parts, market);
   const { factors, sources } = reasonsOf(parts, figures, market);
+  const { guides, openData } = views(market, parts);
   const out: Estimate = {
     profile: figures.profile,
     labels: {
       city: parts.location.label,
       industry: parts.industry.label,
-      skills: figures.profile.skills.map((id) => parts.skills.find((s) => s.id === id)!.label),
+      skills: parts.skillLabels,
       degree: parts.degree.label,
     },
     level: figures.level,
@@ -112,7 +112,8 @@ export function estimate(profile: Profile, market: Market): Estimate {
     total: figures.total,
     factors,
     sources,
-    ...views(market, parts),
+    guides,
+    openData,
   };
   if (figures.paper) out.paper = figures.paper;
   return out;

@@ -1,16 +1,33 @@
 import { InputError } from '../errors.js';
-import { mixAt, spreadOf, widthsAt } from './ladder.js';
-import { newStage, prepared, STAGES, type KindAt, type Prepared, type Stage } from './memo.js';
+import {
+  degreeWeight,
+  ladderBase,
+  levelFor,
+  mixAt,
+  positionFor,
+  skillWeight,
+  spreadOf,
+  widthsAt,
+} from './ladder.js';
+import {
+  degreeReason,
+  employerReason,
+  experienceReason,
+  mixReasons,
+  placeReason,
+  remembered,
+  type Reason,
+} from './reasons.js';
 import type {
-  Degree,
+  Estimate,
   Figures,
-  Industry,
   Level,
   Location,
   Market,
   PayMixKind,
   Profile,
   Skill,
+  SourceRef,
   Widths,
 } from './types.js';
 import { LEVELS } from './types.js';
@@ -18,25 +35,101 @@ import { LEVELS } from './types.js';
 // What a profile's figures are made of: its catalogue entries (each checked: an unknown id is an
 // InputError naming the field), where it sits on the level ladder, the factors on base, and the
 // pay mix and widths there.
+//
+// What estimate() works out once and remembers, its one speed device: `npm run bench`'s
+// estimate() row needs it for 1,000,000 calls a second (worked out on every call, the widths'
+// powers and the labels' numbers made estimate() over ten times slower). Per market: the
+// catalogue by id, each place's and employer's reason, the sources. Per years (or given level)
+// a stage: the position and what is read there. A market is frozen once used (market.ts), so
+// nothing remembered goes stale; the WeakMap lets it go with the market, and a bound keeps
+// memory flat (a batch sees a few hundred years values).
 
-/** What a profile's figures are made of. */
-export interface Parts {
-  profile: Profile;
-  prepared: Prepared;
-  stage: Stage;
-  location: Location;
-  industry: Industry;
-  kind: PayMixKind;
-  at: KindAt;
-  degree: Degree;
-  /** The profile's skills, each once, largest premium first, and each one's share of base. */
-  skills: Skill[];
-  skillShares: number[];
-  degreeFactor: number;
-  /** The typical base before the skills' premiums, and with them (unrounded). */
-  before: number;
-  base: number;
+/** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
+function newStage(market: Market, years: number, level: Level | undefined) {
+  const given = level !== undefined;
+  /** The position on the ladder (0 = entry ... 4 = principal). */
+  const position = given ? LEVELS.indexOf(level) : positionFor(market, years);
+  const at = {
+    years,
+    position,
+    given,
+    level: level ?? levelFor(market, years),
+    degreeWeight: degreeWeight(market, years),
+  };
+  return {
+    years,
+    position,
+    given,
+    level: at.level,
+    degreeWeight: at.degreeWeight,
+    /** The national typical base at the position. */
+    national: ladderBase(market, position),
+    skillWeight: skillWeight(market, position),
+    experience: experienceReason(market, at),
+    degrees: new Map(market.degrees.list.map((d) => [d, degreeReason(market, at, d)])),
+    /** Each employer kind there, by location. */
+    kinds: new Map<PayMixKind, Map<Location, KindAt>>(),
+    /** A skill's reason by its rank among the profile's (0 = largest premium). */
+    skills: new Map<Skill, Reason[]>(),
+    views: undefined as Pick<Estimate, 'guides' | 'openData'> | undefined,
+  };
 }
+export type Stage = ReturnType<typeof newStage>;
+
+/** An employer kind's pay mix, the widths of every part and its reasons, at a stage and a location. */
+function kindAt(
+  market: Market,
+  kind: PayMixKind,
+  stage: { position: number; given: boolean },
+  location: Location,
+) {
+  const table = spreadOf(market, kind, stage.given);
+  const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, location.spread ?? 1);
+  const mix = mixAt(kind, stage.position);
+  return {
+    mix,
+    widths: {
+      base: widths(table.base),
+      bonus: widths(table.bonus),
+      equity: widths(table.equity),
+      total: widths(table.total),
+    },
+    ...mixReasons(market, kind, mix),
+  };
+}
+type KindAt = ReturnType<typeof kindAt>;
+
+/** The entries by id (the first of a repeated id wins, as a search of the list would find it). */
+function byId<T extends { id: string }, U>(list: readonly T[], of: (e: T) => U): Map<unknown, U> {
+  const map = new Map<unknown, U>();
+  for (const e of list) if (!map.has(e.id)) map.set(e.id, of(e));
+  return map;
+}
+
+function newTable(market: Market) {
+  const kinds = market.payMix.kinds;
+  return {
+    locations: byId(market.locations, (l) => ({ entry: l, reason: placeReason(market, l) })),
+    industries: byId(market.industries, (i) => {
+      if (!Object.hasOwn(kinds, i.payMix)) {
+        throw new Error(`market data: industry '${i.id}' has an unknown payMix`);
+      }
+      return { entry: i, kind: kinds[i.payMix]!, reason: employerReason(market, i) };
+    }),
+    degrees: byId(market.degrees.list, (d) => d),
+    skills: byId(market.skills.list, (s) => s),
+    /** Stages by given level (or none), then by years. */
+    stages: new Map<Level | undefined, Map<number, Stage>>(),
+    /** The market's sources as estimates name them, those every estimate cites (as bits), and
+     * the cited sources by their bits. */
+    refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
+    always: market.sources.reduce((bits, s, i) => (s.always === true ? bits | (1 << i) : bits), 0),
+    cited: new Map<number, readonly SourceRef[]>(),
+  };
+}
+const tables = new WeakMap<Market, ReturnType<typeof newTable>>();
+/** Stages remembered per market and level: a batch sees a few hundred years values. */
+const STAGES = 4096;
 
 /** The figures of an estimate without its reasons: what `price()` returns. */
 export interface Price extends Figures {
@@ -59,64 +152,33 @@ function known<T>(
   );
 }
 
-/** The profile's skills, each once (first occurrence wins), checked against the market. */
-function skillsOf(profile: Profile, market: Market, catalog: Prepared): Skill[] {
-  const list = market.skills.list;
+/** The profile's skills, each once (first occurrence wins), checked against the market: their
+ * ids and labels in the profile's order, the skills largest premium first (equal ones in order). */
+function skillsOf(profile: Profile, market: Market, known: (id: unknown) => Skill) {
   if (!Array.isArray(profile.skills)) {
     // A plain-JavaScript caller's string ("mlops") would otherwise be read letter by letter.
     throw new InputError(
-      `skills must be an array of skill ids, like ['mlops', 'nlp-llm'] (known: ${list.map((s) => s.id).join(', ')}); resolveProfile turns names into ids`,
+      `skills must be an array of skill ids, like ['mlops', 'nlp-llm'] (known: ${market.skills.list.map((s) => s.id).join(', ')}); resolveProfile turns names into ids`,
       'skills',
     );
   }
-  const out: Skill[] = [];
+  const ids: string[] = [];
+  const labels: string[] = [];
+  const skills: Skill[] = [];
   for (const id of profile.skills as unknown[]) {
-    const skill = known(catalog.skills, list, id, 'skills', 'skill');
-    if (!out.includes(skill)) out.push(skill);
+    const skill = known(id);
+    if (skills.includes(skill)) continue;
+    ids.push(skill.id);
+    labels.push(skill.label);
+    let at = skills.length;
+    while (at > 0 && skills[at - 1]!.premium < skill.premium) at--;
+    skills.splice(at, 0, skill);
   }
-  return out;
-}
-
-/** What depends on the years, or on the given level (and the years, for the degree's fade). */
-function stageOf(market: Market, p: Prepared, years: number, level: Level | undefined): Stage {
-  let map = p.byYears;
-  if (level !== undefined) {
-    map = p.byLevel.get(level) ?? new Map<number, Stage>();
-    p.byLevel.set(level, map);
-  }
-  let stage = map.get(years);
-  if (stage === undefined) {
-    stage = newStage(market, years, level);
-    if (map.size >= STAGES) map.clear();
-    map.set(years, stage);
-  }
-  return stage;
-}
-
-/** An employer kind's pay mix and widths at a stage and a location spread. */
-function kindAt(market: Market, kind: PayMixKind, stage: Stage, scale: number): KindAt {
-  let byScale = stage.kinds.get(kind);
-  if (byScale === undefined) stage.kinds.set(kind, (byScale = new Map()));
-  let at = byScale.get(scale);
-  if (at === undefined) {
-    const table = spreadOf(market, kind, stage.given);
-    const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, scale);
-    at = {
-      mix: mixAt(kind, stage.position),
-      widths: {
-        base: widths(table.base),
-        bonus: widths(table.bonus),
-        equity: widths(table.equity),
-        total: widths(table.total),
-      },
-    };
-    byScale.set(scale, at);
-  }
-  return at;
+  return { ids, labels, skills };
 }
 
 /** What a profile's figures are made of; throws InputError naming the field at fault. */
-export function partsOf(profile: Profile, market: Market): Parts {
+export function partsOf(profile: Profile, market: Market) {
   const { years, level } = profile;
   const maxYears = market.experience.maxYears;
   if (typeof years !== 'number' || !Number.isFinite(years) || years < 0 || years > maxYears) {
@@ -128,48 +190,63 @@ export function partsOf(profile: Profile, market: Market): Parts {
       'level',
     );
   }
-  const catalog = prepared(market);
-  const location = known(catalog.locations, market.locations, profile.city, 'city');
-  const industry = known(catalog.industries, market.industries, profile.industry, 'industry');
-  const degree = known(catalog.degrees, market.degrees.list, profile.degree, 'degree');
-  const skills = skillsOf(profile, market, catalog);
-  const kind = market.payMix.kinds[industry.payMix];
-  if (kind === undefined || !Object.hasOwn(market.payMix.kinds, industry.payMix)) {
-    throw new Error(`market data: industry '${industry.id}' has an unknown payMix`);
-  }
-  const stage = stageOf(market, catalog, years, level);
+  const table = remembered(tables, market, () => newTable(market));
+  const place = known(table.locations, market.locations, profile.city, 'city');
+  const employer = known(table.industries, market.industries, profile.industry, 'industry');
+  const degree = known(table.degrees, market.degrees.list, profile.degree, 'degree');
+  const { ids, labels, skills } = skillsOf(profile, market, (id) =>
+    known(table.skills, market.skills.list, id, 'skills', 'skill'),
+  );
+  const byYears = remembered(table.stages, level, () => new Map<number, Stage>());
+  const stage = remembered(byYears, years, () => {
+    if (byYears.size >= STAGES) byYears.clear();
+    return newStage(market, years, level);
+  });
+  const location = place.entry;
+  const industry = employer.entry;
+  const { kind } = employer;
   const out: Profile = {
     years,
     city: location.id,
     industry: industry.id,
-    skills: skills.map((s) => s.id),
+    skills: ids,
     degree: degree.id,
   };
   if (level !== undefined) out.level = level;
-  const reference = market.skills.reference.base;
-  if (skills.length > 1) skills.sort((a, b) => b.premium - a.premium);
-  const d = market.skills.diminishingFactor;
   const degreeFactor = 1 + (degree.multiplier - 1) * stage.degreeWeight;
   const before = stage.national * location.multiplier * industry.baseMultiplier * degreeFactor;
+  const { reference, diminishingFactor } = market.skills;
   const skillShares: number[] = [];
   let share = 0;
   for (let rank = 0; rank < skills.length; rank++) {
-    skillShares.push((skills[rank]!.premium / reference) * d ** rank * stage.skillWeight);
+    skillShares.push(
+      (skills[rank]!.premium / reference.base) * diminishingFactor ** rank * stage.skillWeight,
+    );
     share += skillShares[rank]!;
   }
+  const byLocation = remembered(stage.kinds, kind, () => new Map<Location, KindAt>());
   return {
     profile: out,
-    prepared: catalog,
+    table,
     stage,
     location,
     industry,
+    /** The location's and the employer's reasons. */
+    place: place.reason,
+    employer: employer.reason,
     kind,
-    at: kindAt(market, kind, stage, location.spread ?? 1),
+    at: remembered(byLocation, location, () => kindAt(market, kind, stage, location)),
     degree,
+    /** The labels of the profile's skills as listed; the skills largest premium first, and each
+     * one's share of base in that order. */
+    skillLabels: labels,
     skills,
     skillShares,
     degreeFactor,
+    /** The typical base before the skills' premiums, and with them (unrounded). */
     before,
     base: before * (1 + share),
   };
 }
+/** What a profile's figures are made of. */
+export type Parts = ReturnType<typeof partsOf>;

@@ -1,14 +1,43 @@
 import { multiplier, percent, yearsText } from './format.js';
 import { deepFreeze } from './freeze.js';
-import type { Reason } from './memo.js';
 import type { Parts, Price } from './parts.js';
-import type { Factor, Location, Market, SourceRef } from './types.js';
+import type {
+  Degree,
+  Factor,
+  Industry,
+  Level,
+  Location,
+  Market,
+  MixAtLevel,
+  PayMixKind,
+  SourceRef,
+} from './types.js';
 import { LEVELS } from './types.js';
 
 // The reasons behind an estimate: each step's effect on the typical total in dollars, with the
 // sources it rests on. The base steps are rounded cumulatively, so their effects add up to the
 // rounded typical base, and with bonus and equity to total.mid exactly. A reason's label and
-// sources depend on the market and the step alone: they are remembered (memo.ts) and shared.
+// sources depend on the market and the step alone: they are remembered (parts.ts) and shared.
+
+/** A reason without its effect, and where its sources stand in the market's list. */
+export interface Reason {
+  id: string;
+  label: string;
+  sources: readonly string[];
+  /** The sources' places in the market's list, as bits (markets of at most 31 sources). */
+  mask: number;
+}
+
+/** The value remembered in `map` for `key`, made the first time it is asked for. */
+export function remembered<K, V>(
+  map: Map<K, V> | WeakMap<K & object, V>,
+  key: K,
+  make: () => V,
+): V {
+  let value = map.get(key as K & object);
+  if (value === undefined) map.set(key as K & object, (value = make()));
+  return value;
+}
 
 /** The distinct values in first-seen order. */
 function uniq(xs: readonly string[]): string[] {
@@ -32,33 +61,35 @@ export function positionText(position: number): string {
   return `between ${LEVELS[lo]} and ${LEVELS[lo + 1]} level (${position.toFixed(2)})`;
 }
 
-function experienceReason(market: Market, parts: Parts): Reason {
-  const { stage } = parts;
-  if (stage.experience) return stage.experience;
+/** What the reasons read of a stage (parts.ts). */
+interface At {
+  years: number;
+  position: number;
+  given: boolean;
+  level: Level;
+  degreeWeight: number;
+}
+
+export function experienceReason(market: Market, stage: At): Reason {
   const { level } = stage;
-  return (stage.experience = reason(
+  return reason(
     market,
     'experience',
     stage.given
       ? `${level[0]!.toUpperCase()}${level.slice(1)} level (given): national typical base at that level`
-      : `${yearsText(parts.profile.years)} of experience (${level}): national typical base ${positionText(stage.position)}`,
+      : `${yearsText(stage.years)} of experience (${level}): national typical base ${positionText(stage.position)}`,
     uniq([...market.levels.sources, ...(stage.given ? [] : market.experience.position.sources)]),
-  ));
+  );
 }
 
-function placeReason(market: Market, parts: Parts): Reason {
-  const { location, prepared } = parts;
-  let r = prepared.places.get(location);
-  if (r === undefined) {
-    r = reason(
-      market,
-      `city:${location.id}`,
-      `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
-      uniq(location.evidence.map((e) => e.source)),
-    );
-    prepared.places.set(location, r);
-  }
-  return r;
+/** A location's reason (the same for every estimate there). */
+export function placeReason(market: Market, location: Location): Reason {
+  return reason(
+    market,
+    `city:${location.id}`,
+    `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
+    uniq(location.evidence.map((e) => e.source)),
+  );
 }
 
 /** How a location's factor stands to federal wage data, said where the factor is printed. */
@@ -72,86 +103,66 @@ function federalNote(location: Location): string {
     : ` (federal wage data${estimate})`;
 }
 
-function employerReason(market: Market, parts: Parts): Reason {
-  const { industry, prepared } = parts;
-  let r = prepared.employers.get(industry);
-  if (r === undefined) {
-    r = reason(
-      market,
-      `industry:${industry.id}`,
-      `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
-      uniq(industry.evidence.map((e) => e.source)),
-    );
-    prepared.employers.set(industry, r);
-  }
-  return r;
+/** An employer's reason (the same for every estimate there). */
+export function employerReason(market: Market, industry: Industry): Reason {
+  return reason(
+    market,
+    `industry:${industry.id}`,
+    `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
+    uniq(industry.evidence.map((e) => e.source)),
+  );
 }
 
-function degreeReason(market: Market, parts: Parts): Reason {
-  const { degree, stage } = parts;
-  let r = stage.degrees.get(degree);
-  if (r === undefined) {
-    const w = stage.degreeWeight;
-    const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(parts.profile.years)}` : '';
-    r = reason(
-      market,
-      `degree:${degree.id}`,
-      `${degree.label}: base ${multiplier(degree.multiplier)}${fade}`,
-      uniq([...degree.sources, market.degrees.fade.source]),
-    );
-    stage.degrees.set(degree, r);
-  }
-  return r;
+export function degreeReason(market: Market, stage: At, degree: Degree): Reason {
+  const w = stage.degreeWeight;
+  const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(stage.years)}` : '';
+  return reason(
+    market,
+    `degree:${degree.id}`,
+    `${degree.label}: base ${multiplier(degree.multiplier)}${fade}`,
+    uniq([...degree.sources, market.degrees.fade.source]),
+  );
 }
 
 function skillReason(market: Market, parts: Parts, rank: number): Reason {
   const skill = parts.skills[rank]!;
   const { stage } = parts;
-  let byRank = stage.skills.get(skill);
-  if (byRank === undefined) stage.skills.set(skill, (byRank = []));
-  let r = byRank[rank];
-  if (r === undefined) {
-    const full = skill.premium / market.skills.reference.base;
-    const weighting = [
+  const byRank = remembered(stage.skills, skill, (): Reason[] => []);
+  return (byRank[rank] ??= reason(
+    market,
+    `skill:${skill.id}`,
+    `${skill.label}: +${percent(skill.premium / market.skills.reference.base)} of base${[
       rank === 0
         ? ''
-        : `at ${percent(market.skills.diminishingFactor ** rank)} weight (diminishing returns)`,
-      stage.skillWeight < 1 ? `${percent(stage.skillWeight)} of it at this level` : '',
-      skill.proxy ? 'priced by proxy' : '',
-    ].filter((x) => x !== '');
-    r = byRank[rank] = reason(
-      market,
-      `skill:${skill.id}`,
-      `${skill.label}: +${percent(full)} of base${weighting.length ? `, ${weighting.join(', ')}` : ''}`,
-      uniq([skill.source, ...(skill.proxy ? ['article'] : []), ...market.skills.sources]),
-    );
-  }
-  return r;
+        : `, at ${percent(market.skills.diminishingFactor ** rank)} weight (diminishing returns)`,
+      stage.skillWeight < 1 ? `, ${percent(stage.skillWeight)} of it at this level` : '',
+      skill.proxy ? ', priced by proxy' : '',
+    ].join('')}`,
+    uniq([skill.source, ...(skill.proxy ? ['article'] : []), ...market.skills.sources]),
+  ));
 }
 
-function mixReasons(market: Market, parts: Parts): { bonus: Reason; equity: Reason } {
-  const { kind, at } = parts;
-  if (at.reasons) return at.reasons;
+/** A pay mix's bonus and equity reasons (by the employer kind's label). */
+export function mixReasons(
+  market: Market,
+  kind: PayMixKind,
+  mix: MixAtLevel,
+): { bonus: Reason; equity: Reason } {
   const where = kind.label;
   const value = market.payMix.paperValue;
   const paper =
     kind.paper === true
-      ? `Equity (paper): ${percent(at.mix.equity)} of base at the latest round price${value.mid === 1 ? '' : `, counted at ${percent(value.mid)} of that`} (${where}); ${value.low === 0 ? '$0 at the low end: private stock may never be sold' : `${percent(value.low)} of it at the low end`}`
-      : `Equity: ${percent(at.mix.equity)} of base (${where})`;
-  return (at.reasons = {
-    bonus: reason(
-      market,
-      'bonus',
-      `Bonus: ${percent(at.mix.bonus)} of base (${where})`,
-      kind.sources,
-    ),
+      ? `Equity (paper): ${percent(mix.equity)} of base at the latest round price${value.mid === 1 ? '' : `, counted at ${percent(value.mid)} of that`} (${where}); ${value.low === 0 ? '$0 at the low end: private stock may never be sold' : `${percent(value.low)} of it at the low end`}`
+      : `Equity: ${percent(mix.equity)} of base (${where})`;
+  return {
+    bonus: reason(market, 'bonus', `Bonus: ${percent(mix.bonus)} of base (${where})`, kind.sources),
     equity: reason(
       market,
       'equity',
       paper,
       uniq([...kind.sources, ...(kind.paper === true ? value.sources : [])]),
     ),
-  });
+  };
 }
 
 /** The factors and the market's sources they cite (with those always cited), in market order. */
@@ -161,7 +172,7 @@ export function reasonsOf(
   market: Market,
 ): { factors: Factor[]; sources: readonly SourceRef[] } {
   const factors: Factor[] = [];
-  let mask = parts.prepared.always;
+  let mask = parts.table.always;
   let shown = 0;
   /** A base step: its effect is what it adds to the rounded running base. */
   const step = (r: Reason, running: number): void => {
@@ -171,14 +182,14 @@ export function reasonsOf(
     shown = rounded;
   };
   let running = parts.stage.national;
-  step(experienceReason(market, parts), running);
+  step(parts.stage.experience, running);
   running *= parts.location.multiplier;
-  step(placeReason(market, parts), running);
+  step(parts.place, running);
   running *= parts.industry.baseMultiplier;
-  step(employerReason(market, parts), running);
+  step(parts.employer, running);
   if (parts.degree.multiplier !== 1) {
     running *= parts.degreeFactor;
-    step(degreeReason(market, parts), running);
+    step(parts.stage.degrees.get(parts.degree)!, running);
   }
   const { before } = parts;
   for (let rank = 0; rank < parts.skills.length; rank++) {
@@ -187,7 +198,7 @@ export function reasonsOf(
   }
   // Rounding: the base steps end exactly at the rounded typical base.
   factors[factors.length - 1]!.effect += figures.base.mid - shown;
-  const { bonus, equity } = mixReasons(market, parts);
+  const { bonus, equity } = parts.at;
   factors.push({
     id: 'bonus',
     label: bonus.label,
@@ -202,11 +213,9 @@ export function reasonsOf(
   });
   mask |= bonus.mask | equity.mask;
   // The market's sources that the reasons cite, and those always named, in the market's order.
-  const { refs, cited } = parts.prepared;
-  let sources = cited.get(mask);
-  if (sources === undefined) {
-    sources = Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0));
-    cited.set(mask, sources);
-  }
+  const { refs, cited } = parts.table;
+  const sources = remembered(cited, mask, () =>
+    Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0)),
+  );
   return { factors, sources };
 }
