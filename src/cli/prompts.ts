@@ -88,14 +88,7 @@ export async function askMissing(
 ): Promise<RawProfile> {
   const { input, select, checkbox } = await loadPrompts(context);
   const max = market.experience.maxYears;
-  const answers: RawProfile = {
-    years: given.years,
-    city: given.city,
-    industry: given.industry,
-    skills: given.skills,
-    degree: given.degree,
-    level: given.level,
-  };
+  const answers: RawProfile = { ...given };
   const asking = PROFILE_ASKED.some((field) => given[field] === undefined);
   if (answers.years === undefined) {
     answers.years = await input({

@@ -13,7 +13,7 @@ import {
   type SavedField,
   type SavedProfile,
 } from '../../input/saved-profile.js';
-import type { Market } from '../../model/types.js';
+import type { Market, ProfileField } from '../../model/types.js';
 import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
 import type { EstimateOptions } from '../options.js';
@@ -21,10 +21,9 @@ import { profilePath, shownPath } from '../profile-path.js';
 import { askMissing, promptContext } from '../prompts.js';
 import { shellLine } from '../shell.js';
 
-type ProfileFlags = 'years' | 'city' | 'industry' | 'skills' | 'degree' | 'level';
 export interface SaveOptions extends Pick<
   EstimateOptions,
-  ProfileFlags | 'input' | 'color' | 'data'
+  ProfileField | 'input' | 'color' | 'data'
 > {
   state?: string;
   filing?: string;
@@ -48,9 +47,12 @@ function where(io: Io): { path: string; shown: string } {
 const exists = (path: string): boolean => statSync(path, { throwIfNoEntry: false }) !== undefined;
 
 /** The saved profile at `path`, or undefined when there is none. */
-async function saved(path: string, market: Market, io: Io): Promise<SavedProfile | undefined> {
-  return exists(path) ? readSavedProfile(path, market, io) : undefined;
-}
+const saved = (
+  path: string,
+  market: Market,
+  io: Io,
+): Promise<SavedProfile | undefined> | undefined =>
+  exists(path) ? readSavedProfile(path, market, io) : undefined;
 
 export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Promise<void> {
   const { path, shown } = where(io);
