@@ -3,7 +3,7 @@
 import type { CounterPart, CounterView } from '../documents/counter.js';
 import { money, signedMoney } from '../model/format.js';
 import { grid } from './grid.js';
-import { reportLines } from './text.js';
+import { about, reportLines } from './text.js';
 import type { Look } from './equity.js';
 
 const NAMES: Record<CounterPart, string> = {
@@ -19,11 +19,11 @@ const MOVES = { most: 'moves most', more: 'moves more', less: 'moves least', fix
 /** The counter-offer section of the report (lines). */
 export function counterSection(c: CounterView, look: Look): string[] {
   const out = reportLines(look.paint, look.width);
-  const about = look.charset === 'ascii' ? '~' : '≈';
+  const near = about(look.charset);
   out.lines.push('');
   out.bold('Counter-offer: what to ask for');
   out.yellow(c.guide);
-  const offerLine = `Your offer: ${money(c.offer.total)} a year (base + bonus + stock a year), ${about}P${c.offer.percentile} of the market for this profile.`;
+  const offerLine = `Your offer: ${money(c.offer.total)} a year (base + bonus + stock a year), ${near}P${c.offer.percentile} of the market for this profile.`;
   if (!c.target) {
     const why =
       c.status === 'above-ceiling'
@@ -34,7 +34,7 @@ export function counterSection(c: CounterView, look: Look): string[] {
   }
   out.plain(offerLine);
   out.plain(
-    `Target: ${look.paint.bold(money(c.target.total))} a year, ${about}P${c.target.percentile} (aim P${c.aim.percentile}, ${money(c.aim.total)}; never above P${c.ceiling.percentile}, ${money(c.ceiling.total)}).`,
+    `Target: ${look.paint.bold(money(c.target.total))} a year, ${near}P${c.target.percentile} (aim P${c.aim.percentile}, ${money(c.aim.total)}; never above P${c.ceiling.percentile}, ${money(c.ceiling.total)}).`,
   );
   const rows = c.parts.map((p) => [
     NAMES[p.part],

@@ -9,7 +9,7 @@ import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
-import { reportLines, wrap, yearsAndLevel } from './text.js';
+import { about, reportLines, wrap, yearsAndLevel } from './text.js';
 import {
   equitySections,
   offersCash,
@@ -78,9 +78,6 @@ function vestingLine(doc: OfferDocument): string {
   const paper = o.private ? ' (private company: paper value)' : '';
   return `Stock: a ${money(o.equity)} grant${paper} vesting ${schedule}${refresh}; stock price change ${percent(o.growth)} a year.`;
 }
-
-/** "About" in front of a percentile: ≈, or ~ where the terminal shows only ASCII. */
-const about = (charset: Charset): string => (charset === 'ascii' ? '~' : '≈');
 
 /** "≈P23, below typical (P10-P25): $21,234 under the median". */
 function positionText(p: Position, charset: Charset): string {

@@ -42,10 +42,7 @@ export async function runBatch(opts: BatchOptions, io: Io, market: Market): Prom
 /** Output is written in pieces of about this many characters, waiting when stdout is full. */
 const PIECE = 64 * 1024;
 
-/**
- * Bytes to hold, unless a line ends sooner, before deciding whether the input is text: a UTF-16
- * byte-order mark takes 2.
- */
+/** Bytes to hold, unless a line ends sooner, before telling text from binary or UTF-16. */
 const SNIFF_BYTES = 8;
 
 class BatchRun {

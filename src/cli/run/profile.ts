@@ -96,12 +96,8 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
   );
 }
 
-const KINDS: Partial<Record<SavedField, CatalogKind>> = {
-  city: 'city',
-  industry: 'industry',
-  degree: 'degree',
-  level: 'level',
-};
+/** The fields named by a catalogue of the same name (shown with its label). */
+const KINDS: readonly SavedField[] = ['city', 'industry', 'degree', 'level'];
 
 export async function showProfile(
   opts: { json?: boolean; jsonFields?: string },
@@ -121,8 +117,7 @@ export async function showProfile(
     );
   }
   const label = (k: SavedField, id: string): string => {
-    const kind = KINDS[k];
-    const entry = kind && catalog(market, kind).find((e) => e.id === id);
+    const entry = KINDS.includes(k) && catalog(market, k as CatalogKind).find((e) => e.id === id);
     return entry ? `${id} (${entry.label})` : id;
   };
   const lines = SAVED_FIELDS.filter((k) => profile[k] !== undefined).map((k) => {
