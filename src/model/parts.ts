@@ -6,7 +6,6 @@ import {
   mixAt,
   positionFor,
   skillWeight,
-  spreadOf,
   widthsAt,
 } from './ladder.js';
 import {
@@ -40,9 +39,10 @@ import { LEVELS } from './types.js';
 // estimate() row needs it for 1,000,000 calls a second (worked out on every call, the widths'
 // powers and the labels' numbers made estimate() over ten times slower). Per market: the
 // catalogue by id, each place's and employer's reason, the sources. Per years (or given level)
-// a stage: the position and what is read there. A market is frozen once used (market.ts), so
-// nothing remembered goes stale; the WeakMap lets it go with the market, and a bound keeps
-// memory flat (a batch sees a few hundred years values).
+// a stage: the position and what is read there. A market never changes once used (the library's
+// is frozen, src/index.ts; the command line never changes its own; docs/scripting.md asks for a
+// changed copy), so nothing remembered goes stale; the WeakMap lets it go with the market, and
+// a bound keeps memory flat (a batch sees a few hundred years values).
 
 /** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
 function newStage(market: Market, years: number, level: Level | undefined) {
@@ -83,7 +83,8 @@ function kindAt(
   stage: { position: number; given: boolean },
   location: Location,
 ) {
-  const table = spreadOf(market, kind, stage.given);
+  const { withLevel, withoutLevel } = market.spread.tables[kind.spread]!;
+  const table = stage.given ? withLevel : withoutLevel;
   const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, location.spread ?? 1);
   const mix = mixAt(kind, stage.position);
   return {
@@ -114,7 +115,11 @@ function newTable(market: Market) {
       if (!Object.hasOwn(kinds, i.payMix)) {
         throw new Error(`market data: industry '${i.id}' has an unknown payMix`);
       }
-      return { entry: i, kind: kinds[i.payMix]!, reason: employerReason(market, i) };
+      const kind = kinds[i.payMix]!;
+      if (!Object.hasOwn(market.spread.tables, kind.spread)) {
+        throw new Error(`market data: no spread table '${kind.spread}'`);
+      }
+      return { entry: i, kind, reason: employerReason(market, i) };
     }),
     degrees: byId(market.degrees.list, (d) => d),
     skills: byId(market.skills.list, (s) => s),

@@ -1,5 +1,4 @@
 import { multiplier, percent, yearsText } from './format.js';
-import { deepFreeze } from './freeze.js';
 import type { Parts, Price } from './parts.js';
 import type {
   Degree,
@@ -51,7 +50,7 @@ function reason(market: Market, id: string, label: string, sources: readonly str
     const i = market.sources.findIndex((m) => m.id === s);
     if (i >= 0) mask |= 1 << i;
   }
-  return deepFreeze({ id, label, sources: [...sources], mask });
+  return Object.freeze({ id, label, sources: Object.freeze([...sources]), mask });
 }
 
 /** Where a position sits on the ladder, in words: "at senior level", "between mid and senior level (1.29)". */
