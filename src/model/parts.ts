@@ -14,7 +14,7 @@ import {
   experienceReason,
   mixReasons,
   placeReason,
-  remembered,
+  keep,
   type Reason,
 } from './reasons.js';
 import type {
@@ -175,9 +175,11 @@ function skillsOf(profile: Profile, market: Market, known: (id: unknown) => Skil
     if (skills.includes(skill)) continue;
     ids.push(skill.id);
     labels.push(skill.label);
-    let at = skills.length;
-    while (at > 0 && skills[at - 1]!.premium < skill.premium) at--;
-    skills.splice(at, 0, skill);
+    skills.push(skill);
+    for (let at = skills.length - 1; at > 0 && skills[at - 1]!.premium < skill.premium; at--) {
+      skills[at] = skills[at - 1]!;
+      skills[at - 1] = skill;
+    }
   }
   return { ids, labels, skills };
 }
@@ -195,18 +197,16 @@ export function partsOf(profile: Profile, market: Market) {
       'level',
     );
   }
-  const table = remembered(tables, market, () => newTable(market));
+  let table = tables.get(market);
+  if (table === undefined) tables.set(market, (table = newTable(market)));
   const place = known(table.locations, market.locations, profile.city, 'city');
   const employer = known(table.industries, market.industries, profile.industry, 'industry');
   const degree = known(table.degrees, market.degrees.list, profile.degree, 'degree');
   const { ids, labels, skills } = skillsOf(profile, market, (id) =>
     known(table.skills, market.skills.list, id, 'skills', 'skill'),
   );
-  const byYears = remembered(table.stages, level, () => new Map<number, Stage>());
-  const stage = remembered(byYears, years, () => {
-    if (byYears.size >= STAGES) byYears.clear();
-    return newStage(market, years, level);
-  });
+  const byYears = table.stages.get(level) ?? keep(table.stages, level, new Map<number, Stage>());
+  const stage = byYears.get(years) ?? keep(byYears, years, newStage(market, years, level), STAGES);
   const location = place.entry;
   const industry = employer.entry;
   const { kind } = employer;
@@ -229,7 +229,7 @@ export function partsOf(profile: Profile, market: Market) {
     );
     share += skillShares[rank]!;
   }
-  const byLocation = remembered(stage.kinds, kind, () => new Map<Location, KindAt>());
+  const byLocation = stage.kinds.get(kind) ?? keep(stage.kinds, kind, new Map<Location, KindAt>());
   return {
     profile: out,
     table,
@@ -240,7 +240,8 @@ export function partsOf(profile: Profile, market: Market) {
     place: place.reason,
     employer: employer.reason,
     kind,
-    at: remembered(byLocation, location, () => kindAt(market, kind, stage, location)),
+    at:
+      byLocation.get(location) ?? keep(byLocation, location, kindAt(market, kind, stage, location)),
     degree,
     /** The labels of the profile's skills as listed; the skills largest premium first, and each
      * one's share of base in that order. */
