@@ -20,23 +20,12 @@ import type { Prompts } from './prompt-kit.js';
 /** What kind of stock an offer has. */
 export type StockKind = 'none' | 'public' | 'private' | 'options';
 
+/** The terms asked for as text (a stage and an option type are chosen from a list). */
+type Asked =
+  'base' | 'bonus' | 'equity' | 'vesting' | 'signOn' | 'options' | 'strike' | 'fmv' | 'preferred';
+type Texts = { [K in Asked | 'stage' | 'optionType']?: string };
 /** An offer's terms as answered (text, parsed by resolveOffer like flags). */
-export interface OfferAnswers {
-  base?: string;
-  bonus?: string;
-  equity?: string;
-  vesting?: string;
-  signOn?: string;
-  private?: boolean;
-  options?: string;
-  strike?: string;
-  fmv?: string;
-  preferred?: string;
-  stage?: string;
-  optionType?: string;
-}
-
-type Texts = Omit<OfferAnswers, 'private'>;
+type OfferAnswers = Texts & { private?: boolean };
 /** Checks an answer as typed, given the terms so far: throws why not. */
 type AnswerParser = (text: string, soFar: Readonly<OfferAnswers>) => unknown;
 
@@ -87,7 +76,7 @@ export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: str
 async function askStock(
   kind: StockKind,
   answers: OfferAnswers,
-  ask: (key: keyof Texts, message: string, optional: boolean) => Promise<void>,
+  ask: (key: Asked, message: string, optional?: boolean) => Promise<void>,
   select: Prompts['select'],
 ): Promise<void> {
   if (kind === 'private') answers.private = true;
@@ -96,12 +85,12 @@ async function askStock(
       kind === 'private'
         ? 'its value at the last preferred price'
         : "the whole grant's value at grant";
-    await ask('equity', `Stock grant: ${at} (e.g. 400k):`, false);
+    await ask('equity', `Stock grant: ${at} (e.g. 400k):`);
   }
   if (kind === 'options') {
-    await ask('options', 'Number of options (e.g. 40000):', false);
-    await ask('strike', 'Strike price a share (e.g. 1.20):', false);
-    await ask('fmv', "The common stock's value a share today, the 409A FMV (e.g. 1.20):", false);
+    await ask('options', 'Number of options (e.g. 40000):');
+    await ask('strike', 'Strike price a share (e.g. 1.20):');
+    await ask('fmv', "The common stock's value a share today, the 409A FMV (e.g. 1.20):");
     await ask(
       'preferred',
       "The last round's preferred price a share, if known (empty if not):",
@@ -135,18 +124,15 @@ async function askStock(
 }
 
 /**
- * Ask for the offer's terms the flags left out. `given` holds the flags as typed; an empty
- * answer to an optional question is "none" (returned as '').
+ * Ask for the offer's terms the flags left out (the flags' text kept as typed); an empty answer
+ * to an optional question is "none" (returned as '').
  */
-export async function askOffer(
-  given: OfferAnswers,
-  flags: RawOffer,
-  context: PromptContext,
-): Promise<OfferAnswers> {
+export async function askOffer(flags: RawOffer, context: PromptContext): Promise<OfferAnswers> {
   const { input, select } = await loadPrompts(context);
-  const answers: OfferAnswers = { ...given };
+  const typed = Object.entries(flags).filter(([, v]) => typeof v === 'string');
+  const answers: OfferAnswers = Object.fromEntries(typed);
   const parsers = answerParsers(flags);
-  const ask = async (key: keyof Texts, message: string, optional: boolean): Promise<void> => {
+  const ask = async (key: Asked, message: string, optional = false): Promise<void> => {
     if (answers[key] !== undefined) return;
     const parse = parsers[key];
     answers[key] = await input({
@@ -155,7 +141,7 @@ export async function askOffer(
       validate: (v) => problem((t) => parse(t, answers), v, optional) ?? true,
     });
   };
-  await ask('base', 'Base salary a year (e.g. 185000 or 185k):', false);
+  await ask('base', 'Base salary a year (e.g. 185000 or 185k):');
   await ask(
     'bonus',
     'Target bonus: a share of base like 15%, or an amount (empty for none):',
@@ -196,7 +182,7 @@ export async function askOffer(
       pageSize: vestingPresets.length + 1,
     });
     if (choice !== '') answers.vesting = choice;
-    else await ask('vesting', 'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):', false);
+    else await ask('vesting', 'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):');
   }
   await ask(
     'signOn',
@@ -213,7 +199,7 @@ export async function askOffer(
  * options within the maximum), so that nothing answered is refused only after the last
  * question. A term the flags gave keeps its flag's name. The flags were checked before.
  */
-function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
+function answerParsers(flags: RawOffer): Record<Asked, AnswerParser> {
   const name = (key: 'base' | 'vesting', question: string) =>
     flags[key] !== undefined ? OFFER_FLAGS[key] : question;
   const grantCap = (price: number, soFar: Readonly<OfferAnswers>, question: string): void => {
@@ -249,8 +235,6 @@ function answerParsers(flags: RawOffer): Record<keyof Texts, AnswerParser> {
     strike: (t) => parsePrice(t, 'Strike', true),
     fmv: (t, soFar) => grantCap(parsePrice(t, 'FMV'), soFar, 'FMV'),
     preferred: (t, soFar) => grantCap(parsePrice(t, 'Preferred price'), soFar, 'Preferred price'),
-    stage: () => undefined,
-    optionType: () => undefined,
     vesting: (t, soFar) => {
       const vesting = parseVesting(t, vestingPresets, 'Vesting');
       // A --sign-on given as a flag is paid within the schedule's years too.

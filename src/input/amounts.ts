@@ -15,6 +15,10 @@ const AMOUNT_FORMS = 'whole dollars like 185000, 185,000, 185k or $1.2M';
  */
 const BARE_FLOOR = 1000;
 
+/** "<label> '<text>' <why>: expected <accepted>", an InputError on `field`. */
+const bad = (label: string, text: string, why: string, accepted: string, field = label) =>
+  new InputError(`${label} '${clip(text)}' ${why}: expected ${accepted}`, field);
+
 /** How a number written `t` reads with a unit: `15` -> "15k ($15,000)". */
 const asThousands = (t: string, n: number): string => `${t}k (${money(n * 1000)})`;
 
@@ -37,12 +41,7 @@ function shifted(t: Typed): [string, string] {
 function typedAmount(text: string, field: string, label: string, what: string, accepted: string) {
   if (text === '') throw new InputError(`${label} is empty: expected ${accepted}`, field);
   const t = readNumber(text);
-  if (t?.sign === '-') {
-    throw new InputError(
-      `${label} '${clip(text)}' cannot be negative: expected ${accepted}`,
-      field,
-    );
-  }
+  if (t?.sign === '-') throw bad(label, text, 'cannot be negative', accepted, field);
   if (t === undefined || t.sign === '+' || t.unit === '%') {
     const why =
       what !== 'an amount'
@@ -52,10 +51,7 @@ function typedAmount(text: string, field: string, label: string, what: string, a
           : text.includes(',')
             ? ' (commas must separate groups of three digits, like 1,200,000)'
             : '';
-    throw new InputError(
-      `${label} '${clip(text)}' is not ${what}${why}: expected ${accepted}`,
-      field,
-    );
+    throw bad(label, text, `is not ${what}${why}`, accepted, field);
   }
   return t;
 }
@@ -77,18 +73,10 @@ function readAmount(
       field,
     );
   }
-  if (value > LIMITS.maxAmount) {
-    throw new InputError(
-      `${label} '${clip(text)}' is above the maximum of ${money(LIMITS.maxAmount)}: expected ${accepted}`,
-      field,
-    );
-  }
-  if (value === 0 && digitsValue(t) > 0) {
-    throw new InputError(
-      `${label} '${clip(text)}' is less than a dollar: expected ${accepted}`,
-      field,
-    );
-  }
+  if (value > LIMITS.maxAmount)
+    throw bad(label, text, `is above the maximum of ${money(LIMITS.maxAmount)}`, accepted, field);
+  if (value === 0 && digitsValue(t) > 0)
+    throw bad(label, text, 'is less than a dollar', accepted, field);
   return value;
 }
 
@@ -114,8 +102,7 @@ export function parsePrice(text: string, field: string, zero = false): number {
   const t = text.trim();
   const [whole, rest] = shifted(typedAmount(t, field, field, 'a price', accepted));
   const value = Math.round(Number(`${whole}.${rest || '0'}`) * 1e6) / 1e6;
-  if (value > max)
-    throw new InputError(`${field} '${clip(t)}' is above the maximum: expected ${accepted}`, field);
+  if (value > max) throw bad(field, t, 'is above the maximum', accepted);
   if (value === 0 && !zero)
     throw new InputError(`${field} must be more than $0: expected ${accepted}`, field);
   return value;
@@ -129,23 +116,12 @@ export function parseCount(text: string, field: string): number {
   const max = LIMITS.maxOptions;
   const accepted = `a whole number of options like 40000, 40,000 or 40k, at most ${groupThousands(max)}`;
   const t = text.trim();
-  if (t.startsWith('$'))
-    throw new InputError(
-      `${field} '${clip(t)}' is a number of options, not dollars: expected ${accepted}`,
-      field,
-    );
+  if (t.startsWith('$')) throw bad(field, t, 'is a number of options, not dollars', accepted);
   const [whole, rest] = shifted(typedAmount(t, field, field, 'a number', accepted));
-  if (/[1-9]/.test(rest))
-    throw new InputError(
-      `${field} '${clip(t)}' is not a whole number: expected ${accepted}`,
-      field,
-    );
+  if (/[1-9]/.test(rest)) throw bad(field, t, 'is not a whole number', accepted);
   const value = Number(whole);
   if (value < 1 || value > max)
-    throw new InputError(
-      `${field} '${clip(t)}' is outside 1 to ${groupThousands(max)}: expected ${accepted}`,
-      field,
-    );
+    throw bad(field, t, `is outside 1 to ${groupThousands(max)}`, accepted);
   return value;
 }
 
@@ -180,9 +156,7 @@ export function parseAmountList(text: string, field: string): number[] {
   }
   return items.map((item, i) => {
     const label = items.length === 1 ? field : `${field} item ${i + 1}`;
-    if (item.trim() === '') {
-      throw new InputError(`${label} is empty: expected ${accepted}`, field);
-    }
+    if (item.trim() === '') throw new InputError(`${label} is empty: expected ${accepted}`, field);
     return readAmount(item, field, label, `${AMOUNT_FORMS}; ${accepted}`);
   });
 }
@@ -196,18 +170,12 @@ export function parseBonus(text: string, field: string): Bonus {
   const accepted = `a percentage of base from 0% to ${max}% like 15%, or an amount like 30000 or 30k`;
   const t = text.trim();
   const typed = readNumber(t);
-  if (typed === undefined && t.endsWith('%')) {
-    throw new InputError(`${field} '${clip(t)}' is not a percentage: expected ${accepted}`, field);
-  }
-  if (typed?.unit !== '%') {
+  if (typed === undefined && t.endsWith('%')) throw bad(field, t, 'is not a percentage', accepted);
+  if (typed?.unit !== '%')
     return { kind: 'amount', value: readAmount(t, field, field, accepted, bonusMeant) };
-  }
-  if (typed.sign === '-') {
-    throw new InputError(`${field} '${clip(t)}' cannot be negative: expected ${accepted}`, field);
-  }
-  if (typed.sign === '+' || typed.dollar || typed.grouped) {
-    throw new InputError(`${field} '${clip(t)}' is not a percentage: expected ${accepted}`, field);
-  }
+  if (typed.sign === '-') throw bad(field, t, 'cannot be negative', accepted);
+  if (typed.sign === '+' || typed.dollar || typed.grouped)
+    throw bad(field, t, 'is not a percentage', accepted);
   const percent = digitsValue(typed);
   if (percent > max) {
     throw new InputError(
@@ -235,10 +203,7 @@ function percentLike(t: Typed | undefined): t is Typed {
 }
 
 /** Bounds for `parsePercent`, in percent: `{ min: -100, max: 1000 }` for -100%..+1000%. */
-export interface PercentBounds {
-  min: number;
-  max: number;
-}
+type PercentBounds = { min: number; max: number };
 
 /** The bounds of `--growth` (data/offer.json, `limits.growthPercent`). */
 export const GROWTH_BOUNDS: Readonly<PercentBounds> = Object.freeze({ ...LIMITS.growthPercent });
@@ -252,18 +217,13 @@ export function parsePercent(text: string, field: string, bounds: PercentBounds)
   const t = text.trim();
   if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
   const typed = readNumber(t);
-  if (!percentLike(typed)) {
-    throw new InputError(`${field} '${clip(t)}' is not a percentage: expected ${accepted}`, field);
-  }
+  if (!percentLike(typed)) throw bad(field, t, 'is not a percentage', accepted);
   const minus = typed.sign === '-' ? '-' : '';
   const number = digitsValue(typed);
   if (typed.unit === '') {
     const written = t.replace(/^[+\-\u2212]\s*/, '');
-    const asFraction = Number((number * 100).toFixed(6));
-    throw new InputError(
-      `${field} '${clip(t)}' needs a % sign (${minus}${written}% or ${minus}${asFraction}%?): expected ${accepted}`,
-      field,
-    );
+    const fraction = Number((number * 100).toFixed(6));
+    throw bad(field, t, `needs a % sign (${minus}${written}% or ${minus}${fraction}%?)`, accepted);
   }
   const percent = (minus ? -1 : 1) * number;
   if (percent < bounds.min || percent > bounds.max) {
@@ -324,26 +284,16 @@ export function parseVesting(
     );
   }
   const parts = t.split('/').map((s) => s.trim());
-  if (parts.length > LIMITS.maxVestingYears) {
-    throw new InputError(
-      `${field} '${clip(t)}' has ${parts.length} years, more than ${LIMITS.maxVestingYears}: expected ${accepted}`,
-      field,
-    );
-  }
+  if (parts.length > LIMITS.maxVestingYears)
+    throw bad(field, t, `has ${parts.length} years, more than ${LIMITS.maxVestingYears}`, accepted);
   const percents = parts.map((part, i) => {
     const year = `${field} year ${i + 1}`;
     if (part === '' || part === '%')
       throw new InputError(`${year} is empty in '${clip(t)}': expected ${accepted}`, field);
     const typed = readNumber(part);
-    if (typed?.sign === '-') {
-      throw new InputError(
-        `${year} '${clip(part)}' cannot be negative: expected ${accepted}`,
-        field,
-      );
-    }
-    if (!percentLike(typed) || typed.sign !== '') {
-      throw new InputError(`${year} '${clip(part)}' is not a number: expected ${accepted}`, field);
-    }
+    if (typed?.sign === '-') throw bad(year, part, 'cannot be negative', accepted, field);
+    if (!percentLike(typed) || typed.sign !== '')
+      throw bad(year, part, 'is not a number', accepted, field);
     return digitsValue(typed);
   });
   checkVestingPercents(percents, field);
@@ -381,15 +331,8 @@ export function checkVestingPercents(percents: readonly number[], field: string)
     );
   }
   percents.forEach((p, i) => {
-    if (typeof p !== 'number' || !Number.isFinite(p)) {
-      throw new InputError(`${field} year ${i + 1} is not a number: expected ${accepted}`, field);
-    }
-    if (p < 0) {
-      throw new InputError(
-        `${field} year ${i + 1} (${p}) cannot be negative: expected ${accepted}`,
-        field,
-      );
-    }
+    const why = !Number.isFinite(p) ? 'is not a number' : p < 0 ? `(${p}) cannot be negative` : '';
+    if (why) throw new InputError(`${field} year ${i + 1} ${why}: expected ${accepted}`, field);
   });
   const sum = percents.reduce((a, b) => a + b, 0);
   // The 1e-9 keeps a sum of exactly 99.99 (33.33 x 3, in floating point 99.98999...) inside.

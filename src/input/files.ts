@@ -59,9 +59,8 @@ export async function openSource(
     fd = await promisify(fs.open)(file, OPEN_FLAGS);
   } catch (error) {
     // /dev/stdin on a socket (Node's child_process gives one) cannot be opened: read stdin.
-    if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file)) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file))
       return { stream: stdin, name: file, size: undefined };
-    }
     throw cannot(error);
   }
   try {
@@ -222,9 +221,7 @@ function bomlessUtf16(b: Buffer): boolean {
     byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f);
   for (const zero of [0, 1]) {
     let ok = true;
-    for (let i = 0; i < n && ok; i += 2) {
-      ok = b[i + zero] === 0 && text(b[i + 1 - zero]!);
-    }
+    for (let i = 0; i < n && ok; i += 2) ok = b[i + zero] === 0 && text(b[i + 1 - zero]!);
     if (ok) return true;
   }
   return false;
@@ -238,9 +235,8 @@ function bomlessUtf16(b: Buffer): boolean {
  */
 export function sniffBinary(head: Buffer): string | undefined {
   const b = head.subarray(0, 8192);
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || bomlessUtf16(b)) {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || bomlessUtf16(b))
     return 'is UTF-16 text; save it as UTF-8';
-  }
   const nul = b.indexOf(0);
   if (nul !== -1) return `looks binary (a NUL byte at byte ${nul + 1}), not text`;
   let control = 0;

@@ -15,19 +15,27 @@ import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/t
 
 const FIELD = '--data';
 
-type Fail = (path: string, message: string) => never;
+/** Throws the first problem as "path: what is wrong" (checkMarket puts the file's name first). */
+const fail = (path: string, message: string): never => {
+  throw new Error(`${path}: ${message}`);
+};
+
+/** That `key` is one of `table`'s keys (`name` in the message). */
+function oneOf(path: string, key: string, table: object, name: string): void {
+  if (!Object.hasOwn(table, key))
+    fail(path, `'${clip(key)}' is not one of ${name} (${Object.keys(table).join(', ')})`);
+}
 
 /** Every value in a market file with its JSON path, parents before children. */
 function nodes(value: unknown, path = '', out: [string, unknown][] = []): [string, unknown][] {
   out.push([path, value]);
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) nodes(v, `${path}/${k}`, out);
-  }
   return out;
 }
 
 /** Texts reach the terminal: no escape codes or hidden characters; every { low, mid, high } in order. */
-function checkNodes(m: Market, fail: Fail): void {
+function checkNodes(m: Market): void {
   const all = nodes(m);
   for (const [path, text] of all) {
     const hidden = typeof text === 'string' ? hiddenCharacter(text) : undefined;
@@ -45,57 +53,32 @@ function checkNodes(m: Market, fail: Fail): void {
 
 /** What the schema cannot check: throws the first problem as "path: what is wrong". */
 function checkMeaning(m: Market): void {
-  const fail: Fail = (path, message) => {
-    throw new Error(`${path}: ${message}`);
-  };
-  checkNodes(m, fail);
+  checkNodes(m);
   increasing(
     '/experience/position/anchors',
     m.experience.position.anchors.map((a) => a.years),
     'years',
-    fail,
   );
   m.experience.curves.forEach((c, i) => {
     increasing(
       `/experience/curves/${i}/bands`,
       c.bands.map((b) => b.anchorYears),
       'anchorYears',
-      fail,
     );
     c.bands.forEach((b, j) => {
-      if (b.base[0] > b.base[1])
-        fail(
-          `/experience/curves/${i}/bands/${j}/base`,
-          `low ${b.base[0]} is above high ${b.base[1]}`,
-        );
-      if (b.total && b.total[0] > b.total[1])
-        fail(
-          `/experience/curves/${i}/bands/${j}/total`,
-          `low ${b.total[0]} is above high ${b.total[1]}`,
-        );
+      for (const part of ['base', 'total'] as const) {
+        const r = b[part];
+        if (r && r[0] > r[1])
+          fail(`/experience/curves/${i}/bands/${j}/${part}`, `low ${r[0]} is above high ${r[1]}`);
+      }
     });
   });
-  checkLadder(m, fail);
-  for (const [id, table] of Object.entries(m.spread.tables)) {
-    for (const given of ['withoutLevel', 'withLevel'] as const) {
-      for (const [part, rows] of Object.entries(table[given]) as [string, Widths[]][]) {
-        rows.forEach((w, i) => {
-          if (!(w[0] <= w[1] && w[1] <= 1 && 1 <= w[2] && w[2] <= w[3]))
-            fail(
-              `/spread/tables/${id}/${given}/${part}/${i}`,
-              `[${w.join(', ')}] is not in order (P10 <= P25 <= 1 <= P75 <= P90)`,
-            );
-        });
-      }
-    }
-  }
-  for (const [id, kind] of Object.entries(m.payMix.kinds)) {
-    if (!Object.hasOwn(m.spread.tables, kind.spread))
-      fail(
-        `/payMix/kinds/${id}/spread`,
-        `'${clip(kind.spread)}' is not one of spread.tables (${Object.keys(m.spread.tables).join(', ')})`,
-      );
-  }
+  checkLadder(m);
+  for (const { path, w } of widthRows(m))
+    if (!(w[0] <= w[1] && w[1] <= 1 && 1 <= w[2] && w[2] <= w[3]))
+      fail(path, `[${w.join(', ')}] is not in order (P10 <= P25 <= 1 <= P75 <= P90)`);
+  for (const [id, kind] of Object.entries(m.payMix.kinds))
+    oneOf(`/payMix/kinds/${id}/spread`, kind.spread, m.spread.tables, 'spread.tables');
   const sources = new Set(m.sources.map((s) => s.id));
   if (sources.size !== m.sources.length) fail('/sources', 'two sources have the same id');
   const catalogues = [
@@ -119,15 +102,9 @@ function checkMeaning(m: Market): void {
       fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${id}'`),
     );
   }
-  m.industries.forEach((ind, i) => {
-    if (!Object.hasOwn(m.payMix.kinds, ind.payMix)) {
-      fail(
-        `/industries/${i}/payMix`,
-        `'${clip(ind.payMix)}' is not one of payMix.kinds (${Object.keys(m.payMix.kinds).join(', ')})`,
-      );
-    }
-  });
-  const ids = (list: readonly { id: string }[]) => list.map((e) => e.id);
+  m.industries.forEach((ind, i) =>
+    oneOf(`/industries/${i}/payMix`, ind.payMix, m.payMix.kinds, 'payMix.kinds'),
+  );
   m.renamed.forEach((r, i) => {
     const to = m.industries.find((ind) => ind.id === r.to);
     if (to === undefined) return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not an industry id`);
@@ -138,35 +115,44 @@ function checkMeaning(m: Market): void {
       );
   });
   const d = m.defaults;
-  if (!ids(m.locations).includes(d.city))
-    fail('/defaults/city', `'${clip(d.city)}' is not a location id`);
-  if (!ids(m.industries).includes(d.industry))
-    fail('/defaults/industry', `'${clip(d.industry)}' is not an industry id`);
-  if (!ids(m.degrees.list).includes(d.degree))
-    fail('/defaults/degree', `'${clip(d.degree)}' is not a degree id`);
-  d.skills.forEach((s, i) => {
-    if (!ids(m.skills.list).includes(s))
-      fail(`/defaults/skills/${i}`, `'${clip(s)}' is not a skill id`);
-  });
-  // Every figure's source names a source of the file.
-  const cites = (value: unknown, path: string): void => {
+  const defaults = [
+    ['city', d.city, m.locations, 'a location'],
+    ['industry', d.industry, m.industries, 'an industry'],
+    ['degree', d.degree, m.degrees.list, 'a degree'],
+    ...d.skills.map((s, i) => [`skills/${i}`, s, m.skills.list, 'a skill'] as const),
+  ] as const;
+  for (const [key, id, list, what] of defaults)
+    if (!list.some((e) => e.id === id)) fail(`/defaults/${key}`, `'${clip(id)}' is not ${what} id`);
+  // Every figure's source names a source of the file: a `source`, each of a `sources` list but
+  // the file's own list of them.
+  const cites = (value: unknown, path: string, cite = false): void => {
+    if (cite && typeof value === 'string' && !sources.has(value))
+      fail(path, `'${clip(value)}' is not the id of a source in /sources`);
     if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach((v, i) => cites(v, `${path}/${i}`));
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (k === 'source' && typeof v === 'string' && !sources.has(v)) {
-        fail(`${path}/${k}`, `'${clip(v)}' is not the id of a source in /sources`);
-      }
-      if (k === 'sources' && Array.isArray(v) && path !== '') {
-        v.forEach((s, i) => {
-          if (typeof s === 'string' && !sources.has(s))
-            fail(`${path}/${k}/${i}`, `'${clip(s)}' is not the id of a source in /sources`);
-        });
-      }
-      cites(v, `${path}/${k}`);
+    const list = Array.isArray(value);
+    for (const [k, v] of Object.entries(value)) {
+      const cited = list ? cite && typeof v === 'string' : k === 'source' || k === 'sources';
+      cites(v, `${path}/${k}`, cited && `${path}/${k}` !== '/sources');
     }
   };
   cites(m, '');
-  checkLargest(m, fail);
+  checkLargest(m);
+  if (m.sources.some((s) => s.id === MARKET_FILE_SOURCE))
+    fail(
+      '/sources',
+      `the id '${MARKET_FILE_SOURCE}' is ml-salary's own (it names the file); use another`,
+    );
+}
+
+/** Every row of widths of the spread tables (with and without a level), with its path. */
+function widthRows(m: Market): { path: string; part: string; w: Widths }[] {
+  return Object.entries(m.spread.tables).flatMap(([id, t]) =>
+    (['withoutLevel', 'withLevel'] as const).flatMap((g) =>
+      (Object.entries(t[g]) as [string, Widths[]][]).flatMap(([part, rows]) =>
+        rows.map((w, i) => ({ path: `/spread/tables/${id}/${g}/${part}/${i}`, part, w })),
+      ),
+    ),
+  );
 }
 
 /** The largest of `values` with its path, or [0, ''] when none is positive. */
@@ -177,7 +163,7 @@ function largest(values: Iterable<[number, string]>): [number, string] {
 }
 
 /** The level ladder: each level once, bases going up, the years that imply levels going up. */
-function checkLadder(m: Market, fail: Fail): void {
+function checkLadder(m: Market): void {
   const list = m.levels.list;
   LEVELS.forEach((id, i) => {
     if (list[i]?.id !== id)
@@ -190,10 +176,10 @@ function checkLadder(m: Market, fail: Fail): void {
   const implied = list.filter((l) => l.fromYears !== null).map((l) => l.fromYears!);
   if (list[0]!.fromYears !== 0)
     fail('/levels/list/0/fromYears', 'entry is where years start: fromYears 0');
-  increasing('/levels/list', implied, 'fromYears', fail);
+  increasing('/levels/list', implied, 'fromYears');
 }
 
-function increasing(path: string, xs: readonly number[], what: string, fail: Fail): void {
+function increasing(path: string, xs: readonly number[], what: string): void {
   xs.forEach((x, i) => {
     if (i > 0 && !(x > xs[i - 1]!))
       fail(`${path}/${i}`, `${what} ${x} is not above the one before (${xs[i - 1]})`);
@@ -209,7 +195,7 @@ function increasing(path: string, xs: readonly number[], what: string, fail: Fai
  * largest location spread, and a part at most base x that share (or 1) x the largest P90 ratio
  * of any part to that power.
  */
-function checkLargest(m: Market, fail: Fail): void {
+function checkLargest(m: Market): void {
   const national = largest(m.levels.list.map((l, i) => [l.base, `/levels/list/${i}/base`]));
   const city = largest(m.locations.map((l, i) => [l.multiplier, `/locations/${i}/multiplier`]));
   const spread = Math.max(1, ...m.locations.map((l) => l.spread ?? 1));
@@ -230,18 +216,9 @@ function checkLargest(m: Market, fail: Fail): void {
   /** The largest P90 ratio of a part's widths (every table, with and without a level). */
   const p90 = (part: 'total' | 'any') =>
     largest(
-      Object.entries(m.spread.tables).flatMap(([id, t]) =>
-        (['withoutLevel', 'withLevel'] as const).flatMap((g) =>
-          (Object.entries(t[g]) as [string, Widths[]][])
-            .filter(([name]) => part === 'any' || name === part)
-            .flatMap(([name, rows]) =>
-              rows.map((w, i): [number, string] => [
-                w[3],
-                `/spread/tables/${id}/${g}/${name}/${i}/3`,
-              ]),
-            ),
-        ),
-      ),
+      widthRows(m)
+        .filter((r) => part === 'any' || r.part === part)
+        .map((r): [number, string] => [r.w[3], `${r.path}/3`]),
     );
   const totalRatio = p90('total');
   const anyRatio = p90('any');
@@ -270,24 +247,14 @@ function checkLargest(m: Market, fail: Fail): void {
  * is wrong.
  */
 export function checkMarket(value: unknown, name: string, file: string): Market {
+  const refuse = (what: string) => new InputError(`${FIELD} ${clip(name, 200)}: ${what}`, FIELD);
   const problem = schemaProblem(marketSchema as Schema, value);
-  if (problem !== undefined) {
-    throw new InputError(
-      `${FIELD} ${clip(name, 200)}: ${problem} (see schemas/market.schema.json)`,
-      FIELD,
-    );
-  }
+  if (problem !== undefined) throw refuse(`${problem} (see schemas/market.schema.json)`);
   const market = value as Market;
   try {
     checkMeaning(market);
   } catch (error) {
-    throw new InputError(`${FIELD} ${clip(name, 200)}: ${(error as Error).message}`, FIELD);
-  }
-  if (market.sources.some((s) => s.id === MARKET_FILE_SOURCE)) {
-    throw new InputError(
-      `${FIELD} ${clip(name, 200)}: /sources: the id '${MARKET_FILE_SOURCE}' is ml-salary's own (it names the file); use another`,
-      FIELD,
-    );
+    throw refuse((error as Error).message);
   }
   market.sources.unshift({
     id: MARKET_FILE_SOURCE,

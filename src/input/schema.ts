@@ -3,7 +3,10 @@
 // problem found, in ajv's words ("/locations/0/multiplier/mid: must be > 0"), or undefined.
 
 /** A schema, or the part of one that applies at some place in a document. */
-export type Schema = { [keyword: string]: unknown } | boolean;
+export type Schema = Keywords | boolean;
+type Keywords = { [keyword: string]: unknown };
+/** "<place>: <message>" for a problem where the check is. */
+type Fail = (message: string) => string;
 
 /** The first place `value` breaks `schema`, as "<JSON pointer>: <what is wrong>". */
 export function schemaProblem(schema: Schema, value: unknown): string | undefined {
@@ -34,9 +37,8 @@ function check(schema: Schema, value: unknown, at: string, root: Schema): string
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     if (!types.some((t) => TYPES[t]?.(value))) return fail(`must be ${types.join(',')}`);
   }
-  if (Array.isArray(s.enum) && !s.enum.some((e) => e === value)) {
+  if (Array.isArray(s.enum) && !s.enum.some((e) => e === value))
     return fail(`must be equal to one of the allowed values (${s.enum.map(String).join(', ')})`);
-  }
   for (const sub of (s.allOf as Schema[] | undefined) ?? []) {
     const problem = check(sub, value, at, root);
     if (problem) return problem;
@@ -48,16 +50,12 @@ function check(schema: Schema, value: unknown, at: string, root: Schema): string
   const problem = checkScalar(s, value, fail);
   if (problem) return problem;
   if (Array.isArray(value)) return checkArray(s, value, at, root, fail);
-  if (TYPES.object!(value)) return checkObject(s, value as Record<string, unknown>, at, root, fail);
+  if (TYPES.object!(value)) return checkObject(s, value as Keywords, at, root, fail);
   return undefined;
 }
 
 /** The keywords of numbers and strings: bounds, length, pattern. */
-function checkScalar(
-  s: { [keyword: string]: unknown },
-  value: unknown,
-  fail: (message: string) => string,
-): string | undefined {
+function checkScalar(s: Keywords, value: unknown, fail: Fail): string | undefined {
   if (typeof value === 'number') {
     const bound = (keyword: string, ok: (limit: number) => boolean, word: string) => {
       const limit = s[keyword];
@@ -71,29 +69,19 @@ function checkScalar(
     if (problem) return problem;
   }
   if (typeof value === 'string') {
-    if (typeof s.minLength === 'number' && [...value].length < s.minLength) {
+    if (typeof s.minLength === 'number' && [...value].length < s.minLength)
       return fail(`must NOT have fewer than ${s.minLength} characters`);
-    }
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) {
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value))
       return fail(`must match pattern "${s.pattern}"`);
-    }
   }
   return undefined;
 }
 
-function checkArray(
-  s: { [keyword: string]: unknown },
-  value: unknown[],
-  at: string,
-  root: Schema,
-  fail: (message: string) => string,
-): string | undefined {
-  if (typeof s.minItems === 'number' && value.length < s.minItems) {
+function checkArray(s: Keywords, value: unknown[], at: string, root: Schema, fail: Fail) {
+  if (typeof s.minItems === 'number' && value.length < s.minItems)
     return fail(`must NOT have fewer than ${s.minItems} items`);
-  }
-  if (typeof s.maxItems === 'number' && value.length > s.maxItems) {
+  if (typeof s.maxItems === 'number' && value.length > s.maxItems)
     return fail(`must NOT have more than ${s.maxItems} items`);
-  }
   const prefix = (s.prefixItems as Schema[] | undefined) ?? [];
   for (let i = 0; i < value.length; i++) {
     const sub = i < prefix.length ? prefix[i] : (s.items as Schema | undefined);
@@ -103,20 +91,12 @@ function checkArray(
   return undefined;
 }
 
-function checkObject(
-  s: { [keyword: string]: unknown },
-  value: Record<string, unknown>,
-  at: string,
-  root: Schema,
-  fail: (message: string) => string,
-): string | undefined {
+function checkObject(s: Keywords, value: Keywords, at: string, root: Schema, fail: Fail) {
   const keys = Object.keys(value);
-  for (const key of (s.required as string[] | undefined) ?? []) {
+  for (const key of (s.required as string[] | undefined) ?? [])
     if (!Object.hasOwn(value, key)) return fail(`must have required property '${key}'`);
-  }
-  if (typeof s.minProperties === 'number' && keys.length < s.minProperties) {
+  if (typeof s.minProperties === 'number' && keys.length < s.minProperties)
     return fail(`must NOT have fewer than ${s.minProperties} properties`);
-  }
   const properties = (s.properties as Record<string, Schema> | undefined) ?? {};
   for (const key of keys) {
     const sub = Object.hasOwn(properties, key) ? properties[key] : s.additionalProperties;

@@ -43,9 +43,8 @@ export function checkFinite(value: number, what: string): void {
 }
 
 export function checkSize(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 1) {
+  if (!Number.isInteger(value) || value < 1)
     throw new RangeError(`chart: ${what} must be a whole number of at least 1, got ${value}`);
-  }
 }
 
 export function clamp(n: number, lo: number, hi: number): number {
@@ -112,15 +111,12 @@ export function rangeBar(
   const values = { low, typical: mid, high, 'scale min': scale.min, 'scale max': scale.max };
   for (const [what, v] of Object.entries(values)) checkFinite(v, what);
   if (opts.marker !== undefined) checkFinite(opts.marker, 'the marker');
-  if (!(low <= mid && mid <= high)) {
+  if (!(low <= mid && mid <= high))
     throw new RangeError(`chart: range out of order: low ${low}, typical ${mid}, high ${high}`);
-  }
-  if (scale.min > scale.max) {
+  if (scale.min > scale.max)
     throw new RangeError(`chart: scale min ${scale.min} is above its max ${scale.max}`);
-  }
-  if (!Number.isFinite(scale.max - scale.min)) {
+  if (!Number.isFinite(scale.max - scale.min))
     throw new RangeError('chart: the scale spans more than a number can hold');
-  }
 
   const [track, full, leftHalf, rightHalf, typical, marker, before, after] = Array.from(
     BAR_GLYPHS[opts.charset],

@@ -59,9 +59,8 @@ function niceTicks(
 function multiplesWithin(lo: number, hi: number, step: number): number[] {
   const out: number[] = [];
   const last = Math.floor(hi / step + 1e-9);
-  for (let k = Math.ceil(lo / step - 1e-9); k <= last && out.length < 1000; k++) {
+  for (let k = Math.ceil(lo / step - 1e-9); k <= last && out.length < 1000; k++)
     out.push(Number((k * step).toPrecision(12)));
-  }
   return out;
 }
 
@@ -117,9 +116,8 @@ function domains(series: Point[][], band: readonly BandPoint[], yFrom: 'zero' | 
   let [yLo, yHi] = extent(ys, [0, 1]);
   if (yFrom === 'zero') yLo = Math.min(0, yLo);
   if (yHi === yLo) yHi = yLo + Math.max(1, Math.abs(yLo) / 10);
-  if (!Number.isFinite(yHi - yLo) || !Number.isFinite(xMax - xMin)) {
+  if (!Number.isFinite(yHi - yLo) || !Number.isFinite(xMax - xMin))
     throw new RangeError('chart: the values span more than a number can hold');
-  }
   return { xMin, xMax, yLo, yHi };
 }
 
@@ -143,16 +141,9 @@ function yTickLabels(
   return ticks;
 }
 
-/** Where things go: the rows and columns of values. */
-interface Layout {
-  xMin: number;
-  xMax: number;
-  rows: number;
-  plotWidth: number;
-  rowOf: (y: number) => number;
-  colOf: (x: number) => number;
-  xAt: (c: number) => number;
-}
+/** Where things go: the rows and columns of values (`xAt` a column's x). */
+type Layout = Record<'xMin' | 'xMax' | 'rows' | 'plotWidth', number> &
+  Record<'rowOf' | 'colOf' | 'xAt', (value: number) => number>;
 
 /** The plot's cells: the band shaded, then the series, the first on top. */
 function plot(series: Point[][], band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
@@ -189,9 +180,8 @@ function drawLine(grid: Cell[][], points: readonly Point[], cell: Cell, at: Layo
     // Join a climb of several rows: the first half in this column, the rest in the next.
     const dir = Math.sign(next - r);
     const between = Math.abs(next - r) - 1;
-    for (let k = 1; k <= between; k++) {
+    for (let k = 1; k <= between; k++)
       grid[r + dir * k]![k <= Math.ceil(between / 2) ? c : c + 1] = cell;
-    }
   }
 }
 
@@ -208,9 +198,8 @@ function xAxis(opts: LineChartOptions, g: Glyphs, at: Layout, gutter: number): C
   });
   const tickCols = new Set(ticks.map(at.colOf));
   const axis: Cell[] = [...cellsOf(' '.repeat(gutter - 1)), ...cellsOf(g.corner, 'axis')];
-  for (let c = 0; c < at.plotWidth; c++) {
+  for (let c = 0; c < at.plotWidth; c++)
     axis.push({ ch: tickCols.has(c) ? g.xTick : g.rule, role: 'axis' });
-  }
   const tickLine: Cell[] = Array.from({ length: width }, () => ({ ch: ' ' }));
   let free = 0; // the first column a label may start at
   for (const t of ticks) {

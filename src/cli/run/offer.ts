@@ -120,9 +120,8 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
     }
   }
   const label = record.label;
-  if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
+  if (label !== undefined && (typeof label !== 'string' || label.trim() === ''))
     throw new InputError(`${name}: label must be a non-empty string`, 'label');
-  }
   const shown =
     typeof label === 'string'
       ? label
@@ -265,9 +264,8 @@ async function offersFromFiles(
       `${names[given]} with offer files: the terms come from the files (each gives its own)`,
     );
   }
-  if (files.filter((f) => f === '-').length > 1) {
+  if (files.filter((f) => f === '-').length > 1)
     throw new UsageError("'-' (stdin) can be given once: stdin is read only once");
-  }
   const judged: Judged[] = [];
   for (const path of files) {
     const file = await readOfferFile(path, io);
@@ -280,12 +278,12 @@ async function offersFromFiles(
         withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
         { ...file.offer, ...file.benefits },
         market,
+        io,
         {
           profileNames: fieldName,
           offerNames: OFFER_KEYS,
           benefitNames: BENEFIT_KEYS,
           label: file.label,
-          note: (notes) => printNotes(io, notes),
         },
       ),
     );
@@ -321,36 +319,25 @@ async function offerFromFlags(
       colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
     };
     profile = await askMissing(profile, market, context);
-    const answers = await askOffer(
-      Object.fromEntries(
-        Object.entries(offer).filter(([k, v]) => typeof v === 'string' && k !== 'private'),
-      ),
-      offer,
-      context,
-    );
+    const answers = await askOffer(offer, context);
     const before = JSON.stringify([profileFlags(opts), offer]);
     offer = { ...offer, ...answers };
     asked = JSON.stringify([profile, offer]) !== before;
     // An empty answer is "none" (an empty flag is an error: resolveOffer says so).
     for (const k of OFFER_FIELDS) if (offer[k] === '' && flags[k] === undefined) delete offer[k];
   } else {
-    for (const [value, name] of [
-      [profile.years, '--years'],
-      [offer.base, '--base'],
-    ] as const) {
-      if (value === undefined) {
-        throw new UsageError(
-          `${name} is required here (${plan.because}); pass e.g. ${name === '--years' ? '--years 5' : '--base 185000'}`,
-        );
-      }
+    const missing =
+      profile.years === undefined ? '--years 5' : offer.base === undefined ? '--base 185000' : '';
+    if (missing) {
+      const [name] = missing.split(' ');
+      throw new UsageError(`${name} is required here (${plan.because}); pass e.g. ${missing}`);
     }
   }
   const benefits = benefitFlags(opts);
-  const judged = judge(profile, { ...offer, ...benefits }, market, {
+  const judged = judge(profile, { ...offer, ...benefits }, market, io, {
     profileNames: flagName,
     offerNames: OFFER_FLAGS,
     benefitNames: BENEFIT_FLAGS,
-    note: (notes) => printNotes(io, notes),
   });
   return asked
     ? { offer: judged, asked: { ...offer, ...benefits } as TypedTerms }
@@ -362,17 +349,16 @@ function judge(
   rawProfile: RawProfile,
   rawOffer: RawOffer & RawBenefits,
   market: Market,
+  io: Io,
   names: {
     profileNames: typeof flagName;
     offerNames: typeof OFFER_FLAGS;
     benefitNames: BenefitNames;
     label?: string;
-    /** Where a note about the input goes (an old name that still works). */
-    note: (notes: readonly string[]) => void;
   },
 ): Judged {
   const { profile, defaulted, notes } = resolveProfile(rawProfile, market, names.profileNames);
-  names.note(notes);
+  printNotes(io, notes); // an old name that still works
   const { terms, benefits, growth } = resolveWithBenefits(
     rawOffer,
     names.offerNames,
