@@ -228,16 +228,10 @@ export function sniffBinary(head: Buffer): string | undefined {
     return 'is UTF-16 text; save it as UTF-8';
   const nul = b.indexOf(0);
   if (nul !== -1) return `looks binary (a NUL byte at byte ${nul + 1}), not text`;
-  let control = 0;
-  for (const byte of b) {
-    if (
-      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) ||
-      byte === 0x7f
-    ) {
-      control++;
-    }
-  }
-  if (b.length >= 32 && control / b.length > 0.1)
+  const control = b.filter(
+    (x) => (x < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d].includes(x)) || x === 0x7f,
+  );
+  if (b.length >= 32 && control.length / b.length > 0.1)
     return 'looks binary (many control bytes), not text';
   return undefined;
 }
