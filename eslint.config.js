@@ -51,6 +51,26 @@ export default tseslint.config(
     },
   },
   {
+    // The commands' work (cli/run/, loaded with import() when a command runs) imports
+    // cli/options.ts: a value import of commander in either would bundle it a second time into
+    // dist/lazy/ (scripts/build.mjs). Types are free; options are made with cmd.createOption().
+    files: ['src/cli/options.ts', 'src/cli/run/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'commander',
+              allowTypeImports: true,
+              message: 'types only: cli/run/ is bundled apart',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bench/**', 'examples/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
