@@ -54,13 +54,7 @@ export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The options of the root command (a single estimate) as commander gives them. */
-export interface EstimateOptions {
-  years?: string;
-  city?: string;
-  industry?: string;
-  skills?: string;
-  degree?: string;
-  level?: string;
+export type EstimateOptions = Partial<Record<ProfileField, string>> & {
   json?: boolean;
   /** The fields after --json (json-fields.ts moves them here), e.g. `total,level`. */
   jsonFields?: string;
@@ -72,7 +66,7 @@ export interface EstimateOptions {
   debug?: boolean;
   /** false with --no-profile. */
   profile?: boolean;
-}
+};
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
   return color === true ? 'always' : color === false ? 'never' : 'auto';

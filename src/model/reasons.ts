@@ -1,5 +1,4 @@
 import { multiplier, percent, yearsText } from './format.js';
-import { deepFreeze } from './freeze.js';
 import type { Parts, Price } from './parts.js';
 import type {
   Degree,
@@ -28,14 +27,10 @@ export interface Reason {
   mask: number;
 }
 
-/** The value remembered in `map` for `key`, made the first time it is asked for. */
-export function remembered<K, V>(
-  map: Map<K, V> | WeakMap<K & object, V>,
-  key: K,
-  make: () => V,
-): V {
-  let value = map.get(key as K & object);
-  if (value === undefined) map.set(key as K & object, (value = make()));
+/** Remembers `value` for `key` in `map` (emptied first if it holds `bound` values); returns it. */
+export function keep<K, V>(map: Map<K, V>, key: K, value: V, bound = Infinity): V {
+  if (map.size >= bound) map.clear();
+  map.set(key, value);
   return value;
 }
 
@@ -51,7 +46,7 @@ function reason(market: Market, id: string, label: string, sources: readonly str
     const i = market.sources.findIndex((m) => m.id === s);
     if (i >= 0) mask |= 1 << i;
   }
-  return deepFreeze({ id, label, sources: [...sources], mask });
+  return Object.freeze({ id, label, sources: Object.freeze([...sources]), mask });
 }
 
 /** Where a position sits on the ladder, in words: "at senior level", "between mid and senior level (1.29)". */
@@ -127,7 +122,7 @@ export function degreeReason(market: Market, stage: At, degree: Degree): Reason 
 function skillReason(market: Market, parts: Parts, rank: number): Reason {
   const skill = parts.skills[rank]!;
   const { stage } = parts;
-  const byRank = remembered(stage.skills, skill, (): Reason[] => []);
+  const byRank = stage.skills.get(skill) ?? keep(stage.skills, skill, []);
   return (byRank[rank] ??= reason(
     market,
     `skill:${skill.id}`,
@@ -214,8 +209,8 @@ export function reasonsOf(
   mask |= bonus.mask | equity.mask;
   // The market's sources that the reasons cite, and those always named, in the market's order.
   const { refs, cited } = parts.table;
-  const sources = remembered(cited, mask, () =>
-    Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0)),
-  );
+  const sources =
+    cited.get(mask) ??
+    keep(cited, mask, Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0)));
   return { factors, sources };
 }
