@@ -12,7 +12,6 @@ import { parseCount, parsePrice } from './amounts.js';
 import { didYouMean } from './names.js';
 import { clip, kindOf, wholeNumber } from './numbers.js';
 
-/** Throw an InputError naming `field`, its message starting with it. */
 const fail = (field: string, why: string): never => {
   throw new InputError(`${field} ${why}`, field);
 };
@@ -218,11 +217,9 @@ export function equityTerms(
 const LIMITS = model.limits;
 
 /**
- * Check the equity terms against each other (`checkOffer` calls this; each was bounded as
- * parsed): an option grant (`checkGrant`); a stage, a preferred or an exit price need stock; a
- * private stage is private stock (with a preferred price for options) and `public` is not; the
- * cliff and leaving lie within the schedule; an exit price values private stock, with a price a
- * share to compare it with.
+ * Check the equity terms against each other (each was bounded as parsed): the grant; a stage, a
+ * preferred or an exit price need stock; the stage; the cliff and leaving lie within the
+ * schedule; an exit price values private stock, with a price a share to compare it with.
  */
 export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
   const { options: o, private: isPrivate } = terms;
@@ -259,10 +256,7 @@ function checkStage(stage: Stage, terms: OfferTerms, f: OfferFieldNames): void {
   if (!terms.private) fail(f.stage, `${stage} is a private company: give ${f.private} too`);
 }
 
-/**
- * An option grant worth at most `limits.maxAmount` at the preferred price or the FMV, with a
- * preferred price derived from a dollar grant within the bounds of one given.
- */
+/** An option grant worth at most `limits.maxAmount`; a derived preferred price within bounds. */
 function checkGrant(o: OptionTerms, preferred: number | null, f: OfferFieldNames): void {
   const max = LIMITS.maxSharePrice;
   if (preferred !== null && !(preferred > 0 && preferred <= max))
