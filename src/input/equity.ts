@@ -17,6 +17,9 @@ const fail = (field: string, why: string): never => {
 };
 
 const key = (t: string): string => t.toLowerCase().replace(/[\s_-]+/g, '');
+/** A word's entry in a table of words, never one of Object's own (`constructor`). */
+const word = <T>(table: Readonly<Record<string, T>>, text: string): T | undefined =>
+  Object.hasOwn(table, key(text)) ? table[key(text)] : undefined;
 
 /** One of `ids` (case, spaces and dashes aside) or an alias, or an error with a did-you-mean. */
 function choice<T extends string>(
@@ -27,7 +30,7 @@ function choice<T extends string>(
 ): T {
   const list = ids.join(', ');
   if (typeof value !== 'string') return fail(field, `must be one of ${list}, got ${kindOf(value)}`);
-  const found = ids.find((id) => key(id) === key(value)) ?? aliases[key(value)];
+  const found = ids.find((id) => key(id) === key(value)) ?? word(aliases, value);
   if (found) return found;
   const hint = didYouMean(value.trim(), ids);
   return fail(
@@ -65,7 +68,7 @@ const EVERY: Record<string, number> = {
 /** Months between vests: 1, 3, 6 or 12 (or monthly, quarterly, half-yearly, yearly). */
 function parseVestEvery(value: unknown, field: string): number {
   const months =
-    (typeof value === 'string' && EVERY[key(value)]) || parseMonths(value, field, 1, 12);
+    (typeof value === 'string' && word(EVERY, value)) || parseMonths(value, field, 1, 12);
   return [1, 3, 6, 12].includes(months)
     ? months
     : fail(
