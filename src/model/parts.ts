@@ -8,16 +8,9 @@ import {
   skillWeight,
   widthsAt,
 } from './ladder.js';
-import {
-  degreeReason,
-  employerReason,
-  experienceReason,
-  mixReasons,
-  placeReason,
-  keep,
-  type Reason,
-} from './reasons.js';
+import { employerReason, mixReasons, placeReason, keep, type Reason } from './reasons.js';
 import type {
+  Degree,
   Estimate,
   Figures,
   Level,
@@ -49,24 +42,18 @@ function newStage(market: Market, years: number, level: Level | undefined) {
   const given = level !== undefined;
   /** The position on the ladder (0 = entry ... 4 = principal). */
   const position = given ? LEVELS.indexOf(level) : positionFor(market, years);
-  const at = {
+  return {
     years,
     position,
     given,
     level: level ?? levelFor(market, years),
     degreeWeight: degreeWeight(market, years),
-  };
-  return {
-    years,
-    position,
-    given,
-    level: at.level,
-    degreeWeight: at.degreeWeight,
     /** The national typical base at the position. */
     national: ladderBase(market, position),
     skillWeight: skillWeight(market, position),
-    experience: experienceReason(market, at),
-    degrees: new Map(market.degrees.list.map((d) => [d, degreeReason(market, at, d)])),
+    experience: undefined as Reason | undefined,
+    /** A degree's reason (there, after these years). */
+    degrees: new Map<Degree, Reason>(),
     /** Each employer kind there, by location. */
     kinds: new Map<PayMixKind, Map<Location, KindAt>>(),
     /** A skill's reason by its rank among the profile's (0 = largest premium). */

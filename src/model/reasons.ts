@@ -65,7 +65,7 @@ interface At {
   degreeWeight: number;
 }
 
-export function experienceReason(market: Market, stage: At): Reason {
+function experienceReason(market: Market, stage: At): Reason {
   const { level } = stage;
   return reason(
     market,
@@ -108,7 +108,7 @@ export function employerReason(market: Market, industry: Industry): Reason {
   );
 }
 
-export function degreeReason(market: Market, stage: At, degree: Degree): Reason {
+function degreeReason(market: Market, stage: At, degree: Degree): Reason {
   const w = stage.degreeWeight;
   const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(stage.years)}` : '';
   return reason(
@@ -177,14 +177,18 @@ export function reasonsOf(
     shown = rounded;
   };
   let running = parts.stage.national;
-  step(parts.stage.experience, running);
+  step((parts.stage.experience ??= experienceReason(market, parts.stage)), running);
   running *= parts.location.multiplier;
   step(parts.place, running);
   running *= parts.industry.baseMultiplier;
   step(parts.employer, running);
   if (parts.degree.multiplier !== 1) {
     running *= parts.degreeFactor;
-    step(parts.stage.degrees.get(parts.degree)!, running);
+    const { stage, degree } = parts;
+    step(
+      stage.degrees.get(degree) ?? keep(stage.degrees, degree, degreeReason(market, stage, degree)),
+      running,
+    );
   }
   const { before } = parts;
   for (let rank = 0; rank < parts.skills.length; rank++) {
