@@ -162,19 +162,13 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
   if (kind !== 'none' && answers.vesting === undefined) {
     // A preset the terms so far rule out (a --sign-on longer than it) is shown, but not chosen,
     // with a short reason: one line each, so the menu fits an 80x24 terminal.
-    const signOn =
-      (answers.signOn ?? '').trim() === ''
-        ? 0
-        : parseAmountList(answers.signOn!, OFFER_FLAGS.signOn).length;
-    const choices = vestingPresets.map((p) =>
-      p.percents.length >= signOn
-        ? { name: p.label, value: p.id }
-        : {
-            name: p.label,
-            value: p.id,
-            disabled: `(${p.percents.length} years; ${OFFER_FLAGS.signOn} lists ${signOn})`,
-          },
-    );
+    const given = answers.signOn?.trim() ? answers.signOn : undefined;
+    const signOn = given ? parseAmountList(given, OFFER_FLAGS.signOn).length : 0;
+    const choices = vestingPresets.map((p) => {
+      const [name, value, years] = [p.label, p.id, p.percents.length];
+      const disabled = `(${years} years; ${OFFER_FLAGS.signOn} lists ${signOn})`;
+      return years >= signOn ? { name, value } : { name, value, disabled };
+    });
     const choice = await select({
       message: 'Vesting schedule (share of the grant vesting each year):',
       choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],

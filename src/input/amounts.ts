@@ -81,20 +81,17 @@ function readAmount(
 }
 
 /**
- * Parse an amount of US dollars: `185000`, `185,000`, `185k`, `$185K`, `1.2m`, `$1,200,000.50`,
- * spaces around it. Returns whole dollars (half a dollar rounds up). Rejects an empty text, a
- * negative, anything else (`12abc`, `1e5`, `0x10`, `NaN`, `Infinity`, commas not grouping threes
- * such as `18,50,00`) and amounts above $100,000,000 (data/offer.json, `limits`), each with an
- * InputError naming `field` and the accepted forms.
+ * Parse US dollars (`185000`, `185,000`, `185k`, `$185K`, `1.2m`, `$1,200,000.50`) into whole
+ * dollars, half rounding up. Refused, naming `field` and the accepted forms: empty, negative,
+ * anything else (`1e5`, `0x10`, `18,50,00`), above `limits.maxAmount` (data/offer.json).
  */
 export function parseAmount(text: string, field: string): number {
   return readAmount(text, field, field, AMOUNT_FORMS);
 }
 
 /**
- * Parse a price a share in dollars and cents, as amounts are written (`1.20`, `$0.85`,
- * `1,250.50`, `$1.5k`), kept to a hundredth of a cent: above $0 unless `zero`, at most
- * `limits.maxSharePrice` (data/offer.json). An InputError names `field`.
+ * Parse a price a share written as amounts are (`1.20`, `$0.85`, `$1.5k`), kept to a hundredth
+ * of a cent: above $0 unless `zero`, at most `limits.maxSharePrice` (data/offer.json).
  */
 export function parsePrice(text: string, field: string, zero = false): number {
   const max = LIMITS.maxSharePrice;
@@ -108,10 +105,7 @@ export function parsePrice(text: string, field: string, zero = false): number {
   return value;
 }
 
-/**
- * Parse a count of options or shares: a whole number written as amounts are (`40000`,
- * `40,000`, `40k`, `1.5m`), from 1 to `limits.maxOptions`; no `$`, no fraction left over.
- */
+/** Parse a count of options: a whole number written as amounts are (`40k`, `1.5m`), no `$`. */
 export function parseCount(text: string, field: string): number {
   const max = LIMITS.maxOptions;
   const accepted = `a whole number of options like 40000, 40,000 or 40k, at most ${groupThousands(max)}`;
@@ -161,10 +155,7 @@ export function parseAmountList(text: string, field: string): number[] {
   });
 }
 
-/**
- * Parse a target bonus: a percentage of base (`15%`, `12.5%`, from 0% to 200% inclusive:
- * data/offer.json, `limits`) or an amount as for `parseAmount` (`30000`, `30k`).
- */
+/** Parse a target bonus: a percentage of base (`15%`, up to `limits`) or an amount (`30k`). */
 export function parseBonus(text: string, field: string): Bonus {
   const max = LIMITS.maxBonusPercent;
   const accepted = `a percentage of base from 0% to ${max}% like 15%, or an amount like 30000 or 30k`;
@@ -318,10 +309,7 @@ export function shownPercent(fraction: number, bound: number): string {
   return short === bound ? shownSum(percent) : String(short);
 }
 
-/**
- * Check a list of yearly vesting percentages: 1 to 10 years (data/offer.json, `limits`), each a
- * finite number >= 0, adding up to 100 within 0.01. Throws an InputError naming `field`.
- */
+/** Check yearly vesting percentages: 1 to `limits.maxVestingYears`, each >= 0, adding up to 100. */
 export function checkVestingPercents(percents: readonly number[], field: string): void {
   const accepted = `yearly percentages adding up to 100, like 25/25/25/25 or 10/20/30/40`;
   if (percents.length < 1 || percents.length > LIMITS.maxVestingYears) {

@@ -12,12 +12,14 @@ import { parseCount, parsePrice } from './amounts.js';
 import { didYouMean } from './names.js';
 import { clip, kindOf, wholeNumber } from './numbers.js';
 
-/** Throw an InputError naming `field`, its message starting with it. */
 const fail = (field: string, why: string): never => {
   throw new InputError(`${field} ${why}`, field);
 };
 
 const key = (t: string): string => t.toLowerCase().replace(/[\s_-]+/g, '');
+/** A word's entry in a table of words, never one of Object's own (`constructor`). */
+const word = <T>(table: Readonly<Record<string, T>>, text: string): T | undefined =>
+  Object.hasOwn(table, key(text)) ? table[key(text)] : undefined;
 
 /** One of `ids` (case, spaces and dashes aside) or an alias, or an error with a did-you-mean. */
 function choice<T extends string>(
@@ -28,7 +30,7 @@ function choice<T extends string>(
 ): T {
   const list = ids.join(', ');
   if (typeof value !== 'string') return fail(field, `must be one of ${list}, got ${kindOf(value)}`);
-  const found = ids.find((id) => key(id) === key(value)) ?? aliases[key(value)];
+  const found = ids.find((id) => key(id) === key(value)) ?? word(aliases, value);
   if (found) return found;
   const hint = didYouMean(value.trim(), ids);
   return fail(
@@ -66,7 +68,7 @@ const EVERY: Record<string, number> = {
 /** Months between vests: 1, 3, 6 or 12 (or monthly, quarterly, half-yearly, yearly). */
 function parseVestEvery(value: unknown, field: string): number {
   const months =
-    (typeof value === 'string' && EVERY[key(value)]) || parseMonths(value, field, 1, 12);
+    (typeof value === 'string' && word(EVERY, value)) || parseMonths(value, field, 1, 12);
   return [1, 3, 6, 12].includes(months)
     ? months
     : fail(
@@ -218,11 +220,9 @@ export function equityTerms(
 const LIMITS = model.limits;
 
 /**
- * Check the equity terms against each other (`checkOffer` calls this; each was bounded as
- * parsed): an option grant (`checkGrant`); a stage, a preferred or an exit price need stock; a
- * private stage is private stock (with a preferred price for options) and `public` is not; the
- * cliff and leaving lie within the schedule; an exit price values private stock, with a price a
- * share to compare it with.
+ * Check the equity terms against each other (each was bounded as parsed): the grant; a stage, a
+ * preferred or an exit price need stock; the stage; the cliff and leaving lie within the
+ * schedule; an exit price values private stock, with a price a share to compare it with.
  */
 export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
   const { options: o, private: isPrivate } = terms;
@@ -259,10 +259,7 @@ function checkStage(stage: Stage, terms: OfferTerms, f: OfferFieldNames): void {
   if (!terms.private) fail(f.stage, `${stage} is a private company: give ${f.private} too`);
 }
 
-/**
- * An option grant worth at most `limits.maxAmount` at the preferred price or the FMV, with a
- * preferred price derived from a dollar grant within the bounds of one given.
- */
+/** An option grant worth at most `limits.maxAmount`; a derived preferred price within bounds. */
 function checkGrant(o: OptionTerms, preferred: number | null, f: OfferFieldNames): void {
   const max = LIMITS.maxSharePrice;
   if (preferred !== null && !(preferred > 0 && preferred <= max))

@@ -50,6 +50,7 @@ export async function openSource(
   stdin: NodeJS.ReadableStream,
 ): Promise<Source> {
   if (file === undefined || file === '-') return { stream: stdin, name: 'stdin', size: undefined };
+  const source = (stream: Source['stream'], size?: number) => ({ stream, name: file, size });
   const cannot = (error: unknown): UsageError =>
     new UsageError(`cannot read '${clip(file, 200)}': ${fsReason(error)}`);
   let fd: number;
@@ -60,20 +61,15 @@ export async function openSource(
   } catch (error) {
     // /dev/stdin on a socket (Node's child_process gives one) cannot be opened: read stdin.
     if ((error as NodeJS.ErrnoException).code === 'ENXIO' && STDIN_PATHS.has(file))
-      return { stream: stdin, name: file, size: undefined };
+      return source(stdin);
     throw cannot(error);
   }
   try {
     const stat = await promisify(fs.fstat)(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (stat.isFIFO() || stat.isSocket()) {
-      return {
-        stream: new Socket({ fd, readable: true, writable: false }),
-        name: file,
-        size: undefined,
-      };
-    }
-    if (isatty(fd)) return { stream: new ReadStream(fd), name: file, size: undefined };
+    if (stat.isFIFO() || stat.isSocket())
+      return source(new Socket({ fd, readable: true, writable: false }));
+    if (isatty(fd)) return source(new ReadStream(fd));
     if (!stat.isFile()) {
       // Any other device (/dev/null, /dev/zero): its reads do not wait on anyone, but some fail
       // with EAGAIN when non-blocking; open it again as a plain file.
@@ -82,11 +78,8 @@ export async function openSource(
       fs.closeSync(nonBlocking);
       fd = await promisify(fs.open)(file, 'r');
     }
-    return {
-      stream: fs.createReadStream(file, { fd, highWaterMark: READ_CHUNK }),
-      name: file,
-      size: stat.isFile() ? stat.size : undefined,
-    };
+    const stream = fs.createReadStream(file, { fd, highWaterMark: READ_CHUNK });
+    return source(stream, stat.isFile() ? stat.size : undefined);
   } catch (error) {
     if (fd !== -1) fs.close(fd, () => {});
     throw cannot(error);
@@ -119,15 +112,11 @@ export async function readText(
     source.stream.destroy?.();
     throw tooLarge;
   }
-  const bytes = await readAll(
-    source,
-    io.signal,
-    (head) => {
-      const why = sniffBinary(head);
-      return why === undefined ? undefined : new InputError(`${name} ${why}`, field);
-    },
-    tooLarge,
-  );
+  const sniff = (head: Buffer) => {
+    const why = sniffBinary(head);
+    return why === undefined ? undefined : new InputError(`${name} ${why}`, field);
+  };
+  const bytes = await readAll(source, io.signal, sniff, tooLarge);
   const bad = utf8Problem(bytes);
   if (bad !== undefined) throw new InputError(`${name} is ${bad}`, field);
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -239,16 +228,10 @@ export function sniffBinary(head: Buffer): string | undefined {
     return 'is UTF-16 text; save it as UTF-8';
   const nul = b.indexOf(0);
   if (nul !== -1) return `looks binary (a NUL byte at byte ${nul + 1}), not text`;
-  let control = 0;
-  for (const byte of b) {
-    if (
-      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) ||
-      byte === 0x7f
-    ) {
-      control++;
-    }
-  }
-  if (b.length >= 32 && control / b.length > 0.1)
+  const control = b.filter(
+    (x) => (x < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d].includes(x)) || x === 0x7f,
+  );
+  if (b.length >= 32 && control.length / b.length > 0.1)
     return 'looks binary (many control bytes), not text';
   return undefined;
 }

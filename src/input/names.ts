@@ -5,9 +5,7 @@ import type { CatalogEntry, Market } from '../model/types.js';
 export type CatalogKind = 'city' | 'industry' | 'skill' | 'degree' | 'level';
 
 /** The catalogue of accepted names for one kind of input. */
-export function catalog(market: Market, kind: CatalogKind): readonly CatalogEntry[] {
-  return CATALOGS[kind](market);
-}
+export const catalog = (market: Market, kind: CatalogKind) => CATALOGS[kind](market);
 const CATALOGS: Record<CatalogKind, (m: Market) => readonly CatalogEntry[]> = {
   city: (m) => m.locations,
   industry: (m) => m.industries,
@@ -92,12 +90,10 @@ function codePoint(char: string): string {
 }
 
 /**
- * The first character of `text` that no name holds and that folding would silently drop or
- * that only looks like what it seems, said for a person: its position (from 1), the character
- * where it can be seen, and its code point. Undefined for a plain name (letters a-z with or
- * without accents, digits, spaces and punctuation). A look-alike letter (the Cyrillic 'а' of
- * 'аustin') is named, so that "did you mean 'austin'?" is never the answer to what looks like
- * 'austin'; emoji, symbols, control and invisible characters are named rather than dropped.
+ * The first character of `text` that no name holds (folding would drop it, or it only looks like
+ * a-z), said with its position, itself and its code point; undefined for a plain name. A
+ * look-alike letter (the Cyrillic 'а' of 'аustin') is named, so that "did you mean 'austin'?" is
+ * never the answer to what looks like 'austin'; emoji, symbols and hidden characters likewise.
  */
 export function oddCharacter(text: string): string | undefined {
   if (PLAIN_NAME.test(text)) return undefined; // nearly every name: one regex test
@@ -242,16 +238,8 @@ function acceptedNames(market: Market, kind: CatalogKind): string {
   return `accepted: ${ids.length} ${PLURAL[kind]} and their aliases (ml-salary list ${PLURAL[kind]})`;
 }
 
-/**
- * Resolve a name or alias to its id, or throw one line naming the field, the bad value, the
- * accepted ids (or, for a long catalogue, where they are listed) and the closest match.
- */
-export function resolveName(
-  market: Market,
-  kind: CatalogKind,
-  text: string,
-  field: string,
-): string {
+/** Resolve a name or alias to its id, or throw one line: the value, what is accepted, the closest. */
+export function resolveName(market: Market, kind: CatalogKind, text: string, field: string) {
   const id = lookup(market, kind, text);
   if (id) return id;
   const accepted = acceptedNames(market, kind);

@@ -1,4 +1,4 @@
-import type { Level, Market, MixAtLevel, PayMixKind, Range, SpreadTable, Widths } from './types.js';
+import type { Level, Market, MixAtLevel, PayMixKind, Range, Widths } from './types.js';
 import { LEVELS } from './types.js';
 
 // The ladder (docs/methodology.md): a profile sits at a position on it, 0 = entry ... 4 =
@@ -85,19 +85,6 @@ export function widthsAt(rows: readonly Widths[], s: number, scale = 1): Widths 
     out[i] = r > 0 && scale !== 1 ? r ** scale : r;
   }
   return out;
-}
-
-/** The widths table of a pay-mix kind, with or without a given level. */
-export function spreadOf(
-  market: Market,
-  kind: PayMixKind,
-  given: boolean,
-): SpreadTable['withLevel'] {
-  const table = market.spread.tables[kind.spread];
-  if (table === undefined || !Object.hasOwn(market.spread.tables, kind.spread)) {
-    throw new Error(`market data: no spread table '${kind.spread}'`);
-  }
-  return given ? table.withLevel : table.withoutLevel;
 }
 
 /**

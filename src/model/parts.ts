@@ -6,19 +6,11 @@ import {
   mixAt,
   positionFor,
   skillWeight,
-  spreadOf,
   widthsAt,
 } from './ladder.js';
-import {
-  degreeReason,
-  employerReason,
-  experienceReason,
-  mixReasons,
-  placeReason,
-  remembered,
-  type Reason,
-} from './reasons.js';
+import { employerReason, mixReasons, placeReason, keep, type Reason } from './reasons.js';
 import type {
+  Degree,
   Estimate,
   Figures,
   Level,
@@ -27,7 +19,6 @@ import type {
   PayMixKind,
   Profile,
   Skill,
-  SourceRef,
   Widths,
 } from './types.js';
 import { LEVELS } from './types.js';
@@ -40,33 +31,28 @@ import { LEVELS } from './types.js';
 // estimate() row needs it for 1,000,000 calls a second (worked out on every call, the widths'
 // powers and the labels' numbers made estimate() over ten times slower). Per market: the
 // catalogue by id, each place's and employer's reason, the sources. Per years (or given level)
-// a stage: the position and what is read there. A market is frozen once used (market.ts), so
-// nothing remembered goes stale; the WeakMap lets it go with the market, and a bound keeps
-// memory flat (a batch sees a few hundred years values).
+// a stage: the position and what is read there. A market never changes once used (the library's
+// is frozen, src/index.ts; the command line never changes its own; docs/scripting.md asks for a
+// changed copy), so nothing remembered goes stale; the WeakMap lets it go with the market, and
+// a bound keeps memory flat (a batch sees a few hundred years values).
 
 /** What depends on the years, or on the given level (and the years: the degree's fade), alone. */
 function newStage(market: Market, years: number, level: Level | undefined) {
   const given = level !== undefined;
   /** The position on the ladder (0 = entry ... 4 = principal). */
   const position = given ? LEVELS.indexOf(level) : positionFor(market, years);
-  const at = {
+  return {
     years,
     position,
     given,
     level: level ?? levelFor(market, years),
     degreeWeight: degreeWeight(market, years),
-  };
-  return {
-    years,
-    position,
-    given,
-    level: at.level,
-    degreeWeight: at.degreeWeight,
     /** The national typical base at the position. */
     national: ladderBase(market, position),
     skillWeight: skillWeight(market, position),
-    experience: experienceReason(market, at),
-    degrees: new Map(market.degrees.list.map((d) => [d, degreeReason(market, at, d)])),
+    experience: undefined as Reason | undefined,
+    /** A degree's reason (there, after these years). */
+    degrees: new Map<Degree, Reason>(),
     /** Each employer kind there, by location. */
     kinds: new Map<PayMixKind, Map<Location, KindAt>>(),
     /** A skill's reason by its rank among the profile's (0 = largest premium). */
@@ -83,7 +69,8 @@ function kindAt(
   stage: { position: number; given: boolean },
   location: Location,
 ) {
-  const table = spreadOf(market, kind, stage.given);
+  const { withLevel, withoutLevel } = market.spread.tables[kind.spread]!;
+  const table = stage.given ? withLevel : withoutLevel;
   const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, location.spread ?? 1);
   const mix = mixAt(kind, stage.position);
   return {
@@ -114,17 +101,19 @@ function newTable(market: Market) {
       if (!Object.hasOwn(kinds, i.payMix)) {
         throw new Error(`market data: industry '${i.id}' has an unknown payMix`);
       }
-      return { entry: i, kind: kinds[i.payMix]!, reason: employerReason(market, i) };
+      const kind = kinds[i.payMix]!;
+      if (!Object.hasOwn(market.spread.tables, kind.spread)) {
+        throw new Error(`market data: no spread table '${kind.spread}'`);
+      }
+      return { entry: i, kind, reason: employerReason(market, i) };
     }),
     degrees: byId(market.degrees.list, (d) => d),
     skills: byId(market.skills.list, (s) => s),
     /** Stages by given level (or none), then by years. */
     stages: new Map<Level | undefined, Map<number, Stage>>(),
-    /** The market's sources as estimates name them, those every estimate cites (as bits), and
-     * the cited sources by their bits. */
+    /** The market's sources as estimates name them, and those every estimate cites (as bits). */
     refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
     always: market.sources.reduce((bits, s, i) => (s.always === true ? bits | (1 << i) : bits), 0),
-    cited: new Map<number, readonly SourceRef[]>(),
   };
 }
 const tables = new WeakMap<Market, ReturnType<typeof newTable>>();
@@ -170,9 +159,11 @@ function skillsOf(profile: Profile, market: Market, known: (id: unknown) => Skil
     if (skills.includes(skill)) continue;
     ids.push(skill.id);
     labels.push(skill.label);
-    let at = skills.length;
-    while (at > 0 && skills[at - 1]!.premium < skill.premium) at--;
-    skills.splice(at, 0, skill);
+    skills.push(skill);
+    for (let at = skills.length - 1; at > 0 && skills[at - 1]!.premium < skill.premium; at--) {
+      skills[at] = skills[at - 1]!;
+      skills[at - 1] = skill;
+    }
   }
   return { ids, labels, skills };
 }
@@ -190,18 +181,16 @@ export function partsOf(profile: Profile, market: Market) {
       'level',
     );
   }
-  const table = remembered(tables, market, () => newTable(market));
+  let table = tables.get(market);
+  if (table === undefined) tables.set(market, (table = newTable(market)));
   const place = known(table.locations, market.locations, profile.city, 'city');
   const employer = known(table.industries, market.industries, profile.industry, 'industry');
   const degree = known(table.degrees, market.degrees.list, profile.degree, 'degree');
   const { ids, labels, skills } = skillsOf(profile, market, (id) =>
     known(table.skills, market.skills.list, id, 'skills', 'skill'),
   );
-  const byYears = remembered(table.stages, level, () => new Map<number, Stage>());
-  const stage = remembered(byYears, years, () => {
-    if (byYears.size >= STAGES) byYears.clear();
-    return newStage(market, years, level);
-  });
+  const byYears = table.stages.get(level) ?? keep(table.stages, level, new Map<number, Stage>());
+  const stage = byYears.get(years) ?? keep(byYears, years, newStage(market, years, level), STAGES);
   const location = place.entry;
   const industry = employer.entry;
   const { kind } = employer;
@@ -224,7 +213,7 @@ export function partsOf(profile: Profile, market: Market) {
     );
     share += skillShares[rank]!;
   }
-  const byLocation = remembered(stage.kinds, kind, () => new Map<Location, KindAt>());
+  const byLocation = stage.kinds.get(kind) ?? keep(stage.kinds, kind, new Map<Location, KindAt>());
   return {
     profile: out,
     table,
@@ -235,7 +224,8 @@ export function partsOf(profile: Profile, market: Market) {
     place: place.reason,
     employer: employer.reason,
     kind,
-    at: remembered(byLocation, location, () => kindAt(market, kind, stage, location)),
+    at:
+      byLocation.get(location) ?? keep(byLocation, location, kindAt(market, kind, stage, location)),
     degree,
     /** The labels of the profile's skills as listed; the skills largest premium first, and each
      * one's share of base in that order. */

@@ -1,5 +1,4 @@
 import { multiplier, percent, yearsText } from './format.js';
-import { deepFreeze } from './freeze.js';
 import type { Parts, Price } from './parts.js';
 import type {
   Degree,
@@ -28,14 +27,10 @@ export interface Reason {
   mask: number;
 }
 
-/** The value remembered in `map` for `key`, made the first time it is asked for. */
-export function remembered<K, V>(
-  map: Map<K, V> | WeakMap<K & object, V>,
-  key: K,
-  make: () => V,
-): V {
-  let value = map.get(key as K & object);
-  if (value === undefined) map.set(key as K & object, (value = make()));
+/** Remembers `value` for `key` in `map` (emptied first if it holds `bound` values); returns it. */
+export function keep<K, V>(map: Map<K, V>, key: K, value: V, bound = Infinity): V {
+  if (map.size >= bound) map.clear();
+  map.set(key, value);
   return value;
 }
 
@@ -51,7 +46,7 @@ function reason(market: Market, id: string, label: string, sources: readonly str
     const i = market.sources.findIndex((m) => m.id === s);
     if (i >= 0) mask |= 1 << i;
   }
-  return deepFreeze({ id, label, sources: [...sources], mask });
+  return Object.freeze({ id, label, sources: Object.freeze([...sources]), mask });
 }
 
 /** Where a position sits on the ladder, in words: "at senior level", "between mid and senior level (1.29)". */
@@ -70,7 +65,7 @@ interface At {
   degreeWeight: number;
 }
 
-export function experienceReason(market: Market, stage: At): Reason {
+function experienceReason(market: Market, stage: At): Reason {
   const { level } = stage;
   return reason(
     market,
@@ -113,7 +108,7 @@ export function employerReason(market: Market, industry: Industry): Reason {
   );
 }
 
-export function degreeReason(market: Market, stage: At, degree: Degree): Reason {
+function degreeReason(market: Market, stage: At, degree: Degree): Reason {
   const w = stage.degreeWeight;
   const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(stage.years)}` : '';
   return reason(
@@ -127,7 +122,7 @@ export function degreeReason(market: Market, stage: At, degree: Degree): Reason 
 function skillReason(market: Market, parts: Parts, rank: number): Reason {
   const skill = parts.skills[rank]!;
   const { stage } = parts;
-  const byRank = remembered(stage.skills, skill, (): Reason[] => []);
+  const byRank = stage.skills.get(skill) ?? keep(stage.skills, skill, []);
   return (byRank[rank] ??= reason(
     market,
     `skill:${skill.id}`,
@@ -170,7 +165,7 @@ export function reasonsOf(
   parts: Parts,
   figures: Price,
   market: Market,
-): { factors: Factor[]; sources: readonly SourceRef[] } {
+): { factors: Factor[]; sources: SourceRef[] } {
   const factors: Factor[] = [];
   let mask = parts.table.always;
   let shown = 0;
@@ -182,14 +177,18 @@ export function reasonsOf(
     shown = rounded;
   };
   let running = parts.stage.national;
-  step(parts.stage.experience, running);
+  step((parts.stage.experience ??= experienceReason(market, parts.stage)), running);
   running *= parts.location.multiplier;
   step(parts.place, running);
   running *= parts.industry.baseMultiplier;
   step(parts.employer, running);
   if (parts.degree.multiplier !== 1) {
     running *= parts.degreeFactor;
-    step(parts.stage.degrees.get(parts.degree)!, running);
+    const { stage, degree } = parts;
+    step(
+      stage.degrees.get(degree) ?? keep(stage.degrees, degree, degreeReason(market, stage, degree)),
+      running,
+    );
   }
   const { before } = parts;
   for (let rank = 0; rank < parts.skills.length; rank++) {
@@ -213,9 +212,6 @@ export function reasonsOf(
   });
   mask |= bonus.mask | equity.mask;
   // The market's sources that the reasons cite, and those always named, in the market's order.
-  const { refs, cited } = parts.table;
-  const sources = remembered(cited, mask, () =>
-    Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0)),
-  );
+  const sources = parts.table.refs.filter((_, i) => (mask & (1 << i)) !== 0);
   return { factors, sources };
 }

@@ -69,11 +69,10 @@ export type Band = Pick<Range, 'low' | 'mid' | 'high'>;
 export type Scale = { min: number; max: number };
 
 /**
- * One scale for bars drawn one above another (base, bonus, equity, total), so their lengths can
- * be compared. It starts at 0 (or at the lowest value, if one is negative) rather than at the
- * smallest low: a bar's length then stands for an amount, so a bonus reads as the small part of
- * the total that it is, instead of a zoomed-in sliver that looks as large as the base. It ends at
- * the highest high or `extra` value (an offer, say); an all-zero set gets the scale 0 to 1.
+ * One scale for bars drawn one above another (base, bonus, equity, total), from 0 (or a negative
+ * lowest value) to the highest high or `extra` value (an offer), 0 to 1 if all are zero. Not from
+ * the smallest low: a bar's length then stands for an amount, so a bonus reads as the small part
+ * of the total that it is, not as a zoomed-in sliver as long as the base.
  */
 export function commonScale(ranges: readonly Band[], extra: readonly number[] = []): Scale {
   const values = [...ranges.flatMap((r) => [r.low, r.mid, r.high]), ...extra];
@@ -91,14 +90,11 @@ function fraction(value: number, scale: Scale): number {
 }
 
 /**
- * A range bar of exactly `width` cells: over a faint track standing for [scale.min, scale.max],
- * the span from `range.low` to `range.high` (in Unicode to the half cell), the typical value as
- * ┃ (`|`) and, when given, `marker` (the user's offer) as ◆ (`*`), drawn over the typical mark
- * and even outside the span; beyond the scale it sits at that edge as ◀ or ▶ (`<`, `>`). A value
- * v falls in cell floor((v - min) / (max - min) * width), the last cell holding max. The span
- * covers every half cell (ASCII: cell) that [low, high] overlaps, rounded outward and at least
- * one, so the typical mark sits on it or right at its end. Throws a RangeError for what only a
- * caller's bug can give: a non-finite value, a width below 1, low > typical > high, min > max.
+ * A range bar of exactly `width` cells: over a faint track for [scale.min, scale.max], the span
+ * low-high (Unicode: to the half cell, rounded outward, at least one), the typical value ┃ (`|`)
+ * and the optional `marker` (an offer) ◆ (`*`) over it, at an edge as ◀ or ▶ (`<`, `>`) beyond the
+ * scale. A value v falls in cell floor((v - min) / (max - min) * width), the last cell holding
+ * max. A RangeError for what only a caller's bug gives (non-finite, out of order, width < 1).
  */
 export function rangeBar(
   range: Band,

@@ -259,12 +259,13 @@ export function breakEvenText(b: BreakEven): string {
 
 /** Side by side: each year's cash, then running totals of cash, cash + stock and risk-adjusted. */
 function cashRows(doc: OffersDocument, md: boolean): [string[][], string[][]] {
-  const at = (xs: readonly number[], y: number): string =>
-    xs[y - 1] === undefined ? '-' : money(xs[y - 1]!);
+  const at = (y: number, xs: readonly number[] | undefined): string =>
+    xs?.[y - 1] === undefined ? '-' : money(xs[y - 1]!);
   const row = (label: string, cell: (o: OfferDocument) => string): string[] => [
     label,
     ...doc.offers.map(cell),
   ];
+  const yearsCash = (o: OfferDocument): number[] => o.years.map((r) => r.cash);
   const cash: string[][] = [];
   const running: string[][] = [];
   for (let y = 1; y <= Math.max(...doc.offers.map((o) => o.years.length)); y++) {
@@ -272,18 +273,11 @@ function cashRows(doc: OffersDocument, md: boolean): [string[][], string[][]] {
     const sub = (text: string): string => (md ? `${span}: ${text}` : `  ${text}`);
     const paper = (o: OfferDocument): string =>
       !o.equity?.private ? '' : md ? ' (paper)' : ' paper';
-    cash.push(
-      row(`Year ${y}${md ? ' cash' : ''}`, (o) =>
-        at(
-          o.years.map((r) => r.cash),
-          y,
-        ),
-      ),
-    );
+    cash.push(row(`Year ${y}${md ? ' cash' : ''}`, (o) => at(y, yearsCash(o))));
     running.push(
-      row(`${span}: cash`, (o) => at(o.cumulative.cash, y)),
-      row(sub('cash + stock'), (o) => at(o.cumulative.stock, y) + paper(o)),
-      row(sub('risk-adjusted'), (o) => at(o.cumulative.expected ?? [], y)),
+      row(`${span}: cash`, (o) => at(y, o.cumulative.cash)),
+      row(sub('cash + stock'), (o) => at(y, o.cumulative.stock) + paper(o)),
+      row(sub('risk-adjusted'), (o) => at(y, o.cumulative.expected)),
     );
   }
   return [cash, running];

@@ -155,3 +155,19 @@ describe('a schedule given as a list of numbers', () => {
     ).toThrow('vesting 50/40 adds up to 90, not 100');
   });
 });
+
+describe('words of the equity terms', () => {
+  const options = { base: '200k', options: '40k', strike: '1.20', fmv: '1.20', preferred: '2' };
+  it.each([
+    ['optionType', 'constructor', "--option-type 'constructor' is not one of iso, nso"],
+    [
+      'stage',
+      'constructor',
+      "--stage 'constructor' is not one of seed, a, b, c, d, growth, public",
+    ],
+    ['vestEvery', 'constructor', "--vest-every 'constructor' must be whole months from 1 to 12"],
+  ])("%s '%s', a name of every JS object, is an unknown word, not a crash", (k, v, message) => {
+    const raw = { ...options, leaveAt: '18', [k]: v };
+    expect(inputError(() => resolveOffer(raw, OFFER_FLAGS)).message).toContain(message);
+  });
+});
