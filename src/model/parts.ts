@@ -19,7 +19,6 @@ import type {
   PayMixKind,
   Profile,
   Skill,
-  SourceRef,
   Widths,
 } from './types.js';
 import { LEVELS } from './types.js';
@@ -112,11 +111,9 @@ function newTable(market: Market) {
     skills: byId(market.skills.list, (s) => s),
     /** Stages by given level (or none), then by years. */
     stages: new Map<Level | undefined, Map<number, Stage>>(),
-    /** The market's sources as estimates name them, those every estimate cites (as bits), and
-     * the cited sources by their bits. */
+    /** The market's sources as estimates name them, and those every estimate cites (as bits). */
     refs: market.sources.map((s) => Object.freeze({ id: s.id, title: s.title, file: s.file })),
     always: market.sources.reduce((bits, s, i) => (s.always === true ? bits | (1 << i) : bits), 0),
-    cited: new Map<number, readonly SourceRef[]>(),
   };
 }
 const tables = new WeakMap<Market, ReturnType<typeof newTable>>();

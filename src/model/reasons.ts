@@ -165,7 +165,7 @@ export function reasonsOf(
   parts: Parts,
   figures: Price,
   market: Market,
-): { factors: Factor[]; sources: readonly SourceRef[] } {
+): { factors: Factor[]; sources: SourceRef[] } {
   const factors: Factor[] = [];
   let mask = parts.table.always;
   let shown = 0;
@@ -212,9 +212,6 @@ export function reasonsOf(
   });
   mask |= bonus.mask | equity.mask;
   // The market's sources that the reasons cite, and those always named, in the market's order.
-  const { refs, cited } = parts.table;
-  const sources =
-    cited.get(mask) ??
-    keep(cited, mask, Object.freeze(refs.filter((_, i) => (mask & (1 << i)) !== 0)));
+  const sources = parts.table.refs.filter((_, i) => (mask & (1 << i)) !== 0);
   return { factors, sources };
 }
