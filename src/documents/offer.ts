@@ -14,6 +14,7 @@ import {
 import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { breakEven, type BreakEven } from './break-even.js';
 import {
+  cashOf,
   cumulativeOf,
   equityView,
   leaveView,
@@ -129,7 +130,7 @@ export function toOfferDocument(
     ...(estimate.paper ? { paper: estimate.paper } : {}),
   };
   const years = offerYears(terms);
-  const rows = years.map((y) => ({ ...y, cash: y.base + y.bonus + y.signOn + (y.clawback ?? 0) }));
+  const rows = years.map((y) => ({ ...y, cash: cashOf(y) }));
   const equity = equityView(terms, years);
   const doc: OfferDocument = {
     schemaVersion: SCHEMA_VERSION,

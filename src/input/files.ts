@@ -39,11 +39,10 @@ const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 const READ_CHUNK = 64 * 1024;
 
 /**
- * Open a user's file, or stdin for `-` (or no file), as a stream that a signal can end: a FIFO,
- * a socket or a terminal is read on the event loop, as Node reads a piped stdin. (Through fs, a
- * read that waits for a writer blocks a thread of libuv's pool, where no signal reaches it, and
- * the process cannot even exit until the writer writes or closes.) A file that cannot be opened
- * is a UsageError: "cannot read 'x': no such file".
+ * Open a user's file, or stdin for `-` (or none), as a stream a signal can end: a FIFO, a socket
+ * or a terminal is read on the event loop, as Node reads a piped stdin. (Through fs, a read that
+ * waits for a writer blocks a thread of libuv's pool, where no signal reaches it, and the process
+ * cannot exit until the writer writes or closes.) Not opened: a UsageError "cannot read 'x': ...".
  */
 export async function openSource(
   file: string | undefined,
@@ -87,10 +86,9 @@ export async function openSource(
 }
 
 /**
- * A whole user file (or stdin for `-`) as text: at most MAX_FILE_BYTES, UTF-8 (a byte-order mark
- * dropped), neither UTF-16, Latin-1 nor binary: each refused in one line naming the file, an
- * InputError on `field`. A SIGINT or SIGTERM (`signal` aborted) ends the read at once, even while
- * a FIFO or a quiet pipe has nothing to give: a StoppedError.
+ * A whole user file (or stdin for `-`) as UTF-8 text (a byte-order mark dropped), at most
+ * MAX_FILE_BYTES; UTF-16, Latin-1 or binary is an InputError on `field` naming the file. An
+ * aborted `signal` (SIGINT, SIGTERM) ends the read at once, even of a quiet FIFO: a StoppedError.
  */
 export async function readText(
   file: string,
@@ -174,9 +172,8 @@ function readAll(
 }
 
 /**
- * What is wrong with bytes that are not UTF-8, naming the first bad byte (and the letter it is
- * in Latin-1, the usual culprit), or undefined for UTF-8. `where` follows the byte's position
- * (" of the line").
+ * What is wrong with bytes that are not UTF-8: the first bad byte, `where` it is (" of the line")
+ * and the letter it is in Latin-1 (the usual culprit); undefined for UTF-8.
  */
 export function utf8Problem(bytes: Buffer, where = ''): string | undefined {
   if (isUtf8(bytes)) return undefined;

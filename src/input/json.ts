@@ -37,12 +37,7 @@ function shape(value: unknown): { keys: number; depth: number } {
 const MAX_DEPTH = 64;
 
 /** An object or array being read, its path, and (for an object) its keys so far. */
-interface Frame {
-  path: string;
-  keys?: Set<string>;
-  index: number;
-  key?: string;
-}
+type Frame = { path: string; keys?: Set<string>; index: number; key?: string };
 
 /** Walk valid JSON, keeping each open object's keys: the first repeat's path. */
 function scan(text: string): string | undefined {
@@ -67,12 +62,8 @@ function scan(text: string): string | undefined {
         expectKey = false;
       }
     } else if (c === '{' || c === '[') {
-      const top = stack[stack.length - 1];
-      stack.push(
-        c === '{'
-          ? { path: childPath(top), keys: new Set(), index: 0 }
-          : { path: childPath(top), index: 0 },
-      );
+      const path = childPath(stack[stack.length - 1]);
+      stack.push(c === '{' ? { path, keys: new Set(), index: 0 } : { path, index: 0 });
       expectKey = c === '{';
     } else if (c === '}' || c === ']') {
       stack.pop();

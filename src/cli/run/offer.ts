@@ -150,22 +150,19 @@ async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
 
 /**
  * Given flags fill what an offer file leaves out of its profile (e.g. --years for both); a flag
- * for a field the file gives too is a usage error, not silently outvoted.
+ * for a field the file gives too (--state too) is a usage error, not silently outvoted.
  */
-function withDefaults(
-  profile: RawProfile,
-  flags: RawProfile,
-  path: string,
-  fromProfile: readonly string[] = [],
-): RawProfile {
-  const out: RawProfile = { ...profile };
+function withDefaults(file: OfferFile, opts: OfferOptions, path: string): RawProfile {
+  const both = (k: string) =>
+    new UsageError(
+      `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
+    );
+  if (file.state !== undefined && opts.state !== undefined) throw both('state');
+  const out: RawProfile = { ...file.profile };
+  const flags = profileFlags(opts);
   for (const k of PROFILE_FIELDS) {
     if (out[k] === undefined) out[k] = flags[k];
-    else if (flags[k] !== undefined && !fromProfile.includes(k)) {
-      throw new UsageError(
-        `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
-      );
-    }
+    else if (flags[k] !== undefined && !opts.fromProfile?.includes(k)) throw both(k);
   }
   return out;
 }
@@ -266,23 +263,13 @@ async function offersFromFiles(
   const judged: Judged[] = [];
   for (const path of files) {
     const file = await readOfferFile(path, io);
-    if (file.state !== undefined && opts.state !== undefined)
-      throw new UsageError(
-        `--state and ${clip(path, 200)}'s state both give it: a flag fills only what every file leaves out`,
-      );
     const one = await labelled(clip(path, 200), () =>
-      judge(
-        withDefaults(file.profile, profileFlags(opts), path, opts.fromProfile),
-        { ...file.offer, ...file.benefits },
-        market,
-        io,
-        {
-          profileNames: fieldName,
-          offerNames: OFFER_KEYS,
-          benefitNames: BENEFIT_KEYS,
-          label: file.label,
-        },
-      ),
+      judge(withDefaults(file, opts, path), { ...file.offer, ...file.benefits }, market, io, {
+        profileNames: fieldName,
+        offerNames: OFFER_KEYS,
+        benefitNames: BENEFIT_KEYS,
+        label: file.label,
+      }),
     );
     judged.push(file.state === undefined ? one : { ...one, state: file.state });
   }
