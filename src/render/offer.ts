@@ -4,7 +4,6 @@ import type { Charset } from './chart.js';
 import { groupThousands, money, percent, signedMoney } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
-import type { Range } from '../model/types.js';
 import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
@@ -157,26 +156,24 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   }
   if (doc.position.cash) out.lines.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
   // The quartiles each part was judged against: typical means between them.
-  const quartiles = PARTS.map(([, key]) => {
-    const m: Range = doc.market[key];
-    return `${key} ${money(m.p25)}-${money(m.p75)}`;
-  });
+  const quartiles = PARTS.map(
+    ([, k]) => `${k} ${money(doc.market[k].p25)}-${money(doc.market[k].p75)}`,
+  );
   out.dim(`Typical (P25-P75) here: ${quartiles.join(', ')}.`);
   out.lines.push(
     ...rangeBars(
       PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),
-      { paint, width, charset: opts.charset, markerName: 'this offer' },
+      { ...opts, markerName: 'this offer' },
     ),
   );
-  const notes = [
+  out.dim(
     `* Total a year: base + target bonus + ${doc.equity ? `stock, the grant per year (${money(doc.equity.paper)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Typical means the market's middle half (P25-P75); percentiles are read between its five stated ones (P10, P25, median, P75, P90, calibrated on real pay records: docs/methodology.md): a guide, not a measurement.`,
-  ];
+  );
   if (doc.offer.private) {
-    notes.push(
+    out.dim(
       `Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.`,
     );
   }
-  for (const n of notes) out.dim(n);
   // The market this offer is judged against is that of the profile as defaulted.
   const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
   if (defaulted) out.yellow(defaulted);
