@@ -8,7 +8,7 @@ import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
-import { about, reportLines, wrap, yearsAndLevel } from './text.js';
+import { about, capitalised, PARTS, reportLines, wrap, yearsAndLevel } from './text.js';
 import {
   equitySections,
   offersCash,
@@ -22,13 +22,6 @@ import { benefitsSection, offersBenefits } from './benefits.js';
 import { counterSection } from './counter.js';
 
 export type OfferReportOptions = Look;
-
-const PARTS = [
-  ['Base', 'base'],
-  ['Bonus', 'bonus'],
-  ['Equity', 'equity'],
-  ['Total', 'total'],
-] as const;
 
 /** The offer's profile in one line: "5 years (mid) | Seattle | Big tech (FAANG) | ...". */
 function profileLine(doc: OfferDocument): string {
@@ -148,21 +141,21 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   // The total here is a year's base, bonus and stock (grant / vesting years): the market's
   // figures leave sign-on out, so the comparison does too.
   // A private company's stock is paper: its line says so.
-  const named = (label: string, key: string): string =>
-    key === 'equity' && doc.offer.private ? 'Paper' : label;
-  for (const [label, key] of PARTS) {
-    const line = key === 'total' ? 'Total*' : named(label, key);
+  const named = (key: string): string =>
+    key === 'equity' && doc.offer.private ? 'Paper' : capitalised(key);
+  for (const key of PARTS) {
+    const line = key === 'total' ? 'Total*' : named(key);
     out.lines.push(verdictLine(line, values[key], doc.position[key]));
   }
   if (doc.position.cash) out.lines.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
   // The quartiles each part was judged against: typical means between them.
   const quartiles = PARTS.map(
-    ([, k]) => `${k} ${money(doc.market[k].p25)}-${money(doc.market[k].p75)}`,
+    (k) => `${k} ${money(doc.market[k].p25)}-${money(doc.market[k].p75)}`,
   );
   out.dim(`Typical (P25-P75) here: ${quartiles.join(', ')}.`);
   out.lines.push(
     ...rangeBars(
-      PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),
+      PARTS.map((key) => [named(key), doc.market[key], values[key]] as const),
       { ...opts, markerName: 'this offer' },
     ),
   );
