@@ -1,7 +1,6 @@
 import { toBatchRecord, toDocument } from '../documents/estimate.js';
-import { InputError } from '../errors.js';
+import { DataError, InputError } from '../errors.js';
 import { estimate, price, type Price } from '../model/estimate.js';
-import { DataError } from '../errors.js';
 import { clip, kindOf } from '../input/numbers.js';
 import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../input/offer.js';
 import { offerPosition, type OfferPosition } from '../model/offer-position.js';
@@ -17,13 +16,14 @@ import {
   type RawRecord,
 } from './records.js';
 
-export type InputFormat = 'ndjson' | 'csv';
+/** NDJSON or CSV, the input's and the output's. */
+type Format = 'ndjson' | 'csv';
 
 /** What estimating a record needs to know about the input and the output. */
 export interface Settings {
   /** undefined until the first non-blank line shows it (or --input-format says). */
-  inputFormat: InputFormat | undefined;
-  format: 'ndjson' | 'csv';
+  inputFormat: Format | undefined;
+  format: Format;
   /** NDJSON: the whole --json document per record (with `line`), not the compact record. */
   explain: boolean;
   /** NDJSON: only these top-level fields of each record (`--json a,b`), checked by recordFields. */
@@ -214,7 +214,7 @@ function offerPositionOf(value: unknown, est: Price): OfferPosition {
 const MID_BOM =
   'starts with a byte-order mark (U+FEFF), which belongs only at the start of a file (were two files joined, as by cat a b?); remove it';
 
-function detect(text: string, lineNo: number): InputFormat {
+function detect(text: string, lineNo: number): Format {
   const start = text.trimStart()[0];
   if (start === '{') return 'ndjson';
   if (start === '[') {

@@ -1,19 +1,24 @@
-// The offer command's equity flags and what it adds to the documents once they are built: the
-// tax on exercising options, and take-home pay that taxes cash, not paper stock.
+// The offer command's equity, benefit and counter flags, and what it adds to the documents once
+// they are built: the tax on exercising options, take-home pay that taxes cash, not paper stock,
+// and a counter-offer.
 import type { Command } from 'commander';
 import { takeHomeFor } from './options.js';
 import type { Market } from '../model/types.js';
 import type { OfferDocument } from '../documents/offer.js';
+import type { OfferTerms } from '../model/offer.js';
 import { InputError, UsageError } from '../errors.js';
 import type { TaxPlace } from '../model/exercise.js';
 import type { TakeHomeRequest } from '../model/take-home.js';
-
 import type { RawEquity } from '../input/equity.js';
 import { wholeNumber } from '../input/numbers.js';
 
-/** The equity flags, as commander gives them (text, parsed by the input layer). */
-export interface EquityOptions extends Partial<Record<keyof RawEquity | 'horizon', string>> {
+/** These flags as commander gives them (text, parsed by input/equity.ts and input/benefits.ts). */
+export interface EquityOptions extends Partial<
+  Record<keyof RawEquity | 'horizon' | 'match' | 'espp', string>
+> {
   breakEven?: boolean;
+  esppLookback?: boolean;
+  counter?: boolean;
 }
 
 // One flag a line: the flag, then its help after `|`.
@@ -30,9 +35,13 @@ const FLAGS = `--options <n>|stock options granted (with --strike and --fmv): 40
 --exercise-window <months>|with --leave-at and --options: months to exercise after leaving (default 3)
 --exit-price <usd>|value private stock at this price a share at an exit
 --break-even|with two or more offer files: the growth or exit price at which each catches the first
---horizon <years>|with --break-even: over how many years (default 4)`;
+--horizon <years>|with --break-even: over how many years (default 4)
+--match <pct@pct,...>|401(k) match: 50%@6% (50% of what you put in, up to 6% of pay), or tiers 100%@3%,50%@2%
+--espp <pct[@pct]>|employee stock purchase plan: its discount (15%), and its limit on contributions (15%@10%)
+--espp-lookback|with --espp: the price is the lower of the offering start and end
+--counter|what to ask for: a target in the upper half of the market for the level, the parts that move, a message (a guide, not a promise)`;
 
-/** Add the equity flags to the offer command. */
+/** Add these flags to the offer command. */
 export function addEquityOptions(cmd: Command): Command {
   for (const line of FLAGS.split('\n')) cmd.option(...(line.split('|') as [string, string]));
   return cmd;
@@ -134,6 +143,17 @@ export function addTakeHome(
       if (note) year.takeHome.notes.unshift(note);
     }
   });
+}
+
+/** Add a counter-offer to the offer's document (one offer: side by side has none). */
+export async function addCounter(
+  judged: readonly { doc: OfferDocument; terms: OfferTerms }[],
+): Promise<void> {
+  if (judged.length > 1) {
+    throw new UsageError('--counter is for one offer: give one offer file, or the terms as flags');
+  }
+  const { counterView } = await import('../documents/counter.js');
+  for (const j of judged) j.doc.counter = counterView(j.doc, j.terms);
 }
 
 /** Prefix an input error with the offer's label or file (its field kept). */

@@ -1,10 +1,8 @@
 // The end of an interactive offer: a last question, whether to work out a counter-offer (unless
 // --counter asked for it already), then the command that gives it all again without questions.
 import type { Judged, OfferOptions } from './run/offer.js';
-import { colorLevel, type ColorChoice } from './color.js';
-import { colorChoice } from './options.js';
 import { print, type Io } from './io.js';
-import { loadPrompts } from './prompts.js';
+import { loadPrompts, promptContext } from './prompts.js';
 import { rerunOffer, type TypedTerms } from './rerun.js';
 import type { OfferReportOptions } from '../render/offer.js';
 
@@ -17,13 +15,7 @@ export async function lastQuestion(
 ): Promise<void> {
   let counter = opts.counter === true;
   if (!counter) {
-    const choice: ColorChoice = colorChoice(opts.color);
-    const { select } = await loadPrompts({
-      input: io.stdin,
-      output: io.stderr,
-      signal: io.signal,
-      colour: colorLevel(io.stderr, io.env, choice) > 0,
-    });
+    const { select } = await loadPrompts(promptContext(io, opts.color));
     counter = await select({
       message: 'Work out a counter-offer (what to ask for)?',
       choices: [

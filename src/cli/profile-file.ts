@@ -33,14 +33,7 @@ export async function readSavedProfile(
     if (stat.isDirectory()) fail(`${path}: it is a directory, not a file`);
     if (!stat.isFile()) fail(`${path}: not a regular file`);
     const text = await readText(path, io, 'profile');
-    const saved = checkSavedFile(parseJson(text, path, 'profile'), market);
-    const state = saved.state;
-    if (states && state !== undefined && state !== 'none' && !states.includes(state)) {
-      fail(
-        `${path}: state '${state}' is not one the tax tables know (${states.join(', ')}, or none)`,
-      );
-    }
-    return saved;
+    return checkSavedFile(parseJson(text, path, 'profile'), market, states);
   } catch (error) {
     if (error instanceof UsageError && error.message.startsWith('your saved profile')) throw error;
     // The reader's and parser's messages name the file; the checks' name only the field.

@@ -7,15 +7,11 @@ import input from '@inquirer/input';
 import select from '@inquirer/select';
 import type { PromptContext } from './prompts.js';
 
-export type InputConfig = Parameters<typeof input>[0];
-export type SelectConfig<V> = Parameters<typeof select<V>>[0];
-export type CheckboxConfig<V> = Parameters<typeof checkbox<V>>[0];
-
 /** The prompts a flow may ask with, bound to where they read and draw and to the colour choice. */
 export interface Prompts {
-  input(config: InputConfig): Promise<string>;
-  select<V>(config: SelectConfig<V>): Promise<V>;
-  checkbox<V>(config: CheckboxConfig<V>): Promise<V[]>;
+  input(config: Parameters<typeof input>[0]): Promise<string>;
+  select<V>(config: Parameters<typeof select<V>>[0]): Promise<V>;
+  checkbox<V>(config: Parameters<typeof checkbox<V>>[0]): Promise<V[]>;
 }
 
 const same = (text: string): string => text;

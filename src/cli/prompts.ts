@@ -40,10 +40,6 @@ export function promptContext(io: Io, color: boolean | undefined): PromptContext
   return { input: io.stdin, output: io.stderr, signal: io.signal, colour };
 }
 
-/** Check years as typed: undefined when fine, else the reason. */
-const yearsProblem = (text: string, max: number): string | undefined =>
-  problem((t) => parseYears(t, max, 'years'), text, false);
-
 /**
  * Rows the city list shows at once: with the question, the answers above it and the key help
  * below, the list stays usable in an 80x24 terminal; the rest scrolls.
@@ -88,26 +84,18 @@ export async function askMissing(
 ): Promise<RawProfile> {
   const { input, select, checkbox } = await loadPrompts(context);
   const max = market.experience.maxYears;
-  const answers: RawProfile = {
-    years: given.years,
-    city: given.city,
-    industry: given.industry,
-    skills: given.skills,
-    degree: given.degree,
-    level: given.level,
-  };
+  const answers: RawProfile = { ...given };
   const asking = PROFILE_ASKED.some((field) => given[field] === undefined);
+  const yearsProblem = (text: string) => problem((t) => parseYears(t, max, 'years'), text, false);
   if (answers.years === undefined) {
     answers.years = await input({
       message: `Years of experience as an ML/software engineer (0-${max}):`,
       required: true,
       transformer: (value, { isFinal }) => {
         if (isFinal || value === '') return value;
-        return yearsProblem(value, max)
-          ? `${value}  (not a number of years from 0 to ${max})`
-          : value;
+        return yearsProblem(value) ? `${value}  (not a number of years from 0 to ${max})` : value;
       },
-      validate: (value) => yearsProblem(value, max) ?? true,
+      validate: (value) => yearsProblem(value) ?? true,
     });
   }
   const choices = (entries: readonly CatalogEntry[]) =>

@@ -125,10 +125,7 @@ export interface CareerDocument extends CareerLine, Head<'career'> {
 }
 
 function careerPoint(e: Estimate, takeHome?: TakeHomeView): CareerPoint {
-  const point: CareerPoint = {
-    years: e.profile.years,
-    ...rangesOf(e),
-  };
+  const point: CareerPoint = { years: e.profile.years, ...rangesOf(e) };
   if (e.paper) point.paper = e.paper;
   if (takeHome) point.takeHome = takeHome;
   return point;

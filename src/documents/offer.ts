@@ -113,7 +113,8 @@ function statedEquity(terms: OfferTerms): Partial<OfferStated> {
   return out;
 }
 
-/** Build the document of one offer against the estimate for its profile. */
+/** Build the document of one offer against the estimate for its profile (`label` after
+ * `dataVersion`: key order is what a reader sees first). */
 export function toOfferDocument(
   terms: OfferTerms,
   estimate: Estimate,
@@ -137,6 +138,7 @@ export function toOfferDocument(
     currency: 'USD',
     period: 'year',
     dataVersion,
+    ...(label === undefined ? {} : { label }),
     profile: estimate.profile,
     labels: estimate.labels,
     defaulted: [...defaulted],
@@ -163,13 +165,7 @@ export function toOfferDocument(
   if (equity) doc.equity = equity;
   const leave = leaveView(terms, years, equity);
   if (leave) doc.leave = leave;
-  return label === undefined ? doc : withLabel(doc, label);
-}
-
-/** The same document with `label` after `dataVersion` (key order is what a reader sees first). */
-function withLabel(doc: OfferDocument, label: string): OfferDocument {
-  const { schemaVersion, kind, currency, period, dataVersion, ...rest } = doc;
-  return { schemaVersion, kind, currency, period, dataVersion, label, ...rest };
+  return doc;
 }
 
 /** Several offers side by side, each year's total against the first offer's. */

@@ -3,7 +3,7 @@
 import type { CounterPart, CounterView } from '../documents/counter.js';
 import { money, signedMoney } from '../model/format.js';
 import { grid } from './grid.js';
-import { wrap } from './text.js';
+import { about, reportLines } from './text.js';
 import type { Look } from './equity.js';
 
 const NAMES: Record<CounterPart, string> = {
@@ -18,26 +18,23 @@ const MOVES = { most: 'moves most', more: 'moves more', less: 'moves least', fix
 
 /** The counter-offer section of the report (lines). */
 export function counterSection(c: CounterView, look: Look): string[] {
-  const { paint, width } = look;
-  const about = look.charset === 'ascii' ? '~' : '≈';
-  const out = ['', paint.bold(wrap('Counter-offer: what to ask for', width, ''))];
-  out.push(paint.yellow(wrap(c.guide, width, '')));
-  const offerLine = `Your offer: ${money(c.offer.total)} a year (base + bonus + stock a year), ${about}P${c.offer.percentile} of the market for this profile.`;
+  const out = reportLines(look.paint, look.width);
+  const near = about(look.charset);
+  out.lines.push('');
+  out.bold('Counter-offer: what to ask for');
+  out.yellow(c.guide);
+  const offerLine = `Your offer: ${money(c.offer.total)} a year (base + bonus + stock a year), ${near}P${c.offer.percentile} of the market for this profile.`;
   if (!c.target) {
     const why =
       c.status === 'above-ceiling'
         ? `It is above the market's P${c.ceiling.percentile} (${money(c.ceiling.total)}): the data gives no case for more, so no counter is suggested.`
         : `It is in the upper half already (the aim is P${c.aim.percentile}, ${money(c.aim.total)}): the market data gives no case for more; a competing offer would.`;
-    out.push(wrap(`${offerLine} ${why}`, width, ''));
-    return out;
+    out.plain(`${offerLine} ${why}`);
+    return out.lines;
   }
-  out.push(wrap(offerLine, width, ''));
-  out.push(
-    wrap(
-      `Target: ${paint.bold(money(c.target.total))} a year, ${about}P${c.target.percentile} (aim P${c.aim.percentile}, ${money(c.aim.total)}; never above P${c.ceiling.percentile}, ${money(c.ceiling.total)}).`,
-      width,
-      '',
-    ),
+  out.plain(offerLine);
+  out.plain(
+    `Target: ${look.paint.bold(money(c.target.total))} a year, ${near}P${c.target.percentile} (aim P${c.aim.percentile}, ${money(c.aim.total)}; never above P${c.ceiling.percentile}, ${money(c.ceiling.total)}).`,
   );
   const rows = c.parts.map((p) => [
     NAMES[p.part],
@@ -46,24 +43,19 @@ export function counterSection(c: CounterView, look: Look): string[] {
     money(p.to),
     p.to === p.from ? '-' : signedMoney(p.to - p.from),
   ]);
-  out.push(grid(['Part', '', 'Offer', 'Ask', 'Change'], rows, { ...look, stack: 'rows' }));
+  out.lines.push(grid(['Part', '', 'Offer', 'Ask', 'Change'], rows, { ...look, stack: 'rows' }));
   const signOn = c.signOn.to.map((s, i) => `year ${i + 1} ${money(s)}`).join(', ');
-  if (signOn) out.push(wrap(`Sign-on asked by year: ${signOn}.`, width, ''));
-  out.push(
-    wrap(
-      `Gain if granted: ${signedMoney(c.gains.firstYear)} in the first year, ${signedMoney(c.gains.total)} over the first ${c.gains.years} year${c.gains.years === 1 ? '' : 's'}.`,
-      width,
-      '',
-    ),
+  if (signOn) out.plain(`Sign-on asked by year: ${signOn}.`);
+  out.plain(
+    `Gain if granted: ${signedMoney(c.gains.firstYear)} in the first year, ${signedMoney(c.gains.total)} over the first ${c.gains.years} year${c.gains.years === 1 ? '' : 's'}.`,
   );
-  for (const n of c.notes) out.push(paint.dim(wrap(n, width, '')));
-  out.push('', paint.bold('A message to adapt:'), c.message ?? '', '');
-  out.push(paint.dim(wrap('Why each part moves as it does (data/counter-offer.json):', width, '')));
+  for (const n of c.notes) out.dim(n);
+  out.lines.push('', look.paint.bold('A message to adapt:'), c.message ?? '', '');
+  out.dim('Why each part moves as it does (data/counter-offer.json):');
   for (const r of c.rules) {
-    const judged = r.judgement ? ` ${r.judgement}.` : '';
-    out.push(paint.dim(wrap(`- ${r.rule} Source: ${r.source}.${judged}`, width, '  ')));
+    out.dim(`- ${r.rule} Source: ${r.source}.${r.judgement ? ` ${r.judgement}.` : ''}`, '  ');
   }
-  return out;
+  return out.lines;
 }
 
 /** Markdown: the same section. */

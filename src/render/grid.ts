@@ -1,9 +1,7 @@
 // Tables for people: cli-table3 with our own colours (its colour library ignores NO_COLOR), boxed
 // when the terminal is wide enough, borderless below that.
 import Table from 'cli-table3';
-import type { ChalkInstance } from 'chalk';
-import type { Charset } from './chart.js';
-import { wrap } from './text.js';
+import { wrap, type Look } from './text.js';
 
 const BORDER_KEYS = ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid']
   .concat(['bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right'])
@@ -19,12 +17,8 @@ const ASCII_BORDERS = borders('-+++-+++|   | |');
 
 type Rows = readonly (readonly string[])[];
 
-export interface GridOptions {
-  paint: ChalkInstance;
-  /** Box-drawing characters (default) or ASCII borders. */
-  charset?: Charset;
-  /** The terminal's width, 0 when not a terminal (never narrowed). */
-  width: number;
+/** `charset`: box-drawing characters (default) or ASCII borders. */
+interface GridOptions extends Pick<Look, 'paint' | 'width'>, Partial<Pick<Look, 'charset'>> {
   /** Rows drawn bold (e.g. the total), by index. */
   bold?: readonly number[];
   /**

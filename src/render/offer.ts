@@ -9,7 +9,7 @@ import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
-import { wrap, yearsAndLevel } from './text.js';
+import { about, reportLines, wrap, yearsAndLevel } from './text.js';
 import {
   equitySections,
   offersCash,
@@ -79,9 +79,6 @@ function vestingLine(doc: OfferDocument): string {
   return `Stock: a ${money(o.equity)} grant${paper} vesting ${schedule}${refresh}; stock price change ${percent(o.growth)} a year.`;
 }
 
-/** "About" in front of a percentile: ≈, or ~ where the terminal shows only ASCII. */
-const about = (charset: Charset): string => (charset === 'ascii' ? '~' : '≈');
-
 /** "≈P23, below typical (P10-P25): $21,234 under the median". */
 function positionText(p: Position, charset: Charset): string {
   const gap =
@@ -117,37 +114,24 @@ function offerYears(doc: OfferDocument, look: OfferReportOptions): string {
 /** The whole report of one offer. */
 export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions): string {
   const { paint, width } = opts;
-  const out: string[] = [];
+  const out = reportLines(paint, width);
   const a = doc.annualized;
-  out.push(
-    paint.bold(wrap(`Offer${doc.label ? ` ${doc.label}` : ''}: ${profileLine(doc)}`, width, '  ')),
-  );
-  out.push(wrap(vestingLine(doc), width, '  '));
-  out.push(privateYears(doc, opts) ?? offerYears(doc, opts));
-  out.push(...benefitsSection(doc, opts));
+  out.bold(`Offer${doc.label ? ` ${doc.label}` : ''}: ${profileLine(doc)}`, '  ');
+  out.plain(vestingLine(doc), '  ');
+  out.lines.push(privateYears(doc, opts) ?? offerYears(doc, opts));
+  out.lines.push(...benefitsSection(doc, opts));
   const sections = equitySections(doc, opts);
-  if (sections.length > 0) out.push(...sections, '');
-  out.push(
+  if (sections.length > 0) out.lines.push(...sections, '');
+  out.lines.push(
     `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}`,
   );
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
-  out.push(
-    wrap(
-      `Annualized: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
-      width,
-      '  ',
-    ),
+  out.plain(
+    `Annualized: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
+    '  ',
   );
-  out.push('');
-  out.push(
-    paint.bold(
-      wrap(
-        `Against the market for this profile (${about(opts.charset)} percentile: approximate)`,
-        width,
-        '',
-      ),
-    ),
-  );
+  out.lines.push('');
+  out.bold(`Against the market for this profile (${about(opts.charset)} percentile: approximate)`);
   const values = {
     base: a.base,
     bonus: a.bonus,
@@ -168,18 +152,17 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   const named = (label: string, key: string): string =>
     key === 'equity' && doc.offer.private ? 'Paper' : label;
   for (const [label, key] of PARTS) {
-    out.push(
-      verdictLine(key === 'total' ? 'Total*' : named(label, key), values[key], doc.position[key]),
-    );
+    const line = key === 'total' ? 'Total*' : named(label, key);
+    out.lines.push(verdictLine(line, values[key], doc.position[key]));
   }
-  if (doc.position.cash) out.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
+  if (doc.position.cash) out.lines.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
   // The quartiles each part was judged against: typical means between them.
   const quartiles = PARTS.map(([, key]) => {
     const m: Range = doc.market[key];
     return `${key} ${money(m.p25)}-${money(m.p75)}`;
   });
-  out.push(paint.dim(wrap(`Typical (P25-P75) here: ${quartiles.join(', ')}.`, width, '')));
-  out.push(
+  out.dim(`Typical (P25-P75) here: ${quartiles.join(', ')}.`);
+  out.lines.push(
     ...rangeBars(
       PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),
       { paint, width, charset: opts.charset, markerName: 'this offer' },
@@ -193,35 +176,30 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
       `Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.`,
     );
   }
-  for (const n of notes) out.push(paint.dim(wrap(n, width, '')));
+  for (const n of notes) out.dim(n);
   // The market this offer is judged against is that of the profile as defaulted.
   const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
-  if (defaulted) out.push(paint.yellow(wrap(defaulted, width, '')));
-  if (doc.counter) out.push(...counterSection(doc.counter, opts));
+  if (defaulted) out.yellow(defaulted);
+  if (doc.counter) out.lines.push(...counterSection(doc.counter, opts));
   if (doc.years.some((y) => y.takeHome)) {
-    out.push('');
-    out.push(
-      renderTakeHomeTable(
-        doc.years.map((y) => [`Year ${y.year}`, y.takeHome!] as const),
-        opts,
-      ),
-    );
+    const columns = doc.years.map((y) => [`Year ${y.year}`, y.takeHome!] as const);
+    out.lines.push('', renderTakeHomeTable(columns, opts));
   }
-  return `${out.join('\n')}\n`;
+  return `${out.lines.join('\n')}\n`;
 }
 
 /** Several offers in columns: each year's total, the first year, annualized, the difference. */
 export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions): string {
   const { paint, width } = opts;
-  const out: string[] = [];
+  const out = reportLines(paint, width);
   const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
-  out.push(paint.bold(wrap(`${doc.offers.length} offers side by side`, width, '')));
+  out.bold(`${doc.offers.length} offers side by side`);
   const paper = doc.offers
     .filter((o) => o.equity?.private)
     .map((o, i) => o.label ?? `offer ${i + 1}`);
   doc.offers.forEach((o, i) => {
-    out.push(`  ${wrap(`${labels[i]}: ${profileLine(o)}`, width, '    ')}`);
-    out.push(`    ${wrap(termsLine(o), width, '      ')}`);
+    out.item(`${labels[i]}: ${profileLine(o)}`);
+    out.lines.push(`    ${wrap(termsLine(o), width, '      ')}`);
   });
   const years = Math.max(...doc.offers.map((o) => o.years.length));
   const total = (r?: { total: number }): string | undefined => r && money(r.total);
@@ -232,16 +210,9 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
   // Where each offer's yearly total (base + bonus + stock, as in the one-offer report) sits in
   // the market for its own profile.
   rows.push(['Total vs market', ...doc.offers.map((o) => `${a}P${o.position.total.percentile}`)]);
-  out.push(
-    paint.bold(
-      wrap(
-        `Total a year: cash + stock${paper.length > 0 ? ` (${paper.join(', ')}: private stock on paper)` : ''}`,
-        width,
-        '',
-      ),
-    ),
-  );
-  out.push(grid(['', ...labels], rows, { ...opts, bold: [rows.length - 2] }));
+  const onPaper = paper.length > 0 ? ` (${paper.join(', ')}: private stock on paper)` : '';
+  out.bold(`Total a year: cash + stock${onPaper}`);
+  out.lines.push(grid(['', ...labels], rows, { ...opts, bold: [rows.length - 2] }));
   if (doc.offers.length > 1) {
     const first = labels[0]!;
     const diffs = doc.difference.slice(1);
@@ -251,24 +222,18 @@ export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions
     });
     diffRows.push(['First year', ...diffs.map((d) => signedMoney(d.firstYear))]);
     diffRows.push(['Annualized', ...diffs.map((d) => signedMoney(d.annualized))]);
-    out.push(paint.bold(wrap(`Difference from ${first}`, width, '')));
-    out.push(grid(['', ...diffs.map((d) => d.label)], diffRows, opts));
+    out.bold(`Difference from ${first}`);
+    out.lines.push(grid(['', ...diffs.map((d) => d.label)], diffRows, opts));
   }
-  out.push(...offersBenefits(doc.offers, labels, opts));
-  out.push(...offersCash(doc, labels, opts));
+  out.lines.push(...offersBenefits(doc.offers, labels, opts));
+  out.lines.push(...offersCash(doc, labels, opts));
   if (doc.offers.some((o) => o.years.some((y) => y.takeHome))) {
-    out.push(...offersNet(doc.offers, labels, years, opts));
+    out.lines.push(...offersNet(doc.offers, labels, years, opts));
   }
-  out.push(
-    paint.dim(
-      wrap(
-        `Totals: base + target bonus + stock vested that year + sign-on paid that year${paper.length > 0 ? ` (${paper.join(', ')}: private stock, counted on paper: not cash)` : ''}. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.`,
-        width,
-        '',
-      ),
-    ),
+  out.dim(
+    `Totals: base + target bonus + stock vested that year + sign-on paid that year${paper.length > 0 ? ` (${paper.join(', ')}: private stock, counted on paper: not cash)` : ''}. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.`,
   );
-  return `${out.join('\n')}\n`;
+  return `${out.lines.join('\n')}\n`;
 }
 
 /**
@@ -295,22 +260,12 @@ function offersNet(
     const net = o.years.find((r) => r.year === y)?.takeHome?.net;
     return net === undefined ? undefined : money(net);
   });
-  const out = [
-    paint.bold(
-      wrap(
-        `Net after tax, year by year (${first.filing}, tax year ${first.taxYear}; ${where})`,
-        width,
-        '',
-      ),
-    ),
-    grid(['', ...labels], rows, opts),
-  ];
-  const notes = [...new Set(views.flatMap((v) => v.notes))];
-  for (const n of [
+  const out = reportLines(paint, width);
+  out.bold(`Net after tax, year by year (${first.filing}, tax year ${first.taxYear}; ${where})`);
+  out.lines.push(grid(['', ...labels], rows, opts));
+  out.dim(
     "Net: each year's total after the taxes on it; run one offer file alone with --take-home for each tax.",
-    ...notes,
-  ]) {
-    out.push(paint.dim(wrap(n, width, '')));
-  }
-  return out;
+  );
+  for (const n of new Set(views.flatMap((v) => v.notes))) out.dim(n);
+  return out.lines;
 }

@@ -11,6 +11,9 @@ export type Look = { paint: ChalkInstance; width: number; charset: Charset };
 export const PARTS = ['base', 'bonus', 'equity', 'total'] as const;
 export const FIVE = ['low', 'p25', 'mid', 'p75', 'high'] as const;
 
+/** "About" in front of a percentile: ≈, or ~ where the terminal shows only ASCII. */
+export const about = (charset: Charset): string => (charset === 'ascii' ? '~' : '≈');
+
 /** "Base" for "base". */
 export const capitalised = (part: string): string => part.charAt(0).toUpperCase() + part.slice(1);
 

@@ -1,18 +1,17 @@
 // `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
-import { charsetFor, colorLevel } from '../color.js';
 import { renderJson, toDocument } from '../../documents/estimate.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { outputWidth, print, printNotes, type Io } from '../io.js';
+import { print, printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { askMissing, promptContext, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate, saveProfileLine } from '../rerun.js';
 import { pickFields } from '../json-fields.js';
-import { takeHomeFor, colorChoice, estimateFormat, takeHomeRequest } from '../options.js';
+import { takeHomeFor, estimateFormat, takeHomeRequest } from '../options.js';
 import type { EstimateOptions, TakeHomeOptions } from '../options.js';
-import type { Market } from '../../model/types.js';
+import { PROFILE_FIELDS, type Market } from '../../model/types.js';
 
 export async function estimateCommand(
   opts: EstimateOptions & TakeHomeOptions,
@@ -21,14 +20,7 @@ export async function estimateCommand(
 ): Promise<void> {
   const format = estimateFormat(opts);
   const request = await takeHomeRequest(opts);
-  const given: RawProfile = {
-    years: opts.years,
-    city: opts.city,
-    industry: opts.industry,
-    skills: opts.skills,
-    degree: opts.degree,
-    level: opts.level,
-  };
+  const given: RawProfile = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, opts[f]]));
   const plan = promptPlan(opts, format, io);
   let answers = given;
   if (plan.ask) {
@@ -62,22 +54,17 @@ export async function estimateCommand(
       return print(io, renderMarkdown(doc));
     case 'table': {
       // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
-      const [{ painter }, { renderReport }] = await Promise.all([
+      const [{ tableLook }, { renderReport }] = await Promise.all([
         import('../paint.js'),
         import('../../render/report.js'),
       ]);
-      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
       const because = plan.ask ? undefined : plan.because;
-      print(
-        io,
-        renderReport(doc, {
-          paint,
-          width: outputWidth(io),
-          charset: charsetFor(io.env),
-          explain: opts.explain === true,
-          defaultedBecause: because,
-        }),
-      );
+      const look = {
+        ...tableLook(io, opts.color),
+        explain: opts.explain,
+        defaultedBecause: because,
+      };
+      print(io, renderReport(doc, look));
       // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
       if (asked) {
         io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);

@@ -39,14 +39,8 @@ export function defineList(program: Command, ctx: CommandContext): void {
     .allowExcessArguments(false);
   hideProfileFlags(cmd);
   cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
-    const top = ctx.top();
-    await listCommand(
-      kind,
-      opts,
-      { ...top, ...defined(opts) },
-      ctx.io,
-      await ctx.market({ ...top, ...defined(opts) }),
-    );
+    const top = { ...ctx.top(), ...defined(opts) };
+    await listCommand(kind, opts, top, ctx.io, await ctx.market(top));
   });
 }
 

@@ -15,13 +15,11 @@ export function defineMarket(program: Command, ctx: CommandContext): void {
     .allowExcessArguments(false);
   hideProfileFlags(cmd);
   cmd.action(async (opts: Partial<EstimateOptions>) => {
-    const top = ctx.top();
-    refuseProfileFlags({ ...top, ...defined(opts) }, 'market');
+    const top = { ...ctx.top(), ...defined(opts) };
+    refuseProfileFlags(top, 'market');
     marketCommand(
-      opts.json === true || top.json === true
-        ? (opts.jsonFields ?? top.jsonFields ?? '')
-        : undefined,
-      await ctx.market({ ...top, ...defined(opts) }),
+      top.json === true ? (top.jsonFields ?? '') : undefined,
+      await ctx.market(top),
       ctx.io,
     );
   });

@@ -10,8 +10,6 @@ import {
 } from '../options.js';
 import type { OfferOptions } from '../run/offer.js';
 import { addEquityOptions } from '../offer-equity.js';
-import { addBenefitOptions } from '../offer-benefits.js';
-import { addCounterOption } from '../offer-counter.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
 
 const HELP_AFTER = `
@@ -65,8 +63,6 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .option('--growth <pct>', 'yearly change of the stock price, e.g. 10% or -5% (default 0%)')
     .option('--private', 'the stock is in a private company: paper value, cash judged apart');
   addEquityOptions(offer);
-  addBenefitOptions(offer);
-  addCounterOption(offer);
   addOutputOptions(offer, 'the offer');
   addTakeHomeOptions(offer)
     .option('--data <file>', DATA_HELP)

@@ -1,6 +1,6 @@
 // `ml-salary batch [file]`: many profiles, NDJSON or CSV in, one result per record out, streamed.
 import { LineSplitter, type Line } from '../../batch/lines.js';
-import { RecordWork, recordFields } from '../../batch/work.js';
+import { RecordWork, recordFields, type Settings } from '../../batch/work.js';
 import { pickFields } from '../json-fields.js';
 import { EXIT } from '../exit.js';
 import { DataError, InputError, UsageError } from '../../errors.js';
@@ -10,13 +10,9 @@ import { clip } from '../../input/numbers.js';
 import { csvHeader } from '../../render/csv.js';
 import type { Market } from '../../model/types.js';
 
-export interface BatchOptions {
+export interface BatchOptions extends Omit<Settings, 'fields'> {
   /** A path, '-' for stdin, or undefined for piped stdin. */
   file: string | undefined;
-  inputFormat: 'ndjson' | 'csv' | undefined;
-  format: 'ndjson' | 'csv';
-  /** NDJSON output: the whole --json document per record, not the compact record. */
-  explain: boolean;
   /** NDJSON output: only these top-level fields (`--json a,b`). */
   jsonFields?: string;
   /** The batch command's usage text, printed when stdin is a terminal and no file is given. */
@@ -46,10 +42,7 @@ export async function runBatch(opts: BatchOptions, io: Io, market: Market): Prom
 /** Output is written in pieces of about this many characters, waiting when stdout is full. */
 const PIECE = 64 * 1024;
 
-/**
- * Bytes to hold, unless a line ends sooner, before deciding whether the input is text: a UTF-16
- * byte-order mark takes 2.
- */
+/** Bytes to hold, unless a line ends sooner, before telling text from binary or UTF-16. */
 const SNIFF_BYTES = 8;
 
 class BatchRun {

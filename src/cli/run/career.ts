@@ -1,13 +1,12 @@
 // `ml-salary career`: the profile across years, each line (the start, each --vs) an estimate
 // per point.
-import { charsetFor, colorLevel } from '../color.js';
 import { careerLine, toCareerDocument } from '../../documents/compare.js';
 import { renderJson } from '../../documents/estimate.js';
 import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { yearsText } from '../../model/format.js';
-import { outputWidth, print, printNotes, type Io } from '../io.js';
+import { print, printNotes, type Io } from '../io.js';
 import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
@@ -16,7 +15,6 @@ import {
   refuseStrayWords,
   startProfile,
   takeHomeFor,
-  colorChoice,
   estimateFormat,
   takeHomeRequest,
   type CompareOptions,
@@ -101,15 +99,11 @@ export async function careerCommand(
     case 'markdown':
       return print(io, careerMarkdown(doc));
     case 'table': {
-      const [{ painter }, { renderCareerReport }] = await Promise.all([
+      const [{ tableLook }, { renderCareerReport }] = await Promise.all([
         import('../paint.js'),
         import('../../render/compare.js'),
       ]);
-      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
-      return print(
-        io,
-        renderCareerReport(doc, { paint, width: outputWidth(io), charset: charsetFor(io.env) }),
-      );
+      return print(io, renderCareerReport(doc, tableLook(io, opts.color)));
     }
   }
 }

@@ -1,19 +1,17 @@
 // `ml-salary compare --vs ...`: what-if scenarios side by side. The start profile and the
 // take-home of a run's columns are shared with `career` (commands/career.ts).
-import { charsetFor, colorLevel } from '../color.js';
 import { toCompareDocument } from '../../documents/compare.js';
 import { renderJson } from '../../documents/estimate.js';
 import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { outputWidth, print, printNotes, type Io } from '../io.js';
+import { print, printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import {
   refuseStrayWords,
   startProfile,
   takeHomeFor,
-  colorChoice,
   estimateFormat,
   takeHomeRequest,
   type CompareOptions,
@@ -66,15 +64,11 @@ export async function compareCommand(
     case 'markdown':
       return print(io, compareMarkdown(doc));
     case 'table': {
-      const [{ painter }, { renderCompareReport }] = await Promise.all([
+      const [{ tableLook }, { renderCompareReport }] = await Promise.all([
         import('../paint.js'),
         import('../../render/compare.js'),
       ]);
-      const paint = painter(colorLevel(io.stdout, io.env, colorChoice(opts.color)));
-      return print(
-        io,
-        renderCompareReport(doc, { paint, width: outputWidth(io), charset: charsetFor(io.env) }),
-      );
+      return print(io, renderCompareReport(doc, tableLook(io, opts.color)));
     }
   }
 }

@@ -27,13 +27,12 @@ import {
   addExerciseTaxes,
   addTakeHome,
   breakEvenHorizon,
+  addCounter,
   labelled,
   taxPlaces,
   type EquityOptions,
 } from '../offer-equity.js';
 import { offerCsv, offerMarkdown } from '../../render/offer-formats.js';
-import type { BenefitOptions } from '../offer-benefits.js';
-import { addCounter } from '../offer-counter.js';
 import { lastQuestion } from '../offer-last.js';
 import {
   BENEFIT_FIELDS,
@@ -48,9 +47,7 @@ import { PROFILE_FIELDS, type Market } from '../../model/types.js';
 import { colorChoice, OFFER_FLAGS, estimateFormat, takeHomeRequest } from '../options.js';
 import type { Format, EstimateOptions, TakeHomeOptions } from '../options.js';
 
-export interface OfferOptions
-  extends EstimateOptions, TakeHomeOptions, EquityOptions, BenefitOptions {
-  counter?: boolean;
+export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
   base?: string;
   bonus?: string;
   equity?: string;

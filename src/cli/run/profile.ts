@@ -13,7 +13,7 @@ import {
   type SavedField,
   type SavedProfile,
 } from '../../input/saved-profile.js';
-import type { Market } from '../../model/types.js';
+import type { Market, ProfileField } from '../../model/types.js';
 import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
 import type { EstimateOptions } from '../options.js';
@@ -21,10 +21,9 @@ import { profilePath, shownPath } from '../profile-path.js';
 import { askMissing, promptContext } from '../prompts.js';
 import { shellLine } from '../shell.js';
 
-type ProfileFlags = 'years' | 'city' | 'industry' | 'skills' | 'degree' | 'level';
 export interface SaveOptions extends Pick<
   EstimateOptions,
-  ProfileFlags | 'input' | 'color' | 'data'
+  ProfileField | 'input' | 'color' | 'data'
 > {
   state?: string;
   filing?: string;
@@ -48,9 +47,12 @@ function where(io: Io): { path: string; shown: string } {
 const exists = (path: string): boolean => statSync(path, { throwIfNoEntry: false }) !== undefined;
 
 /** The saved profile at `path`, or undefined when there is none. */
-async function saved(path: string, market: Market, io: Io): Promise<SavedProfile | undefined> {
-  return exists(path) ? readSavedProfile(path, market, io) : undefined;
-}
+const saved = (
+  path: string,
+  market: Market,
+  io: Io,
+): Promise<SavedProfile | undefined> | undefined =>
+  exists(path) ? readSavedProfile(path, market, io) : undefined;
 
 export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Promise<void> {
   const { path, shown } = where(io);
@@ -94,12 +96,8 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
   );
 }
 
-const KINDS: Partial<Record<SavedField, CatalogKind>> = {
-  city: 'city',
-  industry: 'industry',
-  degree: 'degree',
-  level: 'level',
-};
+/** The fields named by a catalogue of the same name (shown with its label). */
+const KINDS: readonly SavedField[] = ['city', 'industry', 'degree', 'level'];
 
 export async function showProfile(
   opts: { json?: boolean; jsonFields?: string },
@@ -119,8 +117,7 @@ export async function showProfile(
     );
   }
   const label = (k: SavedField, id: string): string => {
-    const kind = KINDS[k];
-    const entry = kind && catalog(market, kind).find((e) => e.id === id);
+    const entry = KINDS.includes(k) && catalog(market, k as CatalogKind).find((e) => e.id === id);
     return entry ? `${id} (${entry.label})` : id;
   };
   const lines = SAVED_FIELDS.filter((k) => profile[k] !== undefined).map((k) => {
