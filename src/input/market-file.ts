@@ -196,16 +196,15 @@ function increasing(path: string, xs: readonly number[], what: string): void {
  * of any part to that power.
  */
 function checkLargest(m: Market): void {
-  const national = largest(m.levels.list.map((l, i) => [l.base, `/levels/list/${i}/base`]));
-  const city = largest(m.locations.map((l, i) => [l.multiplier, `/locations/${i}/multiplier`]));
+  /** The largest `key` of a list's entries (at least `min`), with its path. */
+  const most = <T>(list: readonly T[], at: string, key: keyof T & string, min = 0) =>
+    largest(list.map((x, i) => [Math.max(min, x[key] as number), `${at}/${i}/${key}`]));
+  const national = most(m.levels.list, '/levels/list', 'base');
+  const city = most(m.locations, '/locations', 'multiplier');
   const spread = Math.max(1, ...m.locations.map((l) => l.spread ?? 1));
-  const employer = largest(
-    m.industries.map((ind, i) => [ind.baseMultiplier, `/industries/${i}/baseMultiplier`]),
-  );
+  const employer = most(m.industries, '/industries', 'baseMultiplier');
   const skills = m.skills.list.reduce((sum, s) => sum + s.premium / m.skills.reference.base, 0);
-  const degree = largest(
-    m.degrees.list.map((d, i) => [Math.max(1, d.multiplier), `/degrees/list/${i}/multiplier`]),
-  );
+  const degree = most(m.degrees.list, '/degrees/list', 'multiplier', 1);
   const mixes = Object.entries(m.payMix.kinds).flatMap(([id, k]) =>
     Object.entries(k.levels).map(([l, x]): [number, string] => [
       x.bonus + x.equity,

@@ -19,7 +19,7 @@ export interface LineChartOptions {
   band?: readonly BandPoint[];
   /** Columns: no line is longer. */
   width: number;
-  /** Rows of the plot itself; the chart adds 4 lines (y title, axis, x ticks, x title) and the legend. */
+  /** Rows of the plot; the chart adds 4 lines (y title, axis, x ticks, x title) and the legend. */
   height: number;
   charset: Charset;
   xLabel: string;
@@ -227,11 +227,9 @@ function glyphs(charset: Charset): Glyphs {
 }
 
 /**
- * A line chart of at most `width` columns: the first series as a line of ● (ASCII `*`) inside
- * the shaded band ░ (`:`), the others as lines of ▲ ■ ◆ ▼ ★ (`+ o # x @`), y ticks at nice round
- * values, x ticks at nice steps 10 columns apart or more, the axis titles and a legend. Lines:
- * 1 (y title) + `height` + 3 (axis, x ticks, x title) + the legend's. Narrow widths shrink the
- * plot; when the y labels would leave it fewer than 12 columns, they go. Throws a RangeError for
+ * A line chart of at most `width` columns: the first series inside the shaded band, the others
+ * over it (LINE_GLYPHS), nice round y ticks, x ticks 10 columns apart or more, axis titles and a
+ * legend. The y labels go when they would leave the plot fewer than 12 columns. A RangeError for
  * non-finite data or a width or height below 1.
  */
 export function lineChart(opts: LineChartOptions): string {
