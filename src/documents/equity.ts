@@ -171,19 +171,11 @@ export function equityView(terms: OfferTerms, years: readonly OfferYear[]): Equi
     paper: grantValue(terms),
   };
   const { percents } = terms.vesting;
-  if (o)
-    view.options = {
-      ...o,
-      exerciseCost: Math.round(o.count * o.strike),
-      years: optionYears(
-        o,
-        preferred,
-        percents,
-        terms.cadence ?? YEARLY,
-        terms.growth,
-        terms.leaveAt ?? null,
-      ),
-    };
+  const cadence = terms.cadence ?? YEARLY;
+  if (o) {
+    const rows = optionYears(o, preferred, percents, cadence, terms.growth, terms.leaveAt ?? null);
+    view.options = { ...o, exerciseCost: Math.round(o.count * o.strike), years: rows };
+  }
   const units = unitsByYear(terms, years);
   const price = unitPrice(terms);
   const strike = o?.strike ?? 0;
