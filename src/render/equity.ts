@@ -180,6 +180,12 @@ export function leaveLines(doc: OfferDocument): string[] {
   if (l.exercise) out.push(exerciseLine(l.exercise, e?.odds?.nothing ?? 0));
   for (const s of l.signOn.filter((k) => k.owed > 0))
     out.push(`Sign-on owed back: ${money(s.owed)} of year ${s.year}'s ${money(s.paid)}.`);
+  // Without --clawback nothing is owed back: say so, as many sign-ons must be repaid.
+  const paid = l.signOn.reduce((sum, s) => sum + s.paid, 0);
+  if (paid > 0 && !doc.offer.clawback)
+    out.push(
+      `Sign-on kept in full (${money(paid)}): no clawback given; many agreements ask for it back if you leave within 12 months (--clawback 12, or 12:full for all of it).`,
+    );
   const { cash, stock, expected } = l.kept;
   const ev = expected !== undefined ? ` (${money(expected)} risk-adjusted, today's dollars)` : '';
   const all = `; stock ${money(stock)}${paper(' on paper')}${ev}; in all ${money(cash + stock)}${paper(' (cash + paper)')}`;

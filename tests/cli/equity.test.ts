@@ -147,6 +147,21 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
     expect(r.stdout).toContain('Kept by then: cash $327,500; stock $20,000; in all $347,500.');
   });
 
+  it('without --clawback the summary says the sign-on is kept in full, not silently', async () => {
+    const r = await cli([...BIG_TECH, '--leave-at', '18'], plain);
+    expect(r.stdout).toContain(
+      'Sign-on kept in full ($80,000): no clawback given; many agreements ask for it back if you leave within 12 months (--clawback 12, or 12:full for all of it).',
+    );
+    expect(r.stdout).toContain('Kept by then: cash $357,500; stock $20,000; in all $377,500.');
+    const md = await cli([...BIG_TECH, '--leave-at', '18', '--format', 'markdown'], plain);
+    expect(md.stdout).toContain('Sign-on kept in full ($80,000)');
+    const owed = await cli([...BIG_TECH, '--clawback', '12', '--leave-at', '18'], plain);
+    expect(owed.stdout).not.toContain('Sign-on kept in full');
+    const none = await cli([...BIG_TECH.slice(0, -2), '--leave-at', '18'], plain);
+    expect(none.stdout).toContain('Kept by then: cash $277,500;');
+    expect(none.stdout).not.toContain('Sign-on kept');
+  });
+
   it('startup options: 15,000 vested, 25,000 forfeited, $18,000 to keep them within 3 months', async () => {
     const d = await json<Json>([...SEED, '--leave-at', '18']);
     expect(d.leave).toMatchObject({
