@@ -56,38 +56,22 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
   const r = COUNTER_RULES;
-  const percentBonus = doc.offer.bonus?.kind === 'percent';
-  return [
-    {
-      part: 'signOn',
-      moves: 'most',
-      from: sum(c.signOn.from),
-      to: sum(c.signOn.to),
-      why: r.signOn.source,
-    },
-    { part: 'equity', moves: 'more', from: c.equity.from, to: c.equity.to, why: r.parts.source },
-    { part: 'base', moves: 'less', from: c.base.from, to: c.base.to, why: r.parts.source },
-    {
-      part: 'bonus',
-      moves: 'fixed',
-      from: c.bonus.from,
-      to: c.bonus.to,
-      why: percentBonus
-        ? 'The target percentage stays as offered (usually fixed per level); the dollars follow base.'
-        : 'The target bonus stays as offered (usually fixed per level).',
-    },
-    ...(doc.benefits
-      ? [
-          {
-            part: 'benefits' as const,
-            moves: 'fixed' as const,
-            from: doc.benefits.years[0]?.total ?? 0,
-            to: doc.benefits.years[0]?.total ?? 0,
-            why: r.unmoved.source,
-          },
-        ]
-      : []),
+  const bonusWhy =
+    doc.offer.bonus?.kind === 'percent'
+      ? 'The target percentage stays as offered (usually fixed per level); the dollars follow base.'
+      : 'The target bonus stays as offered (usually fixed per level).';
+  const signOn = { from: sum(c.signOn.from), to: sum(c.signOn.to) };
+  const views: CounterPartView[] = [
+    { part: 'signOn', moves: 'most', ...signOn, why: r.signOn.source },
+    { part: 'equity', moves: 'more', ...c.equity, why: r.parts.source },
+    { part: 'base', moves: 'less', ...c.base, why: r.parts.source },
+    { part: 'bonus', moves: 'fixed', ...c.bonus, why: bonusWhy },
   ];
+  if (doc.benefits) {
+    const value = doc.benefits.years[0]?.total ?? 0;
+    views.push({ part: 'benefits', moves: 'fixed', from: value, to: value, why: r.unmoved.source });
+  }
+  return views;
 }
 
 /** The message to adapt: what is asked, part by part, and why, in a few plain lines. */

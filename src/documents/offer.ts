@@ -122,13 +122,8 @@ export function toOfferDocument(
   dataVersion: string,
   label?: string,
 ): OfferDocument {
-  const market = {
-    base: estimate.base,
-    bonus: estimate.bonus,
-    equity: estimate.equity,
-    total: estimate.total,
-    ...(estimate.paper ? { paper: estimate.paper } : {}),
-  };
+  const { base, bonus, equity: stock, total, paper } = estimate;
+  const market = { base, bonus, equity: stock, total, ...(paper ? { paper } : {}) };
   const years = offerYears(terms);
   const rows = years.map((y) => ({ ...y, cash: cashOf(y) }));
   const equity = equityView(terms, years);

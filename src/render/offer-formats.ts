@@ -172,8 +172,8 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     const l = d.labels;
     lines.push(
       `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${yearsAndLevel(d.profile.years, d.level, d.profile.level !== undefined)}, ${l.city}, ${l.industry}`,
+      '',
     );
-    lines.push('');
     const taxed = d.years.some((y) => y.takeHome);
     const paper = d.offer.private;
     const ev = d.equity?.expectedByYear;
@@ -181,8 +181,8 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     const extra = `${ev ? " Stock (risk-adjusted, today's $) |" : ''}${taxed ? ' Net after tax |' : ''}`;
     lines.push(
       `| Year | Base | Bonus | Sign-on | Cash | ${stock} | ${paper ? 'Cash + paper' : 'Total'} |${extra}`,
+      `|---:|---:|---:|---:|---:|---:|---:|${ev ? '---:|' : ''}${taxed ? '---:|' : ''}`,
     );
-    lines.push(`|---:|---:|---:|---:|---:|---:|---:|${ev ? '---:|' : ''}${taxed ? '---:|' : ''}`);
     d.years.forEach((y, k) => {
       const signOn = y.clawback
         ? `${money(y.signOn)} (${money(y.clawback)} paid back)`
@@ -193,8 +193,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       if (taxed) cells.push(y.takeHome ? money(y.takeHome.net) : '');
       lines.push(`| ${cells.join(' | ')} |`);
     });
-    lines.push('');
-    lines.push(...benefitsMarkdown(d));
+    lines.push('', ...benefitsMarkdown(d));
     if (paper)
       lines.push(
         'Private company: the stock is paper, not cash; the cash column leaves it out.',
@@ -203,10 +202,10 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     lines.push(...equityMarkdown(d));
     lines.push(
       `First year: ${money(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}.`,
+      '',
+      '| | Offer | Market P10 | P25 | Typical | P75 | P90 | ≈ Percentile | Verdict |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     );
-    lines.push('');
-    lines.push('| | Offer | Market P10 | P25 | Typical | P75 | P90 | ≈ Percentile | Verdict |');
-    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     const a = d.annualized;
     const values = { ...a, total: a.base + a.bonus + a.equity };
     for (const key of ['base', 'bonus', 'equity', 'total'] as const) {
@@ -216,11 +215,11 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
         `| ${key} | ${money(values[key])} | ${money(m.low)} | ${money(m.p25)} | ${money(m.mid)} | ${money(m.p75)} | ${money(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
       );
     }
-    lines.push('');
     lines.push(
+      '',
       "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
+      '',
     );
-    lines.push('');
     if (d.counter) lines.push(...counterMarkdown(d.counter));
   });
   if (many) lines.push(...offersCashMarkdown(many));

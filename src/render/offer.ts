@@ -4,12 +4,11 @@ import type { Charset } from './chart.js';
 import { groupThousands, money, percent, signedMoney } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
-import type { Range } from '../model/types.js';
 import { grid } from './grid.js';
 import { defaultedNote, fieldText } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
-import { about, reportLines, wrap, yearsAndLevel } from './text.js';
+import { about, capitalised, PARTS, reportLines, wrap, yearsAndLevel } from './text.js';
 import {
   equitySections,
   offersCash,
@@ -23,13 +22,6 @@ import { benefitsSection, offersBenefits } from './benefits.js';
 import { counterSection } from './counter.js';
 
 export type OfferReportOptions = Look;
-
-const PARTS = [
-  ['Base', 'base'],
-  ['Bonus', 'bonus'],
-  ['Equity', 'equity'],
-  ['Total', 'total'],
-] as const;
 
 /** The offer's profile in one line: "5 years (mid) | Seattle | Big tech (FAANG) | ...". */
 function profileLine(doc: OfferDocument): string {
@@ -149,34 +141,32 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
   // The total here is a year's base, bonus and stock (grant / vesting years): the market's
   // figures leave sign-on out, so the comparison does too.
   // A private company's stock is paper: its line says so.
-  const named = (label: string, key: string): string =>
-    key === 'equity' && doc.offer.private ? 'Paper' : label;
-  for (const [label, key] of PARTS) {
-    const line = key === 'total' ? 'Total*' : named(label, key);
+  const named = (key: string): string =>
+    key === 'equity' && doc.offer.private ? 'Paper' : capitalised(key);
+  for (const key of PARTS) {
+    const line = key === 'total' ? 'Total*' : named(key);
     out.lines.push(verdictLine(line, values[key], doc.position[key]));
   }
   if (doc.position.cash) out.lines.push(verdictLine('Cash', a.base + a.bonus, doc.position.cash));
   // The quartiles each part was judged against: typical means between them.
-  const quartiles = PARTS.map(([, key]) => {
-    const m: Range = doc.market[key];
-    return `${key} ${money(m.p25)}-${money(m.p75)}`;
-  });
+  const quartiles = PARTS.map(
+    (k) => `${k} ${money(doc.market[k].p25)}-${money(doc.market[k].p75)}`,
+  );
   out.dim(`Typical (P25-P75) here: ${quartiles.join(', ')}.`);
   out.lines.push(
     ...rangeBars(
-      PARTS.map(([label, key]) => [named(label, key), doc.market[key], values[key]] as const),
-      { paint, width, charset: opts.charset, markerName: 'this offer' },
+      PARTS.map((key) => [named(key), doc.market[key], values[key]] as const),
+      { ...opts, markerName: 'this offer' },
     ),
   );
-  const notes = [
+  out.dim(
     `* Total a year: base + target bonus + ${doc.equity ? `stock, the grant per year (${money(doc.equity.paper)} / ${doc.offer.vesting.percents.length})` : 'stock (none in this offer)'}; sign-on is left out, as the market's figures leave it out. Typical means the market's middle half (P25-P75); percentiles are read between its five stated ones (P10, P25, median, P75, P90, calibrated on real pay records: docs/methodology.md): a guide, not a measurement.`,
-  ];
+  );
   if (doc.offer.private) {
-    notes.push(
+    out.dim(
       `Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.`,
     );
   }
-  for (const n of notes) out.dim(n);
   // The market this offer is judged against is that of the profile as defaulted.
   const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
   if (defaulted) out.yellow(defaulted);

@@ -6,7 +6,7 @@ import type { EstimateDocument } from '../documents/estimate.js';
 import { groupThousands, money, moneyK, signedMoney, yearsText } from '../model/format.js';
 import type { Factor, SalaryStats } from '../model/types.js';
 import { commonScale, rangeBar, rangeLegend } from './chart.js';
-import type { Band, Charset, Paint, PaintRole } from './chart.js';
+import type { Band, Paint, PaintRole } from './chart.js';
 import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { renderTakeHomeTable } from './take-home.js';
@@ -49,7 +49,7 @@ export function chartPaint(paint: ChalkInstance): Paint {
  */
 export function rangeBars(
   rows: readonly (readonly [string, Band, number?])[],
-  opts: { paint: ChalkInstance; width: number; charset: Charset; markerName?: string },
+  opts: Look & { markerName?: string },
 ): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;
   const cells = opts.width > 0 ? Math.min(48, opts.width - labelWidth) : 36;
@@ -99,7 +99,7 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   const head = ['', 'P10', 'P25', 'Typical', 'P75', 'P90'];
   out.lines.push(grid(head, rows, { paint, width, bold: [3], charset, stack: 'rows' }));
   const bars = PARTS.map((part) => [capitalised(part), doc[part]] as const);
-  out.lines.push(...rangeBars(bars, { paint, width, charset }));
+  out.lines.push(...rangeBars(bars, opts));
   out.dim(`US dollars a year. ${PERCENTILES_NOTE}`);
   if (doc.paper) out.dim(paperNote(doc));
   out.lines.push('');
