@@ -2,7 +2,13 @@
 // the tax tables hold (upper case) or `none`, the pre-tax contributions an amount. Loaded only
 // with --take-home (the tax tables come along).
 import { InputError } from '../errors.js';
-import { localityIndex, stateCodes, stateList, type TakeHomeRequest } from '../model/take-home.js';
+import {
+  checkContributions,
+  localityIndex,
+  stateCodes,
+  stateList,
+  type TakeHomeRequest,
+} from '../model/take-home.js';
 import type { Filing } from '../model/tax/types.js';
 import { parseAmount } from './amounts.js';
 import { didYouMean } from './names.js';
@@ -58,7 +64,7 @@ type Text = 'state' | 'locality' | 'pretax' | 'hsa' | 'age' | 'itemized';
 export function parseTakeHome(given: TakeHomeGiven, names: Record<Text, string>): TakeHomeRequest {
   const read = <T>(key: Text, parse: (text: string, field: string) => T): T | undefined =>
     given[key] === undefined ? undefined : parse(given[key], names[key]);
-  return {
+  const request = {
     filing: given.filing ?? 'single',
     state: read('state', parseState),
     locality: read('locality', parseLocality),
@@ -68,4 +74,6 @@ export function parseTakeHome(given: TakeHomeGiven, names: Record<Text, string>)
     age: read('age', parseAge),
     itemized: read('itemized', parseAmount) ?? 0,
   };
+  checkContributions(request); // the limits hold whatever the wages: once, here
+  return request;
 }

@@ -5,7 +5,7 @@ import parities from '../../data/price-parities.json' with { type: 'json' };
 import federalFile from '../../data/tax-2026.json' with { type: 'json' };
 import statesFile from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../errors.js';
-import { supportedStates, takeHome } from './tax/compute.js';
+import { checkLimits, supportedStates, takeHome } from './tax/compute.js';
 import type { FederalFile, Filing, Locality, Place, StatesFile, TakeHome } from './tax/types.js';
 import type { TaxTables } from './tax/types.js';
 
@@ -62,6 +62,9 @@ const localIds = (code: string): string[] => Object.keys(TAX.states[code]?.local
 
 /** The state codes the tax tables hold, sorted (besides `none`, federal only). */
 export const stateCodes = (): string[] => supportedStates(TAX);
+/** A request's 401(k) and HSA contributions against the year's limits (input/take-home.ts). */
+export const checkContributions = (r: TakeHomeRequest): void =>
+  checkLimits({ ...r, hsaCoverage: r.hsaFamily ? 'family' : 'self' }, TAX);
 
 /** Every state and DC: code, name, whether it taxes wages, its localities; sorted by code. */
 export const stateList = () =>
@@ -233,8 +236,7 @@ export function takeHomeAt(
     const opts = { filing, state: where.state, local: where.local, pretax, hsa, age, itemized };
     result = takeHome(gross, { ...opts, hsaCoverage: coverage }, TAX);
   } catch (e) {
-    if (column === undefined || !(e instanceof InputError) || !['pretax', 'hsa'].includes(e.field))
-      throw e;
+    if (column === undefined || !(e instanceof InputError) || e.field !== 'pretax') throw e;
     throw new InputError(`${e.message} (${column})`, e.field);
   }
   result.notes.unshift(...[r.note, where.note].filter((n): n is string => !!n));

@@ -14,7 +14,7 @@ import {
   taxTables,
   type PriceParities,
 } from '../../src/model/take-home.js';
-import { maxPretax, supportedStates, takeHome } from '../../src/model/tax/compute.js';
+import { checkLimits, maxPretax, supportedStates, takeHome } from '../../src/model/tax/compute.js';
 import type { Bracket, FederalFile, StatesFile, TakeHome } from '../../src/model/tax/types.js';
 import type { TakeHomeOptions, TaxTables } from '../../src/model/tax/types.js';
 
@@ -251,13 +251,14 @@ describe('contribution limits (2026)', () => {
     takeHome(gross, { filing: 'single', state: 'TX', ...opts }, tables);
 
   it("--pretax 120000 and --hsa 9000 are refused naming the limit (issue 22's done-when)", () => {
-    expect(() => at({ pretax: 120_000 }, 200_000)).toThrow(
+    const limits = (opts: Partial<TakeHomeOptions>) => () => checkLimits(opts, tables);
+    expect(limits({ pretax: 120_000 })).toThrow(
       new InputError(
         'pretax $120,000 is over the limit: the 2026 401(k) limit is $24,500 ($32,500 from age 50)',
         'pretax',
       ),
     );
-    expect(() => at({ hsa: 9_000 })).toThrow(
+    expect(limits({ hsa: 9_000 })).toThrow(
       new InputError(
         'hsa $9,000 is over the 2026 HSA limit for self-only cover at age 40: $4,400 ($8,750 with family cover)',
         'hsa',
@@ -269,11 +270,11 @@ describe('contribution limits (2026)', () => {
 
   it('catch-up: $8,000 more from 50, $11,250 at 60-63, HSA $1,000 more from 55', () => {
     expect(at({ pretax: 32_500, age: 50 }).pretax).toBe(32_500);
-    expect(fieldOf(() => at({ pretax: 32_501, age: 50 }))).toBe('pretax');
+    expect(fieldOf(() => checkLimits({ pretax: 32_501, age: 50 }, tables))).toBe('pretax');
     expect(at({ pretax: 35_750, age: 61 }).pretax).toBe(35_750);
-    expect(fieldOf(() => at({ pretax: 35_750, age: 64 }))).toBe('pretax');
+    expect(fieldOf(() => checkLimits({ pretax: 35_750, age: 64 }, tables))).toBe('pretax');
     expect(at({ hsa: 5_400, age: 55 }).hsa).toBe(5_400);
-    expect(fieldOf(() => at({ hsa: 5_400, age: 54 }))).toBe('hsa');
+    expect(fieldOf(() => checkLimits({ hsa: 5_400, age: 54 }, tables))).toBe('hsa');
   });
 
   it('above $150,000 of wages a catch-up must be Roth: only $24,500 goes pre-tax', () => {

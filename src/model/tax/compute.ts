@@ -51,16 +51,28 @@ function payrollTaxes(f: FederalTables, e: Earner): TaxLine[] {
   ];
 }
 
-/** The earner, with the 401(k) and HSA contributions checked against the year's limits. */
-function earner(gross: number, o: TakeHomeOptions, tables: TaxTables): Earner & { k401: number } {
+type Contributions = Pick<TakeHomeOptions, 'pretax' | 'hsa' | 'age' | 'hsaCoverage'>;
+
+/** The 401(k) deferral limit at `age` (with its catch-up) and the HSA's for the cover. */
+function limitsAt(o: Contributions, tables: TaxTables) {
   const l = tables.limits;
   const age = o.age ?? 40;
-  const [pretax, hsa] = [o.pretax ?? 0, o.hsa ?? 0];
   const family = o.hsaCoverage === 'family';
   const k401 = l.k401 + (age >= 60 && age <= 63 ? l.catchUp60to63 : age >= 50 ? l.catchUp50 : 0);
   const mostHsa = (family ? l.hsaFamily : l.hsaSelf) + (age >= 55 ? l.hsaCatchUp55 : 0);
+  return { l, age, family, k401, mostHsa };
+}
+
+const refuse = (field: string, why: string) => new InputError(`${field} ${why}`, field);
+
+/**
+ * The 401(k) and HSA contributions against the year's limits, which hold whatever the wages:
+ * checked once, when the request is read (input/take-home.ts), not for each figure.
+ */
+export function checkLimits(o: Contributions, tables: TaxTables): void {
+  const { l, age, family, k401, mostHsa } = limitsAt(o, tables);
+  const [pretax, hsa] = [o.pretax ?? 0, o.hsa ?? 0];
   const year = `${l.year}${l.uncertain ? ' (uncertain)' : ''}`;
-  const refuse = (field: string, why: string) => new InputError(`${field} ${why}`, field);
   if (pretax > k401)
     throw refuse(
       'pretax',
@@ -70,15 +82,21 @@ function earner(gross: number, o: TakeHomeOptions, tables: TaxTables): Earner & 
           : `the ${year} 401(k) limit is ${money(l.k401)} (${money(l.k401 + l.catchUp50)} from age 50)`
       }`,
     );
-  if (pretax > l.k401 && gross > l.rothCatchUpOver)
-    throw refuse(
-      'pretax',
-      `${money(pretax)} is over ${money(l.k401)}: from ${l.year}, catch-up deferrals of those whose FICA wages passed ${money(l.rothCatchUpOver)} the year before must be Roth (after tax), so only ${money(l.k401)} lowers taxable wages at this pay`,
-    );
   if (hsa > mostHsa)
     throw refuse(
       'hsa',
       `${money(hsa)} is over the ${year} HSA limit for ${family ? 'family' : 'self-only'} cover at age ${age}: ${money(mostHsa)}${family ? '' : ` (${money(l.hsaFamily)} with family cover)`}`,
+    );
+}
+
+/** The earner, with what these wages allow of contributions already within their limits. */
+function earner(gross: number, o: TakeHomeOptions, tables: TaxTables): Earner & { k401: number } {
+  const { l, age, k401 } = limitsAt(o, tables);
+  const [pretax, hsa] = [o.pretax ?? 0, o.hsa ?? 0];
+  if (pretax > l.k401 && gross > l.rothCatchUpOver)
+    throw refuse(
+      'pretax',
+      `${money(pretax)} is over ${money(l.k401)}: from ${l.year}, catch-up deferrals of those whose FICA wages passed ${money(l.rothCatchUpOver)} the year before must be Roth (after tax), so only ${money(l.k401)} lowers taxable wages at this pay`,
     );
   if (pretax + hsa > gross)
     throw refuse(
