@@ -4,14 +4,15 @@
 // commands' work (cli/run/, loaded when a command runs) imports this module too, and a value
 // import of commander would bundle it a second time there (scripts/build.mjs warns if so).
 import type { Command, Option } from 'commander';
-import type { ColorChoice } from './color.js';
+import { charsetFor, colorLevel, type ColorChoice } from './color.js';
 import { UsageError } from '../errors.js';
 import { didYouMean, lookup } from '../input/names.js';
 import { clip } from '../input/numbers.js';
 import { flagName, resolveProfile } from '../input/profile.js';
 import type { TakeHomeGiven } from '../input/take-home.js';
 import { PROFILE_FIELDS, type Market, type Profile, type ProfileField } from '../model/types.js';
-import type { Io } from './io.js';
+import { outputWidth, type Io } from './io.js';
+import type { Look } from '../render/text.js';
 import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
 import type { OfferFieldNames } from '../model/offer.js';
 
@@ -70,6 +71,13 @@ export type EstimateOptions = Partial<Record<ProfileField, string>> & {
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
   return color === true ? 'always' : color === false ? 'never' : 'auto';
+}
+
+/** How a table report looks on this stdout: its colour (--color/--no-color), width, glyphs. */
+export async function tableLook(io: Io, color: boolean | undefined): Promise<Look> {
+  const { painter } = await import('./paint.js');
+  const paint = painter(colorLevel(io.stdout, io.env, colorChoice(color)));
+  return { paint, width: outputWidth(io), charset: charsetFor(io.env) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate, saveProfileLine } from '../rerun.js';
 import { pickFields } from '../json-fields.js';
-import { takeHomeFor, estimateFormat, takeHomeRequest } from '../options.js';
+import { takeHomeFor, estimateFormat, tableLook, takeHomeRequest } from '../options.js';
 import type { EstimateOptions, TakeHomeOptions } from '../options.js';
 import { PROFILE_FIELDS, type Market } from '../../model/types.js';
 
@@ -54,17 +54,12 @@ export async function estimateCommand(
       return print(io, renderMarkdown(doc));
     case 'table': {
       // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
-      const [{ tableLook }, { renderReport }] = await Promise.all([
-        import('../paint.js'),
+      const [look, { renderReport }] = await Promise.all([
+        tableLook(io, opts.color),
         import('../../render/report.js'),
       ]);
       const because = plan.ask ? undefined : plan.because;
-      const look = {
-        ...tableLook(io, opts.color),
-        explain: opts.explain,
-        defaultedBecause: because,
-      };
-      print(io, renderReport(doc, look));
+      print(io, renderReport(doc, { ...look, explain: opts.explain, defaultedBecause: because }));
       // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
       if (asked) {
         io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);

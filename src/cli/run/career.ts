@@ -16,6 +16,7 @@ import {
   startProfile,
   takeHomeFor,
   estimateFormat,
+  tableLook,
   takeHomeRequest,
   type CompareOptions,
 } from '../options.js';
@@ -99,11 +100,11 @@ export async function careerCommand(
     case 'markdown':
       return print(io, careerMarkdown(doc));
     case 'table': {
-      const [{ tableLook }, { renderCareerReport }] = await Promise.all([
-        import('../paint.js'),
+      const [look, { renderCareerReport }] = await Promise.all([
+        tableLook(io, opts.color),
         import('../../render/compare.js'),
       ]);
-      return print(io, renderCareerReport(doc, tableLook(io, opts.color)));
+      return print(io, renderCareerReport(doc, look));
     }
   }
 }

@@ -13,6 +13,7 @@ import {
   startProfile,
   takeHomeFor,
   estimateFormat,
+  tableLook,
   takeHomeRequest,
   type CompareOptions,
 } from '../options.js';
@@ -64,11 +65,11 @@ export async function compareCommand(
     case 'markdown':
       return print(io, compareMarkdown(doc));
     case 'table': {
-      const [{ tableLook }, { renderCompareReport }] = await Promise.all([
-        import('../paint.js'),
+      const [look, { renderCompareReport }] = await Promise.all([
+        tableLook(io, opts.color),
         import('../../render/compare.js'),
       ]);
-      return print(io, renderCompareReport(doc, tableLook(io, opts.color)));
+      return print(io, renderCompareReport(doc, look));
     }
   }
 }
