@@ -31,12 +31,11 @@ export interface BreakEven {
 const sum = (xs: readonly number[], n: number): number => xs.slice(0, n).reduce((s, x) => s + x, 0);
 
 /** B's pay over `n` years at yearly stock growth `g` (its stock at the market price). */
-function payAtGrowth(terms: OfferTerms, g: number, n: number): number {
-  return sum(
+const payAtGrowth = (terms: OfferTerms, g: number, n: number): number =>
+  sum(
     offerYears({ ...terms, growth: g }).map((y) => y.total),
     n,
   );
-}
 
 /**
  * Where offer B (`b`, built from `bTerms`) catches offer A (`a`) over the first `horizon` years.

@@ -1,5 +1,6 @@
 // CSV and markdown of offer documents (the table is render/offer.ts).
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
+import type { BenefitYearRow } from '../documents/benefits.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, yearLabel } from './equity.js';
@@ -63,7 +64,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         exercise_spread: o?.spread,
         exercise_tax: o?.tax?.amount ?? (o ? 0 : undefined),
         net: y.takeHome?.net,
-        ...benefitCells(d, y.year),
+        ...benefitCells(d.benefits?.years.find((r) => r.year === y.year)),
       });
     });
     row({ ...common, year: 'first-year', total: d.firstYear });
@@ -160,10 +161,8 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
 }
 
 /** A year's benefit cells, when the offer has benefits. */
-function benefitCells(d: OfferDocument, year: number): Record<string, Cell> {
-  const b = d.benefits?.years.find((r) => r.year === year);
-  return b ? { match: b.match, espp: b.espp, benefits: b.total } : {};
-}
+const benefitCells = (b?: BenefitYearRow): Record<string, Cell> =>
+  b ? { match: b.match, espp: b.espp, benefits: b.total } : {};
 
 /** Markdown: each offer's year-by-year table, its stock, leaving early, where each part sits. */
 export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocument): string {
