@@ -110,7 +110,9 @@ export function exerciseTax(
   const nsoSpread = options > 0 ? Math.round((spread * over) / options) : 0;
   const wages = cash + nsoSpread;
   const regular = taxed(wages, 'the exercise').taxes.find((t) => t.id === 'federal')?.amount ?? 0;
-  const { amt, ...a } = amtOn(wages - request.pretax, spread - nsoSpread, regular, request.filing);
+  // AMTI starts from the wages the regular tax sees: less the 401(k) and the payroll HSA.
+  const base = wages - request.pretax - (request.hsa ?? 0);
+  const { amt, ...a } = amtOn(base, spread - nsoSpread, regular, request.filing);
   const out: Tax = {
     type,
     amount: amt + (over > 0 ? taxes(wages) - taxes(cash) : 0),

@@ -129,6 +129,19 @@ describe("later stages: fewer years to an exit, and why today's value can still 
   });
 });
 
+describe('ISO exercise and the AMT with pre-tax contributions', () => {
+  it('AMTI is wages less the 401(k) and the HSA, plus the spread, as the regular tax sees them', async () => {
+    const iso = [...SEED.slice(0, -6), '--fmv', '3.00', '--preferred', '4.00', '--stage', 'seed'];
+    const amt = async (extra: string[]) =>
+      (await json<Json>([...iso, '--take-home', '--state', 'CA', ...extra])).equity.options.years[0]
+        .tax;
+    // Year 1: $160,000 base, 10,000 options vested with a $1.80 spread: $18,000.
+    expect((await amt([])).amti).toBe(178_000);
+    expect((await amt(['--hsa', '4000'])).amti).toBe(174_000);
+    expect((await amt(['--hsa', '4000', '--pretax', '20k'])).amti).toBe(154_000);
+  });
+});
+
 describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
   it('big tech: 5% vested at the cliff, half the year-2 sign-on owed back, $362,500 kept', async () => {
     const d = await json<Json>([...BIG_TECH, '--clawback', '12', '--leave-at', '18']);

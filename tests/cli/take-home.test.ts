@@ -458,6 +458,16 @@ describe('take-home errors: one line, exit 2', () => {
     );
   });
 
+  it('a credit that rounds to $0 is not listed; from 50 cents it is', async () => {
+    const federal = async (base: string) =>
+      (await cli(['offer', '--years', '5', '--base', base, '--take-home', '--state', 'TX'])).stdout
+        .split('\n')
+        .find((l) => l.includes('Federal income tax:'));
+    // 7.65% of $5 is 38 cents; of $7, 54 cents.
+    expect(await federal('$5')).not.toMatch(/earned income credit/);
+    expect(await federal('$7')).toMatch(/less \$1 earned income credit \(refundable\)/);
+  });
+
   it('--pretax above what the wages can pay is refused, naming the most', async () => {
     // $26,000 in Texas with $24,500 deferred: FICA on 26,000 is 1,989, more than the 1,500 left
     // (at $24,152 the 1,848 left and a $141 earned income credit just pay it).

@@ -27,8 +27,9 @@ function federalBasis(f: FederalTables, e: Earner, r: FederalResult): string {
     r.taxable > 0
       ? `${bracketSpan(brackets, r.taxable)} on ${money(r.taxable)} taxable: ${from}`
       : `no taxable income: ${from}`;
-  if (r.savers > 0) basis += `; less ${money(r.savers)} saver's credit`;
-  if (r.eitc > 0) basis += `; less ${money(r.eitc)} earned income credit (refundable)`;
+  // A credit of cents (the EITC on $5 of wages) would read "less $0": left out of the text.
+  if (Math.round(r.savers) > 0) basis += `; less ${money(r.savers)} saver's credit`;
+  if (Math.round(r.eitc) > 0) basis += `; less ${money(r.eitc)} earned income credit (refundable)`;
   return basis;
 }
 
