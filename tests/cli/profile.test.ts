@@ -109,6 +109,10 @@ describe('profile save, show, clear', () => {
     );
     expectUsageError(await cli(['profile', 'save'], { env }), /nothing to save/);
     expectUsageError(
+      await cli(['profile', 'save', '--years', '5', '--state', 'californa'], { env }),
+      /--state 'californa' is not supported \(did you mean CA\?\)/,
+    );
+    expectUsageError(
       await cli(['profile', 'sav'], { env }),
       /unknown profile command 'sav' \(did you mean 'save'\?\)/,
     );
@@ -212,6 +216,14 @@ describe('every command takes from the profile what its flags leave out', () => 
     const both = await cli(['offer', a, '--city', 'nyc', '--json'], { env });
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/error: --city and .*a\.json's city both give it/);
+  });
+
+  it('--state takes a name as --take-home does, and saves its code', async () => {
+    const { env, file } = config();
+    const saved = await cli(['profile', 'save', '--years', '5', '--state', 'new york'], { env });
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('--years 5 --state NY');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ years: 5, state: 'NY' });
   });
 
   it('state and filing count only with --take-home, the state only where a location has none', async () => {

@@ -53,7 +53,10 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
         'married',
       ]),
     )
-    .option('--state <code>', 'the state you live in, for --take-home at remote or us (e.g. CA)')
+    .option(
+      '--state <code>',
+      "the state you live in, for --take-home at remote or us (e.g. CA or 'new york')",
+    )
     .option('--no-input', 'never prompt: save only what the flags give')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR=1 works too)')

@@ -59,6 +59,10 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
   const before = opts.profile === false ? {} : ((await saved(path, market, io)) ?? {});
   const raw: Partial<Record<SavedField, unknown>> = { ...before };
   for (const k of SAVED_FIELDS) if (opts[k] !== undefined) raw[k] = opts[k];
+  // --state as --take-home reads it (a code or a name, with its did-you-mean), saved as its code.
+  const stateOf = async (text: string): Promise<string> =>
+    (await import('../../input/take-home.js')).parseState(text, '--state');
+  if (opts.state !== undefined) raw.state = await stateOf(opts.state);
   // The flags on their own first, so that a typo fails before any question.
   checkSavedProfile(raw, market);
   const terminal = opts.input && io.stdin.isTTY === true && io.stderr.isTTY === true;
@@ -73,11 +77,8 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
     );
   }
   const profile = checkSavedProfile(raw, market);
-  if (profile.state !== undefined) {
-    // The take-home flags' own check (the tax tables load with it), with its did-you-mean.
-    const { parseState } = await import('../../input/take-home.js');
-    parseState(profile.state, '--state');
-  }
+  // A state kept from the file before: the tax tables' codes (read above without them).
+  if (opts.state === undefined && profile.state !== undefined) await stateOf(profile.state);
   try {
     mkdirSync(dirname(path), { recursive: true });
     // A new file renamed over the old: a profile is never left half written.
