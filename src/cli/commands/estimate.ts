@@ -1,15 +1,15 @@
 // `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
-import { renderJson, toDocument } from '../../documents/estimate.js';
+import { printAs } from '../output.js';
+import { toDocument } from '../../documents/estimate.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { print, printNotes, type Io } from '../io.js';
+import { printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { askMissing, promptContext, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate, saveProfileLine } from '../rerun.js';
-import { pickFields } from '../json-fields.js';
-import { takeHomeFor, estimateFormat, tableLook, takeHomeRequest } from '../options.js';
+import { takeHomeFor, estimateFormat, takeHomeRequest } from '../options.js';
 import type { EstimateOptions, TakeHomeOptions } from '../options.js';
 import { PROFILE_FIELDS, type Market } from '../../model/types.js';
 
@@ -45,27 +45,19 @@ export async function estimateCommand(
       high: at(doc.total.high, 'High'),
     };
   }
-  switch (format) {
-    case 'json':
-      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
-    case 'csv':
-      return print(io, renderCsv(doc));
-    case 'markdown':
-      return print(io, renderMarkdown(doc));
-    case 'table': {
-      // chalk and cli-table3 load only for the human report, keeping scripted runs lean.
-      const [look, { renderReport }] = await Promise.all([
-        tableLook(io, opts.color),
-        import('../../render/report.js'),
-      ]);
-      const because = plan.ask ? undefined : plan.because;
-      print(io, renderReport(doc, { ...look, explain: opts.explain, defaultedBecause: because }));
-      // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
-      if (asked) {
-        io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
-        io.stderr.write(`To save these answers: ${saveProfileLine(profile)}\n`);
-      }
-      return;
-    }
+  const because = plan.ask ? undefined : plan.because;
+  const look = await printAs<typeof doc>(io, format, doc, opts, {
+    csv: renderCsv,
+    markdown: renderMarkdown,
+    table: async () => {
+      const { renderReport } = await import('../../render/report.js');
+      return (d, look) =>
+        renderReport(d, { ...look, explain: opts.explain, defaultedBecause: because });
+    },
+  });
+  // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
+  if (look && asked) {
+    io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
+    io.stderr.write(`To save these answers: ${saveProfileLine(profile)}\n`);
   }
 }

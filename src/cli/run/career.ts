@@ -1,12 +1,11 @@
 // `ml-salary career`: the profile across years, each line (the start, each --vs) an estimate
 // per point.
+import { printAs } from '../output.js';
 import { careerLine, toCareerDocument } from '../../documents/compare.js';
-import { renderJson } from '../../documents/estimate.js';
-import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { yearsText } from '../../model/format.js';
-import { print, printNotes, type Io } from '../io.js';
+import { printNotes, type Io } from '../io.js';
 import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
@@ -16,7 +15,6 @@ import {
   startProfile,
   takeHomeFor,
   estimateFormat,
-  tableLook,
   takeHomeRequest,
   type CompareOptions,
 } from '../options.js';
@@ -92,19 +90,9 @@ export async function careerCommand(
     defaulted,
     market.dataVersion,
   );
-  switch (format) {
-    case 'json':
-      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
-    case 'csv':
-      return print(io, careerCsv(doc));
-    case 'markdown':
-      return print(io, careerMarkdown(doc));
-    case 'table': {
-      const [look, { renderCareerReport }] = await Promise.all([
-        tableLook(io, opts.color),
-        import('../../render/compare.js'),
-      ]);
-      return print(io, renderCareerReport(doc, look));
-    }
-  }
+  await printAs(io, format, doc, opts, {
+    csv: careerCsv,
+    markdown: careerMarkdown,
+    table: async () => (await import('../../render/compare.js')).renderCareerReport,
+  });
 }

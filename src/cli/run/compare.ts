@@ -1,11 +1,10 @@
 // `ml-salary compare --vs ...`: what-if scenarios side by side. The start profile and the
 // take-home of a run's columns are shared with `career` (commands/career.ts).
+import { printAs } from '../output.js';
 import { toCompareDocument } from '../../documents/compare.js';
-import { renderJson } from '../../documents/estimate.js';
-import { pickFields } from '../json-fields.js';
 import { estimate } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
-import { print, printNotes, type Io } from '../io.js';
+import { printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import {
@@ -13,7 +12,6 @@ import {
   startProfile,
   takeHomeFor,
   estimateFormat,
-  tableLook,
   takeHomeRequest,
   type CompareOptions,
 } from '../options.js';
@@ -57,19 +55,9 @@ export async function compareCommand(
     };
   });
   const doc = toCompareDocument(entries, defaulted, market.dataVersion);
-  switch (format) {
-    case 'json':
-      return print(io, renderJson(pickFields(doc, opts.jsonFields)));
-    case 'csv':
-      return print(io, compareCsv(doc));
-    case 'markdown':
-      return print(io, compareMarkdown(doc));
-    case 'table': {
-      const [look, { renderCompareReport }] = await Promise.all([
-        tableLook(io, opts.color),
-        import('../../render/compare.js'),
-      ]);
-      return print(io, renderCompareReport(doc, look));
-    }
-  }
+  await printAs(io, format, doc, opts, {
+    csv: compareCsv,
+    markdown: compareMarkdown,
+    table: async () => (await import('../../render/compare.js')).renderCompareReport,
+  });
 }

@@ -1,15 +1,13 @@
 // `ml-salary offer [files...]`: judge an offer (or several, from offer files) year by year, against
 // the market estimate for its profile.
+import { printAs } from '../output.js';
 import { basename } from 'node:path';
-import { charsetFor, colorLevel } from '../color.js';
 import type { TypedTerms } from '../rerun.js';
-import { pickFields } from '../json-fields.js';
-import { renderJson } from '../../documents/estimate.js';
 import { InputError, UsageError } from '../../errors.js';
 import { readText } from '../../input/files.js';
 import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
-import { outputWidth, print, printNotes, type Io } from '../io.js';
+import { printNotes, type Io } from '../io.js';
 import { clip, kindOf } from '../../input/numbers.js';
 import {
   toOfferDocument,
@@ -21,7 +19,7 @@ import { checkEachTerm, OFFER_FIELDS, OFFER_KEYS, type RawOffer } from '../../in
 import type { OfferTerms } from '../../model/offer.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
-import { askMissing, promptPlan } from '../prompts.js';
+import { askMissing, promptContext, promptPlan } from '../prompts.js';
 import { askOffer } from '../offer-prompts.js';
 import {
   addExerciseTaxes,
@@ -44,7 +42,7 @@ import {
 } from '../../input/benefits.js';
 import { benefitsView } from '../../documents/benefits.js';
 import { PROFILE_FIELDS, type Market } from '../../model/types.js';
-import { colorChoice, OFFER_FLAGS, estimateFormat, takeHomeRequest } from '../options.js';
+import { OFFER_FLAGS, estimateFormat, takeHomeRequest } from '../options.js';
 import type { Format, EstimateOptions, TakeHomeOptions } from '../options.js';
 
 export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
@@ -206,34 +204,17 @@ export async function offerCommand(
         )
       : docs[0]!;
   const many = result.kind === 'offers' ? result : undefined;
-  switch (format) {
-    case 'json':
-      return print(io, renderJson(pickFields(result, opts.jsonFields)));
-    case 'csv':
-      return print(io, offerCsv(docs, many));
-    case 'markdown':
-      return print(io, offerMarkdown(docs, many));
-    case 'table': {
-      const [{ painter }, { renderOfferReport, renderOffersReport }] = await Promise.all([
-        import('../paint.js'),
-        import('../../render/offer.js'),
-      ]);
-      const reportOpts = {
-        paint: painter(colorLevel(io.stdout, io.env, colorChoice(opts.color))),
-        width: outputWidth(io),
-        charset: charsetFor(io.env),
-      };
-      print(
-        io,
-        result.kind === 'offers'
-          ? renderOffersReport(result, reportOpts)
-          : renderOfferReport(result, reportOpts),
-      );
-      // On stderr, where the questions were: stdout keeps the report alone.
-      if (typed) await lastQuestion(judged[0]!, typed, opts, io, reportOpts);
-      return;
-    }
-  }
+  const look = await printAs(io, format, result, opts, {
+    csv: () => offerCsv(docs, many),
+    markdown: () => offerMarkdown(docs, many),
+    table: async () => {
+      const { renderOfferReport, renderOffersReport } = await import('../../render/offer.js');
+      return (r, look) =>
+        r.kind === 'offers' ? renderOffersReport(r, look) : renderOfferReport(r, look);
+    },
+  });
+  // On stderr, where the questions were: stdout keeps the report alone.
+  if (look && typed) await lastQuestion(judged[0]!, typed, opts, io, look);
 }
 
 /** An offer judged: its document, the terms it was built from, and a file's own state. */
@@ -296,12 +277,7 @@ async function offerFromFlags(
     resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
     checkEachTerm(offer, OFFER_FLAGS);
     // The prompts draw straight on stderr; with colour off they write no colour code at all.
-    const context = {
-      input: io.stdin,
-      output: io.stderr,
-      signal: io.signal,
-      colour: colorLevel(io.stderr, io.env, colorChoice(opts.color)) > 0,
-    };
+    const context = promptContext(io, opts.color);
     profile = await askMissing(profile, market, context);
     const answers = await askOffer(offer, context);
     const before = JSON.stringify([profileFlags(opts), offer]);
