@@ -111,7 +111,8 @@ export interface Estimate extends Figures {
   profile: Profile;
   labels: ProfileLabels;
   factors: Factor[];
-  // Shared between estimates and frozen (see `estimate()`): copy before changing.
+  // The entries (not the list) of `sources`, and `guides` and `openData` whole, are shared
+  // between estimates and frozen (see `estimate()`): copy before changing.
   sources: readonly Readonly<SourceRef>[];
   guides: readonly Readonly<GuideView>[];
   openData: Readonly<OpenDataView>;
