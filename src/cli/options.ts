@@ -111,14 +111,19 @@ export function estimateFormat(opts: { json?: boolean; format?: string }): Forma
 
 /**
  * A profile flag given before a command that has no profile (batch records bring their own; a
- * list has none) would be silently dropped: a usage error instead.
+ * list has none) would be silently dropped: a usage error instead. So would --take-home, its
+ * flags and --explain before any command (`after` holds batch's own options, hidden profile
+ * flags among them, so that its own --explain is not taken for the root's).
  */
 export function refuseProfileFlags(
   top: EstimateOptions,
-  command: 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market',
+  command: Subcommand,
+  after: Partial<EstimateOptions> = {},
 ): void {
-  const given = PROFILE_FIELDS.find((flag: ProfileField) => top[flag] !== undefined);
-  if (given === undefined) return;
+  const given = PROFILE_FIELDS.find(
+    (flag: ProfileField) => ({ ...top, ...after })[flag] !== undefined,
+  );
+  if (given === undefined) return refuseTopOnly(top, command);
   throw new UsageError(
     command === 'batch'
       ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
@@ -127,6 +132,24 @@ export function refuseProfileFlags(
         : command === 'market'
           ? `--${given} is for a single estimate; market takes no profile (see: ml-salary market --help)`
           : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
+  );
+}
+
+/** --take-home and its flags, or --explain, before a command: where they go, or that it has none. */
+function refuseTopOnly(top: EstimateOptions & TakeHomeOptions, command: Subcommand): void {
+  const key = (['takeHome', ...TAKE_HOME_KEYS, 'explain'] as const).find(
+    (k) => top[k] !== undefined,
+  );
+  if (key === undefined) return;
+  const flag = flagOf(key);
+  const has =
+    key === 'explain' ? command === 'batch' : ['offer', 'compare', 'career'].includes(command);
+  throw new UsageError(
+    has
+      ? `${flag} goes after '${command}': ml-salary ${command} ${flag} ...`
+      : key === 'explain'
+        ? `--explain is for a single estimate's table; ${command} has no --explain (see: ml-salary ${command} --help)`
+        : `${flag} is for pay after tax in a single estimate, offer, compare or career; ${command} has none (see: ml-salary ${command} --help)`,
   );
 }
 
