@@ -100,14 +100,30 @@ export function oneFormat(
   return first?.[1];
 }
 
-/** The format of a single estimate: --json or --format, table by default. */
-export function estimateFormat(opts: { json?: boolean; format?: string }): Format {
+/**
+ * The format of a single estimate: --json or --format, table by default. --explain is the table
+ * report's: with another format it would do nothing, so it is a usage error.
+ */
+export function estimateFormat(opts: {
+  json?: boolean;
+  format?: string;
+  explain?: boolean;
+}): Format {
   const asked = oneFormat([
     ['--json', opts.json ? 'json' : undefined],
     [`--format ${opts.format}`, opts.format],
   ]);
-  return (asked as Format | undefined) ?? 'table';
+  const format = (asked as Format | undefined) ?? 'table';
+  if (opts.explain && format !== 'table') {
+    const has = format === 'csv' ? 'has the figures only' : 'has the reasons and sources already';
+    throw new UsageError(
+      `--explain is for the table report; ${opts.json ? '--json' : `--format ${format}`} ${has}: drop one of them`,
+    );
+  }
+  return format;
 }
+
+type Subcommand = 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market';
 
 /**
  * A profile flag given before a command that has no profile (batch records bring their own; a

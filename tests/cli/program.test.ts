@@ -315,6 +315,14 @@ describe('usage errors: one line on stderr, exit 2', () => {
     [['--explain', 'career'], /career has no --explain/],
     [['--explain', 'list', 'cities'], /list has no --explain/],
     [['--explain', 'market'], /market has no --explain/],
+    // Review L9: --explain is the table report's; another format would drop it without a word.
+    [
+      ['--years', '5', '--explain', '--json'],
+      /^ml-salary: error: --explain is for the table report; --json has the reasons and sources already: drop one of them$/,
+    ],
+    [['--years', '5', '--explain', '--format', 'markdown'], /--format markdown has the reasons/],
+    [['--years', '5', '--explain', '--format', 'csv'], /--format csv has the figures only/],
+    [['--explain', '--format', 'json', '--years', '5'], /--format json has the reasons/],
     [['--format', 'csv', 'list', 'cities'], /list prints a table or --json, not --format csv$/],
     [
       ['--json', 'batch', '--format', 'csv'],
