@@ -179,7 +179,6 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     const taxed = d.years.some((y) => y.takeHome);
     const paper = d.offer.private;
     const ev = d.equity?.expectedByYear;
-    const ax = d.equity?.atExit?.byYear;
     const stock = paper ? 'Stock (paper)' : 'Stock';
     const extra = `${ev ? " Stock (risk-adjusted, today's $) |" : ''}${taxed ? ' Net after tax |' : ''}`;
     lines.push(
