@@ -205,7 +205,11 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
     );
     expectUsageError(
       await cli([...SEED, '--leave-at', '49']),
-      /--leave-at must be leaving after from 1 to 48 months/,
+      /--leave-at must be from 1 to 48 months \(the vesting runs 4 years\)$/m,
+    );
+    expectUsageError(
+      await cli([...SEED, '--leave-at', '6', '--cliff', '50']),
+      /--cliff must be from 0 to 48 months \(the vesting runs 4 years\)$/m,
     );
     expectUsageError(
       await cli([...SEED, '--leave-at', '18', '--vest-every', '5']),
