@@ -7,11 +7,7 @@ import { sourceTag, tagList } from './text.js';
 export const esc = (s: string): string => s.replace(/\|/g, '\\|');
 
 /** A markdown table; `align` is `l` or `r` for each column; an empty heading is "| |". */
-export function mdTable(
-  head: readonly string[],
-  rows: readonly string[][],
-  align: string,
-): string[] {
+export function mdTable(head: string[], rows: string[][], align: string): string[] {
   const top = `|${head.map((h) => (h ? ` ${h} ` : ' ')).join('|')}|`;
   const rule = `|${[...align].map((a) => (a === 'l' ? '---' : '---:')).join('|')}|`;
   return [top, rule, ...rows.map((cells) => `| ${cells.join(' | ')} |`)];
