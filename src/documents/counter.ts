@@ -5,7 +5,6 @@ import { money } from '../model/format.js';
 import { percentileOf, shareBelow } from '../model/percentile.js';
 import type { OfferTerms } from '../model/offer.js';
 import type { Range } from '../model/types.js';
-import { sum } from './equity.js';
 import type { OfferDocument } from './offer.js';
 
 export type CounterPart = 'signOn' | 'equity' | 'base' | 'bonus' | 'benefits';
@@ -52,6 +51,8 @@ function valueAt(range: Range, share: number): number {
   }
   return Math.round(hi);
 }
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
   const r = COUNTER_RULES;

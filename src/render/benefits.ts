@@ -4,8 +4,7 @@ import type { BenefitsView } from '../documents/benefits.js';
 import type { OfferDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
 import { grid } from './grid.js';
-import { mdTable } from './markdown.js';
-import { reportLines, type Look } from './text.js';
+import { mdTable, reportLines, type Look } from './text.js';
 import { yearRows } from './equity.js';
 
 const COLUMNS = [

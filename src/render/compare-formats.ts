@@ -3,8 +3,7 @@ import type { CareerDocument, CompareDocument, CompareScenario } from '../docume
 import { money, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, csvRow, profileCells, rangeCells, rangeColumns } from './csv.js';
-import { esc, mdTable } from './markdown.js';
-import { PARTS } from './text.js';
+import { esc, mdTable, PARTS } from './text.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;

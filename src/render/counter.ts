@@ -3,8 +3,7 @@
 import type { CounterPart, CounterView } from '../documents/counter.js';
 import { money, signedMoney } from '../model/format.js';
 import { grid } from './grid.js';
-import { mdTable } from './markdown.js';
-import { about, reportLines, type Look } from './text.js';
+import { about, mdTable, reportLines, type Look } from './text.js';
 
 const NAMES: Record<CounterPart, string> = {
   signOn: 'Sign-on',

@@ -8,8 +8,7 @@ import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import type { Tax } from '../model/exercise.js';
 import { groupThousands, money, percent, plural } from '../model/format.js';
 import { grid } from './grid.js';
-import { mdTable } from './markdown.js';
-import { wrap, type Look } from './text.js';
+import { mdTable, wrap, type Look } from './text.js';
 
 type Leave = NonNullable<OfferDocument['leave']>;
 type Options = NonNullable<NonNullable<OfferDocument['equity']>['options']>;

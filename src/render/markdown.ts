@@ -2,16 +2,7 @@ import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import { FIVE, PARTS, PERCENTILES_NOTE, localWord, paperNote, capitalised } from './text.js';
-import { sourceTag, tagList } from './text.js';
-
-export const esc = (s: string): string => s.replace(/\|/g, '\\|');
-
-/** A markdown table; `align` is `l` or `r` for each column; an empty heading is "| |". */
-export function mdTable(head: string[], rows: string[][], align: string): string[] {
-  const top = `|${head.map((h) => (h ? ` ${h} ` : ' ')).join('|')}|`;
-  const rule = `|${[...align].map((a) => (a === 'l' ? '---' : '---:')).join('|')}|`;
-  return [top, rule, ...rows.map((cells) => `| ${cells.join(' | ')} |`)];
-}
+import { esc, mdTable, sourceTag, tagList } from './text.js';
 
 /** A single estimate as a GitHub-flavoured markdown table, with the why list and sources. */
 export function renderMarkdown(doc: EstimateDocument): string {

@@ -4,8 +4,7 @@ import type { BenefitYearRow } from '../documents/benefits.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, yearLabel } from './equity.js';
-import { mdTable } from './markdown.js';
-import { FIVE, PARTS, yearsAndLevel } from './text.js';
+import { FIVE, mdTable, PARTS, yearsAndLevel } from './text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
 
