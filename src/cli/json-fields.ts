@@ -1,8 +1,8 @@
 // `--json total,level`: gh's convention, the top-level fields of the JSON document to print.
 // Commander's --json stays a boolean: before parsing, a field list after --json moves to the
 // hidden --json-fields, and only when the word reads as one. A word the command takes as its
-// argument (a command name before the command, a list kind, an offer or batch file that exists)
-// is left where it is, as it always was.
+// argument (a command name before the command, a list kind after `list`, an offer or batch file
+// that exists) is left where it is, as it always was.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { meant } from './options.js';
@@ -13,8 +13,9 @@ const FIELD_LIST = /^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*,?$/;
 function takesAsArgument(cmd: Command, word: string, isFile: (path: string) => boolean): boolean {
   if (cmd.commands.some((c) => c.name() === word)) return true;
   if (cmd.registeredArguments.length === 0) return false;
+  // List kinds are `list`'s argument only: `offer --json level` is the offer's level field.
   const kinds = Object.entries(LIST_KINDS).flatMap(([plural, k]) => [plural, k.kind as string]);
-  return kinds.includes(word.toLowerCase()) || isFile(word);
+  return (cmd.name() === 'list' && kinds.includes(word.toLowerCase())) || isFile(word);
 }
 
 /**

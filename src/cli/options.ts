@@ -32,11 +32,7 @@ export interface CommandContext {
 export const flagOf = (key: string): string =>
   `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/** ` (did you mean 'x'?)` for a near miss among `names`, else ''. */
-export function meant(word: string, names: readonly string[]): string {
-  const hint = didYouMean(word, names);
-  return hint ? ` (did you mean '${hint}'?)` : '';
-}
+export { meant } from '../input/names.js';
 
 export const DATA_HELP =
   'use this market file instead of the bundled one (start from: ml-salary market --json)';
@@ -100,25 +96,46 @@ export function oneFormat(
   return first?.[1];
 }
 
-/** The format of a single estimate: --json or --format, table by default. */
-export function estimateFormat(opts: { json?: boolean; format?: string }): Format {
+/**
+ * The format of a single estimate: --json or --format, table by default. --explain is the table
+ * report's: with another format it would do nothing, so it is a usage error.
+ */
+export function estimateFormat(opts: {
+  json?: boolean;
+  format?: string;
+  explain?: boolean;
+}): Format {
   const asked = oneFormat([
     ['--json', opts.json ? 'json' : undefined],
     [`--format ${opts.format}`, opts.format],
   ]);
-  return (asked as Format | undefined) ?? 'table';
+  const format = (asked as Format | undefined) ?? 'table';
+  if (opts.explain && format !== 'table') {
+    const has = format === 'csv' ? 'has the figures only' : 'has the reasons and sources already';
+    throw new UsageError(
+      `--explain is for the table report; ${opts.json ? '--json' : `--format ${format}`} ${has}: drop one of them`,
+    );
+  }
+  return format;
 }
+
+type Subcommand = 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market';
 
 /**
  * A profile flag given before a command that has no profile (batch records bring their own; a
- * list has none) would be silently dropped: a usage error instead.
+ * list has none) would be silently dropped: a usage error instead. So would --take-home, its
+ * flags and --explain before any command (`after` holds batch's own options, hidden profile
+ * flags among them, so that its own --explain is not taken for the root's).
  */
 export function refuseProfileFlags(
   top: EstimateOptions,
-  command: 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market',
+  command: Subcommand,
+  after: Partial<EstimateOptions> = {},
 ): void {
-  const given = PROFILE_FIELDS.find((flag: ProfileField) => top[flag] !== undefined);
-  if (given === undefined) return;
+  const given = PROFILE_FIELDS.find(
+    (flag: ProfileField) => ({ ...top, ...after })[flag] !== undefined,
+  );
+  if (given === undefined) return refuseTopOnly(top, command);
   throw new UsageError(
     command === 'batch'
       ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
@@ -127,6 +144,24 @@ export function refuseProfileFlags(
         : command === 'market'
           ? `--${given} is for a single estimate; market takes no profile (see: ml-salary market --help)`
           : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
+  );
+}
+
+/** --take-home and its flags, or --explain, before a command: where they go, or that it has none. */
+function refuseTopOnly(top: EstimateOptions & TakeHomeOptions, command: Subcommand): void {
+  const key = (['takeHome', ...TAKE_HOME_KEYS, 'explain'] as const).find(
+    (k) => top[k] !== undefined,
+  );
+  if (key === undefined) return;
+  const flag = flagOf(key);
+  const has =
+    key === 'explain' ? command === 'batch' : ['offer', 'compare', 'career'].includes(command);
+  throw new UsageError(
+    has
+      ? `${flag} goes after '${command}': ml-salary ${command} ${flag} ...`
+      : key === 'explain'
+        ? `--explain is for a single estimate's table; ${command} has no --explain (see: ml-salary ${command} --help)`
+        : `${flag} is for pay after tax in a single estimate, offer, compare or career; ${command} has none (see: ml-salary ${command} --help)`,
   );
 }
 

@@ -160,9 +160,13 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     writeErr: (s) => printErr(io, s),
     outputError: (s, write) => write(`ml-salary: ${oneLine(s)}\n`),
   });
-  for (const sub of program.commands) {
+  // Every command below the root too (profile's save, show and clear): a usage error is one
+  // line and exit 2 wherever it happens, not commander's own exit 1.
+  const below = [...program.commands];
+  for (const sub of below) {
     sub.exitOverride();
     sub.configureOutput(program.configureOutput());
+    below.push(...sub.commands);
   }
   return program;
 }

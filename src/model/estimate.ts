@@ -37,10 +37,7 @@ export function figuresOf(parts: Parts, market: Market): Price {
   }
   // Everyone's total is at least their base, so is every percentile of it (ordered both, the
   // larger of the two stays in order).
-  total.low = Math.max(total.low, base.low);
-  total.p25 = Math.max(total.p25, base.p25);
-  total.p75 = Math.max(total.p75, base.p75);
-  total.high = Math.max(total.high, base.high);
+  for (const k of ['low', 'p25', 'p75', 'high'] as const) total[k] = Math.max(total[k], base[k]);
   const price: Price = {
     profile: parts.profile,
     level: parts.stage.level,
@@ -121,3 +118,20 @@ export function estimate(profile: Profile, market: Market): Estimate {
 
 export { levelFor, degreeWeight, positionFor, ladderBase, mixAt } from './ladder.js';
 export type { Price } from './parts.js';
+
+/**
+ * The part of an estimate's figure that is taxed as wages in the year: all of its total, or base +
+ * bonus where the equity is paper (a private company's RSUs are taxed when they settle, usually
+ * at a sale or an IPO, not as they vest). Take-home taxes this, and says why (paperNoted).
+ */
+export function wagesAt(e: Figures, at: 'low' | 'mid' | 'high'): number {
+  return e.paper ? e.base[at] + e.bonus[at] : e.total[at];
+}
+const PAPER_UNTAXED =
+  "Equity here is paper (a private company's stock): not taxed here, as a private company's RSUs are taxed as wages when they settle, usually at a sale or an IPO; the gross is cash only (base + bonus).";
+
+/** Take-home on wagesAt(e): with paper equity, its notes say first why the stock is left out. */
+export function paperNoted<T extends { notes: string[] }>(takeHome: T, e: Figures): T {
+  if (e.paper) takeHome.notes.unshift(PAPER_UNTAXED);
+  return takeHome;
+}

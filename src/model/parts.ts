@@ -96,7 +96,11 @@ function byId<T extends { id: string }, U>(list: readonly T[], of: (e: T) => U):
 function newTable(market: Market) {
   const kinds = market.payMix.kinds;
   return {
-    locations: byId(market.locations, (l) => ({ entry: l, reason: placeReason(market, l) })),
+    // Each place's and employer's reason is written when first used: a run needs one of each.
+    locations: byId(market.locations, (l) => ({
+      entry: l,
+      reason: undefined as Reason | undefined,
+    })),
     industries: byId(market.industries, (i) => {
       if (!Object.hasOwn(kinds, i.payMix)) {
         throw new Error(`market data: industry '${i.id}' has an unknown payMix`);
@@ -105,7 +109,7 @@ function newTable(market: Market) {
       if (!Object.hasOwn(market.spread.tables, kind.spread)) {
         throw new Error(`market data: no spread table '${kind.spread}'`);
       }
-      return { entry: i, kind, reason: employerReason(market, i) };
+      return { entry: i, kind, reason: undefined as Reason | undefined };
     }),
     degrees: byId(market.degrees.list, (d) => d),
     skills: byId(market.skills.list, (s) => s),
@@ -221,8 +225,8 @@ export function partsOf(profile: Profile, market: Market) {
     location,
     industry,
     /** The location's and the employer's reasons. */
-    place: place.reason,
-    employer: employer.reason,
+    place: (place.reason ??= placeReason(market, location)),
+    employer: (employer.reason ??= employerReason(market, industry)),
     kind,
     at:
       byLocation.get(location) ?? keep(byLocation, location, kindAt(market, kind, stage, location)),

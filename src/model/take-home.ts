@@ -152,7 +152,7 @@ export interface TakeHomeView extends TakeHome {
 /** Where a profile is taxed: its location, state and locality (undefined: the default). */
 export type Jurisdiction = Omit<TaxedColumn, 'label'> & Chosen & { note?: string };
 
-type Chosen = { state: string; local: string | null | undefined };
+type Chosen = { state: string; local: string | null | undefined; note?: string };
 
 /** The state taxed for a location with a fixed place, and its default locality. */
 function placeState(place: Place, label: string, request: TakeHomeRequest): Chosen {
@@ -163,13 +163,16 @@ function placeState(place: Place, label: string, request: TakeHomeRequest): Chos
       `state is for a location without one (remote, us), or another state the metro spans; ${label} is in ${place.state}${others.length ? ` (or ${others.join(', ')})` : ''}`,
       'state',
     );
-  if (asked !== undefined)
-    return { state: asked, local: asked === place.state ? place.local : undefined };
+  if (asked === place.state) return { state: asked, local: place.local };
+  // Living in another state the metro spans: taxed as working there too; the note says what
+  // working across the line adds (data/tax-2026.json, places' `across`).
+  if (asked !== undefined) return { state: asked, local: undefined, note: place.across?.[asked] };
   // A locality of another state the metro spans moves the state there.
   const l = request.locality;
   const other =
     l && !localIds(place.state).includes(l) && others.find((s) => localIds(s).includes(l));
-  return other ? { state: other, local: undefined } : { state: place.state, local: place.local };
+  if (other) return { state: other, local: undefined, note: place.across?.[other] };
+  return { state: place.state, local: place.local };
 }
 
 /**
@@ -202,12 +205,13 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
     const note = `Federal taxes only: ${why}; pass --state (a state's code, or DC) for a state's.`;
     return { ...at, state: 'none', local: null, note };
   }
-  const { state } = chosen;
-  if (l === undefined || l === 'none') return { ...at, state, local: l ? null : chosen.local };
+  const { state, note } = chosen;
+  if (l === undefined || l === 'none')
+    return { ...at, state, local: l ? null : chosen.local, note };
   if (state === 'none')
     throw new InputError(`locality ${l} needs a state, not none (federal only)`, 'locality');
   const ids = localIds(state);
-  if (ids.includes(l)) return { ...at, state, local: l };
+  if (ids.includes(l)) return { ...at, state, local: l, note };
   const list =
     ids.length > 12
       ? `${ids.slice(0, 12).join(', ')}... (ml-salary list localities)`

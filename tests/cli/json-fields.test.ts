@@ -90,6 +90,23 @@ describe('moveJsonFields: which word after --json is a field list', () => {
       '--json-fields',
       'profiles',
     ]);
+    // A list kind is `list`'s argument only: after offer or batch it is a field unless the
+    // file exists (`level` is a field of both documents).
+    expect(move(['offer', '--years', '5', '--json', 'level'])).toEqual([
+      'offer',
+      '--years',
+      '5',
+      '--json=',
+      '--json-fields',
+      'level',
+    ]);
+    expect(move(['batch', '--json', 'level'])).toEqual([
+      'batch',
+      '--json=',
+      '--json-fields',
+      'level',
+    ]);
+    expect(move(['batch', '--json', 'cities'], ['cities'])).toEqual(['batch', '--json=', 'cities']);
     // The estimate takes no file: the word is a field list, whatever the folder holds.
     expect(move(['--json', 'total'], ['total'])).toEqual(['--json=', '--json-fields', 'total']);
   });
@@ -145,6 +162,20 @@ describe('--json FIELDS in every command with --json', () => {
     ).toBeGreaterThan(5);
     const data = await cli(['market', '--json', 'dataVersion']);
     expect(Object.keys(JSON.parse(data.stdout))).toEqual(['dataVersion']);
+  });
+
+  it('offer and batch: `--json level` is the level field, not a file (review F10)', async () => {
+    const offer = await cli(['offer', '--years', '5', '--base', '200k', '--json', 'level']);
+    expect(offer.stderr).toBe('');
+    expect(offer.code).toBe(0);
+    expect(Object.keys(JSON.parse(offer.stdout))).toEqual(['level']);
+    const dir = mkdtempSync(join(tmpdir(), 'ml-salary-fields-'));
+    const file = join(dir, 'in.ndjson');
+    writeFileSync(file, '{"years":5}\n');
+    const batch = await cli(['batch', file, '--json', 'level']);
+    expect(batch.stderr).toBe('');
+    expect(batch.code).toBe(0);
+    expect(Object.keys(JSON.parse(batch.stdout))).toEqual(['level']);
   });
 
   it('--json before the command is the command’s, fields too (it was ignored by offer)', async () => {

@@ -116,6 +116,17 @@ describe('profile save, show, clear', () => {
       await cli(['profile', 'sav'], { env }),
       /unknown profile command 'sav' \(did you mean 'save'\?\)/,
     );
+    // commander's own errors under profile's commands: one line and exit 2, as everywhere else
+    expectUsageError(
+      await cli(['profile', 'save', '--yeras', '5'], { env }),
+      /unknown option '--yeras' \(Did you mean --years\?\)$/m,
+    );
+    expectUsageError(
+      await cli(['profile', 'save', '--filing', 'x'], { env }),
+      /argument 'x' is invalid/,
+    );
+    expectUsageError(await cli(['profile', 'show', 'foo'], { env }), /too many arguments/);
+    expectUsageError(await cli(['profile', 'clear', '--bogus'], { env }), /unknown option/);
     expect(existsSync(file)).toBe(false);
   });
 

@@ -273,6 +273,56 @@ describe('usage errors: one line on stderr, exit 2', () => {
       ['--city', 'sf', 'list', 'cities'],
       /^ml-salary: error: --city is for a single estimate; list takes only a kind, e\.g\. ml-salary list cities$/,
     ],
+    // Review F9: --take-home, its flags and --explain before a command were silently dropped.
+    [
+      ['--take-home', 'offer', '--years', '5', '--city', 'nyc', '--base', '100k', '--no-input'],
+      /^ml-salary: error: --take-home goes after 'offer': ml-salary offer --take-home \.\.\.$/,
+    ],
+    [
+      ['--take-home', 'compare', '--years', '5', '--vs', 'city=nyc', '--no-input'],
+      /^ml-salary: error: --take-home goes after 'compare': ml-salary compare --take-home \.\.\.$/,
+    ],
+    [['--take-home', 'career', '--to', '3'], /--take-home goes after 'career'/],
+    [
+      ['--filing', 'married', 'offer', '--years', '5', '--base', '1'],
+      /--filing goes after 'offer'/,
+    ],
+    [
+      ['--state', 'NY', 'compare', '--years', '5'],
+      /^ml-salary: error: --state goes after 'compare'/,
+    ],
+    [['--locality', 'yonkers', 'career'], /--locality goes after 'career'/],
+    [['--pretax', '1k', 'offer', '--years', '5', '--base', '1'], /--pretax goes after 'offer'/],
+    [['--hsa', '1k', 'career'], /--hsa goes after 'career'/],
+    [['--hsa-family', 'career'], /--hsa-family goes after 'career'/],
+    [['--age', '50', 'compare', '--years', '5'], /--age goes after 'compare'/],
+    [['--itemized', '9k', 'career'], /--itemized goes after 'career'/],
+    [
+      ['--take-home', '--filing', 'married', 'batch', 'x.ndjson'],
+      /^ml-salary: error: --take-home is for pay after tax in a single estimate, offer, compare or career; batch has none \(see: ml-salary batch --help\)$/,
+    ],
+    [['--filing', 'married', 'list', 'cities'], /--filing is for pay after tax .*; list has none/],
+    [['--take-home', 'market'], /--take-home is for pay after tax .*; market has none/],
+    [
+      ['--explain', 'batch', 'x.ndjson'],
+      /^ml-salary: error: --explain goes after 'batch': ml-salary batch --explain \.\.\.$/,
+    ],
+    [
+      ['--explain', 'offer', '--years', '5', '--base', '1'],
+      /^ml-salary: error: --explain is for a single estimate's table; offer has no --explain \(see: ml-salary offer --help\)$/,
+    ],
+    [['--explain', 'compare', '--years', '5'], /compare has no --explain/],
+    [['--explain', 'career'], /career has no --explain/],
+    [['--explain', 'list', 'cities'], /list has no --explain/],
+    [['--explain', 'market'], /market has no --explain/],
+    // Review L9: --explain is the table report's; another format would drop it without a word.
+    [
+      ['--years', '5', '--explain', '--json'],
+      /^ml-salary: error: --explain is for the table report; --json has the reasons and sources already: drop one of them$/,
+    ],
+    [['--years', '5', '--explain', '--format', 'markdown'], /--format markdown has the reasons/],
+    [['--years', '5', '--explain', '--format', 'csv'], /--format csv has the figures only/],
+    [['--explain', '--format', 'json', '--years', '5'], /--format json has the reasons/],
     [['--format', 'csv', 'list', 'cities'], /list prints a table or --json, not --format csv$/],
     [
       ['--json', 'batch', '--format', 'csv'],

@@ -675,3 +675,79 @@ describe('issue 22: every state, localities, HSA, limits, itemising', () => {
     expect(family.hsa).toBe(8750);
   });
 });
+
+describe("paper equity (an AI startup's) is not taxed: the net is of cash", () => {
+  const paper = /^Equity here is paper .*the gross is cash only \(base \+ bonus\)\.$/;
+  interface Paper extends Figures {
+    base: Range;
+    bonus: Range;
+    paper?: Range;
+    takeHome: View;
+  }
+
+  it('estimate: each end taxes base + bonus, and says why first', async () => {
+    const argv = ['--years', '5', '--city', 'sf', '--industry', 'ai-startup', '--take-home'];
+    const d = await json<Figures & Omit<Paper, 'takeHome'> & { takeHome: Record<string, View> }>(
+      argv,
+    );
+    expect(d.paper).toBeDefined();
+    for (const end of ['low', 'mid', 'high'] as const) {
+      expectConsistent(d.takeHome[end]!, d.base[end] + d.bonus[end]);
+      expect(d.takeHome[end]!.notes[0]).toMatch(paper);
+    }
+    expect(d.takeHome.mid!.gross).toBeLessThan(d.total.mid);
+    const table = await cli([...argv, '--no-input']);
+    expect(table.stdout).toMatch(/^Equity here is paper/m);
+    // listed stock is taxed with the rest, and no such note
+    const listed = await json<Figures & { takeHome: Record<string, View> }>([
+      ...argv.slice(0, 4),
+      '--industry',
+      'big-tech',
+      '--take-home',
+    ]);
+    expectConsistent(listed.takeHome.mid!, listed.total.mid);
+    expect(listed.takeHome.mid!.notes.join('\n')).not.toMatch(/paper/);
+  });
+
+  it('compare and career tax the startup on its cash, so it does not look richer after tax', async () => {
+    const d = await json<{ scenarios: Paper[] }>([
+      'compare',
+      '--years',
+      '5',
+      '--city',
+      'sf',
+      '--vs',
+      'industry=ai-startup',
+      '--take-home',
+    ]);
+    const [start, startup] = d.scenarios as [Paper, Paper];
+    expectConsistent(start.takeHome, start.total.mid);
+    expectConsistent(startup.takeHome, startup.base.mid + startup.bonus.mid);
+    expect(startup.takeHome.notes[0]).toMatch(paper);
+    const c = await json<{ points: Paper[] }>([
+      'career',
+      '--city',
+      'sf',
+      '--industry',
+      'ai-startup',
+      '--to',
+      '10',
+      '--step',
+      '5',
+      '--take-home',
+    ]);
+    for (const p of c.points) expectConsistent(p.takeHome, p.base.mid + p.bonus.mid);
+  });
+});
+
+describe('living in another state a metro spans', () => {
+  it('says what working across the line adds, in the notes under the figures', async () => {
+    const argv = ['--years', '6', '--city', 'boston', '--take-home', '--state', 'nh'];
+    const d = await json<{ takeHome: Record<string, View> }>(argv);
+    expect(tax(d.takeHome.mid!, 'state')).toBe(0);
+    expect(d.takeHome.mid!.notes).toContainEqual(
+      expect.stringMatching(/^Taxed as living and working in NH.*Massachusetts taxes the wages/),
+    );
+    expect((await cli([...argv, '--no-input'])).stdout).toMatch(/^Taxed as living and working/m);
+  });
+});

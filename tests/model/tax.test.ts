@@ -325,6 +325,30 @@ describe('bad input is an InputError on the right field, where it is parsed', ()
   });
 });
 
+describe('living in another state a metro spans', () => {
+  const request = { filing: 'single', pretax: 0 } as const;
+  const noteOf = (id: string, r: object) => jurisdiction(id, id, { ...request, ...r }).note;
+  it('says what working across the line adds, from the data, for every such state', () => {
+    expect(noteOf('boston', { state: 'NH' })).toMatch(/Massachusetts taxes the wages earned there/);
+    expect(noteOf('nyc', { state: 'NJ' })).toMatch(/New York also taxes the wages .* NJ credits/);
+    expect(noteOf('washington-dc', { state: 'VA' })).toMatch(/does not tax a non-resident's/);
+    expect(noteOf('philadelphia', { state: 'NJ' })).toMatch(/no Pennsylvania tax .* wage tax/);
+    // a locality of the other state moves the state there, with the same note
+    expect(noteOf('nyc', { locality: 'none', state: 'NJ' })).toMatch(/New York also taxes/);
+    // living in the metro's own state, or a place in one state: nothing to add
+    expect(noteOf('boston', { state: 'MA' })).toBeUndefined();
+    expect(noteOf('boston', {})).toBeUndefined();
+    expect(noteOf('sf', {})).toBeUndefined();
+    const places = (federalData as unknown as FederalFile).places;
+    for (const [id, place] of Object.entries(places)) {
+      for (const state of place?.states ?? []) {
+        expect(place!.across?.[state], `${id} ${state}`).toMatch(/\.$/);
+        expect(place!.acrossSrc, id).toBeTruthy();
+      }
+    }
+  });
+});
+
 describe("New York's supplemental tax follows the DTF's worksheets", () => {
   // The rule is coded once, from the brackets. Fed the 2023 rates, it must give what the 2023
   // IT-201-I worksheets give with the recapture bases the DTF printed for 2023 (single $568,
@@ -457,7 +481,13 @@ describe('places and purchasing power', () => {
 
   it('maps every market location to its jurisdiction and price level', () => {
     expect(placeOf('sf', tables)).toEqual({ state: 'CA' });
-    expect(placeOf('nyc', tables)).toEqual({ state: 'NY', local: 'nyc', states: ['NJ'] });
+    expect(placeOf('nyc', tables)).toEqual({
+      state: 'NY',
+      local: 'nyc',
+      states: ['NJ'],
+      across: { NJ: expect.stringMatching(/^Taxed as living and working in NJ\./) },
+      acrossSrc: expect.stringMatching(/^N\.Y\. Tax Law 631/),
+    });
     expect(placeOf('remote', tables)).toBeUndefined();
     expect(placeOf('us', tables)).toBeUndefined();
     expect(placeOf('constructor', tables)).toBeUndefined();

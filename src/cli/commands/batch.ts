@@ -69,7 +69,7 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
       },
     ) => {
       const top = ctx.top();
-      refuseProfileFlags({ ...top, ...defined(opts) }, 'batch');
+      refuseProfileFlags(top, 'batch', defined(opts));
       // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
       const asked = oneFormat([
         [`--format ${opts.format}`, opts.format],

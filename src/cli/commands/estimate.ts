@@ -1,7 +1,7 @@
 // `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
 import { printAs } from '../output.js';
 import { toDocument } from '../../documents/estimate.js';
-import { estimate } from '../../model/estimate.js';
+import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
@@ -37,13 +37,15 @@ export async function estimateCommand(
   const afterTax = await takeHomeFor(request, [{ label: '', profile }], market);
   const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
   if (afterTax) {
-    const at = (gross: number, column: string) =>
-      afterTax(gross, 0, `the ${column} column; --pretax comes out of low, typical and high alike`);
-    doc.takeHome = {
-      low: at(doc.total.low, 'Low'),
-      mid: at(doc.total.mid, 'Typical'),
-      high: at(doc.total.high, 'High'),
+    const at = (figure: 'low' | 'mid' | 'high', column: string) => {
+      const view = afterTax(
+        wagesAt(doc, figure),
+        0,
+        `the ${column} column; --pretax comes out of low, typical and high alike`,
+      );
+      return paperNoted(view, doc);
     };
+    doc.takeHome = { low: at('low', 'Low'), mid: at('mid', 'Typical'), high: at('high', 'High') };
   }
   const because = plan.ask ? undefined : plan.because;
   const look = await printAs<typeof doc>(io, format, doc, opts, {

@@ -29,6 +29,7 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     .command('profile')
     .description('save the answers you give every time (years, city, ...) for every command')
     .argument('[command]', 'save, show (default) or clear')
+    .usage('[options] [command]')
     .allowExcessArguments(false)
     .addHelpText('after', HELP_AFTER)
     .action(async (word: string | undefined, opts: { json?: boolean }) => {

@@ -2,7 +2,7 @@
 // per point.
 import { printAs } from '../output.js';
 import { careerLine, toCareerDocument } from '../../documents/compare.js';
-import { estimate } from '../../model/estimate.js';
+import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { yearsText } from '../../model/format.js';
 import { printNotes, type Io } from '../io.js';
@@ -80,7 +80,9 @@ export async function careerCommand(
       return estimate(p, market);
     });
     const taxes = afterTax
-      ? estimates.map((e) => afterTax(e.total.mid, i, `${label}, ${yearsText(e.profile.years)}`))
+      ? estimates.map((e) =>
+          paperNoted(afterTax(wagesAt(e, 'mid'), i, `${label}, ${yearsText(e.profile.years)}`), e),
+        )
       : undefined;
     return careerLine(label, s?.changes ?? [], estimates, taxes);
   };

@@ -278,7 +278,7 @@ function notes(
 }
 
 /**
- * Stock is wages when it vests, a bonus when it is paid, and both are often withheld at the flat
+ * A listed company's stock is wages when it vests, a bonus when it is paid, and both are often withheld at the flat
  * supplemental rate: when the top federal bracket is higher, withholding falls short.
  */
 function withholding(tables: TaxTables, e: Earner): string | undefined {
@@ -290,7 +290,7 @@ function withholding(tables: TaxTables, e: Earner): string | undefined {
   if (!flat || !top || top[1] <= flat.rate) return undefined;
   const rates = brackets.map(([, rate]) => rate).filter((r) => r > flat.rate);
   const [rate, low, high] = [flat.rate, Math.min(...rates), Math.max(...rates)].map(percent);
-  return `Stock is taxed as wages in the year it vests, a bonus in the year it is paid; employers often withhold on both at the flat ${rate} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${low}-${high} federal brackets take: above ${rate}, expect to owe the difference at filing.`;
+  return `A listed company's stock (RSUs) is taxed as wages in the year it vests, a bonus in the year it is paid; employers often withhold on both at the flat ${rate} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${low}-${high} federal brackets take: above ${rate}, expect to owe the difference at filing.`;
 }
 
 /** The notes of a state and its locality: uncertain figures, defaults, what is left out. */

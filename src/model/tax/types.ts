@@ -72,7 +72,10 @@ export interface FederalTables {
 export interface Place {
   state: string;
   local?: string;
+  /** The other states the metro spans, and for each what living there leaves out (its source: acrossSrc). */
   states?: readonly string[];
+  across?: Readonly<Record<string, string>>;
+  acrossSrc?: string;
 }
 
 /** The shape of data/tax-2026.json. */
