@@ -2,7 +2,7 @@ import { toBatchRecord, toDocument } from '../documents/estimate.js';
 import { DataError, InputError } from '../errors.js';
 import { estimate, price, type Price } from '../model/estimate.js';
 import { clip, kindOf } from '../input/numbers.js';
-import { OFFER_FIELDS, OFFER_KEYS, resolveOffer } from '../input/offer.js';
+import { OFFER_FIELDS, offerKeys, resolveOffer } from '../input/offer.js';
 import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { fieldName, resolveProfile } from '../input/profile.js';
 import { csvRecord } from '../render/csv.js';
@@ -35,14 +35,8 @@ export interface Settings {
  * list after --json is checked against before any record is read.
  */
 export function recordFields(market: Market, explain: boolean): string[] {
-  const d = market.defaults;
-  const profile = {
-    years: 0,
-    city: d.city,
-    industry: d.industry,
-    skills: [...d.skills],
-    degree: d.degree,
-  };
+  const { city, industry, skills, degree } = market.defaults;
+  const profile = { years: 0, city, industry, skills: [...skills], degree };
   const sample = explain
     ? { line: 1, ...toDocument(estimate(profile, market), [], market.dataVersion) }
     : toBatchRecord(1, price(profile, market), []);
@@ -184,9 +178,7 @@ export class RecordWork {
 }
 
 /** Names of a record's offer fields in messages: `offer.base`, `offer.signOn`, ... */
-const RECORD_OFFER_NAMES = Object.freeze(
-  Object.fromEntries(Object.keys(OFFER_KEYS).map((k) => [k, `offer.${k}`])),
-) as typeof OFFER_KEYS;
+const RECORD_OFFER_NAMES = offerKeys('offer.');
 
 /** Where a record's offer sits against its estimate, or an InputError naming the offer field. */
 function offerPositionOf(value: unknown, est: Price): OfferPosition {
@@ -200,7 +192,7 @@ function offerPositionOf(value: unknown, est: Price): OfferPosition {
   for (const key of Object.keys(given)) {
     if (!(OFFER_FIELDS as readonly string[]).includes(key)) {
       throw new InputError(
-        `unknown field 'offer.${clip(key)}'; accepted: ${OFFER_FIELDS.map((k) => `offer.${k}`).join(', ')}`,
+        `unknown field 'offer.${clip(key)}'; accepted: ${Object.values(RECORD_OFFER_NAMES).join(', ')}`,
         'offer',
       );
     }

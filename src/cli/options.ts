@@ -32,11 +32,7 @@ export interface CommandContext {
 export const flagOf = (key: string): string =>
   `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/** ` (did you mean 'x'?)` for a near miss among `names`, else ''. */
-export function meant(word: string, names: readonly string[]): string {
-  const hint = didYouMean(word, names);
-  return hint ? ` (did you mean '${hint}'?)` : '';
-}
+export { meant } from '../input/names.js';
 
 export const DATA_HELP =
   'use this market file instead of the bundled one (start from: ml-salary market --json)';

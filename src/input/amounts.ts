@@ -1,7 +1,7 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import { groupThousands, money } from '../model/format.js';
-import { didYouMean, oddCharacter } from './names.js';
+import { meant, oddCharacter } from './names.js';
 import { clip, digitsValue, isPlain, readNumber, type Typed } from './numbers.js';
 import type { Bonus, Vesting, VestingPreset } from '../model/offer.js';
 
@@ -267,10 +267,8 @@ export function parseVesting(
   if (preset) return { id: preset.id, percents: [...preset.percents] };
 
   if (!t.includes('/') && !/^[-+\u2212]?[\d.]/.test(t)) {
-    const hint = didYouMean(t, ids);
-    const mean = hint ? ` (did you mean '${hint}'?)` : '';
     throw new InputError(
-      `unknown vesting schedule '${clip(t)}' for ${field}${mean}; accepted: ${accepted}`,
+      `unknown vesting schedule '${clip(t)}' for ${field}${meant(t, ids)}; accepted: ${accepted}`,
       field,
     );
   }

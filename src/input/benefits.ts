@@ -5,7 +5,7 @@ import { BENEFIT_LIMITS, type Benefits, type Espp, type MatchTier } from '../mod
 import { GROWTH_BOUNDS, parsePercent } from './amounts.js';
 import { resolveOffer, type RawOffer } from './offer.js';
 import type { OfferFieldNames, OfferTerms } from '../model/offer.js';
-import { clip, kindOf } from './numbers.js';
+import { clip, kindOf, textOf } from './numbers.js';
 
 /** The keys of the benefits in an offer file (and the flags' option names). */
 export const BENEFIT_FIELDS = ['match', 'espp', 'esppLookback'] as const;
@@ -27,11 +27,9 @@ const MATCH_FORM =
   'a match like 50%@6% (50% of what you put in, up to 6% of pay), or tiers like 100%@3%,50%@2%';
 
 function text(value: unknown, field: string, form: string): string {
-  if (typeof value !== 'string') {
-    throw new InputError(`${field} must be text, ${form}, got ${kindOf(value)}`, field);
-  }
-  if (value.trim() === '') throw new InputError(`${field} is empty: expected ${form}`, field);
-  return value;
+  const t = textOf(value, field, `text, ${form}`);
+  if (t.trim() === '') throw new InputError(`${field} is empty: expected ${form}`, field);
+  return t;
 }
 
 /** One `rate@upTo` pair, each a percentage with its sign. */

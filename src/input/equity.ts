@@ -9,8 +9,8 @@ import { groupThousands } from '../model/format.js';
 import type { Clawback, OfferFieldNames, OfferTerms, OptionTerms } from '../model/offer.js';
 import type { Vesting, VestingPreset } from '../model/offer.js';
 import { parseCount, parsePrice } from './amounts.js';
-import { didYouMean } from './names.js';
-import { clip, kindOf, wholeNumber } from './numbers.js';
+import { meant } from './names.js';
+import { clip, kindOf, textOf, wholeNumber } from './numbers.js';
 
 const fail = (field: string, why: string): never => {
   throw new InputError(`${field} ${why}`, field);
@@ -32,11 +32,7 @@ function choice<T extends string>(
   if (typeof value !== 'string') return fail(field, `must be one of ${list}, got ${kindOf(value)}`);
   const found = ids.find((id) => key(id) === key(value)) ?? word(aliases, value);
   if (found) return found;
-  const hint = didYouMean(value.trim(), ids);
-  return fail(
-    field,
-    `'${clip(value)}' is not one of ${list}${hint ? ` (did you mean '${hint}'?)` : ''}`,
-  );
+  return fail(field, `'${clip(value)}' is not one of ${list}${meant(value.trim(), ids)}`);
 }
 
 const series = ['a', 'b', 'c', 'd'].map((s) => [`series${s}`, s]);
@@ -89,17 +85,11 @@ function parseClawback(value: unknown, field: string): Clawback {
 
 /** A price a share, as text or a JSON number. */
 const price = (value: unknown, field: string, zero = false): number =>
-  parsePrice(asText(value, field, 'a price a share like 1.20'), field, zero);
+  parsePrice(textOf(value, field, 'a price a share like 1.20', true), field, zero);
 
-function asText(value: unknown, field: string, what: string): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return fail(field, `must be ${what}, got ${kindOf(value)}`);
-}
-
-/** Each term's parser, in the order they are parsed (the first bad one is named). */
-const PARSE = {
-  options: (v, f) => parseCount(asText(v, f, 'a number of options'), f),
+/** Each equity term's parser, in the order they are parsed (input/offer.ts parses them). */
+export const EQUITY_PARSE = {
+  options: (v, f) => parseCount(textOf(v, f, 'a number of options', true), f),
   strike: (v, f) => price(v, f, true),
   fmv: price,
   preferred: price,
@@ -114,16 +104,17 @@ const PARSE = {
 } satisfies Record<string, (value: unknown, field: string) => unknown>;
 
 /** The equity terms, each parsed on its own (`vestEvery`: months between vests). */
-export type ParsedEquity = { [K in keyof typeof PARSE]?: ReturnType<(typeof PARSE)[K]> };
-/** The raw values `parseEquity` reads, under their offer-file keys. */
+export type ParsedEquity = {
+  [K in keyof typeof EQUITY_PARSE]?: ReturnType<(typeof EQUITY_PARSE)[K]>;
+};
+/** The raw equity terms, under their offer-file keys. */
 export type RawEquity = { [K in keyof ParsedEquity]?: unknown };
 
-/** Each equity term that is given (not undefined or null), parsed on its own. */
-export function parseEquity(raw: RawEquity, names: OfferFieldNames): ParsedEquity {
-  const out: Record<string, unknown> = {};
-  for (const [k, parse] of Object.entries(PARSE) as [keyof RawEquity, typeof price][])
-    if (raw[k] != null) out[k] = parse(raw[k], names[k]);
-  return out as ParsedEquity;
+/** The cliff, the vests' cadence, a clawback or an exercise window: only with leaving early. */
+export function checkLeaving(e: ParsedEquity, names: OfferFieldNames): void {
+  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const)
+    if (e[k] !== undefined && e.leaveAt === undefined)
+      fail(names[k], `shapes what leaving early keeps: give ${names.leaveAt} too`);
 }
 
 /**
@@ -145,13 +136,7 @@ export function checkTogether(e: ParsedEquity, equityGiven: boolean, names: Offe
     'fmv',
     "needs the common stock's value today (the 409A)",
   );
-  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const)
-    need(
-      e[k] !== undefined && e.leaveAt === undefined,
-      k,
-      'leaveAt',
-      'shapes what leaving early keeps',
-    );
+  checkLeaving(e, names);
   need(
     e.exerciseWindow !== undefined && !options,
     'exerciseWindow',

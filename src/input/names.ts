@@ -300,3 +300,9 @@ export function didYouMean(
     ? best.name
     : undefined;
 }
+
+/** ` (did you mean 'x'?)` for a near miss among `names` (see didYouMean), else ''. */
+export function meant(word: string, names: readonly string[]): string {
+  const hint = didYouMean(word, names);
+  return hint ? ` (did you mean '${hint}'?)` : '';
+}

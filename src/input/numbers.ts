@@ -69,6 +69,16 @@ export function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/**
+ * A JSON value as the text a parser reads: a string (with `numbers`, a finite number too), or an
+ * InputError "<field> must be <what>, got a list".
+ */
+export function textOf(value: unknown, field: string, what: string, numbers = false): string {
+  if (typeof value === 'string') return value;
+  if (numbers && typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new InputError(`${field} must be ${what}, got ${kindOf(value)}`, field);
+}
+
 /** What a years value may be, for messages. */
 const yearsAccepted = (max: number): string => `a number of years from 0 to ${max}, like 4 or 2.5`;
 

@@ -11,7 +11,7 @@ import {
   GROWTH_BOUNDS,
 } from './amounts.js';
 import { InputError } from '../errors.js';
-import { kindOf } from './numbers.js';
+import { kindOf, textOf } from './numbers.js';
 import { MAX_FIGURE, money } from '../model/format.js';
 import {
   offerYears,
@@ -22,10 +22,10 @@ import {
   type Vesting,
 } from '../model/offer.js';
 import { parseVesting } from './amounts.js';
-import { checkEquity, checkTogether, equityTerms, parseEquity, type RawEquity } from './equity.js';
+import { checkEquity, checkLeaving, checkTogether, equityTerms, EQUITY_PARSE } from './equity.js';
 
 /** An offer's terms as given: text from flags and prompts, or JSON values from a file. */
-export type RawOffer = RawEquity & { [K in keyof ParsedTerms]?: unknown };
+export type RawOffer = { [K in keyof ParsedTerms]?: unknown };
 
 /** Every term's key, in the order a message names the first one given. */
 export const OFFER_FIELDS = [
@@ -34,10 +34,12 @@ export const OFFER_FIELDS = [
   ...['clawback', 'exerciseWindow', 'exitPrice'],
 ] as readonly (keyof RawOffer)[];
 
-/** Names for messages about an offer file or a batch record's `offer`: its own keys. */
-export const OFFER_KEYS = Object.freeze(
-  Object.fromEntries(OFFER_FIELDS.map((k) => [k, k])),
-) as OfferFieldNames;
+/** Names for messages about an offer file (its own keys) or a batch record's (`offer.base`, ...). */
+export const offerKeys = (prefix = ''): OfferFieldNames =>
+  Object.freeze(
+    Object.fromEntries(OFFER_FIELDS.map((k) => [k, `${prefix}${k}`])),
+  ) as OfferFieldNames;
+export const OFFER_KEYS = offerKeys();
 
 /** An amount given as text (`185k`) or as a JSON number (whole dollars, rounded). */
 function amount(value: unknown, field: string): number {
@@ -97,13 +99,8 @@ function signOnList(value: unknown, field: string): number[] {
   );
 }
 
-function growthOf(value: unknown, field: string): number {
-  if (typeof value === 'string') return parsePercent(value, field, GROWTH_BOUNDS);
-  throw new InputError(
-    `${field} must be a percentage like "10%" or "-5%", got ${kindOf(value)}`,
-    field,
-  );
-}
+const growthOf = (value: unknown, field: string): number =>
+  parsePercent(textOf(value, field, 'a percentage like "10%" or "-5%"'), field, GROWTH_BOUNDS);
 
 function flag(value: unknown, field: string): boolean {
   if (typeof value === 'boolean') return value;
@@ -128,6 +125,7 @@ const PARSE = {
   refresh: amount,
   growth: growthOf,
   private: flag,
+  ...EQUITY_PARSE,
 } satisfies Record<string, (value: unknown, field: string) => unknown>;
 
 /** Each term given, parsed on its own (nothing across terms is checked yet). */
@@ -151,23 +149,16 @@ function parseTerms(raw: RawOffer, names: OfferFieldNames): ParsedTerms {
  */
 export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
   const t = parseTerms(raw, names);
-  const e = parseEquity(raw, names);
   if (t.signOn !== undefined && t.vesting !== undefined)
     checkSignOnYears(t.signOn, t.vesting, names);
-  for (const k of ['cliff', 'vestEvery', 'clawback', 'exerciseWindow'] as const) {
-    if (given(raw[k]) && e.leaveAt === undefined)
-      throw new InputError(
-        `${names[k]} shapes what leaving early keeps: give ${names.leaveAt} too`,
-        names[k],
-      );
-  }
-  if (e.stage === 'public' && t.private === true)
+  checkLeaving(t, names);
+  if (t.stage === 'public' && t.private === true)
     throw new InputError(
       `${names.stage} public is a listed company, but ${names.private} says private`,
       names.stage,
     );
-  const listed = given(raw.equity) && e.options === undefined && t.private !== true;
-  if (e.exitPrice !== undefined && listed && (e.stage === undefined || e.stage === 'public'))
+  const listed = given(raw.equity) && t.options === undefined && t.private !== true;
+  if (t.exitPrice !== undefined && listed && (t.stage === undefined || t.stage === 'public'))
     throw new InputError(
       `${names.exitPrice} values private stock at an exit; this stock is listed`,
       names.exitPrice,
@@ -187,9 +178,8 @@ export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
 export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms {
   if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
   const t = parseTerms(raw, names);
-  const e = parseEquity(raw, names);
-  checkTogether(e, t.equity !== undefined, names);
-  if (t.vesting !== undefined && !t.equity && e.options === undefined) {
+  checkTogether(t, t.equity !== undefined, names);
+  if (t.vesting !== undefined && !t.equity && t.options === undefined) {
     throw new InputError(
       `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
       names.vesting,
@@ -205,7 +195,7 @@ export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms 
     signOn: t.signOn ?? [],
     refresh: t.refresh ?? 0,
     growth: t.growth ?? 0,
-    ...equityTerms(e, t.equity ?? 0, t.private, vesting, preset, names),
+    ...equityTerms(t, t.equity ?? 0, t.private, vesting, preset, names),
   };
   checkOffer(terms, names);
   return terms;

@@ -2,7 +2,7 @@
 // and aliases resolve as the flags' do, with the same errors.
 import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
-import { didYouMean, resolveName, resolveSkills } from './names.js';
+import { meant, resolveName, resolveSkills } from './names.js';
 import { resolveLevel } from './level.js';
 import { clip, parseYears } from './numbers.js';
 import {
@@ -67,9 +67,8 @@ function fieldOf(name: string): ProfileField {
     ? (name as ProfileField)
     : SINGULAR.get(name);
   if (field !== undefined) return field;
-  const hint = didYouMean(name, PROFILE_FIELDS);
   throw new InputError(
-    `unknown field '${clip(name)}' in ${FIELD}${hint ? ` (did you mean '${hint}'?)` : ''}; fields: ${PROFILE_FIELDS.join(', ')}`,
+    `unknown field '${clip(name)}' in ${FIELD}${meant(name, PROFILE_FIELDS)}; fields: ${PROFILE_FIELDS.join(', ')}`,
     FIELD,
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '../model/take-home.js';
 import type { Filing } from '../model/tax/types.js';
 import { parseAmount } from './amounts.js';
-import { didYouMean } from './names.js';
+import { didYouMean, meant } from './names.js';
 import { clip, wholeNumber } from './numbers.js';
 
 /** A state as typed (`ca`, ` NY `, `new york`, `none`): its code, or `none` for federal only. */
@@ -37,9 +37,8 @@ export function parseLocality(text: string, field: string): string {
   const id = text.trim().toLowerCase();
   const ids = [...localityIndex().keys(), 'none'];
   if (ids.includes(id)) return id;
-  const hint = didYouMean(id, ids);
   throw new InputError(
-    `unknown locality '${clip(text.trim())}' for ${field}${hint ? ` (did you mean '${hint}'?)` : ''}; see: ml-salary list localities`,
+    `unknown locality '${clip(text.trim())}' for ${field}${meant(id, ids)}; see: ml-salary list localities`,
     field,
   );
 }

@@ -37,10 +37,7 @@ export function figuresOf(parts: Parts, market: Market): Price {
   }
   // Everyone's total is at least their base, so is every percentile of it (ordered both, the
   // larger of the two stays in order).
-  total.low = Math.max(total.low, base.low);
-  total.p25 = Math.max(total.p25, base.p25);
-  total.p75 = Math.max(total.p75, base.p75);
-  total.high = Math.max(total.high, base.high);
+  for (const k of ['low', 'p25', 'p75', 'high'] as const) total[k] = Math.max(total[k], base[k]);
   const price: Price = {
     profile: parts.profile,
     level: parts.stage.level,

@@ -5,7 +5,8 @@
 import AMT from '../../data/amt-2026.json' with { type: 'json' };
 import TAX from '../../data/tax-2026.json' with { type: 'json' };
 import type { OptionType } from './offer.js';
-import type { Filing } from './tax/types.js';
+import { bracketTax } from './tax/math.js';
+import type { Bracket, Filing } from './tax/types.js';
 import type { TakeHomeRequest, TakeHomeView } from './take-home.js';
 
 /** The AMT figures of a year (whole dollars): AMTI, the exemption left, the tentative minimum tax, the regular tax. */
@@ -37,6 +38,8 @@ export interface TaxPlace {
   taxed: (gross: number, name: string) => TakeHomeView;
 }
 
+const BRACKETS = AMT.rates.brackets.map((b): Bracket => [b.over, b.rate]);
+
 /** The tentative minimum tax on `amti` and the exemption left after its phase-out. */
 function tentative(filing: Filing, amti: number): [number, number] {
   const p = AMT.phaseOut;
@@ -44,13 +47,7 @@ function tentative(filing: Filing, amti: number): [number, number] {
     0,
     AMT.exemption[filing] - p.rate * Math.max(0, amti - p.start[filing]),
   );
-  const base = Math.max(0, amti - exemption);
-  const b = AMT.rates.brackets;
-  let tax = 0;
-  b.forEach((r, i) => {
-    if (base > r.over) tax += (Math.min(base, b[i + 1]?.over ?? Infinity) - r.over) * r.rate;
-  });
-  return [tax, exemption];
+  return [bracketTax(BRACKETS, Math.max(0, amti - exemption)), exemption];
 }
 
 /**

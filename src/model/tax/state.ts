@@ -248,21 +248,19 @@ export function stateIncomeTax(r: StateIncomeTax, c: StateContext) {
 
 export type StateResult = ReturnType<typeof stateIncomeTax>;
 
-/** A locality as resolved for one state: its id, name and the taxes it levies. */
-export interface ResolvedLocal {
-  id: string;
-  name: string;
-  parts: LocalPart[];
-}
-
-/** The locality `id` (undefined: the state's default county, if any; null or `none`: none). */
-export function resolveLocal(s: StateTables, id?: string | null): ResolvedLocal | undefined {
+/**
+ * The locality `id` (undefined: the state's default county, if any; null or `none`: none): its
+ * id, name and the taxes it levies.
+ */
+export function resolveLocal(s: StateTables, id?: string | null) {
   const want = id === undefined ? s.counties?.default : (id ?? undefined);
   const local = want === undefined || want === 'none' ? undefined : s.locals?.[want];
   if (!local) return undefined;
   const parts = local.parts.map((p) => (typeof p === 'string' ? s.localParts![p]! : p));
   return { id: want!, name: local.name, parts };
 }
+
+export type ResolvedLocal = NonNullable<ReturnType<typeof resolveLocal>>;
 
 /** What a local tax is worked out from: federal AGI, the state's taxable income and tax. */
 type LocalContext = Earner & { agi: number; stateTaxable: number; stateTax: number };
