@@ -110,7 +110,6 @@ async function askStock(
           { value: '', name: "Don't know (no odds)" },
         ],
         default: '',
-        pageSize: STAGES.length,
       });
     }
   }
@@ -159,7 +158,6 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
           message: `Stock in this offer${needs ? ` (${needs} some)` : ''}:`,
           choices: KINDS.filter((k) => allowed.includes(k.value)),
           default: allowed[0],
-          pageSize: allowed.length,
         });
   await askStock(kind, answers, ask, select);
   if (kind !== 'none' && answers.vesting === undefined) {
@@ -176,7 +174,6 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
       message: 'Vesting schedule (share of the grant vesting each year):',
       choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],
       default: choices.find((c) => !('disabled' in c))?.value ?? '',
-      pageSize: vestingPresets.length + 1,
     });
     if (choice !== '') answers.vesting = choice;
     else await ask('vesting', 'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):');
