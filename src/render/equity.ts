@@ -204,6 +204,23 @@ function exerciseNotes(o: Options): string {
   return `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}`;
 }
 
+/** What the stock is worth at the exit price the user gave (--exit-price), in a sentence. */
+export function exitLine(doc: OfferDocument): string | undefined {
+  const e = doc.equity;
+  const x = e?.atExit;
+  if (!e || !x) return undefined;
+  const grant = x.byYear.reduce((a, b) => a + b, 0);
+  const cash = doc.years.reduce((a, y) => a + y.cash, 0);
+  const what = e.options ? 'the options vesting each year are' : 'the stock vesting each year is';
+  const strike = e.options ? ` after the ${price(e.options.strike)} strike` : '';
+  const d = e.odds?.discount;
+  const today = d
+    ? `, in today's dollars (the exit ${d.years} years away, discounted ${rate(d.rate)} a year)`
+    : '';
+  const each = new Set(x.byYear).size === 1 ? money(x.byYear[0]!) : x.byYear.map(money).join(', ');
+  return `At an exit at ${price(x.price)} a share (--exit-price: a price you chose, not a forecast), ${what} worth ${each}${strike}${today}: ${money(grant)} over ${plural(x.byYear.length, 'year')}, ${money(grant + cash)} with the cash.`;
+}
+
 /** The report's equity sections: options year by year, the odds at an exit, leaving early. */
 export function equitySections(doc: OfferDocument, look: Look): string[] {
   const { paint, width } = look;
@@ -220,6 +237,8 @@ export function equitySections(doc: OfferDocument, look: Look): string[] {
   const [odds, ...notes] = oddsLines(doc);
   if (odds)
     out.push('', wrap(odds, width, '  '), ...notes.map((n) => paint.dim(wrap(n, width, ''))));
+  const exit = exitLine(doc);
+  if (exit) out.push('', wrap(exit, width, '  '));
   const [leave, ...kept] = leaveLines(doc);
   if (leave)
     out.push('', paint.bold(wrap(leave, width, '')), ...kept.map((n) => wrap(n, width, '  ')));
@@ -234,7 +253,9 @@ export function equityMarkdown(doc: OfferDocument): string[] {
     const [head, ...rows] = optionRows(o, true);
     out.push(...markdown(head!, rows, 'rrrrrl'), '', exerciseNotes(o), '');
   }
-  for (const text of [oddsLines(doc), leaveLines(doc)]) if (text.length > 0) out.push(...text, '');
+  const exit = exitLine(doc);
+  for (const text of [oddsLines(doc), exit ? [exit] : [], leaveLines(doc)])
+    if (text.length > 0) out.push(...text, '');
   return out;
 }
 

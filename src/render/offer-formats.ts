@@ -28,6 +28,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   head.push('base', 'bonus', 'stock', 'sign_on');
   if (leave) head.push('clawback');
   head.push('cash', 'total', 'stock_basis', 'risk_adjusted');
+  if (docs.some((d) => d.equity?.atExit)) head.push('at_exit');
   if (options) head.push('options_vested', 'exercise_cost', 'exercise_spread', 'exercise_tax');
   head.push('total_percentile', 'total_verdict');
   if (taxed) head.push('net');
@@ -45,6 +46,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
       stock_basis: d.equity?.basis ?? '',
     };
     const ev = d.equity?.expectedByYear;
+    const ax = d.equity?.atExit?.byYear;
     d.years.forEach((y, k) => {
       const o = d.equity?.options?.years[k];
       row({
@@ -59,6 +61,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         cash: y.cash,
         total: y.total,
         risk_adjusted: ev ? y.cash + (ev[k] ?? 0) : d.equity?.private ? '' : y.total,
+        at_exit: ax ? y.cash + (ax[k] ?? 0) : undefined,
         options_vested: o?.vested,
         exercise_cost: o?.exerciseCost,
         exercise_spread: o?.spread,
