@@ -145,6 +145,12 @@ export class RecordWork {
     const s = this.settings;
     const raw: RawRecord =
       s.inputFormat === 'ndjson' ? profileFromJson(text) : profileFromCsv(text, this.columns);
+    // CSV output has no columns for an offer's position: refused, not dropped.
+    if (raw.offer !== undefined && s.format === 'csv')
+      throw new InputError(
+        "an offer's position is written in NDJSON output only (--format ndjson); --format csv has no columns for it",
+        'offer',
+      );
     const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
     // The reasons are written only with --explain: the other outputs need the figures alone.
     const est =

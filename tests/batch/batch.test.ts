@@ -302,6 +302,18 @@ describe('batch: bad records', () => {
     expect(lines(r.stdout)).toHaveLength(1);
   });
 
+  it("refuses a record's offer with --format csv (no columns for its position), naming the line", async () => {
+    const r = await batch(
+      '{"years": 5, "city": "sf", "offer": {"base": "200k", "equity": "400k"}}\n{"years": 3}\n',
+      ['--format', 'csv'],
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "line 1: an offer's position is written in NDJSON output only (--format ndjson); --format csv has no columns for it\n",
+    );
+    expect(lines(r.stdout).map((l) => l.split(',')[0])).toEqual(['line', '2']);
+  });
+
   it('tells UTF-16 without a byte-order mark (every other byte 0) from binary', async () => {
     for (const bytes of [
       Buffer.from('{"years": 1}\n', 'utf16le'),
