@@ -8,7 +8,7 @@ import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import type { Tax } from '../model/exercise.js';
 import { groupThousands, money, percent, plural } from '../model/format.js';
 import { grid } from './grid.js';
-import { mdTable, wrap, type Look } from './text.js';
+import { esc, mdTable, wrap, type Look } from './text.js';
 
 type Leave = NonNullable<OfferDocument['leave']>;
 type Options = NonNullable<NonNullable<OfferDocument['equity']>['options']>;
@@ -324,7 +324,8 @@ export function offersCash(doc: OffersDocument, labels: readonly string[], look:
 export function offersCashMarkdown(doc: OffersDocument): string[] {
   const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
   const [cash, running] = cashRows(doc, true);
-  const table = mdTable(['', ...labels], [...cash, ...running], `l${'r'.repeat(labels.length)}`);
+  const head = ['', ...labels.map(esc)];
+  const table = mdTable(head, [...cash, ...running], `l${'r'.repeat(labels.length)}`);
   return [
     '### Side by side',
     '',

@@ -894,6 +894,15 @@ describe('--format csv and markdown', () => {
       "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
     );
   });
+
+  it("markdown side by side: a label's '|' is escaped, so the table keeps its columns", async () => {
+    const a = offerFile('pipe.json', JSON.stringify({ label: 'A|B', years: 5, base: '150k' }));
+    const b = offerFile('plain.json', JSON.stringify({ label: 'C', years: 5, base: '160k' }));
+    const r = await cli(['offer', a, b, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const side = r.stdout.slice(r.stdout.indexOf('### Side by side'));
+    expect(side).toContain('| | A\\|B | C |\n|---|---:|---:|\n');
+  });
 });
 
 describe('the report in a terminal', () => {
