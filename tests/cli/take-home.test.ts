@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import states from '../../data/tax-states-2026.json' with { type: 'json' };
 import { cli, expectUsageError, json, type Range } from '../command-helpers.js';
+import { ROOT } from '../helpers.js';
 
 // --take-home on the estimate, offer, compare and career (issue 15), as a user runs them.
 
@@ -20,6 +23,7 @@ interface View {
   local: string | null;
   gross: number;
   pretax: number;
+  hsa: number;
   taxes: TaxLine[];
   net: number;
   effectiveRate: number;
@@ -229,6 +233,32 @@ describe("the estimate's --take-home: low, typical and high", () => {
       new RegExp(`│ Net +│ +\\${usd(t.low.net)} │ +\\${usd(t.mid.net)} │ +\\${usd(t.high.net)} │`),
     );
     expect(r.stdout).toContain('[2025 (uncertain)]'); // California's 2025 brackets, labelled
+  });
+
+  it("docs/scripting.md's take-home object names every field, and its net is what the JSON's is", async () => {
+    const page = readFileSync(join(ROOT, 'docs', 'scripting.md'), 'utf8');
+    const start = page.indexOf('- **The take-home object**');
+    const text = page.slice(start, page.indexOf('\n\n', start)).replace(/\s+/g, ' ');
+    const args = [
+      '--years',
+      '6',
+      '--city',
+      'nyc',
+      '--locality',
+      'yonkers',
+      '--take-home',
+      '--hsa',
+      '4000',
+    ];
+    const v = (await json<{ takeHome: Record<'mid', View & { deduction: object }> }>(args)).takeHome
+      .mid;
+    for (const key of Object.keys(v)) expect(text).toContain(`\`${key}\``);
+    expect(text).toContain(`\`deduction\` \`{${Object.keys(v.deduction).join(', ')}}\``);
+    expect(v.local).toBe('yonkers');
+    expect(text).toContain('`ml-salary list localities`');
+    const taxes = v.taxes.reduce((sum, t) => sum + t.amount, 0);
+    expect(v.net).toBe(v.gross - v.pretax - v.hsa - taxes);
+    expect(text).toContain('`net` (gross − pretax − hsa − taxes)');
   });
 
   it('CSV: net_low, net_mid and net_high after the estimate', async () => {
