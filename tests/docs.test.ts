@@ -209,3 +209,24 @@ for (const { page, commands } of pages) {
     });
   });
 }
+
+it("README's 'What moved' table states today's figures (the after column)", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const after = (start: string) =>
+    (readme.split('\n').find((l) => l.startsWith(`| ${start}`)) ?? '').split('|').at(-2)?.trim();
+  const k = (n: number) => `$${Math.round(n / 1000)}K`;
+  const est = (...argv: string[]) =>
+    JSON.parse(spawnSync('node', [BIN, ...argv, '--json'], { encoding: 'utf8' }).stdout) as Record<
+      string,
+      { low: number; mid: number; high: number }
+    >;
+  const grad = est('--years', '0', '--city', 'nyc', '--industry', 'big-tech', '--skills', 'nlp');
+  expect(after('new grad')).toBe(
+    `${k(grad.base!.mid)} (${k(grad.base!.low)}-${k(grad.base!.high)})`,
+  );
+  const sf = est('--years', '8', '--city', 'sf', '--industry', 'big-tech');
+  expect(after('8 years')).toBe(`${k(sf.base!.mid)} / ${k(sf.equity!.mid)}`);
+  const bank = est('--years', '5', '--city', 'nyc', '--industry', 'banking');
+  const quant = est('--years', '5', '--city', 'nyc', '--industry', 'quant');
+  expect(after('5 years, NYC')).toBe(`${k(bank.total!.mid)} / ${k(quant.total!.mid)}`);
+});

@@ -4,14 +4,14 @@ import type { Judged, OfferOptions } from './run/offer.js';
 import { print, type Io } from './io.js';
 import { loadPrompts, promptContext } from './prompts.js';
 import { rerunOffer, type TypedTerms } from './rerun.js';
-import type { OfferReportOptions } from '../render/offer.js';
+import type { Look } from '../render/text.js';
 
 export async function lastQuestion(
   judged: Judged,
   typed: TypedTerms,
   opts: OfferOptions,
   io: Io,
-  look: OfferReportOptions,
+  look: Look,
 ): Promise<void> {
   let counter = opts.counter === true;
   if (!counter) {

@@ -63,14 +63,9 @@ export function benefitsView(
     const e = espp ? esppYear(y.base, espp, growth, y.year, y.months ?? 12) : undefined;
     for (const limit of [...(m?.limits ?? []), ...(e?.limits ?? [])]) bound.add(limit);
     deferral = Math.max(deferral, m?.deferral ?? 0);
-    const total = (m?.value ?? 0) + (e?.value ?? 0);
-    return {
-      year: y.year,
-      match: m?.value ?? 0,
-      espp: e?.value ?? 0,
-      total,
-      withPay: y.total + total,
-    };
+    const [matched, gain] = [m?.value ?? 0, e?.value ?? 0];
+    const total = matched + gain;
+    return { year: y.year, match: matched, espp: gain, total, withPay: y.total + total };
   });
   const notes = [
     `Benefits are before tax and apart from the totals and the market comparison (the market's figures have none); ${BENEFIT_LIMITS.taxYear} limits.`,

@@ -2,7 +2,7 @@
 // exit (a private one) at which offer B's pay over the first N years equals offer A's.
 import { futureRounds, keptThrough, stageOutcomes, todayFactor } from '../model/equity.js';
 import { offerYears, type OfferTerms } from '../model/offer.js';
-import { unitPrice, unitsByYear } from './equity.js';
+import { sum, unitPrice, unitsByYear } from './equity.js';
 import type { OfferDocument } from './offer.js';
 
 export interface BreakEven {
@@ -28,14 +28,11 @@ export interface BreakEven {
   discount?: { years: number; rate: number };
 }
 
-const sum = (xs: readonly number[], n: number): number => xs.slice(0, n).reduce((s, x) => s + x, 0);
-
 /** B's pay over `n` years at yearly stock growth `g` (its stock at the market price). */
-const payAtGrowth = (terms: OfferTerms, g: number, n: number): number =>
-  sum(
-    offerYears({ ...terms, growth: g }).map((y) => y.total),
-    n,
-  );
+function payAtGrowth(terms: OfferTerms, g: number, n: number): number {
+  const years = offerYears({ ...terms, growth: g }).slice(0, n);
+  return sum(years.map((y) => y.total));
+}
 
 /**
  * Where offer B (`b`, built from `bTerms`) catches offer A (`a`) over the first `horizon` years.
@@ -89,7 +86,7 @@ function atExit(out: BreakEven, b: OfferDocument, terms: OfferTerms): BreakEven 
   const { target, horizon } = out;
   const cash = b.cumulative.cash[horizon - 1]!;
   const units = unitsByYear(terms, b.years).slice(0, horizon);
-  const total = units.reduce((s, u) => s + u, 0);
+  const total = sum(units);
   if (cash >= target) return { ...out, result: 'always' };
   if (total <= 0) return { ...out, result: 'never' };
   const strike = terms.options?.strike ?? 0;

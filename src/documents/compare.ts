@@ -1,7 +1,7 @@
 // The documents of `ml-salary compare` and `ml-salary career` (schemas/compare.schema.json,
 // schemas/career.schema.json): estimates of several profiles, each exactly what a single estimate
 // of that profile gives, and their differences. Built once; renderers read only these.
-import { SCHEMA_VERSION } from './estimate.js';
+import { SCHEMA_VERSION, type Head } from './estimate.js';
 import { rangesOf } from '../model/estimate.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type {
@@ -30,16 +30,6 @@ export interface CompareScenario extends Figures {
   delta: { base: Delta; bonus: Delta; equity: Delta; total: Delta; net?: Delta };
   /** With --take-home: the typical total after tax. */
   takeHome?: TakeHomeView;
-}
-
-/** What a compare or career document starts with; `defaulted`: the fields given no value. */
-interface Head<K> {
-  schemaVersion: typeof SCHEMA_VERSION;
-  kind: K;
-  currency: 'USD';
-  period: 'year';
-  dataVersion: string;
-  defaulted: ProfileField[];
 }
 
 function head<K>(kind: K, dataVersion: string, defaulted: readonly ProfileField[]): Head<K> {

@@ -101,7 +101,7 @@ export interface Cumulative {
 }
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
-const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+export const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
 
 /** A year's cash: base + bonus + sign-on, less any paid back. */
 export const cashOf = (y: OfferYear): number => y.base + y.bonus + y.signOn + (y.clawback ?? 0);

@@ -8,6 +8,17 @@ import type { Estimate, Figures, Profile, ProfileField } from '../model/types.js
  */
 export const SCHEMA_VERSION = 4;
 
+/** What an offer, compare or career document has besides its own fields. */
+export interface Head<K> {
+  schemaVersion: typeof SCHEMA_VERSION;
+  kind: K;
+  currency: 'USD';
+  period: 'year';
+  dataVersion: string;
+  /** The fields given no value. */
+  defaulted: ProfileField[];
+}
+
 /** The JSON document printed by `--json` (schemas/estimate.schema.json). */
 export interface EstimateDocument extends Estimate {
   schemaVersion: typeof SCHEMA_VERSION;

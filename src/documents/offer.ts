@@ -1,7 +1,7 @@
 // The document of `ml-salary offer` (schemas/offer.schema.json): an offer year by year, beside the
 // market estimate for its profile, with where each part sits. Built once; every renderer and
 // --json read it, and nothing else.
-import { SCHEMA_VERSION } from './estimate.js';
+import { SCHEMA_VERSION, type Head } from './estimate.js';
 import {
   annualized,
   firstYear,
@@ -62,16 +62,10 @@ export interface OfferYearRow extends OfferYear {
   takeHome?: TakeHomeView;
 }
 
-export interface OfferDocument {
-  schemaVersion: typeof SCHEMA_VERSION;
-  kind: 'offer';
-  currency: 'USD';
-  period: 'year';
-  dataVersion: string;
+export interface OfferDocument extends Head<'offer'> {
   label?: string;
   profile: Profile;
   labels: ProfileLabels;
-  defaulted: ProfileField[];
   level: Level;
   offer: OfferStated;
   years: OfferYearRow[];

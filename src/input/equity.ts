@@ -213,12 +213,15 @@ export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
       fail(f[k], 'describes the equity, but the offer has none');
   if (terms.stage) checkStage(terms.stage, terms, f);
   const months = 12 * terms.vesting.percents.length;
-  const within = (value: number | null | undefined, min: number, field: string, what: string) => {
+  const within = (value: number | null | undefined, min: number, field: string) => {
     if (value != null && (value < min || value > months))
-      fail(field, `must be ${what} from ${min} to ${months} months`);
+      fail(
+        field,
+        `must be from ${min} to ${months} months (the vesting runs ${months / 12} years)`,
+      );
   };
-  within(terms.cadence?.cliffMonths, 0, f.cliff, 'a cliff');
-  within(terms.leaveAt, 1, f.leaveAt, 'leaving after');
+  within(terms.cadence?.cliffMonths, 0, f.cliff);
+  within(terms.leaveAt, 1, f.leaveAt);
   if (terms.exitPrice == null) return;
   if (!isPrivate) fail(f.exitPrice, 'values private stock at an exit; this stock is listed');
   if (!o && preferred === null)

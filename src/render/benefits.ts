@@ -1,37 +1,38 @@
 // An offer's benefits for people: a table of each year's 401(k) match and ESPP gain under the
 // pay table (one offer), or a row per year beside each offer's (several), and what they assume.
+import type { BenefitsView } from '../documents/benefits.js';
 import type { OfferDocument } from '../documents/offer.js';
 import { money } from '../model/format.js';
 import { grid } from './grid.js';
-import { wrap } from './text.js';
-import { yearRows, type Look } from './equity.js';
+import { mdTable, reportLines, type Look } from './text.js';
+import { yearRows } from './equity.js';
+
+const COLUMNS = [
+  ['401(k) match', 'match'],
+  ['ESPP gain', 'espp'],
+  ['Benefits', 'total'],
+  ['Total + benefits', 'withPay'],
+] as const;
+
+/** A row per year: the year, then each column's figure (`all`: also a match or ESPP not given). */
+function benefitRows(b: BenefitsView, all: boolean): string[][] {
+  const shown = COLUMNS.filter(([, key]) => all || (key !== 'match' && key !== 'espp') || b[key]);
+  return [
+    ['Year', ...shown.map(([head]) => head)],
+    ...b.years.map((y) => [String(y.year), ...shown.map(([, key]) => money(y[key]))]),
+  ];
+}
 
 /** One offer's benefits: a row per year, then the notes; nothing without benefits. */
 export function benefitsSection(doc: OfferDocument, look: Look): string[] {
   const b = doc.benefits;
   if (!b) return [];
-  const head = ['Year'];
-  if (b.match) head.push('401(k) match');
-  if (b.espp) head.push('ESPP gain');
-  head.push('Benefits', 'Total + benefits');
-  const rows = b.years.map((y) => {
-    const cells = [String(y.year)];
-    if (b.match) cells.push(money(y.match));
-    if (b.espp) cells.push(money(y.espp));
-    cells.push(money(y.total), money(y.withPay));
-    return cells;
-  });
-  return [
-    look.paint.bold(
-      wrap(
-        'Benefits a year (before tax; not in the totals or the market comparison)',
-        look.width,
-        '',
-      ),
-    ),
-    grid(head, rows, { ...look, stack: 'rows' }),
-    ...b.notes.map((n) => look.paint.dim(wrap(n, look.width, ''))),
-  ];
+  const out = reportLines(look.paint, look.width);
+  const [head, ...rows] = benefitRows(b, false);
+  out.bold('Benefits a year (before tax; not in the totals or the market comparison)');
+  out.lines.push(grid(head!, rows, { ...look, stack: 'rows' }));
+  for (const n of b.notes) out.dim(n);
+  return out.lines;
 }
 
 /** Several offers: each year's benefits per offer ('-' for none), under the totals. */
@@ -46,36 +47,19 @@ export function offersBenefits(
     const row = o.benefits?.years.find((r) => r.year === y);
     return row ? money(row.total) : o.benefits || y > o.years.length ? '-' : 'none';
   });
-  const notes = offers.flatMap((o, i) =>
-    o.benefits ? [`${labels[i]}: ${o.benefits.notes.slice(1).join(' ')}`] : [],
-  );
-  return [
-    look.paint.bold(
-      wrap(
-        'Benefits a year: 401(k) match + ESPP gain (before tax; not in the totals)',
-        look.width,
-        '',
-      ),
-    ),
-    grid(['', ...labels], rows, look),
-    ...notes.map((n) => look.paint.dim(wrap(n, look.width, ''))),
-  ];
+  const out = reportLines(look.paint, look.width);
+  out.bold('Benefits a year: 401(k) match + ESPP gain (before tax; not in the totals)');
+  out.lines.push(grid(['', ...labels], rows, look));
+  offers.forEach((o, i) => {
+    if (o.benefits) out.dim(`${labels[i]}: ${o.benefits.notes.slice(1).join(' ')}`);
+  });
+  return out.lines;
 }
 
 /** Markdown: one offer's benefits table and notes (nothing without benefits). */
 export function benefitsMarkdown(doc: OfferDocument): string[] {
   const b = doc.benefits;
   if (!b) return [];
-  const lines = [
-    '| Year | 401(k) match | ESPP gain | Benefits | Total + benefits |',
-    '|---:|---:|---:|---:|---:|',
-    ...b.years.map(
-      (y) =>
-        `| ${y.year} | ${money(y.match)} | ${money(y.espp)} | ${money(y.total)} | ${money(y.withPay)} |`,
-    ),
-    '',
-    ...b.notes,
-    '',
-  ];
-  return lines;
+  const [head, ...rows] = benefitRows(b, true);
+  return [...mdTable(head!, rows, 'rrrrr'), '', ...b.notes, ''];
 }

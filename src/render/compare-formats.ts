@@ -3,8 +3,7 @@ import type { CareerDocument, CompareDocument, CompareScenario } from '../docume
 import { money, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, csvRow, profileCells, rangeCells, rangeColumns } from './csv.js';
-import { esc, mdRow } from './markdown.js';
-import { PARTS } from './text.js';
+import { esc, mdTable, PARTS } from './text.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
@@ -27,17 +26,16 @@ export function compareCsv(doc: CompareDocument): string {
 
 export function compareMarkdown(doc: CompareDocument): string {
   const all = doc.scenarios;
-  const row = (label: string, cell: (s: CompareScenario) => string) => mdRow(label, all.map(cell));
-  const lines = [
-    `| | ${all.map((s) => esc(s.label)).join(' | ')} |`,
-    `|---|${all.map(() => '---:').join('|')}|`,
+  const row = (label: string, cell: (s: CompareScenario) => string) => [label, ...all.map(cell)];
+  const rows = [
     ...PARTS.map((p) => row(p, (s) => midAndRange(s[p]))),
     row('total vs start', (s) => signedMoney(s.delta.total.dollars)),
   ];
   if (all.some((s) => s.takeHome)) {
-    lines.push(row('net after tax', (s) => (s.takeHome ? money(s.takeHome.net) : '')));
+    rows.push(row('net after tax', (s) => (s.takeHome ? money(s.takeHome.net) : '')));
   }
-  return `${lines.join('\n')}\n`;
+  const head = ['', ...all.map((s) => esc(s.label))];
+  return `${mdTable(head, rows, `l${'r'.repeat(all.length)}`).join('\n')}\n`;
 }
 
 export function careerCsv(doc: CareerDocument): string {
@@ -61,18 +59,16 @@ export function careerMarkdown(doc: CareerDocument): string {
   const all = [doc, ...(doc.scenarios ?? [])];
   const labelled = all.length > 1;
   const taxed = all.some((line) => line.points.some((p) => p.takeHome));
-  const lines = [
-    `|${labelled ? ' Line |' : ''} Years | Level | Base | Total |${taxed ? ' Net after tax |' : ''}`,
-    `|${labelled ? '---|' : ''}---:|---|---:|---:|${taxed ? '---:|' : ''}`,
-  ];
-  for (const line of all) {
-    const label = labelled ? ` ${esc(line.label)} |` : '';
-    for (const pt of line.points) {
-      const net = taxed ? ` ${pt.takeHome ? money(pt.takeHome.net) : ''} |` : '';
-      lines.push(
-        `|${label} ${pt.years} | ${pt.level} | ${money(pt.base.mid)} | ${midAndRange(pt.total)} |${net}`,
-      );
-    }
-  }
-  return `${lines.join('\n')}\n`;
+  const head = ['Years', 'Level', 'Base', 'Total'];
+  const rows = all.flatMap((line) =>
+    line.points.map((pt) => {
+      const cells = [String(pt.years), pt.level, money(pt.base.mid), midAndRange(pt.total)];
+      if (taxed) cells.push(pt.takeHome ? money(pt.takeHome.net) : '');
+      return labelled ? [esc(line.label), ...cells] : cells;
+    }),
+  );
+  if (taxed) head.push('Net after tax');
+  if (labelled) head.unshift('Line');
+  const align = `${labelled ? 'l' : ''}rlrr${taxed ? 'r' : ''}`;
+  return `${mdTable(head, rows, align).join('\n')}\n`;
 }

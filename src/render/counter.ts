@@ -3,8 +3,7 @@
 import type { CounterPart, CounterView } from '../documents/counter.js';
 import { money, signedMoney } from '../model/format.js';
 import { grid } from './grid.js';
-import { about, reportLines } from './text.js';
-import type { Look } from './equity.js';
+import { about, mdTable, reportLines, type Look } from './text.js';
 
 const NAMES: Record<CounterPart, string> = {
   signOn: 'Sign-on',
@@ -66,10 +65,10 @@ export function counterMarkdown(c: CounterView): string[] {
   lines.push(
     `Target: ${money(c.target.total)} a year (≈P${c.target.percentile}; aim P${c.aim.percentile} ${money(c.aim.total)}, ceiling P${c.ceiling.percentile} ${money(c.ceiling.total)}).`,
     '',
-    '| Part | Moves | Offer | Ask |',
-    '|---|---|---:|---:|',
-    ...c.parts.map(
-      (p) => `| ${NAMES[p.part]} | ${MOVES[p.moves]} | ${money(p.from)} | ${money(p.to)} |`,
+    ...mdTable(
+      ['Part', 'Moves', 'Offer', 'Ask'],
+      c.parts.map((p) => [NAMES[p.part], MOVES[p.moves], money(p.from), money(p.to)]),
+      'llrr',
     ),
     '',
     `Gain: ${signedMoney(c.gains.firstYear)} in the first year, ${signedMoney(c.gains.total)} over ${c.gains.years} years.`,

@@ -8,16 +8,8 @@ import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import type { Tax } from '../model/exercise.js';
 import { groupThousands, money, percent, plural } from '../model/format.js';
 import { grid } from './grid.js';
-import type { ChalkInstance } from 'chalk';
-import type { Charset } from './chart.js';
-import { wrap } from './text.js';
+import { mdTable, wrap, type Look } from './text.js';
 
-/** How a report is drawn: its colours, the terminal's width, its characters. */
-export interface Look {
-  paint: ChalkInstance;
-  width: number;
-  charset: Charset;
-}
 type Leave = NonNullable<OfferDocument['leave']>;
 type Options = NonNullable<NonNullable<OfferDocument['equity']>['options']>;
 
@@ -57,21 +49,22 @@ function taxText(t: Tax | undefined): string {
   return t.amount === 0 ? `no AMT${over}` : `${money(t.amount)} AMT${over}`;
 }
 
-/** A markdown table; `align` is `l` or `r` for each column. */
-function markdown(head: string[], rows: string[][], align: string): string[] {
-  const line = (cells: string[]): string => `|${cells.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`;
-  const rule = `|${[...align].map((a) => (a === 'l' ? '---' : '---:')).join('|')}|`;
-  return [line(head), rule, ...rows.map(line)];
-}
-
 /**
- * The years of an offer whose stock is private or is left early: cash on its own, the stock on
+ * The year-by-year table of one offer. A listed company's whole offer: base, bonus, stock,
+ * sign-on, total. One whose stock is private or that is left early: cash on its own, the stock on
  * its basis (paper for a private company) and, with a stage, risk-adjusted; a total that says it
- * adds paper to cash. Undefined for a listed company's whole offer (the plain year table).
+ * adds paper to cash.
  */
-export function privateYears(doc: OfferDocument, look: Look): string | undefined {
+export function yearTable(doc: OfferDocument, look: Look): string {
   const e = doc.equity;
-  if (!e?.private && !doc.leave) return undefined;
+  if (!e?.private && !doc.leave) {
+    const rows = doc.years.map((y) => [
+      yearLabel(y),
+      ...[y.base, y.bonus, y.equity, y.signOn, y.total].map(money),
+    ]);
+    const head = ['Year', 'Base', 'Bonus', 'Stock', 'Sign-on', 'Total'];
+    return grid(head, rows, { ...look, stack: 'rows' });
+  }
   const ev = e?.expectedByYear;
   const back = doc.years.some((y) => y.clawback);
   const head = ['Year', 'Base', 'Bonus', 'Sign-on', ...(back ? ['Paid back'] : []), 'Cash'];
@@ -204,6 +197,23 @@ function exerciseNotes(o: Options): string {
   return `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}`;
 }
 
+/** What the stock is worth at the exit price the user gave (--exit-price), in a sentence. */
+export function exitLine(doc: OfferDocument): string | undefined {
+  const e = doc.equity;
+  const x = e?.atExit;
+  if (!e || !x) return undefined;
+  const grant = x.byYear.reduce((a, b) => a + b, 0);
+  const cash = doc.years.reduce((a, y) => a + y.cash, 0);
+  const what = e.options ? 'the options vesting each year are' : 'the stock vesting each year is';
+  const strike = e.options ? ` after the ${price(e.options.strike)} strike` : '';
+  const d = e.odds?.discount;
+  const today = d
+    ? `, in today's dollars (the exit ${d.years} years away, discounted ${rate(d.rate)} a year)`
+    : '';
+  const each = new Set(x.byYear).size === 1 ? money(x.byYear[0]!) : x.byYear.map(money).join(', ');
+  return `At an exit at ${price(x.price)} a share (--exit-price: a price you chose, not a forecast), ${what} worth ${each}${strike}${today}: ${money(grant)} over ${plural(x.byYear.length, 'year')}, ${money(grant + cash)} with the cash.`;
+}
+
 /** The report's equity sections: options year by year, the odds at an exit, leaving early. */
 export function equitySections(doc: OfferDocument, look: Look): string[] {
   const { paint, width } = look;
@@ -220,6 +230,8 @@ export function equitySections(doc: OfferDocument, look: Look): string[] {
   const [odds, ...notes] = oddsLines(doc);
   if (odds)
     out.push('', wrap(odds, width, '  '), ...notes.map((n) => paint.dim(wrap(n, width, ''))));
+  const exit = exitLine(doc);
+  if (exit) out.push('', wrap(exit, width, '  '));
   const [leave, ...kept] = leaveLines(doc);
   if (leave)
     out.push('', paint.bold(wrap(leave, width, '')), ...kept.map((n) => wrap(n, width, '  ')));
@@ -232,9 +244,11 @@ export function equityMarkdown(doc: OfferDocument): string[] {
   const o = doc.equity?.options;
   if (o) {
     const [head, ...rows] = optionRows(o, true);
-    out.push(...markdown(head!, rows, 'rrrrrl'), '', exerciseNotes(o), '');
+    out.push(...mdTable(head!, rows, 'rrrrrl'), '', exerciseNotes(o), '');
   }
-  for (const text of [oddsLines(doc), leaveLines(doc)]) if (text.length > 0) out.push(...text, '');
+  const exit = exitLine(doc);
+  for (const text of [oddsLines(doc), exit ? [exit] : [], leaveLines(doc)])
+    if (text.length > 0) out.push(...text, '');
   return out;
 }
 
@@ -310,7 +324,7 @@ export function offersCash(doc: OffersDocument, labels: readonly string[], look:
 export function offersCashMarkdown(doc: OffersDocument): string[] {
   const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
   const [cash, running] = cashRows(doc, true);
-  const table = markdown(['', ...labels], [...cash, ...running], `l${'r'.repeat(labels.length)}`);
+  const table = mdTable(['', ...labels], [...cash, ...running], `l${'r'.repeat(labels.length)}`);
   return [
     '### Side by side',
     '',

@@ -2,13 +2,7 @@ import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import { FIVE, PARTS, PERCENTILES_NOTE, localWord, paperNote, capitalised } from './text.js';
-import { sourceTag, tagList } from './text.js';
-
-export const esc = (s: string): string => s.replace(/\|/g, '\\|');
-
-/** A markdown table row: "| label | a | b |". */
-export const mdRow = (label: string | number, cells: readonly string[]): string =>
-  `| ${label} | ${cells.join(' | ')} |`;
+import { esc, mdTable, sourceTag, tagList } from './text.js';
 
 /** A single estimate as a GitHub-flavoured markdown table, with the why list and sources. */
 export function renderMarkdown(doc: EstimateDocument): string {
@@ -20,13 +14,14 @@ export function renderMarkdown(doc: EstimateDocument): string {
     '',
     `Profile: city \`${p.city}\`, industry \`${p.industry}\`, skills ${skills}, degree \`${p.degree}\`${defaulted}`,
     '',
-    '| | P10 | P25 | Typical | P75 | P90 |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...PARTS.map((part) => {
-      const b = (c: string) => (part === 'total' ? `**${c}**` : c);
-      const cells = FIVE.map((k) => b(money(doc[part][k])));
-      return mdRow(b(capitalised(part)), cells);
-    }),
+    ...mdTable(
+      ['', 'P10', 'P25', 'Typical', 'P75', 'P90'],
+      PARTS.map((part) => {
+        const b = (c: string) => (part === 'total' ? `**${c}**` : c);
+        return [b(capitalised(part)), ...FIVE.map((k) => b(money(doc[part][k])))];
+      }),
+      'lrrrrr',
+    ),
     '',
     `US dollars a year. ${PERCENTILES_NOTE}`,
   ];
@@ -38,29 +33,28 @@ export function renderMarkdown(doc: EstimateDocument): string {
   );
   if (doc.takeHome) {
     const t = [doc.takeHome.low, doc.takeHome.mid, doc.takeHome.high];
-    const row = (label: string, cell: (v: TakeHomeView) => string) => mdRow(label, t.map(cell));
+    const row = (label: string, cell: (v: TakeHomeView) => string) => [label, ...t.map(cell)];
     const first = t[0]!;
     const pp = first.purchasingPower;
-    lines.push(
-      '',
-      `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${first.state}${first.local ? ` + ${localWord(first.local)}` : ''}):`,
-      '',
-      '| | Low | Typical | High |',
-      '|---|---:|---:|---:|',
-      row('Gross', (v) => money(v.gross)),
-    );
-    if (first.pretax > 0) lines.push(row('401(k) deferrals', (v) => money(-v.pretax)));
-    if (first.hsa > 0) lines.push(row('HSA contributions', (v) => money(-v.hsa)));
+    const rows = [row('Gross', (v) => money(v.gross))];
+    if (first.pretax > 0) rows.push(row('401(k) deferrals', (v) => money(-v.pretax)));
+    if (first.hsa > 0) rows.push(row('HSA contributions', (v) => money(-v.hsa)));
     for (const tax of first.taxes) {
-      lines.push(
+      rows.push(
         row(esc(tax.label), (v) => money(-(v.taxes.find((x) => x.id === tax.id)?.amount ?? 0))),
       );
     }
     const where = `price index ${pp.index}: ${esc(pp.metro)}, ${pp.year ?? 'year not stated'}`;
-    lines.push(
+    rows.push(
       row('**Net**', (v) => `**${money(v.net)}**`),
       row('Effective tax rate', (v) => `${Math.round(v.effectiveRate * 1000) / 10}%`),
       row(`Net at U.S. prices (${where})`, (v) => money(v.purchasingPower.net)),
+    );
+    lines.push(
+      '',
+      `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${first.state}${first.local ? ` + ${localWord(first.local)}` : ''}):`,
+      '',
+      ...mdTable(['', 'Low', 'Typical', 'High'], rows, 'lrrr'),
       '',
       ...first.notes.map((n) => `- ${esc(n)}`),
     );

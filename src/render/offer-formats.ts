@@ -4,7 +4,7 @@ import type { BenefitYearRow } from '../documents/benefits.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, yearLabel } from './equity.js';
-import { yearsAndLevel } from './text.js';
+import { FIVE, mdTable, PARTS, yearsAndLevel } from './text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
 
@@ -28,6 +28,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   head.push('base', 'bonus', 'stock', 'sign_on');
   if (leave) head.push('clawback');
   head.push('cash', 'total', 'stock_basis', 'risk_adjusted');
+  if (docs.some((d) => d.equity?.atExit)) head.push('at_exit');
   if (options) head.push('options_vested', 'exercise_cost', 'exercise_spread', 'exercise_tax');
   head.push('total_percentile', 'total_verdict');
   if (taxed) head.push('net');
@@ -39,12 +40,9 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   };
   docs.forEach((d, i) => {
     const label = d.label ?? `offer ${i + 1}`;
-    const common = {
-      label,
-      private: String(d.offer.private),
-      stock_basis: d.equity?.basis ?? '',
-    };
+    const common = { label, private: String(d.offer.private), stock_basis: d.equity?.basis ?? '' };
     const ev = d.equity?.expectedByYear;
+    const ax = d.equity?.atExit?.byYear;
     d.years.forEach((y, k) => {
       const o = d.equity?.options?.years[k];
       row({
@@ -59,6 +57,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         cash: y.cash,
         total: y.total,
         risk_adjusted: ev ? y.cash + (ev[k] ?? 0) : d.equity?.private ? '' : y.total,
+        at_exit: ax ? y.cash + (ax[k] ?? 0) : undefined,
         options_vested: o?.vested,
         exercise_cost: o?.exerciseCost,
         exercise_spread: o?.spread,
@@ -69,23 +68,13 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
     });
     row({ ...common, year: 'first-year', total: d.firstYear });
     const a = d.annualized;
-    row({
-      ...common,
-      year: 'annualized',
-      base: a.base,
-      bonus: a.bonus,
-      stock: a.equity,
-      sign_on: a.signOn,
-      total: a.total,
-    });
+    const parts = { ...common, base: a.base, bonus: a.bonus, stock: a.equity };
+    row({ ...parts, year: 'annualized', sign_on: a.signOn, total: a.total });
     // The percentile is of the annualized total without its sign-on (the market's figures have
     // none): its own row, as the table's "Total vs market", with the figure it is of.
     row({
-      ...common,
+      ...parts,
       year: 'total-vs-market',
-      base: a.base,
-      bonus: a.bonus,
-      stock: a.equity,
       total: a.base + a.bonus + a.equity,
       total_percentile: d.position.total.percentile,
       total_verdict: d.position.total.verdict,
@@ -176,13 +165,11 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     const taxed = d.years.some((y) => y.takeHome);
     const paper = d.offer.private;
     const ev = d.equity?.expectedByYear;
-    const stock = paper ? 'Stock (paper)' : 'Stock';
-    const extra = `${ev ? " Stock (risk-adjusted, today's $) |" : ''}${taxed ? ' Net after tax |' : ''}`;
-    lines.push(
-      `| Year | Base | Bonus | Sign-on | Cash | ${stock} | ${paper ? 'Cash + paper' : 'Total'} |${extra}`,
-      `|---:|---:|---:|---:|---:|---:|---:|${ev ? '---:|' : ''}${taxed ? '---:|' : ''}`,
-    );
-    d.years.forEach((y, k) => {
+    const columns = ['Year', 'Base', 'Bonus', 'Sign-on', 'Cash', paper ? 'Stock (paper)' : 'Stock'];
+    columns.push(paper ? 'Cash + paper' : 'Total');
+    if (ev) columns.push("Stock (risk-adjusted, today's $)");
+    if (taxed) columns.push('Net after tax');
+    const rows = d.years.map((y, k) => {
       const signOn = y.clawback
         ? `${money(y.signOn)} (${money(y.clawback)} paid back)`
         : money(y.signOn);
@@ -190,9 +177,9 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       cells.push(...[y.cash, y.equity, y.total].map(money));
       if (ev) cells.push(money(ev[k] ?? 0));
       if (taxed) cells.push(y.takeHome ? money(y.takeHome.net) : '');
-      lines.push(`| ${cells.join(' | ')} |`);
+      return cells;
     });
-    lines.push('', ...benefitsMarkdown(d));
+    lines.push(...mdTable(columns, rows, 'r'.repeat(columns.length)), '', ...benefitsMarkdown(d));
     if (paper)
       lines.push(
         'Private company: the stock is paper, not cash; the cash column leaves it out.',
@@ -202,19 +189,17 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     lines.push(
       `First year: ${money(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}.`,
       '',
-      '| | Offer | Market P10 | P25 | Typical | P75 | P90 | ≈ Percentile | Verdict |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     );
     const a = d.annualized;
     const values = { ...a, total: a.base + a.bonus + a.equity };
-    for (const key of ['base', 'bonus', 'equity', 'total'] as const) {
-      const m = d.market[key];
+    const market = PARTS.map((key) => {
       const p = d.position[key];
-      lines.push(
-        `| ${key} | ${money(values[key])} | ${money(m.low)} | ${money(m.p25)} | ${money(m.mid)} | ${money(m.p75)} | ${money(m.high)} | ≈${p.percentile} | ${p.verdict} |`,
-      );
-    }
+      const range = FIVE.map((f) => money(d.market[key][f]));
+      return [key, money(values[key]), ...range, `≈${p.percentile}`, p.verdict];
+    });
+    const range = ['Market P10', 'P25', 'Typical', 'P75', 'P90'];
     lines.push(
+      ...mdTable(['', 'Offer', ...range, '≈ Percentile', 'Verdict'], market, 'lrrrrrrrl'),
       '',
       "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
       '',

@@ -5,33 +5,18 @@ import { groupThousands, money, percent, signedMoney } from '../model/format.js'
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
 import { grid } from './grid.js';
-import { defaultedNote, fieldText } from './profile.js';
+import { defaultedNote, marked } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
-import { about, capitalised, PARTS, reportLines, wrap, yearsAndLevel } from './text.js';
-import {
-  equitySections,
-  offersCash,
-  price,
-  privateYears,
-  yearLabel,
-  yearRows,
-  type Look,
-} from './equity.js';
+import { about, capitalised, PARTS, reportLines, wrap, yearsAndLevel, type Look } from './text.js';
+import { equitySections, offersCash, price, yearTable, yearRows } from './equity.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
 import { counterSection } from './counter.js';
 
-export type OfferReportOptions = Look;
-
 /** The offer's profile in one line: "5 years (mid) | Seattle | Big tech (FAANG) | ...". */
 function profileLine(doc: OfferDocument): string {
-  const fields = (['city', 'industry', 'skills', 'degree'] as const).map((f) =>
-    fieldText(f, doc.profile, doc.labels),
-  );
-  return [
-    yearsAndLevel(doc.profile.years, doc.level, doc.profile.level !== undefined),
-    ...fields,
-  ].join(' | ');
+  const who = yearsAndLevel(doc.profile.years, doc.level, doc.profile.level !== undefined);
+  return `${who} | ${marked([], doc.profile, doc.labels)}`;
 }
 
 /** An offer's terms in one line: base, bonus, grant, schedule, sign-on, private, growth. */
@@ -91,26 +76,14 @@ function hanging(head: string, text: string, width: number): string {
   return head + wrap(text, width, ' '.repeat(head.length));
 }
 
-/** The year-by-year table of one offer. */
-function offerYears(doc: OfferDocument, look: OfferReportOptions): string {
-  const rows = doc.years.map((y) => [
-    yearLabel(y),
-    ...[y.base, y.bonus, y.equity, y.signOn, y.total].map(money),
-  ]);
-  return grid(['Year', 'Base', 'Bonus', 'Stock', 'Sign-on', 'Total'], rows, {
-    ...look,
-    stack: 'rows',
-  });
-}
-
 /** The whole report of one offer. */
-export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions): string {
+export function renderOfferReport(doc: OfferDocument, opts: Look): string {
   const { paint, width } = opts;
   const out = reportLines(paint, width);
   const a = doc.annualized;
   out.bold(`Offer${doc.label ? ` ${doc.label}` : ''}: ${profileLine(doc)}`, '  ');
   out.plain(vestingLine(doc), '  ');
-  out.lines.push(privateYears(doc, opts) ?? offerYears(doc, opts));
+  out.lines.push(yearTable(doc, opts));
   out.lines.push(...benefitsSection(doc, opts));
   const sections = equitySections(doc, opts);
   if (sections.length > 0) out.lines.push(...sections, '');
@@ -179,7 +152,7 @@ export function renderOfferReport(doc: OfferDocument, opts: OfferReportOptions):
 }
 
 /** Several offers in columns: each year's total, the first year, annualized, the difference. */
-export function renderOffersReport(doc: OffersDocument, opts: OfferReportOptions): string {
+export function renderOffersReport(doc: OffersDocument, opts: Look): string {
   const { paint, width } = opts;
   const out = reportLines(paint, width);
   const labels = doc.offers.map((o, i) => o.label ?? `offer ${i + 1}`);
@@ -235,7 +208,7 @@ function offersNet(
   offers: readonly OfferDocument[],
   labels: readonly string[],
   years: number,
-  opts: OfferReportOptions,
+  opts: Look,
 ): string[] {
   const { paint, width } = opts;
   const views = offers.flatMap((o) => o.years.flatMap((y) => (y.takeHome ? [y.takeHome] : [])));

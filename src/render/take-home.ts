@@ -6,7 +6,7 @@ import { money, percent } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type { Charset } from './chart.js';
 import { grid } from './grid.js';
-import { localWord, wrap } from './text.js';
+import { localWord, reportLines } from './text.js';
 
 type Column = readonly [label: string, view: TakeHomeView];
 
@@ -20,21 +20,20 @@ export function renderTakeHomeTable(
   if (!first) return '';
   const places = new Map<string, number>();
   columns.forEach(([, v], i) => places.set(placeName(v), places.get(placeName(v)) ?? i));
-  const out = [
+  const out = reportLines(paint, width);
+  out.bold(
     `Take-home pay (${first.filing}, tax year ${first.taxYear}; ${[...places.keys()].join(', ')})`,
-  ].map((t) => paint.bold(wrap(t, width, '')));
+  );
   const rows = taxRows(columns);
   const head = ['', ...columns.map(([label]) => label)];
   const charset = opts.charset ?? 'unicode';
-  out.push(grid(head, rows, { paint, width, charset, bold: [rows.length - 3] }));
+  out.lines.push(grid(head, rows, { paint, width, charset, bold: [rows.length - 3] }));
   for (const i of opts.explain ?? places.values()) {
     const [label, view] = columns[i]!;
     const where = places.size > 1 ? `, ${placeName(view)}` : '';
-    out.push(paint.bold(wrap(`How each tax is worked out (${label}${where})`, width, '')));
-    for (const t of view.taxes) {
-      const year = `${t.year}${t.uncertain ? ' (uncertain)' : ''}`;
-      out.push(`  ${wrap(`${t.label}: ${t.basis} [${year}]`, width, '    ')}`);
-    }
+    out.bold(`How each tax is worked out (${label}${where})`);
+    for (const t of view.taxes)
+      out.item(`${t.label}: ${t.basis} [${t.year}${t.uncertain ? ' (uncertain)' : ''}]`);
   }
   // The price levels behind "Net at U.S. prices", once per metro, each note beside its metro.
   const metros = new Map<string, [string[], TakeHomeView['purchasingPower']]>();
@@ -46,9 +45,8 @@ export function renderTakeHomeTable(
     p.note ? ` ${many ? `${p.metro}: ` : ''}${p.note}` : '',
   ]);
   const star = `* Net / (price level / 100), where the price level is BEA's Regional Price Parity (U.S. = 100): a price index, not a pay factor. ${said.map((s) => s[0]).join('; ')}.${said.map((s) => s[1]).join('')}`;
-  for (const n of [star, ...new Set(columns.flatMap(([, v]) => v.notes))])
-    out.push(paint.dim(wrap(n, width, '  ')));
-  return out.join('\n');
+  for (const n of [star, ...new Set(columns.flatMap(([, v]) => v.notes))]) out.dim(n, '  ');
+  return out.lines.join('\n');
 }
 
 /** Where the taxes are: "TX", "NY + NYC", "PA + Pittsburgh", or "federal only". */

@@ -97,3 +97,13 @@ export function yearsAndLevel(years: number, level: string, given: boolean): str
 /** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */
 export const localWord = (id: string): string =>
   id.length <= 3 ? id.toUpperCase() : id.split('-').map(capitalised).join(' ');
+
+/** Text in a markdown table cell: its pipes escaped. */
+export const esc = (s: string): string => s.replace(/\|/g, '\\|');
+
+/** A markdown table; `align` is `l` or `r` for each column; an empty heading is "| |". */
+export function mdTable(head: string[], rows: string[][], align: string): string[] {
+  const top = `|${head.map((h) => (h ? ` ${h} ` : ' ')).join('|')}|`;
+  const rule = `|${[...align].map((a) => (a === 'l' ? '---' : '---:')).join('|')}|`;
+  return [top, rule, ...rows.map((cells) => `| ${cells.join(' | ')} |`)];
+}

@@ -205,7 +205,11 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
     );
     expectUsageError(
       await cli([...SEED, '--leave-at', '49']),
-      /--leave-at must be leaving after from 1 to 48 months/,
+      /--leave-at must be from 1 to 48 months \(the vesting runs 4 years\)$/m,
+    );
+    expectUsageError(
+      await cli([...SEED, '--leave-at', '6', '--cliff', '50']),
+      /--cliff must be from 0 to 48 months \(the vesting runs 4 years\)$/m,
     );
     expectUsageError(
       await cli([...SEED, '--leave-at', '18', '--vest-every', '5']),
@@ -422,5 +426,26 @@ describe('bad equity input: one line, exit 2', () => {
     ],
   ])('%j', async (flags, message) => {
     expectUsageError(await cli(['offer', '--years', '5', '--base', '150k', ...flags]), message);
+  });
+});
+
+describe('--exit-price shows in every format, not only the JSON', () => {
+  const OPTIONS = [...SEED.slice(0, SEED.indexOf('--stage')), '--private', '--no-input'];
+  it('the table and markdown say what the stock is worth there; the CSV has at_exit', async () => {
+    const d = await json<Json>([...OPTIONS, '--exit-price', '20']);
+    expect(d.equity.atExit).toEqual({ price: 20, byYear: [188_000, 188_000, 188_000, 188_000] });
+    const sentence =
+      'At an exit at $20.00 a share (--exit-price: a price you chose, not a forecast), the options vesting each year are worth $188,000 after the $1.20 strike: $752,000 over 4 years, $1,392,000 with the cash.';
+    expect(d.cumulative.atExit.at(-1)).toBe(1_392_000);
+    const table = await cli([...OPTIONS, '--exit-price', '20'], { env: { NO_COLOR: '1' } });
+    expect(table.stdout.replace(/\n {2}/g, ' ')).toContain(sentence);
+    const md = await cli([...OPTIONS, '--exit-price', '20', '--format', 'markdown']);
+    expect(md.stdout).toContain(sentence);
+    const csv = (await cli([...OPTIONS, '--exit-price', '20', '--format', 'csv'])).stdout;
+    const [head, first] = csv.split('\n').map((l) => l.split(','));
+    expect(first![head!.indexOf('at_exit')]).toBe(String(160_000 + 188_000));
+    // without --exit-price: no sentence, no column
+    expect((await cli([...OPTIONS, '--format', 'csv'])).stdout).not.toContain('at_exit');
+    expect((await cli(OPTIONS, plain)).stdout).not.toContain('At an exit at');
   });
 });
