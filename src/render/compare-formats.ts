@@ -3,20 +3,26 @@ import type { CareerDocument, CompareDocument, CompareScenario } from '../docume
 import { money, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, csvRow, profileCells, rangeCells, rangeColumns } from './csv.js';
-import { esc, mdTable, PARTS } from './text.js';
+import { careerPaper, esc, mdTable, paperLine, PARTS } from './text.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
 
+/** The `paper` column (true/false) where any row's equity is paper. */
+const paperCell = (any: boolean, paper: unknown): string[] => (any ? [String(!!paper)] : []);
+
 export function compareCsv(doc: CompareDocument): string {
   const parts = PARTS.flatMap((p) => [...rangeColumns(p), `${p}_delta`]);
-  let out = csvRow(['label', 'changes', ...PROFILE_COLUMNS, ...parts, 'net', 'net_delta']);
+  const paper = doc.scenarios.some((s) => s.paper);
+  const head = ['label', 'changes', ...PROFILE_COLUMNS, ...parts];
+  let out = csvRow([...head, ...(paper ? ['paper'] : []), 'net', 'net_delta']);
   for (const s of doc.scenarios) {
     out += csvRow([
       s.label,
       s.changes.join(';'),
       ...profileCells(s.profile, s.level),
       ...PARTS.flatMap((p) => [...rangeCells(s[p]), s.delta[p].dollars]),
+      ...paperCell(paper, s.paper),
       s.takeHome?.net ?? '',
       s.delta.net?.dollars ?? '',
     ]);
@@ -35,16 +41,22 @@ export function compareMarkdown(doc: CompareDocument): string {
     rows.push(row('net after tax', (s) => (s.takeHome ? money(s.takeHome.net) : '')));
   }
   const head = ['', ...all.map((s) => esc(s.label))];
-  return `${mdTable(head, rows, `l${'r'.repeat(all.length)}`).join('\n')}\n`;
+  const table = mdTable(head, rows, `l${'r'.repeat(all.length)}`);
+  const paper = all.filter((s) => s.paper).map((s) => paperLine(s.label));
+  return `${[...table, ...(paper.length ? ['', ...paper] : [])].join('\n')}\n`;
 }
 
 export function careerCsv(doc: CareerDocument): string {
   const taxed = doc.points.some((p) => p.takeHome);
+  const all = [doc, ...(doc.scenarios ?? [])];
+  const paper = all.some((line) => line.points.some((p) => p.paper));
   const head = ['label', 'years', 'level', ...PARTS.flatMap(rangeColumns)];
+  if (paper) head.push('paper');
   let out = csvRow(taxed ? [...head, 'net'] : head);
-  for (const line of [doc, ...(doc.scenarios ?? [])]) {
+  for (const line of all) {
     for (const pt of line.points) {
       const cells = [line.label, pt.years, pt.level, ...PARTS.flatMap((p) => rangeCells(pt[p]))];
+      cells.push(...paperCell(paper, pt.paper));
       out += csvRow(taxed ? [...cells, pt.takeHome?.net ?? ''] : cells);
     }
   }
@@ -70,5 +82,6 @@ export function careerMarkdown(doc: CareerDocument): string {
   if (taxed) head.push('Net after tax');
   if (labelled) head.unshift('Line');
   const align = `${labelled ? 'l' : ''}rlrr${taxed ? 'r' : ''}`;
-  return `${mdTable(head, rows, align).join('\n')}\n`;
+  const paper = careerPaper([doc, ...(doc.scenarios ?? [])]);
+  return `${[...mdTable(head, rows, align), ...(paper.length ? ['', ...paper] : [])].join('\n')}\n`;
 }

@@ -7,7 +7,8 @@ import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { PARTS, capitalised, reportLines, yearsAndLevel, type Look } from './text.js';
+import { PARTS, capitalised, careerPaper, paperLine, reportLines } from './text.js';
+import { yearsAndLevel, type Look } from './text.js';
 
 /** "+$12,345 (+4.1%)"; "-" for none. */
 function deltaText(d: Delta | undefined): string {
@@ -42,12 +43,8 @@ export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   }
   const heads = all.map((s, i) => (i === 0 ? 'Start' : s.label));
   out.lines.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
-  for (const s of all.filter((s) => s.paper)) {
-    out.dim(
-      `${s.label === 'start' ? 'Start' : s.label}: equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.`,
-      '  ',
-    );
-  }
+  for (const s of all.filter((s) => s.paper))
+    out.dim(paperLine(s.label === 'start' ? 'Start' : s.label), '  ');
   out.dim(
     'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
   );
@@ -84,6 +81,7 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
       ? `${mark} a new level. Typical figures, with their P10 to P90.`
       : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
   );
+  for (const note of careerPaper([doc, ...(doc.scenarios ?? [])])) out.dim(note);
   const defaulted = defaultedNote(doc.defaulted, first, doc.labels);
   if (defaulted) out.yellow(`* ${defaulted}`, '  ');
   const chartWidth = width > 0 ? width : 80;

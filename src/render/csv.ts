@@ -47,18 +47,25 @@ export function csvRecord(
   ]);
 }
 
-/** A single estimate as CSV: a header row and one record (with --take-home, the nets after). */
+/**
+ * A single estimate as CSV: a header row and one record; after them `paper` (true) where the
+ * equity is paper, and with --take-home the nets.
+ */
 export function renderCsv(
   doc: Parameters<typeof csvRecord>[0] & {
     defaulted: ProfileField[];
+    paper?: Range;
     takeHome?: Record<'low' | 'mid' | 'high', { net: number }>;
   },
 ): string {
   const t = doc.takeHome;
-  if (!t) return csvHeader() + csvRecord(doc, doc.defaulted);
-  const nets = [t.low.net, t.mid.net, t.high.net].join(',');
+  const more: Record<string, string | number> = {};
+  if (doc.paper) more.paper = 'true';
+  if (t) Object.assign(more, { net_low: t.low.net, net_mid: t.mid.net, net_high: t.high.net });
+  const after = (line: string, cells: readonly (string | number)[]): string =>
+    cells.length ? line.replace(/\n$/, `,${cells.map(csvField).join(',')}\n`) : line;
   return (
-    csvHeader().replace(/\n$/, ',net_low,net_mid,net_high\n') +
-    csvRecord(doc, doc.defaulted).replace(/\n$/, `,${nets}\n`)
+    after(csvHeader(), Object.keys(more)) +
+    after(csvRecord(doc, doc.defaulted), Object.values(more))
   );
 }

@@ -348,3 +348,53 @@ describe('--format csv and markdown', () => {
     expect(lines[6]).toBe(`| total vs start | ${deltas.join(' | ')} |`);
   });
 });
+
+describe("paper equity is marked in every format (review F12: the checklist's 'every format carries the flag')", () => {
+  const PAPER = 'equity is paper (a private company), at the latest round price';
+  /** A CSV's column as [first cell, ...] by its heading. */
+  const column = (csv: string, name: string): string[] => {
+    const rows = csv
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
+    const i = rows[0]!.indexOf(name);
+    expect(i).toBeGreaterThan(-1);
+    return rows.slice(1).map((r) => r[i]!);
+  };
+  const startup = ['--industry', 'ai-startup', '--no-input'];
+
+  it('career: a paper column in CSV, a note under the markdown and the table', async () => {
+    const argv = ['career', ...startup, '--to', '10', '--step', '5'];
+    const csv = (await cli([...argv, '--format', 'csv'])).stdout;
+    expect(column(csv, 'paper')).toEqual(['true', 'true', 'true']);
+    const md = (await cli([...argv, '--format', 'markdown'])).stdout;
+    expect(md).toContain(`\n\nEquity is paper (a private company), at the latest round price;`);
+    const table = (await cli(argv, { env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toContain('Equity is paper (a private company), at the latest round price;');
+    const vs = (await cli([...argv, '--vs', 'industry=faang', '--format', 'markdown'])).stdout;
+    expect(vs).toContain(`start: ${PAPER}`);
+    expect(vs).not.toContain(`industry=faang: ${PAPER}`);
+    // A listed company's: no column, no note.
+    const faang = ['career', '--industry', 'faang', '--to', '10', '--step', '5', '--no-input'];
+    expect((await cli([...faang, '--format', 'csv'])).stdout).not.toContain('paper');
+    expect((await cli([...faang, '--format', 'markdown'])).stdout).not.toContain('paper');
+  });
+
+  it('compare: a paper column in CSV (true for the startup only) and the note in markdown', async () => {
+    const argv = ['compare', '--years', '5', '--vs', 'industry=ai-startup', '--no-input'];
+    const csv = (await cli([...argv, '--format', 'csv'])).stdout;
+    expect(column(csv, 'paper')).toEqual(['false', 'true']);
+    const md = (await cli([...argv, '--format', 'markdown'])).stdout;
+    expect(md).toContain(`\nindustry=ai-startup: ${PAPER}`);
+    expect(md).not.toContain(`start: ${PAPER}`);
+  });
+
+  it("the estimate's CSV: paper true, before the nets", async () => {
+    const csv = (await cli(['--years', '5', ...startup, '--format', 'csv'])).stdout;
+    expect(column(csv, 'paper')).toEqual(['true']);
+    const taxed = (await cli(['--years', '5', ...startup, '--take-home', '--format', 'csv']))
+      .stdout;
+    expect(taxed.split('\n')[0]).toMatch(/,defaulted,paper,net_low,net_mid,net_high$/);
+    expect((await cli(['--years', '5', '--format', 'csv'])).stdout).not.toContain('paper');
+  });
+});
