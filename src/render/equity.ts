@@ -45,7 +45,9 @@ export const yearLabel = (y: { year: number; months?: number }): string =>
 function taxText(t: Tax | undefined): string {
   if (!t) return '$0 (no spread)';
   if (t.type === 'nso') return `${money(t.amount)} as wages`;
-  const over = t.overLimit ? `, incl. ${t.overLimit} options over the ISO limit as wages` : '';
+  const over = t.overLimit
+    ? `, incl. ${groupThousands(t.overLimit)} options over the ISO limit as wages`
+    : '';
   return t.amount === 0 ? `no AMT${over}` : `${money(t.amount)} AMT${over}`;
 }
 

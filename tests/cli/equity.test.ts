@@ -449,3 +449,17 @@ describe('--exit-price shows in every format, not only the JSON', () => {
     expect((await cli(OPTIONS, plain)).stdout).not.toContain('At an exit at');
   });
 });
+
+it('the options table counts options over the ISO limit with thousands separators', async () => {
+  const r = await cli(
+    [
+      ...['offer', '--years', '5', '--city', 'sf', '--base', '200k', '--options', '100k'],
+      ...['--strike', '5', '--fmv', '5', '--growth', '20%', '--preferred', '10', '--private'],
+      '--no-input',
+    ],
+    plain,
+  );
+  expect(r.code).toBe(0);
+  // $100,000 of ISOs a year at the $5 grant price: 20,000 of the 25,000 vesting each year
+  expect(r.stdout).toContain('$821 AMT, incl. 5,000 options over the ISO limit as wages');
+});
