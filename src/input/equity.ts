@@ -3,18 +3,13 @@
 // Pure; names in messages come from the caller.
 import model from '../../data/offer.json' with { type: 'json' };
 import startup from '../../data/startup.json' with { type: 'json' };
-import { InputError } from '../errors.js';
 import { STAGES, type Stage } from '../model/equity.js';
 import { groupThousands } from '../model/format.js';
 import type { Clawback, OfferFieldNames, OfferTerms, OptionTerms } from '../model/offer.js';
 import type { Vesting, VestingPreset } from '../model/offer.js';
 import { parseCount, parsePrice } from './amounts.js';
 import { meant } from './names.js';
-import { clip, kindOf, textOf, wholeNumber } from './numbers.js';
-
-const fail = (field: string, why: string): never => {
-  throw new InputError(`${field} ${why}`, field);
-};
+import { clip, fail, kindOf, textOf, wholeNumber } from './numbers.js';
 
 const key = (t: string): string => t.toLowerCase().replace(/[\s_-]+/g, '');
 /** A word's entry in a table of words, never one of Object's own (`constructor`). */
