@@ -2,8 +2,9 @@
 import type { CareerDocument, CompareDocument, CompareScenario } from '../documents/compare.js';
 import { money, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
-import { PROFILE_COLUMNS, csvRow, profileCells, rangeCells, rangeColumns } from './csv.js';
-import { careerPaper, esc, mdTable, paperLine, PARTS } from './text.js';
+import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, profileCells, taxContext } from './csv.js';
+import { rangeCells, rangeColumns } from './csv.js';
+import { careerPaper, esc, mdTable, netMarkdown, paperLine, PARTS } from './text.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
@@ -14,8 +15,9 @@ const paperCell = (any: boolean, paper: unknown): string[] => (any ? [String(!!p
 export function compareCsv(doc: CompareDocument): string {
   const parts = PARTS.flatMap((p) => [...rangeColumns(p), `${p}_delta`]);
   const paper = doc.scenarios.some((s) => s.paper);
-  const head = ['label', 'changes', ...PROFILE_COLUMNS, ...parts];
-  let out = csvRow([...head, ...(paper ? ['paper'] : []), 'net', 'net_delta']);
+  const taxed = doc.scenarios.some((s) => s.takeHome);
+  const head = ['label', 'changes', ...PROFILE_COLUMNS, ...parts, ...(paper ? ['paper'] : [])];
+  let out = csvRow([...head, ...(taxed ? TAX_COLUMNS : []), 'net', 'net_delta']);
   for (const s of doc.scenarios) {
     out += csvRow([
       s.label,
@@ -23,6 +25,7 @@ export function compareCsv(doc: CompareDocument): string {
       ...profileCells(s.profile, s.level),
       ...PARTS.flatMap((p) => [...rangeCells(s[p]), s.delta[p].dollars]),
       ...paperCell(paper, s.paper),
+      ...(taxed ? Object.values(taxContext(s.takeHome)) : []),
       s.takeHome?.net ?? '',
       s.delta.net?.dollars ?? '',
     ]);
@@ -43,7 +46,9 @@ export function compareMarkdown(doc: CompareDocument): string {
   const head = ['', ...all.map((s) => esc(s.label))];
   const table = mdTable(head, rows, `l${'r'.repeat(all.length)}`);
   const paper = all.filter((s) => s.paper).map((s) => paperLine(s.label));
-  return `${[...table, ...(paper.length ? ['', ...paper] : [])].join('\n')}\n`;
+  const nets = all.flatMap((s) => (s.takeHome ? [[s.label, s.takeHome] as const] : []));
+  const lines = [...table, ...(paper.length ? ['', ...paper] : []), ...netMarkdown(nets)];
+  return `${lines.join('\n')}\n`;
 }
 
 export function careerCsv(doc: CareerDocument): string {
@@ -52,12 +57,13 @@ export function careerCsv(doc: CareerDocument): string {
   const paper = all.some((line) => line.points.some((p) => p.paper));
   const head = ['label', 'years', 'level', ...PARTS.flatMap(rangeColumns)];
   if (paper) head.push('paper');
-  let out = csvRow(taxed ? [...head, 'net'] : head);
+  let out = csvRow(taxed ? [...head, ...TAX_COLUMNS, 'net'] : head);
   for (const line of all) {
     for (const pt of line.points) {
       const cells = [line.label, pt.years, pt.level, ...PARTS.flatMap((p) => rangeCells(pt[p]))];
       cells.push(...paperCell(paper, pt.paper));
-      out += csvRow(taxed ? [...cells, pt.takeHome?.net ?? ''] : cells);
+      if (taxed) cells.push(...Object.values(taxContext(pt.takeHome)), pt.takeHome?.net ?? '');
+      out += csvRow(cells);
     }
   }
   return out;
@@ -82,6 +88,10 @@ export function careerMarkdown(doc: CareerDocument): string {
   if (taxed) head.push('Net after tax');
   if (labelled) head.unshift('Line');
   const align = `${labelled ? 'l' : ''}rlrr${taxed ? 'r' : ''}`;
-  const paper = careerPaper([doc, ...(doc.scenarios ?? [])]);
-  return `${[...mdTable(head, rows, align), ...(paper.length ? ['', ...paper] : [])].join('\n')}\n`;
+  const paper = careerPaper(all);
+  const nets = all.flatMap((line) =>
+    line.points.flatMap((p) => (p.takeHome ? [[line.label, p.takeHome] as const] : [])),
+  );
+  const lines = [...mdTable(head, rows, align), ...(paper.length ? ['', ...paper] : [])];
+  return `${[...lines, ...netMarkdown(nets)].join('\n')}\n`;
 }

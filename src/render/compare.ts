@@ -7,7 +7,8 @@ import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { PARTS, capitalised, careerPaper, paperLine, reportLines } from './text.js';
+import { PARTS, capitalised, careerPaper, netContext, netNotes, paperLine } from './text.js';
+import { reportLines } from './text.js';
 import { yearsAndLevel, type Look } from './text.js';
 
 /** "+$12,345 (+4.1%)"; "-" for none. */
@@ -105,15 +106,17 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
     }),
   );
   if (doc.points.some((p) => p.takeHome)) {
+    const nets = doc.points.map((p) => [String(p.years), p.takeHome!] as const);
     out.lines.push('');
-    out.bold('Typical total after tax');
-    const taxRows = doc.points.map(({ years, takeHome: t }) => [
-      String(years),
-      money(t!.gross),
-      money(t!.net),
-      percent(t!.effectiveRate),
+    out.bold(`Typical total after tax (${netContext(nets)})`);
+    const taxRows = nets.map(([years, t]) => [
+      years,
+      money(t.gross),
+      money(t.net),
+      percent(t.effectiveRate),
     ]);
     out.lines.push(grid(['Years', 'Gross', 'Net', 'Effective rate'], taxRows, { paint, width }));
+    for (const note of netNotes(nets)) out.dim(note, '  ');
   }
   return `${out.lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import type { TakeHome } from '../model/tax/types.js';
 import type { Estimate, Profile, ProfileField, Range } from '../model/types.js';
 import { FIVE, PARTS } from './text.js';
 
@@ -22,6 +23,15 @@ export const PROFILE_COLUMNS = ['years', 'city', 'industry', 'skills', 'degree',
 export const profileCells = (p: Profile, level: string): (string | number)[] => {
   return [p.years, p.city, p.industry, p.skills.join(';'), p.degree, level];
 };
+
+/** What a net is of, as CSV cells: its state (or none), locality, filing status and tax year. */
+export const taxContext = (v: TakeHome | undefined): Record<string, string | number> => ({
+  state: v?.state ?? '',
+  local: v?.local ?? '',
+  filing: v?.filing ?? '',
+  tax_year: v?.taxYear ?? '',
+});
+export const TAX_COLUMNS = Object.keys(taxContext(undefined));
 
 /** A part's five columns ("base_low" .. "base_high"), and a range's five cells. */
 export const rangeColumns = (part: string): string[] => FIVE.map((e) => `${part}_${e}`);
@@ -49,19 +59,21 @@ export function csvRecord(
 
 /**
  * A single estimate as CSV: a header row and one record; after them `paper` (true) where the
- * equity is paper, and with --take-home the nets.
+ * equity is paper, and with --take-home what the nets are of (state, local, filing, tax_year)
+ * and the nets.
  */
 export function renderCsv(
   doc: Parameters<typeof csvRecord>[0] & {
     defaulted: ProfileField[];
     paper?: Range;
-    takeHome?: Record<'low' | 'mid' | 'high', { net: number }>;
+    takeHome?: Record<'low' | 'mid' | 'high', TakeHome>;
   },
 ): string {
   const t = doc.takeHome;
   const more: Record<string, string | number> = {};
   if (doc.paper) more.paper = 'true';
-  if (t) Object.assign(more, { net_low: t.low.net, net_mid: t.mid.net, net_high: t.high.net });
+  if (t) Object.assign(more, taxContext(t.mid), { net_low: t.low.net, net_mid: t.mid.net });
+  if (t) more.net_high = t.high.net;
   const after = (line: string, cells: readonly (string | number)[]): string =>
     cells.length ? line.replace(/\n$/, `,${cells.map(csvField).join(',')}\n`) : line;
   return (

@@ -1,7 +1,7 @@
 import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
-import { FIVE, PARTS, PERCENTILES_NOTE, localWord, paperNote, capitalised } from './text.js';
+import { FIVE, PARTS, PERCENTILES_NOTE, placeName, paperNote, capitalised } from './text.js';
 import { esc, mdTable, sourceTag, tagList } from './text.js';
 
 /** A single estimate as a GitHub-flavoured markdown table, with the why list and sources. */
@@ -52,7 +52,7 @@ export function renderMarkdown(doc: EstimateDocument): string {
     );
     lines.push(
       '',
-      `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${first.state}${first.local ? ` + ${localWord(first.local)}` : ''}):`,
+      `Take-home pay (${first.filing}, tax year ${first.taxYear}, ${placeName(first)}):`,
       '',
       ...mdTable(['', 'Low', 'Typical', 'High'], rows, 'lrrr'),
       '',

@@ -2,16 +2,17 @@
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import type { BenefitYearRow } from '../documents/benefits.js';
 import { money } from '../model/format.js';
-import { csvRow } from './csv.js';
+import { csvRow, TAX_COLUMNS, taxContext } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, yearLabel } from './equity.js';
-import { FIVE, mdTable, PARTS, yearsAndLevel } from './text.js';
+import { FIVE, mdTable, netMarkdown, PARTS, yearsAndLevel } from './text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
 
 type Cell = string | number;
 
 /**
- * CSV: one row per offer and year, cash apart from the stock (`stock_basis`: market for a listed
+ * CSV: one row per offer and year (with --take-home, its net and what it is of: state, local,
+ * filing, tax_year), cash apart from the stock (`stock_basis`: market for a listed
  * company, paper for a private one; `risk_adjusted`: cash + the stock's expected value today of an
  * exit, with a stage), then first-year, annualized, total-vs-market (the annualized base +
  * bonus + stock, sign-on left out, with its percentile and verdict), the running totals
@@ -31,7 +32,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   if (docs.some((d) => d.equity?.atExit)) head.push('at_exit');
   if (options) head.push('options_vested', 'exercise_cost', 'exercise_spread', 'exercise_tax');
   head.push('total_percentile', 'total_verdict');
-  if (taxed) head.push('net');
+  if (taxed) head.push(...TAX_COLUMNS, 'net');
   // Benefits: their own columns, apart from `total` (the market comparison has none).
   if (docs.some((d) => d.benefits)) head.push('match', 'espp', 'benefits');
   let out = csvRow(head);
@@ -62,6 +63,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         exercise_cost: o?.exerciseCost,
         exercise_spread: o?.spread,
         exercise_tax: o?.tax?.amount ?? (o ? 0 : undefined),
+        ...taxContext(y.takeHome),
         net: y.takeHome?.net,
         ...benefitCells(d.benefits?.years.find((r) => r.year === y.year)),
       });
@@ -179,7 +181,11 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       if (taxed) cells.push(y.takeHome ? money(y.takeHome.net) : '');
       return cells;
     });
-    lines.push(...mdTable(columns, rows, 'r'.repeat(columns.length)), '', ...benefitsMarkdown(d));
+    const nets = d.years.flatMap((y) =>
+      y.takeHome ? [[`Year ${y.year}`, y.takeHome] as const] : [],
+    );
+    lines.push(...mdTable(columns, rows, 'r'.repeat(columns.length)), ...netMarkdown(nets));
+    lines.push('', ...benefitsMarkdown(d));
     if (paper)
       lines.push(
         'Private company: the stock is paper, not cash; the cash column leaves it out.',

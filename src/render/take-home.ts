@@ -6,7 +6,7 @@ import { money, percent } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type { Charset } from './chart.js';
 import { grid } from './grid.js';
-import { localWord, reportLines } from './text.js';
+import { placeName, reportLines } from './text.js';
 
 type Column = readonly [label: string, view: TakeHomeView];
 
@@ -47,12 +47,6 @@ export function renderTakeHomeTable(
   const star = `* Net / (price level / 100), where the price level is BEA's Regional Price Parity (U.S. = 100): a price index, not a pay factor. ${said.map((s) => s[0]).join('; ')}.${said.map((s) => s[1]).join('')}`;
   for (const n of [star, ...new Set(columns.flatMap(([, v]) => v.notes))]) out.dim(n, '  ');
   return out.lines.join('\n');
-}
-
-/** Where the taxes are: "TX", "NY + NYC", "PA + Pittsburgh", or "federal only". */
-export function placeName(v: TakeHomeView): string {
-  if (v.state === 'none') return 'federal only';
-  return v.local ? `${v.state} + ${localWord(v.local)}` : v.state;
 }
 
 /** The rows: gross, contributions, every tax any column has (in order), net, rates. */

@@ -1,6 +1,7 @@
 // Laying out prose for a terminal, and the short source tags of human output.
 import type { ChalkInstance } from 'chalk';
 import { money, yearsText } from '../model/format.js';
+import type { TakeHome } from '../model/tax/types.js';
 import type { Range, SourceRef } from '../model/types.js';
 import type { Charset } from './chart.js';
 
@@ -110,6 +111,43 @@ export function yearsAndLevel(years: number, level: string, given: boolean): str
 /** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */
 export const localWord = (id: string): string =>
   id.length <= 3 ? id.toUpperCase() : id.split('-').map(capitalised).join(' ');
+
+/** Where the taxes are: "TX", "NY + NYC", "PA + Pittsburgh", or "federal only". */
+export function placeName(v: Pick<TakeHome, 'state' | 'local'>): string {
+  if (v.state === 'none') return 'federal only';
+  return v.local ? `${v.state} + ${localWord(v.local)}` : v.state;
+}
+
+type Net = readonly [label: string, view: TakeHome];
+
+/**
+ * What nets are of: "single, tax year 2026; CA" (places that differ by label: "start (federal
+ * only), city=sf (CA)"), and "less 401(k) deferrals and HSA contributions" where they were taken off.
+ */
+export function netContext(nets: readonly Net[]): string {
+  const first = nets[0]![1];
+  const places = new Set(nets.map(([, v]) => placeName(v)));
+  const labelled = new Set(nets.map(([label, v]) => `${label} (${placeName(v)})`));
+  const where = [...(places.size === 1 ? places : labelled)].join(', ');
+  const off = [
+    nets.some(([, v]) => v.pretax > 0) ? '401(k) deferrals' : '',
+    nets.some(([, v]) => v.hsa > 0) ? 'HSA contributions' : '',
+  ].filter(Boolean);
+  const less = off.length ? `; less ${off.join(' and ')}` : '';
+  return `${first.filing}, tax year ${first.taxYear}; ${where}${less}`;
+}
+
+/** The notes of nets (each once). */
+export const netNotes = (nets: readonly Net[]): string[] => [
+  ...new Set(nets.flatMap(([, v]) => v.notes)),
+];
+
+/** Under a markdown table with nets: what they are of, and their notes. */
+export function netMarkdown(nets: readonly Net[]): string[] {
+  if (nets.length === 0) return [];
+  const notes = netNotes(nets).map((n) => `- ${esc(n)}`);
+  return ['', `Net after tax: ${netContext(nets)}.`, '', ...notes];
+}
 
 /** Text in a markdown table cell: its pipes escaped. */
 export const esc = (s: string): string => s.replace(/\|/g, '\\|');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import states from '../../data/tax-states-2026.json' with { type: 'json' };
 import { cli, expectUsageError, json, type Range } from '../command-helpers.js';
 import { ROOT } from '../helpers.js';
@@ -779,5 +779,80 @@ describe('living in another state a metro spans', () => {
       expect.stringMatching(/^Taxed as living and working in NH.*Massachusetts taxes the wages/),
     );
     expect((await cli([...argv, '--no-input'])).stdout).toMatch(/^Taxed as living and working/m);
+  });
+});
+
+describe('every net says what it is of, in every format (review F4)', () => {
+  const CA_2025 =
+    "California's brackets, standard deduction and exemption credit are the 2025 figures";
+  let year = 0;
+  const ctx = (where: string) => `single, tax year ${year}; ${where}`;
+  /** A CSV's rows as records by heading. */
+  const records = (csv: string): Record<string, string>[] => {
+    const [head, ...rows] = csv
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
+    return rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!])));
+  };
+  const career = ['career', '--city', 'sf', '--to', '10', '--step', '5', '--take-home'];
+
+  beforeAll(async () => {
+    const d = await json<{ takeHome: { mid: View } }>(['--years', '1', '--take-home']);
+    year = d.takeHome.mid.taxYear;
+  });
+
+  it('career: the table, markdown and CSV', async () => {
+    const table = (await cli(career, { env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toContain(`Typical total after tax (${ctx('CA')})\n`);
+    expect(table).toContain(CA_2025);
+    const saved = await cli([...career, '--pretax', '24500', '--hsa', '4400'], {
+      env: { NO_COLOR: '1' },
+    });
+    expect(saved.stdout).toContain(`(${ctx('CA')}; less 401(k) deferrals and HSA contributions)\n`);
+    const md = (await cli([...career, '--vs', 'city=nyc', '--format', 'markdown'])).stdout;
+    expect(md).toContain(`\n\nNet after tax: ${ctx('start (CA), city=nyc (NY + NYC)')}.\n\n`);
+    expect(md).toContain(`\n- ${CA_2025}`);
+    const csv = records((await cli([...career, '--format', 'csv'])).stdout);
+    expect(csv.map((r) => [r.state, r.local, r.filing, r.tax_year])).toEqual(
+      Array(3).fill(['CA', '', 'single', String(year)]),
+    );
+  });
+
+  it('compare: markdown says which column is federal only; CSV has the state of each', async () => {
+    const argv = ['compare', '--years', '5', '--city', 'remote', '--vs', 'city=sf', '--take-home'];
+    const md = (await cli([...argv, '--format', 'markdown'])).stdout;
+    expect(md).toContain(`\n\nNet after tax: ${ctx('start (federal only), city=sf (CA)')}.\n\n`);
+    expect(md).toContain('\n- Federal only: no state or local tax is included');
+    expect(md).toContain(`\n- ${CA_2025}`);
+    const csv = records((await cli([...argv, '--format', 'csv'])).stdout);
+    expect(csv.map((r) => [r.state, r.filing, r.tax_year])).toEqual([
+      ['none', 'single', String(year)],
+      ['CA', 'single', String(year)],
+    ]);
+  });
+
+  it("offer: markdown under the year table, CSV on each year's row", async () => {
+    const argv = ['offer', '--years', '6', '--city', 'nyc', '--base', '200k', '--take-home'];
+    const md = (await cli([...argv, '--no-input', '--format', 'markdown'])).stdout;
+    expect(md).toContain(`|\n\nNet after tax: ${ctx('NY + NYC')}.\n\n- Estimates for planning`);
+    const csv = records((await cli([...argv, '--no-input', '--format', 'csv'])).stdout);
+    const years = csv.filter((r) => /^\d+$/.test(r.year!));
+    expect(years.length).toBeGreaterThan(0);
+    for (const r of years) expect([r.state, r.local, r.filing]).toEqual(['NY', 'nyc', 'single']);
+    expect(csv.find((r) => r.year === 'annualized')!.state).toBe('');
+  });
+
+  it('the estimate: markdown names federal only; CSV the state, locality, filing and year', async () => {
+    const argv = ['--years', '6', '--city', 'remote', '--take-home'];
+    const md = (await cli([...argv, '--format', 'markdown'])).stdout;
+    expect(md).toContain(`Take-home pay (single, tax year ${year}, federal only):`);
+    const [r] = records((await cli([...argv, '--format', 'csv'])).stdout);
+    expect([r!.state, r!.local, r!.filing, r!.tax_year]).toEqual([
+      'none',
+      '',
+      'single',
+      String(year),
+    ]);
   });
 });
