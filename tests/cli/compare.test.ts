@@ -394,7 +394,9 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect(column(csv, 'paper')).toEqual(['true']);
     const taxed = (await cli(['--years', '5', ...startup, '--take-home', '--format', 'csv']))
       .stdout;
-    expect(taxed.split('\n')[0]).toMatch(/,defaulted,paper,net_low,net_mid,net_high$/);
+    expect(taxed.split('\n')[0]).toMatch(
+      /,defaulted,paper,state,local,filing,tax_year,net_low,net_mid,net_high$/,
+    );
     expect((await cli(['--years', '5', '--format', 'csv'])).stdout).not.toContain('paper');
   });
 });
