@@ -42,9 +42,8 @@ export function profileFromJson(text: string): RawRecord {
   // Own keys only: each one is a known field or the record is rejected at the first that is not.
   const raw: RawRecord = {};
   for (const key of Object.keys(record)) {
-    if (key !== 'offer' && !isRecordField(key)) {
+    if (key !== 'offer' && !isRecordField(key))
       throw new InputError(`unknown field '${clip(key)}'; accepted fields: ${ACCEPTED}`, key);
-    }
     raw[key] = record[key];
   }
   // JSON.parse keeps the last of a repeated key without a word: a repeat is refused instead, as
@@ -66,13 +65,11 @@ export function profileFromJson(text: string): RawRecord {
 /** What more to say when a line is not valid JSON: a byte-order mark, an object left open. */
 function jsonHint(text: string): string {
   const bom = text.indexOf('\uFEFF');
-  if (bom !== -1) {
+  if (bom !== -1)
     return `; character ${bom + 1} is a byte-order mark (U+FEFF), which belongs only at the start of a file`;
-  }
   const t = text.trim();
-  if (t.startsWith('{') && !t.endsWith('}')) {
+  if (t.startsWith('{') && !t.endsWith('}'))
     return '; the object does not end on this line, and NDJSON is one whole object per line (for pretty-printed JSON: jq -c .)';
-  }
   return '';
 }
 

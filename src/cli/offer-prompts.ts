@@ -38,9 +38,9 @@ const KINDS: { value: StockKind; name: string }[] = [
 
 /**
  * The kinds of stock the flags leave open, and the flag that rules out "no stock": options
- * flags fix options, --equity fixes RSUs (private with --private or a private stage), --private
- * or a private stage leaves a private company's RSUs or options, --vesting and --refresh need
- * stock (--refresh: RSUs).
+ * flags fix options, --equity 0 no stock, another --equity RSUs (private with --private or a
+ * private stage), --private or a private stage leaves a private company's RSUs or options,
+ * --vesting and --refresh need stock (--refresh: RSUs).
  */
 export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: string } {
   const has = (k: keyof RawOffer): boolean => flags[k] !== undefined && flags[k] !== false;
@@ -49,6 +49,9 @@ export function stockKinds(flags: RawOffer): { allowed: StockKind[]; needs?: str
   if (['options', 'strike', 'fmv', 'optionType'].some((k) => has(k as keyof RawOffer)))
     return { allowed: ['options'] };
   const isPrivate = has('private') || privateStage;
+  // `--equity 0` is no stock (the re-run line writes the answer "No stock" so).
+  if (typeof flags.equity === 'string' && parseAmount(flags.equity, OFFER_FLAGS.equity) === 0)
+    return { allowed: ['none'] };
   if (has('equity')) return { allowed: [isPrivate ? 'private' : 'public'] };
   const needs = (['vesting', 'refresh', 'growth', 'private', 'stage', 'preferred'] as const).find(
     has,
@@ -107,7 +110,6 @@ async function askStock(
           { value: '', name: "Don't know (no odds)" },
         ],
         default: '',
-        pageSize: STAGES.length,
       });
     }
   }
@@ -156,7 +158,6 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
           message: `Stock in this offer${needs ? ` (${needs} some)` : ''}:`,
           choices: KINDS.filter((k) => allowed.includes(k.value)),
           default: allowed[0],
-          pageSize: allowed.length,
         });
   await askStock(kind, answers, ask, select);
   if (kind !== 'none' && answers.vesting === undefined) {
@@ -173,7 +174,6 @@ export async function askOffer(flags: RawOffer, context: PromptContext): Promise
       message: 'Vesting schedule (share of the grant vesting each year):',
       choices: [...choices, { name: 'custom: type the yearly percentages', value: '' }],
       default: choices.find((c) => !('disabled' in c))?.value ?? '',
-      pageSize: vestingPresets.length + 1,
     });
     if (choice !== '') answers.vesting = choice;
     else await ask('vesting', 'Yearly percentages, adding up to 100 (e.g. 10/20/30/40):');

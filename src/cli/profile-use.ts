@@ -51,9 +51,12 @@ export async function applySavedProfile(
     cmd.setOptionValueWithSource('stateWhereNone', true, 'config');
   }
   if (used.length > 0) {
+    // Offer files: each file's own value wins (run/offer.ts), so the profile fills only the rest.
+    const where =
+      cmd.name() === 'offer' && cmd.args.length > 0 ? ', where an offer file gives none' : '';
     printErr(
       io,
-      `ml-salary: from your saved profile: ${used.join(' ')} (flags override it; --no-profile ignores it)\n`,
+      `ml-salary: from your saved profile${where}: ${used.join(' ')} (flags override it; --no-profile ignores it)\n`,
     );
   }
 }

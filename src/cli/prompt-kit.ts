@@ -7,7 +7,11 @@ import input from '@inquirer/input';
 import select from '@inquirer/select';
 import type { PromptContext } from './prompts.js';
 
-/** The prompts a flow may ask with, bound to where they read and draw and to the colour choice. */
+/**
+ * The prompts a flow may ask with, bound to where they read and draw and to the colour choice.
+ * A select's or checkbox's `pageSize` is at most that many lines (a list meant to scroll);
+ * without it every choice shows, as far as the terminal's rows allow (see pageLines).
+ */
 export interface Prompts {
   input(config: Parameters<typeof input>[0]): Promise<string>;
   select<V>(config: Parameters<typeof select<V>>[0]): Promise<V>;
@@ -49,6 +53,36 @@ const plainCheckboxTheme = {
   icon: { checked: figures.circleFilled, disabledChecked: figures.circleDouble },
 };
 
+/** A choice as Inquirer draws it (after a `mark`: the cursor, and a checkbox's box). */
+function drawn(choice: unknown, mark: string): string {
+  if (typeof choice !== 'object' || choice === null) return mark + String(choice);
+  const c = choice as { separator?: string; name?: string; value?: unknown; disabled?: unknown };
+  if (c.separator !== undefined) return ` ${c.separator}`;
+  const off = c.disabled === true ? '(disabled)' : typeof c.disabled === 'string' ? c.disabled : '';
+  return `${mark}${c.name ?? String(c.value)}${off === '' ? '' : ` ${off}`}`;
+}
+
+/**
+ * The page of a select or checkbox, in lines. Inquirer pages by lines after breaking each choice
+ * at the terminal's width (wherever the width falls, not at a space), not by choices: a page of
+ * N choices hid some when labels wrapped. Here: the lines of every choice at the width of
+ * `output`, at most the flow's own pageSize (a list meant to scroll), and at most what its rows
+ * leave under the question (with the blank line and the key help below the list), though never
+ * fewer than 3.
+ */
+function pageLines(
+  config: { message: string; choices: readonly unknown[]; pageSize?: number },
+  mark: string,
+  output: NodeJS.WritableStream | undefined,
+): number {
+  const { columns, rows } = (output ?? {}) as { columns?: number; rows?: number };
+  const width = columns || 80; // Inquirer's width without one
+  const lines = (text: string) => Math.max(1, Math.ceil([...text].length / width));
+  const all = config.choices.reduce<number>((sum, c) => sum + lines(drawn(c, mark)), 0);
+  const room = rows ? Math.max(3, rows - lines(`? ${config.message}`) - 3) : all;
+  return Math.max(1, Math.min(all, room, config.pageSize ?? all));
+}
+
 /**
  * The prompts, drawing on `context.output` and reading `context.input`. With `colour: false`
  * they write no colour or style code at all; flows pass no theme of their own. A new kind of
@@ -59,8 +93,13 @@ export function promptKit(context: PromptContext): Prompts {
   const plain = context.colour === false;
   return {
     input: (config) => input(plain ? { ...config, theme: plainTheme } : config, where),
-    select: (config) => select(plain ? { ...config, theme: plainTheme } : config, where),
-    checkbox: (config) =>
-      checkbox(plain ? { ...config, theme: plainCheckboxTheme } : config, where),
+    select: (config) => {
+      const paged = { ...config, pageSize: pageLines(config, '  ', context.output) };
+      return select(plain ? { ...paged, theme: plainTheme } : paged, where);
+    },
+    checkbox: (config) => {
+      const paged = { ...config, pageSize: pageLines(config, '   ', context.output) };
+      return checkbox(plain ? { ...paged, theme: plainCheckboxTheme } : paged, where);
+    },
   };
 }

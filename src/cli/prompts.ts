@@ -102,7 +102,7 @@ export async function askMissing(
     entries.map((e) => ({ name: e.label, value: e.id }));
   /** One of a catalogue's entries, the cursor starting on the typical profile's. */
   const pick = (message: string, entries: readonly CatalogEntry[], typical: string) =>
-    select({ message, choices: choices(entries), default: typical, pageSize: entries.length });
+    select({ message, choices: choices(entries), default: typical });
   if (answers.city === undefined) {
     answers.city = await select({
       message: 'City:',
@@ -111,7 +111,7 @@ export async function askMissing(
         ...choices(entries),
       ]),
       default: market.defaults.city,
-      pageSize: Math.min(CITY_ROWS, market.locations.length + 4),
+      pageSize: CITY_ROWS,
       loop: false,
     });
   }
@@ -126,7 +126,6 @@ export async function askMissing(
     answers.skills = await checkbox({
       message: 'Skills (space to toggle, enter when done; none is fine):',
       choices: choices(market.skills.list),
-      pageSize: market.skills.list.length,
     });
   }
   if (answers.degree === undefined) {
@@ -151,7 +150,6 @@ async function askLevel(market: Market, context: PromptContext): Promise<string 
       { name: "A company's title (e.g. google l5, meta e6, amazon sde ii)", value: TITLE },
     ],
     default: '',
-    pageSize: market.levels.list.length + 2,
   });
   if (choice === '') return undefined;
   if (choice !== TITLE) return choice;

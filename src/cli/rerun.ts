@@ -47,24 +47,37 @@ const TERMS = [
   ...['exerciseWindow', 'exitPrice', 'match', 'espp'],
 ] as const;
 
-/** An offer's terms as typed or answered (an empty answer is "none" and is left out). */
+/** An offer's terms as typed or answered (an empty answer, "none", is not there). */
 export type TypedTerms = Partial<Record<(typeof TERMS)[number], string>> & {
   private?: boolean;
   esppLookback?: boolean;
 };
 
-/** The offer's command line: `ml-salary offer`, the profile, the terms, the report's flags. */
+const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
+
+/**
+ * The offer's command line: `ml-salary offer`, the profile, the terms, the report's flags. Every
+ * question was answered: an answer of "none" is written with its flag's 0 (no bonus, no stock,
+ * no sign-on), so the line asks nothing; an answer no flag can give (no preferred price known,
+ * a round not known) adds --no-input, which leaves it unknown as the answer did.
+ */
 export function rerunOffer(
   profile: Profile,
   terms: TypedTerms,
   opts: EstimateOptions & TakeHomeOptions,
 ): string {
+  const options = !blank(terms.options);
+  const none = blank(terms.equity) && !options ? { equity: '0' } : {};
+  const given: TypedTerms = { bonus: '0', signOn: '0', ...none };
   const words = ['ml-salary', 'offer', ...profileWords(profile)];
   for (const key of TERMS) {
-    const value = terms[key];
-    if (value !== undefined && value.trim() !== '') words.push(flagOf(key), value.trim());
+    const value = blank(terms[key]) ? given[key] : terms[key];
+    if (value !== undefined) words.push(flagOf(key), value.trim());
   }
   if (terms.private) words.push('--private');
   if (terms.esppLookback) words.push('--espp-lookback');
+  const roundAsked = terms.private === true || (options && !blank(terms.preferred));
+  const unknown = (options && blank(terms.preferred)) || (roundAsked && blank(terms.stage));
+  if (unknown) words.push('--no-input');
   return shellLine([...words, ...reportFlags(opts)]);
 }

@@ -2,7 +2,7 @@ import model from '../../data/offer.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import { groupThousands, money } from '../model/format.js';
 import { meant, oddCharacter } from './names.js';
-import { clip, digitsValue, isPlain, readNumber, type Typed } from './numbers.js';
+import { clip, digitsValue, fail, isPlain, readNumber, type Typed } from './numbers.js';
 import type { Bonus, Vesting, VestingPreset } from '../model/offer.js';
 
 const LIMITS = model.limits;
@@ -100,8 +100,7 @@ export function parsePrice(text: string, field: string, zero = false): number {
   const [whole, rest] = shifted(typedAmount(t, field, field, 'a price', accepted));
   const value = Math.round(Number(`${whole}.${rest || '0'}`) * 1e6) / 1e6;
   if (value > max) throw bad(field, t, 'is above the maximum', accepted);
-  if (value === 0 && !zero)
-    throw new InputError(`${field} must be more than $0: expected ${accepted}`, field);
+  if (value === 0 && !zero) fail(field, `must be more than $0: expected ${accepted}`);
   return value;
 }
 
@@ -128,13 +127,13 @@ export function parseCount(text: string, field: string): number {
  */
 export function parseAmountList(text: string, field: string): number[] {
   const accepted = `amounts separated by commas, one per year, like 50000,30000 or 50k,30k`;
-  if (text.trim() === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+  if (text.trim() === '') fail(field, `is empty: expected ${accepted}`);
   // `1,00,000` (lakh grouping) would split into [1, 0]: commas here group threes or separate
   // years, and the whole is refused rather than read as the wrong years.
   if (/(?:^|\D)\d{1,2}(?:,\d\d)+,\d{3}(?!\d)/.test(text)) {
-    throw new InputError(
-      `${field} '${clip(text.trim())}' is not a list of amounts (commas must separate groups of three digits, like 1,200,000, or years, like 50000,30000)`,
+    fail(
       field,
+      `'${clip(text.trim())}' is not a list of amounts (commas must separate groups of three digits, like 1,200,000, or years, like 50000,30000)`,
     );
   }
   const items: string[] = [];
@@ -168,12 +167,7 @@ export function parseBonus(text: string, field: string): Bonus {
   if (typed.sign === '+' || typed.dollar || typed.grouped)
     throw bad(field, t, 'is not a percentage', accepted);
   const percent = digitsValue(typed);
-  if (percent > max) {
-    throw new InputError(
-      `${field} ${clip(t)} is above ${max}% of base: expected ${accepted}`,
-      field,
-    );
-  }
+  if (percent > max) fail(field, `${clip(t)} is above ${max}% of base: expected ${accepted}`);
   return { kind: 'percent', value: percent / 100 };
 }
 
@@ -206,7 +200,7 @@ export const GROWTH_BOUNDS: Readonly<PercentBounds> = Object.freeze({ ...LIMITS.
 export function parsePercent(text: string, field: string, bounds: PercentBounds): number {
   const accepted = `a percentage from ${bounds.min}% to ${bounds.max}%, like 10%${bounds.min < 0 ? ' or -5%' : ''}`;
   const t = text.trim();
-  if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+  if (t === '') fail(field, `is empty: expected ${accepted}`);
   const typed = readNumber(t);
   if (!percentLike(typed)) throw bad(field, t, 'is not a percentage', accepted);
   const minus = typed.sign === '-' ? '-' : '';
@@ -217,12 +211,8 @@ export function parsePercent(text: string, field: string, bounds: PercentBounds)
     throw bad(field, t, `needs a % sign (${minus}${written}% or ${minus}${fraction}%?)`, accepted);
   }
   const percent = (minus ? -1 : 1) * number;
-  if (percent < bounds.min || percent > bounds.max) {
-    throw new InputError(
-      `${field} ${clip(t)} is outside ${bounds.min}% to ${bounds.max}%: expected ${accepted}`,
-      field,
-    );
-  }
+  if (percent < bounds.min || percent > bounds.max)
+    fail(field, `${clip(t)} is outside ${bounds.min}% to ${bounds.max}%: expected ${accepted}`);
   return percent === 0 ? 0 : percent / 100;
 }
 
@@ -252,7 +242,7 @@ export function parseVesting(
   const ids = presets.map((p) => p.id);
   const accepted = `${ids.join(', ')}, or yearly percentages adding up to 100 like 10/20/30/40`;
   const t = text.trim();
-  if (t === '') throw new InputError(`${field} is empty: expected ${accepted}`, field);
+  if (t === '') fail(field, `is empty: expected ${accepted}`);
   // As for a city's name: a look-alike letter, an invisible or control character, an emoji or a
   // symbol is named, never folded away into a preset's name nor answered with "did you mean".
   const odd = oddCharacter(t);
@@ -311,21 +301,17 @@ export function shownPercent(fraction: number, bound: number): string {
 export function checkVestingPercents(percents: readonly number[], field: string): void {
   const accepted = `yearly percentages adding up to 100, like 25/25/25/25 or 10/20/30/40`;
   if (percents.length < 1 || percents.length > LIMITS.maxVestingYears) {
-    throw new InputError(
-      `${field} has ${percents.length} years: a schedule has 1 to ${LIMITS.maxVestingYears}; expected ${accepted}`,
+    fail(
       field,
+      `has ${percents.length} years: a schedule has 1 to ${LIMITS.maxVestingYears}; expected ${accepted}`,
     );
   }
   percents.forEach((p, i) => {
     const why = !Number.isFinite(p) ? 'is not a number' : p < 0 ? `(${p}) cannot be negative` : '';
-    if (why) throw new InputError(`${field} year ${i + 1} ${why}: expected ${accepted}`, field);
+    if (why) fail(field, `year ${i + 1} ${why}: expected ${accepted}`);
   });
   const sum = percents.reduce((a, b) => a + b, 0);
   // The 1e-9 keeps a sum of exactly 99.99 (33.33 x 3, in floating point 99.98999...) inside.
-  if (Math.abs(sum - 100) > SUM_TOLERANCE + 1e-9) {
-    throw new InputError(
-      `${field} ${percents.join('/')} adds up to ${shownSum(sum)}, not 100: expected ${accepted}`,
-      field,
-    );
-  }
+  if (Math.abs(sum - 100) > SUM_TOLERANCE + 1e-9)
+    fail(field, `${percents.join('/')} adds up to ${shownSum(sum)}, not 100: expected ${accepted}`);
 }

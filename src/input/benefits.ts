@@ -5,7 +5,7 @@ import { BENEFIT_LIMITS, type Benefits, type Espp, type MatchTier } from '../mod
 import { GROWTH_BOUNDS, parsePercent } from './amounts.js';
 import { resolveOffer, type RawOffer } from './offer.js';
 import type { OfferFieldNames, OfferTerms } from '../model/offer.js';
-import { clip, kindOf, textOf } from './numbers.js';
+import { clip, fail, kindOf, textOf } from './numbers.js';
 
 /** The keys of the benefits in an offer file (and the flags' option names). */
 export const BENEFIT_FIELDS = ['match', 'espp', 'esppLookback'] as const;
@@ -28,7 +28,7 @@ const MATCH_FORM =
 
 function text(value: unknown, field: string, form: string): string {
   const t = textOf(value, field, `text, ${form}`);
-  if (t.trim() === '') throw new InputError(`${field} is empty: expected ${form}`, field);
+  if (t.trim() === '') fail(field, `is empty: expected ${form}`);
   return t;
 }
 
@@ -39,13 +39,9 @@ function pair(
   form: string,
   bounds: [first: number, second: number],
 ): [number, number] {
-  if (piece.trim() === '') {
-    throw new InputError(`${field} has an empty part (a comma too many?): expected ${form}`, field);
-  }
+  if (piece.trim() === '') fail(field, `has an empty part (a comma too many?): expected ${form}`);
   const parts = piece.split('@');
-  if (parts.length !== 2) {
-    throw new InputError(`${field} '${clip(piece.trim())}' is not ${form}`, field);
-  }
+  if (parts.length !== 2) fail(field, `'${clip(piece.trim())}' is not ${form}`);
   const [a, b] = parts as [string, string];
   return [
     parsePercent(a, field, { min: 0, max: bounds[0] }),
@@ -62,17 +58,13 @@ export function parseMatch(value: unknown, field: string): MatchTier[] {
   });
   const matched = tiers.reduce((sum, tier) => sum + tier.upTo, 0);
   if (matched > 1 + 1e-9) {
-    throw new InputError(
-      `${field} '${clip(t.trim())}' matches deferrals of ${Math.round(matched * 1000) / 10}% of pay: the tiers may cover at most 100%`,
+    fail(
       field,
+      `'${clip(t.trim())}' matches deferrals of ${Math.round(matched * 1000) / 10}% of pay: the tiers may cover at most 100%`,
     );
   }
-  if (tiers.every((tier) => tier.rate === 0 || tier.upTo === 0)) {
-    throw new InputError(
-      `${field} '${clip(t.trim())}' matches nothing: leave ${field} out for no match`,
-      field,
-    );
-  }
+  if (tiers.every((tier) => tier.rate === 0 || tier.upTo === 0))
+    fail(field, `'${clip(t.trim())}' matches nothing: leave ${field} out for no match`);
   return tiers;
 }
 
@@ -84,12 +76,7 @@ export function parseEspp(value: unknown, field: string): Omit<Espp, 'lookback'>
   const max = BENEFIT_LIMITS.maxDiscount * 100;
   if (t.includes('@')) {
     const [discount, contribution] = pair(t, field, ESPP_FORM, [max, 100]);
-    if (contribution === 0) {
-      throw new InputError(
-        `${field} '${clip(t)}' lets you put in nothing: leave ${field} out`,
-        field,
-      );
-    }
+    if (contribution === 0) fail(field, `'${clip(t)}' lets you put in nothing: leave ${field} out`);
     return { discount, contribution };
   }
   return { discount: parsePercent(t, field, { min: 0, max }), contribution: null };
@@ -106,19 +93,11 @@ export function resolveBenefits(
 ): Benefits {
   const match = raw.match === undefined ? null : parseMatch(raw.match, names.match);
   const lookback = raw.esppLookback;
-  if (lookback !== undefined && typeof lookback !== 'boolean') {
-    throw new InputError(
-      `${names.esppLookback} must be true or false, got ${kindOf(lookback)}`,
-      names.esppLookback,
-    );
-  }
+  if (lookback !== undefined && typeof lookback !== 'boolean')
+    fail(names.esppLookback, `must be true or false, got ${kindOf(lookback)}`);
   if (raw.espp === undefined) {
-    if (lookback === true) {
-      throw new InputError(
-        `${names.esppLookback} is for an ESPP: add ${names.espp}, e.g. ${names.espp} 15%`,
-        names.esppLookback,
-      );
-    }
+    if (lookback === true)
+      fail(names.esppLookback, `is for an ESPP: add ${names.espp}, e.g. ${names.espp} 15%`);
     return { match, espp: null };
   }
   if (isPrivate) {

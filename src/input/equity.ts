@@ -3,18 +3,13 @@
 // Pure; names in messages come from the caller.
 import model from '../../data/offer.json' with { type: 'json' };
 import startup from '../../data/startup.json' with { type: 'json' };
-import { InputError } from '../errors.js';
 import { STAGES, type Stage } from '../model/equity.js';
 import { groupThousands } from '../model/format.js';
 import type { Clawback, OfferFieldNames, OfferTerms, OptionTerms } from '../model/offer.js';
 import type { Vesting, VestingPreset } from '../model/offer.js';
 import { parseCount, parsePrice } from './amounts.js';
 import { meant } from './names.js';
-import { clip, kindOf, textOf, wholeNumber } from './numbers.js';
-
-const fail = (field: string, why: string): never => {
-  throw new InputError(`${field} ${why}`, field);
-};
+import { clip, fail, kindOf, textOf, wholeNumber } from './numbers.js';
 
 const key = (t: string): string => t.toLowerCase().replace(/[\s_-]+/g, '');
 /** A word's entry in a table of words, never one of Object's own (`constructor`). */
@@ -218,12 +213,15 @@ export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
       fail(f[k], 'describes the equity, but the offer has none');
   if (terms.stage) checkStage(terms.stage, terms, f);
   const months = 12 * terms.vesting.percents.length;
-  const within = (value: number | null | undefined, min: number, field: string, what: string) => {
+  const within = (value: number | null | undefined, min: number, field: string) => {
     if (value != null && (value < min || value > months))
-      fail(field, `must be ${what} from ${min} to ${months} months`);
+      fail(
+        field,
+        `must be from ${min} to ${months} months (the vesting runs ${months / 12} years)`,
+      );
   };
-  within(terms.cadence?.cliffMonths, 0, f.cliff, 'a cliff');
-  within(terms.leaveAt, 1, f.leaveAt, 'leaving after');
+  within(terms.cadence?.cliffMonths, 0, f.cliff);
+  within(terms.leaveAt, 1, f.leaveAt);
   if (terms.exitPrice == null) return;
   if (!isPrivate) fail(f.exitPrice, 'values private stock at an exit; this stock is listed');
   if (!o && preferred === null)

@@ -61,6 +61,11 @@ export function digitsValue(t: Typed): number {
   return Number(`${t.whole || '0'}.${t.fraction || '0'}`);
 }
 
+/** Throw the InputError on `field` that reads "<field> <why>". */
+export function fail(field: string, why: string): never {
+  throw new InputError(`${field} ${why}`, field);
+}
+
 /** What a JSON value is, for messages: "a list", "an object", "a number", ... */
 export function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
@@ -76,7 +81,7 @@ export function kindOf(value: unknown): string {
 export function textOf(value: unknown, field: string, what: string, numbers = false): string {
   if (typeof value === 'string') return value;
   if (numbers && typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new InputError(`${field} must be ${what}, got ${kindOf(value)}`, field);
+  fail(field, `must be ${what}, got ${kindOf(value)}`);
 }
 
 /** What a years value may be, for messages. */
@@ -99,36 +104,23 @@ export function parseYears(
     value = raw;
   } else if (typeof raw === 'string') {
     const text = raw.trim();
-    if (text === '')
-      throw new InputError(`${field} is empty: expected ${yearsAccepted(max)}`, field);
+    if (text === '') fail(field, `is empty: expected ${yearsAccepted(max)}`);
     const typed = readNumber(text);
     if (!isPlain(typed)) {
       const why = typed?.sign === '-' ? ' (years cannot be negative)' : '';
-      throw new InputError(
-        `${field} '${clip(raw)}' is not a plain number${why}: expected ${yearsAccepted(max)}`,
-        field,
-      );
+      fail(field, `'${clip(raw)}' is not a plain number${why}: expected ${yearsAccepted(max)}`);
     }
     value = digitsValue(typed!);
   } else {
-    throw new InputError(
-      `${field} must be a number, got ${kindOf(raw)}: expected ${yearsAccepted(max)}`,
-      field,
-    );
+    fail(field, `must be a number, got ${kindOf(raw)}: expected ${yearsAccepted(max)}`);
   }
-  if (Number.isNaN(value)) {
-    throw new InputError(`${field} NaN is not a number: expected ${yearsAccepted(max)}`, field);
-  }
+  if (Number.isNaN(value)) fail(field, `NaN is not a number: expected ${yearsAccepted(max)}`);
   if (value >= 0 && value <= max) return value;
   // As written: a long run of digits would otherwise print as 1e+22, or 1000 of them (which
   // Number() makes Infinity, above any maximum) as Infinity.
   const shown = typeof raw === 'string' ? clip(raw.trim()) : clip(asWritten ?? String(value));
-  if (value < 0)
-    throw new InputError(`${field} ${shown} is negative: expected ${yearsAccepted(max)}`, field);
-  throw new InputError(
-    `${field} ${shown} is above the maximum of ${max}: expected ${yearsAccepted(max)}`,
-    field,
-  );
+  if (value < 0) fail(field, `${shown} is negative: expected ${yearsAccepted(max)}`);
+  fail(field, `${shown} is above the maximum of ${max}: expected ${yearsAccepted(max)}`);
 }
 
 /** Shorten and make printable a user value for an error message. */

@@ -11,7 +11,7 @@ import {
   GROWTH_BOUNDS,
 } from './amounts.js';
 import { InputError } from '../errors.js';
-import { kindOf, textOf } from './numbers.js';
+import { fail, kindOf, textOf } from './numbers.js';
 import { MAX_FIGURE, money } from '../model/format.js';
 import {
   offerYears,
@@ -45,22 +45,16 @@ export const OFFER_KEYS = offerKeys();
 function amount(value: unknown, field: string): number {
   if (typeof value === 'string') return parseAmount(value, field);
   if (typeof value === 'number' && Number.isFinite(value)) {
-    if (value < 0) throw new InputError(`${field} ${value} cannot be negative`, field);
+    if (value < 0) fail(field, `${value} cannot be negative`);
     return parseAmount(String(Math.round(value)), field);
   }
-  throw new InputError(
-    `${field} must be an amount like 185000 or "185k", got ${kindOf(value)}`,
-    field,
-  );
+  fail(field, `must be an amount like 185000 or "185k", got ${kindOf(value)}`);
 }
 
 function bonusOf(value: unknown, field: string): Bonus {
   if (typeof value === 'string') return parseBonus(value, field);
   if (typeof value === 'number') return parseBonus(String(value), field);
-  throw new InputError(
-    `${field} must be a percentage like "15%" or an amount like 30000, got ${kindOf(value)}`,
-    field,
-  );
+  fail(field, `must be a percentage like "15%" or an amount like 30000, got ${kindOf(value)}`);
 }
 
 function vestingOf(value: unknown, field: string): Vesting {
@@ -70,9 +64,9 @@ function vestingOf(value: unknown, field: string): Vesting {
     checkVestingPercents(value, field);
     return { id: 'custom', percents: [...(value as number[])] };
   }
-  throw new InputError(
-    `${field} must be a preset name like "amazon" or yearly percentages like "10/20/30/40" or [10, 20, 30, 40], got ${kindOf(value)}`,
+  fail(
     field,
+    `must be a preset name like "amazon" or yearly percentages like "10/20/30/40" or [10, 20, 30, 40], got ${kindOf(value)}`,
   );
 }
 
@@ -80,12 +74,8 @@ function signOnOf(value: unknown, field: string): number[] {
   const list = signOnList(value, field);
   // No schedule holds more years, so no answer could make room for them.
   const most = model.limits.maxVestingYears;
-  if (list.length > most) {
-    throw new InputError(
-      `${field} lists ${list.length} years, more than the ${most} a vesting schedule may have`,
-      field,
-    );
-  }
+  if (list.length > most)
+    fail(field, `lists ${list.length} years, more than the ${most} a vesting schedule may have`);
   return list;
 }
 
@@ -93,10 +83,7 @@ function signOnList(value: unknown, field: string): number[] {
   if (typeof value === 'string') return parseAmountList(value, field);
   if (typeof value === 'number') return [amount(value, field)];
   if (Array.isArray(value)) return value.map((v, i) => amount(v, `${field} item ${i + 1}`));
-  throw new InputError(
-    `${field} must be amounts like "50000,30000" or [50000, 30000], got ${kindOf(value)}`,
-    field,
-  );
+  fail(field, `must be amounts like "50000,30000" or [50000, 30000], got ${kindOf(value)}`);
 }
 
 const growthOf = (value: unknown, field: string): number =>
@@ -104,7 +91,7 @@ const growthOf = (value: unknown, field: string): number =>
 
 function flag(value: unknown, field: string): boolean {
   if (typeof value === 'boolean') return value;
-  throw new InputError(`${field} must be true or false, got ${kindOf(value)}`, field);
+  fail(field, `must be true or false, got ${kindOf(value)}`);
 }
 
 /**
@@ -153,16 +140,10 @@ export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
     checkSignOnYears(t.signOn, t.vesting, names);
   checkLeaving(t, names);
   if (t.stage === 'public' && t.private === true)
-    throw new InputError(
-      `${names.stage} public is a listed company, but ${names.private} says private`,
-      names.stage,
-    );
+    fail(names.stage, `public is a listed company, but ${names.private} says private`);
   const listed = given(raw.equity) && t.options === undefined && t.private !== true;
   if (t.exitPrice !== undefined && listed && (t.stage === undefined || t.stage === 'public'))
-    throw new InputError(
-      `${names.exitPrice} values private stock at an exit; this stock is listed`,
-      names.exitPrice,
-    );
+    fail(names.exitPrice, `values private stock at an exit; this stock is listed`);
 }
 
 /**
@@ -176,13 +157,13 @@ export function checkEachTerm(raw: RawOffer, names: OfferFieldNames): void {
  * "none". Throws InputError naming the field as `names` names it.
  */
 export function resolveOffer(raw: RawOffer, names: OfferFieldNames): OfferTerms {
-  if (!given(raw.base)) throw new InputError(`${names.base} is required`, names.base);
+  if (!given(raw.base)) fail(names.base, `is required`);
   const t = parseTerms(raw, names);
   checkTogether(t, t.equity !== undefined, names);
   if (t.vesting !== undefined && !t.equity && t.options === undefined) {
-    throw new InputError(
-      `${names.vesting} is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
+    fail(
       names.vesting,
+      `is a schedule for a stock grant: give the grant with ${names.equity} or ${names.options}`,
     );
   }
   const even = vestingPresets.find((p) => p.id === 'even')!;
@@ -214,9 +195,9 @@ export function checkBonus(
   fields: Pick<OfferFieldNames, 'bonus' | 'base'>,
 ): void {
   if (bonus.kind === 'amount' && bonus.value * 100 > base * MAX_BONUS) {
-    throw new InputError(
-      `${fields.bonus} ${money(bonus.value)} is ${shownPercent(bonus.value / base, MAX_BONUS)}% of ${fields.base} ${money(base)}, above ${MAX_BONUS}% of base`,
+    fail(
       fields.bonus,
+      `${money(bonus.value)} is ${shownPercent(bonus.value / base, MAX_BONUS)}% of ${fields.base} ${money(base)}, above ${MAX_BONUS}% of base`,
     );
   }
 }
@@ -237,10 +218,7 @@ export function checkSignOnYears(
   const why = stock
     ? `the ${years} of the vesting schedule (${fields.vesting} ${vesting.id === 'custom' ? vesting.percents.join('/') : vesting.id})`
     : `the ${years} years shown for an offer without stock (with ${fields.equity}, a ${fields.vesting} of ${signOn.length} years or more shows them all)`;
-  throw new InputError(
-    `${fields.signOn} lists ${signOn.length} years, more than ${why}`,
-    fields.signOn,
-  );
+  fail(fields.signOn, `lists ${signOn.length} years, more than ${why}`);
 }
 
 /**
@@ -251,28 +229,24 @@ export function checkSignOnYears(
  * past 2^53). Throws InputError naming the field as `fields` names it.
  */
 export function checkOffer(terms: OfferTerms, fields: OfferFieldNames): void {
-  if (terms.base === 0) throw new InputError(`${fields.base} must be more than $0`, fields.base);
+  if (terms.base === 0) fail(fields.base, `must be more than $0`);
   if (terms.bonus !== null) checkBonus(terms.bonus, terms.base, fields);
   const stock = terms.equity > 0 || !!terms.options;
   checkSignOnYears(terms.signOn, terms.vesting, fields, stock);
   if (terms.refresh > 0 && terms.equity === 0) {
-    throw new InputError(
-      `${fields.refresh} needs ${fields.equity}: a refresher adds to a stock grant, and the offer has none`,
+    fail(
       fields.refresh,
+      `needs ${fields.equity}: a refresher adds to a stock grant, and the offer has none`,
     );
   }
   if (terms.growth !== 0 && !stock) {
-    throw new InputError(
-      `${fields.growth} needs ${fields.equity}: growth moves the stock's price, and the offer has no stock`,
+    fail(
       fields.growth,
+      `needs ${fields.equity}: growth moves the stock's price, and the offer has no stock`,
     );
   }
-  if (terms.private && !stock) {
-    throw new InputError(
-      `${fields.private} describes the equity, but the offer has none (${fields.equity})`,
-      fields.private,
-    );
-  }
+  if (terms.private && !stock)
+    fail(fields.private, `describes the equity, but the offer has none (${fields.equity})`);
   checkEquity(terms, fields);
   for (const y of offerYears(terms)) {
     if (y.total > MAX_FIGURE || y.equity > MAX_FIGURE) {

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { renamedNote, resolveName, resolveSkills } from './names.js';
 import { resolveLevel } from './level.js';
-import { kindOf, parseYears } from './numbers.js';
+import { fail, kindOf, parseYears } from './numbers.js';
 import type { Market, Profile, ProfileField } from '../model/types.js';
 
 /** A profile as a user gives it: human names or aliases, years as text or number, parts missing. */
@@ -56,9 +56,9 @@ function skillList(value: unknown, market: Market, name: string): string[] {
     }
     return ids;
   }
-  throw new InputError(
-    `${name} must be a list of skills, like "mlops,nlp" or ["mlops", "nlp"], got ${kindOf(value)}`,
+  fail(
     name,
+    `must be a list of skills, like "mlops,nlp" or ["mlops", "nlp"], got ${kindOf(value)}`,
   );
 }
 
@@ -71,9 +71,7 @@ export function resolveProfile(
   market: Market,
   name: FieldNamer = flagName,
 ): ResolvedProfile {
-  if (raw.years === undefined || raw.years === null) {
-    throw new InputError(`${name('years')} is required`, name('years'));
-  }
+  if (raw.years === undefined || raw.years === null) fail(name('years'), `is required`);
   const years = parseYears(raw.years, market.experience.maxYears, name('years'), raw.yearsText);
   const defaulted: ProfileField[] = [];
   const pick = <T>(
@@ -98,9 +96,8 @@ export function resolveProfile(
   ]);
   const degree = one('degree');
   const profile: Profile = { years, city, industry, skills, degree };
-  if (raw.level !== undefined && raw.level !== null) {
+  if (raw.level !== undefined && raw.level !== null)
     profile.level = resolveLevel(market, text(raw.level, name('level')), name('level'));
-  }
   const note = renamedNote(market, 'industry', raw.industry);
   return { profile, defaulted, notes: note === undefined ? [] : [note] };
 }

@@ -73,9 +73,8 @@ export function checkSavedFile(
   market: Market,
   states?: readonly string[],
 ): SavedProfile {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new InputError(`a profile is a JSON object, got ${kindOf(value)}`, 'file');
-  }
   const record = value as Record<string, unknown>;
   const unknown = Object.keys(record).find((k) => !(SAVED_FIELDS as readonly string[]).includes(k));
   if (unknown !== undefined) {

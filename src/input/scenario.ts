@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
 import { meant, resolveName, resolveSkills } from './names.js';
 import { resolveLevel } from './level.js';
-import { clip, parseYears } from './numbers.js';
+import { clip, fail, parseYears } from './numbers.js';
 import {
   PROFILE_FIELDS,
   type Change,
@@ -34,9 +34,9 @@ export function parseScenario(text: string, market: Market): Scenario {
     if (eq === -1) {
       const last = pairs[pairs.length - 1];
       if (last === undefined) {
-        throw new InputError(
-          `${FIELD} '${clip(text)}' needs field=value pairs, like city=austin or skills=+nlp (fields: ${PROFILE_FIELDS.join(', ')})`,
+        fail(
           FIELD,
+          `'${clip(text)}' needs field=value pairs, like city=austin or skills=+nlp (fields: ${PROFILE_FIELDS.join(', ')})`,
         );
       }
       last[1] += `,${part}`;
@@ -47,9 +47,7 @@ export function parseScenario(text: string, market: Market): Scenario {
   const seen = new Set<string>();
   const changes = pairs.map(([name, value]): Change => {
     const field = fieldOf(name);
-    if (seen.has(field)) {
-      throw new InputError(`${FIELD} '${clip(text)}' changes ${field} twice`, FIELD);
-    }
+    if (seen.has(field)) fail(FIELD, `'${clip(text)}' changes ${field} twice`);
     seen.add(field);
     return changeOf(field, value, market);
   });
@@ -124,12 +122,8 @@ export function applyScenario(start: Profile, scenario: Scenario, market: Market
       case 'years': {
         const years = c.set ?? Math.round((start.years + (c.add ?? 0)) * 1e9) / 1e9;
         const max = market.experience.maxYears;
-        if (years < 0 || years > max) {
-          throw new InputError(
-            `${FIELD} ${c.text} gives ${yearsText(years)}, outside 0 to ${max}`,
-            FIELD,
-          );
-        }
+        if (years < 0 || years > max)
+          fail(FIELD, `${c.text} gives ${yearsText(years)}, outside 0 to ${max}`);
         p.years = years;
         break;
       }
@@ -160,10 +154,7 @@ function changedSkills(
   const lacks = c.remove?.find((id) => !skills.includes(id));
   if (has !== undefined || lacks !== undefined) {
     const why = has !== undefined ? `already has ${has}` : `has no ${lacks!} to remove`;
-    throw new InputError(
-      `${FIELD} ${c.text}: the profile ${why} (its skills: ${skills.join(', ') || 'none'})`,
-      FIELD,
-    );
+    fail(FIELD, `${c.text}: the profile ${why} (its skills: ${skills.join(', ') || 'none'})`);
   }
   return [...skills, ...(c.add ?? [])].filter((id) => !(c.remove ?? []).includes(id));
 }

@@ -12,7 +12,7 @@ import {
 import type { Filing } from '../model/tax/types.js';
 import { parseAmount } from './amounts.js';
 import { didYouMean, meant } from './names.js';
-import { clip, wholeNumber } from './numbers.js';
+import { clip, fail, wholeNumber } from './numbers.js';
 
 /** A state as typed (`ca`, ` NY `, `new york`, `none`): its code, or `none` for federal only. */
 export function parseState(text: string, field: string): string {
@@ -26,9 +26,9 @@ export function parseState(text: string, field: string): string {
   if (byName.has(name)) return byName.get(name)!;
   const near = code.length > 2 ? didYouMean(name, [...byName.keys()]) : undefined;
   const hint = near ? byName.get(near) : didYouMean(code, codes);
-  throw new InputError(
-    `${field} '${clip(typed)}' is not supported${hint ? ` (did you mean ${hint}?)` : ''}: use one of ${codes.join(', ')}, or none (federal only)`,
+  fail(
     field,
+    `'${clip(typed)}' is not supported${hint ? ` (did you mean ${hint}?)` : ''}: use one of ${codes.join(', ')}, or none (federal only)`,
   );
 }
 
@@ -47,10 +47,7 @@ export function parseLocality(text: string, field: string): string {
 export function parseAge(text: string, field: string): number {
   const age = wholeNumber(text);
   if (age !== undefined && age >= 14 && age <= 120) return age;
-  throw new InputError(
-    `${field} '${clip(text.trim())}' is not an age: a whole number of years from 14 to 120`,
-    field,
-  );
+  fail(field, `'${clip(text.trim())}' is not an age: a whole number of years from 14 to 120`);
 }
 
 /** The take-home flags as given: text, but --filing (a choice) and --hsa-family (a switch). */

@@ -166,12 +166,13 @@ function placeState(place: Place, label: string, request: TakeHomeRequest): Chos
   if (asked === place.state) return { state: asked, local: place.local };
   // Living in another state the metro spans: taxed as working there too; the note says what
   // working across the line adds (data/tax-2026.json, places' `across`).
-  if (asked !== undefined) return { state: asked, local: undefined, note: place.across?.[asked] };
+  if (asked !== undefined)
+    return { state: asked, local: place.locals?.[asked], note: place.across?.[asked] };
   // A locality of another state the metro spans moves the state there.
   const l = request.locality;
   const other =
     l && !localIds(place.state).includes(l) && others.find((s) => localIds(s).includes(l));
-  if (other) return { state: other, local: undefined, note: place.across?.[other] };
+  if (other) return { state: other, local: place.locals?.[other], note: place.across?.[other] };
   return { state: place.state, local: place.local };
 }
 

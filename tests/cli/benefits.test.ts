@@ -148,6 +148,9 @@ describe('offer --match --espp', () => {
       { base: '185k', match: '50%@6%', espp: '15%', esppLookback: true },
       { input: true },
     );
-    expect(line).toContain('--base 185k --match 50%@6% --espp 15% --espp-lookback');
+    // A bonus, stock and sign-on not in the terms were answered "none" (review F11).
+    expect(line).toContain(
+      '--base 185k --bonus 0 --equity 0 --sign-on 0 --match 50%@6% --espp 15% --espp-lookback',
+    );
   });
 });

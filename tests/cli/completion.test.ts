@@ -63,6 +63,9 @@ describe('bash', () => {
     expect(bashComplete(file, 'ml-salary --city sea')).toEqual(['seattle', 'sea']);
     expect(bashComplete(file, 'ml-salary --years 5 --city sf off')).toEqual(['offer']);
     expect(bashComplete(file, 'ml-salary offer --vesting am')).toEqual(['amazon']);
+    expect(bashComplete(file, 'ml-salary offer --stage g')).toEqual(['growth']);
+    expect(bashComplete(file, 'ml-salary offer --option-type ')).toEqual(['iso', 'nso']);
+    expect(bashComplete(file, 'ml-salary offer --vest-every q')).toEqual(['quarterly']);
     expect(bashComplete(file, 'ml-salary offer --base 185k --bas')).toEqual(['--base']);
     expect(bashComplete(file, 'ml-salary offer --skills mlops,nl')).toEqual([
       'mlops,nlp-llm',

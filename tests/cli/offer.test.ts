@@ -998,6 +998,25 @@ describe('the report in a terminal', () => {
 /** The last question of an interactive offer (Enter: no counter-offer). */
 const LAST_QUESTION = 'Work out a counter-offer (what to ask for)?';
 
+/**
+ * The "To run this again" line of an interactive run (`t`), run in a terminal: it must finish
+ * without a question (review F11) and print the same report. Returns the line.
+ */
+async function rerunAsksNothing(t: { stdout: () => string; stderr: () => string }) {
+  const line = t.stderr().trimEnd();
+  expect(line).toMatch(/^To run this again: ml-salary offer /);
+  const words = line
+    .replace('To run this again: ml-salary ', '')
+    .split(' ')
+    .map((w) => (w === "''" ? '' : w));
+  const again = terminal();
+  const asked = new Promise((resolve) => setTimeout(() => resolve('asked a question'), 5000));
+  expect(await Promise.race([run(words, again.io), asked])).toBe(0);
+  expect(again.stderr()).toBe('');
+  expect(again.stdout()).toBe(t.stdout());
+  return line;
+}
+
 describe('the interactive offer flow (the real prompts, in-process)', () => {
   it('asks the profile, then base, bonus, the kind of stock, its grant, a vesting preset and sign-on, and prints the report', async () => {
     const t = inTerminal(['offer']);
@@ -1414,7 +1433,43 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(await done).toBe(0);
     expect(t.stdout()).toMatch(/│ +Paper │ Cash \+ paper │/);
     expect(t.stdout()).not.toContain('What the stock may be worth');
-    expect(t.stderr()).toContain('--equity 200k --vesting even --private');
+    // No sign-on is --sign-on 0; the round not known has no flag: --no-input leaves it so.
+    expect(await rerunAsksNothing(t)).toBe(
+      'To run this again: ml-salary offer --years 5 --city seattle --industry big-tech --skills mlops --degree masters --base 160k --bonus 0 --equity 200k --vesting even --sign-on 0 --private --no-input',
+    );
+  });
+
+  it('no bonus, no stock, no sign-on: the re-run line says so with 0s and asks nothing (review F11)', async () => {
+    const t = inTerminal(['offer', ...PROFILE, '--base', '200k']);
+    const done = t.done;
+    await answer('Target bonus'); // none
+    await answer('Stock in this offer'); // No stock, the default
+    await answer('Sign-on bonus by year'); // none
+    await answer(LAST_QUESTION); // no counter-offer
+    expect(await done).toBe(0);
+    expect(await rerunAsksNothing(t)).toBe(
+      'To run this again: ml-salary offer --years 5 --city seattle --industry big-tech --skills mlops --degree masters --base 200k --bonus 0 --equity 0 --sign-on 0',
+    );
+  });
+
+  it('options with no preferred price known: the re-run line adds --no-input and asks nothing', async () => {
+    const t = inTerminal(['offer', ...PROFILE, '--base', '160k', '--bonus', '10%']);
+    const done = t.done;
+    await shows('Stock in this offer');
+    for (let i = 0; i < 3; i++) screen.keypress('down'); // stock options
+    screen.keypress('enter');
+    await answer('Number of options', '40k');
+    await answer('Strike price a share', '1.20');
+    await answer('the 409A FMV', '0.90');
+    await answer("The last round's preferred price a share, if known"); // not known
+    await answer('Option type'); // ISO
+    await answer('Vesting schedule'); // even
+    await answer('Sign-on bonus by year', '20k');
+    await answer(LAST_QUESTION);
+    expect(await done).toBe(0);
+    expect(await rerunAsksNothing(t)).toBe(
+      'To run this again: ml-salary offer --years 5 --city seattle --industry big-tech --skills mlops --degree masters --base 160k --bonus 10% --options 40k --strike 1.20 --fmv 0.90 --option-type iso --vesting even --sign-on 20k --no-input',
+    );
   });
 
   it('an empty flag fails before any question (an empty answer is "none")', async () => {

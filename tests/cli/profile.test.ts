@@ -224,6 +224,10 @@ describe('every command takes from the profile what its flags leave out', () => 
     const [first, second] = JSON.parse(r.stdout).offers;
     expect(first.profile).toMatchObject({ years: 6, city: 'austin' });
     expect(second.profile).toMatchObject({ years: 6, city: 'seattle' });
+    // the note says the files' own values come first (a.json's austin was used, not seattle)
+    expect(r.stderr).toMatch(
+      /^ml-salary: from your saved profile, where an offer file gives none: --years 6 --city seattle/,
+    );
     const both = await cli(['offer', a, '--city', 'nyc', '--json'], { env });
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/error: --city and .*a\.json's city both give it/);

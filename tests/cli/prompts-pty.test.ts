@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers.js';
+import { market } from '../../src/model/market.js';
 
 // The built CLI in a real pseudo-terminal: the prompts draw on the process's own stderr, as for a
 // user, not on @inquirer/testing's screen (which replaces the output stream, and so never saw
@@ -16,12 +17,17 @@ interface Session {
   waited_for: string | null;
 }
 
-function session(args: string[], env: Record<string, string>, keys: [string, string][]): Session {
+function session(
+  args: string[],
+  env: Record<string, string>,
+  keys: [string, string][],
+  [columns, rows] = [120, 50],
+): Session {
   const spec = {
     argv: [process.execPath, BIN, ...args],
     env,
-    columns: 120,
-    rows: 50,
+    columns,
+    rows,
     timeout_ms: 20_000,
     steps: keys.map(([wait, send]) => ({ wait, send })),
   };
@@ -84,3 +90,37 @@ describe.skipIf(!python)(
     );
   },
 );
+
+// Review F2: Inquirer pages a list by lines after breaking each choice at the terminal's width;
+// a page sized in choices hid some where labels wrapped ("Stock options" at 60 columns, "Big
+// tech" at 50). Each list is drawn whole when the terminal has the rows.
+describe.skipIf(!python)('a narrow terminal draws every choice of a list', () => {
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  const offer = ['offer', '--years', '5', '--city', 'seattle', '--base', '185k', '--bonus', '15%'];
+  it.each([
+    [
+      50,
+      ['--years', '5', '--city', 'sf'],
+      'Industry / employer:',
+      market.industries.map((i) => i.label),
+    ],
+    [
+      60,
+      [...offer, '--industry', 'faang', '--skills', '', '--degree', 'bachelors'],
+      'Stock in this offer:',
+      ['No stock', 'RSUs in a listed company (shares you can sell as they vest)', 'Stock options'],
+    ],
+    [
+      50,
+      ['--years', '5', '--city', 'sf', '--industry', 'fintech'],
+      'Skills (space',
+      market.skills.list.map((k) => k.label),
+    ],
+  ])('%i columns: %j, %s', (columns, args, question, labels) => {
+    const s = session(args, { TERM, NO_COLOR: '1' }, [[question, '\u0003']], [columns, 30]);
+    expect(s.waited_for).toBeNull();
+    expect(s.status).toBe(130); // Ctrl+C once the list was drawn
+    const drawn = squash(stripVTControlCharacters(s.output));
+    for (const label of labels) expect(drawn).toContain(squash(label));
+  });
+});

@@ -335,6 +335,12 @@ describe('living in another state a metro spans', () => {
     expect(noteOf('philadelphia', { state: 'NJ' })).toMatch(/no Pennsylvania tax .* wage tax/);
     // a locality of the other state moves the state there, with the same note
     expect(noteOf('nyc', { locality: 'none', state: 'NJ' })).toMatch(/New York also taxes/);
+    // Chicago's Indiana side is Lake County by default (Indiana's own default is Marion)
+    const chicago = (r: object) => jurisdiction('chicago', 'Chicago', { ...request, ...r });
+    expect(chicago({ state: 'IN' }).local).toBe('lake');
+    expect(chicago({ state: 'IN', locality: 'porter' }).local).toBe('porter');
+    expect(chicago({ locality: 'porter' })).toMatchObject({ state: 'IN', local: 'porter' });
+    expect(jurisdiction('remote', 'Remote', { ...request, state: 'IN' }).local).toBeUndefined();
     // living in the metro's own state, or a place in one state: nothing to add
     expect(noteOf('boston', { state: 'MA' })).toBeUndefined();
     expect(noteOf('boston', {})).toBeUndefined();

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { catalog, type CatalogKind } from '../../input/names.js';
 import { LIST_KINDS } from '../../render/list.js';
 import { vestingPresets } from '../../model/offer.js';
+import { STAGES } from '../../model/equity.js';
 import { localityIndex, stateCodes } from '../../model/take-home.js';
 import type { Market } from '../../model/types.js';
 import { VERSION } from '../version.js';
@@ -38,6 +39,9 @@ function scopes(program: Command, market: Market): Scope[] {
     '--degree': names(market, 'degree'),
     '--skills': 'skills',
     '--vesting': vestingPresets.map((p) => p.id),
+    '--stage': [...STAGES],
+    '--option-type': ['iso', 'nso'],
+    '--vest-every': ['1', '3', '6', '12', 'monthly', 'quarterly'],
     '--state': [...stateCodes(), 'none'],
     '--locality': [...localityIndex().keys(), 'none'],
     '--data': 'files',

@@ -76,6 +76,8 @@ export interface Place {
   states?: readonly string[];
   across?: Readonly<Record<string, string>>;
   acrossSrc?: string;
+  /** The locality taxed by default in another state the metro spans (else the state's own). */
+  locals?: Readonly<Record<string, string>>;
 }
 
 /** The shape of data/tax-2026.json. */
