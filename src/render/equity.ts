@@ -221,6 +221,12 @@ export function exitLine(doc: OfferDocument): string | undefined {
   return `At an exit at ${price(x.price)} a share (--exit-price: a price you chose, not a forecast), ${what} worth ${each}${strike}${today}: ${money(grant)} over ${plural(x.byYear.length, 'year')}, ${money(grant + cash)} with the cash.`;
 }
 
+/** With --leave-at inside year 1, the first year is the months before leaving: say so. */
+export function shortYear(doc: OfferDocument): string {
+  const months = doc.years[0]?.months;
+  return months !== undefined && months < 12 ? `, the ${months} months before leaving` : '';
+}
+
 /** The report's equity sections: options year by year, the odds at an exit, leaving early. */
 export function equitySections(doc: OfferDocument, look: Look): string[] {
   const { paint, width } = look;

@@ -479,3 +479,18 @@ it("an ISO with its strike under today's FMV says a grant made today would be an
   const atFmv = argv.map((a) => (a === '3' ? '1' : a));
   expect((await cli(atFmv, plain)).stdout).not.toContain('IRC 422');
 });
+
+it('leaving inside year 1: the first year says it is the months before leaving', async () => {
+  const argv = [
+    ...['offer', '--years', '5', '--city', 'seattle', '--base', '185k', '--bonus', '15%'],
+    ...['--equity', '400k', '--sign-on', '50k,30k', '--clawback', '12:full', '--no-input'],
+  ];
+  const short = (await cli([...argv, '--leave-at', '6'], plain)).stdout;
+  expect(short).toMatch(/^First year: \$92,500, the 6 months before leaving$/m);
+  expect(short).toMatch(/^Annualized, as offered \(staying\): \$332,750 /m);
+  const md = (await cli([...argv, '--leave-at', '6', '--format', 'markdown'])).stdout;
+  expect(md).toContain('First year: $92,500, the 6 months before leaving. Annualized, as offered');
+  expect((await cli([...argv, '--leave-at', '18'], plain)).stdout).toMatch(
+    /^First year: \$362,750$/m,
+  );
+});
