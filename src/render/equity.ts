@@ -45,7 +45,9 @@ export const yearLabel = (y: { year: number; months?: number }): string =>
 function taxText(t: Tax | undefined): string {
   if (!t) return '$0 (no spread)';
   if (t.type === 'nso') return `${money(t.amount)} as wages`;
-  const over = t.overLimit ? `, incl. ${t.overLimit} options over the ISO limit as wages` : '';
+  const over = t.overLimit
+    ? `, incl. ${groupThousands(t.overLimit)} options over the ISO limit as wages`
+    : '';
   return t.amount === 0 ? `no AMT${over}` : `${money(t.amount)} AMT${over}`;
 }
 
@@ -194,7 +196,12 @@ function exerciseNotes(o: Options): string {
     o.type === 'iso'
       ? `ISO: the spread is not wages but an AMT adjustment (${t?.taxYear ?? 2026} federal AMT: 26%/28% over the exemption, which phases out at 50 cents a dollar; state AMT left out).${t?.room !== undefined ? ` At this pay about ${money(t.room)} of spread a year triggers no AMT.` : ''}`
       : `NSO: the spread is wages when exercised (income tax, Social Security, Medicare, state); employers withhold federal tax at the flat supplemental rate${t?.withheld !== undefined ? ` (${money(t.withheld)} on year ${taxed!.year}'s)` : ''}.`;
-  return `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}`;
+  // IRC 422(b)(4): an ISO's strike is at least the FMV on the day it is granted.
+  const below =
+    o.type === 'iso' && o.strike < o.fmv
+      ? ` An ISO's strike is at least the stock's FMV on the day it is granted (IRC 422(b)(4)): granted today at ${price(o.strike)} under a ${price(o.fmv)} FMV, these would be NSOs (--option-type nso; "optionType" in an offer file).`
+      : '';
+  return `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}${below}`;
 }
 
 /** What the stock is worth at the exit price the user gave (--exit-price), in a sentence. */
@@ -212,6 +219,12 @@ export function exitLine(doc: OfferDocument): string | undefined {
     : '';
   const each = new Set(x.byYear).size === 1 ? money(x.byYear[0]!) : x.byYear.map(money).join(', ');
   return `At an exit at ${price(x.price)} a share (--exit-price: a price you chose, not a forecast), ${what} worth ${each}${strike}${today}: ${money(grant)} over ${plural(x.byYear.length, 'year')}, ${money(grant + cash)} with the cash.`;
+}
+
+/** With --leave-at inside year 1, the first year is the months before leaving: say so. */
+export function shortYear(doc: OfferDocument): string {
+  const months = doc.years[0]?.months;
+  return months !== undefined && months < 12 ? `, the ${months} months before leaving` : '';
 }
 
 /** The report's equity sections: options year by year, the odds at an exit, leaving early. */

@@ -3,7 +3,7 @@ import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import type { BenefitYearRow } from '../documents/benefits.js';
 import { money } from '../model/format.js';
 import { csvRow } from './csv.js';
-import { equityMarkdown, offersCashMarkdown, yearLabel } from './equity.js';
+import { equityMarkdown, offersCashMarkdown, shortYear, yearLabel } from './equity.js';
 import { FIVE, mdTable, PARTS, yearsAndLevel } from './text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
@@ -187,7 +187,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       );
     lines.push(...equityMarkdown(d));
     lines.push(
-      `First year: ${money(d.firstYear)}. Annualized (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}.`,
+      `First year: ${money(d.firstYear)}${shortYear(d)}. Annualized${d.leave ? ', as offered (staying)' : ''} (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}.`,
       '',
     );
     const a = d.annualized;

@@ -9,7 +9,7 @@ import { defaultedNote, marked } from './profile.js';
 import { rangeBars } from './report.js';
 import { placeName, renderTakeHomeTable } from './take-home.js';
 import { about, capitalised, PARTS, reportLines, wrap, yearsAndLevel, type Look } from './text.js';
-import { equitySections, offersCash, price, yearTable, yearRows } from './equity.js';
+import { equitySections, offersCash, price, shortYear, yearTable, yearRows } from './equity.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
 import { counterSection } from './counter.js';
 
@@ -88,11 +88,11 @@ export function renderOfferReport(doc: OfferDocument, opts: Look): string {
   const sections = equitySections(doc, opts);
   if (sections.length > 0) out.lines.push(...sections, '');
   out.lines.push(
-    `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}`,
+    `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}${shortYear(doc)}`,
   );
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
   out.plain(
-    `Annualized: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
+    `Annualized${doc.leave ? ', as offered (staying)' : ''}: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
     '  ',
   );
   out.lines.push('');

@@ -449,3 +449,48 @@ describe('--exit-price shows in every format, not only the JSON', () => {
     expect((await cli(OPTIONS, plain)).stdout).not.toContain('At an exit at');
   });
 });
+
+it('the options table counts options over the ISO limit with thousands separators', async () => {
+  const r = await cli(
+    [
+      ...['offer', '--years', '5', '--city', 'sf', '--base', '200k', '--options', '100k'],
+      ...['--strike', '5', '--fmv', '5', '--growth', '20%', '--preferred', '10', '--private'],
+      '--no-input',
+    ],
+    plain,
+  );
+  expect(r.code).toBe(0);
+  // $100,000 of ISOs a year at the $5 grant price: 20,000 of the 25,000 vesting each year
+  expect(r.stdout).toContain('$821 AMT, incl. 5,000 options over the ISO limit as wages');
+});
+
+it("an ISO with its strike under today's FMV says a grant made today would be an NSO", async () => {
+  const argv = [
+    ...['offer', '--years', '5', '--city', 'sf', '--base', '160k', '--options', '40000'],
+    ...['--strike', '1', '--fmv', '3', '--preferred', '4', '--private', '--no-input'],
+  ];
+  const note =
+    'granted today at $1.00 under a $3.00 FMV, these would be NSOs (--option-type nso; "optionType" in an offer file).';
+  const flat = (s: string) => s.replace(/\n/g, ' ');
+  expect(flat((await cli(argv, plain)).stdout)).toContain(note);
+  expect((await cli([...argv, '--format', 'markdown'])).stdout).toContain(note);
+  // at or above the FMV, or an NSO: nothing to say
+  expect((await cli([...argv, '--option-type', 'nso'], plain)).stdout).not.toContain('IRC 422');
+  const atFmv = argv.map((a) => (a === '3' ? '1' : a));
+  expect((await cli(atFmv, plain)).stdout).not.toContain('IRC 422');
+});
+
+it('leaving inside year 1: the first year says it is the months before leaving', async () => {
+  const argv = [
+    ...['offer', '--years', '5', '--city', 'seattle', '--base', '185k', '--bonus', '15%'],
+    ...['--equity', '400k', '--sign-on', '50k,30k', '--clawback', '12:full', '--no-input'],
+  ];
+  const short = (await cli([...argv, '--leave-at', '6'], plain)).stdout;
+  expect(short).toMatch(/^First year: \$92,500, the 6 months before leaving$/m);
+  expect(short).toMatch(/^Annualized, as offered \(staying\): \$332,750 /m);
+  const md = (await cli([...argv, '--leave-at', '6', '--format', 'markdown'])).stdout;
+  expect(md).toContain('First year: $92,500, the 6 months before leaving. Annualized, as offered');
+  expect((await cli([...argv, '--leave-at', '18'], plain)).stdout).toMatch(
+    /^First year: \$362,750$/m,
+  );
+});

@@ -65,6 +65,12 @@ export async function careerCommand(
     }
   }
   const { profile, defaulted, notes } = startProfile(opts, market, from);
+  // A given level holds at every point: only the degree's fade moves with the years then.
+  if (profile.level !== undefined) {
+    notes.push(
+      `--level ${profile.level} holds at every point, so the line is flat (but for a degree's premium, which fades with the years): drop --level to see pay grow with the level your years bring`,
+    );
+  }
   printNotes(io, notes);
   // A career's years do not change its lines' cities: each line is one column for --state.
   const lines = [undefined, ...scenarios].map((s) => ({
