@@ -234,8 +234,8 @@ export function equitySections(doc: OfferDocument, look: Look): string[] {
   const o = doc.equity?.options;
   if (o) {
     const [head, ...rows] = optionRows(o);
-    out.push(paint.bold("Options year by year, each exercised at that year's FMV"));
     out.push(
+      paint.bold("Options year by year, each exercised at that year's FMV"),
       grid(head!, rows, { ...look, stack: 'rows' }),
       paint.dim(wrap(exerciseNotes(o), width, '')),
     );

@@ -39,11 +39,10 @@ export function renderMarkdown(doc: EstimateDocument): string {
     const rows = [row('Gross', (v) => money(v.gross))];
     if (first.pretax > 0) rows.push(row('401(k) deferrals', (v) => money(-v.pretax)));
     if (first.hsa > 0) rows.push(row('HSA contributions', (v) => money(-v.hsa)));
-    for (const tax of first.taxes) {
+    for (const tax of first.taxes)
       rows.push(
         row(esc(tax.label), (v) => money(-(v.taxes.find((x) => x.id === tax.id)?.amount ?? 0))),
       );
-    }
     const where = `price index ${pp.index}: ${esc(pp.metro)}, ${pp.year ?? 'year not stated'}`;
     rows.push(
       row('**Net**', (v) => `**${money(v.net)}**`),

@@ -97,14 +97,9 @@ export function renderOfferReport(doc: OfferDocument, opts: Look): string {
   );
   out.lines.push('');
   out.bold(`Against the market for this profile (${about(opts.charset)} percentile: approximate)`);
-  const values = {
-    base: a.base,
-    bonus: a.bonus,
-    equity: a.equity,
-    total: a.base + a.bonus + a.equity,
-  };
+  const values = { ...a, total: a.base + a.bonus + a.equity };
   const labelWidth = 8;
-  const figureWidth = Math.max(...Object.values(values).map((v) => money(v).length));
+  const figureWidth = Math.max(...PARTS.map((k) => money(values[k]).length));
   const verdictLine = (label: string, value: number, p: Position): string =>
     hanging(
       `  ${label.padEnd(labelWidth)}${money(value).padStart(figureWidth)}  `,
@@ -179,10 +174,8 @@ export function renderOffersReport(doc: OffersDocument, opts: Look): string {
   if (doc.offers.length > 1) {
     const first = labels[0]!;
     const diffs = doc.difference.slice(1);
-    const diffRows = yearRows(years, diffs, (d, y) => {
-      const row = d.years.find((r) => r.year === y);
-      return row && signedMoney(row.total);
-    });
+    const signed = (r?: { total: number }): string | undefined => r && signedMoney(r.total);
+    const diffRows = yearRows(years, diffs, (d, y) => signed(d.years.find((r) => r.year === y)));
     diffRows.push(['First year', ...diffs.map((d) => signedMoney(d.firstYear))]);
     diffRows.push(['Annualized', ...diffs.map((d) => signedMoney(d.annualized))]);
     out.bold(`Difference from ${first}`);
@@ -219,10 +212,8 @@ function offersNet(
   });
   const where =
     new Set(places).size === 1 ? places[0]! : labels.map((l, i) => `${l} ${places[i]!}`).join(', ');
-  const rows = yearRows(years, offers, (o, y) => {
-    const net = o.years.find((r) => r.year === y)?.takeHome?.net;
-    return net === undefined ? undefined : money(net);
-  });
+  const net = (t?: { net: number }): string | undefined => t && money(t.net);
+  const rows = yearRows(years, offers, (o, y) => net(o.years.find((r) => r.year === y)?.takeHome));
   const out = reportLines(paint, width);
   out.bold(`Net after tax, year by year (${first.filing}, tax year ${first.taxYear}; ${where})`);
   out.lines.push(grid(['', ...labels], rows, opts));
