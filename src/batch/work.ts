@@ -1,7 +1,7 @@
 import { toBatchRecord, toDocument } from '../documents/estimate.js';
 import { DataError, InputError } from '../errors.js';
 import { estimate, price, type Price } from '../model/estimate.js';
-import { clip, kindOf } from '../input/numbers.js';
+import { clip, fail, kindOf } from '../input/numbers.js';
 import { OFFER_FIELDS, offerKeys, resolveOffer } from '../input/offer.js';
 import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { fieldName, resolveProfile } from '../input/profile.js';
@@ -188,12 +188,8 @@ const RECORD_OFFER_NAMES = offerKeys('offer.');
 
 /** Where a record's offer sits against its estimate, or an InputError naming the offer field. */
 function offerPositionOf(value: unknown, est: Price): OfferPosition {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputError(
-      `offer must be an object with base, bonus, equity, ..., got ${kindOf(value)}`,
-      'offer',
-    );
-  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail('offer', `must be an object with base, bonus, equity, ..., got ${kindOf(value)}`);
   const given = value as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     if (!(OFFER_FIELDS as readonly string[]).includes(key)) {

@@ -2,7 +2,7 @@
 // kept in their config folder (read by cli/profile-file.ts). Every value is resolved by the same
 // code as the flags, so a hand-edited file gets the flags' messages.
 import { InputError } from '../errors.js';
-import { clip, kindOf } from './numbers.js';
+import { clip, fail, kindOf } from './numbers.js';
 import { fieldName, resolveProfile } from './profile.js';
 import { PROFILE_FIELDS, type Market, type Profile } from '../model/types.js';
 
@@ -18,12 +18,8 @@ const got = (value: unknown): string =>
 
 /** A state as a profile holds it: a two-letter code, or `none` (federal taxes only). */
 function stateCode(value: unknown): string {
-  if (typeof value !== 'string' || !/^\s*([A-Za-z]{2}|none)\s*$/i.test(value)) {
-    throw new InputError(
-      `state must be a two-letter state code like "CA", or "none", got ${got(value)}`,
-      'state',
-    );
-  }
+  if (typeof value !== 'string' || !/^\s*([A-Za-z]{2}|none)\s*$/i.test(value))
+    fail('state', `must be a two-letter state code like "CA", or "none", got ${got(value)}`);
   const t = value.trim();
   return t.toLowerCase() === 'none' ? 'none' : t.toUpperCase();
 }
@@ -49,21 +45,13 @@ export function checkSavedProfile(
   if (given('state')) out.state = stateCode(raw.state);
   if (given('filing')) {
     const f = typeof raw.filing === 'string' ? raw.filing.trim().toLowerCase() : raw.filing;
-    if (f !== 'single' && f !== 'married') {
-      throw new InputError(
-        `filing must be "single" or "married", got ${got(raw.filing)}`,
-        'filing',
-      );
-    }
+    if (f !== 'single' && f !== 'married')
+      fail('filing', `must be "single" or "married", got ${got(raw.filing)}`);
     out.filing = f;
   }
   const state = out.state;
-  if (states && state !== undefined && state !== 'none' && !states.includes(state)) {
-    throw new InputError(
-      `state '${state}' is not one the tax tables know (${states.join(', ')}, or none)`,
-      'state',
-    );
-  }
+  if (states && state !== undefined && state !== 'none' && !states.includes(state))
+    fail('state', `'${state}' is not one the tax tables know (${states.join(', ')}, or none)`);
   return out;
 }
 
