@@ -36,8 +36,12 @@ export function figuresOf(parts: Parts, market: Market): Price {
     total.low = Math.min(total.low, Math.round(cash));
   }
   // Everyone's total is at least their base, so is every percentile of it (ordered both, the
-  // larger of the two stays in order).
-  for (const k of ['low', 'p25', 'p75', 'high'] as const) total[k] = Math.max(total[k], base[k]);
+  // larger of the two stays in order). Four lines, not a loop over the keys: the loop made
+  // estimate() about a fifth slower in `npm run bench`.
+  total.low = Math.max(total.low, base.low);
+  total.p25 = Math.max(total.p25, base.p25);
+  total.p75 = Math.max(total.p75, base.p75);
+  total.high = Math.max(total.high, base.high);
   const price: Price = {
     profile: parts.profile,
     level: parts.stage.level,
