@@ -3,7 +3,7 @@
 // "ICT4"). A bare title that two companies give different levels ("L5": Google senior, Amazon
 // mid) is refused with both readings.
 import { InputError } from '../errors.js';
-import { lookup, matchKey, oddCharacter, resolveName } from './names.js';
+import { foldName, lookup, matchKey, oddCharacter, resolveName } from './names.js';
 import { clip } from './numbers.js';
 import type { Level, Market, TitleMap } from '../model/types.js';
 
@@ -58,13 +58,22 @@ export function resolveLevel(market: Market, text: string, field: string): Level
       );
     }
   }
+  // Otherwise one line: for a company we know, its titles; else the closest level or title.
+  const words = oddCharacter(text) === undefined ? foldName(text) : '';
+  const named = (a: string) => words === foldName(a) || words.startsWith(`${foldName(a)} `);
+  const known = market.levels.titles.find((m) => m.aliases.some(named));
+  const titles = known
+    ? []
+    : market.levels.titles.flatMap((m) =>
+        m.aliases.flatMap((a) => Object.keys(m.titles).map((t) => `${a} ${t.toLowerCase()}`)),
+      );
   try {
-    return resolveName(market, 'level', text, field) as Level;
+    return resolveName(market, 'level', text, field, titles) as Level;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    throw new InputError(
-      `${e.message}; or a company title like 'google l5', 'meta e6', 'amazon sde ii', 'microsoft 63', 'apple ict4' (ml-salary list levels)`,
-      field,
-    );
+    const more = known
+      ? `${known.company}'s titles: ${Object.keys(known.titles).join(', ')}`
+      : "or a company title like 'google l5', 'meta e6', 'amazon sde ii', 'microsoft 63', 'apple ict4'";
+    throw new InputError(`${e.message}; ${more} (ml-salary list levels)`, field);
   }
 }

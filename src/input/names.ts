@@ -193,11 +193,16 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest accepted name or alias of a kind, if it is close enough to be a likely typo. */
-export function suggest(market: Market, kind: CatalogKind, text: string): string | undefined {
+/** The closest accepted name or alias of a kind (or of `more`), if close enough to be a typo. */
+export function suggest(
+  market: Market,
+  kind: CatalogKind,
+  text: string,
+  more: readonly string[] = [],
+): string | undefined {
   return didYouMean(
     text,
-    catalog(market, kind).flatMap((e) => [e.id, ...e.aliases]),
+    [...catalog(market, kind).flatMap((e) => [e.id, ...e.aliases]), ...more],
     foldName,
   );
 }
@@ -238,8 +243,17 @@ function acceptedNames(market: Market, kind: CatalogKind): string {
   return `accepted: ${ids.length} ${PLURAL[kind]} and their aliases (ml-salary list ${PLURAL[kind]})`;
 }
 
-/** Resolve a name or alias to its id, or throw one line: the value, what is accepted, the closest. */
-export function resolveName(market: Market, kind: CatalogKind, text: string, field: string) {
+/**
+ * Resolve a name or alias to its id, or throw one line: the value, what is accepted, the closest
+ * (among the names and aliases, and `more`: other names the caller accepts).
+ */
+export function resolveName(
+  market: Market,
+  kind: CatalogKind,
+  text: string,
+  field: string,
+  more: readonly string[] = [],
+) {
   const id = lookup(market, kind, text);
   if (id) return id;
   const accepted = acceptedNames(market, kind);
@@ -248,7 +262,7 @@ export function resolveName(market: Market, kind: CatalogKind, text: string, fie
     // Not "did you mean": the closest name may look exactly like what was typed.
     throw new InputError(`${kind} '${clip(text)}' for ${field}: ${odd}; ${accepted}`, field);
   }
-  const hint = suggest(market, kind, text);
+  const hint = suggest(market, kind, text, more);
   const mean = hint ? ` (did you mean '${hint}'?)` : '';
   const what =
     text.trim() === '' ? `${field} is empty` : `unknown ${kind} '${clip(text)}' for ${field}`;

@@ -241,9 +241,14 @@ describe('batch: bad records', () => {
   });
 
   it('names fields as record fields, not flags, with did-you-mean', async () => {
-    const r = await batch('{"years": 3, "city": "seatle"}\n{"years": 3, "degree": "mba2"}\n');
+    const r = await batch(
+      '{"years": 3, "city": "seatle"}\n{"years": 3, "degree": "mba2"}\n{"years": 3, "level": "gogle l5"}\n',
+    );
     expect(r.stderr).toMatch(
       /^line 1: unknown city 'seatle' for city \(did you mean 'seattle'\?\)/m,
+    );
+    expect(r.stderr).toMatch(
+      /^line 3: unknown level 'gogle l5' for level \(did you mean 'google l5'\?\)/m,
     );
     expect(r.stderr).not.toMatch(/--city/);
   });

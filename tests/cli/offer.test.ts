@@ -386,6 +386,14 @@ describe('offer files side by side', () => {
     expect(bad.stderr).toBe(
       `ml-salary: error: ${bare}: level 'L5' for level is a title at several companies (Google senior, Amazon mid): name the company, like 'google L5'\n`,
     );
+    const typo = offerFile('typo-level.json', '{"years": 4, "level": "gogle l5", "base": 200000}');
+    for (const args of [[typo], ['--years', '4', '--base', '200k', '--level', 'gogle l5']]) {
+      const r = await cli(['offer', ...args, '--no-input']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /unknown level 'gogle l5' for (--)?level \(did you mean 'google l5'\?\)/,
+      );
+    }
   });
 
   it('a year only one offer has (vesting lengths differ) has no difference, in either order', async () => {

@@ -12,6 +12,7 @@ import {
   suggest,
   type CatalogKind,
 } from '../../src/input/names.js';
+import { resolveLevel } from '../../src/input/level.js';
 import { parseYears } from '../../src/input/numbers.js';
 import { resolveProfile, fieldName } from '../../src/input/profile.js';
 
@@ -186,6 +187,32 @@ describe('names and aliases', () => {
     expect(() => resolveSkills(market, 'mlops,jugling', '--skills')).toThrow(
       /unknown skill 'jugling'/,
     );
+  });
+});
+
+describe('levels', () => {
+  const why = (text: string) => {
+    try {
+      return resolveLevel(market, text, '--level');
+    } catch (e) {
+      expect((e as InputError).field).toBe('--level');
+      return (e as InputError).message;
+    }
+  };
+
+  it('a misspelt company or level gets a did-you-mean; a company we know, its own titles', () => {
+    expect(why('gogle l5')).toMatch(
+      /^unknown level 'gogle l5' for --level \(did you mean 'google l5'\?\); accepted: entry, mid, senior, staff, principal; or a company title like /,
+    );
+    expect(why('amazn sde ii')).toContain("(did you mean 'amazon sde ii'?)");
+    expect(why('faceboook e5')).toContain("(did you mean 'facebook e5'?)");
+    expect(why('senoir')).toContain("(did you mean 'senior'?)");
+    expect(why('Google L9')).toBe(
+      "unknown level 'Google L9' for --level; accepted: entry, mid, senior, staff, principal; Google's titles: L3, L4, L5, L6, L7, L8 (ml-salary list levels)",
+    );
+    expect(why('meta')).toContain("Meta's titles: E3, E4,");
+    expect(why('xyz')).not.toContain('did you mean');
+    expect(why('google l5')).toBe('senior');
   });
 });
 
