@@ -87,6 +87,8 @@ export interface OfferDocument extends Head<'offer'> {
   benefits?: BenefitsView;
   /** With --counter: what to ask for, and why (documents/counter.ts). */
   counter?: CounterView;
+  /** What the figures rest on that they do not show (a city's factor that is an estimate). */
+  notes?: string[];
 }
 
 /** The equity terms as stated (only those given or in force). */
@@ -115,6 +117,7 @@ export function toOfferDocument(
   defaulted: readonly ProfileField[],
   dataVersion: string,
   label?: string,
+  notes: readonly string[] = [],
 ): OfferDocument {
   const { base, bonus, equity: stock, total, paper } = estimate;
   const market = { base, bonus, equity: stock, total, ...(paper ? { paper } : {}) };
@@ -152,6 +155,7 @@ export function toOfferDocument(
     cumulative: cumulativeOf(years, equity),
   };
   if (equity) doc.equity = equity;
+  if (notes.length > 0) doc.notes = [...notes];
   const leave = leaveView(terms, years, equity);
   if (leave) doc.leave = leave;
   return doc;

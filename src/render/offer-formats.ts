@@ -210,6 +210,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       "Total: base + target bonus + the grant per year; sign-on is left out, as the market's figures leave it out.",
       '',
     );
+    for (const note of d.notes ?? []) lines.push(note, '');
     if (d.counter) lines.push(...counterMarkdown(d.counter));
   });
   if (many) lines.push(...offersCashMarkdown(many));
