@@ -31,7 +31,8 @@ export interface Settings {
 }
 
 /**
- * The top-level fields an NDJSON record can have (`position` only with an offer): what a field
+ * The top-level fields an NDJSON record can have (`paper` only where the equity is private paper,
+ * `position` only with an offer): what a field
  * list after --json is checked against before any record is read.
  */
 export function recordFields(market: Market, explain: boolean): string[] {
@@ -40,7 +41,7 @@ export function recordFields(market: Market, explain: boolean): string[] {
   const sample = explain
     ? { line: 1, ...toDocument(estimate(profile, market), [], market.dataVersion) }
     : toBatchRecord(1, price(profile, market), []);
-  return [...new Set(['schemaVersion', 'line', ...Object.keys(sample), 'position'])];
+  return [...new Set(['schemaVersion', 'line', ...Object.keys(sample), 'paper', 'position'])];
 }
 
 /** A record with only the fields asked for that it has. */
@@ -160,7 +161,8 @@ export class RecordWork {
     // An offer in the record: where it sits against this estimate (NDJSON output only).
     const position = raw.offer === undefined ? undefined : offerPositionOf(raw.offer, est);
     if (s.format === 'csv') {
-      this.out += csvRecord(est, defaulted, [lineNo]);
+      // `paper`: whether the equity is private paper (its value is not cash), as a column.
+      this.out += csvRecord(est, defaulted, [lineNo], [est.paper ? 'true' : 'false']);
       return;
     }
     let record: object = toBatchRecord(lineNo, est, defaulted);

@@ -32,7 +32,7 @@ export interface CounterView {
   signOn: { from: number[]; to: number[] };
   gains: { firstYear: number; years: number; total: number };
   message: string | null;
-  /** What the figures mean for this offer (paper stock, options). */
+  /** What the figures mean for this counter (paper stock, options), or why a capped offer gets none. */
   notes: string[];
   rules: { rule: string; source: string; judgement?: string }[];
 }
@@ -74,12 +74,19 @@ function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
   return views;
 }
 
+/** The price a share the options are valued at: the preferred price, else today's FMV. */
+const at0 = (terms: OfferTerms): string =>
+  terms.preferred != null ? 'the preferred price' : "today's FMV (no preferred price was given)";
+
 /** The message to adapt: what is asked, part by part, and why, in a few plain lines. */
 function message(c: Counter, doc: OfferDocument, percentile: number): string {
   const l = doc.labels;
   const asks: string[] = [];
+  const top = c.capped.includes('base')
+    ? `, the market's ${ordinal(COUNTER_RULES.target.ceilingPercentile)} percentile for base`
+    : '';
   if (c.base.to > c.base.from)
-    asks.push(`a base salary of ${money(c.base.to)} (from ${money(c.base.from)})`);
+    asks.push(`a base salary of ${money(c.base.to)} (from ${money(c.base.from)})${top}`);
   if (c.equity.to > c.equity.from)
     asks.push(`a stock grant of ${money(c.equity.to)} (from ${money(c.equity.from)})`);
   const years = c.signOn.to
@@ -87,7 +94,7 @@ function message(c: Counter, doc: OfferDocument, percentile: number): string {
     .filter((s) => s !== '');
   if (years.length > 0) asks.push(`a sign-on bonus of ${years.join(' and ')}`);
   const lines = [
-    `Thank you for the offer: I'm excited about the role. Based on market data for a ${doc.level}-level ML engineer in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
+    `Thank you for the offer: I'm excited about the role. Based on market data for a ${doc.level}-level ML engineer in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile${c.terms.options && c.equity.from === 0 ? ' (counting the options at $0, their value today)' : ''}. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
     ...asks.map((a) => `- ${a}`),
     '',
     "I'm flexible on how it is split between these. Would that be possible?",
@@ -117,6 +124,38 @@ function ordinal(n: number): string {
   return `${n}${end}`;
 }
 
+const cappedParts = (c: Counter) =>
+  c.capped.map((p) => (p === 'base' ? 'base' : 'stock a year')).join(' and ');
+
+/** What the figures mean for this counter (paper stock, options, a part held at its P90). */
+function counterNotes(c: Counter, doc: OfferDocument, terms: OfferTerms): string[] {
+  const one = c.capped.length === 1;
+  return [
+    doc.offer.private &&
+      "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
+    terms.options &&
+      (c.equity.from === 0
+        ? `The options are worth $0 at ${at0(terms)}: the strike is not below it. They count $0 here, and no more are asked.`
+        : c.equity.to > c.equity.from &&
+          `Stock is asked in dollars at ${at0(terms)}: more options at the same strike.`),
+    // Base held at its P90 leaves the target short only when no stock takes the rest.
+    (c.capped.includes('equity') || (c.capped.length > 0 && c.equity.to === c.equity.from)) &&
+      `The target falls short of the aim: ${cappedParts(c)} stop${one ? 's' : ''} at the market's P${COUNTER_RULES.target.ceilingPercentile} for ${one ? 'it' : 'each'}.`,
+  ].filter((n) => typeof n === 'string');
+}
+
+/** Why nothing is asked of an offer under the aim: what could move is at its P90 already. */
+function cappedWhy(c: Counter, terms: OfferTerms, aim: number): string {
+  const r = COUNTER_RULES.target;
+  const none =
+    c.equity.from > 0
+      ? ''
+      : terms.options
+        ? ` and its options are worth $0 at ${at0(terms)}`
+        : ' and it has no stock';
+  return `It is under the aim (P${r.percentile}, ${money(aim)}), but its ${cappedParts(c)} ${c.capped.length === 1 ? 'is' : 'are'} at the market's P${r.ceilingPercentile} already${none}: the market data gives no case for more.`;
+}
+
 /** The counter-offer view of an offer document built from `terms`. */
 export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView {
   const r = COUNTER_RULES;
@@ -141,14 +180,11 @@ export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView 
     signOn: c.signOn,
     gains: c.gains,
     message: target ? message(c, doc, target.percentile) : null,
-    notes: [
-      doc.offer.private &&
-        "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
-      terms.options &&
-        'Stock is asked in dollars at the preferred price: more options at the same strike.',
-      c.capped.length > 0 &&
-        `The target falls short of the aim: ${c.capped.map((p) => (p === 'base' ? 'base' : 'stock a year')).join(' and ')} stop${c.capped.length === 1 ? 's' : ''} at the market's P${r.target.ceilingPercentile} for ${c.capped.length === 1 ? 'it' : 'each'}.`,
-    ].filter((n) => typeof n === 'string'),
+    notes: target
+      ? counterNotes(c, doc, terms)
+      : c.status === 'capped'
+        ? [cappedWhy(c, terms, aim)]
+        : [],
     rules: [
       {
         rule: `Aim at the market's P${r.target.percentile} of the yearly total for the level, never above P${r.target.ceilingPercentile}, never below the offer.`,

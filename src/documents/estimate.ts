@@ -55,7 +55,7 @@ export function toDocument(
 }
 
 /** One compact batch record (schemas/batch-record.schema.json): the numbers an analyst uses. */
-export interface BatchRecord extends Omit<Figures, 'paper'> {
+export interface BatchRecord extends Figures {
   schemaVersion: typeof SCHEMA_VERSION;
   line: number;
   profile: Profile;
@@ -67,7 +67,7 @@ export function toBatchRecord(
   estimate: Price,
   defaulted: readonly ProfileField[],
 ): BatchRecord {
-  return {
+  const record: BatchRecord = {
     schemaVersion: SCHEMA_VERSION,
     line,
     profile: estimate.profile,
@@ -78,6 +78,8 @@ export function toBatchRecord(
     equity: estimate.equity,
     total: estimate.total,
   };
+  if (estimate.paper) record.paper = estimate.paper;
+  return record;
 }
 
 /** A document as one line of JSON. */

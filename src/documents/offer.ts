@@ -87,7 +87,10 @@ export interface OfferDocument extends Head<'offer'> {
   benefits?: BenefitsView;
   /** With --counter: what to ask for, and why (documents/counter.ts). */
   counter?: CounterView;
-  /** What the figures rest on that they do not show (a city's factor that is an estimate). */
+  /**
+   * What to know to read the figures: a startup's grant counted as listed, a city's factor that
+   * is an estimate.
+   */
   notes?: string[];
 }
 

@@ -20,8 +20,12 @@ export interface Ask {
 }
 
 export interface Counter {
-  /** counter: there is something to ask; at-target: the offer is in the upper half already; above-ceiling: above the data's P90. */
-  status: 'counter' | 'at-target' | 'above-ceiling';
+  /**
+   * counter: there is something to ask; at-target: the offer is in the upper half already;
+   * above-ceiling: above the data's P90; capped: under the aim, but what could move (base, stock
+   * with a value) is at the market's P90 for it already.
+   */
+  status: 'counter' | 'at-target' | 'above-ceiling' | 'capped';
   /** The offer's yearly total as the market comparison counts it: base + bonus + the grant a year. */
   offer: number;
   /** The market's P75 (the aim) and P90 (the ceiling) of that total. */
@@ -118,8 +122,15 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
     counter.base !== terms.base ||
     grantValue(counter) !== grant ||
     counter.signOn.join() !== terms.signOn.join();
-  // A gap smaller than the rounding of every ask: nothing worth asking.
-  if (!moved) return { status: 'at-target', offer, aim, ceiling, target: null, ...same };
+  const capped: Counter['capped'] = [
+    ...(baseWanted > baseRoom ? (['base'] as const) : []),
+    ...(stock && equityWanted > equityRoom ? (['equity'] as const) : []),
+  ];
+  // Every part at its P90 already, or a gap smaller than the rounding of every ask.
+  if (!moved) {
+    const status = capped.length > 0 ? 'capped' : 'at-target';
+    return { status, offer, aim, ceiling, target: null, ...same, capped };
+  }
   const before = offerYears(terms);
   const after = offerYears(counter);
   const span = Math.min(4, before.length, after.length);
@@ -137,9 +148,6 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
     signOn: { from: [...terms.signOn], to: [...counter.signOn] },
     terms: counter,
     gains: { firstYear: after[0]!.total - before[0]!.total, years: span, total },
-    capped: [
-      ...(baseWanted > baseRoom ? (['base'] as const) : []),
-      ...(stock && equityWanted > equityRoom ? (['equity'] as const) : []),
-    ],
+    capped,
   };
 }

@@ -27,7 +27,9 @@ export function counterSection(c: CounterView, look: Look): string[] {
     const why =
       c.status === 'above-ceiling'
         ? `It is above the market's P${c.ceiling.percentile} (${money(c.ceiling.total)}): the data gives no case for more, so no counter is suggested.`
-        : `It is in the upper half already (the aim is P${c.aim.percentile}, ${money(c.aim.total)}): the market data gives no case for more; a competing offer would.`;
+        : c.status === 'capped'
+          ? c.notes.join(' ')
+          : `It is in the upper half already (the aim is P${c.aim.percentile}, ${money(c.aim.total)}): the market data gives no case for more; a competing offer would.`;
     out.plain(`${offerLine} ${why}`);
     return out.lines;
   }
@@ -61,7 +63,8 @@ export function counterSection(c: CounterView, look: Look): string[] {
 export function counterMarkdown(c: CounterView): string[] {
   const lines = ['#### Counter-offer', '', `_${c.guide}_`, ''];
   lines.push(`Offer: ${money(c.offer.total)} a year (≈P${c.offer.percentile}).`);
-  if (!c.target) return [...lines, `No counter suggested (${c.status}).`, ''];
+  if (!c.target)
+    return [...lines, [`No counter suggested (${c.status}).`, ...c.notes].join(' '), ''];
   lines.push(
     `Target: ${money(c.target.total)} a year (≈P${c.target.percentile}; aim P${c.aim.percentile} ${money(c.aim.total)}, ceiling P${c.ceiling.percentile} ${money(c.ceiling.total)}).`,
     '',

@@ -37,16 +37,26 @@ export const TAX_COLUMNS = Object.keys(taxContext(undefined));
 export const rangeColumns = (part: string): string[] => FIVE.map((e) => `${part}_${e}`);
 export const rangeCells = (r: Range): number[] => FIVE.map((e) => r[e]);
 
-/** Header of the wide CSV form: profile, level, then every component's low/p25/mid/p75/high. */
-export function csvHeader(extra: readonly string[] = []): string {
-  return csvRow([...extra, ...PROFILE_COLUMNS, ...PARTS.flatMap(rangeColumns), 'defaulted']);
+/**
+ * Header of the wide CSV form: `extra` columns, the profile and level, every component's
+ * low/p25/mid/p75/high, `defaulted`, then the `after` columns.
+ */
+export function csvHeader(extra: readonly string[] = [], after: readonly string[] = []): string {
+  return csvRow([
+    ...extra,
+    ...PROFILE_COLUMNS,
+    ...PARTS.flatMap(rangeColumns),
+    'defaulted',
+    ...after,
+  ]);
 }
 
-/** One estimate as one wide CSV row (matching `csvHeader`). */
+/** One estimate as one wide CSV row (matching `csvHeader` with the same extra and after). */
 export function csvRecord(
   doc: Pick<Estimate, 'profile' | 'level' | 'base' | 'bonus' | 'equity' | 'total'>,
   defaulted: readonly ProfileField[],
   extra: readonly (string | number)[] = [],
+  after: readonly (string | number)[] = [],
 ): string {
   const figures = PARTS.flatMap((p) => rangeCells(doc[p]));
   return csvRow([
@@ -54,6 +64,7 @@ export function csvRecord(
     ...profileCells(doc.profile, doc.level),
     ...figures,
     defaulted.join(';'),
+    ...after,
   ]);
 }
 

@@ -72,7 +72,9 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     const docs = parseLines(r.stdout);
     expect(docs.map((d) => d.line)).toEqual([1, 2, 3, 5, 6]); // line 4 is blank
     for (const d of docs) {
-      expect(Object.keys(d)).toEqual([...COMPACT_FIELDS]);
+      // `paper` only where the equity is private paper (line 3: an AI startup).
+      const paper = d.profile.industry === 'ai-startup' ? ['paper'] : [];
+      expect(Object.keys(d)).toEqual([...COMPACT_FIELDS, ...paper]);
       // Compact: the profile and four parts of five percentiles each, under 560 characters.
       expect(lines(JSON.stringify(d))[0]!.length).toBeLessThan(560);
     }
@@ -83,6 +85,11 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     expect(docs[0]).toEqual({ ...pick(full, COMPACT_FIELDS), line: 1 });
     const austin = await single(['--years', '4', '--city', 'austin']);
     expect(docs[1]).toEqual({ ...pick(austin, COMPACT_FIELDS), line: 2 });
+    const startup = await single([
+      ...['--years', '0', '--city', 'remote', '--industry', 'ai startup'],
+      ...['--skills', 'cv,llm', '--degree', 'bootcamp'],
+    ]);
+    expect(docs[2]).toEqual({ ...pick(startup, [...COMPACT_FIELDS, 'paper']), line: 3 });
     expect(docs[4]!.defaulted).toEqual(['degree']); // null takes the default
   });
 
@@ -137,6 +144,15 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     ]);
     expect(rows[0]).toContain('total_mid');
     expect(rows.slice(1).map((row) => row[0])).toEqual(['1', '2', '3', '5', '6']);
+    // The last column says whether the equity is private paper (line 3: an AI startup).
+    expect(rows.map((row) => row.at(-1))).toEqual([
+      'paper',
+      'false',
+      'false',
+      'true',
+      'false',
+      'false',
+    ]);
     const docs = parseLines((await batch('', [join(FIXTURES, 'profiles.ndjson')])).stdout);
     const at = (name: string): number => rows[0]!.indexOf(name);
     rows.slice(1).forEach((row, i) => {

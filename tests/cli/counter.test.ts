@@ -104,6 +104,44 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     expect(r.stdout).toContain('the data gives no case for more, so no counter is suggested');
   });
 
+  it('options without a preferred price: every sentence is true of the offer (review L8)', async () => {
+    const options = ['offer', '--years', '4', '--city', 'us', '--industry', 'enterprise'];
+    const under = [
+      ...options,
+      '--options',
+      '40k',
+      '--strike',
+      '1.20',
+      '--fmv',
+      '0.90',
+      '--counter',
+    ];
+    // Worth $0 at today's FMV: no stock asked and no word of a preferred price; base up to its P90.
+    const c = (await json([...under, '--base', '200k'])).counter;
+    expect(c.status).toBe('counter');
+    expect(c.notes).toContain(
+      "The options are worth $0 at today's FMV (no preferred price was given): the strike is not below it. They count $0 here, and no more are asked.",
+    );
+    expect(c.notes.join(' ')).not.toContain('asked in dollars');
+    expect(c.message).toMatch(/percentile \(counting the\s+options at \$0, their value today\)/);
+    expect(c.message).toMatch(/\(from \$200,000\), the market's 90th\s+percentile for base/);
+    // A base at its P90 already: nothing to ask, and not "in the upper half already".
+    const top = (await json([...under, '--base', '240k'])).counter;
+    expect(top.status).toBe('capped');
+    expect(top.offer.total).toBeLessThan(top.aim.total);
+    const r = await cli([...under, '--base', '240k', '--no-input'], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).not.toContain('upper half already');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      "but its base is at the market's P90 already and its options are worth $0 at today's FMV (no preferred price was given): the market data gives no case for more.",
+    );
+    // With a preferred price the stock is asked at it, and the stock takes what base cannot.
+    const paper = (await json([...under, '--preferred', '4', '--base', '200k'])).counter;
+    expect(paper.notes).toContain(
+      'Stock is asked in dollars at the preferred price: more options at the same strike.',
+    );
+    expect(paper.notes.join(' ')).not.toContain('falls short');
+  });
+
   it('CSV and markdown carry it', async () => {
     const csv = await cli([...DONE_WHEN, '--format', 'csv']);
     expect(csv.stdout).toMatch(/\noffer 1,false,counter,\d+,\d+,\d+,\d+,/);

@@ -122,9 +122,11 @@ describe('schemas/batch-record.schema.json', () => {
     for (const text of out) {
       const record = JSON.parse(text) as Record<string, unknown>;
       expect(validRecord(record), JSON.stringify(validRecord.errors)).toBe(true);
-      // `position` is there only for a record that carries an offer.
+      // `position` is there only for a record that carries an offer, `paper` only for private paper.
       expect(Object.keys(record)).toEqual(
-        Object.keys(compact.properties).filter((k) => k !== 'position'),
+        Object.keys(compact.properties)
+          .filter((k) => k !== 'position')
+          .filter((k) => k !== 'paper' || 'paper' in record),
       );
     }
     const noLine = JSON.parse(out[0]!) as Record<string, unknown>;
@@ -376,6 +378,19 @@ describe('schemas/offer.schema.json', () => {
       '400k',
       '--private',
     ],
+    // A startup's grant given as listed (no --private): the notes say how to mark it (L11).
+    [
+      '--years',
+      '4',
+      '--city',
+      'sf',
+      '--industry',
+      'ai-startup',
+      '--base',
+      '180k',
+      '--equity',
+      '1m',
+    ],
     ['--years', '5', '--city', 'austin', '--base', '200000', '--take-home'],
     [
       '--years',
@@ -453,7 +468,7 @@ describe('schemas/offer.schema.json', () => {
     const top = namedKeys(offerSchema, ['$defs/offer']);
     expect(seenKeys(docs, [])).toEqual(top);
     for (const d of docs) {
-      const optional = ['label', 'equity', 'leave', 'benefits', 'counter'];
+      const optional = ['label', 'equity', 'leave', 'benefits', 'counter', 'notes'];
       expect(Object.keys(d).sort()).toEqual(top.filter((k) => !optional.includes(k) || k in d));
     }
     for (const path of [
@@ -727,10 +742,14 @@ describe('schemas/compare.schema.json', () => {
         '--state',
         'NY',
       ]),
+      // A city whose factor is an estimate: `notes` (review L1).
+      await doc(['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh']),
     ];
     expectValid(validCompare, docs);
+    const named = Object.keys(compareSchema.properties as object).sort();
+    expect(seenKeys(docs, [])).toEqual(named);
     for (const d of docs) {
-      expect(Object.keys(d).sort()).toEqual(Object.keys(compareSchema.properties as object).sort());
+      expect(Object.keys(d).sort()).toEqual(named.filter((k) => k !== 'notes' || k in d));
     }
     expect(seenKeys(docs, ['scenarios', '[]'])).toEqual(
       namedKeys(compareSchema, ['scenarios', '[]']),
@@ -796,6 +815,7 @@ describe('schemas/career.schema.json', () => {
         '--step',
         '0.25',
       ]),
+      await doc(['career', '--city', 'portland', '--to', '2']),
     ];
     expectValid(validCareer, docs);
     expect(seenKeys(docs, [])).toEqual(Object.keys(careerSchema.properties as object).sort());

@@ -75,6 +75,13 @@ describe('counterOffer, by hand', () => {
     expect(c.base.to).toBe(300_000); // capped at base's P90
   });
 
+  it('an offer under P75 whose base is at its P90 and has no stock is capped, not at the target', () => {
+    const c = counterOffer(offer({ base: 310_000, bonus: null, equity: 0 }), MARKET);
+    expect(c.status).toBe('capped');
+    expect(c.capped).toEqual(['base']);
+    expect(c.target).toBeNull();
+  });
+
   it('an offer at or above P75 gets nothing asked; above P90 says so', () => {
     expect(counterOffer(offer({ base: 250_000 }), MARKET).status).toBe('at-target');
     const high = counterOffer(offer({ base: 400_000 }), MARKET);

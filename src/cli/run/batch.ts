@@ -160,7 +160,7 @@ class BatchRun {
   private header(): void {
     if (!this.headerDue || this.stdoutGone) return;
     this.headerDue = false;
-    this.io.stdout.write(csvHeader(['line']));
+    this.io.stdout.write(csvHeader(['line'], ['paper']));
   }
 
   /**
