@@ -26,7 +26,10 @@ export function defineCareer(program: Command, ctx: CommandContext): void {
   addProfileOptions(career, ctx.maxYears, false)
     .option('--from <years>', 'the first point (default 0)')
     .option('--to <years>', 'the last point (default 20)')
-    .option('--step <years>', 'years between points (default 1; at most 200 points)')
+    .option(
+      '--step <years>',
+      'years between points (default 1; the last step is shorter where it must be, to end at --to; at most 200 points)',
+    )
     .option(
       '--vs <changes>',
       'a scenario drawn as its own line: field=value pairs, e.g. city=austin, skills=+nlp, industry=ai-startup (repeatable; years is the axis)',
