@@ -12,8 +12,9 @@ import {
 import type { CareerOptions } from '../run/career.js';
 
 const HELP_AFTER = `
-One row per point (years, level, base and total with their ranges; a new level is marked) and a
-chart of the total: the typical line inside its low-high band, each --vs as a line of its own.
+One row per point (years, level, base and total with their ranges; a new level
+is marked) and a chart of the total: the typical line inside its low-high band,
+each --vs as a line of its own.
 
 Examples:
   $ ml-salary career --city sf --industry faang --to 15
@@ -37,7 +38,7 @@ export function defineCareer(program: Command, ctx: CommandContext): void {
     )
     // Only so that --years gets its own message (the years are the axis), not "unknown option".
     .addOption(new Option('--years <n>').hideHelp());
-  addOutputOptions(career, 'the points');
+  addOutputOptions(career, 'the points', false);
   addTakeHomeOptions(career)
     .option('--data <file>', DATA_HELP)
     .addHelpText('after', HELP_AFTER)
