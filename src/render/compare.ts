@@ -1,5 +1,6 @@
 // What-if scenarios in columns, and a career as a table and a chart, for people.
-import type { CareerDocument, CompareDocument, Delta } from '../documents/compare.js';
+import type { CareerDocument, CareerLine, CareerPoint } from '../documents/compare.js';
+import type { CompareDocument, Delta } from '../documents/compare.js';
 import { money, moneyK, percent, plural, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { lineChart } from './line-chart.js';
@@ -66,27 +67,35 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
   const fields = marked(doc.defaulted, first, doc.labels);
   out.bold(`Pay across a career: ${fields}`, '  ');
   const mark = opts.charset === 'ascii' ? '<' : '◀';
-  const rows = doc.points.map((pt, i) => {
-    const changed = i > 0 && doc.points[i - 1]!.level !== pt.level;
+  const all = [doc, ...(doc.scenarios ?? [])];
+  // With --vs, each scenario's points follow the start's, under a row naming it ("vs city=sf").
+  const groups = (cells: (pt: CareerPoint, i: number, line: CareerLine) => string[], n: number) =>
+    all.flatMap((line, l) => [
+      ...(l > 0 ? [[`vs ${line.label}`, ...Array<string>(n - 1).fill('')]] : []),
+      ...line.points.map((pt, i) => cells(pt, i, line)),
+    ]);
+  const rows = groups((pt, i, line) => {
+    const changed = i > 0 && line.points[i - 1]!.level !== pt.level;
     const level = `${pt.level}${changed ? ` ${mark}` : ''}`;
     return [String(pt.years), level, ...typicalAndRange(pt.base), ...typicalAndRange(pt.total)];
-  });
+  }, 6);
+  const bold = rows.flatMap((r, i) => (r[1] === '' ? [i] : []));
   const head = ['Years', 'Level', 'Base', 'Base range', 'Total', 'Total range'];
   // Too narrow for the ranges (a 40-column terminal): the typical figures alone, and say so.
   const ranges = width <= 0 || narrowWidth(head, rows) <= width;
   const shown = (cells: readonly string[]) =>
     ranges ? [...cells] : [0, 1, 2, 4].map((c) => cells[c]!);
-  out.lines.push(grid(shown(head), rows.map(shown), { paint, width, charset: opts.charset }));
+  out.lines.push(grid(shown(head), rows.map(shown), { ...opts, bold }));
   out.dim(
     ranges
       ? `${mark} a new level. Typical figures, with their P10 to P90.`
       : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
   );
-  for (const note of careerPaper([doc, ...(doc.scenarios ?? [])])) out.dim(note);
+  for (const note of careerPaper(all)) out.dim(note);
   const defaulted = defaultedNote(doc.defaulted, first, doc.labels);
   if (defaulted) out.yellow(`* ${defaulted}`, '  ');
   const chartWidth = width > 0 ? width : 80;
-  const series = [doc, ...(doc.scenarios ?? [])].map((line, i) => ({
+  const series = all.map((line, i) => ({
     label: i === 0 ? 'typical total' : line.label,
     points: line.points.map((p) => ({ x: p.years, y: p.total.mid })),
   }));
@@ -106,16 +115,14 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
     }),
   );
   if (doc.points.some((p) => p.takeHome)) {
-    const nets = doc.points.map((p) => [String(p.years), p.takeHome!] as const);
+    const nets = all.flatMap((l) => l.points.map((p) => [l.label, p.takeHome!] as const));
     out.lines.push('');
     out.bold(`Typical total after tax (${netContext(nets)})`);
-    const taxRows = nets.map(([years, t]) => [
-      years,
-      money(t.gross),
-      money(t.net),
-      percent(t.effectiveRate),
-    ]);
-    out.lines.push(grid(['Years', 'Gross', 'Net', 'Effective rate'], taxRows, { paint, width }));
+    const taxRows = groups(({ years, takeHome: t }) => {
+      return [String(years), money(t!.gross), money(t!.net), percent(t!.effectiveRate)];
+    }, 4);
+    const taxHead = ['Years', 'Gross', 'Net', 'Effective rate'];
+    out.lines.push(grid(taxHead, taxRows, { ...opts, bold }));
     for (const note of netNotes(nets)) out.dim(note, '  ');
   }
   return `${out.lines.join('\n')}\n`;

@@ -75,8 +75,10 @@ function list(head: readonly string[], rows: Rows, opts: GridOptions): string {
         heading: paint.bold(h),
         lines: rows.map((r, i) => [r[0] ?? '', r[c + 1] ?? '', i] as const),
       }));
-  const shown = blocks.map((b) => ({ ...b, lines: b.lines.filter(([, f]) => f !== '') }));
-  const all = shown.flatMap((b) => b.lines);
+  // A row with no figures at all heads the rows under it (career's "vs city=sf"): kept.
+  const heads = rows.map((r) => !byRow && r.slice(1).every((c) => c === ''));
+  const shown = blocks.map((b) => ({ ...b, lines: b.lines.filter(([, f, i]) => f || heads[i]) }));
+  const all = shown.flatMap((b) => b.lines).filter(([, f]) => f);
   const figureWidth = Math.max(...all.map(([, f]) => f.length));
   const labelWidth = Math.min(
     Math.max(...all.map(([l]) => l.length)),
@@ -86,8 +88,9 @@ function list(head: readonly string[], rows: Rows, opts: GridOptions): string {
   for (const b of shown) {
     out.push(b.heading);
     for (const [label, figure, i] of b.lines) {
-      const line =
-        label.length <= labelWidth
+      const line = !figure
+        ? `  ${label}`
+        : label.length <= labelWidth
           ? `  ${label.padEnd(labelWidth)}  ${figure.padStart(figureWidth)}`
           : `  ${wrap(label, width, '  ')}\n  ${' '.repeat(labelWidth + 2)}${figure.padStart(figureWidth)}`;
       out.push(bold(i, line));

@@ -145,8 +145,11 @@ function yTickLabels(
 type Layout = Record<'xMin' | 'xMax' | 'rows' | 'plotWidth', number> &
   Record<'rowOf' | 'colOf' | 'xAt', (value: number) => number>;
 
-/** The plot's cells: the band shaded, then the series, the first on top. */
-function plot(series: Point[][], band: readonly BandPoint[], g: Glyphs, at: Layout): Cell[][] {
+/**
+ * The plot's cells: the band shaded, then the series, the first on top; `under[i]` collects the
+ * series whose marks hide series i's where they meet (`shown[i]`: some of its marks show).
+ */
+function plot(series: Point[][], band: readonly BandPoint[], g: Glyphs, at: Layout) {
   const grid: Cell[][] = Array.from({ length: at.rows }, () =>
     Array.from({ length: at.plotWidth }, () => ({ ch: ' ' })),
   );
@@ -157,13 +160,20 @@ function plot(series: Point[][], band: readonly BandPoint[], g: Glyphs, at: Layo
     const [r1, r2] = [at.rowOf(Math.max(low, high)), at.rowOf(Math.min(low, high))];
     for (let r = r1; r <= r2; r++) grid[r]![c] = { ch: g.band, role: 'band' };
   }
-  // Later series first, so the first (the main line) is drawn on top.
-  for (let i = series.length - 1; i >= 0; i--) drawLine(grid, series[i]!, g.series(i), at);
-  return grid;
+  const under = series.map(() => new Set<number>());
+  const shown = series.map(() => false);
+  series.forEach((points, i) =>
+    drawLine(points, at, (r, c) => {
+      const owner = /^series(\d+)$/.exec(grid[r]![c]!.role ?? '');
+      if (owner && owner[1] !== String(i)) under[i]!.add(Number(owner[1]));
+      else [grid[r]![c], shown[i]] = [g.series(i), true];
+    }),
+  );
+  return { grid, under, shown };
 }
 
 /** One series, sampled once per column, a climb of several rows joined vertically. */
-function drawLine(grid: Cell[][], points: readonly Point[], cell: Cell, at: Layout): void {
+function drawLine(points: readonly Point[], at: Layout, put: (r: number, c: number) => void) {
   const rowAt: (number | undefined)[] = [];
   for (let c = 0; c < at.plotWidth; c++) {
     const y = valueAt(points, at.xAt(c), (p) => p.y);
@@ -174,14 +184,13 @@ function drawLine(grid: Cell[][], points: readonly Point[], cell: Cell, at: Layo
   for (let c = 0; c < at.plotWidth; c++) {
     const r = rowAt[c];
     if (r === undefined) continue;
-    grid[r]![c] = cell;
+    put(r, c);
     const next = rowAt[c + 1];
     if (next === undefined || Math.abs(next - r) < 2) continue;
     // Join a climb of several rows: the first half in this column, the rest in the next.
     const dir = Math.sign(next - r);
     const between = Math.abs(next - r) - 1;
-    for (let k = 1; k <= between; k++)
-      grid[r + dir * k]![k <= Math.ceil(between / 2) ? c : c + 1] = cell;
+    for (let k = 1; k <= between; k++) put(r + dir * k, k <= Math.ceil(between / 2) ? c : c + 1);
   }
 }
 
@@ -259,7 +268,7 @@ export function lineChart(opts: LineChartOptions): string {
     colOf: (x) =>
       clamp(Math.round(((x - xMin) / (xMax - xMin)) * (plotWidth - 1)), 0, plotWidth - 1),
   };
-  const grid = plot(series, band, g, at);
+  const { grid, under, shown } = plot(series, band, g, at);
 
   const lines: Cell[][] = [cellsOf(opts.yLabel, 'label')];
   for (let r = 0; r < rows; r++) {
@@ -275,8 +284,19 @@ export function lineChart(opts: LineChartOptions): string {
     lines.push([...left, ...cellsOf(tick === undefined ? g.axis : g.tick, 'axis'), ...grid[r]!]);
   }
   lines.push(...xAxis(opts, g, at, gutter));
-  // The legend: each series by its glyph, then the band, wrapped to the width.
-  const legend = opts.series.map((s, i) => [g.series(i), ...cellsOf(` ${s.label}`, 'label')]);
+  // The legend: each series by its glyph (and the marks that hide it where lines meet), then
+  // the band, wrapped to the width.
+  const legend = opts.series.map((s, i) => {
+    const hidden = [...under[i]!].sort((a, b) => a - b).map((j) => g.series(j));
+    const note = !hidden.length
+      ? []
+      : [
+          ...cellsOf(shown[i] ? ' (under ' : ' (all under ', 'label'),
+          ...hidden,
+          ...cellsOf(shown[i] ? ' in places)' : ')', 'label'),
+        ];
+    return [g.series(i), ...cellsOf(` ${s.label}`, 'label'), ...note];
+  });
   if (band.length > 0)
     legend.push([...cellsOf(g.band, 'band'), ...cellsOf(' P10 to P90', 'label')]);
   lines.push(...wrapEntries(legend, width, g.ellipsis));

@@ -15,6 +15,7 @@ type Part = 'base' | 'bonus' | 'equity' | 'total';
 const PARTS: readonly Part[] = ['base', 'bonus', 'equity', 'total'];
 interface Point extends Record<Part, Range> {
   years: number;
+  takeHome?: { net: number };
   level: string;
   paper?: Range;
 }
@@ -175,6 +176,67 @@ describe('the table and chart', () => {
     const legend = r.stdout.trimEnd().split('\n').slice(-2).join(' ');
     for (const name of ['typical total', 'city=seattle', 'skills=+nlp', 'P10 to P90'])
       expect(legend).toContain(name);
+  });
+});
+
+describe('--vs in the table and the chart (review F14)', () => {
+  const F14 = ['--city', 'austin', '--vs', 'city=seattle', '--vs', 'skills=+nlp'];
+  const argv = [...F14, '--vs', 'industry=quant', '--to', '10', '--step', '5'];
+  const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+
+  it.each([50, 80, 120])(
+    "at %i columns the table has each line's points under its name",
+    async (columns) => {
+      const d = await careerJson(argv);
+      const r = await cli(['career', ...argv], { tty: true, columns, env: { NO_COLOR: '1' } });
+      expect(r.code).toBe(0);
+      const rows = r.stdout.split('\n').map((l) =>
+        l
+          .replace(/[│|]/g, ' ')
+          .trim()
+          .split(/ {2,}| (?=\$)/),
+      );
+      for (const [l, line] of [d, ...d.scenarios!].entries()) {
+        const at = l === 0 ? 0 : rows.findIndex((cells) => cells[0] === `vs ${line.label}`);
+        expect(at).toBeGreaterThanOrEqual(0);
+        const group = rows.slice(at + (l === 0 ? 0 : 1)).filter((c) => /^\d/.test(c[0]!));
+        for (const [i, pt] of line.points.entries()) {
+          expect(group[i]![0]).toBe(String(pt.years));
+          expect(group[i]).toContain(usd(pt.base.mid));
+          expect(group[i]).toContain(usd(pt.total.mid));
+        }
+      }
+    },
+  );
+
+  it('at 40 columns, where the table becomes a list, each scenario still heads its rows', async () => {
+    const d = await careerJson(argv);
+    const r = await cli(['career', ...argv], { tty: true, columns: 40, env: { NO_COLOR: '1' } });
+    const totals = r.stdout.split('\nTotal\n')[1]!.split('\n');
+    for (const line of d.scenarios!) {
+      const at = totals.indexOf(`  vs ${line.label}`);
+      expect(at).toBeGreaterThan(0);
+      const shown = line.points.map((pt, i) => totals[at + 1 + i]!.trim().split(/ +/));
+      expect(shown).toEqual(line.points.map((pt) => [String(pt.years), usd(pt.total.mid)]));
+    }
+  });
+
+  it('the legend says which marks hide a line where lines meet', async () => {
+    const legend = async (columns: number) => {
+      const r = await cli(['career', ...argv], { tty: true, columns, env: { NO_COLOR: '1' } });
+      return r.stdout.split('years of experience\n')[1]!.replaceAll('\n', '  ');
+    };
+    // At 50 columns skills=+nlp (■) runs entirely under the start (●) and city=seattle (▲).
+    expect(await legend(50)).toContain('■ skills=+nlp (all under ●▲)');
+    expect(await legend(80)).toContain('◆ industry=quant (under ●▲■ in places)');
+  });
+
+  it("with --take-home, the after-tax table has each line's nets under its name", async () => {
+    const d = await careerJson([...argv, '--take-home']);
+    const r = await cli(['career', ...argv, '--take-home'], { tty: true, columns: 80 });
+    const taxed = r.stdout.split('Typical total after tax')[1]!;
+    const quant = taxed.split('vs industry=quant')[1]!;
+    for (const pt of d.scenarios![2]!.points) expect(quant).toContain(usd(pt.takeHome!.net));
   });
 });
 

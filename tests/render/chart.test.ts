@@ -389,6 +389,8 @@ describe('lineChart', () => {
     const plot = chart.split('\n').slice(1, 6).join('');
     expect(plot).toContain('●');
     expect(plot).not.toContain('▲');
+    // The legend says where the hidden line went (review F14).
+    expect(chart).toContain('● first  ▲ second (all under ●)');
   });
 
   it('degrades at narrow widths: the y labels go before anything passes the width', () => {
