@@ -87,6 +87,8 @@ export interface OfferDocument extends Head<'offer'> {
   benefits?: BenefitsView;
   /** With --counter: what to ask for, and why (documents/counter.ts). */
   counter?: CounterView;
+  /** What the reader should know to read the figures (a startup's grant counted as listed). */
+  notes?: string[];
 }
 
 /** The equity terms as stated (only those given or in force). */

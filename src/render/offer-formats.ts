@@ -18,7 +18,8 @@ type Cell = string | number;
  * bonus + stock, sign-on left out, with its percentile and verdict), the running totals
  * (`cumulative-N`), and what the stock may be worth (`exit-*`: in today's dollars, but for
  * `exit-expected-at-exit`; the years and rate of the discount), what leaving keeps and where
- * each offer catches the first (`break-even`) as rows whose figure is in `total`.
+ * each offer catches the first (`break-even`) as rows whose figure is in `total`; a document's
+ * notes as `note` rows, the text in a `note` column.
  */
 export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const taxed = docs.some((d) => d.years.some((y) => y.takeHome));
@@ -35,9 +36,13 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   if (taxed) head.push(...TAX_COLUMNS, 'net');
   // Benefits: their own columns, apart from `total` (the market comparison has none).
   if (docs.some((d) => d.benefits)) head.push('match', 'espp', 'benefits');
+  if (docs.some((d) => d.notes)) head.push('note');
   let out = csvRow(head);
   const row = (values: Record<string, Cell | undefined>): void => {
     out += csvRow(head.map((h) => values[h] ?? ''));
+  };
+  const notes = (d: OfferDocument, common: Record<string, Cell>): void => {
+    for (const note of d.notes ?? []) row({ ...common, year: 'note', note });
   };
   docs.forEach((d, i) => {
     const label = d.label ?? `offer ${i + 1}`;
@@ -122,6 +127,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
       row({ ...common, year: 'counter-gain-first-year', total: k.gains.firstYear });
       row({ ...common, year: `counter-gain-${k.gains.years}-years`, total: k.gains.total });
     }
+    notes(d, common);
     const l = d.leave;
     if (l) {
       row({
@@ -191,6 +197,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
         'Private company: the stock is paper, not cash; the cash column leaves it out.',
         '',
       );
+    for (const n of d.notes ?? []) lines.push(n, '');
     lines.push(...equityMarkdown(d));
     lines.push(
       `First year: ${money(d.firstYear)}${shortYear(d)}. Annualized${d.leave ? ', as offered (staying)' : ''} (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}.`,

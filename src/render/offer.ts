@@ -136,6 +136,7 @@ export function renderOfferReport(doc: OfferDocument, opts: Look): string {
       `Private company: the stock is paper and may never be sold (its floor is $0), so the cash (base + bonus) is judged on its own above.`,
     );
   }
+  for (const n of doc.notes ?? []) out.yellow(n);
   // The market this offer is judged against is that of the profile as defaulted.
   const defaulted = defaultedNote(doc.defaulted, doc.profile, doc.labels);
   if (defaulted) out.yellow(defaulted);
@@ -190,6 +191,7 @@ export function renderOffersReport(doc: OffersDocument, opts: Look): string {
   out.dim(
     `Totals: base + target bonus + stock vested that year + sign-on paid that year${paper.length > 0 ? ` (${paper.join(', ')}: private stock, counted on paper: not cash)` : ''}. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.`,
   );
+  doc.offers.forEach((o, i) => o.notes?.forEach((n) => out.yellow(`${labels[i]}: ${n}`)));
   return `${out.lines.join('\n')}\n`;
 }
 

@@ -46,6 +46,7 @@ interface OfferDoc {
   annualized: { base: number; equity: number; bonus: number; signOn: number; total: number };
   market: Record<Part, Range> & { paper?: Range };
   position: Record<Part, Position> & { cash?: Position };
+  notes?: string[];
 }
 interface OffersDoc {
   kind: 'offers';
@@ -859,6 +860,43 @@ describe('--private', () => {
     const r = await cli(['offer', ...argv.filter((a) => a !== '--private')]);
     expect(r.stdout).not.toMatch(/^ *Cash /m);
     expect(r.stdout).not.toContain('paper');
+  });
+
+  it("a startup's grant without --private is counted as listed, and every format says how to mark it (review L11)", async () => {
+    const listed = argv.filter((a) => a !== '--private');
+    const note =
+      "The grant is counted as listed stock (sellable as it vests, taxed as wages then), while the market's figures for Well-funded AI startup count its stock as a private company's: add --private if the company is not listed.";
+    const d = await offerJson([...listed, '--take-home']);
+    expect(d.notes).toEqual([note]);
+    expect(d.years[0]!.total).toBe(180_000 + 10_000 + 100_000); // the figures are unchanged
+    for (const format of ['table', 'csv', 'markdown']) {
+      const r = await cli(['offer', ...listed, '--format', format, '--no-input']);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain(note);
+    }
+    const file = offerFile(
+      'startup.json',
+      JSON.stringify({ years: 4, industry: 'ai-startup', base: 180000, equity: 400000 }),
+    );
+    expect((await offerJson([file])).notes![0]).toContain('set "private": true if the company');
+    // Marked private, said listed (public, or "private": false), or a listed industry: no note.
+    for (const other of [
+      argv,
+      [...listed, '--stage', 'public'],
+      [...listed.slice(0, 5), 'big-tech', ...listed.slice(6)],
+    ])
+      expect((await offerJson(other)).notes).toBeUndefined();
+    const given = offerFile(
+      'listed.json',
+      JSON.stringify({
+        years: 4,
+        industry: 'ai-startup',
+        base: 180000,
+        equity: 400000,
+        private: false,
+      }),
+    );
+    expect((await offerJson([given])).notes).toBeUndefined();
   });
 });
 

@@ -378,6 +378,19 @@ describe('schemas/offer.schema.json', () => {
       '400k',
       '--private',
     ],
+    // A startup's grant given as listed (no --private): the notes say how to mark it (L11).
+    [
+      '--years',
+      '4',
+      '--city',
+      'sf',
+      '--industry',
+      'ai-startup',
+      '--base',
+      '180k',
+      '--equity',
+      '1m',
+    ],
     ['--years', '5', '--city', 'austin', '--base', '200000', '--take-home'],
     [
       '--years',
@@ -455,7 +468,7 @@ describe('schemas/offer.schema.json', () => {
     const top = namedKeys(offerSchema, ['$defs/offer']);
     expect(seenKeys(docs, [])).toEqual(top);
     for (const d of docs) {
-      const optional = ['label', 'equity', 'leave', 'benefits', 'counter'];
+      const optional = ['label', 'equity', 'leave', 'benefits', 'counter', 'notes'];
       expect(Object.keys(d).sort()).toEqual(top.filter((k) => !optional.includes(k) || k in d));
     }
     for (const path of [

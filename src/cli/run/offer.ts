@@ -331,6 +331,16 @@ function judge(
     market.dataVersion,
     names.label,
   );
+  const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
+  if (listed) doc.notes = [listed];
   const view = benefitsView(benefits, doc.years, growth);
   return { doc: view ? { ...doc, benefits: view } : doc, terms };
+}
+
+/** Stock counted as listed where the industry's pay is private paper: say so, and how to mark it. */
+function listedNote(doc: OfferDocument, t: OfferTerms, given: unknown, name: string) {
+  if (!doc.market.paper || t.private || given === false || t.stage === 'public') return undefined;
+  if (t.equity === 0 && !t.options) return undefined;
+  const how = name.startsWith('--') ? `add ${name}` : `set "${name}": true`;
+  return `The grant is counted as listed stock (sellable as it vests, taxed as wages then), while the market's figures for ${doc.labels.industry} count its stock as a private company's: ${how} if the company is not listed.`;
 }
