@@ -45,6 +45,8 @@ function head<K>(kind: K, dataVersion: string, defaulted: readonly ProfileField[
 
 export interface CompareDocument extends Head<'compare'> {
   scenarios: CompareScenario[];
+  /** What the figures rest on that they do not show (a city's factor that is an estimate). */
+  notes?: string[];
 }
 
 function delta(value: number, first: number): Delta {
@@ -64,10 +66,12 @@ export function toCompareDocument(
   }[],
   defaulted: readonly ProfileField[],
   dataVersion: string,
+  notes: readonly string[] = [],
 ): CompareDocument {
   const first = entries[0]!;
   return {
     ...head('compare' as const, dataVersion, defaulted),
+    ...(notes.length ? { notes: [...notes] } : {}),
     scenarios: entries.map(({ label, changes, estimate: e, takeHome }) => {
       const f = first.estimate;
       const scenario: CompareScenario = {
@@ -112,6 +116,8 @@ export interface CareerLine {
 export interface CareerDocument extends CareerLine, Head<'career'> {
   /** With --vs: the same years for each scenario. */
   scenarios?: CareerLine[];
+  /** As a compare document's. */
+  notes?: string[];
 }
 
 function careerPoint(e: Estimate, takeHome?: TakeHomeView): CareerPoint {
@@ -143,8 +149,10 @@ export function toCareerDocument(
   scenarios: readonly CareerLine[],
   defaulted: readonly ProfileField[],
   dataVersion: string,
+  notes: readonly string[] = [],
 ): CareerDocument {
   const doc: CareerDocument = { ...head('career' as const, dataVersion, defaulted), ...main };
   if (scenarios.length > 0) doc.scenarios = [...scenarios];
+  if (notes.length > 0) doc.notes = [...notes];
   return doc;
 }

@@ -87,7 +87,10 @@ export interface OfferDocument extends Head<'offer'> {
   benefits?: BenefitsView;
   /** With --counter: what to ask for, and why (documents/counter.ts). */
   counter?: CounterView;
-  /** What the reader should know to read the figures (a startup's grant counted as listed). */
+  /**
+   * What to know to read the figures: a startup's grant counted as listed, a city's factor that
+   * is an estimate.
+   */
   notes?: string[];
 }
 
@@ -117,6 +120,7 @@ export function toOfferDocument(
   defaulted: readonly ProfileField[],
   dataVersion: string,
   label?: string,
+  notes: readonly string[] = [],
 ): OfferDocument {
   const { base, bonus, equity: stock, total, paper } = estimate;
   const market = { base, bonus, equity: stock, total, ...(paper ? { paper } : {}) };
@@ -154,6 +158,7 @@ export function toOfferDocument(
     cumulative: cumulativeOf(years, equity),
   };
   if (equity) doc.equity = equity;
+  if (notes.length > 0) doc.notes = [...notes];
   const leave = leaveView(terms, years, equity);
   if (leave) doc.leave = leave;
   return doc;

@@ -98,6 +98,20 @@ function federalNote(location: Location): string {
     : ` (federal wage data${estimate})`;
 }
 
+/**
+ * A note for each of `cities` (ids, each once) whose factor rests on federal wage data marked an
+ * estimate, for the documents that print its figures without the reasons (review L1).
+ */
+export function placeNotes(market: Market, cities: readonly string[]): string[] {
+  return [...new Set(cities)].flatMap((id) => {
+    const l = market.locations.find((x) => x.id === id);
+    if (!l?.federal?.uncertain || l.federal.guidesOutrank) return [];
+    return [
+      `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is an estimate from federal wage data (about +/-7%), and so are the figures built on it.`,
+    ];
+  });
+}
+
 /** An employer's reason (the same for every estimate there). */
 export function employerReason(market: Market, industry: Industry): Reason {
   return reason(

@@ -45,7 +45,10 @@ export function compareMarkdown(doc: CompareDocument): string {
   }
   const head = ['', ...all.map((s) => esc(s.label))];
   const table = mdTable(head, rows, `l${'r'.repeat(all.length)}`);
-  const paper = all.filter((s) => s.paper).map((s) => paperLine(s.label));
+  const paper = [
+    ...all.filter((s) => s.paper).map((s) => paperLine(s.label)),
+    ...(doc.notes ?? []),
+  ];
   const nets = all.flatMap((s) => (s.takeHome ? [[s.label, s.takeHome] as const] : []));
   const lines = [...table, ...(paper.length ? ['', ...paper] : []), ...netMarkdown(nets)];
   return `${lines.join('\n')}\n`;
@@ -88,7 +91,7 @@ export function careerMarkdown(doc: CareerDocument): string {
   if (taxed) head.push('Net after tax');
   if (labelled) head.unshift('Line');
   const align = `${labelled ? 'l' : ''}rlrr${taxed ? 'r' : ''}`;
-  const paper = careerPaper(all);
+  const paper = [...careerPaper(all), ...(doc.notes ?? [])];
   const nets = all.flatMap((line) =>
     line.points.flatMap((p) => (p.takeHome ? [[line.label, p.takeHome] as const] : [])),
   );

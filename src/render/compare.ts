@@ -47,6 +47,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   out.lines.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
   for (const s of all.filter((s) => s.paper))
     out.dim(paperLine(s.label === 'start' ? 'Start' : s.label), '  ');
+  for (const note of doc.notes ?? []) out.dim(note, '  ');
   out.dim(
     'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
   );
@@ -91,7 +92,7 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
       ? `${mark} a new level. Typical figures, with their P10 to P90.`
       : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
   );
-  for (const note of careerPaper(all)) out.dim(note);
+  for (const note of [...careerPaper(all), ...(doc.notes ?? [])]) out.dim(note);
   const defaulted = defaultedNote(doc.defaulted, first, doc.labels);
   if (defaulted) out.yellow(`* ${defaulted}`, '  ');
   const chartWidth = width > 0 ? width : 80;

@@ -219,7 +219,12 @@ function offersNet(
   const rows = yearRows(years, offers, (o, y) => net(o.years.find((r) => r.year === y)?.takeHome));
   const out = reportLines(paint, width);
   out.bold(`Net after tax, year by year (${first.filing}, tax year ${first.taxYear}; ${where})`);
-  out.lines.push(grid(['', ...labels], rows, opts));
+  // An offer whose net leaves its stock out (options, private stock: gross is the cash alone).
+  const cashOnly = offers.map((o) =>
+    o.years.some((y) => y.takeHome && y.equity > 0 && y.takeHome.gross < y.cash + y.equity),
+  );
+  const heads = labels.map((l, i) => (cashOnly[i] ? `${l} (cash only)` : l));
+  out.lines.push(grid(['', ...heads], rows, opts));
   out.dim(
     "Net: each year's total after the taxes on it; run one offer file alone with --take-home for each tax.",
   );

@@ -400,3 +400,50 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect((await cli(['--years', '5', '--format', 'csv'])).stdout).not.toContain('paper');
   });
 });
+
+describe('a city whose pay factor is an estimate is marked where its figures are printed (review L1)', () => {
+  const NOTE =
+    /^(?:- )?Pittsburgh: its pay factor \(base x0\.802\) is an estimate from federal wage data \(about \+\/-7%\)/m;
+  const runs = [
+    ['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh'],
+    ['offer', '--years', '5', '--city', 'pittsburgh', '--base', '150k'],
+    ['career', '--city', 'pittsburgh', '--to', '2'],
+    ['career', '--city', 'sf', '--to', '2', '--vs', 'city=pittsburgh'],
+  ];
+  it.each(runs)('%s: table, markdown and JSON', async (...argv) => {
+    for (const format of [[], ['--format', 'markdown']]) {
+      const r = await cli([...argv, ...format, '--no-input'], { columns: 0 });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(NOTE);
+    }
+    const doc = await json<{ notes?: string[] }>([...argv, '--no-input']);
+    expect(doc.notes).toHaveLength(1);
+    expect(doc.notes![0]).toMatch(NOTE);
+  });
+
+  it('a city on sure figures, or Raleigh (the guides outrank its estimate), gets no note', async () => {
+    for (const city of ['sf', 'raleigh']) {
+      const doc = await json<{ notes?: string[] }>([
+        'compare',
+        '--years',
+        '5',
+        '--city',
+        city,
+        '--vs',
+        'city=seattle',
+      ]);
+      expect(doc.notes).toBeUndefined();
+      const r = await cli([
+        'offer',
+        '--years',
+        '5',
+        '--city',
+        city,
+        '--base',
+        '150k',
+        '--no-input',
+      ]);
+      expect(r.stdout).not.toContain('an estimate from federal wage data');
+    }
+  });
+});

@@ -449,6 +449,13 @@ describe('offer files side by side', () => {
         ),
       );
     });
+    // Globex's net leaves its private stock out, Acme's counts its stock: the table says so (L14).
+    expect(net).toMatch(/^│ +│ +Acme │ Globex \(cash only\) │$/m);
+    expect(net).toMatch(
+      /^Globex: private-company stock is not taxed here: .*the net is of cash only\.$/m,
+    );
+    const md = await cli(['offer', acme, globex, '--take-home', '--format', 'markdown']);
+    expect(md.stdout).toContain('- Globex: private-company stock is not taxed here');
     // A year one offer lacks has no net.
     const short = offerFile(
       'short.json',

@@ -742,10 +742,14 @@ describe('schemas/compare.schema.json', () => {
         '--state',
         'NY',
       ]),
+      // A city whose factor is an estimate: `notes` (review L1).
+      await doc(['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh']),
     ];
     expectValid(validCompare, docs);
+    const named = Object.keys(compareSchema.properties as object).sort();
+    expect(seenKeys(docs, [])).toEqual(named);
     for (const d of docs) {
-      expect(Object.keys(d).sort()).toEqual(Object.keys(compareSchema.properties as object).sort());
+      expect(Object.keys(d).sort()).toEqual(named.filter((k) => k !== 'notes' || k in d));
     }
     expect(seenKeys(docs, ['scenarios', '[]'])).toEqual(
       namedKeys(compareSchema, ['scenarios', '[]']),
@@ -811,6 +815,7 @@ describe('schemas/career.schema.json', () => {
         '--step',
         '0.25',
       ]),
+      await doc(['career', '--city', 'portland', '--to', '2']),
     ];
     expectValid(validCareer, docs);
     expect(seenKeys(docs, [])).toEqual(Object.keys(careerSchema.properties as object).sort());

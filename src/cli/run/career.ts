@@ -10,6 +10,7 @@ import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
+import { placeNotes } from '../../model/reasons.js';
 import {
   refuseStrayWords,
   startProfile,
@@ -97,6 +98,10 @@ export async function careerCommand(
     scenarios.map((_, i) => line(i + 1)),
     defaulted,
     market.dataVersion,
+    placeNotes(
+      market,
+      lines.map((l) => l.profile.city),
+    ),
   );
   await printAs(io, format, doc, opts, {
     csv: careerCsv,

@@ -16,6 +16,7 @@ import {
   type CompareOptions,
 } from '../options.js';
 import type { Market } from '../../model/types.js';
+import { placeNotes } from '../../model/reasons.js';
 
 export async function compareCommand(
   opts: CompareOptions,
@@ -54,7 +55,8 @@ export async function compareCommand(
       ...(afterTax ? { takeHome: paperNoted(afterTax(wagesAt(e, 'mid'), i, c.label), e) } : {}),
     };
   });
-  const doc = toCompareDocument(entries, defaulted, market.dataVersion);
+  const cities = columns.map((c) => c.profile.city);
+  const doc = toCompareDocument(entries, defaulted, market.dataVersion, placeNotes(market, cities));
   await printAs(io, format, doc, opts, {
     csv: compareCsv,
     markdown: compareMarkdown,

@@ -7,6 +7,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { readText } from '../../input/files.js';
 import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
+import { placeNotes } from '../../model/reasons.js';
 import { printNotes, type Io } from '../io.js';
 import { clip, kindOf } from '../../input/numbers.js';
 import {
@@ -330,9 +331,10 @@ function judge(
     defaulted,
     market.dataVersion,
     names.label,
+    placeNotes(market, [profile.city]),
   );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
-  if (listed) doc.notes = [listed];
+  if (listed) doc.notes = [listed, ...(doc.notes ?? [])];
   const view = benefitsView(benefits, doc.years, growth);
   return { doc: view ? { ...doc, benefits: view } : doc, terms };
 }
