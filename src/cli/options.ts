@@ -363,14 +363,25 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
     .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }
 
-/** The output flags of a command that prints a report (a table, JSON, CSV or markdown). */
-export function addOutputOptions(cmd: Command, jsonWhat: string): Command {
+/** The commands given the output options below (the root, offer, compare, career). */
+export const REPORTS = new WeakSet<Command>();
+
+/** --no-input on a command that never asks: taken, so that a script can pass it to every one. */
+export const NEVER_ASKS = 'taken for scripts: this command never prompts';
+
+/**
+ * The output flags of a command that prints a report (a table, JSON, CSV or markdown); `asks`:
+ * whether the command can prompt for what its flags leave out.
+ */
+export function addOutputOptions(cmd: Command, jsonWhat: string, asks = true): Command {
+  REPORTS.add(cmd);
   cmd.addOption(choiceOption(cmd, '--format <format>', 'output format', FORMATS));
-  return addJsonOptions(
-    cmd,
-    `print only the JSON document (${jsonWhat}; same as --format json); never prompts`,
-  )
-    .option('--no-input', 'never prompt; missing values are required or defaulted')
+  const json = `print only the JSON document (${jsonWhat}; same as --format json)`;
+  return addJsonOptions(cmd, asks ? `${json}; never prompts` : json)
+    .option(
+      '--no-input',
+      asks ? 'never prompt; missing values are required or defaulted' : NEVER_ASKS,
+    )
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR=1 works too)')
     .option('--debug', 'show stack traces for unexpected errors');

@@ -13,6 +13,7 @@ import { defineProfile } from './commands/profile.js';
 import { defineCompletion } from './commands/completion.js';
 import {
   addOutputOptions,
+  REPORTS,
   addProfileOptions,
   addTakeHomeOptions,
   DATA_HELP,
@@ -42,28 +43,33 @@ function isFile(path: string): boolean {
 
 const HELP_AFTER = `
 Examples:
-  $ ml-salary                                   answer five questions in a terminal
-  $ ml-salary --years 6 --city sf --industry faang --skills mlops,nlp --degree masters
+  $ ml-salary                          in a terminal: answer its questions
+  $ ml-salary --years 6 --city sf --industry faang --skills mlops,nlp \\
+      --degree masters
   $ ml-salary --years 4 --city austin --json | jq .total.mid
   $ ml-salary --years 4 --city austin --format csv
-  $ ml-salary list cities                       accepted names and aliases
+  $ ml-salary list cities             accepted names and aliases
   $ ml-salary batch profiles.ndjson > estimates.ndjson
 
-Without a terminal on stdin (or with --json / --no-input) it never prompts: --years is
-required and the other inputs default to a typical profile (other US, enterprise employer,
-no specialist skills, bachelor's), which the output lists as defaulted.
+Without a terminal on stdin (or with --json / --no-input) it never prompts:
+--years is required and the other inputs default to a typical profile (other US,
+enterprise employer, no specialist skills, bachelor's), which the output lists
+as defaulted.
 
 Exit codes:
   0    success
-  1    data error: some batch records were invalid (each reported as "line N: ..."),
-       the output could not be written (e.g. a full disk), or an unexpected internal error
-  2    usage error: unknown flag or name, bad number, missing --years without a terminal
+  1    data error: some batch records were invalid (each reported as
+       "line N: ..."), the output could not be written (e.g. a full disk), or an
+       unexpected internal error
+  2    usage error: unknown flag or name, bad number, missing --years without a
+       terminal
   130  cancelled (Ctrl+C at a prompt, SIGINT during a batch)
   143  terminated (SIGTERM)
 
-Figures come from two salary guides and an open salary dataset (aijobs.net, CC0);
-data/market.json names the phrase or statistic behind each one (ml-salary market lists
-the sources), and the README section "How the estimate is built" explains the model.`;
+Figures come from 1,110 levels.fyi pay records, federal wage data by metro, two
+salary guides and an open salary dataset (aijobs.net, CC0); data/market.json
+names the source behind each one (ml-salary market lists them), and
+docs/methodology.md explains the model.`;
 
 /** Build the commander program bound to `io`; `state.code` receives the action's exit code. */
 export function createProgram(io: Io, market: Market, state: { code: number }): Command {
@@ -177,7 +183,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
  */
 function carryTopFormat(program: Command, action: Command): void {
   // The commands with the shared output options (list, batch and market merge the root's).
-  if (action === program || !action.options.some((o) => o.long === '--no-input')) return;
+  if (action === program || !REPORTS.has(action)) return;
   for (const key of ['json', 'jsonFields', 'format']) {
     const value: unknown = program.getOptionValue(key);
     if (value === undefined || action.getOptionValue(key) !== undefined) continue;

@@ -105,6 +105,12 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     expect(csv.stderr).toMatch(/^ml-salary: error: --explain adds the reasons to NDJSON records/);
   });
 
+  it('takes --no-input, as every command that prints does, so a script can pass it to all (review2 M7)', async () => {
+    const plain = await batch('{"years": 3}\n', []);
+    expect(plain.code).toBe(0);
+    expect(await batch('{"years": 3}\n', ['--no-input'])).toEqual(plain);
+  });
+
   it('reads piped stdin with no file, and with -', async () => {
     const input = readFileSync(join(FIXTURES, 'profiles.ndjson'));
     const fromFile = await batch('', [join(FIXTURES, 'profiles.ndjson')]);

@@ -277,8 +277,12 @@ describe('the points', () => {
     [['--from', '3', '--to', '3'], [3]],
     [
       ['--from', '0', '--to', '10', '--step', '4'],
-      [0, 4, 8],
-    ], // the last point is not forced
+      [0, 4, 8, 10],
+    ], // --to is the last point: a shorter last step (review2 R6: it stopped at 8)
+    [
+      ['--step', '7'],
+      [0, 7, 14, 20],
+    ],
     [
       ['--from', '40', '--to', '50', '--step', '5'],
       [40, 45, 50],

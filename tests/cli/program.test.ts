@@ -456,6 +456,35 @@ describe('help, version, list', () => {
     );
   });
 
+  // The option lists are wrapped by commander; the examples and notes are written to fit too
+  // (review2 R13: at 96 columns, an 80-column terminal broke words and flags mid-way).
+  it.each([
+    [[]],
+    [['offer']],
+    [['compare']],
+    [['career']],
+    [['batch']],
+    [['list']],
+    [['market']],
+    [['profile']],
+    [['profile', 'save']],
+    [['completion']],
+  ])('%j --help fits 80 columns', async (argv) => {
+    const r = await cli([...argv, '--help']);
+    expect(r.code).toBe(0);
+    const wide = r.stdout.split('\n').filter((line) => line.length > 80);
+    expect(wide).toEqual([]);
+  });
+
+  it('compare and career never prompt, and their --help says so (review2 R7)', async () => {
+    for (const cmd of ['compare', 'career']) {
+      const help = (await cli([cmd, '--help'])).stdout;
+      expect(help).toMatch(/--no-input +taken for scripts: this command never prompts$/m);
+      expect(help).not.toMatch(/never prompt;|json\); never prompts/);
+    }
+    expect((await cli(['offer', '--help'])).stdout).toMatch(/--no-input +never prompt; missing/);
+  });
+
   it.each(['cities', 'industries', 'skills', 'degrees', 'city', 'Skill'])(
     'list %s --json',
     async (kind) => {

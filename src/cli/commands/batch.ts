@@ -6,6 +6,7 @@ import {
   choiceOption,
   hideProfileFlags,
   DATA_HELP,
+  NEVER_ASKS,
   defined,
   oneFormat,
   refuseProfileFlags,
@@ -13,23 +14,26 @@ import {
 } from '../options.js';
 
 const HELP_AFTER = `
-Input: NDJSON, one profile object per line ({"years": 4, "city": "austin", "skills": ["mlops"]}),
-or CSV with a header row (years,city,industry,skills,degree; skills separated by ';'). Detected
-from the first line. Missing fields default as in non-interactive mode; years is required.
+Input: NDJSON, one profile object per line ({"years": 4, "city": "austin",
+"skills": ["mlops"]}), or CSV with a header row
+(years,city,industry,skills,degree; skills separated by ';'). Detected from the
+first line. Missing fields default as in non-interactive mode; years is
+required.
 
-Output: one line per good record, in input order: a compact JSON record (line, profile,
-defaulted, level, base, bonus, equity, total; --explain: the whole --json document plus "line"),
-or a CSV row starting with the line number. A bad record is reported on stderr as "line N: ..."
-and the run goes on; then a summary line, and exit 1.
+Output: one line per good record, in input order: a compact JSON record (line,
+profile, defaulted, level, base, bonus, equity, total; --explain: the whole
+--json document plus "line"), or a CSV row starting with the line number. A bad
+record is reported on stderr as "line N: ..." and the run goes on; then a
+summary line, and exit 1.
 
 Examples:
   $ ml-salary batch profiles.ndjson > estimates.ndjson
   $ ml-salary batch profiles.csv --format csv > estimates.csv
   $ cat profiles.ndjson | ml-salary batch | jq -c '{line, total: .total.mid}'
 
-Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV text; 2 usage
-(unknown option, a second file, a profile flag such as --city, --json and --format that
-disagree, unreadable file); 130 SIGINT; 143 SIGTERM.`;
+Exit codes: 0 all estimated; 1 some records bad, or the input is not NDJSON/CSV
+text; 2 usage (unknown option, a second file, a profile flag such as --city,
+--json and --format that disagree, unreadable file); 130 SIGINT; 143 SIGTERM.`;
 
 export function defineBatch(program: Command, ctx: CommandContext): void {
   const cmd = program
@@ -52,6 +56,7 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
     );
   addJsonOptions(cmd, 'same as --format ndjson')
     .option('--explain', 'NDJSON: the whole --json document per record, with its reasons')
+    .option('--no-input', NEVER_ASKS)
     .option('--data <file>', DATA_HELP)
     .option('--debug', 'show stack traces for unexpected errors')
     .addHelpText('after', HELP_AFTER);

@@ -12,8 +12,9 @@ import {
 import type { CareerOptions } from '../run/career.js';
 
 const HELP_AFTER = `
-One row per point (years, level, base and total with their ranges; a new level is marked) and a
-chart of the total: the typical line inside its low-high band, each --vs as a line of its own.
+One row per point (years, level, base and total with their ranges; a new level
+is marked) and a chart of the total: the typical line inside its low-high band,
+each --vs as a line of its own.
 
 Examples:
   $ ml-salary career --city sf --industry faang --to 15
@@ -26,7 +27,10 @@ export function defineCareer(program: Command, ctx: CommandContext): void {
   addProfileOptions(career, ctx.maxYears, false)
     .option('--from <years>', 'the first point (default 0)')
     .option('--to <years>', 'the last point (default 20)')
-    .option('--step <years>', 'years between points (default 1; at most 200 points)')
+    .option(
+      '--step <years>',
+      'years between points (default 1; the last step is shorter where it must be, to end at --to; at most 200 points)',
+    )
     .option(
       '--vs <changes>',
       'a scenario drawn as its own line: field=value pairs, e.g. city=austin, skills=+nlp, industry=ai-startup (repeatable; years is the axis)',
@@ -34,7 +38,7 @@ export function defineCareer(program: Command, ctx: CommandContext): void {
     )
     // Only so that --years gets its own message (the years are the axis), not "unknown option".
     .addOption(new Option('--years <n>').hideHelp());
-  addOutputOptions(career, 'the points');
+  addOutputOptions(career, 'the points', false);
   addTakeHomeOptions(career)
     .option('--data <file>', DATA_HELP)
     .addHelpText('after', HELP_AFTER)

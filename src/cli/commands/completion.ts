@@ -7,15 +7,19 @@ import { meant, type CommandContext } from '../options.js';
 const SHELLS = ['bash', 'zsh', 'fish'];
 
 const HELP_AFTER = `
-The script completes commands, flags and the names they accept (cities, industries, skills,
-degrees, states, vesting presets, formats), from the data this version checks them against.
+The script completes commands, flags and the names they accept (cities,
+industries, skills, degrees, states, vesting presets, formats), from the data
+this version checks them against.
 
 Install:
   bash  in ~/.bashrc:  eval "$(ml-salary completion bash)"
-        or once:       ml-salary completion bash > ~/.local/share/bash-completion/completions/ml-salary
+        or once:  ml-salary completion bash \\
+                    > ~/.local/share/bash-completion/completions/ml-salary
   zsh   in ~/.zshrc, after compinit:  eval "$(ml-salary completion zsh)"
-        or once: ml-salary completion zsh > ~/.zfunc/_ml_salary  (with ~/.zfunc in $fpath)
-  fish  once:  ml-salary completion fish > ~/.config/fish/completions/ml-salary.fish
+        or once (with ~/.zfunc in $fpath):
+                  ml-salary completion zsh > ~/.zfunc/_ml_salary
+  fish  once:  ml-salary completion fish \\
+                 > ~/.config/fish/completions/ml-salary.fish
 A script saved once is that version's: save it again after upgrading ml-salary.`;
 
 export function defineCompletion(program: Command, ctx: CommandContext): void {

@@ -13,34 +13,40 @@ import { addEquityOptions } from '../offer-equity.js';
 import { PROFILE_FIELDS } from '../../model/types.js';
 
 const HELP_AFTER = `
-Prints the offer year by year (base, bonus, stock vested, sign-on, total), the first-year total,
-the annualized total in levels.fyi's convention (base + grant / vesting years + target bonus +
-sign-on / 4), and where each part sits against the market estimate for the profile (an
-approximate percentile, a verdict and the dollars to the typical figure).
+Prints the offer year by year (base, bonus, stock vested, sign-on, total), the
+first-year total, the annualized total in levels.fyi's convention (base + grant
+/ vesting years + target bonus + sign-on / 4), and where each part sits against
+the market estimate for the profile (an approximate percentile, a verdict and
+the dollars to the typical figure).
 
 Examples:
-  $ ml-salary offer --years 5 --city seattle --industry faang --base 185000 --bonus 15% \\
-      --equity 400000 --vesting amazon --sign-on 50000,30000
+  $ ml-salary offer --years 5 --city seattle --industry faang --base 185000 \\
+      --bonus 15% --equity 400000 --vesting amazon --sign-on 50000,30000
   $ ml-salary offer --years 5 --city austin --base 200k --take-home --json
-  $ ml-salary offer --years 5 --city sf --base 160k --options 40000 --strike 1.20 \\
-      --fmv 1.20 --preferred 4.00 --stage seed --leave-at 18
+  $ ml-salary offer --years 5 --city sf --base 160k --options 40000 \\
+      --strike 1.20 --fmv 1.20 --preferred 4.00 --stage seed --leave-at 18
   $ ml-salary offer acme.json globex.json          offer files side by side
   $ ml-salary offer bigtech.json seed.json --break-even
-  $ ml-salary offer --years 5 --base 185k --match 50%@6% --espp 15% --espp-lookback
-  $ ml-salary offer --years 5 --city seattle --base 185k --equity 400k --vesting amazon --counter
+  $ ml-salary offer --years 5 --base 185k --match 50%@6% --espp 15% \\
+      --espp-lookback
+  $ ml-salary offer --years 5 --city seattle --base 185k --equity 400k \\
+      --vesting amazon --counter
 
-Benefits (--match, --espp) get their own rows, before tax and within the 2026 limits: they are
-not in the totals or the market comparison (docs/offers.md: benefits).
+Benefits (--match, --espp) get their own rows, before tax and within the 2026
+limits: they are not in the totals or the market comparison (docs/offers.md:
+benefits).
 
-Options: ISO (AMT on exercise) unless --option-type nso (the spread is wages). --stage gives a
-private company's odds at an exit (data/startup.json): the chance of nothing, the median, the
-expected value (risk-adjusted) and a good outcome, beside paper (at the preferred price) and
-cash. docs/offers.md has the model and worked examples.
+Options: ISO (AMT on exercise) unless --option-type nso (the spread is wages).
+--stage gives a private company's odds at an exit (data/startup.json): the
+chance of nothing, the median, the expected value (risk-adjusted) and a good
+outcome, beside paper (at the preferred price) and cash. docs/offers.md has the
+model and worked examples.
 
-Without a terminal it never prompts: --years and --base are required. Exit codes: 0 ok;
-2 usage (a bad amount, a schedule that does not add up to 100, an unknown preset, more sign-on
-years than vesting years, --refresh without --equity, a bonus over 200%, a bad offer file,
---strike without --options, --clawback without --leave-at, --stage without stock).`;
+Without a terminal it never prompts: --years and --base are required. Exit
+codes: 0 ok; 2 usage (a bad amount, a schedule that does not add up to 100, an
+unknown preset, more sign-on years than vesting years, --refresh without
+--equity, a bonus over 200%, a bad offer file, --strike without --options,
+--clawback without --leave-at, --stage without stock).`;
 
 export function defineOffer(program: Command, ctx: CommandContext): void {
   const offer = program

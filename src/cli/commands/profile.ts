@@ -7,22 +7,24 @@ import type { CommandContext } from '../options.js';
 import type { SaveOptions } from '../run/profile.js';
 
 const HELP_AFTER = `
-The profile lives in $XDG_CONFIG_HOME/ml-salary/profile.json (else ~/.config/ml-salary/;
-%APPDATA%\\ml-salary\\ on Windows). The estimate, offer, compare and career take from it what
-their flags leave out (career: all but years), say so on stderr, and --no-profile ignores it;
-the state and filing status count only with --take-home, the state only for a location without
-its own (remote, us).
+The profile lives in $XDG_CONFIG_HOME/ml-salary/profile.json (else
+~/.config/ml-salary/; %APPDATA%\\ml-salary\\ on Windows). The estimate, offer,
+compare and career take from it what their flags leave out (career: all but
+years), say so on stderr, and --no-profile ignores it; the state and filing
+status count only with --take-home, the state only for a location without its
+own (remote, us).
 
 Examples:
-  $ ml-salary profile save --years 6 --city seattle --industry big-tech --skills mlops
-  $ ml-salary profile save                    in a terminal: asks for what the flags leave out
-  $ ml-salary profile save --city nyc         change one answer, keep the others
+  $ ml-salary profile save --years 6 --city seattle --industry big-tech \\
+      --skills mlops
+  $ ml-salary profile save              in a terminal: asks what flags leave out
+  $ ml-salary profile save --city nyc   change one answer, keep the others
   $ ml-salary profile show
-  $ ml-salary --json                          the estimate for the saved profile
+  $ ml-salary --json                    the estimate for the saved profile
   $ ml-salary profile clear
 
-Exit codes: 0 ok; 2 usage (a bad value, nothing to save without a terminal, a broken profile
-file, no config folder: HOME or XDG_CONFIG_HOME unset).`;
+Exit codes: 0 ok; 2 usage (a bad value, nothing to save without a terminal, a
+broken profile file, no config folder: HOME or XDG_CONFIG_HOME unset).`;
 
 export function defineProfile(program: Command, ctx: CommandContext): void {
   const profile = program

@@ -52,13 +52,18 @@ export async function careerCommand(
       `--step ${step} is more than the ${yearsText(to - from)} from ${from} to ${to}, so the career would show year ${from} alone: take a step of at most ${to - from}`,
     );
   }
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  const steps = Math.floor((to - from) / step + 1e-9);
+  // The last point is --to, even where --step does not divide the span (a shorter last step).
+  const count = steps + 1 + (from + steps * step < to - 1e-9 ? 1 : 0);
   if (count > MAX_POINTS) {
     throw new UsageError(
       `--step ${step} from ${from} to ${to} gives ${count} points, more than ${MAX_POINTS}: take a larger step`,
     );
   }
-  const years = Array.from({ length: count }, (_, i) => Math.round((from + i * step) * 1e9) / 1e9);
+  const years = Array.from(
+    { length: count },
+    (_, i) => Math.round(Math.min(to, from + i * step) * 1e9) / 1e9,
+  );
   const scenarios = (opts.vs ?? []).map((text) => parseScenario(text, market));
   for (const s of scenarios) {
     if (s.changes.some((c) => c.field === 'years')) {
