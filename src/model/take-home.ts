@@ -248,7 +248,10 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
     const note = `Federal taxes only: ${why}; pass --state (a state's code, or DC) for a state's.`;
     return { ...at, state: 'none', local: null, note };
   }
-  const { state, note } = chosen;
+  const { state } = chosen;
+  // Living elsewhere in the city's state: what working there still owes (places' `work`).
+  const away = place?.work && state === place.state && l !== undefined && l !== place.local;
+  const note = away ? place.work : chosen.note;
   if (l === undefined || l === 'none')
     return { ...at, state, local: l ? null : chosen.local, note };
   if (state === 'none')
