@@ -218,6 +218,10 @@ function placeState(place: Place, label: string, request: TakeHomeRequest): Chos
   return { state: place.state, local: place.local };
 }
 
+/** Living elsewhere in a city's state: what working there still owes (places' `work`). */
+const workNote = (place: Place | undefined, state: string, l: string | undefined) =>
+  place && state === place.state && l !== undefined && l !== place.local ? place.work : undefined;
+
 /**
  * The tax jurisdiction of a location: its state and local tax, the request's state where it has
  * none (or one of the other states it spans), and the request's locality, checked to be the
@@ -249,9 +253,7 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
     return { ...at, state: 'none', local: null, note };
   }
   const { state } = chosen;
-  // Living elsewhere in the city's state: what working there still owes (places' `work`).
-  const away = place?.work && state === place.state && l !== undefined && l !== place.local;
-  const note = away ? place.work : chosen.note;
+  const note = workNote(place, state, l) ?? chosen.note;
   if (l === undefined || l === 'none')
     return { ...at, state, local: l ? null : chosen.local, note };
   if (state === 'none')
