@@ -15,8 +15,8 @@ import { market as bundled } from './model/market.js';
 import { deepFreeze } from './model/freeze.js';
 /**
  * The bundled market, deeply frozen: estimate() remembers what it derives from a market object,
- * so a market must never change once used; to try other figures, pass a modified
- * `structuredClone(market)` instead.
+ * so a market must never change once used; to try other figures, pass a changed
+ * `structuredClone(market)` through checkMarket().
  */
 export const market = deepFreeze(bundled);
 export {
@@ -36,7 +36,9 @@ export {
   SCHEMA_VERSION,
   type EstimateDocument,
 } from './documents/estimate.js';
+export { checkMarket } from './input/market-file.js';
 export { InputError } from './errors.js';
 export { EXIT } from './cli/exit.js';
 export { VERSION } from './cli/version.js';
+export { LEVELS, PROFILE_FIELDS, MARKET_FILE_SOURCE } from './model/types.js';
 export type * from './model/types.js';

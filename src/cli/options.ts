@@ -224,8 +224,8 @@ export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRe
  * Take-home pay for the columns of a run (an estimate, an offer, compare's scenarios, career's
  * lines: each a label and a profile), or undefined without a request. Where each column is taxed
  * is worked out here, once, before any figure is: with `scoped` (several columns), the request's
- * state applies to the columns whose location has no fixed state (stateScope); otherwise a state
- * that is not the location's own is refused. The function it returns taxes one figure of a
+ * state applies to the columns that can take it (stateScope); otherwise a state that is not the
+ * location's own or one its metro spans is refused. The function it returns taxes one figure of a
  * column; `name` says which figure a refused --pretax could not come out of.
  */
 export async function takeHomeFor(
@@ -242,9 +242,9 @@ export async function takeHomeFor(
     locationId: c.profile.city,
     locationLabel: labelOf(c.profile.city),
   }));
-  const scope = scoped ? stateScope(taxed, request) : request;
-  const where = taxed.map((c) => jurisdiction(c.locationId, c.locationLabel, scope));
-  return (gross, i, name) => takeHomeAt(gross, where[i]!, scope, name);
+  const scopes = scoped ? stateScope(taxed, request) : taxed.map(() => request);
+  const where = taxed.map((c, i) => jurisdiction(c.locationId, c.locationLabel, scopes[i]!));
+  return (gross, i, name) => takeHomeAt(gross, where[i]!, scopes[i]!, name);
 }
 
 /** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */

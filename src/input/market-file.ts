@@ -15,7 +15,7 @@ import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/t
 
 const FIELD = '--data';
 
-/** Throws the first problem as "path: what is wrong" (checkMarket puts the file's name first). */
+/** Throws the first problem as "path: what is wrong" (the caller puts what is checked first). */
 const fail = (path: string, message: string): never => {
   throw new Error(`${path}: ${message}`);
 };
@@ -239,22 +239,45 @@ function checkLargest(m: Market): void {
   }
 }
 
-/**
- * A market from parsed JSON, checked against schemas/market.schema.json and for meaning; `name`
- * says where it came from in messages. The market gets a source entry naming the file, which
- * every estimate then cites. Throws InputError (`--data`) with one line: the JSON path and what
- * is wrong.
- */
-export function checkMarket(value: unknown, name: string, file: string): Market {
-  const refuse = (what: string) => new InputError(`${FIELD} ${clip(name, 200)}: ${what}`, FIELD);
+/** `value` checked against schemas/market.schema.json and for meaning, or `refuse(problem)`. */
+function checked(value: unknown, refuse: (what: string) => InputError): Market {
   const problem = schemaProblem(marketSchema as Schema, value);
   if (problem !== undefined) throw refuse(`${problem} (see schemas/market.schema.json)`);
-  const market = value as Market;
   try {
-    checkMeaning(market);
+    checkMeaning(value as Market);
   } catch (error) {
     throw refuse((error as Error).message);
   }
+  return value as Market;
+}
+
+/**
+ * A market for estimate() from a changed copy of `market` (or parsed JSON), checked as --data
+ * checks a file: a fresh, deeply frozen copy (estimate() remembers what it derives from a market
+ * object, so a market must not change once used). Throws InputError (field `market`) naming the
+ * JSON path of the first problem.
+ */
+export function checkMarket(value: unknown): Market {
+  const refuse = (what: string) => new InputError(`market: ${what}`, 'market');
+  let copy: unknown;
+  try {
+    copy = structuredClone(value);
+  } catch {
+    throw refuse('not plain data (structuredClone cannot copy it)');
+  }
+  return deepFreeze(checked(copy, refuse));
+}
+
+/**
+ * A market file's parsed JSON, checked; `name` says where it came from in messages. The market
+ * gets a source entry naming the file, which every estimate then cites. Throws InputError
+ * (`--data`) with one line: the JSON path and what is wrong.
+ */
+export function checkMarketFile(value: unknown, name: string, file: string): Market {
+  const market = checked(
+    value,
+    (what) => new InputError(`${FIELD} ${clip(name, 200)}: ${what}`, FIELD),
+  );
   market.sources.unshift({
     id: MARKET_FILE_SOURCE,
     file,
@@ -275,5 +298,5 @@ export async function readMarketFile(
 ): Promise<Market> {
   const text = await readText(path, io, FIELD);
   const name = path === '-' ? 'stdin' : path;
-  return checkMarket(parseJson(text, `${FIELD} ${clip(name, 200)}`, FIELD), name, name);
+  return checkMarketFile(parseJson(text, `${FIELD} ${clip(name, 200)}`, FIELD), name, name);
 }

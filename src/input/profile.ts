@@ -25,7 +25,7 @@ export interface ResolvedProfile {
   notes: string[];
 }
 
-/** How to name a field in messages: `--city` for flags, `city` for batch records. */
+/** How to name a field in messages: `city` (the library's and batch records'); the CLI's `--city`. */
 export type FieldNamer = (field: ProfileField) => string;
 export const flagName: FieldNamer = (f) => `--${f}`;
 export const fieldName: FieldNamer = (f) => f;
@@ -69,7 +69,7 @@ function skillList(value: unknown, market: Market, name: string): string[] {
 export function resolveProfile(
   raw: RawProfile,
   market: Market,
-  name: FieldNamer = flagName,
+  name: FieldNamer = fieldName,
 ): ResolvedProfile {
   if (raw.years === undefined || raw.years === null) fail(name('years'), `is required`);
   const years = parseYears(raw.years, market.experience.maxYears, name('years'), raw.yearsText);

@@ -97,8 +97,8 @@ export function localityIndex(): Map<string, string[]> {
 /**
  * What the user asked for, as input/take-home.ts parsed it: the `state` lived in (a code of
  * stateCodes(), or `none`), for `remote` and `us`; a `locality` id some state has, or `none`;
- * `stateWhereNone`: `state` is for the columns without a fixed state, the others keeping their
- * own (stateScope); a `note` every view of the run carries.
+ * `stateWhereNone`: `state` is the saved profile's, for the places that can take it (no fixed
+ * state, or a metro that spans it) and no other; a `note` every view of the run carries.
  */
 export type TakeHomeRequest = Partial<Record<'state' | 'locality' | 'note', string>> &
   Partial<Record<'hsa' | 'age' | 'itemized', number>> & {
@@ -111,37 +111,77 @@ export type TakeHomeRequest = Partial<Record<'state' | 'locality' | 'note', stri
 /** One column of a run that taxes several profiles: its heading and its location. */
 export type TaxedColumn = Record<'label' | 'locationId' | 'locationLabel', string>;
 
+/** Whether a place takes a --state: its own state, or another state its metro spans. */
+const spans = (p: Place, s: string | undefined): boolean =>
+  s === p.state || (p.states ?? []).includes(s ?? '');
+
+type Scoped = TaxedColumn & { state?: string; ok: boolean };
+
+/** "--state NJ applies only to the columns ...: a (..); b (.., MA) keeps its own state's taxes." */
+function scopeNote(what: string, cs: readonly Scoped[], own: string): string {
+  const name = (c: Scoped, state: boolean) =>
+    `${c.label} (${c.locationLabel}${state && c.state ? `, ${c.state}` : ''})`;
+  const rest = cs.filter((c) => !c.ok);
+  const to = cs.filter((c) => c.ok).map((c) => name(c, false));
+  return `${what}: ${to.join(', ')}; ${rest.map((c) => name(c, true)).join(', ')} ${rest.length === 1 ? 'keeps its' : 'keep their'} own ${own}.`;
+}
+
 /**
- * --state over several columns (compare's scenarios, career's lines): it applies to every column
- * whose location has no fixed state, the others keeping their own (and a note saying so); an
- * error only when no column is such a location.
+ * The request for each column of a run that taxes several (compare's scenarios, career's lines,
+ * offers side by side). --state applies to every column whose location has no fixed state or
+ * whose metro spans it, the others keeping their own (a note says which); --locality where
+ * --state applies and in the columns of a state that has it (`none`: everywhere without
+ * --state). An error only when no column can take the --state given.
  */
 export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeRequest) {
-  // A saved profile's state (stateWhereNone from the start) applies where a column has none.
-  if (request.state === undefined || request.stateWhereNone === true) return request;
-  const given = request.state;
-  const all = columns.map((c) => ({ ...c, state: placeOf(c.locationId, TAX)?.state }));
-  const fixed = all.filter((c) => c.state !== undefined);
-  const open = all.filter((c) => c.state === undefined);
-  if (open.length === 0) {
-    const other = fixed.filter((c) => c.state !== given);
-    if (other.length === 0) return request; // the state every column is in anyway
-    const where = [...new Map(other.map((c) => [c.locationLabel, c.state]))]
-      .map(([label, state]) => `${label} is in ${state}`)
+  const { state: s, locality: l, stateWhereNone: saved } = request;
+  const all = columns.map((c) => {
+    const place = placeOf(c.locationId, TAX);
+    const takes = s !== undefined && (!place || spans(place, s));
+    return { ...c, place, state: place?.state, ok: takes };
+  });
+  const own = all.filter((c) => !c.ok);
+  if (s !== undefined && own.length === all.length && saved !== true) {
+    const where = [...new Map(all.map((c) => [c.locationLabel, c.place!]))]
+      .map(([label, p]) => `${label} is in ${[p.state, ...(p.states ?? [])].join(' or ')}`)
       .join(', ');
     throw new InputError(
-      `state is for a location without one (remote, us), and no column is one; ${where}`,
+      `state is for a location without one (remote, us), or another state the metro spans, and no column is one; ${where}`,
       'state',
     );
   }
-  if (fixed.length === 0) return request;
-  const used = open.map((c) => `${c.label} (${c.locationLabel})`).join(', ');
-  const own = fixed.map((c) => `${c.label} (${c.locationLabel}, ${c.state})`).join(', ');
-  return {
+  const fits = all.map((c) => {
+    if (l === undefined || c.ok || !c.place) return true;
+    if (l === 'none') return s === undefined || saved === true;
+    return [c.place.state, ...(c.place.states ?? [])].some((code) => localIds(code).includes(l));
+  });
+  const some = fits.includes(true) && fits.includes(false);
+  const both = s !== undefined && some && fits.every((f, i) => f === all[i]!.ok);
+  // A saved profile's state applies where it can, with no note.
+  const stateNote =
+    s !== undefined && own.length > 0 && saved !== true
+      ? scopeNote(
+          `--state ${s}${both ? ` and --locality ${l} apply` : ' applies'} only to the columns without a fixed state or in a metro that spans it`,
+          all,
+          both ? "state's and local taxes" : "state's taxes",
+        )
+      : undefined;
+  const localNote =
+    some && !both
+      ? scopeNote(
+          `--locality ${l} applies only to the columns in a state that has it`,
+          all.map((c, i) => ({ ...c, ok: fits[i]! })),
+          'local taxes',
+        )
+      : undefined;
+  const note =
+    [request.note, stateNote, localNote].filter((n) => n !== undefined).join(' ') || undefined;
+  return all.map((c, i): TakeHomeRequest => ({
     ...request,
-    stateWhereNone: true,
-    note: `--state ${given} applies only to the columns without a fixed state: ${used}; ${own} ${fixed.length === 1 ? 'keeps its' : 'keep their'} own state's taxes.`,
-  };
+    ...(c.ok || s === undefined ? {} : { state: undefined }),
+    ...(fits[i] || !fits.includes(true) ? {} : { locality: undefined }),
+    note,
+  }));
 }
 
 /** Take-home pay at one gross figure, with what it buys at U.S.-average prices. */
@@ -156,7 +196,9 @@ type Chosen = { state: string; local: string | null | undefined; note?: string }
 
 /** The state taxed for a location with a fixed place, and its default locality. */
 function placeState(place: Place, label: string, request: TakeHomeRequest): Chosen {
-  const asked = request.stateWhereNone === true ? undefined : request.state;
+  // A saved profile's state (stateWhereNone) applies where the metro spans it, else not at all.
+  const given = request.state;
+  const asked = request.stateWhereNone === true && !spans(place, given) ? undefined : given;
   const others = place.states ?? [];
   if (asked !== undefined && asked !== place.state && !others.includes(asked))
     throw new InputError(

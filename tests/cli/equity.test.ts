@@ -362,6 +362,25 @@ describe('a state in offer files, and --state for offers without one (issue 20, 
     );
   });
 
+  it('--state NJ taxes a New Jersey resident in the nyc offer too (review2 R12)', async () => {
+    const d = await json<Json>(['offer', nyc, remote, '--take-home', '--state', 'NJ']);
+    expect(d.offers.map((o: Json) => o.years[0].takeHome.state)).toEqual(['NJ', 'NJ']);
+    const one = await json<Json>([
+      'offer',
+      '--years',
+      '5',
+      '--city',
+      'nyc',
+      '--base',
+      '200k',
+      '--take-home',
+      '--state',
+      'NJ',
+    ]);
+    expect(d.offers[0].years[0].takeHome.net).toBe(one.years[0].takeHome.net);
+    expect(d.offers[0].years[0].takeHome.notes[0]).toMatch(/^Taxed as living and working in NJ/);
+  });
+
   it("a file's own state taxes it; with --state too it is a usage error", async () => {
     const ca = file('ca.json', {
       label: 'RemoteCA',

@@ -377,19 +377,129 @@ describe('take-home errors: one line, exit 2', () => {
     ],
     [
       ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=nyc'],
-      /--state is for a location without one \(remote, us\), and no column is one; Austin is in TX, New York is in NY$/m,
+      /--state is for a location without one \(remote, us\), or another state the metro spans, and no column is one; Austin is in TX, New York is in NY or NJ$/m,
     ],
     [
-      ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=sf'],
-      /--state is for a location without one \(remote, us\), and no column is one; Austin is in TX$/m,
+      ['compare', '--years', '5', '--city', 'austin', '--vs', 'city=seattle'],
+      /--state is for a location without one \(remote, us\), or another state the metro spans, and no column is one; Austin is in TX, Seattle is in WA$/m,
     ],
     [
       ['career', '--city', 'seattle', '--to', '2', '--vs', 'city=denver'],
-      /--state is for a location without one \(remote, us\), and no column is one; Seattle is in WA, Denver is in CO$/m,
+      /--state is for a location without one \(remote, us\), or another state the metro spans, and no column is one; Seattle is in WA, Denver is in CO$/m,
     ],
   ])('--state for a city with its own state: %j', async (argv, message) => {
     const full = argv[0] === 'compare' || argv[0] === 'career';
     expectUsageError(await cli(full ? [...argv, '--take-home', '--state', 'CA'] : argv), message);
+  });
+
+  // Review2 R12: one rule in every command, a column being a scenario, a line or an offer.
+  it('--state NJ with nyc: every command taxes a New Jersey resident, as the estimate does', async () => {
+    const base = ['--years', '8', '--city', 'nyc', '--industry', 'fintech'];
+    const th = ['--take-home', '--state', 'nj'];
+    const one = await json<{ takeHome: { mid: View } }>([...base, ...th]);
+    expect([one.takeHome.mid.state, one.takeHome.mid.local]).toEqual(['NJ', null]);
+    const across = one.takeHome.mid.notes[0]!;
+    expect(across).toMatch(/^Taxed as living and working in NJ\..*Not included here\.$/);
+    const remote = await json<CompareTaxed>(['compare', ...base, '--vs', 'city=remote', ...th]);
+    const start = remote.scenarios[0]!.takeHome;
+    expect([start.state, start.local, start.net]).toEqual(['NJ', null, one.takeHome.mid.net]);
+    expect(start.notes[0]).toBe(across);
+    const boston = await json<CompareTaxed>(['compare', ...base, '--vs', 'city=boston', ...th]);
+    const [nyc, bos] = boston.scenarios.map((c) => c.takeHome);
+    expect([nyc!.state, nyc!.net, bos!.state]).toEqual(['NJ', one.takeHome.mid.net, 'MA']);
+    expect(nyc!.notes[0]).toBe(
+      "--state NJ applies only to the columns without a fixed state or in a metro that spans it: start (New York); city=boston (Boston / Cambridge, MA) keeps its own state's taxes.",
+    );
+    const career = await json<{ points: { takeHome: View }[] }>([
+      'career',
+      ...base.slice(2),
+      ...th,
+    ]);
+    for (const p of career.points)
+      expect([p.takeHome.state, p.takeHome.local]).toEqual(['NJ', null]);
+    // A city's own state, named in a compare of fixed states, applies to that column.
+    const sf = await json<CompareTaxed>([
+      'compare',
+      '--years',
+      '5',
+      '--city',
+      'austin',
+      '--vs',
+      'city=sf',
+      '--take-home',
+      '--state',
+      'CA',
+    ]);
+    expect(sf.scenarios.map((c) => c.takeHome.state)).toEqual(['TX', 'CA']);
+  });
+
+  it('--locality applies where --state does, and in the columns of its state (review2 M27)', async () => {
+    const argv = [
+      'compare',
+      '--years',
+      '5',
+      '--city',
+      'remote',
+      '--vs',
+      'city=nyc',
+      '--vs',
+      'city=sf',
+    ];
+    const d = await json<CompareTaxed>([
+      ...argv,
+      '--take-home',
+      '--state',
+      'ny',
+      '--locality',
+      'yonkers',
+    ]);
+    const at = d.scenarios.map((c) => [c.takeHome.state, c.takeHome.local]);
+    expect(at).toEqual([
+      ['NY', 'yonkers'],
+      ['NY', 'yonkers'],
+      ['CA', null],
+    ]);
+    expect(d.scenarios[2]!.takeHome.notes[0]).toBe(
+      "--state NY and --locality yonkers apply only to the columns without a fixed state or in a metro that spans it: start (Remote (US)), city=nyc (New York); city=sf (San Francisco Bay Area, CA) keeps its own state's and local taxes.",
+    );
+    const local = await json<CompareTaxed>([
+      'compare',
+      '--years',
+      '5',
+      '--city',
+      'nyc',
+      '--vs',
+      'city=sf',
+      '--take-home',
+      '--locality',
+      'yonkers',
+    ]);
+    expect(local.scenarios.map((c) => c.takeHome.local)).toEqual(['yonkers', null]);
+    expect(local.scenarios[0]!.takeHome.notes[0]).toMatch(
+      /^--locality yonkers applies only to the columns in a state that has it: start \(New York\); city=sf/,
+    );
+    // No column can take it: refused as for one column; a --locality not in --state too.
+    const refused =
+      /^ml-salary: error: --locality yonkers is not in CA \(CA has no local taxes the tool models; use none\)$/m;
+    expectUsageError(
+      await cli([
+        'compare',
+        '--years',
+        '5',
+        '--city',
+        'sf',
+        '--vs',
+        'city=seattle',
+        '--take-home',
+        '--locality',
+        'yonkers',
+      ]),
+      refused,
+    );
+    expectUsageError(
+      await cli([...argv, '--take-home', '--state', 'tx', '--locality', 'yonkers']),
+      /--locality yonkers is not in TX/,
+    );
   });
 
   interface CompareTaxed {
@@ -426,12 +536,12 @@ describe('take-home errors: one line, exit 2', () => {
     expect(remote!.takeHome.net).toBe(single.takeHome.mid.net);
     expect(remote!.delta.net.dollars).toBe(remote!.takeHome.net - start!.takeHome.net);
     const note =
-      "--state CA applies only to the columns without a fixed state: city=remote (Remote (US)), city=us (Other US (national)); start (Austin, TX) keeps its own state's taxes.";
+      "--state CA applies only to the columns without a fixed state or in a metro that spans it: city=remote (Remote (US)), city=us (Other US (national)); start (Austin, TX) keeps its own state's taxes.";
     for (const s of d.scenarios) expect(s.takeHome.notes[0]).toBe(note);
     const table = await cli([...argv, '--take-home', '--state', 'CA']);
     expect(table.code).toBe(0);
     expect(table.stdout.replace(/\s+/g, ' ')).toContain(
-      "--state CA applies only to the columns without a fixed state: city=remote (Remote (US)); start (Austin, TX) keeps its own state's taxes.",
+      "--state CA applies only to the columns without a fixed state or in a metro that spans it: city=remote (Remote (US)); start (Austin, TX) keeps its own state's taxes.",
     );
   });
 
@@ -455,7 +565,7 @@ describe('take-home errors: one line, exit 2', () => {
     for (const p of d.scenarios[0]!.points)
       expect([p.takeHome.state, p.takeHome.local]).toEqual(['NY', 'nyc']);
     expect(d.points[0]!.takeHome.notes[0]).toMatch(
-      /^--state TX applies only to the columns without a fixed state: start \(Remote \(US\)\); city=nyc \(New York, NY\) keeps/,
+      /^--state TX applies only to the columns without a fixed state or in a metro that spans it: start \(Remote \(US\)\); city=nyc \(New York, NY\) keeps/,
     );
   });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { market } from '../../src/model/market.js';
-import { checkMarket } from '../../src/input/market-file.js';
+import { checkMarketFile } from '../../src/input/market-file.js';
 import { run } from '../../src/cli/program.js';
 import { scratch } from '../batch-helpers.js';
 import { fakeIo, ROOT } from '../helpers.js';
@@ -288,14 +288,14 @@ describe('--data: your own market file', () => {
   it("refuses a file that claims the id ml-salary gives the file's own source", () => {
     const copy = structuredClone(market) as unknown as Loose;
     copy.sources.push({ id: 'market-file', title: 'x', file: 'x' });
-    expect(() => checkMarket(copy, 'x.json', 'x.json')).toThrow(
+    expect(() => checkMarketFile(copy, 'x.json', 'x.json')).toThrow(
       /the id 'market-file' is ml-salary's own/,
     );
   });
 
   it('the schema and the checks accept exactly the market the program ships', () => {
     const copy = structuredClone(market);
-    const checked = checkMarket(copy, 'bundled', 'data/market.json');
+    const checked = checkMarketFile(copy, 'bundled', 'data/market.json');
     expect(Object.isFrozen(checked)).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from '../../src/input/names.js';
 import { resolveLevel } from '../../src/input/level.js';
 import { parseYears } from '../../src/input/numbers.js';
-import { resolveProfile, fieldName } from '../../src/input/profile.js';
+import { resolveProfile, flagName } from '../../src/input/profile.js';
 
 describe('names and aliases', () => {
   it.each([
@@ -278,9 +278,12 @@ describe('profiles', () => {
     });
     expect(r.defaulted).toEqual(['city', 'industry', 'skills', 'degree']);
   });
-  it('requires years, naming the flag or the field', () => {
-    expect(() => resolveProfile({ city: 'sf' }, market)).toThrow(/^--years is required$/);
-    expect(() => resolveProfile({ city: 'sf' }, market, fieldName)).toThrow(/^years is required$/);
+  it('requires years, naming the field (the library default) or, for the CLI, the flag', () => {
+    expect(() => resolveProfile({ city: 'sf' }, market)).toThrow(/^years is required$/);
+    expect(() => resolveProfile({ city: 'sf' }, market, flagName)).toThrow(/^--years is required$/);
+    const empty = (): unknown => resolveProfile({ years: 5, city: '' }, market);
+    expect(empty).toThrow(expect.objectContaining({ field: 'city' }));
+    expect(empty).toThrow(/^city is empty/);
   });
   it('takes skills as a list too', () => {
     expect(resolveProfile({ years: 1, skills: ['MLOps', 'cv'] }, market).profile.skills).toEqual([
