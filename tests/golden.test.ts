@@ -25,9 +25,7 @@ export function pretty(value: unknown, indent = ''): string {
 
 describe('golden estimates', () => {
   it('each fixed profile gives exactly its committed document', async () => {
-    const docs = goldenProfiles(market).map((p) =>
-      toDocument(estimate(p, market), [], market),
-    );
+    const docs = goldenProfiles(market).map((p) => toDocument(estimate(p, market), [], market));
     expect(docs.length).toBeGreaterThan(250);
     await expect(`${pretty(docs)}\n`).toMatchFileSnapshot('./golden/estimates.json');
   });

@@ -168,11 +168,7 @@ export class RecordWork {
     let record: object = toBatchRecord(lineNo, est, defaulted);
     if (s.explain) {
       // The --json document with the input line number after its version.
-      const { schemaVersion, ...doc } = toDocument(
-        est as Estimate,
-        defaulted,
-        this.market,
-      );
+      const { schemaVersion, ...doc } = toDocument(est as Estimate, defaulted, this.market);
       record = { schemaVersion, line: lineNo, ...doc };
     }
     if (position) record = { ...record, position };
