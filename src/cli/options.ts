@@ -63,6 +63,8 @@ export type EstimateOptions = Partial<Record<ProfileField, string>> & {
   debug?: boolean;
   /** false with --no-profile. */
   profile?: boolean;
+  /** The level is the saved profile's (cli/profile-use.ts). */
+  levelSaved?: boolean;
 };
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
@@ -184,6 +186,12 @@ export function refuseStrayWords(words: readonly string[], command: string, mark
 /** The profile compare and career start from: the profile flags, with `years` as given. */
 export const startProfile = (opts: EstimateOptions, market: Market, years: unknown) =>
   resolveProfile({ ...opts, years }, market, flagName);
+
+/** A given level, as the notes that say it pins the figures name it, and the way to undo it. */
+export const heldLevel = (opts: EstimateOptions, level: string): [who: string, undo: string] =>
+  opts.levelSaved
+    ? [`your saved profile's level ${level}`, 'pass --level years']
+    : [`--level ${level}`, 'drop --level'];
 
 /**
  * Options of a command that takes take-home flags (--take-home, --filing, --state, ...);
@@ -358,7 +366,7 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
     .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
     .option(
       '--level <name>',
-      "your level, if you know it: entry, mid, senior, staff, principal, or a title like 'google l5' (see: ml-salary list levels); overrides the level your years imply",
+      "your level, if you know it: entry, mid, senior, staff, principal, or a title like 'google l5' (see: ml-salary list levels); overrides the level your years imply (years: let them decide)",
     )
     .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }

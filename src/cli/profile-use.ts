@@ -50,6 +50,10 @@ export async function applySavedProfile(
   if (cmd.getOptionValueSource('state') === 'config') {
     cmd.setOptionValueWithSource('stateWhereNone', true, 'config');
   }
+  // A saved level pins every point of a career: its note names the profile (run/career.ts).
+  if (cmd.getOptionValueSource('level') === 'config') {
+    cmd.setOptionValueWithSource('levelSaved', true, 'config');
+  }
   if (used.length > 0) {
     // Offer files: each file's own value wins (run/offer.ts), so the profile fills only the rest.
     const where =
