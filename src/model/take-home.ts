@@ -218,6 +218,10 @@ function placeState(place: Place, label: string, request: TakeHomeRequest): Chos
   return { state: place.state, local: place.local };
 }
 
+/** Living elsewhere in a city's state: what working there still owes (places' `work`). */
+const workNote = (place: Place | undefined, state: string, l: string | undefined) =>
+  place && state === place.state && l !== undefined && l !== place.local ? place.work : undefined;
+
 /**
  * The tax jurisdiction of a location: its state and local tax, the request's state where it has
  * none (or one of the other states it spans), and the request's locality, checked to be the
@@ -248,7 +252,8 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
     const note = `Federal taxes only: ${why}; pass --state (a state's code, or DC) for a state's.`;
     return { ...at, state: 'none', local: null, note };
   }
-  const { state, note } = chosen;
+  const { state } = chosen;
+  const note = workNote(place, state, l) ?? chosen.note;
   if (l === undefined || l === 'none')
     return { ...at, state, local: l ? null : chosen.local, note };
   if (state === 'none')

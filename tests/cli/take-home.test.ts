@@ -890,6 +890,38 @@ describe('living in another state a metro spans', () => {
     );
     expect((await cli([...argv, '--no-input'])).stdout).toMatch(/^Taxed as living and working/m);
   });
+  // Review2 R14: living elsewhere in the state, the city's taxes on those working there remain.
+  it.each([
+    [
+      'philadelphia',
+      'none',
+      /^Living outside Philadelphia .*non-residents \(3\.43% from 1 July 2025\).*not included here\.$/,
+    ],
+    [
+      'pittsburgh',
+      'none',
+      /^Living outside Pittsburgh .*\$52 local services tax.*not included here\.$/,
+    ],
+    [
+      'portland',
+      'none',
+      /^Living elsewhere in Oregon .*Preschool for All tax.*not included here\.$/,
+    ],
+    ['portland', 'portland-metro', /^Living elsewhere in Oregon and working in Portland/],
+  ])('--city %s --locality %s says what working in the city still owes', async (city, l, note) => {
+    const argv = ['--years', '5', '--city', city, '--take-home', '--locality', l];
+    const d = await json<{ takeHome: Record<string, View> }>(argv);
+    for (const v of Object.values(d.takeHome)) expect(v.notes[0]).toMatch(note);
+    for (const format of ['table', 'markdown']) {
+      const out = await cli([...argv, '--no-input', '--format', format]);
+      expect(out.stdout.replace(/\s+/g, ' ')).toContain(d.takeHome.mid!.notes[0]!);
+    }
+    // Living in the city, or in another state (the across note), it is not said.
+    for (const more of [[], ['--state', city === 'portland' ? 'WA' : 'PA']]) {
+      const own = await json<{ takeHome: Record<string, View> }>([...argv.slice(0, 5), ...more]);
+      expect(own.takeHome.mid!.notes.join(' ')).not.toMatch(/^Living (outside|elsewhere)/m);
+    }
+  });
 });
 
 describe('every net says what it is of, in every format (review F4)', () => {

@@ -351,6 +351,8 @@ describe('living in another state a metro spans', () => {
         expect(place!.across?.[state], `${id} ${state}`).toMatch(/\.$/);
         expect(place!.acrossSrc, id).toBeTruthy();
       }
+      if (place?.work !== undefined)
+        expect([place.local, place.workSrc], id).not.toContain(undefined);
     }
   });
 });

@@ -76,6 +76,9 @@ export interface Place {
   states?: readonly string[];
   across?: Readonly<Record<string, string>>;
   acrossSrc?: string;
+  /** What living elsewhere in the state leaves out of the city's work-place taxes (`workSrc`). */
+  work?: string;
+  workSrc?: string;
   /** The locality taxed by default in another state the metro spans (else the state's own). */
   locals?: Readonly<Record<string, string>>;
 }
