@@ -358,7 +358,7 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
     .option('--industry <name>', 'industry / employer type (see: ml-salary list industries)')
     .option(
       '--skills <list>',
-      'comma-separated skills, e.g. mlops,nlp; may be repeated (see: ml-salary list skills)',
+      'comma-separated skills, e.g. mlops,nlp, or none; may be repeated (see: ml-salary list skills)',
       // `--skills mlops --skills nlp` means both, not the last one only.
       (value: string, previous?: string) =>
         previous === undefined ? value : `${previous},${value}`,

@@ -40,7 +40,10 @@ function text(value: unknown, name: string, item = false): string {
 }
 
 function skillList(value: unknown, market: Market, name: string): string[] {
+  // A string, or a list of one ("none" too): resolveSkills.
   if (typeof value === 'string') return resolveSkills(market, value, name);
+  if (Array.isArray(value) && value.length === 1)
+    return resolveSkills(market, text(value[0], name, true), name);
   if (Array.isArray(value)) {
     // A plain loop: this runs for every batch record. First occurrence wins, as with a Set.
     const ids: string[] = [];
