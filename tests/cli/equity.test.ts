@@ -247,6 +247,14 @@ describe('break-even side by side', () => {
     );
   });
 
+  it('a grant in dollars without a preferred price: the sentence states its condition whole (review2 M9)', async () => {
+    const globex = [files[0]!, join(EXAMPLES, 'globex.json')];
+    const r = await cli(['offer', ...globex, '--break-even'], plain);
+    expect(r.stdout).toContain(
+      "Globex catches BigTech ($1,220,000 over 4 years, as given) if its stock is worth 0.5917x the grant's paper value at an exit.",
+    );
+  });
+
   it("a private A counts risk-adjusted in today's dollars: BigTech's cash alone passes it", async () => {
     const d = await json<Json>(['offer', files[1]!, files[0]!, '--break-even']);
     // Seed: $640,000 of cash + 4 x $27,909 = $751,636; BigTech's cash over 4 years is $820,000.
