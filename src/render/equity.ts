@@ -148,7 +148,10 @@ function exerciseLine(x: NonNullable<Leave['exercise']>, nothing: number): strin
     x.type === 'iso' && x.windowMonths > 3
       ? ' An ISO exercised more than 3 months after leaving is taxed as an NSO.'
       : '';
-  return `To keep them: exercise within ${plural(x.windowMonths, 'month')} of leaving, ${money(x.cost)} in cash${tax}.${ev}${iso}`;
+  const by = x.windowMonths
+    ? `within ${plural(x.windowMonths, 'month')} of leaving`
+    : 'by the day you leave';
+  return `To keep them: exercise ${by}, ${money(x.cost)} in cash${tax}.${ev}${iso}`;
 }
 
 /** The sentences of leaving early. */

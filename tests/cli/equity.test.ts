@@ -191,6 +191,9 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
       'To keep them: exercise within 3 months of leaving, $18,000 in cash',
     );
     expect(r.stdout).toMatch(/│ 2 \(6 mo\) │ +\$80,000 │/);
+    // A window of 0 months: on the day you leave (review2 M22).
+    const zero = await cli([...SEED, '--leave-at', '18', '--exercise-window', '0'], plain);
+    expect(zero.stdout).toContain('To keep them: exercise by the day you leave, $18,000 in cash');
   });
 
   it('before the cliff nothing vests', async () => {
