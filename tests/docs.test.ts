@@ -151,6 +151,13 @@ it('keeps README.md a front door (at most 20,000 bytes) and every line readable'
   expect(long).toEqual([]);
 });
 
+it('docs/development.md names every data file and example', () => {
+  const page = readFileSync(join(ROOT, 'docs/development.md'), 'utf8');
+  for (const dir of ['data', 'examples'])
+    for (const name of readdirSync(join(ROOT, dir)).filter((n) => /\.m?js(on)?$/.test(n)))
+      expect(page, `${dir}/${name}`).toContain(`\`${name}\``);
+});
+
 it('links only to files and headings that exist', () => {
   const broken: string[] = [];
   for (const { page } of pages) {

@@ -5,7 +5,7 @@
 // import of commander would bundle it a second time there (scripts/build.mjs warns if so).
 import type { Command, Option } from 'commander';
 import { charsetFor, colorLevel, type ColorChoice } from './color.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { didYouMean, lookup } from '../input/names.js';
 import { clip } from '../input/numbers.js';
 import { flagName, resolveProfile } from '../input/profile.js';
@@ -245,6 +245,27 @@ export async function takeHomeFor(
   const scopes = scoped ? stateScope(taxed, request) : taxed.map(() => request);
   const where = taxed.map((c, i) => jurisdiction(c.locationId, c.locationLabel, scopes[i]!));
   return (gross, i, name) => takeHomeAt(gross, where[i]!, scopes[i]!, name);
+}
+
+/**
+ * For the city question of a run with --take-home: why a city cannot be taxed as --state and
+ * --locality ask ("--state ID": the question leaves it out and says so), else undefined. A
+ * city the flags gave is checked at once (the error a later run would give), before any question.
+ */
+export async function cityCheck(request: TakeHomeRequest | undefined, m: Market, given?: Profile) {
+  if (!request) return undefined;
+  const { jurisdiction } = await import('../model/take-home.js');
+  if (given) jurisdiction(given.city, m.locations.find((l) => l.id === given.city)!.label, request);
+  return (id: string): string | undefined => {
+    try {
+      jurisdiction(id, id, request);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const field = e.field as 'state' | 'locality';
+      return `${flagOf(field)} ${request[field]}`;
+    }
+  };
 }
 
 /** The options of compare (and career, which adds its axis): the profile, --vs, take-home. */

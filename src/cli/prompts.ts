@@ -81,6 +81,7 @@ export async function askMissing(
   given: RawProfile,
   market: Market,
   context: PromptContext,
+  cityCheck?: (id: string) => string | undefined,
 ): Promise<RawProfile> {
   const { input, select, checkbox } = await loadPrompts(context);
   const max = market.experience.maxYears;
@@ -104,9 +105,12 @@ export async function askMissing(
   const pick = (message: string, entries: readonly CatalogEntry[], typical: string) =>
     select({ message, choices: choices(entries), default: typical });
   if (answers.city === undefined) {
+    // Only the cities --state and --locality can apply to (cityCheck), and the question says so.
+    const out = new Set(market.locations.map((l) => cityCheck?.(l.id)).filter((r) => r));
+    const fits = market.locations.filter((l) => !cityCheck?.(l.id));
     answers.city = await select({
-      message: 'City:',
-      choices: byRegion(market.locations, market.defaults.city).flatMap(([region, entries]) => [
+      message: `City${out.size ? ` (only where ${[...out].join(' and ')} can apply)` : ''}:`,
+      choices: byRegion(fits, market.defaults.city).flatMap(([region, entries]) => [
         ...(region === undefined ? [] : [heading(region)]),
         ...choices(entries),
       ]),

@@ -168,6 +168,48 @@ describe('interactive flow (the real prompts, in-process)', () => {
     expect(await done).toBe(130);
   });
 
+  // Review2 R10: a city --state cannot apply to is not offered (it was, then refused at the end).
+  it.each([
+    ['offer', ['offer', '--base', '200k']],
+    ['estimate', []],
+  ])(
+    '%s --take-home --state: the city question offers only the cities it applies to',
+    async (_, cmd) => {
+      const t = terminal();
+      const argv = [...cmd, '--years', '4', '--take-home', '--state', 'NJ'];
+      const done = run(
+        [...argv, '--industry', 'faang', '--skills', '', '--degree', 'masters'],
+        t.io,
+      );
+      await shows('City (only where --state NJ can apply):');
+      const shown = screen.getScreen();
+      for (const city of ['Remote (US)', 'Other US (national)', 'New York', 'Philadelphia'])
+        expect(shown).toContain(city);
+      for (const city of ['Austin', 'Seattle', 'Boston / Cambridge', 'Pittsburgh'])
+        expect(shown).not.toContain(city);
+      screen.type('new'); // New York: a New Jersey resident working there
+      screen.keypress('enter');
+      await shows('Level, if you know it');
+      screen.keypress('enter');
+      if (cmd.length > 0) {
+        await shows('Target bonus'); // the offer's terms follow: the city was taken
+        screen.keypress({ name: 'c', ctrl: true });
+        expect(await done).toBe(130);
+        return;
+      }
+      expect(await done).toBe(0);
+      expect(t.stdout()).toMatch(/Take-home pay \(single, tax year 2026; NJ\)/);
+    },
+  );
+
+  it('a --city that --state cannot apply to is refused before any question', async () => {
+    const t = terminal();
+    expect(await run(['--city', 'austin', '--take-home', '--state', 'ID'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(
+      /^ml-salary: error: --state is for a location without one .*Austin is in TX\n$/,
+    );
+  });
+
   it('Ctrl+C at a prompt prints "Cancelled" and exits 130', async () => {
     const t = inTerminal(['--years', '3']);
     const done = t.done;

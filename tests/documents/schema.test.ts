@@ -592,8 +592,11 @@ describe('schemas/offer-file.schema.json', () => {
       ...OFFER_FIELDS,
       ...BENEFIT_FIELDS,
     ]);
+    const page = readFileSync(join(ROOT, 'docs/offers.md'), 'utf8');
+    const listed = page.slice(page.indexOf('- the profile fields'), page.indexOf('Only `base`'));
     for (const [key, s] of Object.entries(offerFileSchema.properties as Record<string, Json>)) {
       expect(typeof s.description, key).toBe('string'); // what an editor shows on hover
+      expect(listed, `docs/offers.md lists ${key}`).toContain(`\`${key}\``);
     }
     const p = offerFileSchema.properties as Record<string, { anyOf: Json[] }>;
     expect(p.city!.anyOf[0]!.enum).toEqual(ids(market.locations)); // what an editor completes

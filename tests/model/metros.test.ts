@@ -180,6 +180,21 @@ it("docs/metros.md's table agrees with the data (factor, state kind, price level
     );
     expect(Number(price), id).toBe(places[id!]!.index);
   }
+  // The opening sentence counts the metros (not remote, us) by where their factor comes from.
+  const count = (from: string) =>
+    rows.filter((r) => r[4]!.startsWith(from) && r[1] !== 'remote' && r[1] !== 'us').length;
+  const word = (n: number) =>
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+      ' ',
+    )[n]!;
+  const records = count('records');
+  const guides = count('guides');
+  expect(page.replace(/\s+/g, ' ')).toContain(
+    `knows ${rows.length - 2} US metros, plus \`remote\` and \`us\` (other US). ` +
+      `${word(records).replace(/^./, (c) => c.toUpperCase())}, the hubs, are priced by pay records (levels.fyi), ` +
+      `${word(guides)} by the two salary guides, and ${word(count('federal'))} by federal wage data, ` +
+      `made consistent with those ${word(records + guides)}.`,
+  );
 });
 
 describe('the built CLI with a new metro', () => {

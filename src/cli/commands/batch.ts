@@ -16,8 +16,8 @@ import {
 const HELP_AFTER = `
 Input: NDJSON, one profile object per line ({"years": 4, "city": "austin",
 "skills": ["mlops"]}), or CSV with a header row
-(years,city,industry,skills,degree; skills separated by ';'). Detected from the
-first line. Missing fields default as in non-interactive mode; years is
+(years,city,industry,skills,degree,level; skills separated by ';'). Detected
+from the first line. Missing fields default as in non-interactive mode; years is
 required.
 
 Output: one line per good record, in input order: a compact JSON record (line,

@@ -9,7 +9,7 @@ import { askMissing, promptContext, promptPlan, PROFILE_ASKED } from '../prompts
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { rerunEstimate, saveProfileLine } from '../rerun.js';
-import { takeHomeFor, estimateFormat, takeHomeRequest } from '../options.js';
+import { cityCheck, takeHomeFor, estimateFormat, takeHomeRequest } from '../options.js';
 import type { EstimateOptions, TakeHomeOptions } from '../options.js';
 import { PROFILE_FIELDS, type Market } from '../../model/types.js';
 
@@ -25,9 +25,14 @@ export async function estimateCommand(
   let answers = given;
   if (plan.ask) {
     // Check what the flags gave before asking for the rest, so a typo fails at once.
-    resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
+    const first = resolveProfile({ ...given, years: given.years ?? 0 }, market, flagName);
+    const check = await cityCheck(
+      request,
+      market,
+      given.city === undefined ? undefined : first.profile,
+    );
     // The prompts draw straight on stderr; with colour off they write no colour code at all.
-    answers = await askMissing(given, market, promptContext(io, opts.color));
+    answers = await askMissing(given, market, promptContext(io, opts.color), check);
   } else if (given.years === undefined) {
     throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
   }

@@ -29,7 +29,9 @@ broken profile file, no config folder: HOME or XDG_CONFIG_HOME unset).`;
 export function defineProfile(program: Command, ctx: CommandContext): void {
   const profile = program
     .command('profile')
-    .description('save the answers you give every time (years, city, ...) for every command')
+    .description(
+      'save your usual answers (years, city, ...) for the estimate, offer, compare, career',
+    )
     .argument('[command]', 'save, show (default) or clear')
     .usage('[options] [command]')
     .allowExcessArguments(false)

@@ -18,6 +18,7 @@ import {
 } from '../../documents/offer.js';
 import { checkEachTerm, OFFER_FIELDS, OFFER_KEYS, type RawOffer } from '../../input/offer.js';
 import type { OfferTerms } from '../../model/offer.js';
+import type { TakeHomeRequest } from '../../model/take-home.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, promptContext, promptPlan } from '../prompts.js';
@@ -43,7 +44,7 @@ import {
 } from '../../input/benefits.js';
 import { benefitsView } from '../../documents/benefits.js';
 import { PROFILE_FIELDS, type Market } from '../../model/types.js';
-import { OFFER_FLAGS, estimateFormat, takeHomeRequest } from '../options.js';
+import { OFFER_FLAGS, cityCheck, estimateFormat, takeHomeRequest } from '../options.js';
 import type { Format, EstimateOptions, TakeHomeOptions } from '../options.js';
 
 export interface OfferOptions extends EstimateOptions, TakeHomeOptions, EquityOptions {
@@ -179,7 +180,7 @@ export async function offerCommand(
   let typed: TypedTerms | undefined;
   if (files.length > 0) judged.push(...(await offersFromFiles(files, opts, io, market)));
   else {
-    const { offer, asked } = await offerFromFlags(opts, format, io, market);
+    const { offer, asked } = await offerFromFlags(opts, format, io, market, request);
     judged.push(offer);
     typed = asked;
   }
@@ -267,6 +268,7 @@ async function offerFromFlags(
   format: Format,
   io: Io,
   market: Market,
+  request: TakeHomeRequest | undefined,
 ): Promise<{ offer: Judged; asked?: TypedTerms }> {
   const flags = offerFlags(opts);
   const plan = promptPlan(opts, format, io);
@@ -275,11 +277,16 @@ async function offerFromFlags(
   let offer = flags;
   if (plan.ask) {
     // Check what the flags gave before asking for the rest, so a typo fails at once.
-    resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
+    const first = resolveProfile({ ...profile, years: profile.years ?? 0 }, market, flagName);
     checkEachTerm(offer, OFFER_FLAGS);
+    const check = await cityCheck(
+      request,
+      market,
+      profile.city === undefined ? undefined : first.profile,
+    );
     // The prompts draw straight on stderr; with colour off they write no colour code at all.
     const context = promptContext(io, opts.color);
-    profile = await askMissing(profile, market, context);
+    profile = await askMissing(profile, market, context, check);
     const answers = await askOffer(offer, context);
     const before = JSON.stringify([profileFlags(opts), offer]);
     offer = { ...offer, ...answers };

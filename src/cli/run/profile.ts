@@ -90,10 +90,7 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
   }
   const flags = savedProfileFlags(profile).flat();
   print(io, `Saved your profile to ${shown}:\n  ${shellLine(flags)}\n`);
-  printErr(
-    io,
-    'Every command now takes from it what its flags leave out; --no-profile ignores it.\n',
-  );
+  printErr(io, 'The estimate, offer, compare and career now use it; --no-profile ignores it.\n');
 }
 
 /** The fields named by a catalogue of the same name (shown with its label). */
