@@ -16,6 +16,15 @@ function exists(path: string): boolean {
 }
 
 /**
+ * Marks of a value taken from the profile: the saved state is where the user lives (it applies
+ * where the location has none of its own); a saved level's notes name the profile.
+ */
+const MARKS = new Map([
+  ['--state', 'stateWhereNone'],
+  ['--level', 'levelSaved'],
+]);
+
+/**
  * Fill the options `cmd` was not given from the saved profile, with commander's source 'config',
  * and say so on stderr. Only for a command with --no-profile (the estimate, offer, compare,
  * career); `--no-profile` there or before the command skips it. The state and filing status
@@ -44,11 +53,9 @@ export async function applySavedProfile(
     const option = cmd.options.find((o) => o.long === flag && !o.hidden);
     if (option === undefined || cmd.getOptionValue(option.attributeName()) !== undefined) continue;
     cmd.setOptionValueWithSource(option.attributeName(), value, 'config');
+    const mark = MARKS.get(flag);
+    if (mark !== undefined) cmd.setOptionValueWithSource(mark, true, 'config');
     used.push(`${flag} ${value === '' ? "''" : value}`);
-  }
-  // The saved state is where the user lives: it applies where the location has none of its own.
-  if (cmd.getOptionValueSource('state') === 'config') {
-    cmd.setOptionValueWithSource('stateWhereNone', true, 'config');
   }
   if (used.length > 0) {
     // Offer files: each file's own value wins (run/offer.ts), so the profile fills only the rest.
