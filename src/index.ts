@@ -36,7 +36,7 @@ export {
   SCHEMA_VERSION,
   type EstimateDocument,
 } from './documents/estimate.js';
-export { checkMarket } from './input/market-file.js';
+export { checkMarket } from './input/market-check.js';
 export { InputError } from './errors.js';
 export { EXIT } from './cli/exit.js';
 export { VERSION } from './cli/version.js';

@@ -64,6 +64,17 @@ export function moveJsonFields(
   return out;
 }
 
+/** What adds a field a document has only sometimes, by the document's kind (the estimate's has none). */
+const ADDED_BY = new Map([
+  ['estimate takeHome', '--take-home adds it'],
+  ['estimate paper', "only an AI startup's paper equity has it"],
+  ['offer equity', 'only an offer with stock has it'],
+  ['offer leave', '--leave-at adds it'],
+  ['offer benefits', '--match or --espp adds it'],
+  ['offer counter', '--counter adds it'],
+  ['offers breakEven', '--break-even adds it'],
+]);
+
 /**
  * The document with only the fields asked for, in the order asked; a field the document does
  * not have is a usage error that lists the ones it has.
@@ -76,8 +87,14 @@ export function pickFields(doc: object, fields: string | undefined): object {
   const record = doc as Record<string, unknown>;
   for (const name of names) {
     if (!Object.hasOwn(record, name)) {
+      const adds = ADDED_BY.get(
+        `${typeof record.kind === 'string' ? record.kind : 'estimate'} ${name}`,
+      );
+      const why = adds
+        ? `no field '${name}' here (${adds})`
+        : `unknown field '${name.slice(0, 40)}'`;
       throw new UsageError(
-        `--json: unknown field '${name.slice(0, 40)}'${meant(name, known)}; the fields are: ${known.join(', ')}`,
+        `--json: ${why}${adds ? '' : meant(name, known)}; the fields are: ${known.join(', ')}`,
       );
     }
   }

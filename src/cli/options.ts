@@ -63,6 +63,8 @@ export type EstimateOptions = Partial<Record<ProfileField, string>> & {
   debug?: boolean;
   /** false with --no-profile. */
   profile?: boolean;
+  /** The level is the saved profile's (cli/profile-use.ts). */
+  levelSaved?: boolean;
 };
 
 export function colorChoice(color: boolean | undefined): ColorChoice {
@@ -184,6 +186,12 @@ export function refuseStrayWords(words: readonly string[], command: string, mark
 /** The profile compare and career start from: the profile flags, with `years` as given. */
 export const startProfile = (opts: EstimateOptions, market: Market, years: unknown) =>
   resolveProfile({ ...opts, years }, market, flagName);
+
+/** A given level, as the notes that say it pins the figures name it, and the way to undo it. */
+export const heldLevel = (opts: EstimateOptions, level: string): [who: string, undo: string] =>
+  opts.levelSaved
+    ? [`your saved profile's level ${level}`, 'pass --level years']
+    : [`--level ${level}`, 'drop --level'];
 
 /**
  * Options of a command that takes take-home flags (--take-home, --filing, --state, ...);
@@ -371,7 +379,7 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
     .option('--industry <name>', 'industry / employer type (see: ml-salary list industries)')
     .option(
       '--skills <list>',
-      'comma-separated skills, e.g. mlops,nlp; may be repeated (see: ml-salary list skills)',
+      'comma-separated skills, e.g. mlops,nlp, or none; may be repeated (see: ml-salary list skills)',
       // `--skills mlops --skills nlp` means both, not the last one only.
       (value: string, previous?: string) =>
         previous === undefined ? value : `${previous},${value}`,
@@ -379,7 +387,7 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
     .option('--degree <name>', 'highest degree: none, bachelors, masters, phd')
     .option(
       '--level <name>',
-      "your level, if you know it: entry, mid, senior, staff, principal, or a title like 'google l5' (see: ml-salary list levels); overrides the level your years imply",
+      "your level, if you know it: entry, mid, senior, staff, principal, or a title like 'google l5' (see: ml-salary list levels); overrides the level your years imply (years: let them decide)",
     )
     .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }

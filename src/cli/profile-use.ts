@@ -16,6 +16,16 @@ function exists(path: string): boolean {
 }
 
 /**
+ * Marks of a value taken from the profile: the saved state is where the user lives (it applies
+ * where the location has none of its own or its metro spans it: savedState); a saved level's
+ * notes name the profile.
+ */
+const MARKS = new Map([
+  ['--state', 'stateWhereNone'],
+  ['--level', 'levelSaved'],
+]);
+
+/**
  * The cities a run taxes (the start's, and compare's and career's --vs ones), as ids; undefined
  * where they are not all known yet (asked in a terminal, in offer files, a name to be refused).
  */
@@ -40,16 +50,18 @@ async function citiesOf(cmd: Command, market: Market): Promise<string[] | undefi
  */
 async function savedState(
   cmd: Command,
-  market: Market,
-  takes: (id: string, state: string) => boolean,
+  market: () => Promise<Market>,
+  takes: ((id: string, state: string) => boolean) | undefined,
   used: string[],
 ): Promise<void> {
+  if (!takes || cmd.getOptionValueSource('state') !== 'config') return;
   const state = cmd.getOptionValue('state') as string;
-  const cities = await citiesOf(cmd, market);
+  const cities = await citiesOf(cmd, await market());
   if (cities && !cities.some((id) => takes(id, state))) {
     cmd.setOptionValueWithSource('state', undefined, 'default');
+    cmd.setOptionValueWithSource('stateWhereNone', undefined, 'default');
     used.splice(used.indexOf(`--state ${state}`), 1);
-  } else cmd.setOptionValueWithSource('stateWhereNone', true, 'config');
+  }
 }
 
 /**
@@ -81,10 +93,11 @@ export async function applySavedProfile(
     const option = cmd.options.find((o) => o.long === flag && !o.hidden);
     if (option === undefined || cmd.getOptionValue(option.attributeName()) !== undefined) continue;
     cmd.setOptionValueWithSource(option.attributeName(), value, 'config');
+    const mark = MARKS.get(flag);
+    if (mark !== undefined) cmd.setOptionValueWithSource(mark, true, 'config');
     used.push(`${flag} ${value === '' ? "''" : value}`);
   }
-  if (tax && cmd.getOptionValueSource('state') === 'config')
-    await savedState(cmd, await market(), tax.takesState, used);
+  await savedState(cmd, market, tax?.takesState, used);
   if (used.length > 0) sayUsed(cmd, io, used);
 }
 

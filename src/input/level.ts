@@ -7,6 +7,9 @@ import { foldName, lookup, matchKey, oddCharacter, resolveName } from './names.j
 import { clip } from './numbers.js';
 import type { Level, Market, TitleMap } from '../model/types.js';
 
+/** `years` (or `none`): no level given, the years decide (`--level years`, `--vs level=years`). */
+export const byYears = (text: string): boolean => /^\s*(years|none)\s*$/i.test(text);
+
 /** The level a company gives this title (folded), if it has the title. */
 function titleLevel(map: TitleMap, folded: string): Level | undefined {
   for (const [title, level] of Object.entries(map.titles))

@@ -271,7 +271,12 @@ export function resolveName(
 
 const LIST_SEPARATOR = /[,;]/;
 
-/** Resolve a comma-separated (or, in CSV batch input, semicolon-separated) list of skills. */
+const isNone = (word: string): boolean => word.length === 4 && word.toLowerCase() === 'none';
+
+/**
+ * Resolve a comma-separated (or, in CSV batch input, semicolon-separated) list of skills; `none`
+ * (or nothing) is no skills.
+ */
 export function resolveSkills(
   market: Market,
   text: string,
@@ -281,12 +286,14 @@ export function resolveSkills(
   if (separator === LIST_SEPARATOR && typeof text === 'string' && !/[,;]/.test(text)) {
     // One skill (the common case in batch input): what the split below gives, without the arrays.
     const one = text.trim();
-    return one === '' ? [] : [resolveName(market, 'skill', one, field)];
+    return one === '' || isNone(one) ? [] : [resolveName(market, 'skill', one, field)];
   }
   const parts = text
     .split(separator)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+  // `none`, as the reports print no skills, is the empty list, as '' is.
+  if (parts.length === 1 && isNone(parts[0]!)) return [];
   const ids = parts.map((p) => resolveName(market, 'skill', p, field));
   return [...new Set(ids)];
 }

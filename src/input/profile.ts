@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { renamedNote, resolveName, resolveSkills } from './names.js';
-import { resolveLevel } from './level.js';
+import { byYears, resolveLevel } from './level.js';
 import { fail, kindOf, parseYears } from './numbers.js';
 import type { Market, Profile, ProfileField } from '../model/types.js';
 
@@ -13,7 +13,7 @@ export interface RawProfile {
   industry?: unknown;
   skills?: unknown;
   degree?: unknown;
-  /** A level or a company title; when given it overrides the level the years imply. */
+  /** A level or a company title; when given it overrides the level the years imply (`years`: not). */
   level?: unknown;
 }
 
@@ -40,7 +40,10 @@ function text(value: unknown, name: string, item = false): string {
 }
 
 function skillList(value: unknown, market: Market, name: string): string[] {
+  // A string, or a list of one ("none" too): resolveSkills.
   if (typeof value === 'string') return resolveSkills(market, value, name);
+  if (Array.isArray(value) && value.length === 1)
+    return resolveSkills(market, text(value[0], name, true), name);
   if (Array.isArray(value)) {
     // A plain loop: this runs for every batch record. First occurrence wins, as with a Set.
     const ids: string[] = [];
@@ -96,8 +99,11 @@ export function resolveProfile(
   ]);
   const degree = one('degree');
   const profile: Profile = { years, city, industry, skills, degree };
-  if (raw.level !== undefined && raw.level !== null)
-    profile.level = resolveLevel(market, text(raw.level, name('level')), name('level'));
+  // `years` (or `none`): the years decide, as with no level (it unsets a saved one).
+  if (raw.level !== undefined && raw.level !== null) {
+    const level = text(raw.level, name('level'));
+    if (!byYears(level)) profile.level = resolveLevel(market, level, name('level'));
+  }
   const note = renamedNote(market, 'industry', raw.industry);
   return { profile, defaulted, notes: note === undefined ? [] : [note] };
 }

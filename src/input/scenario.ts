@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
 import { meant, resolveName, resolveSkills } from './names.js';
-import { resolveLevel } from './level.js';
+import { byYears, resolveLevel } from './level.js';
 import { clip, fail, parseYears } from './numbers.js';
 import {
   PROFILE_FIELDS,
@@ -89,7 +89,7 @@ function changeOf(field: ProfileField, value: string, market: Market): Change {
       return { field, text, set: resolveName(market, field, value, name) };
     case 'level':
       // level=years (or none): back to the level the years imply.
-      return /^\s*(years|none)\s*$/i.test(value)
+      return byYears(value)
         ? { field, text, set: null }
         : { field, text, set: resolveLevel(market, value, name) };
     case 'skills': {

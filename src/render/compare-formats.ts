@@ -1,10 +1,18 @@
 // CSV and markdown of the compare and career documents (the table is render/compare.ts).
 import type { CareerDocument, CompareDocument, CompareScenario } from '../documents/compare.js';
-import { money, signedMoney } from '../model/format.js';
+import { money, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, profileCells, taxContext } from './csv.js';
 import { rangeCells, rangeColumns } from './csv.js';
-import { careerPaper, esc, mdTable, netMarkdown, paperLine, PARTS } from './text.js';
+import {
+  careerPaper,
+  esc,
+  mdTable,
+  netMarkdown,
+  paperLine,
+  PARTS,
+  profileMarkdown,
+} from './text.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
@@ -50,8 +58,10 @@ export function compareMarkdown(doc: CompareDocument): string {
     ...(doc.notes ?? []),
   ];
   const nets = all.flatMap((s) => (s.takeHome ? [[s.label, s.takeHome] as const] : []));
-  const lines = [...table, ...(paper.length ? ['', ...paper] : []), ...netMarkdown(nets)];
-  return `${lines.join('\n')}\n`;
+  const p = all[0]!.profile;
+  const start = profileMarkdown(`Start: ${yearsText(p.years)},`, p, doc.defaulted, p.level);
+  const lines = [start, '', ...table, ...(paper.length ? ['', ...paper] : [])];
+  return `${[...lines, ...netMarkdown(nets)].join('\n')}\n`;
 }
 
 export function careerCsv(doc: CareerDocument): string {
@@ -95,6 +105,7 @@ export function careerMarkdown(doc: CareerDocument): string {
   const nets = all.flatMap((line) =>
     line.points.flatMap((p) => (p.takeHome ? [[line.label, p.takeHome] as const] : [])),
   );
-  const lines = [...mdTable(head, rows, align), ...(paper.length ? ['', ...paper] : [])];
+  const who = profileMarkdown('Profile:', doc.profile, doc.defaulted, doc.profile.level);
+  const lines = [who, '', ...mdTable(head, rows, align), ...(paper.length ? ['', ...paper] : [])];
   return `${[...lines, ...netMarkdown(nets)].join('\n')}\n`;
 }

@@ -148,7 +148,10 @@ function exerciseLine(x: NonNullable<Leave['exercise']>, nothing: number): strin
     x.type === 'iso' && x.windowMonths > 3
       ? ' An ISO exercised more than 3 months after leaving is taxed as an NSO.'
       : '';
-  return `To keep them: exercise within ${plural(x.windowMonths, 'month')} of leaving, ${money(x.cost)} in cash${tax}.${ev}${iso}`;
+  const by = x.windowMonths
+    ? `within ${plural(x.windowMonths, 'month')} of leaving`
+    : 'by the day you leave';
+  return `To keep them: exercise ${by}, ${money(x.cost)} in cash${tax}.${ev}${iso}`;
 }
 
 /** The sentences of leaving early. */
@@ -278,16 +281,20 @@ export function breakEvenText(b: BreakEven): string {
     return `${head} if its stock price changes ${b.growth! >= 0 ? '+' : ''}${(b.growth! * 100).toFixed(2)}% a year.`;
   const d = b.discount;
   const when = d
-    ? `; the exit ${d.years} years away, discounted ${rate(d.rate)} a year as risk-adjusted is`
+    ? `the exit ${d.years} years away, discounted ${rate(d.rate)} a year as risk-adjusted is`
     : '';
-  const share = b.price !== undefined ? ` at ${price(b.price)} a share at an exit` : '';
-  const of = b.price !== undefined ? 'preferred price' : "grant's paper value";
-  const mult = b.multiple !== undefined ? ` (${b.multiple}x the ${of}${when})` : '';
+  // A grant in dollars with no price a share: the multiple of its paper value is the condition.
+  if (b.price === undefined)
+    return `${head} if its stock is worth ${b.multiple}x the grant's paper value at an exit${when ? ` (${when})` : ''}.`;
+  const mult =
+    b.multiple !== undefined
+      ? ` (${b.multiple}x the preferred price${when ? `; ${when}` : ''})`
+      : '';
   const company =
     b.companyMultiple !== undefined
       ? `; after the dilution expected before an exit, a sale at ${b.companyMultiple}x today's valuation`
       : '';
-  return `${head}${share}${mult}${company}.`;
+  return `${head} at ${price(b.price)} a share at an exit${mult}${company}.`;
 }
 
 /** Side by side: each year's cash, then running totals of cash, cash + stock and risk-adjusted. */

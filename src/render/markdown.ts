@@ -2,17 +2,15 @@ import type { EstimateDocument } from '../documents/estimate.js';
 import { money, signedMoney } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import { FIVE, PARTS, PERCENTILES_NOTE, placeName, paperNote, capitalised } from './text.js';
-import { esc, mdTable, sourceTag, tagList } from './text.js';
+import { esc, mdTable, profileMarkdown, sourceTag, tagList } from './text.js';
 
 /** A single estimate as a GitHub-flavoured markdown table, with the why list and sources. */
 export function renderMarkdown(doc: EstimateDocument): string {
   const p = doc.profile;
-  const skills = p.skills.length ? p.skills.map((s) => `\`${s}\``).join(', ') : 'none';
-  const defaulted = doc.defaulted.length ? ` (defaulted: ${doc.defaulted.join(', ')})` : '';
   const lines = [
     `### ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${p.years} year${p.years === 1 ? '' : 's'}`,
     '',
-    `Profile: city \`${p.city}\`, industry \`${p.industry}\`, skills ${skills}, degree \`${p.degree}\`${defaulted}`,
+    profileMarkdown('Profile:', p, doc.defaulted),
     '',
     ...mdTable(
       ['', 'P10', 'P25', 'Typical', 'P75', 'P90'],

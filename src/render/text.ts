@@ -158,3 +158,15 @@ export function mdTable(head: string[], rows: string[][], align: string): string
   const rule = `|${[...align].map((a) => (a === 'l' ? '---' : '---:')).join('|')}|`;
   return [top, rule, ...rows.map((cells) => `| ${cells.join(' | ')} |`)];
 }
+
+/** "Profile: city `sf`, industry `faang`, skills none, degree `masters` (defaulted: skills)". */
+export function profileMarkdown(
+  lead: string,
+  p: { city: string; industry: string; skills: readonly string[]; degree: string },
+  defaulted: readonly string[],
+  level?: string,
+): string {
+  const skills = p.skills.length ? p.skills.map((s) => `\`${s}\``).join(', ') : 'none';
+  const d = defaulted.length ? ` (defaulted: ${defaulted.join(', ')})` : '';
+  return `${lead} city \`${p.city}\`, industry \`${p.industry}\`, skills ${skills}, degree \`${p.degree}\`${level ? `, level \`${level}\`` : ''}${d}`;
+}

@@ -756,3 +756,12 @@ describe('batch: spawned end to end', () => {
     expect(s!.good).toBe(docs.length);
   });
 });
+
+it('skills none, as the reports print no skills, in NDJSON and CSV records (review2 M6)', async () => {
+  const nd = await batch('{"years":5,"skills":"none"}\n{"years":5,"skills":["None"]}\n');
+  const csv = await batch('years,skills\n5,none\n');
+  for (const r of [nd, csv]) {
+    expect(r.code).toBe(0);
+    for (const d of parseLines(r.stdout)) expect(d.profile.skills).toEqual([]);
+  }
+});

@@ -427,7 +427,12 @@ describe('--format csv and markdown', () => {
     const d = await careerJson(argv);
     const r = await cli(['career', ...argv, '--format', 'markdown']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
+    // The profile first, as the estimate's markdown has it (review2 R11).
+    const [who, blank, ...lines] = r.stdout.trimEnd().split('\n');
+    expect([who, blank]).toEqual([
+      'Profile: city `nyc`, industry `enterprise`, skills none, degree `bachelors` (defaulted: industry, skills, degree)',
+      '',
+    ]);
     expect(lines.slice(0, 2)).toEqual([
       '| Line | Years | Level | Base | Total |',
       '|---|---:|---|---:|---:|',
@@ -448,7 +453,11 @@ describe('--format csv and markdown', () => {
     const d = await careerJson(DONE_WHEN);
     const r = await cli(['career', ...DONE_WHEN, '--format', 'markdown']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
+    const [who, blank, ...lines] = r.stdout.trimEnd().split('\n');
+    expect([who, blank]).toEqual([
+      'Profile: city `sf`, industry `big-tech`, skills none, degree `bachelors` (defaulted: skills, degree)',
+      '',
+    ]);
     expect(lines.slice(0, 2)).toEqual(['| Years | Level | Base | Total |', '|---:|---|---:|---:|']);
     const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
     expect(lines.slice(2)).toEqual(

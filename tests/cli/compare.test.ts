@@ -328,7 +328,25 @@ describe('--format csv and markdown', () => {
   it('markdown: a column per scenario, typical and range per part, the total against the start', async () => {
     const r = await cli(['compare', ...DONE_WHEN, '--format', 'markdown']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
+    // Whose figures: the start's profile first, as the estimate's markdown has it (review2 R11).
+    const [who, blank, ...lines] = r.stdout.trimEnd().split('\n');
+    expect([who, blank]).toEqual([
+      'Start: 5 years, city `austin`, industry `enterprise`, skills none, degree `bachelors` (defaulted: industry, skills, degree)',
+      '',
+    ]);
+    const pinned = await cli([
+      'compare',
+      ...DONE_WHEN,
+      '--level',
+      'staff',
+      '--skills',
+      'mlops',
+      '--format',
+      'markdown',
+    ]);
+    expect(pinned.stdout.split('\n')[0]).toBe(
+      'Start: 5 years, city `austin`, industry `enterprise`, skills `mlops`, degree `bachelors`, level `staff` (defaulted: industry, degree)',
+    );
     expect(lines[0]).toBe('| | start | city=seattle | skills=+nlp |');
     expect(lines[1]).toBe('|---|---:|---:|---:|');
     expect(lines.slice(2).map((l) => l.split(' | ')[0])).toEqual([

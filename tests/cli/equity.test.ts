@@ -191,6 +191,9 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
       'To keep them: exercise within 3 months of leaving, $18,000 in cash',
     );
     expect(r.stdout).toMatch(/│ 2 \(6 mo\) │ +\$80,000 │/);
+    // A window of 0 months: on the day you leave (review2 M22).
+    const zero = await cli([...SEED, '--leave-at', '18', '--exercise-window', '0'], plain);
+    expect(zero.stdout).toContain('To keep them: exercise by the day you leave, $18,000 in cash');
   });
 
   it('before the cliff nothing vests', async () => {
@@ -244,6 +247,14 @@ describe('break-even side by side', () => {
     const r = await cli(['offer', ...files, '--break-even'], plain);
     expect(r.stdout).toContain(
       'Seed catches BigTech ($1,220,000 over 4 years, as given) at $40.419604 a share at an exit (10.1049x the preferred price; the exit 10.5 years away, discounted 9.94% a year as risk-adjusted is)',
+    );
+  });
+
+  it('a grant in dollars without a preferred price: the sentence states its condition whole (review2 M9)', async () => {
+    const globex = [files[0]!, join(EXAMPLES, 'globex.json')];
+    const r = await cli(['offer', ...globex, '--break-even'], plain);
+    expect(r.stdout).toContain(
+      "Globex catches BigTech ($1,220,000 over 4 years, as given) if its stock is worth 0.5917x the grant's paper value at an exit.",
     );
   });
 

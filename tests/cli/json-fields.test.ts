@@ -205,3 +205,26 @@ describe('--json FIELDS in every command with --json', () => {
     );
   });
 });
+
+it('a field a flag adds says which flag (review2 M17)', async () => {
+  const no = async (argv: string[], why: string) =>
+    expectUsageError(
+      await cli([...argv, '--no-input']),
+      new RegExp(`^ml-salary: error: --json: no field ${why}; the fields are: schemaVersion`),
+    );
+  await no(['--years', '5', '--json=takeHome'], "'takeHome' here \\(--take-home adds it\\)");
+  await no(
+    ['--years', '5', '--json', 'paper'],
+    "'paper' here \\(only an AI startup's paper equity has it\\)",
+  );
+  await no(
+    ['offer', '--years', '5', '--base', '200k', '--json', 'counter'],
+    "'counter' here \\(--counter adds it\\)",
+  );
+  await no(
+    ['offer', '--years', '5', '--base', '200k', '--json', 'leave'],
+    "'leave' here \\(--leave-at adds it\\)",
+  );
+  const taken = await cli(['--years', '5', '--take-home', '--json', 'takeHome']);
+  expect(Object.keys(JSON.parse(taken.stdout))).toEqual(['takeHome']);
+});

@@ -351,3 +351,65 @@ describe('every command takes from the profile what its flags leave out', () => 
     );
   });
 });
+
+describe('--level years: let the years decide, over a saved level too (review2 R8)', () => {
+  it('unsets a saved level on any command; profile save --level years removes it', async () => {
+    const { env, file } = config();
+    await cli([...SAVE, '--level', 'google l5'], { env });
+    expect(JSON.parse(readFileSync(file, 'utf8')).level).toBe('senior');
+    const level = async (...argv: string[]) =>
+      JSON.parse((await cli([...argv, '--json', 'level'], { env })).stdout).level;
+    expect(await level('--years', '1')).toBe('senior');
+    expect(await level('--years', '1', '--level', 'years')).toBe('entry');
+    expect(await level('--years', '1', '--level', 'None')).toBe('entry');
+    const career = await cli(['career', '--to', '4', '--step', '2', '--json'], { env });
+    expect(career.stderr).toContain(
+      "note: your saved profile's level senior holds at every point, so the line is flat (but for a degree's premium, which fades with the years): pass --level years to see",
+    );
+    const compare = await cli(['compare', '--years', '1', '--vs', 'years=+10', '--json'], { env });
+    expect(compare.stderr).toContain(
+      "note: your saved profile's level senior holds in years=+10 too, so only a degree's premium (which fades with the years) moves: --vs 'years=+10,level=years' lets the years decide\n",
+    );
+    const free = await cli(
+      ['compare', '--years', '1', '--vs', 'years=+10', '--level', 'years', '--json'],
+      { env },
+    );
+    expect(free.stderr).not.toContain('note:');
+    expect(JSON.parse(free.stdout).scenarios[1].level).toBe('staff');
+    await cli(['profile', 'save', '--level', 'years'], { env });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      years: 6,
+      city: 'seattle',
+      industry: 'big-tech',
+    });
+  });
+
+  it('a flag --level pins compare too, and the note says so', async () => {
+    const r = await cli([
+      'compare',
+      '--years',
+      '5',
+      '--level',
+      'senior',
+      '--vs',
+      'years=+5',
+      '--vs',
+      'city=nyc',
+      '--json',
+    ]);
+    expect(r.stderr).toBe(
+      "ml-salary: note: --level senior holds in years=+5 too, so only a degree's premium (which fades with the years) moves: --vs 'years=+5,level=years' lets the years decide\n",
+    );
+    const quiet = await cli([
+      'compare',
+      '--years',
+      '5',
+      '--level',
+      'senior',
+      '--vs',
+      'years=+5,level=years',
+      '--json',
+    ]);
+    expect(quiet.stderr).toBe('');
+  });
+});

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { market } from '../../src/model/market.js';
-import { checkMarketFile } from '../../src/input/market-file.js';
+import { checkMarketFile } from '../../src/input/market-check.js';
 import { run } from '../../src/cli/program.js';
 import { scratch } from '../batch-helpers.js';
 import { fakeIo, ROOT } from '../helpers.js';

@@ -13,6 +13,7 @@ import {
   type CatalogKind,
 } from '../../src/input/names.js';
 import { resolveLevel } from '../../src/input/level.js';
+import { parseScenario } from '../../src/input/scenario.js';
 import { parseYears } from '../../src/input/numbers.js';
 import { resolveProfile, flagName } from '../../src/input/profile.js';
 
@@ -184,6 +185,16 @@ describe('names and aliases', () => {
   it('skills split on commas, trim, drop empties and duplicates', () => {
     expect(resolveSkills(market, ' mlops, nlp,,LLM ', '--skills')).toEqual(['mlops', 'nlp-llm']);
     expect(resolveSkills(market, '', '--skills')).toEqual([]);
+    // `none`, as the reports print no skills (review2 M6): flags, lists, CSV's `;`, --vs.
+    for (const none of ['none', ' NONE ', 'None;', ',none'])
+      expect(resolveSkills(market, none, '--skills')).toEqual([]);
+    expect(resolveSkills(market, 'none', 'skills', /;/)).toEqual([]);
+    expect(resolveProfile({ years: 1, skills: ['none'] }, market).profile.skills).toEqual([]);
+    expect(resolveProfile({ years: 1, skills: 'none' }, market).defaulted).not.toContain('skills');
+    expect(parseScenario('skills=none', market).changes).toEqual([
+      { field: 'skills', text: 'skills=none', set: [] },
+    ]);
+    expect(() => resolveSkills(market, 'mlops,none', '--skills')).toThrow(/unknown skill 'none'/);
     expect(() => resolveSkills(market, 'mlops,jugling', '--skills')).toThrow(
       /unknown skill 'jugling'/,
     );
@@ -344,9 +355,10 @@ describe('name lookups with the spelling cache equal folding every time', () => 
           .split(/[,;]/)
           .map((s) => s.trim())
           .filter((s) => s !== '');
-        const expected = outcome(() => [
-          ...new Set(each.map((s) => folded('skill', s) ?? `unknown:${s}`)),
-        ]);
+        const none = each.length === 1 && each[0]!.toLowerCase() === 'none';
+        const expected = outcome(() =>
+          none ? [] : [...new Set(each.map((s) => folded('skill', s) ?? `unknown:${s}`))],
+        );
         const got = outcome(() => resolveSkills(market, text, 'skills'));
         if ((expected as { ok: string[] }).ok.some((x) => x.startsWith('unknown:'))) {
           expect(got).toMatchObject({ error: 'InputError' });

@@ -12,6 +12,7 @@ import { applyScenario, parseScenario } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
 import { placeNotes } from '../../model/reasons.js';
 import {
+  heldLevel,
   refuseStrayWords,
   startProfile,
   takeHomeFor,
@@ -73,8 +74,9 @@ export async function careerCommand(
   const { profile, defaulted, notes } = startProfile(opts, market, from);
   // A given level holds at every point: only the degree's fade moves with the years then.
   if (profile.level !== undefined) {
+    const [who, undo] = heldLevel(opts, profile.level);
     notes.push(
-      `--level ${profile.level} holds at every point, so the line is flat (but for a degree's premium, which fades with the years): drop --level to see pay grow with the level your years bring`,
+      `${who} holds at every point, so the line is flat (but for a degree's premium, which fades with the years): ${undo} to see pay grow with the level your years bring`,
     );
   }
   printNotes(io, notes);

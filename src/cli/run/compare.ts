@@ -8,6 +8,7 @@ import { printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario } from '../../input/scenario.js';
 import {
+  heldLevel,
   refuseStrayWords,
   startProfile,
   takeHomeFor,
@@ -39,6 +40,18 @@ export async function compareCommand(
     );
   }
   const { profile, defaulted, notes } = startProfile(opts, market, opts.years);
+  // A given level holds in a column that moves the years: only the degree's fade moves it then.
+  const held = scenarios.filter(
+    (s) =>
+      s.changes.some((c) => c.field === 'years') && !s.changes.some((c) => c.field === 'level'),
+  );
+  if (profile.level !== undefined && held.length > 0) {
+    const [who] = heldLevel(opts, profile.level);
+    const vs = held[0]!.label;
+    notes.push(
+      `${who} holds in ${held.map((s) => s.label).join(', ')} too, so only a degree's premium (which fades with the years) moves: --vs '${vs},level=years' lets the years decide`,
+    );
+  }
   printNotes(io, notes);
   const columns = [undefined, ...scenarios].map((s) => ({
     label: s?.label ?? 'start',

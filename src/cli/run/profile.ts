@@ -71,12 +71,13 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
     for (const k of PROFILE_ASKED) raw[k] = answers[k];
     if (raw.level === undefined) raw.level = answers.level;
   }
-  if (SAVED_FIELDS.every((k) => raw[k] === undefined)) {
+  // `--level years` removes a saved level (checkSavedProfile leaves it out).
+  const profile = checkSavedProfile(raw, market);
+  if (SAVED_FIELDS.every((k) => profile[k] === undefined)) {
     throw new UsageError(
       'nothing to save: pass the answers as flags, e.g. ml-salary profile save --years 5 --city sf (in a terminal it asks for them)',
     );
   }
-  const profile = checkSavedProfile(raw, market);
   // A state kept from the file before: the tax tables' codes (read above without them).
   if (opts.state === undefined && profile.state !== undefined) await stateOf(profile.state);
   try {
