@@ -17,12 +17,52 @@ function exists(path: string): boolean {
 
 /**
  * Marks of a value taken from the profile: the saved state is where the user lives (it applies
- * where the location has none of its own); a saved level's notes name the profile.
+ * where the location has none of its own or its metro spans it: savedState); a saved level's
+ * notes name the profile.
  */
 const MARKS = new Map([
   ['--state', 'stateWhereNone'],
   ['--level', 'levelSaved'],
 ]);
+
+/**
+ * The cities a run taxes (the start's, and compare's and career's --vs ones), as ids; undefined
+ * where they are not all known yet (asked in a terminal, in offer files, a name to be refused).
+ */
+async function citiesOf(cmd: Command, market: Market): Promise<string[] | undefined> {
+  const { lookup } = await import('../input/names.js');
+  const { parseScenario } = await import('../input/scenario.js');
+  if (cmd.name() === 'offer' && cmd.args.length > 0) return undefined;
+  const { city, vs } = cmd.opts<{ city?: string; vs?: string[] }>();
+  const ids = [city === undefined ? undefined : lookup(market, 'city', city)];
+  try {
+    for (const v of vs ?? [])
+      for (const c of parseScenario(v, market).changes) if (c.field === 'city') ids.push(c.set);
+  } catch {
+    return undefined; // the command refuses it, in its own words
+  }
+  return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
+}
+
+/**
+ * The saved state is where the user lives: it applies where the location has none of its own or
+ * its metro spans it; where no column can take it, it is not used, nor named in `used`.
+ */
+async function savedState(
+  cmd: Command,
+  market: () => Promise<Market>,
+  takes: ((id: string, state: string) => boolean) | undefined,
+  used: string[],
+): Promise<void> {
+  if (!takes || cmd.getOptionValueSource('state') !== 'config') return;
+  const state = cmd.getOptionValue('state') as string;
+  const cities = await citiesOf(cmd, await market());
+  if (cities && !cities.some((id) => takes(id, state))) {
+    cmd.setOptionValueWithSource('state', undefined, 'default');
+    cmd.setOptionValueWithSource('stateWhereNone', undefined, 'default');
+    used.splice(used.indexOf(`--state ${state}`), 1);
+  }
+}
 
 /**
  * Fill the options `cmd` was not given from the saved profile, with commander's source 'config',
@@ -45,8 +85,8 @@ export async function applySavedProfile(
   const { readSavedProfile, savedProfileFlags } = await import('./profile-file.js');
   const takeHome = cmd.opts().takeHome === true;
   // With --take-home the tax tables load anyway: the saved state is checked against them.
-  const states = takeHome ? (await import('../model/take-home.js')).stateCodes() : undefined;
-  const saved = await readSavedProfile(path, await market(), io, states);
+  const tax = takeHome ? await import('../model/take-home.js') : undefined;
+  const saved = await readSavedProfile(path, await market(), io, tax?.stateCodes());
   const used: string[] = [];
   for (const [flag, value] of savedProfileFlags(saved)) {
     if ((flag === '--state' || flag === '--filing') && !takeHome) continue;
@@ -57,13 +97,17 @@ export async function applySavedProfile(
     if (mark !== undefined) cmd.setOptionValueWithSource(mark, true, 'config');
     used.push(`${flag} ${value === '' ? "''" : value}`);
   }
-  if (used.length > 0) {
-    // Offer files: each file's own value wins (run/offer.ts), so the profile fills only the rest.
-    const where =
-      cmd.name() === 'offer' && cmd.args.length > 0 ? ', where an offer file gives none' : '';
-    printErr(
-      io,
-      `ml-salary: from your saved profile${where}: ${used.join(' ')} (flags override it; --no-profile ignores it)\n`,
-    );
-  }
+  await savedState(cmd, market, tax?.takesState, used);
+  if (used.length > 0) sayUsed(cmd, io, used);
+}
+
+/** Say on stderr what the saved profile gave. */
+function sayUsed(cmd: Command, io: Io, used: readonly string[]): void {
+  // Offer files: each file's own value wins (run/offer.ts), so the profile fills only the rest.
+  const where =
+    cmd.name() === 'offer' && cmd.args.length > 0 ? ', where an offer file gives none' : '';
+  printErr(
+    io,
+    `ml-salary: from your saved profile${where}: ${used.join(' ')} (flags override it; --no-profile ignores it)\n`,
+  );
 }

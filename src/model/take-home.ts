@@ -115,6 +115,12 @@ export type TaxedColumn = Record<'label' | 'locationId' | 'locationLabel', strin
 const spans = (p: Place, s: string | undefined): boolean =>
   s === p.state || (p.states ?? []).includes(s ?? '');
 
+/** Whether a location takes a state where the user lives: none fixed, or a metro spanning it. */
+export const takesState = (id: string, state: string): boolean => {
+  const place = placeOf(id, TAX);
+  return !place || spans(place, state);
+};
+
 type Scoped = TaxedColumn & { state?: string; ok: boolean };
 
 /** "--state NJ applies only to the columns ...: a (..); b (.., MA) keeps its own state's taxes." */

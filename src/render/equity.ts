@@ -159,13 +159,15 @@ export function leaveLines(doc: OfferDocument): string[] {
   const l = doc.leave;
   if (!l) return [];
   const e = doc.equity;
-  const cliff =
-    l.cliffMonths === 0
-      ? 'no cliff'
+  // An offer without stock has no cliff to be before or past.
+  const cliff = !e
+    ? ''
+    : l.cliffMonths === 0
+      ? ' (no cliff)'
       : l.months < l.cliffMonths
-        ? `before the ${l.cliffMonths}-month cliff: nothing vested`
-        : `past the ${l.cliffMonths}-month cliff`;
-  const out = [`Leaving after ${plural(l.months, 'month')} (${cliff}).`];
+        ? ` (before the ${l.cliffMonths}-month cliff: nothing vested)`
+        : ` (past the ${l.cliffMonths}-month cliff)`;
+  const out = [`Leaving after ${plural(l.months, 'month')}${cliff}.`];
   const paper = (text: string): string => (e?.private ? text : '');
   if (e?.options)
     out.push(

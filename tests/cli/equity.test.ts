@@ -196,6 +196,17 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
     expect(zero.stdout).toContain('To keep them: exercise by the day you leave, $18,000 in cash');
   });
 
+  it('leaving an offer with no stock names no cliff (review2 M5)', async () => {
+    const argv = ['offer', '--years', '5', '--base', '200k', '--sign-on', '20k'];
+    const r = await cli([...argv, '--leave-at', '12', '--no-input'], plain);
+    expect(r.stdout).toMatch(/^Leaving after 12 months\.$/m);
+    expect(r.stdout).not.toContain('cliff');
+    const stock = await cli([...argv, '--equity', '100k', '--leave-at', '6', '--no-input'], plain);
+    expect(stock.stdout).toContain(
+      'Leaving after 6 months (before the 12-month cliff: nothing vested).',
+    );
+  });
+
   it('before the cliff nothing vests', async () => {
     const d = await json<Json>([...SEED, '--leave-at', '11']);
     expect(d.leave).toMatchObject({ vested: 0, forfeited: 40000, vestedShare: 0 });

@@ -259,6 +259,32 @@ describe('every command takes from the profile what its flags leave out', () => 
       { env },
     );
     expect(compare.code).toBe(0);
+    // Review2 M14: the note names only what was applied: not a state no column takes.
+    const offer = ['offer', '--base', '200k', '--city', 'seattle', '--take-home', '--json'];
+    for (const argv of [
+      ['--city', 'seattle', '--take-home', '--json', 'takeHome'],
+      offer,
+      ['compare', '--city', 'seattle', '--vs', 'city=nyc', '--take-home', '--json'],
+      ['career', '--city', 'austin', '--vs', 'city=denver', '--take-home', '--json'],
+    ]) {
+      const run = await cli(argv, { env });
+      expect(run.stderr, argv.join(' ')).toMatch(
+        /^ml-salary: from your saved profile: [^\n]*--filing married \(/,
+      );
+      expect(run.stderr, argv.join(' ')).not.toContain('--state');
+    }
+    expect(JSON.parse((await cli(offer, { env })).stdout).years[0].takeHome.state).toBe('WA');
+    const sf = await cli(
+      ['compare', '--city', 'seattle', '--vs', 'city=sf', '--take-home', '--json'],
+      { env },
+    );
+    expect(sf.stderr).toContain('--state CA --filing married (');
+    // A metro that spans the saved state takes it: New Jersey with nyc, as --state NJ does.
+    writeFileSync(file, JSON.stringify({ years: 5, state: 'NJ' }));
+    const nyc = await cli(['--city', 'nyc', '--take-home', '--json', 'takeHome'], { env });
+    expect(nyc.stderr).toContain('--years 5 --state NJ (');
+    expect(JSON.parse(nyc.stdout).takeHome.mid.state).toBe('NJ');
+    writeFileSync(file, JSON.stringify({ years: 5, state: 'CA', filing: 'married' }));
     // A flag still says what it says: --state for Seattle is refused as before.
     const flag = await cli(['--city', 'seattle', '--take-home', '--state', 'CA', '--json'], {
       env,

@@ -6,7 +6,7 @@ import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
-import { applyScenario, parseScenario } from '../../input/scenario.js';
+import { applyScenario, parseScenario, refuseTwins } from '../../input/scenario.js';
 import {
   heldLevel,
   refuseStrayWords,
@@ -58,6 +58,7 @@ export async function compareCommand(
     changes: s?.changes ?? [],
     profile: s ? applyScenario(profile, s, market) : profile,
   }));
+  refuseTwins(columns);
   const afterTax = await takeHomeFor(request, columns, market, true);
   const entries = columns.map((c, i) => {
     const e = estimate(c.profile, market);
