@@ -22,12 +22,6 @@ const bad = (label: string, text: string, why: string, accepted: string, field =
 /** How a number written `t` reads with a unit: `15` -> "15k ($15,000)". */
 const asThousands = (t: string, n: number): string => `${t}k (${money(n * 1000)})`;
 
-/** Whole dollars, exactly on the digits (1.0005k is $1,000.50 -> $1,001); half rounds up. */
-function dollars(t: Typed): number {
-  const [digits, rest] = shifted(t);
-  return Number(digits) + (rest !== '' && rest[0]! >= '5' ? 1 : 0);
-}
-
 /** A typed number's digits with its k or m applied: [whole part, fraction part]. */
 function shifted(t: Typed): [string, string] {
   const shift = t.unit === 'k' ? 3 : t.unit === 'm' ? 6 : 0;
@@ -66,7 +60,8 @@ function readAmount(
 ): number {
   const text = raw.trim();
   const t = typedAmount(text, field, label, 'an amount', accepted);
-  const value = dollars(t);
+  const [digits, cents] = shifted(t);
+  const value = Number(digits);
   if (isPlain(t) && digitsValue(t) > 0 && digitsValue(t) < BARE_FLOOR) {
     throw new InputError(
       `${label} '${clip(text)}' is not clear: ${bare(text, digitsValue(t))} (a bare number under ${BARE_FLOOR} is not taken as dollars${digitsValue(t) >= 1 ? `: write $${text} for that` : ''})`,
@@ -77,12 +72,14 @@ function readAmount(
     throw bad(label, text, `is above the maximum of ${money(LIMITS.maxAmount)}`, accepted, field);
   if (value === 0 && digitsValue(t) > 0)
     throw bad(label, text, 'is less than a dollar', accepted, field);
+  // Whole dollars, as documented: cents are refused, never rounded (1.0005k is $1,000.50).
+  if (/[1-9]/.test(cents)) throw bad(label, text, 'has cents', accepted, field);
   return value;
 }
 
 /**
- * Parse US dollars (`185000`, `185,000`, `185k`, `$185K`, `1.2m`, `$1,200,000.50`) into whole
- * dollars, half rounding up. Refused, naming `field` and the accepted forms: empty, negative,
+ * Parse US dollars (`185000`, `185,000`, `185k`, `$185K`, `1.2m`, `$1,200,000.00`) into whole
+ * dollars. Refused, naming `field` and the accepted forms: empty, negative, cents (`250000.75`),
  * anything else (`1e5`, `0x10`, `18,50,00`), above `limits.maxAmount` (data/offer.json).
  */
 export function parseAmount(text: string, field: string): number {

@@ -41,12 +41,12 @@ export const offerKeys = (prefix = ''): OfferFieldNames =>
   ) as OfferFieldNames;
 export const OFFER_KEYS = offerKeys();
 
-/** An amount given as text (`185k`) or as a JSON number (whole dollars, rounded). */
+/** An amount given as text (`185k`) or as a JSON number (whole dollars, as the flags'). */
 function amount(value: unknown, field: string): number {
   if (typeof value === 'string') return parseAmount(value, field);
   if (typeof value === 'number' && Number.isFinite(value)) {
     if (value < 0) fail(field, `${value} cannot be negative`);
-    return parseAmount(String(Math.round(value)), field);
+    return parseAmount(String(value), field);
   }
   fail(field, `must be an amount like 185000 or "185k", got ${kindOf(value)}`);
 }

@@ -114,10 +114,21 @@ function changeOf(field: ProfileField, value: string, market: Market): Change {
   }
 }
 
-/** The profile a scenario gives from a starting one; years outside 0..max are an error. */
+/** A profile's field as a message shows it; skills sorted, so that the same set compares equal. */
+function shown(p: Profile, field: ProfileField): string {
+  const v = p[field];
+  if (Array.isArray(v)) return [...v].sort().join(', ') || 'none';
+  return v === undefined ? 'the one its years imply' : String(v);
+}
+
+/**
+ * The profile a scenario gives from a starting one; years outside 0..max are an error, and so is
+ * a change that changes nothing (a column identical to the start, without a word).
+ */
 export function applyScenario(start: Profile, scenario: Scenario, market: Market): Profile {
   const p: Profile = { ...start, skills: [...start.skills] };
   for (const c of scenario.changes) {
+    const before = shown(p, c.field);
     switch (c.field) {
       case 'years': {
         const years = c.set ?? Math.round((start.years + (c.add ?? 0)) * 1e9) / 1e9;
@@ -137,8 +148,24 @@ export function applyScenario(start: Profile, scenario: Scenario, market: Market
       default:
         p[c.field] = c.set;
     }
+    if (shown(p, c.field) === before) {
+      const is = c.field === 'years' || c.field === 'skills' ? 'are' : 'is';
+      fail(FIELD, `${c.text} changes nothing: the start's ${c.field} ${is} already ${before}`);
+    }
   }
   return p;
+}
+
+/** Two scenarios that give the same profile would be the same column twice: refused. */
+export function refuseTwins(columns: readonly { label: string; profile: Profile }[]): void {
+  const seen = new Map<string, string>();
+  for (const { label, profile } of columns) {
+    const key = PROFILE_FIELDS.map((f) => shown(profile, f)).join('|');
+    const twin = seen.get(key);
+    if (twin === label) fail(FIELD, `'${label}' is given twice`);
+    if (twin !== undefined) fail(FIELD, `'${label}' gives the same profile as '${twin}'`);
+    seen.set(key, label);
+  }
 }
 
 /**

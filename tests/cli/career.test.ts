@@ -480,3 +480,14 @@ it('a given --level holds at every point, and a note says why the line is flat',
   expect(new Set(points.map((p) => p.total.mid)).size).toBe(1);
   expect((await cli(['career', '--to', '10', '--step', '5', '--json'])).stderr).toBe('');
 });
+
+it('a --vs that changes nothing, or twice, is refused as in compare (review2 M8)', async () => {
+  expectUsageError(
+    await cli(['career', '--city', 'sf', '--vs', 'city=sf']),
+    /--vs city=sf changes nothing: the start's city is already sf$/m,
+  );
+  expectUsageError(
+    await cli(['career', '--vs', 'city=nyc', '--vs', 'city=nyc']),
+    /--vs 'city=nyc' is given twice$/m,
+  );
+});

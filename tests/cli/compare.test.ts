@@ -267,6 +267,39 @@ describe('--vs changes', () => {
       ['--skills', 'mlops', '--vs', 'skills=+mlops'],
       /--vs skills=\+mlops: the profile already has mlops \(its skills: mlops\)$/m,
     ],
+    // One rule for every change that changes nothing (review2 M8): refused, as skills=+mlops is.
+    [
+      'a city the start has',
+      ['--city', 'sf', '--vs', 'city=bay area'],
+      /--vs city=bay area changes nothing: the start's city is already sf$/m,
+    ],
+    [
+      'years=+0',
+      ['--vs', 'years=+0'],
+      /--vs years=\+0 changes nothing: the start's years are already 5$/m,
+    ],
+    ['the same years', ['--vs', 'years=5'], /--vs years=5 changes nothing/],
+    [
+      'level=years without a level',
+      ['--vs', 'level=years'],
+      /--vs level=years changes nothing: the start's level is already the one its years imply$/m,
+    ],
+    [
+      'the level given',
+      ['--level', 'sr', '--vs', 'level=senior'],
+      /--vs level=senior changes nothing/,
+    ],
+    [
+      'the same skills',
+      ['--skills', 'nlp,cv', '--vs', 'skills=cv,llm'],
+      /--vs skills=cv,llm changes nothing/,
+    ],
+    ['a --vs twice', ['--vs', 'city=nyc', '--vs', 'city=nyc'], /--vs 'city=nyc' is given twice$/m],
+    [
+      'two --vs giving the same profile',
+      ['--vs', 'city=nyc', '--vs', 'city=new york'],
+      /--vs 'city=new york' gives the same profile as 'city=nyc'$/m,
+    ],
     [
       'a word that is not an option (issue 20 item 7)',
       ['seattle', '--vs', 'city=sf'],

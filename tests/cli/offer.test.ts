@@ -1578,3 +1578,26 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     expect(t.stdout()).toBe('');
   });
 });
+
+it('cents are refused, one line naming the flag or the field, never rounded (review2 M15)', async () => {
+  for (const [flag, value] of [
+    ['--base', '250000.75'],
+    ['--bonus', '20000.5'],
+    ['--equity', '400,000.5'],
+    ['--sign-on', '50000,30000.25'],
+  ] as const) {
+    const base = flag === '--base' ? [] : ['--base', '200k'];
+    const r = await cli(['offer', ...SEATTLE, ...base, flag, value]);
+    expectUsageError(
+      r,
+      new RegExp(`^ml-salary: error: ${flag}( item 2)? '[^']+' has cents: expected `),
+    );
+  }
+  const file = join(dir, 'cents.json');
+  writeFileSync(file, JSON.stringify({ years: 5, base: 250000.75 }));
+  expectUsageError(await cli(['offer', file]), /base '250000\.75' has cents/);
+  expectUsageError(
+    await cli(['--years', '5', '--take-home', '--pretax', '10000.01']),
+    /--pretax '10000\.01' has cents/,
+  );
+});

@@ -32,13 +32,11 @@ describe('parseAmount', () => {
     ['$185,000', 185000],
     ['1.2m', 1200000],
     ['1.2M', 1200000],
-    ['$1,200,000.50', 1200001],
-    ['$1,200,000.49', 1200000],
+    ['$1,200,000.00', 1200000], // no cents: whole dollars
+    ['1.2345m', 1_234_500],
     ['  185000  ', 185000],
     ['0', 0],
     ['.5k', 500],
-    ['1.0005k', 1001], // exact decimal shift: $1,000.50 rounds up, no float 1000.4999...
-    ['$2.675', 3],
     ['$185', 185], // a $ makes a small amount dollars
     ['999.5k', 999_500],
     ['100m', 100_000_000],
@@ -47,6 +45,11 @@ describe('parseAmount', () => {
 
   it.each([
     ['$0.4', 'is less than a dollar'],
+    // Cents are refused, never rounded (review2 M15): amounts are whole dollars.
+    ['250000.75', 'has cents'],
+    ['$1,200,000.50', 'has cents'],
+    ['1.0005k', 'has cents'], // exact decimal shift: $1,000.50, no float 1000.4999...
+    ['$2.675', 'has cents'],
     ['15%', 'is not an amount (a percentage is only for --bonus and --growth)'],
     ['+5k', 'is not an amount'],
     ['-5', 'cannot be negative'],
@@ -134,7 +137,7 @@ describe('parseAmountList', () => {
     ['50,000, 30,000', [50000, 30000]],
     ['50,000 , 30,000', [50000, 30000]],
     ['1,200,000', [1200000]],
-    ['1,200,000.50', [1200001]],
+    ['1,200,000.00', [1200000]],
     ['50000', [50000]],
     ['50,000', [50000]],
     ['0,30000', [0, 30000]],

@@ -8,9 +8,9 @@ import { yearsText } from '../../model/format.js';
 import { printNotes, type Io } from '../io.js';
 import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
-import { applyScenario, parseScenario } from '../../input/scenario.js';
+import { applyScenario, parseScenario, refuseTwins } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
-import { placeNotes } from '../../model/reasons.js';
+import { dataNotes } from '../../model/reasons.js';
 import {
   heldLevel,
   refuseStrayWords,
@@ -86,6 +86,7 @@ export async function careerCommand(
     scenario: s,
     profile: s ? applyScenario({ ...profile, years: from }, s, market) : profile,
   }));
+  refuseTwins(lines);
   const afterTax = await takeHomeFor(request, lines, market, true);
   const line = (i: number) => {
     const { label, scenario: s } = lines[i]!;
@@ -104,8 +105,8 @@ export async function careerCommand(
     line(0),
     scenarios.map((_, i) => line(i + 1)),
     defaulted,
-    market.dataVersion,
-    placeNotes(
+    market,
+    dataNotes(
       market,
       lines.map((l) => l.profile.city),
     ),

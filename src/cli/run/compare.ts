@@ -6,7 +6,7 @@ import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
-import { applyScenario, parseScenario } from '../../input/scenario.js';
+import { applyScenario, parseScenario, refuseTwins } from '../../input/scenario.js';
 import {
   heldLevel,
   refuseStrayWords,
@@ -17,7 +17,7 @@ import {
   type CompareOptions,
 } from '../options.js';
 import type { Market } from '../../model/types.js';
-import { placeNotes } from '../../model/reasons.js';
+import { dataNotes } from '../../model/reasons.js';
 
 export async function compareCommand(
   opts: CompareOptions,
@@ -58,6 +58,7 @@ export async function compareCommand(
     changes: s?.changes ?? [],
     profile: s ? applyScenario(profile, s, market) : profile,
   }));
+  refuseTwins(columns);
   const afterTax = await takeHomeFor(request, columns, market, true);
   const entries = columns.map((c, i) => {
     const e = estimate(c.profile, market);
@@ -69,7 +70,7 @@ export async function compareCommand(
     };
   });
   const cities = columns.map((c) => c.profile.city);
-  const doc = toCompareDocument(entries, defaulted, market.dataVersion, placeNotes(market, cities));
+  const doc = toCompareDocument(entries, defaulted, market, dataNotes(market, cities));
   await printAs(io, format, doc, opts, {
     csv: compareCsv,
     markdown: compareMarkdown,
