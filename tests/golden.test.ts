@@ -25,9 +25,7 @@ export function pretty(value: unknown, indent = ''): string {
 
 describe('golden estimates', () => {
   it('each fixed profile gives exactly its committed document', async () => {
-    const docs = goldenProfiles(market).map((p) =>
-      toDocument(estimate(p, market), [], market.dataVersion),
-    );
+    const docs = goldenProfiles(market).map((p) => toDocument(estimate(p, market), [], market));
     expect(docs.length).toBeGreaterThan(250);
     await expect(`${pretty(docs)}\n`).toMatchFileSnapshot('./golden/estimates.json');
   });
@@ -40,7 +38,7 @@ describe('golden estimates', () => {
     const records = lines(r.stdout).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records).toHaveLength(profiles.length);
     records.forEach((rec, i) => {
-      const doc = toDocument(estimate(profiles[i]!, market), [], market.dataVersion);
+      const doc = toDocument(estimate(profiles[i]!, market), [], market);
       for (const k of ['profile', 'level', 'base', 'bonus', 'equity', 'total'] as const)
         expect(rec[k], `${i} ${k}`).toEqual(doc[k]);
     });

@@ -39,7 +39,7 @@ export function recordFields(market: Market, explain: boolean): string[] {
   const { city, industry, skills, degree } = market.defaults;
   const profile = { years: 0, city, industry, skills: [...skills], degree };
   const sample = explain
-    ? { line: 1, ...toDocument(estimate(profile, market), [], market.dataVersion) }
+    ? { line: 1, ...toDocument(estimate(profile, market), [], market) }
     : toBatchRecord(1, price(profile, market), []);
   return [...new Set(['schemaVersion', 'line', ...Object.keys(sample), 'paper', 'position'])];
 }
@@ -168,11 +168,7 @@ export class RecordWork {
     let record: object = toBatchRecord(lineNo, est, defaulted);
     if (s.explain) {
       // The --json document with the input line number after its version.
-      const { schemaVersion, ...doc } = toDocument(
-        est as Estimate,
-        defaulted,
-        this.market.dataVersion,
-      );
+      const { schemaVersion, ...doc } = toDocument(est as Estimate, defaulted, this.market);
       record = { schemaVersion, line: lineNo, ...doc };
     }
     if (position) record = { ...record, position };

@@ -1,7 +1,7 @@
 // The documents of `ml-salary compare` and `ml-salary career` (schemas/compare.schema.json,
 // schemas/career.schema.json): estimates of several profiles, each exactly what a single estimate
 // of that profile gives, and their differences. Built once; renderers read only these.
-import { SCHEMA_VERSION, type Head } from './estimate.js';
+import { dataOf, SCHEMA_VERSION, type DataIn, type Head } from './estimate.js';
 import { rangesOf } from '../model/estimate.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type {
@@ -32,13 +32,13 @@ export interface CompareScenario extends Figures {
   takeHome?: TakeHomeView;
 }
 
-function head<K>(kind: K, dataVersion: string, defaulted: readonly ProfileField[]): Head<K> {
+function head<K>(kind: K, market: DataIn, defaulted: readonly ProfileField[]): Head<K> {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind,
     currency: 'USD',
     period: 'year',
-    dataVersion,
+    ...dataOf(market),
     defaulted: [...defaulted],
   };
 }
@@ -65,12 +65,12 @@ export function toCompareDocument(
     takeHome?: TakeHomeView;
   }[],
   defaulted: readonly ProfileField[],
-  dataVersion: string,
+  market: DataIn,
   notes: readonly string[] = [],
 ): CompareDocument {
   const first = entries[0]!;
   return {
-    ...head('compare' as const, dataVersion, defaulted),
+    ...head('compare' as const, market, defaulted),
     ...(notes.length ? { notes: [...notes] } : {}),
     scenarios: entries.map(({ label, changes, estimate: e, takeHome }) => {
       const f = first.estimate;
@@ -148,10 +148,10 @@ export function toCareerDocument(
   main: CareerLine,
   scenarios: readonly CareerLine[],
   defaulted: readonly ProfileField[],
-  dataVersion: string,
+  market: DataIn,
   notes: readonly string[] = [],
 ): CareerDocument {
-  const doc: CareerDocument = { ...head('career' as const, dataVersion, defaulted), ...main };
+  const doc: CareerDocument = { ...head('career' as const, market, defaulted), ...main };
   if (scenarios.length > 0) doc.scenarios = [...scenarios];
   if (notes.length > 0) doc.notes = [...notes];
   return doc;

@@ -1,6 +1,7 @@
 import type { TakeHomeView } from '../model/take-home.js';
 import { rangesOf, type Price } from '../model/estimate.js';
-import type { Estimate, Figures, Profile, ProfileField } from '../model/types.js';
+import { marketFileSource } from '../model/reasons.js';
+import type { Estimate, Figures, Market, Profile, ProfileField } from '../model/types.js';
 
 /**
  * The version of every JSON document the CLI prints: it changes only when a field changes meaning
@@ -8,23 +9,35 @@ import type { Estimate, Figures, Profile, ProfileField } from '../model/types.js
  */
 export const SCHEMA_VERSION = 4;
 
+/** The market's version and, with --data, the file its figures come from (`marketFile`). */
+export interface DataOf {
+  dataVersion: string;
+  marketFile?: string;
+}
+/** `market` a market, or only its version (the library's older call). */
+export type DataIn = string | Pick<Market, 'dataVersion' | 'sources'>;
+export function dataOf(market: DataIn): DataOf {
+  if (typeof market === 'string') return { dataVersion: market };
+  const file = marketFileSource(market)?.file;
+  const { dataVersion } = market;
+  return file === undefined ? { dataVersion } : { dataVersion, marketFile: file };
+}
+
 /** What an offer, compare or career document has besides its own fields. */
-export interface Head<K> {
+export interface Head<K> extends DataOf {
   schemaVersion: typeof SCHEMA_VERSION;
   kind: K;
   currency: 'USD';
   period: 'year';
-  dataVersion: string;
   /** The fields given no value. */
   defaulted: ProfileField[];
 }
 
 /** The JSON document printed by `--json` (schemas/estimate.schema.json). */
-export interface EstimateDocument extends Estimate {
+export interface EstimateDocument extends Estimate, DataOf {
   schemaVersion: typeof SCHEMA_VERSION;
   currency: 'USD';
   period: 'year';
-  dataVersion: string;
   defaulted: ProfileField[];
   /** With --take-home: the low, typical and high totals after tax. */
   takeHome?: { low: TakeHomeView; mid: TakeHomeView; high: TakeHomeView };
@@ -34,13 +47,13 @@ export interface EstimateDocument extends Estimate {
 export function toDocument(
   estimate: Estimate,
   defaulted: readonly ProfileField[],
-  dataVersion: string,
+  market: DataIn,
 ): EstimateDocument {
   const doc: EstimateDocument = {
     schemaVersion: SCHEMA_VERSION,
     currency: 'USD',
     period: 'year',
-    dataVersion,
+    ...dataOf(market),
     profile: estimate.profile,
     labels: estimate.labels,
     defaulted: [...defaulted],

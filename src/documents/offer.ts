@@ -1,7 +1,7 @@
 // The document of `ml-salary offer` (schemas/offer.schema.json): an offer year by year, beside the
 // market estimate for its profile, with where each part sits. Built once; every renderer and
 // --json read it, and nothing else.
-import { SCHEMA_VERSION, type Head } from './estimate.js';
+import { dataOf, SCHEMA_VERSION, type DataIn, type Head } from './estimate.js';
 import {
   annualized,
   firstYear,
@@ -118,7 +118,7 @@ export function toOfferDocument(
   terms: OfferTerms,
   estimate: Estimate,
   defaulted: readonly ProfileField[],
-  dataVersion: string,
+  data: DataIn,
   label?: string,
   notes: readonly string[] = [],
 ): OfferDocument {
@@ -132,7 +132,7 @@ export function toOfferDocument(
     kind: 'offer',
     currency: 'USD',
     period: 'year',
-    dataVersion,
+    ...dataOf(data),
     ...(label === undefined ? {} : { label }),
     profile: estimate.profile,
     labels: estimate.labels,

@@ -11,7 +11,11 @@ import type {
   PayMixKind,
   SourceRef,
 } from './types.js';
-import { LEVELS } from './types.js';
+import { LEVELS, MARKET_FILE_SOURCE } from './types.js';
+
+/** The source entry naming a --data market's file (undefined for the bundled data). */
+export const marketFileSource = (m: Pick<Market, 'sources'>) =>
+  m.sources[0]?.id === MARKET_FILE_SOURCE ? m.sources[0] : undefined;
 
 // The reasons behind an estimate: each step's effect on the typical total in dollars, with the
 // sources it rests on. The base steps are rounded cumulatively, so their effects add up to the
@@ -99,17 +103,20 @@ function federalNote(location: Location): string {
 }
 
 /**
- * A note for each of `cities` (ids, each once) whose factor rests on federal wage data marked an
- * estimate, for the documents that print its figures without the reasons (review L1).
+ * What the documents that print figures without the reasons or sources say they rest on: a --data
+ * market file (its source's title), and each of `cities` (ids, each once) whose factor rests on
+ * federal wage data marked an estimate (review L1).
  */
-export function placeNotes(market: Market, cities: readonly string[]): string[] {
-  return [...new Set(cities)].flatMap((id) => {
+export function dataNotes(market: Market, cities: readonly string[]): string[] {
+  const file = marketFileSource(market);
+  const places = [...new Set(cities)].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
     if (!l?.federal?.uncertain || l.federal.guidesOutrank) return [];
     return [
       `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is an estimate from federal wage data (about +/-7%), and so are the figures built on it.`,
     ];
   });
+  return file ? [`${file.title}.`, ...places] : places;
 }
 
 /** An employer's reason (the same for every estimate there). */

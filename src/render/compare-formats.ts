@@ -2,7 +2,7 @@
 import type { CareerDocument, CompareDocument, CompareScenario } from '../documents/compare.js';
 import { money, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
-import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, profileCells, taxContext } from './csv.js';
+import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, fileCell, profileCells, taxContext } from './csv.js';
 import { rangeCells, rangeColumns } from './csv.js';
 import {
   careerPaper,
@@ -25,7 +25,14 @@ export function compareCsv(doc: CompareDocument): string {
   const paper = doc.scenarios.some((s) => s.paper);
   const taxed = doc.scenarios.some((s) => s.takeHome);
   const head = ['label', 'changes', ...PROFILE_COLUMNS, ...parts, ...(paper ? ['paper'] : [])];
-  let out = csvRow([...head, ...(taxed ? TAX_COLUMNS : []), 'net', 'net_delta']);
+  const file = fileCell(doc);
+  let out = csvRow([
+    ...head,
+    ...(taxed ? TAX_COLUMNS : []),
+    'net',
+    'net_delta',
+    ...Object.keys(file),
+  ]);
   for (const s of doc.scenarios) {
     out += csvRow([
       s.label,
@@ -36,6 +43,7 @@ export function compareCsv(doc: CompareDocument): string {
       ...(taxed ? Object.values(taxContext(s.takeHome)) : []),
       s.takeHome?.net ?? '',
       s.delta.net?.dollars ?? '',
+      ...Object.values(file),
     ]);
   }
   return out;
@@ -70,13 +78,14 @@ export function careerCsv(doc: CareerDocument): string {
   const paper = all.some((line) => line.points.some((p) => p.paper));
   const head = ['label', 'years', 'level', ...PARTS.flatMap(rangeColumns)];
   if (paper) head.push('paper');
-  let out = csvRow(taxed ? [...head, ...TAX_COLUMNS, 'net'] : head);
+  const file = fileCell(doc);
+  let out = csvRow([...head, ...(taxed ? [...TAX_COLUMNS, 'net'] : []), ...Object.keys(file)]);
   for (const line of all) {
     for (const pt of line.points) {
       const cells = [line.label, pt.years, pt.level, ...PARTS.flatMap((p) => rangeCells(pt[p]))];
       cells.push(...paperCell(paper, pt.paper));
       if (taxed) cells.push(...Object.values(taxContext(pt.takeHome)), pt.takeHome?.net ?? '');
-      out += csvRow(cells);
+      out += csvRow([...cells, ...Object.values(file)]);
     }
   }
   return out;

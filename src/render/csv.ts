@@ -33,6 +33,10 @@ export const taxContext = (v: TakeHome | undefined): Record<string, string | num
 });
 export const TAX_COLUMNS = Object.keys(taxContext(undefined));
 
+/** The `market_file` column of a document from a --data market (none for the bundled data). */
+export const fileCell = (d: { marketFile?: string }) =>
+  d.marketFile === undefined ? {} : { market_file: d.marketFile };
+
 /** A part's five columns ("base_low" .. "base_high"), and a range's five cells. */
 export const rangeColumns = (part: string): string[] => FIVE.map((e) => `${part}_${e}`);
 export const rangeCells = (r: Range): number[] => FIVE.map((e) => r[e]);
@@ -71,13 +75,14 @@ export function csvRecord(
 /**
  * A single estimate as CSV: a header row and one record; after them `paper` (true) where the
  * equity is paper, and with --take-home what the nets are of (state, local, filing, tax_year)
- * and the nets.
+ * and the nets; with --data the market file's name (`market_file`).
  */
 export function renderCsv(
   doc: Parameters<typeof csvRecord>[0] & {
     defaulted: ProfileField[];
     paper?: Range;
     takeHome?: Record<'low' | 'mid' | 'high', TakeHome>;
+    marketFile?: string;
   },
 ): string {
   const t = doc.takeHome;
@@ -85,6 +90,7 @@ export function renderCsv(
   if (doc.paper) more.paper = 'true';
   if (t) Object.assign(more, taxContext(t.mid), { net_low: t.low.net, net_mid: t.mid.net });
   if (t) more.net_high = t.high.net;
+  Object.assign(more, fileCell(doc));
   const after = (line: string, cells: readonly (string | number)[]): string =>
     cells.length ? line.replace(/\n$/, `,${cells.map(csvField).join(',')}\n`) : line;
   return (

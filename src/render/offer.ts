@@ -191,7 +191,10 @@ export function renderOffersReport(doc: OffersDocument, opts: Look): string {
   out.dim(
     `Totals: base + target bonus + stock vested that year + sign-on paid that year${paper.length > 0 ? ` (${paper.join(', ')}: private stock, counted on paper: not cash)` : ''}. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.`,
   );
-  doc.offers.forEach((o, i) => o.notes?.forEach((n) => out.yellow(`${labels[i]}: ${n}`)));
+  // A note every offer has (a --data file, one city's) once; the others under their offer's label.
+  const all = (n: string) => doc.offers.every((o) => o.notes?.includes(n));
+  for (const n of doc.offers[0]!.notes ?? []) if (all(n)) out.yellow(n);
+  doc.offers.forEach((o, i) => o.notes?.forEach((n) => all(n) || out.yellow(`${labels[i]}: ${n}`)));
   return `${out.lines.join('\n')}\n`;
 }
 

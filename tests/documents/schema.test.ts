@@ -75,13 +75,16 @@ describe('schemas/estimate.schema.json', () => {
     const doc = JSON.parse(await cli(['--years', '6', '--skills', 'mlops', '--json'])) as object;
     const props = Object.keys(estimateSchema.properties as object);
     // paper: only for private paper equity (an AI startup); takeHome: only with --take-home
-    const optional = ['paper', 'takeHome'];
+    const optional = ['paper', 'takeHome', 'marketFile'];
     expect(Object.keys(doc).sort()).toEqual(props.filter((p) => !optional.includes(p)).sort());
     expect([...(estimateSchema.required as string[])].sort()).toEqual(
       props.filter((p) => !optional.includes(p)).sort(),
     );
     const startup = JSON.parse(
-      await cli(['--years', '6', '--industry', 'ai-startup', '--take-home', '--json']),
+      await cli(
+        ['--years', '6', '--industry', 'ai-startup', '--take-home', '--data', '-', '--json'],
+        JSON.stringify(market),
+      ),
     );
     expect(Object.keys(startup).sort()).toEqual([...props].sort());
   });
@@ -144,7 +147,7 @@ describe('schemas/batch-record.schema.json', () => {
       expect(Object.keys(record).sort()).toEqual(
         [...Object.keys(estimateSchema.properties as object), 'line']
           .filter((k) => k !== 'paper' || 'paper' in record)
-          .filter((k) => k !== 'takeHome')
+          .filter((k) => k !== 'takeHome' && k !== 'marketFile')
           .sort(),
       );
     }
@@ -197,6 +200,9 @@ const SEED = [
 async function doc(argv: string[]): Promise<Json> {
   return JSON.parse(await cli([...argv, '--json'])) as Json;
 }
+/** `argv` with the bundled market given as --data on stdin: the document has `marketFile`. */
+const withData = async (argv: string[]): Promise<Json> =>
+  JSON.parse(await cli([...argv, '--data', '-', '--json'], JSON.stringify(market))) as Json;
 
 /** The definition a `$ref` (local, or into another schema by its $id) points at. */
 function resolve(schema: Json, root: Json): { node: Json; root: Json } {
@@ -464,11 +470,12 @@ describe('schemas/offer.schema.json', () => {
     const docs: Json[] = [];
     for (const argv of runs) docs.push(await doc(['offer', ...argv]));
     docs.push(await doc(['offer', join(EXAMPLES, 'acme.json')]));
+    docs.push(await withData(['offer', '--years', '3', '--base', '150k']));
     expectValid(validOffer, docs);
     const top = namedKeys(offerSchema, ['$defs/offer']);
     expect(seenKeys(docs, [])).toEqual(top);
     for (const d of docs) {
-      const optional = ['label', 'equity', 'leave', 'benefits', 'counter', 'notes'];
+      const optional = ['label', 'equity', 'leave', 'benefits', 'counter', 'notes', 'marketFile'];
       expect(Object.keys(d).sort()).toEqual(top.filter((k) => !optional.includes(k) || k in d));
     }
     for (const path of [
@@ -747,12 +754,14 @@ describe('schemas/compare.schema.json', () => {
       ]),
       // A city whose factor is an estimate: `notes` (review L1).
       await doc(['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh']),
+      await withData(['compare', '--years', '5', '--vs', 'city=sf']),
     ];
     expectValid(validCompare, docs);
     const named = Object.keys(compareSchema.properties as object).sort();
     expect(seenKeys(docs, [])).toEqual(named);
     for (const d of docs) {
-      expect(Object.keys(d).sort()).toEqual(named.filter((k) => k !== 'notes' || k in d));
+      const optional = ['notes', 'marketFile'];
+      expect(Object.keys(d).sort()).toEqual(named.filter((k) => !optional.includes(k) || k in d));
     }
     expect(seenKeys(docs, ['scenarios', '[]'])).toEqual(
       namedKeys(compareSchema, ['scenarios', '[]']),
@@ -819,6 +828,7 @@ describe('schemas/career.schema.json', () => {
         '0.25',
       ]),
       await doc(['career', '--city', 'portland', '--to', '2']),
+      await withData(['career', '--to', '2']),
     ];
     expectValid(validCareer, docs);
     expect(seenKeys(docs, [])).toEqual(Object.keys(careerSchema.properties as object).sort());

@@ -47,7 +47,7 @@ describe('--data: your own market file', () => {
     const file = tmp.file('same.json', r.stdout);
     const back = await json(['--data', file, '--years', '5', '--city', 'sf']);
     const bundled = await json(['--years', '5', '--city', 'sf']);
-    expect({ ...back, sources: back.sources.slice(1) }).toEqual(bundled);
+    expect({ ...back, sources: back.sources.slice(1), marketFile: undefined }).toEqual(bundled);
   });
 
   it("a city's multiplier doubled changes that city's figures and nothing else", async () => {
@@ -65,7 +65,8 @@ describe('--data: your own market file', () => {
           title: 'Market data from austin-doubled.json (--data), not the bundled data/market.json',
           file,
         });
-        const { sources, ...rest } = given;
+        const { sources, marketFile, ...rest } = given;
+        expect(marketFile).toBe(file);
         const { sources: bundledSources, ...bundledRest } = bundled;
         expect(sources.slice(1)).toEqual(bundledSources);
         if (city === 'austin') {
@@ -91,6 +92,40 @@ describe('--data: your own market file', () => {
     expect(offer.dataVersion).toBe('my-bands-1');
     const list = await cli(['list', 'cities', '--data', file, '--json']);
     expect(list.code).toBe(0);
+  });
+
+  it('every command says its figures come from the file, in every format (review L17, M21)', async () => {
+    const file = marketFile('mine.json', () => {});
+    const note = 'Market data from mine.json (--data), not the bundled data/market.json.';
+    const runs = [
+      ['compare', '--years', '3', '--vs', 'city=sf'],
+      ['career', '--to', '2'],
+      ['offer', '--years', '3', '--base', '150k'],
+    ];
+    for (const argv of runs) {
+      const doc = await json([...argv, '--data', file]);
+      expect(doc.marketFile, argv[0]).toBe(file);
+      expect(doc.notes[0], argv[0]).toBe(note);
+      expect((await json(argv)).marketFile).toBeUndefined();
+      for (const format of ['table', 'markdown'])
+        expect((await cli([...argv, '--data', file, '--format', format])).stdout).toContain(note);
+      const csv = (await cli([...argv, '--data', file, '--format', 'csv'])).stdout;
+      expect(csv, argv[0]).toMatch(argv[0] === 'offer' ? note : /,market_file\n.*mine\.json\n/);
+    }
+    const estimate = await cli(['--data', file, '--years', '3', '--format', 'csv']);
+    expect(estimate.stdout).toMatch(/,market_file\n.*mine\.json\n$/);
+    expect((await json(['--data', file, '--years', '3'])).marketFile).toBe(file);
+    const summary = (await cli(['market', '--data', file])).stdout;
+    expect(summary).toMatch(/^.*mine\.json \(--data\) passed every check/);
+    expect((await cli(['market'])).stdout).not.toContain('--data) passed');
+    expect((await cli(['list', 'cities', '--data', file])).stdout).toContain(note);
+    expect((await json(['list', 'cities', '--data', file])).marketFile).toBe(file);
+    expect((await json(['list', 'states', '--data', file])).marketFile).toBeUndefined();
+    // Side by side, a note every offer has is said once.
+    const offer = (city: string) =>
+      tmp.file(`${city}.json`, JSON.stringify({ years: 3, city, base: 150000 }));
+    const side = (await cli(['offer', '--data', file, offer('sf'), offer('austin')])).stdout;
+    expect(side.split(note).length).toBe(2);
   });
 
   it.each([

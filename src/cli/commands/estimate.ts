@@ -40,7 +40,7 @@ export async function estimateCommand(
   const { profile, defaulted, notes } = resolveProfile(answers, market, flagName);
   printNotes(io, notes);
   const afterTax = await takeHomeFor(request, [{ label: '', profile }], market);
-  const doc = toDocument(estimate(profile, market), defaulted, market.dataVersion);
+  const doc = toDocument(estimate(profile, market), defaulted, market);
   if (afterTax) {
     const at = (figure: 'low' | 'mid' | 'high', column: string) => {
       const view = afterTax(

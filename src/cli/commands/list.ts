@@ -11,6 +11,7 @@ import {
   type ListKind,
 } from '../../render/list.js';
 import { pickFields } from '../json-fields.js';
+import { marketFileSource } from '../../model/reasons.js';
 import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
 import {
@@ -77,8 +78,14 @@ async function listCommand(
   }
   const entries = await listEntries(kind, market);
   const titles = kind === 'levels' ? market.levels.titles : [];
-  if (!json) return print(io, renderList(kind, entries, outputWidth(io), titles));
-  print(io, `${JSON.stringify(pickFields(listDocument(kind, entries, titles), fields))}\n`);
+  // States come from the tax tables, the other kinds from the market: a --data file's, say so.
+  const file = LIST_KINDS[kind].kind === 'state' ? undefined : marketFileSource(market);
+  if (!json) {
+    const list = renderList(kind, entries, outputWidth(io), titles);
+    return print(io, file ? `${list}${file.title}.\n` : list);
+  }
+  const doc = { ...listDocument(kind, entries, titles), ...(file && { marketFile: file.file }) };
+  print(io, `${JSON.stringify(pickFields(doc, fields))}\n`);
 }
 
 function listKind(text: string | undefined): ListKind {

@@ -1,6 +1,7 @@
 // `ml-salary market [--json]`: the market data the estimate reads, to read or to start your own.
 import { print, type Io } from '../io.js';
 import { pickFields } from '../json-fields.js';
+import { marketFileSource } from '../../model/reasons.js';
 import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
 import { addJsonOptions, hideProfileFlags, defined, refuseProfileFlags } from '../options.js';
@@ -30,7 +31,11 @@ function marketCommand(json: string | undefined, market: Market, io: Io): void {
   // The source entry naming a --data file is ml-salary's, not the file's: leave it out.
   const own = { ...market, sources: market.sources.filter((s) => s.id !== MARKET_FILE_SOURCE) };
   if (json !== undefined) return print(io, `${JSON.stringify(pickFields(own, json), null, 2)}\n`);
+  const file = marketFileSource(market)?.file;
   const lines = [
+    ...(file
+      ? [`${file} (--data) passed every check of the market file (docs/market-data.md).`]
+      : []),
     `Market data ${market.dataVersion}: ${market.locations.length} locations, ${market.industries.length} industries, ${market.skills.list.length} skills, ${market.degrees.list.length} degrees, ${Object.keys(market.payMix.kinds).length} pay mixes.`,
     'Sources:',
     ...own.sources.map((s) => `  [${s.id}] ${s.title}`),

@@ -10,7 +10,7 @@ import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
 import { applyScenario, parseScenario, refuseTwins } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
-import { placeNotes } from '../../model/reasons.js';
+import { dataNotes } from '../../model/reasons.js';
 import {
   heldLevel,
   refuseStrayWords,
@@ -105,8 +105,8 @@ export async function careerCommand(
     line(0),
     scenarios.map((_, i) => line(i + 1)),
     defaulted,
-    market.dataVersion,
-    placeNotes(
+    market,
+    dataNotes(
       market,
       lines.map((l) => l.profile.city),
     ),

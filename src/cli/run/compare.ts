@@ -17,7 +17,7 @@ import {
   type CompareOptions,
 } from '../options.js';
 import type { Market } from '../../model/types.js';
-import { placeNotes } from '../../model/reasons.js';
+import { dataNotes } from '../../model/reasons.js';
 
 export async function compareCommand(
   opts: CompareOptions,
@@ -70,7 +70,7 @@ export async function compareCommand(
     };
   });
   const cities = columns.map((c) => c.profile.city);
-  const doc = toCompareDocument(entries, defaulted, market.dataVersion, placeNotes(market, cities));
+  const doc = toCompareDocument(entries, defaulted, market, dataNotes(market, cities));
   await printAs(io, format, doc, opts, {
     csv: compareCsv,
     markdown: compareMarkdown,

@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { readText } from '../../input/files.js';
 import { parseJson } from '../../input/json.js';
 import { estimate } from '../../model/estimate.js';
-import { placeNotes } from '../../model/reasons.js';
+import { dataNotes } from '../../model/reasons.js';
 import { printNotes, type Io } from '../io.js';
 import { clip, kindOf } from '../../input/numbers.js';
 import {
@@ -336,9 +336,9 @@ function judge(
     terms,
     estimate(profile, market),
     defaulted,
-    market.dataVersion,
+    market,
     names.label,
-    placeNotes(market, [profile.city]),
+    dataNotes(market, [profile.city]),
   );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
   if (listed) doc.notes = [listed, ...(doc.notes ?? [])];
