@@ -143,14 +143,18 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   program
     .command('help')
     .description('show help for a command')
-    .argument('[command]', `one of: ${commands().join(', ')}`)
-    .allowExcessArguments(false)
-    .action((name: string | undefined) => {
-      const sub = name === undefined ? program : program.commands.find((c) => c.name() === name);
-      if (sub === undefined || sub.name() === 'help') {
-        throw new UsageError(
-          `no help for '${name}'${meant(name ?? '', commands())}; commands: ${commands().join(', ')}`,
-        );
+    .argument('[command...]', `one of: ${commands().join(', ')}; then a subcommand (profile save)`)
+    .action((names: string[]) => {
+      let sub = program;
+      for (const name of names) {
+        const next = sub.commands.find((c) => c.name() === name);
+        if (next === undefined) {
+          const which = sub === program ? commands() : sub.commands.map((c) => c.name());
+          const whose = sub === program ? 'commands: ' : `${sub.name()}'s commands: `;
+          const list = which.length ? whose + which.join(', ') : `${sub.name()} has no commands`;
+          throw new UsageError(`no help for '${names.join(' ')}'${meant(name, which)}; ${list}`);
+        }
+        sub = next;
       }
       sub.outputHelp();
     });

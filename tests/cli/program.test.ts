@@ -522,6 +522,23 @@ describe('help as a command', () => {
       "ml-salary: error: no help for 'bacth' (did you mean 'batch'?); commands: list, batch, offer, compare, career, market, profile, completion\n",
     );
   });
+
+  it('`help profile save` and `help help` print their help; a bad subcommand is one line (review2 M10)', async () => {
+    const save = await cli(['help', 'profile', 'save']);
+    expect(save.code).toBe(0);
+    expect(save.stdout).toContain('Usage: ml-salary profile save [options]');
+    const help = await cli(['help', 'help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: ml-salary help [options] [command...]');
+    const bad = await cli(['help', 'profile', 'sav']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      "ml-salary: error: no help for 'profile sav' (did you mean 'save'?); profile's commands: save, show, clear\n",
+    );
+    expect((await cli(['help', 'batch', 'x'])).stderr).toBe(
+      "ml-salary: error: no help for 'batch x'; batch has no commands\n",
+    );
+  });
 });
 
 describe('narrow terminals', () => {
