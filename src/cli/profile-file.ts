@@ -22,10 +22,12 @@ export async function readSavedProfile(
   io: Pick<Io, 'stdin' | 'signal' | 'env'>,
   states?: readonly string[],
 ): Promise<SavedProfile> {
-  const fail = (why: string): never => {
+  const fail = (why: string, data = false): never => {
     const shown = why.split(path).join(shownPath(path, io.env));
+    // A name this market lacks may be one of the market file it was saved with (review2 R4).
+    const file = data ? 'saved with a market file? pass it with --data; ' : '';
     throw new UsageError(
-      `your saved profile ${shown}; remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
+      `your saved profile ${shown}; ${file}remove it with 'ml-salary profile clear', or ignore it with --no-profile`,
     );
   };
   try {
@@ -38,7 +40,8 @@ export async function readSavedProfile(
     if (error instanceof UsageError && error.message.startsWith('your saved profile')) throw error;
     // The reader's and parser's messages name the file; the checks' name only the field.
     if (error instanceof InputError || error instanceof UsageError) {
-      return fail(error.message.startsWith(path) ? error.message : `${path}: ${error.message}`);
+      const why = error.message.startsWith(path) ? error.message : `${path}: ${error.message}`;
+      return fail(why, error.message.startsWith('unknown '));
     }
     if ((error as NodeJS.ErrnoException).code !== undefined) {
       return fail(`${path}: cannot be read (${(error as Error).message})`);

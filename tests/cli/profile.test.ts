@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { answer, inTerminal, screen, shows } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { profilePath, shownPath } from '../../src/cli/profile-path.js';
@@ -429,4 +429,33 @@ it('an interactive run with --level years over a saved level: its rerun and save
     "To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",
     "To save these answers: ml-salary profile save --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",
   ]);
+});
+
+it('a profile saved with --data and a city only that file has: profile show takes --data, the others name it (review2 R4)', async () => {
+  const { env, file } = config();
+  const market = JSON.parse((await cli(['market', '--json'])).stdout);
+  market.locations.push({ ...market.locations.at(-1), id: 'boise', label: 'Boise', aliases: [] });
+  const data = join(dirname(file), '..', 'boise.json');
+  writeFileSync(data, JSON.stringify(market));
+  const save = ['profile', 'save', '--data', data, '--years', '4', '--city', 'boise', '--no-input'];
+  expect((await cli(save, { env })).code).toBe(0);
+  for (const argv of [
+    ['profile', 'show'],
+    ['--years', '3'],
+    ['offer', '--base', '100k'],
+  ])
+    expectUsageError(
+      await cli(argv, { env }),
+      /unknown city 'boise' .*; saved with a market file\? pass it with --data; remove it/,
+    );
+  for (const argv of [['profile', 'show'], ['profile'], ['--years', '3']]) {
+    const r = await cli([...argv, '--data', data], { env });
+    expect(r.code, argv.join(' ')).toBe(0);
+  }
+  expect((await cli(['profile', 'show', '--data', data], { env })).stdout).toMatch(
+    /boise \(Boise\)/,
+  );
+  // A broken file is not a market file's name: no --data hint.
+  writeFileSync(file, '{"years": "x"}');
+  expect((await cli(['profile', 'show'], { env })).stderr).not.toContain('--data');
 });

@@ -36,16 +36,16 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     .usage('[options] [command]')
     .allowExcessArguments(false)
     .addHelpText('after', HELP_AFTER)
-    .action(async (word: string | undefined, opts: { json?: boolean }) => {
+    .action(async (word: string | undefined, opts: { json?: boolean; data?: string }) => {
       if (word !== undefined) {
         throw new UsageError(
           `unknown profile command '${word}'${meant(word, ['save', 'show', 'clear'])}; use save, show or clear`,
         );
       }
       const { showProfile } = await import('../run/profile.js');
-      await showProfile(opts, ctx.io, await ctx.market({}));
+      await showProfile(opts, ctx.io, await ctx.market(opts));
     });
-  addJsonOptions(profile, 'print the saved profile as JSON');
+  addJsonOptions(profile, 'print the saved profile as JSON').option('--data <file>', DATA_HELP);
 
   const save = profile
     .command('save')
@@ -73,12 +73,12 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     });
 
   const show = profile.command('show').description('print the saved profile and where it is');
-  addJsonOptions(show, 'print the saved profile as JSON').action(
-    async (opts: { json?: boolean; jsonFields?: string }) => {
+  addJsonOptions(show, 'print the saved profile as JSON')
+    .option('--data <file>', DATA_HELP)
+    .action(async (opts: { json?: boolean; jsonFields?: string; data?: string }) => {
       const { showProfile } = await import('../run/profile.js');
-      await showProfile(opts, ctx.io, await ctx.market({}));
-    },
-  );
+      await showProfile(opts, ctx.io, await ctx.market(opts));
+    });
 
   profile
     .command('clear')
