@@ -85,7 +85,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
       const file = opts.data ?? program.opts<EstimateOptions>().data;
       if (file === undefined) return market;
       const { readMarketFile } = await import('../input/market-file.js');
-      return readMarketFile(file, io);
+      return readMarketFile(file, io, market);
     },
   };
   program

@@ -21,23 +21,27 @@ function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {
   return words;
 }
 
-/** Every profile flag, as ids (skills as one comma-separated word, '' for none). */
-function profileWords(profile: Profile): string[] {
+/**
+ * Every profile flag, as ids (skills as one comma-separated word, '' for none); `--level years`
+ * where it was typed (`level`), so that a saved level does not come back.
+ */
+function profileWords(profile: Profile, level?: string): string[] {
+  const years = level === undefined ? [] : ['--level', 'years'];
   return [
     ...['--years', String(profile.years), '--city', profile.city, '--industry', profile.industry],
     ...['--skills', profile.skills.join(','), '--degree', profile.degree],
-    ...(profile.level === undefined ? [] : ['--level', profile.level]),
+    ...(profile.level === undefined ? years : ['--level', profile.level]),
   ];
 }
 
 /** The command line that saves these answers as the profile (after an interactive run). */
-export function saveProfileLine(profile: Profile): string {
-  return shellLine(['ml-salary', 'profile', 'save', ...profileWords(profile)]);
+export function saveProfileLine(profile: Profile, level?: string): string {
+  return shellLine(['ml-salary', 'profile', 'save', ...profileWords(profile, level)]);
 }
 
 /** The estimate's command line: `ml-salary` with every profile flag and the report's flags. */
 export function rerunEstimate(profile: Profile, opts: EstimateOptions & TakeHomeOptions): string {
-  return shellLine(['ml-salary', ...profileWords(profile), ...reportFlags(opts)]);
+  return shellLine(['ml-salary', ...profileWords(profile, opts.level), ...reportFlags(opts)]);
 }
 
 /** The terms of an offer's command line, in the order it writes them. */
@@ -69,7 +73,7 @@ export function rerunOffer(
   const options = !blank(terms.options);
   const none = blank(terms.equity) && !options ? { equity: '0' } : {};
   const given: TypedTerms = { bonus: '0', signOn: '0', ...none };
-  const words = ['ml-salary', 'offer', ...profileWords(profile)];
+  const words = ['ml-salary', 'offer', ...profileWords(profile, opts.level)];
   for (const key of TERMS) {
     const value = blank(terms[key]) ? given[key] : terms[key];
     if (value !== undefined) words.push(flagOf(key), value.trim());

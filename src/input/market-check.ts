@@ -271,7 +271,12 @@ export function checkMarket(value: unknown): Market {
  * gets a source entry naming the file, which every estimate then cites. Throws InputError
  * (`--data`) with one line: the JSON path and what is wrong.
  */
-export function checkMarketFile(value: unknown, name: string, file: string): Market {
+export function checkMarketFile(
+  value: unknown,
+  name: string,
+  file: string,
+  bundled?: Market,
+): Market {
   const market = checked(
     value,
     (what) => new InputError(`${FIELD} ${clip(name, 200)}: ${what}`, FIELD),
@@ -282,6 +287,35 @@ export function checkMarketFile(value: unknown, name: string, file: string): Mar
     title: `Market data from ${basename(file)} (--data), not the bundled data/market.json`,
     reading: 'Given with --data: every figure of this estimate comes from this file.',
     always: true,
+    own: ownFigures(market, bundled),
   });
   return deepFreeze(market);
+}
+
+/**
+ * The factors (reason ids, 'city:boston') whose figure is the file's own, so cited to the file:
+ * a figure changed from the bundled entry of that id while what it cites is not, and a city's
+ * multiplier that is not the factor its federal block says it is (unless the guides outrank it).
+ */
+function ownFigures(m: Market, bundled?: Market): string[] {
+  type Loose = Record<string, unknown> & { id: string };
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const kinds = [
+    ['city', m.locations, bundled?.locations, 'multiplier', ['evidence', 'federal']],
+    ['industry', m.industries, bundled?.industries, 'baseMultiplier', ['evidence']],
+    ['degree', m.degrees.list, bundled?.degrees.list, 'multiplier', ['sources', 'quote']],
+    ['skill', m.skills.list, bundled?.skills.list, 'premium', ['source', 'quote']],
+  ] as unknown as [string, Loose[], Loose[] | undefined, string, string[]][];
+  const own = kinds.flatMap(([kind, list, was, figure, cites]) =>
+    list
+      .filter((e) => {
+        const b = was?.find((x) => x.id === e.id);
+        return b && e[figure] !== b[figure] && cites.every((k) => same(e[k], b[k]));
+      })
+      .map((e) => `${kind}:${e.id}`),
+  );
+  for (const l of m.locations)
+    if (l.federal && !l.federal.guidesOutrank && l.multiplier !== l.federal.factor)
+      own.push(`city:${l.id}`);
+  return [...new Set(own)];
 }

@@ -10,13 +10,16 @@ const FIELD = '--data';
 
 /**
  * Read and check a market file (--data), or stdin for `-`, as every user file is read
- * (input/files.ts: size, encoding, duplicate keys, signals).
+ * (input/files.ts: size, encoding, duplicate keys, signals); `bundled`: what its figures are
+ * compared with, to cite a changed one to the file.
  */
 export async function readMarketFile(
   path: string,
   io: { stdin: NodeJS.ReadableStream; signal?: AbortSignal },
+  bundled?: Market,
 ): Promise<Market> {
   const text = await readText(path, io, FIELD);
   const name = path === '-' ? 'stdin' : path;
-  return checkMarketFile(parseJson(text, `${FIELD} ${clip(name, 200)}`, FIELD), name, name);
+  const json = parseJson(text, `${FIELD} ${clip(name, 200)}`, FIELD);
+  return checkMarketFile(json, name, name, bundled);
 }

@@ -16,6 +16,9 @@ import { LEVELS, MARKET_FILE_SOURCE } from './types.js';
 /** The source entry naming a --data market's file (undefined for the bundled data). */
 export const marketFileSource = (m: Pick<Market, 'sources'>) =>
   m.sources[0]?.id === MARKET_FILE_SOURCE ? m.sources[0] : undefined;
+/** That a --data file's figure behind reason `id` is its own (input/market-check.ts): cite the file. */
+const ownFigure = (m: Market, id: string): boolean =>
+  (marketFileSource(m)?.own as string[] | undefined)?.includes(id) === true;
 
 // The reasons behind an estimate: each step's effect on the typical total in dollars, with the
 // sources it rests on. The base steps are rounded cumulatively, so their effects add up to the
@@ -45,6 +48,10 @@ function uniq(xs: readonly string[]): string[] {
 
 /** A reason, with where its sources stand in the market's list; frozen (it is shared). */
 function reason(market: Market, id: string, label: string, sources: readonly string[]): Reason {
+  if (ownFigure(market, id)) {
+    label = `${label} (the market file's own figure)`;
+    sources = [MARKET_FILE_SOURCE];
+  }
   let mask = 0;
   for (const s of sources) {
     const i = market.sources.findIndex((m) => m.id === s);
@@ -86,7 +93,7 @@ export function placeReason(market: Market, location: Location): Reason {
   return reason(
     market,
     `city:${location.id}`,
-    `${location.label}: base ${multiplier(location.multiplier)}${federalNote(location)}`,
+    `${location.label}: base ${multiplier(location.multiplier)}${ownFigure(market, `city:${location.id}`) ? '' : federalNote(location)}`,
     uniq(location.evidence.map((e) => e.source)),
   );
 }
@@ -111,7 +118,8 @@ export function dataNotes(market: Market, cities: readonly string[]): string[] {
   const file = marketFileSource(market);
   const places = [...new Set(cities)].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
-    if (!l?.federal?.uncertain || l.federal.guidesOutrank) return [];
+    if (!l?.federal?.uncertain || l.federal.guidesOutrank || ownFigure(market, `city:${id}`))
+      return [];
     return [
       `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is an estimate from federal wage data (about +/-7%), and so are the figures built on it.`,
     ];

@@ -413,3 +413,20 @@ describe('--level years: let the years decide, over a saved level too (review2 R
     expect(quiet.stderr).toBe('');
   });
 });
+
+it('an interactive run with --level years over a saved level: its rerun and save lines keep it', async () => {
+  const { env } = config();
+  await cli([...SAVE, '--level', 'staff'], { env });
+  const t = inTerminal(['--level', 'years', '--years', '2', '--degree', 'phd'], {
+    env: { ...env, NO_COLOR: '1' },
+  });
+  await shows('Skills');
+  screen.keypress('enter');
+  expect(await t.done).toBe(0);
+  expect(t.stdout()).toContain('ML engineer pay estimate: entry level, 2 years');
+  const lines = t.stderr().split('\n');
+  expect(lines.filter((l) => l.startsWith('To '))).toEqual([
+    "To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",
+    "To save these answers: ml-salary profile save --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",
+  ]);
+});

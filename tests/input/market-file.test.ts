@@ -68,8 +68,10 @@ describe('--data: your own market file', () => {
         const { sources, marketFile, ...rest } = given;
         expect(marketFile).toBe(file);
         const { sources: bundledSources, ...bundledRest } = bundled;
-        expect(sources.slice(1)).toEqual(bundledSources);
+        // Austin's factor is the file's own now: cited to the file alone (review2 R9).
+        if (city !== 'austin') expect(sources.slice(1)).toEqual(bundledSources);
         if (city === 'austin') {
+          expect(rest.factors[1].sources).toEqual(['market-file']);
           expect(rest.base.mid).toBeGreaterThan(1.9 * bundledRest.base.mid);
           expect(rest.total.mid).toBeGreaterThan(bundledRest.total.mid);
         } else {
@@ -126,6 +128,35 @@ describe('--data: your own market file', () => {
       tmp.file(`${city}.json`, JSON.stringify({ years: 3, city, base: 150000 }));
     const side = (await cli(['offer', '--data', file, offer('sf'), offer('austin')])).stdout;
     expect(side.split(note).length).toBe(2);
+  });
+
+  it('a figure changed, its citations not, is cited to the file, never to a source that does not give it (review2 R9)', async () => {
+    const at = (m: Loose, id: string) => m.locations.find((l: Loose) => l.id === id);
+    const file = marketFile('own.json', (m) => {
+      at(m, 'boston').multiplier = 1.5; // federal wage data gives x1.042
+      at(m, 'sf').multiplier = 1.5; // the records' x1.226
+      m.industries[0].baseMultiplier *= 1.1;
+      at(m, 'denver').federal.factor = 0.5; // the federal block no longer gives the multiplier
+      at(m, 'denver').federal.guidesOutrank = false;
+    });
+    const factors = async (city: string, industry = 'enterprise') =>
+      (await json(['--data', file, '--years', '4', '--city', city, '--industry', industry]))
+        .factors;
+    for (const city of ['boston', 'sf', 'denver']) {
+      const f = (await factors(city)).find((x: Loose) => x.id === `city:${city}`);
+      expect(f.label, city).toMatch(/: base x[\d.]+ \(the market file's own figure\)$/);
+      expect(f.sources, city).toEqual(['market-file']);
+    }
+    const employer = (await factors('us', market.industries[0]!.id))[2];
+    expect(employer.sources).toEqual(['market-file']);
+    // Unchanged figures keep their sources.
+    const seattle = (await factors('seattle')).find((x: Loose) => x.id === 'city:seattle');
+    expect(seattle.sources).not.toContain('market-file');
+    // An empty evidence list is refused: a factor with no source.
+    const bare = marketFile('bare.json', (m) => (at(m, 'sf').evidence = []));
+    const r = await cli(['--data', bare, '--years', '4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/locations\/0\/evidence: must NOT have fewer than 1 items/);
   });
 
   it.each([
