@@ -62,8 +62,10 @@ const NONSENSE = [
   '5%%',
   '+5k',
   '9'.repeat(400),
+  '$1,200,000.50', // cents: amounts are whole dollars, refused rather than rounded (review2 M15)
 ];
-const AMOUNTS = ['185000', '185,000', '185k', '$185K', '1.2m', '$1,200,000.50', '$500', '0'];
+// '.00' as an offer letter writes it is whole dollars.
+const AMOUNTS = ['185000', '185,000', '185k', '$185K', '1.2m', '$1,200,000.00', '$500', '0'];
 for (const [flag, extra] of [
   ['--base', []],
   ['--equity', []],
