@@ -85,8 +85,16 @@ export function parseJson(text: string, name: string, field: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // "at position 43958" as a line and column a reader can find (review2 M24).
+    const why = (error as Error).message
+      .replace(/\s+/g, ' ')
+      .replace(/ \(line \d+ column \d+\)/, '');
+    const at = (_: string, n: string) => {
+      const before = text.slice(0, Number(n)).split('\n');
+      return `at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+    };
     throw new InputError(
-      `${name}: not valid JSON (${clip((error as Error).message.replace(/\s+/g, ' '), 120)})`,
+      `${name}: not valid JSON (${clip(why.replace(/at position (\d+)/, at), 120)})`,
       field,
     );
   }

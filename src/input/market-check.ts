@@ -52,11 +52,20 @@ function checkNodes(m: Market): void {
 /** What the schema cannot check: throws the first problem as "path: what is wrong". */
 function checkMeaning(m: Market): void {
   checkNodes(m);
+  const anchors = m.experience.position.anchors;
   increasing(
     '/experience/position/anchors',
-    m.experience.position.anchors.map((a) => a.years),
+    anchors.map((a) => a.years),
     'years',
   );
+  // More experience never lowers the estimate (review2 M18).
+  anchors.forEach((a, i) => {
+    if (i > 0 && a.position < anchors[i - 1]!.position)
+      fail(
+        `/experience/position/anchors/${i}/position`,
+        `${a.position} is below the one before (${anchors[i - 1]!.position}): more years would lower the level`,
+      );
+  });
   m.experience.curves.forEach((c, i) => {
     increasing(
       `/experience/curves/${i}/bands`,
@@ -96,6 +105,17 @@ function checkMeaning(m: Market): void {
         fail(`/${path}/${i}/id`, `the id '${clip(e.id)}' is also the id of /${path}/${first}`);
       firstWith.set(e.id, i);
     });
+    // A name that folds to nothing would catch blank input; a skill's alias with ',' or ';'
+    // (which separate skills) could never be typed (review2 M16).
+    list.forEach((e, i) =>
+      [e.label, ...e.aliases].forEach((name, j) => {
+        const at = `/${path}/${i}/${j === 0 ? 'label' : `aliases/${j - 1}`}`;
+        if (matchKey(name) === '')
+          fail(at, `'${clip(name)}' has no letter or digit: as a name it would match blank input`);
+        if (path === 'skills/list' && j > 0 && /[,;]/.test(name))
+          fail(at, `'${clip(name)}' holds ',' or ';', which separate skills: it could never match`);
+      }),
+    );
     nameMap(list, (name, taken, id, i) =>
       fail(`/${path}/${i}`, `the name '${clip(name)}' matches both '${taken}' and '${id}'`),
     );
@@ -168,8 +188,11 @@ function checkLadder(m: Market): void {
       fail(`/levels/list/${i}/id`, `the ladder lists the levels in order: ${LEVELS.join(', ')}`);
   });
   list.forEach((l, i) => {
-    if (i > 0 && !(l.base >= list[i - 1]!.base))
-      fail(`/levels/list/${i}/base`, `${l.base} is below the level before (${list[i - 1]!.base})`);
+    if (i > 0 && !(l.base > list[i - 1]!.base))
+      fail(
+        `/levels/list/${i}/base`,
+        `${l.base} is not above the level before (${list[i - 1]!.base})`,
+      );
   });
   const implied = list.filter((l) => l.fromYears !== null).map((l) => l.fromYears!);
   if (list[0]!.fromYears !== 0)

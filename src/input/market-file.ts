@@ -1,5 +1,6 @@
 // Your own market file (--data): read as every user file is, then checked (market-check.ts; the
 // library's checkMarket imports that alone, without the file reader).
+import { InputError, UsageError } from '../errors.js';
 import { readText } from './files.js';
 import { parseJson } from './json.js';
 import { clip } from './numbers.js';
@@ -18,7 +19,12 @@ export async function readMarketFile(
   io: { stdin: NodeJS.ReadableStream; signal?: AbortSignal },
   bundled?: Market,
 ): Promise<Market> {
-  const text = await readText(path, io, FIELD);
+  // Reading errors name the file; say which flag gave it, as the check's errors do (review2 M24).
+  const text = await readText(path, io, FIELD).catch((error: unknown) => {
+    if (error instanceof UsageError || error instanceof InputError)
+      error.message = `${FIELD}: ${error.message}`;
+    throw error;
+  });
   const name = path === '-' ? 'stdin' : path;
   const json = parseJson(text, `${FIELD} ${clip(name, 200)}`, FIELD);
   return checkMarketFile(json, name, name, bundled);

@@ -85,7 +85,8 @@ export function textOf(value: unknown, field: string, what: string, numbers = fa
 }
 
 /** What a years value may be, for messages. */
-const yearsAccepted = (max: number): string => `a number of years from 0 to ${max}, like 4 or 2.5`;
+const yearsAccepted = (max: number): string =>
+  `a number of years from 0 to ${max}, like ${max >= 4 ? '4 or 2.5' : `${Math.floor(max / 2)} or ${max / 2}`}`;
 
 /**
  * Parse years of experience strictly: plain decimal digits only (no sign, exponent, hex,

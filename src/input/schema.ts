@@ -35,7 +35,12 @@ function check(schema: Schema, value: unknown, at: string, root: Schema): string
   }
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    if (!types.some((t) => TYPES[t]?.(value))) return fail(`must be ${types.join(',')}`);
+    if (!types.some((t) => TYPES[t]?.(value))) {
+      // JSON's 1e400 parses to Infinity: a number, too large for one (review2 M24).
+      if (typeof value === 'number' && !Number.isNaN(value))
+        return fail('is too large a number (JSON reads it as infinity)');
+      return fail(`must be ${types.join(',')}`);
+    }
   }
   if (Array.isArray(s.enum) && !s.enum.some((e) => e === value))
     return fail(`must be equal to one of the allowed values (${s.enum.map(String).join(', ')})`);

@@ -221,7 +221,7 @@ describe('--data: your own market file', () => {
     [
       'a level base below the one before',
       () => marketFile('ladder-base.json', (m) => (m.levels.list[2].base = 100000)),
-      /^\/levels\/list\/2\/base: 100000 is below the level before \(\d+\)$/,
+      /^\/levels\/list\/2\/base: 100000 is not above the level before \(\d+\)$/,
     ],
     [
       'a renamed name its entry does not carry',
@@ -316,6 +316,41 @@ describe('--data: your own market file', () => {
         ),
       /^\/skills\/list\/0\/quote: .*: character \d+ is an invisible zero-width space \(U\+200B\)/,
     ],
+    // review2 M13, M16, M18, M24
+    [
+      'levels with equal bases',
+      () => marketFile('flat.json', (m) => (m.levels.list[1].base = m.levels.list[0].base)),
+      /^\/levels\/list\/1\/base: \d+ is not above the level before \(\d+\)$/,
+    ],
+    [
+      'an alias that folds to nothing',
+      () => marketFile('blank.json', (m) => m.locations[0].aliases.push('...')),
+      /^\/locations\/0\/aliases\/\d+: '\.\.\.' has no letter or digit: as a name it would match blank input$/,
+    ],
+    [
+      "a skill alias holding ','",
+      () => marketFile('comma.json', (m) => m.skills.list[0].aliases.push('ml, ops')),
+      /^\/skills\/list\/0\/aliases\/\d+: 'ml, ops' holds ',' or ';', which separate skills: it could never match$/,
+    ],
+    [
+      'anchors whose position falls with years',
+      () => marketFile('falls.json', (m) => (m.experience.position.anchors[3].position = 1)),
+      /^\/experience\/position\/anchors\/3\/position: 1 is below the one before \(2\.03\): more years would lower the level$/,
+    ],
+    [
+      'a multiplier written 1e400',
+      () =>
+        tmp.file(
+          'e400.json',
+          JSON.stringify(market).replace(/"multiplier":[\d.]+/, '"multiplier":1e400'),
+        ),
+      /^\/locations\/0\/multiplier: is too large a number \(JSON reads it as infinity\) \(see/,
+    ],
+    [
+      'a trailing comma, by line and column',
+      () => tmp.file('comma2.json', `${JSON.stringify(market, null, 2).slice(0, -2)},\n}`),
+      /^not valid JSON \(Expected double-quoted property name in JSON at line \d{4}, column 1\)$/,
+    ],
   ])('%s: one line with the path, exit 2', async (_what, make, message) => {
     const file = make();
     const r = await cli(['--data', file, '--years', '5', '--json']);
@@ -326,6 +361,14 @@ describe('--data: your own market file', () => {
     const prefix = `ml-salary: error: --data ${file}: `;
     expect(lines[0]!.startsWith(prefix), lines[0]).toBe(true);
     expect(lines[0]!.slice(prefix.length)).toMatch(message);
+  });
+
+  it('years above a small maxYears: the example in the message is in range (review2 M13)', async () => {
+    const file = marketFile('short.json', (m) => (m.experience.maxYears = 2.5));
+    const r = await cli(['--data', file, '--years', '4']);
+    expect(r.stderr).toBe(
+      'ml-salary: error: --years 4 is above the maximum of 2.5: expected a number of years from 0 to 2.5, like 1 or 1.25\n',
+    );
   });
 
   it('a location spread far above 1 widens every percentile and keeps them in order', async () => {
@@ -347,7 +390,7 @@ describe('--data: your own market file', () => {
     const r = await cli(['--data', join(ROOT, 'no-such-market.json'), '--years', '5']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^ml-salary: error: cannot read '.*no-such-market.json': no such file\n$/,
+      /^ml-salary: error: --data: cannot read '.*no-such-market.json': no such file\n$/,
     );
   });
 
