@@ -34,9 +34,13 @@ function profileWords(profile: Profile, level?: string): string[] {
   ];
 }
 
-/** The command line that saves these answers as the profile (after an interactive run). */
-export function saveProfileLine(profile: Profile, level?: string): string {
-  return shellLine(['ml-salary', 'profile', 'save', ...profileWords(profile, level)]);
+/**
+ * The command line that saves these answers as the profile (after an interactive run), with the
+ * --data file they were checked against (its names may be only that file's: review2 R4, R10).
+ */
+export function saveProfileLine(profile: Profile, level?: string, data?: string): string {
+  const file = data === undefined ? [] : ['--data', data];
+  return shellLine(['ml-salary', 'profile', 'save', ...file, ...profileWords(profile, level)]);
 }
 
 /** The estimate's command line: `ml-salary` with every profile flag and the report's flags. */

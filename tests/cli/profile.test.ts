@@ -459,3 +459,23 @@ it('a profile saved with --data and a city only that file has: profile show take
   writeFileSync(file, '{"years": "x"}');
   expect((await cli(['profile', 'show'], { env })).stderr).not.toContain('--data');
 });
+
+it('an interactive run with --data: its save line keeps --data, so the saved names work (review2 R4, R10)', async () => {
+  const { env, file } = config();
+  const data = join(dirname(file), '..', 'mine.json');
+  writeFileSync(data, (await cli(['market', '--json'])).stdout);
+  const argv = ['--data', data, '--years', '2', '--city', 'austin', '--industry', 'enterprise'];
+  const t = inTerminal([...argv, '--degree', 'phd', '--level', 'years'], {
+    env: { ...env, NO_COLOR: '1' },
+  });
+  await shows('Skills');
+  screen.keypress('enter');
+  expect(await t.done).toBe(0);
+  const save = t
+    .stderr()
+    .split('\n')
+    .find((l) => l.startsWith('To save these answers: '));
+  expect(save).toBe(
+    `To save these answers: ml-salary profile save --data ${data} --years 2 --city austin --industry enterprise --skills '' --degree phd --level years`,
+  );
+});

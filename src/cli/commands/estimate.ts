@@ -65,6 +65,6 @@ export async function estimateCommand(
   // On stderr, where the questions were: stdout keeps the report alone (`> estimate.txt`).
   if (look && asked) {
     io.stderr.write(`To run this again: ${rerunEstimate(profile, opts)}\n`);
-    io.stderr.write(`To save these answers: ${saveProfileLine(profile, opts.level)}\n`);
+    io.stderr.write(`To save these answers: ${saveProfileLine(profile, opts.level, opts.data)}\n`);
   }
 }
