@@ -343,7 +343,8 @@ function named(
 
 /**
  * The factors (reason ids, 'city:boston') whose figure is the file's own, so cited to the file:
- * a figure changed from the bundled entry of that id while what it cites is not, and a city's
+ * a figure changed from the bundled entry of that id (or a level's base) while what it cites is
+ * not, and a city's
  * multiplier that is not the factor its federal block says it is (unless the guides outrank it).
  */
 function ownFigures(m: Market, bundled: Market): string[] {
@@ -366,5 +367,13 @@ function ownFigures(m: Market, bundled: Market): string[] {
   for (const l of m.locations)
     if (l.federal && !l.federal.guidesOutrank && l.multiplier !== l.federal.factor)
       own.push(`city:${l.id}`);
+  // The ladder's bases (the experience step cites the levels' sources for them).
+  const levels = (x: Market) => x.levels.list.map((l) => l.base);
+  if (
+    bundled &&
+    !same(levels(m), levels(bundled)) &&
+    same(m.levels.sources, bundled.levels.sources)
+  )
+    own.push('experience');
   return [...new Set(own)];
 }
