@@ -149,6 +149,11 @@ describe('--data: your own market file', () => {
     }
     const employer = (await factors('us', market.industries[0]!.id))[2];
     expect(employer.sources).toEqual(['market-file']);
+    expect((await factors('us'))[0].sources).not.toContain('market-file');
+    const ladder = marketFile('ladder.json', (m) => (m.levels.list[1].base += 1000));
+    const experience = (await json(['--data', ladder, '--years', '4'])).factors[0];
+    expect(experience.label).toMatch(/ \(the market file's own figure\)$/);
+    expect(experience.sources).toEqual(['market-file']);
     // Unchanged figures keep their sources.
     const seattle = (await factors('seattle')).find((x: Loose) => x.id === 'city:seattle');
     expect(seattle.sources).not.toContain('market-file');
