@@ -172,4 +172,30 @@ describe("the library API: import { estimate } from 'ml-salary'", () => {
     expect(refusal(huge)).toMatch(/^market market: \/levels\/list\/1\/base: must be <=/);
     expect(refusal({ ...sourceMarket, f: () => 1 })).toMatch(/not plain data/);
   });
+
+  it('checkMarket: a figure the copy changed is cited to the copy, as --data cites a file (review3 A22)', () => {
+    const profile = (city: string) => ({
+      years: 4,
+      city,
+      industry: 'enterprise',
+      skills: [],
+      degree: 'bachelors',
+    });
+    const copy = structuredClone(sourceMarket);
+    copy.locations.find((l) => l.id === 'pittsburgh')!.multiplier = 1.5;
+    const city = (m: typeof sourceMarket, id: string) =>
+      fromSource(profile(id), m).factors.find((f) => f.id === `city:${id}`)!;
+    for (const m of [checkMarket(copy), checkMarket(structuredClone(checkMarket(copy)))]) {
+      expect(m.sources[0]!.title).toBe(
+        'Market data changed from the bundled data/market.json (checkMarket)',
+      );
+      expect(city(m, 'pittsburgh').label).toBe(
+        "Pittsburgh: base x1.5 (the market file's own figure)",
+      );
+      expect(city(m, 'pittsburgh').sources).toEqual(['market-file']);
+      expect(city(m, 'seattle')).toEqual(city(sourceMarket, 'seattle'));
+    }
+    // An unchanged copy is the bundled market: nothing is cited to it.
+    expect(checkMarket(sourceMarket).sources).toEqual(sourceMarket.sources);
+  });
 });

@@ -9,6 +9,7 @@ import marketSchema from '../../schemas/market.schema.json' with { type: 'json' 
 import { schemaProblem, type Schema } from './schema.js';
 import { hiddenCharacter, matchKey, nameMap } from './names.js';
 import { clip } from './numbers.js';
+import { market as bundledMarket } from '../model/market.js';
 import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/types.js';
 
 const FIELD = '--data';
@@ -275,8 +276,9 @@ function checked(value: unknown, refuse: (what: string) => InputError): Market {
 /**
  * A market for estimate() from a changed copy of `market` (or parsed JSON), checked as --data
  * checks a file: a fresh, deeply frozen copy (estimate() remembers what it derives from a market
- * object, so a market must not change once used). Throws InputError (field `market`) naming the
- * JSON path of the first problem.
+ * object, so a market must not change once used). A copy that differs from the bundled market
+ * gets a source entry as a --data file does, so a figure it changed is cited to it (review3 A22).
+ * Throws InputError (field `market`) naming the JSON path of the first problem.
  */
 export function checkMarket(value: unknown): Market {
   const refuse = (what: string) => new InputError(`market: ${what}`, 'market');
@@ -286,7 +288,18 @@ export function checkMarket(value: unknown): Market {
   } catch {
     throw refuse('not plain data (structuredClone cannot copy it)');
   }
-  return deepFreeze(checked(copy, refuse));
+  // A copy of a checked copy: the entry this check added is added afresh.
+  const sources = (copy as Partial<Market> | null)?.sources;
+  if (Array.isArray(sources) && sources[0]?.id === MARKET_FILE_SOURCE) sources.shift();
+  const market = checked(copy, refuse);
+  if (JSON.stringify(market) !== JSON.stringify(bundledMarket))
+    named(
+      market,
+      'checkMarket()',
+      'Market data changed from the bundled data/market.json (checkMarket)',
+      'A changed copy: the figures it changed are its own.',
+    );
+  return deepFreeze(market);
 }
 
 /**
@@ -304,15 +317,28 @@ export function checkMarketFile(
     value,
     (what) => new InputError(`${FIELD} ${clip(name, 200)}: ${what}`, FIELD),
   );
+  const title = `Market data from ${basename(file)} (--data), not the bundled data/market.json`;
+  const reading = 'Given with --data: every figure of this estimate comes from this file.';
+  return deepFreeze(named(market, file, title, reading, bundled));
+}
+
+/** `market` with the source entry that names where its figures come from, first (every estimate cites it). */
+function named(
+  market: Market,
+  file: string,
+  title: string,
+  reading: string,
+  bundled = bundledMarket,
+): Market {
   market.sources.unshift({
     id: MARKET_FILE_SOURCE,
     file,
-    title: `Market data from ${basename(file)} (--data), not the bundled data/market.json`,
-    reading: 'Given with --data: every figure of this estimate comes from this file.',
+    title,
+    reading,
     always: true,
     own: ownFigures(market, bundled),
   });
-  return deepFreeze(market);
+  return market;
 }
 
 /**
@@ -321,19 +347,19 @@ export function checkMarketFile(
  * not, and a city's
  * multiplier that is not the factor its federal block says it is (unless the guides outrank it).
  */
-function ownFigures(m: Market, bundled?: Market): string[] {
+function ownFigures(m: Market, bundled: Market): string[] {
   type Loose = Record<string, unknown> & { id: string };
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const kinds = [
-    ['city', m.locations, bundled?.locations, 'multiplier', ['evidence', 'federal']],
-    ['industry', m.industries, bundled?.industries, 'baseMultiplier', ['evidence']],
-    ['degree', m.degrees.list, bundled?.degrees.list, 'multiplier', ['sources', 'quote']],
-    ['skill', m.skills.list, bundled?.skills.list, 'premium', ['source', 'quote']],
-  ] as unknown as [string, Loose[], Loose[] | undefined, string, string[]][];
+    ['city', m.locations, bundled.locations, 'multiplier', ['evidence', 'federal']],
+    ['industry', m.industries, bundled.industries, 'baseMultiplier', ['evidence']],
+    ['degree', m.degrees.list, bundled.degrees.list, 'multiplier', ['sources', 'quote']],
+    ['skill', m.skills.list, bundled.skills.list, 'premium', ['source', 'quote']],
+  ] as unknown as [string, Loose[], Loose[], string, string[]][];
   const own = kinds.flatMap(([kind, list, was, figure, cites]) =>
     list
       .filter((e) => {
-        const b = was?.find((x) => x.id === e.id);
+        const b = was.find((x) => x.id === e.id);
         return b && e[figure] !== b[figure] && cites.every((k) => same(e[k], b[k]));
       })
       .map((e) => `${kind}:${e.id}`),
