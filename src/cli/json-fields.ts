@@ -73,11 +73,15 @@ const ADDED_BY = new Map([
   ['offer benefits', '--match or --espp adds it'],
   ['offer counter', '--counter adds it'],
   ['offers breakEven', '--break-even adds it'],
+  ...['estimate', 'offer', 'offers', 'compare', 'career'].map(
+    (kind) => [`${kind} marketFile`, '--data adds it'] as const,
+  ),
 ]);
 
 /**
  * The document with only the fields asked for, in the order asked; a field the document does
- * not have is a usage error that lists the ones it has.
+ * not have is a usage error that lists the ones it has, but for `notes`, which a document has
+ * only where there is something to note (left out, so one script serves every city).
  */
 export function pickFields(doc: object, fields: string | undefined): object {
   if (fields === undefined) return doc;
@@ -85,11 +89,11 @@ export function pickFields(doc: object, fields: string | undefined): object {
   if (names.length === 0) return doc;
   const known = Object.keys(doc);
   const record = doc as Record<string, unknown>;
+  const kind = typeof record.kind === 'string' ? record.kind : 'estimate';
   for (const name of names) {
+    if (name === 'notes' && kind !== 'estimate') continue;
     if (!Object.hasOwn(record, name)) {
-      const adds = ADDED_BY.get(
-        `${typeof record.kind === 'string' ? record.kind : 'estimate'} ${name}`,
-      );
+      const adds = ADDED_BY.get(`${kind} ${name}`);
       const why = adds
         ? `no field '${name}' here (${adds})`
         : `unknown field '${name.slice(0, 40)}'`;
@@ -98,5 +102,7 @@ export function pickFields(doc: object, fields: string | undefined): object {
       );
     }
   }
-  return Object.fromEntries(names.map((name) => [name, record[name]]));
+  return Object.fromEntries(
+    names.filter((name) => Object.hasOwn(record, name)).map((name) => [name, record[name]]),
+  );
 }

@@ -1,7 +1,7 @@
 // A counter-offer in an offer's document: the target and where it sits, each part's ask and
 // why it moves (or not), the gains, a message to adapt, and the rules with their sources.
-import { COUNTER_RULES, counterOffer, type Counter } from '../model/counter.js';
-import { money } from '../model/format.js';
+import { COUNTER_RULES, counterOffer, unpriced, type Counter } from '../model/counter.js';
+import { groupThousands, money } from '../model/format.js';
 import { percentileOf, shareBelow } from '../model/percentile.js';
 import type { OfferTerms } from '../model/offer.js';
 import type { Range } from '../model/types.js';
@@ -74,12 +74,34 @@ function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
   return views;
 }
 
-/** The price a share the options are valued at: the preferred price, else today's FMV. */
+/** The price a share the options are valued at: the preferred price, else today's FMV (a listed company has no preferred price). */
 const at0 = (terms: OfferTerms): string =>
-  terms.preferred != null ? 'the preferred price' : "today's FMV (no preferred price was given)";
+  terms.preferred != null
+    ? 'the preferred price'
+    : terms.private
+      ? "today's FMV (no preferred price was given)"
+      : "today's FMV";
+
+/** A price a share in cents: $1.20. */
+const cents = (x: number): string => `$${x.toFixed(2)}`;
+
+/** The stock ask in the message: options by count at the same strike, or why in dollars. */
+function stockAsk(c: Counter, terms: OfferTerms): string {
+  const o = terms.options;
+  if (!o) return `a stock grant of ${money(c.equity.to)} (from ${money(c.equity.from)})`;
+  const from = `${groupThousands(o.count)} options`;
+  if (unpriced(terms))
+    return `options worth about ${money(c.equity.to)} in all at the last round's preferred price (from ${from} at a ${cents(o.strike)} strike, which I count at $0 at today's FMV of ${cents(o.fmv)})`;
+  const count = c.terms.options?.count ?? o.count;
+  const at =
+    terms.preferred != null
+      ? `the preferred price of ${cents(terms.preferred)}`
+      : `today's FMV of ${cents(o.fmv)}`;
+  return `${groupThousands(count)} options at the same ${cents(o.strike)} strike (from ${from}), worth ${money(c.equity.to)} at ${at} less the strike`;
+}
 
 /** The message to adapt: what is asked, part by part, and why, in a few plain lines. */
-function message(c: Counter, doc: OfferDocument, percentile: number): string {
+function message(c: Counter, doc: OfferDocument, terms: OfferTerms, percentile: number): string {
   const l = doc.labels;
   const asks: string[] = [];
   const top = c.capped.includes('base')
@@ -87,17 +109,18 @@ function message(c: Counter, doc: OfferDocument, percentile: number): string {
     : '';
   if (c.base.to > c.base.from)
     asks.push(`a base salary of ${money(c.base.to)} (from ${money(c.base.from)})${top}`);
-  if (c.equity.to > c.equity.from)
-    asks.push(`a stock grant of ${money(c.equity.to)} (from ${money(c.equity.from)})`);
+  if (c.equity.to > c.equity.from) asks.push(stockAsk(c, terms));
   const years = c.signOn.to
     .map((s, i) => (s > (c.signOn.from[i] ?? 0) ? `${money(s)} in year ${i + 1}` : ''))
     .filter((s) => s !== '');
   if (years.length > 0) asks.push(`a sign-on bonus of ${years.join(' and ')}`);
   const lines = [
-    `Thank you for the offer: I'm excited about the role. Based on market data for a ${doc.level}-level ML engineer in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile${c.terms.options && c.equity.from === 0 ? ' (counting the options at $0, their value today)' : ''}. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
+    `Thank you for the offer: I'm excited about the role. Based on market data for a ${doc.level}-level ML engineer in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile${terms.options && c.equity.from === 0 ? ' (counting the options at $0, their value today)' : ''}. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
     ...asks.map((a) => `- ${a}`),
     '',
-    "I'm flexible on how it is split between these. Would that be possible?",
+    asks.length > 1
+      ? "I'm flexible on how it is split between these. Would that be possible?"
+      : 'Would that be possible?',
     '',
     'Thanks,',
     '<you>',
@@ -132,12 +155,15 @@ function counterNotes(c: Counter, doc: OfferDocument, terms: OfferTerms): string
   const one = c.capped.length === 1;
   return [
     doc.offer.private &&
+      c.equity.to > c.equity.from &&
       "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
     terms.options &&
-      (c.equity.from === 0
-        ? `The options are worth $0 at ${at0(terms)}: the strike is not below it. They count $0 here, and no more are asked.`
-        : c.equity.to > c.equity.from &&
-          `Stock is asked in dollars at ${at0(terms)}: more options at the same strike.`),
+      (unpriced(terms)
+        ? `The options are worth $0 at ${at0(terms)}: the strike is not below it. They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.`
+        : c.equity.from === 0
+          ? `The options are worth $0 at ${at0(terms)}: the strike is not below it. They count $0 here, and no more are asked.`
+          : c.equity.to > c.equity.from &&
+            `Stock is asked as more options at the same strike, valued at ${at0(terms)} less the strike.`),
     // Base held at its P90 leaves the target short only when no stock takes the rest.
     (c.capped.includes('equity') || (c.capped.length > 0 && c.equity.to === c.equity.from)) &&
       `The target falls short of the aim: ${cappedParts(c)} stop${one ? 's' : ''} at the market's P${COUNTER_RULES.target.ceilingPercentile} for ${one ? 'it' : 'each'}.`,
@@ -179,7 +205,7 @@ export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView 
     parts: partViews(c, doc),
     signOn: c.signOn,
     gains: c.gains,
-    message: target ? message(c, doc, target.percentile) : null,
+    message: target ? message(c, doc, terms, target.percentile) : null,
     notes: target
       ? counterNotes(c, doc, terms)
       : c.status === 'capped'

@@ -123,12 +123,12 @@ function shown(p: Profile, field: ProfileField): string {
 
 /**
  * The profile a scenario gives from a starting one; years outside 0..max are an error, and so is
- * a change that changes nothing (a column identical to the start, without a word).
+ * a scenario that changes nothing (a column identical to the start, without a word). One of its
+ * changes may repeat the start (`city=sf,industry=quant` from sf) when another changes it.
  */
 export function applyScenario(start: Profile, scenario: Scenario, market: Market): Profile {
   const p: Profile = { ...start, skills: [...start.skills] };
   for (const c of scenario.changes) {
-    const before = shown(p, c.field);
     switch (c.field) {
       case 'years': {
         const years = c.set ?? Math.round((start.years + (c.add ?? 0)) * 1e9) / 1e9;
@@ -148,10 +148,14 @@ export function applyScenario(start: Profile, scenario: Scenario, market: Market
       default:
         p[c.field] = c.set;
     }
-    if (shown(p, c.field) === before) {
-      const is = c.field === 'years' || c.field === 'skills' ? 'are' : 'is';
-      fail(FIELD, `${c.text} changes nothing: the start's ${c.field} ${is} already ${before}`);
-    }
+  }
+  if (PROFILE_FIELDS.every((f) => shown(p, f) === shown(start, f))) {
+    const [c] = scenario.changes;
+    if (scenario.changes.length > 1)
+      fail(FIELD, `'${scenario.label}' changes nothing in the start`);
+    const is = c!.field === 'years' || c!.field === 'skills' ? 'are' : 'is';
+    const now = shown(start, c!.field);
+    fail(FIELD, `${c!.text} changes nothing: the start's ${c!.field} ${is} already ${now}`);
   }
   return p;
 }

@@ -36,7 +36,11 @@ export interface Counter {
   base: Ask;
   /** The target bonus follows base when it is a percentage of it (never asked on its own). */
   bonus: Ask;
-  /** The whole grant (its value at grant; options: at the preferred price). */
+  /**
+   * The whole grant (its value at grant; options: at the preferred price, else today's FMV;
+   * unpriced options: from 0, the ask a grant's value at the preferred price, and `terms` then
+   * carry it as `equity`).
+   */
   equity: Ask;
   /** Sign-on by year (the counter's list covers at least the years it fills). */
   signOn: { from: number[]; to: number[] };
@@ -56,13 +60,25 @@ function yearlyTotal(terms: OfferTerms): number {
   return a.base + a.bonus + a.equity;
 }
 
-/** The terms with a grant worth `grant` (options: more of them, at the same prices). */
+/**
+ * A private company's options worth $0 at today's FMV with no preferred price given: their value
+ * is unknown, not nil (a strike equal to the FMV is how options are granted), so the counter
+ * still asks stock of them. A listed company's options under water are worth $0.
+ */
+export const unpriced = (terms: OfferTerms): boolean =>
+  terms.options != null && terms.private && terms.preferred == null && grantValue(terms) === 0;
+
+/**
+ * The terms with a grant worth `grant` (options: more of them, at the same prices; unpriced
+ * options: a grant of that value, as the counter asks it in dollars).
+ */
 function withGrant(terms: OfferTerms, grant: number): OfferTerms {
   const now = grantValue(terms);
   if (grant === now) return terms;
   const o = terms.options;
-  if (o) return { ...terms, options: { ...o, count: Math.floor((o.count * grant) / now) } };
-  return { ...terms, equity: grant };
+  if (o && now > 0)
+    return { ...terms, options: { ...o, count: Math.floor((o.count * grant) / now) } };
+  return { ...terms, options: null, equity: grant };
 }
 
 /** The sign-on a counter asks: each of the first years filled up to `target`, never less than offered. */
@@ -105,7 +121,7 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
   const gap = aim - offer;
   const vestYears = terms.vesting.percents.length;
   const follows = terms.bonus?.kind === 'percent' ? terms.bonus.value : 0;
-  const stock = grant > 0;
+  const stock = grant > 0 || unpriced(terms);
   // Base: its share (all of the gap without stock), up to the market's P90 of base.
   const baseRoom = Math.max(0, market.base.high - terms.base);
   const baseWanted = ((stock ? rules.parts.baseShare : 1) * gap) / (1 + follows);

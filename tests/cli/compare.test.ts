@@ -294,6 +294,11 @@ describe('--vs changes', () => {
       ['--skills', 'nlp,cv', '--vs', 'skills=cv,llm'],
       /--vs skills=cv,llm changes nothing/,
     ],
+    [
+      'several changes, none changing the start',
+      ['--city', 'sf', '--vs', 'city=sf,years=+0'],
+      /--vs 'city=sf,years=\+0' changes nothing in the start$/m,
+    ],
     ['a --vs twice', ['--vs', 'city=nyc', '--vs', 'city=nyc'], /--vs 'city=nyc' is given twice$/m],
     [
       'two --vs giving the same profile',
@@ -312,6 +317,12 @@ describe('--vs changes', () => {
   it.each(bad)('%s: one line, exit 2', async (_what, argv, message) => {
     const withYears = argv.includes('--years') ? argv : ['--years', '5', ...argv];
     expectUsageError(await cli(['compare', ...withYears]), message);
+  });
+
+  it('a change that repeats the start is fine beside one that changes it (review3 A6)', async () => {
+    const d = await compareJson(['--years', '5', '--city', 'sf', '--vs', 'city=sf,industry=quant']);
+    const [start, quant] = d.scenarios as { profile: Record<string, unknown> }[];
+    expect(quant!.profile).toEqual({ ...start!.profile, industry: 'quant' });
   });
 
   it('--years is required, with or without a terminal', async () => {

@@ -104,7 +104,7 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     expect(r.stdout).toContain('the data gives no case for more, so no counter is suggested');
   });
 
-  it('options without a preferred price: every sentence is true of the offer (review L8)', async () => {
+  it('options without a preferred price: stock is still asked, in dollars, and says why (review L8, review3 A11)', async () => {
     const options = ['offer', '--years', '4', '--city', 'us', '--industry', 'enterprise'];
     const under = [
       ...options,
@@ -116,30 +116,79 @@ describe('offer --counter (the issue’s done-when offer)', () => {
       '0.90',
       '--counter',
     ];
-    // Worth $0 at today's FMV: no stock asked and no word of a preferred price; base up to its P90.
+    const flat = (x: string) => x.replace(/\s+/g, ' ');
+    // Worth $0 at today's FMV with no preferred price: unknown, not nil. The stock takes its share.
     const c = (await json([...under, '--base', '200k'])).counter;
     expect(c.status).toBe('counter');
+    expect(c.parts.find((p: Doc) => p.part === 'equity').to).toBeGreaterThan(0);
     expect(c.notes).toContain(
-      "The options are worth $0 at today's FMV (no preferred price was given): the strike is not below it. They count $0 here, and no more are asked.",
+      "The options are worth $0 at today's FMV (no preferred price was given): the strike is not below it. They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.",
     );
-    expect(c.notes.join(' ')).not.toContain('asked in dollars');
     expect(c.message).toMatch(/percentile \(counting the\s+options at \$0, their value today\)/);
-    expect(c.message).toMatch(/\(from \$200,000\), the market's 90th\s+percentile for base/);
-    // A base at its P90 already: nothing to ask, and not "in the upper half already".
-    const top = (await json([...under, '--base', '240k'])).counter;
-    expect(top.status).toBe('capped');
-    expect(top.offer.total).toBeLessThan(top.aim.total);
-    const r = await cli([...under, '--base', '240k', '--no-input'], { env: { NO_COLOR: '1' } });
-    expect(r.stdout).not.toContain('upper half already');
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
-      "but its base is at the market's P90 already and its options are worth $0 at today's FMV (no preferred price was given): the market data gives no case for more.",
+    expect(flat(c.message)).toMatch(
+      /- options worth about \$[\d,]+ in all at the last round's preferred price \(from 40,000 options at a \$1\.20 strike, which I count at \$0 at today's FMV of \$0\.90\)/,
     );
+    // A base at its P90 already: the stock takes the gap (it was "capped: no case for more").
+    const top = (await json([...under, '--base', '240k'])).counter;
+    expect(top.status).toBe('counter');
+    expect(top.target.percentile).toBeGreaterThanOrEqual(70);
+    expect(top.message).not.toContain('base salary');
+    expect(top.message).not.toContain('flexible on how it is split');
+    // Options worth $0 at a preferred price given: no more are asked, and a base at P90 is capped.
+    const sunk = [...under, '--preferred', '1', '--base', '240k'];
+    const capped = (await json(sunk)).counter;
+    expect(capped.status).toBe('capped');
+    expect(capped.offer.total).toBeLessThan(capped.aim.total);
+    const r = await cli([...sunk, '--no-input'], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).not.toContain('upper half already');
+    expect(flat(r.stdout)).toContain(
+      "but its base is at the market's P90 already and its options are worth $0 at the preferred price: the market data gives no case for more.",
+    );
+    // A listed company's options under water: $0, no more asked, and no word of a preferred price.
+    const listed = (await json([...under, '--stage', 'public', '--base', '200k'])).counter;
+    expect(listed.notes).toContain(
+      "The options are worth $0 at today's FMV: the strike is not below it. They count $0 here, and no more are asked.",
+    );
+    expect(listed.message).not.toContain('preferred');
     // With a preferred price the stock is asked at it, and the stock takes what base cannot.
     const paper = (await json([...under, '--preferred', '4', '--base', '200k'])).counter;
     expect(paper.notes).toContain(
-      'Stock is asked in dollars at the preferred price: more options at the same strike.',
+      'Stock is asked as more options at the same strike, valued at the preferred price less the strike.',
     );
     expect(paper.notes.join(' ')).not.toContain('falls short');
+  });
+
+  it('an ordinary options grant (strike = FMV, no preferred) gets a counter to the aim (review3 A11)', async () => {
+    const argv = ['offer', '--years', '5', '--industry', 'ai-startup', '--options', '40k'];
+    const grant = [...argv, '--strike', '1.2', '--fmv', '1.2', '--counter'];
+    const c = (await json([...grant, '--base', '193k'])).counter;
+    expect(c.offer.percentile).toBeLessThan(25);
+    expect(c.status).toBe('counter');
+    expect(c.target.percentile).toBeGreaterThanOrEqual(70);
+    expect(c.notes.join(' ')).not.toContain('no case for more');
+    // A lower base: base to its P90 and the stock the rest; the message asks near the aim.
+    const low = (await json([...grant, '--base', '150k'])).counter;
+    expect(low.target.percentile).toBeGreaterThanOrEqual(70);
+    expect(low.message).toMatch(/\(about the 7\dth\)/);
+    expect(low.message).toContain("I'm flexible on how it is split between these.");
+  });
+
+  it('options with a value: the message asks a number of options at the same strike (review3 A3)', async () => {
+    const argv = ['offer', '--years', '5', '--industry', 'ai-startup', '--base', '150k'];
+    const opts = [...argv, '--options', '40k', '--strike', '1.2', '--fmv', '2', '--counter'];
+    const c = (await json(opts)).counter;
+    const equity = c.parts.find((p: Doc) => p.part === 'equity');
+    expect(equity).toMatchObject({ from: 32_000, to: 827_000 });
+    const m = c.message.replace(/\s+/g, ' ');
+    // 40,000 x 827,000 / 32,000 = 1,033,750 options, each worth $2.00 - $1.20 today.
+    expect(m).toContain(
+      "- 1,033,750 options at the same $1.20 strike (from 40,000 options), worth $827,000 at today's FMV of $2.00 less the strike",
+    );
+    expect(m).not.toContain('stock grant');
+    const withPreferred = (await json([...opts, '--preferred', '5'])).counter.message;
+    expect(withPreferred.replace(/\s+/g, ' ')).toMatch(
+      /- [\d,]+ options at the same \$1\.20 strike \(from 40,000 options\), worth \$[\d,]+ at the preferred price of \$5\.00 less the strike/,
+    );
   });
 
   it('CSV and markdown carry it', async () => {

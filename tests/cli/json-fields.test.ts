@@ -227,4 +227,17 @@ it('a field a flag adds says which flag (review2 M17)', async () => {
   );
   const taken = await cli(['--years', '5', '--take-home', '--json', 'takeHome']);
   expect(Object.keys(JSON.parse(taken.stdout))).toEqual(['takeHome']);
+  await no(['--years', '5', '--json', 'marketFile'], "'marketFile' here \\(--data adds it\\)");
+});
+
+it('--json notes is left out where there is nothing to note, so one script serves every city (review3 A7)', async () => {
+  const offer = (city: string) =>
+    cli(['offer', '--years', '5', '--city', city, '--base', '200k', '--json', 'level,notes']);
+  const austin = await offer('austin');
+  expect(austin.code).toBe(0);
+  expect(JSON.parse(austin.stdout)).toEqual({ level: 'mid' });
+  const pittsburgh = JSON.parse((await offer('pittsburgh')).stdout) as { notes: string[] };
+  expect(pittsburgh.notes[0]).toMatch(/^Pittsburgh: its pay factor/);
+  const compare = await cli(['compare', '--years', '5', '--vs', 'city=nyc', '--json', 'notes']);
+  expect(compare.stdout).toBe('{}\n');
 });

@@ -82,6 +82,23 @@ describe('counterOffer, by hand', () => {
     expect(c.target).toBeNull();
   });
 
+  it("options worth $0 at today's FMV with no preferred price still get stock asked, in dollars (review3 A11)", () => {
+    const opts = { count: 40_000, strike: 1.2, fmv: 1.2, type: 'iso' as const };
+    const terms = offer({ base: 310_000, bonus: null, equity: 0, options: opts, private: true });
+    const c = counterOffer(terms, MARKET);
+    // The gap 380,000 - 310,000 = 70,000 a year: base is at its P90, so all of it to stock.
+    expect(c.status).toBe('counter');
+    expect(c.equity).toEqual({ from: 0, to: 280_000 });
+    expect(c.terms.options).toBeNull();
+    expect(c.terms.equity).toBe(280_000);
+    expect(c.target).toBe(380_000);
+    // A preferred price at or under the strike: worth $0 at it, no more asked, capped.
+    const sunk = counterOffer({ ...terms, preferred: 1 }, MARKET);
+    expect(sunk.status).toBe('capped');
+    // A listed company's options under water (no preferred price to value them at): the same.
+    expect(counterOffer({ ...terms, private: false }, MARKET).status).toBe('capped');
+  });
+
   it('an offer at or above P75 gets nothing asked; above P90 says so', () => {
     expect(counterOffer(offer({ base: 250_000 }), MARKET).status).toBe('at-target');
     const high = counterOffer(offer({ base: 400_000 }), MARKET);
