@@ -74,9 +74,13 @@ function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
   return views;
 }
 
-/** The price a share the options are valued at: the preferred price, else today's FMV. */
+/** The price a share the options are valued at: the preferred price, else today's FMV (a listed company has no preferred price). */
 const at0 = (terms: OfferTerms): string =>
-  terms.preferred != null ? 'the preferred price' : "today's FMV (no preferred price was given)";
+  terms.preferred != null
+    ? 'the preferred price'
+    : terms.private
+      ? "today's FMV (no preferred price was given)"
+      : "today's FMV";
 
 /** A price a share in cents: $1.20. */
 const cents = (x: number): string => `$${x.toFixed(2)}`;

@@ -61,11 +61,12 @@ function yearlyTotal(terms: OfferTerms): number {
 }
 
 /**
- * Options worth $0 at today's FMV with no preferred price given: their value is unknown, not nil
- * (a strike equal to the FMV is how options are granted), so the counter still asks stock of them.
+ * A private company's options worth $0 at today's FMV with no preferred price given: their value
+ * is unknown, not nil (a strike equal to the FMV is how options are granted), so the counter
+ * still asks stock of them. A listed company's options under water are worth $0.
  */
 export const unpriced = (terms: OfferTerms): boolean =>
-  terms.options != null && terms.preferred == null && grantValue(terms) === 0;
+  terms.options != null && terms.private && terms.preferred == null && grantValue(terms) === 0;
 
 /**
  * The terms with a grant worth `grant` (options: more of them, at the same prices; unpriced

@@ -144,6 +144,12 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     expect(flat(r.stdout)).toContain(
       "but its base is at the market's P90 already and its options are worth $0 at the preferred price: the market data gives no case for more.",
     );
+    // A listed company's options under water: $0, no more asked, and no word of a preferred price.
+    const listed = (await json([...under, '--stage', 'public', '--base', '200k'])).counter;
+    expect(listed.notes).toContain(
+      "The options are worth $0 at today's FMV: the strike is not below it. They count $0 here, and no more are asked.",
+    );
+    expect(listed.message).not.toContain('preferred');
     // With a preferred price the stock is asked at it, and the stock takes what base cannot.
     const paper = (await json([...under, '--preferred', '4', '--base', '200k'])).counter;
     expect(paper.notes).toContain(

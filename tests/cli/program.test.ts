@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { fakeIo } from '../helpers.js';
@@ -484,6 +487,19 @@ describe('help, version, list', () => {
     }
     expect((await cli(['offer', '--help'])).stdout).toMatch(/--no-input +never prompt; missing/);
   });
+
+  it.each(['list cities', 'market', 'profile', 'profile show', 'profile clear', 'completion bash'])(
+    '%s takes --no-input, as every command does, and its --help says so (review3 A2)',
+    async (words) => {
+      const argv = words.split(' ');
+      const env = { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'ml-salary-config-')) };
+      const plain = await cli(argv, { env });
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(await cli([...argv, '--no-input'], { env })).toEqual(plain);
+      const help = (await cli([...argv, '--help'])).stdout;
+      expect(help).toMatch(/--no-input +taken for scripts: this command never prompts$/m);
+    },
+  );
 
   it.each(['cities', 'industries', 'skills', 'degrees', 'city', 'Skill'])(
     'list %s --json',

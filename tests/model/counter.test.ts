@@ -95,6 +95,8 @@ describe('counterOffer, by hand', () => {
     // A preferred price at or under the strike: worth $0 at it, no more asked, capped.
     const sunk = counterOffer({ ...terms, preferred: 1 }, MARKET);
     expect(sunk.status).toBe('capped');
+    // A listed company's options under water (no preferred price to value them at): the same.
+    expect(counterOffer({ ...terms, private: false }, MARKET).status).toBe('capped');
   });
 
   it('an offer at or above P75 gets nothing asked; above P90 says so', () => {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { print } from '../io.js';
-import { meant, type CommandContext } from '../options.js';
+import { meant, NEVER_ASKS, type CommandContext } from '../options.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'];
 
@@ -28,6 +28,7 @@ export function defineCompletion(program: Command, ctx: CommandContext): void {
     .description('print a shell completion script: bash, zsh or fish')
     .argument('[shell]', `one of: ${SHELLS.join(', ')}`)
     .usage('<shell>')
+    .option('--no-input', NEVER_ASKS)
     .allowExcessArguments(false)
     .addHelpText('after', HELP_AFTER)
     .action(async (shell: string | undefined) => {

@@ -20,6 +20,7 @@ import {
   DATA_HELP,
   defined,
   meant,
+  NEVER_ASKS,
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
@@ -35,6 +36,7 @@ export function defineList(program: Command, ctx: CommandContext): void {
     .usage('[options] <kind>');
   addJsonOptions(cmd, 'print JSON')
     .option('--data <file>', DATA_HELP)
+    .option('--no-input', NEVER_ASKS)
     // --format after the kind means what it means before `list` (json, or a usage error).
     .addOption(new Option('--format <format>').hideHelp())
     .allowExcessArguments(false);

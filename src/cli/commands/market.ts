@@ -4,7 +4,13 @@ import { pickFields } from '../json-fields.js';
 import { marketFileSource } from '../../model/reasons.js';
 import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
-import { addJsonOptions, hideProfileFlags, defined, refuseProfileFlags } from '../options.js';
+import {
+  addJsonOptions,
+  hideProfileFlags,
+  defined,
+  NEVER_ASKS,
+  refuseProfileFlags,
+} from '../options.js';
 import type { CommandContext, EstimateOptions } from '../options.js';
 
 export function defineMarket(program: Command, ctx: CommandContext): void {
@@ -13,6 +19,7 @@ export function defineMarket(program: Command, ctx: CommandContext): void {
     .description('the market data the estimate reads: a summary, or --json to start your own file');
   addJsonOptions(cmd, 'print the whole market file (data/market.json, or --data) as JSON')
     .option('--data <file>', 'check this market file and print it (with --json) or its summary')
+    .option('--no-input', NEVER_ASKS)
     .allowExcessArguments(false);
   hideProfileFlags(cmd);
   cmd.action(async (opts: Partial<EstimateOptions>) => {

@@ -2,7 +2,14 @@
 // and used by every command for what its flags leave out (the work: run/profile.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { addJsonOptions, addProfileOptions, choiceOption, DATA_HELP, meant } from '../options.js';
+import {
+  addJsonOptions,
+  addProfileOptions,
+  choiceOption,
+  DATA_HELP,
+  meant,
+  NEVER_ASKS,
+} from '../options.js';
 import type { CommandContext } from '../options.js';
 import type { SaveOptions } from '../run/profile.js';
 
@@ -45,7 +52,9 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
       const { showProfile } = await import('../run/profile.js');
       await showProfile(opts, ctx.io, await ctx.market(opts));
     });
-  addJsonOptions(profile, 'print the saved profile as JSON').option('--data <file>', DATA_HELP);
+  addJsonOptions(profile, 'print the saved profile as JSON')
+    .option('--data <file>', DATA_HELP)
+    .option('--no-input', NEVER_ASKS);
 
   const save = profile
     .command('save')
@@ -75,6 +84,7 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
   const show = profile.command('show').description('print the saved profile and where it is');
   addJsonOptions(show, 'print the saved profile as JSON')
     .option('--data <file>', DATA_HELP)
+    .option('--no-input', NEVER_ASKS)
     .action(async (opts: { json?: boolean; jsonFields?: string; data?: string }) => {
       const { showProfile } = await import('../run/profile.js');
       await showProfile(opts, ctx.io, await ctx.market(opts));
@@ -83,6 +93,7 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
   profile
     .command('clear')
     .description('remove the saved profile')
+    .option('--no-input', NEVER_ASKS)
     .allowExcessArguments(false)
     .action(async () => {
       const { clearProfile } = await import('../run/profile.js');
