@@ -82,6 +82,15 @@ const at0 = (terms: OfferTerms): string =>
       ? "today's FMV (no preferred price was given)"
       : "today's FMV";
 
+/** Why options count $0: the strike is not below the price, or the spread rounds to under $1. */
+function worthNothing(terms: OfferTerms): string {
+  const o = terms.options!;
+  const under = o.strike < (terms.preferred ?? o.fmv);
+  return under
+    ? `The options are worth under $1 in all at ${at0(terms)}.`
+    : `The options are worth $0 at ${at0(terms)}: the strike is not below it.`;
+}
+
 /** A price a share in cents: $1.20. */
 const cents = (x: number): string => `$${x.toFixed(2)}`;
 
@@ -159,9 +168,9 @@ function counterNotes(c: Counter, doc: OfferDocument, terms: OfferTerms): string
       "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
     terms.options &&
       (unpriced(terms)
-        ? `The options are worth $0 at ${at0(terms)}: the strike is not below it. They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.`
+        ? `${worthNothing(terms)} They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.`
         : c.equity.from === 0
-          ? `The options are worth $0 at ${at0(terms)}: the strike is not below it. They count $0 here, and no more are asked.`
+          ? `${worthNothing(terms)} They count $0 here, and no more are asked.`
           : c.equity.to > c.equity.from &&
             `Stock is asked as more options at the same strike, valued at ${at0(terms)} less the strike.`),
     // Base held at its P90 leaves the target short only when no stock takes the rest.

@@ -156,6 +156,12 @@ describe('offer --counter (the issue’s done-when offer)', () => {
       'Stock is asked as more options at the same strike, valued at the preferred price less the strike.',
     );
     expect(paper.notes.join(' ')).not.toContain('falls short');
+    // A spread that rounds to $0 is not a strike at or above the FMV (review3 A23).
+    const tiny = [...options, '--options', '10', '--strike', '0.01', '--fmv', '0.02'];
+    const small = (await json([...tiny, '--counter', '--base', '50k'])).counter;
+    expect(small.notes).toContain(
+      "The options are worth under $1 in all at today's FMV (no preferred price was given). They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.",
+    );
   });
 
   it('an ordinary options grant (strike = FMV, no preferred) gets a counter to the aim (review3 A11)', async () => {
