@@ -71,12 +71,13 @@ export function resolveLevel(market: Market, text: string, field: string): Level
         m.aliases.flatMap((a) => Object.keys(m.titles).map((t) => `${a} ${t.toLowerCase()}`)),
       );
   try {
-    return resolveName(market, 'level', text, field, titles) as Level;
+    return resolveName(market, 'level', text, field, [...titles, 'years']) as Level;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const more = known
       ? `${known.company}'s titles: ${Object.keys(known.titles).join(', ')}`
       : "or a company title like 'google l5', 'meta e6', 'amazon sde ii', 'microsoft 63', 'apple ict4'";
-    throw new InputError(`${e.message}; ${more} (ml-salary list levels)`, field);
+    const years = "'years' lets your years decide";
+    throw new InputError(`${e.message}; ${more}; ${years} (ml-salary list levels)`, field);
   }
 }

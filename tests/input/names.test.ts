@@ -219,8 +219,10 @@ describe('levels', () => {
     expect(why('faceboook e5')).toContain("(did you mean 'facebook e5'?)");
     expect(why('senoir')).toContain("(did you mean 'senior'?)");
     expect(why('Google L9')).toBe(
-      "unknown level 'Google L9' for --level; accepted: entry, mid, senior, staff, principal; Google's titles: L3, L4, L5, L6, L7, L8 (ml-salary list levels)",
+      "unknown level 'Google L9' for --level; accepted: entry, mid, senior, staff, principal; Google's titles: L3, L4, L5, L6, L7, L8; 'years' lets your years decide (ml-salary list levels)",
     );
+    // `years` (no level: the years decide) is named and suggested too (review3 A17).
+    expect(why('yeras')).toMatch(/^unknown level 'yeras' for --level \(did you mean 'years'\?\)/);
     expect(why('meta')).toContain("Meta's titles: E3, E4,");
     expect(why('xyz')).not.toContain('did you mean');
     expect(why('google l5')).toBe('senior');
