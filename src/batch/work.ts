@@ -6,6 +6,7 @@ import { OFFER_FIELDS, offerKeys, resolveOffer } from '../input/offer.js';
 import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { fieldName, resolveProfile } from '../input/profile.js';
 import { csvRecord } from '../render/csv.js';
+import { marketFileSource } from '../model/reasons.js';
 import type { Estimate, Market, ProfileField } from '../model/types.js';
 import type { Line } from './lines.js';
 import {
@@ -41,7 +42,16 @@ export function recordFields(market: Market, explain: boolean): string[] {
   const sample = explain
     ? { line: 1, ...toDocument(estimate(profile, market), [], market) }
     : toBatchRecord(1, price(profile, market), []);
-  return [...new Set(['schemaVersion', 'line', ...Object.keys(sample), 'paper', 'position'])];
+  return [
+    ...new Set([
+      'schemaVersion',
+      'line',
+      ...Object.keys(sample),
+      'paper',
+      'marketFile',
+      'position',
+    ]),
+  ];
 }
 
 /** A record with only the fields asked for that it has. */
@@ -69,12 +79,16 @@ export class RecordWork {
   /** A record has been read. */
   private recordSeen = false;
 
+  /** With --data, the market file every record's figures come from (`marketFile`). */
+  private readonly marketFile: string | undefined;
+
   constructor(
     private readonly market: Market,
     settings: Settings,
     private readonly onBad: (message: string) => void,
   ) {
     this.settings = { ...settings };
+    this.marketFile = marketFileSource(market)?.file;
   }
 
   /** One line, or a line that could not be read. */
@@ -162,7 +176,8 @@ export class RecordWork {
     const position = raw.offer === undefined ? undefined : offerPositionOf(raw.offer, est);
     if (s.format === 'csv') {
       // `paper`: whether the equity is private paper (its value is not cash), as a column.
-      this.out += csvRecord(est, defaulted, [lineNo], [est.paper ? 'true' : 'false']);
+      const file = this.marketFile === undefined ? [] : [this.marketFile];
+      this.out += csvRecord(est, defaulted, [lineNo], [est.paper ? 'true' : 'false', ...file]);
       return;
     }
     let record: object = toBatchRecord(lineNo, est, defaulted);
@@ -171,6 +186,8 @@ export class RecordWork {
       const { schemaVersion, ...doc } = toDocument(est as Estimate, defaulted, this.market);
       record = { schemaVersion, line: lineNo, ...doc };
     }
+    if (this.marketFile !== undefined && !s.explain)
+      record = { ...record, marketFile: this.marketFile };
     if (position) record = { ...record, position };
     this.out += `${JSON.stringify(s.fields ? pick(record, s.fields) : record)}\n`;
   }

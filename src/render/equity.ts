@@ -177,7 +177,9 @@ export function leaveLines(doc: OfferDocument): string[] {
     out.push(
       `Vested: ${percent(l.vestedShare)} of the grant, ${money(l.vested)} at its grant value${paper(' (paper)')}; ${money(l.forfeited)} forfeited.`,
     );
-  if (l.exercise) out.push(exerciseLine(l.exercise, e?.odds?.nothing ?? 0));
+  // Before the cliff no option vested: there is nothing to exercise, so nothing to keep.
+  if (l.exercise && l.exercise.options > 0)
+    out.push(exerciseLine(l.exercise, e?.odds?.nothing ?? 0));
   for (const s of l.signOn.filter((k) => k.owed > 0))
     out.push(`Sign-on owed back: ${money(s.owed)} of year ${s.year}'s ${money(s.paid)}.`);
   // Without --clawback nothing is owed back: say so, as many sign-ons must be repaid.

@@ -111,6 +111,22 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     expect(await batch('{"years": 3}\n', ['--no-input'])).toEqual(plain);
   });
 
+  it('with --data, every record says which market file its figures come from (review3 A15)', async () => {
+    const market = join(FIXTURES, '..', '..', 'data', 'market.json');
+    const input = '{"years": 5}\n{"years": 3, "industry": "ai-startup"}\n';
+    const nd = parseLines((await batch(input, ['--data', market])).stdout);
+    expect(nd.map((d) => Object.keys(d).slice(-1)[0])).toEqual(['marketFile', 'marketFile']);
+    expect(nd.map((d) => (d as { marketFile?: string }).marketFile)).toEqual([market, market]);
+    const rows = lines((await batch(input, ['--data', market, '--format', 'csv'])).stdout);
+    expect(rows.map((row) => splitCsvLine(row).slice(-2))).toEqual([
+      ['paper', 'market_file'],
+      ['false', market],
+      ['true', market],
+    ]);
+    // Without --data, neither.
+    expect(parseLines((await batch(input, [])).stdout)[0]).not.toHaveProperty('marketFile');
+  });
+
   it('reads piped stdin with no file, and with -', async () => {
     const input = readFileSync(join(FIXTURES, 'profiles.ndjson'));
     const fromFile = await batch('', [join(FIXTURES, 'profiles.ndjson')]);

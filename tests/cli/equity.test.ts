@@ -210,6 +210,10 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
   it('before the cliff nothing vests', async () => {
     const d = await json<Json>([...SEED, '--leave-at', '11']);
     expect(d.leave).toMatchObject({ vested: 0, forfeited: 40000, vestedShare: 0 });
+    // Nothing to exercise, so no "To keep them" line with a $0 cost (review3 A13).
+    const r = await cli([...SEED, '--leave-at', '11'], plain);
+    expect(r.stdout).toContain('Vested: 0 of 40,000 options (0%); 40,000 forfeited.');
+    expect(r.stdout).not.toContain('To keep them');
   });
 
   it('the leaving flags need --leave-at, and are checked', async () => {

@@ -125,12 +125,19 @@ describe('schemas/batch-record.schema.json', () => {
     for (const text of out) {
       const record = JSON.parse(text) as Record<string, unknown>;
       expect(validRecord(record), JSON.stringify(validRecord.errors)).toBe(true);
-      // `position` is there only for a record that carries an offer, `paper` only for private paper.
+      // `position` is there only for a record that carries an offer, `paper` only for private
+      // paper, `marketFile` only with --data.
       expect(Object.keys(record)).toEqual(
         Object.keys(compact.properties)
-          .filter((k) => k !== 'position')
+          .filter((k) => k !== 'position' && k !== 'marketFile')
           .filter((k) => k !== 'paper' || 'paper' in record),
       );
+    }
+    const withFile = ['batch', '--data', join(ROOT, 'data', 'market.json')];
+    for (const text of lines(await cli([...withFile, join(FIXTURES, 'profiles.ndjson')]))) {
+      const record = JSON.parse(text) as Record<string, unknown>;
+      expect(record.marketFile).toBe(join(ROOT, 'data', 'market.json'));
+      expect(validRecord(record), JSON.stringify(validRecord.errors)).toBe(true);
     }
     const noLine = JSON.parse(out[0]!) as Record<string, unknown>;
     delete noLine.line;

@@ -8,6 +8,7 @@ import { openSource, sniffBinary, type Source } from '../../input/files.js';
 import type { Io } from '../io.js';
 import { clip } from '../../input/numbers.js';
 import { csvHeader } from '../../render/csv.js';
+import { marketFileSource } from '../../model/reasons.js';
 import type { Market } from '../../model/types.js';
 
 export interface BatchOptions extends Omit<Settings, 'fields'> {
@@ -74,7 +75,11 @@ class BatchRun {
       io.stderr.write(`${message}\n`);
     });
     this.headerDue = opts.format === 'csv';
+    this.fileColumn = marketFileSource(market) === undefined ? [] : ['market_file'];
   }
+
+  /** With --data, CSV rows end with the market file their figures come from. */
+  private readonly fileColumn: string[];
 
   async run(): Promise<number> {
     const { signal } = this.io;
@@ -160,7 +165,7 @@ class BatchRun {
   private header(): void {
     if (!this.headerDue || this.stdoutGone) return;
     this.headerDue = false;
-    this.io.stdout.write(csvHeader(['line'], ['paper']));
+    this.io.stdout.write(csvHeader(['line'], ['paper', ...this.fileColumn]));
   }
 
   /**
