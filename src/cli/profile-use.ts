@@ -6,6 +6,15 @@ import { printErr, type Io } from './io.js';
 import { profilePath } from './profile-path.js';
 import type { Market } from '../model/types.js';
 
+/** Whether `path` is a plain file (not stdin, a pipe or a folder, which are read once). */
+function plainFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `path` exists (a broken one is the reader's to explain). */
 function exists(path: string): boolean {
   try {
@@ -26,14 +35,27 @@ const MARKS = new Map([
 ]);
 
 /**
- * The cities a run taxes (the start's, and compare's and career's --vs ones), as ids; undefined
- * where they are not all known yet (asked in a terminal, in offer files, a name to be refused).
+ * The cities a run taxes (the start's, compare's and career's --vs ones, or those of the offer
+ * files that give no state of their own), as ids; undefined where they are not all known yet
+ * (asked in a terminal, stdin or a file not read yet, a name to be refused).
  */
-async function citiesOf(cmd: Command, market: Market): Promise<string[] | undefined> {
+async function citiesOf(cmd: Command, market: Market, io: Io): Promise<string[] | undefined> {
   const { lookup } = await import('../input/names.js');
   const { parseScenario } = await import('../input/scenario.js');
-  if (cmd.name() === 'offer' && cmd.args.length > 0) return undefined;
   const { city, vs } = cmd.opts<{ city?: string; vs?: string[] }>();
+  if (cmd.name() === 'offer' && cmd.args.length > 0) {
+    // Read as the command reads them (read again there): only plain files, never stdin.
+    const { readOfferFile } = await import('./run/offer.js');
+    const ids: (string | undefined)[] = [];
+    for (const path of cmd.args) {
+      if (!plainFile(path)) return undefined;
+      const file = await readOfferFile(path, io).catch(() => undefined);
+      const named = file?.profile.city ?? city;
+      if (file?.state === undefined)
+        ids.push(typeof named === 'string' ? lookup(market, 'city', named) : undefined);
+    }
+    return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
+  }
   const ids = [city === undefined ? undefined : lookup(market, 'city', city)];
   try {
     for (const v of vs ?? [])
@@ -53,10 +75,11 @@ async function savedState(
   market: () => Promise<Market>,
   takes: ((id: string, state: string) => boolean) | undefined,
   used: string[],
+  io: Io,
 ): Promise<void> {
   if (!takes || cmd.getOptionValueSource('state') !== 'config') return;
   const state = cmd.getOptionValue('state') as string;
-  const cities = await citiesOf(cmd, await market());
+  const cities = await citiesOf(cmd, await market(), io);
   if (cities && !cities.some((id) => takes(id, state))) {
     cmd.setOptionValueWithSource('state', undefined, 'default');
     cmd.setOptionValueWithSource('stateWhereNone', undefined, 'default');
@@ -97,7 +120,7 @@ export async function applySavedProfile(
     if (mark !== undefined) cmd.setOptionValueWithSource(mark, true, 'config');
     used.push(`${flag} ${value === '' ? "''" : value}`);
   }
-  await savedState(cmd, market, tax?.takesState, used);
+  await savedState(cmd, market, tax?.takesState, used, io);
   if (used.length > 0) sayUsed(cmd, io, used);
 }
 

@@ -233,6 +233,43 @@ describe('every command takes from the profile what its flags leave out', () => 
     expect(both.stderr).toMatch(/error: --city and .*a\.json's city both give it/);
   });
 
+  it('offer files: the saved state is named only where a file can take it (review3 A18)', async () => {
+    const { env } = config();
+    await cli(['profile', 'save', '--years', '5', '--city', 'remote', '--state', 'CA'], { env });
+    const dir = mkdtempSync(join(tmpdir(), 'ml-salary-offers-'));
+    const offer = (name: string, fields: object) => {
+      writeFileSync(join(dir, name), JSON.stringify({ base: 150000, ...fields }));
+      return join(dir, name);
+    };
+    const a = offer('a.json', { city: 'pittsburgh' });
+    const c = offer('c.json', { city: 'austin' });
+    const own = offer('own.json', { state: 'NY' }); // remote, with a state of its own
+    const r = offer('r.json', {}); // remote, from the profile: takes CA
+    const states = async (...files: string[]) => {
+      const run = await cli(['offer', ...files, '--take-home', '--json', 'offers'], { env });
+      expect(run.code, run.stderr).toBe(0);
+      const offers = JSON.parse(run.stdout).offers as {
+        years: { takeHome: { state: string } }[];
+      }[];
+      return { stderr: run.stderr, states: offers.map((o) => o.years[0]!.takeHome.state) };
+    };
+    for (const files of [
+      [a, c],
+      [a, own],
+    ]) {
+      const none = await states(...files);
+      expect(none.stderr).toBe(
+        'ml-salary: from your saved profile, where an offer file gives none: --years 5 --city remote (flags override it; --no-profile ignores it)\n',
+      );
+      expect(none.states).not.toContain('CA');
+    }
+    const some = await states(a, r);
+    expect(some.stderr).toContain(': --years 5 --city remote --state CA (');
+    expect(some.states).toEqual(['PA', 'CA']);
+    // A file's own state wins over the saved one, as its city does (it was refused as a flag).
+    expect((await states(r, own)).states).toEqual(['CA', 'NY']);
+  });
+
   it('--state takes a name as --take-home does, and saves its code', async () => {
     const { env, file } = config();
     const saved = await cli(['profile', 'save', '--years', '5', '--state', 'new york'], { env });

@@ -77,7 +77,9 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
       refuseProfileFlags(ctx.top(), 'offer');
       const { offerCommand } = await import('../run/offer.js');
       // What the saved profile filled yields to an offer file's own value (a flag may not).
-      const fromProfile = PROFILE_FIELDS.filter((k) => offer.getOptionValueSource(k) === 'config');
+      const fromProfile = [...PROFILE_FIELDS, 'state'].filter(
+        (k) => offer.getOptionValueSource(k) === 'config',
+      );
       await offerCommand(files, { ...opts, fromProfile }, ctx.io, await ctx.market(opts));
     });
 }

@@ -97,7 +97,7 @@ const MAX_LABEL = 80;
  * once. The values are checked later by the same code as the flags, each message naming the file
  * and the key.
  */
-async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
+export async function readOfferFile(path: string, io: Io): Promise<OfferFile> {
   const text = await readText(path, io, 'file');
   const name = path === '-' ? 'stdin' : clip(path, 200);
   const value = parseJson(text, name, 'file');
@@ -157,7 +157,8 @@ function withDefaults(file: OfferFile, opts: OfferOptions, path: string): RawPro
     new UsageError(
       `--${k} and ${clip(path, 200)}'s ${k} both give it: a flag fills only what every file leaves out`,
     );
-  if (file.state !== undefined && opts.state !== undefined) throw both('state');
+  if (file.state !== undefined && opts.state !== undefined && !opts.fromProfile?.includes('state'))
+    throw both('state');
   const out: RawProfile = { ...file.profile };
   const flags = profileFlags(opts);
   for (const k of PROFILE_FIELDS) {
