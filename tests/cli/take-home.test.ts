@@ -392,6 +392,14 @@ describe('take-home errors: one line, exit 2', () => {
     expectUsageError(await cli(full ? [...argv, '--take-home', '--state', 'CA'] : argv), message);
   });
 
+  it("compare's table names the columns a note is about, where the others lack it (review3 A9)", async () => {
+    const argv = ['compare', '--years', '5', '--city', 'remote', '--vs', 'city=nyc'];
+    const r = await cli([...argv, '--state', 'NJ', '--take-home'], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).toMatch(/^city=nyc: Taxed as living and working in NJ\. /m);
+    // A note every column has is printed once, as it is.
+    expect(r.stdout).toMatch(/^Estimates for planning, not tax advice/m);
+  });
+
   // Review2 R12: one rule in every command, a column being a scenario, a line or an offer.
   it('--state NJ with nyc: every command taxes a New Jersey resident, as the estimate does', async () => {
     const base = ['--years', '8', '--city', 'nyc', '--industry', 'fintech'];
