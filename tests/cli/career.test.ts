@@ -279,12 +279,6 @@ describe('the points', () => {
       ['--from', '0', '--to', '10', '--step', '4'],
       [0, 4, 8, 10],
     ], // --to is the last point: a shorter last step (review2 R6: it stopped at 8)
-    // A step longer than the span: --from and --to (issue 20 item 10 showed year 0 alone; it was
-    // refused until the career ended at --to, review3 A4).
-    [
-      ['--to', '5', '--step', '20'],
-      [0, 5],
-    ],
     // A last step under 5% of --step moves the point before it to --to (review3 A12: 9.9999, 10).
     [
       ['--to', '10', '--step', '3.3333'],
@@ -343,6 +337,11 @@ describe('bad input: one line, exit 2', () => {
       '--to 5 --step 100, the case of issue 20 item 10 (only year 0 was shown)',
       ['--to', '5', '--step', '100'],
       /--step 100 is above the maximum of 50: expected a number of years from 0 to 50/,
+    ],
+    [
+      'a step longer than the span (issue 20 item 10; review3 A4: the reason now says what it gives)',
+      ['--to', '5', '--step', '20'],
+      /--step 20 is more than the 5 years from 0 to 5, so the career would be its two ends alone: take a step of at most 5$/m,
     ],
     [
       'a step giving more than 200 points',

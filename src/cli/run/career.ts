@@ -48,9 +48,14 @@ export async function careerCommand(
   const step = opts.step === undefined ? 1 : parseYears(opts.step, max, '--step');
   if (step === 0) throw new UsageError('--step 0 never moves: take a step above 0, like 1 or 0.5');
   if (to < from) throw new UsageError(`--to ${to} is below --from ${from}`);
+  if (step > to - from && to > from) {
+    throw new UsageError(
+      `--step ${step} is more than the ${yearsText(to - from)} from ${from} to ${to}, so the career would be its two ends alone: take a step of at most ${to - from}`,
+    );
+  }
   const steps = Math.floor((to - from) / step + 1e-9);
-  // The last point is --to, even where --step does not divide the span (a shorter last step; a
-  // step longer than the span gives --from and --to). A last step under 5% of --step would only
+  // The last point is --to, even where --step does not divide the span (a shorter last step). A
+  // last step under 5% of --step would only
   // repeat the point before it (--step 3.3333 to 10: 9.9999, then 10): that point moves to --to.
   const short = to - (from + steps * step);
   const count = steps + 1 + (short > step * 0.05 ? 1 : 0);
