@@ -580,7 +580,7 @@ describe('take-home errors: one line, exit 2', () => {
   it('--pretax above the 2026 limit is refused naming the limit, the same whatever the column', async () => {
     // The limits hold whatever the wages, so no column is named (the wages' refusal names one).
     const over =
-      /^ml-salary: error: --pretax \$120,000 is over the limit: the 2026 401\(k\) limit is \$24,500 \(\$32,500 from age 50\)$/m;
+      /^ml-salary: error: --pretax \$120,000 is over the limit: the 2026 401\(k\) limit is \$24,500 \(\$32,500 from age 50, the catch-up pre-tax only for those whose FICA wages the year before were under \$150,000\)$/m;
     expectUsageError(
       await cli(['offer', '--years', '5', '--base', '200k', '--take-home', '--pretax', '120k']),
       over,

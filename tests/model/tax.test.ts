@@ -254,7 +254,8 @@ describe('contribution limits (2026)', () => {
     const limits = (opts: Partial<TakeHomeOptions>) => () => checkLimits(opts, tables);
     expect(limits({ pretax: 120_000 })).toThrow(
       new InputError(
-        'pretax $120,000 is over the limit: the 2026 401(k) limit is $24,500 ($32,500 from age 50)',
+        // review2 M12: the catch-up is pre-tax only under the FICA-wage line (Roth above it).
+        'pretax $120,000 is over the limit: the 2026 401(k) limit is $24,500 ($32,500 from age 50, the catch-up pre-tax only for those whose FICA wages the year before were under $150,000)',
         'pretax',
       ),
     );

@@ -80,7 +80,7 @@ export function checkLimits(o: Contributions, tables: TaxTables): void {
       `${money(pretax)} is over the limit: ${
         k401 > l.k401
           ? `the ${year} 401(k) limit at age ${age} is ${money(k401)} (${money(l.k401)} plus ${money(k401 - l.k401)} catch-up)`
-          : `the ${year} 401(k) limit is ${money(l.k401)} (${money(l.k401 + l.catchUp50)} from age 50)`
+          : `the ${year} 401(k) limit is ${money(l.k401)} (${money(l.k401 + l.catchUp50)} from age 50, the catch-up pre-tax only for those whose FICA wages the year before were under ${money(l.rothCatchUpOver)})`
       }`,
     );
   if (hsa > mostHsa)
