@@ -422,31 +422,12 @@ describe('--level years: let the years decide, over a saved level too (review2 R
   });
 
   it('a flag --level pins compare too, and the note says so', async () => {
-    const r = await cli([
-      'compare',
-      '--years',
-      '5',
-      '--level',
-      'senior',
-      '--vs',
-      'years=+5',
-      '--vs',
-      'city=nyc',
-      '--json',
-    ]);
+    const pinned = ['compare', '--years', '5', '--level', 'senior'];
+    const r = await cli([...pinned, '--vs', 'years=+5', '--vs', 'city=nyc', '--json']);
     expect(r.stderr).toBe(
       "ml-salary: note: --level senior holds in years=+5 too, so only a degree's premium (which fades with the years) moves: --vs 'years=+5,level=years' lets the years decide\n",
     );
-    const quiet = await cli([
-      'compare',
-      '--years',
-      '5',
-      '--level',
-      'senior',
-      '--vs',
-      'years=+5,level=years',
-      '--json',
-    ]);
+    const quiet = await cli([...pinned, '--vs', 'years=+5,level=years', '--json']);
     expect(quiet.stderr).toBe('');
   });
 });

@@ -193,6 +193,8 @@ const validCareer = ajv.getSchema('career.schema.json')!;
 type Json = Record<string, unknown>;
 const EXAMPLES = join(ROOT, 'examples');
 const AMAZON = ['--years', '5', '--city', 'seattle', '--industry', 'faang', '--base', '185000'];
+/** An AI startup's offer, before its stock. */
+const STARTUP = ['--years', '4', '--city', 'sf', '--industry', 'ai-startup', '--base', '180k'];
 const AMAZON_OFFER = [
   ...AMAZON,
   ...['--bonus', '15%', '--equity', '400000', '--vesting', 'amazon', '--sign-on', '50000,30000'],
@@ -378,32 +380,9 @@ describe('schemas/offer.schema.json', () => {
     ],
     [...AMAZON_OFFER, '--counter', '--match', '50%@6%'],
     [...AMAZON, '--base', '900k', '--counter'],
-    [
-      '--years',
-      '4',
-      '--city',
-      'sf',
-      '--industry',
-      'ai-startup',
-      '--base',
-      '180k',
-      '--equity',
-      '400k',
-      '--private',
-    ],
+    [...STARTUP, '--equity', '400k', '--private'],
     // A startup's grant given as listed (no --private): the notes say how to mark it (L11).
-    [
-      '--years',
-      '4',
-      '--city',
-      'sf',
-      '--industry',
-      'ai-startup',
-      '--base',
-      '180k',
-      '--equity',
-      '1m',
-    ],
+    [...STARTUP, '--equity', '1m'],
     ['--years', '5', '--city', 'austin', '--base', '200000', '--take-home'],
     [
       '--years',
