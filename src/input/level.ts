@@ -3,7 +3,7 @@
 // "ICT4"). A bare title that two companies give different levels ("L5": Google senior, Amazon
 // mid) is refused with both readings.
 import { InputError } from '../errors.js';
-import { foldName, lookup, matchKey, oddCharacter, resolveName } from './names.js';
+import { didYouMean, foldName, lookup, matchKey, oddCharacter, resolveName } from './names.js';
 import { clip } from './numbers.js';
 import type { Level, Market, TitleMap } from '../model/types.js';
 
@@ -61,12 +61,18 @@ export function resolveLevel(market: Market, text: string, field: string): Level
       );
     }
   }
-  // Otherwise one line: for a company we know, its titles; else the closest level or title.
+  // Otherwise one line: for a company we know, or its name mistyped ('googl', not an alias's
+  // title 'goog l3'), its titles; else the closest level or title ('gogle l5': 'google l5').
   const words = oddCharacter(text) === undefined ? foldName(text) : '';
   const named = (a: string) => words === foldName(a) || words.startsWith(`${foldName(a)} `);
-  const known = market.levels.titles.find((m) => m.aliases.some(named));
+  const aliases = market.levels.titles.flatMap((m) => m.aliases);
+  const [first = '', ...rest] = words.split(' ');
+  const near = first.length > 3 ? didYouMean(first, aliases, foldName) : undefined;
+  const alias = aliases.find(named) ?? near;
+  const known = market.levels.titles.find((m) => alias !== undefined && m.aliases.includes(alias));
+  const fixed = near && rest.length ? [`${near} ${rest.join(' ')}`] : [];
   const titles = known
-    ? []
+    ? fixed.filter((t) => companyTitle(market, matchKey(t)) !== undefined)
     : market.levels.titles.flatMap((m) =>
         m.aliases.flatMap((a) => Object.keys(m.titles).map((t) => `${a} ${t.toLowerCase()}`)),
       );

@@ -213,7 +213,7 @@ describe('levels', () => {
 
   it('a misspelt company or level gets a did-you-mean; a company we know, its own titles', () => {
     expect(why('gogle l5')).toMatch(
-      /^unknown level 'gogle l5' for --level \(did you mean 'google l5'\?\); accepted: entry, mid, senior, staff, principal; or a company title like /,
+      /^unknown level 'gogle l5' for --level \(did you mean 'google l5'\?\); accepted: entry, mid, senior, staff, principal; Google's titles: L3, /,
     );
     expect(why('amazn sde ii')).toContain("(did you mean 'amazon sde ii'?)");
     expect(why('faceboook e5')).toContain("(did you mean 'facebook e5'?)");
@@ -224,6 +224,12 @@ describe('levels', () => {
     // `years` (no level: the years decide) is named and suggested too (review3 A17).
     expect(why('yeras')).toMatch(/^unknown level 'yeras' for --level \(did you mean 'years'\?\)/);
     expect(why('meta')).toContain("Meta's titles: E3, E4,");
+    // A company's name mistyped alone: its titles, not another alias's title ('goog l3': A17).
+    expect(why('googl')).toBe(why('google').replace("'google'", "'googl'"));
+    expect(why('microsft')).toMatch(
+      /^unknown level 'microsft' for --level; .*; Microsoft's titles: 59,/,
+    );
+    expect(why('mi')).toContain("(did you mean 'mid'?)");
     expect(why('xyz')).not.toContain('did you mean');
     expect(why('google l5')).toBe('senior');
   });
