@@ -230,6 +230,16 @@ describe('levels', () => {
       /^unknown level 'microsft' for --level; .*; Microsoft's titles: 59,/,
     );
     expect(why('mi')).toContain("(did you mean 'mid'?)");
+    // The interactive title prompt (field 'title'): a line about a title, not the flag's (A8).
+    const title = (t: string) => () => resolveLevel(market, t, 'title');
+    expect(title('gogle l5')).toThrow(
+      /^unknown title 'gogle l5' \(did you mean 'google l5'\?\); Google's titles: L3, L4, L5, L6, L7, L8$/,
+    );
+    expect(title('xyz')).toThrow(/^unknown title 'xyz'; see ml-salary list levels$/);
+    expect(title('L5')).toThrow(
+      /^'L5' is a title at several companies \(Google senior, Amazon mid\)/,
+    );
+    expect(resolveLevel(market, 'meta e5', 'title')).toBe('senior');
     expect(why('xyz')).not.toContain('did you mean');
     expect(why('google l5')).toBe('senior');
   });
