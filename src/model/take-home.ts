@@ -137,7 +137,7 @@ function scopeNote(what: string, cs: readonly Scoped[], own: string): string {
  * offers side by side). --state applies to every column whose location has no fixed state or
  * whose metro spans it, the others keeping their own (a note says which); --locality where
  * --state applies and in the columns of a state that has it (`none`: everywhere without
- * --state). An error only when no column can take the --state given.
+ * --state). An error only when no column can take the --state or --locality given.
  */
 export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeRequest) {
   const { state: s, locality: l, stateWhereNone: saved } = request;
@@ -147,12 +147,14 @@ export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeReq
     return { ...c, place, state: place?.state, ok: takes };
   });
   const own = all.filter((c) => !c.ok);
-  if (s !== undefined && own.length === all.length && saved !== true) {
-    const where = [...new Map(all.map((c) => [c.locationLabel, c.place!]))]
+  // "Austin is in TX, New York is in NY or NJ": where each column is, when none takes a flag.
+  const where = () =>
+    [...new Map(all.map((c) => [c.locationLabel, c.place!]))]
       .map(([label, p]) => `${label} is in ${[p.state, ...(p.states ?? [])].join(' or ')}`)
       .join(', ');
+  if (s !== undefined && own.length === all.length && saved !== true) {
     throw new InputError(
-      `state is for a location without one (remote, us), or another state the metro spans, and no column is one; ${where}`,
+      `state is for a location without one (remote, us), or another state the metro spans, and no column is one; ${where()}`,
       'state',
     );
   }
@@ -161,6 +163,10 @@ export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeReq
     if (l === 'none') return s === undefined || saved === true;
     return [c.place.state, ...(c.place.states ?? [])].some((code) => localIds(code).includes(l));
   });
+  if (l !== undefined && l !== 'none' && !fits.includes(true)) {
+    const states = localityIndex().get(l)!.join(' or ');
+    throw new InputError(`locality ${l} (${states}) fits no column: ${where()}`, 'locality');
+  }
   const some = fits.includes(true) && fits.includes(false);
   const both = s !== undefined && some && fits.every((f, i) => f === all[i]!.ok);
   // A saved profile's state applies where it can, with no note.
@@ -185,7 +191,7 @@ export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeReq
   return all.map((c, i): TakeHomeRequest => ({
     ...request,
     ...(c.ok || s === undefined ? {} : { state: undefined }),
-    ...(fits[i] || !fits.includes(true) ? {} : { locality: undefined }),
+    ...(fits[i] ? {} : { locality: undefined }),
     note,
   }));
 }

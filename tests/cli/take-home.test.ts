@@ -486,9 +486,10 @@ describe('take-home errors: one line, exit 2', () => {
     expect(local.scenarios[0]!.takeHome.notes[0]).toMatch(
       /^--locality yonkers applies only to the columns in a state that has it: start \(New York\); city=sf/,
     );
-    // No column can take it: refused as for one column; a --locality not in --state too.
+    // No column can take it: refused naming every column's state, as --state is (review3 A21);
+    // a --locality not in --state too.
     const refused =
-      /^ml-salary: error: --locality yonkers is not in CA \(CA has no local taxes the tool models; use none\)$/m;
+      /^ml-salary: error: --locality yonkers \(NY\) fits no column: San Francisco Bay Area is in CA, Seattle is in WA$/m;
     expectUsageError(
       await cli([
         'compare',
