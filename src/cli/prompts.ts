@@ -160,7 +160,7 @@ async function askLevel(market: Market, context: PromptContext): Promise<string 
   return input({
     message: 'Title (company and level, e.g. google l5):',
     required: true,
-    validate: (value) => problem((t) => resolveLevel(market, t, 'level'), value, false) ?? true,
+    validate: (value) => problem((t) => resolveLevel(market, t, 'title'), value, false) ?? true,
   });
 }
 

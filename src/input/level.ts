@@ -3,7 +3,15 @@
 // "ICT4"). A bare title that two companies give different levels ("L5": Google senior, Amazon
 // mid) is refused with both readings.
 import { InputError } from '../errors.js';
-import { foldName, lookup, matchKey, oddCharacter, resolveName } from './names.js';
+import {
+  didYouMean,
+  foldName,
+  lookup,
+  matchKey,
+  oddCharacter,
+  resolveName,
+  suggest,
+} from './names.js';
 import { clip } from './numbers.js';
 import type { Level, Market, TitleMap } from '../model/types.js';
 
@@ -40,12 +48,36 @@ function companyTitle(market: Market, folded: string): Level | undefined {
 }
 
 /**
+ * The company named first in what was typed, also mistyped ('googl': its titles, not another
+ * alias's title 'goog l3'), and the titles to suggest: a mistyped company's with the same title
+ * ('gogle l5': 'google l5'); with no company, every company's.
+ */
+function companyOf(market: Market, words: string): { known?: TitleMap; titles: string[] } {
+  const maps = market.levels.titles;
+  const named = (a: string) => words === foldName(a) || words.startsWith(`${foldName(a)} `);
+  const aliases = maps.flatMap((m) => m.aliases);
+  const [first = '', ...rest] = words.split(' ');
+  const near = first.length > 3 ? didYouMean(first, aliases, foldName) : undefined;
+  const alias = aliases.find(named) ?? near;
+  const known = maps.find((m) => alias !== undefined && m.aliases.includes(alias));
+  if (known) {
+    const fixed = near && rest.length ? [`${near} ${rest.join(' ')}`] : [];
+    return { known, titles: fixed.filter((t) => companyTitle(market, matchKey(t)) !== undefined) };
+  }
+  const all = (m: TitleMap) =>
+    m.aliases.flatMap((a) => Object.keys(m.titles).map((t) => `${a} ${t.toLowerCase()}`));
+  return { titles: maps.flatMap(all) };
+}
+
+/**
  * Resolve a level, a company title or an alias to a level id; otherwise one line naming the
  * field, what was typed and what is accepted (with a did-you-mean), like every other name.
  */
 export function resolveLevel(market: Market, text: string, field: string): Level {
   const id = lookup(market, 'level', text);
   if (id !== undefined) return id as Level;
+  // The interactive prompt asks for a company's title (field 'title'): a shorter line (A8).
+  const title = field === 'title';
   if (oddCharacter(text) === undefined) {
     const folded = matchKey(text);
     const byCompany = companyTitle(market, folded);
@@ -56,27 +88,29 @@ export function resolveLevel(market: Market, text: string, field: string): Level
     if (levels.length > 1) {
       const readings = bare.map((b) => `${b.map.company} ${b.level}`).join(', ');
       throw new InputError(
-        `level '${clip(text)}' for ${field} is a title at several companies (${readings}): name the company, like '${bare[0]!.map.company.toLowerCase()} ${text.trim()}'`,
+        `${title ? `'${clip(text)}'` : `level '${clip(text)}' for ${field}`} is a title at several companies (${readings}): name the company, like '${bare[0]!.map.company.toLowerCase()} ${text.trim()}'`,
         field,
       );
     }
   }
-  // Otherwise one line: for a company we know, its titles; else the closest level or title.
+  // Otherwise one line: for a company we know (or mistyped), its titles; else the closest name.
   const words = oddCharacter(text) === undefined ? foldName(text) : '';
-  const named = (a: string) => words === foldName(a) || words.startsWith(`${foldName(a)} `);
-  const known = market.levels.titles.find((m) => m.aliases.some(named));
-  const titles = known
-    ? []
-    : market.levels.titles.flatMap((m) =>
-        m.aliases.flatMap((a) => Object.keys(m.titles).map((t) => `${a} ${t.toLowerCase()}`)),
-      );
+  const { known, titles } = companyOf(market, words);
+  const more = known
+    ? `${known.company}'s titles: ${Object.keys(known.titles).join(', ')}`
+    : "or a company title like 'google l5', 'meta e6', 'amazon sde ii', 'microsoft 63', 'apple ict4'";
+  if (title) {
+    const hint = words && suggest(market, 'level', text, titles);
+    const why = oddCharacter(text) ?? (known ? more : 'see ml-salary list levels');
+    throw new InputError(
+      `unknown title '${clip(text)}'${hint ? ` (did you mean '${hint}'?)` : ''}; ${why}`,
+      field,
+    );
+  }
   try {
     return resolveName(market, 'level', text, field, [...titles, 'years']) as Level;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const more = known
-      ? `${known.company}'s titles: ${Object.keys(known.titles).join(', ')}`
-      : "or a company title like 'google l5', 'meta e6', 'amazon sde ii', 'microsoft 63', 'apple ict4'";
     const years = "'years' lets your years decide";
     throw new InputError(`${e.message}; ${more}; ${years} (ml-salary list levels)`, field);
   }

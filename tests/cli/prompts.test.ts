@@ -97,8 +97,14 @@ describe('interactive flow (the real prompts, in-process)', () => {
     await shows('Title (company and level');
     screen.type('l5');
     screen.keypress('enter');
-    await shows(/a title at several companies \(Google senior, Amazon mid\)/);
+    await shows(/'l5' is a title at several companies \(Google senior, Amazon mid\)/);
+    // A typo: a line about titles, not the --level flag's (review3 A8).
     for (let i = 0; i < 2; i++) screen.keypress('backspace');
+    screen.type('gogle l5');
+    screen.keypress('enter');
+    await shows("unknown title 'gogle l5' (did you mean 'google l5'?); Google's titles: L3, L4,");
+    expect(screen.getScreen()).not.toMatch(/for level|accepted:/);
+    for (let i = 0; i < 8; i++) screen.keypress('backspace');
     screen.type('amazon l5');
     screen.keypress('enter');
     expect(await done).toBe(0);

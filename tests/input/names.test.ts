@@ -213,7 +213,7 @@ describe('levels', () => {
 
   it('a misspelt company or level gets a did-you-mean; a company we know, its own titles', () => {
     expect(why('gogle l5')).toMatch(
-      /^unknown level 'gogle l5' for --level \(did you mean 'google l5'\?\); accepted: entry, mid, senior, staff, principal; or a company title like /,
+      /^unknown level 'gogle l5' for --level \(did you mean 'google l5'\?\); accepted: entry, mid, senior, staff, principal; Google's titles: L3, /,
     );
     expect(why('amazn sde ii')).toContain("(did you mean 'amazon sde ii'?)");
     expect(why('faceboook e5')).toContain("(did you mean 'facebook e5'?)");
@@ -224,6 +224,22 @@ describe('levels', () => {
     // `years` (no level: the years decide) is named and suggested too (review3 A17).
     expect(why('yeras')).toMatch(/^unknown level 'yeras' for --level \(did you mean 'years'\?\)/);
     expect(why('meta')).toContain("Meta's titles: E3, E4,");
+    // A company's name mistyped alone: its titles, not another alias's title ('goog l3': A17).
+    expect(why('googl')).toBe(why('google').replace("'google'", "'googl'"));
+    expect(why('microsft')).toMatch(
+      /^unknown level 'microsft' for --level; .*; Microsoft's titles: 59,/,
+    );
+    expect(why('mi')).toContain("(did you mean 'mid'?)");
+    // The interactive title prompt (field 'title'): a line about a title, not the flag's (A8).
+    const title = (t: string) => () => resolveLevel(market, t, 'title');
+    expect(title('gogle l5')).toThrow(
+      /^unknown title 'gogle l5' \(did you mean 'google l5'\?\); Google's titles: L3, L4, L5, L6, L7, L8$/,
+    );
+    expect(title('xyz')).toThrow(/^unknown title 'xyz'; see ml-salary list levels$/);
+    expect(title('L5')).toThrow(
+      /^'L5' is a title at several companies \(Google senior, Amazon mid\)/,
+    );
+    expect(resolveLevel(market, 'meta e5', 'title')).toBe('senior');
     expect(why('xyz')).not.toContain('did you mean');
     expect(why('google l5')).toBe('senior');
   });
