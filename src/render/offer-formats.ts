@@ -4,7 +4,8 @@ import type { BenefitYearRow } from '../documents/benefits.js';
 import { money } from '../model/format.js';
 import { csvRow, TAX_COLUMNS, taxContext } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, shortYear, yearLabel } from './equity.js';
-import { FIVE, mdTable, netMarkdown, PARTS, yearsAndLevel } from './text.js';
+import { esc, FIVE, mdTable, netContext, netMarkdown, netNotes, PARTS } from './text.js';
+import { yearsAndLevel } from './text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
 
@@ -164,6 +165,12 @@ const benefitCells = (b?: BenefitYearRow): Record<string, Cell> =>
 /** Markdown: each offer's year-by-year table, its stock, leaving early, where each part sits. */
 export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const lines: string[] = [];
+  const netsOf = (d: OfferDocument, label?: string) =>
+    d.years.flatMap((y) => (y.takeHome ? [[label ?? `Year ${y.year}`, y.takeHome] as const] : []));
+  // Side by side: the notes every offer's nets have (the disclaimer, --state's) once, under it.
+  const taxed = docs.map((d) => netNotes(netsOf(d))).filter((n) => n.length);
+  const shared =
+    many && taxed.length > 1 ? taxed[0]!.filter((n) => taxed.every((t) => t.includes(n))) : [];
   docs.forEach((d, i) => {
     const l = d.labels;
     lines.push(
@@ -187,10 +194,8 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
       if (taxed) cells.push(y.takeHome ? money(y.takeHome.net) : '');
       return cells;
     });
-    const nets = d.years.flatMap((y) =>
-      y.takeHome ? [[`Year ${y.year}`, y.takeHome] as const] : [],
-    );
-    lines.push(...mdTable(columns, rows, 'r'.repeat(columns.length)), ...netMarkdown(nets));
+    lines.push(...mdTable(columns, rows, 'r'.repeat(columns.length)));
+    lines.push(...netMarkdown(netsOf(d), shared));
     lines.push('', ...benefitsMarkdown(d));
     if (paper)
       lines.push(
@@ -220,5 +225,9 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     if (d.counter) lines.push(...counterMarkdown(d.counter));
   });
   if (many) lines.push(...offersCashMarkdown(many));
+  if (shared.length) {
+    const nets = docs.flatMap((d, i) => netsOf(d, d.label ?? `offer ${i + 1}`));
+    lines.push(`Net after tax: ${netContext(nets)}.`, '', ...shared.map((n) => `- ${esc(n)}`), '');
+  }
   return `${lines.join('\n')}`;
 }

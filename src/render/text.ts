@@ -142,11 +142,11 @@ export const netNotes = (nets: readonly Net[]): string[] => [
   ...new Set(nets.flatMap(([, v]) => v.notes)),
 ];
 
-/** Under a markdown table with nets: what they are of, and their notes. */
-export function netMarkdown(nets: readonly Net[]): string[] {
+/** Under a markdown table with nets: what they are of, and their notes (but `said` elsewhere). */
+export function netMarkdown(nets: readonly Net[], said: readonly string[] = []): string[] {
   if (nets.length === 0) return [];
-  const notes = netNotes(nets).map((n) => `- ${esc(n)}`);
-  return ['', `Net after tax: ${netContext(nets)}.`, '', ...notes];
+  const notes = netNotes(nets).flatMap((n) => (said.includes(n) ? [] : [`- ${esc(n)}`]));
+  return ['', `Net after tax: ${netContext(nets)}.`, ...(notes.length ? ['', ...notes] : [])];
 }
 
 /** Text in a markdown table cell: its pipes escaped. */

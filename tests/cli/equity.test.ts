@@ -386,6 +386,13 @@ describe('a state in offer files, and --state for offers without one (issue 20, 
     expect(d.offers[1].years[0].takeHome.notes[0]).toMatch(
       /--state TX applies only to the columns without a fixed state/,
     );
+    // Markdown: the notes both offers' nets have (this one speaks of columns), once, side by side.
+    const md = (
+      await cli(['offer', nyc, remote, '--take-home', '--state', 'TX', '--format', 'markdown'])
+    ).stdout;
+    for (const note of ['- --state TX applies only to the columns', '- Estimates for planning'])
+      expect(md.split(note).map((s) => s.includes('### Side by side'))).toEqual([true, false]);
+    expect(md).toContain('Net after tax: single, tax year 2026; NYC (NY + NYC), Remote (TX).\n');
   });
 
   it('--state NJ taxes a New Jersey resident in the nyc offer too (review2 R12)', async () => {
