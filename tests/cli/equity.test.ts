@@ -120,6 +120,14 @@ describe("later stages: fewer years to an exit, and why today's value can still 
     );
   });
 
+  it('Series B averages the early and late sets: its odds name both sources, each with its year', async () => {
+    const d = await json<Json>(SERIES_C.map((x) => (x === 'c' ? 'b' : x)));
+    expect(d.equity.odds.source).toMatch(
+      /^model: Series B takes the average .* Early: Correlation Ventures: .* \(2014\)\. Late: model: fitted to Correlation Ventures' dollar-weighted figures/,
+    );
+    expect(d.equity.odds.year).toBe(2023);
+  });
+
   it('growth: one gap to the exit; a listed company is not discounted', async () => {
     const g = SERIES_C.map((x) => (x === 'c' ? 'growth' : x));
     expect((await json<Json>(g)).equity.odds.discount.years).toBe(2.1);
