@@ -126,7 +126,8 @@ function checkMeaning(m: Market): void {
   );
   m.renamed.forEach((r, i) => {
     const to = catalog(m, r.kind).find((e) => e.id === r.to);
-    if (to === undefined) return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not a known ${r.kind} id`);
+    if (to === undefined)
+      return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not a known ${r.kind} id`);
     if (![to.id, to.label, ...to.aliases].some((n) => matchKey(n) === matchKey(r.from)))
       fail(
         `/renamed/${i}/from`,
