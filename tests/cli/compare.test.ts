@@ -538,3 +538,33 @@ it("take-home notes: a column's own notes together, before the notes of every co
   const md = await cli([...argv, '--format', 'markdown']);
   expect(md.stdout).toMatch(/^- Living outside Philadelphia.*\n- Living outside Pittsburgh/m);
 });
+
+describe("a city name that is also another metro's city says which it took (review2 M11)", () => {
+  const VA =
+    /^ml-salary: note: 'arlington' is taken as Arlington, VA \(Washington DC area\); for Arlington, TX use 'arlington tx'/;
+  it.each([
+    [['--years', '5', '--city', 'Arlington'], VA],
+    [['compare', '--years', '5', '--vs', 'city=arlington', '--vs', 'city=arlington,years=+1'], VA],
+    [
+      ['career', '--to', '2', '--vs', 'city=frisco'],
+      /^ml-salary: note: 'frisco' is taken as Frisco, TX \(Dallas-Fort Worth\); for San Francisco use 'sf'\n$/,
+    ],
+  ])('%j: one note on stderr, the figures as before', async (argv, note) => {
+    const r = await cli([...argv, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, expect.stringMatching(note)]);
+    expect(r.stderr.split('\n')).toHaveLength(2); // once, though two columns name it
+    const other = argv.map((a) => a.replace(/arlington/i, 'dc').replace('frisco', 'dallas'));
+    const back = (out: string) =>
+      out.replaceAll('city=dc', 'city=arlington').replaceAll('city=dallas', 'city=frisco');
+    expect(r.stdout).toBe(back((await cli([...other, '--json'])).stdout));
+  });
+  it("'arlington tx' is Dallas-Fort Worth, with no note", async () => {
+    const doc = await json<{ profile: { city: string } }>([
+      '--years',
+      '5',
+      '--city',
+      'arlington tx',
+    ]);
+    expect(doc.profile.city).toBe('dallas');
+  });
+});

@@ -539,7 +539,7 @@ describe('help as a command', () => {
     );
   });
 
-  it('`help profile save` and `help help` print their help; a bad subcommand is one line (review2 M10)', async () => {
+  it('`help profile save`, `profile help save` and `help help` print their help; a bad subcommand is one line (review2 M10)', async () => {
     const save = await cli(['help', 'profile', 'save']);
     expect(save.code).toBe(0);
     expect(save.stdout).toContain('Usage: ml-salary profile save [options]');
@@ -554,6 +554,17 @@ describe('help as a command', () => {
     expect((await cli(['help', 'batch', 'x'])).stderr).toBe(
       "ml-salary: error: no help for 'batch x'; batch has no commands\n",
     );
+    // The other order, `profile help save` (git's), likewise (review3 A19).
+    expect(await cli(['profile', 'help', 'save'])).toEqual(save);
+    expect((await cli(['profile', 'help'])).stdout).toContain('Usage: ml-salary profile [options]');
+    expect((await cli(['profile', 'help', 'sav'])).stderr).toBe(
+      "ml-salary: error: no help for 'profile sav' (did you mean 'save'?); profile's commands: save, show, clear\n",
+    );
+    const extra = await cli(['profile', 'bogus', 'more']);
+    expect([extra.code, extra.stderr]).toEqual([
+      2,
+      "ml-salary: error: unknown profile command 'bogus more'; use save, show or clear\n",
+    ]);
   });
 });
 

@@ -39,14 +39,24 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     .description(
       'save your usual answers (years, city, ...) for the estimate, offer, compare, career',
     )
-    .argument('[command]', 'save, show (default) or clear')
+    .argument('[command...]', 'save, show (default) or clear; help [command]')
     .usage('[options] [command]')
-    .allowExcessArguments(false)
+    .allowExcessArguments(false) // inherited by show
     .addHelpText('after', HELP_AFTER)
-    .action(async (word: string | undefined, opts: { json?: boolean; data?: string }) => {
+    .action(async (words: string[], opts: { json?: boolean; data?: string }) => {
+      const [word, name, ...more] = words;
+      const names = ['save', 'show', 'clear'];
+      // `profile help save` (git's order) as `help profile save` (review3 A19).
+      if (word === 'help' && more.length === 0) {
+        const sub = name === undefined ? profile : profile.commands.find((c) => c.name() === name);
+        if (sub) return sub.outputHelp();
+        throw new UsageError(
+          `no help for 'profile ${name}'${meant(name!, names)}; profile's commands: save, show, clear`,
+        );
+      }
       if (word !== undefined) {
         throw new UsageError(
-          `unknown profile command '${word}'${meant(word, ['save', 'show', 'clear'])}; use save, show or clear`,
+          `unknown profile command '${words.join(' ')}'${meant(word, names)}; use save, show or clear`,
         );
       }
       const { showProfile } = await import('../run/profile.js');
