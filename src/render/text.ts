@@ -137,10 +137,14 @@ export function netContext(nets: readonly Net[]): string {
   return `${first.filing}, tax year ${first.taxYear}; ${where}${less}`;
 }
 
-/** The notes of nets (each once). */
-export const netNotes = (nets: readonly Net[]): string[] => [
-  ...new Set(nets.flatMap(([, v]) => v.notes)),
-];
+/** The notes of nets, each once; one that only some labels' nets have names them ("city=nyc: ..."). */
+export function netNotes(nets: readonly Net[]): string[] {
+  const labels = new Set(nets.map(([l]) => l));
+  return [...new Set(nets.flatMap(([, v]) => v.notes))].map((n) => {
+    const some = new Set(nets.flatMap(([l, v]) => (v.notes.includes(n) ? [l] : [])));
+    return some.size < labels.size ? `${[...some].join(', ')}: ${n}` : n;
+  });
+}
 
 /** Under a markdown table with nets: what they are of, and their notes (but `said` elsewhere). */
 export function netMarkdown(nets: readonly Net[], said: readonly string[] = []): string[] {
