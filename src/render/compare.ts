@@ -21,6 +21,7 @@ function deltaText(d: Delta | undefined): string {
 
 /** After the label of a net that leaves paper equity out. */
 const cash = (paper: unknown): string => (paper ? ' (cash only)' : '');
+const CASH = ' Its net after tax is of cash only (base + bonus).';
 const rangeText = (r: Range): string => `${moneyK(r.low)}-${moneyK(r.high)}`;
 const typicalAndRange = (r: Range): string[] => [money(r.mid), rangeText(r)];
 
@@ -48,10 +49,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   const heads = all.map((s, i) => (i === 0 ? 'Start' : s.label));
   out.lines.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
   for (const s of all.filter((s) => s.paper))
-    out.dim(
-      `${paperLine(s.label === 'start' ? 'Start' : s.label)}${taxed ? ' Its net after tax is of cash only (base + bonus).' : ''}`,
-      '  ',
-    );
+    out.dim(`${paperLine(s.label === 'start' ? 'Start' : s.label)}${taxed ? CASH : ''}`, '  ');
   for (const note of doc.notes ?? []) out.dim(note, '  ');
   out.dim(
     'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
@@ -79,17 +77,10 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
   const groups = (
     cells: (pt: CareerPoint, i: number, line: CareerLine) => string[],
     n: number,
-    taxed = false,
+    tag = (_: CareerLine) => '',
   ) =>
     all.flatMap((line, l) => [
-      ...(l > 0
-        ? [
-            [
-              `vs ${line.label}${cash(taxed && line.points.some((p) => p.paper))}`,
-              ...Array<string>(n - 1).fill(''),
-            ],
-          ]
-        : []),
+      ...(l > 0 ? [[`vs ${line.label}${tag(line)}`, ...Array<string>(n - 1).fill('')]] : []),
       ...line.points.map((pt, i) => cells(pt, i, line)),
     ]);
   const rows = groups((pt, i, line) => {
@@ -136,12 +127,13 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
     const nets = all.flatMap((l) => l.points.map((p) => [l.label, p.takeHome!] as const));
     out.lines.push('');
     out.bold(`Typical total after tax (${netContext(nets)})`);
+    const paper = (line: CareerLine) => cash(line.points.some((p) => p.paper));
     const taxRows = groups(
       ({ years, takeHome: t }) => {
         return [String(years), money(t!.gross), money(t!.net), percent(t!.effectiveRate)];
       },
       4,
-      true,
+      paper,
     );
     const taxHead = ['Years', 'Gross', 'Net', 'Effective rate'];
     out.lines.push(grid(taxHead, taxRows, { ...opts, bold }));
