@@ -137,7 +137,7 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
     );
     const taxHead = ['Years', 'Gross', 'Net', 'Effective rate'];
     out.lines.push(grid(taxHead, taxRows, { ...opts, bold }));
-    for (const note of netNotes(nets)) out.dim(note, '  ');
+    for (const note of netNotes(nets, true)) out.dim(note, '  ');
   }
   return `${out.lines.join('\n')}\n`;
 }

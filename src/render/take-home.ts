@@ -45,7 +45,7 @@ export function renderTakeHomeTable(
     p.note ? ` ${many ? `${p.metro}: ` : ''}${p.note}` : '',
   ]);
   const star = `* Net / (price level / 100), where the price level is BEA's Regional Price Parity (U.S. = 100): a price index, not a pay factor. ${said.map((s) => s[0]).join('; ')}.${said.map((s) => s[1]).join('')}`;
-  for (const n of [star, ...netNotes(columns)]) out.dim(n, '  ');
+  for (const n of [star, ...netNotes(columns, true)]) out.dim(n, '  ');
   return out.lines.join('\n');
 }
 

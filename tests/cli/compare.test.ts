@@ -482,7 +482,7 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
 
 describe('a city whose pay factor is an estimate is marked where its figures are printed (review L1)', () => {
   const NOTE =
-    /^(?:- )?Pittsburgh: its pay factor \(base x0\.802\) is an estimate from federal wage data \(about \+\/-7%\)/m;
+    /^(?:- )?Pittsburgh \(base x0\.802\): its pay factor is an estimate from federal wage data \(about \+\/-7%\)/m;
   const runs = [
     ['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh'],
     ['offer', '--years', '5', '--city', 'pittsburgh', '--base', '150k'],
@@ -525,6 +525,38 @@ describe('a city whose pay factor is an estimate is marked where its figures are
       expect(r.stdout).not.toContain('an estimate from federal wage data');
     }
   });
+
+  it('several such cities: one note names them all (review3 A20)', async () => {
+    const argv = ['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh'];
+    const doc = await json<{ notes?: string[] }>([
+      ...argv,
+      '--vs',
+      'city=portland',
+      '--vs',
+      'city=slc',
+    ]);
+    expect(doc.notes).toEqual([
+      'Pittsburgh (base x0.802), Portland OR (base x1.026), Salt Lake City (base x0.862): their pay factors are estimates from federal wage data (about +/-7%), and so are the figures built on them.',
+    ]);
+  });
+});
+
+it("take-home notes: a column's own notes together, before the notes of every column (review3 A20)", async () => {
+  const argv = ['compare', '--years', '5', '--city', 'philadelphia', '--vs', 'years=+2'];
+  argv.push('--vs', 'city=pittsburgh', '--take-home', '--locality', 'none');
+  const r = await cli(argv);
+  const notes = r.stdout.split('\n').filter((l) => /^(Start,|city=|Estimates|Most other)/.test(l));
+  expect(notes.map((l) => l.slice(0, 40))).toEqual([
+    'Start, years=+2: Living outside Philadel',
+    'city=pittsburgh: Living outside Pittsbur',
+    'Estimates for planning, not tax advice: ',
+    'Most other Pennsylvania municipalities a',
+  ]);
+  const md = await cli([...argv, '--format', 'markdown']);
+  // Named as in the table (review3 A16: a note of some columns says which).
+  expect(md.stdout).toMatch(
+    /^- start, years=\+2: Living outside Philadelphia.*\n- city=pittsburgh: Living outside Pittsburgh/m,
+  );
 });
 
 describe("a city name that is also another metro's city says which it took (review2 M11)", () => {
