@@ -153,7 +153,7 @@ export function netNotes(nets: readonly Net[], labelled = false): string[] {
 /** Under a markdown table with nets: what they are of, and their notes (but `said` elsewhere). */
 export function netMarkdown(nets: readonly Net[], said: readonly string[] = []): string[] {
   if (nets.length === 0) return [];
-  const notes = netNotes(nets).flatMap((n) => (said.includes(n) ? [] : [`- ${esc(n)}`]));
+  const notes = netNotes(nets, true).flatMap((n) => (said.includes(n) ? [] : [`- ${esc(n)}`]));
   return ['', `Net after tax: ${netContext(nets)}.`, ...(notes.length ? ['', ...notes] : [])];
 }
 

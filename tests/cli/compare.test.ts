@@ -451,6 +451,23 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect(md).not.toContain(`start: ${PAPER}`);
   });
 
+  it('with --take-home, a paper column\'s net is headed "(cash only)" and its note names it (review3 A16)', async () => {
+    const vs = ['--years', '5', '--vs', 'industry=ai-startup', '--take-home', '--no-input'];
+    const UNTAXED = "Equity here is paper (a private company's stock): not taxed here";
+    const table = (await cli(['compare', ...vs], { env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toMatch(/^│ +│ +Start │ industry=ai-startup \(cash only\) │$/m);
+    expect(table).toContain(
+      `${PAPER}; $0 at the low end, as it may never be sold. Its net after tax is of cash only`,
+    );
+    expect(table).toContain(`\nindustry=ai-startup (cash only): ${UNTAXED}`);
+    const career = ['career', '--to', '10', '--step', '5', ...vs.slice(2)];
+    const lines = (await cli(career, { env: { NO_COLOR: '1' } })).stdout;
+    expect(lines).toMatch(/^│ vs industry=ai-startup \(cash only\) │/m);
+    expect(lines).toContain(`\nindustry=ai-startup: ${UNTAXED}`);
+    const md = (await cli([...career, '--format', 'markdown'])).stdout;
+    expect(md).toContain(`\n- industry=ai-startup: ${UNTAXED}`);
+  });
+
   it("the estimate's CSV: paper true, before the nets", async () => {
     const csv = (await cli(['--years', '5', ...startup, '--format', 'csv'])).stdout;
     expect(column(csv, 'paper')).toEqual(['true']);
@@ -536,7 +553,10 @@ it("take-home notes: a column's own notes together, before the notes of every co
     'Most other Pennsylvania municipalities a',
   ]);
   const md = await cli([...argv, '--format', 'markdown']);
-  expect(md.stdout).toMatch(/^- Living outside Philadelphia.*\n- Living outside Pittsburgh/m);
+  // Named as in the table (review3 A16: a note of some columns says which).
+  expect(md.stdout).toMatch(
+    /^- start, years=\+2: Living outside Philadelphia.*\n- city=pittsburgh: Living outside Pittsburgh/m,
+  );
 });
 
 describe("a city name that is also another metro's city says which it took (review2 M11)", () => {
