@@ -78,7 +78,7 @@ function kindAt(
     mix,
     widths: {
       base: widths(table.base),
-      bonus: widths(table.bonus),
+      bonus: widths(table[kind.bonusSpread ?? 'bonus']),
       equity: widths(table.equity),
       total: widths(table.total),
     },

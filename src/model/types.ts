@@ -161,6 +161,8 @@ export interface PayMixKind {
   paper?: boolean;
   /** The id of its widths in `spread.tables`. */
   spread: string;
+  /** The part of those widths its bonus takes (a trading firm's bonus: equity's). */
+  bonusSpread?: 'bonus' | 'equity';
   levels: Record<Level, MixAtLevel>;
   sources: string[];
 }

@@ -149,6 +149,15 @@ describe('the calibrated market (issue 21)', () => {
     }
   });
 
+  it("a trading firm's bonus takes big tech's equity widths, not its target bonus's (review4 N2)", () => {
+    const e = at({ years: 5, city: 'nyc', industry: 'quant' });
+    expect(e.bonus.low).toBeGreaterThan(0.15 * e.bonus.mid); // $0 with bonus widths
+    const staff = at({ years: 12, city: 'nyc', industry: 'quant', level: 'staff' });
+    const widths = market.spread.tables.tech!.withLevel.equity[3]!; // staff
+    const { low, p25, mid, p75, high } = staff.bonus;
+    [low, p25, p75, high].forEach((x, i) => expect(x / mid).toBeCloseTo(widths[i]!, 4));
+  });
+
   it('with a level given, skills and the degree do not move the figures, and the reasons say so (review4 N12)', () => {
     const p = { years: 6, city: 'sf', industry: 'big-tech', level: 'senior' } as const;
     const plain = at(p);
