@@ -3,7 +3,7 @@ import type { CareerDocument, CompareDocument, CompareScenario } from '../docume
 import { money, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, fileCell, profileCells, taxContext } from './csv.js';
-import { rangeCells, rangeColumns } from './csv.js';
+import { noteColumn, noteRows, rangeCells, rangeColumns } from './csv.js';
 import {
   careerPaper,
   esc,
@@ -26,13 +26,9 @@ export function compareCsv(doc: CompareDocument): string {
   const taxed = doc.scenarios.some((s) => s.takeHome);
   const head = ['label', 'changes', ...PROFILE_COLUMNS, ...parts, ...(paper ? ['paper'] : [])];
   const file = fileCell(doc);
-  let out = csvRow([
-    ...head,
-    ...(taxed ? TAX_COLUMNS : []),
-    'net',
-    'net_delta',
-    ...Object.keys(file),
-  ]);
+  const columns = [...head, ...(taxed ? TAX_COLUMNS : []), 'net', 'net_delta'];
+  columns.push(...Object.keys(file), ...noteColumn(doc));
+  let out = csvRow(columns);
   for (const s of doc.scenarios) {
     out += csvRow([
       s.label,
@@ -44,9 +40,10 @@ export function compareCsv(doc: CompareDocument): string {
       s.takeHome?.net ?? '',
       s.delta.net?.dollars ?? '',
       ...Object.values(file),
+      ...noteColumn(doc).map(() => ''),
     ]);
   }
-  return out;
+  return out + noteRows(doc, columns.length);
 }
 
 export function compareMarkdown(doc: CompareDocument): string {
@@ -79,16 +76,17 @@ export function careerCsv(doc: CareerDocument): string {
   const head = ['label', 'years', 'level', ...PARTS.flatMap(rangeColumns)];
   if (paper) head.push('paper');
   const file = fileCell(doc);
-  let out = csvRow([...head, ...(taxed ? [...TAX_COLUMNS, 'net'] : []), ...Object.keys(file)]);
+  head.push(...(taxed ? [...TAX_COLUMNS, 'net'] : []), ...Object.keys(file), ...noteColumn(doc));
+  let out = csvRow(head);
   for (const line of all) {
     for (const pt of line.points) {
       const cells = [line.label, pt.years, pt.level, ...PARTS.flatMap((p) => rangeCells(pt[p]))];
       cells.push(...paperCell(paper, pt.paper));
       if (taxed) cells.push(...Object.values(taxContext(pt.takeHome)), pt.takeHome?.net ?? '');
-      out += csvRow([...cells, ...Object.values(file)]);
+      out += csvRow([...cells, ...Object.values(file), ...noteColumn(doc).map(() => '')]);
     }
   }
-  return out;
+  return out + noteRows(doc, head.length);
 }
 
 /**

@@ -37,6 +37,14 @@ export const TAX_COLUMNS = Object.keys(taxContext(undefined));
 export const fileCell = (d: { marketFile?: string }) =>
   d.marketFile === undefined ? {} : { market_file: d.marketFile };
 
+/**
+ * A document's notes (a city's factor that is an estimate, a --data file): a `note` column after
+ * the others, and a row per note under the records, `note` in the first column (as offers' CSV).
+ */
+export const noteColumn = (d: { notes?: readonly string[] }): string[] => (d.notes ? ['note'] : []);
+export const noteRows = (d: { notes?: readonly string[] }, columns: number): string =>
+  (d.notes ?? []).map((n) => csvRow(['note', ...Array<string>(columns - 2).fill(''), n])).join('');
+
 /** A part's five columns ("base_low" .. "base_high"), and a range's five cells. */
 export const rangeColumns = (part: string): string[] => FIVE.map((e) => `${part}_${e}`);
 export const rangeCells = (r: Range): number[] => FIVE.map((e) => r[e]);
@@ -75,7 +83,7 @@ export function csvRecord(
 /**
  * A single estimate as CSV: a header row and one record; after them `paper` (true) where the
  * equity is paper, and with --take-home what the nets are of (state, local, filing, tax_year)
- * and the nets; with --data the market file's name (`market_file`).
+ * and the nets; with --data the market file's name (`market_file`); `notes` in a `note` column.
  */
 export function renderCsv(
   doc: Parameters<typeof csvRecord>[0] & {
@@ -84,13 +92,14 @@ export function renderCsv(
     takeHome?: Record<'low' | 'mid' | 'high', TakeHome>;
     marketFile?: string;
   },
+  notes: readonly string[] = [],
 ): string {
   const t = doc.takeHome;
   const more: Record<string, string | number> = {};
   if (doc.paper) more.paper = 'true';
   if (t) Object.assign(more, taxContext(t.mid), { net_low: t.low.net, net_mid: t.mid.net });
   if (t) more.net_high = t.high.net;
-  Object.assign(more, fileCell(doc));
+  Object.assign(more, fileCell(doc), notes.length ? { note: notes.join(' ') } : {});
   const after = (line: string, cells: readonly (string | number)[]): string =>
     cells.length ? line.replace(/\n$/, `,${cells.map(csvField).join(',')}\n`) : line;
   return (

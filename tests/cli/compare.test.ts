@@ -489,7 +489,7 @@ describe('a city whose pay factor is an estimate is marked where its figures are
     ['career', '--city', 'pittsburgh', '--to', '2'],
     ['career', '--city', 'sf', '--to', '2', '--vs', 'city=pittsburgh'],
   ];
-  it.each(runs)('%s: table, markdown and JSON', async (...argv) => {
+  it.each(runs)('%s: table, markdown, JSON and CSV', async (...argv) => {
     for (const format of [[], ['--format', 'markdown']]) {
       const r = await cli([...argv, ...format, '--no-input'], { columns: 0 });
       expect(r.code).toBe(0);
@@ -498,6 +498,21 @@ describe('a city whose pay factor is an estimate is marked where its figures are
     const doc = await json<{ notes?: string[] }>([...argv, '--no-input']);
     expect(doc.notes).toHaveLength(1);
     expect(doc.notes![0]).toMatch(NOTE);
+    // CSV: a `note` column, the note's text in it on a row of its own (review3 A5).
+    const csv = (await cli([...argv, '--format', 'csv', '--no-input'])).stdout.split('\n');
+    expect(csv[0]).toMatch(/,note$/);
+    expect(
+      csv.filter((l) => /,"Pittsburgh \(base x0\.802\): its pay factor /.test(l)),
+    ).toHaveLength(1);
+  });
+
+  it('CSV of a single estimate: the note in a `note` column of its record (review3 A5)', async () => {
+    const csv = async (city: string) =>
+      (await cli(['--years', '5', '--city', city, '--format', 'csv'])).stdout.split('\n');
+    const [head, record] = await csv('pittsburgh');
+    expect(head).toMatch(/,defaulted,note$/);
+    expect(record).toMatch(/,industry;skills;degree,"Pittsburgh \(base x0\.802\): its pay factor /);
+    expect((await csv('austin'))[0]).toMatch(/,defaulted$/);
   });
 
   it('a city on sure figures, or Raleigh (the guides outrank its estimate), gets no note', async () => {

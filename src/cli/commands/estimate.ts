@@ -2,6 +2,7 @@
 import { printAs } from '../output.js';
 import { toDocument } from '../../documents/estimate.js';
 import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
+import { dataNotes } from '../../model/reasons.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
@@ -54,7 +55,7 @@ export async function estimateCommand(
   }
   const because = plan.ask ? undefined : plan.because;
   const look = await printAs<typeof doc>(io, format, doc, opts, {
-    csv: renderCsv,
+    csv: (d) => renderCsv(d, dataNotes(market, [profile.city])),
     markdown: renderMarkdown,
     table: async () => {
       const { renderReport } = await import('../../render/report.js');
