@@ -34,7 +34,7 @@ export function printErr(io: Io, text: string): void {
 
 /** Notes about the input (an old name that still works): one "ml-salary: note:" line each, on stderr. */
 export function printNotes(io: Io, notes: readonly string[]): void {
-  for (const note of notes) printErr(io, `ml-salary: note: ${note}\n`);
+  for (const note of new Set(notes)) printErr(io, `ml-salary: note: ${note}\n`);
 }
 
 /** The width to lay text out to: the terminal's, or 0 (never wrap) when stdout is not one. */

@@ -148,7 +148,11 @@ function oddsOf(stage: PrivateStage, units: number, price: number, strike: numbe
       expected: round4(expectedMultiple(o)),
       good: round4(multipleAt(o, 9000)),
     },
-    source: typeof spec === 'string' ? set.source : DATA.stagesNote,
+    // Series B averages two sets: both are named, each with its year (the late one's follows).
+    source:
+      typeof spec === 'string'
+        ? set.source
+        : `${DATA.stagesNote} Early: ${DATA.outcomes.early.source} (${DATA.outcomes.early.year}). Late: ${set.source}`,
     year: set.year,
     futureRounds: rounds,
     kept: round4(keptThrough(rounds)),

@@ -7,7 +7,7 @@ import { MAX_FIGURE, money } from '../model/format.js';
 import { deepFreeze } from '../model/freeze.js';
 import marketSchema from '../../schemas/market.schema.json' with { type: 'json' };
 import { schemaProblem, type Schema } from './schema.js';
-import { hiddenCharacter, matchKey, nameMap } from './names.js';
+import { catalog, hiddenCharacter, matchKey, nameMap } from './names.js';
 import { clip } from './numbers.js';
 import { market as bundledMarket } from '../model/market.js';
 import { LEVELS, MARKET_FILE_SOURCE, type Market, type Widths } from '../model/types.js';
@@ -125,8 +125,9 @@ function checkMeaning(m: Market): void {
     oneOf(`/industries/${i}/payMix`, ind.payMix, m.payMix.kinds, 'payMix.kinds'),
   );
   m.renamed.forEach((r, i) => {
-    const to = m.industries.find((ind) => ind.id === r.to);
-    if (to === undefined) return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not an industry id`);
+    const to = catalog(m, r.kind).find((e) => e.id === r.to);
+    if (to === undefined)
+      return fail(`/renamed/${i}/to`, `'${clip(r.to)}' is not a known ${r.kind} id`);
     if (![to.id, to.label, ...to.aliases].some((n) => matchKey(n) === matchKey(r.from)))
       fail(
         `/renamed/${i}/from`,

@@ -15,11 +15,11 @@ const CATALOGS: Record<CatalogKind, (m: Market) => readonly CatalogEntry[]> = {
 };
 
 /**
- * The note for an old name that still resolves (data/market.json `renamed`: 'finance', split
- * into banking and quant), or undefined: a user sees it on stderr, once.
+ * The note for an old or ambiguous name that still resolves (data/market.json `renamed`:
+ * 'finance', split into banking and quant; 'arlington', VA not TX), or undefined: for stderr.
  */
-export function renamedNote(market: Market, kind: CatalogKind, text: unknown): string | undefined {
-  if (typeof text !== 'string' || kind !== 'industry') return undefined;
+export function renamedNote(market: Market, kind: string, text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
   const folded = matchKey(text);
   return market.renamed.find((r) => r.kind === kind && matchKey(r.from) === folded)?.note;
 }

@@ -104,6 +104,6 @@ export function resolveProfile(
     const level = text(raw.level, name('level'));
     if (!byYears(level)) profile.level = resolveLevel(market, level, name('level'));
   }
-  const note = renamedNote(market, 'industry', raw.industry);
-  return { profile, defaulted, notes: note === undefined ? [] : [note] };
+  const notes = (['city', 'industry'] as const).map((f) => renamedNote(market, f, raw[f]));
+  return { profile, defaulted, notes: notes.filter((n) => n !== undefined) };
 }

@@ -2,7 +2,7 @@
 // and aliases resolve as the flags' do, with the same errors.
 import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
-import { meant, resolveName, resolveSkills } from './names.js';
+import { meant, renamedNote, resolveName, resolveSkills } from './names.js';
 import { byYears, resolveLevel } from './level.js';
 import { clip, fail, parseYears } from './numbers.js';
 import {
@@ -17,6 +17,8 @@ import {
 export interface Scenario {
   label: string;
   changes: Change[];
+  /** Notes on old or ambiguous names ('city=arlington'), for stderr. */
+  notes: string[];
 }
 
 const FIELD = '--vs';
@@ -51,7 +53,8 @@ export function parseScenario(text: string, market: Market): Scenario {
     seen.add(field);
     return changeOf(field, value, market);
   });
-  return { label: text.trim(), changes };
+  const notes = pairs.map(([name, value]) => renamedNote(market, fieldOf(name), value.trim()));
+  return { label: text.trim(), changes, notes: notes.filter((n) => n !== undefined) };
 }
 
 /** The singular names a field also takes (a Map: a name typed by the user is never a key of a plain object). */

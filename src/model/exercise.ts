@@ -27,8 +27,10 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
   amount: number;
   /** NSO: federal income tax withheld at the flat supplemental rate (the rest is due at filing). */
   withheld?: number;
-  /** ISO: options over the $100,000 yearly ISO limit, taxed as NSOs (their tax is in `amount`). */
+  /** ISO: options over the $100,000 yearly ISO limit, taxed as NSOs, and that tax as wages. */
   overLimit?: number;
+  /** ISO over the limit: the tax on those options' spread as wages (in `amount` with any AMT). */
+  wagesTax?: number;
   taxYear: number;
 }
 
@@ -110,12 +112,8 @@ export function exerciseTax(
   // AMTI starts from the wages the regular tax sees: less the 401(k) and the payroll HSA.
   const base = wages - request.pretax - (request.hsa ?? 0);
   const { amt, ...a } = amtOn(base, spread - nsoSpread, regular, request.filing);
-  const out: Tax = {
-    type,
-    amount: amt + (over > 0 ? taxes(wages) - taxes(cash) : 0),
-    ...a,
-    taxYear: AMT.taxYear,
-  };
-  if (over > 0) out.overLimit = over;
+  const wagesTax = over > 0 ? taxes(wages) - taxes(cash) : 0;
+  const out: Tax = { type, amount: amt + wagesTax, ...a, taxYear: AMT.taxYear };
+  if (over > 0) Object.assign(out, { overLimit: over, wagesTax });
   return out;
 }

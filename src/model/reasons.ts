@@ -118,26 +118,36 @@ const prior = (f: NonNullable<Location['federal']>, at: number): string =>
 
 /**
  * What the documents that print figures without the reasons or sources say they rest on: a --data
- * market file (its source's title), and each of `cities` (ids, each once) whose factor rests on
- * federal wage data marked an estimate (review L1).
+ * market file (its source's title), and the `cities` (ids, each once) whose factor rests on
+ * federal wage data marked an estimate alone, in one sentence (review L1, review3 A20), then
+ * each whose pay records and prior differ by over 10% (review4 N1).
  */
 export function dataNotes(market: Market, cities: readonly string[]): string[] {
   const file = marketFileSource(market);
+  const doubts: string[] = [];
   const places = [...new Set(cities)].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
     const r = l?.records;
     if (!l?.federal || ownFigure(market, `city:${id}`)) return [];
     // Records that differ from the prior by over 10% leave the factor between them in doubt.
     if (r && Math.abs(Math.log(r.factor / r.prior)) > Math.log(1.1))
-      return [
+      doubts.push(
         `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n} pay records put it at ${multiplier(r.factor)}, ${l.federal.guidesOutrank ? 'the guides' : `federal wage data${l.federal.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
-      ];
+      );
     if (r || !l.federal.uncertain || l.federal.guidesOutrank) return [];
-    return [
-      `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is an estimate from federal wage data (about +/-7%), and so are the figures built on it.`,
-    ];
+    return [`${l.label} (base ${multiplier(l.multiplier)})`];
   });
-  return file ? [`${file.title}.`, ...places] : places;
+  // One sentence for them all: "Salt Lake City (base x0.862): its pay factor is an estimate ...".
+  const [its, it] =
+    places.length > 1
+      ? ['their pay factors are estimates', 'them']
+      : ['its pay factor is an estimate', 'it'];
+  const said = places.length
+    ? [
+        `${places.join(', ')}: ${its} from federal wage data (about +/-7%), and so are the figures built on ${it}.`,
+      ]
+    : [];
+  return file ? [`${file.title}.`, ...said, ...doubts] : [...said, ...doubts];
 }
 
 /** An employer's reason (the same for every estimate there). */

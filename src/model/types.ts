@@ -282,7 +282,7 @@ export interface Market {
     list: Degree[];
   };
   /** Old names that still resolve, with the note a user is shown. */
-  renamed: { kind: 'industry'; from: string; to: string; note: string }[];
+  renamed: { kind: 'industry' | 'city'; from: string; to: string; note: string }[];
   defaults: { city: string; industry: string; skills: string[]; degree: string };
 }
 

@@ -45,10 +45,11 @@ export const yearLabel = (y: { year: number; months?: number }): string =>
 function taxText(t: Tax | undefined): string {
   if (!t) return '$0 (no spread)';
   if (t.type === 'nso') return `${money(t.amount)} as wages`;
-  const over = t.overLimit
-    ? `, incl. ${groupThousands(t.overLimit)} options over the ISO limit as wages`
-    : '';
-  return t.amount === 0 ? `no AMT${over}` : `${money(t.amount)} AMT${over}`;
+  const amt = t.amount - (t.wagesTax ?? 0);
+  const text = amt === 0 ? 'no AMT' : `${money(amt)} AMT`;
+  return t.overLimit
+    ? `${text}; ${money(t.wagesTax ?? 0)} as wages (${groupThousands(t.overLimit)} options over the ISO limit)`
+    : text;
 }
 
 /**

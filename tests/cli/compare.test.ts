@@ -456,6 +456,23 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect(md).not.toContain(`start: ${PAPER}`);
   });
 
+  it('with --take-home, a paper column\'s net is headed "(cash only)" and its note names it (review3 A16)', async () => {
+    const vs = ['--years', '5', '--vs', 'industry=ai-startup', '--take-home', '--no-input'];
+    const UNTAXED = "Equity here is paper (a private company's stock): not taxed here";
+    const table = (await cli(['compare', ...vs], { env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toMatch(/^│ +│ +Start │ industry=ai-startup \(cash only\) │$/m);
+    expect(table).toContain(
+      `${PAPER}; $0 at the low end, as it may never be sold. Its net after tax is of cash only`,
+    );
+    expect(table).toContain(`\nindustry=ai-startup (cash only): ${UNTAXED}`);
+    const career = ['career', '--to', '10', '--step', '5', ...vs.slice(2)];
+    const lines = (await cli(career, { env: { NO_COLOR: '1' } })).stdout;
+    expect(lines).toMatch(/^│ vs industry=ai-startup \(cash only\) │/m);
+    expect(lines).toContain(`\nindustry=ai-startup: ${UNTAXED}`);
+    const md = (await cli([...career, '--format', 'markdown'])).stdout;
+    expect(md).toContain(`\n- industry=ai-startup: ${UNTAXED}`);
+  });
+
   it("the estimate's CSV: paper true, before the nets", async () => {
     const csv = (await cli(['--years', '5', ...startup, '--format', 'csv'])).stdout;
     expect(column(csv, 'paper')).toEqual(['true']);
@@ -529,5 +546,71 @@ describe('a city whose pay factor is an estimate is marked where its figures are
     expect(r.stdout).toContain(
       'Research Triangle (Raleigh-Durham): its pay factor (base x0.947) is uncertain: 4 pay records put it at x1.016, the guides at x0.882;',
     );
+  });
+
+  it('several such cities: one note names them all (review3 A20)', async () => {
+    const argv = ['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh'];
+    const doc = await json<{ notes?: string[] }>([
+      ...argv,
+      '--vs',
+      'city=portland',
+      '--vs',
+      'city=slc',
+    ]);
+    // Pittsburgh's and Portland's factors weigh their pay records now, each with its own doubt
+    // (review4 N1): Salt Lake City, with none, is the estimate alone.
+    expect(doc.notes).toEqual([
+      'Salt Lake City (base x0.862): its pay factor is an estimate from federal wage data (about +/-7%), and so are the figures built on it.',
+      'Pittsburgh: its pay factor (base x1.037) is uncertain: 17 pay records put it at x1.101, federal wage data (an estimate) at x0.802; the figures built on it share the doubt.',
+      'Portland OR: its pay factor (base x0.901) is uncertain: 6 pay records put it at x0.827, federal wage data (an estimate) at x1.026; the figures built on it share the doubt.',
+    ]);
+  });
+});
+
+it("take-home notes: a column's own notes together, before the notes of every column (review3 A20)", async () => {
+  const argv = ['compare', '--years', '5', '--city', 'philadelphia', '--vs', 'years=+2'];
+  argv.push('--vs', 'city=pittsburgh', '--take-home', '--locality', 'none');
+  const r = await cli(argv);
+  const notes = r.stdout.split('\n').filter((l) => /^(Start,|city=|Estimates|Most other)/.test(l));
+  expect(notes.map((l) => l.slice(0, 40))).toEqual([
+    'Start, years=+2: Living outside Philadel',
+    'city=pittsburgh: Living outside Pittsbur',
+    'Estimates for planning, not tax advice: ',
+    'Most other Pennsylvania municipalities a',
+  ]);
+  const md = await cli([...argv, '--format', 'markdown']);
+  // Named as in the table (review3 A16: a note of some columns says which).
+  expect(md.stdout).toMatch(
+    /^- start, years=\+2: Living outside Philadelphia.*\n- city=pittsburgh: Living outside Pittsburgh/m,
+  );
+});
+
+describe("a city name that is also another metro's city says which it took (review2 M11)", () => {
+  const VA =
+    /^ml-salary: note: 'arlington' is taken as Arlington, VA \(Washington DC area\); for Arlington, TX use 'arlington tx'/;
+  it.each([
+    [['--years', '5', '--city', 'Arlington'], VA],
+    [['compare', '--years', '5', '--vs', 'city=arlington', '--vs', 'city=arlington,years=+1'], VA],
+    [
+      ['career', '--to', '2', '--vs', 'city=frisco'],
+      /^ml-salary: note: 'frisco' is taken as Frisco, TX \(Dallas-Fort Worth\); for San Francisco use 'sf'\n$/,
+    ],
+  ])('%j: one note on stderr, the figures as before', async (argv, note) => {
+    const r = await cli([...argv, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, expect.stringMatching(note)]);
+    expect(r.stderr.split('\n')).toHaveLength(2); // once, though two columns name it
+    const other = argv.map((a) => a.replace(/arlington/i, 'dc').replace('frisco', 'dallas'));
+    const back = (out: string) =>
+      out.replaceAll('city=dc', 'city=arlington').replaceAll('city=dallas', 'city=frisco');
+    expect(r.stdout).toBe(back((await cli([...other, '--json'])).stdout));
+  });
+  it("'arlington tx' is Dallas-Fort Worth, with no note", async () => {
+    const doc = await json<{ profile: { city: string } }>([
+      '--years',
+      '5',
+      '--city',
+      'arlington tx',
+    ]);
+    expect(doc.profile.city).toBe('dallas');
   });
 });

@@ -120,6 +120,14 @@ describe("later stages: fewer years to an exit, and why today's value can still 
     );
   });
 
+  it('Series B averages the early and late sets: its odds name both sources, each with its year', async () => {
+    const d = await json<Json>(SERIES_C.map((x) => (x === 'c' ? 'b' : x)));
+    expect(d.equity.odds.source).toMatch(
+      /^model: Series B takes the average .* Early: Correlation Ventures: .* \(2014\)\. Late: model: fitted to Correlation Ventures' dollar-weighted figures/,
+    );
+    expect(d.equity.odds.year).toBe(2023);
+  });
+
   it('growth: one gap to the exit; a listed company is not discounted', async () => {
     const g = SERIES_C.map((x) => (x === 'c' ? 'growth' : x));
     expect((await json<Json>(g)).equity.odds.discount.years).toBe(2.1);
@@ -503,17 +511,26 @@ describe('--exit-price shows in every format, not only the JSON', () => {
 });
 
 it('the options table counts options over the ISO limit with thousands separators', async () => {
-  const r = await cli(
-    [
-      ...['offer', '--years', '5', '--city', 'sf', '--base', '200k', '--options', '100k'],
-      ...['--strike', '5', '--fmv', '5', '--growth', '20%', '--preferred', '10', '--private'],
-      '--no-input',
-    ],
-    plain,
-  );
+  const argv = [
+    ...['offer', '--years', '5', '--city', 'sf', '--base', '200k', '--options', '100k'],
+    ...['--strike', '5', '--fmv', '5', '--growth', '20%', '--preferred', '10', '--private'],
+    '--no-input',
+  ];
+  const r = await cli(argv, plain);
   expect(r.code).toBe(0);
-  // $100,000 of ISOs a year at the $5 grant price: 20,000 of the 25,000 vesting each year
-  expect(r.stdout).toContain('$821 AMT, incl. 5,000 options over the ISO limit as wages');
+  // $100,000 of ISOs a year at the $5 grant price: 20,000 of the 25,000 vesting each year. Year 1
+  // owes no AMT (tentative minimum tax below the regular tax): its $821 is the wage tax on the
+  // 5,000 options over the limit, and is printed as that, not as AMT (review4 N9).
+  expect(r.stdout).toContain('no AMT; $821 as wages (5,000 options over the ISO limit)');
+  const d = await json<Json>([...argv, '--json']);
+  expect(d.equity.options.years[0].tax).toMatchObject({
+    amount: 821,
+    wagesTax: 821,
+    overLimit: 5000,
+  });
+  expect(d.equity.options.years[0].tax.tentative).toBeLessThan(
+    d.equity.options.years[0].tax.regular,
+  );
 });
 
 it("an ISO with its strike under today's FMV says a grant made today would be an NSO", async () => {

@@ -234,6 +234,11 @@ describe('--data: your own market file', () => {
       /^\/renamed\/0\/from: 'money' is not a name of 'banking' \(add it to its aliases\)$/,
     ],
     [
+      'a city note whose city is not a location (M11: renamed city entries)',
+      () => marketFile('renamed-city.json', (m) => (m.renamed[1].to = 'banking')),
+      /^\/renamed\/1\/to: 'banking' is not a known city id$/,
+    ],
+    [
       'an unknown pay mix',
       () => marketFile('mix.json', (m) => (m.industries[0].payMix = 'gold')),
       /^\/industries\/0\/payMix: 'gold' is not one of payMix.kinds/,

@@ -81,7 +81,7 @@ export async function careerCommand(
       `${who} holds at every point, so the line is flat (but for a degree's premium, which fades with the years): ${undo} to see pay grow with the level your years bring`,
     );
   }
-  printNotes(io, notes);
+  printNotes(io, [...notes, ...scenarios.flatMap((s) => s.notes)]);
   // A career's years do not change its lines' cities: each line is one column for --state.
   const lines = [undefined, ...scenarios].map((s) => ({
     label: s?.label ?? 'start',

@@ -52,7 +52,7 @@ export async function compareCommand(
       `${who} holds in ${held.map((s) => s.label).join(', ')} too, so only a degree's premium (which fades with the years) moves: --vs '${vs},level=years' lets the years decide`,
     );
   }
-  printNotes(io, notes);
+  printNotes(io, [...notes, ...scenarios.flatMap((s) => s.notes)]);
   const columns = [undefined, ...scenarios].map((s) => ({
     label: s?.label ?? 'start',
     changes: s?.changes ?? [],
