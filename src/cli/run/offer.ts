@@ -20,6 +20,7 @@ import { checkEachTerm, OFFER_FIELDS, OFFER_KEYS, type RawOffer } from '../../in
 import type { OfferTerms } from '../../model/offer.js';
 import type { TakeHomeRequest } from '../../model/take-home.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
+import { titleNoteOf } from '../../input/level.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, promptContext, promptPlan } from '../prompts.js';
 import { askOffer } from '../offer-prompts.js';
@@ -339,7 +340,10 @@ function judge(
     defaulted,
     market,
     names.label,
-    dataNotes(market, [profile.city]),
+    [
+      titleNoteOf(market, rawProfile.level, profile) ?? [],
+      dataNotes(market, [profile.city]),
+    ].flat(),
   );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
   if (listed) doc.notes = [listed, ...(doc.notes ?? [])];
