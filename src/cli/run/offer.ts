@@ -334,15 +334,19 @@ function judge(
     names.offerNames,
     names.benefitNames,
   );
+  const est = estimate(profile, market);
+  // A named skill or degree that moves nothing (a given level prices it) says so (review4 N12).
+  const unpriced = est.factors.filter((f) => f.effect === 0 && /^(skill|degree):/.test(f.id));
   const doc = toOfferDocument(
     terms,
-    estimate(profile, market),
+    est,
     defaulted,
     market,
     names.label,
     [
       titleNoteOf(market, rawProfile.level, profile) ?? [],
-      dataNotes(market, [profile.city]),
+      ...unpriced.map((f) => `${f.label}.`),
+      ...dataNotes(market, [profile.city]),
     ].flat(),
   );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
