@@ -273,6 +273,18 @@ const byDegree = DEGREES.map(([group, f]) => {
   };
 });
 
+// ---- each company against the pooled level its titles are priced at (review4 N11) ----
+const byCompany = market.levels.titles.map((map) => {
+  const sel = titled
+    .map((row, i) => ({ total: row.total, model: titledModels[i], r: titledRecords[i] }))
+    .filter((x) => x.model !== undefined && company(x.r) === map.company.toLowerCase());
+  const total = pct(
+    sel.map((x) => x.total / x.model.total.mid),
+    0.5,
+  );
+  return { company: map.company, n: sel.length, total, stated: map.records };
+});
+
 // ---- the checks of issue 21, each with its target ----
 const bands = table.filter((t) => BANDS.includes(t.group));
 const all = table[0];
@@ -325,6 +337,11 @@ const checks = [
       .join(', '),
     pass: byDegree.every((d) => d.n < 30 || (within(d.above, 30, 70) && d.below <= 20)),
   },
+  {
+    what: "each company's median total / big tech's typical at its title's level as data/market.json's levels.titles[].records states (to 0.01)",
+    value: byCompany.map((c) => `${c.company} x${c.total.toFixed(2)} (${c.n})`).join(', '),
+    pass: byCompany.every((c) => c.stated?.n === c.n && Math.abs(c.stated.total - c.total) < 0.006),
+  },
 ];
 // With the records' own employer only: the other grouping is a check of the targets above.
 if (industryKey === 'industry')
@@ -363,6 +380,7 @@ const report = {
   ratios,
   levels,
   byDegree,
+  byCompany,
 };
 
 // ---- the tables, as docs/methodology.md shows them ----
@@ -420,6 +438,9 @@ function tables() {
   );
   for (const d of byDegree)
     out.push(`| ${d.group} | ${d.n} | ${p(d.inside)} | ${p(d.above)} | ${p(d.below)} |`);
+  out.push('', "| company (its titles' level, big tech) | records | median total / typical |");
+  out.push('| --- | ---: | ---: |');
+  for (const c of byCompany) out.push(`| ${c.company} | ${c.n} | x${c.total.toFixed(2)} |`);
   return out.join('\n');
 }
 

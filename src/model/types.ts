@@ -190,6 +190,8 @@ export interface TitleMap {
   /** Title (folded: lower case, no spaces) -> level. */
   titles: Record<string, Level>;
   source: string;
+  /** The company's records against the pooled level: median total / typical total (levels.titlesMethod). */
+  records?: { total: number; n: number };
 }
 
 export interface Skill extends CatalogEntry {

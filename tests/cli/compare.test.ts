@@ -614,3 +614,14 @@ describe("a city name that is also another metro's city says which it took (revi
     expect(doc.profile.city).toBe('dallas');
   });
 });
+
+it('with --level, a column that adds a skill or a degree says they move nothing (review4 N12)', async () => {
+  const r = await cli([
+    ...['compare', '--no-profile', '--years', '6', '--industry', 'faang', '--level', 'senior'],
+    ...['--vs', 'skills=+nlp', '--vs', 'degree=phd', '--vs', 'city=nyc', '--json'],
+  ]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe(
+    "ml-salary: note: --level senior holds in skills=+nlp, degree=phd too, so years, skills and degree do not move its figures (the level prices them): --vs 'skills=+nlp,level=years' lets the years decide\n",
+  );
+});
