@@ -29,6 +29,7 @@ interface CareerDoc extends Line {
   kind: string;
   defaulted: string[];
   scenarios?: Line[];
+  notes?: string[];
 }
 
 const careerJson = (argv: readonly string[]) => json<CareerDoc>(['career', ...argv]);
@@ -438,6 +439,7 @@ describe('--format csv and markdown', () => {
       'years',
       'level',
       ...PARTS.flatMap((p) => [`${p}_low`, `${p}_p25`, `${p}_mid`, `${p}_p75`, `${p}_high`]),
+      'note',
     ]);
     const expected = [d, ...d.scenarios!].flatMap((line) =>
       line.points.map((pt) =>
@@ -446,10 +448,13 @@ describe('--format csv and markdown', () => {
           pt.years,
           pt.level,
           ...PARTS.flatMap((p) => [pt[p].low, pt[p].p25, pt[p].mid, pt[p].p75, pt[p].high]),
+          '',
         ].join(','),
       ),
     );
-    expect(rows).toEqual(expected);
+    // Then the document's notes (Austin's uncertain pay factor), a row each (review3 A5).
+    const notes = d.notes!.map((n) => `note${','.repeat(columns.length - 1)}"${n}"`);
+    expect(rows).toEqual([...expected, ...notes]);
   });
 
   it('markdown with --vs: every line, its points led by its label, as in the CSV', async () => {
