@@ -2,14 +2,15 @@
 // half of the market for its level, by the rules of data/counter-offer.json (each sourced, or
 // marked as ml-salary's judgement). Pure: the offer's terms and the market in, the asks out.
 import rules from '../../data/counter-offer.json' with { type: 'json' };
-import { annualized, grantValue, offerYears, type OfferTerms } from './offer.js';
+import { annualized, grantValue, offerYears, targetBonus, type OfferTerms } from './offer.js';
 
 export const COUNTER_RULES = rules;
 
 /** What the counter reads of the market for the profile: the stated percentiles it needs. */
 export interface CounterMarket {
   total: { p75: number; high: number };
-  base: { high: number };
+  base: { p75: number; high: number };
+  bonus: { p75: number; high: number };
   equity: { high: number };
 }
 
@@ -34,7 +35,7 @@ export interface Counter {
   /** The counter's yearly total (offer <= target <= ceiling), or null when nothing is asked. */
   target: number | null;
   base: Ask;
-  /** The target bonus follows base when it is a percentage of it (never asked on its own). */
+  /** The target bonus: follows base when a percentage of it; asked only where the mix has no stock. */
   bonus: Ask;
   /**
    * The whole grant (its value at grant; options: at the preferred price, else today's FMV;
@@ -49,8 +50,9 @@ export interface Counter {
   /** First-year and first-four-years gains (fewer years when the offer has fewer). */
   gains: { firstYear: number; years: number; total: number };
   /** The parts whose ask stopped at the market's P90 for that part (the target then falls short). */
-  capped: ('base' | 'equity')[];
+  capped: Part[];
 }
+type Part = 'base' | 'bonus' | 'equity';
 
 const floorTo = (x: number, step: number): number => Math.max(0, Math.floor(x / step) * step);
 
@@ -113,7 +115,7 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
     signOn: { from: [...terms.signOn], to: [...terms.signOn] },
     terms,
     gains: { firstYear: 0, years: 0, total: 0 },
-    capped: [] as ('base' | 'equity')[],
+    capped: [] as Part[],
   };
   if (offer > ceiling)
     return { status: 'above-ceiling', offer, aim, ceiling, target: null, ...same };
@@ -122,24 +124,49 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
   const vestYears = terms.vesting.percents.length;
   const follows = terms.bonus?.kind === 'percent' ? terms.bonus.value : 0;
   const stock = grant > 0 || unpriced(terms);
-  // Base: its share (all of the gap without stock), up to the market's P90 of base.
+  // Where the employer's mix has no stock (its P90 is $0) the bonus is the lever: base and bonus
+  // share the gap by how far each is under its own P75 (data/counter-offer.json noStock).
+  const cash = !stock && market.equity.high === 0;
+  const bonusNow = annualized(terms).bonus;
+  const short = [market.base.p75 - terms.base, market.bonus.p75 - bonusNow].map((x) =>
+    Math.max(0, x),
+  );
+  const baseShare = cash
+    ? short[0]! / (short[0]! + short[1]! || 1)
+    : stock
+      ? rules.parts.baseShare
+      : 1;
+  // Base: its share, up to the market's P90 of base.
   const baseRoom = Math.max(0, market.base.high - terms.base);
-  const baseWanted = ((stock ? rules.parts.baseShare : 1) * gap) / (1 + follows);
+  const baseWanted = (baseShare * gap) / (1 + follows);
   const baseUp = floorTo(Math.min(baseWanted, baseRoom), rules.rounding.base);
+  const based = { ...terms, base: terms.base + baseUp };
+  // Bonus (no stock in the mix): the rest of the gap, up to the market's P90 of bonus.
+  const bonusFrom = targetBonus(based);
+  const bonusRoom = Math.max(0, market.bonus.high - bonusFrom);
+  const bonusWanted = cash ? gap - (yearlyTotal(based) - offer) : 0;
+  const bonusUp = floorTo(Math.min(bonusWanted, bonusRoom), rules.rounding.base);
+  if (bonusUp > 0)
+    based.bonus =
+      terms.bonus?.kind === 'percent'
+        ? { kind: 'percent', value: Math.floor((100 * (bonusFrom + bonusUp)) / based.base) / 100 }
+        : { kind: 'amount', value: bonusFrom + bonusUp };
   // Stock: the rest of the gap a year, up to the market's P90 of equity.
   const equityYear = annualized(terms).equity;
   const equityRoom = Math.max(0, market.equity.high - equityYear);
   const equityWanted = stock ? gap - baseUp * (1 + follows) : 0;
   const grantUp = floorTo(Math.min(equityWanted, equityRoom) * vestYears, rules.rounding.equity);
-  const raised = withGrant({ ...terms, base: terms.base + baseUp }, grant + grantUp);
+  const raised = withGrant(based, grant + grantUp);
   const target = Math.min(yearlyTotal(raised), ceiling);
   const counter = { ...raised, signOn: signOnFor(raised, target) };
   const moved =
     counter.base !== terms.base ||
+    bonusUp > 0 ||
     grantValue(counter) !== grant ||
     counter.signOn.join() !== terms.signOn.join();
   const capped: Counter['capped'] = [
     ...(baseWanted > baseRoom ? (['base'] as const) : []),
+    ...(bonusWanted > bonusRoom ? (['bonus'] as const) : []),
     ...(stock && equityWanted > equityRoom ? (['equity'] as const) : []),
   ];
   // Every part at its P90 already, or a gap smaller than the rounding of every ask.
