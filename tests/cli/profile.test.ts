@@ -401,7 +401,7 @@ describe('--level years: let the years decide, over a saved level too (review2 R
     expect(await level('--years', '1', '--level', 'None')).toBe('entry');
     const career = await cli(['career', '--to', '4', '--step', '2', '--json'], { env });
     expect(career.stderr).toContain(
-      "note: your saved profile's level senior holds at every point, so the line is flat: pass --level years to see",
+      "note: your saved profile's level senior holds at every point, so the line is flat whatever the skills and degree (the level prices them): pass --level years to see",
     );
     const compare = await cli(['compare', '--years', '1', '--vs', 'years=+10', '--json'], { env });
     expect(compare.stderr).toContain(
