@@ -97,6 +97,25 @@ function signOnFor(terms: OfferTerms, target: number): number[] {
 }
 
 /**
+ * Base's share of the gap: a third with stock, all of it without; where the employer's mix has no
+ * stock either (its P90 is $0) the bonus is the lever: how far base is under its own P75 over how
+ * far base and bonus are (data/counter-offer.json noStock).
+ */
+function baseShareOf(terms: OfferTerms, market: CounterMarket, stock: boolean): number {
+  if (stock) return rules.parts.baseShare;
+  if (market.equity.high > 0) return 1;
+  const base = Math.max(0, market.base.p75 - terms.base);
+  const bonus = Math.max(0, market.bonus.p75 - annualized(terms).bonus);
+  return base / (base + bonus || 1);
+}
+
+/** A bonus of `amount` a year: a percentage stays one (whole percents, rounded down). */
+const raisedBonus = (terms: OfferTerms, amount: number): OfferTerms['bonus'] =>
+  terms.bonus?.kind === 'percent'
+    ? { kind: 'percent', value: Math.floor((100 * amount) / terms.base) / 100 }
+    : { kind: 'amount', value: amount };
+
+/**
  * The counter-offer for `terms` against `market`. The yearly gap to the aim (the market's P75 of
  * the total, held to its P90) goes two thirds to stock and one third to base (a percentage
  * bonus follows base), base at most the market's P90 of base and stock at most its P90 of
@@ -124,18 +143,8 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
   const vestYears = terms.vesting.percents.length;
   const follows = terms.bonus?.kind === 'percent' ? terms.bonus.value : 0;
   const stock = grant > 0 || unpriced(terms);
-  // Where the employer's mix has no stock (its P90 is $0) the bonus is the lever: base and bonus
-  // share the gap by how far each is under its own P75 (data/counter-offer.json noStock).
   const cash = !stock && market.equity.high === 0;
-  const bonusNow = annualized(terms).bonus;
-  const short = [market.base.p75 - terms.base, market.bonus.p75 - bonusNow].map((x) =>
-    Math.max(0, x),
-  );
-  const baseShare = cash
-    ? short[0]! / (short[0]! + short[1]! || 1)
-    : stock
-      ? rules.parts.baseShare
-      : 1;
+  const baseShare = baseShareOf(terms, market, stock);
   // Base: its share, up to the market's P90 of base.
   const baseRoom = Math.max(0, market.base.high - terms.base);
   const baseWanted = (baseShare * gap) / (1 + follows);
@@ -146,11 +155,7 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
   const bonusRoom = Math.max(0, market.bonus.high - bonusFrom);
   const bonusWanted = cash ? gap - (yearlyTotal(based) - offer) : 0;
   const bonusUp = floorTo(Math.min(bonusWanted, bonusRoom), rules.rounding.base);
-  if (bonusUp > 0)
-    based.bonus =
-      terms.bonus?.kind === 'percent'
-        ? { kind: 'percent', value: Math.floor((100 * (bonusFrom + bonusUp)) / based.base) / 100 }
-        : { kind: 'amount', value: bonusFrom + bonusUp };
+  if (bonusUp > 0) based.bonus = raisedBonus(based, bonusFrom + bonusUp);
   // Stock: the rest of the gap a year, up to the market's P90 of equity.
   const equityYear = annualized(terms).equity;
   const equityRoom = Math.max(0, market.equity.high - equityYear);
