@@ -111,12 +111,19 @@ function federalNote(location: Location): string {
 
 /**
  * What the documents that print figures without the reasons or sources say they rest on: a --data
- * market file (its source's title), and each of `cities` (ids, each once) whose factor rests on
- * federal wage data marked an estimate (review L1).
+ * market file (its source's title), each city (once) whose factor rests on federal wage data
+ * marked an estimate (review L1), and each employer whose figures are not fitted (review4 N5).
  */
-export function dataNotes(market: Market, cities: readonly string[]): string[] {
+export function dataNotes(
+  market: Market,
+  profiles: readonly { city: string; industry: string }[],
+): string[] {
   const file = marketFileSource(market);
-  const places = [...new Set(cities)].flatMap((id) => {
+  const employers = [...new Set(profiles.map((p) => p.industry))].flatMap((id) => {
+    const i = market.industries.find((x) => x.id === id);
+    return i?.unfitted ? [`${i.label}: not fitted on pay records (${i.unfitted}).`] : [];
+  });
+  const places = [...new Set(profiles.map((p) => p.city))].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
     if (!l?.federal?.uncertain || l.federal.guidesOutrank || ownFigure(market, `city:${id}`))
       return [];
@@ -124,7 +131,7 @@ export function dataNotes(market: Market, cities: readonly string[]): string[] {
       `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is an estimate from federal wage data (about +/-7%), and so are the figures built on it.`,
     ];
   });
-  return file ? [`${file.title}.`, ...places] : places;
+  return [...(file ? [`${file.title}.`] : []), ...places, ...employers];
 }
 
 /** An employer's reason (the same for every estimate there). */
@@ -132,7 +139,7 @@ export function employerReason(market: Market, industry: Industry): Reason {
   return reason(
     market,
     `industry:${industry.id}`,
-    `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
+    `${industry.label}: base ${multiplier(industry.baseMultiplier)}${industry.unfitted ? ` (not fitted on pay records: ${industry.unfitted})` : ''}`,
     uniq(industry.evidence.map((e) => e.source)),
   );
 }

@@ -339,7 +339,7 @@ function judge(
     defaulted,
     market,
     names.label,
-    dataNotes(market, [profile.city]),
+    dataNotes(market, [profile]),
   );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
   if (listed) doc.notes = [listed, ...(doc.notes ?? [])];
