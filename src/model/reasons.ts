@@ -111,8 +111,9 @@ function federalNote(location: Location): string {
 
 /**
  * What the documents that print figures without the reasons or sources say they rest on: a --data
- * market file (its source's title), each city (once) whose factor rests on federal wage data
- * marked an estimate (review L1), and each employer whose figures are not fitted (review4 N5).
+ * market file (its source's title), the cities (ids, each once) whose factor rests on federal
+ * wage data marked an estimate, in one sentence (review L1, review3 A20), and each employer whose
+ * figures are not fitted on the pay records (review4 N5).
  */
 export function dataNotes(
   market: Market,
@@ -127,11 +128,19 @@ export function dataNotes(
     const l = market.locations.find((x) => x.id === id);
     if (!l?.federal?.uncertain || l.federal.guidesOutrank || ownFigure(market, `city:${id}`))
       return [];
-    return [
-      `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is an estimate from federal wage data (about +/-7%), and so are the figures built on it.`,
-    ];
+    return [`${l.label} (base ${multiplier(l.multiplier)})`];
   });
-  return [...(file ? [`${file.title}.`] : []), ...places, ...employers];
+  // One sentence for them all: "Pittsburgh (base x0.802), Portland OR (base x1.026): their ...".
+  const [its, it] =
+    places.length > 1
+      ? ['their pay factors are estimates', 'them']
+      : ['its pay factor is an estimate', 'it'];
+  const said = places.length
+    ? [
+        `${places.join(', ')}: ${its} from federal wage data (about +/-7%), and so are the figures built on ${it}.`,
+      ]
+    : [];
+  return [...(file ? [`${file.title}.`] : []), ...said, ...employers];
 }
 
 /** An employer's reason (the same for every estimate there). */

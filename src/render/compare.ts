@@ -19,6 +19,9 @@ function deltaText(d: Delta | undefined): string {
   return `${signedMoney(d.dollars)}${pct}`;
 }
 
+/** After the label of a net that leaves paper equity out. */
+const cash = (paper: unknown): string => (paper ? ' (cash only)' : '');
+const CASH = ' Its net after tax is of cash only (base + bonus).';
 const rangeText = (r: Range): string => `${moneyK(r.low)}-${moneyK(r.high)}`;
 const typicalAndRange = (r: Range): string[] => [money(r.mid), rangeText(r)];
 
@@ -46,7 +49,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   const heads = all.map((s, i) => (i === 0 ? 'Start' : s.label));
   out.lines.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
   for (const s of all.filter((s) => s.paper))
-    out.dim(paperLine(s.label === 'start' ? 'Start' : s.label), '  ');
+    out.dim(`${paperLine(s.label === 'start' ? 'Start' : s.label)}${taxed ? CASH : ''}`, '  ');
   for (const note of doc.notes ?? []) out.dim(note, '  ');
   out.dim(
     'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',
@@ -54,7 +57,8 @@ export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   const defaulted = defaultedNote(doc.defaulted, s0.profile, s0.labels);
   if (defaulted) out.yellow(`* ${defaulted}`, '  ');
   if (taxed) {
-    const columns = all.map((s, i) => [heads[i]!, s.takeHome!] as const);
+    // A paper column's net leaves its stock out, headed as offers side by side are (L14).
+    const columns = all.map((s, i) => [`${heads[i]}${cash(s.paper)}`, s.takeHome!] as const);
     out.lines.push('', renderTakeHomeTable(columns, { paint, width, charset: opts.charset }));
   }
   return `${out.lines.join('\n')}\n`;
@@ -70,9 +74,13 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
   const mark = opts.charset === 'ascii' ? '<' : '◀';
   const all = [doc, ...(doc.scenarios ?? [])];
   // With --vs, each scenario's points follow the start's, under a row naming it ("vs city=sf").
-  const groups = (cells: (pt: CareerPoint, i: number, line: CareerLine) => string[], n: number) =>
+  const groups = (
+    cells: (pt: CareerPoint, i: number, line: CareerLine) => string[],
+    n: number,
+    tag = (_: CareerLine) => '',
+  ) =>
     all.flatMap((line, l) => [
-      ...(l > 0 ? [[`vs ${line.label}`, ...Array<string>(n - 1).fill('')]] : []),
+      ...(l > 0 ? [[`vs ${line.label}${tag(line)}`, ...Array<string>(n - 1).fill('')]] : []),
       ...line.points.map((pt, i) => cells(pt, i, line)),
     ]);
   const rows = groups((pt, i, line) => {
@@ -119,12 +127,17 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
     const nets = all.flatMap((l) => l.points.map((p) => [l.label, p.takeHome!] as const));
     out.lines.push('');
     out.bold(`Typical total after tax (${netContext(nets)})`);
-    const taxRows = groups(({ years, takeHome: t }) => {
-      return [String(years), money(t!.gross), money(t!.net), percent(t!.effectiveRate)];
-    }, 4);
+    const paper = (line: CareerLine) => cash(line.points.some((p) => p.paper));
+    const taxRows = groups(
+      ({ years, takeHome: t }) => {
+        return [String(years), money(t!.gross), money(t!.net), percent(t!.effectiveRate)];
+      },
+      4,
+      paper,
+    );
     const taxHead = ['Years', 'Gross', 'Net', 'Effective rate'];
     out.lines.push(grid(taxHead, taxRows, { ...opts, bold }));
-    for (const note of netNotes(nets)) out.dim(note, '  ');
+    for (const note of netNotes(nets, true)) out.dim(note, '  ');
   }
   return `${out.lines.join('\n')}\n`;
 }

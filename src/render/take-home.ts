@@ -6,7 +6,7 @@ import { money, percent } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import type { Charset } from './chart.js';
 import { grid } from './grid.js';
-import { placeName, reportLines } from './text.js';
+import { netNotes, placeName, reportLines } from './text.js';
 
 type Column = readonly [label: string, view: TakeHomeView];
 
@@ -45,13 +45,7 @@ export function renderTakeHomeTable(
     p.note ? ` ${many ? `${p.metro}: ` : ''}${p.note}` : '',
   ]);
   const star = `* Net / (price level / 100), where the price level is BEA's Regional Price Parity (U.S. = 100): a price index, not a pay factor. ${said.map((s) => s[0]).join('; ')}.${said.map((s) => s[1]).join('')}`;
-  // A note some columns have and others not names them (a cross-state note: only city=nyc's).
-  const labelsOf = (n: string) => columns.filter(([, v]) => v.notes.includes(n)).map(([l]) => l);
-  const notes = [...new Set(columns.flatMap(([, v]) => v.notes))].map((n) => {
-    const some = labelsOf(n);
-    return some.length < columns.length ? `${some.join(', ')}: ${n}` : n;
-  });
-  for (const n of [star, ...notes]) out.dim(n, '  ');
+  for (const n of [star, ...netNotes(columns, true)]) out.dim(n, '  ');
   return out.lines.join('\n');
 }
 

@@ -137,15 +137,23 @@ export function netContext(nets: readonly Net[]): string {
   return `${first.filing}, tax year ${first.taxYear}; ${where}${less}`;
 }
 
-/** The notes of nets (each once). */
-export const netNotes = (nets: readonly Net[]): string[] => [
-  ...new Set(nets.flatMap(([, v]) => v.notes)),
-];
+/**
+ * The notes of nets, each once: those some nets have and others not first (`labelled`: after the
+ * labels of the nets that have them, as a cross-state note "city=nyc: ..."), then those of all.
+ */
+export function netNotes(nets: readonly Net[], labelled = false): string[] {
+  const all = [...new Set(nets.flatMap(([, v]) => v.notes))];
+  const labels = (n: string) =>
+    new Set(nets.filter(([, v]) => v.notes.includes(n)).map(([l]) => l));
+  const some = all.filter((n) => nets.some(([, v]) => !v.notes.includes(n)));
+  const named = some.map((n) => (labelled ? `${[...labels(n)].join(', ')}: ${n}` : n));
+  return [...named, ...all.filter((n) => !some.includes(n))];
+}
 
 /** Under a markdown table with nets: what they are of, and their notes (but `said` elsewhere). */
 export function netMarkdown(nets: readonly Net[], said: readonly string[] = []): string[] {
   if (nets.length === 0) return [];
-  const notes = netNotes(nets).flatMap((n) => (said.includes(n) ? [] : [`- ${esc(n)}`]));
+  const notes = netNotes(nets, true).flatMap((n) => (said.includes(n) ? [] : [`- ${esc(n)}`]));
   return ['', `Net after tax: ${netContext(nets)}.`, ...(notes.length ? ['', ...notes] : [])];
 }
 

@@ -451,6 +451,23 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect(md).not.toContain(`start: ${PAPER}`);
   });
 
+  it('with --take-home, a paper column\'s net is headed "(cash only)" and its note names it (review3 A16)', async () => {
+    const vs = ['--years', '5', '--vs', 'industry=ai-startup', '--take-home', '--no-input'];
+    const UNTAXED = "Equity here is paper (a private company's stock): not taxed here";
+    const table = (await cli(['compare', ...vs], { env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toMatch(/^│ +│ +Start │ industry=ai-startup \(cash only\) │$/m);
+    expect(table).toContain(
+      `${PAPER}; $0 at the low end, as it may never be sold. Its net after tax is of cash only`,
+    );
+    expect(table).toContain(`\nindustry=ai-startup (cash only): ${UNTAXED}`);
+    const career = ['career', '--to', '10', '--step', '5', ...vs.slice(2)];
+    const lines = (await cli(career, { env: { NO_COLOR: '1' } })).stdout;
+    expect(lines).toMatch(/^│ vs industry=ai-startup \(cash only\) │/m);
+    expect(lines).toContain(`\nindustry=ai-startup: ${UNTAXED}`);
+    const md = (await cli([...career, '--format', 'markdown'])).stdout;
+    expect(md).toContain(`\n- industry=ai-startup: ${UNTAXED}`);
+  });
+
   it("the estimate's CSV: paper true, before the nets", async () => {
     const csv = (await cli(['--years', '5', ...startup, '--format', 'csv'])).stdout;
     expect(column(csv, 'paper')).toEqual(['true']);
@@ -465,7 +482,7 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
 
 describe('a city whose pay factor is an estimate is marked where its figures are printed (review L1)', () => {
   const NOTE =
-    /^(?:- )?Pittsburgh: its pay factor \(base x0\.802\) is an estimate from federal wage data \(about \+\/-7%\)/m;
+    /^(?:- )?Pittsburgh \(base x0\.802\): its pay factor is an estimate from federal wage data \(about \+\/-7%\)/m;
   const runs = [
     ['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh'],
     ['offer', '--years', '5', '--city', 'pittsburgh', '--base', '150k'],
@@ -508,6 +525,38 @@ describe('a city whose pay factor is an estimate is marked where its figures are
       expect(r.stdout).not.toContain('an estimate from federal wage data');
     }
   });
+
+  it('several such cities: one note names them all (review3 A20)', async () => {
+    const argv = ['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh'];
+    const doc = await json<{ notes?: string[] }>([
+      ...argv,
+      '--vs',
+      'city=portland',
+      '--vs',
+      'city=slc',
+    ]);
+    expect(doc.notes).toEqual([
+      'Pittsburgh (base x0.802), Portland OR (base x1.026), Salt Lake City (base x0.862): their pay factors are estimates from federal wage data (about +/-7%), and so are the figures built on them.',
+    ]);
+  });
+});
+
+it("take-home notes: a column's own notes together, before the notes of every column (review3 A20)", async () => {
+  const argv = ['compare', '--years', '5', '--city', 'philadelphia', '--vs', 'years=+2'];
+  argv.push('--vs', 'city=pittsburgh', '--take-home', '--locality', 'none');
+  const r = await cli(argv);
+  const notes = r.stdout.split('\n').filter((l) => /^(Start,|city=|Estimates|Most other)/.test(l));
+  expect(notes.map((l) => l.slice(0, 40))).toEqual([
+    'Start, years=+2: Living outside Philadel',
+    'city=pittsburgh: Living outside Pittsbur',
+    'Estimates for planning, not tax advice: ',
+    'Most other Pennsylvania municipalities a',
+  ]);
+  const md = await cli([...argv, '--format', 'markdown']);
+  // Named as in the table (review3 A16: a note of some columns says which).
+  expect(md.stdout).toMatch(
+    /^- start, years=\+2: Living outside Philadelphia.*\n- city=pittsburgh: Living outside Pittsburgh/m,
+  );
 });
 
 describe("a city name that is also another metro's city says which it took (review2 M11)", () => {

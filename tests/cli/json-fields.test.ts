@@ -237,7 +237,7 @@ it('--json notes is left out where there is nothing to note, so one script serve
   expect(austin.code).toBe(0);
   expect(JSON.parse(austin.stdout)).toEqual({ level: 'mid' });
   const pittsburgh = JSON.parse((await offer('pittsburgh')).stdout) as { notes: string[] };
-  expect(pittsburgh.notes[0]).toMatch(/^Pittsburgh: its pay factor/);
+  expect(pittsburgh.notes[0]).toMatch(/^Pittsburgh \(base x0\.802\): its pay factor/);
   const compare = await cli(['compare', '--years', '5', '--vs', 'city=nyc', '--json', 'notes']);
   expect(compare.stdout).toBe('{}\n');
 });
