@@ -14,7 +14,7 @@
 //                                         grouping (other tech companies as big tech)
 //   node scripts/calibrate.mjs --write-docs   put the tables into docs/methodology.md
 //   node scripts/calibrate.mjs --check-docs   exit 1 if docs/methodology.md's tables differ
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,18 +44,20 @@ function eci(date) {
   return Math.exp(a + ((b - a) * (t - ta)) / (tb - ta));
 }
 
-/** The model through the built CLI's batch: one compact record per input line. */
-function batch(lines) {
-  const out = execFileSync(process.execPath, [join(ROOT, 'bin/ml-salary.js'), 'batch'], {
+/** The model through the built CLI's batch: one compact record per input line (`some`: a line
+ * batch refuses, a title no level map knows, is left undefined). */
+function batch(lines, some = false) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/ml-salary.js'), 'batch'], {
     input: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
-  const docs = out
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l));
-  if (docs.length !== lines.length) throw new Error(`batch gave ${docs.length} of ${lines.length}`);
+  const docs = [];
+  for (const l of run.stdout.split('\n'))
+    if (l !== '') docs[JSON.parse(l).line - 1] = JSON.parse(l);
+  const got = docs.filter(Boolean).length;
+  if (some ? got === 0 : got !== lines.length)
+    throw new Error(`batch gave ${got} of ${lines.length}`);
   return docs;
 }
 
@@ -185,6 +187,40 @@ const levels = LV.map((level, i) => {
   return { level, data: levelKeys[i], model: atLevel[i].total.mid, median };
 });
 
+// ---- with a level: big tech's records at their own title's level, by degree (review4 N12) ----
+const BIG = new Set(['google', 'meta', 'amazon', 'microsoft', 'apple']);
+const company = (r) => r.company.toLowerCase().replace('facebook', 'meta');
+const titled = rows.filter((_, i) => BIG.has(company(records[i])));
+const titledRecords = records.filter((r) => BIG.has(company(r)));
+const titledModels = batch(
+  titledRecords.map((r) => {
+    const rec = { years: r.years, level: `${company(r)} ${r.level}`, industry: 'big-tech' };
+    if (r.city) rec.city = r.city;
+    if (r.degree) rec.degree = r.degree;
+    return rec;
+  }),
+  true,
+);
+const DEGREES = [
+  ['PhD, 0-3 years', (r) => r.degree === 'phd' && r.years <= 3],
+  ['PhD, 4+ years', (r) => r.degree === 'phd' && r.years > 3],
+  ["master's", (r) => r.degree === 'masters'],
+  ["bachelor's or unstated", (r) => !r.degree || r.degree === 'bachelors'],
+];
+const byDegree = DEGREES.map(([group, f]) => {
+  const sel = titled
+    .map((row, i) => ({ base: row.base, model: titledModels[i], r: titledRecords[i] }))
+    .filter((x) => x.model !== undefined && f(x.r));
+  const base = sel.map((x) => [x.base, x.model.base]);
+  return {
+    group,
+    n: sel.length,
+    inside: share(base, ([b, m]) => inRange(b, m.low, m.high)),
+    above: share(base, ([b, m]) => b > m.mid),
+    below: share(base, ([b, m]) => b < m.low),
+  };
+});
+
 // ---- the checks of issue 21, each with its target ----
 const bands = table.filter((t) => BANDS.includes(t.group));
 const all = table[0];
@@ -230,6 +266,13 @@ const checks = [
       .join(', '),
     pass: levels.every((l) => Math.abs(l.model / l.median - 1) <= 0.1),
   },
+  {
+    what: "big tech with its title's level, by degree (30+ records): bases above P50 30-70% (two standard errors at 40 records), under P10 <= 20%",
+    value: byDegree
+      .map((d) => `${d.group} ${d.above.toFixed(0)}% / ${d.below.toFixed(0)}%`)
+      .join(', '),
+    pass: byDegree.every((d) => d.n < 30 || (within(d.above, 30, 70) && d.below <= 20)),
+  },
 ];
 
 const report = {
@@ -240,6 +283,7 @@ const report = {
   aijobs: byLevel,
   ratios,
   levels,
+  byDegree,
 };
 
 // ---- the tables, as docs/methodology.md shows them ----
@@ -280,6 +324,13 @@ function tables() {
     '| --- | ---: | ---: |',
   );
   for (const l of levels) out.push(`| ${l.level} | ${k(l.model)} | ${k(l.median)} |`);
+  out.push(
+    '',
+    "| big tech, its title's level, by degree | records | base in P10-P90 | base above P50 | base under P10 |",
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const d of byDegree)
+    out.push(`| ${d.group} | ${d.n} | ${p(d.inside)} | ${p(d.above)} | ${p(d.below)} |`);
   return out.join('\n');
 }
 

@@ -46,10 +46,11 @@ function newStage(market: Market, years: number, level: Level | undefined) {
     position,
     given,
     level: level ?? levelFor(market, years),
-    degreeWeight: degreeWeight(market, years),
+    // With a level given, the level prices the person: its records hold every degree and skill.
+    degreeWeight: given ? market.degrees.withLevel : degreeWeight(market, years),
     /** The national typical base at the position. */
     national: ladderBase(market, position),
-    skillWeight: skillWeight(market, position),
+    skillWeight: given ? market.skills.withLevel : skillWeight(market, position),
     experience: undefined as Reason | undefined,
     /** A degree's reason (there, after these years). */
     degrees: new Map<Degree, Reason>(),
@@ -77,7 +78,7 @@ function kindAt(
     mix,
     widths: {
       base: widths(table.base),
-      bonus: widths(table.bonus),
+      bonus: widths(table[kind.bonusSpread ?? 'bonus']),
       equity: widths(table.equity),
       total: widths(table.total),
     },

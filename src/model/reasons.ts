@@ -153,13 +153,19 @@ export function employerReason(market: Market, industry: Industry): Reason {
   );
 }
 
+/** A degree's or a skill's line where a given level prices the person (review4 N12). */
+const byTheLevel = (label: string): string =>
+  `${label}: none with a level given (the level prices it)`;
+
 function degreeReason(market: Market, stage: At, degree: Degree): Reason {
   const w = stage.degreeWeight;
   const fade = w < 1 ? `, ${percent(w)} of it after ${yearsText(stage.years)}` : '';
   return reason(
     market,
     `degree:${degree.id}`,
-    `${degree.label}: base ${multiplier(degree.multiplier)}${fade}`,
+    stage.given && w === 0
+      ? byTheLevel(degree.label)
+      : `${degree.label}: base ${multiplier(degree.multiplier)}${fade}`,
     uniq([...degree.sources, market.degrees.fade.source]),
   );
 }
@@ -171,13 +177,15 @@ function skillReason(market: Market, parts: Parts, rank: number): Reason {
   return (byRank[rank] ??= reason(
     market,
     `skill:${skill.id}`,
-    `${skill.label}: +${percent(skill.premium / market.skills.reference.base)} of base${[
-      rank === 0
-        ? ''
-        : `, at ${percent(market.skills.diminishingFactor ** rank)} weight (diminishing returns)`,
-      stage.skillWeight < 1 ? `, ${percent(stage.skillWeight)} of it at this level` : '',
-      skill.proxy ? ', priced by proxy' : '',
-    ].join('')}`,
+    stage.given && stage.skillWeight === 0
+      ? byTheLevel(skill.label)
+      : `${skill.label}: +${percent(skill.premium / market.skills.reference.base)} of base${[
+          rank === 0
+            ? ''
+            : `, at ${percent(market.skills.diminishingFactor ** rank)} weight (diminishing returns)`,
+          stage.skillWeight < 1 ? `, ${percent(stage.skillWeight)} of it at this level` : '',
+          skill.proxy ? ', priced by proxy' : '',
+        ].join('')}`,
     uniq([skill.source, ...(skill.proxy ? ['article'] : []), ...market.skills.sources]),
   ));
 }

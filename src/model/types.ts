@@ -163,6 +163,8 @@ export interface PayMixKind {
   paper?: boolean;
   /** The id of its widths in `spread.tables`. */
   spread: string;
+  /** The part of those widths its bonus takes (a trading firm's bonus: equity's). */
+  bonusSpread?: 'bonus' | 'equity';
   levels: Record<Level, MixAtLevel>;
   sources: string[];
 }
@@ -265,6 +267,8 @@ export interface Market {
     reference: { base: number; source: string; quote: string };
     /** The share of a premium that applies at each level (a skill pays as it is proven). */
     byLevel: Record<Level, number>;
+    /** The share that applies with a level given. */
+    withLevel: number;
     sources: string[];
     list: Skill[];
   };
@@ -276,6 +280,8 @@ export interface Market {
       source: string;
       quote: string;
     };
+    /** The share of a degree's effect that applies with a level given. */
+    withLevel: number;
     list: Degree[];
   };
   /** Old names that still resolve, with the note a user is shown. */

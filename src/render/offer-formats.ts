@@ -42,6 +42,29 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   const row = (values: Record<string, Cell | undefined>): void => {
     out += csvRow(head.map((h) => values[h] ?? ''));
   };
+  const counterRows = (d: OfferDocument, common: Record<string, Cell>): void => {
+    const k = d.counter;
+    // A counter-offer: what it asks (stock: the whole grant; sign-on: summed) and its target.
+    if (k?.target) {
+      const ask = (part: string): number | undefined => k.parts.find((p) => p.part === part)?.to;
+      row({
+        ...common,
+        year: 'counter',
+        base: ask('base'),
+        bonus: ask('bonus'),
+        stock: ask('equity'),
+        sign_on: ask('signOn'),
+        total: k.target.total,
+        total_percentile: k.target.percentile,
+      });
+      row({ ...common, year: 'counter-gain-first-year', total: k.gains.firstYear });
+      row({ ...common, year: `counter-gain-${k.gains.years}-years`, total: k.gains.total });
+    } else if (k) {
+      // Nothing asked: why (at-target, above-ceiling, capped), at the offer's own total (A16).
+      const { total, percentile } = k.offer;
+      row({ ...common, year: `counter-${k.status}`, total, total_percentile: percentile });
+    }
+  };
   const notes = (d: OfferDocument, common: Record<string, Cell>): void => {
     for (const note of d.notes ?? []) row({ ...common, year: 'note', note });
   };
@@ -111,23 +134,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
       ] as const)
         row({ ...common, year: name, total: value });
     }
-    // A counter-offer: what it asks (stock: the whole grant; sign-on: summed) and its target.
-    const k = d.counter;
-    if (k?.target) {
-      const ask = (part: string): number | undefined => k.parts.find((p) => p.part === part)?.to;
-      row({
-        ...common,
-        year: 'counter',
-        base: ask('base'),
-        bonus: ask('bonus'),
-        stock: ask('equity'),
-        sign_on: ask('signOn'),
-        total: k.target.total,
-        total_percentile: k.target.percentile,
-      });
-      row({ ...common, year: 'counter-gain-first-year', total: k.gains.firstYear });
-      row({ ...common, year: `counter-gain-${k.gains.years}-years`, total: k.gains.total });
-    }
+    counterRows(d, common);
     notes(d, common);
     const l = d.leave;
     if (l) {

@@ -75,7 +75,9 @@ function reasonsShown(factors: readonly Factor[], all: boolean): Factor[] {
   if (all || factors.length <= REASONS_SHOWN) return [...factors];
   const byEffect = factors.slice(1).sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
   const biggest = byEffect.slice(0, REASONS_SHOWN - 1); // sort is stable: ties keep their order
-  return factors.filter((f, i) => i === 0 || biggest.includes(f));
+  // A skill or degree the profile names that moves nothing (a given level prices it) says so.
+  const why = (f: Factor): boolean => f.effect === 0 && /^(skill|degree):/.test(f.id);
+  return factors.filter((f, i) => i === 0 || biggest.includes(f) || why(f));
 }
 
 /** A line of statistics: "median $205K, quartiles $175K-$238K, 3,490 postings". */

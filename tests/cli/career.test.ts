@@ -478,7 +478,7 @@ it('a given --level holds at every point, and a note says why the line is flat',
   const r = await cli(['career', '--level', 'senior', '--to', '10', '--step', '5', '--json']);
   expect(r.code).toBe(0);
   expect(r.stderr).toBe(
-    "ml-salary: note: --level senior holds at every point, so the line is flat (but for a degree's premium, which fades with the years): drop --level to see pay grow with the level your years bring\n",
+    'ml-salary: note: --level senior holds at every point, so the line is flat: drop --level to see pay grow with the level your years bring\n',
   );
   const points = JSON.parse(r.stdout).points as { level: string; total: { mid: number } }[];
   expect(new Set(points.map((p) => p.level))).toEqual(new Set(['senior']));

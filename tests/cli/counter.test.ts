@@ -209,6 +209,12 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     const csv = await cli([...DONE_WHEN, '--format', 'csv']);
     expect(csv.stdout).toMatch(/\noffer 1,false,counter,\d+,\d+,\d+,\d+,/);
     expect(csv.stdout).toContain('counter-gain-4-years');
+    // Nothing asked: the CSV says why, as the JSON's status does (review3 A16).
+    const none = ['--years', '5', '--base', '400k', '--counter', '--no-input', '--format', 'csv'];
+    const row = (await cli(['offer', ...none])).stdout.split('\n').filter((l) => /counter/.test(l));
+    expect(row).toEqual([
+      expect.stringMatching(/^offer 1,false,counter-at-target,,,,,,400000,.*,\d+,$/),
+    ]);
     const md = await cli([...DONE_WHEN, '--format', 'markdown']);
     expect(md.stdout).toContain('#### Counter-offer');
     expect(md.stdout).toContain('```text\nHi <name>,');

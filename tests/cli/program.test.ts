@@ -151,6 +151,17 @@ describe('table output', () => {
     expect(zero).toMatch(/^\s+\+\$0 {2}Enterprise/);
   });
 
+  it('with --level, the biggest reasons still list the named skills and degree at $0, saying why (review4 N12)', async () => {
+    const r = await cli([
+      ...['--years', '6', '--city', 'sf', '--industry', 'faang', '--level', 'google l5'],
+      ...['--skills', 'nlp', '--degree', 'phd', '--no-input'],
+    ]);
+    for (const what of ['PhD', 'NLP / LLMs'])
+      expect(r.stdout).toMatch(
+        new RegExp(`\\+\\$0 {2}${what}: none with a level given \\(the level prices it\\)`),
+      );
+  });
+
   it('matches the snapshot with colour off', async () => {
     const r = await cli(FULL, { env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);

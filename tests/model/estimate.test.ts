@@ -149,6 +149,40 @@ describe('the calibrated market (issue 21)', () => {
     }
   });
 
+  it("a trading firm's bonus takes big tech's equity widths, not its target bonus's (review4 N2)", () => {
+    const e = at({ years: 5, city: 'nyc', industry: 'quant' });
+    expect(e.bonus.low).toBeGreaterThan(0.15 * e.bonus.mid); // $0 with bonus widths
+    const staff = at({ years: 12, city: 'nyc', industry: 'quant', level: 'staff' });
+    const widths = market.spread.tables.tech!.withLevel.equity[3]!; // staff
+    const { low, p25, mid, p75, high } = staff.bonus;
+    [low, p25, p75, high].forEach((x, i) => expect(x / mid).toBeCloseTo(widths[i]!, 4));
+  });
+
+  it('with a level given, skills and the degree do not move the figures, and the reasons say so (review4 N12)', () => {
+    const p = { years: 6, city: 'sf', industry: 'big-tech', level: 'senior' } as const;
+    const plain = at(p);
+    const named = at({ ...p, skills: ['nlp-llm', 'mlops'], degree: 'phd' });
+    for (const part of ['base', 'bonus', 'equity', 'total'] as const)
+      expect(named[part], part).toEqual(plain[part]);
+    const zero = named.factors.filter((f) => /^(skill|degree):/.test(f.id));
+    expect(zero.map((f) => [f.id, f.effect])).toEqual([
+      ['degree:phd', 0],
+      ['skill:nlp-llm', 0],
+      ['skill:mlops', 0],
+    ]);
+    for (const f of zero)
+      expect(f.label).toMatch(/: none with a level given \(the level prices it\)$/);
+  });
+
+  it("without a level a skill counts at half the guide's premium from senior on (review4 N12)", () => {
+    const p = { years: 10, city: 'sf', industry: 'big-tech' };
+    const ratio = at({ ...p, skills: ['nlp-llm'] }).base.mid / at(p).base.mid;
+    expect(ratio).toBeCloseTo(1 + (0.5 * 40_000) / 170_000, 3);
+    // Every skill at once stays inside the average engineer's base P90.
+    const all = at({ ...p, skills: skillIds }).base.mid;
+    expect(all).toBeLessThan(at(p).base.high);
+  });
+
   it('AI-startup equity is paper: $0 at P10, the round price from P25 on', () => {
     const e = at({ years: 4, industry: 'ai-startup' });
     expect(e.paper).toBeDefined();

@@ -40,7 +40,7 @@ export async function compareCommand(
     );
   }
   const { profile, defaulted, notes } = startProfile(opts, market, opts.years);
-  // A given level holds in a column that moves the years: only the degree's fade moves it then.
+  // A given level holds in a column that moves the years: its figures do not move then.
   const held = scenarios.filter(
     (s) =>
       s.changes.some((c) => c.field === 'years') && !s.changes.some((c) => c.field === 'level'),
@@ -49,7 +49,7 @@ export async function compareCommand(
     const [who] = heldLevel(opts, profile.level);
     const vs = held[0]!.label;
     notes.push(
-      `${who} holds in ${held.map((s) => s.label).join(', ')} too, so only a degree's premium (which fades with the years) moves: --vs '${vs},level=years' lets the years decide`,
+      `${who} holds in ${held.map((s) => s.label).join(', ')} too, so its figures do not move with the years: --vs '${vs},level=years' lets the years decide`,
     );
   }
   printNotes(io, [...notes, ...scenarios.flatMap((s) => s.notes)]);
