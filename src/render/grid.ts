@@ -29,10 +29,21 @@ interface GridOptions extends Pick<Look, 'paint' | 'width'>, Partial<Pick<Look, 
   stack?: 'columns' | 'rows';
 }
 
-/** The least width a grid takes: drawn without borders, each cell and one space after it. */
+/** A row with a label and no figure (career's "vs city=sf"): it heads the rows under it. */
+const heading = (r: readonly string[]): boolean => r.slice(1).every((c) => c === '');
+
+/**
+ * The least width a grid takes: drawn without borders, each cell and one space after it; a
+ * heading row spans the whole grid, so its label widens no column (review3 A1).
+ */
 export function narrowWidth(head: readonly string[], rows: Rows): number {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  return widths.reduce((sum, w) => sum + w + 1, 0);
+  const body = rows.filter((r) => !heading(r));
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((r) => (r[c] ?? '').length)));
+  const spans = rows.filter(heading).map((r) => r[0]!.length + 1);
+  return Math.max(
+    widths.reduce((sum, w) => sum + w + 1, 0),
+    ...spans,
+  );
 }
 
 /**
@@ -47,7 +58,13 @@ export function grid(head: readonly string[], rows: Rows, opts: GridOptions): st
   const table = new Table({
     head: head.map((h) => paint.bold(h)),
     colAligns: head.map((_, c) => (c === 0 ? 'left' : 'right')),
-    style: { head: [], border: [], ...(narrow ? { 'padding-left': 0, 'padding-right': 1 } : {}) },
+    // compact: no line between rows (a heading row's would be bare junctions).
+    style: {
+      head: [],
+      border: [],
+      compact: true,
+      ...(narrow ? { 'padding-left': 0, 'padding-right': 1 } : {}),
+    },
     chars: narrow
       ? NO_BORDERS
       : opts.charset === 'ascii'
@@ -55,7 +72,8 @@ export function grid(head: readonly string[], rows: Rows, opts: GridOptions): st
         : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   rows.forEach((cells, i) => {
-    table.push(opts.bold?.includes(i) ? cells.map((c) => paint.bold(c)) : [...cells]);
+    const shown = opts.bold?.includes(i) ? cells.map((c) => paint.bold(c)) : [...cells];
+    table.push(heading(cells) ? [{ content: shown[0], colSpan: head.length }] : shown);
   });
   return table.toString();
 }
@@ -75,8 +93,8 @@ function list(head: readonly string[], rows: Rows, opts: GridOptions): string {
         heading: paint.bold(h),
         lines: rows.map((r, i) => [r[0] ?? '', r[c + 1] ?? '', i] as const),
       }));
-  // A row with no figures at all heads the rows under it (career's "vs city=sf"): kept.
-  const heads = rows.map((r) => !byRow && r.slice(1).every((c) => c === ''));
+  // A heading row (career's "vs city=sf") is kept.
+  const heads = rows.map((r) => !byRow && heading(r));
   const shown = blocks.map((b) => ({ ...b, lines: b.lines.filter(([, f, i]) => f || heads[i]) }));
   const all = shown.flatMap((b) => b.lines).filter(([, f]) => f);
   const figureWidth = Math.max(...all.map(([, f]) => f.length));

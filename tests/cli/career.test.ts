@@ -209,9 +209,21 @@ describe('--vs in the table and the chart (review F14)', () => {
     },
   );
 
-  it('at 40 columns, where the table becomes a list, each scenario still heads its rows', async () => {
-    const d = await careerJson(argv);
+  it("a scenario's name spans the table: it widens no column, piped or in a terminal (review3 A1)", async () => {
+    const table = (r: { stdout: string }) => r.stdout.split('\n◀')[0]!.split('\n').slice(1);
+    const piped = table(await cli(['career', ...argv, '--no-color']));
+    expect(piped[2]).toMatch(/^│ 0 {5}│ +entry │/);
+    expect(piped.find((l) => l.includes('vs industry=quant'))).toMatch(/^│ vs industry=quant +│$/);
+    expect(Math.max(...piped.map((l) => l.length))).toBe(piped[0]!.length);
+    expect(piped[0]!.length).toBeLessThanOrEqual(80);
+    // At 40 columns the figures still fit as a table (borderless), not a list.
     const r = await cli(['career', ...argv], { tty: true, columns: 40, env: { NO_COLOR: '1' } });
+    expect(r.stdout).toMatch(/^Years +Level +Base +Total \n0 +entry /m);
+  });
+
+  it('at 30 columns, where the table becomes a list, each scenario still heads its rows', async () => {
+    const d = await careerJson(argv);
+    const r = await cli(['career', ...argv], { tty: true, columns: 30, env: { NO_COLOR: '1' } });
     const totals = r.stdout.split('\nTotal\n')[1]!.split('\n');
     for (const line of d.scenarios!) {
       const at = totals.indexOf(`  vs ${line.label}`);

@@ -462,7 +462,7 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect(table).toContain(`\nindustry=ai-startup (cash only): ${UNTAXED}`);
     const career = ['career', '--to', '10', '--step', '5', ...vs.slice(2)];
     const lines = (await cli(career, { env: { NO_COLOR: '1' } })).stdout;
-    expect(lines).toMatch(/^│ vs industry=ai-startup \(cash only\) │/m);
+    expect(lines).toMatch(/^│ vs industry=ai-startup \(cash only\) +│$/m);
     expect(lines).toContain(`\nindustry=ai-startup: ${UNTAXED}`);
     const md = (await cli([...career, '--format', 'markdown'])).stdout;
     expect(md).toContain(`\n- industry=ai-startup: ${UNTAXED}`);

@@ -254,6 +254,22 @@ describe('where an offer sits against the market', () => {
   });
 });
 
+it('with --level, a named skill and degree are said to move nothing (review4 N12)', async () => {
+  const r = await cli([
+    ...['offer', '--no-profile', '--years', '6', '--city', 'sf', '--industry', 'faang'],
+    ...['--level', 'google l5', '--skills', 'nlp', '--degree', 'phd', '--base', '250000'],
+    ...['--bonus', '15%', '--equity', '700000', '--json'],
+  ]);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.stdout) as { notes: string[] };
+  expect(doc.notes).toEqual(
+    expect.arrayContaining([
+      'PhD: none with a level given (the level prices it).',
+      'NLP / LLMs: none with a level given (the level prices it).',
+    ]),
+  );
+});
+
 describe('refreshers', () => {
   it("stack on even: year 3 is the grant's 25% plus 25% of each of two refreshers", async () => {
     const d = await offerJson([

@@ -333,14 +333,13 @@ function judge(
     names.offerNames,
     names.benefitNames,
   );
-  const doc = toOfferDocument(
-    terms,
-    estimate(profile, market),
-    defaulted,
-    market,
-    names.label,
-    dataNotes(market, [profile]),
-  );
+  const est = estimate(profile, market);
+  // A named skill or degree that moves nothing (a given level prices it) says so (review4 N12).
+  const unpriced = est.factors.filter((f) => f.effect === 0 && /^(skill|degree):/.test(f.id));
+  const doc = toOfferDocument(terms, est, defaulted, market, names.label, [
+    ...unpriced.map((f) => `${f.label}.`),
+    ...dataNotes(market, [profile]),
+  ]);
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
   if (listed) doc.notes = [listed, ...(doc.notes ?? [])];
   const view = benefitsView(benefits, doc.years, growth);
