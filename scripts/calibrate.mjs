@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const read = (path) => readFileSync(join(ROOT, path), 'utf8');
@@ -28,6 +28,11 @@ const records = read('data/sources/levels-ml-us-2018-2021-train.ndjson')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l));
+
+const lib = await import(pathToFileURL(join(ROOT, 'dist/index.js')).href);
+const places = JSON.parse(read('data/tax-2026.json')).places;
+const HUBS = market.payMix.kinds.general.byPlace.hubs;
+const byId = new Map(market.locations.map((l) => [l.id, l]));
 
 const args = process.argv.slice(2);
 const industryKey = args.includes('--industry') ? args[args.indexOf('--industry') + 1] : 'industry';
@@ -73,10 +78,27 @@ const inRange = (x, lo, hi) => lo <= x && x <= hi;
 // ---- the fit on the records ----
 const BANDS = ['0-2', '3-5', '6-10', '11+'];
 const bandOf = (y) => (y < 3 ? '0-2' : y < 6 ? '3-5' : y < 11 ? '6-10' : '11+');
+/** A record's metro: its summary city, or where that is `us`, the metro the tool itself resolves
+ * its location to ('Washington, DC'; 'Irvine' of 'Irvine, CA' where the metro's state is CA). */
+function metroOf(r) {
+  if (r.city !== 'us') return r.city;
+  const [town, state] = r.location.split(', ');
+  for (const name of [r.location, town]) {
+    let id;
+    try {
+      id = lib.resolveProfile({ years: 1, city: name }, lib.market).profile.city;
+    } catch {
+      continue;
+    }
+    const p = places[id];
+    if (name === r.location || p?.state === state || p?.states?.includes(state)) return id;
+  }
+  return 'us';
+}
+const metros = records.map(metroOf);
 const models = batch(
-  records.map((r) => {
-    const rec = { years: r.years };
-    if (r.city) rec.city = r.city;
+  records.map((r, i) => {
+    const rec = { years: r.years, city: metros[i] };
     if (r[industryKey]) rec.industry = r[industryKey];
     if (r.degree) rec.degree = r.degree;
     return rec;
@@ -86,6 +108,9 @@ const rows = records.map((r, i) => {
   const f = eci(r.date);
   return {
     band: bandOf(r.years),
+    metro: metros[i],
+    hub: HUBS.includes(metros[i]),
+    dflt: !r[industryKey],
     big: r.industry === 'big-tech',
     base: r.base * f,
     total: r.total * f,
@@ -130,7 +155,34 @@ for (const b of BANDS) {
   groups.push([`${b} big tech`, rows.filter((r) => r.band === b && r.big)]);
   groups.push([`${b} other`, rows.filter((r) => r.band === b && !r.big)]);
 }
+// Hubs and the rest, apart (they once missed in opposite directions, hidden when pooled), and
+// the default employer (a record without an industry) in each.
+for (const [name, hub] of [
+  ['hubs', true],
+  ['elsewhere', false],
+]) {
+  groups.push([name, rows.filter((r) => r.hub === hub)]);
+  groups.push([`${name}, default employer`, rows.filter((r) => r.hub === hub && r.dflt)]);
+}
 const table = groups.map(([group, sel]) => ({ group, ...fit(sel) }));
+
+// ---- each metro with records outside the hubs: the factor its records imply (the mean log of
+// real over model typical base, at each record's own years, employer and degree, times the factor
+// used), and the factor the rule gives: the records weighed with the prior by n / (n + k) in logs.
+const K = JSON.parse(read('data/sources/metro-wages-2024.json')).recordsWeight.k;
+const metroRows = [...new Set(metros)]
+  .filter((id) => !HUBS.includes(id) && byId.get(id).records)
+  .map((id) => {
+    const sel = rows.filter((r) => r.metro === id);
+    const used = byId.get(id).multiplier;
+    const logs = sel.map((r) => Math.log(r.base / r.model.base.mid));
+    const implied = used * Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length);
+    const { prior } = byId.get(id).records;
+    const w = sel.length / (sel.length + K);
+    const rule = Math.exp(w * Math.log(implied) + (1 - w) * Math.log(prior));
+    return { id, n: sel.length, implied, prior, used, rule, ...fit(sel) };
+  })
+  .sort((a, b) => b.n - a.n);
 
 // ---- aijobs: the `us` base P50 by level, and the ratios between levels ----
 const LV = ['entry', 'mid', 'senior', 'staff'];
@@ -221,6 +273,18 @@ const byDegree = DEGREES.map(([group, f]) => {
   };
 });
 
+// ---- each company against the pooled level its titles are priced at (review4 N11) ----
+const byCompany = market.levels.titles.map((map) => {
+  const sel = titled
+    .map((row, i) => ({ total: row.total, model: titledModels[i], r: titledRecords[i] }))
+    .filter((x) => x.model !== undefined && company(x.r) === map.company.toLowerCase());
+  const total = pct(
+    sel.map((x) => x.total / x.model.total.mid),
+    0.5,
+  );
+  return { company: map.company, n: sel.length, total, stated: map.records };
+});
+
 // ---- the checks of issue 21, each with its target ----
 const bands = table.filter((t) => BANDS.includes(t.group));
 const all = table[0];
@@ -273,17 +337,50 @@ const checks = [
       .join(', '),
     pass: byDegree.every((d) => d.n < 30 || (within(d.above, 30, 70) && d.below <= 20)),
   },
+  {
+    what: "each company's median total / big tech's typical at its title's level as data/market.json's levels.titles[].records states (to 0.01)",
+    value: byCompany.map((c) => `${c.company} x${c.total.toFixed(2)} (${c.n})`).join(', '),
+    pass: byCompany.every((c) => c.stated?.n === c.n && Math.abs(c.stated.total - c.total) < 0.006),
+  },
 ];
+// With the records' own employer only: the other grouping is a check of the targets above.
+if (industryKey === 'industry')
+  checks.push(
+    {
+      what: 'hubs and elsewhere, each and with the default employer: bases and totals 70-90% inside P10-P90, 35-65% above P50',
+      value: table
+        .filter((t) => /^(hubs|elsewhere)/.test(t.group))
+        .map((t) => `${t.group} ${t.total.inside.toFixed(0)}/${t.total.above.toFixed(0)}%`)
+        .join(', '),
+      pass: table
+        .filter((t) => /^(hubs|elsewhere)/.test(t.group))
+        .every((t) =>
+          ['base', 'total'].every((k) => within(t[k].inside, 70, 90) && within(t[k].above, 35, 65)),
+        ),
+    },
+    {
+      what: `each metro with records: factor as the rule gives (records by n / (n + ${K}) in logs); with 10 or more, bases 25-75% above P50`,
+      value: metroRows
+        .filter((m) => m.n >= 10)
+        .map((m) => `${m.id} x${m.used} ${m.base.above.toFixed(0)}%`)
+        .join(', '),
+      pass: metroRows.every(
+        (m) => Math.abs(m.used / m.rule - 1) < 0.002 && (m.n < 10 || within(m.base.above, 25, 75)),
+      ),
+    },
+  );
 
 const report = {
   industryKey,
   records: rows.length,
   checks,
   table,
+  metros: metroRows,
   aijobs: byLevel,
   ratios,
   levels,
   byDegree,
+  byCompany,
 };
 
 // ---- the tables, as docs/methodology.md shows them ----
@@ -310,6 +407,16 @@ function tables() {
   }
   out.push(
     '',
+    '| metro (records) | factor: records, prior, used | base in P10-P90 | base above P50 | total in P10-P90 | total above P50 |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const m of metroRows) {
+    out.push(
+      `| ${m.id} (${m.n}) | x${m.implied.toFixed(3)}, x${m.prior.toFixed(3)}, x${m.used.toFixed(3)} | ${p(m.base.inside)} | ${p(m.base.above)} | ${p(m.total.inside)} | ${p(m.total.above)} |`,
+    );
+  }
+  out.push(
+    '',
     '| level | Other US typical base, `--level` | by years (at) | aijobs | postings | latest rows |',
     '| --- | ---: | ---: | --- | ---: | ---: |',
   );
@@ -331,6 +438,9 @@ function tables() {
   );
   for (const d of byDegree)
     out.push(`| ${d.group} | ${d.n} | ${p(d.inside)} | ${p(d.above)} | ${p(d.below)} |`);
+  out.push('', "| company (its titles' level, big tech) | records | median total / typical |");
+  out.push('| --- | ---: | ---: |');
+  for (const c of byCompany) out.push(`| ${c.company} | ${c.n} | x${c.total.toFixed(2)} |`);
   return out.join('\n');
 }
 

@@ -73,7 +73,9 @@ function federalOf(wages, codes) {
 export function scaleOf(market, wages) {
   const byId = new Map(market.locations.map((l) => [l.id, l]));
   const quotients = wages.scaleMetros.map(
-    (id) => mid(byId.get(id).multiplier) / federalOf(wages, wages.locations[id]).ratio,
+    (id) =>
+      (wages.guideFactors[id] ?? mid(byId.get(id).multiplier)) /
+      federalOf(wages, wages.locations[id]).ratio,
   );
   return { scale: geomean(quotients), low: Math.min(...quotients), high: Math.max(...quotients) };
 }
@@ -102,7 +104,7 @@ export function deriveMetros(market, wages) {
     const est = f.estimated ? ' (an estimate)' : '';
     const check = wages.recordsCheck[id];
     const records = check
-      ? ` Training records: ${check.n < 10 ? `too few to check (${check.n})` : `${check.n} imply x${check.implied.toFixed(3)}`}.${check.note ? ` ${check.note}` : ''}`
+      ? ` Training records: ${check.implied ? `${check.n} imply x${check.implied.toFixed(3)}` : 'none'}.${check.note ? ` ${check.note}` : ''}`
       : '';
     const alone = `Federal wage data alone: ${round3(f.ratio).toFixed(3)} x ${round3(scale).toFixed(3)} = x${factor.toFixed(3)}`;
     if (Object.hasOwn(wages.sameAs, id)) {
@@ -111,6 +113,7 @@ export function deriveMetros(market, wages) {
       l.derivation = `${wages.sameAs[id].why} ${alone}; the guides outrank it${SEE}.${records}`;
     } else if (guides) {
       const own = l.derivation.split(' Federal wage data alone:')[0];
+      l.multiplier = wages.guideFactors[id] ?? l.multiplier;
       l.derivation = `${own} ${alone}; the guides outrank it${SEE}.${records}`;
     } else {
       l.multiplier =
@@ -122,6 +125,20 @@ export function deriveMetros(market, wages) {
           ? ''
           : `; low and high with the scales ${low.toFixed(3)} and ${high.toFixed(3)}`;
       l.derivation = `Federal ratio ${round3(f.ratio).toFixed(3)}${est} x scale ${round3(scale).toFixed(3)} = x${factor.toFixed(3)}${ends}${SEE}.${records}`;
+    }
+    // Where records speak (not the hubs, which they price): weighed with the prior, n / (n + k).
+    delete l.records;
+    const LIKE = 'pay records at like years, employer and degree';
+    l.evidence = l.evidence.filter((e) => !e.quote.includes(LIKE));
+    if (check?.implied && !Object.hasOwn(wages.sameAs, id) && typeof l.multiplier === 'number') {
+      const { k } = wages.recordsWeight;
+      const w = check.n / (check.n + k);
+      const prior = l.multiplier;
+      l.multiplier = round3(Math.exp(w * Math.log(check.implied) + (1 - w) * Math.log(prior)));
+      l.records = { n: check.n, factor: check.implied, prior };
+      l.evidence.push({ source: 'levels', quote: `${LIKE} (${check.n}): base x${check.implied}` });
+      const was = l.derivation.split(' Training records:')[0].replace(`${SEE}.`, '.');
+      l.derivation = `${was} Training records (${check.n}) imply x${check.implied.toFixed(3)}; weighed ${check.n}/(${check.n}+${k}) in logs against x${prior.toFixed(3)}: x${l.multiplier.toFixed(3)}${SEE}.`;
     }
     // The calibrated format (one number and a spread): the metro's width from federal data.
     if (typeof l.multiplier === 'number' && !wages.scaleMetros.includes(id))

@@ -13,7 +13,7 @@ import {
   suggest,
 } from './names.js';
 import { clip } from './numbers.js';
-import type { Level, Market, TitleMap } from '../model/types.js';
+import type { Level, Market, Profile, TitleMap } from '../model/types.js';
 
 /** `years` (or `none`): no level given, the years decide (`--level years`, `--vs level=years`). */
 export const byYears = (text: string): boolean => /^\s*(years|none)\s*$/i.test(text);
@@ -34,17 +34,39 @@ function bareTitle(market: Market, folded: string): { map: TitleMap; level: Leve
 }
 
 /** A company's title: "google l5", "meta-e6", "amazonsdeii" (a company name, then its title). */
-function companyTitle(market: Market, folded: string): Level | undefined {
+function companyTitle(market: Market, folded: string): { map: TitleMap; level: Level } | undefined {
   for (const map of market.levels.titles) {
     for (const alias of [map.company, ...map.aliases]) {
       const a = matchKey(alias);
       if (folded.length > a.length && folded.startsWith(a)) {
         const level = titleLevel(map, folded.slice(a.length));
-        if (level !== undefined) return level;
+        if (level !== undefined) return { map, level };
       }
     }
   }
   return undefined;
+}
+
+/**
+ * Where the level was typed as one company's title ("microsoft 62", "63"): whose market prices
+ * it, and where that company's records sat against it (review4 N11; levels.titlesMethod).
+ */
+export function titleNoteOf(market: Market, text: unknown, profile: Profile): string | undefined {
+  if (typeof text !== 'string' || !profile.level || lookup(market, 'level', text)) return undefined;
+  const folded = matchKey(text);
+  const bare = bareTitle(market, folded);
+  const map = companyTitle(market, folded)?.map ?? (bare.length === 1 ? bare[0]!.map : undefined);
+  const industry = market.industries.find((i) => i.id === profile.industry);
+  if (!map || !industry) return undefined;
+  const { company, records: r } = map;
+  const pool =
+    industry.id === 'big-tech'
+      ? "big tech's (Google, Meta, Amazon, Microsoft and Apple pooled)"
+      : `${industry.label}'s`;
+  const said = r
+    ? `; in the records, ${company}'s totals sat at x${r.total} of big tech's typical at their title's level (${r.n} levels.fyi records, 2018-2021)`
+    : '';
+  return `${company}'s title is read as ${profile.level} level: the market is ${pool} at that level, not ${company}'s own${said}.`;
 }
 
 /**
@@ -81,7 +103,7 @@ export function resolveLevel(market: Market, text: string, field: string): Level
   if (oddCharacter(text) === undefined) {
     const folded = matchKey(text);
     const byCompany = companyTitle(market, folded);
-    if (byCompany !== undefined) return byCompany;
+    if (byCompany !== undefined) return byCompany.level;
     const bare = bareTitle(market, folded);
     const levels = [...new Set(bare.map((b) => b.level))];
     if (levels.length === 1) return levels[0]!;

@@ -346,13 +346,14 @@ function named(
  * The factors (reason ids, 'city:boston') whose figure is the file's own, so cited to the file:
  * a figure changed from the bundled entry of that id (or a level's base) while what it cites is
  * not, and a city's
- * multiplier that is not the factor its federal block says it is (unless the guides outrank it).
+ * multiplier that is not the factor its federal block says it is (unless the guides outrank it),
+ * or, where records are weighed in, not between them and that prior.
  */
 function ownFigures(m: Market, bundled: Market): string[] {
   type Loose = Record<string, unknown> & { id: string };
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const kinds = [
-    ['city', m.locations, bundled.locations, 'multiplier', ['evidence', 'federal']],
+    ['city', m.locations, bundled.locations, 'multiplier', ['evidence', 'federal', 'records']],
     ['industry', m.industries, bundled.industries, 'baseMultiplier', ['evidence']],
     ['degree', m.degrees.list, bundled.degrees.list, 'multiplier', ['sources', 'quote']],
     ['skill', m.skills.list, bundled.skills.list, 'premium', ['source', 'quote']],
@@ -365,9 +366,15 @@ function ownFigures(m: Market, bundled: Market): string[] {
       })
       .map((e) => `${kind}:${e.id}`),
   );
-  for (const l of m.locations)
-    if (l.federal && !l.federal.guidesOutrank && l.multiplier !== l.federal.factor)
-      own.push(`city:${l.id}`);
+  for (const { id, federal: f, records: r, multiplier: x } of m.locations) {
+    // Where records are weighed in, the multiplier lies between them and the prior.
+    const prior = r && f?.guidesOutrank ? r.prior : f?.factor;
+    if (!f || (f.guidesOutrank && !r)) continue;
+    const fits = r
+      ? r.prior === prior && x >= Math.min(r.factor, prior) && x <= Math.max(r.factor, prior)
+      : x === prior;
+    if (!fits) own.push(`city:${id}`);
+  }
   // The ladder's bases (the experience step cites the levels' sources for them).
   const levels = (x: Market) => x.levels.list.map((l) => l.base);
   if (

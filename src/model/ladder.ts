@@ -45,13 +45,20 @@ export function ladderBase(market: Market, s: number): number {
   return a * (b / a) ** t;
 }
 
-/** A pay mix at position `s`: straight lines between its levels' shares. */
-export function mixAt(kind: PayMixKind, s: number): MixAtLevel {
+/** A pay mix at position `s`: straight lines between its levels' shares, times its term for the
+ * place (a location id: in its hubs or elsewhere) where it has one and a place is given. */
+export function mixAt(kind: PayMixKind, s: number, place?: string): MixAtLevel {
   const { lo, hi, t } = between(s);
   const a = kind.levels[LEVELS[lo]!];
   const b = kind.levels[LEVELS[hi]!];
-  return { bonus: a.bonus + (b.bonus - a.bonus) * t, equity: a.equity + (b.equity - a.equity) * t };
+  const by = kind.byPlace;
+  const f = by && place !== undefined ? by[by.hubs.includes(place) ? 'hub' : 'elsewhere'] : NONE;
+  return {
+    bonus: (a.bonus + (b.bonus - a.bonus) * t) * f.bonus,
+    equity: (a.equity + (b.equity - a.equity) * t) * f.equity,
+  };
 }
+const NONE = { bonus: 1, equity: 1 };
 
 /** The share of a skill premium that applies at position `s` (straight lines between levels). */
 export function skillWeight(market: Market, s: number): number {

@@ -73,7 +73,7 @@ function kindAt(
   const { withLevel, withoutLevel } = market.spread.tables[kind.spread]!;
   const table = stage.given ? withLevel : withoutLevel;
   const widths = (rows: readonly Widths[]) => widthsAt(rows, stage.position, location.spread ?? 1);
-  const mix = mixAt(kind, stage.position);
+  const mix = mixAt(kind, stage.position, location.id);
   return {
     mix,
     widths: {
@@ -82,7 +82,7 @@ function kindAt(
       equity: widths(table.equity),
       total: widths(table.total),
     },
-    ...mixReasons(market, kind, mix),
+    ...mixReasons(market, kind, mix, location.id),
   };
 }
 type KindAt = ReturnType<typeof kindAt>;

@@ -103,17 +103,25 @@ function federalNote(location: Location): string {
   const f = location.federal;
   if (f === undefined) return '';
   const estimate = f.uncertain ? '; an estimate, about +/-7%' : '';
+  const r = location.records;
+  if (r) return ` (${r.n} pay records' ${multiplier(r.factor)} weighed with ${prior(f, r.prior)})`;
   const whose = location.evidence.some((e) => e.source === 'levels') ? 'records' : 'guides';
   return f.guidesOutrank
     ? ` (the ${whose}' figure outranks federal wage data's ${multiplier(f.factor)}${estimate})`
     : ` (federal wage data${estimate})`;
 }
+/** The figure a location's records were weighed with, and whose it is. */
+const prior = (f: NonNullable<Location['federal']>, at: number): string =>
+  f.guidesOutrank
+    ? `the guides' ${multiplier(at)}`
+    : `federal wage data's ${multiplier(at)}${f.uncertain ? ', an estimate' : ''}`;
 
 /**
  * What the documents that print figures without the reasons or sources say they rest on: a --data
- * market file (its source's title), the cities (ids, each once) whose factor rests on federal
- * wage data marked an estimate, in one sentence (review L1, review3 A20), and each employer whose
- * figures are not fitted on the pay records (review4 N5).
+ * market file (its source's title); the cities (ids, each once) whose factor rests on federal
+ * wage data marked an estimate alone, in one sentence (review L1, review3 A20), then each whose
+ * pay records and prior differ by over 10% (review4 N1); each employer whose figures are not
+ * fitted on the pay records (review4 N5).
  */
 export function dataNotes(
   market: Market,
@@ -124,13 +132,20 @@ export function dataNotes(
     const i = market.industries.find((x) => x.id === id);
     return i?.unfitted ? [`${i.label}: not fitted on pay records (${i.unfitted}).`] : [];
   });
+  const doubts: string[] = [];
   const places = [...new Set(profiles.map((p) => p.city))].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
-    if (!l?.federal?.uncertain || l.federal.guidesOutrank || ownFigure(market, `city:${id}`))
-      return [];
+    const r = l?.records;
+    if (!l?.federal || ownFigure(market, `city:${id}`)) return [];
+    // Records that differ from the prior by over 10% leave the factor between them in doubt.
+    if (r && Math.abs(Math.log(r.factor / r.prior)) > Math.log(1.1))
+      doubts.push(
+        `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n} pay records put it at ${multiplier(r.factor)}, ${l.federal.guidesOutrank ? 'the guides' : `federal wage data${l.federal.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
+      );
+    if (r || !l.federal.uncertain || l.federal.guidesOutrank) return [];
     return [`${l.label} (base ${multiplier(l.multiplier)})`];
   });
-  // One sentence for them all: "Pittsburgh (base x0.802), Portland OR (base x1.026): their ...".
+  // One sentence for them all: "Salt Lake City (base x0.862): its pay factor is an estimate ...".
   const [its, it] =
     places.length > 1
       ? ['their pay factors are estimates', 'them']
@@ -140,7 +155,7 @@ export function dataNotes(
         `${places.join(', ')}: ${its} from federal wage data (about +/-7%), and so are the figures built on ${it}.`,
       ]
     : [];
-  return [...(file ? [`${file.title}.`] : []), ...said, ...employers];
+  return [...(file ? [`${file.title}.`] : []), ...said, ...doubts, ...employers];
 }
 
 /** An employer's reason (the same for every estimate there). */
@@ -195,8 +210,12 @@ export function mixReasons(
   market: Market,
   kind: PayMixKind,
   mix: MixAtLevel,
+  place: string,
 ): { bonus: Reason; equity: Reason } {
-  const where = kind.label;
+  const by = kind.byPlace;
+  const where = by
+    ? `${kind.label} ${by.hubs.includes(place) ? 'in' : 'outside'} the hubs`
+    : kind.label;
   const value = market.payMix.paperValue;
   const paper =
     kind.paper === true

@@ -137,6 +137,9 @@ export interface Location extends CatalogEntry {
   spread?: number;
   /** What federal wage data alone says (docs/metros.md); the guides may outrank it. */
   federal?: { ratio: number; factor: number; guidesOutrank?: boolean; uncertain?: boolean };
+  /** Pay records here (n), the factor they imply, and the guides' or federal figure they were
+   * weighed with (docs/metros.md): the multiplier lies between the two. */
+  records?: { n: number; factor: number; prior: number };
   evidence: Evidence;
 }
 
@@ -166,6 +169,8 @@ export interface PayMixKind {
   /** The part of those widths its bonus takes (a trading firm's bonus: equity's). */
   bonusSpread?: 'bonus' | 'equity';
   levels: Record<Level, MixAtLevel>;
+  /** Terms on the shares by place: `hub` in the `hubs` locations, `elsewhere` in the others. */
+  byPlace?: { hubs: string[]; hub: MixAtLevel; elsewhere: MixAtLevel };
   sources: string[];
 }
 
@@ -187,6 +192,8 @@ export interface TitleMap {
   /** Title (folded: lower case, no spaces) -> level. */
   titles: Record<string, Level>;
   source: string;
+  /** The company's records against the pooled level: median total / typical total (levels.titlesMethod). */
+  records?: { total: number; n: number };
 }
 
 export interface Skill extends CatalogEntry {

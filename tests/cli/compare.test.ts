@@ -393,12 +393,17 @@ describe('--format csv and markdown', () => {
     );
     expect(lines[0]).toBe('| | start | city=seattle | skills=+nlp |');
     expect(lines[1]).toBe('|---|---:|---:|---:|');
-    expect(lines.slice(2).map((l) => l.split(' | ')[0])).toEqual([
+    expect(lines.slice(2, 7).map((l) => l.split(' | ')[0])).toEqual([
       '| base',
       '| bonus',
       '| equity',
       '| total',
       '| total vs start',
+    ]);
+    // Austin's factor weighs 13 pay records with the guides' figure, 19% apart (review4 N1).
+    expect(lines.slice(7, 9)).toEqual([
+      '',
+      'Austin: its pay factor (base x1.005) is uncertain: 13 pay records put it at x1.046, the guides at x0.882; the figures built on it share the doubt.',
     ]);
     const d = await compareJson(DONE_WHEN);
     const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
@@ -481,8 +486,10 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
 });
 
 describe('a city whose pay factor is an estimate is marked where its figures are printed (review L1)', () => {
+  // Its factor weighs 17 pay records (x1.101) with federal wage data's estimate (x0.802): the
+  // note names both, not only the estimate's +/-7% (review4 N1).
   const NOTE =
-    /^(?:- )?Pittsburgh \(base x0\.802\): its pay factor is an estimate from federal wage data \(about \+\/-7%\)/m;
+    /^(?:- )?Pittsburgh: its pay factor \(base x1\.037\) is uncertain: 17 pay records put it at x1\.101, federal wage data \(an estimate\) at x0\.802; the figures built on it share the doubt\./m;
   const runs = [
     ['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh'],
     ['offer', '--years', '5', '--city', 'pittsburgh', '--base', '150k'],
@@ -500,8 +507,8 @@ describe('a city whose pay factor is an estimate is marked where its figures are
     expect(doc.notes![0]).toMatch(NOTE);
   });
 
-  it('a city on sure figures, or Raleigh (the guides outrank its estimate), gets no note', async () => {
-    for (const city of ['sf', 'raleigh']) {
+  it('a city on sure figures, or whose records agree with its prior (Boston), gets no note', async () => {
+    for (const city of ['sf', 'boston']) {
       const doc = await json<{ notes?: string[] }>([
         'compare',
         '--years',
@@ -523,7 +530,22 @@ describe('a city whose pay factor is an estimate is marked where its figures are
         '--no-input',
       ]);
       expect(r.stdout).not.toContain('an estimate from federal wage data');
+      expect(r.stdout).not.toContain('uncertain');
     }
+    // Raleigh: 4 records at x1.016 against the guides' x0.882, more than 10% apart.
+    const r = await cli([
+      'offer',
+      '--years',
+      '5',
+      '--city',
+      'raleigh',
+      '--base',
+      '150k',
+      '--no-input',
+    ]);
+    expect(r.stdout).toContain(
+      'Research Triangle (Raleigh-Durham): its pay factor (base x0.947) is uncertain: 4 pay records put it at x1.016, the guides at x0.882;',
+    );
   });
 
   it('several such cities: one note names them all (review3 A20)', async () => {
@@ -535,8 +557,12 @@ describe('a city whose pay factor is an estimate is marked where its figures are
       '--vs',
       'city=slc',
     ]);
+    // Pittsburgh's and Portland's factors weigh their pay records now, each with its own doubt
+    // (review4 N1): Salt Lake City, with none, is the estimate alone.
     expect(doc.notes).toEqual([
-      'Pittsburgh (base x0.802), Portland OR (base x1.026), Salt Lake City (base x0.862): their pay factors are estimates from federal wage data (about +/-7%), and so are the figures built on them.',
+      'Salt Lake City (base x0.862): its pay factor is an estimate from federal wage data (about +/-7%), and so are the figures built on it.',
+      'Pittsburgh: its pay factor (base x1.037) is uncertain: 17 pay records put it at x1.101, federal wage data (an estimate) at x0.802; the figures built on it share the doubt.',
+      'Portland OR: its pay factor (base x0.901) is uncertain: 6 pay records put it at x0.827, federal wage data (an estimate) at x1.026; the figures built on it share the doubt.',
     ]);
   });
 });
@@ -606,4 +632,15 @@ it('an employer priced by the guides, not fitted on the pay records, says so whe
   expect((await json<Doc>([...offer, '--industry', 'marketing-analytics'])).notes).toEqual([
     expect.stringContaining('Marketing analytics: not fitted on pay records (no pay records'),
   ]);
+});
+
+it('with --level, a column that adds a skill or a degree says they move nothing (review4 N12)', async () => {
+  const r = await cli([
+    ...['compare', '--no-profile', '--years', '6', '--industry', 'faang', '--level', 'senior'],
+    ...['--vs', 'skills=+nlp', '--vs', 'degree=phd', '--vs', 'city=nyc', '--json'],
+  ]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe(
+    "ml-salary: note: --level senior holds in skills=+nlp, degree=phd too, so years, skills and degree do not move its figures (the level prices them): --vs 'skills=+nlp,level=years' lets the years decide\n",
+  );
 });

@@ -70,6 +70,8 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     const terms = [
       ['--base', '90k'],
       ['--base', '150k', '--bonus', '10%', '--equity', '100k'],
+      // Austin at 1 year: at the aim since Austin's records are weighed in (review4 N1).
+      ['--base', '165k', '--bonus', '10%', '--equity', '100k'],
       ['--base', '185k', '--bonus', '15%', '--equity', '400k', '--vesting', 'amazon'],
       ['--base', '240k', '--bonus', '20%', '--equity', '1.2m', '--vesting', 'google'],
       ['--base', '400k', '--bonus', '25%', '--equity', '3m'],

@@ -413,6 +413,23 @@ describe('offer files side by side', () => {
     }
   });
 
+  it("a level given as a company's title says whose market prices it and where the company's records sat (review4 N11)", async () => {
+    const argv = ['--years', '4', '--city', 'seattle', '--industry', 'microsoft', '--level'];
+    const doc = await offerJson([...argv, 'microsoft 62', '--base', '165000']);
+    expect(doc.notes?.[0]).toBe(
+      "Microsoft's title is read as mid level: the market is big tech's (Google, Meta, Amazon, Microsoft and Apple pooled) at that level, not Microsoft's own; in the records, Microsoft's totals sat at x0.86 of big tech's typical at their title's level (87 levels.fyi records, 2018-2021).",
+    );
+    expect((await offerJson([...argv, 'mid', '--base', '165000'])).notes).toBeUndefined();
+    const est = await json<{ factors: { label: string }[] }>([
+      ...argv.slice(0, 4),
+      '--level',
+      'meta e5',
+    ]);
+    expect(est.factors[0]!.label).toContain(
+      "Meta's title is read as senior level: the market is Enterprise / consultancy's at that level, not Meta's own; in the records, Meta's totals sat at x1.07",
+    );
+  });
+
   it('a year only one offer has (vesting lengths differ) has no difference, in either order', async () => {
     const one = offerFile(
       'one.json',

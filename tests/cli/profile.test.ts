@@ -401,11 +401,11 @@ describe('--level years: let the years decide, over a saved level too (review2 R
     expect(await level('--years', '1', '--level', 'None')).toBe('entry');
     const career = await cli(['career', '--to', '4', '--step', '2', '--json'], { env });
     expect(career.stderr).toContain(
-      "note: your saved profile's level senior holds at every point, so the line is flat: pass --level years to see",
+      "note: your saved profile's level senior holds at every point, so the line is flat whatever the skills and degree (the level prices them): pass --level years to see",
     );
     const compare = await cli(['compare', '--years', '1', '--vs', 'years=+10', '--json'], { env });
     expect(compare.stderr).toContain(
-      "note: your saved profile's level senior holds in years=+10 too, so its figures do not move with the years: --vs 'years=+10,level=years' lets the years decide\n",
+      "note: your saved profile's level senior holds in years=+10 too, so years, skills and degree do not move its figures (the level prices them): --vs 'years=+10,level=years' lets the years decide\n",
     );
     const free = await cli(
       ['compare', '--years', '1', '--vs', 'years=+10', '--level', 'years', '--json'],
@@ -425,7 +425,7 @@ describe('--level years: let the years decide, over a saved level too (review2 R
     const pinned = ['compare', '--years', '5', '--level', 'senior'];
     const r = await cli([...pinned, '--vs', 'years=+5', '--vs', 'city=nyc', '--json']);
     expect(r.stderr).toBe(
-      "ml-salary: note: --level senior holds in years=+5 too, so its figures do not move with the years: --vs 'years=+5,level=years' lets the years decide\n",
+      "ml-salary: note: --level senior holds in years=+5 too, so years, skills and degree do not move its figures (the level prices them): --vs 'years=+5,level=years' lets the years decide\n",
     );
     const quiet = await cli([...pinned, '--vs', 'years=+5,level=years', '--json']);
     expect(quiet.stderr).toBe('');

@@ -20,6 +20,7 @@ interface Report {
   records: number;
   checks: Check[];
   table: { group: string; n: number; base: Part; total: Part; stockOverEquity: number | null }[];
+  metros: { id: string; n: number; used: number; rule: number; base: Part; total: Part }[];
 }
 
 const report = (industry = 'industry'): Report =>
@@ -44,6 +45,17 @@ describe('the calibration on the training records', () => {
       expect(t.total.inside, t.group).toBeGreaterThan(70);
       expect(t.total.inside, t.group).toBeLessThan(90);
     }
+    // Hubs and the rest apart, and each metro with records (review4 N1, N3: pooled, the default
+    // employer outside the hubs sat 30% over its records and Pittsburgh's bases all above P50).
+    const group = (g: string) => r.table.find((t) => t.group === g)!;
+    for (const g of ['hubs', 'elsewhere', 'hubs, default employer', 'elsewhere, default employer'])
+      expect(group(g).n, g).toBeGreaterThan(80);
+    expect(group('elsewhere, default employer').total.above).toBeGreaterThan(35);
+    const metro = new Map(r.metros.map((m) => [m.id, m]));
+    expect([...metro.keys()]).toEqual(expect.arrayContaining(['pittsburgh', 'austin', 'boston']));
+    for (const m of r.metros) expect(Math.abs(m.used / m.rule - 1), m.id).toBeLessThan(0.002);
+    for (const id of ['pittsburgh', 'austin'])
+      expect(metro.get(id)!.base.above, id).toBeLessThan(75);
   });
 
   it("meets them too with the records' other tech companies counted as big tech", () => {

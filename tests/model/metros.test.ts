@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import parities from '../../data/price-parities.json' with { type: 'json' };
 import { resolveName } from '../../src/input/names.js';
+import { estimate, mixAt, positionFor } from '../../src/model/estimate.js';
 import { multiplier } from '../../src/model/format.js';
 import { market } from '../../src/model/market.js';
 import type { Location } from '../../src/model/types.js';
@@ -17,6 +18,9 @@ interface MetroWages {
   metros: { msa: string; name: string; oewsMedian: number | null; oflc: number[] }[];
   locations: Record<string, string[]>;
   scaleMetros: string[];
+  guideFactors: Record<string, number>;
+  recordsCheck: Record<string, { n: number; implied?: number }>;
+  recordsWeight: { k: number };
 }
 const wages = JSON.parse(
   readFileSync(join(ROOT, 'data/sources/metro-wages-2024.json'), 'utf8'),
@@ -37,8 +41,11 @@ function federalRatio(id: string): number {
   const codes = wages.locations[id]!;
   return Math.exp(codes.reduce((s, c) => s + Math.log(ratioOf(c)), 0) / codes.length);
 }
-// The scale: guide factor / federal ratio over the metros the guides price, geometrically.
-const quotients = wages.scaleMetros.map((id) => at(id).multiplier / federalRatio(id));
+// The scale: guide factor / federal ratio over the metros the guides price, geometrically (the
+// guides' own figure, before any records are weighed in).
+const quotients = wages.scaleMetros.map(
+  (id) => (wages.guideFactors[id] ?? at(id).multiplier) / federalRatio(id),
+);
 const scale = Math.exp(quotients.reduce((s, q) => s + Math.log(q), 0) / quotients.length);
 
 const NEW = [
@@ -86,7 +93,7 @@ describe('the metros from federal wage data (docs/metros.md)', () => {
       ratio: 1.159,
       factor: round3(scale * federalRatio('boston')),
     });
-    expect(at('boston').multiplier).toBe(round3(scale * federalRatio('boston')));
+    expect(at('boston').records?.prior).toBe(round3(scale * federalRatio('boston')));
     expect(at('pittsburgh').federal).toEqual({
       ratio: 0.891,
       factor: round3(scale * federalRatio('pittsburgh')),
@@ -107,9 +114,33 @@ describe('the metros from federal wage data (docs/metros.md)', () => {
     expect(at('san-jose').multiplier).toEqual(at('sf').multiplier);
   });
 
-  it('keeps the federal ratio between any two new metros within 5% (rounding aside, exactly)', () => {
-    for (const a of FEDERAL)
-      for (const b of FEDERAL) {
+  it('weighs the records with the prior by n / (n + k) in logs, for every metro with records', () => {
+    const k = wages.recordsWeight.k;
+    const weighed = market.locations.filter((l) => l.records);
+    expect(weighed.map((l) => l.id).sort()).toEqual(
+      Object.entries(wages.recordsCheck)
+        .filter(([id, c]) => c.implied !== undefined && id !== 'san-jose')
+        .map(([id]) => id)
+        .sort(),
+    );
+    for (const l of weighed) {
+      const { n, factor, prior } = l.records!;
+      expect(factor, l.id).toBe(wages.recordsCheck[l.id]!.implied);
+      expect(prior, l.id).toBe(wages.guideFactors[l.id] ?? l.federal!.factor);
+      const w = n / (n + k);
+      expect(l.multiplier, l.id).toBe(
+        round3(Math.exp(w * Math.log(factor) + (1 - w) * Math.log(prior))),
+      );
+    }
+    // Pittsburgh (review4 N1): 17 records at x1.101 against federal x0.802 (an estimate).
+    expect(at('pittsburgh').multiplier).toBe(1.037);
+  });
+
+  it('keeps the federal ratio between any two metros without records (rounding aside, exactly)', () => {
+    const bare = FEDERAL.filter((id) => !at(id).records);
+    expect(bare).toEqual(['houston', 'salt-lake-city']);
+    for (const a of bare)
+      for (const b of bare) {
         const model = at(a).multiplier / at(b).multiplier;
         const federal = federalRatio(a) / federalRatio(b);
         expect(Math.abs(model / federal - 1), `${a}/${b}`).toBeLessThan(0.002);
@@ -208,12 +239,14 @@ describe('the built CLI with a new metro', () => {
     const city = boston.factors.find((f) => f.id === 'city:boston')!;
     expect(city.sources).toContain('federal');
     expect(city.label).toBe(
-      `Boston / Cambridge: base ${multiplier(at('boston').multiplier)} (federal wage data)`,
+      `Boston / Cambridge: base ${multiplier(at('boston').multiplier)} (22 pay records' x1.05 weighed with federal wage data's x1.042)`,
     );
+    expect(city.sources).toContain('levels');
     expect(boston.sources.find((s) => s.id === 'federal')?.title).toMatch(/^Federal wage data/);
-    // Boston/Chicago: 154,240 / 130,030 = 1.186 at the federal medians.
+    // Boston/Chicago: 154,240 / 130,030 = 1.186 at the federal medians; Chicago's 3 records
+    // (x1.118) raise it to x0.974, so 1.049 / 0.974 = 1.077.
     const ratio = boston.base.mid / chicago.base.mid;
-    expect(Math.abs(ratio / (154_240 / 130_030) - 1)).toBeLessThan(0.05);
+    expect(Math.abs(ratio / (1.049 / 0.974) - 1)).toBeLessThan(0.002);
   });
 
   it('says where the guides outrank the federal ratio', async () => {
@@ -221,5 +254,39 @@ describe('the built CLI with a new metro', () => {
     expect(r.stdout).toContain(
       `Seattle: base ${multiplier(at('seattle').multiplier)} (the records' figure outranks federal wage data's ${multiplier(at('seattle').federal!.factor)})`,
     );
+  });
+});
+
+describe('the general pay mix by place (review4 N3)', () => {
+  const general = market.payMix.kinds.general!;
+  const by = general.byPlace!;
+  const at = (city: string, industry = 'enterprise') =>
+    estimate({ years: 5, city, industry, skills: [], degree: 'bachelors' }, market);
+  const share = (e: ReturnType<typeof at>, part: 'bonus' | 'equity') => e[part].mid / e.base.mid;
+
+  it("multiplies its shares by the hubs' term or the elsewhere term, and says which", () => {
+    expect(by.hubs).toEqual(['sf', 'san-jose', 'seattle', 'nyc']);
+    const pooled = mixAt(general, positionFor(market, 5));
+    for (const [city, term, where] of [
+      ['sf', by.hub, 'in'],
+      ['nyc', by.hub, 'in'],
+      ['us', by.elsewhere, 'outside'],
+      ['remote', by.elsewhere, 'outside'],
+      ['pittsburgh', by.elsewhere, 'outside'],
+    ] as const) {
+      const e = at(city);
+      expect(share(e, 'bonus'), city).toBeCloseTo(pooled.bonus * term.bonus, 4);
+      expect(share(e, 'equity'), city).toBeCloseTo(pooled.equity * term.equity, 4);
+      expect(e.factors.find((f) => f.id === 'equity')!.label).toContain(
+        `(general pay mix ${where} the hubs)`,
+      );
+    }
+    // 5 years, every input defaulted: equity 8.7% of base, where it was 27.2% pooled.
+    expect(share(at('us'), 'equity')).toBeCloseTo(0.087, 3);
+  });
+
+  it("leaves big tech's mix alone: the same shares in and outside the hubs", () => {
+    for (const part of ['bonus', 'equity'] as const)
+      expect(share(at('us', 'big-tech'), part)).toBeCloseTo(share(at('sf', 'big-tech'), part), 4);
   });
 });

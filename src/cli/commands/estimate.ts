@@ -5,6 +5,7 @@ import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
+import { titleNoteOf } from '../../input/level.js';
 import { askMissing, promptContext, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -41,6 +42,10 @@ export async function estimateCommand(
   printNotes(io, notes);
   const afterTax = await takeHomeFor(request, [{ label: '', profile }], market);
   const doc = toDocument(estimate(profile, market), defaulted, market);
+  const title = titleNoteOf(market, answers.level, profile);
+  if (title)
+    // on the level's reason, which the estimate prints in every format (review4 N11)
+    doc.factors = doc.factors.map((f, i) => (i ? f : { ...f, label: `${f.label}. ${title}` }));
   if (afterTax) {
     const at = (figure: 'low' | 'mid' | 'high', column: string) => {
       const view = afterTax(

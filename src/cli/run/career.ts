@@ -74,11 +74,11 @@ export async function careerCommand(
     }
   }
   const { profile, defaulted, notes } = startProfile(opts, market, from);
-  // A given level holds at every point: the figures do not move with the years then.
+  // A given level holds at every point: neither the years nor skills and degree move the figures.
   if (profile.level !== undefined) {
     const [who, undo] = heldLevel(opts, profile.level);
     notes.push(
-      `${who} holds at every point, so the line is flat: ${undo} to see pay grow with the level your years bring`,
+      `${who} holds at every point, so the line is flat whatever the skills and degree (the level prices them): ${undo} to see pay grow with the level your years bring`,
     );
   }
   printNotes(io, [...notes, ...scenarios.flatMap((s) => s.notes)]);

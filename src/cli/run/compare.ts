@@ -40,16 +40,17 @@ export async function compareCommand(
     );
   }
   const { profile, defaulted, notes } = startProfile(opts, market, opts.years);
-  // A given level holds in a column that moves the years: its figures do not move then.
+  // A given level holds in a column that moves the years, skills or degree: they move nothing then.
   const held = scenarios.filter(
     (s) =>
-      s.changes.some((c) => c.field === 'years') && !s.changes.some((c) => c.field === 'level'),
+      s.changes.some((c) => /^(years|skills|degree)$/.test(c.field)) &&
+      !s.changes.some((c) => c.field === 'level'),
   );
   if (profile.level !== undefined && held.length > 0) {
     const [who] = heldLevel(opts, profile.level);
     const vs = held[0]!.label;
     notes.push(
-      `${who} holds in ${held.map((s) => s.label).join(', ')} too, so its figures do not move with the years: --vs '${vs},level=years' lets the years decide`,
+      `${who} holds in ${held.map((s) => s.label).join(', ')} too, so years, skills and degree do not move its figures (the level prices them): --vs '${vs},level=years' lets the years decide`,
     );
   }
   printNotes(io, [...notes, ...scenarios.flatMap((s) => s.notes)]);

@@ -20,6 +20,7 @@ import { checkEachTerm, OFFER_FIELDS, OFFER_KEYS, type RawOffer } from '../../in
 import type { OfferTerms } from '../../model/offer.js';
 import type { TakeHomeRequest } from '../../model/take-home.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
+import { titleNoteOf } from '../../input/level.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, promptContext, promptPlan } from '../prompts.js';
 import { askOffer } from '../offer-prompts.js';
@@ -336,10 +337,18 @@ function judge(
   const est = estimate(profile, market);
   // A named skill or degree that moves nothing (a given level prices it) says so (review4 N12).
   const unpriced = est.factors.filter((f) => f.effect === 0 && /^(skill|degree):/.test(f.id));
-  const doc = toOfferDocument(terms, est, defaulted, market, names.label, [
-    ...unpriced.map((f) => `${f.label}.`),
-    ...dataNotes(market, [profile]),
-  ]);
+  const doc = toOfferDocument(
+    terms,
+    est,
+    defaulted,
+    market,
+    names.label,
+    [
+      titleNoteOf(market, rawProfile.level, profile) ?? [],
+      ...unpriced.map((f) => `${f.label}.`),
+      ...dataNotes(market, [profile]),
+    ].flat(),
+  );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
   if (listed) doc.notes = [listed, ...(doc.notes ?? [])];
   const view = benefitsView(benefits, doc.years, growth);
