@@ -104,12 +104,16 @@ function federalNote(location: Location): string {
   if (f === undefined) return '';
   const estimate = f.uncertain ? '; an estimate, about +/-7%' : '';
   const r = location.records;
-  if (r) return ` (${r.n} pay records' ${multiplier(r.factor)} weighed with ${prior(f, r.prior)})`;
+  if (r)
+    return ` (${r.n} pay record${r.n === 1 ? "'s" : "s'"} ${multiplier(r.factor)} weighed with ${prior(f, r.prior)}${disputed(r) ? ': uncertain' : ''})`;
   const whose = location.evidence.some((e) => e.source === 'levels') ? 'records' : 'guides';
   return f.guidesOutrank
     ? ` (the ${whose}' figure outranks federal wage data's ${multiplier(f.factor)}${estimate})`
     : ` (federal wage data${estimate})`;
 }
+/** Records that differ from their prior by over 10% leave the factor between them in doubt. */
+const disputed = (r: { factor: number; prior: number }): boolean =>
+  Math.abs(Math.log(r.factor / r.prior)) > Math.log(1.1);
 /** The figure a location's records were weighed with, and whose it is. */
 const prior = (f: NonNullable<Location['federal']>, at: number): string =>
   f.guidesOutrank
@@ -137,10 +141,9 @@ export function dataNotes(
     const l = market.locations.find((x) => x.id === id);
     const r = l?.records;
     if (!l?.federal || ownFigure(market, `city:${id}`)) return [];
-    // Records that differ from the prior by over 10% leave the factor between them in doubt.
-    if (r && Math.abs(Math.log(r.factor / r.prior)) > Math.log(1.1))
+    if (r && disputed(r))
       doubts.push(
-        `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n} pay records put it at ${multiplier(r.factor)}, ${l.federal.guidesOutrank ? 'the guides' : `federal wage data${l.federal.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
+        `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n === 1 ? '1 pay record puts' : `${r.n} pay records put`} it at ${multiplier(r.factor)}, ${l.federal.guidesOutrank ? 'the guides' : `federal wage data${l.federal.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
       );
     if (r || !l.federal.uncertain || l.federal.guidesOutrank) return [];
     return [`${l.label} (base ${multiplier(l.multiplier)})`];
