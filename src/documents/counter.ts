@@ -1,7 +1,7 @@
 // A counter-offer in an offer's document: the target and where it sits, each part's ask and
 // why it moves (or not), the gains, a message to adapt, and the rules with their sources.
 import { COUNTER_RULES, counterOffer, unpriced, type Counter } from '../model/counter.js';
-import { groupThousands, money } from '../model/format.js';
+import { groupThousands, money, yearsText } from '../model/format.js';
 import { percentileOf, shareBelow } from '../model/percentile.js';
 import type { OfferTerms } from '../model/offer.js';
 import type { Range } from '../model/types.js';
@@ -134,8 +134,13 @@ function message(c: Counter, doc: OfferDocument, terms: OfferTerms, percentile: 
     .map((s, i) => (s > (c.signOn.from[i] ?? 0) ? `${money(s)} in year ${i + 1}` : ''))
     .filter((s) => s !== '');
   if (years.length > 0) asks.push(`a sign-on bonus of ${years.join(' and ')}`);
+  // The level is named only when given: without it the figures are the years' (a pay position
+  // between two levels), and a recruiter reads "staff-level" as the staff market (review4 N6).
+  const who = doc.profile.level
+    ? `a ${doc.level}-level ML engineer`
+    : `an ML engineer with ${yearsText(doc.profile.years)} of experience`;
   const lines = [
-    `Thank you for the offer: I'm excited about the role. Based on market data for a ${doc.level}-level ML engineer in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile${terms.options && c.equity.from === 0 ? ' (counting the options at $0, their value today)' : ''}. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
+    `Thank you for the offer: I'm excited about the role. Based on market data for ${who} in ${l.city}, ${l.industry}, the package sits around the ${ordinal(percentileOf(c.offer, doc.market.total))} percentile${terms.options && c.equity.from === 0 ? ' (counting the options at $0, their value today)' : ''}. Could we bring it closer to ${money(c.target ?? c.offer)} a year (about the ${ordinal(percentile)})? For example:`,
     ...asks.map((a) => `- ${a}`),
     '',
     asks.length > 1

@@ -122,14 +122,22 @@ const prior = (f: NonNullable<Location['federal']>, at: number): string =>
 
 /**
  * What the documents that print figures without the reasons or sources say they rest on: a --data
- * market file (its source's title), and the `cities` (ids, each once) whose factor rests on
- * federal wage data marked an estimate alone, in one sentence (review L1, review3 A20), then
- * each whose pay records and prior differ by over 10% (review4 N1).
+ * market file (its source's title); the cities (ids, each once) whose factor rests on federal
+ * wage data marked an estimate alone, in one sentence (review L1, review3 A20), then each whose
+ * pay records and prior differ by over 10% (review4 N1); each employer whose figures are not
+ * fitted on the pay records (review4 N5).
  */
-export function dataNotes(market: Market, cities: readonly string[]): string[] {
+export function dataNotes(
+  market: Market,
+  profiles: readonly { city: string; industry: string }[],
+): string[] {
   const file = marketFileSource(market);
+  const employers = [...new Set(profiles.map((p) => p.industry))].flatMap((id) => {
+    const i = market.industries.find((x) => x.id === id);
+    return i?.unfitted ? [`${i.label}: not fitted on pay records (${i.unfitted}).`] : [];
+  });
   const doubts: string[] = [];
-  const places = [...new Set(cities)].flatMap((id) => {
+  const places = [...new Set(profiles.map((p) => p.city))].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
     const r = l?.records;
     if (!l?.federal || ownFigure(market, `city:${id}`)) return [];
@@ -150,7 +158,7 @@ export function dataNotes(market: Market, cities: readonly string[]): string[] {
         `${places.join(', ')}: ${its} from federal wage data (about +/-7%), and so are the figures built on ${it}.`,
       ]
     : [];
-  return file ? [`${file.title}.`, ...said, ...doubts] : [...said, ...doubts];
+  return [...(file ? [`${file.title}.`] : []), ...said, ...doubts, ...employers];
 }
 
 /** An employer's reason (the same for every estimate there). */
@@ -158,7 +166,7 @@ export function employerReason(market: Market, industry: Industry): Reason {
   return reason(
     market,
     `industry:${industry.id}`,
-    `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
+    `${industry.label}: base ${multiplier(industry.baseMultiplier)}${industry.unfitted ? ` (not fitted on pay records: ${industry.unfitted})` : ''}`,
     uniq(industry.evidence.map((e) => e.source)),
   );
 }

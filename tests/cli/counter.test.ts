@@ -23,6 +23,14 @@ async function json(argv: string[]): Promise<Doc> {
   return JSON.parse(r.stdout);
 }
 
+it('the message names a level only when one was given, else the years (review4 N6)', async () => {
+  const years = (await cli(DONE_WHEN)).stdout.replace(/\s+/g, ' ');
+  expect(years).toContain('market data for an ML engineer with 5 years of experience in Seattle');
+  expect(years).not.toContain('mid-level');
+  const given = (await cli([...DONE_WHEN, '--level', 'senior'])).stdout.replace(/\s+/g, ' ');
+  expect(given).toContain('market data for a senior-level ML engineer in Seattle');
+});
+
 describe('offer --counter (the issue’s done-when offer)', () => {
   it('prints a target, the parts, the gains and a message, and the same in JSON', async () => {
     const table = await cli(DONE_WHEN);
