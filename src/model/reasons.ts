@@ -104,12 +104,16 @@ function federalNote(location: Location): string {
   if (f === undefined) return '';
   const estimate = f.uncertain ? '; an estimate, about +/-7%' : '';
   const r = location.records;
-  if (r) return ` (${r.n} pay records' ${multiplier(r.factor)} weighed with ${prior(f, r.prior)})`;
+  if (r)
+    return ` (${r.n} pay record${r.n === 1 ? "'s" : "s'"} ${multiplier(r.factor)} weighed with ${prior(f, r.prior)}${disputed(r) ? ': uncertain' : ''})`;
   const whose = location.evidence.some((e) => e.source === 'levels') ? 'records' : 'guides';
   return f.guidesOutrank
     ? ` (the ${whose}' figure outranks federal wage data's ${multiplier(f.factor)}${estimate})`
     : ` (federal wage data${estimate})`;
 }
+/** Records that differ from their prior by over 10% leave the factor between them in doubt. */
+const disputed = (r: { factor: number; prior: number }): boolean =>
+  Math.abs(Math.log(r.factor / r.prior)) > Math.log(1.1);
 /** The figure a location's records were weighed with, and whose it is. */
 const prior = (f: NonNullable<Location['federal']>, at: number): string =>
   f.guidesOutrank
@@ -118,21 +122,28 @@ const prior = (f: NonNullable<Location['federal']>, at: number): string =>
 
 /**
  * What the documents that print figures without the reasons or sources say they rest on: a --data
- * market file (its source's title), and the `cities` (ids, each once) whose factor rests on
- * federal wage data marked an estimate alone, in one sentence (review L1, review3 A20), then
- * each whose pay records and prior differ by over 10% (review4 N1).
+ * market file (its source's title); the cities (ids, each once) whose factor rests on federal
+ * wage data marked an estimate alone, in one sentence (review L1, review3 A20), then each whose
+ * pay records and prior differ by over 10% (review4 N1); each employer whose figures are not
+ * fitted on the pay records (review4 N5).
  */
-export function dataNotes(market: Market, cities: readonly string[]): string[] {
+export function dataNotes(
+  market: Market,
+  profiles: readonly { city: string; industry: string }[],
+): string[] {
   const file = marketFileSource(market);
+  const employers = [...new Set(profiles.map((p) => p.industry))].flatMap((id) => {
+    const i = market.industries.find((x) => x.id === id);
+    return i?.unfitted ? [`${i.label}: not fitted on pay records (${i.unfitted}).`] : [];
+  });
   const doubts: string[] = [];
-  const places = [...new Set(cities)].flatMap((id) => {
+  const places = [...new Set(profiles.map((p) => p.city))].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
     const r = l?.records;
     if (!l?.federal || ownFigure(market, `city:${id}`)) return [];
-    // Records that differ from the prior by over 10% leave the factor between them in doubt.
-    if (r && Math.abs(Math.log(r.factor / r.prior)) > Math.log(1.1))
+    if (r && disputed(r))
       doubts.push(
-        `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n} pay records put it at ${multiplier(r.factor)}, ${l.federal.guidesOutrank ? 'the guides' : `federal wage data${l.federal.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
+        `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n === 1 ? '1 pay record puts' : `${r.n} pay records put`} it at ${multiplier(r.factor)}, ${l.federal.guidesOutrank ? 'the guides' : `federal wage data${l.federal.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
       );
     if (r || !l.federal.uncertain || l.federal.guidesOutrank) return [];
     return [`${l.label} (base ${multiplier(l.multiplier)})`];
@@ -147,7 +158,7 @@ export function dataNotes(market: Market, cities: readonly string[]): string[] {
         `${places.join(', ')}: ${its} from federal wage data (about +/-7%), and so are the figures built on ${it}.`,
       ]
     : [];
-  return file ? [`${file.title}.`, ...said, ...doubts] : [...said, ...doubts];
+  return [...(file ? [`${file.title}.`] : []), ...said, ...doubts, ...employers];
 }
 
 /** An employer's reason (the same for every estimate there). */
@@ -155,7 +166,7 @@ export function employerReason(market: Market, industry: Industry): Reason {
   return reason(
     market,
     `industry:${industry.id}`,
-    `${industry.label}: base ${multiplier(industry.baseMultiplier)}`,
+    `${industry.label}: base ${multiplier(industry.baseMultiplier)}${industry.unfitted ? ` (not fitted on pay records: ${industry.unfitted})` : ''}`,
     uniq(industry.evidence.map((e) => e.source)),
   );
 }

@@ -148,6 +148,8 @@ export interface Industry extends CatalogEntry {
   baseMultiplier: number;
   /** The id of its pay mix in `payMix.kinds`. */
   payMix: string;
+  /** Why its figures are not fitted on the pay records, said where they are printed. */
+  unfitted?: string;
   evidence: Evidence;
 }
 

@@ -633,6 +633,25 @@ describe("a city name that is also another metro's city says which it took (revi
   });
 });
 
+it('an employer priced by the guides, not fitted on the pay records, says so where its figures are printed (review4 N5)', async () => {
+  type Doc = { notes?: string[]; factors?: { id: string; label: string }[] };
+  const vs = ['--vs', 'industry=healthcare', '--vs', 'industry=big-tech'];
+  const compare = await json<Doc>(['compare', '--years', '5', '--city', 'sf', ...vs, '--json']);
+  const unfitted = (compare.notes ?? []).filter((n) => n.includes('not fitted on pay records'));
+  expect(unfitted).toEqual([
+    expect.stringMatching(/^Healthcare & biotech: not fitted on pay records \(8 pay records/),
+  ]);
+  const quant = await json<Doc>(['--years', '5', '--city', 'nyc', '--industry', 'quant', '--json']);
+  expect(quant.factors!.find((f) => f.id === 'industry:quant')!.label).toContain(
+    'not fitted on pay records: 3 pay records, too few to fit',
+  );
+  const offer = ['offer', '--years', '5', '--city', 'sf', '--base', '200k', '--json'];
+  expect((await json<Doc>([...offer, '--industry', 'big-tech'])).notes).toBeUndefined();
+  expect((await json<Doc>([...offer, '--industry', 'marketing-analytics'])).notes).toEqual([
+    expect.stringContaining('Marketing analytics: not fitted on pay records (no pay records'),
+  ]);
+});
+
 it('with --level, a column that adds a skill or a degree says they move nothing (review4 N12)', async () => {
   const r = await cli([
     ...['compare', '--no-profile', '--years', '6', '--industry', 'faang', '--level', 'senior'],

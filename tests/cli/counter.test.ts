@@ -23,6 +23,14 @@ async function json(argv: string[]): Promise<Doc> {
   return JSON.parse(r.stdout);
 }
 
+it('the message names a level only when one was given, else the years (review4 N6)', async () => {
+  const years = (await cli(DONE_WHEN)).stdout.replace(/\s+/g, ' ');
+  expect(years).toContain('market data for an ML engineer with 5 years of experience in Seattle');
+  expect(years).not.toContain('mid-level');
+  const given = (await cli([...DONE_WHEN, '--level', 'senior'])).stdout.replace(/\s+/g, ' ');
+  expect(given).toContain('market data for a senior-level ML engineer in Seattle');
+});
+
 describe('offer --counter (the issue’s done-when offer)', () => {
   it('prints a target, the parts, the gains and a message, and the same in JSON', async () => {
     const table = await cli(DONE_WHEN);
@@ -51,6 +59,19 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     expect(part('bonus').to / part('base').to).toBeCloseTo(0.15, 3);
     // Every rule says where it comes from.
     for (const r of doc.rules) expect(r.source.length).toBeGreaterThan(20);
+  });
+
+  it('a trading firm (no stock in its mix): the bonus is asked, base not at its P90 (review4 N4)', async () => {
+    const quant = ['offer', '--years', '5', '--city', 'nyc', '--industry', 'quant', '--counter'];
+    const c = (await json([...quant, '--base', '200000', '--bonus', '50000'])).counter;
+    const part = (p: string) => c.parts.find((x: Doc) => x.part === p);
+    expect(part('bonus').moves).toBe('more');
+    expect(part('bonus').to).toBeGreaterThan(200_000);
+    expect(part('base').to).toBeLessThan(250_000);
+    expect(c.message).toContain('- a target bonus of $');
+    expect(c.message).not.toContain('percentile for base');
+    expect(c.rules.map((r: Doc) => r.rule).join()).toContain('no stock');
+    expect(c.target.percentile).toBe(75);
   });
 
   it('never above the market’s P90, never below the offer, over many offers', async () => {

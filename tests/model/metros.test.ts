@@ -242,6 +242,11 @@ describe('the built CLI with a new metro', () => {
       `Boston / Cambridge: base ${multiplier(at('boston').multiplier)} (22 pay records' x1.05 weighed with federal wage data's x1.042)`,
     );
     expect(city.sources).toContain('levels');
+    // Pittsburgh's records and its federal estimate differ by 37%: its reason says uncertain.
+    const pgh = await json<{ factors: { label: string }[] }>(['--years', '5', '--city', 'pgh']);
+    expect(pgh.factors[1]!.label).toBe(
+      "Pittsburgh: base x1.037 (17 pay records' x1.101 weighed with federal wage data's x0.802, an estimate: uncertain)",
+    );
     expect(boston.sources.find((s) => s.id === 'federal')?.title).toMatch(/^Federal wage data/);
     // Boston/Chicago: 154,240 / 130,030 = 1.186 at the federal medians; Chicago's 3 records
     // (x1.118) raise it to x0.974, so 1.049 / 0.974 = 1.077.

@@ -110,7 +110,7 @@ export async function careerCommand(
     market,
     dataNotes(
       market,
-      lines.map((l) => l.profile.city),
+      lines.map((l) => l.profile),
     ),
   );
   await printAs(io, format, doc, opts, {

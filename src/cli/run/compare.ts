@@ -70,8 +70,11 @@ export async function compareCommand(
       ...(afterTax ? { takeHome: paperNoted(afterTax(wagesAt(e, 'mid'), i, c.label), e) } : {}),
     };
   });
-  const cities = columns.map((c) => c.profile.city);
-  const doc = toCompareDocument(entries, defaulted, market, dataNotes(market, cities));
+  const data = dataNotes(
+    market,
+    columns.map((c) => c.profile),
+  );
+  const doc = toCompareDocument(entries, defaulted, market, data);
   await printAs(io, format, doc, opts, {
     csv: compareCsv,
     markdown: compareMarkdown,

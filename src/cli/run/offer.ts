@@ -346,7 +346,7 @@ function judge(
     [
       titleNoteOf(market, rawProfile.level, profile) ?? [],
       ...unpriced.map((f) => `${f.label}.`),
-      ...dataNotes(market, [profile.city]),
+      ...dataNotes(market, [profile]),
     ].flat(),
   );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
