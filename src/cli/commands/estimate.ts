@@ -60,7 +60,7 @@ export async function estimateCommand(
   }
   const because = plan.ask ? undefined : plan.because;
   const look = await printAs<typeof doc>(io, format, doc, opts, {
-    csv: (d) => renderCsv(d, dataNotes(market, [profile.city])),
+    csv: (d) => renderCsv(d, dataNotes(market, [profile])),
     markdown: renderMarkdown,
     table: async () => {
       const { renderReport } = await import('../../render/report.js');
