@@ -56,16 +56,18 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
   const r = COUNTER_RULES;
+  const asked = noStock(c, doc) ? r.noStock.source : '';
   const bonusWhy =
-    doc.offer.bonus?.kind === 'percent'
+    asked ||
+    (doc.offer.bonus?.kind === 'percent'
       ? 'The target percentage stays as offered (usually fixed per level); the dollars follow base.'
-      : 'The target bonus stays as offered (usually fixed per level).';
+      : 'The target bonus stays as offered (usually fixed per level).');
   const signOn = { from: sum(c.signOn.from), to: sum(c.signOn.to) };
   const views: CounterPartView[] = [
     { part: 'signOn', moves: 'most', ...signOn, why: r.signOn.source },
     { part: 'equity', moves: 'more', ...c.equity, why: r.parts.source },
     { part: 'base', moves: 'less', ...c.base, why: r.parts.source },
-    { part: 'bonus', moves: 'fixed', ...c.bonus, why: bonusWhy },
+    { part: 'bonus', moves: asked ? 'more' : 'fixed', ...c.bonus, why: bonusWhy },
   ];
   if (doc.benefits) {
     const value = doc.benefits.years[0]?.total ?? 0;
@@ -73,6 +75,10 @@ function partViews(c: Counter, doc: OfferDocument): CounterPartView[] {
   }
   return views;
 }
+
+/** The employer's mix has no stock, nor the offer: the bonus is asked (data/counter-offer.json noStock). */
+const noStock = (c: Counter, doc: OfferDocument) =>
+  doc.market.equity.high === 0 && c.equity.to === 0;
 
 /** The price a share the options are valued at: the preferred price, else today's FMV (a listed company has no preferred price). */
 const at0 = (terms: OfferTerms): string =>
@@ -119,6 +125,11 @@ function message(c: Counter, doc: OfferDocument, terms: OfferTerms, percentile: 
   if (c.base.to > c.base.from)
     asks.push(`a base salary of ${money(c.base.to)} (from ${money(c.base.from)})${top}`);
   if (c.equity.to > c.equity.from) asks.push(stockAsk(c, terms));
+  const bonus = c.terms.bonus;
+  if (bonus !== terms.bonus && bonus)
+    asks.push(
+      `a target bonus of ${bonus.kind === 'percent' ? `${Math.round(bonus.value * 100)}% of base, ` : ''}${money(c.bonus.to)} (from ${money(c.bonus.from)})`,
+    );
   const years = c.signOn.to
     .map((s, i) => (s > (c.signOn.from[i] ?? 0) ? `${money(s)} in year ${i + 1}` : ''))
     .filter((s) => s !== '');
@@ -162,7 +173,7 @@ function ordinal(n: number): string {
 }
 
 const cappedParts = (c: Counter) =>
-  c.capped.map((p) => (p === 'base' ? 'base' : 'stock a year')).join(' and ');
+  c.capped.map((p) => (p === 'equity' ? 'stock a year' : p)).join(' and ');
 
 /** What the figures mean for this counter (paper stock, options, a part held at its P90). */
 function counterNotes(c: Counter, doc: OfferDocument, terms: OfferTerms): string[] {
@@ -204,7 +215,11 @@ export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView 
   const ceiling = valueAt(m.total, r.target.ceilingPercentile / 100);
   const c = counterOffer(terms, {
     total: { p75: aim, high: ceiling },
-    base: { high: valueAt(m.base, r.target.ceilingPercentile / 100) },
+    base: { p75: valueAt(m.base, 0.75), high: valueAt(m.base, r.target.ceilingPercentile / 100) },
+    bonus: {
+      p75: valueAt(m.bonus, 0.75),
+      high: valueAt(m.bonus, r.target.ceilingPercentile / 100),
+    },
     equity: { high: valueAt(m.equity, r.target.ceilingPercentile / 100) },
   });
   const at = (x: number): number => percentileOf(x, m.total);
@@ -236,6 +251,15 @@ export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView 
         source: r.parts.source,
         judgement: r.parts.judgement,
       },
+      ...(noStock(c, doc)
+        ? [
+            {
+              rule: "Where the employer's pay mix has no stock, base and bonus share the gap by how far each is under its P75, each at most its P90.",
+              source: r.noStock.source,
+              judgement: r.noStock.judgement,
+            },
+          ]
+        : []),
       {
         rule: `A sign-on fills each of the first ${r.signOn.years} years up to the target, never below the sign-on offered.`,
         source: r.signOn.source,

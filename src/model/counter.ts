@@ -2,14 +2,15 @@
 // half of the market for its level, by the rules of data/counter-offer.json (each sourced, or
 // marked as ml-salary's judgement). Pure: the offer's terms and the market in, the asks out.
 import rules from '../../data/counter-offer.json' with { type: 'json' };
-import { annualized, grantValue, offerYears, type OfferTerms } from './offer.js';
+import { annualized, grantValue, offerYears, targetBonus, type OfferTerms } from './offer.js';
 
 export const COUNTER_RULES = rules;
 
 /** What the counter reads of the market for the profile: the stated percentiles it needs. */
 export interface CounterMarket {
   total: { p75: number; high: number };
-  base: { high: number };
+  base: { p75: number; high: number };
+  bonus: { p75: number; high: number };
   equity: { high: number };
 }
 
@@ -34,7 +35,7 @@ export interface Counter {
   /** The counter's yearly total (offer <= target <= ceiling), or null when nothing is asked. */
   target: number | null;
   base: Ask;
-  /** The target bonus follows base when it is a percentage of it (never asked on its own). */
+  /** The target bonus: follows base when a percentage of it; asked only where the mix has no stock. */
   bonus: Ask;
   /**
    * The whole grant (its value at grant; options: at the preferred price, else today's FMV;
@@ -49,8 +50,9 @@ export interface Counter {
   /** First-year and first-four-years gains (fewer years when the offer has fewer). */
   gains: { firstYear: number; years: number; total: number };
   /** The parts whose ask stopped at the market's P90 for that part (the target then falls short). */
-  capped: ('base' | 'equity')[];
+  capped: Part[];
 }
+type Part = 'base' | 'bonus' | 'equity';
 
 const floorTo = (x: number, step: number): number => Math.max(0, Math.floor(x / step) * step);
 
@@ -95,6 +97,25 @@ function signOnFor(terms: OfferTerms, target: number): number[] {
 }
 
 /**
+ * Base's share of the gap: a third with stock, all of it without; where the employer's mix has no
+ * stock either (its P90 is $0) the bonus is the lever: how far base is under its own P75 over how
+ * far base and bonus are (data/counter-offer.json noStock).
+ */
+function baseShareOf(terms: OfferTerms, market: CounterMarket, stock: boolean): number {
+  if (stock) return rules.parts.baseShare;
+  if (market.equity.high > 0) return 1;
+  const base = Math.max(0, market.base.p75 - terms.base);
+  const bonus = Math.max(0, market.bonus.p75 - annualized(terms).bonus);
+  return base / (base + bonus || 1);
+}
+
+/** A bonus of `amount` a year: a percentage stays one (whole percents, rounded down). */
+const raisedBonus = (terms: OfferTerms, amount: number): OfferTerms['bonus'] =>
+  terms.bonus?.kind === 'percent'
+    ? { kind: 'percent', value: Math.floor((100 * amount) / terms.base) / 100 }
+    : { kind: 'amount', value: amount };
+
+/**
  * The counter-offer for `terms` against `market`. The yearly gap to the aim (the market's P75 of
  * the total, held to its P90) goes two thirds to stock and one third to base (a percentage
  * bonus follows base), base at most the market's P90 of base and stock at most its P90 of
@@ -113,7 +134,7 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
     signOn: { from: [...terms.signOn], to: [...terms.signOn] },
     terms,
     gains: { firstYear: 0, years: 0, total: 0 },
-    capped: [] as ('base' | 'equity')[],
+    capped: [] as Part[],
   };
   if (offer > ceiling)
     return { status: 'above-ceiling', offer, aim, ceiling, target: null, ...same };
@@ -122,24 +143,35 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
   const vestYears = terms.vesting.percents.length;
   const follows = terms.bonus?.kind === 'percent' ? terms.bonus.value : 0;
   const stock = grant > 0 || unpriced(terms);
-  // Base: its share (all of the gap without stock), up to the market's P90 of base.
+  const cash = !stock && market.equity.high === 0;
+  const baseShare = baseShareOf(terms, market, stock);
+  // Base: its share, up to the market's P90 of base.
   const baseRoom = Math.max(0, market.base.high - terms.base);
-  const baseWanted = ((stock ? rules.parts.baseShare : 1) * gap) / (1 + follows);
+  const baseWanted = (baseShare * gap) / (1 + follows);
   const baseUp = floorTo(Math.min(baseWanted, baseRoom), rules.rounding.base);
+  const based = { ...terms, base: terms.base + baseUp };
+  // Bonus (no stock in the mix): the rest of the gap, up to the market's P90 of bonus.
+  const bonusFrom = targetBonus(based);
+  const bonusRoom = Math.max(0, market.bonus.high - bonusFrom);
+  const bonusWanted = cash ? gap - (yearlyTotal(based) - offer) : 0;
+  const bonusUp = floorTo(Math.min(bonusWanted, bonusRoom), rules.rounding.base);
+  if (bonusUp > 0) based.bonus = raisedBonus(based, bonusFrom + bonusUp);
   // Stock: the rest of the gap a year, up to the market's P90 of equity.
   const equityYear = annualized(terms).equity;
   const equityRoom = Math.max(0, market.equity.high - equityYear);
   const equityWanted = stock ? gap - baseUp * (1 + follows) : 0;
   const grantUp = floorTo(Math.min(equityWanted, equityRoom) * vestYears, rules.rounding.equity);
-  const raised = withGrant({ ...terms, base: terms.base + baseUp }, grant + grantUp);
+  const raised = withGrant(based, grant + grantUp);
   const target = Math.min(yearlyTotal(raised), ceiling);
   const counter = { ...raised, signOn: signOnFor(raised, target) };
   const moved =
     counter.base !== terms.base ||
+    bonusUp > 0 ||
     grantValue(counter) !== grant ||
     counter.signOn.join() !== terms.signOn.join();
   const capped: Counter['capped'] = [
     ...(baseWanted > baseRoom ? (['base'] as const) : []),
+    ...(bonusWanted > bonusRoom ? (['bonus'] as const) : []),
     ...(stock && equityWanted > equityRoom ? (['equity'] as const) : []),
   ];
   // Every part at its P90 already, or a gap smaller than the rounding of every ask.

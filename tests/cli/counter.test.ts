@@ -61,6 +61,19 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     for (const r of doc.rules) expect(r.source.length).toBeGreaterThan(20);
   });
 
+  it('a trading firm (no stock in its mix): the bonus is asked, base not at its P90 (review4 N4)', async () => {
+    const quant = ['offer', '--years', '5', '--city', 'nyc', '--industry', 'quant', '--counter'];
+    const c = (await json([...quant, '--base', '200000', '--bonus', '50000'])).counter;
+    const part = (p: string) => c.parts.find((x: Doc) => x.part === p);
+    expect(part('bonus').moves).toBe('more');
+    expect(part('bonus').to).toBeGreaterThan(200_000);
+    expect(part('base').to).toBeLessThan(250_000);
+    expect(c.message).toContain('- a target bonus of $');
+    expect(c.message).not.toContain('percentile for base');
+    expect(c.rules.map((r: Doc) => r.rule).join()).toContain('no stock');
+    expect(c.target.percentile).toBe(75);
+  });
+
   it('never above the market’s P90, never below the offer, over many offers', async () => {
     const profiles = [
       ['--years', '1', '--city', 'austin'],

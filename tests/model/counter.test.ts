@@ -24,7 +24,8 @@ function offer(over: Partial<OfferTerms> = {}): OfferTerms {
 
 const MARKET: CounterMarket = {
   total: { p75: 380_000, high: 480_000 },
-  base: { high: 300_000 },
+  base: { p75: 250_000, high: 300_000 },
+  bonus: { p75: 60_000, high: 100_000 },
   equity: { high: 250_000 },
 };
 
@@ -57,7 +58,11 @@ describe('counterOffer, by hand', () => {
   it('base stops at the market’s P90 of base; the rest goes to stock', () => {
     // Yearly 250,000 + 37,500 + 100,000 = 387,500; the gap to 500,000 is 112,500, a third of it
     // for base would be 32,609, but base's P90 is 255,000: base +5,000, stock the rest.
-    const market = { ...MARKET, total: { p75: 500_000, high: 600_000 }, base: { high: 255_000 } };
+    const market = {
+      ...MARKET,
+      total: { p75: 500_000, high: 600_000 },
+      base: { p75: 240_000, high: 255_000 },
+    };
     const c = counterOffer(offer({ base: 250_000 }), market);
     expect(c.base.to).toBe(255_000);
     // 112,500 - 5,000 x 1.15 = 106,750 a year of stock: the grant +427,000 -> +425,000.
@@ -73,6 +78,34 @@ describe('counterOffer, by hand', () => {
     const c = counterOffer(offer({ equity: 0, vesting: preset('even') }), MARKET);
     expect(c.equity).toEqual({ from: 0, to: 0 });
     expect(c.base.to).toBe(300_000); // capped at base's P90
+  });
+
+  it('where the mix has no stock (a trading firm), base and bonus share the gap by how far each is under its P75 (review4 N4)', () => {
+    const quant = {
+      total: { p75: 460_000, high: 560_000 },
+      base: { p75: 235_000, high: 267_000 },
+      bonus: { p75: 230_000, high: 328_000 },
+      equity: { high: 0 },
+    };
+    const terms = offer({ base: 200_000, bonus: { kind: 'amount', value: 50_000 }, equity: 0 });
+    // The gap 460,000 - 250,000 = 210,000; base is 35,000 under its P75, bonus 180,000: base
+    // 210,000 x 35 / 215 = 34,186 -> 34,000; the bonus the rest, 176,000 (under its P90).
+    const c = counterOffer(terms, quant);
+    expect(c.base).toEqual({ from: 200_000, to: 234_000 });
+    expect(c.bonus).toEqual({ from: 50_000, to: 226_000 });
+    expect(c.equity).toEqual({ from: 0, to: 0 });
+    expect(c.target).toBe(460_000);
+    expect(c.capped).toEqual([]);
+    // A percentage bonus is asked as a higher percentage (whole percents, rounded down): base
+    // 34,186 / 1.25 -> +27,000 (the bonus follows, +6,750), the bonus +176,000 more: 232,750
+    // of 227,000, 102%.
+    const pct = counterOffer({ ...terms, bonus: { kind: 'percent', value: 0.25 } }, quant);
+    expect(pct.base.to).toBe(227_000);
+    expect(pct.terms.bonus).toEqual({ kind: 'percent', value: 1.02 });
+    // The bonus stops at its P90: the target falls short and says which part stopped.
+    const tight = counterOffer(terms, { ...quant, bonus: { p75: 230_000, high: 150_000 } });
+    expect(tight.bonus.to).toBe(150_000);
+    expect(tight.capped).toEqual(['bonus']);
   });
 
   it('an offer under P75 whose base is at its P90 and has no stock is capped, not at the target', () => {
@@ -128,11 +161,13 @@ describe('counterOffer, over random offers and markets', () => {
         fc.double({ min: 1, max: 2, noNaN: true }),
         fc.integer({ min: 40_000, max: 900_000 }),
         fc.integer({ min: 0, max: 800_000 }),
+        fc.integer({ min: 0, max: 600_000 }),
       )
-      .map(([p75, spread, base, equity]) => ({
+      .map(([p75, spread, base, equity, bonus]) => ({
         total: { p75, high: Math.round(p75 * spread) },
-        base: { high: base },
-        equity: { high: equity },
+        base: { p75: Math.round(base * 0.85), high: base },
+        bonus: { p75: Math.round(bonus * 0.7), high: bonus },
+        equity: { high: equity % 3 === 0 ? 0 : equity },
       }));
     fc.assert(
       fc.property(terms, market, (t, m) => {
