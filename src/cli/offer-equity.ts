@@ -109,14 +109,14 @@ export async function taxPlaces(
   const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
   return Promise.all(
     judged.map(async ({ doc, state }, i): Promise<TaxPlace> => {
-      if (state === undefined) return { request, taxed: (gross, name) => shared(gross, i, name) };
+      if (state === undefined) return { request, taxed: (g, name, c) => shared(g, i, name, c) };
       const label = doc.label ?? '';
       const asked = await labelled(label, async () => ({
         ...request,
         state: parseState(state, 'state'),
       }));
       const own = await labelled(label, () => takeHomeFor(asked, [columns[i]!], market, false));
-      return { request: asked, taxed: (gross, name) => own!(gross, 0, name) };
+      return { request: asked, taxed: (g, name, c) => own!(g, 0, name, c) };
     }),
   );
 }
@@ -141,9 +141,12 @@ export function addTakeHome(
     const label = doc.label ?? `offer ${i + 1}`;
     const named =
       note && judged.length > 1 ? `${label}: ${note[0]!.toLowerCase()}${note.slice(1)}` : note;
+    // No bonus, sign-on or stock taxed as it vests: no flat-rate withholding to warn of (N10).
+    const cashOnly = !doc.offer.bonus && !doc.offer.signOn.some((s) => s > 0) && (!e || !!note);
     for (const year of doc.years) {
       const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-      year.takeHome = places[i]!.taxed(year.cash + (e && !note ? year.equity : 0), column);
+      const gross = year.cash + (e && !note ? year.equity : 0);
+      year.takeHome = places[i]!.taxed(gross, column, cashOnly);
       if (named) year.takeHome.notes.unshift(named);
     }
   });

@@ -241,7 +241,9 @@ export async function takeHomeFor(
   columns: readonly { label: string; profile: Profile }[],
   market: Market,
   scoped = columns.length > 1,
-): Promise<((gross: number, column: number, name: string) => TakeHomeView) | undefined> {
+): Promise<
+  ((gross: number, column: number, name: string, cashOnly?: boolean) => TakeHomeView) | undefined
+> {
   if (!request) return undefined;
   const { jurisdiction, stateScope, takeHomeAt } = await import('../model/take-home.js');
   const labelOf = (id: string) => market.locations.find((l) => l.id === id)?.label ?? id;
@@ -252,7 +254,7 @@ export async function takeHomeFor(
   }));
   const scopes = scoped ? stateScope(taxed, request) : taxed.map(() => request);
   const where = taxed.map((c, i) => jurisdiction(c.locationId, c.locationLabel, scopes[i]!));
-  return (gross, i, name) => takeHomeAt(gross, where[i]!, scopes[i]!, name);
+  return (gross, i, name, cashOnly) => takeHomeAt(gross, where[i]!, scopes[i]!, name, cashOnly);
 }
 
 /**

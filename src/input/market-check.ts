@@ -265,7 +265,13 @@ function checkLargest(m: Market): void {
 /** `value` checked against schemas/market.schema.json and for meaning, or `refuse(problem)`. */
 function checked(value: unknown, refuse: (what: string) => InputError): Market {
   const problem = schemaProblem(marketSchema as Schema, value);
-  if (problem !== undefined) throw refuse(`${problem} (see schemas/market.schema.json)`);
+  // A file from another data version is most often an old export: say so, and how to redo it.
+  const version = (value as { dataVersion?: unknown } | null)?.dataVersion;
+  const other =
+    typeof version === 'string' && version !== bundledMarket.dataVersion
+      ? `; the file is data ${version}, this ml-salary's ${bundledMarket.dataVersion}: an older export lacks newer fields (compare with \`ml-salary market --json\`)`
+      : '';
+  if (problem !== undefined) throw refuse(`${problem} (see schemas/market.schema.json${other})`);
   try {
     checkMeaning(value as Market);
   } catch (error) {

@@ -37,7 +37,8 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
 /** Where the pay is taxed: the request, and the take-home pay at a gross figure there. */
 export interface TaxPlace {
   request: TakeHomeRequest;
-  taxed: (gross: number, name: string) => TakeHomeView;
+  /** `cashOnly`: pay with no stock, bonus or sign-on (no withholding note). */
+  taxed: (gross: number, name: string, cashOnly?: boolean) => TakeHomeView;
 }
 
 const BRACKETS = AMT.rates.brackets.map((b): Bracket => [b.over, b.rate]);

@@ -292,12 +292,22 @@ export function takeHomeAt(
   where: Jurisdiction,
   r: TakeHomeRequest,
   column?: string,
+  cashOnly?: boolean,
 ) {
   const { filing, pretax, hsa, age, itemized } = r;
   let result: TakeHome;
   try {
     const coverage = r.hsaFamily ? 'family' : 'self';
-    const opts = { filing, state: where.state, local: where.local, pretax, hsa, age, itemized };
+    const opts = {
+      filing,
+      state: where.state,
+      local: where.local,
+      pretax,
+      hsa,
+      age,
+      itemized,
+      cashOnly,
+    };
     result = takeHome(gross, { ...opts, hsaCoverage: coverage }, TAX);
   } catch (e) {
     if (column === undefined || !(e instanceof InputError) || e.field !== 'pretax') throw e;

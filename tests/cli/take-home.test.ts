@@ -114,6 +114,19 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
       expect(y.takeHome.taxes.map((t) => t.id)).toContain('wa-cares');
     }
     expect(d.years[2]!.takeHome.net).toBeGreaterThan(d.years[0]!.takeHome.net);
+    expect(d.years[0]!.takeHome.notes.join()).toContain('supplemental rate');
+  });
+
+  it('pay with no stock, bonus or sign-on gets no note on their withholding (review4 N10)', async () => {
+    type Doc = { years: { takeHome: View }[] };
+    const said = async (...more: string[]) =>
+      (await json<Doc>([...argv, ...more])).years.some((y) =>
+        y.takeHome.notes.some((n) => n.includes('supplemental rate')),
+      );
+    expect(await said()).toBe(false);
+    expect(await said('--industry', 'banking')).toBe(false);
+    expect(await said('--bonus', '10%')).toBe(true);
+    expect(await said('--sign-on', '20000')).toBe(true);
   });
 });
 

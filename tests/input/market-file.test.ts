@@ -176,6 +176,17 @@ describe('--data: your own market file', () => {
       /^\/industries\/1: must have required property 'label'/,
     ],
     [
+      'an export from another data version, which names both versions and what to compare with',
+      () =>
+        marketFile('old.json', (m) => {
+          m.dataVersion = '2026.3';
+          delete m.skills.withLevel; // a field data 2026.4 added
+        }),
+      new RegExp(
+        `^/skills: must have required property 'withLevel' \\(see schemas/market.schema.json; the file is data 2026.3, this ml-salary's ${market.dataVersion.replace('.', '\\.')}: an older export lacks newer fields \\(compare with \`ml-salary market --json\`\\)\\)$`,
+      ),
+    ],
+    [
       'a negative figure',
       () => marketFile('negative.json', (m) => (m.skills.list[0].premium = -5)),
       /^\/skills\/list\/0\/premium: must be >= 0/,

@@ -225,7 +225,7 @@ function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome 
     taxes,
     net: e.gross - e.pretax - e.hsa - total,
     effectiveRate: e.gross > 0 ? total / e.gross : 0,
-    notes: notes(tables, e, chosen, state, local),
+    notes: notes(tables, e, chosen, state, local, opts.cashOnly),
   };
 }
 
@@ -256,6 +256,7 @@ function notes(
   chosen: Run,
   state?: StateTables,
   local?: ResolvedLocal,
+  cashOnly?: boolean,
 ) {
   const t = tables.federal.incomeTax;
   return [
@@ -273,7 +274,7 @@ function notes(
     ...(state
       ? stateNotes(state, local, chosen)
       : ['Federal only: no state or local tax is included (name a state to add one).']),
-    withholding(tables, e),
+    !cashOnly && withholding(tables, e),
   ].filter((n): n is string => !!n);
 }
 

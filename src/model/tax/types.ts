@@ -239,4 +239,6 @@ export type TakeHomeOptions = Partial<Record<'pretax' | 'hsa' | 'age' | 'itemize
   /** A locality of the state, or null for none; undefined for the state's default. */
   local?: string | null;
   hsaCoverage?: 'self' | 'family';
+  /** Pay with no stock, bonus or sign-on: no note on their flat-rate withholding (review4 N10). */
+  cashOnly?: boolean;
 };
