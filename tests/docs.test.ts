@@ -221,19 +221,20 @@ it("README's 'What moved' table states today's figures (the after column)", () =
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const after = (start: string) =>
     (readme.split('\n').find((l) => l.startsWith(`| ${start}`)) ?? '').split('|').at(-2)?.trim();
-  const k = (n: number) => `$${Math.round(n / 1000)}K`;
   const est = (...argv: string[]) =>
     JSON.parse(spawnSync('node', [BIN, ...argv, '--json'], { encoding: 'utf8' }).stdout) as Record<
       string,
       { low: number; mid: number; high: number }
     >;
-  const grad = est('--years', '0', '--city', 'nyc', '--industry', 'big-tech', '--skills', 'nlp');
-  expect(after('new grad')).toBe(
-    `${k(grad.base!.mid)} (${k(grad.base!.low)}-${k(grad.base!.high)})`,
-  );
-  const sf = est('--years', '8', '--city', 'sf', '--industry', 'big-tech');
-  expect(after('8 years')).toBe(`${k(sf.base!.mid)} / ${k(sf.equity!.mid)}`);
-  const bank = est('--years', '5', '--city', 'nyc', '--industry', 'banking');
-  const quant = est('--years', '5', '--city', 'nyc', '--industry', 'quant');
-  expect(after('5 years, NYC')).toBe(`${k(bank.total!.mid)} / ${k(quant.total!.mid)}`);
+  const money = (n: number) => `$${n.toLocaleString('en-US')}`;
+  expect(after('5 years, every input')).toBe(money(est('--years', '5').total!.mid));
+  const offer = ['offer', '--years', '3', '--city', 'pittsburgh', '--industry', 'big-tech'];
+  const pgh = est(...offer, '--level', 'google l4', '--base', '160000') as unknown as {
+    position: { base: { percentile: number } };
+  };
+  expect(after('3 years, Pittsburgh')).toBe(`≈P${pgh.position.base.percentile}`);
+  const l5 = ['--years', '6', '--city', 'sf', '--industry', 'big-tech', '--level', 'google l5'];
+  expect(after('6 years, SF')).toBe(money(est(...l5, '--skills', 'nlp').base!.mid));
+  const { bonus } = est('--years', '5', '--city', 'nyc', '--industry', 'quant');
+  expect(after('5 years, NYC')).toBe(`${money(bonus!.low)}-${money(bonus!.high)}`);
 });

@@ -88,13 +88,17 @@ function experienceReason(market: Market, stage: At): Reason {
   );
 }
 
+/** The sources that produced a figure: its evidence less what the figure outranked (review4 N7). */
+const produced = (evidence: readonly { source: string; outranked?: unknown }[]): string[] =>
+  uniq(evidence.flatMap((e) => (e.outranked ? [] : [e.source])));
+
 /** A location's reason (the same for every estimate there). */
 export function placeReason(market: Market, location: Location): Reason {
   return reason(
     market,
     `city:${location.id}`,
     `${location.label}: base ${multiplier(location.multiplier)}${ownFigure(market, `city:${location.id}`) ? '' : federalNote(location)}`,
-    uniq(location.evidence.map((e) => e.source)),
+    produced(location.evidence),
   );
 }
 
@@ -167,7 +171,7 @@ export function employerReason(market: Market, industry: Industry): Reason {
     market,
     `industry:${industry.id}`,
     `${industry.label}: base ${multiplier(industry.baseMultiplier)}${industry.unfitted ? ` (not fitted on pay records: ${industry.unfitted})` : ''}`,
-    uniq(industry.evidence.map((e) => e.source)),
+    produced(industry.evidence),
   );
 }
 

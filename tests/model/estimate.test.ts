@@ -462,3 +462,20 @@ describe('properties', () => {
     );
   });
 });
+
+describe("a factor's source tags (review4 N7)", () => {
+  it('name the sources that produced the figure, not guides it outranked; the guides quoted are listed', () => {
+    const e = estimate(
+      { years: 5, city: 'seattle', industry: 'big-tech', skills: [], degree: 'bachelors' },
+      market,
+    );
+    const tags = (id: string) => e.factors.find((f) => f.id === id)?.sources;
+    expect(tags('city:seattle')).toEqual(['levels', 'federal']);
+    expect(tags('industry:big-tech')).toEqual(['levels']);
+    // A blend of the guides and a few records keeps both (Austin: 13 records weighed with 001).
+    const austin = estimate({ ...e.profile, city: 'austin' }, market);
+    expect(austin.factors.find((f) => f.id === 'city:austin')?.sources).toContain('article');
+    // Every source the guides' view quotes is in the list of sources.
+    for (const g of e.guides) expect(e.sources.map((s) => s.id)).toContain(g.source);
+  });
+});
