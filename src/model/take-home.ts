@@ -5,7 +5,7 @@ import parities from '../../data/price-parities.json' with { type: 'json' };
 import federalFile from '../../data/tax-2026.json' with { type: 'json' };
 import statesFile from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../errors.js';
-import { checkLimits, supportedStates, takeHome } from './tax/compute.js';
+import { checkLimits, FEDERAL_ONLY, supportedStates, takeHome } from './tax/compute.js';
 import type { FederalFile, Filing, Locality, Place, StatesFile, TakeHome } from './tax/types.js';
 import type { TaxTables } from './tax/types.js';
 
@@ -313,6 +313,9 @@ export function takeHomeAt(
     if (column === undefined || !(e instanceof InputError) || e.field !== 'pretax') throw e;
     throw new InputError(`${e.message} (${column})`, e.field);
   }
+  // A place with no state of its own says why it is federal only: the general note goes (N10).
+  if (where.note && where.state === 'none')
+    result.notes = result.notes.filter((n) => n !== FEDERAL_ONLY);
   result.notes.unshift(...[r.note, where.note].filter((n): n is string => !!n));
   const parity = Object.hasOwn(PRICES.places, where.locationId) && PRICES.places[where.locationId];
   const index = parity || {

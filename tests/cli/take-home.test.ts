@@ -985,16 +985,23 @@ describe('every net says what it is of, in every format (review F4)', () => {
   });
 
   it('compare: markdown says which column is federal only; CSV has the state of each', async () => {
+    // and --state none, which names no place's reason, keeps the general note
     const argv = ['compare', '--years', '5', '--city', 'remote', '--vs', 'city=sf', '--take-home'];
     const md = (await cli([...argv, '--format', 'markdown'])).stdout;
     expect(md).toContain(`\n\nNet after tax: ${ctx('start (federal only), city=sf (CA)')}.\n\n`);
-    expect(md).toContain('\n- start: Federal only: no state or local tax is included');
+    // the place's own reason, once: not also the general 'Federal only' note (review4 N10's aside)
+    expect(md).toContain(
+      '\n- start: Federal taxes only: Remote (US) has no fixed state; pass --state',
+    );
+    expect(md).not.toContain('Federal only: no state or local tax is included');
     expect(md).toContain(`\n- city=sf: ${CA_2025}`);
     const csv = records((await cli([...argv, '--format', 'csv'])).stdout);
     expect(csv.map((r) => [r.state, r.filing, r.tax_year])).toEqual([
       ['none', 'single', String(year)],
       ['CA', 'single', String(year)],
     ]);
+    const none = await cli(['--years', '5', '--city', 'remote', '--state', 'none', '--take-home']);
+    expect(none.stdout).toContain('Federal only: no state or local tax is included');
   });
 
   it("offer: markdown under the year table, CSV on each year's row", async () => {

@@ -249,6 +249,10 @@ function deductionChoice(useItemized: boolean, standard: Run, itemized: Run, oth
   return { used, standard: s, itemized: Math.round(r.itemized), why };
 }
 
+/** Said of a result with no state; a place's own reason for none says it instead (take-home.ts). */
+export const FEDERAL_ONLY =
+  'Federal only: no state or local tax is included (name a state to add one).';
+
 /** The notes every result carries, those of its filing, contributions and deductions. */
 function notes(
   tables: TaxTables,
@@ -271,9 +275,7 @@ function notes(
       "Itemised deductions given count on the federal return; a state that lets you itemise takes the same amount (each state's own limits on itemised deductions are left out).",
     (t.year !== tables.taxYear || t.uncertain) &&
       `Federal brackets are for ${t.year}. ${t.note ?? ''}`.trim(),
-    ...(state
-      ? stateNotes(state, local, chosen)
-      : ['Federal only: no state or local tax is included (name a state to add one).']),
+    ...(state ? stateNotes(state, local, chosen) : [FEDERAL_ONLY]),
     !cashOnly && withholding(tables, e),
   ].filter((n): n is string => !!n);
 }
