@@ -623,12 +623,8 @@ describe("a city name that is also another metro's city says which it took (revi
     expect(r.stdout).toBe(back((await cli([...other, '--json'])).stdout));
   });
   it("'arlington tx' is Dallas-Fort Worth, with no note", async () => {
-    const doc = await json<{ profile: { city: string } }>([
-      '--years',
-      '5',
-      '--city',
-      'arlington tx',
-    ]);
+    const argv = ['--years', '5', '--city', 'arlington tx'];
+    const doc = await json<{ profile: { city: string } }>(argv);
     expect(doc.profile.city).toBe('dallas');
   });
 });

@@ -361,16 +361,8 @@ describe('take-home errors: one line, exit 2', () => {
     [['offer', '--years', '5', '--city', 'us', '--base', '100k', '--take-home', '--state', 'ZZ']],
     [
       [
-        'compare',
-        '--years',
-        '5',
-        '--city',
-        'remote',
-        '--vs',
-        'years=+1',
-        '--take-home',
-        '--state',
-        'ZZ',
+        ...['compare', '--years', '5', '--city', 'remote', '--vs', 'years=+1'],
+        ...['--take-home', '--state', 'ZZ'],
       ],
     ],
     [['career', '--city', 'remote', '--take-home', '--state', 'ZZ']],
@@ -440,16 +432,8 @@ describe('take-home errors: one line, exit 2', () => {
       expect([p.takeHome.state, p.takeHome.local]).toEqual(['NJ', null]);
     // A city's own state, named in a compare of fixed states, applies to that column.
     const sf = await json<CompareTaxed>([
-      'compare',
-      '--years',
-      '5',
-      '--city',
-      'austin',
-      '--vs',
-      'city=sf',
-      '--take-home',
-      '--state',
-      'CA',
+      ...['compare', '--years', '5', '--city', 'austin', '--vs', 'city=sf'],
+      ...['--take-home', '--state', 'CA'],
     ]);
     expect(sf.scenarios.map((c) => c.takeHome.state)).toEqual(['TX', 'CA']);
   });
@@ -468,11 +452,7 @@ describe('take-home errors: one line, exit 2', () => {
     ];
     const d = await json<CompareTaxed>([
       ...argv,
-      '--take-home',
-      '--state',
-      'ny',
-      '--locality',
-      'yonkers',
+      ...['--take-home', '--state', 'ny', '--locality', 'yonkers'],
     ]);
     const at = d.scenarios.map((c) => [c.takeHome.state, c.takeHome.local]);
     expect(at).toEqual([
@@ -662,13 +642,8 @@ describe('take-home errors: one line, exit 2', () => {
 
   it("--state naming the city's own state is fine", async () => {
     const d = await json<{ takeHome: { mid: View } }>([
-      '--years',
-      '5',
-      '--city',
-      'seattle',
-      '--take-home',
-      '--state',
-      'wa',
+      ...['--years', '5', '--city', 'seattle'],
+      ...['--take-home', '--state', 'wa'],
     ]);
     expect(d.takeHome.mid.state).toBe('WA');
   });
