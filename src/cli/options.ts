@@ -183,6 +183,24 @@ export function refuseStrayWords(words: readonly string[], command: string, mark
   );
 }
 
+/**
+ * A command that takes at most its arguments: a word past them is refused naming the command
+ * and the word, as `refuseStrayWords` does (commander's own: "too many arguments for 'show'.
+ * Expected 0 arguments but got 2.").
+ */
+export function exactArguments(cmd: Command): Command {
+  return cmd.allowExcessArguments(true).hook('preAction', (_, action) => {
+    const takes = action.registeredArguments.map((a) => a.name());
+    const word = action.args[takes.length];
+    if (action !== cmd || word === undefined) return;
+    const path = cmd.parent?.parent ? `${cmd.parent.name()} ${cmd.name()}` : cmd.name();
+    const what = takes.length
+      ? `one argument (${takes.join(', ')}), and '${clip(word)}' is one too many`
+      : `options only, and '${clip(word)}' is not one`;
+    throw new UsageError(`${path} takes ${what}; see: ml-salary ${path} --help`);
+  });
+}
+
 /** The profile compare and career start from: the profile flags, with `years` as given. */
 export const startProfile = (opts: EstimateOptions, market: Market, years: unknown) =>
   resolveProfile({ ...opts, years }, market, flagName);
