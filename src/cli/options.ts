@@ -33,7 +33,6 @@ export const flagOf = (key: string): string =>
   `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export { meant } from '../input/names.js';
-
 export const DATA_HELP =
   'use this market file instead of the bundled one (start from: ml-salary market --json)';
 
@@ -183,21 +182,17 @@ export function refuseStrayWords(words: readonly string[], command: string, mark
   );
 }
 
-/**
- * A command that takes at most its arguments: a word past them is refused naming the command
- * and the word, as `refuseStrayWords` does (commander's own: "too many arguments for 'show'.
- * Expected 0 arguments but got 2.").
- */
+/** A word past a command's arguments, refused naming both (commander: "too many arguments"). */
 export function exactArguments(cmd: Command): Command {
   return cmd.allowExcessArguments(true).hook('preAction', (_, action) => {
-    const takes = action.registeredArguments.map((a) => a.name());
-    const word = action.args[takes.length];
+    const [takes] = action.registeredArguments.map((a) => a.name());
+    const word = action.args[takes === undefined ? 0 : 1];
     if (action !== cmd || word === undefined) return;
     const path = cmd.parent?.parent ? `${cmd.parent.name()} ${cmd.name()}` : cmd.name();
-    const what = takes.length
-      ? `one argument (${takes.join(', ')}), and '${clip(word)}' is one too many`
-      : `options only, and '${clip(word)}' is not one`;
-    throw new UsageError(`${path} takes ${what}; see: ml-salary ${path} --help`);
+    const what = takes ? `one argument (${takes}), and '${clip(word)}' is one too many` : '';
+    throw new UsageError(
+      `${path} takes ${what || `options only, and '${clip(word)}' is not one`}; see: ml-salary ${path} --help`,
+    );
   });
 }
 
