@@ -296,8 +296,23 @@ describe('usage errors: one line on stderr, exit 2', () => {
       ['list'],
       /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees, levels, states, localities \(e\.g\. ml-salary list cities\)$/,
     ],
-    [['list', 'cities', 'extra'], /too many arguments for 'list'\. Expected 1 argument but got 2/],
-    [['batch', 'a.ndjson', 'b.ndjson'], /too many arguments for 'batch'\. Expected 1 argument/],
+    // A word past a command's arguments, named with the command (commander: "too many arguments").
+    [
+      ['list', 'cities', 'extra'],
+      /^ml-salary: error: list takes one argument \(kind\), and 'extra' is one too many; see: ml-salary list --help$/,
+    ],
+    [
+      ['batch', 'a.ndjson', 'b.ndjson'],
+      /batch takes one argument \(file\), and 'b\.ndjson' is one/,
+    ],
+    [
+      ['completion', 'bash', 'zsh'],
+      /completion takes one argument \(shell\), and 'zsh' is one too/,
+    ],
+    [
+      ['market', 'sf'],
+      /^ml-salary: error: market takes options only, and 'sf' is not one; see: ml-salary market --help$/,
+    ],
     [
       ['--years', '3', '--format', 'jsn'],
       /argument 'jsn' is invalid\. Did you mean 'json'\? Allowed choices are table, json, csv, markdown\.$/,
