@@ -32,7 +32,7 @@ export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   const [s0, rest] = [all[0]!, all.slice(1)];
   out.bold(`What if: ${plural(rest.length, 'scenario')} against the starting point`);
   const fields = marked(doc.defaulted, s0.profile, s0.labels);
-  const who = yearsAndLevel(s0.profile.years, s0.level, s0.profile.level !== undefined);
+  const who = yearsAndLevel(s0);
   out.plain(`Start: ${who} | ${fields}`, '  ');
   const rows = PARTS.flatMap((p) => [
     [capitalised(p), ...all.map((s) => money(s[p].mid))],

@@ -16,7 +16,7 @@ import { counterSection } from './counter.js';
 
 /** The offer's profile in one line: "5 years (mid) | Seattle | Big tech (FAANG) | ...". */
 function profileLine(doc: OfferDocument): string {
-  const who = yearsAndLevel(doc.profile.years, doc.level, doc.profile.level !== undefined);
+  const who = yearsAndLevel(doc);
   return `${who} | ${marked([], doc.profile, doc.labels)}`;
 }
 

@@ -454,7 +454,7 @@ it('an interactive run with --level years over a saved level: its rerun and save
   await shows('Skills');
   screen.keypress('enter');
   expect(await t.done).toBe(0);
-  expect(t.stdout()).toContain('ML engineer pay estimate: entry level, 2 years');
+  expect(t.stdout()).toContain('ML engineer pay estimate: 2 years\n');
   const lines = t.stderr().split('\n');
   expect(lines.filter((l) => l.startsWith('To '))).toEqual([
     "To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",
