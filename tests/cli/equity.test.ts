@@ -388,6 +388,14 @@ describe('a state in offer files, and --state for offers without one (issue 20, 
   const nyc = file('nyc.json', { label: 'NYC', years: 5, city: 'nyc', base: '200k' });
   const remote = file('remote.json', { label: 'Remote', years: 5, city: 'remote', base: '190k' });
 
+  it("offers with no stock: risk-adjusted is their cash, not '-' (the note keeps '-' for a private company without --stage)", async () => {
+    expect((await cli(['offer', nyc, remote], plain)).stdout).toContain(
+      '│   risk-adjusted │ $200,000 │ $190,000 │',
+    );
+    const d = await json<Json>(['offer', nyc, remote]);
+    expect(d.offers[1].cumulative.expected).toEqual([190000, 380000, 570000, 760000]);
+  });
+
   it('--state applies to the offers with no fixed state, and says so', async () => {
     const d = await json<Json>(['offer', nyc, remote, '--take-home', '--state', 'TX']);
     expect(d.offers[0].years[0].takeHome.state).toBe('NY');
