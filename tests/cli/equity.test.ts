@@ -375,6 +375,10 @@ describe('paper stock kept apart from cash (issue 20, items 3 and 4)', () => {
     expect(md.stdout).toContain(
       '| Year | Base | Bonus | Sign-on | Cash | Stock (paper) | Cash + paper |',
     );
+    // The first-year and annualized totals say they hold paper, as the table's do (issue 24).
+    expect(md.stdout).toContain(
+      'First year: $250,000 (cash + stock on paper). Annualized (levels.fyi: grant / vesting years, sign-on / 4): $250,000 (cash + paper).',
+    );
   });
 });
 
