@@ -171,7 +171,7 @@ function reasonLines(doc: EstimateDocument, out: ReportLines, explain: boolean):
   const totalText = `=${money(doc.total.mid)}`;
   if (stacked) {
     out.lines.push(`  ${paint.bold(totalText)}`);
-    out.plain(`    typical total ${more}`.trimEnd(), '    ');
+    out.lines.push(`    ${wrap(`typical total ${more}`.trimEnd(), width, '    ')}`);
     return;
   }
   const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;

@@ -580,6 +580,13 @@ describe('help as a command', () => {
 });
 
 describe('narrow terminals', () => {
+  it('at 32 columns the typical total under the stacked reasons keeps its indent when it wraps', async () => {
+    const r = await cli(FULL, { tty: true, columns: 32, env: { NO_COLOR: '1' } });
+    expect(r.stdout).toMatch(
+      /^ {2}=\$[\d,]+\n {4}typical total \(and 3\n {4}smaller: --explain\)$/m,
+    );
+  });
+
   it('at 80 columns the table stays on a 40-line screen: one line a source, its title cut (issue 14)', async () => {
     const r = await cli(FULL, { tty: true, columns: 80, env: { NO_COLOR: '1' } });
     const lines = r.stdout.trimEnd().split('\n');
