@@ -71,6 +71,20 @@ export default tseslint.config(
     },
   },
   {
+    // The model knows fields, not flags: its words name `state`, never `--state` (the CLI alone
+    // maps a field to its flag).
+    files: ['src/model/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'Literal[value=/(^|[\\s(])--[a-z]/]',
+          'TemplateElement[value.raw=/(^|[\\s(])--[a-z]/]',
+        ].map((selector) => ({ selector, message: 'a flag name in src/model/: name the field' })),
+      ],
+    },
+  },
+  {
     files: ['bench/**', 'examples/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },

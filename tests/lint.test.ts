@@ -42,6 +42,18 @@ describe('lint keeps the house', () => {
     expect(found.some((p) => p.startsWith('import-x/no-restricted-paths'))).toBe(true);
   });
 
+  it('src/model/ names fields, not flags', async () => {
+    const flag = 'export const n = (s: string) => `pass --state ${s}`;\n';
+    expect(await problems('src/model/x.ts', flag)).toEqual([
+      'no-restricted-syntax: a flag name in src/model/: name the field',
+    ]);
+    expect(await problems('src/model/x.ts', "export const n = 'pass --locality';\n")).toHaveLength(
+      1,
+    );
+    expect(await problems('src/model/x.ts', "export const n = 'give a state';\n")).toEqual([]);
+    expect(await problems('src/cli/x.ts', "export const n = 'pass --state';\n")).toEqual([]);
+  });
+
   it('the layers may import what is below them', async () => {
     expect(await problems('src/cli/x.ts', "export * from '../model/format.js';\n")).toEqual([]);
     expect(await problems('src/render/x.ts', "export * from '../model/format.js';\n")).toEqual([]);

@@ -33,7 +33,6 @@ export const flagOf = (key: string): string =>
   `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export { meant } from '../input/names.js';
-
 export const DATA_HELP =
   'use this market file instead of the bundled one (start from: ml-salary market --json)';
 
@@ -181,6 +180,20 @@ export function refuseStrayWords(words: readonly string[], command: string, mark
   throw new UsageError(
     `${command} takes options only, and '${clip(word)}' is not one${hint}; see: ml-salary ${command} --help`,
   );
+}
+
+/** A word past a command's arguments, refused naming both (commander: "too many arguments"). */
+export function exactArguments(cmd: Command): Command {
+  return cmd.allowExcessArguments(true).hook('preAction', (_, action) => {
+    const [takes] = action.registeredArguments.map((a) => a.name());
+    const word = action.args[takes === undefined ? 0 : 1];
+    if (action !== cmd || word === undefined) return;
+    const path = cmd.parent?.parent ? `${cmd.parent.name()} ${cmd.name()}` : cmd.name();
+    const what = takes ? `one argument (${takes}), and '${clip(word)}' is one too many` : '';
+    throw new UsageError(
+      `${path} takes ${what || `options only, and '${clip(word)}' is not one`}; see: ml-salary ${path} --help`,
+    );
+  });
 }
 
 /** The profile compare and career start from: the profile flags, with `years` as given. */

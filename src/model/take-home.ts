@@ -123,7 +123,7 @@ export const takesState = (id: string, state: string): boolean => {
 
 type Scoped = TaxedColumn & { state?: string; ok: boolean };
 
-/** "--state NJ applies only to the columns ...: a (..); b (.., MA) keeps its own state's taxes." */
+/** "State NJ applies only to the columns ...: a (..); b (.., MA) keeps its own state's taxes." */
 function scopeNote(what: string, cs: readonly Scoped[], own: string): string {
   const name = (c: Scoped, state: boolean) =>
     `${c.label} (${c.locationLabel}${state && c.state ? `, ${c.state}` : ''})`;
@@ -173,7 +173,7 @@ export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeReq
   const stateNote =
     s !== undefined && own.length > 0 && saved !== true
       ? scopeNote(
-          `--state ${s}${both ? ` and --locality ${l} apply` : ' applies'} only to the columns without a fixed state or in a metro that spans it`,
+          `State ${s}${both ? ` and locality ${l} apply` : ' applies'} only to the columns without a fixed state or in a metro that spans it`,
           all,
           both ? "state's and local taxes" : "state's taxes",
         )
@@ -181,7 +181,7 @@ export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeReq
   const localNote =
     some && !both
       ? scopeNote(
-          `--locality ${l} applies only to the columns in a state that has it`,
+          `Locality ${l} applies only to the columns in a state that has it`,
           all.map((c, i) => ({ ...c, ok: fits[i]! })),
           'local taxes',
         )
@@ -261,7 +261,7 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
     const why = Object.hasOwn(TAX.places, locationId)
       ? `${locationLabel} has no fixed state`
       : `${locationLabel} is not a location the tax data knows`;
-    const note = `Federal taxes only: ${why}; pass --state (a state's code, or DC) for a state's.`;
+    const note = `Federal taxes only: ${why}; give a state (its code, or DC) for a state's taxes.`;
     return { ...at, state: 'none', local: null, note };
   }
   const { state } = chosen;

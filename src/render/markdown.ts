@@ -1,5 +1,5 @@
 import type { EstimateDocument } from '../documents/estimate.js';
-import { money, signedMoney } from '../model/format.js';
+import { money, signedMoney, yearsText } from '../model/format.js';
 import type { TakeHomeView } from '../model/take-home.js';
 import { FIVE, PARTS, PERCENTILES_NOTE, placeName, paperNote, capitalised } from './text.js';
 import { esc, mdTable, profileMarkdown, sourceTag, tagList } from './text.js';
@@ -8,7 +8,7 @@ import { esc, mdTable, profileMarkdown, sourceTag, tagList } from './text.js';
 export function renderMarkdown(doc: EstimateDocument): string {
   const p = doc.profile;
   const lines = [
-    `### ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${p.years} year${p.years === 1 ? '' : 's'}`,
+    `### ML engineer pay estimate: ${p.level ? `${doc.level} level (given), ` : ''}${yearsText(p.years)}`,
     '',
     profileMarkdown('Profile:', p, doc.defaulted),
     '',

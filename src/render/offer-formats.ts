@@ -181,7 +181,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
   docs.forEach((d, i) => {
     const l = d.labels;
     lines.push(
-      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${yearsAndLevel(d.profile.years, d.level, d.profile.level !== undefined)}, ${l.city}, ${l.industry}`,
+      `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${yearsAndLevel(d)}, ${l.city}, ${l.industry}`,
       '',
     );
     const taxed = d.years.some((y) => y.takeHome);

@@ -92,7 +92,7 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   const out = reportLines(paint, width);
   const p = doc.profile;
   out.bold(
-    `ML engineer pay estimate: ${doc.level} level${p.level ? ' (given)' : ''}, ${yearsText(p.years)}`,
+    `ML engineer pay estimate: ${p.level ? `${doc.level} level (given), ` : ''}${yearsText(p.years)}`,
   );
   out.plain(marked(doc.defaulted, p, doc.labels));
   const rows = PARTS.map((part) => [capitalised(part), ...FIVE.map((k) => money(doc[part][k]))]);

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { money, yearsText } from '../model/format.js';
 import type { TakeHome } from '../model/tax/types.js';
-import type { Range, SourceRef } from '../model/types.js';
+import type { Profile, Range, SourceRef } from '../model/types.js';
 import type { Charset } from './chart.js';
 
 /** How a report is drawn: colours, the terminal's width (0: not one, never wrapped), glyphs. */
@@ -22,19 +22,6 @@ export const capitalised = (part: string): string => part.charAt(0).toUpperCase(
 export function paperNote(doc: { paper?: { mid: number }; equity: Range }): string {
   if (!doc.paper) return '';
   return `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`;
-}
-
-const PAPER =
-  'equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.';
-
-/** The note on a scenario or career whose equity is paper: "<label>: equity is paper ...". */
-export const paperLine = (label?: string): string =>
-  label ? `${label}: ${PAPER}` : capitalised(PAPER);
-
-/** The career lines (start, scenarios) whose equity is paper, each as a note (alone: unlabelled). */
-export function careerPaper(lines: readonly { label: string; points: { paper?: Range }[] }[]) {
-  const paper = lines.filter((line) => line.points.some((p) => p.paper));
-  return paper.map((line) => paperLine(lines.length > 1 ? line.label : undefined));
 }
 
 /** Short tag for a source in human output: the guide's number ("000"), or the source's id. */
@@ -103,10 +90,12 @@ export function reportLines(paint: ChalkInstance, width: number) {
 export const PERCENTILES_NOTE =
   'Typical (P50): the middle of the market for this profile; P25-P75: its middle half; P10-P90: eight in ten are paid within it (calibrated on real pay records: docs/methodology.md). The total has its own percentiles, not the sums of the column. Equity: the yearly value of grants.';
 
-/** "5 years (mid)", or "5 years (senior, given)" when the profile names its level. */
-export function yearsAndLevel(years: number, level: string, given: boolean): string {
-  return `${yearsText(years)} (${level}${given ? ', given' : ''})`;
-}
+/**
+ * "5 years (senior, given)" when the profile names its level, else "5 years": the years price a
+ * position between levels (the first reason says which), not their level's figures (review4 N6).
+ */
+export const yearsAndLevel = ({ profile: p, level }: { profile: Profile; level: string }) =>
+  `${yearsText(p.years)}${p.level ? ` (${level}, given)` : ''}`;
 
 /** A locality id as a heading word: "nyc" -> "NYC", "prince-georges" -> "Prince Georges". */
 export const localWord = (id: string): string =>

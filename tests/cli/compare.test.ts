@@ -115,7 +115,7 @@ describe("issue 14's compare", () => {
     expect(d.defaulted).toEqual(single.defaulted);
     const r = await cli(['compare', ...DONE_WHEN]);
     expect(r.stdout).toContain(
-      'Start: 5 years (mid) | Austin | Enterprise / consultancy* | none* |',
+      "Start: 5 years | Austin | Enterprise / consultancy* | none* | Bachelor's*",
     );
     expect(r.stdout).toContain(
       "* Defaulted: industry = Enterprise / consultancy, skills = none, degree = Bachelor's. Pass --industry, --skills, --degree to set them.",

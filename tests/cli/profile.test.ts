@@ -77,6 +77,12 @@ describe('profile save, show, clear', () => {
     expect(shown.stdout).toContain('  city     seattle (Seattle)');
     const asJson = JSON.parse((await cli(['profile', '--json'], { env })).stdout);
     expect(asJson).toEqual({ path: file, profile: expect.objectContaining({ years: 6 }) });
+    // A stray word refuses the clear before it removes anything.
+    expectUsageError(
+      await cli(['profile', 'clear', 'all'], { env }),
+      /profile clear takes options/,
+    );
+    expect(existsSync(file)).toBe(true);
     expect((await cli(['profile', 'clear'], { env })).stdout).toBe(`Removed ${file}\n`);
     expect(existsSync(file)).toBe(false);
     expect((await cli(['profile', 'show', '--json'], { env })).stdout).toBe(
@@ -125,7 +131,14 @@ describe('profile save, show, clear', () => {
       await cli(['profile', 'save', '--filing', 'x'], { env }),
       /argument 'x' is invalid/,
     );
-    expectUsageError(await cli(['profile', 'show', 'foo'], { env }), /too many arguments/);
+    expectUsageError(
+      await cli(['profile', 'show', 'foo'], { env }),
+      /^ml-salary: error: profile show takes options only, and 'foo' is not one; see: ml-salary profile show --help$/m,
+    );
+    expectUsageError(
+      await cli(['profile', 'save', 'x'], { env }),
+      /profile save takes options only/,
+    );
     expectUsageError(await cli(['profile', 'clear', '--bogus'], { env }), /unknown option/);
     expect(existsSync(file)).toBe(false);
   });
@@ -441,7 +454,7 @@ it('an interactive run with --level years over a saved level: its rerun and save
   await shows('Skills');
   screen.keypress('enter');
   expect(await t.done).toBe(0);
-  expect(t.stdout()).toContain('ML engineer pay estimate: entry level, 2 years');
+  expect(t.stdout()).toContain('ML engineer pay estimate: 2 years\n');
   const lines = t.stderr().split('\n');
   expect(lines.filter((l) => l.startsWith('To '))).toEqual([
     "To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",

@@ -162,6 +162,32 @@ describe('table output', () => {
       );
   });
 
+  it('without --level the headings name the years, not the level their label names (review4 N6)', async () => {
+    const sf = ['--years', '12', '--city', 'sf', '--industry', 'faang', '--no-profile'];
+    const offer = ['offer', ...sf, '--base', '240k', '--equity', '600k'];
+    const first = async (argv: string[]) => (await cli(argv)).stdout.split('\n')[0];
+    // 12 years price a position between senior and staff (the first reason says so), not staff.
+    expect((await cli(sf)).stdout).toContain('between senior and staff level (2.40)');
+    expect(await first(sf)).toBe('ML engineer pay estimate: 12 years');
+    expect(await first([...sf, '--format', 'markdown'])).toBe(
+      '### ML engineer pay estimate: 12 years',
+    );
+    expect(await first(offer)).toMatch(/^Offer: 12 years \| San Francisco/);
+    expect((await cli([...offer, '--format', 'markdown'])).stdout).toContain(
+      '### Offer: 12 years, San',
+    );
+    expect((await cli(['compare', ...sf, '--vs', 'city=nyc'])).stdout).toContain(
+      'Start: 12 years | San',
+    );
+    // A given level was priced, and keeps its place.
+    expect(await first([...sf, '--level', 'staff'])).toBe(
+      'ML engineer pay estimate: staff level (given), 12 years',
+    );
+    expect(await first([...offer, '--level', 'staff'])).toMatch(
+      /^Offer: 12 years \(staff, given\) \| San/,
+    );
+  });
+
   it('matches the snapshot with colour off', async () => {
     const r = await cli(FULL, { env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
@@ -270,8 +296,23 @@ describe('usage errors: one line on stderr, exit 2', () => {
       ['list'],
       /^ml-salary: error: list what\? pass one of: cities, industries, skills, degrees, levels, states, localities \(e\.g\. ml-salary list cities\)$/,
     ],
-    [['list', 'cities', 'extra'], /too many arguments for 'list'\. Expected 1 argument but got 2/],
-    [['batch', 'a.ndjson', 'b.ndjson'], /too many arguments for 'batch'\. Expected 1 argument/],
+    // A word past a command's arguments, named with the command (commander: "too many arguments").
+    [
+      ['list', 'cities', 'extra'],
+      /^ml-salary: error: list takes one argument \(kind\), and 'extra' is one too many; see: ml-salary list --help$/,
+    ],
+    [
+      ['batch', 'a.ndjson', 'b.ndjson'],
+      /batch takes one argument \(file\), and 'b\.ndjson' is one/,
+    ],
+    [
+      ['completion', 'bash', 'zsh'],
+      /completion takes one argument \(shell\), and 'zsh' is one too/,
+    ],
+    [
+      ['market', 'sf'],
+      /^ml-salary: error: market takes options only, and 'sf' is not one; see: ml-salary market --help$/,
+    ],
     [
       ['--years', '3', '--format', 'jsn'],
       /argument 'jsn' is invalid\. Did you mean 'json'\? Allowed choices are table, json, csv, markdown\.$/,

@@ -56,7 +56,7 @@ describe('interactive flow (the real prompts, in-process)', () => {
 
     expect(await done).toBe(0);
     const out = t.stdout();
-    expect(out).toContain('ML engineer pay estimate: mid level, 6 years');
+    expect(out).toContain('ML engineer pay estimate: 6 years\n');
     expect(out).toContain(
       "San Francisco Bay Area | Big tech (FAANG) | MLOps / production deployment, NLP / LLMs | Master's",
     );

@@ -201,7 +201,7 @@ describe('take-home pay, hand-checked', () => {
     // MD taxable: 150,000 - 3,350 - 800 (the exemption at AGI 125,000-150,000)
     expect(amount(r, 'montgomery')).toBe(Math.round(0.032 * 145_850));
     expect(r.notes.join(' ')).toMatch(
-      /county income tax at Montgomery County's rate: every resident pays one/,
+      /county income tax at Montgomery County's rate: every resident pays one; name the county as the locality\./,
     );
     const worcester = takeHome(
       150_000,

@@ -11,6 +11,7 @@ import {
   oneFormat,
   refuseProfileFlags,
   type CommandContext,
+  exactArguments,
 } from '../options.js';
 
 const HELP_AFTER = `
@@ -36,11 +37,9 @@ text; 2 usage (unknown option, a second file, a profile flag such as --city,
 --json and --format that disagree, unreadable file); 130 SIGINT; 143 SIGTERM.`;
 
 export function defineBatch(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('batch')
+  const cmd = exactArguments(program.command('batch'))
     .description('estimate many profiles: NDJSON or CSV from a file, - or piped stdin')
     .argument('[file]', "input file, or '-' for stdin (default: stdin when piped)")
-    .allowExcessArguments(false)
     .addOption(
       choiceOption(program, '--input-format <format>', 'input format (default: detected)', [
         'ndjson',

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { print } from '../io.js';
-import { meant, NEVER_ASKS, type CommandContext } from '../options.js';
+import { exactArguments, meant, NEVER_ASKS, type CommandContext } from '../options.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'];
 
@@ -23,13 +23,11 @@ Install:
 A script saved once is that version's: save it again after upgrading ml-salary.`;
 
 export function defineCompletion(program: Command, ctx: CommandContext): void {
-  program
-    .command('completion')
+  exactArguments(program.command('completion'))
     .description('print a shell completion script: bash, zsh or fish')
     .argument('[shell]', `one of: ${SHELLS.join(', ')}`)
     .usage('<shell>')
     .option('--no-input', NEVER_ASKS)
-    .allowExcessArguments(false)
     .addHelpText('after', HELP_AFTER)
     .action(async (shell: string | undefined) => {
       const t = shell?.trim().toLowerCase() ?? '';

@@ -24,11 +24,11 @@ import {
   refuseProfileFlags,
   type CommandContext,
   type EstimateOptions,
+  exactArguments,
 } from '../options.js';
 
 export function defineList(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('list')
+  const cmd = exactArguments(program.command('list'))
     .description('show the accepted values and aliases for a kind of input')
     // Optional to commander only so that a missing kind gets our message (the kinds) rather
     // than "missing required argument"; the usage shows it as required.
@@ -38,8 +38,7 @@ export function defineList(program: Command, ctx: CommandContext): void {
     .option('--data <file>', DATA_HELP)
     .option('--no-input', NEVER_ASKS)
     // --format after the kind means what it means before `list` (json, or a usage error).
-    .addOption(new Option('--format <format>').hideHelp())
-    .allowExcessArguments(false);
+    .addOption(new Option('--format <format>').hideHelp());
   hideProfileFlags(cmd);
   cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
     const top = { ...ctx.top(), ...defined(opts) };

@@ -10,17 +10,17 @@ import {
   defined,
   NEVER_ASKS,
   refuseProfileFlags,
+  exactArguments,
 } from '../options.js';
 import type { CommandContext, EstimateOptions } from '../options.js';
 
 export function defineMarket(program: Command, ctx: CommandContext): void {
-  const cmd = program
-    .command('market')
-    .description('the market data the estimate reads: a summary, or --json to start your own file');
+  const cmd = exactArguments(program.command('market')).description(
+    'the market data the estimate reads: a summary, or --json to start your own file',
+  );
   addJsonOptions(cmd, 'print the whole market file (data/market.json, or --data) as JSON')
     .option('--data <file>', 'check this market file and print it (with --json) or its summary')
-    .option('--no-input', NEVER_ASKS)
-    .allowExcessArguments(false);
+    .option('--no-input', NEVER_ASKS);
   hideProfileFlags(cmd);
   cmd.action(async (opts: Partial<EstimateOptions>) => {
     const top = { ...ctx.top(), ...defined(opts) };

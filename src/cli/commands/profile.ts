@@ -9,6 +9,7 @@ import {
   DATA_HELP,
   meant,
   NEVER_ASKS,
+  exactArguments,
 } from '../options.js';
 import type { CommandContext } from '../options.js';
 import type { SaveOptions } from '../run/profile.js';
@@ -41,7 +42,6 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     )
     .argument('[command...]', 'save, show (default) or clear; help [command]')
     .usage('[options] [command]')
-    .allowExcessArguments(false) // inherited by show
     .addHelpText('after', HELP_AFTER)
     .action(async (words: string[], opts: { json?: boolean; data?: string }) => {
       const [word, name, ...more] = words;
@@ -66,10 +66,9 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
     .option('--data <file>', DATA_HELP)
     .option('--no-input', NEVER_ASKS);
 
-  const save = profile
-    .command('save')
-    .description('save the profile: flags, and in a terminal the answers to what they leave out')
-    .allowExcessArguments(false);
+  const save = exactArguments(profile.command('save')).description(
+    'save the profile: flags, and in a terminal the answers to what they leave out',
+  );
   addProfileOptions(save, ctx.maxYears)
     .addOption(
       choiceOption(save, '--filing <status>', 'filing status for --take-home: single or married', [
@@ -91,7 +90,9 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
       await saveProfile(opts, ctx.io, await ctx.market(opts));
     });
 
-  const show = profile.command('show').description('print the saved profile and where it is');
+  const show = exactArguments(profile.command('show')).description(
+    'print the saved profile and where it is',
+  );
   addJsonOptions(show, 'print the saved profile as JSON')
     .option('--data <file>', DATA_HELP)
     .option('--no-input', NEVER_ASKS)
@@ -100,11 +101,9 @@ export function defineProfile(program: Command, ctx: CommandContext): void {
       await showProfile(opts, ctx.io, await ctx.market(opts));
     });
 
-  profile
-    .command('clear')
+  exactArguments(profile.command('clear'))
     .description('remove the saved profile')
     .option('--no-input', NEVER_ASKS)
-    .allowExcessArguments(false)
     .action(async () => {
       const { clearProfile } = await import('../run/profile.js');
       clearProfile(ctx.io);

@@ -307,7 +307,7 @@ function stateNotes(state: StateTables, local: ResolvedLocal | undefined, chosen
     ...parts.map((r) => !r.uncertain && r.note),
     local &&
       local.id === state.counties?.default &&
-      `${name}'s county income tax at ${local?.name}'s rate: every resident pays one; name the county with --locality.`,
+      `${name}'s county income tax at ${local?.name}'s rate: every resident pays one; name the county as the locality.`,
     rc?.note && chosen.fed.agi > rc.startAgi && `${name}'s ${rc.label} is included. ${rc.note}`,
     (chosen.state?.income ?? Infinity) < low &&
       `${name}'s low-income rules (below about ${money(low)} of income) are left out: at this income they may lower its tax.`,
