@@ -137,17 +137,13 @@ export function addTakeHome(
         : e?.private
           ? 'Private-company stock is not taxed here: RSUs of a private company are taxed as wages when they settle, usually at a sale or an IPO; the net is of cash only.'
           : undefined;
-    // Side by side, the note names its offer: the others' nets may count their stock (L14).
-    const label = doc.label ?? `offer ${i + 1}`;
-    const named =
-      note && judged.length > 1 ? `${label}: ${note[0]!.toLowerCase()}${note.slice(1)}` : note;
     // No bonus, sign-on or stock taxed as it vests: no flat-rate withholding to warn of (N10).
     const cashOnly = !doc.offer.bonus && !doc.offer.signOn.some((s) => s > 0) && (!e || !!note);
     for (const year of doc.years) {
       const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
       const gross = year.cash + (e && !note ? year.equity : 0);
       year.takeHome = places[i]!.taxed(gross, column, cashOnly);
-      if (named) year.takeHome.notes.unshift(named);
+      if (note) year.takeHome.notes.unshift(note);
     }
   });
 }

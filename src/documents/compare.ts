@@ -144,6 +144,14 @@ export function careerLine(
   };
 }
 
+const PAPER =
+  'equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.';
+
+/** The note on a scenario or career whose equity is paper: "<label>: equity is paper ...". */
+export const paperLine = (label?: string): string =>
+  label ? `${label}: ${PAPER}` : `E${PAPER.slice(1)}`;
+
+/** A career's document; its notes open with the lines whose equity is paper (alone: unlabelled). */
 export function toCareerDocument(
   main: CareerLine,
   scenarios: readonly CareerLine[],
@@ -153,6 +161,9 @@ export function toCareerDocument(
 ): CareerDocument {
   const doc: CareerDocument = { ...head('career' as const, market, defaulted), ...main };
   if (scenarios.length > 0) doc.scenarios = [...scenarios];
-  if (notes.length > 0) doc.notes = [...notes];
+  const lines = [main, ...scenarios];
+  const paper = lines.filter((line) => line.points.some((p) => p.paper));
+  const all = [...paper.map((l) => paperLine(lines.length > 1 ? l.label : undefined)), ...notes];
+  if (all.length > 0) doc.notes = all;
   return doc;
 }

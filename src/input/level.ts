@@ -25,8 +25,11 @@ function titleLevel(map: TitleMap, folded: string): Level | undefined {
   return undefined;
 }
 
+/** A level as typed, and the company whose title it was (`map`), if one was. */
+type TitleRead = { level: Level; map?: TitleMap };
+
 /** The companies that give this title (bare) and the level each gives it. */
-function bareTitle(market: Market, folded: string): { map: TitleMap; level: Level }[] {
+function bareTitle(market: Market, folded: string): Required<TitleRead>[] {
   return market.levels.titles.flatMap((map) => {
     const level = titleLevel(map, folded);
     return level === undefined ? [] : [{ map, level }];
@@ -34,7 +37,7 @@ function bareTitle(market: Market, folded: string): { map: TitleMap; level: Leve
 }
 
 /** A company's title: "google l5", "meta-e6", "amazonsdeii" (a company name, then its title). */
-function companyTitle(market: Market, folded: string): { map: TitleMap; level: Level } | undefined {
+function companyTitle(market: Market, folded: string): Required<TitleRead> | undefined {
   for (const map of market.levels.titles) {
     for (const alias of [map.company, ...map.aliases]) {
       const a = matchKey(alias);
@@ -48,16 +51,12 @@ function companyTitle(market: Market, folded: string): { map: TitleMap; level: L
 }
 
 /**
- * Where the level was typed as one company's title ("microsoft 62", "63"): whose market prices
- * it, and where that company's records sat against it (review4 N11; levels.titlesMethod).
+ * For a level typed as one company's title ("microsoft 62", "63"): whose market prices it, and
+ * where that company's records sat against it (review4 N11; levels.titlesMethod).
  */
-export function titleNoteOf(market: Market, text: unknown, profile: Profile): string | undefined {
-  if (typeof text !== 'string' || !profile.level || lookup(market, 'level', text)) return undefined;
-  const folded = matchKey(text);
-  const bare = bareTitle(market, folded);
-  const map = companyTitle(market, folded)?.map ?? (bare.length === 1 ? bare[0]!.map : undefined);
+export function titleNote(market: Market, map: TitleMap, profile: Profile): string | undefined {
   const industry = market.industries.find((i) => i.id === profile.industry);
-  if (!map || !industry) return undefined;
+  if (!industry) return undefined;
   const { company, records: r } = map;
   const pool =
     industry.id === 'big-tech'
@@ -91,22 +90,26 @@ function companyOf(market: Market, words: string): { known?: TitleMap; titles: s
   return { titles: maps.flatMap(all) };
 }
 
+export const resolveLevel = (market: Market, text: string, field: string): Level =>
+  readLevel(market, text, field).level;
+
 /**
- * Resolve a level, a company title or an alias to a level id; otherwise one line naming the
- * field, what was typed and what is accepted (with a did-you-mean), like every other name.
+ * Resolve a level, a company title or an alias to a level id, with the company when it was one
+ * company's title; otherwise one line naming the field, what was typed and what is accepted
+ * (with a did-you-mean), like every other name.
  */
-export function resolveLevel(market: Market, text: string, field: string): Level {
+export function readLevel(market: Market, text: string, field: string): TitleRead {
   const id = lookup(market, 'level', text);
-  if (id !== undefined) return id as Level;
+  if (id !== undefined) return { level: id as Level };
   // The interactive prompt asks for a company's title (field 'title'): a shorter line (A8).
   const title = field === 'title';
   if (oddCharacter(text) === undefined) {
     const folded = matchKey(text);
     const byCompany = companyTitle(market, folded);
-    if (byCompany !== undefined) return byCompany.level;
+    if (byCompany !== undefined) return byCompany;
     const bare = bareTitle(market, folded);
     const levels = [...new Set(bare.map((b) => b.level))];
-    if (levels.length === 1) return levels[0]!;
+    if (levels.length === 1) return bare.length === 1 ? bare[0]! : { level: levels[0]! };
     if (levels.length > 1) {
       const readings = bare.map((b) => `${b.map.company} ${b.level}`).join(', ');
       throw new InputError(
@@ -130,7 +133,7 @@ export function resolveLevel(market: Market, text: string, field: string): Level
     );
   }
   try {
-    return resolveName(market, 'level', text, field, [...titles, 'years']) as Level;
+    return { level: resolveName(market, 'level', text, field, [...titles, 'years']) as Level };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const years = "'years' lets your years decide";

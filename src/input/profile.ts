@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { renamedNote, resolveName, resolveSkills } from './names.js';
-import { byYears, resolveLevel } from './level.js';
+import { byYears, readLevel, titleNote } from './level.js';
 import { fail, kindOf, parseYears } from './numbers.js';
 import type { Market, Profile, ProfileField } from '../model/types.js';
 
@@ -23,6 +23,8 @@ export interface ResolvedProfile {
   defaulted: ProfileField[];
   /** Notes for old names that still resolve ('finance'), for stderr. */
   notes: string[];
+  /** A level typed as a company's title: whose market prices it (input/level.ts titleNote). */
+  title?: string;
 }
 
 /** How to name a field in messages: `city` (the library's and batch records'); the CLI's `--city`. */
@@ -100,10 +102,13 @@ export function resolveProfile(
   const degree = one('degree');
   const profile: Profile = { years, city, industry, skills, degree };
   // `years` (or `none`): the years decide, as with no level (it unsets a saved one).
+  let title: string | undefined;
   if (raw.level !== undefined && raw.level !== null) {
     const level = text(raw.level, name('level'));
-    if (!byYears(level)) profile.level = resolveLevel(market, level, name('level'));
+    const read = byYears(level) ? undefined : readLevel(market, level, name('level'));
+    if (read) profile.level = read.level;
+    if (read?.map) title = titleNote(market, read.map, profile);
   }
   const notes = (['city', 'industry'] as const).map((f) => renamedNote(market, f, raw[f]));
-  return { profile, defaulted, notes: notes.filter((n) => n !== undefined) };
+  return { profile, defaulted, notes: notes.filter((n) => n !== undefined), title };
 }

@@ -1,18 +1,11 @@
 // CSV and markdown of the compare and career documents (the table is render/compare.ts).
-import type { CareerDocument, CompareDocument, CompareScenario } from '../documents/compare.js';
+import { paperLine, type CareerDocument, type CompareDocument } from '../documents/compare.js';
+import type { CompareScenario } from '../documents/compare.js';
 import { money, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, fileCell, profileCells, taxContext } from './csv.js';
 import { noteColumn, noteRows, rangeCells, rangeColumns } from './csv.js';
-import {
-  careerPaper,
-  esc,
-  mdTable,
-  netMarkdown,
-  paperLine,
-  PARTS,
-  profileMarkdown,
-} from './text.js';
+import { esc, mdTable, netMarkdown, PARTS, profileMarkdown } from './text.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
@@ -108,11 +101,11 @@ export function careerMarkdown(doc: CareerDocument): string {
   if (taxed) head.push('Net after tax');
   if (labelled) head.unshift('Line');
   const align = `${labelled ? 'l' : ''}rlrr${taxed ? 'r' : ''}`;
-  const paper = [...careerPaper(all), ...(doc.notes ?? [])];
+  const notes = doc.notes ?? [];
   const nets = all.flatMap((line) =>
     line.points.flatMap((p) => (p.takeHome ? [[line.label, p.takeHome] as const] : [])),
   );
   const who = profileMarkdown('Profile:', doc.profile, doc.defaulted, doc.profile.level);
-  const lines = [who, '', ...mdTable(head, rows, align), ...(paper.length ? ['', ...paper] : [])];
+  const lines = [who, '', ...mdTable(head, rows, align), ...(notes.length ? ['', ...notes] : [])];
   return `${[...lines, ...netMarkdown(nets)].join('\n')}\n`;
 }

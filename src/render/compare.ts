@@ -1,6 +1,6 @@
 // What-if scenarios in columns, and a career as a table and a chart, for people.
 import type { CareerDocument, CareerLine, CareerPoint } from '../documents/compare.js';
-import type { CompareDocument, Delta } from '../documents/compare.js';
+import { paperLine, type CompareDocument, type Delta } from '../documents/compare.js';
 import { money, moneyK, percent, plural, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { lineChart } from './line-chart.js';
@@ -8,7 +8,7 @@ import { grid, narrowWidth } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { chartPaint } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { PARTS, capitalised, careerPaper, netContext, netNotes, paperLine } from './text.js';
+import { PARTS, capitalised, netContext, netNotes } from './text.js';
 import { reportLines } from './text.js';
 import { yearsAndLevel, type Look } from './text.js';
 
@@ -100,7 +100,7 @@ export function renderCareerReport(doc: CareerDocument, opts: Look): string {
       ? `${mark} a new level. Typical figures, with their P10 to P90.`
       : `${mark} a new level. Typical figures; the ranges need a wider terminal (or --format csv).`,
   );
-  for (const note of [...careerPaper(all), ...(doc.notes ?? [])]) out.dim(note);
+  for (const note of doc.notes ?? []) out.dim(note);
   const defaulted = defaultedNote(doc.defaulted, first, doc.labels);
   if (defaulted) out.yellow(`* ${defaulted}`, '  ');
   const chartWidth = width > 0 ? width : 80;

@@ -8,7 +8,7 @@ import { grid } from './grid.js';
 import { defaultedNote, marked } from './profile.js';
 import { rangeBars } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
-import { about, capitalised, PARTS, placeName, reportLines, wrap } from './text.js';
+import { about, capitalised, netNotes, PARTS, placeName, reportLines, wrap } from './text.js';
 import { yearsAndLevel, type Look } from './text.js';
 import { equitySections, offersCash, price, shortYear, yearTable, yearRows } from './equity.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
@@ -210,8 +210,10 @@ function offersNet(
   opts: Look,
 ): string[] {
   const { paint, width } = opts;
-  const views = offers.flatMap((o) => o.years.flatMap((y) => (y.takeHome ? [y.takeHome] : [])));
-  const first = views[0]!;
+  const nets = offers.flatMap((o, i) =>
+    o.years.flatMap((y) => (y.takeHome ? [[labels[i]!, y.takeHome] as const] : [])),
+  );
+  const first = nets[0]![1];
   const places = offers.map((o) => {
     const view = o.years.find((y) => y.takeHome)?.takeHome;
     return view ? placeName(view) : '-';
@@ -231,6 +233,7 @@ function offersNet(
   out.dim(
     "Net: each year's total after the taxes on it; run one offer file alone with --take-home for each tax.",
   );
-  for (const n of new Set(views.flatMap((v) => v.notes))) out.dim(n);
+  // Every offer's notes once; one offer's (or some years') after its label (review4 leftover).
+  for (const n of netNotes(nets, true)) out.dim(n);
   return out.lines;
 }

@@ -110,8 +110,18 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   openDataLines(doc, out, explain);
   out.lines.push('');
   out.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)', '  ');
-  for (const s of doc.sources)
-    out.item(`[${sourceTag(s)}] ${s.title}${explain ? ` (${s.file})` : ''}`);
+  // By default one line a source, its title cut to the terminal, so the table stays on an 80x40
+  // screen; --explain prints the titles whole, with their files.
+  const cut = width > 2 && !explain ? width - 2 : Infinity;
+  const more = charset === 'unicode' ? '…' : '...';
+  for (const s of doc.sources) {
+    const line = `[${sourceTag(s)}] ${s.title}${explain ? ` (${s.file})` : ''}`;
+    if (line.length <= cut) out.item(line);
+    else
+      out.lines.push(
+        `  ${line.slice(0, Math.max(0, line.lastIndexOf(' ', cut - more.length)))}${more}`,
+      );
+  }
   const t = doc.takeHome;
   if (t) {
     const columns = (['Low', 'Typical', 'High'] as const).map(
@@ -161,7 +171,7 @@ function reasonLines(doc: EstimateDocument, out: ReportLines, explain: boolean):
   const totalText = `=${money(doc.total.mid)}`;
   if (stacked) {
     out.lines.push(`  ${paint.bold(totalText)}`);
-    out.plain(`    typical total ${more}`.trimEnd(), '    ');
+    out.lines.push(`    ${wrap(`typical total ${more}`.trimEnd(), width, '    ')}`);
     return;
   }
   const totalLine = `  ${' '.repeat(effectWidth - totalText.length)}${paint.bold(totalText)}  typical total`;

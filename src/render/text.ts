@@ -24,19 +24,6 @@ export function paperNote(doc: { paper?: { mid: number }; equity: Range }): stri
   return `Equity here is paper (a private company): ${money(doc.paper.mid)} a year at the latest round price, counted as ${money(doc.equity.low)} at P10 because private stock may never be sold.`;
 }
 
-const PAPER =
-  'equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.';
-
-/** The note on a scenario or career whose equity is paper: "<label>: equity is paper ...". */
-export const paperLine = (label?: string): string =>
-  label ? `${label}: ${PAPER}` : capitalised(PAPER);
-
-/** The career lines (start, scenarios) whose equity is paper, each as a note (alone: unlabelled). */
-export function careerPaper(lines: readonly { label: string; points: { paper?: Range }[] }[]) {
-  const paper = lines.filter((line) => line.points.some((p) => p.paper));
-  return paper.map((line) => paperLine(lines.length > 1 ? line.label : undefined));
-}
-
 /** Short tag for a source in human output: the guide's number ("000"), or the source's id. */
 export function sourceTag(source: Pick<SourceRef, 'id' | 'file'>): string {
   const m = /^(\d{3})_/.exec(source.file);

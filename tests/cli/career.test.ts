@@ -337,6 +337,24 @@ describe('the points', () => {
     const d = await careerJson(['--industry', 'ai-startup', '--to', '4', '--step', '2']);
     expect(d.points.every((p) => p.paper !== undefined)).toBe(true);
     await expectSingleEstimates(d);
+    // The document says the equity is paper, as the table does: every format prints its notes.
+    const paper = /^Equity is paper \(a private company\), at the latest round price/;
+    expect(d.notes?.[0]).toMatch(paper);
+    const argv = ['career', '--industry', 'ai-startup', '--to', '4', '--step', '2'];
+    for (const format of ['table', 'markdown', 'csv']) {
+      const out = (await cli([...argv, '--format', format], { env: { NO_COLOR: '1' } })).stdout;
+      expect(out.split('\n').filter((l) => /Equity is paper/.test(l))).toHaveLength(1);
+    }
+    const vs = await careerJson([
+      '--industry',
+      'ai-startup',
+      '--to',
+      '2',
+      '--vs',
+      'industry=faang',
+    ]);
+    expect(vs.notes?.[0]).toMatch(/^start: equity is paper/);
+    expect(vs.notes?.some((n) => n.startsWith('industry=faang'))).toBe(false);
   });
 });
 

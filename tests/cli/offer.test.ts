@@ -485,10 +485,18 @@ describe('offer files side by side', () => {
     // Globex's net leaves its private stock out, Acme's counts its stock: the table says so (L14).
     expect(net).toMatch(/^│ +│ +Acme │ Globex \(cash only\) │$/m);
     expect(net).toMatch(
-      /^Globex: private-company stock is not taxed here: .*the net is of cash only\.$/m,
+      /^Globex: Private-company stock is not taxed here: .*the net is of cash only\.$/m,
     );
+    // The notes grouped as markdown groups them: an offer's own after its label, once; the ones
+    // every offer's nets share once, unlabelled.
+    expect(net).toMatch(/^Acme: WA Cares exemptions/m);
+    expect(net).toMatch(/^Globex: California's brackets/m);
+    expect(net).not.toMatch(/(Acme|Globex): (Acme|Globex):|^(Acme|Globex): Estimates for/m);
+    expect(net.match(/^Estimates for planning, not tax advice/gm)).toHaveLength(1);
     const md = await cli(['offer', acme, globex, '--take-home', '--format', 'markdown']);
-    expect(md.stdout).toContain('- Globex: private-company stock is not taxed here');
+    const globexMd = md.stdout.slice(md.stdout.indexOf('### Offer Globex'));
+    expect(globexMd).toContain('- Private-company stock is not taxed here');
+    expect(md.stdout).not.toMatch(/Globex: [Pp]rivate-company/);
     // A year one offer lacks has no net.
     const short = offerFile(
       'short.json',

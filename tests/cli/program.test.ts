@@ -621,6 +621,32 @@ describe('help as a command', () => {
 });
 
 describe('narrow terminals', () => {
+  it('at 32 columns the typical total under the stacked reasons keeps its indent when it wraps', async () => {
+    const r = await cli(FULL, { tty: true, columns: 32, env: { NO_COLOR: '1' } });
+    expect(r.stdout).toMatch(
+      /^ {2}=\$[\d,]+\n {4}typical total \(and 3\n {4}smaller: --explain\)$/m,
+    );
+  });
+
+  it('at 80 columns the table stays on a 40-line screen: one line a source, its title cut (issue 14)', async () => {
+    const r = await cli(FULL, { tty: true, columns: 80, env: { NO_COLOR: '1' } });
+    const lines = r.stdout.trimEnd().split('\n');
+    // From the table's top to the end, and the shell's prompt after it.
+    expect(lines.length - lines.findIndex((l) => l.startsWith('┌')) + 1).toBeLessThanOrEqual(40);
+    expect(r.stdout).toMatch(
+      /^ {2}\[levels\] levels\.fyi ML\/AI software-engineer pay records,.*…$/m,
+    );
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    const full = await cli([...FULL, '--explain'], {
+      tty: true,
+      columns: 80,
+      env: { NO_COLOR: '1' },
+    });
+    expect(full.stdout).toContain(
+      'scaled to December\n    2025 wages (levels-ml-us-2018-2021-train.ndjson)',
+    );
+  });
+
   it('at 40 columns every line of the report and of a list fits, and the table drops its borders', async () => {
     const report = await cli([...FULL, '--skills', 'mlops,nlp,cv', '--degree', 'phd'], {
       tty: true,

@@ -243,6 +243,19 @@ describe('levels', () => {
     expect(why('xyz')).not.toContain('did you mean');
     expect(why('google l5')).toBe('senior');
   });
+
+  it("a company's title, read once, gives the profile its note: whose market prices it (N11)", () => {
+    const title = (level: string, industry = 'big-tech') =>
+      resolveProfile({ years: 5, industry, level }, market).title;
+    expect(title('Microsoft 62')).toMatch(
+      /^Microsoft's title is read as mid level: the market is big tech's \(Google, Meta, Amazon, Microsoft and Apple pooled\) at that level, not Microsoft's own; in the records, Microsoft's totals sat at x0\.\d+ of big tech's typical/,
+    );
+    expect(title('E5')).toMatch(/^Meta's title is read as senior level: /); // one company's
+    expect(title('meta e5', 'quant')).toMatch(/the market is Quant.*'s at that level, not Meta's/);
+    expect(title('senior')).toBeUndefined();
+    expect(title('years')).toBeUndefined();
+    expect(resolveProfile({ years: 5 }, market).title).toBeUndefined();
+  });
 });
 
 describe('strict years', () => {

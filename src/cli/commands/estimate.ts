@@ -6,7 +6,6 @@ import { dataNotes } from '../../model/reasons.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
-import { titleNoteOf } from '../../input/level.js';
 import { askMissing, promptContext, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -39,11 +38,10 @@ export async function estimateCommand(
     throw new UsageError(`--years is required here (${plan.because}); pass e.g. --years 5`);
   }
   const asked = plan.ask && PROFILE_ASKED.some((field) => given[field] === undefined);
-  const { profile, defaulted, notes } = resolveProfile(answers, market, flagName);
+  const { profile, defaulted, notes, title } = resolveProfile(answers, market, flagName);
   printNotes(io, notes);
   const afterTax = await takeHomeFor(request, [{ label: '', profile }], market);
   const doc = toDocument(estimate(profile, market), defaulted, market);
-  const title = titleNoteOf(market, answers.level, profile);
   if (title)
     // on the level's reason, which the estimate prints in every format (review4 N11)
     doc.factors = doc.factors.map((f, i) => (i ? f : { ...f, label: `${f.label}. ${title}` }));

@@ -20,7 +20,6 @@ import { checkEachTerm, OFFER_FIELDS, OFFER_KEYS, type RawOffer } from '../../in
 import type { OfferTerms } from '../../model/offer.js';
 import type { TakeHomeRequest } from '../../model/take-home.js';
 import { fieldName, flagName, resolveProfile, type RawProfile } from '../../input/profile.js';
-import { titleNoteOf } from '../../input/level.js';
 import { hiddenCharacter } from '../../input/names.js';
 import { askMissing, promptContext, promptPlan } from '../prompts.js';
 import { askOffer } from '../offer-prompts.js';
@@ -327,7 +326,11 @@ function judge(
     label?: string;
   },
 ): Judged {
-  const { profile, defaulted, notes } = resolveProfile(rawProfile, market, names.profileNames);
+  const { profile, defaulted, notes, title } = resolveProfile(
+    rawProfile,
+    market,
+    names.profileNames,
+  );
   printNotes(io, notes); // an old name that still works
   const { terms, benefits, growth } = resolveWithBenefits(
     rawOffer,
@@ -343,11 +346,7 @@ function judge(
     defaulted,
     market,
     names.label,
-    [
-      titleNoteOf(market, rawProfile.level, profile) ?? [],
-      ...unpriced.map((f) => `${f.label}.`),
-      ...dataNotes(market, [profile]),
-    ].flat(),
+    [title ?? [], ...unpriced.map((f) => `${f.label}.`), ...dataNotes(market, [profile])].flat(),
   );
   const listed = listedNote(doc, terms, rawOffer.private, names.offerNames.private);
   if (listed) doc.notes = [listed, ...(doc.notes ?? [])];
