@@ -200,11 +200,11 @@ export function exactArguments(cmd: Command): Command {
 export const startProfile = (opts: EstimateOptions, market: Market, years: unknown) =>
   resolveProfile({ ...opts, years }, market, flagName);
 
-/** A given level, as the notes that say it pins the figures name it, and the way to undo it. */
+/** A given level as the notes that say it pins the figures name it (as typed), and the undo. */
 export const heldLevel = (opts: EstimateOptions, level: string): [who: string, undo: string] =>
   opts.levelSaved
     ? [`your saved profile's level ${level}`, 'pass --level years']
-    : [`--level ${level}`, 'drop --level'];
+    : [`--level ${opts.level?.includes(' ') ? `'${opts.level}'` : level}`, 'drop --level'];
 
 /**
  * Options of a command that takes take-home flags (--take-home, --filing, --state, ...);

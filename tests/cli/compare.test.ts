@@ -648,6 +648,18 @@ it('an employer priced by the guides, not fitted on the pay records, says so whe
   ]);
 });
 
+it("a level typed as a company's title says whose market prices it, in compare and career", async () => {
+  const given = ['--no-profile', '--industry', 'faang', '--level', 'meta e5'];
+  const said = /^Meta's title is read as senior level: the market is big tech's .* not Meta's own;/;
+  const vs = ['--years', '6', '--vs', 'city=nyc'];
+  const compare = await json<{ notes: string[] }>(['compare', ...given, ...vs]);
+  expect(compare.notes[0]).toMatch(said);
+  const career = await cli(['career', ...given, '--to', '10', '--json']);
+  expect(JSON.parse(career.stdout).notes[0]).toMatch(said);
+  // The held level is named as it was typed.
+  expect(career.stderr).toMatch(/^ml-salary: note: --level 'meta e5' holds at every point, /);
+});
+
 it('with --level, a column that adds a skill or a degree says they move nothing (review4 N12)', async () => {
   const r = await cli([
     ...['compare', '--no-profile', '--years', '6', '--industry', 'faang', '--level', 'senior'],

@@ -73,7 +73,7 @@ export async function careerCommand(
       throw new UsageError(`--vs '${s.label}': years is the axis of a career, not a change`);
     }
   }
-  const { profile, defaulted, notes } = startProfile(opts, market, from);
+  const { profile, defaulted, notes, title } = startProfile(opts, market, from);
   // A given level holds at every point: neither the years nor skills and degree move the figures.
   if (profile.level !== undefined) {
     const [who, undo] = heldLevel(opts, profile.level);
@@ -108,10 +108,13 @@ export async function careerCommand(
     scenarios.map((_, i) => line(i + 1)),
     defaulted,
     market,
-    dataNotes(
-      market,
-      lines.map((l) => l.profile),
-    ),
+    [
+      title ?? [],
+      dataNotes(
+        market,
+        lines.map((l) => l.profile),
+      ),
+    ].flat(),
   );
   await printAs(io, format, doc, opts, {
     csv: careerCsv,

@@ -39,7 +39,7 @@ export async function compareCommand(
       'compare needs at least one --vs, e.g. --vs city=seattle or --vs skills=+nlp',
     );
   }
-  const { profile, defaulted, notes } = startProfile(opts, market, opts.years);
+  const { profile, defaulted, notes, title } = startProfile(opts, market, opts.years);
   // A given level holds in a column that moves the years, skills or degree: they move nothing then.
   const held = scenarios.filter(
     (s) =>
@@ -70,10 +70,13 @@ export async function compareCommand(
       ...(afterTax ? { takeHome: paperNoted(afterTax(wagesAt(e, 'mid'), i, c.label), e) } : {}),
     };
   });
-  const data = dataNotes(
-    market,
-    columns.map((c) => c.profile),
-  );
+  const data = [
+    title ?? [],
+    dataNotes(
+      market,
+      columns.map((c) => c.profile),
+    ),
+  ].flat();
   const doc = toCompareDocument(entries, defaulted, market, data);
   await printAs(io, format, doc, opts, {
     csv: compareCsv,
