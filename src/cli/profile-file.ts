@@ -41,7 +41,7 @@ export async function readSavedProfile(
     // The reader's and parser's messages name the file; the checks' name only the field.
     if (error instanceof InputError || error instanceof UsageError) {
       const why = error.message.startsWith(path) ? error.message : `${path}: ${error.message}`;
-      return fail(why, error.message.startsWith('unknown '));
+      return fail(why, /^unknown (?!field)/.test(error.message));
     }
     if ((error as NodeJS.ErrnoException).code !== undefined) {
       return fail(`${path}: cannot be read (${(error as Error).message})`);

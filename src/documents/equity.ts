@@ -260,7 +260,7 @@ export function cumulativeOf(
   const plus = (xs: number[]): number[] => run(cash.map((c, i) => c + (xs[i] ?? 0)));
   const out: Cumulative = { cash: run(cash), stock: run(years.map((y) => y.total)) };
   if (equity?.expectedByYear) out.expected = plus(equity.expectedByYear);
-  else if (equity && !equity.private) out.expected = out.stock;
+  else if (!equity?.private) out.expected = out.stock;
   if (equity?.atExit) out.atExit = plus(equity.atExit.byYear);
   return out;
 }

@@ -251,7 +251,7 @@ export function checkOffer(terms: OfferTerms, fields: OfferFieldNames): void {
   for (const y of offerYears(terms)) {
     if (y.total > MAX_FIGURE || y.equity > MAX_FIGURE) {
       throw new InputError(
-        `the offer comes to ${money(Math.max(y.total, y.equity))} in year ${y.year}, above the most ml-salary shows (${money(MAX_FIGURE)}): check ${fields.equity}, ${fields.refresh} and ${fields.growth}`,
+        `the offer passes ${money(MAX_FIGURE)}, the most ml-salary shows, in year ${y.year}: check ${fields.equity}, ${fields.refresh} and ${fields.growth}`,
         stock ? fields.growth : fields.base,
       );
     }

@@ -212,7 +212,7 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     for (const n of d.notes ?? []) lines.push(n, '');
     lines.push(...equityMarkdown(d));
     lines.push(
-      `First year: ${money(d.firstYear)}${shortYear(d)}. Annualized${d.leave ? ', as offered (staying)' : ''} (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}.`,
+      `First year: ${money(d.firstYear)}${paper ? ' (cash + stock on paper)' : ''}${shortYear(d)}. Annualized${d.leave ? ', as offered (staying)' : ''} (levels.fyi: grant / vesting years, sign-on / 4): ${money(d.annualized.total)}${paper ? ' (cash + paper)' : ''}.`,
       '',
     );
     const a = d.annualized;

@@ -87,6 +87,10 @@ describe('bash', () => {
     for (const location of market.locations) expect(cities).toContain(location.id);
     const degrees = bashComplete(file, 'ml-salary profile save --degree ');
     for (const degree of market.degrees.list) expect(degrees).toContain(degree.id);
+    const levels = bashComplete(file, 'ml-salary offer --level ');
+    for (const level of ['entry', 'mid', 'senior', 'staff', 'principal'])
+      expect(levels).toContain(level);
+    expect(bashComplete(file, 'ml-salary --level st')).toEqual(['staff']);
   });
 
   it.skipIf(spawnSync('python3', ['--version']).status !== 0)(

@@ -375,6 +375,10 @@ describe('paper stock kept apart from cash (issue 20, items 3 and 4)', () => {
     expect(md.stdout).toContain(
       '| Year | Base | Bonus | Sign-on | Cash | Stock (paper) | Cash + paper |',
     );
+    // The first-year and annualized totals say they hold paper, as the table's do (issue 24).
+    expect(md.stdout).toContain(
+      'First year: $250,000 (cash + stock on paper). Annualized (levels.fyi: grant / vesting years, sign-on / 4): $250,000 (cash + paper).',
+    );
   });
 });
 
@@ -387,6 +391,14 @@ describe('a state in offer files, and --state for offers without one (issue 20, 
   };
   const nyc = file('nyc.json', { label: 'NYC', years: 5, city: 'nyc', base: '200k' });
   const remote = file('remote.json', { label: 'Remote', years: 5, city: 'remote', base: '190k' });
+
+  it("offers with no stock: risk-adjusted is their cash, not '-' (the note keeps '-' for a private company without --stage)", async () => {
+    expect((await cli(['offer', nyc, remote], plain)).stdout).toContain(
+      '│   risk-adjusted │ $200,000 │ $190,000 │',
+    );
+    const d = await json<Json>(['offer', nyc, remote]);
+    expect(d.offers[1].cumulative.expected).toEqual([190000, 380000, 570000, 760000]);
+  });
 
   it('--state applies to the offers with no fixed state, and says so', async () => {
     const d = await json<Json>(['offer', nyc, remote, '--take-home', '--state', 'TX']);

@@ -356,7 +356,8 @@ describe('every command takes from the profile what its flags leave out', () => 
     ['{"years":5,"years":6}', /field 'years' is given twice/],
     [
       '{"colour":"red"}',
-      /unknown field 'colour'; accepted: years, city, industry, skills, degree, level, state, filing/,
+      // no "saved with a market file?": a market file gives names, not fields
+      /unknown field 'colour'; accepted: years, city, industry, skills, degree, level, state, filing; remove it/,
     ],
     ['{"years":-1}', /years -1 is negative/],
     ['{"filing":"joint"}', /filing must be "single" or "married", got 'joint'/],

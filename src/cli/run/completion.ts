@@ -1,7 +1,8 @@
 // The work of `ml-salary completion bash|zsh|fish`: a completion script generated from the
 // program itself (every command, every visible flag, whether it takes a value, its choices) and
-// from the catalogues the flags are checked against (cities, industries, skills, degrees, states,
-// localities, vesting presets), so a new flag, metro or state appears in the script by itself.
+// from the catalogues the flags are checked against (cities, industries, skills, degrees, levels,
+// states, localities, vesting presets), so a new flag, metro or state appears in the script by
+// itself.
 import type { Command } from 'commander';
 import { catalog, type CatalogKind } from '../../input/names.js';
 import { LIST_KINDS } from '../../render/list.js';
@@ -37,6 +38,7 @@ function scopes(program: Command, market: Market): Scope[] {
     '--city': names(market, 'city'),
     '--industry': names(market, 'industry'),
     '--degree': names(market, 'degree'),
+    '--level': names(market, 'level'),
     '--skills': 'skills',
     '--vesting': vestingPresets.map((p) => p.id),
     '--stage': [...STAGES],
