@@ -56,7 +56,8 @@ function delta(value: number, first: number): Delta {
   };
 }
 
-/** A compare document from the estimates of the starting point and each scenario. */
+/** A compare document from the estimates of the starting point and each scenario; its notes open
+ *  with the paper line (one, unlabelled, when every column has paper). */
 export function toCompareDocument(
   entries: readonly {
     label: string;
@@ -69,9 +70,14 @@ export function toCompareDocument(
   notes: readonly string[] = [],
 ): CompareDocument {
   const first = entries[0]!;
+  const cash = first.takeHome ? ' Its net after tax is of cash only (base + bonus).' : '';
+  const paper = entries.map(
+    ({ label, estimate: e }) => [label === 'start' ? 'Start' : label, !!e.paper] as const,
+  );
+  const all = [...paperNotes(paper).map((n) => n + cash), ...notes];
   return {
     ...head('compare' as const, market, defaulted),
-    ...(notes.length ? { notes: [...notes] } : {}),
+    ...(all.length ? { notes: all } : {}),
     scenarios: entries.map(({ label, changes, estimate: e, takeHome }) => {
       const f = first.estimate;
       const scenario: CompareScenario = {
@@ -147,11 +153,15 @@ export function careerLine(
 const PAPER =
   'equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.';
 
-/** The note on a scenario or career whose equity is paper: "<label>: equity is paper ...". */
-export const paperLine = (label?: string): string =>
-  label ? `${label}: ${PAPER}` : `E${PAPER.slice(1)}`;
+/** The notes on paper equity, "<label>: equity is paper ..." for each column (line) with it; one
+ *  "Equity is paper ..." when every one has it. */
+function paperNotes(columns: readonly (readonly [label: string, paper: boolean])[]): string[] {
+  const paper = columns.filter(([, p]) => p);
+  if (paper.length === columns.length) return [`E${PAPER.slice(1)}`];
+  return paper.map(([label]) => `${label}: ${PAPER}`);
+}
 
-/** A career's document; its notes open with the lines whose equity is paper (alone: unlabelled). */
+/** A career's document; its notes open with the lines whose equity is paper. */
 export function toCareerDocument(
   main: CareerLine,
   scenarios: readonly CareerLine[],
@@ -161,9 +171,8 @@ export function toCareerDocument(
 ): CareerDocument {
   const doc: CareerDocument = { ...head('career' as const, market, defaulted), ...main };
   if (scenarios.length > 0) doc.scenarios = [...scenarios];
-  const lines = [main, ...scenarios];
-  const paper = lines.filter((line) => line.points.some((p) => p.paper));
-  const all = [...paper.map((l) => paperLine(lines.length > 1 ? l.label : undefined)), ...notes];
+  const lines = [main, ...scenarios].map((l) => [l.label, l.points.some((p) => p.paper)] as const);
+  const all = [...paperNotes(lines), ...notes];
   if (all.length > 0) doc.notes = all;
   return doc;
 }

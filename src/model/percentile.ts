@@ -103,7 +103,9 @@ export function shareBelow(x: number, range: Range): number {
  */
 export function percentileOf(x: number, range: Range): number {
   const p = Math.round(100 * shareBelow(x, range));
-  return Math.min(CLAMP.max, Math.max(CLAMP.min, p));
+  // Under P10 it never reads as P10 itself (9.6% rounds to 10), nor as P90 over P90.
+  const q = x < range.low ? Math.min(p, 9) : x > range.high ? Math.max(p, 91) : p;
+  return Math.min(CLAMP.max, Math.max(CLAMP.min, q));
 }
 
 // ---- verdicts ----

@@ -1,6 +1,5 @@
 // CSV and markdown of the compare and career documents (the table is render/compare.ts).
-import { paperLine, type CareerDocument, type CompareDocument } from '../documents/compare.js';
-import type { CompareScenario } from '../documents/compare.js';
+import type { CareerDocument, CompareDocument, CompareScenario } from '../documents/compare.js';
 import { money, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, fileCell, profileCells, taxContext } from './csv.js';
@@ -51,14 +50,11 @@ export function compareMarkdown(doc: CompareDocument): string {
   }
   const head = ['', ...all.map((s) => esc(s.label))];
   const table = mdTable(head, rows, `l${'r'.repeat(all.length)}`);
-  const paper = [
-    ...all.filter((s) => s.paper).map((s) => paperLine(s.label)),
-    ...(doc.notes ?? []),
-  ];
+  const notes = doc.notes ?? [];
   const nets = all.flatMap((s) => (s.takeHome ? [[s.label, s.takeHome] as const] : []));
   const p = all[0]!.profile;
   const start = profileMarkdown(`Start: ${yearsText(p.years)},`, p, doc.defaulted, p.level);
-  const lines = [start, '', ...table, ...(paper.length ? ['', ...paper] : [])];
+  const lines = [start, '', ...table, ...(notes.length ? ['', ...notes] : [])];
   return `${[...lines, ...netMarkdown(nets)].join('\n')}\n`;
 }
 

@@ -1,6 +1,6 @@
 // What-if scenarios in columns, and a career as a table and a chart, for people.
 import type { CareerDocument, CareerLine, CareerPoint } from '../documents/compare.js';
-import { paperLine, type CompareDocument, type Delta } from '../documents/compare.js';
+import type { CompareDocument, Delta } from '../documents/compare.js';
 import { money, moneyK, percent, plural, signedMoney } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { lineChart } from './line-chart.js';
@@ -21,7 +21,6 @@ function deltaText(d: Delta | undefined): string {
 
 /** After the label of a net that leaves paper equity out. */
 const cash = (paper: unknown): string => (paper ? ' (cash only)' : '');
-const CASH = ' Its net after tax is of cash only (base + bonus).';
 const rangeText = (r: Range): string => `${moneyK(r.low)}-${moneyK(r.high)}`;
 const typicalAndRange = (r: Range): string[] => [money(r.mid), rangeText(r)];
 
@@ -48,8 +47,6 @@ export function renderCompareReport(doc: CompareDocument, opts: Look): string {
   }
   const heads = all.map((s, i) => (i === 0 ? 'Start' : s.label));
   out.lines.push(grid(['', ...heads], rows, { paint, width, bold: [6], charset: opts.charset }));
-  for (const s of all.filter((s) => s.paper))
-    out.dim(`${paperLine(s.label === 'start' ? 'Start' : s.label)}${taxed ? CASH : ''}`, '  ');
   for (const note of doc.notes ?? []) out.dim(note, '  ');
   out.dim(
     'Typical figures, US dollars a year; each column is exactly the single estimate of its profile (ml-salary --json). Ranges: P10 to P90 (calibrated: docs/methodology.md).',

@@ -355,6 +355,11 @@ describe('the points', () => {
     ]);
     expect(vs.notes?.[0]).toMatch(/^start: equity is paper/);
     expect(vs.notes?.some((n) => n.startsWith('industry=faang'))).toBe(false);
+    // Every line with paper: one line, unlabelled (as compare's).
+    const both = await careerJson(['--industry', 'ai-startup', '--to', '2', '--vs', 'city=nyc']);
+    expect(both.notes?.filter((n) => /equity is paper/i.test(n))).toEqual([
+      'Equity is paper (a private company), at the latest round price; $0 at the low end, as it may never be sold.',
+    ]);
   });
 });
 

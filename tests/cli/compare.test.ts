@@ -458,6 +458,19 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     const md = (await cli([...argv, '--format', 'markdown'])).stdout;
     expect(md).toContain(`\nindustry=ai-startup: ${PAPER}`);
     expect(md).not.toContain(`start: ${PAPER}`);
+    // The document says it (labelled: only some columns have paper), so JSON and CSV carry it too.
+    expect((await compareJson(argv.slice(1))).notes?.[0]).toMatch(`industry=ai-startup: ${PAPER}`);
+    const noteRows = csv.split('\n').filter((l) => l.startsWith('note,'));
+    expect(noteRows[0]).toMatch(/,"industry=ai-startup: equity is paper \(a private company\)/);
+    // Every column with paper: one line, unlabelled, in every format.
+    const all = ['compare', '--years', '5', '--industry', 'ai-startup', '--vs', 'city=nyc'];
+    const d = await compareJson([...all.slice(1), '--no-input']);
+    expect(d.notes?.filter((n) => n.includes(PAPER.slice(1)))).toEqual([
+      `E${PAPER.slice(1)}; $0 at the low end, as it may never be sold.`,
+    ]);
+    const table = (await cli([...all, '--no-input'], { env: { NO_COLOR: '1' } })).stdout;
+    expect(table.split(PAPER.slice(1)).length).toBe(2);
+    expect(table).not.toContain(`Start: ${PAPER}`);
   });
 
   it('with --take-home, a paper column\'s net is headed "(cash only)" and its note names it (review3 A16)', async () => {

@@ -479,3 +479,53 @@ describe("a factor's source tags (review4 N7)", () => {
     for (const g of e.guides) expect(e.sources.map((s) => s.id)).toContain(g.source);
   });
 });
+
+describe("the guides' worked examples and issue 12's claims, since the calibration", () => {
+  const inside = (r: Estimate['base'], x: number) => r.low <= x && x <= r.high;
+
+  it('Marcus (001: senior at Google in Silicon Valley, base $280K, bonus $40K, stock $120K, total $440K) is inside every range', () => {
+    for (const city of ['san-jose', 'sf'])
+      for (const years of [7, 8, 9, 10]) {
+        const e = at({ years, city, industry: 'big-tech' });
+        expect(e.level).toBe('senior');
+        const split = { base: 280_000, bonus: 40_000, equity: 120_000, total: 440_000 };
+        for (const c of COMPONENTS)
+          expect(inside(e[c], split[c]), `${city} ${years} ${c}`).toBe(true);
+      }
+  });
+
+  it('Sarah (001: first ML role at a mid-sized Austin fintech, base $105,000) sits just under P10, as docs/methodology.md says', () => {
+    for (const years of [0, 0.5, 1]) {
+      const e = at({ years, city: 'austin', industry: 'fintech' });
+      expect(e.base.low).toBe(105_721);
+      expect(percentileOf(105_000, e.base)).toBe(9);
+    }
+    expect(
+      readFileSync(new URL('../../docs/methodology.md', import.meta.url), 'utf8').replace(
+        /\s+/g,
+        ' ',
+      ),
+    ).toContain(
+      'Sarah ($105,000 base, her first ML role at a mid-sized Austin fintech) sits just under P10',
+    );
+  });
+
+  it('big tech pays at or above an enterprise employer in the same city at every level and percentile', () => {
+    const levels = [...LEVELS, 0, 3, 8, 15];
+    for (const city of cities)
+      for (const l of levels) {
+        const p = typeof l === 'number' ? { years: l } : { years: 5, level: l };
+        const big = at({ ...p, city, industry: 'big-tech' });
+        const ent = at({ ...p, city, industry: 'enterprise' });
+        for (const k of KEYS)
+          expect(big.total[k], `${city} ${l} ${k}`).toBeGreaterThanOrEqual(ent.total[k]);
+      }
+  });
+
+  it("a first-job fintech engineer's bonus is not a trading firm's: within 25% of base, well below it", () => {
+    const fintech = at({ years: 0, city: 'austin', industry: 'fintech' });
+    const quant = at({ years: 0, city: 'austin', industry: 'quant' });
+    expect(fintech.bonus.high).toBeLessThanOrEqual(0.25 * fintech.base.high);
+    expect(fintech.bonus.mid).toBeLessThan(0.25 * quant.bonus.mid);
+  });
+});

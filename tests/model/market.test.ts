@@ -85,6 +85,16 @@ describe('market data', () => {
     ]);
   });
 
+  it("the open data's reading says what it feeds: half the typical base; the spread is the records' (regressA F6)", () => {
+    const file = JSON.parse(
+      readFileSync(new URL('../../data/market.json', import.meta.url), 'utf8'),
+    ) as { sources: { id: string; reading: string }[]; spread: { sources: string[] } };
+    expect(file.spread.sources).not.toContain('aijobs');
+    const reading = file.sources.find((s) => s.id === 'aijobs')!.reading;
+    expect(reading).not.toMatch(/whole spread/);
+    expect(reading).toContain('half of the typical figure (the records set the spread)');
+  });
+
   it('has the shape the estimator reads', () => {
     for (const curve of market.experience.curves) {
       expect(sourceIds.has(curve.source)).toBe(true);

@@ -117,6 +117,22 @@ describe('percentileOf: five stated percentiles, log-normal pieces between them'
     .map((xs) => xs.sort((a, b) => a - b))
     .map(([low, p25, mid, p75, high]) => ({ low, p25, mid, p75, high }) as Range);
 
+  it('a figure under P10 reads under 10, over P90 over 90, however close (regressA F2)', () => {
+    // An Austin fintech new grad's total: $105,000 is 9.6% of the way, which rounded to 'P10'.
+    const total = { low: 105_721, p25: 124_654, mid: 146_652, p75: 181_848, high: 208_245 };
+    expect(percentileOf(105_000, total)).toBe(9);
+    expect(percentileOf(105_721, total)).toBe(10);
+    expect(percentileOf(208_245, total)).toBe(90);
+    expect(percentileOf(208_900, total)).toBe(91);
+    fc.assert(
+      fc.property(ordered, fc.integer({ min: 0, max: 3_000_000 }), (r, x) => {
+        const p = percentileOf(x, r);
+        if (x < r.low) expect(p).toBeLessThan(10);
+        if (x > r.high) expect(p).toBeGreaterThan(90);
+      }),
+    );
+  });
+
   it('raising x never lowers its percentile; always a whole number in 1..99', () => {
     fc.assert(
       fc.property(
