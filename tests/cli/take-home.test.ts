@@ -612,6 +612,18 @@ describe('take-home errors: one line, exit 2', () => {
     expect(await federal('$7')).toMatch(/less \$1 earned income credit \(refundable\)/);
   });
 
+  it('--pretax above the wages names the HSA only when there is one', async () => {
+    const args = ['offer', '--years', '5', '--base', '20k', '--take-home', '--pretax', '24500'];
+    expectUsageError(
+      await cli(args),
+      /^ml-salary: error: --pretax \$24,500 is more than \$20,000 of wages \(year 1\)$/m,
+    );
+    expectUsageError(
+      await cli([...args, '--hsa', '4400']),
+      /^ml-salary: error: --pretax \$24,500 with the HSA's \$4,400 is more than \$20,000 of wages \(year 1\)$/m,
+    );
+  });
+
   it('--pretax above what the wages can pay is refused, naming the most', async () => {
     // $26,000 in Texas with $24,500 deferred: FICA on 26,000 is 1,989, more than the 1,500 left
     // (at $24,152 the 1,848 left and a $141 earned income credit just pay it).

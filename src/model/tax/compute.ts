@@ -102,7 +102,7 @@ function earner(gross: number, o: TakeHomeOptions, tables: TaxTables): Earner & 
   if (pretax + hsa > gross)
     throw refuse(
       'pretax',
-      `${money(pretax)} with the HSA's ${money(hsa)} is more than ${money(gross)} of wages`,
+      `${money(pretax)}${hsa > 0 ? ` with the HSA's ${money(hsa)}` : ''} is more than ${money(gross)} of wages`,
     );
   return { filing: o.filing, gross, pretax, hsa, age, other: o.itemized ?? 0, k401 };
 }
