@@ -19,8 +19,8 @@ type Cell = string | number;
  * bonus + stock, sign-on left out, with its percentile and verdict), the running totals
  * (`cumulative-N`), and what the stock may be worth (`exit-*`: in today's dollars, but for
  * `exit-expected-at-exit`; the years and rate of the discount), what leaving keeps and where
- * each offer catches the first (`break-even`) as rows whose figure is in `total`; a document's
- * notes as `note` rows, the text in a `note` column.
+ * each offer catches the first (`break-even`) as rows whose figure is in `total`; an offer's
+ * notes and its nets' (with --take-home) as `note` rows, the text in a `note` column.
  */
 export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const taxed = docs.some((d) => d.years.some((y) => y.takeHome));
@@ -37,7 +37,8 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   if (taxed) head.push(...TAX_COLUMNS, 'net');
   // Benefits: their own columns, apart from `total` (the market comparison has none).
   if (docs.some((d) => d.benefits)) head.push('match', 'espp', 'benefits');
-  if (docs.some((d) => d.notes)) head.push('note');
+  const netNoted = docs.map((d) => netNotes(netsOf(d), true));
+  if (docs.some((d, i) => d.notes || netNoted[i]!.length)) head.push('note');
   let out = csvRow(head);
   const row = (values: Record<string, Cell | undefined>): void => {
     out += csvRow(head.map((h) => values[h] ?? ''));
@@ -65,8 +66,9 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
       row({ ...common, year: `counter-${k.status}`, total, total_percentile: percentile });
     }
   };
-  const notes = (d: OfferDocument, common: Record<string, Cell>): void => {
-    for (const note of d.notes ?? []) row({ ...common, year: 'note', note });
+  const notes = (d: OfferDocument, i: number, common: Record<string, Cell>): void => {
+    for (const note of [...(d.notes ?? []), ...netNoted[i]!])
+      row({ ...common, year: 'note', note });
   };
   docs.forEach((d, i) => {
     const label = d.label ?? `offer ${i + 1}`;
@@ -135,7 +137,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
         row({ ...common, year: name, total: value });
     }
     counterRows(d, common);
-    notes(d, common);
+    notes(d, i, common);
     const l = d.leave;
     if (l) {
       row({
@@ -165,6 +167,10 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   return out;
 }
 
+/** An offer's nets, each labelled by its year ("Year 2") or by `label`. */
+const netsOf = (d: OfferDocument, label?: string) =>
+  d.years.flatMap((y) => (y.takeHome ? [[label ?? `Year ${y.year}`, y.takeHome] as const] : []));
+
 /** A year's benefit cells, when the offer has benefits. */
 const benefitCells = (b?: BenefitYearRow): Record<string, Cell> =>
   b ? { match: b.match, espp: b.espp, benefits: b.total } : {};
@@ -172,8 +178,6 @@ const benefitCells = (b?: BenefitYearRow): Record<string, Cell> =>
 /** Markdown: each offer's year-by-year table, its stock, leaving early, where each part sits. */
 export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const lines: string[] = [];
-  const netsOf = (d: OfferDocument, label?: string) =>
-    d.years.flatMap((y) => (y.takeHome ? [[label ?? `Year ${y.year}`, y.takeHome] as const] : []));
   // Side by side: the notes every offer's nets have (the disclaimer, --state's) once, under it.
   const taxed = docs.map((d) => netNotes(netsOf(d))).filter((n) => n.length);
   const shared =

@@ -497,6 +497,20 @@ describe('offer files side by side', () => {
     const globexMd = md.stdout.slice(md.stdout.indexOf('### Offer Globex'));
     expect(globexMd).toContain('- Private-company stock is not taxed here');
     expect(md.stdout).not.toMatch(/Globex: [Pp]rivate-company/);
+    // CSV: each offer's nets' notes as its `note` rows, as its other notes (one offer, and side by side).
+    const noteRows = async (argv: string[]) =>
+      (await cli(['offer', ...argv, '--take-home', '--format', 'csv'])).stdout
+        .split('\n')
+        .filter((l) => /^[^,]*,[^,]*,note,/.test(l));
+    const alone = await noteRows([acme]);
+    expect(alone.filter((l) => /^Acme,.*,"WA Cares exemptions/.test(l))).toHaveLength(1);
+    expect(alone.filter((l) => /,"Estimates for planning, not tax advice/.test(l))).toHaveLength(1);
+    const sides = await noteRows([acme, globex, '--state', 'CA']);
+    expect(sides.some((l) => /^Globex,.*,"Private-company stock is not taxed here/.test(l))).toBe(
+      true,
+    );
+    expect(sides.some((l) => /^Globex,.*,"California's brackets/.test(l))).toBe(true);
+    expect(sides.some((l) => /^Acme,.*,"State CA applies only to the columns/.test(l))).toBe(true);
     // A year one offer lacks has no net.
     const short = offerFile(
       'short.json',
