@@ -281,7 +281,9 @@ describe("the estimate's --take-home: low, typical and high", () => {
       string,
     ];
     const cell = Object.fromEntries(row.split(',').map((v, i) => [head.split(',')[i]!, v]));
-    expect(head.endsWith(',net_low,net_mid,net_high')).toBe(true);
+    expect(head.endsWith(',paper,state,local,filing,tax_year,net_low,net_mid,net_high,note')).toBe(
+      true,
+    );
     expect([cell.net_low, cell.net_mid, cell.net_high].map(Number)).toEqual([
       d.takeHome.low.net,
       d.takeHome.mid.net,
