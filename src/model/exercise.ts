@@ -6,7 +6,7 @@ import AMT from '../../data/amt-2026.json' with { type: 'json' };
 import TAX from '../../data/tax-2026.json' with { type: 'json' };
 import type { OptionType } from './offer.js';
 import { bracketTax } from './tax/math.js';
-import type { Bracket, Filing } from './tax/types.js';
+import type { Bracket, Filing, Supplemental } from './tax/types.js';
 import type { TakeHomeRequest, TakeHomeView } from './take-home.js';
 
 /** The AMT figures of a year (whole dollars): AMTI, the exemption left, the tentative minimum tax, the regular tax. */
@@ -37,8 +37,8 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
 /** Where the pay is taxed: the request, and the take-home pay at a gross figure there. */
 export interface TaxPlace {
   request: TakeHomeRequest;
-  /** `cashOnly`: pay with no stock, bonus or sign-on (no withholding note). */
-  taxed: (gross: number, name: string, cashOnly?: boolean) => TakeHomeView;
+  /** `supplemental`: what of the pay is withheld at the flat rate (for the note on it). */
+  taxed: (gross: number, name: string, supplemental?: Supplemental) => TakeHomeView;
 }
 
 const BRACKETS = AMT.rates.brackets.map((b): Bracket => [b.over, b.rate]);
