@@ -612,6 +612,17 @@ describe('take-home errors: one line, exit 2', () => {
     expect(await federal('$7')).toMatch(/less \$1 earned income credit \(refundable\)/);
   });
 
+  it("leaving early: the last year defers its months' share of --pretax and --hsa", async () => {
+    const d = await json<{ years: { takeHome: View }[] }>([
+      ...['offer', '--years', '5', '--base', '100k', '--take-home', '--leave-at', '14'],
+      ...['--pretax', '24500', '--hsa', '4400'],
+    ]);
+    expect(d.years.map((y) => [y.takeHome.gross, y.takeHome.pretax, y.takeHome.hsa])).toEqual([
+      [100000, 24500, 4400],
+      [16667, 4083, 733],
+    ]);
+  });
+
   it('--pretax above the wages names the HSA only when there is one', async () => {
     const args = ['offer', '--years', '5', '--base', '20k', '--take-home', '--pretax', '24500'];
     expectUsageError(
