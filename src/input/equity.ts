@@ -4,7 +4,7 @@
 import model from '../../data/offer.json' with { type: 'json' };
 import startup from '../../data/startup.json' with { type: 'json' };
 import { STAGES, type Stage } from '../model/equity.js';
-import { groupThousands } from '../model/format.js';
+import { groupThousands, plural } from '../model/format.js';
 import type { Clawback, OfferFieldNames, OfferTerms, OptionTerms } from '../model/offer.js';
 import type { Vesting, VestingPreset } from '../model/offer.js';
 import { parseCount, parsePrice } from './amounts.js';
@@ -217,7 +217,7 @@ export function checkEquity(terms: OfferTerms, f: OfferFieldNames): void {
     if (value != null && (value < min || value > months))
       fail(
         field,
-        `must be from ${min} to ${months} months (the vesting runs ${months / 12} years)`,
+        `must be from ${min} to ${months} months (the ${o || terms.equity > 0 ? 'vesting' : 'offer'} runs ${plural(months / 12, 'year')})`,
       );
   };
   within(terms.cadence?.cliffMonths, 0, f.cliff);

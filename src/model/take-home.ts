@@ -287,6 +287,8 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
  * Take-home pay on `gross` wages in a jurisdiction, and what the net buys at the metro's price
  * level. `column` names the figure in a refusal of the contributions ("the Low column", "year
  * 2"): they come out of every column of a report, so the message says which cannot pay them.
+ * In a year of `months` months (left early), the 401(k) and HSA contributions, paid through
+ * payroll, are those months' share of the yearly figures.
  */
 export function takeHomeAt(
   gross: number,
@@ -294,8 +296,10 @@ export function takeHomeAt(
   r: TakeHomeRequest,
   column?: string,
   supplemental?: Supplemental,
+  months = 12,
 ) {
-  const { filing, pretax, hsa, age, itemized } = r;
+  const { filing, age, itemized } = r;
+  const [pretax, hsa] = [r.pretax, r.hsa ?? 0].map((x) => Math.round((x * months) / 12));
   let result: TakeHome;
   try {
     const coverage = r.hsaFamily ? 'family' : 'self';

@@ -104,11 +104,13 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   out.lines.push(...rangeBars(bars, opts));
   out.dim(`US dollars a year. ${PERCENTILES_NOTE}`);
   if (doc.paper) out.dim(paperNote(doc));
-  out.lines.push('');
+  // By default the reasons, the open data and the sources follow without blank lines between:
+  // the table stays on an 80x40 screen after an interactive run's two closing lines (issue 14).
+  if (explain) out.lines.push('');
   reasonLines(doc, out, explain);
   out.lines.push('');
   openDataLines(doc, out, explain);
-  out.lines.push('');
+  if (explain) out.lines.push('');
   out.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)', '  ');
   // By default one line a source, its title cut to the terminal, so the table stays on an 80x40
   // screen; --explain prints the titles whole, with their files.

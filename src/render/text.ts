@@ -88,7 +88,7 @@ export function reportLines(paint: ChalkInstance, width: number) {
 
 /** What the five columns of an estimate mean, said under every table of one. */
 export const PERCENTILES_NOTE =
-  'Typical (P50): the middle of the market for this profile; P25-P75: its middle half; P10-P90: eight in ten are paid within it (calibrated on real pay records: docs/methodology.md). The total has its own percentiles, not the sums of the column. Equity: the yearly value of grants.';
+  'Typical: P50; eight in ten are paid within P10-P90 (calibrated on real pay records: docs/methodology.md); the total has its own percentiles. Equity: the yearly value of grants.';
 
 /**
  * "5 years (senior, given)" when the profile names its level, else "5 years": the years price a

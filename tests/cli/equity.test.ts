@@ -233,6 +233,23 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
       await cli([...SEED, '--leave-at', '49']),
       /--leave-at must be from 1 to 48 months \(the vesting runs 4 years\)$/m,
     );
+    // one year is 'year'; an offer with no stock runs its shown years, with no vesting
+    expectUsageError(
+      await cli([
+        ...BIG_TECH.slice(0, 9),
+        '--equity',
+        '400k',
+        '--vesting',
+        '100',
+        '--leave-at',
+        '13',
+      ]),
+      /--leave-at must be from 1 to 12 months \(the vesting runs 1 year\)$/m,
+    );
+    expectUsageError(
+      await cli([...BIG_TECH.slice(0, 9), '--leave-at', '60']),
+      /--leave-at must be from 1 to 48 months \(the offer runs 4 years\)$/m,
+    );
     expectUsageError(
       await cli([...SEED, '--leave-at', '6', '--cliff', '50']),
       /--cliff must be from 0 to 48 months \(the vesting runs 4 years\)$/m,

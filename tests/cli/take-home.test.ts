@@ -130,11 +130,11 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
   });
 
   it("the withholding note speaks only of what the pay has: a private offer's sign-on, a paper estimate's bonus", async () => {
-    const [acme, globex] = ['acme', 'globex'].map((f) => join(ROOT, 'examples', `${f}.json`));
+    const [acme, globex] = [join(ROOT, 'examples/acme.json'), join(ROOT, 'examples/globex.json')];
     const LISTED = "A listed company's stock (RSUs) is taxed as wages in the year it vests";
     const SIGN_ON =
       'A sign-on bonus is taxed as wages in the year it is paid; employers often withhold on it at the flat';
-    const both = [acme, globex!, '--take-home', '--state', 'CA'];
+    const both = [acme, globex, '--take-home', '--state', 'CA'];
     type Offers = { offers: { years: { takeHome: View }[] }[] };
     const [a, g] = (await json<Offers>(['offer', ...both])).offers;
     expect(a!.years[0]!.takeHome.notes).toContainEqual(
@@ -152,7 +152,7 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
       expect(out.split(LISTED).length - 1, format).toBe(1);
       expect(out, format).toContain(SIGN_ON);
     }
-    const alone = (await cli(['offer', globex!, '--take-home'], { env: { NO_COLOR: '1' } })).stdout;
+    const alone = (await cli(['offer', globex, '--take-home'], { env: { NO_COLOR: '1' } })).stdout;
     expect(alone).toContain(`\n${SIGN_ON}`);
     expect(alone).not.toContain(LISTED);
     // An AI startup's estimate: its stock is paper, its bonus is withheld on.
@@ -646,6 +646,17 @@ describe('take-home errors: one line, exit 2', () => {
     // 7.65% of $5 is 38 cents; of $7, 54 cents.
     expect(await federal('$5')).not.toMatch(/earned income credit/);
     expect(await federal('$7')).toMatch(/less \$1 earned income credit \(refundable\)/);
+  });
+
+  it("leaving early: the last year defers its months' share of --pretax and --hsa", async () => {
+    const d = await json<{ years: { takeHome: View }[] }>([
+      ...['offer', '--years', '5', '--base', '100k', '--take-home', '--leave-at', '14'],
+      ...['--pretax', '24500', '--hsa', '4400'],
+    ]);
+    expect(d.years.map((y) => [y.takeHome.gross, y.takeHome.pretax, y.takeHome.hsa])).toEqual([
+      [100000, 24500, 4400],
+      [16667, 4083, 733],
+    ]);
   });
 
   it('--pretax above the wages names the HSA only when there is one', async () => {
