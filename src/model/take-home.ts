@@ -324,10 +324,7 @@ export function takeHomeAt(
   result.notes.unshift(...[r.note, where.note].filter((n): n is string => !!n));
   const parity = Object.hasOwn(PRICES.places, where.locationId) && PRICES.places[where.locationId];
   const index = parity || {
-    metro: 'United States (average)',
-    index: 100,
-    year: null,
-    source: 'U.S. average by definition (BEA Regional Price Parities, U.S. = 100)',
+    ...PRICES.places.us!,
     note: `${where.locationLabel} has no metro of its own in the price data: the U.S. average is used.`,
   };
   return { ...result, purchasingPower: purchasingPower(result.net, index) };

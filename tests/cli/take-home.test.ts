@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import states from '../../data/tax-states-2026.json' with { type: 'json' };
@@ -1062,5 +1063,27 @@ describe('every net says what it is of, in every format (review F4)', () => {
       'single',
       String(year),
     ]);
+  });
+});
+
+it('a --data city with no metro in the price data takes the U.S. average, with its year', async () => {
+  const market = JSON.parse((await cli(['market', '--json'])).stdout);
+  market.locations.push({ ...market.locations.at(-1), id: 'boise', label: 'Boise', aliases: [] });
+  const data = join(mkdtempSync(join(tmpdir(), 'boise-')), 'boise.json');
+  writeFileSync(data, JSON.stringify(market));
+  const d = await json<{ takeHome: { mid: View & { purchasingPower: Record<string, unknown> } } }>([
+    '--years',
+    '5',
+    '--city',
+    'boise',
+    '--data',
+    data,
+    '--take-home',
+  ]);
+  expect(d.takeHome.mid.purchasingPower).toMatchObject({
+    metro: 'United States (average)',
+    index: 100,
+    year: 2023,
+    note: 'Boise has no metro of its own in the price data: the U.S. average is used.',
   });
 });
