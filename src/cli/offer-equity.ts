@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { takeHomeFor } from './options.js';
 import type { Market } from '../model/types.js';
 import type { OfferDocument } from '../documents/offer.js';
-import type { OfferTerms } from '../model/offer.js';
+import type { OfferTerms, OptionType } from '../model/offer.js';
 import { InputError, UsageError } from '../errors.js';
 import type { TaxPlace } from '../model/exercise.js';
 import type { TakeHomeRequest } from '../model/take-home.js';
@@ -85,13 +85,12 @@ export async function addExerciseTaxes(
   docs.forEach((d, i) => {
     const o = d.equity?.options;
     if (!o) return;
-    const cash = (year: number): number => d.years.find((r) => r.year === year)?.cash ?? 0;
-    for (const y of o.years)
-      if (y.spread > 0)
-        y.tax = exerciseTax(o.type, y.vested, y.spread, o.fmv, cash(y.year), at[i]!);
+    const year = (n?: number) => (n ? d.years.find((r) => r.year === n) : d.years.at(-1));
+    const tax = (n: number | undefined, ...a: [OptionType, number, number]) =>
+      exerciseTax(...a, o.fmv, year(n)?.cash ?? 0, at[i]!, year(n)?.months);
+    for (const y of o.years) if (y.spread > 0) y.tax = tax(y.year, o.type, y.vested, y.spread);
     const x = d.leave?.exercise;
-    if (x && x.spread > 0)
-      x.tax = exerciseTax(x.type, x.options, x.spread, o.fmv, d.years.at(-1)?.cash ?? 0, at[i]!);
+    if (x && x.spread > 0) x.tax = tax(undefined, x.type, x.options, x.spread);
   });
 }
 
@@ -109,14 +108,14 @@ export async function taxPlaces(
   const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
   return Promise.all(
     judged.map(async ({ doc, state }, i): Promise<TaxPlace> => {
-      if (state === undefined) return { request, taxed: (g, name, c) => shared(g, i, name, c) };
+      if (state === undefined) return { request, taxed: (g, n, c, m) => shared(g, i, n, c, m) };
       const label = doc.label ?? '';
       const asked = await labelled(label, async () => ({
         ...request,
         state: parseState(state, 'state'),
       }));
       const own = await labelled(label, () => takeHomeFor(asked, [columns[i]!], market, false));
-      return { request: asked, taxed: (g, name, c) => own!(g, 0, name, c) };
+      return { request: asked, taxed: (g, n, c, m) => own!(g, 0, n, c, m) };
     }),
   );
 }
@@ -137,12 +136,17 @@ export function addTakeHome(
         : e?.private
           ? 'Private-company stock is not taxed here: RSUs of a private company are taxed as wages when they settle, usually at a sale or an IPO; the net is of cash only.'
           : undefined;
-    // No bonus, sign-on or stock taxed as it vests: no flat-rate withholding to warn of (N10).
-    const cashOnly = !doc.offer.bonus && !doc.offer.signOn.some((s) => s > 0) && (!e || !!note);
+    // The note on flat-rate withholding says what the offer pays (N10): listed stock, a bonus, a sign-on.
+    const has = (part: 'equity' | 'bonus' | 'signOn') => doc.years.some((y) => y[part] > 0);
+    const supplemental = {
+      stock: !!e && !note && has('equity'),
+      bonus: has('bonus'),
+      signOn: has('signOn'),
+    };
     for (const year of doc.years) {
       const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
       const gross = year.cash + (e && !note ? year.equity : 0);
-      year.takeHome = places[i]!.taxed(gross, column, cashOnly);
+      year.takeHome = places[i]!.taxed(gross, column, supplemental, year.months);
       if (note) year.takeHome.notes.unshift(note);
     }
   });

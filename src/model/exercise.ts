@@ -6,7 +6,7 @@ import AMT from '../../data/amt-2026.json' with { type: 'json' };
 import TAX from '../../data/tax-2026.json' with { type: 'json' };
 import type { OptionType } from './offer.js';
 import { bracketTax } from './tax/math.js';
-import type { Bracket, Filing } from './tax/types.js';
+import type { Bracket, Filing, Supplemental } from './tax/types.js';
 import type { TakeHomeRequest, TakeHomeView } from './take-home.js';
 
 /** The AMT figures of a year (whole dollars): AMTI, the exemption left, the tentative minimum tax, the regular tax. */
@@ -37,8 +37,13 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
 /** Where the pay is taxed: the request, and the take-home pay at a gross figure there. */
 export interface TaxPlace {
   request: TakeHomeRequest;
-  /** `cashOnly`: pay with no stock, bonus or sign-on (no withholding note). */
-  taxed: (gross: number, name: string, cashOnly?: boolean) => TakeHomeView;
+  /** `supplemental`: what of the pay is withheld at the flat rate (for the note on it); `months`: a year cut short. */
+  taxed: (
+    gross: number,
+    name: string,
+    supplemental?: Supplemental,
+    months?: number,
+  ) => TakeHomeView;
 }
 
 const BRACKETS = AMT.rates.brackets.map((b): Bracket => [b.over, b.rate]);
@@ -85,7 +90,7 @@ export function amtOn(wages: number, spread: number, regular: number, filing: Fi
 /**
  * The tax on exercising `options` options with a spread of `spread` dollars in a year with
  * `cash` wages, where `place` taxes them. ISOs whose grant-date value (`grantFmv` a share) passes
- * $100,000 in the year are NSOs (26 U.S.C. 422(d)).
+ * $100,000 in the year are NSOs (26 U.S.C. 422(d)). `months`: a year cut short by leaving.
  */
 export function exerciseTax(
   type: OptionType,
@@ -94,10 +99,10 @@ export function exerciseTax(
   grantFmv: number,
   cash: number,
   place: TaxPlace,
+  months?: number,
 ): Tax {
-  const { request, taxed } = place;
-  const taxes = (gross: number): number =>
-    gross - request.pretax - taxed(gross, 'the exercise').net;
+  const at = (gross: number) => place.taxed(gross, 'the exercise', undefined, months);
+  const taxes = (gross: number): number => gross - at(gross).pretax - at(gross).net;
   if (type === 'nso')
     return {
       type,
@@ -109,10 +114,10 @@ export function exerciseTax(
   const over = Math.max(0, options - limit);
   const nsoSpread = options > 0 ? Math.round((spread * over) / options) : 0;
   const wages = cash + nsoSpread;
-  const regular = taxed(wages, 'the exercise').taxes.find((t) => t.id === 'federal')?.amount ?? 0;
+  const w = at(wages);
+  const regular = w.taxes.find((t) => t.id === 'federal')?.amount ?? 0;
   // AMTI starts from the wages the regular tax sees: less the 401(k) and the payroll HSA.
-  const base = wages - request.pretax - (request.hsa ?? 0);
-  const { amt, ...a } = amtOn(base, spread - nsoSpread, regular, request.filing);
+  const { amt, ...a } = amtOn(wages - w.pretax - w.hsa, spread - nsoSpread, regular, w.filing);
   const wagesTax = over > 0 ? taxes(wages) - taxes(cash) : 0;
   const out: Tax = { type, amount: amt + wagesTax, ...a, taxYear: AMT.taxYear };
   if (over > 0) Object.assign(out, { overLimit: over, wagesTax });

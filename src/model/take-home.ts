@@ -7,7 +7,8 @@ import statesFile from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import { checkLimits, FEDERAL_ONLY, supportedStates, takeHome } from './tax/compute.js';
 import type { FederalFile, Filing, Locality, Place, StatesFile, TakeHome } from './tax/types.js';
-import type { TaxTables } from './tax/types.js';
+import type { Supplemental, TaxTables } from './tax/types.js';
+export type { Supplemental };
 
 /** Both tax files as the model takes them: a state's counties become localities too. */
 export function taxTables(federal: FederalFile, file: StatesFile): TaxTables {
@@ -286,15 +287,19 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
  * Take-home pay on `gross` wages in a jurisdiction, and what the net buys at the metro's price
  * level. `column` names the figure in a refusal of the contributions ("the Low column", "year
  * 2"): they come out of every column of a report, so the message says which cannot pay them.
+ * In a year of `months` months (left early), the 401(k) and HSA contributions, paid through
+ * payroll, are those months' share of the yearly figures.
  */
 export function takeHomeAt(
   gross: number,
   where: Jurisdiction,
   r: TakeHomeRequest,
   column?: string,
-  cashOnly?: boolean,
+  supplemental?: Supplemental,
+  months = 12,
 ) {
-  const { filing, pretax, hsa, age, itemized } = r;
+  const { filing, age, itemized } = r;
+  const [pretax, hsa] = [r.pretax, r.hsa ?? 0].map((x) => Math.round((x * months) / 12));
   let result: TakeHome;
   try {
     const coverage = r.hsaFamily ? 'family' : 'self';
@@ -306,7 +311,7 @@ export function takeHomeAt(
       hsa,
       age,
       itemized,
-      cashOnly,
+      supplemental,
     };
     result = takeHome(gross, { ...opts, hsaCoverage: coverage }, TAX);
   } catch (e) {
@@ -319,10 +324,7 @@ export function takeHomeAt(
   result.notes.unshift(...[r.note, where.note].filter((n): n is string => !!n));
   const parity = Object.hasOwn(PRICES.places, where.locationId) && PRICES.places[where.locationId];
   const index = parity || {
-    metro: 'United States (average)',
-    index: 100,
-    year: null,
-    source: 'U.S. average by definition (BEA Regional Price Parities, U.S. = 100)',
+    ...PRICES.places.us!,
     note: `${where.locationLabel} has no metro of its own in the price data: the U.S. average is used.`,
   };
   return { ...result, purchasingPower: purchasingPower(result.net, index) };

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import states from '../../data/tax-states-2026.json' with { type: 'json' };
@@ -127,6 +128,42 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
     expect(await said('--industry', 'banking')).toBe(false);
     expect(await said('--bonus', '10%')).toBe(true);
     expect(await said('--sign-on', '20000')).toBe(true);
+  });
+
+  it("the withholding note speaks only of what the pay has: a private offer's sign-on, a paper estimate's bonus", async () => {
+    const [acme, globex] = [join(ROOT, 'examples/acme.json'), join(ROOT, 'examples/globex.json')];
+    const LISTED = "A listed company's stock (RSUs) is taxed as wages in the year it vests";
+    const SIGN_ON =
+      'A sign-on bonus is taxed as wages in the year it is paid; employers often withhold on it at the flat';
+    const both = [acme, globex, '--take-home', '--state', 'CA'];
+    type Offers = { offers: { years: { takeHome: View }[] }[] };
+    const [a, g] = (await json<Offers>(['offer', ...both])).offers;
+    expect(a!.years[0]!.takeHome.notes).toContainEqual(
+      expect.stringContaining(`${LISTED}, a bonus or sign-on in the year it is paid`),
+    );
+    for (const y of g!.years) {
+      expect(y.takeHome.notes.join()).not.toContain('RSUs) is taxed as wages in the year it vests');
+      expect(y.takeHome.notes).toContainEqual(expect.stringContaining(SIGN_ON));
+    }
+    const table = (await cli(['offer', ...both], { env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toContain(`\nGlobex: ${SIGN_ON}`);
+    expect(table).toContain(`\nAcme: ${LISTED}`);
+    for (const format of ['markdown', 'csv']) {
+      const out = (await cli(['offer', ...both, '--format', format])).stdout;
+      expect(out.split(LISTED).length - 1, format).toBe(1);
+      expect(out, format).toContain(SIGN_ON);
+    }
+    const alone = (await cli(['offer', globex, '--take-home'], { env: { NO_COLOR: '1' } })).stdout;
+    expect(alone).toContain(`\n${SIGN_ON}`);
+    expect(alone).not.toContain(LISTED);
+    // An AI startup's estimate: its stock is paper, its bonus is withheld on.
+    const paper = ['compare', '--years', '5', '--vs', 'industry=ai-startup', '--take-home'];
+    const c = (await json<{ scenarios: { takeHome: View }[] }>(paper)).scenarios;
+    expect(c[0]!.takeHome.notes.join()).toContain(LISTED);
+    expect(c[1]!.takeHome.notes.join()).not.toContain(LISTED);
+    expect(c[1]!.takeHome.notes.join()).toContain(
+      'A bonus is taxed as wages in the year it is paid',
+    );
   });
 });
 
@@ -614,6 +651,17 @@ describe('take-home errors: one line, exit 2', () => {
     expect(await federal('$7')).toMatch(/less \$1 earned income credit \(refundable\)/);
   });
 
+  it("leaving early: the last year defers its months' share of --pretax and --hsa", async () => {
+    const d = await json<{ years: { takeHome: View }[] }>([
+      ...['offer', '--years', '5', '--base', '100k', '--take-home', '--leave-at', '14'],
+      ...['--pretax', '24500', '--hsa', '4400'],
+    ]);
+    expect(d.years.map((y) => [y.takeHome.gross, y.takeHome.pretax, y.takeHome.hsa])).toEqual([
+      [100000, 24500, 4400],
+      [16667, 4083, 733],
+    ]);
+  });
+
   it('--pretax above the wages names the HSA only when there is one', async () => {
     const args = ['offer', '--years', '5', '--base', '20k', '--take-home', '--pretax', '24500'];
     expectUsageError(
@@ -1017,5 +1065,27 @@ describe('every net says what it is of, in every format (review F4)', () => {
       'single',
       String(year),
     ]);
+  });
+});
+
+it('a --data city with no metro in the price data takes the U.S. average, with its year', async () => {
+  const market = JSON.parse((await cli(['market', '--json'])).stdout);
+  market.locations.push({ ...market.locations.at(-1), id: 'boise', label: 'Boise', aliases: [] });
+  const data = join(mkdtempSync(join(tmpdir(), 'boise-')), 'boise.json');
+  writeFileSync(data, JSON.stringify(market));
+  const d = await json<{ takeHome: { mid: View & { purchasingPower: Record<string, unknown> } } }>([
+    '--years',
+    '5',
+    '--city',
+    'boise',
+    '--data',
+    data,
+    '--take-home',
+  ]);
+  expect(d.takeHome.mid.purchasingPower).toMatchObject({
+    metro: 'United States (average)',
+    index: 100,
+    year: 2023,
+    note: 'Boise has no metro of its own in the price data: the U.S. average is used.',
   });
 });
