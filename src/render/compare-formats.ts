@@ -3,23 +3,21 @@ import type { CareerDocument, CompareDocument, CompareScenario } from '../docume
 import { money, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, fileCell, profileCells, taxContext } from './csv.js';
-import { noteColumn, noteRows, rangeCells, rangeColumns } from './csv.js';
+import { noteRows, rangeCells, rangeColumns } from './csv.js';
 import { esc, mdTable, netMarkdown, PARTS, profileMarkdown } from './text.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
 
-/** The `paper` column (true/false) where any row's equity is paper. */
-const paperCell = (any: boolean, paper: unknown): string[] => (any ? [String(!!paper)] : []);
+// `paper` (true/false) and `note` are always there, so every profile's header is the same.
 
 export function compareCsv(doc: CompareDocument): string {
   const parts = PARTS.flatMap((p) => [...rangeColumns(p), `${p}_delta`]);
-  const paper = doc.scenarios.some((s) => s.paper);
   const taxed = doc.scenarios.some((s) => s.takeHome);
-  const head = ['label', 'changes', ...PROFILE_COLUMNS, ...parts, ...(paper ? ['paper'] : [])];
+  const head = ['label', 'changes', ...PROFILE_COLUMNS, ...parts, 'paper'];
   const file = fileCell(doc);
   const columns = [...head, ...(taxed ? TAX_COLUMNS : []), 'net', 'net_delta'];
-  columns.push(...Object.keys(file), ...noteColumn(doc));
+  columns.push(...Object.keys(file), 'note');
   let out = csvRow(columns);
   for (const s of doc.scenarios) {
     out += csvRow([
@@ -27,12 +25,12 @@ export function compareCsv(doc: CompareDocument): string {
       s.changes.join(';'),
       ...profileCells(s.profile, s.level),
       ...PARTS.flatMap((p) => [...rangeCells(s[p]), s.delta[p].dollars]),
-      ...paperCell(paper, s.paper),
+      String(!!s.paper),
       ...(taxed ? Object.values(taxContext(s.takeHome)) : []),
       s.takeHome?.net ?? '',
       s.delta.net?.dollars ?? '',
       ...Object.values(file),
-      ...noteColumn(doc).map(() => ''),
+      '',
     ]);
   }
   return out + noteRows(doc, columns.length);
@@ -61,18 +59,16 @@ export function compareMarkdown(doc: CompareDocument): string {
 export function careerCsv(doc: CareerDocument): string {
   const taxed = doc.points.some((p) => p.takeHome);
   const all = [doc, ...(doc.scenarios ?? [])];
-  const paper = all.some((line) => line.points.some((p) => p.paper));
-  const head = ['label', 'years', 'level', ...PARTS.flatMap(rangeColumns)];
-  if (paper) head.push('paper');
+  const head = ['label', 'years', 'level', ...PARTS.flatMap(rangeColumns), 'paper'];
   const file = fileCell(doc);
-  head.push(...(taxed ? [...TAX_COLUMNS, 'net'] : []), ...Object.keys(file), ...noteColumn(doc));
+  head.push(...(taxed ? [...TAX_COLUMNS, 'net'] : []), ...Object.keys(file), 'note');
   let out = csvRow(head);
   for (const line of all) {
     for (const pt of line.points) {
       const cells = [line.label, pt.years, pt.level, ...PARTS.flatMap((p) => rangeCells(pt[p]))];
-      cells.push(...paperCell(paper, pt.paper));
+      cells.push(String(!!pt.paper));
       if (taxed) cells.push(...Object.values(taxContext(pt.takeHome)), pt.takeHome?.net ?? '');
-      out += csvRow([...cells, ...Object.values(file), ...noteColumn(doc).map(() => '')]);
+      out += csvRow([...cells, ...Object.values(file), '']);
     }
   }
   return out + noteRows(doc, head.length);

@@ -38,10 +38,9 @@ export const fileCell = (d: { marketFile?: string }) =>
   d.marketFile === undefined ? {} : { market_file: d.marketFile };
 
 /**
- * A document's notes (a city's factor that is an estimate, a --data file): a `note` column after
- * the others, and a row per note under the records, `note` in the first column (as offers' CSV).
+ * A document's notes (a city's factor that is an estimate, a --data file): a row per note under
+ * the records, `note` in the first column and the text in the last, the `note` column.
  */
-export const noteColumn = (d: { notes?: readonly string[] }): string[] => (d.notes ? ['note'] : []);
 export const noteRows = (d: { notes?: readonly string[] }, columns: number): string =>
   (d.notes ?? []).map((n) => csvRow(['note', ...Array<string>(columns - 2).fill(''), n])).join('');
 

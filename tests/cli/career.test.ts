@@ -462,6 +462,7 @@ describe('--format csv and markdown', () => {
       'years',
       'level',
       ...PARTS.flatMap((p) => [`${p}_low`, `${p}_p25`, `${p}_mid`, `${p}_p75`, `${p}_high`]),
+      'paper',
       'note',
     ]);
     const expected = [d, ...d.scenarios!].flatMap((line) =>
@@ -471,6 +472,7 @@ describe('--format csv and markdown', () => {
           pt.years,
           pt.level,
           ...PARTS.flatMap((p) => [pt[p].low, pt[p].p25, pt[p].mid, pt[p].p75, pt[p].high]),
+          false,
           '',
         ].join(','),
       ),

@@ -445,9 +445,11 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     const vs = (await cli([...argv, '--vs', 'industry=faang', '--format', 'markdown'])).stdout;
     expect(vs).toContain(`start: ${PAPER}`);
     expect(vs).not.toContain(`industry=faang: ${PAPER}`);
-    // A listed company's: no column, no note.
+    // A listed company's: paper false (the same header), no note.
     const faang = ['career', '--industry', 'faang', '--to', '10', '--step', '5', '--no-input'];
-    expect((await cli([...faang, '--format', 'csv'])).stdout).not.toContain('paper');
+    const listed = (await cli([...faang, '--format', 'csv'])).stdout;
+    expect(listed.split('\n')[0]).toBe(csv.split('\n')[0]);
+    expect(column(listed, 'paper')).toEqual(['false', 'false', 'false']);
     expect((await cli([...faang, '--format', 'markdown'])).stdout).not.toContain('paper');
   });
 
@@ -455,6 +457,14 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     const argv = ['compare', '--years', '5', '--vs', 'industry=ai-startup', '--no-input'];
     const csv = (await cli([...argv, '--format', 'csv'])).stdout;
     expect(column(csv, 'paper')).toEqual(['false', 'true']);
+    // Without paper or notes, the same header: paper false, the note column empty.
+    const plain = ['compare', '--years', '5', '--vs', 'industry=faang', '--no-input'];
+    const listed = (await cli([...plain, '--format', 'csv'])).stdout;
+    expect(listed.split('\n')[0]).toBe(csv.split('\n')[0]);
+    expect([column(listed, 'paper'), column(listed, 'note')]).toEqual([
+      ['false', 'false'],
+      ['', ''],
+    ]);
     const md = (await cli([...argv, '--format', 'markdown'])).stdout;
     expect(md).toContain(`\nindustry=ai-startup: ${PAPER}`);
     expect(md).not.toContain(`start: ${PAPER}`);
