@@ -136,12 +136,17 @@ export function addTakeHome(
         : e?.private
           ? 'Private-company stock is not taxed here: RSUs of a private company are taxed as wages when they settle, usually at a sale or an IPO; the net is of cash only.'
           : undefined;
-    // No bonus, sign-on or stock taxed as it vests: no flat-rate withholding to warn of (N10).
-    const cashOnly = !doc.offer.bonus && !doc.offer.signOn.some((s) => s > 0) && (!e || !!note);
+    // The note on flat-rate withholding says what the offer pays (N10): listed stock, a bonus, a sign-on.
+    const has = (part: 'equity' | 'bonus' | 'signOn') => doc.years.some((y) => y[part] > 0);
+    const supplemental = {
+      stock: !!e && !note && has('equity'),
+      bonus: has('bonus'),
+      signOn: has('signOn'),
+    };
     for (const year of doc.years) {
       const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
       const gross = year.cash + (e && !note ? year.equity : 0);
-      year.takeHome = places[i]!.taxed(gross, column, cashOnly, year.months);
+      year.takeHome = places[i]!.taxed(gross, column, supplemental, year.months);
       if (note) year.takeHome.notes.unshift(note);
     }
   });

@@ -13,7 +13,7 @@ import type { TakeHomeGiven } from '../input/take-home.js';
 import { PROFILE_FIELDS, type Market, type Profile, type ProfileField } from '../model/types.js';
 import { outputWidth, type Io } from './io.js';
 import type { Look } from '../render/text.js';
-import type { TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
+import type { Supplemental, TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
 import type { OfferFieldNames } from '../model/offer.js';
 
 /** What every command's definition (commands/*.ts) gets from the program. */
@@ -255,7 +255,7 @@ export async function takeHomeFor(
   market: Market,
   scoped = columns.length > 1,
 ): Promise<
-  ((gross: number, i: number, name: string, cash?: boolean, m?: number) => TakeHomeView) | undefined
+  ((gross: number, i: number, n: string, s?: Supplemental, m?: number) => TakeHomeView) | undefined
 > {
   if (!request) return undefined;
   const { jurisdiction, stateScope, takeHomeAt } = await import('../model/take-home.js');
@@ -267,7 +267,7 @@ export async function takeHomeFor(
   }));
   const scopes = scoped ? stateScope(taxed, request) : taxed.map(() => request);
   const where = taxed.map((c, i) => jurisdiction(c.locationId, c.locationLabel, scopes[i]!));
-  return (gross, i, name, cash, m) => takeHomeAt(gross, where[i]!, scopes[i]!, name, cash, m);
+  return (gross, i, name, s, m) => takeHomeAt(gross, where[i]!, scopes[i]!, name, s, m);
 }
 
 /**

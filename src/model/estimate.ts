@@ -4,6 +4,7 @@ import { deepFreeze } from './freeze.js';
 import { reasonsOf } from './reasons.js';
 import { guideViews, openDataView } from './views.js';
 import type { Estimate, Figures, Market, Profile, Range } from './types.js';
+import type { Supplemental } from './tax/types.js';
 
 // The estimate (docs/methodology.md "How the estimate is built"):
 //   1. the position on the level ladder: the given level, or the typical one for the years;
@@ -126,16 +127,27 @@ export type { Price } from './parts.js';
 /**
  * The part of an estimate's figure that is taxed as wages in the year: all of its total, or base +
  * bonus where the equity is paper (a private company's RSUs are taxed when they settle, usually
- * at a sale or an IPO, not as they vest). Take-home taxes this, and says why (paperNoted).
+ * at a sale or an IPO, not as they vest). Take-home taxes this, and says why (takeHomeOf).
  */
-export function wagesAt(e: Figures, at: 'low' | 'mid' | 'high'): number {
+function wagesAt(e: Figures, at: 'low' | 'mid' | 'high'): number {
   return e.paper ? e.base[at] + e.bonus[at] : e.total[at];
 }
 const PAPER_UNTAXED =
   "Equity here is paper (a private company's stock): not taxed here, as a private company's RSUs are taxed as wages when they settle, usually at a sale or an IPO; the gross is cash only (base + bonus).";
 
-/** Take-home on wagesAt(e): with paper equity, its notes say first why the stock is left out. */
-export function paperNoted<T extends { notes: string[] }>(takeHome: T, e: Figures): T {
-  if (e.paper) takeHome.notes.unshift(PAPER_UNTAXED);
-  return takeHome;
+/**
+ * Take-home on wagesAt(e, at) by `taxed`, told what of the pay is withheld at the flat supplemental
+ * rate (its stock, not paper; its bonus); with paper equity, its notes say first why the stock is left out.
+ */
+export function takeHomeOf<T extends { notes: string[] }>(
+  e: Figures,
+  at: 'low' | 'mid' | 'high',
+  taxed: (gross: number, s: Supplemental) => T,
+): T {
+  const view = taxed(wagesAt(e, at), {
+    stock: !e.paper && e.equity.mid > 0,
+    bonus: e.bonus.mid > 0,
+  });
+  if (e.paper) view.notes.unshift(PAPER_UNTAXED);
+  return view;
 }

@@ -6,7 +6,7 @@ import AMT from '../../data/amt-2026.json' with { type: 'json' };
 import TAX from '../../data/tax-2026.json' with { type: 'json' };
 import type { OptionType } from './offer.js';
 import { bracketTax } from './tax/math.js';
-import type { Bracket, Filing } from './tax/types.js';
+import type { Bracket, Filing, Supplemental } from './tax/types.js';
 import type { TakeHomeRequest, TakeHomeView } from './take-home.js';
 
 /** The AMT figures of a year (whole dollars): AMTI, the exemption left, the tentative minimum tax, the regular tax. */
@@ -37,8 +37,13 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
 /** Where the pay is taxed: the request, and the take-home pay at a gross figure there. */
 export interface TaxPlace {
   request: TakeHomeRequest;
-  /** `cashOnly`: pay with no stock, bonus or sign-on (no withholding note); `months`: a year cut short. */
-  taxed: (gross: number, name: string, cashOnly?: boolean, months?: number) => TakeHomeView;
+  /** `supplemental`: what of the pay is withheld at the flat rate (for the note on it); `months`: a year cut short. */
+  taxed: (
+    gross: number,
+    name: string,
+    supplemental?: Supplemental,
+    months?: number,
+  ) => TakeHomeView;
 }
 
 const BRACKETS = AMT.rates.brackets.map((b): Bracket => [b.over, b.rate]);
@@ -96,7 +101,7 @@ export function exerciseTax(
   place: TaxPlace,
   months?: number,
 ): Tax {
-  const at = (gross: number) => place.taxed(gross, 'the exercise', false, months);
+  const at = (gross: number) => place.taxed(gross, 'the exercise', undefined, months);
   const taxes = (gross: number): number => gross - at(gross).pretax - at(gross).net;
   if (type === 'nso')
     return {

@@ -7,7 +7,8 @@ import statesFile from '../../data/tax-states-2026.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import { checkLimits, FEDERAL_ONLY, supportedStates, takeHome } from './tax/compute.js';
 import type { FederalFile, Filing, Locality, Place, StatesFile, TakeHome } from './tax/types.js';
-import type { TaxTables } from './tax/types.js';
+import type { Supplemental, TaxTables } from './tax/types.js';
+export type { Supplemental };
 
 /** Both tax files as the model takes them: a state's counties become localities too. */
 export function taxTables(federal: FederalFile, file: StatesFile): TaxTables {
@@ -294,7 +295,7 @@ export function takeHomeAt(
   where: Jurisdiction,
   r: TakeHomeRequest,
   column?: string,
-  cashOnly?: boolean,
+  supplemental?: Supplemental,
   months = 12,
 ) {
   const { filing, age, itemized } = r;
@@ -310,7 +311,7 @@ export function takeHomeAt(
       hsa,
       age,
       itemized,
-      cashOnly,
+      supplemental,
     };
     result = takeHome(gross, { ...opts, hsaCoverage: coverage }, TAX);
   } catch (e) {

@@ -81,9 +81,9 @@ export function csvRecord(
 }
 
 /**
- * A single estimate as CSV: a header row and one record; after them `paper` (true) where the
- * equity is paper, and with --take-home what the nets are of (state, local, filing, tax_year)
- * and the nets; with --data the market file's name (`market_file`); `notes` in a `note` column.
+ * A single estimate as CSV: a header row and one record; after them `paper` (true or false, as
+ * in batch), with --take-home what the nets are of (state, local, filing, tax_year) and
+ * the nets, with --data the market file's name (`market_file`), and `note` (the notes).
  */
 export function renderCsv(
   doc: Parameters<typeof csvRecord>[0] & {
@@ -96,10 +96,11 @@ export function renderCsv(
 ): string {
   const t = doc.takeHome;
   const more: Record<string, string | number> = {};
-  if (doc.paper) more.paper = 'true';
+  // `paper` and `note` are always there (false, empty), so every profile's header is the same.
+  more.paper = doc.paper ? 'true' : 'false';
   if (t) Object.assign(more, taxContext(t.mid), { net_low: t.low.net, net_mid: t.mid.net });
   if (t) more.net_high = t.high.net;
-  Object.assign(more, fileCell(doc), notes.length ? { note: notes.join(' ') } : {});
+  Object.assign(more, fileCell(doc), { note: notes.join(' ') });
   const after = (line: string, cells: readonly (string | number)[]): string =>
     cells.length ? line.replace(/\n$/, `,${cells.map(csvField).join(',')}\n`) : line;
   return (

@@ -490,7 +490,7 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect(md).toContain(`\n- industry=ai-startup: ${UNTAXED}`);
   });
 
-  it("the estimate's CSV: paper true, before the nets", async () => {
+  it("the estimate's CSV: paper true (false without paper), before the nets", async () => {
     const csv = (await cli(['--years', '5', ...startup, '--format', 'csv'])).stdout;
     expect(column(csv, 'paper')).toEqual(['true']);
     const taxed = (await cli(['--years', '5', ...startup, '--take-home', '--format', 'csv']))
@@ -498,7 +498,11 @@ describe("paper equity is marked in every format (review F12: the checklist's 'e
     expect(taxed.split('\n')[0]).toMatch(
       /,defaulted,paper,state,local,filing,tax_year,net_low,net_mid,net_high,note$/, // the employer's note last
     );
-    expect((await cli(['--years', '5', '--format', 'csv'])).stdout).not.toContain('paper');
+    // Every profile's CSV has the same header: paper false and an empty note where none apply.
+    const plain = (await cli(['--years', '5', '--format', 'csv'])).stdout;
+    expect(plain.split('\n')[0]).toBe(csv.split('\n')[0]);
+    expect(column(plain, 'paper')).toEqual(['false']);
+    expect(column(plain, 'note')).toEqual(['']);
   });
 });
 
@@ -533,9 +537,12 @@ describe('a city whose pay factor is an estimate is marked where its figures are
     const csv = async (city: string) =>
       (await cli(['--years', '5', '--city', city, '--format', 'csv'])).stdout.split('\n');
     const [head, record] = await csv('pittsburgh');
-    expect(head).toMatch(/,defaulted,note$/);
-    expect(record).toMatch(/,industry;skills;degree,"Pittsburgh: its pay factor \(base x1\.037\) /);
-    expect((await csv('sf'))[0]).toMatch(/,defaulted$/);
+    expect(head).toMatch(/,defaulted,paper,note$/);
+    expect(record).toMatch(
+      /,industry;skills;degree,false,"Pittsburgh: its pay factor \(base x1\.037\) /,
+    );
+    expect((await csv('sf'))[0]).toBe(head); // the same header, the note empty
+    expect((await csv('sf'))[1]).toMatch(/,industry;skills;degree,false,$/);
   });
 
   it('a city on sure figures, or whose records agree with its prior (Boston), gets no note', async () => {

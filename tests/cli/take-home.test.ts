@@ -129,6 +129,42 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
     expect(await said('--bonus', '10%')).toBe(true);
     expect(await said('--sign-on', '20000')).toBe(true);
   });
+
+  it("the withholding note speaks only of what the pay has: a private offer's sign-on, a paper estimate's bonus", async () => {
+    const [acme, globex] = [join(ROOT, 'examples/acme.json'), join(ROOT, 'examples/globex.json')];
+    const LISTED = "A listed company's stock (RSUs) is taxed as wages in the year it vests";
+    const SIGN_ON =
+      'A sign-on bonus is taxed as wages in the year it is paid; employers often withhold on it at the flat';
+    const both = [acme, globex, '--take-home', '--state', 'CA'];
+    type Offers = { offers: { years: { takeHome: View }[] }[] };
+    const [a, g] = (await json<Offers>(['offer', ...both])).offers;
+    expect(a!.years[0]!.takeHome.notes).toContainEqual(
+      expect.stringContaining(`${LISTED}, a bonus or sign-on in the year it is paid`),
+    );
+    for (const y of g!.years) {
+      expect(y.takeHome.notes.join()).not.toContain('RSUs) is taxed as wages in the year it vests');
+      expect(y.takeHome.notes).toContainEqual(expect.stringContaining(SIGN_ON));
+    }
+    const table = (await cli(['offer', ...both], { env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toContain(`\nGlobex: ${SIGN_ON}`);
+    expect(table).toContain(`\nAcme: ${LISTED}`);
+    for (const format of ['markdown', 'csv']) {
+      const out = (await cli(['offer', ...both, '--format', format])).stdout;
+      expect(out.split(LISTED).length - 1, format).toBe(1);
+      expect(out, format).toContain(SIGN_ON);
+    }
+    const alone = (await cli(['offer', globex, '--take-home'], { env: { NO_COLOR: '1' } })).stdout;
+    expect(alone).toContain(`\n${SIGN_ON}`);
+    expect(alone).not.toContain(LISTED);
+    // An AI startup's estimate: its stock is paper, its bonus is withheld on.
+    const paper = ['compare', '--years', '5', '--vs', 'industry=ai-startup', '--take-home'];
+    const c = (await json<{ scenarios: { takeHome: View }[] }>(paper)).scenarios;
+    expect(c[0]!.takeHome.notes.join()).toContain(LISTED);
+    expect(c[1]!.takeHome.notes.join()).not.toContain(LISTED);
+    expect(c[1]!.takeHome.notes.join()).toContain(
+      'A bonus is taxed as wages in the year it is paid',
+    );
+  });
 });
 
 describe("issue 15's compare: --years 6 --city seattle --vs city=sf --take-home", () => {
@@ -282,7 +318,9 @@ describe("the estimate's --take-home: low, typical and high", () => {
       string,
     ];
     const cell = Object.fromEntries(row.split(',').map((v, i) => [head.split(',')[i]!, v]));
-    expect(head.endsWith(',net_low,net_mid,net_high')).toBe(true);
+    expect(head.endsWith(',paper,state,local,filing,tax_year,net_low,net_mid,net_high,note')).toBe(
+      true,
+    );
     expect([cell.net_low, cell.net_mid, cell.net_high].map(Number)).toEqual([
       d.takeHome.low.net,
       d.takeHome.mid.net,

@@ -1,7 +1,7 @@
 // `ml-salary [options]`: one estimate, asking in a terminal for what the flags leave out.
 import { printAs } from '../output.js';
 import { toDocument } from '../../documents/estimate.js';
-import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
+import { estimate, takeHomeOf } from '../../model/estimate.js';
 import { dataNotes } from '../../model/reasons.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
@@ -46,14 +46,10 @@ export async function estimateCommand(
     // on the level's reason, which the estimate prints in every format (review4 N11)
     doc.factors = doc.factors.map((f, i) => (i ? f : { ...f, label: `${f.label}. ${title}` }));
   if (afterTax) {
-    const at = (figure: 'low' | 'mid' | 'high', column: string) => {
-      const view = afterTax(
-        wagesAt(doc, figure),
-        0,
-        `the ${column} column; --pretax comes out of low, typical and high alike`,
-      );
-      return paperNoted(view, doc);
-    };
+    const name = (column: string) =>
+      `the ${column} column; --pretax comes out of low, typical and high alike`;
+    const at = (figure: 'low' | 'mid' | 'high', column: string) =>
+      takeHomeOf(doc, figure, (gross, s) => afterTax(gross, 0, name(column), s));
     doc.takeHome = { low: at('low', 'Low'), mid: at('mid', 'Typical'), high: at('high', 'High') };
   }
   const because = plan.ask ? undefined : plan.because;

@@ -2,7 +2,7 @@
 // per point.
 import { printAs } from '../output.js';
 import { careerLine, toCareerDocument } from '../../documents/compare.js';
-import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
+import { estimate, takeHomeOf } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { yearsText } from '../../model/format.js';
 import { printNotes, type Io } from '../io.js';
@@ -98,7 +98,9 @@ export async function careerCommand(
     });
     const taxes = afterTax
       ? estimates.map((e) =>
-          paperNoted(afterTax(wagesAt(e, 'mid'), i, `${label}, ${yearsText(e.profile.years)}`), e),
+          takeHomeOf(e, 'mid', (g, s) =>
+            afterTax(g, i, `${label}, ${yearsText(e.profile.years)}`, s),
+          ),
         )
       : undefined;
     return careerLine(label, s?.changes ?? [], estimates, taxes);

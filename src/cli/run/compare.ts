@@ -2,7 +2,7 @@
 // take-home of a run's columns are shared with `career` (commands/career.ts).
 import { printAs } from '../output.js';
 import { toCompareDocument } from '../../documents/compare.js';
-import { estimate, paperNoted, wagesAt } from '../../model/estimate.js';
+import { estimate, takeHomeOf } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
@@ -67,7 +67,7 @@ export async function compareCommand(
       label: c.label,
       changes: c.changes,
       estimate: e,
-      ...(afterTax ? { takeHome: paperNoted(afterTax(wagesAt(e, 'mid'), i, c.label), e) } : {}),
+      ...(afterTax ? { takeHome: takeHomeOf(e, 'mid', (g, s) => afterTax(g, i, c.label, s)) } : {}),
     };
   });
   const data = [

@@ -10,7 +10,7 @@ import { bracketSpan, chain, federalTax, line, pct, pick, type FederalResult } f
 import { localTax, premium, resolveLocal, stateIncomeTax } from './state.js';
 import type { ResolvedLocal, StateResult } from './state.js';
 import type { Earner, FederalTables, LocalPart, StateTables, TakeHome } from './types.js';
-import type { TakeHomeOptions, TaxLine, TaxTables } from './types.js';
+import type { Supplemental, TakeHomeOptions, TaxLine, TaxTables } from './types.js';
 
 /** The state codes takeHome() takes (besides `none`, federal only), sorted. */
 export const supportedStates = (tables: TaxTables): string[] => Object.keys(tables.states).sort();
@@ -225,7 +225,7 @@ function compute(e: Earner, opts: TakeHomeOptions, tables: TaxTables): TakeHome 
     taxes,
     net: e.gross - e.pretax - e.hsa - total,
     effectiveRate: e.gross > 0 ? total / e.gross : 0,
-    notes: notes(tables, e, chosen, state, local, opts.cashOnly),
+    notes: notes(tables, e, chosen, state, local, opts.supplemental),
   };
 }
 
@@ -260,7 +260,7 @@ function notes(
   chosen: Run,
   state?: StateTables,
   local?: ResolvedLocal,
-  cashOnly?: boolean,
+  supplemental?: Supplemental,
 ) {
   const t = tables.federal.incomeTax;
   return [
@@ -276,15 +276,18 @@ function notes(
     (t.year !== tables.taxYear || t.uncertain) &&
       `Federal brackets are for ${t.year}. ${t.note ?? ''}`.trim(),
     ...(state ? stateNotes(state, local, chosen) : [FEDERAL_ONLY]),
-    !cashOnly && withholding(tables, e),
+    withholding(tables, e, supplemental),
   ].filter((n): n is string => !!n);
 }
 
 /**
- * A listed company's stock is wages when it vests, a bonus when it is paid, and both are often withheld at the flat
- * supplemental rate: when the top federal bracket is higher, withholding falls short.
+ * A listed company's stock is wages when it vests, a bonus or sign-on when it is paid, and they are
+ * often withheld at the flat supplemental rate: when the top federal bracket is higher, withholding
+ * falls short. Said of what the pay has (`s`; absent: stock and a bonus, as an estimate's pay).
  */
-function withholding(tables: TaxTables, e: Earner): string | undefined {
+function withholding(tables: TaxTables, e: Earner, s: Supplemental = { stock: true, bonus: true }) {
+  const paid = s.bonus && s.signOn ? 'a bonus or sign-on' : s.bonus ? 'a bonus' : 'a sign-on bonus';
+  if (!s.stock && !s.bonus && !s.signOn) return undefined;
   const flat = tables.federal.supplementalWithholding;
   const t = tables.federal.incomeTax;
   const brackets = t.brackets[e.filing];
@@ -293,7 +296,12 @@ function withholding(tables: TaxTables, e: Earner): string | undefined {
   if (!flat || !top || top[1] <= flat.rate) return undefined;
   const rates = brackets.map(([, rate]) => rate).filter((r) => r > flat.rate);
   const [rate, low, high] = [flat.rate, Math.min(...rates), Math.max(...rates)].map(percent);
-  return `A listed company's stock (RSUs) is taxed as wages in the year it vests, a bonus in the year it is paid; employers often withhold on both at the flat ${rate} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${low}-${high} federal brackets take: above ${rate}, expect to owe the difference at filing.`;
+  const what = !s.stock
+    ? `A${paid.slice(1)} is taxed as wages in the year it is paid; employers often withhold on it`
+    : s.bonus || s.signOn
+      ? `A listed company's stock (RSUs) is taxed as wages in the year it vests, ${paid} in the year it is paid; employers often withhold on both`
+      : "A listed company's stock (RSUs) is taxed as wages in the year it vests; employers often withhold on it";
+  return `${what} at the flat ${rate} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${low}-${high} federal brackets take: above ${rate}, expect to owe the difference at filing.`;
 }
 
 /** The notes of a state and its locality: uncertain figures, defaults, what is left out. */

@@ -239,6 +239,8 @@ export type TakeHomeOptions = Partial<Record<'pretax' | 'hsa' | 'age' | 'itemize
   /** A locality of the state, or null for none; undefined for the state's default. */
   local?: string | null;
   hsaCoverage?: 'self' | 'family';
-  /** Pay with no stock, bonus or sign-on: no note on their flat-rate withholding (review4 N10). */
-  cashOnly?: boolean;
+  /** What of the pay is withheld at the flat supplemental rate, for the note on it (review4 N10). */
+  supplemental?: Supplemental;
 };
+/** Listed stock vesting, a bonus, a sign-on in the pay taxed (absent: stock and a bonus). */
+export type Supplemental = Partial<Record<'stock' | 'bonus' | 'signOn', boolean>>;
