@@ -1089,3 +1089,17 @@ it('a --data city with no metro in the price data takes the U.S. average, with i
     note: 'Boise has no metro of its own in the price data: the U.S. average is used.',
   });
 });
+
+it('Pennsylvania and Pittsburgh say the 401(k) is taxed only when there is one', async () => {
+  const basis = async (...more: string[]) => {
+    const argv = ['offer', '--years', '5', '--city', 'pittsburgh', '--base', '100k', '--take-home'];
+    const d = await json<{ years: { takeHome: { taxes: { id: string; basis: string }[] } }[] }>([
+      ...argv,
+      ...more,
+    ]);
+    return d.years[0]!.takeHome.taxes.filter((t) => ['state', 'pittsburgh-eit'].includes(t.id));
+  };
+  for (const t of await basis()) expect(t.basis).not.toContain('401(k)');
+  for (const t of await basis('--pretax', '10000'))
+    expect(t.basis).toContain('$100,000 wages (401(k) deferrals taxed)');
+});

@@ -43,12 +43,15 @@ const persons = (filing: Filing): number => (filing === 'married' ? 2 : 1);
 const taxInSalt = ({ stateTax, fed: f }: StateContext): number =>
   Math.min(stateTax, f.salt, Math.max(0, f.itemizedBefore - f.standard));
 
+/** Where wages are taxed with the 401(k) deferrals in them, the words say so when there are some. */
+const deferralsTaxed = (c: { pretax: number }): string =>
+  c.pretax > 0 ? ' (401(k) deferrals taxed)' : '';
+
 /** The state's income before deductions: [income, what comes off it, its words]. */
 function startingIncome(r: StateIncomeTax, c: StateContext): [number, [number, string][], string] {
   const f = c.fed;
   const wages = `${money(c.gross)} wages`;
-  if (r.base === 'pay')
-    return [c.gross - c.hsa, [[c.hsa, 'HSA']], `${wages} (401(k) deferrals taxed)`];
+  if (r.base === 'pay') return [c.gross - c.hsa, [[c.hsa, 'HSA']], wages + deferralsTaxed(c)];
   const hsa = r.hsa ? c.hsa : 0; // taxed
   const off: [number, string][] = [
     [c.pretax, '401(k)'],
@@ -277,7 +280,7 @@ export function localTax(p: LocalPart, c: LocalContext): [number, string] {
       `$${p.monthly.toFixed(2)} a month`,
     ];
   const pay = c.gross - c.hsa;
-  const payWords = `${money(pay)} wages${c.hsa > 0 ? ' less HSA' : ''} (401(k) deferrals taxed)`;
+  const payWords = `${money(pay)} wages${c.hsa > 0 ? ' less HSA' : ''}${deferralsTaxed(c)}`;
   const exempt = (p.each ?? 0) * persons(c.filing);
   const onState = p.base === 'state-taxable';
   const base = onState ? c.stateTaxable : Math.max(0, pay - exempt);
