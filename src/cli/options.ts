@@ -242,12 +242,10 @@ export async function takeHomeRequest(opts: TakeHomeOptions): Promise<TakeHomeRe
 }
 
 /**
- * Take-home pay for the columns of a run (an estimate, an offer, compare's scenarios, career's
- * lines: each a label and a profile), or undefined without a request. Where each column is taxed
- * is worked out here, once, before any figure is: with `scoped` (several columns), the request's
- * state applies to the columns that can take it (stateScope); otherwise a state that is not the
- * location's own or one its metro spans is refused. The function it returns taxes one figure of a
- * column (`i`); `name`: the figure a refused --pretax could not come out of; `m`: a short year.
+ * Take-home pay for the columns of a run (a label and a profile each), or undefined without a
+ * request. Where each column is taxed is worked out once, first: with `scoped` (several columns)
+ * the state applies where it can (stateScope), else a state not the location's or its metro's is
+ * refused. It taxes a figure of column `i` (`n`: what a refused --pretax names; `m`: months).
  */
 export async function takeHomeFor(
   request: TakeHomeRequest | undefined,
@@ -265,8 +263,10 @@ export async function takeHomeFor(
     locationId: c.profile.city,
     locationLabel: labelOf(c.profile.city),
   }));
-  const scopes = scoped ? stateScope(taxed, request) : taxed.map(() => request);
-  const where = taxed.map((c, i) => jurisdiction(c.locationId, c.locationLabel, scopes[i]!));
+  const scopes = scoped ? stateScope(taxed, request, flagOf) : taxed.map(() => request);
+  const where = taxed.map((c, i) =>
+    jurisdiction(c.locationId, c.locationLabel, scopes[i]!, flagOf),
+  );
   return (gross, i, name, s, m) => takeHomeAt(gross, where[i]!, scopes[i]!, name, s, m);
 }
 

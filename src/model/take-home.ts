@@ -124,7 +124,10 @@ export const takesState = (id: string, state: string): boolean => {
 
 type Scoped = TaxedColumn & { state?: string; ok: boolean };
 
-/** "State NJ applies only to the columns ...: a (..); b (.., MA) keeps its own state's taxes." */
+/** How notes name the request's fields: `state` (the library's); the CLI's `--state`. */
+const field = (f: 'state' | 'locality'): string => f;
+
+/** "--state NJ applies only to the columns ...: a (..); b (.., MA) keeps its own state's taxes." */
 function scopeNote(what: string, cs: readonly Scoped[], own: string): string {
   const name = (c: Scoped, state: boolean) =>
     `${c.label} (${c.locationLabel}${state && c.state ? `, ${c.state}` : ''})`;
@@ -140,7 +143,11 @@ function scopeNote(what: string, cs: readonly Scoped[], own: string): string {
  * --state applies and in the columns of a state that has it (`none`: everywhere without
  * --state). An error only when no column can take the --state or --locality given.
  */
-export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeRequest) {
+export function stateScope(
+  columns: readonly TaxedColumn[],
+  request: TakeHomeRequest,
+  name = field,
+) {
   const { state: s, locality: l, stateWhereNone: saved } = request;
   const all = columns.map((c) => {
     const place = placeOf(c.locationId, TAX);
@@ -174,7 +181,7 @@ export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeReq
   const stateNote =
     s !== undefined && own.length > 0 && saved !== true
       ? scopeNote(
-          `State ${s}${both ? ` and locality ${l} apply` : ' applies'} only to the columns without a fixed state or in a metro that spans it`,
+          `${name('state')} ${s}${both ? ` and ${name('locality')} ${l} apply` : ' applies'} only to the columns without a fixed state or in a metro that spans it`,
           all,
           both ? "state's and local taxes" : "state's taxes",
         )
@@ -182,7 +189,7 @@ export function stateScope(columns: readonly TaxedColumn[], request: TakeHomeReq
   const localNote =
     some && !both
       ? scopeNote(
-          `Locality ${l} applies only to the columns in a state that has it`,
+          `${name('locality')} ${l} applies only to the columns in a state that has it`,
           all.map((c, i) => ({ ...c, ok: fits[i]! })),
           'local taxes',
         )
@@ -240,7 +247,12 @@ const workNote = (place: Place | undefined, state: string, l: string | undefined
  * none (or one of the other states it spans), and the request's locality, checked to be the
  * state's. Worked out once per profile, before any figure is taxed.
  */
-export function jurisdiction(locationId: string, locationLabel: string, request: TakeHomeRequest) {
+export function jurisdiction(
+  locationId: string,
+  locationLabel: string,
+  request: TakeHomeRequest,
+  name = field,
+) {
   const place = placeOf(locationId, TAX);
   const at = { locationId, locationLabel };
   const l = request.locality;
@@ -262,7 +274,7 @@ export function jurisdiction(locationId: string, locationLabel: string, request:
     const why = Object.hasOwn(TAX.places, locationId)
       ? `${locationLabel} has no fixed state`
       : `${locationLabel} is not a location the tax data knows`;
-    const note = `Federal taxes only: ${why}; give a state (its code, or DC) for a state's taxes.`;
+    const note = `Federal taxes only: ${why}; pass ${name('state')} (a state's code, or DC) for a state's.`;
     return { ...at, state: 'none', local: null, note };
   }
   const { state } = chosen;

@@ -422,13 +422,13 @@ describe('a state in offer files, and --state for offers without one (issue 20, 
     expect(d.offers[0].years[0].takeHome.state).toBe('NY');
     expect(d.offers[1].years[0].takeHome.state).toBe('TX');
     expect(d.offers[1].years[0].takeHome.notes[0]).toMatch(
-      /State TX applies only to the columns without a fixed state/,
+      /--state TX applies only to the columns without a fixed state/,
     );
     // Markdown: the notes both offers' nets have (this one speaks of columns), once, side by side.
     const md = (
       await cli(['offer', nyc, remote, '--take-home', '--state', 'TX', '--format', 'markdown'])
     ).stdout;
-    for (const note of ['- State TX applies only to the columns', '- Estimates for planning'])
+    for (const note of ['- --state TX applies only to the columns', '- Estimates for planning'])
       expect(md.split(note).map((s) => s.includes('### Side by side'))).toEqual([true, false]);
     expect(md).toContain('Net after tax: single, tax year 2026; NYC (NY + NYC), Remote (TX).\n');
   });

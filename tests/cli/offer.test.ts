@@ -510,7 +510,9 @@ describe('offer files side by side', () => {
       true,
     );
     expect(sides.some((l) => /^Globex,.*,"California's brackets/.test(l))).toBe(true);
-    expect(sides.some((l) => /^Acme,.*,"State CA applies only to the columns/.test(l))).toBe(true);
+    expect(sides.some((l) => /^Acme,.*,"'--state CA applies only to the columns/.test(l))).toBe(
+      true,
+    );
     // A year one offer lacks has no net.
     const short = offerFile(
       'short.json',

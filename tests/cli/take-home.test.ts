@@ -352,7 +352,7 @@ describe("the estimate's --take-home: low, typical and high", () => {
     expect(d.takeHome.mid.state).toBe('none');
     expect(d.takeHome.mid.taxes.map((t) => t.id)).not.toContain('state');
     expect(d.takeHome.mid.notes[0]).toMatch(
-      /^Federal taxes only: .*; give a state \(its code, or DC\) for a state's taxes\.$/,
+      /^Federal taxes only: .*; pass --state \(a state's code, or DC\) for a state's\.$/,
     );
     const ny = await json<Doc>([
       '--years',
@@ -462,7 +462,7 @@ describe('take-home errors: one line, exit 2', () => {
     const [nyc, bos] = boston.scenarios.map((c) => c.takeHome);
     expect([nyc!.state, nyc!.net, bos!.state]).toEqual(['NJ', one.takeHome.mid.net, 'MA']);
     expect(nyc!.notes[0]).toBe(
-      "State NJ applies only to the columns without a fixed state or in a metro that spans it: start (New York); city=boston (Boston / Cambridge, MA) keeps its own state's taxes.",
+      "--state NJ applies only to the columns without a fixed state or in a metro that spans it: start (New York); city=boston (Boston / Cambridge, MA) keeps its own state's taxes.",
     );
     const career = await json<{ points: { takeHome: View }[] }>([
       'career',
@@ -502,7 +502,7 @@ describe('take-home errors: one line, exit 2', () => {
       ['CA', null],
     ]);
     expect(d.scenarios[2]!.takeHome.notes[0]).toBe(
-      "State NY and locality yonkers apply only to the columns without a fixed state or in a metro that spans it: start (Remote (US)), city=nyc (New York); city=sf (San Francisco Bay Area, CA) keeps its own state's and local taxes.",
+      "--state NY and --locality yonkers apply only to the columns without a fixed state or in a metro that spans it: start (Remote (US)), city=nyc (New York); city=sf (San Francisco Bay Area, CA) keeps its own state's and local taxes.",
     );
     const local = await json<CompareTaxed>([
       'compare',
@@ -518,7 +518,7 @@ describe('take-home errors: one line, exit 2', () => {
     ]);
     expect(local.scenarios.map((c) => c.takeHome.local)).toEqual(['yonkers', null]);
     expect(local.scenarios[0]!.takeHome.notes[0]).toMatch(
-      /^Locality yonkers applies only to the columns in a state that has it: start \(New York\); city=sf/,
+      /^--locality yonkers applies only to the columns in a state that has it: start \(New York\); city=sf/,
     );
     // No column can take it: refused naming every column's state, as --state is (review3 A21);
     // a --locality not in --state too.
@@ -579,12 +579,12 @@ describe('take-home errors: one line, exit 2', () => {
     expect(remote!.takeHome.net).toBe(single.takeHome.mid.net);
     expect(remote!.delta.net.dollars).toBe(remote!.takeHome.net - start!.takeHome.net);
     const note =
-      "State CA applies only to the columns without a fixed state or in a metro that spans it: city=remote (Remote (US)), city=us (Other US (national)); start (Austin, TX) keeps its own state's taxes.";
+      "--state CA applies only to the columns without a fixed state or in a metro that spans it: city=remote (Remote (US)), city=us (Other US (national)); start (Austin, TX) keeps its own state's taxes.";
     for (const s of d.scenarios) expect(s.takeHome.notes[0]).toBe(note);
     const table = await cli([...argv, '--take-home', '--state', 'CA']);
     expect(table.code).toBe(0);
     expect(table.stdout.replace(/\s+/g, ' ')).toContain(
-      "State CA applies only to the columns without a fixed state or in a metro that spans it: city=remote (Remote (US)); start (Austin, TX) keeps its own state's taxes.",
+      "--state CA applies only to the columns without a fixed state or in a metro that spans it: city=remote (Remote (US)); start (Austin, TX) keeps its own state's taxes.",
     );
   });
 
@@ -608,7 +608,7 @@ describe('take-home errors: one line, exit 2', () => {
     for (const p of d.scenarios[0]!.points)
       expect([p.takeHome.state, p.takeHome.local]).toEqual(['NY', 'nyc']);
     expect(d.points[0]!.takeHome.notes[0]).toMatch(
-      /^State TX applies only to the columns without a fixed state or in a metro that spans it: start \(Remote \(US\)\); city=nyc \(New York, NY\) keeps/,
+      /^--state TX applies only to the columns without a fixed state or in a metro that spans it: start \(Remote \(US\)\); city=nyc \(New York, NY\) keeps/,
     );
   });
 
@@ -1030,7 +1030,7 @@ describe('every net says what it is of, in every format (review F4)', () => {
     expect(md).toContain(`\n\nNet after tax: ${ctx('start (federal only), city=sf (CA)')}.\n\n`);
     // the place's own reason, once: not also the general 'Federal only' note (review4 N10's aside)
     expect(md).toContain(
-      '\n- start: Federal taxes only: Remote (US) has no fixed state; give a state (its code, or DC)',
+      "\n- start: Federal taxes only: Remote (US) has no fixed state; pass --state (a state's code, or DC)",
     );
     expect(md).not.toContain('Federal only: no state or local tax is included');
     expect(md).toContain(`\n- city=sf: ${CA_2025}`);

@@ -9,6 +9,7 @@ import { parseAmount } from '../../src/input/amounts.js';
 import { parseAge, parseState } from '../../src/input/take-home.js';
 import {
   jurisdiction,
+  stateScope,
   placeOf,
   purchasingPower,
   taxTables,
@@ -323,6 +324,26 @@ describe('bad input is an InputError on the right field, where it is parsed', ()
     );
     expect(supportedStates(tables)).toHaveLength(51);
     expect(supportedStates(tables)).toContain('DC');
+  });
+});
+
+describe("the notes name the request's fields, the CLI its flags", () => {
+  const request = { filing: 'single', pretax: 0 } as const;
+  it('state and locality for the library; --state and --locality as the CLI names them', () => {
+    const flag = (f: string) => `--${f}`;
+    expect(jurisdiction('remote', 'Remote (US)', request).note).toBe(
+      "Federal taxes only: Remote (US) has no fixed state; pass state (a state's code, or DC) for a state's.",
+    );
+    expect(jurisdiction('remote', 'Remote (US)', request, flag).note).toMatch(/; pass --state \(/);
+    const columns = ['remote', 'sf'].map((id) => ({
+      label: id,
+      locationId: id,
+      locationLabel: id,
+    }));
+    const scoped = (name?: typeof flag) =>
+      stateScope(columns, { ...request, state: 'NY', locality: 'yonkers' }, name)[0]!.note;
+    expect(scoped()).toMatch(/^state NY and locality yonkers apply only to the columns /);
+    expect(scoped(flag)).toMatch(/^--state NY and --locality yonkers apply only to the columns /);
   });
 });
 
