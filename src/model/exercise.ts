@@ -29,7 +29,8 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
   withheld?: number;
   /** ISO: options over the $100,000 yearly ISO limit, taxed as NSOs, and that tax as wages. */
   overLimit?: number;
-  /** ISO over the limit: the tax on those options' spread as wages (in `amount` with any AMT). */
+  /** ISO over the limit: those options' spread, and the tax on it as wages (in `amount` with any AMT). */
+  wagesSpread?: number;
   wagesTax?: number;
   taxYear: number;
 }
@@ -120,6 +121,6 @@ export function exerciseTax(
   const { amt, ...a } = amtOn(wages - w.pretax - w.hsa, spread - nsoSpread, regular, w.filing);
   const wagesTax = over > 0 ? taxes(wages) - taxes(cash) : 0;
   const out: Tax = { type, amount: amt + wagesTax, ...a, taxYear: AMT.taxYear };
-  if (over > 0) Object.assign(out, { overLimit: over, wagesTax });
+  if (over > 0) Object.assign(out, { overLimit: over, wagesSpread: nsoSpread, wagesTax });
   return out;
 }

@@ -60,7 +60,7 @@ export function extent(values: readonly number[], empty: [number, number]): [num
 }
 
 /** Range bar glyphs: track, full, left half, right half, typical, marker, before, after. */
-const BAR_GLYPHS = { unicode: '─█▌▐┃◆◀▶', ascii: '-===|*<>' };
+const BAR_GLYPHS = { unicode: '─█▌▐┃◆◀▶', ascii: '-===|o<>' };
 
 /** What a range bar draws of a range: its P10 (low), typical (mid) and P90 (high). */
 export type Band = Pick<Range, 'low' | 'mid' | 'high'>;
@@ -92,7 +92,7 @@ function fraction(value: number, scale: Scale): number {
 /**
  * A range bar of exactly `width` cells: over a faint track for [scale.min, scale.max], the span
  * low-high (Unicode: to the half cell, rounded outward, at least one), the typical value ┃ (`|`)
- * and the optional `marker` (an offer) ◆ (`*`) over it, at an edge as ◀ or ▶ (`<`, `>`) beyond the
+ * and the optional `marker` (an offer) ◆ (`o`) over it, at an edge as ◀ or ▶ (`<`, `>`) beyond the
  * scale. A value v falls in cell floor((v - min) / (max - min) * width), the last cell holding
  * max. A RangeError for what only a caller's bug gives (non-finite, out of order, width < 1).
  */

@@ -48,7 +48,7 @@ function taxText(t: Tax | undefined): string {
   const amt = t.amount - (t.wagesTax ?? 0);
   const text = amt === 0 ? 'no AMT' : `${money(amt)} AMT`;
   return t.overLimit
-    ? `${text}; ${money(t.wagesTax ?? 0)} as wages (${groupThousands(t.overLimit)} options over the ISO limit)`
+    ? `${text}; ${money(t.wagesTax ?? 0)} tax as wages on the ${money(t.wagesSpread ?? 0)} spread of ${groupThousands(t.overLimit)} options over the ISO limit`
     : text;
 }
 
@@ -137,10 +137,13 @@ export function oddsLines(doc: OfferDocument): string[] {
 
 /** Keeping vested options on leaving: the window, the cash, the tax, the shares' expected value. */
 function exerciseLine(x: NonNullable<Leave['exercise']>, nothing: number): string {
+  const at = `the ${money(x.spread)} spread at ${price(x.fmv)} a share`;
   const tax =
-    x.spread > 0
-      ? `, and ${taxText(x.tax)} on the ${money(x.spread)} spread at ${price(x.fmv)} a share`
-      : " (no tax: no spread at today's FMV)";
+    x.spread <= 0
+      ? " (no tax: no spread at today's FMV)"
+      : x.tax?.overLimit
+        ? `, and, on ${at}, ${taxText(x.tax)}`
+        : `, and ${taxText(x.tax)} on ${at}`;
   const ev =
     x.expected !== undefined
       ? ` The shares bought would have an expected value of ${money(x.expected)} in today's dollars (risk-adjusted; ${percent(nothing)} chance of nothing).`

@@ -97,7 +97,9 @@ function list(head: readonly string[], rows: Rows, opts: GridOptions): string {
   const heads = rows.map((r) => !byRow && heading(r));
   const shown = blocks.map((b) => ({ ...b, lines: b.lines.filter(([, f, i]) => f || heads[i]) }));
   const all = shown.flatMap((b) => b.lines).filter(([, f]) => f);
-  const figureWidth = Math.max(...all.map(([, f]) => f.length));
+  // A figure wider than the terminal (an over-limit ISO's tax) goes wrapped under its label.
+  const long = (f: string) => width > 4 && f.length > width - 4;
+  const figureWidth = Math.max(0, ...all.filter(([, f]) => !long(f)).map(([, f]) => f.length));
   const labelWidth = Math.min(
     Math.max(...all.map(([l]) => l.length)),
     Math.max(0, width - 4 - figureWidth),
@@ -108,9 +110,11 @@ function list(head: readonly string[], rows: Rows, opts: GridOptions): string {
     for (const [label, figure, i] of b.lines) {
       const line = !figure
         ? `  ${label}`
-        : label.length <= labelWidth
-          ? `  ${label.padEnd(labelWidth)}  ${figure.padStart(figureWidth)}`
-          : `  ${wrap(label, width, '  ')}\n  ${' '.repeat(labelWidth + 2)}${figure.padStart(figureWidth)}`;
+        : long(figure)
+          ? `  ${label}\n    ${wrap(figure, width, '    ')}`
+          : label.length <= labelWidth
+            ? `  ${label.padEnd(labelWidth)}  ${figure.padStart(figureWidth)}`
+            : `  ${wrap(label, width, '  ')}\n  ${' '.repeat(labelWidth + 2)}${figure.padStart(figureWidth)}`;
       out.push(bold(i, line));
     }
   }

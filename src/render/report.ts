@@ -193,7 +193,7 @@ function openDataLines(doc: EstimateDocument, out: ReportLines, explain: boolean
   const odTag = tagList([od.source], doc.sources);
   if (!explain) {
     const line = wrap(
-      `Open data [${odTag}], ${od.label}: ${statsText(od.postings)}, ${od.period} (base only)`,
+      `Open data [${odTag}], ${od.label}${od.note ? ` (no ${doc.level} level in it)` : ''}: ${statsText(od.postings)}, ${od.period} (base only)`,
       out.width,
       '  ',
     );

@@ -550,11 +550,25 @@ it('the options table counts options over the ISO limit with thousands separator
   expect(r.code).toBe(0);
   // $100,000 of ISOs a year at the $5 grant price: 20,000 of the 25,000 vesting each year. Year 1
   // owes no AMT (tentative minimum tax below the regular tax): its $821 is the wage tax on the
-  // 5,000 options over the limit, and is printed as that, not as AMT (review4 N9).
-  expect(r.stdout).toContain('no AMT; $821 as wages (5,000 options over the ISO limit)');
+  // 5,000 options over the limit, and is printed as that, not as AMT (review4 N9). The $821 is
+  // the tax on their 5,000 x ($5.4772 - $5) = $2,386 spread, and reads as tax, not as wages.
+  const over = '$821 tax as wages on the $2,386 spread of 5,000 options over the ISO limit';
+  expect(r.stdout).toContain(`no AMT; ${over}`);
+  expect((await cli([...argv, '--format', 'markdown'])).stdout).toContain(`| no AMT; ${over} |`);
+  // At 80 columns the years are blocks; the long tax wraps under its label, the rest stay beside.
+  const tty = (await cli(argv, { tty: true, columns: 80, env: plain.env })).stdout;
+  for (const line of tty.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  expect(tty).toContain(
+    '  Spread           $11,930\n  Tax (ISO)\n    no AMT; $821 tax as wages on the $2,386 spread of 5,000 options over the ISO\n    limit\n',
+  );
+  const left = (await cli([...argv, '--leave-at', '30'], plain)).stdout.replace(/\n/g, ' ');
+  expect(left).toContain(
+    '$312,500 in cash, and, on the $180,450 spread at $7.8872 a share, $7,965 AMT; $48,585 tax as wages on the $122,706 spread of 42,500 options over the ISO limit.',
+  );
   const d = await json<Json>([...argv, '--json']);
   expect(d.equity.options.years[0].tax).toMatchObject({
     amount: 821,
+    wagesSpread: 2386,
     wagesTax: 821,
     overLimit: 5000,
   });

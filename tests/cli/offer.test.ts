@@ -171,6 +171,15 @@ describe('where an offer sits against the market', () => {
     },
   );
 
+  it("the ASCII chart (TERM=dumb) marks the offer with 'o': '*' is the Total row's footnote", async () => {
+    const argv = ['offer', '--years', '5', '--city', 'sf', '--industry', 'faang'];
+    const more = ['--base', '200k', '--bonus', '15%', '--equity', '400k', '--no-input'];
+    const out = (await cli([...argv, ...more], { env: { TERM: 'dumb', NO_COLOR: '1' } })).stdout;
+    expect(out).toContain('\nTotal  ----------------=====o=|============\n');
+    expect(out).toContain('= P10 to P90  | typical  o this offer (< > off the scale)');
+    expect(out.match(/\*/g)).toEqual(['*', '*']); // 'Total*' and '* Total a year'
+  });
+
   it('raising any component never lowers its percentile, nor the total (property, via --json)', async () => {
     const part = fc.constantFrom('base', 'bonus', 'equity');
     const offerArb = fc.record({

@@ -663,6 +663,16 @@ describe('narrow terminals', () => {
     );
   });
 
+  it("a staff profile's open-data line says the data has no staff level, in the same two lines at 80 columns", async () => {
+    const staff = FULL.map((a) => (a === '6' ? '14' : a));
+    const r = await cli(staff, { tty: true, columns: 80, env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain(
+      'Open data [aijobs], senior-level / expert (no staff level in it): median\n  $205K, quartiles $175K-$238K, 3,490 postings, 2022-2025 (base only)\nSources',
+    );
+    const senior = (await cli(FULL, { env: { NO_COLOR: '1' } })).stdout;
+    expect(senior).toMatch(/^Open data \[aijobs\], mid-level \/ intermediate: median/m);
+  });
+
   it('at 40 columns every line of the report and of a list fits, and the table drops its borders', async () => {
     const report = await cli([...FULL, '--skills', 'mlops,nlp,cv', '--degree', 'phd'], {
       tty: true,

@@ -89,7 +89,7 @@ describe('rangeBar', () => {
     );
     const ascii = rangeBar(r, scale, 50, { charset: 'ascii', marker: 73 });
     expect(ascii).toBe(
-      '-'.repeat(10) + '='.repeat(10) + '|' + '='.repeat(9) + '-'.repeat(6) + '*' + '-'.repeat(13),
+      '-'.repeat(10) + '='.repeat(10) + '|' + '='.repeat(9) + '-'.repeat(6) + 'o' + '-'.repeat(13),
     );
   });
 
@@ -193,11 +193,11 @@ describe('rangeBar', () => {
       █ P10 to P90  ┃ typical  ◆ your offer (◀ ▶ off the scale)"
     `);
     expect(render('ascii')).toMatchInlineSnapshot(`
-      "Base   -----------*--======|======-------------
-      Bonus  -*=|===---------------------------------
-      Equity --==|=*=--------------------------------
+      "Base   -----------o--======|======-------------
+      Bonus  -o=|===---------------------------------
+      Equity --==|=o=--------------------------------
       Total  -----------------===========|==========>
-      = P10 to P90  | typical  * your offer (< > off the scale)"
+      = P10 to P90  | typical  o your offer (< > off the scale)"
     `);
   });
 
@@ -223,7 +223,7 @@ describe('rangeLegend', () => {
   it('explains the glyphs in one line, the marker and arrows only when named', () => {
     expect(rangeLegend('unicode')).toMatchInlineSnapshot(`"█ P10 to P90  ┃ typical"`);
     expect(rangeLegend('ascii', { marker: 'your offer' })).toMatchInlineSnapshot(
-      `"= P10 to P90  | typical  * your offer (< > off the scale)"`,
+      `"= P10 to P90  | typical  o your offer (< > off the scale)"`,
     );
     expect(strip(rangeLegend('unicode', { marker: 'offer', paint: ansi }))).toBe(
       rangeLegend('unicode', { marker: 'offer' }),
