@@ -4,12 +4,24 @@ import { money, signedMoney, yearsText } from '../model/format.js';
 import type { Range } from '../model/types.js';
 import { PROFILE_COLUMNS, TAX_COLUMNS, csvRow, fileCell, profileCells, taxContext } from './csv.js';
 import { noteRows, rangeCells, rangeColumns } from './csv.js';
-import { esc, mdTable, netMarkdown, PARTS, profileMarkdown } from './text.js';
+import { esc, mdTable, netMarkdown, netNotes, PARTS, profileMarkdown } from './text.js';
+import type { TakeHome } from '../model/tax/types.js';
 
 /** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
 const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
 
 // `paper` (true/false) and `note` are always there, so every profile's header is the same.
+
+type Nets = (readonly [string, TakeHome])[];
+const compareNets = (doc: CompareDocument): Nets =>
+  doc.scenarios.flatMap((s) => (s.takeHome ? [[s.label, s.takeHome] as const] : []));
+const careerNets = (doc: CareerDocument): Nets =>
+  [doc, ...(doc.scenarios ?? [])].flatMap((line) =>
+    line.points.flatMap((p) => (p.takeHome ? [[line.label, p.takeHome] as const] : [])),
+  );
+/** The note rows: the document's notes, then its nets' (the markdown's, under its table). */
+const notesOf = (doc: { notes?: readonly string[] }, nets: Nets, columns: number): string =>
+  noteRows({ notes: [...(doc.notes ?? []), ...netNotes(nets, true)] }, columns);
 
 export function compareCsv(doc: CompareDocument): string {
   const parts = PARTS.flatMap((p) => [...rangeColumns(p), `${p}_delta`]);
@@ -33,7 +45,7 @@ export function compareCsv(doc: CompareDocument): string {
       '',
     ]);
   }
-  return out + noteRows(doc, columns.length);
+  return out + notesOf(doc, compareNets(doc), columns.length);
 }
 
 export function compareMarkdown(doc: CompareDocument): string {
@@ -49,7 +61,7 @@ export function compareMarkdown(doc: CompareDocument): string {
   const head = ['', ...all.map((s) => esc(s.label))];
   const table = mdTable(head, rows, `l${'r'.repeat(all.length)}`);
   const notes = doc.notes ?? [];
-  const nets = all.flatMap((s) => (s.takeHome ? [[s.label, s.takeHome] as const] : []));
+  const nets = compareNets(doc);
   const p = all[0]!.profile;
   const start = profileMarkdown(`Start: ${yearsText(p.years)},`, p, doc.defaulted, p.level);
   const lines = [start, '', ...table, ...(notes.length ? ['', ...notes] : [])];
@@ -71,7 +83,7 @@ export function careerCsv(doc: CareerDocument): string {
       out += csvRow([...cells, ...Object.values(file), '']);
     }
   }
-  return out + noteRows(doc, head.length);
+  return out + notesOf(doc, careerNets(doc), head.length);
 }
 
 /**
@@ -94,9 +106,7 @@ export function careerMarkdown(doc: CareerDocument): string {
   if (labelled) head.unshift('Line');
   const align = `${labelled ? 'l' : ''}rlrr${taxed ? 'r' : ''}`;
   const notes = doc.notes ?? [];
-  const nets = all.flatMap((line) =>
-    line.points.flatMap((p) => (p.takeHome ? [[line.label, p.takeHome] as const] : [])),
-  );
+  const nets = careerNets(doc);
   const who = profileMarkdown('Profile:', doc.profile, doc.defaulted, doc.profile.level);
   const lines = [who, '', ...mdTable(head, rows, align), ...(notes.length ? ['', ...notes] : [])];
   return `${[...lines, ...netMarkdown(nets)].join('\n')}\n`;

@@ -82,7 +82,8 @@ export function csvRecord(
 /**
  * A single estimate as CSV: a header row and one record; after them `paper` (true or false, as
  * in batch), with --take-home what the nets are of (state, local, filing, tax_year) and
- * the nets, with --data the market file's name (`market_file`), and `note` (the notes).
+ * the nets, with --data the market file's name (`market_file`), and `note` (the notes, and the
+ * take-home's).
  */
 export function renderCsv(
   doc: Parameters<typeof csvRecord>[0] & {
@@ -99,7 +100,8 @@ export function renderCsv(
   more.paper = doc.paper ? 'true' : 'false';
   if (t) Object.assign(more, taxContext(t.mid), { net_low: t.low.net, net_mid: t.mid.net });
   if (t) more.net_high = t.high.net;
-  Object.assign(more, fileCell(doc), { note: notes.join(' ') });
+  // The take-home notes too (a tax year not yet published...), as the markdown prints them.
+  Object.assign(more, fileCell(doc), { note: [...notes, ...(t?.low.notes ?? [])].join(' ') });
   const after = (line: string, cells: readonly (string | number)[]): string =>
     cells.length ? line.replace(/\n$/, `,${cells.map(csvField).join(',')}\n`) : line;
   return (

@@ -329,6 +329,10 @@ describe("the estimate's --take-home: low, typical and high", () => {
     expect(Number(cell.total_mid)).toBe(d.total.mid);
     const plain = (await cli(['--years', '6', '--city', 'sf', '--format', 'csv'])).stdout;
     expect(plain).not.toContain('net_');
+    // The nets' notes are in the note cell, as the markdown lists them (review5 P4).
+    const text = (await cli([...argv, '--format', 'csv'])).stdout;
+    expect(d.takeHome.low.notes.join(' ')).toMatch(/California's brackets.* the 2025 figures/);
+    expect(text.trimEnd().endsWith(`,"${d.takeHome.low.notes.join(' ')}"`)).toBe(true);
   });
 
   it('--filing married and --pretax change the figures as they say', async () => {
@@ -1018,8 +1022,14 @@ describe('every net says what it is of, in every format (review F4)', () => {
     // A note some lines' nets have names them, as the table's notes do (review3 A16).
     expect(md).toContain(`\n- start: ${CA_2025}`);
     const csv = records((await cli([...career, '--format', 'csv'])).stdout);
-    expect(csv.map((r) => [r.state, r.local, r.filing, r.tax_year])).toEqual(
+    const points = csv.filter((r) => r.label !== 'note');
+    expect(points.map((r) => [r.state, r.local, r.filing, r.tax_year])).toEqual(
       Array(3).fill(['CA', '', 'single', String(year)]),
+    );
+    // and its notes, as note rows: California's tax is 2025's (review5 P4: the CSV had none)
+    const text = (await cli([...career, '--format', 'csv'])).stdout;
+    expect(text).toMatch(
+      /\nnote,,+"California's brackets, standard deduction and exemption credit/,
     );
   });
 
@@ -1035,10 +1045,14 @@ describe('every net says what it is of, in every format (review F4)', () => {
     expect(md).not.toContain('Federal only: no state or local tax is included');
     expect(md).toContain(`\n- city=sf: ${CA_2025}`);
     const csv = records((await cli([...argv, '--format', 'csv'])).stdout);
-    expect(csv.map((r) => [r.state, r.filing, r.tax_year])).toEqual([
+    expect(
+      csv.filter((r) => r.label !== 'note').map((r) => [r.state, r.filing, r.tax_year]),
+    ).toEqual([
       ['none', 'single', String(year)],
       ['CA', 'single', String(year)],
     ]);
+    const text = (await cli([...argv, '--format', 'csv'])).stdout;
+    expect(text).toContain(`,"city=sf: ${CA_2025}:`);
     const none = await cli(['--years', '5', '--city', 'remote', '--state', 'none', '--take-home']);
     expect(none.stdout).toContain('Federal only: no state or local tax is included');
   });
