@@ -73,6 +73,7 @@ const ADDED_BY = new Map([
   ['offer benefits', '--match or --espp adds it'],
   ['offer counter', '--counter adds it'],
   ['offers breakEven', '--break-even adds it'],
+  ['career scenarios', '--vs adds it'],
   ...['estimate', 'offer', 'offers', 'compare', 'career'].map(
     (kind) => [`${kind} marketFile`, '--data adds it'] as const,
   ),

@@ -228,6 +228,7 @@ it('a field a flag adds says which flag (review2 M17)', async () => {
   const taken = await cli(['--years', '5', '--take-home', '--json', 'takeHome']);
   expect(Object.keys(JSON.parse(taken.stdout))).toEqual(['takeHome']);
   await no(['--years', '5', '--json', 'marketFile'], "'marketFile' here \\(--data adds it\\)");
+  await no(['career', '--json', 'scenarios'], "'scenarios' here \\(--vs adds it\\)"); // review5 P3
 });
 
 it('--json notes is left out where there is nothing to note, so one script serves every city (review3 A7)', async () => {
