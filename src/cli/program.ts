@@ -161,6 +161,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
 
   program.hook('preAction', async (_program, action) => {
     carryTopFormat(program, action);
+    refuseDropped(program, action);
     await applySavedProfile(action, program, io, () => ctx.market(action.opts()));
   });
 
@@ -193,6 +194,35 @@ function carryTopFormat(program: Command, action: Command): void {
     if (value === undefined || action.getOptionValue(key) !== undefined) continue;
     if (action.options.some((o) => o.attributeName() === key)) {
       action.setOptionValueWithSource(key, value, 'cli');
+    }
+  }
+}
+
+/**
+ * A root flag before `profile` or `completion`, which read only their own, would be dropped
+ * (`--city sf profile save` saved no city; `--json profile` printed text): --json, --no-input
+ * and colour go to the command where it has them, --data and --debug hold everywhere, and any
+ * other flag is a usage error (review5 P2).
+ */
+function refuseDropped(program: Command, action: Command): void {
+  const top = action.parent === program ? action : action.parent;
+  if (!top || !['profile', 'completion'].includes(top.name())) return;
+  for (const o of program.options) {
+    const key = o.attributeName();
+    if (program.getOptionValueSource(key) !== 'cli') continue;
+    const carried = ['json', 'jsonFields', 'input', 'color'].includes(key);
+    if (carried && action.options.some((a) => a.attributeName() === key)) {
+      if (action.getOptionValueSource(key) !== 'cli')
+        action.setOptionValueWithSource(key, program.getOptionValue(key), 'cli');
+    } else if (!carried || key.startsWith('json')) {
+      if (key === 'data' || key === 'debug') continue;
+      const path = action === top ? top.name() : `${top.name()} ${action.name()}`;
+      const save = top.commands.find((c) => c.name() === 'save');
+      throw new UsageError(
+        save?.options.some((a) => a.long === o.long)
+          ? `${o.long} goes after 'profile save': ml-salary profile save ${o.long} ...`
+          : `${o.long} is not an option of '${path}' (see: ml-salary ${path} --help)`,
+      );
     }
   }
 }

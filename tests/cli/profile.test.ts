@@ -77,6 +77,11 @@ describe('profile save, show, clear', () => {
     expect(shown.stdout).toContain('  city     seattle (Seattle)');
     const asJson = JSON.parse((await cli(['profile', '--json'], { env })).stdout);
     expect(asJson).toEqual({ path: file, profile: expect.objectContaining({ years: 6 }) });
+    // --json before the command is the command's, as for list (review5 P2: it printed the text).
+    expect(JSON.parse((await cli(['--json', 'profile', 'show'], { env })).stdout)).toEqual(asJson);
+    expect((await cli(['--no-color', '--json', 'profile'], { env })).stdout).toBe(
+      `${JSON.stringify(asJson)}\n`,
+    );
     // A stray word refuses the clear before it removes anything.
     expectUsageError(
       await cli(['profile', 'clear', 'all'], { env }),

@@ -368,6 +368,20 @@ describe('usage errors: one line on stderr, exit 2', () => {
     ],
     [['--explain', 'compare', '--years', '5'], /compare has no --explain/],
     [['--explain', 'career'], /career has no --explain/],
+    // Review5 P2: before profile or completion, which read only their own flags, a flag was dropped.
+    [
+      ['--city', 'sf', 'profile', 'save'],
+      /^ml-salary: error: --city goes after 'profile save': ml-salary profile save --city \.\.\.$/,
+    ],
+    [['--years', '3', 'profile'], /--years goes after 'profile save'/],
+    [
+      ['--take-home', 'profile', 'show'],
+      /^ml-salary: error: --take-home is not an option of 'profile show' \(see: ml-salary profile show --help\)$/,
+    ],
+    [['--format', 'csv', 'profile'], /--format is not an option of 'profile'/],
+    [['--json', 'profile', 'save', '--years', '3'], /--json is not an option of 'profile save'/],
+    [['--years', '3', 'completion', 'bash'], /--years is not an option of 'completion'/],
+    [['--json', 'completion', 'bash'], /--json is not an option of 'completion'/],
     [['--explain', 'list', 'cities'], /list has no --explain/],
     [['--explain', 'market'], /market has no --explain/],
     // Review L9: --explain is the table report's; another format would drop it without a word.

@@ -741,6 +741,8 @@ describe('schemas/compare.schema.json', () => {
       // A city whose factor is an estimate: `notes` (review L1).
       await doc(['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh']),
       await withData(['compare', '--years', '5', '--vs', 'city=sf']),
+      // A level, or a company's title, as a change (review5 P1).
+      await doc(['compare', '--years', '3', '--vs', 'level=google l5', '--vs', 'level=staff']),
     ];
     expectValid(validCompare, docs);
     const named = Object.keys(compareSchema.properties as object).sort();
@@ -815,6 +817,7 @@ describe('schemas/career.schema.json', () => {
       ]),
       await doc(['career', '--city', 'portland', '--to', '2']),
       await withData(['career', '--to', '2']),
+      await doc(['career', '--to', '2', '--vs', 'level=staff']),
     ];
     expectValid(validCareer, docs);
     expect(seenKeys(docs, [])).toEqual(Object.keys(careerSchema.properties as object).sort());
