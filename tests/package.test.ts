@@ -25,6 +25,15 @@ function named(node: unknown, path = '#', out: string[] = []): string[] {
   return out;
 }
 
+describe('the package', () => {
+  it('runs no script when installed: npm 11 warns of any (prepare too) it has not allowed', () => {
+    const { scripts } = read('package.json') as { scripts: Json };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(scripts[hook], hook).toBeUndefined();
+    expect(scripts.prepack).toBe('node scripts/build.mjs'); // npm pack and publish build dist/
+  });
+});
+
 describe('the shipped data and schemas (dist/)', () => {
   it('ships every data file with the same content', () => {
     for (const name of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json'))) {

@@ -41,10 +41,10 @@ const rate = (x: number): string => `${Math.round(x * 10000) / 100}%`;
 export const yearLabel = (y: { year: number; months?: number }): string =>
   y.months === undefined ? String(y.year) : `${y.year} (${y.months} mo)`;
 
-/** The tax on one exercise in a few words: "$1,139 as wages", "no AMT", "$817 AMT". */
+/** The tax on one exercise in a few words: "$1,139 tax as wages", "no AMT", "$817 AMT". */
 function taxText(t: Tax | undefined): string {
   if (!t) return '$0 (no spread)';
-  if (t.type === 'nso') return `${money(t.amount)} as wages`;
+  if (t.type === 'nso') return `${money(t.amount)} tax as wages`;
   const amt = t.amount - (t.wagesTax ?? 0);
   const text = amt === 0 ? 'no AMT' : `${money(amt)} AMT`;
   return t.overLimit

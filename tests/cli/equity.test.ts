@@ -83,7 +83,7 @@ describe('a seed-stage option offer: exercise cost and the odds at an exit, with
     expect(table.stdout).toContain('At this pay about $34,461 of spread a year triggers no AMT.');
     const wages = await cli([...SEED, '--growth', '50%', '--option-type', 'nso'], plain);
     expect(wages.stdout).toMatch(
-      /│ 4 +│ +10,000 │ +\$12,000 │ +\$4\.9602 │ \$37,602 │ \$14,930 as wages │/,
+      /│ 4 +│ +10,000 │ +\$12,000 │ +\$4\.9602 │ \$37,602 │ \$14,930 tax as wages │/,
     );
   });
 });
