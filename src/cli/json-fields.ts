@@ -81,18 +81,19 @@ const ADDED_BY = new Map([
 
 /**
  * The document with only the fields asked for, in the order asked; a field the document does
- * not have is a usage error that lists the ones it has, but for `notes`, which a document has
- * only where there is something to note (left out, so one script serves every city).
+ * not have is a usage error that lists the ones it has, but for `notes`, which an offer, compare
+ * or career document has only where there is something to note (left out, so one script serves
+ * every city). `of` names the kind of a document without one (`batch`: its records).
  */
-export function pickFields(doc: object, fields: string | undefined): object {
+export function pickFields(doc: object, fields: string | undefined, of?: string): object {
   if (fields === undefined) return doc;
   const names = [...new Set(fields.split(',').map((f) => f.trim()))].filter((f) => f !== '');
   if (names.length === 0) return doc;
   const known = Object.keys(doc);
   const record = doc as Record<string, unknown>;
-  const kind = typeof record.kind === 'string' ? record.kind : 'estimate';
+  const kind = of ?? (typeof record.kind === 'string' ? record.kind : 'estimate');
   for (const name of names) {
-    if (name === 'notes' && kind !== 'estimate') continue;
+    if (name === 'notes' && ['offer', 'compare', 'career'].includes(kind)) continue;
     if (!Object.hasOwn(record, name)) {
       const adds = ADDED_BY.get(`${kind} ${name}`);
       const why = adds

@@ -231,6 +231,23 @@ it('a field a flag adds says which flag (review2 M17)', async () => {
   await no(['career', '--json', 'scenarios'], "'scenarios' here \\(--vs adds it\\)"); // review5 P3
 });
 
+it('a field no such document has is exit 2, hinting no flag it does not take (review5)', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'ml-salary-fields-')), 'p.ndjson');
+  writeFileSync(file, '{"years": 5}\n');
+  // batch has no --take-home: "(--take-home adds it)" sent scripts to an unknown option
+  expectUsageError(
+    await cli(['batch', file, '--json', 'takeHome']),
+    /^ml-salary: error: --json: unknown field 'takeHome'; the fields are: schemaVersion, line,/,
+  );
+  // notes: only an offer's, compare's or career's document has them; a list printed {}
+  expectUsageError(
+    await cli(['list', 'cities', '--json', 'notes']),
+    /unknown field 'notes'; the fields are: kind, values\n$/,
+  );
+  const offers = ['offer', 'examples/acme.json', 'examples/globex.json', '--json', 'notes'];
+  expectUsageError(await cli(offers), /unknown field 'notes'; the fields are: schemaVersion, kind/);
+});
+
 it('--json notes is left out where there is nothing to note, so one script serves every city (review3 A7)', async () => {
   const offer = (city: string) =>
     cli(['offer', '--years', '5', '--city', city, '--base', '200k', '--json', 'level,notes']);

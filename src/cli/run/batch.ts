@@ -69,7 +69,9 @@ class BatchRun {
     const known = (): object =>
       Object.fromEntries(recordFields(market, opts.explain).map((k) => [k, 0]));
     const fields =
-      opts.jsonFields === undefined ? undefined : Object.keys(pickFields(known(), opts.jsonFields));
+      opts.jsonFields === undefined
+        ? undefined
+        : Object.keys(pickFields(known(), opts.jsonFields, 'batch'));
     this.work = new RecordWork(market, { ...opts, fields }, (message) => {
       this.clearProgress();
       io.stderr.write(`${message}\n`);
