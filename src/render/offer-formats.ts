@@ -5,7 +5,7 @@ import { money } from '../model/format.js';
 import { csvRow, TAX_COLUMNS, taxContext } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, shortYear, yearLabel } from './equity.js';
 import { esc, FIVE, mdTable, netContext, netMarkdown, netNotes, PARTS } from './text.js';
-import { yearsAndLevel } from './text.js';
+import { profileMarkdown, yearsAndLevel } from './text.js';
 import { benefitsMarkdown } from './benefits.js';
 import { counterMarkdown } from './counter.js';
 
@@ -186,6 +186,8 @@ export function offerMarkdown(docs: readonly OfferDocument[], many?: OffersDocum
     const l = d.labels;
     lines.push(
       `### Offer${d.label ? ` ${d.label}` : docs.length > 1 ? ` ${i + 1}` : ''}: ${yearsAndLevel(d)}, ${l.city}, ${l.industry}`,
+      '',
+      profileMarkdown('Profile:', d.profile, d.defaulted, d.profile.level),
       '',
     );
     const taxed = d.years.some((y) => y.takeHome);

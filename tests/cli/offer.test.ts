@@ -1002,6 +1002,10 @@ describe('--format csv and markdown', () => {
   it('markdown: the year-by-year table and where each part sits', async () => {
     const r = await cli(['offer', ...AMAZON, '--format', 'markdown']);
     expect(r.code).toBe(0);
+    // whose figures they are, with the defaulted fields, as every markdown opens (review5)
+    expect(r.stdout).toMatch(
+      /^### Offer: 5 years, Seattle, Big tech \(FAANG\)\n\nProfile: city `seattle`, industry `big-tech`, skills none, degree `bachelors` \(defaulted: skills, degree\)\n/,
+    );
     expect(r.stdout).toContain('| Year | Base | Bonus | Sign-on | Cash | Stock | Total |');
     expect(r.stdout).toContain(
       '| 1 | $185,000 | $27,750 | $50,000 | $262,750 | $20,000 | $282,750 |',
