@@ -74,9 +74,9 @@ const ADDED_BY = new Map([
   ['offer counter', '--counter adds it'],
   ['offers breakEven', '--break-even adds it'],
   ['career scenarios', '--vs adds it'],
-  ...['estimate', 'offer', 'offers', 'compare', 'career'].map(
-    (kind) => [`${kind} marketFile`, '--data adds it'] as const,
-  ),
+  ...'estimate offer offers compare career cities industries skills degrees levels'
+    .split(' ')
+    .map((kind) => [`${kind} marketFile`, '--data adds it'] as const),
 ]);
 
 /**

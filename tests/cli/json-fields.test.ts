@@ -229,6 +229,10 @@ it('a field a flag adds says which flag (review2 M17)', async () => {
   expect(Object.keys(JSON.parse(taken.stdout))).toEqual(['takeHome']);
   await no(['--years', '5', '--json', 'marketFile'], "'marketFile' here \\(--data adds it\\)");
   await no(['career', '--json', 'scenarios'], "'scenarios' here \\(--vs adds it\\)"); // review5 P3
+  expectUsageError(
+    await cli(['list', 'cities', '--json', 'marketFile']),
+    /^ml-salary: error: --json: no field 'marketFile' here \(--data adds it\); the fields are: kind, values$/m,
+  );
 });
 
 it('a field no such document has is exit 2, hinting no flag it does not take (review5)', async () => {
