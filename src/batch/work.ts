@@ -166,7 +166,7 @@ export class RecordWork {
         "an offer's position is written in NDJSON output only (--format ndjson); --format csv has no columns for it",
         'offer',
       );
-    const { profile, defaulted } = resolveProfile(raw, this.market, fieldName);
+    const { profile, defaulted, title } = resolveProfile(raw, this.market, fieldName);
     // The reasons are written only with --explain: the other outputs need the figures alone.
     const est =
       s.explain && s.format !== 'csv'
@@ -183,7 +183,7 @@ export class RecordWork {
     let record: object = toBatchRecord(lineNo, est, defaulted);
     if (s.explain) {
       // The --json document with the input line number after its version.
-      const { schemaVersion, ...doc } = toDocument(est as Estimate, defaulted, this.market);
+      const { schemaVersion, ...doc } = toDocument(est as Estimate, defaulted, this.market, title);
       record = { schemaVersion, line: lineNo, ...doc };
     }
     if (this.marketFile !== undefined && !s.explain)

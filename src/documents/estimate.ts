@@ -48,6 +48,7 @@ export function toDocument(
   estimate: Estimate,
   defaulted: readonly ProfileField[],
   market: DataIn,
+  title?: string,
 ): EstimateDocument {
   const doc: EstimateDocument = {
     schemaVersion: SCHEMA_VERSION,
@@ -58,7 +59,10 @@ export function toDocument(
     labels: estimate.labels,
     defaulted: [...defaulted],
     ...rangesOf(estimate),
-    factors: estimate.factors,
+    // A level typed as a company's title (resolveProfile's `title`): said on the level's reason.
+    factors: title
+      ? estimate.factors.map((f, i) => (i ? f : { ...f, label: `${f.label}. ${title}` }))
+      : estimate.factors,
     sources: estimate.sources,
     guides: estimate.guides,
     openData: estimate.openData,

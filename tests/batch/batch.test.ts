@@ -93,6 +93,14 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     expect(docs[4]!.defaulted).toEqual(['degree']); // null takes the default
   });
 
+  it("--explain's record of a level typed as a company's title is --json's, its note too", async () => {
+    const r = await batch('{"years": 6, "industry": "faang", "level": "meta e5"}\n', ['--explain']);
+    const [doc] = parseLines(r.stdout) as unknown as { factors: { label: string }[] }[];
+    expect(doc!.factors[0]!.label).toMatch(/\. Meta's title is read as senior level: /);
+    const flags = ['--years', '6', '--industry', 'faang', '--level', 'meta e5'];
+    expect(withoutLine(doc as unknown as Doc)).toEqual(await single(flags));
+  });
+
   it('--explain writes the whole --json document per record, plus its line number', async () => {
     const r = await batch('', [join(FIXTURES, 'profiles.ndjson'), '--explain']);
     expect(r.code).toBe(0);

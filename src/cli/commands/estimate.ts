@@ -41,10 +41,7 @@ export async function estimateCommand(
   const { profile, defaulted, notes, title } = resolveProfile(answers, market, flagName);
   printNotes(io, notes);
   const afterTax = await takeHomeFor(request, [{ label: '', profile }], market);
-  const doc = toDocument(estimate(profile, market), defaulted, market);
-  if (title)
-    // on the level's reason, which the estimate prints in every format (review4 N11)
-    doc.factors = doc.factors.map((f, i) => (i ? f : { ...f, label: `${f.label}. ${title}` }));
+  const doc = toDocument(estimate(profile, market), defaulted, market, title);
   if (afterTax) {
     const name = (column: string) =>
       `the ${column} column; --pretax comes out of low, typical and high alike`;
