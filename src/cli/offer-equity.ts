@@ -92,7 +92,13 @@ export async function addExerciseTaxes(
     // On leaving, the ISO limit counts the options of each year they vested in (422(d)).
     const x = d.leave?.exercise;
     if (x && x.spread > 0)
-      x.tax = tax(undefined, x.type, x.options, x.spread, o.years.map((y) => y.vested));
+      x.tax = tax(
+        undefined,
+        x.type,
+        x.options,
+        x.spread,
+        o.years.map((y) => y.vested),
+      );
   });
 }
 
