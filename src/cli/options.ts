@@ -37,13 +37,6 @@ export const DATA_HELP =
 /** A repeatable option's values, in order. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** The options commander set (it leaves the others undefined), to lay over the root's. */
-export function defined<T extends object>(opts: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(opts).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
-}
-
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
