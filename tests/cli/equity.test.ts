@@ -335,6 +335,16 @@ describe('break-even side by side', () => {
       await cli(['offer', ...files, '--break-even', '--horizon', '9']),
       /--horizon '9' must be whole years from 1 to 4/,
     );
+    // No --horizon given: the default 4 is named as a default, not quoted as typed (review6 D6).
+    const dir = mkdtempSync(join(tmpdir(), 'ml-horizon-'));
+    const short = join(dir, 'short.json');
+    writeFileSync(short, '{"years": 5, "base": "150k", "equity": "90k", "vesting": "50/33/17"}');
+    const r = await cli(['offer', files[0]!, short, '--break-even']);
+    expectUsageError(
+      r,
+      /looks 4 years ahead by default, and the shortest offer has 3: give --horizon 1 to 3$/m,
+    );
+    expect(r.stderr).not.toContain("'4'");
   });
 });
 
