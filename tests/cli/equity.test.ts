@@ -265,6 +265,22 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
   });
 });
 
+it('side by side, an offer left early says which year is cut short (review6 D11)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-leaver-'));
+  const leaver = join(dir, 'leaver.json');
+  const terms = '"base": "190k", "bonus": "10%", "equity": "300k", "vesting": "amazon"';
+  writeFileSync(
+    leaver,
+    `{"label": "Leaver", "years": 6, ${terms}, "signOn": [40000, 20000], "leaveAt": 18, "clawback": "12"}`,
+  );
+  const r = await cli(['offer', join(EXAMPLES, 'acme.json'), leaver], plain);
+  // Year 2 is 6 months: $95,000 base + $20,000 sign-on - $10,000 owed back.
+  expect(r.stdout).toMatch(/│ Year 2 +│ \$302,750 │ \$105,000 │/);
+  expect(r.stdout.replace(/\n/g, ' ')).toContain(
+    'Leaver leaves after 18 months: its year 2 is 6 months (their base, no bonus); its annualized figure is as offered (staying).',
+  );
+});
+
 describe('break-even side by side', () => {
   const files = [join(EXAMPLES, 'bigtech.json'), join(EXAMPLES, 'seed.json')];
 
