@@ -609,6 +609,24 @@ it('the options table counts options over the ISO limit with thousands separator
   );
 });
 
+it('an AMT that reaches the 28% rate, whose 2026 start is an estimate, says so (review6 D10)', async () => {
+  const argv = [
+    ...['offer', '--years', '6', '--city', 'sf', '--industry', 'ai-startup', '--base', '200k'],
+    ...['--options', '300000', '--strike', '2', '--fmv', '2', '--preferred', '6', '--stage', 'b'],
+    ...['--growth', '30%', '--leave-at', '30'],
+  ];
+  const d = await json<Json>([...argv, '--json']);
+  // On leaving: AMTI $447,588 less the $90,100 exemption is $357,488, over the 28% rate's $244,500.
+  expect(d.leave.exercise.tax).toMatchObject({ amti: 447_588, amount: 98_445, uncertain: true });
+  // Year 2: $224,113 + $48,225 - $90,100 = $182,238, all at 26%: nothing uncertain.
+  expect(d.equity.options.years[1].tax.uncertain).toBeUndefined();
+  const text = (await cli([...argv, '--no-input'], plain)).stdout.replace(/\s+/g, ' ');
+  expect(text).toContain('$60,247 AMT (uncertain);');
+  expect(text).toContain(
+    "AMT marked uncertain reaches the 28% rate, whose 2026 start is 2025's indexed",
+  );
+});
+
 it('an NSO spread over $1 million is withheld at the mandatory 37% above it (review6 D3)', async () => {
   const argv = [
     ...['offer', '--years', '10', '--city', 'austin', '--base', '250k', '--options', '400000'],
