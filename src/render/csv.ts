@@ -34,7 +34,7 @@ export const taxContext = (v: TakeHome | undefined): Record<string, string | num
 export const TAX_COLUMNS = Object.keys(taxContext(undefined));
 
 /** The `market_file` column of a document from a --data market (none for the bundled data). */
-export const fileCell = (d: { marketFile?: string }) =>
+export const fileCell = (d: { marketFile?: string }): Record<string, string> =>
   d.marketFile === undefined ? {} : { market_file: d.marketFile };
 
 /**

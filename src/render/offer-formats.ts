@@ -2,7 +2,7 @@
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import type { BenefitYearRow } from '../documents/benefits.js';
 import { money } from '../model/format.js';
-import { csvRow, TAX_COLUMNS, taxContext } from './csv.js';
+import { csvRow, fileCell, PROFILE_COLUMNS, profileCells, TAX_COLUMNS, taxContext } from './csv.js';
 import { equityMarkdown, offersCashMarkdown, shortYear, yearLabel } from './equity.js';
 import { esc, FIVE, mdTable, netContext, netMarkdown, netNotes, PARTS } from './text.js';
 import { profileMarkdown, yearsAndLevel } from './text.js';
@@ -20,7 +20,9 @@ type Cell = string | number;
  * (`cumulative-N`), and what the stock may be worth (`exit-*`: in today's dollars, but for
  * `exit-expected-at-exit`; the years and rate of the discount), what leaving keeps and where
  * each offer catches the first (`break-even`) as rows whose figure is in `total`; an offer's
- * notes and its nets' (with --take-home) as `note` rows, the text in a `note` column.
+ * notes and its nets' (with --take-home) as `note` rows, the text in a `note` column. Every row
+ * ends with the offer's profile as the estimate's CSV names it (`years`..`level`, `defaulted`,
+ * `market_file` with --data), then `note`, there for every offer.
  */
 export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument): string {
   const taxed = docs.some((d) => d.years.some((y) => y.takeHome));
@@ -38,7 +40,7 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   // Benefits: their own columns, apart from `total` (the market comparison has none).
   if (docs.some((d) => d.benefits)) head.push('match', 'espp', 'benefits');
   const netNoted = docs.map((d) => netNotes(netsOf(d), true));
-  if (docs.some((d, i) => d.notes || netNoted[i]!.length)) head.push('note');
+  head.push(...PROFILE_COLUMNS, 'defaulted', ...Object.keys(fileCell(docs[0]!)), 'note');
   let out = csvRow(head);
   const row = (values: Record<string, Cell | undefined>): void => {
     out += csvRow(head.map((h) => values[h] ?? ''));
@@ -72,7 +74,15 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   };
   docs.forEach((d, i) => {
     const label = d.label ?? `offer ${i + 1}`;
-    const common = { label, private: String(d.offer.private), stock_basis: d.equity?.basis ?? '' };
+    const who = profileCells(d.profile, d.level);
+    const common = {
+      label,
+      ...Object.fromEntries(PROFILE_COLUMNS.map((c, k) => [c, who[k]!])),
+      defaulted: d.defaulted.join(';'),
+      private: String(d.offer.private),
+      stock_basis: d.equity?.basis ?? '',
+      ...fileCell(d),
+    };
     const ev = d.equity?.expectedByYear;
     const ax = d.equity?.atExit?.byYear;
     d.years.forEach((y, k) => {

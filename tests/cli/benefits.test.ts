@@ -88,8 +88,13 @@ describe('offer --match --espp', () => {
   it('CSV and markdown carry them in their own columns and table', async () => {
     const csv = await cli([...OFFER, ...TERMS, ...BENEFITS, '--format', 'csv']);
     const [head, first] = csv.stdout.split('\n');
-    expect(head!.endsWith(',match,espp,benefits')).toBe(true);
-    expect(first!.endsWith(',5550,3750,9300')).toBe(true);
+    // then the profile, as the estimate's CSV names it, and the note column (always there)
+    expect(
+      head!.endsWith(',match,espp,benefits,years,city,industry,skills,degree,level,defaulted,note'),
+    ).toBe(true);
+    expect(
+      first!.endsWith(',5550,3750,9300,5,seattle,big-tech,,bachelors,mid,skills;degree,'),
+    ).toBe(true);
     const md = await cli([...OFFER, ...TERMS, ...BENEFITS, '--format', 'markdown']);
     expect(md.stdout).toContain(
       '| Year | 401(k) match | ESPP gain | Benefits | Total + benefits |',

@@ -228,7 +228,9 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     const none = ['--years', '5', '--base', '400k', '--counter', '--no-input', '--format', 'csv'];
     const row = (await cli(['offer', ...none])).stdout.split('\n').filter((l) => /counter/.test(l));
     expect(row).toEqual([
-      expect.stringMatching(/^offer 1,false,counter-at-target,,,,,,400000,.*,\d+,$/),
+      expect.stringMatching(
+        /^offer 1,false,counter-at-target,,,,,,400000,.*,\d+,,5,us,enterprise,,bachelors,mid,city;industry;skills;degree,$/,
+      ),
     ]);
     const md = await cli([...DONE_WHEN, '--format', 'markdown']);
     expect(md.stdout).toContain('#### Counter-offer');

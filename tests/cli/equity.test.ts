@@ -384,9 +384,10 @@ describe('paper stock kept apart from cash (issue 20, items 3 and 4)', () => {
 
   it('a --private CSV or markdown carries the flag and the cash', async () => {
     const csv = await cli([...PRIVATE, '--equity', '400k', '--private', '--format', 'csv']);
-    // the last column is the note column: an AI startup's figures are not fitted (review4 N5)
+    // then the profile (what the market figures are of) and the note column: an AI startup's
+    // figures are not fitted (review4 N5), said in a note row
     expect(csv.stdout.split('\n')[1]).toBe(
-      'offer 1,true,1,150000,0,100000,0,150000,250000,paper,,,,',
+      'offer 1,true,1,150000,0,100000,0,150000,250000,paper,,,,5,sf,ai-startup,,bachelors,mid,skills;degree,',
     );
     const md = await cli([...PRIVATE, '--equity', '400k', '--private', '--format', 'markdown']);
     expect(md.stdout).toContain(

@@ -980,23 +980,64 @@ describe('--format csv and markdown', () => {
     const r = await cli(['offer', ...AMAZON, '--format', 'csv']);
     expect(r.code).toBe(0);
     const p = d.position.total;
-    expect(r.stdout.trimEnd().split('\n')).toEqual([
-      'label,private,year,base,bonus,stock,sign_on,cash,total,stock_basis,risk_adjusted,total_percentile,total_verdict',
-      'offer 1,false,1,185000,27750,20000,50000,262750,282750,market,282750,,',
-      'offer 1,false,2,185000,27750,60000,30000,242750,302750,market,302750,,',
-      'offer 1,false,3,185000,27750,160000,0,212750,372750,market,372750,,',
-      'offer 1,false,4,185000,27750,160000,0,212750,372750,market,372750,,',
-      'offer 1,false,first-year,,,,,,282750,market,,,',
-      'offer 1,false,annualized,185000,27750,100000,20000,,332750,market,,,',
-      // The percentile is of base + bonus + the grant per year: sign-on left out, as the table's.
-      `offer 1,false,total-vs-market,185000,27750,100000,,,312750,market,,${p.percentile},${p.verdict}`,
-      // Running totals: cash, cash + stock, risk-adjusted (a listed company's stock as it is).
-      'offer 1,false,cumulative-1,,,,,262750,282750,market,282750,,',
-      'offer 1,false,cumulative-2,,,,,505500,585500,market,585500,,',
-      'offer 1,false,cumulative-3,,,,,718250,958250,market,958250,,',
-      'offer 1,false,cumulative-4,,,,,931000,1331000,market,1331000,,',
-    ]);
+    // Every row ends with the profile the market figures are of, and the (here empty) note.
+    const who = ',5,seattle,big-tech,,bachelors,mid,skills;degree,';
+    expect(r.stdout.trimEnd().split('\n')).toEqual(
+      [
+        'label,private,year,base,bonus,stock,sign_on,cash,total,stock_basis,risk_adjusted,total_percentile,total_verdict,years,city,industry,skills,degree,level,defaulted,note',
+        'offer 1,false,1,185000,27750,20000,50000,262750,282750,market,282750,,',
+        'offer 1,false,2,185000,27750,60000,30000,242750,302750,market,302750,,',
+        'offer 1,false,3,185000,27750,160000,0,212750,372750,market,372750,,',
+        'offer 1,false,4,185000,27750,160000,0,212750,372750,market,372750,,',
+        'offer 1,false,first-year,,,,,,282750,market,,,',
+        'offer 1,false,annualized,185000,27750,100000,20000,,332750,market,,,',
+        // The percentile is of base + bonus + the grant per year: sign-on left out, as the table's.
+        `offer 1,false,total-vs-market,185000,27750,100000,,,312750,market,,${p.percentile},${p.verdict}`,
+        // Running totals: cash, cash + stock, risk-adjusted (a listed company's stock as it is).
+        'offer 1,false,cumulative-1,,,,,262750,282750,market,282750,,',
+        'offer 1,false,cumulative-2,,,,,505500,585500,market,585500,,',
+        'offer 1,false,cumulative-3,,,,,718250,958250,market,958250,,',
+        'offer 1,false,cumulative-4,,,,,931000,1331000,market,1331000,,',
+      ].map((line, k) => (k ? line + who : line)),
+    );
     expect(d.annualized.total - d.annualized.signOn).toBe(312750);
+  });
+
+  it('CSV: each row says what market it was judged against, in the same header for every offer', async () => {
+    const a = offerFile(
+      'austin.json',
+      JSON.stringify({ label: 'A', years: 2, city: 'austin', base: '150k' }),
+    );
+    const b = offerFile(
+      'pgh.json',
+      JSON.stringify({
+        label: 'B',
+        years: 9,
+        city: 'pittsburgh',
+        industry: 'quant',
+        base: '250k',
+        level: 'staff',
+      }),
+    );
+    const rows = async (...argv: string[]) =>
+      (await cli(['offer', ...argv, '--format', 'csv'])).stdout.trimEnd().split('\n');
+    const [head, ...body] = await rows(a, b);
+    const profile = 'years,city,industry,skills,degree,level,defaulted';
+    expect(head).toMatch(new RegExp(`,total_verdict,${profile},note$`));
+    expect(body[0]).toMatch(
+      /^A,false,1,.*,2,austin,enterprise,,bachelors,entry,industry;skills;degree,$/,
+    );
+    expect(body.find((l) => l.startsWith('B,false,1,'))).toMatch(
+      /,9,pittsburgh,quant,,bachelors,staff,skills;degree,$/,
+    );
+    // Pittsburgh's factor is an estimate: a note row; the header is the same without one.
+    expect(body.some((l) => l.startsWith('B,false,note,'))).toBe(true);
+    expect((await rows(a))[0]).toBe(head);
+    // With --data, the market file too, before the note.
+    const market = offerFile('market.json', (await cli(['market', '--json'])).stdout);
+    const [withData, first] = await rows(a, '--data', market);
+    expect(withData).toMatch(new RegExp(`,${profile},market_file,note$`));
+    expect(first!.endsWith(`,entry,industry;skills;degree,${market},`)).toBe(true);
   });
 
   it('markdown: the year-by-year table and where each part sits', async () => {
