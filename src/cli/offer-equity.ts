@@ -86,11 +86,19 @@ export async function addExerciseTaxes(
     const o = d.equity?.options;
     if (!o) return;
     const year = (n?: number) => (n ? d.years.find((r) => r.year === n) : d.years.at(-1));
-    const tax = (n: number | undefined, ...a: [OptionType, number, number]) =>
-      exerciseTax(...a, o.fmv, year(n)?.cash ?? 0, at[i]!, year(n)?.months);
+    const tax = (n: number | undefined, t: OptionType, count: number, s: number, v?: number[]) =>
+      exerciseTax(t, count, s, o.fmv, year(n)?.cash ?? 0, at[i]!, year(n)?.months, v);
     for (const y of o.years) if (y.spread > 0) y.tax = tax(y.year, o.type, y.vested, y.spread);
+    // On leaving, the ISO limit counts the options of each year they vested in (422(d)).
     const x = d.leave?.exercise;
-    if (x && x.spread > 0) x.tax = tax(undefined, x.type, x.options, x.spread);
+    if (x && x.spread > 0)
+      x.tax = tax(
+        undefined,
+        x.type,
+        x.options,
+        x.spread,
+        o.years.map((y) => y.vested),
+      );
   });
 }
 

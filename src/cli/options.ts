@@ -10,7 +10,7 @@ import { didYouMean, lookup } from '../input/names.js';
 import { clip } from '../input/numbers.js';
 import { flagName, resolveProfile } from '../input/profile.js';
 import type { TakeHomeGiven } from '../input/take-home.js';
-import { PROFILE_FIELDS, type Market, type Profile, type ProfileField } from '../model/types.js';
+import { type Market, type Profile, type ProfileField } from '../model/types.js';
 import { outputWidth, type Io } from './io.js';
 import type { Look } from '../render/text.js';
 import type { Supplemental, TakeHomeRequest, TakeHomeView } from '../model/take-home.js';
@@ -21,8 +21,6 @@ export interface CommandContext {
   io: Io;
   /** The action's exit code, when it is not 0 (batch: 1 for bad records). */
   state: { code: number };
-  /** The options given before the subcommand (the root command's). */
-  top(): EstimateOptions;
   /** The market: the --data file (after the command, or before it), read and checked, or the bundled one. */
   market(opts: { data?: string }): Promise<Market>;
   maxYears: number;
@@ -38,13 +36,6 @@ export const DATA_HELP =
 
 /** A repeatable option's values, in order. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** The options commander set (it leaves the others undefined), to lay over the root's. */
-export function defined<T extends object>(opts: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(opts).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
-}
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -118,52 +109,6 @@ export function estimateFormat(opts: {
     );
   }
   return format;
-}
-
-type Subcommand = 'batch' | 'list' | 'offer' | 'compare' | 'career' | 'market';
-
-/**
- * A profile flag given before a command that has no profile (batch records bring their own; a
- * list has none) would be silently dropped: a usage error instead. So would --take-home, its
- * flags and --explain before any command (`after` holds batch's own options, hidden profile
- * flags among them, so that its own --explain is not taken for the root's).
- */
-export function refuseProfileFlags(
-  top: EstimateOptions,
-  command: Subcommand,
-  after: Partial<EstimateOptions> = {},
-): void {
-  const given = PROFILE_FIELDS.find(
-    (flag: ProfileField) => ({ ...top, ...after })[flag] !== undefined,
-  );
-  if (given === undefined) return refuseTopOnly(top, command);
-  throw new UsageError(
-    command === 'batch'
-      ? `--${given} is for a single estimate; in batch each record gives its own ${given} (see: ml-salary batch --help)`
-      : command === 'list'
-        ? `--${given} is for a single estimate; list takes only a kind, e.g. ml-salary list cities`
-        : command === 'market'
-          ? `--${given} is for a single estimate; market takes no profile (see: ml-salary market --help)`
-          : `--${given} goes after '${command}': ml-salary ${command} --${given} ...`,
-  );
-}
-
-/** --take-home and its flags, or --explain, before a command: where they go, or that it has none. */
-function refuseTopOnly(top: EstimateOptions & TakeHomeOptions, command: Subcommand): void {
-  const key = (['takeHome', ...TAKE_HOME_KEYS, 'explain'] as const).find(
-    (k) => top[k] !== undefined,
-  );
-  if (key === undefined) return;
-  const flag = flagOf(key);
-  const has =
-    key === 'explain' ? command === 'batch' : ['offer', 'compare', 'career'].includes(command);
-  throw new UsageError(
-    has
-      ? `${flag} goes after '${command}': ml-salary ${command} ${flag} ...`
-      : key === 'explain'
-        ? `--explain is for a single estimate's table; ${command} has no --explain (see: ml-salary ${command} --help)`
-        : `${flag} is for pay after tax in a single estimate, offer, compare or career; ${command} has none (see: ml-salary ${command} --help)`,
-  );
 }
 
 /**
@@ -310,15 +255,6 @@ export const OFFER_FLAGS = Object.freeze(
 // The commander definitions (types only from commander: see the top of this file).
 
 /**
- * A profile flag after `list`, `batch` or `market` gets the message it gets before them, not
- * "unknown option": each is there, hidden, only to be refused (refuseProfileFlags).
- */
-export function hideProfileFlags(cmd: Command): void {
-  for (const field of PROFILE_FIELDS)
-    cmd.addOption(cmd.createOption(`--${field} <value>`).hideHelp());
-}
-
-/**
  * An option of `cmd` that takes one of `choices` (listed in --help, as commander's `.choices()`
  * does), matched case-insensitively; a value not among them gets commander's own refusal
  * ("Allowed choices are ..."), led by a "did you mean" for a near miss.
@@ -407,9 +343,6 @@ export function addProfileOptions(cmd: Command, maxYears: number, withYears = tr
     .option('--no-profile', 'ignore the saved profile (see: ml-salary profile --help)');
 }
 
-/** The commands given the output options below (the root, offer, compare, career). */
-export const REPORTS = new WeakSet<Command>();
-
 /** --no-input on a command that never asks: taken, so that a script can pass it to every one. */
 export const NEVER_ASKS = 'taken for scripts: this command never prompts';
 
@@ -418,7 +351,6 @@ export const NEVER_ASKS = 'taken for scripts: this command never prompts';
  * whether the command can prompt for what its flags leave out.
  */
 export function addOutputOptions(cmd: Command, jsonWhat: string, asks = true): Command {
-  REPORTS.add(cmd);
   cmd.addOption(choiceOption(cmd, '--format <format>', 'output format', FORMATS));
   const json = `print only the JSON document (${jsonWhat}; same as --format json)`;
   return addJsonOptions(cmd, asks ? `${json}; never prompts` : json)

@@ -13,7 +13,6 @@ import { defineProfile } from './commands/profile.js';
 import { defineCompletion } from './commands/completion.js';
 import {
   addOutputOptions,
-  REPORTS,
   addProfileOptions,
   addTakeHomeOptions,
   DATA_HELP,
@@ -30,6 +29,7 @@ import type { Market } from '../model/types.js';
 import { VERSION } from './version.js';
 import { moveJsonFields } from './json-fields.js';
 import { applySavedProfile } from './profile-use.js';
+import { placeRootFlags } from './root-flags.js';
 import { statSync } from 'node:fs';
 
 /** Whether `path` names a file (a word after --json that is an offer or batch file). */
@@ -79,7 +79,6 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   const ctx: CommandContext = {
     io,
     state,
-    top: () => program.opts<EstimateOptions>(),
     maxYears: market.experience.maxYears,
     async market(opts) {
       const file = opts.data ?? program.opts<EstimateOptions>().data;
@@ -160,8 +159,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     });
 
   program.hook('preAction', async (_program, action) => {
-    carryTopFormat(program, action);
-    refuseDropped(program, action);
+    placeRootFlags(program, action);
     await applySavedProfile(action, program, io, () => ctx.market(action.opts()));
   });
 
@@ -180,51 +178,6 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     below.push(...sub.commands);
   }
   return program;
-}
-
-/**
- * `ml-salary --json offer ...`: an output flag before the command is the command's, as it is
- * for list, batch and market (offer, compare and career read only their own).
- */
-function carryTopFormat(program: Command, action: Command): void {
-  // The commands with the shared output options (list, batch and market merge the root's).
-  if (action === program || !REPORTS.has(action)) return;
-  for (const key of ['json', 'jsonFields', 'format']) {
-    const value: unknown = program.getOptionValue(key);
-    if (value === undefined || action.getOptionValue(key) !== undefined) continue;
-    if (action.options.some((o) => o.attributeName() === key)) {
-      action.setOptionValueWithSource(key, value, 'cli');
-    }
-  }
-}
-
-/**
- * A root flag before `profile` or `completion`, which read only their own, would be dropped
- * (`--city sf profile save` saved no city; `--json profile` printed text): --json, --no-input
- * and colour go to the command where it has them, --data and --debug hold everywhere, and any
- * other flag is a usage error (review5 P2).
- */
-function refuseDropped(program: Command, action: Command): void {
-  const top = action.parent === program ? action : action.parent;
-  if (!top || !['profile', 'completion'].includes(top.name())) return;
-  for (const o of program.options) {
-    const key = o.attributeName();
-    if (program.getOptionValueSource(key) !== 'cli') continue;
-    const carried = ['json', 'jsonFields', 'input', 'color'].includes(key);
-    if (carried && action.options.some((a) => a.attributeName() === key)) {
-      if (action.getOptionValueSource(key) !== 'cli')
-        action.setOptionValueWithSource(key, program.getOptionValue(key), 'cli');
-    } else if (!carried || key.startsWith('json')) {
-      if (key === 'data' || key === 'debug') continue;
-      const path = action === top ? top.name() : `${top.name()} ${action.name()}`;
-      const save = top.commands.find((c) => c.name() === 'save');
-      throw new UsageError(
-        save?.options.some((a) => a.long === o.long)
-          ? `${o.long} goes after 'profile save': ml-salary profile save ${o.long} ...`
-          : `${o.long} is not an option of '${path}' (see: ml-salary ${path} --help)`,
-      );
-    }
-  }
 }
 
 function oneLine(text: string): string {

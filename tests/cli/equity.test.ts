@@ -562,9 +562,14 @@ it('the options table counts options over the ISO limit with thousands separator
   expect(tty).toContain(
     '  Spread           $11,930\n  Tax (ISO)\n    no AMT; $821 tax as wages on the $2,386 spread of 5,000 options over the ISO\n    limit\n',
   );
+  // Leaving at 30 months: 62,500 vested, 25,000 in each of years 1 and 2 and 12,500 in year 3.
+  // The limit counts the year each first vested (422(d)), not the year they are exercised: 5,000
+  // over it in years 1 and 2, none in year 3, so 10,000 are NSOs, not 62,500 - 20,000 (review6
+  // D7). By hand: wages $100,000 + 10,000 x $2.8872 = $128,872, $11,762 more tax than $100,000
+  // (CA); AMTI $128,872 + $151,578 = $280,450, 26% of $190,350 = $49,491 less $19,663 regular.
   const left = (await cli([...argv, '--leave-at', '30'], plain)).stdout.replace(/\n/g, ' ');
   expect(left).toContain(
-    '$312,500 in cash, and, on the $180,450 spread at $7.8872 a share, $7,965 AMT; $48,585 tax as wages on the $122,706 spread of 42,500 options over the ISO limit.',
+    '$312,500 in cash, and, on the $180,450 spread at $7.8872 a share, $29,828 AMT; $11,762 tax as wages on the $28,872 spread of 10,000 options over the ISO limit.',
   );
   const d = await json<Json>([...argv, '--json']);
   expect(d.equity.options.years[0].tax).toMatchObject({
@@ -576,6 +581,18 @@ it('the options table counts options over the ISO limit with thousands separator
   expect(d.equity.options.years[0].tax.tentative).toBeLessThan(
     d.equity.options.years[0].tax.regular,
   );
+});
+
+it('an NSO spread over $1 million is withheld at the mandatory 37% above it (review6 D3)', async () => {
+  const argv = [
+    ...['offer', '--years', '10', '--city', 'austin', '--base', '250k', '--options', '400000'],
+    ...['--strike', '1', '--fmv', '1', '--growth', '100%', '--option-type', 'nso'],
+    ...['--stage', 'public', '--json'],
+  ];
+  const years = (await json<Json>(argv)).equity.options.years;
+  // Year 4: 100,000 x ($1 x 2^3.5 = $11.3137 - $1) = $1,031,370: 22% of $1M + 37% of $31,370.
+  expect(years[3]).toMatchObject({ spread: 1_031_370, tax: { withheld: 231_607 } });
+  expect(years[2].tax.withheld).toBe(Math.round(0.22 * years[2].spread));
 });
 
 it("an ISO with its strike under today's FMV says a grant made today would be an NSO", async () => {

@@ -397,7 +397,17 @@ describe('usage errors: one line on stderr, exit 2', () => {
       ['--json', 'batch', '--format', 'csv'],
       /^ml-salary: error: --format csv conflicts with --json; use one of them$/,
     ],
-    [['--format', 'csv', 'batch', '--json'], /--json conflicts with --format csv/],
+    [['--format', 'csv', 'batch', '--json'], /--format csv conflicts with --json/],
+    // One rule for a flag before any command (root-flags.ts): never dropped without a word.
+    [
+      ['--format', 'json', 'market'],
+      /^ml-salary: error: --format is not an option of 'market' \(see: ml-salary market --help\)$/,
+    ],
+    [
+      ['--format', 'json', 'compare', '--years', '5', '--format', 'csv'],
+      /^ml-salary: error: --format csv conflicts with --format json; use one of them$/,
+    ],
+    [['--years', '3', 'career'], /^ml-salary: error: --years is the axis of a career: use --from/],
     [['batch', '--json', '--format', 'csv'], /--format csv conflicts with --json/],
   ])('%j', async (argv, message) => {
     const r = await cli(argv);
@@ -443,6 +453,18 @@ describe('a flag after the command means what it means before it', () => {
     expect(b.code).toBe(2);
     expect(a.stderr).toBe(b.stderr);
     expect(a.stderr).not.toContain('unknown option');
+  });
+
+  it('--color before offer or career colours it as --color after it does', async () => {
+    for (const argv of [
+      ['offer', '--years', '5', '--base', '100k'],
+      ['career', '--to', '2'],
+    ]) {
+      const after = await cli([...argv, '--color']);
+      const before = await cli(['--color', ...argv]);
+      expect(after.stdout).toContain('\x1b[');
+      expect(before.stdout).toBe(after.stdout);
+    }
   });
 
   it('list KIND --format json prints the JSON list, as --format json list KIND does', async () => {

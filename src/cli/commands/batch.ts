@@ -4,15 +4,13 @@ import { UsageError } from '../../errors.js';
 import {
   addJsonOptions,
   choiceOption,
-  hideProfileFlags,
   DATA_HELP,
   NEVER_ASKS,
-  defined,
   oneFormat,
-  refuseProfileFlags,
   type CommandContext,
   exactArguments,
 } from '../options.js';
+import { hideProfileFlags } from '../root-flags.js';
 
 const HELP_AFTER = `
 Input: NDJSON, one profile object per line ({"years": 4, "city": "austin",
@@ -72,14 +70,9 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
         data?: string;
       },
     ) => {
-      const top = ctx.top();
-      refuseProfileFlags(top, 'batch', defined(opts));
-      // `ml-salary --json batch` / `--format csv batch` (before the subcommand) count too.
       const asked = oneFormat([
         [`--format ${opts.format}`, opts.format],
         ['--json', opts.json ? 'json' : undefined],
-        [`--format ${top.format}`, top.format],
-        ['--json', top.json ? 'json' : undefined],
       ]);
       if (asked === 'table' || asked === 'markdown') {
         throw new UsageError(
@@ -99,7 +92,7 @@ export function defineBatch(program: Command, ctx: CommandContext): void {
           inputFormat: opts.inputFormat,
           format,
           explain: opts.explain === true,
-          jsonFields: opts.jsonFields ?? top.jsonFields,
+          jsonFields: opts.jsonFields,
           usage: cmd.helpInformation(),
         },
         ctx.io,

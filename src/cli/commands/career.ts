@@ -6,7 +6,6 @@ import {
   addTakeHomeOptions,
   collect,
   DATA_HELP,
-  refuseProfileFlags,
   type CommandContext,
 } from '../options.js';
 import type { CareerOptions } from '../run/career.js';
@@ -43,7 +42,6 @@ export function defineCareer(program: Command, ctx: CommandContext): void {
     .option('--data <file>', DATA_HELP)
     .addHelpText('after', HELP_AFTER)
     .action(async (opts: CareerOptions, cmd: Command) => {
-      refuseProfileFlags(ctx.top(), 'career');
       const { careerCommand } = await import('../run/career.js');
       await careerCommand(opts, ctx.io, await ctx.market(opts), cmd.args);
     });

@@ -6,7 +6,6 @@ import {
   addTakeHomeOptions,
   collect,
   DATA_HELP,
-  refuseProfileFlags,
   type CommandContext,
   type CompareOptions,
 } from '../options.js';
@@ -38,7 +37,6 @@ export function defineCompare(program: Command, ctx: CommandContext): void {
     .option('--data <file>', DATA_HELP)
     .addHelpText('after', HELP_AFTER)
     .action(async (opts: CompareOptions, cmd: Command) => {
-      refuseProfileFlags(ctx.top(), 'compare');
       const { compareCommand } = await import('../run/compare.js');
       await compareCommand(opts, ctx.io, await ctx.market(opts), cmd.args);
     });

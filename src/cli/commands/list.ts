@@ -16,16 +16,15 @@ import type { CatalogEntry, Market } from '../../model/types.js';
 import { Option, type Command } from 'commander';
 import {
   addJsonOptions,
-  hideProfileFlags,
   DATA_HELP,
-  defined,
   meant,
   NEVER_ASKS,
-  refuseProfileFlags,
   type CommandContext,
-  type EstimateOptions,
   exactArguments,
 } from '../options.js';
+import { hideProfileFlags } from '../root-flags.js';
+
+type ListOptions = { json?: boolean; jsonFields?: string; format?: string; data?: string };
 
 export function defineList(program: Command, ctx: CommandContext): void {
   const cmd = exactArguments(program.command('list'))
@@ -40,9 +39,8 @@ export function defineList(program: Command, ctx: CommandContext): void {
     // --format after the kind means what it means before `list` (json, or a usage error).
     .addOption(new Option('--format <format>').hideHelp());
   hideProfileFlags(cmd);
-  cmd.action(async (kind: string | undefined, opts: Partial<EstimateOptions>) => {
-    const top = { ...ctx.top(), ...defined(opts) };
-    await listCommand(kind, opts, top, ctx.io, await ctx.market(top));
+  cmd.action(async (kind: string | undefined, opts: ListOptions) => {
+    await listCommand(kind, opts, ctx.io, await ctx.market(opts));
   });
 }
 
@@ -59,18 +57,16 @@ async function listEntries(kind: ListKind, market: Market): Promise<readonly Cat
 
 async function listCommand(
   kindText: string | undefined,
-  opts: { json?: boolean; jsonFields?: string },
-  top: EstimateOptions,
+  opts: ListOptions,
   io: Io,
   market: Market,
 ): Promise<void> {
-  refuseProfileFlags(top, 'list');
-  if (top.format !== undefined && top.format !== 'json') {
-    throw new UsageError(`list prints a table or --json, not --format ${top.format}`);
+  if (opts.format !== undefined && opts.format !== 'json') {
+    throw new UsageError(`list prints a table or --json, not --format ${opts.format}`);
   }
   const kind = listKind(kindText);
-  const json = opts.json || top.json || top.format === 'json';
-  const fields = opts.jsonFields ?? top.jsonFields;
+  const json = opts.json || opts.format === 'json';
+  const fields = opts.jsonFields;
   if (kind === 'localities') {
     const { localityGroups } = await import('../../model/take-home.js');
     const groups = localityGroups();

@@ -4,15 +4,9 @@ import { pickFields } from '../json-fields.js';
 import { marketFileSource } from '../../model/reasons.js';
 import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
-import {
-  addJsonOptions,
-  hideProfileFlags,
-  defined,
-  NEVER_ASKS,
-  refuseProfileFlags,
-  exactArguments,
-} from '../options.js';
-import type { CommandContext, EstimateOptions } from '../options.js';
+import { addJsonOptions, NEVER_ASKS, exactArguments } from '../options.js';
+import type { CommandContext } from '../options.js';
+import { hideProfileFlags } from '../root-flags.js';
 
 export function defineMarket(program: Command, ctx: CommandContext): void {
   const cmd = exactArguments(program.command('market')).description(
@@ -22,12 +16,10 @@ export function defineMarket(program: Command, ctx: CommandContext): void {
     .option('--data <file>', 'check this market file and print it (with --json) or its summary')
     .option('--no-input', NEVER_ASKS);
   hideProfileFlags(cmd);
-  cmd.action(async (opts: Partial<EstimateOptions>) => {
-    const top = { ...ctx.top(), ...defined(opts) };
-    refuseProfileFlags(top, 'market');
+  cmd.action(async (opts: { json?: boolean; jsonFields?: string; data?: string }) => {
     marketCommand(
-      top.json === true ? (top.jsonFields ?? '') : undefined,
-      await ctx.market(top),
+      opts.json === true ? (opts.jsonFields ?? '') : undefined,
+      await ctx.market(opts),
       ctx.io,
     );
   });

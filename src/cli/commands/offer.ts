@@ -5,7 +5,6 @@ import {
   addProfileOptions,
   addTakeHomeOptions,
   DATA_HELP,
-  refuseProfileFlags,
   type CommandContext,
 } from '../options.js';
 import type { OfferOptions } from '../run/offer.js';
@@ -74,7 +73,6 @@ export function defineOffer(program: Command, ctx: CommandContext): void {
     .option('--data <file>', DATA_HELP)
     .addHelpText('after', HELP_AFTER)
     .action(async (files: string[], opts: OfferOptions) => {
-      refuseProfileFlags(ctx.top(), 'offer');
       const { offerCommand } = await import('../run/offer.js');
       // What the saved profile filled yields to an offer file's own value (a flag may not).
       const fromProfile = [...PROFILE_FIELDS, 'state'].filter(
