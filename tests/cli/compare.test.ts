@@ -411,10 +411,14 @@ describe('--format csv and markdown', () => {
     ]);
     const d = await compareJson(DONE_WHEN);
     const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
-    const cells = d.scenarios.map(
-      (s) => `${usd(s.total.mid)} (${usd(s.total.low)}-${usd(s.total.high)})`,
-    );
-    expect(lines[5]).toBe(`| total | ${cells.join(' | ')} |`);
+    // Each part's typical figure with its P25-P75 and P10-P90, as the JSON and CSV carry them.
+    const cell = (r: Range) =>
+      `${usd(r.mid)} (P25-P75 ${usd(r.p25)}-${usd(r.p75)}; P10-P90 ${usd(r.low)}-${usd(r.high)})`;
+    PARTS.forEach((part, k) => {
+      expect(lines[2 + k]).toBe(
+        `| ${part} | ${d.scenarios.map((s) => cell(s[part])).join(' | ')} |`,
+      );
+    });
     const deltas = d.scenarios.map((s) => `+${usd(s.delta.total.dollars)}`);
     expect(lines[6]).toBe(`| total vs start | ${deltas.join(' | ')} |`);
   });
