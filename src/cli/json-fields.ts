@@ -20,7 +20,7 @@ function takesAsArgument(cmd: Command, word: string, isFile: (path: string) => b
 
 /**
  * `argv` with each `--json FIELDS` / `--json=FIELDS` written as `--json= --json-fields FIELDS`
- * (and a plain `--json` as `--json=`).
+ * (and a plain `--json` as `--json=`); a repeated --json adds its fields, as gh's does.
  * Option values are skipped (`--city --json` keeps --json as the city, as commander reads it),
  * and a command word switches to that command's options, as commander does.
  */
@@ -32,6 +32,7 @@ export function moveJsonFields(
   const out: string[] = [];
   let cmd = program;
   let operands = 0;
+  let joined = -1; // where the fields so far are in `out`
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -48,7 +49,10 @@ export function moveJsonFields(
         }
       }
       out.push('--json=');
-      if (fields !== undefined && fields !== '') out.push('--json-fields', fields);
+      if (fields !== undefined && fields !== '') {
+        if (joined >= 0) fields = `${out.splice(joined, 2)[1]!},${fields}`;
+        joined = out.push('--json-fields', fields) - 2;
+      }
       continue;
     }
     out.push(arg);
