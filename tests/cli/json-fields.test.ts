@@ -175,6 +175,21 @@ describe('--json FIELDS in every command with --json', () => {
     expect(JSON.parse(offer.stdout)).toEqual({ level: 'mid', firstYear: 150000 });
   });
 
+  it('`--json ,` (or an empty word) names no field: one line, exit 2, not a command (review5)', async () => {
+    const says = (word: string) =>
+      new RegExp(
+        `error: --json: '${word}' names no field; give a comma list such as --json total,level, or --json alone for the whole document$`,
+        'm',
+      );
+    expectUsageError(await cli(['--years', '5', '--json', ',']), says(','));
+    expectUsageError(await cli(['--years', '5', '--json=,']), says(','));
+    expectUsageError(await cli(['--years', '5', '--json', '']), says(''));
+    expectUsageError(await cli(['list', 'cities', '--json', ' , ']), says(' , '));
+    expectUsageError(await cli(['--json', ',', 'list', 'cities']), says(','));
+    // `--json=` alone is a plain --json, as it was: the whole document.
+    expect(JSON.parse((await cli(['--years', '5', '--json='])).stdout).level).toBe('mid');
+  });
+
   it('an unknown field is a usage error listing the fields', async () => {
     const r = await cli(['--years', '5', '--json', 'totl']);
     expectUsageError(
