@@ -1,7 +1,7 @@
 // An offer (or several) for people: year by year, first year and annualized, and where each part
 // sits against the market, with a range bar per part and the offer marked.
 import type { Charset } from './chart.js';
-import { groupThousands, money, percent, signedMoney } from '../model/format.js';
+import { groupThousands, money, percent, plural, signedMoney } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
 import { grid } from './grid.js';
@@ -93,7 +93,7 @@ export function renderOfferReport(doc: OfferDocument, opts: Look): string {
   );
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
   out.plain(
-    `Annualized${doc.leave ? ', as offered (staying)' : ''}: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
+    `Annualized${doc.leave ? ', as offered (staying)' : ''}: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${plural(doc.offer.vesting.percents.length, 'year')} + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
     '  ',
   );
   out.lines.push('');
