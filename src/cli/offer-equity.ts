@@ -64,7 +64,9 @@ export function breakEvenHorizon(
   const horizon = wholeNumber(text);
   if (horizon === undefined || horizon < 1 || horizon > shortest)
     throw new UsageError(
-      `--horizon '${text}' must be whole years from 1 to ${shortest} (the shortest offer's years)`,
+      opts.horizon === undefined
+        ? `--break-even looks 4 years ahead by default, and the shortest offer has ${shortest}: give --horizon 1 to ${shortest}`
+        : `--horizon '${text}' must be whole years from 1 to ${shortest} (the shortest offer's years)`,
     );
   return horizon;
 }

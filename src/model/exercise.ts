@@ -32,6 +32,8 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
   /** ISO over the limit: those options' spread, and the tax on it as wages (in `amount` with any AMT). */
   wagesSpread?: number;
   wagesTax?: number;
+  /** ISO: true where the AMT's base reaches its 28% rate, whose 2026 start is an estimate. */
+  uncertain?: boolean;
   taxYear: number;
 }
 
@@ -130,5 +132,6 @@ export function exerciseTax(
   const wagesTax = over > 0 ? taxes(wages) - taxes(cash) : 0;
   const out: Tax = { type, amount: amt + wagesTax, ...a, taxYear: AMT.taxYear };
   if (over > 0) Object.assign(out, { overLimit: over, wagesSpread: nsoSpread, wagesTax });
+  if (AMT.rates.uncertain && a.amti - a.exemption > BRACKETS[1]![0]) out.uncertain = true;
   return out;
 }
