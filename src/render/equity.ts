@@ -325,8 +325,9 @@ function cashRows(doc: OffersDocument, md: boolean): [string[][], string[][]] {
     const paper = (o: OfferDocument): string =>
       !o.equity?.private ? '' : md ? ' (paper)' : ' paper';
     cash.push(row(`Year ${y}${md ? ' cash' : ''}`, (o) => at(y, yearsCash(o))));
+    // Markdown's one table has year 1's cash above: its running total is not said twice.
+    if (!md || y > 1) running.push(row(`${span}: cash`, (o) => at(y, o.cumulative.cash)));
     running.push(
-      row(`${span}: cash`, (o) => at(y, o.cumulative.cash)),
       row(sub('cash + stock'), (o) => at(y, o.cumulative.stock) + paper(o)),
       row(sub('risk-adjusted'), (o) => at(y, o.cumulative.expected)),
     );

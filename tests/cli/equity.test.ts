@@ -401,6 +401,13 @@ describe('paper stock kept apart from cash (issue 20, items 3 and 4)', () => {
     expect(csv.stdout).toContain('Seed,true,exit-years,,,,,,10.5,');
     const md = await cli(['offer', ...files, '--format', 'markdown']);
     expect(md.stdout).toContain('| Year 1 cash | $235,000 | $160,000 |');
+    // One table: year 1's cash once, not again as the first running total (review5).
+    expect(md.stdout.match(/\$235,000 \| \$160,000 \|/g)).toHaveLength(1);
+    expect(md.stdout).toContain('| Year 1 cash | $235,000 | $160,000 |\n| Year 2 cash |');
+    expect(md.stdout).toContain(
+      '| Year 4 cash | $185,000 | $160,000 |\n| Year 1: cash + stock | $255,000 | $188,000 (paper) |\n',
+    );
+    expect(md.stdout).toContain('| Years 1-2: cash | $450,000 | $320,000 |');
     expect(md.stdout).toContain('| Years 1-4: cash + stock | $1,220,000 | $752,000 (paper) |');
     expect(md.stdout).toContain('Private company: the stock is paper, not cash');
     const d = await json<Json>(['offer', ...files]);
