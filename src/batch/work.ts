@@ -6,8 +6,8 @@ import { OFFER_FIELDS, offerKeys, resolveOffer } from '../input/offer.js';
 import { offerPosition, type OfferPosition } from '../model/offer-position.js';
 import { fieldName, resolveProfile } from '../input/profile.js';
 import { csvRecord } from '../render/csv.js';
-import { marketFileSource } from '../model/reasons.js';
-import type { Estimate, Market, ProfileField } from '../model/types.js';
+import { marketFileSource, uncertainIds } from '../model/reasons.js';
+import type { Estimate, Market, Profile, ProfileField } from '../model/types.js';
 import type { Line } from './lines.js';
 import {
   isBlank,
@@ -33,7 +33,7 @@ export interface Settings {
 
 /**
  * The top-level fields an NDJSON record can have (`paper` only where the equity is private paper,
- * `position` only with an offer): what a field
+ * `uncertain` only where a figure is, `position` only with an offer): what a field
  * list after --json is checked against before any record is read.
  */
 export function recordFields(market: Market, explain: boolean): string[] {
@@ -48,6 +48,7 @@ export function recordFields(market: Market, explain: boolean): string[] {
       'line',
       ...Object.keys(sample),
       'paper',
+      ...(explain ? [] : ['uncertain']),
       'marketFile',
       'position',
     ]),
@@ -81,6 +82,8 @@ export class RecordWork {
 
   /** With --data, the market file every record's figures come from (`marketFile`). */
   private readonly marketFile: string | undefined;
+  /** The cities and employers whose figures are uncertain (a record's `uncertain`). */
+  private readonly doubts: ReturnType<typeof uncertainIds>;
 
   constructor(
     private readonly market: Market,
@@ -89,6 +92,13 @@ export class RecordWork {
   ) {
     this.settings = { ...settings };
     this.marketFile = marketFileSource(market)?.file;
+    this.doubts = uncertainIds(market);
+  }
+
+  /** The profile's fields whose figures are uncertain, or undefined for none. */
+  private uncertain({ city, industry }: Profile): ('city' | 'industry')[] | undefined {
+    const [c, i] = [this.doubts.city.has(city), this.doubts.industry.has(industry)];
+    return c && i ? ['city', 'industry'] : c ? ['city'] : i ? ['industry'] : undefined;
   }
 
   /** One line, or a line that could not be read. */
@@ -177,10 +187,16 @@ export class RecordWork {
     if (s.format === 'csv') {
       // `paper`: whether the equity is private paper (its value is not cash), as a column.
       const file = this.marketFile === undefined ? [] : [this.marketFile];
-      this.out += csvRecord(est, defaulted, [lineNo], [est.paper ? 'true' : 'false', ...file]);
+      const doubt = this.uncertain(est.profile)?.join(';') ?? '';
+      this.out += csvRecord(
+        est,
+        defaulted,
+        [lineNo],
+        [est.paper ? 'true' : 'false', doubt, ...file],
+      );
       return;
     }
-    let record: object = toBatchRecord(lineNo, est, defaulted);
+    let record: object = toBatchRecord(lineNo, est, defaulted, this.uncertain(est.profile));
     if (s.explain) {
       // The --json document with the input line number after its version.
       const { schemaVersion, ...doc } = toDocument(est as Estimate, defaulted, this.market, title);

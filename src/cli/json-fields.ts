@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { meant } from './options.js';
 import { LIST_KINDS } from '../render/list.js';
 
-const FIELD_LIST = /^[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*,?$/;
+const FIELD_LIST = /^(?:[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*,?|[\s,]*)$/;
 
 function takesAsArgument(cmd: Command, word: string, isFile: (path: string) => boolean): boolean {
   if (cmd.commands.some((c) => c.name() === word)) return true;
@@ -19,8 +19,28 @@ function takesAsArgument(cmd: Command, word: string, isFile: (path: string) => b
 }
 
 /**
+ * The fields of the --json at argv[i] (none for a plain one), and whether they are the next word;
+ * `--json ,` (or '') names no field: refused, where it read as a command or the whole document.
+ */
+function jsonAt(argv: readonly string[], i: number, cmd: Command, isFile: (p: string) => boolean) {
+  const [arg, next] = [argv[i]!, argv[i + 1]];
+  const took =
+    arg === '--json' &&
+    next !== undefined &&
+    FIELD_LIST.test(next) &&
+    !takesAsArgument(cmd, next, isFile);
+  const fields = took ? next : arg === '--json' ? undefined : arg.slice('--json='.length);
+  if (fields !== undefined && /^[\s,]*$/.test(fields) && (fields || took)) {
+    throw new UsageError(
+      `--json: '${fields}' names no field; give a comma list such as --json total,level, or --json alone for the whole document`,
+    );
+  }
+  return { fields, took };
+}
+
+/**
  * `argv` with each `--json FIELDS` / `--json=FIELDS` written as `--json= --json-fields FIELDS`
- * (and a plain `--json` as `--json=`).
+ * (and a plain `--json` as `--json=`); a repeated --json adds its fields, as gh's does.
  * Option values are skipped (`--city --json` keeps --json as the city, as commander reads it),
  * and a command word switches to that command's options, as commander does.
  */
@@ -32,6 +52,7 @@ export function moveJsonFields(
   const out: string[] = [];
   let cmd = program;
   let operands = 0;
+  let joined = -1; // where the fields so far are in `out`
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -39,16 +60,14 @@ export function moveJsonFields(
       break;
     }
     if (arg === '--json' || arg.startsWith('--json=')) {
-      let fields: string | undefined = arg === '--json' ? undefined : arg.slice('--json='.length);
-      const next = argv[i + 1];
-      if (fields === undefined && next !== undefined && FIELD_LIST.test(next)) {
-        if (!takesAsArgument(cmd, next, isFile)) {
-          fields = next;
-          i++;
-        }
-      }
+      const at = jsonAt(argv, i, cmd, isFile);
+      let fields = at.fields;
+      if (at.took) i++;
       out.push('--json=');
-      if (fields !== undefined && fields !== '') out.push('--json-fields', fields);
+      if (fields) {
+        if (joined >= 0) fields = `${out.splice(joined, 2)[1]!},${fields}`;
+        joined = out.push('--json-fields', fields) - 2;
+      }
       continue;
     }
     out.push(arg);

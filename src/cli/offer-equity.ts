@@ -64,7 +64,9 @@ export function breakEvenHorizon(
   const horizon = wholeNumber(text);
   if (horizon === undefined || horizon < 1 || horizon > shortest)
     throw new UsageError(
-      `--horizon '${text}' must be whole years from 1 to ${shortest} (the shortest offer's years)`,
+      opts.horizon === undefined
+        ? `--break-even looks 4 years ahead by default, and the shortest offer has ${shortest}: give --horizon 1 to ${shortest}`
+        : `--horizon '${text}' must be whole years from 1 to ${shortest} (the shortest offer's years)`,
     );
   return horizon;
 }
@@ -86,11 +88,19 @@ export async function addExerciseTaxes(
     const o = d.equity?.options;
     if (!o) return;
     const year = (n?: number) => (n ? d.years.find((r) => r.year === n) : d.years.at(-1));
-    const tax = (n: number | undefined, ...a: [OptionType, number, number]) =>
-      exerciseTax(...a, o.fmv, year(n)?.cash ?? 0, at[i]!, year(n)?.months);
+    const tax = (n: number | undefined, t: OptionType, count: number, s: number, v?: number[]) =>
+      exerciseTax(t, count, s, o.fmv, year(n)?.cash ?? 0, at[i]!, year(n)?.months, v);
     for (const y of o.years) if (y.spread > 0) y.tax = tax(y.year, o.type, y.vested, y.spread);
+    // On leaving, the ISO limit counts the options of each year they vested in (422(d)).
     const x = d.leave?.exercise;
-    if (x && x.spread > 0) x.tax = tax(undefined, x.type, x.options, x.spread);
+    if (x && x.spread > 0)
+      x.tax = tax(
+        undefined,
+        x.type,
+        x.options,
+        x.spread,
+        o.years.map((y) => y.vested),
+      );
   });
 }
 

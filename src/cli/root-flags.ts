@@ -4,12 +4,13 @@ import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { PROFILE_FIELDS, type ProfileField } from '../model/types.js';
 
-/** Read from the root wherever they are given. */
-const HELD = ['data', 'debug'];
 /** Go to the command that has them; given to one that has not, a usage error. */
 const OUTPUT = ['json', 'jsonFields', 'format'];
-/** Go to the command that has them; where it has not, it never reads them (so scripts may pass them to every command). */
-const QUIET = ['input', 'color', 'profile'];
+/**
+ * Go to the command that has them; a command that has not never asks or colours, or reads
+ * --data, --debug and --no-profile from the root (so scripts may pass them to every command).
+ */
+const QUIET = ['input', 'color', 'profile', 'data', 'debug'];
 /** The profile flags that list, batch and market hold, hidden, only to refuse them. */
 const REFUSE_ONLY = new WeakSet<Option>();
 const isProfileField = (key: string): key is ProfileField =>
@@ -25,9 +26,9 @@ export function hideProfileFlags(cmd: Command): void {
 }
 
 /**
- * Before `action` runs: the root's output flags (and --no-input, colour, --no-profile) go to the
- * command where it has them; --data and --debug hold everywhere; any other flag given before
- * the command is a usage error saying where it goes, or that the command has none.
+ * Before `action` runs: the root's output flags (and the QUIET ones) go to the command where it
+ * has them; any other flag given before the command is a usage error saying where it goes, or
+ * that the command has none.
  */
 export function placeRootFlags(program: Command, action: Command): void {
   if (action === program || action.name() === 'help') return;
@@ -35,7 +36,7 @@ export function placeRootFlags(program: Command, action: Command): void {
   const path = action === top ? top.name() : `${top.name()} ${action.name()}`;
   for (const option of program.options) {
     const key = option.attributeName();
-    if (program.getOptionValueSource(key) === 'cli' && !HELD.includes(key))
+    if (program.getOptionValueSource(key) === 'cli')
       place(program, action, key, option.long ?? key, top, path);
   }
   for (const option of action.options) {

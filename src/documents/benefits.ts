@@ -31,10 +31,10 @@ export interface BenefitsView {
 
 const pct = (x: number): string => `${Math.round(x * 10_000) / 100}%`;
 
-/** The match as words: `50% of what you put in, up to 6% of pay`. */
+/** The match as words: `50% of what you put in, up to 6% of base pay`. */
 export function matchText(tiers: readonly MatchTier[]): string {
   return tiers
-    .map((t) => `${pct(t.rate)} of what you put in up to ${pct(t.upTo)} of pay`)
+    .map((t) => `${pct(t.rate)} of what you put in up to ${pct(t.upTo)} of base pay`)
     .join(', then ');
 }
 
@@ -77,7 +77,7 @@ export function benefitsView(
   }
   if (espp) {
     notes.push(
-      `ESPP: ${pct(espp.discount)} off${espp.lookback ? ' the lower of the prices at the offering start and at the purchase (lookback)' : ' the price at the purchase'}, two six-month offerings a year, ${espp.contribution === null ? 'contributions up to the cap' : `contributions up to ${pct(espp.contribution)} of pay`}, the stock price ${growth === 0 ? 'flat' : `changing ${pct(growth)} a year`}; the gain is taxed as income when you sell, and a fall after the purchase can take it back.`,
+      `ESPP: ${pct(espp.discount)} off${espp.lookback ? ' the lower of the prices at the offering start and at the purchase (lookback)' : ' the price at the purchase'}, two six-month offerings a year, ${espp.contribution === null ? 'contributions up to the cap' : `contributions up to ${pct(espp.contribution)} of base pay`}, the stock price ${growth === 0 ? 'flat' : `changing ${pct(growth)} a year`}; the gain is taxed as income when you sell, and a fall after the purchase can take it back.`,
     );
   }
   if (bound.size > 0)

@@ -1,7 +1,7 @@
 // A counter-offer in an offer's document: the target and where it sits, each part's ask and
 // why it moves (or not), the gains, a message to adapt, and the rules with their sources.
 import { COUNTER_RULES, counterOffer, unpriced, type Counter } from '../model/counter.js';
-import { groupThousands, money, yearsText } from '../model/format.js';
+import { groupThousands, money, percent, yearsText } from '../model/format.js';
 import { percentileOf, shareBelow } from '../model/percentile.js';
 import type { OfferTerms } from '../model/offer.js';
 import type { Range } from '../model/types.js';
@@ -105,9 +105,9 @@ function stockAsk(c: Counter, terms: OfferTerms): string {
   const o = terms.options;
   if (!o) return `a stock grant of ${money(c.equity.to)} (from ${money(c.equity.from)})`;
   const from = `${groupThousands(o.count)} options`;
-  if (unpriced(terms))
-    return `options worth about ${money(c.equity.to)} in all at the last round's preferred price (from ${from} at a ${cents(o.strike)} strike, which I count at $0 at today's FMV of ${cents(o.fmv)})`;
   const count = c.terms.options?.count ?? o.count;
+  if (unpriced(terms))
+    return `${groupThousands(count)} options at the same ${cents(o.strike)} strike (from ${from}, which I count at $0 at today's FMV of ${cents(o.fmv)})`;
   const at =
     terms.preferred != null
       ? `the preferred price of ${cents(terms.preferred)}`
@@ -124,7 +124,7 @@ function message(c: Counter, doc: OfferDocument, terms: OfferTerms, percentile: 
     : '';
   if (c.base.to > c.base.from)
     asks.push(`a base salary of ${money(c.base.to)} (from ${money(c.base.from)})${top}`);
-  if (c.equity.to > c.equity.from) asks.push(stockAsk(c, terms));
+  if (stockAsked(c, terms)) asks.push(stockAsk(c, terms));
   const bonus = c.terms.bonus;
   if (bonus !== terms.bonus && bonus)
     asks.push(
@@ -172,6 +172,13 @@ function ordinal(n: number): string {
   return `${n}${end}`;
 }
 
+/** More stock is asked: a larger grant, or more options (unpriced ones count $0 either way). */
+const stockAsked = (c: Counter, terms: OfferTerms): boolean =>
+  c.equity.to > c.equity.from || c.terms.options?.count !== terms.options?.count;
+
+/** How much more private stock a counter asks at most (data/counter-offer.json privateStock). */
+const MORE = percent(COUNTER_RULES.privateStock.most);
+
 const cappedParts = (c: Counter) =>
   c.capped.map((p) => (p === 'equity' ? 'stock a year' : p)).join(' and ');
 
@@ -180,17 +187,20 @@ function counterNotes(c: Counter, doc: OfferDocument, terms: OfferTerms): string
   const one = c.capped.length === 1;
   return [
     doc.offer.private &&
-      c.equity.to > c.equity.from &&
+      stockAsked(c, terms) &&
       "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",
     terms.options &&
       (unpriced(terms)
-        ? `${worthNothing(terms)} They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.`
+        ? `${worthNothing(terms)} They count $0 here, and ${MORE} more of them are asked, the most a private company's stock ask goes to (a price for them would show their worth).`
         : c.equity.from === 0
           ? `${worthNothing(terms)} They count $0 here, and no more are asked.`
           : c.equity.to > c.equity.from &&
             `Stock is asked as more options at the same strike, valued at ${at0(terms)} less the strike.`),
+    c.paperCapped &&
+      !unpriced(terms) &&
+      `The stock asked stops at ${MORE} more than offered, the top of typical asks at a private company: the rest of the gap is not asked as more paper, so the target falls short of the aim.`,
     // Base held at its P90 leaves the target short only when no stock takes the rest.
-    (c.capped.includes('equity') || (c.capped.length > 0 && c.equity.to === c.equity.from)) &&
+    (c.capped.includes('equity') || (c.capped.length > 0 && !stockAsked(c, terms))) &&
       `The target falls short of the aim: ${cappedParts(c)} stop${one ? 's' : ''} at the market's P${COUNTER_RULES.target.ceilingPercentile} for ${one ? 'it' : 'each'}.`,
   ].filter((n) => typeof n === 'string');
 }
@@ -257,6 +267,15 @@ export function counterView(doc: OfferDocument, terms: OfferTerms): CounterView 
               rule: "Where the employer's pay mix has no stock, base and bonus share the gap by how far each is under its P75, each at most its P90.",
               source: r.noStock.source,
               judgement: r.noStock.judgement,
+            },
+          ]
+        : []),
+      ...(doc.offer.private
+        ? [
+            {
+              rule: `A private company's stock ask stops at ${MORE} more shares or options than offered.`,
+              source: r.privateStock.source,
+              judgement: r.privateStock.judgement,
             },
           ]
         : []),

@@ -77,12 +77,15 @@ export interface BatchRecord extends Figures {
   line: number;
   profile: Profile;
   defaulted: ProfileField[];
+  /** The profile fields whose figures are uncertain (uncertainIds), where there are any. */
+  uncertain?: ('city' | 'industry')[];
 }
 
 export function toBatchRecord(
   line: number,
   estimate: Price,
   defaulted: readonly ProfileField[],
+  uncertain?: BatchRecord['uncertain'],
 ): BatchRecord {
   const record: BatchRecord = {
     schemaVersion: SCHEMA_VERSION,
@@ -96,6 +99,7 @@ export function toBatchRecord(
     total: estimate.total,
   };
   if (estimate.paper) record.paper = estimate.paper;
+  if (uncertain) record.uncertain = uncertain;
   return record;
 }
 

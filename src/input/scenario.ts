@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { yearsText } from '../model/format.js';
 import { meant, renamedNote, resolveName, resolveSkills } from './names.js';
-import { byYears, resolveLevel } from './level.js';
+import { byYears, readLevel, titleNote } from './level.js';
 import { clip, fail, parseYears } from './numbers.js';
 import {
   PROFILE_FIELDS,
@@ -90,11 +90,12 @@ function changeOf(field: ProfileField, value: string, market: Market): Change {
     case 'industry':
     case 'degree':
       return { field, text, set: resolveName(market, field, value, name) };
-    case 'level':
+    case 'level': {
       // level=years (or none): back to the level the years imply.
-      return byYears(value)
-        ? { field, text, set: null }
-        : { field, text, set: resolveLevel(market, value, name) };
+      if (byYears(value)) return { field, text, set: null };
+      const { level, map } = readLevel(market, value, name);
+      return map ? { field, text, set: level, title: map } : { field, text, set: level };
+    }
     case 'skills': {
       const parts = value
         .split(/[,;]/)
@@ -115,6 +116,16 @@ function changeOf(field: ProfileField, value: string, market: Market): Change {
       return { field, text, add: ids('+'), remove: ids('-') };
     }
   }
+}
+
+/**
+ * The note of a scenario whose level is a company's title, as the start's (titleNote): whose
+ * market prices it in that column (`profile`, the scenario's), labelled with the scenario.
+ */
+export function scenarioTitle(s: Scenario, profile: Profile, market: Market): string[] {
+  const c = s.changes.find((c) => c.field === 'level');
+  const note = c?.field === 'level' && c.title && titleNote(market, c.title, profile);
+  return note ? [`${s.label}: ${note}`] : [];
 }
 
 /** A profile's field as a message shows it; skills sorted, so that the same set compares equal. */

@@ -51,6 +51,8 @@ export interface Counter {
   gains: { firstYear: number; years: number; total: number };
   /** The parts whose ask stopped at the market's P90 for that part (the target then falls short). */
   capped: Part[];
+  /** Private stock whose ask stopped at data/counter-offer.json privateStock.most more than offered. */
+  paperCapped: boolean;
 }
 type Part = 'base' | 'bonus' | 'equity';
 
@@ -79,8 +81,33 @@ function withGrant(terms: OfferTerms, grant: number): OfferTerms {
   if (grant === now) return terms;
   const o = terms.options;
   if (o && now > 0)
-    return { ...terms, options: { ...o, count: Math.floor((o.count * grant) / now) } };
+    return { ...terms, options: { ...o, count: Math.floor((o.count * grant) / now + 1e-9) } };
   return { ...terms, options: null, equity: grant };
+}
+
+/** A counter's terms ask something of the offer's: base, bonus, stock (or more options), sign-on. */
+const asks = (counter: OfferTerms, terms: OfferTerms): boolean =>
+  counter.base !== terms.base ||
+  counter.bonus !== terms.bonus ||
+  grantValue(counter) !== grantValue(terms) ||
+  counter.options?.count !== terms.options?.count ||
+  counter.signOn.join() !== terms.signOn.join();
+
+/**
+ * `based` with its grant raised by `wanted` dollars (rounded down); a private company's (paper) at
+ * most privateStock.most more than offered, and unpriced options (worth $0 here) that many more.
+ */
+function raiseStock(terms: OfferTerms, based: OfferTerms, wanted: number) {
+  const grant = grantValue(terms);
+  const most = terms.private ? rules.privateStock.most : Infinity;
+  const paperCapped = wanted > grant * most;
+  const o = based.options;
+  if (o && unpriced(terms) && wanted > 0) {
+    const count = Math.floor(o.count * (1 + most));
+    return { raised: { ...based, options: { ...o, count } }, paperCapped };
+  }
+  const up = paperCapped ? Math.floor(grant * most) : floorTo(wanted, rules.rounding.equity);
+  return { raised: withGrant(based, grant + up), paperCapped };
 }
 
 /** The sign-on a counter asks: each of the first years filled up to `target`, never less than offered. */
@@ -119,7 +146,7 @@ const raisedBonus = (terms: OfferTerms, amount: number): OfferTerms['bonus'] =>
  * The counter-offer for `terms` against `market`. The yearly gap to the aim (the market's P75 of
  * the total, held to its P90) goes two thirds to stock and one third to base (a percentage
  * bonus follows base), base at most the market's P90 of base and stock at most its P90 of
- * equity, asks rounded down; a sign-on fills the first years up to the target. Nothing is asked
+ * equity (a private company's at most privateStock.most more than offered), asks rounded down; a sign-on fills the first years up to the target. Nothing is asked
  * of an offer already at or above the aim.
  */
 export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter {
@@ -135,6 +162,7 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
     terms,
     gains: { firstYear: 0, years: 0, total: 0 },
     capped: [] as Part[],
+    paperCapped: false,
   };
   if (offer > ceiling)
     return { status: 'above-ceiling', offer, aim, ceiling, target: null, ...same };
@@ -160,24 +188,20 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
   const equityYear = annualized(terms).equity;
   const equityRoom = Math.max(0, market.equity.high - equityYear);
   const equityWanted = stock ? gap - baseUp * (1 + follows) : 0;
-  const grantUp = floorTo(Math.min(equityWanted, equityRoom) * vestYears, rules.rounding.equity);
-  const raised = withGrant(based, grant + grantUp);
+  const grantWanted = Math.min(equityWanted, equityRoom) * vestYears;
+  const { raised, paperCapped } = raiseStock(terms, based, grantWanted);
   const target = Math.min(yearlyTotal(raised), ceiling);
   const counter = { ...raised, signOn: signOnFor(raised, target) };
-  const moved =
-    counter.base !== terms.base ||
-    bonusUp > 0 ||
-    grantValue(counter) !== grant ||
-    counter.signOn.join() !== terms.signOn.join();
+  const moved = asks(counter, terms);
   const capped: Counter['capped'] = [
     ...(baseWanted > baseRoom ? (['base'] as const) : []),
     ...(bonusWanted > bonusRoom ? (['bonus'] as const) : []),
-    ...(stock && equityWanted > equityRoom ? (['equity'] as const) : []),
+    ...(stock && equityWanted > equityRoom && !paperCapped ? (['equity'] as const) : []),
   ];
   // Every part at its P90 already, or a gap smaller than the rounding of every ask.
   if (!moved) {
     const status = capped.length > 0 ? 'capped' : 'at-target';
-    return { status, offer, aim, ceiling, target: null, ...same, capped };
+    return { status, offer, aim, ceiling, target: null, ...same, capped, paperCapped };
   }
   const before = offerYears(terms);
   const after = offerYears(counter);
@@ -197,5 +221,6 @@ export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter 
     terms: counter,
     gains: { firstYear: after[0]!.total - before[0]!.total, years: span, total },
     capped,
+    paperCapped,
   };
 }

@@ -32,6 +32,8 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
   /** ISO over the limit: those options' spread, and the tax on it as wages (in `amount` with any AMT). */
   wagesSpread?: number;
   wagesTax?: number;
+  /** ISO: true where the AMT's base reaches its 28% rate, whose 2026 start is an estimate. */
+  uncertain?: boolean;
   taxYear: number;
 }
 
@@ -47,6 +49,7 @@ export interface TaxPlace {
   ) => TakeHomeView;
 }
 
+const flat = TAX.federal.supplementalWithholding;
 const BRACKETS = AMT.rates.brackets.map((b): Bracket => [b.over, b.rate]);
 
 /** The tentative minimum tax on `amti` and the exemption left after its phase-out. */
@@ -91,7 +94,10 @@ export function amtOn(wages: number, spread: number, regular: number, filing: Fi
 /**
  * The tax on exercising `options` options with a spread of `spread` dollars in a year with
  * `cash` wages, where `place` taxes them. ISOs whose grant-date value (`grantFmv` a share) passes
- * $100,000 in the year are NSOs (26 U.S.C. 422(d)). `months`: a year cut short by leaving.
+ * $100,000 in the year they first vest are NSOs (26 U.S.C. 422(d)): `vests`, the options by the
+ * year they vested (default: all in one year). An NSO's federal tax is withheld at the flat
+ * supplemental rate, the mandatory rate on the spread over its threshold. `months`: a year cut
+ * short by leaving.
  */
 export function exerciseTax(
   type: OptionType,
@@ -101,6 +107,7 @@ export function exerciseTax(
   cash: number,
   place: TaxPlace,
   months?: number,
+  vests: readonly number[] = [options],
 ): Tax {
   const at = (gross: number) => place.taxed(gross, 'the exercise', undefined, months);
   const taxes = (gross: number): number => gross - at(gross).pretax - at(gross).net;
@@ -108,11 +115,14 @@ export function exerciseTax(
     return {
       type,
       amount: taxes(cash + spread) - taxes(cash),
-      withheld: Math.round(spread * TAX.federal.supplementalWithholding.rate),
+      withheld: Math.round(
+        flat.rate * Math.min(spread, flat.mandatoryRateOver) +
+          flat.mandatoryRate * Math.max(0, spread - flat.mandatoryRateOver),
+      ),
       taxYear: TAX.taxYear,
     };
   const limit = grantFmv > 0 ? Math.floor(AMT.iso.yearlyLimit / grantFmv) : options;
-  const over = Math.max(0, options - limit);
+  const over = vests.reduce((n, v) => n + Math.max(0, v - limit), 0);
   const nsoSpread = options > 0 ? Math.round((spread * over) / options) : 0;
   const wages = cash + nsoSpread;
   const w = at(wages);
@@ -122,5 +132,6 @@ export function exerciseTax(
   const wagesTax = over > 0 ? taxes(wages) - taxes(cash) : 0;
   const out: Tax = { type, amount: amt + wagesTax, ...a, taxYear: AMT.taxYear };
   if (over > 0) Object.assign(out, { overLimit: over, wagesSpread: nsoSpread, wagesTax });
+  if (AMT.rates.uncertain && a.amti - a.exemption > BRACKETS[1]![0]) out.uncertain = true;
   return out;
 }

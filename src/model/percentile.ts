@@ -124,13 +124,14 @@ export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = Object.freeze({
 /**
  * Where `x` sits: under the market's P10 `below-range`, over its P90 `above-range`; inside, by
  * its `percentile`: under 25 `below`, over 75 `above`, else `within` (typical: P25-P75; the
- * cut-points of data/offer.json, `verdict`).
+ * cut-points of data/offer.json, `verdict`), and under P25 or over P75 whatever it rounds to.
  */
 export function verdictOf(x: number, range: Range, percentile: number): Verdict {
   if (x < range.low) return 'below-range';
   if (x > range.high) return 'above-range';
-  if (percentile < CUTS.below) return 'below';
-  if (percentile > CUTS.above) return 'above';
+  // The figure itself against P25 and P75 too: a percentile rounded to 25 can sit under P25.
+  if (percentile < CUTS.below || x < range.p25) return 'below';
+  if (percentile > CUTS.above || x > range.p75) return 'above';
   return 'within';
 }
 

@@ -125,6 +125,26 @@ const prior = (f: NonNullable<Location['federal']>, at: number): string =>
     : `federal wage data's ${multiplier(at)}${f.uncertain ? ', an estimate' : ''}`;
 
 /**
+ * Why a city's factor is in doubt, if it is: its pay records and their prior differ by over 10%
+ * (`disputed`), or it rests on federal wage data marked an estimate alone (`estimate`).
+ */
+function cityDoubt(market: Market, l: Location): 'disputed' | 'estimate' | undefined {
+  const f = l.federal;
+  if (!f || ownFigure(market, `city:${l.id}`)) return undefined;
+  if (l.records) return disputed(l.records) ? 'disputed' : undefined;
+  return f.uncertain && !f.guidesOutrank ? 'estimate' : undefined;
+}
+
+/**
+ * The cities and employers (ids) whose figures dataNotes says are uncertain: what a batch record's
+ * `uncertain` names (worked out once per market, not per record).
+ */
+export const uncertainIds = (market: Market): Record<'city' | 'industry', Set<string>> => ({
+  city: new Set(market.locations.filter((l) => cityDoubt(market, l)).map((l) => l.id)),
+  industry: new Set(market.industries.filter((i) => i.unfitted).map((i) => i.id)),
+});
+
+/**
  * What the documents that print figures without the reasons or sources say they rest on: a --data
  * market file (its source's title); the cities (ids, each once) whose factor rests on federal
  * wage data marked an estimate alone, in one sentence (review L1, review3 A20), then each whose
@@ -143,14 +163,13 @@ export function dataNotes(
   const doubts: string[] = [];
   const places = [...new Set(profiles.map((p) => p.city))].flatMap((id) => {
     const l = market.locations.find((x) => x.id === id);
-    const r = l?.records;
-    if (!l?.federal || ownFigure(market, `city:${id}`)) return [];
-    if (r && disputed(r))
+    if (!l) return [];
+    const [doubt, r, f] = [cityDoubt(market, l), l.records, l.federal];
+    if (doubt === 'disputed' && r && f)
       doubts.push(
-        `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n === 1 ? '1 pay record puts' : `${r.n} pay records put`} it at ${multiplier(r.factor)}, ${l.federal.guidesOutrank ? 'the guides' : `federal wage data${l.federal.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
+        `${l.label}: its pay factor (base ${multiplier(l.multiplier)}) is uncertain: ${r.n === 1 ? '1 pay record puts' : `${r.n} pay records put`} it at ${multiplier(r.factor)}, ${f.guidesOutrank ? 'the guides' : `federal wage data${f.uncertain ? ' (an estimate)' : ''}`} at ${multiplier(r.prior)}; the figures built on it share the doubt.`,
       );
-    if (r || !l.federal.uncertain || l.federal.guidesOutrank) return [];
-    return [`${l.label} (base ${multiplier(l.multiplier)})`];
+    return doubt === 'estimate' ? [`${l.label} (base ${multiplier(l.multiplier)})`] : [];
   });
   // One sentence for them all: "Salt Lake City (base x0.862): its pay factor is an estimate ...".
   const [its, it] =

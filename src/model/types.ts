@@ -300,6 +300,6 @@ export interface Market {
 export type Change =
   | { field: 'years'; text: string; set?: number; add?: number }
   | { field: 'city' | 'industry' | 'degree'; text: string; set: string }
-  /** A level, or null: back to the level the years imply. */
-  | { field: 'level'; text: string; set: Level | null }
+  /** A level, or null: back to the level the years imply; `title` the company whose title it was. */
+  | { field: 'level'; text: string; set: Level | null; title?: TitleMap }
   | { field: 'skills'; text: string; set?: string[]; add?: string[]; remove?: string[] };

@@ -7,8 +7,9 @@ import { noteRows, rangeCells, rangeColumns } from './csv.js';
 import { esc, mdTable, netMarkdown, netNotes, PARTS, profileMarkdown } from './text.js';
 import type { TakeHome } from '../model/tax/types.js';
 
-/** "$180,000 ($150,000-$210,000)": the typical figure and its P10 to P90. */
-const midAndRange = (r: Range): string => `${money(r.mid)} (${money(r.low)}-${money(r.high)})`;
+/** The typical figure, its P25 to P75 and P10 to P90, as the JSON and CSV give them. */
+const midAndRange = (r: Range): string =>
+  `${money(r.mid)} (P25-P75 ${money(r.p25)}-${money(r.p75)}; P10-P90 ${money(r.low)}-${money(r.high)})`;
 
 // `paper` (true/false) and `note` are always there, so every profile's header is the same.
 
@@ -94,17 +95,17 @@ export function careerMarkdown(doc: CareerDocument): string {
   const all = [doc, ...(doc.scenarios ?? [])];
   const labelled = all.length > 1;
   const taxed = all.some((line) => line.points.some((p) => p.takeHome));
-  const head = ['Years', 'Level', 'Base', 'Total'];
+  const head = ['Years', 'Level', 'Base', 'Bonus', 'Equity', 'Total'];
   const rows = all.flatMap((line) =>
     line.points.map((pt) => {
-      const cells = [String(pt.years), pt.level, money(pt.base.mid), midAndRange(pt.total)];
+      const cells = [String(pt.years), pt.level, ...PARTS.map((p) => midAndRange(pt[p]))];
       if (taxed) cells.push(pt.takeHome ? money(pt.takeHome.net) : '');
       return labelled ? [esc(line.label), ...cells] : cells;
     }),
   );
   if (taxed) head.push('Net after tax');
   if (labelled) head.unshift('Line');
-  const align = `${labelled ? 'l' : ''}rlrr${taxed ? 'r' : ''}`;
+  const align = `${labelled ? 'l' : ''}rlrrrr${taxed ? 'r' : ''}`;
   const notes = doc.notes ?? [];
   const nets = careerNets(doc);
   const who = profileMarkdown('Profile:', doc.profile, doc.defaulted, doc.profile.level);

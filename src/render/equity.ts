@@ -46,7 +46,7 @@ function taxText(t: Tax | undefined): string {
   if (!t) return '$0 (no spread)';
   if (t.type === 'nso') return `${money(t.amount)} tax as wages`;
   const amt = t.amount - (t.wagesTax ?? 0);
-  const text = amt === 0 ? 'no AMT' : `${money(amt)} AMT`;
+  const text = amt === 0 ? 'no AMT' : `${money(amt)} AMT${t.uncertain ? ' (uncertain)' : ''}`;
   return t.overLimit
     ? `${text}; ${money(t.wagesTax ?? 0)} tax as wages on the ${money(t.wagesSpread ?? 0)} spread of ${groupThousands(t.overLimit)} options over the ISO limit`
     : text;
@@ -200,9 +200,12 @@ export function leaveLines(doc: OfferDocument): string[] {
 }
 
 /** The note under the options table: how exercising is taxed, and the AMT room. */
-function exerciseNotes(o: Options): string {
+function exerciseNotes(o: Options, leave?: Tax): string {
   const taxed = o.years.find((y) => y.tax);
   const t = taxed?.tax;
+  const guess = [...o.years.map((y) => y.tax), leave].some((x) => x?.uncertain && x.amount > 0)
+    ? " AMT marked uncertain reaches the 28% rate, whose 2026 start is 2025's indexed: the IRS table was not read."
+    : '';
   const iso =
     o.type === 'iso'
       ? `ISO: the spread is not wages but an AMT adjustment (${t?.taxYear ?? 2026} federal AMT: 26%/28% over the exemption, which phases out at 50 cents a dollar; state AMT left out).${t?.room !== undefined ? ` At this pay about ${money(t.room)} of spread a year triggers no AMT.` : ''}`
@@ -212,7 +215,7 @@ function exerciseNotes(o: Options): string {
     o.type === 'iso' && o.strike < o.fmv
       ? ` An ISO's strike is at least the stock's FMV on the day it is granted (IRC 422(b)(4)): granted today at ${price(o.strike)} under a ${price(o.fmv)} FMV, these would be NSOs (--option-type nso; "optionType" in an offer file).`
       : '';
-  return `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}${below}`;
+  return `Exercise cost: ${money(o.exerciseCost)} for all ${groupThousands(o.count)} options at ${price(o.strike)}. Each year's row exercises that year's options at its FMV (${price(o.fmv)} today). ${iso}${guess}${below}`;
 }
 
 /** What the stock is worth at the exit price the user gave (--exit-price), in a sentence. */
@@ -248,7 +251,7 @@ export function equitySections(doc: OfferDocument, look: Look): string[] {
     out.push(
       paint.bold("Options year by year, each exercised at that year's FMV"),
       grid(head!, rows, { ...look, stack: 'rows' }),
-      paint.dim(wrap(exerciseNotes(o), width, '')),
+      paint.dim(wrap(exerciseNotes(o, doc.leave?.exercise?.tax), width, '')),
     );
   }
   const [odds, ...notes] = oddsLines(doc);
@@ -268,7 +271,7 @@ export function equityMarkdown(doc: OfferDocument): string[] {
   const o = doc.equity?.options;
   if (o) {
     const [head, ...rows] = optionRows(o, true);
-    out.push(...mdTable(head!, rows, 'rrrrrl'), '', exerciseNotes(o), '');
+    out.push(...mdTable(head!, rows, 'rrrrrl'), '', exerciseNotes(o, doc.leave?.exercise?.tax), '');
   }
   const exit = exitLine(doc);
   for (const text of [oddsLines(doc), exit ? [exit] : [], leaveLines(doc)])
@@ -322,8 +325,9 @@ function cashRows(doc: OffersDocument, md: boolean): [string[][], string[][]] {
     const paper = (o: OfferDocument): string =>
       !o.equity?.private ? '' : md ? ' (paper)' : ' paper';
     cash.push(row(`Year ${y}${md ? ' cash' : ''}`, (o) => at(y, yearsCash(o))));
+    // Markdown's one table has year 1's cash above: its running total is not said twice.
+    if (!md || y > 1) running.push(row(`${span}: cash`, (o) => at(y, o.cumulative.cash)));
     running.push(
-      row(`${span}: cash`, (o) => at(y, o.cumulative.cash)),
       row(sub('cash + stock'), (o) => at(y, o.cumulative.stock) + paper(o)),
       row(sub('risk-adjusted'), (o) => at(y, o.cumulative.expected)),
     );

@@ -1,7 +1,7 @@
 // An offer (or several) for people: year by year, first year and annualized, and where each part
 // sits against the market, with a range bar per part and the offer marked.
 import type { Charset } from './chart.js';
-import { groupThousands, money, percent, signedMoney } from '../model/format.js';
+import { groupThousands, money, percent, plural, signedMoney } from '../model/format.js';
 import type { OfferDocument, OffersDocument } from '../documents/offer.js';
 import { VERDICT_WORDS, type Position } from '../model/percentile.js';
 import { grid } from './grid.js';
@@ -93,7 +93,7 @@ export function renderOfferReport(doc: OfferDocument, opts: Look): string {
   );
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
   out.plain(
-    `Annualized${doc.leave ? ', as offered (staying)' : ''}: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${doc.offer.vesting.percents.length} years + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
+    `Annualized${doc.leave ? ', as offered (staying)' : ''}: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${plural(doc.offer.vesting.percents.length, 'year')} + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,
     '  ',
   );
   out.lines.push('');
@@ -191,6 +191,17 @@ export function renderOffersReport(doc: OffersDocument, opts: Look): string {
   out.dim(
     `Totals: base + target bonus + stock vested that year + sign-on paid that year${paper.length > 0 ? ` (${paper.join(', ')}: private stock, counted on paper: not cash)` : ''}. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.`,
   );
+  // A year cut short by leaving is a cell like any other here (the one-offer table says '2 (6 mo)').
+  doc.offers.forEach(({ leave: l }, i) => {
+    const part =
+      l && l.months % 12
+        ? `: its year ${Math.ceil(l.months / 12)} is ${l.months % 12} months (their base, no bonus)`
+        : '';
+    if (l)
+      out.dim(
+        `${labels[i]} leaves after ${l.months} months${part}; its annualized figure is as offered (staying).`,
+      );
+  });
   // A note every offer has (a --data file, one city's) once; the others under their offer's label.
   const all = (n: string) => doc.offers.every((o) => o.notes?.includes(n));
   for (const n of doc.offers[0]!.notes ?? []) if (all(n)) out.yellow(n);

@@ -72,11 +72,14 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     const docs = parseLines(r.stdout);
     expect(docs.map((d) => d.line)).toEqual([1, 2, 3, 5, 6]); // line 4 is blank
     for (const d of docs) {
-      // `paper` only where the equity is private paper (line 3: an AI startup).
+      // `paper` only where the equity is private paper (line 3: an AI startup), `uncertain` only
+      // where a figure is (Austin's and Raleigh's city; the AI startup, quant and healthcare).
       const paper = d.profile.industry === 'ai-startup' ? ['paper'] : [];
-      expect(Object.keys(d)).toEqual([...COMPACT_FIELDS, ...paper]);
-      // Compact: the profile and four parts of five percentiles each, under 560 characters.
-      expect(lines(JSON.stringify(d))[0]!.length).toBeLessThan(560);
+      const uncertain = d.line === 1 ? [] : ['uncertain'];
+      expect(Object.keys(d)).toEqual([...COMPACT_FIELDS, ...paper, ...uncertain]);
+      // Compact: the profile and four parts of five percentiles each (with paper's five, and
+      // `uncertain` up to 31 characters), under 600 characters.
+      expect(lines(JSON.stringify(d))[0]!.length).toBeLessThan(600);
     }
     const full = await single([
       ...['--years', '6', '--city', 'sf', '--industry', 'faang'],
@@ -84,13 +87,70 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     ]);
     expect(docs[0]).toEqual({ ...pick(full, COMPACT_FIELDS), line: 1 });
     const austin = await single(['--years', '4', '--city', 'austin']);
-    expect(docs[1]).toEqual({ ...pick(austin, COMPACT_FIELDS), line: 2 });
+    expect(docs[1]).toEqual({ ...pick(austin, COMPACT_FIELDS), line: 2, uncertain: ['city'] });
     const startup = await single([
       ...['--years', '0', '--city', 'remote', '--industry', 'ai startup'],
       ...['--skills', 'cv,llm', '--degree', 'bootcamp'],
     ]);
-    expect(docs[2]).toEqual({ ...pick(startup, [...COMPACT_FIELDS, 'paper']), line: 3 });
+    const picked = pick(startup, [...COMPACT_FIELDS, 'paper']);
+    expect(docs[2]).toEqual({ ...picked, line: 3, uncertain: ['industry'] });
     expect(docs[4]!.defaulted).toEqual(['degree']); // null takes the default
+    expect(docs.map((d) => d.uncertain)).toEqual([
+      undefined,
+      ['city'],
+      ['industry'],
+      ['industry'],
+      ['city', 'industry'],
+    ]);
+  });
+
+  it("a compact record names the fields whose figures --json's reasons call uncertain (review5 P8a)", async () => {
+    const ids = async (kind: string): Promise<string[]> => {
+      const list = fakeIo();
+      expect(await run(['list', kind, '--json'], list.io)).toBe(0);
+      return (JSON.parse(list.stdout()) as { values: { id: string }[] }).values.map((v) => v.id);
+    };
+    // Every city at two employers, every employer in one city.
+    const pairs = [
+      ...(await ids('cities')).flatMap((c) => [`${c} enterprise`, `${c} ai-startup`]),
+      ...(await ids('industries')).map((i) => `sf ${i}`),
+    ].map((p) => p.split(' '));
+    expect(pairs).toContainEqual(['pittsburgh', 'enterprise']);
+    const input = pairs.map(([city, industry]) => JSON.stringify({ years: 5, city, industry }));
+    const docs = parseLines((await batch(input.join('\n'), [])).stdout);
+    expect(docs).toHaveLength(input.length);
+    for (const d of docs) {
+      const { city, industry } = d.profile as { city: string; industry: string };
+      const { factors } = (await single([
+        '--years',
+        '5',
+        '--city',
+        city,
+        '--industry',
+        industry,
+      ])) as {
+        factors: { id: string; label: string }[];
+      };
+      const said = (id: string, doubt: RegExp) =>
+        factors.some((f) => f.id === id && doubt.test(f.label));
+      const expected = [
+        ...(said(`city:${city}`, /: uncertain\)$|\(federal wage data; an estimate/)
+          ? ['city']
+          : []),
+        ...(said(`industry:${industry}`, /not fitted on pay records/) ? ['industry'] : []),
+      ];
+      expect(d.uncertain, `${city} ${industry}`).toEqual(expected.length ? expected : undefined);
+    }
+    const doubted = docs.filter((d) => d.uncertain !== undefined).map((d) => d.profile.city);
+    expect(doubted).toEqual(expect.arrayContaining(['pittsburgh', 'salt-lake-city', 'sf']));
+    expect(docs.find((d) => d.profile.city === 'sf')).not.toHaveProperty('uncertain');
+    // Asked for by name, as any field; --explain's document says it in its reasons instead.
+    const one = await batch('{"years": 5, "city": "pgh", "industry": "ai startup"}\n', [
+      '--json',
+      'line,uncertain',
+    ]);
+    expect(one.stdout).toBe('{"line":1,"uncertain":["city","industry"]}\n');
+    expect((await batch('{"years": 5}\n', ['--explain', '--json', 'uncertain'])).code).toBe(2);
   });
 
   it("--explain's record of a level typed as a company's title is --json's, its note too", async () => {
@@ -126,10 +186,10 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     expect(nd.map((d) => Object.keys(d).slice(-1)[0])).toEqual(['marketFile', 'marketFile']);
     expect(nd.map((d) => (d as { marketFile?: string }).marketFile)).toEqual([market, market]);
     const rows = lines((await batch(input, ['--data', market, '--format', 'csv'])).stdout);
-    expect(rows.map((row) => splitCsvLine(row).slice(-2))).toEqual([
-      ['paper', 'market_file'],
-      ['false', market],
-      ['true', market],
+    expect(rows.map((row) => splitCsvLine(row).slice(-3))).toEqual([
+      ['paper', 'uncertain', 'market_file'],
+      ['false', '', market],
+      ['true', 'industry', market],
     ]);
     // Without --data, neither.
     expect(parseLines((await batch(input, [])).stdout)[0]).not.toHaveProperty('marketFile');
@@ -174,14 +234,16 @@ describe('batch: NDJSON and CSV in, one estimate per record out', () => {
     ]);
     expect(rows[0]).toContain('total_mid');
     expect(rows.slice(1).map((row) => row[0])).toEqual(['1', '2', '3', '5', '6']);
-    // The last column says whether the equity is private paper (line 3: an AI startup).
-    expect(rows.map((row) => row.at(-1))).toEqual([
-      'paper',
-      'false',
-      'false',
-      'true',
-      'false',
-      'false',
+    // The last columns say whether the equity is private paper (line 3: an AI startup) and which
+    // fields leave the figures uncertain (Austin's and Raleigh's city; the AI startup, quant and
+    // healthcare).
+    expect(rows.map((row) => row.slice(-2).join(' '))).toEqual([
+      'paper uncertain',
+      'false ',
+      'false city',
+      'true industry',
+      'false industry',
+      'false city;industry',
     ]);
     const docs = parseLines((await batch('', [join(FIXTURES, 'profiles.ndjson')])).stdout);
     const at = (name: string): number => rows[0]!.indexOf(name);

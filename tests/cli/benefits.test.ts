@@ -51,6 +51,15 @@ describe('offer --match --espp', () => {
     expect(r.stdout).toContain('purchases capped at $25,000 of stock a year (IRC 423(b)(8))');
   });
 
+  it('the match and the ESPP count base pay, and the notes say so (review6 D13)', async () => {
+    // A 20% bonus changes nothing: 50% of 6% of the $185,000 base is $5,550.
+    const d = await json([...OFFER, '--base', '185k', '--bonus', '20%', '--match', '50%@6%']);
+    expect(d.benefits.years[0].match).toBe(5550);
+    expect(d.benefits.notes.join(' ')).toContain('50% of what you put in up to 6% of base pay');
+    const e = await json([...OFFER, '--base', '185k', '--espp', '15%@10%']);
+    expect(e.benefits.notes.join(' ')).toContain('contributions up to 10% of base pay');
+  });
+
   it('limits: pay counts up to $360,000, deferrals up to $24,500, purchases $25,000', async () => {
     const high = await json(['offer', '--years', '12', '--base', '500k', '--match', '50%@6%']);
     expect(high.benefits.years[0].match).toBe(10_800); // 50% x 6% x 360,000

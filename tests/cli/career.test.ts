@@ -13,6 +13,10 @@ import { runBin } from '../helpers.js';
 
 type Part = 'base' | 'bonus' | 'equity' | 'total';
 const PARTS: readonly Part[] = ['base', 'bonus', 'equity', 'total'];
+const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+/** A markdown cell: the typical figure with its P25-P75 and P10-P90, as the CSV has them. */
+const cell = (r: Range) =>
+  `${usd(r.mid)} (P25-P75 ${usd(r.p25)}-${usd(r.p75)}; P10-P90 ${usd(r.low)}-${usd(r.high)})`;
 interface Point extends Record<Part, Range> {
   years: number;
   takeHome?: { net: number };
@@ -150,7 +154,6 @@ describe('the table and chart', () => {
     });
     expect(r.stdout).not.toContain('Base range');
     expect(r.stdout.replaceAll('\n', ' ')).toContain('the ranges need a wider terminal');
-    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
     const at5 = d.points[5]!;
     expect(r.stdout).toMatch(
       new RegExp(`^5 +mid \\${usd(at5.base.mid)} \\${usd(at5.total.mid)} $`, 'm'),
@@ -183,7 +186,6 @@ describe('the table and chart', () => {
 describe('--vs in the table and the chart (review F14)', () => {
   const F14 = ['--city', 'austin', '--vs', 'city=seattle', '--vs', 'skills=+nlp'];
   const argv = [...F14, '--vs', 'industry=quant', '--to', '10', '--step', '5'];
-  const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
 
   it.each([50, 80, 120])(
     "at %i columns the table has each line's points under its name",
@@ -494,10 +496,9 @@ describe('--format csv and markdown', () => {
       '',
     ]);
     expect(lines.slice(0, 2)).toEqual([
-      '| Line | Years | Level | Base | Total |',
-      '|---|---:|---|---:|---:|',
+      '| Line | Years | Level | Base | Bonus | Equity | Total |',
+      '|---|---:|---|---:|---:|---:|---:|',
     ]);
-    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
     // Austin's factor is uncertain (13 pay records against the guides): noted under (review4 N1).
     expect(lines.slice(-2)).toEqual([
       '',
@@ -507,14 +508,14 @@ describe('--format csv and markdown', () => {
       [d, ...d.scenarios!].flatMap((line) =>
         line.points.map(
           (p) =>
-            `| ${line.label} | ${p.years} | ${p.level} | ${usd(p.base.mid)} | ${usd(p.total.mid)} (${usd(p.total.low)}-${usd(p.total.high)}) |`,
+            `| ${line.label} | ${p.years} | ${p.level} | ${PARTS.map((part) => cell(p[part])).join(' | ')} |`,
         ),
       ),
     );
     expect(lines.filter((l) => l.startsWith('| city=austin |'))).toHaveLength(3);
   });
 
-  it('markdown: a row per point with the level, base and total with its range', async () => {
+  it('markdown: a row per point with the level and every part with its P25-P75 and P10-P90', async () => {
     const d = await careerJson(DONE_WHEN);
     const r = await cli(['career', ...DONE_WHEN, '--format', 'markdown']);
     expect(r.code).toBe(0);
@@ -523,12 +524,14 @@ describe('--format csv and markdown', () => {
       'Profile: city `sf`, industry `big-tech`, skills none, degree `bachelors` (defaulted: skills, degree)',
       '',
     ]);
-    expect(lines.slice(0, 2)).toEqual(['| Years | Level | Base | Total |', '|---:|---|---:|---:|']);
-    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    // Every part, as the CSV has them: the typical figure, its P25-P75 and P10-P90.
+    expect(lines.slice(0, 2)).toEqual([
+      '| Years | Level | Base | Bonus | Equity | Total |',
+      '|---:|---|---:|---:|---:|---:|',
+    ]);
     expect(lines.slice(2)).toEqual(
       d.points.map(
-        (p) =>
-          `| ${p.years} | ${p.level} | ${usd(p.base.mid)} | ${usd(p.total.mid)} (${usd(p.total.low)}-${usd(p.total.high)}) |`,
+        (p) => `| ${p.years} | ${p.level} | ${PARTS.map((part) => cell(p[part])).join(' | ')} |`,
       ),
     );
   });

@@ -411,10 +411,14 @@ describe('--format csv and markdown', () => {
     ]);
     const d = await compareJson(DONE_WHEN);
     const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
-    const cells = d.scenarios.map(
-      (s) => `${usd(s.total.mid)} (${usd(s.total.low)}-${usd(s.total.high)})`,
-    );
-    expect(lines[5]).toBe(`| total | ${cells.join(' | ')} |`);
+    // Each part's typical figure with its P25-P75 and P10-P90, as the JSON and CSV carry them.
+    const cell = (r: Range) =>
+      `${usd(r.mid)} (P25-P75 ${usd(r.p25)}-${usd(r.p75)}; P10-P90 ${usd(r.low)}-${usd(r.high)})`;
+    PARTS.forEach((part, k) => {
+      expect(lines[2 + k]).toBe(
+        `| ${part} | ${d.scenarios.map((s) => cell(s[part])).join(' | ')} |`,
+      );
+    });
     const deltas = d.scenarios.map((s) => `+${usd(s.delta.total.dollars)}`);
     expect(lines[6]).toBe(`| total vs start | ${deltas.join(' | ')} |`);
   });
@@ -688,6 +692,42 @@ it("a level typed as a company's title says whose market prices it, in compare a
   expect(JSON.parse(career.stdout).notes[0]).toMatch(said);
   // The held level is named as it was typed.
   expect(career.stderr).toMatch(/^ml-salary: note: --level 'meta e5' holds at every point, /);
+  // A column's level typed as a title (--vs level=...) says it too, labelled with the column, and
+  // by its own column's market (quant's here); a plain level says nothing.
+  const start = ['--no-profile', '--years', '6', '--industry', 'faang'];
+  const cols = [
+    '--vs',
+    'level=google l5',
+    '--vs',
+    'industry=quant,level=meta e5',
+    '--vs',
+    'level=staff',
+  ];
+  const titled = await json<{ notes: string[] }>(['compare', ...start, ...cols]);
+  expect(titled.notes.slice(0, 2)).toEqual([
+    expect.stringMatching(
+      /^level=google l5: Google's title is read as senior level: the market is big tech's .* not Google's own;/,
+    ),
+    expect.stringMatching(
+      /^industry=quant,level=meta e5: Meta's title is read as senior level: the market is Quant trading .*'s at that level, not Meta's own;/,
+    ),
+  ]);
+  expect(titled.notes.join(' ')).not.toMatch(/level=staff|Staff/);
+  const line = await json<{ notes: string[] }>([
+    'career',
+    '--no-profile',
+    '--industry',
+    'faang',
+    '--to',
+    '10',
+    '--vs',
+    'level=google l5',
+  ]);
+  expect(line.notes).toEqual([
+    expect.stringMatching(/^level=google l5: Google's title is read as senior level: /),
+  ]);
+  const r = await cli(['compare', ...start, '--vs', 'level=google l5'], { env: { NO_COLOR: '1' } });
+  expect(r.stdout).toMatch(/\nlevel=google l5: Google's title is read as senior level: /);
 });
 
 it('with --level, a column that adds a skill or a degree says they move nothing (review4 N12)', async () => {

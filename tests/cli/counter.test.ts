@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { answer, inTerminal, screen, shows } from '../prompt-helpers.js';
 import { describe, expect, it } from 'vitest';
 import { cli, expectUsageError } from '../command-helpers.js';
+import { ROOT } from '../helpers.js';
 
 const DONE_WHEN = [
   ...['offer', '--years', '5', '--city', 'seattle', '--industry', 'big-tech'],
@@ -127,7 +128,7 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     expect(r.stdout).toContain('the data gives no case for more, so no counter is suggested');
   });
 
-  it('options without a preferred price: stock is still asked, in dollars, and says why (review L8, review3 A11)', async () => {
+  it('options without a preferred price: 40% more are still asked, counted $0, and it says why (review L8, review3 A11, regressB F10)', async () => {
     const options = ['offer', '--years', '4', '--city', 'us', '--industry', 'enterprise'];
     const under = [
       ...options,
@@ -140,21 +141,22 @@ describe('offer --counter (the issue’s done-when offer)', () => {
       '--counter',
     ];
     const flat = (x: string) => x.replace(/\s+/g, ' ');
-    // Worth $0 at today's FMV with no preferred price: unknown, not nil. The stock takes its share.
+    // Worth $0 at today's FMV with no preferred price: unknown, not nil. More are asked, by count:
+    // a private company's 40% more at most (data/counter-offer.json privateStock), counted $0.
     const c = (await json([...under, '--base', '200k'])).counter;
     expect(c.status).toBe('counter');
-    expect(c.parts.find((p: Doc) => p.part === 'equity').to).toBeGreaterThan(0);
+    expect(c.parts.find((p: Doc) => p.part === 'equity')).toMatchObject({ from: 0, to: 0 });
     expect(c.notes).toContain(
-      "The options are worth $0 at today's FMV (no preferred price was given): the strike is not below it. They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.",
+      "The options are worth $0 at today's FMV (no preferred price was given): the strike is not below it. They count $0 here, and 40% more of them are asked, the most a private company's stock ask goes to (a price for them would show their worth).",
     );
     expect(c.message).toMatch(/percentile \(counting the\s+options at \$0, their value today\)/);
-    expect(flat(c.message)).toMatch(
-      /- options worth about \$[\d,]+ in all at the last round's preferred price \(from 40,000 options at a \$1\.20 strike, which I count at \$0 at today's FMV of \$0\.90\)/,
+    expect(flat(c.message)).toContain(
+      "- 56,000 options at the same $1.20 strike (from 40,000 options, which I count at $0 at today's FMV of $0.90)",
     );
-    // A base at its P90 already: the stock takes the gap (it was "capped: no case for more").
+    // A base at its P90 already: the options are still asked (it was "capped: no case for more").
     const top = (await json([...under, '--base', '240k'])).counter;
     expect(top.status).toBe('counter');
-    expect(top.target.percentile).toBeGreaterThanOrEqual(70);
+    expect(flat(top.message)).toContain('- 56,000 options at the same $1.20 strike');
     expect(top.message).not.toContain('base salary');
     expect(top.message).not.toContain('flexible on how it is split');
     // Options worth $0 at a preferred price given: no more are asked, and a base at P90 is capped.
@@ -173,33 +175,62 @@ describe('offer --counter (the issue’s done-when offer)', () => {
       "The options are worth $0 at today's FMV: the strike is not below it. They count $0 here, and no more are asked.",
     );
     expect(listed.message).not.toContain('preferred');
-    // With a preferred price the stock is asked at it, and the stock takes what base cannot.
+    // With a preferred price the stock is asked at it, 40% more at most: the target falls short.
     const paper = (await json([...under, '--preferred', '4', '--base', '200k'])).counter;
     expect(paper.notes).toContain(
       'Stock is asked as more options at the same strike, valued at the preferred price less the strike.',
     );
-    expect(paper.notes.join(' ')).not.toContain('falls short');
+    expect(paper.notes).toContain(
+      'The stock asked stops at 40% more than offered, the top of typical asks at a private company: the rest of the gap is not asked as more paper, so the target falls short of the aim.',
+    );
     // A spread that rounds to $0 is not a strike at or above the FMV (review3 A23).
     const tiny = [...options, '--options', '10', '--strike', '0.01', '--fmv', '0.02'];
     const small = (await json([...tiny, '--counter', '--base', '50k'])).counter;
     expect(small.notes).toContain(
-      "The options are worth under $1 in all at today's FMV (no preferred price was given). They count $0 here, and the stock asked is in dollars at the last round's preferred price: given that price, it is asked as a number of options.",
+      "The options are worth under $1 in all at today's FMV (no preferred price was given). They count $0 here, and 40% more of them are asked, the most a private company's stock ask goes to (a price for them would show their worth).",
     );
   });
 
-  it('an ordinary options grant (strike = FMV, no preferred) gets a counter to the aim (review3 A11)', async () => {
+  it('an ordinary options grant (strike = FMV, no preferred) gets a counter: base, and 40% more options (review3 A11)', async () => {
     const argv = ['offer', '--years', '5', '--industry', 'ai-startup', '--options', '40k'];
     const grant = [...argv, '--strike', '1.2', '--fmv', '1.2', '--counter'];
     const c = (await json([...grant, '--base', '193k'])).counter;
     expect(c.offer.percentile).toBeLessThan(25);
     expect(c.status).toBe('counter');
-    expect(c.target.percentile).toBeGreaterThanOrEqual(70);
     expect(c.notes.join(' ')).not.toContain('no case for more');
-    // A lower base: base to its P90 and the stock the rest; the message asks near the aim.
+    // A lower base: base to its P90 and 40% more options, which count $0: the target is cash.
     const low = (await json([...grant, '--base', '150k'])).counter;
-    expect(low.target.percentile).toBeGreaterThanOrEqual(70);
-    expect(low.message).toMatch(/\(about the 7\dth\)/);
+    expect(low.target.total).toBe(low.parts.find((p: Doc) => p.part === 'base').to);
+    expect(low.message.replace(/\s+/g, ' ')).toContain('- 56,000 options at the same $1.20 strike');
     expect(low.message).toContain("I'm flexible on how it is split between these.");
+  });
+
+  it("a seed offer's counter asks 40% more options, not 8.5 times as many, and says why (regressB F10)", async () => {
+    const seed = ['offer', join(ROOT, 'examples', 'seed.json'), '--counter', '--no-input'];
+    const r = await cli(seed, { env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('│ Stock grant │ moves more │ $112,000 │ $156,800 │ +$44,800 │');
+    expect(out).toContain(
+      '- 56,000 options at the same $1.20 strike (from 40,000 options), worth $156,800 at the preferred price of $4.00 less the strike',
+    );
+    expect(out).toContain('so the target falls short of the aim.');
+    expect(out).toContain(
+      "- A private company's stock ask stops at 40% more shares or options than offered. Source: At a private company the number of shares is the most negotiable part of the equity, and typical successful asks are 15-40% above the initial offer (privatepulse.online",
+    );
+    expect(out).not.toContain('341,785');
+    // A listed company's grant has no such stop: the rule is not listed.
+    const listed = await cli([
+      'offer',
+      '--years',
+      '5',
+      '--base',
+      '150k',
+      '--equity',
+      '100k',
+      '--counter',
+    ]);
+    expect(listed.stdout).not.toContain("A private company's stock ask stops");
   });
 
   it('options with a value: the message asks a number of options at the same strike (review3 A3)', async () => {
@@ -207,11 +238,12 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     const opts = [...argv, '--options', '40k', '--strike', '1.2', '--fmv', '2', '--counter'];
     const c = (await json(opts)).counter;
     const equity = c.parts.find((p: Doc) => p.part === 'equity');
-    expect(equity).toMatchObject({ from: 32_000, to: 827_000 });
+    // A private company's: 40% more at most (regressB F10: it asked 1,033,750 options here).
+    expect(equity).toMatchObject({ from: 32_000, to: 44_800 });
     const m = c.message.replace(/\s+/g, ' ');
-    // 40,000 x 827,000 / 32,000 = 1,033,750 options, each worth $2.00 - $1.20 today.
+    // 40,000 x 1.4 = 56,000 options, each worth $2.00 - $1.20 today.
     expect(m).toContain(
-      "- 1,033,750 options at the same $1.20 strike (from 40,000 options), worth $827,000 at today's FMV of $2.00 less the strike",
+      "- 56,000 options at the same $1.20 strike (from 40,000 options), worth $44,800 at today's FMV of $2.00 less the strike",
     );
     expect(m).not.toContain('stock grant');
     const withPreferred = (await json([...opts, '--preferred', '5'])).counter.message;

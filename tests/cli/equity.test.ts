@@ -265,6 +265,22 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
   });
 });
 
+it('side by side, an offer left early says which year is cut short (review6 D11)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-leaver-'));
+  const leaver = join(dir, 'leaver.json');
+  const terms = '"base": "190k", "bonus": "10%", "equity": "300k", "vesting": "amazon"';
+  writeFileSync(
+    leaver,
+    `{"label": "Leaver", "years": 6, ${terms}, "signOn": [40000, 20000], "leaveAt": 18, "clawback": "12"}`,
+  );
+  const r = await cli(['offer', join(EXAMPLES, 'acme.json'), leaver], plain);
+  // Year 2 is 6 months: $95,000 base + $20,000 sign-on - $10,000 owed back.
+  expect(r.stdout).toMatch(/│ Year 2 +│ \$302,750 │ \$105,000 │/);
+  expect(r.stdout.replace(/\n/g, ' ')).toContain(
+    'Leaver leaves after 18 months: its year 2 is 6 months (their base, no bonus); its annualized figure is as offered (staying).',
+  );
+});
+
 describe('break-even side by side', () => {
   const files = [join(EXAMPLES, 'bigtech.json'), join(EXAMPLES, 'seed.json')];
 
@@ -335,6 +351,16 @@ describe('break-even side by side', () => {
       await cli(['offer', ...files, '--break-even', '--horizon', '9']),
       /--horizon '9' must be whole years from 1 to 4/,
     );
+    // No --horizon given: the default 4 is named as a default, not quoted as typed (review6 D6).
+    const dir = mkdtempSync(join(tmpdir(), 'ml-horizon-'));
+    const short = join(dir, 'short.json');
+    writeFileSync(short, '{"years": 5, "base": "150k", "equity": "90k", "vesting": "50/33/17"}');
+    const r = await cli(['offer', files[0]!, short, '--break-even']);
+    expectUsageError(
+      r,
+      /looks 4 years ahead by default, and the shortest offer has 3: give --horizon 1 to 3$/m,
+    );
+    expect(r.stderr).not.toContain("'4'");
   });
 });
 
@@ -375,6 +401,13 @@ describe('paper stock kept apart from cash (issue 20, items 3 and 4)', () => {
     expect(csv.stdout).toContain('Seed,true,exit-years,,,,,,10.5,');
     const md = await cli(['offer', ...files, '--format', 'markdown']);
     expect(md.stdout).toContain('| Year 1 cash | $235,000 | $160,000 |');
+    // One table: year 1's cash once, not again as the first running total (review5).
+    expect(md.stdout.match(/\$235,000 \| \$160,000 \|/g)).toHaveLength(1);
+    expect(md.stdout).toContain('| Year 1 cash | $235,000 | $160,000 |\n| Year 2 cash |');
+    expect(md.stdout).toContain(
+      '| Year 4 cash | $185,000 | $160,000 |\n| Year 1: cash + stock | $255,000 | $188,000 (paper) |\n',
+    );
+    expect(md.stdout).toContain('| Years 1-2: cash | $450,000 | $320,000 |');
     expect(md.stdout).toContain('| Years 1-4: cash + stock | $1,220,000 | $752,000 (paper) |');
     expect(md.stdout).toContain('Private company: the stock is paper, not cash');
     const d = await json<Json>(['offer', ...files]);
@@ -562,9 +595,14 @@ it('the options table counts options over the ISO limit with thousands separator
   expect(tty).toContain(
     '  Spread           $11,930\n  Tax (ISO)\n    no AMT; $821 tax as wages on the $2,386 spread of 5,000 options over the ISO\n    limit\n',
   );
+  // Leaving at 30 months: 62,500 vested, 25,000 in each of years 1 and 2 and 12,500 in year 3.
+  // The limit counts the year each first vested (422(d)), not the year they are exercised: 5,000
+  // over it in years 1 and 2, none in year 3, so 10,000 are NSOs, not 62,500 - 20,000 (review6
+  // D7). By hand: wages $100,000 + 10,000 x $2.8872 = $128,872, $11,762 more tax than $100,000
+  // (CA); AMTI $128,872 + $151,578 = $280,450, 26% of $190,350 = $49,491 less $19,663 regular.
   const left = (await cli([...argv, '--leave-at', '30'], plain)).stdout.replace(/\n/g, ' ');
   expect(left).toContain(
-    '$312,500 in cash, and, on the $180,450 spread at $7.8872 a share, $7,965 AMT; $48,585 tax as wages on the $122,706 spread of 42,500 options over the ISO limit.',
+    '$312,500 in cash, and, on the $180,450 spread at $7.8872 a share, $29,828 AMT; $11,762 tax as wages on the $28,872 spread of 10,000 options over the ISO limit.',
   );
   const d = await json<Json>([...argv, '--json']);
   expect(d.equity.options.years[0].tax).toMatchObject({
@@ -576,6 +614,36 @@ it('the options table counts options over the ISO limit with thousands separator
   expect(d.equity.options.years[0].tax.tentative).toBeLessThan(
     d.equity.options.years[0].tax.regular,
   );
+});
+
+it('an AMT that reaches the 28% rate, whose 2026 start is an estimate, says so (review6 D10)', async () => {
+  const argv = [
+    ...['offer', '--years', '6', '--city', 'sf', '--industry', 'ai-startup', '--base', '200k'],
+    ...['--options', '300000', '--strike', '2', '--fmv', '2', '--preferred', '6', '--stage', 'b'],
+    ...['--growth', '30%', '--leave-at', '30'],
+  ];
+  const d = await json<Json>([...argv, '--json']);
+  // On leaving: AMTI $447,588 less the $90,100 exemption is $357,488, over the 28% rate's $244,500.
+  expect(d.leave.exercise.tax).toMatchObject({ amti: 447_588, amount: 98_445, uncertain: true });
+  // Year 2: $224,113 + $48,225 - $90,100 = $182,238, all at 26%: nothing uncertain.
+  expect(d.equity.options.years[1].tax.uncertain).toBeUndefined();
+  const text = (await cli([...argv, '--no-input'], plain)).stdout.replace(/\s+/g, ' ');
+  expect(text).toContain('$60,247 AMT (uncertain);');
+  expect(text).toContain(
+    "AMT marked uncertain reaches the 28% rate, whose 2026 start is 2025's indexed",
+  );
+});
+
+it('an NSO spread over $1 million is withheld at the mandatory 37% above it (review6 D3)', async () => {
+  const argv = [
+    ...['offer', '--years', '10', '--city', 'austin', '--base', '250k', '--options', '400000'],
+    ...['--strike', '1', '--fmv', '1', '--growth', '100%', '--option-type', 'nso'],
+    ...['--stage', 'public', '--json'],
+  ];
+  const years = (await json<Json>(argv)).equity.options.years;
+  // Year 4: 100,000 x ($1 x 2^3.5 = $11.3137 - $1) = $1,031,370: 22% of $1M + 37% of $31,370.
+  expect(years[3]).toMatchObject({ spread: 1_031_370, tax: { withheld: 231_607 } });
+  expect(years[2].tax.withheld).toBe(Math.round(0.22 * years[2].spread));
 });
 
 it("an ISO with its strike under today's FMV says a grant made today would be an NSO", async () => {

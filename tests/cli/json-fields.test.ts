@@ -78,6 +78,25 @@ describe('moveJsonFields: which word after --json is a field list', () => {
     expect(move(argv)).toEqual(expected);
   });
 
+  it('a repeated --json adds its fields to the ones before, as gh does', () => {
+    expect(move(['--json', 'total', '--years', '5', '--json=level'])).toEqual([
+      '--json=',
+      '--years',
+      '5',
+      '--json=',
+      '--json-fields',
+      'total,level',
+    ]);
+    expect(move(['offer', '--json', 'level', '--json', '--json', 'firstYear'])).toEqual([
+      'offer',
+      '--json=',
+      '--json=',
+      '--json=',
+      '--json-fields',
+      'level,firstYear',
+    ]);
+  });
+
   it('a file that exists is an operand of a command that takes files', () => {
     expect(move(['batch', '--json', 'profiles'], ['profiles'])).toEqual([
       'batch',
@@ -137,6 +156,38 @@ describe('--json FIELDS in every command with --json', () => {
     expect(Object.keys(doc)).toEqual(['total', 'level']);
     const whole = JSON.parse((await cli(['--years', '5', '--city', 'sf', '--json'])).stdout);
     expect(doc).toEqual({ total: whole.total, level: whole.level });
+  });
+
+  it('`--json total --json level` prints both, where the last won silently (review5)', async () => {
+    const r = await cli(['--years', '5', '--json', 'total', '--json', 'level']);
+    expect(r.code).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['total', 'level']);
+    const offer = await cli([
+      'offer',
+      '--years',
+      '5',
+      '--base',
+      '150k',
+      '--json=level',
+      '--json',
+      'level,firstYear',
+    ]);
+    expect(JSON.parse(offer.stdout)).toEqual({ level: 'mid', firstYear: 150000 });
+  });
+
+  it('`--json ,` (or an empty word) names no field: one line, exit 2, not a command (review5)', async () => {
+    const says = (word: string) =>
+      new RegExp(
+        `error: --json: '${word}' names no field; give a comma list such as --json total,level, or --json alone for the whole document$`,
+        'm',
+      );
+    expectUsageError(await cli(['--years', '5', '--json', ',']), says(','));
+    expectUsageError(await cli(['--years', '5', '--json=,']), says(','));
+    expectUsageError(await cli(['--years', '5', '--json', '']), says(''));
+    expectUsageError(await cli(['list', 'cities', '--json', ' , ']), says(' , '));
+    expectUsageError(await cli(['--json', ',', 'list', 'cities']), says(','));
+    // `--json=` alone is a plain --json, as it was: the whole document.
+    expect(JSON.parse((await cli(['--years', '5', '--json='])).stdout).level).toBe('mid');
   });
 
   it('an unknown field is a usage error listing the fields', async () => {

@@ -1713,3 +1713,11 @@ it('cents are refused, one line naming the flag or the field, never rounded (rev
     /--pretax '10000\.01' has cents/,
   );
 });
+
+it('a one-year schedule: the annualized line divides by "1 year", not "1 years" (review6)', async () => {
+  const r = await cli(
+    ['offer', '--years', '5', '--base', '150k', '--equity', '100k', '--vesting', '100'],
+    { env: { NO_COLOR: '1' } },
+  );
+  expect(r.stdout.replace(/\s+/g, ' ')).toContain('grant $100,000 / 1 year + target bonus');
+});

@@ -408,6 +408,10 @@ describe('usage errors: one line on stderr, exit 2', () => {
       /^ml-salary: error: --format csv conflicts with --format json; use one of them$/,
     ],
     [['--years', '3', 'career'], /^ml-salary: error: --years is the axis of a career: use --from/],
+    [
+      ['--data', 'a.json', 'list', 'cities', '--data', 'b.json'],
+      /^ml-salary: error: --data b\.json conflicts with --data a\.json; use one of them$/,
+    ],
     [['batch', '--json', '--format', 'csv'], /--format csv conflicts with --json/],
   ])('%j', async (argv, message) => {
     const r = await cli(argv);

@@ -126,11 +126,11 @@ describe('schemas/batch-record.schema.json', () => {
       const record = JSON.parse(text) as Record<string, unknown>;
       expect(validRecord(record), JSON.stringify(validRecord.errors)).toBe(true);
       // `position` is there only for a record that carries an offer, `paper` only for private
-      // paper, `marketFile` only with --data.
+      // paper, `uncertain` only where a figure is, `marketFile` only with --data.
       expect(Object.keys(record)).toEqual(
         Object.keys(compact.properties)
           .filter((k) => k !== 'position' && k !== 'marketFile')
-          .filter((k) => k !== 'paper' || 'paper' in record),
+          .filter((k) => (k !== 'paper' && k !== 'uncertain') || k in record),
       );
     }
     const withFile = ['batch', '--data', join(ROOT, 'data', 'market.json')];

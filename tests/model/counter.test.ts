@@ -115,21 +115,51 @@ describe('counterOffer, by hand', () => {
     expect(c.target).toBeNull();
   });
 
-  it("options worth $0 at today's FMV with no preferred price still get stock asked, in dollars (review3 A11)", () => {
+  it("options worth $0 at today's FMV with no preferred price still get stock asked: 40% more of them (review3 A11)", () => {
     const opts = { count: 40_000, strike: 1.2, fmv: 1.2, type: 'iso' as const };
     const terms = offer({ base: 310_000, bonus: null, equity: 0, options: opts, private: true });
     const c = counterOffer(terms, MARKET);
-    // The gap 380,000 - 310,000 = 70,000 a year: base is at its P90, so all of it to stock.
+    // The gap 380,000 - 310,000 = 70,000 a year: base is at its P90, so all of it to stock; a
+    // private company's, at most 40% more options (counterOffer's privateStock), counted $0.
     expect(c.status).toBe('counter');
-    expect(c.equity).toEqual({ from: 0, to: 280_000 });
-    expect(c.terms.options).toBeNull();
-    expect(c.terms.equity).toBe(280_000);
-    expect(c.target).toBe(380_000);
+    expect(c.equity).toEqual({ from: 0, to: 0 });
+    expect(c.terms.options).toEqual({ ...opts, count: 56_000 });
+    expect(c.target).toBe(310_000);
     // A preferred price at or under the strike: worth $0 at it, no more asked, capped.
     const sunk = counterOffer({ ...terms, preferred: 1 }, MARKET);
     expect(sunk.status).toBe('capped');
     // A listed company's options under water (no preferred price to value them at): the same.
     expect(counterOffer({ ...terms, private: false }, MARKET).status).toBe('capped');
+  });
+
+  it("a private company's stock is asked at most 40% more than offered (regressB F10)", () => {
+    // Seed: 40,000 options at a $1.20 strike, $4.00 preferred: $112,000, $28,000 a year; base
+    // 160,000. The gap to 380,000 is 192,000: base +63,000 (0.3333 of it, rounded down) and
+    // stock 129,000 a year, a grant of 516,000 more, stopped at 40% of 112,000: +44,800, 56,000
+    // options. The target: 223,000 + 156,800 / 4 = 262,200.
+    const opts = { count: 40_000, strike: 1.2, fmv: 1.2, type: 'iso' as const };
+    const seed = offer({ base: 160_000, bonus: null, equity: 0, options: opts, private: true });
+    const c = counterOffer({ ...seed, preferred: 4 }, MARKET);
+    expect(c.status).toBe('counter');
+    expect(c.base).toEqual({ from: 160_000, to: 223_000 });
+    expect(c.equity).toEqual({ from: 112_000, to: 156_800 });
+    expect(c.terms.options?.count).toBe(56_000);
+    expect(c.paperCapped).toBe(true);
+    expect(c.capped).toEqual([]);
+    expect(c.target).toBe(262_200);
+    // Private shares: the grant at most 1.4 times; listed stock as before (gap 195,000: base
+    // +64,000, stock 131,000 a year, a grant +524,000, rounded down to 520,000).
+    const rsu = offer({ base: 160_000, bonus: null, equity: 100_000 });
+    expect(counterOffer({ ...rsu, private: true }, MARKET).equity).toEqual({
+      from: 100_000,
+      to: 140_000,
+    });
+    expect(counterOffer(rsu, MARKET).equity).toEqual({ from: 100_000, to: 620_000 });
+    // Under the cap, nothing changes: 800,000 private (200,000 a year), gap 20,000, base +6,000,
+    // stock 14,000 a year: +56,000 (rounded down to 55,000), under 40% (320,000).
+    const near = counterOffer({ ...rsu, private: true, equity: 800_000 }, MARKET);
+    expect(near.paperCapped).toBe(false);
+    expect(near.equity).toEqual({ from: 800_000, to: 855_000 });
   });
 
   it('an offer at or above P75 gets nothing asked; above P90 says so', () => {

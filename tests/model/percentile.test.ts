@@ -176,6 +176,16 @@ describe('verdicts: typical means P25-P75', () => {
     expect(verdictOf(301, range, percentileOf(301, range))).toBe('above-range');
   });
 
+  it('a figure under P25 (over P75) is below (above) typical even where its percentile rounds to 25 (75)', () => {
+    // The offer report's bonus: $18,500 against P10 $0, P25 $18,921 is P24.6, printed ≈P25; it was
+    // called "typical (P25-P75)" beside a typical range starting at $18,921 (review6).
+    const bonus: Range = { low: 0, p25: 18_921, mid: 25_961, p75: 39_130, high: 57_213 };
+    expect(position(18_500, bonus)).toMatchObject({ percentile: 25, verdict: 'below' });
+    expect(position(18_921, bonus).verdict).toBe('within');
+    const near = 39_130 * 1.005;
+    expect(position(near, bonus)).toMatchObject({ percentile: 75, verdict: 'above' });
+  });
+
   it('position gives the percentile, the verdict and the signed gap to the typical figure', () => {
     expect(position(135, range)).toEqual({ percentile: 38, verdict: 'within', gap: -15 });
     expect(position(400, range)).toEqual({ percentile: 95, verdict: 'above-range', gap: 250 });

@@ -167,7 +167,7 @@ class BatchRun {
   private header(): void {
     if (!this.headerDue || this.stdoutGone) return;
     this.headerDue = false;
-    this.io.stdout.write(csvHeader(['line'], ['paper', ...this.fileColumn]));
+    this.io.stdout.write(csvHeader(['line'], ['paper', 'uncertain', ...this.fileColumn]));
   }
 
   /**

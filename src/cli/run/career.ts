@@ -8,7 +8,7 @@ import { yearsText } from '../../model/format.js';
 import { printNotes, type Io } from '../io.js';
 import { parseYears } from '../../input/numbers.js';
 import { careerCsv, careerMarkdown } from '../../render/compare-formats.js';
-import { applyScenario, parseScenario, refuseTwins } from '../../input/scenario.js';
+import { applyScenario, parseScenario, refuseTwins, scenarioTitle } from '../../input/scenario.js';
 import type { Market } from '../../model/types.js';
 import { dataNotes } from '../../model/reasons.js';
 import {
@@ -112,6 +112,7 @@ export async function careerCommand(
     market,
     [
       title ?? [],
+      scenarios.flatMap((s, i) => scenarioTitle(s, lines[i + 1]!.profile, market)),
       dataNotes(
         market,
         lines.map((l) => l.profile),

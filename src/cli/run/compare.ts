@@ -6,7 +6,7 @@ import { estimate, takeHomeOf } from '../../model/estimate.js';
 import { UsageError } from '../../errors.js';
 import { printNotes, type Io } from '../io.js';
 import { compareCsv, compareMarkdown } from '../../render/compare-formats.js';
-import { applyScenario, parseScenario, refuseTwins } from '../../input/scenario.js';
+import { applyScenario, parseScenario, refuseTwins, scenarioTitle } from '../../input/scenario.js';
 import {
   heldLevel,
   refuseStrayWords,
@@ -72,6 +72,7 @@ export async function compareCommand(
   });
   const data = [
     title ?? [],
+    scenarios.flatMap((s, i) => scenarioTitle(s, columns[i + 1]!.profile, market)),
     dataNotes(
       market,
       columns.map((c) => c.profile),
