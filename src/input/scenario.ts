@@ -74,26 +74,30 @@ function fieldOf(name: string): ProfileField {
   );
 }
 
+/** A change, its text with the ids the profile uses (`city=sf` for 'City = Bay Area'). */
 function changeOf(field: ProfileField, value: string, market: Market): Change {
-  const text = `${field}=${value.trim()}`;
   const name = `${FIELD} ${field}`;
   switch (field) {
     case 'years': {
       const v = value.trim();
       if (/^[+-]/.test(v)) {
         const by = parseYears(v.slice(1), market.experience.maxYears, name);
-        return { field, text, add: v.startsWith('-') ? -by : by };
+        return { field, text: `years=${v[0]}${by}`, add: v.startsWith('-') ? -by : by };
       }
-      return { field, text, set: parseYears(v, market.experience.maxYears, name) };
+      const set = parseYears(v, market.experience.maxYears, name);
+      return { field, text: `years=${set}`, set };
     }
     case 'city':
     case 'industry':
-    case 'degree':
-      return { field, text, set: resolveName(market, field, value, name) };
+    case 'degree': {
+      const set = resolveName(market, field, value, name);
+      return { field, text: `${field}=${set}`, set };
+    }
     case 'level': {
       // level=years (or none): back to the level the years imply.
-      if (byYears(value)) return { field, text, set: null };
+      if (byYears(value)) return { field, text: 'level=years', set: null };
       const { level, map } = readLevel(market, value, name);
+      const text = `level=${level}`;
       return map ? { field, text, set: level, title: map } : { field, text, set: level };
     }
     case 'skills': {
@@ -108,12 +112,13 @@ function changeOf(field: ProfileField, value: string, market: Market): Change {
           FIELD,
         );
       }
-      if (signed.length === 0) return { field, text, set: resolveSkills(market, value, name) };
-      const ids = (sign: string) =>
-        signed
-          .filter((p) => p.startsWith(sign))
-          .map((p) => resolveName(market, 'skill', p.slice(1), name));
-      return { field, text, add: ids('+'), remove: ids('-') };
+      if (signed.length === 0) {
+        const set = resolveSkills(market, value, name);
+        return { field, text: `skills=${set.join(',') || 'none'}`, set };
+      }
+      const ids = signed.map((p) => p[0]! + resolveName(market, 'skill', p.slice(1), name));
+      const of = (sign: string) => ids.filter((p) => p[0] === sign).map((p) => p.slice(1));
+      return { field, text: `skills=${ids.join(',')}`, add: of('+'), remove: of('-') };
     }
   }
 }
@@ -169,7 +174,7 @@ export function applyScenario(start: Profile, scenario: Scenario, market: Market
       fail(FIELD, `'${scenario.label}' changes nothing in the start`);
     const is = c!.field === 'years' || c!.field === 'skills' ? 'are' : 'is';
     const now = shown(start, c!.field);
-    fail(FIELD, `${c!.text} changes nothing: the start's ${c!.field} ${is} already ${now}`);
+    fail(FIELD, `${scenario.label} changes nothing: the start's ${c!.field} ${is} already ${now}`);
   }
   return p;
 }

@@ -282,7 +282,7 @@ describe('the points', () => {
     ]);
     expect(d.scenarios!.map((s) => [s.label, s.changes])).toEqual([
       ['city=seattle', ['city=seattle']],
-      ['skills=+nlp,degree=masters', ['skills=+nlp', 'degree=masters']],
+      ['skills=+nlp,degree=masters', ['skills=+nlp-llm', 'degree=masters']],
     ]);
     expect(d.scenarios![1]!.profile).toEqual({
       city: 'austin',

@@ -64,7 +64,8 @@ describe("issue 14's compare", () => {
     const d = await compareJson(DONE_WHEN);
     expect(d.kind).toBe('compare');
     expect(d.scenarios.map((s) => s.label)).toEqual(['start', 'city=seattle', 'skills=+nlp']);
-    expect(d.scenarios.map((s) => s.changes)).toEqual([[], ['city=seattle'], ['skills=+nlp']]);
+    // The changes as the profile has them (ids), the labels as typed.
+    expect(d.scenarios.map((s) => s.changes)).toEqual([[], ['city=seattle'], ['skills=+nlp-llm']]);
     // `ml-salary --json` for each one's profile, run separately.
     const start = await estimateJson(['--years', '5', '--city', 'austin']);
     const seattle = await estimateJson(['--years', '5', '--city', 'seattle']);
@@ -145,15 +146,28 @@ describe('--vs changes', () => {
     '--skills',
     'mlops',
   ];
+  // The changes name the ids the profile uses, whatever name or alias was typed (review5).
   const cases: [vs: string, expected: Partial<EstimateFigures['profile']>, changes: string[]][] = [
     ['years=+3', { years: 9 }, ['years=+3']],
     ['years=-2.5', { years: 3.5 }, ['years=-2.5']],
     ['years=12', { years: 12 }, ['years=12']],
-    ['skills=+nlp', { skills: ['mlops', 'nlp-llm'] }, ['skills=+nlp']],
+    ['skills=+nlp', { skills: ['mlops', 'nlp-llm'] }, ['skills=+nlp-llm']],
     ['skills=-mlops', { skills: [] }, ['skills=-mlops']],
-    ['skills=cv,llm', { skills: ['computer-vision', 'nlp-llm'] }, ['skills=cv,llm']],
-    ['skills=', { skills: [] }, ['skills=']],
-    ['city=bay area', { city: 'sf' }, ['city=bay area']],
+    [
+      'skills=cv,llm',
+      { skills: ['computer-vision', 'nlp-llm'] },
+      ['skills=computer-vision,nlp-llm'],
+    ],
+    ['skills=', { skills: [] }, ['skills=none']],
+    ['city=bay area', { city: 'sf' }, ['city=sf']],
+    ['City = Bay Area', { city: 'sf' }, ['city=sf']],
+    ['skills=-MLOps,+LLM', { skills: ['nlp-llm'] }, ['skills=-mlops,+nlp-llm']],
+    [
+      'Industry=Big Tech,years= +1.0',
+      { industry: 'big-tech', years: 7 },
+      ['industry=big-tech', 'years=+1'],
+    ],
+    ['Degree=PhD', { degree: 'phd' }, ['degree=phd']],
     [
       'industry=ai-startup,city=remote',
       { industry: 'ai-startup', city: 'remote' },
@@ -163,7 +177,7 @@ describe('--vs changes', () => {
     [
       'skill=+rl,year=+1',
       { skills: ['mlops', 'reinforcement-learning'], years: 7 },
-      ['skills=+rl', 'years=+1'],
+      ['skills=+reinforcement-learning', 'years=+1'],
     ],
   ];
 
@@ -175,6 +189,16 @@ describe('--vs changes', () => {
     expect(s.profile).toEqual({ ...first.profile, ...expected });
     await expectSingleEstimate(s);
     for (const part of PARTS) expect(s.delta[part].dollars).toBe(s[part].mid - first[part].mid);
+  });
+
+  it('a level, or a title, is the level id; back to the years is level=years', async () => {
+    const argv = [...start, '--level', 'staff', '--vs', 'level=google l5', '--vs', 'Level = Years'];
+    const d = await compareJson(argv);
+    expect(d.scenarios.map((s) => [s.label, s.changes])).toEqual([
+      ['start', []],
+      ['level=google l5', ['level=senior']],
+      ['Level = Years', ['level=years']],
+    ]);
   });
 
   it('a start of $0 equity (banking) gives a null percent, not a division by zero', async () => {
@@ -653,7 +677,9 @@ describe("a city name that is also another metro's city says which it took (revi
     expect(r.stderr.split('\n')).toHaveLength(2); // once, though two columns name it
     const other = argv.map((a) => a.replace(/arlington/i, 'dc').replace('frisco', 'dallas'));
     const back = (out: string) =>
-      out.replaceAll('city=dc', 'city=arlington').replaceAll('city=dallas', 'city=frisco');
+      out
+        .replaceAll('"label":"city=dc', '"label":"city=arlington')
+        .replace('"label":"city=dallas', '"label":"city=frisco');
     expect(r.stdout).toBe(back((await cli([...other, '--json'])).stdout));
   });
   it("'arlington tx' is Dallas-Fort Worth, with no note", async () => {

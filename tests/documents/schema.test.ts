@@ -741,8 +741,8 @@ describe('schemas/compare.schema.json', () => {
       // A city whose factor is an estimate: `notes` (review L1).
       await doc(['compare', '--years', '5', '--city', 'sf', '--vs', 'city=pittsburgh']),
       await withData(['compare', '--years', '5', '--vs', 'city=sf']),
-      // A level, or a company's title, as a change (review5 P1).
-      await doc(['compare', '--years', '3', '--vs', 'level=google l5', '--vs', 'level=staff']),
+      // A level, or a company's title, as a change (review5 P1); a name, changed to its id.
+      await doc(['compare', '--years', '3', '--vs', 'level=google l5', '--vs', 'City = Bay Area']),
     ];
     expectValid(validCompare, docs);
     const named = Object.keys(compareSchema.properties as object).sort();
