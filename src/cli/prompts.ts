@@ -184,13 +184,14 @@ export type PromptPlan = { ask: true } | { ask: false; because: string };
 
 /**
  * The one place that decides whether to prompt: only a table run, with --input, when stdin and
- * stderr (where the questions are drawn) are both terminals. The reason it gives is what the user
- * reads when --years is missing or when values were defaulted.
+ * stderr (where the questions are drawn) are both terminals that can redraw (not TERM=dumb: there
+ * Node's readline takes Backspace as a character, and the cursor moves show as garbage). The
+ * reason it gives is what the user reads when --years is missing or when values were defaulted.
  */
 export function promptPlan(
   opts: { json?: boolean; input: boolean },
   format: Format,
-  io: Pick<Io, 'stdin' | 'stderr'>,
+  io: Pick<Io, 'stdin' | 'stderr' | 'env'>,
 ): PromptPlan {
   if (format === 'json' && opts.json) return { ask: false, because: '--json never prompts' };
   if (format !== 'table') return { ask: false, because: `--format ${format} never prompts` };
@@ -199,6 +200,9 @@ export function promptPlan(
   if (!io.stdin.isTTY) return { ask: false, because: 'no terminal on stdin' };
   if (!io.stderr.isTTY) {
     return { ask: false, because: 'stderr is not a terminal, and the questions are drawn there' };
+  }
+  if (io.env.TERM === 'dumb') {
+    return { ask: false, because: 'TERM=dumb, and the questions need a terminal that can redraw' };
   }
   return { ask: true };
 }

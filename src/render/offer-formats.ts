@@ -75,14 +75,9 @@ export function offerCsv(docs: readonly OfferDocument[], many?: OffersDocument):
   docs.forEach((d, i) => {
     const label = d.label ?? `offer ${i + 1}`;
     const who = profileCells(d.profile, d.level);
-    const common = {
-      label,
-      ...Object.fromEntries(PROFILE_COLUMNS.map((c, k) => [c, who[k]!])),
-      defaulted: d.defaulted.join(';'),
-      private: String(d.offer.private),
-      stock_basis: d.equity?.basis ?? '',
-      ...fileCell(d),
-    };
+    const common = Object.fromEntries(PROFILE_COLUMNS.map((c, k) => [c, who[k]!]));
+    Object.assign(common, { label, private: String(d.offer.private), ...fileCell(d) });
+    Object.assign(common, { stock_basis: d.equity?.basis ?? '', defaulted: d.defaulted.join(';') });
     const ev = d.equity?.expectedByYear;
     const ax = d.equity?.atExit?.byYear;
     d.years.forEach((y, k) => {

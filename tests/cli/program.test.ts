@@ -606,6 +606,28 @@ describe('help, version, list', () => {
 });
 
 describe('why it cannot prompt', () => {
+  it('does not prompt where TERM=dumb: Backspace would go into the answer (review7 T1)', async () => {
+    // Were it to prompt, the run would wait for an answer (the test times out).
+    const dumb = () => fakeIo({ tty: true, env: { TERM: 'dumb' } });
+    const why = '(TERM=dumb, and the questions need a terminal that can redraw)';
+    let t = dumb();
+    expect(await run([], t.io)).toBe(2);
+    expect(t.stderr()).toBe(
+      `ml-salary: error: --years is required here ${why}; pass e.g. --years 5\n`,
+    );
+    t = dumb();
+    expect(await run(['offer', '--years', '5'], t.io)).toBe(2);
+    expect(t.stderr()).toContain(why);
+    t = dumb();
+    expect(await run(['--years', '5'], t.io)).toBe(0);
+    expect(t.stdout().replace(/\s+/g, ' ')).toContain(`* Defaulted ${why}: city = Other US`);
+    const dir = mkdtempSync(join(tmpdir(), 'ml-salary-config-'));
+    t = dumb();
+    t.io.env.XDG_CONFIG_HOME = dir;
+    expect(await run(['profile', 'save', '--years', '5'], t.io)).toBe(0);
+    expect(t.stdout()).toContain('--years 5\n');
+  });
+
   it('names stderr when stdin is a terminal but stderr is not', async () => {
     const t = fakeIo({ tty: true });
     (t.io.stderr as { isTTY?: boolean }).isTTY = false;

@@ -18,7 +18,7 @@ import { pickFields } from '../json-fields.js';
 import { print, printErr, type Io } from '../io.js';
 import type { EstimateOptions } from '../options.js';
 import { profilePath, shownPath } from '../profile-path.js';
-import { askMissing, promptContext, PROFILE_ASKED } from '../prompts.js';
+import { askMissing, promptContext, promptPlan, PROFILE_ASKED } from '../prompts.js';
 import { shellLine } from '../shell.js';
 
 export interface SaveOptions extends Pick<
@@ -65,8 +65,7 @@ export async function saveProfile(opts: SaveOptions, io: Io, market: Market): Pr
   if (opts.state !== undefined) raw.state = await stateOf(opts.state);
   // The flags on their own first, so that a typo fails before any question.
   checkSavedProfile(raw, market);
-  const terminal = opts.input && io.stdin.isTTY === true && io.stderr.isTTY === true;
-  if (terminal && PROFILE_ASKED.some((k) => raw[k] === undefined)) {
+  if (promptPlan(opts, 'table', io).ask && PROFILE_ASKED.some((k) => raw[k] === undefined)) {
     const answers = await askMissing(raw, market, promptContext(io, opts.color));
     for (const k of PROFILE_ASKED) raw[k] = answers[k];
     if (raw.level === undefined) raw.level = answers.level;
