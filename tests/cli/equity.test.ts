@@ -265,6 +265,19 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
   });
 });
 
+it("side by side, an offer file's exitPrice gets its sentence in the table too (review6 D5)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-exit-'));
+  const priv = join(dir, 'priv.json');
+  const terms =
+    '"base": "210k", "equity": "600k", "private": true, "stage": "c", "preferred": "10"';
+  writeFileSync(priv, `{"label": "PrivC", "years": 6, "city": "sf", ${terms}, "exitPrice": "12"}`);
+  const r = await cli(['offer', join(EXAMPLES, 'acme.json'), priv], plain);
+  // 15,000 shares a year x $12 / 1.0994^4.2 = $120,898; 4 years $483,592, with $840,000 cash.
+  expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+    "PrivC: At an exit at $12.00 a share (--exit-price: a price you chose, not a forecast), the stock vesting each year is worth $120,898, in today's dollars (the exit 4.2 years away, discounted 9.94% a year): $483,592 over 4 years, $1,323,592 with the cash.",
+  );
+});
+
 it('side by side, an offer left early says which year is cut short (review6 D11)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ml-leaver-'));
   const leaver = join(dir, 'leaver.json');
