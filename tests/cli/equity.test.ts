@@ -294,6 +294,20 @@ it('side by side, an offer left early says which year is cut short (review6 D11)
   );
 });
 
+it('break-even: an offer with no stock that falls short says so, not "even at +1000%" (review6 D8)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-nostock-'));
+  const cash = join(dir, 'cash.json');
+  writeFileSync(cash, '{"label": "Cash", "years": 5, "city": "austin", "base": "200k"}');
+  const argv = ['offer', join(EXAMPLES, 'bigtech.json'), cash, '--break-even'];
+  // BigTech pays $1,220,000 over 4 years; Cash $800,000 whatever a stock price does.
+  const r = await cli(argv, plain);
+  expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+    'Cash does not catch BigTech over 4 years: no stock vests in them, and its $800,000 is short of $1,220,000.',
+  );
+  const d = await json<Json>([...argv, '--json']);
+  expect(d.breakEven[0]).toMatchObject({ result: 'never', reached: 800_000, target: 1_220_000 });
+});
+
 describe('break-even side by side', () => {
   const files = [join(EXAMPLES, 'bigtech.json'), join(EXAMPLES, 'seed.json')];
 
