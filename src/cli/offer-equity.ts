@@ -156,7 +156,8 @@ export function addTakeHome(
     for (const year of doc.years) {
       const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
       const gross = year.cash + (e && !note ? year.equity : 0);
-      year.takeHome = places[i]!.taxed(gross, column, supplemental, year.months);
+      const amount = year.bonus + year.signOn + (supplemental.stock ? year.equity : 0);
+      year.takeHome = places[i]!.taxed(gross, column, { ...supplemental, amount }, year.months);
       if (note) year.takeHome.notes.unshift(note);
     }
   });

@@ -130,6 +130,18 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
     expect(await said('--sign-on', '20000')).toBe(true);
   });
 
+  it('over $1 million of stock and bonus in a year, the note says withholding is 37% there (review6 D4)', async () => {
+    type Doc = { years: { takeHome: View }[] };
+    const d = await json<Doc>([
+      ...['offer', '--years', '15', '--city', 'austin', '--base', '400k', '--bonus', '20%'],
+      ...['--equity', '4m', '--vesting', 'google', '--take-home', '--filing', 'married'],
+    ]);
+    const over = 'Over $1,000,000 of such pay in a year, withholding is 37% (mandatory).';
+    // Years 1-2: $1,520,000 and $1,280,000 of stock + $80,000 bonus; year 3: $800,000 + $80,000.
+    const says = d.years.map((y) => y.takeHome.notes.some((n) => n.includes(over)));
+    expect(says).toEqual([true, true, false, false]);
+  });
+
   it("the withholding note speaks only of what the pay has: a private offer's sign-on, a paper estimate's bonus", async () => {
     const [acme, globex] = [join(ROOT, 'examples/acme.json'), join(ROOT, 'examples/globex.json')];
     const LISTED = "A listed company's stock (RSUs) is taxed as wages in the year it vests";

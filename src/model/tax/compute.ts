@@ -301,7 +301,11 @@ function withholding(tables: TaxTables, e: Earner, s: Supplemental = { stock: tr
     : s.bonus || s.signOn
       ? `A listed company's stock (RSUs) is taxed as wages in the year it vests, ${paid} in the year it is paid; employers often withhold on both`
       : "A listed company's stock (RSUs) is taxed as wages in the year it vests; employers often withhold on it";
-  return `${what} at the flat ${rate} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${low}-${high} federal brackets take: above ${rate}, expect to owe the difference at filing.`;
+  const million =
+    (s.amount ?? 0) > flat.mandatoryRateOver
+      ? ` Over ${money(flat.mandatoryRateOver)} of such pay in a year, withholding is ${percent(flat.mandatoryRate)} (mandatory).`
+      : '';
+  return `${what} at the flat ${rate} supplemental rate${flat.uncertain ? ' (the 2025 figure; 2026 not yet published)' : ''}, less than the ${low}-${high} federal brackets take: above ${rate}, expect to owe the difference at filing.${million}`;
 }
 
 /** The notes of a state and its locality: uncertain figures, defaults, what is left out. */

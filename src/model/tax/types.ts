@@ -65,7 +65,7 @@ export interface FederalTables {
   medicare: Figures<'rate'> & { label: string };
   additionalMedicare: Figures<'rate'> & { label: string; threshold: Pair };
   /** The flat withholding rate on supplemental wages: notes only. */
-  supplementalWithholding?: Figures<'rate'>;
+  supplementalWithholding?: Figures<'rate' | 'mandatoryRate' | 'mandatoryRateOver'>;
 }
 
 /** Where a market location is taxed: its state, default locality, other states allowed. */
@@ -242,5 +242,10 @@ export type TakeHomeOptions = Partial<Record<'pretax' | 'hsa' | 'age' | 'itemize
   /** What of the pay is withheld at the flat supplemental rate, for the note on it (review4 N10). */
   supplemental?: Supplemental;
 };
-/** Listed stock vesting, a bonus, a sign-on in the pay taxed (absent: stock and a bonus). */
-export type Supplemental = Partial<Record<'stock' | 'bonus' | 'signOn', boolean>>;
+/**
+ * Listed stock vesting, a bonus, a sign-on in the pay taxed (absent: stock and a bonus); `amount`:
+ * what they come to in the year, where known (withholding on them is mandatory at 37% past $1M).
+ */
+export type Supplemental = Partial<Record<'stock' | 'bonus' | 'signOn', boolean>> & {
+  amount?: number;
+};
