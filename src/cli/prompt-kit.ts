@@ -83,12 +83,32 @@ function pageLines(
   return Math.max(1, Math.min(all, room, config.pageSize ?? all));
 }
 
+const inputs = new Set<NodeJS.ReadableStream>();
+
+/**
+ * Ctrl+Z at a question, then `fg`: Node's readline pauses its input on SIGCONT and leaves the
+ * resuming to a listener of its own, which Inquirer does not add, so the run ended "Cancelled".
+ * Resume the input after readline has paused it, while a question listens (review7 T3).
+ */
+export function resumeAfterFg(input: NodeJS.ReadableStream): void {
+  if (process.platform === 'win32') return;
+  if (inputs.size === 0) {
+    process.on('SIGCONT', () =>
+      setImmediate(() => {
+        for (const i of inputs) if (i.listenerCount('keypress') > 0) i.resume();
+      }),
+    );
+  }
+  inputs.add(input);
+}
+
 /**
  * The prompts, drawing on `context.output` and reading `context.input`. With `colour: false`
  * they write no colour or style code at all; flows pass no theme of their own. A new kind of
  * prompt joins here, with its plain theme (tests/cli/prompt-colour.test.ts checks each one).
  */
 export function promptKit(context: PromptContext): Prompts {
+  resumeAfterFg(context.input ?? process.stdin);
   const where = { input: context.input, output: context.output, signal: context.signal };
   const plain = context.colour === false;
   return {
