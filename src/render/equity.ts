@@ -194,7 +194,13 @@ export function leaveLines(doc: OfferDocument): string[] {
     );
   const { cash, stock, expected } = l.kept;
   const ev = expected !== undefined ? ` (${money(expected)} risk-adjusted, today's dollars)` : '';
-  const all = `; stock ${money(stock)}${paper(' on paper')}${ev}; in all ${money(cash + stock)}${paper(' (cash + paper)')}`;
+  // Stock kept is more than the grant's vested dollars by the refreshers' vests and the growth.
+  const more = [
+    doc.offer.refresh > 0 && 'refreshers',
+    doc.offer.growth !== 0 && 'the price change',
+  ];
+  const why = !e?.options && stock !== l.vested ? more.filter(Boolean).join(' and ') : '';
+  const all = `; stock ${money(stock)}${paper(' on paper')}${why && ` (with ${why})`}${ev}; in all ${money(cash + stock)}${paper(' (cash + paper)')}`;
   out.push(`Kept by then: cash ${money(cash)}${e ? all : ev}.`);
   return out;
 }
