@@ -22,7 +22,7 @@ export interface BreakEven {
   price?: number;
   multiple?: number;
   companyMultiple?: number;
-  /** B's pay over the horizon at the value found (whole-dollar years: within a dollar or two). */
+  /** B's pay over the horizon at the value found (whole-dollar years: within a dollar or two); `never` with no stock vesting: its pay. */
   reached?: number;
   /** With a stage, the exit is this many years away and its value discounted at `rate` a year. */
   discount?: { years: number; rate: number };
@@ -68,8 +68,12 @@ export function breakEven(
 /** A listed B: the growth at which its pay reaches the target, by bisection from -100% to +1000%. */
 function atGrowth(out: BreakEven, terms: OfferTerms): BreakEven {
   const { target, horizon } = out;
-  if (payAtGrowth(terms, -1, horizon) >= target) return { ...out, result: 'always' };
-  if (payAtGrowth(terms, 10, horizon) < target) return { ...out, result: 'never' };
+  const least = payAtGrowth(terms, -1, horizon);
+  if (least >= target) return { ...out, result: 'always' };
+  const most = payAtGrowth(terms, 10, horizon);
+  // No stock vests in the years: growth moves nothing, and `reached` is its pay.
+  if (most === least) return { ...out, result: 'never', reached: most };
+  if (most < target) return { ...out, result: 'never' };
   let lo = -1;
   let hi = 10;
   for (let i = 0; i < 80; i++) {

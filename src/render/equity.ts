@@ -287,6 +287,8 @@ export function breakEvenText(b: BreakEven): string {
   const over = `over ${b.horizon} years`;
   if (b.result === 'always')
     return `${b.of} is ahead of ${b.against} ${over} even if its stock is worth nothing.`;
+  if (b.result === 'never' && b.reached !== undefined)
+    return `${b.of} does not catch ${b.against} ${over}: no stock vests in them, and its ${money(b.reached)} is short of ${money(b.target)}.`;
   if (b.result === 'never')
     return `${b.of} does not catch ${b.against} ${over} ${b.kind === 'growth' ? 'even at +1000% a year.' : 'at any price: no stock vests by then.'}`;
   const counted = b.basis === 'expected' ? 'risk-adjusted' : 'as given';

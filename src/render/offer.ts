@@ -10,7 +10,8 @@ import { rangeBars } from './report.js';
 import { renderTakeHomeTable } from './take-home.js';
 import { about, capitalised, netNotes, PARTS, placeName, reportLines, wrap } from './text.js';
 import { yearsAndLevel, type Look } from './text.js';
-import { equitySections, offersCash, price, shortYear, yearTable, yearRows } from './equity.js';
+import { equitySections, exitLine, offersCash, price, shortYear } from './equity.js';
+import { yearTable, yearRows } from './equity.js';
 import { benefitsSection, offersBenefits } from './benefits.js';
 import { counterSection } from './counter.js';
 
@@ -191,6 +192,11 @@ export function renderOffersReport(doc: OffersDocument, opts: Look): string {
   out.dim(
     `Totals: base + target bonus + stock vested that year + sign-on paid that year${paper.length > 0 ? ` (${paper.join(', ')}: private stock, counted on paper: not cash)` : ''}. Annualized: levels.fyi's convention (grant / vesting years, sign-on / 4). Total vs market: the percentile of base + bonus + the grant per year in the market for each offer's own profile (approximate). Run one offer file alone for its year-by-year parts and where each part sits.`,
   );
+  // An offer file's exitPrice: its sentence, as the one-offer report has it (CSV at_exit, JSON atExit).
+  doc.offers.forEach((o, i) => {
+    const exit = exitLine(o);
+    if (exit) out.lines.push(wrap(`${labels[i]}: ${exit}`, width, '  '));
+  });
   // A year cut short by leaving is a cell like any other here (the one-offer table says '2 (6 mo)').
   doc.offers.forEach(({ leave: l }, i) => {
     const part =

@@ -265,6 +265,19 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
   });
 });
 
+it("side by side, an offer file's exitPrice gets its sentence in the table too (review6 D5)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-exit-'));
+  const priv = join(dir, 'priv.json');
+  const terms =
+    '"base": "210k", "equity": "600k", "private": true, "stage": "c", "preferred": "10"';
+  writeFileSync(priv, `{"label": "PrivC", "years": 6, "city": "sf", ${terms}, "exitPrice": "12"}`);
+  const r = await cli(['offer', join(EXAMPLES, 'acme.json'), priv], plain);
+  // 15,000 shares a year x $12 / 1.0994^4.2 = $120,898; 4 years $483,592, with $840,000 cash.
+  expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+    "PrivC: At an exit at $12.00 a share (--exit-price: a price you chose, not a forecast), the stock vesting each year is worth $120,898, in today's dollars (the exit 4.2 years away, discounted 9.94% a year): $483,592 over 4 years, $1,323,592 with the cash.",
+  );
+});
+
 it('side by side, an offer left early says which year is cut short (review6 D11)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ml-leaver-'));
   const leaver = join(dir, 'leaver.json');
@@ -279,6 +292,20 @@ it('side by side, an offer left early says which year is cut short (review6 D11)
   expect(r.stdout.replace(/\n/g, ' ')).toContain(
     'Leaver leaves after 18 months: its year 2 is 6 months (their base, no bonus); its annualized figure is as offered (staying).',
   );
+});
+
+it('break-even: an offer with no stock that falls short says so, not "even at +1000%" (review6 D8)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-nostock-'));
+  const cash = join(dir, 'cash.json');
+  writeFileSync(cash, '{"label": "Cash", "years": 5, "city": "austin", "base": "200k"}');
+  const argv = ['offer', join(EXAMPLES, 'bigtech.json'), cash, '--break-even'];
+  // BigTech pays $1,220,000 over 4 years; Cash $800,000 whatever a stock price does.
+  const r = await cli(argv, plain);
+  expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+    'Cash does not catch BigTech over 4 years: no stock vests in them, and its $800,000 is short of $1,220,000.',
+  );
+  const d = await json<Json>([...argv, '--json']);
+  expect(d.breakEven[0]).toMatchObject({ result: 'never', reached: 800_000, target: 1_220_000 });
 });
 
 describe('break-even side by side', () => {
