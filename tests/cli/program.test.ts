@@ -605,6 +605,27 @@ describe('help, version, list', () => {
   );
 });
 
+describe('market summary', () => {
+  it('wraps to the terminal, each source with a hanging indent; piped, one line each (review7 T5)', async () => {
+    const t = fakeIo({ tty: true, columns: 80 });
+    expect(await run(['market'], t.io)).toBe(0);
+    expect(
+      t
+        .stdout()
+        .split('\n')
+        .filter((line) => line.length > 80),
+    ).toEqual([]);
+    expect(t.stdout()).toContain(
+      '  [levels] levels.fyi ML/AI software-engineer pay records, US,\n    2018-06..2021-08',
+    );
+    const piped = fakeIo();
+    expect(await run(['market'], piped.io)).toBe(0);
+    expect(piped.stdout()).toMatch(
+      /\n {2}\[levels\] levels\.fyi .* scaled to December 2025 wages\n/,
+    );
+  });
+});
+
 describe('why it cannot prompt', () => {
   it('does not prompt where TERM=dumb: Backspace would go into the answer (review7 T1)', async () => {
     // Were it to prompt, the run would wait for an answer (the test times out).

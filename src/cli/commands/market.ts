@@ -1,6 +1,7 @@
 // `ml-salary market [--json]`: the market data the estimate reads, to read or to start your own.
-import { print, type Io } from '../io.js';
+import { outputWidth, print, type Io } from '../io.js';
 import { pickFields } from '../json-fields.js';
+import { wrap } from '../../render/text.js';
 import { marketFileSource } from '../../model/reasons.js';
 import { MARKET_FILE_SOURCE, type Market } from '../../model/types.js';
 import type { Command } from 'commander';
@@ -31,17 +32,23 @@ function marketCommand(json: string | undefined, market: Market, io: Io): void {
   const own = { ...market, sources: market.sources.filter((s) => s.id !== MARKET_FILE_SOURCE) };
   if (json !== undefined) return print(io, `${JSON.stringify(pickFields(own, json), null, 2)}\n`);
   const file = marketFileSource(market)?.file;
+  const width = outputWidth(io);
   const lines = [
     ...(file
       ? [`${file} (--data) passed every check of the market file (docs/market-data.md).`]
       : []),
     `Market data ${market.dataVersion}: ${market.locations.length} locations, ${market.industries.length} industries, ${market.skills.list.length} skills, ${market.degrees.list.length} degrees, ${Object.keys(market.payMix.kinds).length} pay mixes.`,
+  ].map((line) => wrap(line, width));
+  lines.push(
     'Sources:',
-    ...own.sources.map((s) => `  [${s.id}] ${s.title}`),
+    ...own.sources.map((s) => `  ${wrap(`[${s.id}] ${s.title}`, width, '    ')}`),
     '',
-    'To use your own figures (your company bands, a newer guide):',
-    '  ml-salary market --json > my-market.json     then edit it (schemas/market.schema.json)',
-    '  ml-salary --data my-market.json --years 5    every command takes --data',
-  ];
+    wrap(
+      'To use your own figures (your company bands, a newer guide): write this file, edit it (schemas/market.schema.json), and give it to any command with --data:',
+      width,
+    ),
+    '  ml-salary market --json > my-market.json',
+    '  ml-salary --data my-market.json --years 5',
+  );
   print(io, `${lines.join('\n')}\n`);
 }
