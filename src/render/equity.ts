@@ -192,11 +192,24 @@ export function leaveLines(doc: OfferDocument): string[] {
     out.push(
       `Sign-on kept in full (${money(paid)}): no clawback given; many agreements ask for it back if you leave within 12 months (--clawback 12, or 12:full for all of it).`,
     );
+  out.push(keptLine(doc, l));
+  return out;
+}
+
+/** What is kept on leaving: cash, and the stock (paper, risk-adjusted) with what it adds. */
+function keptLine(doc: OfferDocument, l: NonNullable<OfferDocument['leave']>): string {
+  const e = doc.equity;
+  const paper = (text: string): string => (e?.private ? text : '');
   const { cash, stock, expected } = l.kept;
   const ev = expected !== undefined ? ` (${money(expected)} risk-adjusted, today's dollars)` : '';
-  const all = `; stock ${money(stock)}${paper(' on paper')}${ev}; in all ${money(cash + stock)}${paper(' (cash + paper)')}`;
-  out.push(`Kept by then: cash ${money(cash)}${e ? all : ev}.`);
-  return out;
+  // Stock kept is more than the grant's vested dollars by the refreshers' vests and the growth.
+  const more = [
+    doc.offer.refresh > 0 && 'refreshers',
+    doc.offer.growth !== 0 && 'the price change',
+  ];
+  const why = !e?.options && stock !== l.vested ? more.filter(Boolean).join(' and ') : '';
+  const all = `; stock ${money(stock)}${paper(' on paper')}${why && ` (with ${why})`}${ev}; in all ${money(cash + stock)}${paper(' (cash + paper)')}`;
+  return `Kept by then: cash ${money(cash)}${e ? all : ev}.`;
 }
 
 /** The note under the options table: how exercising is taxed, and the AMT room. */

@@ -278,6 +278,17 @@ it("side by side, an offer file's exitPrice gets its sentence in the table too (
   );
 });
 
+it('leaving: the stock kept says what it adds to the grant vested (refreshers, growth) (review6 D18)', async () => {
+  const argv = ['offer', '--years', '3', '--city', 'austin', '--base', '150k', '--equity', '200k'];
+  const kept = async (...more: string[]) =>
+    (await cli([...argv, '--leave-at', '19', ...more], plain)).stdout.replace(/\s+/g, ' ');
+  // 37.5% of $200,000 = $75,000 vested; the year-1 refresher's two quarterly vests, 2 x 6.25% x $50,000.
+  expect(await kept('--refresh', '50k')).toContain(
+    'Vested: 37.5% of the grant, $75,000 at its grant value; $125,000 forfeited. Kept by then: cash $237,500; stock $81,250 (with refreshers); in all $318,750.',
+  );
+  expect(await kept()).toContain('stock $75,000; in all $312,500.');
+});
+
 it('side by side, an offer left early says which year is cut short (review6 D11)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ml-leaver-'));
   const leaver = join(dir, 'leaver.json');
