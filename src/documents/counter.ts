@@ -186,6 +186,8 @@ const cappedParts = (c: Counter) =>
 function counterNotes(c: Counter, doc: OfferDocument, terms: OfferTerms): string[] {
   const one = c.capped.length === 1;
   return [
+    terms.leaveAt != null &&
+      `The counter is to the offer as offered, staying: leaving at month ${terms.leaveAt} is not a term to negotiate.`,
     doc.offer.private &&
       stockAsked(c, terms) &&
       "The stock is a private company's: more of it is more paper, not cash; base and sign-on are cash.",

@@ -149,7 +149,10 @@ const raisedBonus = (terms: OfferTerms, amount: number): OfferTerms['bonus'] =>
  * equity (a private company's at most privateStock.most more than offered), asks rounded down; a sign-on fills the first years up to the target. Nothing is asked
  * of an offer already at or above the aim.
  */
-export function counterOffer(terms: OfferTerms, market: CounterMarket): Counter {
+export function counterOffer(offered: OfferTerms, market: CounterMarket): Counter {
+  // To the offer as offered, staying: leaving early is the user's what-if, not a term of the
+  // offer (a sign-on sized to fill a 6-month year was asked: review6 D1).
+  const terms = { ...offered, leaveAt: null };
   const offer = yearlyTotal(terms);
   const aim = Math.min(market.total.p75, market.total.high);
   const ceiling = market.total.high;

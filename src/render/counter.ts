@@ -46,7 +46,8 @@ export function counterSection(c: CounterView, look: Look): string[] {
   ]);
   out.lines.push(grid(['Part', '', 'Offer', 'Ask', 'Change'], rows, { ...look, stack: 'rows' }));
   const signOn = c.signOn.to.map((s, i) => `year ${i + 1} ${money(s)}`).join(', ');
-  if (signOn) out.plain(`Sign-on asked by year: ${signOn}.`);
+  const changed = c.signOn.to.some((s, i) => s !== (c.signOn.from[i] ?? 0));
+  if (signOn && changed) out.plain(`Sign-on asked by year: ${signOn}.`);
   out.plain(
     `Gain if granted: ${signedMoney(c.gains.firstYear)} in the first year, ${signedMoney(c.gains.total)} over the first ${c.gains.years} year${c.gains.years === 1 ? '' : 's'}.`,
   );

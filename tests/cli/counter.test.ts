@@ -123,6 +123,30 @@ describe('offer --counter (the issue’s done-when offer)', () => {
     expect(r.stdout).toContain('It is in the upper half already');
   });
 
+  it('leaving early does not change the counter: it is to the offer as offered (review6 D1)', async () => {
+    const staying = (await json(DONE_WHEN)).counter;
+    const leaving = (await json([...DONE_WHEN, '--leave-at', '6'])).counter;
+    expect(leaving.signOn.to).toEqual([130000, 65000]);
+    expect(leaving.gains).toEqual(staying.gains);
+    expect(leaving.target).toEqual(staying.target);
+    expect(leaving.notes).toContain(
+      'The counter is to the offer as offered, staying: leaving at month 6 is not a term to negotiate.',
+    );
+  });
+
+  it('a sign-on the counter leaves as offered is not listed as asked (review6 D16)', async () => {
+    const argv = [
+      ...['offer', '--years', '6', '--city', 'seattle', '--industry', 'faang', '--base', '190k'],
+      ...['--bonus', '10%', '--equity', '300k', '--vesting', '50/33/17', '--sign-on', '30k'],
+    ];
+    const c = (await json([...argv, '--counter'])).counter;
+    expect(c.signOn).toEqual({ from: [30000], to: [30000] });
+    expect((await cli([...argv, '--counter'])).stdout).not.toContain('Sign-on asked by year');
+    expect((await cli(DONE_WHEN)).stdout).toContain(
+      'Sign-on asked by year: year 1 $130,000, year 2 $65,000.',
+    );
+  });
+
   it('an offer above the market’s P90 gets no target, and says why', async () => {
     const r = await cli(['offer', '--years', '5', '--base', '900k', '--counter']);
     expect(r.stdout).toContain('the data gives no case for more, so no counter is suggested');
