@@ -53,6 +53,18 @@ const plainCheckboxTheme = {
   icon: { checked: figures.circleFilled, disabledChecked: figures.circleDouble },
 };
 
+/** The glyphs in ASCII, for a locale that is not UTF-8 (the report draws ASCII there too). */
+const KEYS: Record<string, string> = { '↑↓': 'up/down', '⏎': 'enter' };
+const asciiTheme = {
+  prefix: { idle: '?', done: '*' },
+  spinner: { frames: ['-', '\\', '|', '/'] },
+  icon: { cursor: '>', checked: '[x]', unchecked: '[ ]', disabledChecked: '[x]' },
+  style: {
+    keysHelpTip: (keys: [key: string, action: string][]) =>
+      keys.map(([key, action]) => `${KEYS[key] ?? key} ${action}`).join(', '),
+  },
+};
+
 /** A choice as Inquirer draws it (after a `mark`: the cursor, and a checkbox's box). */
 function drawn(choice: unknown, mark: string): string {
   if (typeof choice !== 'object' || choice === null) return mark + String(choice);
@@ -111,15 +123,26 @@ export function promptKit(context: PromptContext): Prompts {
   resumeAfterFg(context.input ?? process.stdin);
   const where = { input: context.input, output: context.output, signal: context.signal };
   const plain = context.colour === false;
+  const ascii = context.ascii === true;
+  /** The theme: Inquirer's, or plain (no colour), with the ASCII glyphs over it. */
+  const themed = <C>(config: C, plainOne: object): C => {
+    if (!plain && !ascii) return config;
+    const base = (plain ? plainOne : {}) as { style?: object };
+    const theme = ascii
+      ? { ...base, ...asciiTheme, style: { ...base.style, ...asciiTheme.style } }
+      : base;
+    return { ...config, theme };
+  };
   return {
-    input: (config) => input(plain ? { ...config, theme: plainTheme } : config, where),
+    input: (config) => input(themed(config, plainTheme), where),
     select: (config) => {
       const paged = { ...config, pageSize: pageLines(config, '  ', context.output) };
-      return select(plain ? { ...paged, theme: plainTheme } : paged, where);
+      return select(themed(paged, plainTheme), where);
     },
     checkbox: (config) => {
-      const paged = { ...config, pageSize: pageLines(config, '   ', context.output) };
-      return checkbox(plain ? { ...paged, theme: plainCheckboxTheme } : paged, where);
+      const mark = ascii ? '     ' : '   ';
+      const paged = { ...config, pageSize: pageLines(config, mark, context.output) };
+      return checkbox(themed(paged, plainCheckboxTheme), where);
     },
   };
 }

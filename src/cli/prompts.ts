@@ -3,7 +3,7 @@ import { parseYears } from '../input/numbers.js';
 import type { Prompts } from './prompt-kit.js';
 import type { Io } from './io.js';
 import { colorChoice, type Format } from './options.js';
-import { colorLevel } from './color.js';
+import { charsetFor, colorLevel } from './color.js';
 import type { RawProfile } from '../input/profile.js';
 import type { CatalogEntry, Location, Market } from '../model/types.js';
 
@@ -17,6 +17,8 @@ export interface PromptContext {
    * colorLevel). Otherwise the prompts' own colours.
    */
   colour?: boolean;
+  /** true: only ASCII glyphs (a locale that is not UTF-8: see charsetFor), as the report draws. */
+  ascii?: boolean;
 }
 
 /**
@@ -37,7 +39,8 @@ export function isPromptCancel(error: unknown): boolean {
 /** The CLI's prompts: read from stdin, drawn on stderr, in colour when stderr takes it. */
 export function promptContext(io: Io, color: boolean | undefined): PromptContext {
   const colour = colorLevel(io.stderr, io.env, colorChoice(color)) > 0;
-  return { input: io.stdin, output: io.stderr, signal: io.signal, colour };
+  const ascii = charsetFor(io.env) === 'ascii';
+  return { input: io.stdin, output: io.stderr, signal: io.signal, colour, ascii };
 }
 
 /**
@@ -47,7 +50,10 @@ export function promptContext(io: Io, color: boolean | undefined): PromptContext
 const CITY_ROWS = 14;
 
 /** A heading line between a select's choices (Inquirer's separator shape; drawn as it is). */
-const heading = (region: string) => ({ type: 'separator', separator: `── ${region}` });
+const heading = (region: string, ascii?: boolean) => ({
+  type: 'separator',
+  separator: `${ascii ? '--' : '──'} ${region}`,
+});
 
 /**
  * Locations grouped by region, in their order of first appearance, those without one last; the
@@ -111,7 +117,7 @@ export async function askMissing(
     answers.city = await select({
       message: `City${out.size ? ` (only where ${[...out].join(' and ')} can apply)` : ''}:`,
       choices: byRegion(fits, market.defaults.city).flatMap(([region, entries]) => [
-        ...(region === undefined ? [] : [heading(region)]),
+        ...(region === undefined ? [] : [heading(region, context.ascii)]),
         ...choices(entries),
       ]),
       default: market.defaults.city,

@@ -7,6 +7,8 @@ vi.hoisted(() => {
   process.env.FORCE_COLOR = '1';
 });
 const { promptKit } = await import('../../src/cli/prompt-kit.js');
+const { promptContext } = await import('../../src/cli/prompts.js');
+const { fakeIo } = await import('../helpers.js');
 
 // eslint-disable-next-line no-control-regex -- SGR: the escape codes of colour and style
 const SGR = /\u001b\[[0-9;]*m/;
@@ -19,6 +21,7 @@ async function drawn(
   colour: boolean,
   ask: (kit: ReturnType<typeof promptKit>) => Promise<unknown>,
   keys: [chunk: string, until?: string][],
+  ascii = false,
 ): Promise<{ answer: unknown; screen: string }> {
   const input = new PassThrough();
   const seen: string[] = [];
@@ -33,7 +36,7 @@ async function drawn(
     }),
     { isTTY: true, columns: 100, rows: 40 },
   );
-  const answer = ask(promptKit({ input, output, colour }));
+  const answer = ask(promptKit({ input, output, colour, ascii }));
   for (const [chunk, until] of keys) {
     const from = seen.join('').length;
     const redrawn = new Promise<void>((resolve) => {
@@ -94,5 +97,26 @@ describe('the prompt kit draws no colour code with colour off', () => {
     expect(off.screen).not.toMatch(SGR);
     // The same characters drawn, less the colour.
     expect(off.screen).toBe(on.screen.replace(new RegExp(SGR.source, 'g'), ''));
+  });
+});
+
+// eslint-disable-next-line no-control-regex -- any character past ASCII
+const NON_ASCII = /[^\x00-\x7f]/;
+
+describe('where the locale is not UTF-8 the prompts draw ASCII, as the report does (review7 T2)', () => {
+  it.each(Object.entries(ASKS))('%s', async (_name, [ask, keys]) => {
+    for (const colour of [true, false]) {
+      const unicode = await drawn(colour, ask, keys);
+      const ascii = await drawn(colour, ask, keys, true);
+      expect(ascii.answer).toEqual(unicode.answer);
+      expect(unicode.screen).toMatch(NON_ASCII); // the control: ✔ ❯ ◯ ↑↓ ⏎
+      expect(ascii.screen).not.toMatch(NON_ASCII);
+    }
+  });
+
+  it('the CLI asks for ASCII with LC_ALL=C, as charsetFor says', () => {
+    const io = (env: Record<string, string>) => fakeIo({ tty: true, env }).io;
+    expect(promptContext(io({ LC_ALL: 'C' }), undefined).ascii).toBe(true);
+    expect(promptContext(io({ LANG: 'en_US.UTF-8' }), undefined).ascii).toBe(false);
   });
 });
