@@ -22,7 +22,7 @@ import {
 } from './options.js';
 import { DataError, InputError, StoppedError, UsageError } from '../errors.js';
 import { EXIT } from './exit.js';
-import { print, printErr, type Io } from './io.js';
+import { outputWidth, print, printErr, type Io } from './io.js';
 import { market as bundledMarket } from '../model/market.js';
 import { isPromptCancel } from './prompts.js';
 import type { Market } from '../model/types.js';
@@ -105,7 +105,7 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
     .allowExcessArguments(true)
     .showSuggestionAfterError(true)
     // Commands listed by their own usage (`list [options] <kind>`), not rebuilt from arguments.
-    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`, minWidthToWrap: 20 })
     // Options after a subcommand belong to it (`batch --format csv` is batch's, not the table's).
     .enablePositionalOptions()
     .addHelpText('after', HELP_AFTER)
@@ -167,6 +167,9 @@ export function createProgram(io: Io, market: Market, state: { code: number }): 
   program.configureOutput({
     writeOut: (s) => print(io, s),
     writeErr: (s) => printErr(io, s),
+    // The help wraps to this terminal (80 when piped); below 80 columns commander's own
+    // minimum (40 for the description column) left option text unwrapped (review7 T6).
+    getOutHelpWidth: () => outputWidth(io) || 80,
     outputError: (s, write) => write(`ml-salary: ${oneLine(s)}\n`),
   });
   // Every command below the root too (profile's save, show and clear): a usage error is one

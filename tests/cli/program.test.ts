@@ -571,6 +571,16 @@ describe('help, version, list', () => {
     expect(wide).toEqual([]);
   });
 
+  it.each([[[]], [['offer']], [['career']]])(
+    '%j --help wraps its options to a 60-column terminal (review7 T6)',
+    async (argv) => {
+      const r = await cli([...argv, '--help'], { tty: true, columns: 60 });
+      const options = r.stdout.split('\n\n').find((p) => p.startsWith('Options:')) ?? '';
+      expect(options).toMatch(/--help/);
+      expect(options.split('\n').filter((line) => line.length > 60)).toEqual([]);
+    },
+  );
+
   it('compare and career never prompt, and their --help says so (review2 R7)', async () => {
     for (const cmd of ['compare', 'career']) {
       const help = (await cli([cmd, '--help'])).stdout;
