@@ -134,8 +134,13 @@ export function parseCsvHeader(text: string): ProfileField[] {
   const seen = new Set<string>();
   for (const name of names) {
     if (!isRecordField(name)) {
+      // Excel writes ';' where the list separator is ';' (most of Europe); tab-separated text too.
+      const sep = names.length === 1 ? [';', '\t'].find((c) => name.includes(c)) : undefined;
+      const why = sep
+        ? `; its columns look separated by ${sep === ';' ? "';'" : 'tabs'}, and batch reads commas`
+        : '';
       throw new InputError(
-        `the CSV header has an unknown column '${clip(name)}'; the first line must name the columns, from: ${PROFILE_FIELDS.join(',')}`,
+        `the CSV header has an unknown column '${clip(name)}'${why}; the first line must name the columns, from: ${PROFILE_FIELDS.join(',')}`,
         name,
       );
     }

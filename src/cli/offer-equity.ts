@@ -11,6 +11,7 @@ import type { TaxPlace } from '../model/exercise.js';
 import type { TakeHomeRequest } from '../model/take-home.js';
 import type { RawEquity } from '../input/equity.js';
 import { wholeNumber } from '../input/numbers.js';
+import { money } from '../model/format.js';
 
 /** These flags as commander gives them (text, parsed by input/equity.ts and input/benefits.ts). */
 export interface EquityOptions extends Partial<
@@ -88,8 +89,9 @@ export async function addExerciseTaxes(
     const o = d.equity?.options;
     if (!o) return;
     const year = (n?: number) => (n ? d.years.find((r) => r.year === n) : d.years.at(-1));
+    const wages = (r?: OfferDocument['years'][number]) => (r ? r.cash + paidBackEarlier(d, r) : 0);
     const tax = (n: number | undefined, t: OptionType, count: number, s: number, v?: number[]) =>
-      exerciseTax(t, count, s, o.fmv, year(n)?.cash ?? 0, at[i]!, year(n)?.months, v);
+      exerciseTax(t, count, s, o.fmv, wages(year(n)), at[i]!, year(n)?.months, v);
     for (const y of o.years) if (y.spread > 0) y.tax = tax(y.year, o.type, y.vested, y.spread);
     // On leaving, the ISO limit counts the options of each year they vested in (422(d)).
     const x = d.leave?.exercise;
@@ -131,6 +133,16 @@ export async function taxPlaces(
 }
 
 /**
+ * Sign-on paid back in year `r` (the year left) that was paid in an earlier year: not off this
+ * year's wages (an employer reduces only the wages of the year it paid), a deduction or credit at
+ * filing (IRC 1341) instead, which is not computed.
+ */
+function paidBackEarlier(doc: OfferDocument, r: { year: number; clawback?: number }): number {
+  if (!r.clawback || !doc.leave) return 0;
+  return doc.leave.signOn.reduce((n, k) => n + (k.year < r.year ? k.owed : 0), 0);
+}
+
+/**
  * Take-home pay on what is taxed as pay each year: cash, and a listed company's RSUs as they vest
  * (not paper stock, not options: a note says why).
  */
@@ -155,9 +167,14 @@ export function addTakeHome(
     };
     for (const year of doc.years) {
       const column = `${judged.length > 1 ? `${doc.label}, ` : ''}year ${year.year}`;
-      const gross = year.cash + (e && !note ? year.equity : 0);
+      const back = paidBackEarlier(doc, year);
+      const gross = year.cash + back + (e && !note ? year.equity : 0);
       const amount = year.bonus + year.signOn + (supplemental.stock ? year.equity : 0);
       year.takeHome = places[i]!.taxed(gross, column, { ...supplemental, amount }, year.months);
+      if (back > 0)
+        year.takeHome.notes.push(
+          `The ${money(back)} of sign-on paid back of earlier years is not taken off this year's wages (an employer reduces only the wages of the year it paid them) nor off the net: it is a deduction or credit at filing (IRC 1341), not computed here.`,
+        );
       if (note) year.takeHome.notes.unshift(note);
     }
   });

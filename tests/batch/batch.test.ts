@@ -475,6 +475,12 @@ describe('batch: bad records', () => {
       'hello,world\n3,sf\n',
       /line 1: the CSV header has an unknown column 'hello'.*read as CSV because/,
     ],
+    // review7: Excel's CSV where the list separator is ';', and tab-separated text, say so
+    [
+      'years;city;industry\n5;sf;faang\n',
+      /unknown column 'years;city;industry'; its columns look separated by ';', and batch reads commas; /,
+    ],
+    ['years\tcity\n5\tsf\n', /unknown column 'years\?city'; its columns look separated by tabs, /],
     ['years,city,city\n', /line 1: the CSV header names 'city' twice/],
     ['city,degree\nsf,phd\n', /line 1: the CSV header has no 'years' column/],
   ])('a bad CSV header stops the run before any output: %j', async (input, message) => {

@@ -130,6 +130,29 @@ describe("issue 15's offer: --years 5 --city austin --base 200000 --take-home", 
     expect(await said('--sign-on', '20000')).toBe(true);
   });
 
+  it("a sign-on paid back of an earlier year is not off the year's wages: no refusal of a negative year (review6 D2)", async () => {
+    type Doc = { years: { total: number; takeHome: View }[] };
+    const argv = [
+      ...['offer', '--years', '4', '--city', 'sf', '--base', '120k', '--equity', '100k'],
+      ...['--sign-on', '100k', '--clawback', '24:full', '--leave-at', '13', '--take-home'],
+    ];
+    // Year 2 is a month: $10,000 of base less the $100,000 of year 1's sign-on paid back. It
+    // was refused: "--pretax $0 is more than -$90,000 of wages (year 2)".
+    const d = await json<Doc>(argv);
+    expect(d.years[1]!.total).toBe(-90_000);
+    expect(d.years[1]!.takeHome.gross).toBe(10_000);
+    expect(d.years[1]!.takeHome.notes.join(' ')).toContain(
+      "The $100,000 of sign-on paid back of earlier years is not taken off this year's wages",
+    );
+    // The same year's own sign-on paid back does come off its wages (the docs' example).
+    const same = await json<Doc>([
+      ...['offer', '--years', '5', '--city', 'seattle', '--base', '185k', '--equity', '400k'],
+      ...['--vesting', 'amazon', '--sign-on', '50k,30k', '--clawback', '12', '--leave-at', '18'],
+      '--take-home',
+    ]);
+    expect(same.years[1]!.takeHome.gross).toBe(107_500);
+  });
+
   it('over $1 million of stock and bonus in a year, the note says withholding is 37% there (review6 D4)', async () => {
     type Doc = { years: { takeHome: View }[] };
     const d = await json<Doc>([
