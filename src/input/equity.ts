@@ -138,11 +138,12 @@ export function checkTogether(e: ParsedEquity, equityGiven: boolean, names: Offe
     'options',
     'is for stock options',
   );
-  if (e.stage && !options && !equityGiven)
-    fail(
-      names.stage,
-      `describes the equity, but the offer has none (${names.equity} or ${names.options})`,
-    );
+  const none = `the offer has none (${names.equity} or ${names.options})`;
+  if (e.stage && !options && !equityGiven) fail(names.stage, `describes the equity, but ${none}`);
+  // A cadence of no stock would be ignored without a word (review6 D23).
+  const cadence = (['cliff', 'vestEvery'] as const).find((k) => e[k] !== undefined);
+  if (cadence && !options && !equityGiven)
+    fail(names[cadence], `shapes when the stock vests, but ${none}`);
 }
 
 type EquityTerms = Omit<OfferTerms, 'base' | 'bonus' | 'vesting' | 'signOn' | 'refresh' | 'growth'>;

@@ -32,7 +32,7 @@ export interface Tax extends Partial<Omit<Amt, 'amt'>> {
   /** ISO over the limit: those options' spread, and the tax on it as wages (in `amount` with any AMT). */
   wagesSpread?: number;
   wagesTax?: number;
-  /** ISO: true where the AMT's base reaches its 28% rate, whose 2026 start is an estimate. */
+  /** ISO: true where the AMT's base reaches its 28% rate, whose 2026 start is an estimate; NSO: the withholding rates are 2025's. */
   uncertain?: boolean;
   taxYear: number;
 }
@@ -119,6 +119,7 @@ export function exerciseTax(
         flat.rate * Math.min(spread, flat.mandatoryRateOver) +
           flat.mandatoryRate * Math.max(0, spread - flat.mandatoryRateOver),
       ),
+      ...(flat.uncertain && { uncertain: true }),
       taxYear: TAX.taxYear,
     };
   const limit = grantFmv > 0 ? Math.floor(AMT.iso.yearlyLimit / grantFmv) : options;

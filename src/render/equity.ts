@@ -221,13 +221,15 @@ function exerciseNotes(o: Options, leave?: Tax): string {
   // The room is the first taxed year's: other years' pay may differ (options over the ISO limit).
   const rooms = new Set(o.years.flatMap((y) => (y.tax?.room === undefined ? [] : [y.tax.room])));
   const pay = rooms.size > 1 ? `year ${taxed!.year}'s pay` : 'this pay';
-  const guess = [...o.years.map((y) => y.tax), leave].some((x) => x?.uncertain && x.amount > 0)
+  const guess = [...o.years.map((y) => y.tax), leave].some(
+    (x) => x?.type === 'iso' && x.uncertain && x.amount > 0,
+  )
     ? " AMT marked uncertain reaches the 28% rate, whose 2026 start is 2025's indexed: the IRS table was not read."
     : '';
   const iso =
     o.type === 'iso'
       ? `ISO: the spread is not wages but an AMT adjustment (${t?.taxYear ?? 2026} federal AMT: 26%/28% over the exemption, which phases out at 50 cents a dollar; state AMT left out).${t?.room !== undefined ? ` At ${pay} about ${money(t.room)} of spread a year triggers no AMT.` : ''}`
-      : `NSO: the spread is wages when exercised (income tax, Social Security, Medicare, state); employers withhold federal tax at the flat supplemental rate${t?.withheld !== undefined ? ` (${money(t.withheld)} on year ${taxed!.year}'s)` : ''}.`;
+      : `NSO: the spread is wages when exercised (income tax, Social Security, Medicare, state); employers withhold federal tax at the flat supplemental rate${t?.withheld !== undefined ? ` (${money(t.withheld)} on year ${taxed!.year}'s${t.uncertain ? ': the 2025 rates; 2026 not yet published' : ''})` : ''}.`;
   // IRC 422(b)(4): an ISO's strike is at least the FMV on the day it is granted.
   const below =
     o.type === 'iso' && o.strike < o.fmv

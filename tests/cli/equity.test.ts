@@ -601,6 +601,11 @@ describe('bad equity input: one line, exit 2', () => {
     ],
     [['--stage', 'a'], /--stage describes the equity, but the offer has none/],
     [
+      ['--leave-at', '10', '--cliff', '12', '--vest-every', '3'],
+      /--cliff shapes when the stock vests, but the offer has none \(--equity or --options\)$/m,
+    ],
+    [['--leave-at', '10', '--vest-every', '3'], /--vest-every shapes when the stock vests, but/],
+    [
       ['--equity', '100k', '--stage', 'public', '--private'],
       /--stage public is a listed company, but --private says private/,
     ],
@@ -710,6 +715,13 @@ it('an NSO spread over $1 million is withheld at the mandatory 37% above it (rev
   // Year 4: 100,000 x ($1 x 2^3.5 = $11.3137 - $1) = $1,031,370: 22% of $1M + 37% of $31,370.
   expect(years[3]).toMatchObject({ spread: 1_031_370, tax: { withheld: 231_607 } });
   expect(years[2].tax.withheld).toBe(Math.round(0.22 * years[2].spread));
+  // The flat rates are 2025's (data/tax-2026.json marks them uncertain): said where printed (D22).
+  expect(years[2].tax.uncertain).toBe(true);
+  const text = (await cli(argv.slice(0, -1), plain)).stdout.replace(/\s+/g, ' ');
+  expect(text).toMatch(
+    /supplemental rate \(\$[\d,]+ on year 1's: the 2025 rates; 2026 not yet published\)/,
+  );
+  expect(text).not.toContain('AMT marked uncertain');
 });
 
 it("an ISO with its strike under today's FMV says a grant made today would be an NSO", async () => {
