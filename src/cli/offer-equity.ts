@@ -95,14 +95,16 @@ export async function addExerciseTaxes(
     for (const y of o.years) if (y.spread > 0) y.tax = tax(y.year, o.type, y.vested, y.spread);
     // On leaving, the ISO limit counts the options of each year they vested in (422(d)).
     const x = d.leave?.exercise;
-    if (x && x.spread > 0)
-      x.tax = tax(
-        undefined,
-        x.type,
-        x.options,
-        x.spread,
-        o.years.map((y) => y.vested),
-      );
+    if (!x || x.spread <= 0) return;
+    x.tax = tax(
+      undefined,
+      x.type,
+      x.options,
+      x.spread,
+      o.years.map((y) => y.vested),
+    );
+    const kept = d.leave!.kept;
+    if (kept.expected !== undefined) kept.expected = Math.max(0, kept.expected - x.tax.amount);
   });
 }
 

@@ -240,10 +240,14 @@ export function leaveView(
     type: o.type,
   };
   const stage = privateStage(terms.stage);
-  if (stage && terms.preferred != null)
+  if (stage && terms.preferred != null) {
     view.exercise.expected = Math.round(
       expectedValue(stageOutcomes(stage), vested, terms.preferred, 0),
     );
+    // Options kept on leaving must be bought within the window: worth the shares less their
+    // cost (its tax comes off too, where the CLI works it out), or nothing (review6 D17).
+    view.kept.expected = Math.max(0, view.exercise.expected - view.exercise.cost);
+  }
   return view;
 }
 

@@ -201,7 +201,9 @@ function keptLine(doc: OfferDocument, l: NonNullable<OfferDocument['leave']>): s
   const e = doc.equity;
   const paper = (text: string): string => (e?.private ? text : '');
   const { cash, stock, expected } = l.kept;
-  const ev = expected !== undefined ? ` (${money(expected)} risk-adjusted, today's dollars)` : '';
+  const bought = l.exercise?.expected !== undefined ? ': the shares, less buying them' : '';
+  const ev =
+    expected !== undefined ? ` (${money(expected)} risk-adjusted, today's dollars${bought})` : '';
   // Stock kept is more than the grant's vested dollars by the refreshers' vests and the growth.
   const more = [
     doc.offer.refresh > 0 && 'refreshers',

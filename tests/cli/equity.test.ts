@@ -183,14 +183,40 @@ describe('leaving after 18 months (hand-worked in docs/offers.md)', () => {
     expect(none.stdout).not.toContain('Sign-on kept');
   });
 
+  it('options kept on leaving are worth the shares less buying them and its tax (review6 D17)', async () => {
+    const argv = [
+      ...[
+        'offer',
+        '--years',
+        '6',
+        '--city',
+        'remote',
+        '--industry',
+        'ai-startup',
+        '--base',
+        '180k',
+      ],
+      ...['--options', '40000', '--strike', '1', '--fmv', '3', '--preferred', '8', '--stage', 'c'],
+      ...['--leave-at', '27', '--option-type', 'nso'],
+    ];
+    const l = (await json<Json>(argv)).leave;
+    expect(l.exercise).toMatchObject({ cost: 22500, expected: 266005 });
+    expect(l.exercise.tax.amount).toBeGreaterThan(0);
+    expect(l.kept.expected).toBe(266005 - 22500 - l.exercise.tax.amount);
+    expect((await cli(argv, plain)).stdout.replace(/\s+/g, ' ')).toContain(
+      `stock $157,500 on paper ($${(266005 - 22500 - l.exercise.tax.amount).toLocaleString('en-US')} risk-adjusted, today's dollars: the shares, less buying them)`,
+    );
+  });
+
   it('startup options: 15,000 vested, 25,000 forfeited, $18,000 to keep them within 3 months', async () => {
     const d = await json<Json>([...SEED, '--leave-at', '18']);
     expect(d.leave).toMatchObject({
       vested: 15000,
       forfeited: 25000,
-      // 10,000 + 5,000 options: $27,909 + $13,955; the 15,000 shares bought: 15,000 x $4.00 x
-      // 1.9922 / 2.7048 = $44,193 (today's dollars).
-      kept: { cash: 240000, stock: 42000, expected: 41864 },
+      // The 15,000 shares bought: 15,000 x $4.00 x 1.9922 / 2.7048 = $44,193 (today's dollars);
+      // kept, they must be bought within the window: $44,193 - $18,000 = $26,193 (review6 D17;
+      // as options waiting for an exit, $27,909 + $13,955 = $41,864, was printed).
+      kept: { cash: 240000, stock: 42000, expected: 26193 },
       exercise: { windowMonths: 3, options: 15000, cost: 18000, spread: 0, expected: 44193 },
     });
     const r = await cli([...SEED, '--leave-at', '18'], plain);
