@@ -269,7 +269,7 @@ export function equitySections(doc: OfferDocument, look: Look): string[] {
   if (o) {
     const [head, ...rows] = optionRows(o);
     out.push(
-      paint.bold("Options year by year, each exercised at that year's FMV"),
+      paint.bold(wrap("Options year by year, each exercised at that year's FMV", width)),
       grid(head!, rows, { ...look, stack: 'rows' }),
       paint.dim(wrap(exerciseNotes(o, doc.leave?.exercise?.tax), width, '')),
     );

@@ -89,9 +89,10 @@ export function renderOfferReport(doc: OfferDocument, opts: Look): string {
   out.lines.push(...benefitsSection(doc, opts));
   const sections = equitySections(doc, opts);
   if (sections.length > 0) out.lines.push(...sections, '');
-  out.lines.push(
-    `First year: ${paint.bold(money(doc.firstYear))}${doc.equity?.private ? ' (cash + stock on paper)' : ''}${shortYear(doc)}`,
-  );
+  const first = money(doc.firstYear);
+  const paper = doc.equity?.private ? ' (cash + stock on paper)' : '';
+  const firstLine = wrap(`First year: ${first}${paper}${shortYear(doc)}`, width, '  ');
+  out.lines.push(firstLine.replace(first, paint.bold(first)));
   const signOn = doc.offer.signOn.reduce((x, y) => x + y, 0);
   out.plain(
     `Annualized${doc.leave ? ', as offered (staying)' : ''}: ${money(a.total)}${doc.offer.private ? ' (cash + paper)' : ''} (levels.fyi's convention: base ${money(a.base)} + grant ${money(doc.equity?.paper ?? doc.offer.equity)} / ${plural(doc.offer.vesting.percents.length, 'year')} + target bonus ${money(a.bonus)} + sign-on ${money(signOn)} / 4)`,

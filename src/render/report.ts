@@ -200,9 +200,7 @@ function openDataLines(doc: EstimateDocument, out: ReportLines, explain: boolean
     out.lines.push(out.paint.bold('Open data') + line.slice('Open data'.length));
     return;
   }
-  out.lines.push(
-    out.paint.bold(`What the open data says (${od.period}, national base salary of postings)`),
-  );
+  out.bold(`What the open data says (${od.period}, national base salary of postings)`);
   out.item(
     `[${odTag}] ${od.label} (${od.level}): ${statsText(od.postings)}, 90th percentile ${moneyK(od.postings.p90)}`,
   );

@@ -636,6 +636,21 @@ describe('market summary', () => {
   });
 });
 
+describe('narrow terminals', () => {
+  it('--explain at 60 columns, an options offer at 40: every line fits (review7 T8)', async () => {
+    const over = async (argv: string[], columns: number) => {
+      const t = fakeIo({ tty: true, columns });
+      expect(await run([...argv, '--no-input'], t.io)).toBe(0);
+      const lines = t.stdout().replace(SGR, '').split('\n');
+      return lines.filter((line) => line.length > columns);
+    };
+    const profile = ['--years', '5', '--city', 'sf', '--industry', 'faang', '--skills', 'none'];
+    expect(await over([...profile, '--explain'], 60)).toEqual([]);
+    const options = ['--base', '150k', '--options', '40k', '--strike', '1.20', '--fmv', '5'];
+    expect(await over(['offer', '--years', '5', '--city', 'us', ...options], 40)).toEqual([]);
+  });
+});
+
 describe('why it cannot prompt', () => {
   it('does not prompt where TERM=dumb: Backspace would go into the answer (review7 T1)', async () => {
     // Were it to prompt, the run would wait for an answer (the test times out).
