@@ -22,14 +22,15 @@ function reportFlags(opts: EstimateOptions & TakeHomeOptions): string[] {
 }
 
 /**
- * Every profile flag, as ids (skills as one comma-separated word, '' for none); `--level years`
+ * Every profile flag, as ids (skills as one comma-separated word, `none` for none, which reads
+ * the same in every shell); `--level years`
  * where it was typed (`level`), so that a saved level does not come back.
  */
 function profileWords(profile: Profile, level?: string): string[] {
   const years = level === undefined ? [] : ['--level', 'years'];
   return [
     ...['--years', String(profile.years), '--city', profile.city, '--industry', profile.industry],
-    ...['--skills', profile.skills.join(','), '--degree', profile.degree],
+    ...['--skills', profile.skills.join(',') || 'none', '--degree', profile.degree],
     ...(profile.level === undefined ? years : ['--level', profile.level]),
   ];
 }

@@ -463,8 +463,8 @@ it('an interactive run with --level years over a saved level: its rerun and save
   expect(t.stdout()).toContain('ML engineer pay estimate: 2 years\n');
   const lines = t.stderr().split('\n');
   expect(lines.filter((l) => l.startsWith('To '))).toEqual([
-    "To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",
-    "To save these answers: ml-salary profile save --years 2 --city seattle --industry big-tech --skills '' --degree phd --level years",
+    "To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills none --degree phd --level years",
+    "To save these answers: ml-salary profile save --years 2 --city seattle --industry big-tech --skills none --degree phd --level years",
   ]);
 });
 
@@ -513,6 +513,6 @@ it('an interactive run with --data: its save line keeps --data, so the saved nam
     .split('\n')
     .find((l) => l.startsWith('To save these answers: '));
   expect(save).toBe(
-    `To save these answers: ml-salary profile save --data ${data} --years 2 --city austin --industry enterprise --skills '' --degree phd --level years`,
+    `To save these answers: ml-salary profile save --data ${data} --years 2 --city austin --industry enterprise --skills none --degree phd --level years`,
   );
 });
