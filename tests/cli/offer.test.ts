@@ -1261,7 +1261,7 @@ describe('the interactive offer flow (the real prompts, in-process)', () => {
     // The command that gives the same report without a question, on stderr with the questions:
     // the answers as typed, and the report's own flags.
     expect(t.stderr()).toBe(
-      "To run this again: ml-salary offer --years 5 --city seattle --industry big-tech --skills none --degree bachelors --base 185k --bonus 15% --equity 400,000 --vesting amazon --sign-on 50000,30000\n",
+      'To run this again: ml-salary offer --years 5 --city seattle --industry big-tech --skills none --degree bachelors --base 185k --bonus 15% --equity 400,000 --vesting amazon --sign-on 50000,30000\n',
     );
     const words = t
       .stderr()

@@ -463,8 +463,8 @@ it('an interactive run with --level years over a saved level: its rerun and save
   expect(t.stdout()).toContain('ML engineer pay estimate: 2 years\n');
   const lines = t.stderr().split('\n');
   expect(lines.filter((l) => l.startsWith('To '))).toEqual([
-    "To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills none --degree phd --level years",
-    "To save these answers: ml-salary profile save --years 2 --city seattle --industry big-tech --skills none --degree phd --level years",
+    'To run this again: ml-salary --years 2 --city seattle --industry big-tech --skills none --degree phd --level years',
+    'To save these answers: ml-salary profile save --years 2 --city seattle --industry big-tech --skills none --degree phd --level years',
   ]);
 });
 

@@ -116,8 +116,8 @@ describe('interactive flow (the real prompts, in-process)', () => {
     );
     // No skills: an empty value, quoted so that a shell passes it on.
     expect(t.stderr()).toBe(
-      "To run this again: ml-salary --years 2 --city austin --industry quant --skills none --degree phd --level mid\n" +
-        "To save these answers: ml-salary profile save --years 2 --city austin --industry quant --skills none --degree phd --level mid\n",
+      'To run this again: ml-salary --years 2 --city austin --industry quant --skills none --degree phd --level mid\n' +
+        'To save these answers: ml-salary profile save --years 2 --city austin --industry quant --skills none --degree phd --level mid\n',
     );
   });
 
