@@ -117,17 +117,38 @@ export async function taxPlaces(
   request: TakeHomeRequest,
   market: Market,
 ): Promise<TaxPlace[]> {
-  const { parseState } = await import('../input/take-home.js');
+  const [{ parseState }, { localityIndex }] = await Promise.all([
+    import('../input/take-home.js'),
+    import('../model/take-home.js'),
+  ]);
   const columns = judged.map((j) => ({ label: j.doc.label ?? '', profile: j.doc.profile }));
+  const codes = await Promise.all(
+    judged.map(({ doc, state }) =>
+      labelled(doc.label ?? '', async () => state && parseState(state, 'state')),
+    ),
+  );
+  // --locality goes to the offers whose own state has it (review6 D21), as to compare's columns.
+  const l = request.locality;
+  const states = l && l !== 'none' ? (localityIndex().get(l) ?? []) : undefined;
+  const elsewhere = codes.map((code) => !!code && !!states && !states.includes(code));
+  // Where no offer has it, each refuses it as a single offer does ("not in TX: use ...").
+  const some = elsewhere.includes(false);
   const shared = (await takeHomeFor(request, columns, market, judged.length > 1))!;
   return Promise.all(
-    judged.map(async ({ doc, state }, i): Promise<TaxPlace> => {
-      if (state === undefined) return { request, taxed: (g, n, c, m) => shared(g, i, n, c, m) };
+    judged.map(async ({ doc }, i): Promise<TaxPlace> => {
+      const code = codes[i];
+      if (!code) return { request, taxed: (g, n, c, m) => shared(g, i, n, c, m) };
       const label = doc.label ?? '';
-      const asked = await labelled(label, async () => ({
-        ...request,
-        state: parseState(state, 'state'),
-      }));
+      const note = `--locality ${l} applies only to the offers in a state that has it; ${label}'s state is ${code}.`;
+      const asked =
+        some && elsewhere[i]
+          ? {
+              ...request,
+              state: code,
+              locality: undefined,
+              note: [request.note, note].join(' ').trim(),
+            }
+          : { ...request, state: code };
       const own = await labelled(label, () => takeHomeFor(asked, [columns[i]!], market, false));
       return { request: asked, taxed: (g, n, c, m) => own!(g, 0, n, c, m) };
     }),

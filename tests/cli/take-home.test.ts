@@ -1152,3 +1152,27 @@ it('Pennsylvania and Pittsburgh say the 401(k) is taxed only when there is one',
   for (const t of await basis('--pretax', '10000'))
     expect(t.basis).toContain('$100,000 wages (401(k) deferrals taxed)');
 });
+
+it('--locality beside offer files of different states goes to the offers whose state has it (review6 D21)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'locality-'));
+  const file = (label: string, state: string) => {
+    const path = join(dir, `${label}.json`);
+    writeFileSync(path, JSON.stringify({ label, years: 5, city: 'remote', state, base: '200k' }));
+    return path;
+  };
+  const [tx, ny] = [file('RemTX', 'TX'), file('RemNY', 'NY')];
+  type Offers = {
+    offers: { years: { takeHome: { state: string; local: string | null; notes: string[] } }[] }[];
+  };
+  const d = await json<Offers>(['offer', tx, ny, '--take-home', '--locality', 'yonkers']);
+  const [a, b] = d.offers.map((o) => o.years[0]!.takeHome);
+  expect([a!.state, a!.local, b!.state, b!.local]).toEqual(['TX', null, 'NY', 'yonkers']);
+  expect(a!.notes[0]).toBe(
+    "--locality yonkers applies only to the offers in a state that has it; RemTX's state is TX.",
+  );
+  // Alone, an offer whose state has no such locality is refused, as before.
+  expectUsageError(
+    await cli(['offer', tx, '--take-home', '--locality', 'yonkers']),
+    /RemTX: locality yonkers is not in TX/,
+  );
+});
