@@ -195,8 +195,7 @@ export function employerReason(market: Market, industry: Industry): Reason {
 }
 
 /** A degree's or a skill's line where a given level prices the person (review4 N12). */
-const byTheLevel = (label: string): string =>
-  `${label}: none with a level given (the level prices it)`;
+const byTheLevel = (label: string): string => `${label}: priced by the level given`;
 
 function degreeReason(market: Market, stage: At, degree: Degree): Reason {
   const w = stage.degreeWeight;

@@ -111,18 +111,20 @@ export function renderReport(doc: EstimateDocument, opts: ReportOptions): string
   out.lines.push('');
   openDataLines(doc, out, explain);
   if (explain) out.lines.push('');
-  out.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)', '  ');
-  // By default one line a source, its title cut to the terminal, so the table stays on an 80x40
-  // screen; --explain prints the titles whole, with their files.
-  const cut = width > 2 && !explain ? width - 2 : Infinity;
-  const more = charset === 'unicode' ? '…' : '...';
-  for (const s of doc.sources) {
-    const line = `[${sourceTag(s)}] ${s.title}${explain ? ` (${s.file})` : ''}`;
-    if (line.length <= cut) out.item(line);
-    else
-      out.lines.push(
-        `  ${line.slice(0, Math.max(0, line.lastIndexOf(' ', cut - more.length)))}${more}`,
-      );
+  if (width > 0 && !explain) {
+    // In a terminal the sources run on as one paragraph, each title to its first ':', ',' or
+    // '(', so the table stays on an 80x40 screen after an interactive run (issue 14).
+    // A tag and its title's first word stay on one line ('\x01' holds their space while wrapping).
+    const short = doc.sources.map(
+      (s) => `[${sourceTag(s)}]\x01${s.title.split(/[:,(]/)[0]!.trim()}`,
+    );
+    const text = wrap(`Sources (--explain: in full): ${short.join('; ')}`, width, '  ');
+    out.lines.push(paint.bold('Sources') + text.slice('Sources'.length).replaceAll('\x01', ' '));
+  } else {
+    // Piped, one line a source, whole; --explain adds their files.
+    out.bold(explain ? 'Sources' : 'Sources (--explain: what each guide says, the files)', '  ');
+    for (const s of doc.sources)
+      out.item(`[${sourceTag(s)}] ${s.title}${explain ? ` (${s.file})` : ''}`);
   }
   const t = doc.takeHome;
   if (t) {

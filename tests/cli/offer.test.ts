@@ -273,8 +273,8 @@ it('with --level, a named skill and degree are said to move nothing (review4 N12
   const doc = JSON.parse(r.stdout) as { notes: string[] };
   expect(doc.notes).toEqual(
     expect.arrayContaining([
-      'PhD: none with a level given (the level prices it).',
-      'NLP / LLMs: none with a level given (the level prices it).',
+      'PhD: priced by the level given.',
+      'NLP / LLMs: priced by the level given.',
     ]),
   );
 });
