@@ -170,8 +170,7 @@ describe('the calibrated market (issue 21)', () => {
       ['skill:nlp-llm', 0],
       ['skill:mlops', 0],
     ]);
-    for (const f of zero)
-      expect(f.label).toMatch(/: priced by the level given$/);
+    for (const f of zero) expect(f.label).toMatch(/: priced by the level given$/);
   });
 
   it("without a level a skill counts at half the guide's premium from senior on (review4 N12)", () => {
