@@ -460,6 +460,18 @@ describe('batch: bad records', () => {
     );
   });
 
+  it("records typed at a terminal ('-'), then Ctrl+C: the tally starts a line of its own (review7 T11)", async () => {
+    const c = fakeIo({ tty: true });
+    const controller = new AbortController();
+    c.io.signal = controller.signal;
+    const running = run(['batch', '-'], c.io);
+    (c.io.stdin as PassThrough).write('{"years":5');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort(130);
+    expect(await running).toBe(130);
+    expect(c.stderr()).toBe('\nml-salary batch: interrupted; 0 records read: 0 estimated, 0 bad\n');
+  });
+
   it('a JSON array input is a whole-input error with the jq fix', async () => {
     const r = await batch('[{"years": 1}]\n');
     expect(r.code).toBe(1);

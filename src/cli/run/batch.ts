@@ -212,7 +212,9 @@ class BatchRun {
       // main.ts aborts with the exit code as the reason: 130 (SIGINT) or 143 (SIGTERM).
       const code = signal.reason === EXIT.terminated ? EXIT.terminated : EXIT.cancelled;
       const word = code === EXIT.terminated ? 'terminated' : 'interrupted';
-      this.io.stderr.write(`ml-salary batch: ${word}; ${tally}\n`);
+      // Records typed at a terminal: the line ends after the echoed ^C, as a shell's does (review7 T11).
+      const typed = this.io.stdin.isTTY && this.io.stderr.isTTY ? '\n' : '';
+      this.io.stderr.write(`${typed}ml-salary batch: ${word}; ${tally}\n`);
       return code;
     }
     if (bad > 0 || this.io.stderr.isTTY) this.io.stderr.write(`ml-salary batch: ${tally}\n`);
